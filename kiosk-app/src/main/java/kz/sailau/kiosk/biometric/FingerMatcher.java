@@ -1,0 +1,82 @@
+package kz.sailau.kiosk.biometric;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fingerprint extraction and comparison, the one biometric interface of the kiosk. Scores are
+ * SourceAFIS similarity scores: 0 for unrelated prints, rising with similarity; the decision threshold is
+ * the caller's policy (see {@code docs/decisions/} for how the default is derived).
+ */
+public interface FingerMatcher {
+
+    /** The version string stored with every template this matcher extracts. */
+    String extractorVersion();
+
+    /** Judges whether a live image is worth matching, and what to tell the voter if not. */
+    ImageQuality assess(FingerImage image);
+
+    /**
+     * Extracts a template from an image.
+     *
+     * @throws TemplateExtractionException if the matcher cannot extract a usable template
+     */
+    FingerTemplate extract(FingerImage image);
+
+    /**
+     * Prepares a probe for many comparisons (1:1 against a voter's fingers, or 1:N).
+     *
+     * @throws TemplateExtractionException if the template cannot be read (foreign or damaged bytes)
+     */
+    PreparedProbe prepare(FingerTemplate probe);
+
+    /**
+     * Prepares a gallery for 1:N search: templates are decoded once and kept in memory.
+     *
+     * @param enrolled templates per key (a key is the caller's, e.g. a register row id; never an IIN in logs)
+     * @param <K>      the key type
+     * @throws TemplateExtractionException if a template cannot be read
+     */
+    <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled);
+
+    /** A probe decoded once for many comparisons. Thread-safe. */
+    interface PreparedProbe {
+        /** The similarity of the probe to one candidate template. */
+        double score(FingerTemplate candidate);
+
+        /** The best similarity of the probe to any of the candidate templates (0 for none). */
+        default double bestScore(List<FingerTemplate> candidates) {
+            double best = 0;
+            for (FingerTemplate candidate : candidates) {
+                best = Math.max(best, score(candidate));
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Decoded templates for 1:N search.
+     *
+     * @param <K> the key type
+     */
+    interface Gallery<K> {
+        /** Number of keys in the gallery. */
+        int size();
+
+        /**
+         * All keys whose best finger scores at least {@code threshold} against the probe, best first.
+         * Uses all cores.
+         */
+        List<SearchHit<K>> search(FingerTemplate probe, double threshold);
+    }
+
+    /**
+     * One candidate found by a 1:N search.
+     *
+     * @param key   the gallery key
+     * @param score the best score over the key's fingers
+     * @param <K>   the key type
+     */
+    record SearchHit<K>(K key, double score) {
+    }
+}

@@ -1,0 +1,152 @@
+package kz.sailau.kiosk.biometric;
+
+import com.machinezoo.sourceafis.FingerprintCompatibility;
+import com.machinezoo.sourceafis.FingerprintImage;
+import com.machinezoo.sourceafis.FingerprintImageOptions;
+import com.machinezoo.sourceafis.FingerprintMatcher;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * {@link FingerMatcher} backed by SourceAFIS (robertvazan/sourceafis-java), the only class of the kiosk
+ * that touches it.
+ */
+public final class SourceAfisMatcher implements FingerMatcher {
+
+    // Quality limits, tuned on the synthetic prints of sample-prints and the R30x's 256x288 frames.
+    /** Side of the square blocks in which contrast is measured, about one and a half ridge periods. */
+    static final int QUALITY_BLOCK = 16;
+    /** A block whose gray-level standard deviation is below this holds no ridges. */
+    static final double RIDGE_BLOCK_MIN_DEVIATION = 12.0;
+    /** Below this fraction of ridge blocks the glass is empty. */
+    static final double NO_FINGER_MAX_FRACTION = 0.05;
+    /** Below this fraction of ridge blocks too little of the finger touches. */
+    static final double SMALL_CONTACT_MAX_FRACTION = 0.25;
+    /** Mean deviation over ridge blocks below this: ridges too faint to extract reliably. */
+    static final double LOW_CONTRAST_MAX_DEVIATION = 20.0;
+
+    private final String extractorVersion = "sourceafis-" + FingerprintCompatibility.version();
+
+    @Override
+    public String extractorVersion() {
+        return extractorVersion;
+    }
+
+    @Override
+    public ImageQuality assess(FingerImage image) {
+        Objects.requireNonNull(image, "image");
+        int blocks = 0;
+        int ridgeBlocks = 0;
+        double ridgeDeviationSum = 0;
+        for (int by = 0; by + QUALITY_BLOCK <= image.height(); by += QUALITY_BLOCK) {
+            for (int bx = 0; bx + QUALITY_BLOCK <= image.width(); bx += QUALITY_BLOCK) {
+                double deviation = blockDeviation(image, bx, by);
+                blocks++;
+                if (deviation >= RIDGE_BLOCK_MIN_DEVIATION) {
+                    ridgeBlocks++;
+                    ridgeDeviationSum += deviation;
+                }
+            }
+        }
+        double fraction = blocks == 0 ? 0 : (double) ridgeBlocks / blocks;
+        if (fraction < NO_FINGER_MAX_FRACTION) {
+            return ImageQuality.NO_FINGER;
+        }
+        if (fraction < SMALL_CONTACT_MAX_FRACTION) {
+            return ImageQuality.SMALL_CONTACT;
+        }
+        if (ridgeDeviationSum / ridgeBlocks < LOW_CONTRAST_MAX_DEVIATION) {
+            return ImageQuality.LOW_CONTRAST;
+        }
+        return ImageQuality.GOOD;
+    }
+
+    private static double blockDeviation(FingerImage image, int bx, int by) {
+        long sum = 0;
+        long squares = 0;
+        for (int y = by; y < by + QUALITY_BLOCK; y++) {
+            for (int x = bx; x < bx + QUALITY_BLOCK; x++) {
+                int g = image.gray(x, y);
+                sum += g;
+                squares += (long) g * g;
+            }
+        }
+        int n = QUALITY_BLOCK * QUALITY_BLOCK;
+        double mean = (double) sum / n;
+        return Math.sqrt(Math.max(0, (double) squares / n - mean * mean));
+    }
+
+    @Override
+    public FingerTemplate extract(FingerImage image) {
+        Objects.requireNonNull(image, "image");
+        try {
+            FingerprintTemplate template = new FingerprintTemplate(new FingerprintImage(image.width(), image.height(),
+                    image.pixels(), new FingerprintImageOptions().dpi(image.dpi())));
+            return new FingerTemplate(template.toByteArray(), extractorVersion);
+        } catch (RuntimeException e) {
+            throw new TemplateExtractionException("finger.error.extraction",
+                    "template extraction failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private FingerprintTemplate decode(FingerTemplate template) {
+        Objects.requireNonNull(template, "template");
+        if (!template.extractorVersion().equals(extractorVersion)) {
+            throw new TemplateExtractionException("finger.error.templateVersion",
+                    "template made by " + template.extractorVersion() + ", matcher is " + extractorVersion
+                            + "; re-extract from the enrolment images", null);
+        }
+        try {
+            return new FingerprintTemplate(template.bytes());
+        } catch (RuntimeException e) {
+            throw new TemplateExtractionException("finger.error.templateDamaged",
+                    "template cannot be decoded: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public PreparedProbe prepare(FingerTemplate probe) {
+        FingerprintMatcher matcher = new FingerprintMatcher(decode(probe));
+        return candidate -> matcher.match(decode(candidate));
+    }
+
+    @Override
+    public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
+        Objects.requireNonNull(enrolled, "enrolled");
+        List<Entry<K>> entries = enrolled.entrySet().parallelStream()
+                .map(e -> new Entry<>(e.getKey(), e.getValue().stream().map(this::decode).toList()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        return new DecodedGallery<>(List.copyOf(entries), this);
+    }
+
+    private record Entry<K>(K key, List<FingerprintTemplate> templates) {
+    }
+
+    private record DecodedGallery<K>(List<Entry<K>> entries, SourceAfisMatcher owner) implements Gallery<K> {
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
+            FingerprintMatcher matcher = new FingerprintMatcher(owner.decode(probe));
+            return entries.parallelStream()
+                    .map(entry -> {
+                        double best = 0;
+                        for (FingerprintTemplate candidate : entry.templates()) {
+                            best = Math.max(best, matcher.match(candidate));
+                        }
+                        return new SearchHit<>(entry.key(), best);
+                    })
+                    .filter(hit -> hit.score() >= threshold)
+                    .sorted(Comparator.comparingDouble((SearchHit<K> hit) -> hit.score()).reversed())
+                    .toList();
+        }
+    }
+}
