@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.model.InvalidIinException;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,9 @@ class MessagesTest {
         }
         for (InvalidIinException.Reason reason : InvalidIinException.Reason.values()) {
             declared.add(reason.messageKey());
+        }
+        for (DeviceException.Kind kind : DeviceException.Kind.values()) {
+            declared.add(kind.messageKey());
         }
         declared.addAll(List.of("finger.error.extraction", "finger.error.templateVersion",
                 "finger.error.templateDamaged"));
