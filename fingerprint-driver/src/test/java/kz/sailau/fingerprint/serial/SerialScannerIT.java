@@ -285,6 +285,21 @@ class SerialScannerIT {
     }
 
     @Test
+    void aSensorThatPlugsItselfBackInIsFoundAgainAtTheSamePath() throws Exception {
+        startEmulator(ScannerEmulator.builder());
+        emulator.presentFinger(TestImages.ridges(256, 288, 2));
+        emulator.inject(new Fault.Disconnect(5_000, Duration.ofMillis(100)));
+        assertThrows(ScannerDisconnectedException.class,
+                () -> scanner(fastSettings()).capture(CaptureProgress.NONE, FINGER_TIMEOUT));
+        for (int i = 0; i < 500 && !(emulator.plugCount() == 2 && emulator.isPluggedIn()); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(2, emulator.plugCount(), "plugged itself back in");
+        assertArrayEquals(quantisedSource(TestImages.ridges(256, 288, 2)),
+                scanner.capture(CaptureProgress.NONE, FINGER_TIMEOUT).pixels());
+    }
+
+    @Test
     void aCaptureWaitingForAFingerCanBeCancelledFromAnotherThread() throws Exception {
         startEmulator(ScannerEmulator.builder());
         scanner(fastSettings()).open();
