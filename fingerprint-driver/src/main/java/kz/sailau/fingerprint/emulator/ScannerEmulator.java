@@ -66,6 +66,8 @@ public final class ScannerEmulator implements AutoCloseable {
     private final FingerSource source;
 
     private final Object lock = new Object();
+    /** Orders plugging in against {@link #close()}, so a delayed replug cannot outlive the emulator. */
+    private final Object plugLock = new Object();
     private final Deque<Fault> uploadFaults = new ArrayDeque<>();
     private int noFingerPolls;
     private byte[] presentedFinger;
@@ -119,14 +121,19 @@ public final class ScannerEmulator implements AutoCloseable {
     }
 
     private void plugIn() throws IOException {
-        PseudoTerminal pty = PseudoTerminal.open(link);
-        terminal = pty;
-        plugCount.incrementAndGet();
-        Thread thread = new Thread(() -> serve(pty), "scanner-emulator-" + pty.slavePath().getFileName());
-        thread.setDaemon(true);
-        server = thread;
-        thread.start();
-        LOG.info("Scanner emulator plugged in at {}", pty.devicePath());
+        synchronized (plugLock) {
+            if (closed) {
+                throw new IllegalStateException("emulator closed");
+            }
+            PseudoTerminal pty = PseudoTerminal.open(link);
+            terminal = pty;
+            plugCount.incrementAndGet();
+            Thread thread = new Thread(() -> serve(pty), "scanner-emulator-" + pty.slavePath().getFileName());
+            thread.setDaemon(true);
+            server = thread;
+            thread.start();
+            LOG.info("Scanner emulator plugged in at {}", pty.devicePath());
+        }
     }
 
     /**
@@ -285,7 +292,9 @@ public final class ScannerEmulator implements AutoCloseable {
     /** Unplugs and stops for good; removes the link. Idempotent. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (plugLock) {
+            closed = true;
+        }
         unplug();
     }
 
@@ -510,6 +519,8 @@ public final class ScannerEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
                 LOG.error("Scanner emulator could not plug back in: {}", e.toString());
+            } catch (IllegalStateException e) {
+                // closed meanwhile: stay unplugged
             }
         }, "scanner-emulator-replug");
         replugger.setDaemon(true);
