@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The real driver: an R30x / ZFM-20 / AS608 sensor on a serial port, through jSerialComm.
  *
  * <p>Open: the port path must exist (a missing path is a {@link ScannerDisconnectedException}; a path held by
- * another program is a {@link PortBusyException}). The handshake is VfyPwd, ReadSysPara, and, if a target baud
+ * another program is a {@link kz.sailau.fingerprint.PortBusyException}). The handshake is VfyPwd, ReadSysPara, and, if a target baud
  * rate is set, SetSysPara parameter 4 followed by switching the port to the new rate and reading the parameters
  * again at that rate. jSerialComm resolves a symbolic link when the port is opened, so a udev-style link such as
  * {@code /dev/sailau-scanner} works and is followed anew on every reopen.
