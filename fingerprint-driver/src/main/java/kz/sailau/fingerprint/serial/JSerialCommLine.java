@@ -16,6 +16,8 @@ final class JSerialCommLine implements SerialLine {
     static final int READ_SLICE_MILLIS = 50;
     /** errno EACCES on Linux. */
     private static final int EACCES = 13;
+    /** errno ENOTTY on Linux: the path is not a terminal device. */
+    private static final int ENOTTY = 25;
 
     private final SerialPort port;
 
@@ -51,6 +53,9 @@ final class JSerialCommLine implements SerialLine {
             int error = port.getLastErrorCode();
             if (error == EACCES) {
                 throw new PortAccessDeniedException("permission denied opening " + name);
+            }
+            if (error == ENOTTY) {
+                throw new ScannerDisconnectedException(name + " is not a serial device");
             }
             throw new PortBusyException("port " + name + " could not be opened (held by another program?), error "
                     + error + " at " + port.getLastErrorLocation());

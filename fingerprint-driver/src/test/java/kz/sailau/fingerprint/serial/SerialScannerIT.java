@@ -258,6 +258,9 @@ class SerialScannerIT {
         ScannerDisconnectedException e = assertThrows(ScannerDisconnectedException.class,
                 () -> scanner(SerialScannerSettings.of(folder.resolve("no-such-port"), 57_600)).open());
         assertEquals("scanner.error.disconnected", e.messageKey());
+        ScannerDisconnectedException notATerminal = assertThrows(ScannerDisconnectedException.class,
+                () -> new SerialFingerprintScanner(SerialScannerSettings.of(Path.of("/dev/null"), 57_600)).open());
+        assertTrue(notATerminal.getMessage().contains("not a serial device"), notATerminal.getMessage());
     }
 
     @Test
