@@ -238,6 +238,21 @@ class SerialFingerprintScannerTest {
         assertEquals(1, line().count(Instruction.GEN_IMG));
     }
 
+    @Test
+    void cancelledMidUploadTheNextCaptureDrainsTheRestAndSucceeds() throws Exception {
+        scanner();
+        CaptureProgress cancelHalfway = (received, total) -> {
+            if (received > total / 2) {
+                scanner.cancel();
+            }
+        };
+        assertThrows(CaptureCancelledException.class, () -> scanner.capture(cancelHalfway, Duration.ofSeconds(1)));
+        assertFalse(line().pending.isEmpty(), "the sensor was still sending");
+        Capture capture = scanner.capture(CaptureProgress.NONE, Duration.ofSeconds(1));
+        assertArrayEquals(SensorImage.unpack(image()), capture.pixels());
+        assertEquals(1, opened.size(), "no reopen needed");
+    }
+
     /** A clock that only moves when the driver waits. */
     private static final class FakeTiming implements Timing {
         private long now;
