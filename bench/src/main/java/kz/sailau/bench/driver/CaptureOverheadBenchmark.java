@@ -50,6 +50,7 @@ public class CaptureOverheadBenchmark {
 
     private static final int READ_SIZE = 256;
 
+    /** Data packet payload size the sensor is set to (SetSysPara parameter 6). */
     @Param({"32", "128", "256"})
     public int packetSize;
 
@@ -58,6 +59,12 @@ public class CaptureOverheadBenchmark {
     private ScannerEmulator emulator;
     private SerialFingerprintScanner scanner;
 
+    /**
+     * Builds the upload stream of a random 16-level image and starts an emulator presenting that image.
+     *
+     * @throws IOException      if the pseudo-terminal cannot be made
+     * @throws ScannerException if the driver cannot open the emulator
+     */
     @Setup(Level.Trial)
     public void setUp() throws IOException, ScannerException {
         byte[] gray = new byte[SensorImage.PIXELS];
@@ -82,6 +89,11 @@ public class CaptureOverheadBenchmark {
         scanner.open();
     }
 
+    /**
+     * Closes driver and emulator.
+     *
+     * @throws IOException if the temporary folder cannot be removed
+     */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         scanner.close();

@@ -34,7 +34,7 @@ final class CaptureCommand implements Callable<Integer> {
     long fingerTimeoutSeconds;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (SerialFingerprintScanner scanner = new SerialFingerprintScanner(options.settings())) {
@@ -51,6 +51,9 @@ final class CaptureCommand implements Callable<Integer> {
             return 0;
         } catch (ScannerException e) {
             return report(spec, e);
+        } catch (IOException e) {
+            stderr.printf("error: cannot write %s: %s%n", out, e.getMessage());
+            return FingerprintCommand.EXIT_SCANNER_FAILURE;
         }
     }
 

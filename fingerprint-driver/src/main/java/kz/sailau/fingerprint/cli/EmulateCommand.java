@@ -1,5 +1,6 @@
 package kz.sailau.fingerprint.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,8 +56,14 @@ final class EmulateCommand implements Callable<Integer> {
         if ((images == null) == (script == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --images or --script");
         }
-        List<Fault> faults = fault == null ? List.of() : Fault.parse(fault);
-        FingerSource source = images != null ? FingerSource.folder(images) : FingerSource.script(script);
+        List<Fault> faults;
+        FingerSource source;
+        try {
+            faults = fault == null ? List.of() : Fault.parse(fault);
+            source = images != null ? FingerSource.folder(images) : FingerSource.script(script);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (ScannerEmulator emulator = ScannerEmulator.builder().baudRate(baud).realtime(realtime)
                 .fingerSource(source).faults(faults).link(link).password((int) password).start()) {

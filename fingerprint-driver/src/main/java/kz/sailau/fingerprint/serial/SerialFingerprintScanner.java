@@ -1,8 +1,5 @@
 package kz.sailau.fingerprint.serial;
 
-import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Objects;
 import kz.sailau.fingerprint.Capture;
@@ -12,8 +9,6 @@ import kz.sailau.fingerprint.ChecksumException;
 import kz.sailau.fingerprint.FingerprintScanner;
 import kz.sailau.fingerprint.MalformedPacketException;
 import kz.sailau.fingerprint.NoFingerException;
-import kz.sailau.fingerprint.PortAccessDeniedException;
-import kz.sailau.fingerprint.PortBusyException;
 import kz.sailau.fingerprint.ScannerDisconnectedException;
 import kz.sailau.fingerprint.ScannerException;
 import kz.sailau.fingerprint.ScannerTimeoutException;
@@ -37,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The real driver: an R30x / ZFM-20 / AS608 sensor on a serial port, through jSerialComm.
  *
  * <p>Open: the port path must exist (a missing path is a {@link ScannerDisconnectedException}; a path held by
- * another program is a {@link PortBusyException}). The handshake is VfyPwd, ReadSysPara, and, if a target baud
+ * another program is a {@link kz.sailau.fingerprint.PortBusyException}). The handshake is VfyPwd, ReadSysPara, and, if a target baud
  * rate is set, SetSysPara parameter 4 followed by switching the port to the new rate and reading the parameters
  * again at that rate. jSerialComm resolves a symbolic link when the port is opened, so a udev-style link such as
  * {@code /dev/sailau-scanner} works and is followed anew on every reopen.
@@ -53,19 +48,16 @@ import org.slf4j.LoggerFactory;
 public final class SerialFingerprintScanner implements FingerprintScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialFingerprintScanner.class);
-    /** jSerialComm read timeout: the longest a blocked read waits before cancellation and deadlines are checked. */
-    private static final int READ_SLICE_MILLIS = 50;
     /** Give up draining a line that never falls silent after this long (a full upload at 9600 baud is ~42 s). */
     private static final Duration MAX_DRAIN = Duration.ofSeconds(60);
-    /** errno EACCES on Linux. */
-    private static final int EACCES = 13;
 
     private final SerialScannerSettings settings;
     private final Timing timing;
+    private final SerialLine.Opener opener;
     private final PacketDecoder decoder = new PacketDecoder();
     private final byte[] readBuffer = new byte[4096];
 
-    private volatile SerialPort port;
+    private volatile SerialLine port;
     private volatile boolean cancelRequested;
     private int lineBaudRate;
 
@@ -75,12 +67,13 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
      * @param settings port, baud rate, password and timing
      */
     public SerialFingerprintScanner(SerialScannerSettings settings) {
-        this(settings, Timing.SYSTEM);
+        this(settings, Timing.SYSTEM, JSerialCommLine::open);
     }
 
-    SerialFingerprintScanner(SerialScannerSettings settings, Timing timing) {
+    SerialFingerprintScanner(SerialScannerSettings settings, Timing timing, SerialLine.Opener opener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.timing = Objects.requireNonNull(timing, "timing");
+        this.opener = Objects.requireNonNull(opener, "opener");
         this.lineBaudRate = settings.baudRate();
     }
 
@@ -134,8 +127,7 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
             if (changed.confirmation() != ConfirmationCode.OK) {
                 throw sensorError("SetSysPara baud", changed);
             }
-            SerialPort current = requirePort();
-            current.setBaudRate(target);
+            requirePort().setBaudRate(target);
             lineBaudRate = target;
             LOG.info("Scanner line switched from {} to {} baud", parameters.baudRate(), target);
             parameters = readParameters();
@@ -294,8 +286,7 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
 
     /** Reads what arrives within one read slice; closes the port and throws on end-of-file. */
     private int read() throws ScannerDisconnectedException {
-        SerialPort current = requirePort();
-        int count = current.readBytes(readBuffer, readBuffer.length);
+        int count = requirePort().read(readBuffer);
         if (count < 0) {
             disconnected("read");
         }
@@ -303,8 +294,7 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
     }
 
     private void write(byte[] bytes) throws ScannerException {
-        SerialPort current = requirePort();
-        int written = current.writeBytes(bytes, bytes.length);
+        int written = requirePort().write(bytes);
         if (written != bytes.length) {
             disconnected("write");
         }
@@ -328,8 +318,8 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
         decoder.reset();
     }
 
-    private SerialPort requirePort() throws ScannerDisconnectedException {
-        SerialPort current = port;
+    private SerialLine requirePort() throws ScannerDisconnectedException {
+        SerialLine current = port;
         if (current == null) {
             throw new ScannerDisconnectedException("port is closed");
         }
@@ -342,33 +332,10 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
     }
 
     private void openPort(int baudRate) throws ScannerException {
-        String path = settings.port().toString();
-        if (!Files.exists(settings.port())) {
-            throw new ScannerDisconnectedException("port " + path + " does not exist");
-        }
-        SerialPort candidate;
-        try {
-            candidate = SerialPort.getCommPort(path);
-        } catch (SerialPortInvalidPortException e) {
-            throw new ScannerDisconnectedException("port " + path + " cannot be used: " + e.getMessage(), e);
-        }
-        candidate.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                READ_SLICE_MILLIS, 0);
-        if (!candidate.openPort()) {
-            int error = candidate.getLastErrorCode();
-            if (error == EACCES) {
-                throw new PortAccessDeniedException("permission denied opening " + path);
-            }
-            throw new PortBusyException("port " + path + " could not be opened (held by another program?), error "
-                    + error + " at " + candidate.getLastErrorLocation());
-        }
-        candidate.flushIOBuffers();
+        port = opener.open(settings.port(), baudRate);
         decoder.reset();
-        port = candidate;
         lineBaudRate = baudRate;
-        LOG.info("Opened scanner port {} at {} baud", path, baudRate);
+        LOG.info("Opened scanner port {} at {} baud", settings.port(), baudRate);
     }
 
     private void checkCancelled() throws CaptureCancelledException {
@@ -401,10 +368,10 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
 
     @Override
     public void close() {
-        SerialPort current = port;
+        SerialLine current = port;
         port = null;
         if (current != null) {
-            current.closePort();
+            current.close();
             LOG.info("Closed scanner port {}", settings.port());
         }
     }

@@ -80,7 +80,14 @@ class SerialScannerIT {
         return scanner;
     }
 
+    /** Generous response timeout, so a busy build machine never causes a spurious retry. */
     private SerialScannerSettings fastSettings() {
+        return SerialScannerSettings.of(link, 57_600)
+                .withTiming(Duration.ofSeconds(1), 3, Duration.ofMillis(10));
+    }
+
+    /** Short response timeout for the scenarios that wait for silence on purpose. */
+    private SerialScannerSettings impatientSettings() {
         return SerialScannerSettings.of(link, 57_600)
                 .withTiming(Duration.ofMillis(300), 3, Duration.ofMillis(10));
     }
@@ -204,7 +211,7 @@ class SerialScannerIT {
             emulator.inject(new Fault.Stall(5_000));
         }
         ScannerTimeoutException e = assertThrows(ScannerTimeoutException.class,
-                () -> scanner(fastSettings()).capture(CaptureProgress.NONE, FINGER_TIMEOUT));
+                () -> scanner(impatientSettings()).capture(CaptureProgress.NONE, FINGER_TIMEOUT));
         assertEquals("scanner.error.timeout", e.messageKey());
         assertEquals(3, emulator.uploadsStarted());
         // the sensor recovers; so does the driver, without reopening
@@ -217,7 +224,7 @@ class SerialScannerIT {
         startEmulator(ScannerEmulator.builder());
         emulator.presentFinger(TestImages.ridges(256, 288, 6));
         emulator.inject(new Fault.Stall(100));
-        Capture capture = scanner(fastSettings()).capture(CaptureProgress.NONE, FINGER_TIMEOUT);
+        Capture capture = scanner(impatientSettings()).capture(CaptureProgress.NONE, FINGER_TIMEOUT);
         assertArrayEquals(quantisedSource(TestImages.ridges(256, 288, 6)), capture.pixels());
     }
 
@@ -251,6 +258,9 @@ class SerialScannerIT {
         ScannerDisconnectedException e = assertThrows(ScannerDisconnectedException.class,
                 () -> scanner(SerialScannerSettings.of(folder.resolve("no-such-port"), 57_600)).open());
         assertEquals("scanner.error.disconnected", e.messageKey());
+        ScannerDisconnectedException notATerminal = assertThrows(ScannerDisconnectedException.class,
+                () -> new SerialFingerprintScanner(SerialScannerSettings.of(Path.of("/dev/null"), 57_600)).open());
+        assertTrue(notATerminal.getMessage().contains("not a serial device"), notATerminal.getMessage());
     }
 
     @Test
