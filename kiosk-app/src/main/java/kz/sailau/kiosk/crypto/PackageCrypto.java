@@ -203,6 +203,15 @@ public final class PackageCrypto {
         return new KioskCryptoException("register.error.signature", message, cause);
     }
 
+    /** The subject key identifier (RFC 5280 section 4.2.1.2, method 1) of a certificate's public key. */
+    public static byte[] keyIdentifier(X509Certificate certificate) {
+        try {
+            return new JcaX509ExtensionUtils().createSubjectKeyIdentifier(certificate.getPublicKey()).getKeyIdentifier();
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", "SHA-1 missing for key identifier", e);
+        }
+    }
+
     /** Whether two certificates are the same (DER equality). */
     public static boolean sameCertificate(X509Certificate a, X509Certificate b) {
         try {
