@@ -39,6 +39,41 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * The store is plumbing below every feature: SQLite, transactions and migrations only. It knows no
+     * feature (register, check-in, audit ...), no UI, and no crypto or biometrics.
+     */
+    @Test
+    void storeIsPlumbingThatKnowsNoFeature() {
+        noClasses().that().resideInAPackage("kz.sailau.kiosk.store..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "kz.sailau.kiosk.register..", "kz.sailau.kiosk.checkin..", "kz.sailau.kiosk.token..",
+                        "kz.sailau.kiosk.audit..", "kz.sailau.kiosk.ui..", "kz.sailau.kiosk.cli..",
+                        "kz.sailau.kiosk.app..", "kz.sailau.kiosk.crypto..", "kz.sailau.kiosk.biometric..",
+                        "kz.sailau.kiosk.devices..", "javafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Only the store and the features that own tables talk SQL; never crypto, biometric, devices or the UI. */
+    @Test
+    void lowLevelLayersAndUiHaveNoSql() {
+        noClasses().that().resideInAnyPackage("kz.sailau.kiosk.model..", "kz.sailau.kiosk.crypto..",
+                        "kz.sailau.kiosk.biometric..", "kz.sailau.kiosk.devices..", "kz.sailau.kiosk.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Only the store opens SQLite connections; features receive a connection inside a transaction. */
+    @Test
+    void onlyStoreUsesTheSqliteDriver() {
+        noClasses().that().resideOutsideOfPackage("kz.sailau.kiosk.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
     @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage(
@@ -46,7 +81,7 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "kz.sailau.kiosk.checkin..", "kz.sailau.kiosk.token..", "kz.sailau.kiosk.audit..",
                         "kz.sailau.kiosk.register..", "kz.sailau.kiosk.ui..", "kz.sailau.kiosk.cli..",
-                        "kz.sailau.kiosk.app..")
+                        "kz.sailau.kiosk.app..", "kz.sailau.kiosk.store..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

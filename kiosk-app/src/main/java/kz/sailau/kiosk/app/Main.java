@@ -1,0 +1,34 @@
+package kz.sailau.kiosk.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.cli.KioskCommandLine;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.store.Migration;
+
+/** Entry point of {@code sailau-kiosk.jar}: wires the real clock, randomness, matcher and migrations. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Every database migration of the kiosk, in order. Later features append theirs here
+     * (e.g. check-ins, tokens, audit log); a released migration is never edited or reordered.
+     */
+    public static List<Migration> migrations() {
+        List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
+        return List.copyOf(all);
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), new SecureRandom(), migrations(),
+                SourceAfisMatcher::new, System.out, System.err);
+        System.exit(KioskCommandLine.create(environment).execute(args));
+    }
+}

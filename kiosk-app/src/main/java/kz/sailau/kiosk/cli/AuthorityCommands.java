@@ -1,0 +1,111 @@
+package kz.sailau.kiosk.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.crypto.Argon2idParameters;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.crypto.SecureFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code authority init} and {@code authority certify-kiosk}: the election authority's key ceremony. */
+final class AuthorityCommands {
+
+    private AuthorityCommands() {
+    }
+
+    @Command(name = "authority", mixinStandardHelpOptions = true,
+            description = "The election authority's signing key (stand-in for the national CA).")
+    static final class Group extends KioskCommandLine.GroupCommand {
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Create the authority's ECDSA P-256 signing key and self-signed certificate.",
+                    "Writes DIR/authority.crt.pem (public, pinned on every kiosk) and DIR/authority-key.sealed "
+                            + "(private key sealed under the passphrase with Argon2id + AES-256-GCM)."})
+    static final class Init implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Authority directory to create.")
+        Path out;
+
+        @Option(names = "--name", paramLabel = "CN", defaultValue = "Central Election Commission",
+                description = "Certificate common name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--validity-days", paramLabel = "DAYS", defaultValue = "730",
+                description = "Certificate validity (default: ${DEFAULT-VALUE}).")
+        int validityDays;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Init(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            char[] secret = passphrase.read("New authority passphrase", true);
+            try {
+                AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
+                        Duration.ofDays(validityDays), env.random());
+                authority.save(out, secret, Argon2idParameters.DEFAULT, env.random());
+                env.out().println("authority key created in " + out);
+                env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
+            description = "Check a kiosk's certification request and issue its certificate (key encipherment).")
+    static final class CertifyKiosk implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path authorityDir;
+
+        @Option(names = "--request", required = true, paramLabel = "FILE",
+                description = "The kiosk's request, DATA/kiosk.csr.pem.")
+        Path request;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the kiosk certificate.")
+        Path out;
+
+        @Option(names = "--validity-days", paramLabel = "DAYS", defaultValue = "365",
+                description = "Certificate validity (default: ${DEFAULT-VALUE}).")
+        int validityDays;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        CertifyKiosk(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            char[] secret = passphrase.read("Authority passphrase", false);
+            try {
+                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
+                X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), env.clock(),
+                        Duration.ofDays(validityDays), env.random());
+                SecureFiles.writeAtomically(out, Pem.certificate(certificate));
+                env.out().println("kiosk certificate written to " + out + " for "
+                        + certificate.getSubjectX500Principal().getName());
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package kz.sailau.kiosk.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Objects;
+import kz.sailau.kiosk.register.LoadProgress;
+import kz.sailau.kiosk.register.RegisterBuilder;
+
+/**
+ * A one-line console progress bar, {@code [##########..........]  50% writing 1500/3000}, redrawn with a
+ * carriage return when the percentage changes; a new line starts when the stage changes or completes.
+ * Thread-safe (extraction reports from several threads).
+ */
+public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.Progress {
+
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+    private String stage = "";
+    private int percent = -1;
+
+    /** @param out where to draw (standard error, so standard output stays clean) */
+    public ConsoleProgressBar(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    @Override
+    public void update(LoadProgress.Stage stage, long done, long total) {
+        update(stage.name().toLowerCase(Locale.ROOT), done, total);
+    }
+
+    @Override
+    public synchronized void update(String stageName, long done, long total) {
+        int now = (int) (100 * Math.min(done, total) / Math.max(1, total));
+        if (!stageName.equals(stage)) {
+            if (!stage.isEmpty()) {
+                out.println();
+            }
+            stage = stageName;
+            percent = -1;
+        }
+        if (now == percent) {
+            return;
+        }
+        percent = now;
+        int filled = now * WIDTH / 100;
+        out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+                + String.format(Locale.ROOT, "%3d%% %s %d/%d", now, stageName, done, total));
+        if (stageName.equals("done")) {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** Ends the current line. */
+    public synchronized void finish() {
+        if (!stage.isEmpty() && !stage.equals("done")) {
+            out.println();
+        }
+        stage = "";
+    }
+}

@@ -1,0 +1,72 @@
+package kz.sailau.kiosk.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.crypto.Argon2idParameters;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kiosk init}: the kiosk's side of the key ceremony. */
+final class KioskCommands {
+
+    private KioskCommands() {
+    }
+
+    @Command(name = "kiosk", mixinStandardHelpOptions = true, description = "The kiosk's own keys and data directory.")
+    static final class Group extends KioskCommandLine.GroupCommand {
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Create the kiosk's RSA-3072 key pair and store master key (sealed under the administrator's "
+                    + "passphrase with Argon2id), pin the authority certificate, and write the certification request "
+                    + "DATA/kiosk.csr.pem for 'authority certify-kiosk'."})
+    static final class Init implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Kiosk data directory.")
+        Path data;
+
+        @Option(names = "--precinct", required = true, paramLabel = "P", description = "Precinct number this kiosk serves.")
+        int precinct;
+
+        @Option(names = "--authority-cert", required = true, paramLabel = "FILE",
+                description = "The authority certificate to pin (authority.crt.pem, from the authority by a trusted channel).")
+        Path authorityCertificate;
+
+        @Option(names = "--election", paramLabel = "ID",
+                description = "Pin the election id (otherwise the first loaded register's election is kept).")
+        String election;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Init(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrecinctId precinctId = new PrecinctId(precinct);
+            Optional<ElectionId> electionId = Optional.ofNullable(election).map(ElectionId::new);
+            var authority = Pem.readCertificate(Files.readAllBytes(authorityCertificate));
+            char[] secret = passphrase.read("New kiosk passphrase", true);
+            try {
+                Path request = KioskDataDirectory.at(data).initialise(precinctId, electionId, authority, secret,
+                        Argon2idParameters.DEFAULT, env.random());
+                env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);
+                env.out().println("certification request: " + request);
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package kz.sailau.kiosk.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/**
+ * The administrator's passphrase: from {@code --passphrase-file} (first line, UTF-8) or typed at the
+ * console without echo. Never a command-line argument, so it cannot end up in shell history or {@code ps}.
+ */
+public final class PassphraseOption {
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Read the passphrase from the first line of FILE instead of the console.")
+    Path file;
+
+    /**
+     * Reads the passphrase.
+     *
+     * @param confirm ask twice at the console (when creating a key)
+     * @throws CliException {@code cli.error.passphrase} when no passphrase can be obtained
+     */
+    char[] read(String prompt, boolean confirm) {
+        if (file != null) {
+            try {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                int end = text.indexOf('\n');
+                String first = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
+                if (first.isEmpty()) {
+                    throw new CliException("cli.error.passphrase", "passphrase file is empty");
+                }
+                return first.toCharArray();
+            } catch (IOException e) {
+                throw new CliException("cli.error.passphrase", "passphrase file cannot be read: " + e.getMessage());
+            }
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new CliException("cli.error.passphrase", "no console to type the passphrase; use --passphrase-file");
+        }
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null || first.length == 0) {
+            throw new CliException("cli.error.passphrase", "no passphrase entered");
+        }
+        if (confirm) {
+            char[] again = console.readPassword("Repeat %s: ", prompt.toLowerCase(java.util.Locale.ROOT));
+            if (!Arrays.equals(first, again)) {
+                throw new CliException("cli.error.passphrase", "the two passphrases differ");
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,265 @@
+package kz.sailau.kiosk.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.register.AcceptedDuplicate;
+import kz.sailau.kiosk.register.AcceptedDuplicatesFile;
+import kz.sailau.kiosk.register.DuplicateCase;
+import kz.sailau.kiosk.register.DuplicateDetector;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.register.LoadedRegister;
+import kz.sailau.kiosk.register.PackageManifest;
+import kz.sailau.kiosk.register.RegisterBuilder;
+import kz.sailau.kiosk.register.RegisterContents;
+import kz.sailau.kiosk.register.RegisterLoader;
+import kz.sailau.kiosk.register.RegisterPackages;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.register.RowProblem;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code register build|inspect|load|status}: the precinct register package and the kiosk store. */
+final class RegisterCommands {
+
+    private RegisterCommands() {
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Build, inspect and load the precinct register package (.srp).")
+    static final class Group extends KioskCommandLine.GroupCommand {
+    }
+
+    @Command(name = "build",
+            description = {"Validate voters.csv, extract fingerprint templates from the enrolment prints, detect "
+                    + "duplicates, and write the register package signed by the authority and encrypted to one kiosk.",
+                    "Every invalid row is reported as 'line<TAB>field<TAB>reason'; nothing is written while any row is "
+                            + "invalid or any duplicate is not accepted in --accept-duplicates (exit code 3)."})
+    static final class Build implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
+        @Option(names = "--voters", required = true, paramLabel = "CSV", description = "voters.csv (UTF-8, RFC 4180).")
+        Path voters;
+
+        @Option(names = "--prints", required = true, paramLabel = "DIR",
+                description = "Prints directory: DIR/<voter_key>/{right,left}_index_enrol.png.")
+        Path prints;
+
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path authorityDir;
+
+        @Option(names = "--kiosk-cert", required = true, paramLabel = "FILE", description = "The kiosk's certificate.")
+        Path kioskCertificate;
+
+        @Option(names = "--election", required = true, paramLabel = "ID", description = "Election id, e.g. KZ-2026-PARL.")
+        String election;
+
+        @Option(names = "--precinct", required = true, paramLabel = "P", description = "Precinct number.")
+        int precinct;
+
+        @Option(names = "--version", required = true, paramLabel = "N", description = "Register version (must grow).")
+        long version;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.srp", description = "Package file to write.")
+        Path out;
+
+        @Option(names = "--accept-duplicates", paramLabel = "FILE",
+                description = "Examined duplicates: one '<id> <reason>' per line.")
+        Path acceptDuplicates;
+
+        @Option(names = "--duplicate-threshold", paramLabel = "SCORE",
+                description = "Finger-match score that counts as the same finger (default: "
+                        + DuplicateDetector.DEFAULT_THRESHOLD + ").")
+        double duplicateThreshold = DuplicateDetector.DEFAULT_THRESHOLD;
+
+        @Option(names = "--report", paramLabel = "FILE",
+                description = "Also write the row problems as line<TAB>field<TAB>reason to FILE.")
+        Path report;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Build(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
+                    : AcceptedDuplicatesFile.read(acceptDuplicates);
+            X509Certificate kioskCert = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+            char[] secret = passphrase.read("Authority passphrase", false);
+            AuthorityCredentials authority;
+            try {
+                authority = AuthorityCredentials.load(authorityDir, secret);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            ConsoleProgressBar bar = new ConsoleProgressBar(env.err());
+            RegisterBuilder.Report result = new RegisterBuilder(env.matcher().get(), env.clock()).build(
+                    new RegisterBuilder.Request(voters, prints, new ElectionId(election), new PrecinctId(precinct),
+                            version, accepted, duplicateThreshold), bar);
+            bar.finish();
+            List<String> tsv = new ArrayList<>();
+            for (RowProblem problem : result.problems()) {
+                env.out().println((problem.severity() == RowProblem.Severity.ERROR ? "error\t" : "warning\t")
+                        + problem.toTsv());
+                tsv.add(problem.toTsv());
+            }
+            if (report != null) {
+                Files.write(report, tsv, StandardCharsets.UTF_8);
+            }
+            for (DuplicateCase duplicate : result.duplicates()) {
+                boolean open = result.unaccepted().contains(duplicate);
+                env.out().println((open ? "duplicate\t" : "accepted\t") + duplicate.id() + "\tlines "
+                        + duplicate.lines() + "\t" + duplicate.evidence());
+            }
+            if (result.contents().isEmpty()) {
+                env.err().println("build blocked: " + result.problems().stream()
+                        .filter(p -> p.severity() == RowProblem.Severity.ERROR).count() + " row error(s), "
+                        + result.unaccepted().size() + " unaccepted duplicate(s); no package written");
+                return KioskCommandLine.BLOCKED;
+            }
+            RegisterContents contents = result.contents().get();
+            SecureFiles.writeAtomically(out, RegisterPackages.write(contents, authority, kioskCert));
+            env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
+                    + contents.fingerCount() + " fingers, version " + version + ")");
+            return KioskCommandLine.OK;
+        }
+    }
+
+    @Command(name = "inspect", mixinStandardHelpOptions = true,
+            description = "Show a package's manifest and check its signature, without decrypting personal data.")
+    static final class Inspect implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Parameters(index = "0", paramLabel = "FILE.srp", description = "The package.")
+        Path file;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Trust trust;
+
+        static final class Trust {
+            @Option(names = "--authority-cert", paramLabel = "FILE", description = "Authority certificate to check against.")
+            Path certificate;
+
+            @Option(names = "--data", paramLabel = "DIR", description = "Kiosk data directory (its pinned authority).")
+            Path data;
+        }
+
+        Inspect(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            X509Certificate authority = trust.certificate != null
+                    ? Pem.readCertificate(Files.readAllBytes(trust.certificate))
+                    : KioskDataDirectory.at(trust.data).pinnedAuthority();
+            byte[] bytes = Files.readAllBytes(file);
+            PackageManifest manifest = RegisterPackages.inspect(bytes, authority);
+            env.out().println(RegisterPackages.manifestJson(manifest));
+            env.out().println("signature: valid, signed by " + authority.getSubjectX500Principal().getName());
+            return KioskCommandLine.OK;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"Verify a package against the pinned authority, decrypt it with this kiosk's key, check "
+                    + "precinct, election and version (no rollback), and replace the register in one transaction. "
+                    + "On any failure the previous register stays intact."})
+    static final class Load implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Kiosk data directory.")
+        Path data;
+
+        @Option(names = "--package", required = true, paramLabel = "FILE.srp", description = "The package.")
+        Path packageFile;
+
+        @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse larger packages (default: 256 MiB).")
+        long maxBytes = RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Load(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory.KioskProfile profile = directory.profile();
+            X509Certificate authority = directory.pinnedAuthority();
+            char[] secret = passphrase.read("Kiosk passphrase", false);
+            KioskCredentials credentials;
+            try {
+                credentials = directory.unlock(secret);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            ConsoleProgressBar bar = new ConsoleProgressBar(env.err());
+            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+                    StoreOptions.DEFAULT, env.clock())) {
+                RegisterStore store = new RegisterStore(database, credentials.storeKeys(), env.random());
+                LoadedRegister loaded = new RegisterLoader(store, profile, authority, credentials,
+                        env.matcher().get().extractorVersion(), env.clock(), maxBytes).load(packageFile, bar);
+                bar.finish();
+                env.out().println("register loaded: election " + loaded.election() + ", precinct " + loaded.precinct()
+                        + ", version " + loaded.version() + ", " + loaded.voterCount() + " voters");
+                return KioskCommandLine.OK;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show which register the kiosk holds (no personal data, no passphrase needed).")
+    static final class Status implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Kiosk data directory.")
+        Path data;
+
+        Status(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+                    StoreOptions.DEFAULT, env.clock())) {
+                var current = database.read(RegisterStore::current);
+                if (current.isEmpty()) {
+                    env.out().println("no register loaded");
+                    return KioskCommandLine.FAILED;
+                }
+                LoadedRegister loaded = current.get();
+                env.out().println("election " + loaded.election() + ", precinct " + loaded.precinct() + ", version "
+                        + loaded.version() + ", " + loaded.voterCount() + " voters, package sha256 "
+                        + loaded.packageSha256() + ", loaded " + loaded.loadedAt());
+                return KioskCommandLine.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package kz.sailau.kiosk.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code sailau-kiosk.jar} in a separate JVM. */
+public final class JarRunner {
+
+    /**
+     * The finished process.
+     *
+     * @param exitCode exit code
+     * @param out      standard output
+     * @param err      standard error
+     */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    private JarRunner() {
+    }
+
+    /** The jar built by the package phase; fails clearly when it is missing. */
+    public static Path jar() {
+        String property = System.getProperty("sailau.kiosk.jar");
+        if (property == null) {
+            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
+        }
+        Path jar = Path.of(property);
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("executable jar missing: " + jar + " (mvn package builds it)");
+        }
+        return jar;
+    }
+
+    /** The command for {@code java -jar sailau-kiosk.jar args...}. */
+    public static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs to completion (at most two minutes). */
+    public static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("sailau-out", ".txt");
+        Path err = Files.createTempFile("sailau-err", ".txt");
+        Process process = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
+        process.getOutputStream().close();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("sailau-kiosk " + String.join(" ", args) + " did not finish in 2 minutes");
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return result;
+    }
+}
