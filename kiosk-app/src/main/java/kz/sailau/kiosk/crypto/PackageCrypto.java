@@ -1,0 +1,223 @@
+package kz.sailau.kiosk.crypto;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.util.Collection;
+import java.util.Objects;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSTypedData;
+import org.bouncycastle.cms.KeyTransRecipientId;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * The cryptographic envelope of a register package, in standard CMS (RFC 5652):
+ * <ul>
+ *   <li>a detached SignedData over the manifest, so that anyone can check who issued a package without
+ *       the kiosk's key;</li>
+ *   <li>the records in an encapsulated SignedData (ECDSA P-256 with SHA-256, RFC 5753) by the authority,
+ *       inside an AuthEnvelopedData (RFC 5083) with AES-256-GCM (RFC 5084) whose content key is
+ *       transported to the kiosk with RSA-OAEP SHA-256 (RFC 8017 section 7.1, RFC 4055), the recipient
+ *       named by its subject key identifier.</li>
+ * </ul>
+ * Verification never trusts certificates carried inside the package: the signer must be the pinned
+ * authority certificate. Signatures and RSA-OAEP use the JDK's providers through BC's JCA builders; the
+ * CMS content cipher (AES-GCM looked up by its OID, which the JDK does not map) uses an unregistered
+ * instance of the BC provider. OpenJDK does not require JCE providers to be signed, so this works from the
+ * shaded jar too ({@code docs/decisions/0031-keys-and-package-crypto.md}, checked by {@code ExecutableJarIT}).
+ */
+public final class PackageCrypto {
+
+    /** Bouncy Castle as a provider object for the CMS content cipher only; never installed globally. */
+    private static final java.security.Provider CONTENT_PROVIDER =
+            new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+    private PackageCrypto() {
+    }
+
+    /** A detached CMS signature of {@code data} by the authority, DER. */
+    public static byte[] signDetached(byte[] data, AuthorityCredentials authority) {
+        return sign(data, authority, false);
+    }
+
+    /**
+     * Checks a detached signature against the pinned authority certificate.
+     *
+     * @throws KioskCryptoException {@code register.error.signature} if it is not a valid signature by that authority
+     */
+    public static void verifyDetached(byte[] data, byte[] signature, X509Certificate pinnedAuthority) {
+        Objects.requireNonNull(data, "data");
+        try {
+            verify(new CMSSignedData(new CMSProcessableByteArray(data), signature), pinnedAuthority);
+        } catch (CMSException | RuntimeException e) {
+            throw signatureError("manifest signature cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Signs {@code content} by the authority and encrypts the result to the kiosk certificate.
+     *
+     * @param kioskCertificate the kiosk's certificate; must be issued by this authority
+     * @throws KioskCryptoException {@code register.error.kioskCertificate} if the kiosk certificate is not
+     *                              issued by this authority or not for key encipherment
+     */
+    public static byte[] signAndEncrypt(byte[] content, AuthorityCredentials authority, X509Certificate kioskCertificate) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        try {
+            kioskCertificate.verify(authority.certificate().getPublicKey());
+            boolean[] usage = kioskCertificate.getKeyUsage();
+            if (usage == null || !usage[2]) {
+                throw new KioskCryptoException("register.error.kioskCertificate",
+                        "kiosk certificate does not allow key encipherment", null);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("register.error.kioskCertificate",
+                    "kiosk certificate is not issued by this authority", e);
+        }
+        byte[] signed = sign(content, authority, true);
+        try {
+            byte[] keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kioskCertificate.getPublicKey())
+                    .getKeyIdentifier();
+            AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
+                    org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP,
+                    new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+            CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+            generator.addRecipientInfoGenerator(
+                    new JceKeyTransRecipientInfoGenerator(keyId, oaep, kioskCertificate.getPublicKey()));
+            CMSAuthEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(signed),
+                    (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+                            CMSAlgorithm.AES256_GCM).setProvider(CONTENT_PROVIDER).build());
+            return enveloped.getEncoded();
+        } catch (GeneralSecurityException | CMSException | IOException e) {
+            throw new KioskCryptoException("crypto.error.internal", "package encryption failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Decrypts an envelope with the kiosk's key and checks the inner signature against the pinned authority.
+     *
+     * @return the signed content
+     * @throws KioskCryptoException {@code register.error.wrongKiosk} if the package is not addressed to this
+     *                              kiosk; {@code register.error.damaged} if it cannot be decrypted;
+     *                              {@code register.error.signature} if the signature is not the authority's
+     */
+    public static byte[] decryptAndVerify(byte[] envelope, KioskCredentials kiosk, X509Certificate pinnedAuthority) {
+        Objects.requireNonNull(envelope, "envelope");
+        byte[] signed;
+        try {
+            CMSAuthEnvelopedData enveloped = new CMSAuthEnvelopedData(envelope);
+            RecipientInformation recipient = enveloped.getRecipientInfos()
+                    .get(new KeyTransRecipientId(kiosk.subjectKeyIdentifier()));
+            if (recipient == null) {
+                throw new KioskCryptoException("register.error.wrongKiosk",
+                        "package is not addressed to this kiosk's key", null);
+            }
+            signed = recipient.getContent(new JceKeyTransAuthEnvelopedRecipient(kiosk.privateKey())
+                    .setContentProvider(CONTENT_PROVIDER));
+        } catch (CMSException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
+            throw new KioskCryptoException("register.error.damaged", "package cannot be decrypted: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        try {
+            CMSSignedData signedData = new CMSSignedData(signed);
+            verify(signedData, pinnedAuthority);
+            CMSTypedData content = signedData.getSignedContent();
+            if (content == null) {
+                throw signatureError("signed records carry no content", null);
+            }
+            return (byte[]) content.getContent();
+        } catch (CMSException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
+            throw signatureError("signed records cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static byte[] sign(byte[] data, AuthorityCredentials authority, boolean encapsulate) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(authority, "authority");
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build())
+                    .build(new JcaContentSignerBuilder(AuthorityCredentials.SIGNATURE_ALGORITHM)
+                            .build(authority.privateKey()), authority.certificate()));
+            generator.addCertificate(new JcaX509CertificateHolder(authority.certificate()));
+            return generator.generate(new CMSProcessableByteArray(data), encapsulate).getEncoded();
+        } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
+            throw new KioskCryptoException("crypto.error.internal", "signing failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void verify(CMSSignedData signedData, X509Certificate pinnedAuthority) {
+        Objects.requireNonNull(pinnedAuthority, "pinnedAuthority");
+        try {
+            X509CertificateHolder pinned = new JcaX509CertificateHolder(pinnedAuthority);
+            Collection<SignerInformation> signers = signedData.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                throw signatureError("expected exactly one signer, found " + signers.size(), null);
+            }
+            SignerInformation signer = signers.iterator().next();
+            if (!signer.getSID().match(pinned)) {
+                throw signatureError("signed by another authority than the pinned one", null);
+            }
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(pinnedAuthority))) {
+                throw signatureError("signature does not verify against the pinned authority", null);
+            }
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
+            throw signatureError("signature does not verify: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static KioskCryptoException signatureError(String message, Throwable cause) {
+        return new KioskCryptoException("register.error.signature", message, cause);
+    }
+
+    /** The subject key identifier (RFC 5280 section 4.2.1.2, method 1) of a certificate's public key. */
+    public static byte[] keyIdentifier(X509Certificate certificate) {
+        try {
+            return new JcaX509ExtensionUtils().createSubjectKeyIdentifier(certificate.getPublicKey()).getKeyIdentifier();
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", "SHA-1 missing for key identifier", e);
+        }
+    }
+
+    /** Whether two certificates are the same (DER equality). */
+    public static boolean sameCertificate(X509Certificate a, X509Certificate b) {
+        try {
+            return MessageDigest.isEqual(a.getEncoded(), b.getEncoded());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package kz.sailau.kiosk.register;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.crypto.Argon2idParameters;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
+
+/**
+ * The kiosk's data directory:
+ * <pre>
+ *   kiosk.json           precinct (and election, when pinned at init)
+ *   authority.crt.pem    the pinned authority certificate
+ *   kiosk-keys.sealed    private key + store master secret, sealed under the passphrase
+ *   kiosk.csr.pem        certification request for the authority
+ *   kiosk.db (-wal, -shm) the SQLite store
+ * </pre>
+ */
+public final class KioskDataDirectory {
+
+    /** Profile file name. */
+    public static final String PROFILE_FILE = "kiosk.json";
+    /** Pinned authority certificate file name. */
+    public static final String AUTHORITY_FILE = "authority.crt.pem";
+    /** Database file name. */
+    public static final String DATABASE_FILE = "kiosk.db";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path directory;
+
+    private KioskDataDirectory(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The data directory at {@code directory} (not checked). */
+    public static KioskDataDirectory at(Path directory) {
+        return new KioskDataDirectory(Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * Creates kiosk keys, pins the authority certificate and records the precinct.
+     *
+     * @param election   the election to pin, or empty to accept the election of the first loaded register
+     * @param passphrase the administrator's passphrase
+     * @return the path of the certification request to take to the authority
+     * @throws kz.sailau.kiosk.crypto.KioskCryptoException {@code kiosk.error.exists} if already initialised
+     * @throws IOException on a file error
+     */
+    public Path initialise(PrecinctId precinct, Optional<ElectionId> election, X509Certificate authority,
+                           char[] passphrase, Argon2idParameters parameters, SecureRandom random) throws IOException {
+        Objects.requireNonNull(precinct, "precinct");
+        Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(authority, "authority");
+        KioskCredentials credentials = KioskCredentials.generate(random);
+        credentials.save(directory, precinct, passphrase, parameters, random);
+        SecureFiles.writeAtomically(directory.resolve(AUTHORITY_FILE), Pem.certificate(authority));
+        ObjectNode profile = JSON.createObjectNode();
+        profile.put("precinct", precinct.number());
+        election.ifPresent(e -> profile.put("election", e.value()));
+        SecureFiles.writeAtomically(directory.resolve(PROFILE_FILE), JSON.writeValueAsBytes(profile));
+        return directory.resolve(KioskCredentials.REQUEST_FILE);
+    }
+
+    /**
+     * The kiosk's precinct and pinned election.
+     *
+     * @throws RegisterException {@code kiosk.error.notInitialised} when there is no profile
+     */
+    public KioskProfile profile() throws IOException {
+        Path file = directory.resolve(PROFILE_FILE);
+        if (!Files.exists(file)) {
+            throw new RegisterException("kiosk.error.notInitialised",
+                    "no kiosk profile in " + directory + "; run 'kiosk init' first", null);
+        }
+        JsonNode node = JSON.readTree(file.toFile());
+        return new KioskProfile(new PrecinctId(node.path("precinct").asInt()),
+                node.hasNonNull("election") ? Optional.of(new ElectionId(node.get("election").asText()))
+                        : Optional.empty());
+    }
+
+    /** The pinned authority certificate. */
+    public X509Certificate pinnedAuthority() throws IOException {
+        Path file = directory.resolve(AUTHORITY_FILE);
+        if (!Files.exists(file)) {
+            throw new RegisterException("kiosk.error.notInitialised",
+                    "no pinned authority certificate in " + directory + "; run 'kiosk init' first", null);
+        }
+        return Pem.readCertificate(Files.readAllBytes(file));
+    }
+
+    /** Unseals the kiosk's keys. */
+    public KioskCredentials unlock(char[] passphrase) throws IOException {
+        return KioskCredentials.unlock(directory, passphrase);
+    }
+
+    /** The database file. */
+    public Path databaseFile() {
+        return directory.resolve(DATABASE_FILE);
+    }
+
+    /** The directory. */
+    public Path path() {
+        return directory;
+    }
+
+    /**
+     * The kiosk's fixed identity.
+     *
+     * @param precinct the precinct it serves
+     * @param election the pinned election, if any
+     */
+    public record KioskProfile(PrecinctId precinct, Optional<ElectionId> election) {
+    }
+}

@@ -1,0 +1,36 @@
+package kz.sailau.kiosk.register;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The public, signed description of a register package (JSON, readable without the kiosk key): no
+ * personal data, only what the administrator and the kiosk need to decide whether to load it.
+ *
+ * @param format           always {@link #FORMAT}
+ * @param formatVersion    always {@link #FORMAT_VERSION}
+ * @param election         election id
+ * @param precinct         precinct number
+ * @param registerVersion  register version (must grow)
+ * @param voterCount       number of voter records
+ * @param fingerCount      number of enrolled fingers
+ * @param extractorVersion template extractor, e.g. {@code sourceafis-3.18.1}
+ * @param created          ISO-8601 instant of the build
+ * @param recordsSha256    hex SHA-256 of the plaintext records document
+ * @param envelopeSha256   hex SHA-256 of the encrypted envelope as stored in the file
+ * @param kioskKeyId       hex subject key identifier of the kiosk the package is encrypted to
+ * @param acceptedDuplicateCount number of duplicates accepted with reasons
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonPropertyOrder({"format", "formatVersion", "election", "precinct", "registerVersion", "voterCount", "fingerCount",
+        "extractorVersion", "created", "recordsSha256", "envelopeSha256", "kioskKeyId", "acceptedDuplicateCount"})
+public record PackageManifest(String format, int formatVersion, String election, int precinct, long registerVersion,
+                              int voterCount, int fingerCount, String extractorVersion, String created,
+                              String recordsSha256, String envelopeSha256, String kioskKeyId,
+                              int acceptedDuplicateCount) {
+
+    /** The format tag. */
+    public static final String FORMAT = "sailau-register-package";
+    /** The only format version this software reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+}

@@ -1,0 +1,109 @@
+package kz.sailau.kiosk.register;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import kz.sailau.kiosk.biometric.FingerTemplate;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.FingerPosition;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.model.Sex;
+import kz.sailau.kiosk.model.Voter;
+
+/**
+ * The records document inside the package envelope (JSON, Jackson): the full {@link RegisterContents}.
+ * Decoding re-validates every value through the model's constructors.
+ */
+final class RecordsCodec {
+
+    static final String FORMAT = "sailau-register-records-1";
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private RecordsCodec() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Document(String format, String election, int precinct, long registerVersion, String created,
+                    String extractorVersion, List<VoterJson> voters, List<AcceptedJson> acceptedDuplicates) {
+    }
+
+    record VoterJson(String iin, String surname, String givenName, String patronymic, String birthDate, String sex,
+                     int precinct, List<FingerJson> fingers) {
+    }
+
+    record FingerJson(String position, String extractorVersion, String template, String imageSha256) {
+    }
+
+    record AcceptedJson(String id, String reason) {
+    }
+
+    static byte[] encode(RegisterContents contents) {
+        List<VoterJson> voters = new ArrayList<>(contents.records().size());
+        for (RegisterRecord record : contents.records()) {
+            Voter v = record.voter();
+            List<FingerJson> fingers = record.fingers().stream().map(f -> new FingerJson(f.position().fileName(),
+                    f.template().extractorVersion(), Base64.getEncoder().encodeToString(f.template().bytes()),
+                    f.imageSha256())).toList();
+            voters.add(new VoterJson(v.iin().digits(), v.surname(), v.givenName(), v.patronymic(),
+                    v.birthDate().toString(), record.sex() == Sex.MALE ? "M" : "F", v.precinct().number(), fingers));
+        }
+        Document document = new Document(FORMAT, contents.election().value(), contents.precinct().number(),
+                contents.version(), contents.created().toString(), contents.extractorVersion(), voters,
+                contents.acceptedDuplicates().stream().map(a -> new AcceptedJson(a.id(), a.reason())).toList());
+        try {
+            return JSON.writeValueAsBytes(document);
+        } catch (IOException e) {
+            throw new IllegalStateException("records encoding failed", e);
+        }
+    }
+
+    /**
+     * @throws RegisterException {@code register.error.malformed} when the document is not valid records
+     */
+    static RegisterContents decode(byte[] bytes) {
+        try {
+            Document document = JSON.readValue(bytes, Document.class);
+            if (document == null || !FORMAT.equals(document.format()) || document.voters() == null) {
+                throw new RegisterException("register.error.malformed", "records document has a wrong format", null);
+            }
+            List<RegisterRecord> records = new ArrayList<>(document.voters().size());
+            for (VoterJson v : document.voters()) {
+                Voter voter = new Voter(new Iin(v.iin()), v.surname(), v.givenName(), v.patronymic(),
+                        LocalDate.parse(v.birthDate()), new PrecinctId(v.precinct()));
+                Sex sex = switch (v.sex()) {
+                    case "M" -> Sex.MALE;
+                    case "F" -> Sex.FEMALE;
+                    default -> throw new IllegalArgumentException("sex must be M or F");
+                };
+                List<EnrolledFinger> fingers = new ArrayList<>();
+                for (FingerJson f : v.fingers()) {
+                    fingers.add(new EnrolledFinger(FingerPosition.fromFileName(f.position()),
+                            new FingerTemplate(Base64.getDecoder().decode(f.template()), f.extractorVersion()),
+                            f.imageSha256() == null ? "" : f.imageSha256()));
+                }
+                records.add(new RegisterRecord(voter, sex, fingers));
+            }
+            List<AcceptedDuplicate> accepted = document.acceptedDuplicates() == null ? List.of()
+                    : document.acceptedDuplicates().stream().map(a -> new AcceptedDuplicate(a.id(), a.reason())).toList();
+            return new RegisterContents(new ElectionId(document.election()), new PrecinctId(document.precinct()),
+                    document.registerVersion(), Instant.parse(document.created()), document.extractorVersion(),
+                    records, accepted);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RegisterException r) {
+                throw r;
+            }
+            // The exception text may quote a value; only its type reaches the message.
+            throw new RegisterException("register.error.malformed",
+                    "records document cannot be read: " + e.getClass().getSimpleName(), null);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package kz.sailau.kiosk.register;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
+
+/**
+ * Everything a register package carries for one precinct: the plaintext that gets signed and encrypted.
+ *
+ * @param election           the election
+ * @param precinct           the precinct every record belongs to
+ * @param version            register version, increasing with every issued update (no rollback)
+ * @param created            when the package was built
+ * @param extractorVersion   the template extractor every finger was extracted with
+ * @param records            the voters
+ * @param acceptedDuplicates duplicates the authority accepted, with reasons
+ */
+public record RegisterContents(ElectionId election, PrecinctId precinct, long version, Instant created,
+                               String extractorVersion, List<RegisterRecord> records,
+                               List<AcceptedDuplicate> acceptedDuplicates) {
+
+    /** @throws IllegalArgumentException on a non-positive version or a record of another precinct */
+    public RegisterContents {
+        Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(precinct, "precinct");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(extractorVersion, "extractorVersion");
+        records = List.copyOf(records);
+        acceptedDuplicates = List.copyOf(acceptedDuplicates);
+        if (version < 1) {
+            throw new IllegalArgumentException("register version must be positive");
+        }
+        for (RegisterRecord record : records) {
+            if (!record.voter().precinct().equals(precinct)) {
+                throw new IllegalArgumentException("a record belongs to another precinct");
+            }
+        }
+    }
+
+    /** Total number of enrolled fingers. */
+    public int fingerCount() {
+        return records.stream().mapToInt(r -> r.fingers().size()).sum();
+    }
+
+    @Override
+    public String toString() {
+        return "RegisterContents[" + election + ", precinct " + precinct + ", v" + version + ", "
+                + records.size() + " voters]";
+    }
+}

@@ -1,0 +1,146 @@
+package kz.sailau.kiosk.register;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Objects;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.Digests;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.PackageCrypto;
+
+/**
+ * Writes and reads register packages ({@code .srp}, layout in {@link PackageFile}): the authority signs a
+ * public manifest and signs-then-encrypts the records to one kiosk; a kiosk checks the manifest signature
+ * against its pinned authority certificate, checks the envelope hash, decrypts, checks the inner signature
+ * and the records hash.
+ */
+public final class RegisterPackages {
+
+    private static final ObjectMapper MANIFEST_JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private RegisterPackages() {
+    }
+
+    /**
+     * A package read and verified by a kiosk.
+     *
+     * @param manifest      the verified manifest
+     * @param contents      the decrypted, verified records
+     * @param packageSha256 hex SHA-256 of the whole file
+     */
+    public record OpenedPackage(PackageManifest manifest, RegisterContents contents, String packageSha256) {
+    }
+
+    /**
+     * Builds the package file for one kiosk.
+     *
+     * @param contents         the register
+     * @param authority        the signing authority
+     * @param kioskCertificate the kiosk's certificate, issued by that authority
+     * @return the file bytes
+     */
+    public static byte[] write(RegisterContents contents, AuthorityCredentials authority,
+                               X509Certificate kioskCertificate) {
+        Objects.requireNonNull(contents, "contents");
+        byte[] records = RecordsCodec.encode(contents);
+        byte[] envelope = PackageCrypto.signAndEncrypt(records, authority, kioskCertificate);
+        byte[] keyId = PackageCrypto.keyIdentifier(kioskCertificate);
+        PackageManifest manifest = new PackageManifest(PackageManifest.FORMAT, PackageManifest.FORMAT_VERSION,
+                contents.election().value(), contents.precinct().number(), contents.version(),
+                contents.records().size(), contents.fingerCount(), contents.extractorVersion(),
+                contents.created().toString(), Digests.sha256Hex(records), Digests.sha256Hex(envelope),
+                HexFormat.of().formatHex(keyId), contents.acceptedDuplicates().size());
+        byte[] manifestBytes;
+        try {
+            manifestBytes = MANIFEST_JSON.writeValueAsBytes(manifest);
+        } catch (IOException e) {
+            throw new IllegalStateException("manifest encoding failed", e);
+        }
+        byte[] signature = PackageCrypto.signDetached(manifestBytes, authority);
+        return new PackageFile(manifestBytes, signature, envelope).toBytes();
+    }
+
+    /**
+     * Reads the manifest and checks its signature and the envelope hash, without decrypting anything.
+     *
+     * @throws RegisterException                              on a malformed or truncated file or manifest
+     * @throws kz.sailau.kiosk.crypto.KioskCryptoException    {@code register.error.signature} if not signed by
+     *                                                        {@code pinnedAuthority}
+     */
+    public static PackageManifest inspect(byte[] file, X509Certificate pinnedAuthority) {
+        PackageFile parts = PackageFile.parse(file);
+        PackageCrypto.verifyDetached(parts.manifest(), parts.manifestSignature(), pinnedAuthority);
+        PackageManifest manifest = parseManifest(parts.manifest());
+        if (!Digests.sha256Hex(parts.envelope()).equals(manifest.envelopeSha256())) {
+            throw new RegisterException("register.error.damaged",
+                    "encrypted records do not match the signed manifest hash", null);
+        }
+        return manifest;
+    }
+
+    /**
+     * Reads the manifest without checking any signature (to show what a file claims to be).
+     *
+     * @throws RegisterException on a malformed file
+     */
+    public static PackageManifest readUnverifiedManifest(byte[] file) {
+        return parseManifest(PackageFile.parse(file).manifest());
+    }
+
+    /**
+     * Fully opens a package on the kiosk.
+     *
+     * @throws RegisterException                           on a malformed, truncated or inconsistent package
+     * @throws kz.sailau.kiosk.crypto.KioskCryptoException on a bad signature or a package for another kiosk
+     */
+    public static OpenedPackage open(byte[] file, KioskCredentials kiosk, X509Certificate pinnedAuthority) {
+        PackageManifest manifest = inspect(file, pinnedAuthority);
+        PackageFile parts = PackageFile.parse(file);
+        byte[] records = PackageCrypto.decryptAndVerify(parts.envelope(), kiosk, pinnedAuthority);
+        if (!Digests.sha256Hex(records).equals(manifest.recordsSha256())) {
+            throw new RegisterException("register.error.damaged", "records do not match the manifest hash", null);
+        }
+        RegisterContents contents = RecordsCodec.decode(records);
+        if (contents.records().size() != manifest.voterCount() || contents.fingerCount() != manifest.fingerCount()
+                || contents.version() != manifest.registerVersion()
+                || contents.precinct().number() != manifest.precinct()
+                || !contents.election().value().equals(manifest.election())) {
+            throw new RegisterException("register.error.damaged", "records disagree with the manifest", null);
+        }
+        return new OpenedPackage(manifest, contents, Digests.sha256Hex(file));
+    }
+
+    private static PackageManifest parseManifest(byte[] bytes) {
+        try {
+            PackageManifest manifest = MANIFEST_JSON.readValue(bytes, PackageManifest.class);
+            if (manifest == null || !PackageManifest.FORMAT.equals(manifest.format())) {
+                throw new RegisterException("register.error.malformed", "manifest has a wrong format tag", null);
+            }
+            if (manifest.formatVersion() != PackageManifest.FORMAT_VERSION) {
+                throw new RegisterException("register.error.formatVersion", "package format version "
+                        + manifest.formatVersion() + " is not supported (expected " + PackageManifest.FORMAT_VERSION
+                        + ")", null);
+            }
+            return manifest;
+        } catch (IOException e) {
+            throw new RegisterException("register.error.malformed",
+                    "manifest cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The manifest as indented JSON text, for {@code register inspect}. */
+    public static String manifestJson(PackageManifest manifest) {
+        try {
+            return MANIFEST_JSON.writeValueAsString(manifest);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package kz.sailau.kiosk.register;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.biometric.FingerTemplate;
+import kz.sailau.kiosk.crypto.BlindIndex;
+import kz.sailau.kiosk.crypto.FieldCipher;
+import kz.sailau.kiosk.crypto.StoreKeys;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.FingerPosition;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.model.Sex;
+import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.Migration;
+
+/**
+ * The precinct register inside the kiosk database. Every personal field and every template is encrypted
+ * on its own with AES-256-GCM, bound to its column and to the voter's blind index; the IIN is findable only
+ * through its keyed blind index (HMAC-SHA256). Nothing personal is stored in plaintext.
+ *
+ * <p>Voter row ids are stable across register versions for the same IIN, so that later tables (check-ins)
+ * can refer to {@code voter(id)}. A new register replaces the old one in one transaction
+ * ({@link #replace}); on any failure the old one stays as it was.
+ */
+public final class RegisterStore {
+
+    /** The register's schema migrations; the application lists them among all migrations of the kiosk. */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration("register-1",
+            "register metadata, encrypted voters and templates, blind IIN index", List.of(
+            "CREATE TABLE register_meta (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), "
+                    + "election TEXT NOT NULL, precinct INTEGER NOT NULL, register_version INTEGER NOT NULL, "
+                    + "package_sha256 TEXT NOT NULL, created TEXT NOT NULL, loaded_at TEXT NOT NULL, "
+                    + "voter_count INTEGER NOT NULL, extractor_version TEXT NOT NULL)",
+            "CREATE TABLE voter (id INTEGER PRIMARY KEY, iin_index BLOB NOT NULL UNIQUE, "
+                    + "precinct INTEGER NOT NULL, register_version INTEGER NOT NULL, iin_enc BLOB NOT NULL, "
+                    + "surname_enc BLOB NOT NULL, given_name_enc BLOB NOT NULL, patronymic_enc BLOB NOT NULL, "
+                    + "birth_date_enc BLOB NOT NULL, sex_enc BLOB NOT NULL)",
+            "CREATE TABLE voter_finger (voter_id INTEGER NOT NULL REFERENCES voter(id), position TEXT NOT NULL, "
+                    + "extractor_version TEXT NOT NULL, template_enc BLOB NOT NULL, "
+                    + "PRIMARY KEY (voter_id, position))")));
+
+    private static final String[] PERSONAL_COLUMNS =
+            {"iin_enc", "surname_enc", "given_name_enc", "patronymic_enc", "birth_date_enc", "sex_enc"};
+    private static final int PROGRESS_STEP = 50;
+
+    private final KioskDatabase database;
+    private final FieldCipher cipher;
+    private final BlindIndex iinIndex;
+
+    /**
+     * @param database the kiosk database, opened with {@link #MIGRATIONS} among its migrations
+     * @param keys     the store keys unlocked with the administrator's passphrase
+     * @param random   nonce source
+     */
+    public RegisterStore(KioskDatabase database, StoreKeys keys, SecureRandom random) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.cipher = keys.fieldCipher(random);
+        this.iinIndex = keys.blindIndex("iin");
+    }
+
+    /** The register currently loaded, if any. */
+    public Optional<LoadedRegister> current() {
+        return database.read(RegisterStore::current);
+    }
+
+    /** The register currently loaded, if any, read on the caller's transaction. */
+    public static Optional<LoadedRegister> current(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT election, precinct, register_version, "
+                + "package_sha256, created, loaded_at, voter_count, extractor_version FROM register_meta");
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new LoadedRegister(new ElectionId(row.getString(1)), new PrecinctId(row.getInt(2)),
+                    row.getLong(3), row.getString(4), Instant.parse(row.getString(5)), Instant.parse(row.getString(6)),
+                    row.getInt(7), row.getString(8)));
+        }
+    }
+
+    /** Finds a voter by IIN through the blind index. */
+    public Optional<RegisteredVoter> findByIin(Iin iin) {
+        Objects.requireNonNull(iin, "iin");
+        return database.read(connection -> findByIin(connection, iin));
+    }
+
+    /** Finds a voter by IIN on the caller's transaction (e.g. inside a check-in transaction). */
+    public Optional<RegisteredVoter> findByIin(Connection connection, Iin iin) throws SQLException {
+        byte[] index = iinIndex.of(iin.digits());
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, sex_enc, "
+                        + "precinct FROM voter WHERE iin_index = ?")) {
+            select.setBytes(1, index);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Finds a voter by its row id (e.g. after a 1:N search over {@link #allTemplates()}). */
+    public Optional<RegisteredVoter> findByRowId(long rowId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
+                            + "sex_enc, precinct FROM voter WHERE id = ?")) {
+                select.setLong(1, rowId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Every enrolled template by voter row id, for a 1:N gallery. */
+    public Map<Long, List<FingerTemplate>> allTemplates() {
+        return database.read(connection -> {
+            Map<Long, List<FingerTemplate>> templates = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT f.voter_id, v.iin_index, f.position, "
+                    + "f.extractor_version, f.template_enc FROM voter_finger f JOIN voter v ON v.id = f.voter_id "
+                    + "ORDER BY f.voter_id, f.position");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    byte[] bytes = cipher.decrypt(row.getBytes(5), context("template_enc:" + row.getString(3),
+                            row.getBytes(2)));
+                    templates.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
+                            .add(new FingerTemplate(bytes, row.getString(4)));
+                }
+            }
+            return templates;
+        });
+    }
+
+    /** Number of voters in the loaded register. */
+    public int voterCount() {
+        return database.read(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM voter");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * Replaces the loaded register with {@code contents} in one transaction.
+     *
+     * @param contents      the verified register
+     * @param packageSha256 hash of the package file it came from
+     * @param clock         load time stamp
+     * @param progress      progress callback (stage {@code WRITING})
+     * @throws RegisterException                       {@code register.error.rollback} if the version is not newer
+     *                                                 than the loaded one, {@code register.error.wrongElection}
+     *                                                 if it is for another election than the loaded one
+     * @throws kz.sailau.kiosk.store.StoreException    {@code store.error.full} when the disk is full
+     */
+    public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress) {
+        Objects.requireNonNull(contents, "contents");
+        Objects.requireNonNull(progress, "progress");
+        database.inTransaction(connection -> {
+            Optional<LoadedRegister> loaded = current(connection);
+            if (loaded.isPresent()) {
+                checkNewer(loaded.get(), contents);
+            }
+            int total = contents.records().size();
+            progress.update(LoadProgress.Stage.WRITING, 0, Math.max(1, total));
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO voter (iin_index, precinct, "
+                    + "register_version, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, sex_enc) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (iin_index) DO UPDATE SET "
+                    + "precinct = excluded.precinct, register_version = excluded.register_version, "
+                    + "iin_enc = excluded.iin_enc, surname_enc = excluded.surname_enc, "
+                    + "given_name_enc = excluded.given_name_enc, patronymic_enc = excluded.patronymic_enc, "
+                    + "birth_date_enc = excluded.birth_date_enc, sex_enc = excluded.sex_enc RETURNING id");
+                 PreparedStatement deleteFingers = connection.prepareStatement(
+                         "DELETE FROM voter_finger WHERE voter_id = ?");
+                 PreparedStatement insertFinger = connection.prepareStatement("INSERT INTO voter_finger "
+                         + "(voter_id, position, extractor_version, template_enc) VALUES (?, ?, ?, ?)")) {
+                int done = 0;
+                for (RegisterRecord record : contents.records()) {
+                    Voter voter = record.voter();
+                    byte[] index = iinIndex.of(voter.iin().digits());
+                    String[] values = {voter.iin().digits(), voter.surname(), voter.givenName(), voter.patronymic(),
+                            voter.birthDate().toString(), record.sex() == Sex.MALE ? "M" : "F"};
+                    upsert.setBytes(1, index);
+                    upsert.setInt(2, voter.precinct().number());
+                    upsert.setLong(3, contents.version());
+                    for (int i = 0; i < values.length; i++) {
+                        upsert.setBytes(4 + i, cipher.encrypt(values[i].getBytes(StandardCharsets.UTF_8),
+                                context(PERSONAL_COLUMNS[i], index)));
+                    }
+                    long id;
+                    try (ResultSet returned = upsert.executeQuery()) {
+                        returned.next();
+                        id = returned.getLong(1);
+                    }
+                    deleteFingers.setLong(1, id);
+                    deleteFingers.executeUpdate();
+                    for (EnrolledFinger finger : record.fingers()) {
+                        insertFinger.setLong(1, id);
+                        insertFinger.setString(2, finger.position().fileName());
+                        insertFinger.setString(3, finger.template().extractorVersion());
+                        insertFinger.setBytes(4, cipher.encrypt(finger.template().bytes(),
+                                context("template_enc:" + finger.position().fileName(), index)));
+                        insertFinger.executeUpdate();
+                    }
+                    done++;
+                    if (done % PROGRESS_STEP == 0 || done == total) {
+                        progress.update(LoadProgress.Stage.WRITING, done, Math.max(1, total));
+                    }
+                }
+            }
+            try (PreparedStatement deleteOldFingers = connection.prepareStatement("DELETE FROM voter_finger WHERE "
+                    + "voter_id IN (SELECT id FROM voter WHERE register_version <> ?)");
+                 PreparedStatement deleteOldVoters = connection.prepareStatement(
+                         "DELETE FROM voter WHERE register_version <> ?");
+                 PreparedStatement meta = connection.prepareStatement("INSERT OR REPLACE INTO register_meta "
+                         + "(singleton, election, precinct, register_version, package_sha256, created, loaded_at, "
+                         + "voter_count, extractor_version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                deleteOldFingers.setLong(1, contents.version());
+                deleteOldFingers.executeUpdate();
+                deleteOldVoters.setLong(1, contents.version());
+                deleteOldVoters.executeUpdate();
+                meta.setString(1, contents.election().value());
+                meta.setInt(2, contents.precinct().number());
+                meta.setLong(3, contents.version());
+                meta.setString(4, packageSha256);
+                meta.setString(5, contents.created().toString());
+                meta.setString(6, clock.instant().toString());
+                meta.setInt(7, contents.records().size());
+                meta.setString(8, contents.extractorVersion());
+                meta.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Checks that {@code contents} may follow the loaded register: same election, strictly newer version.
+     *
+     * @throws RegisterException {@code register.error.rollback} or {@code register.error.wrongElection}
+     */
+    static void checkNewer(LoadedRegister loaded, RegisterContents contents) {
+        if (!loaded.election().equals(contents.election())) {
+            throw new RegisterException("register.error.wrongElection", "package is for election "
+                    + contents.election() + " but the kiosk holds election " + loaded.election(), null);
+        }
+        if (contents.version() <= loaded.version()) {
+            throw new RegisterException("register.error.rollback", "package version " + contents.version()
+                    + " is not newer than the loaded version " + loaded.version() + "; rollback refused", null);
+        }
+    }
+
+    private RegisteredVoter readVoter(Connection connection, ResultSet row) throws SQLException {
+        long id = row.getLong(1);
+        byte[] index = row.getBytes(2);
+        String[] values = new String[PERSONAL_COLUMNS.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = cipher.decryptText(row.getBytes(3 + i), context(PERSONAL_COLUMNS[i], index));
+        }
+        Voter voter = new Voter(new Iin(values[0]), values[1], values[2], values[3], LocalDate.parse(values[4]),
+                new PrecinctId(row.getInt(9)));
+        Map<FingerPosition, FingerTemplate> templates = new EnumMap<>(FingerPosition.class);
+        try (PreparedStatement fingers = connection.prepareStatement(
+                "SELECT position, extractor_version, template_enc FROM voter_finger WHERE voter_id = ?")) {
+            fingers.setLong(1, id);
+            try (ResultSet finger = fingers.executeQuery()) {
+                while (finger.next()) {
+                    String position = finger.getString(1);
+                    templates.put(FingerPosition.fromFileName(position), new FingerTemplate(
+                            cipher.decrypt(finger.getBytes(3), context("template_enc:" + position, index)),
+                            finger.getString(2)));
+                }
+            }
+        }
+        return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates);
+    }
+
+    private static byte[] context(String column, byte[] index) {
+        byte[] name = ("voter." + column + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] context = new byte[name.length + index.length];
+        System.arraycopy(name, 0, context, 0, name.length);
+        System.arraycopy(index, 0, context, name.length, index.length);
+        return context;
+    }
+
+    @Override
+    public String toString() {
+        return "RegisterStore[" + database + "]";
+    }
+}

@@ -1,0 +1,240 @@
+package kz.sailau.kiosk.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The kiosk's one SQLite database (register, and later check-ins, counters, tokens and the audit log),
+ * opened in WAL mode with {@code synchronous=FULL} so that a committed transaction survives a power cut
+ * (SQLite documentation "Write-Ahead Logging" and "PRAGMA synchronous"). All work goes through
+ * {@link #inTransaction} or {@link #read}: one connection, one transaction at a time, so that a check-in,
+ * its counters and its audit event can commit together or not at all.
+ *
+ * <p>The schema is versioned by a list of {@link Migration}s; applied ids are recorded in
+ * {@code schema_migration} and their count in {@code PRAGMA user_version}.
+ */
+public final class KioskDatabase implements AutoCloseable {
+
+    /** SQLite primary result code for a full disk or an exceeded {@code max_page_count}. */
+    private static final int SQLITE_FULL = 13;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final int schemaVersion;
+
+    private KioskDatabase(Path file, Connection connection, int schemaVersion) {
+        this.file = file;
+        this.connection = connection;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /**
+     * Opens (creating if needed) the database and applies missing migrations.
+     *
+     * @param file       the database file
+     * @param migrations every migration of the application, in order
+     * @param options    tunables
+     * @param clock      time stamps of applied migrations
+     * @throws StoreException {@code store.error.open} if the file cannot be opened;
+     *                        {@code store.error.schema} if it holds migrations this software does not know
+     */
+    public static KioskDatabase open(Path file, List<Migration> migrations, StoreOptions options, Clock clock) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(clock, "clock");
+        Connection connection = null;
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = " + options.busyTimeoutMillis());
+                try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+                    if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
+                        throw new StoreException("store.error.open", "database refuses WAL mode", null);
+                    }
+                }
+                statement.execute("PRAGMA synchronous = FULL");
+                statement.execute("PRAGMA foreign_keys = ON");
+                // Deleted content is overwritten: encrypted anyway, but no stale pages linger.
+                statement.execute("PRAGMA secure_delete = ON");
+                if (options.maxPageCount() > 0) {
+                    statement.execute("PRAGMA max_page_count = " + options.maxPageCount());
+                }
+            }
+            // Transactions are explicit BEGIN/COMMIT statements (see transaction()), so the driver's own
+            // transaction tracking cannot disagree with SQLite after SQLite rolled back by itself (SQLITE_FULL).
+            connection.setAutoCommit(true);
+            int version = migrate(connection, migrations, clock);
+            return new KioskDatabase(file, connection, version);
+        } catch (Exception e) {
+            closeQuietly(connection);
+            if (e instanceof StoreException s) {
+                throw s;
+            }
+            throw new StoreException("store.error.open", "cannot open the kiosk database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens with default options and the system clock. */
+    public static KioskDatabase open(Path file, List<Migration> migrations) {
+        return open(file, migrations, StoreOptions.DEFAULT, Clock.systemUTC());
+    }
+
+    private static int migrate(Connection connection, List<Migration> migrations, Clock clock) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_migration (position INTEGER PRIMARY KEY, "
+                    + "id TEXT NOT NULL UNIQUE, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        List<String> applied = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM schema_migration ORDER BY position")) {
+            while (rows.next()) {
+                applied.add(rows.getString(1));
+            }
+        }
+        for (int i = 0; i < applied.size(); i++) {
+            if (i >= migrations.size() || !migrations.get(i).id().equals(applied.get(i))) {
+                throw new StoreException("store.error.schema", "database has migration '" + applied.get(i)
+                        + "' at position " + (i + 1) + " which this software does not expect there; "
+                        + "it was written by another version of the kiosk", null);
+            }
+        }
+        for (int i = applied.size(); i < migrations.size(); i++) {
+            Migration migration = migrations.get(i);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_migration (position, id, description, applied_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setInt(1, i + 1);
+                    insert.setString(2, migration.id());
+                    insert.setString(3, migration.description());
+                    insert.setString(4, clock.instant().toString());
+                    insert.executeUpdate();
+                }
+                statement.execute("PRAGMA user_version = " + (i + 1));
+                statement.execute("COMMIT");
+            } catch (SQLException e) {
+                rollbackQuietly(connection);
+                throw new StoreException("store.error.schema", "migration '" + migration.id() + "' failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return migrations.size();
+    }
+
+    /**
+     * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}): commits when it returns,
+     * rolls back when it throws, so the database never holds half of it.
+     *
+     * @throws StoreException {@code store.error.full} when the disk (or size cap) is full,
+     *                        {@code store.error.write} on another database error; a runtime exception
+     *                        thrown by {@code work} is rethrown as is after the rollback
+     */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        return transaction(work, true);
+    }
+
+    /** Runs read-only {@code work} in one transaction, so it sees one consistent snapshot. */
+    public <T> T read(TransactionWork<T> work) {
+        return transaction(work, false);
+    }
+
+    private <T> T transaction(TransactionWork<T> work, boolean write) {
+        Objects.requireNonNull(work, "work");
+        lock.lock();
+        try {
+            try (Statement statement = connection.createStatement()) {
+                // IMMEDIATE takes the write lock up front, so a write transaction never fails half-way on a lock.
+                statement.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+            }
+            T result = work.run(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly(connection);
+            if (e.getErrorCode() == SQLITE_FULL || (e.getMessage() != null && e.getMessage().contains("SQLITE_FULL"))) {
+                throw new StoreException("store.error.full", "database or disk is full; nothing was changed", e);
+            }
+            throw new StoreException(write ? "store.error.write" : "store.error.read",
+                    "database " + (write ? "write" : "read") + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL); either way it is gone.
+        }
+    }
+
+    /** Number of applied migrations ({@code PRAGMA user_version}). */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The database file (its WAL is {@code <file>-wal}). */
+    public Path file() {
+        return file;
+    }
+
+    /** Checkpoints the WAL into the main file and closes the connection. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!connection.isClosed()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (SQLException ignored) {
+                    // A checkpoint is an optimisation; SQLite replays the WAL on the next open.
+                }
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store.error.close", "closing the database failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already failing; keep the first error.
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KioskDatabase[" + file.getFileName() + ", schema " + schemaVersion + "]";
+    }
+}
