@@ -1,0 +1,21 @@
+package kz.sailau.kiosk.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The configuration file cannot be used; the message names the file and every problem, one per line. */
+public final class ConfigurationException extends RuntimeException {
+
+    private final List<String> problems;
+
+    /** @param file the file read; @param problems one sentence per problem */
+    public ConfigurationException(Path file, List<String> problems) {
+        super("configuration " + file + " cannot be used:\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The problems, one sentence each. */
+    public List<String> problems() {
+        return problems;
+    }
+}

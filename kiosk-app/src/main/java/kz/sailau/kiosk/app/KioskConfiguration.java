@@ -1,0 +1,229 @@
+package kz.sailau.kiosk.app;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The kiosk's one configuration record, read from one JSON file ({@code kiosk.json} in the data
+ * directory). Every field has a default that makes the demo work; a file only names what differs.
+ * Unknown keys are refused, so a typo cannot silently fall back to a default.
+ *
+ * @param dataDirectory        where the store, keys and audit log live
+ * @param election             the election identifier, as in the register package
+ * @param precinct             this kiosk's precinct number
+ * @param electionDay          the day of the election (ages and document expiry are judged on it)
+ * @param scanner              the fingerprint scanner's serial port
+ * @param mrzReader            the identity card reader's serial port
+ * @param printer              the receipt printer's serial port
+ * @param matchThreshold       SourceAFIS score at or above which a finger matches (docs/decisions)
+ * @param maxFingerTries       captures a voter may try before a clerk is called
+ * @param overrideCapPercent   clerk overrides allowed, as a percentage of check-ins
+ * @param overrideWarnPercent  percentage at which the clerk console warns of the cap
+ * @param idleTimeoutSeconds   seconds after which a voter screen returns to the start
+ * @param fullScreen           production kiosk mode: full screen, no decorations
+ */
+public record KioskConfiguration(
+        Path dataDirectory,
+        String election,
+        int precinct,
+        LocalDate electionDay,
+        SerialPortSetting scanner,
+        SerialPortSetting mrzReader,
+        SerialPortSetting printer,
+        double matchThreshold,
+        int maxFingerTries,
+        double overrideCapPercent,
+        double overrideWarnPercent,
+        int idleTimeoutSeconds,
+        boolean fullScreen) {
+
+    /** Name of the configuration file inside the data directory. */
+    public static final String FILE_NAME = "kiosk.json";
+
+    /**
+     * A serial port and its speed.
+     *
+     * @param port the device path, e.g. {@code /dev/sailau-scanner} or {@code /dev/ttyUSB0}
+     * @param baud the line speed
+     */
+    public record SerialPortSetting(String port, int baud) {
+        /** Checks the fields are present. */
+        public SerialPortSetting {
+            Objects.requireNonNull(port, "port");
+        }
+    }
+
+    /** The defaults: the demo data directory, demo election, precinct 101, udev names of the devices. */
+    public static KioskConfiguration defaults() {
+        return new KioskConfiguration(Path.of("demo-data"), "DEMO-2026", 101, LocalDate.of(2026, 12, 6),
+                new SerialPortSetting("/dev/sailau-scanner", 57_600),
+                new SerialPortSetting("/dev/sailau-mrz", 9_600),
+                new SerialPortSetting("/dev/sailau-printer", 19_200),
+                48.0, 3, 5.0, 4.0, 60, false);
+    }
+
+    /** Everything wrong with the values, each a sentence naming the key; empty when all is well. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (dataDirectory == null) {
+            problems.add("dataDirectory: missing");
+        }
+        if (election == null || !election.matches("[A-Z0-9][A-Z0-9-]{0,31}")) {
+            problems.add("election: must be 1-32 characters of A-Z, 0-9 and '-'");
+        }
+        if (precinct < 1 || precinct > 999_999) {
+            problems.add("precinct: must be 1..999999");
+        }
+        if (electionDay == null) {
+            problems.add("electionDay: missing (yyyy-MM-dd)");
+        }
+        checkPort("scanner", scanner, problems);
+        checkPort("mrzReader", mrzReader, problems);
+        checkPort("printer", printer, problems);
+        if (!(matchThreshold >= 20 && matchThreshold <= 200)) {
+            problems.add("matchThreshold: must be 20..200 (SourceAFIS score)");
+        }
+        if (maxFingerTries < 1 || maxFingerTries > 5) {
+            problems.add("maxFingerTries: must be 1..5");
+        }
+        if (!(overrideCapPercent >= 0 && overrideCapPercent <= 100)) {
+            problems.add("overrideCapPercent: must be 0..100");
+        }
+        if (!(overrideWarnPercent >= 0 && overrideWarnPercent <= overrideCapPercent)) {
+            problems.add("overrideWarnPercent: must be 0..overrideCapPercent");
+        }
+        if (idleTimeoutSeconds < 10 || idleTimeoutSeconds > 600) {
+            problems.add("idleTimeoutSeconds: must be 10..600");
+        }
+        return problems;
+    }
+
+    private static final List<Integer> BAUD_RATES = List.of(9_600, 19_200, 38_400, 57_600, 115_200);
+
+    private static void checkPort(String key, SerialPortSetting setting, List<String> problems) {
+        if (setting == null || setting.port().isBlank()) {
+            problems.add(key + ".port: missing");
+            return;
+        }
+        if (!BAUD_RATES.contains(setting.baud())) {
+            problems.add(key + ".baud: must be one of " + BAUD_RATES);
+        }
+    }
+
+    /**
+     * Reads a configuration file; absent keys take the defaults.
+     *
+     * @throws ConfigurationException naming the file and every problem found
+     */
+    public static KioskConfiguration read(Path file) {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException(file, List.of("file not found"));
+        } catch (IOException e) {
+            throw new ConfigurationException(file, List.of("cannot be read: " + e.getMessage()));
+        }
+        KioskConfiguration configuration;
+        try {
+            ObjectMapper mapper = mapper();
+            configuration = mapper.readerForUpdating(new Builder(defaults())).<Builder>readValue(bytes).build();
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigurationException(file, List.of("unknown key '" + e.getPropertyName()
+                    + "' (known keys: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")) + ")"));
+        } catch (JsonMappingException e) {
+            throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": "
+                    + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException(file, List.of("not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        } catch (IOException e) {
+            throw new ConfigurationException(file, List.of("cannot be read: " + e.getMessage()));
+        }
+        List<String> problems = configuration.problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(file, problems);
+        }
+        return configuration;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    /** Mutable holder that Jackson fills over the defaults. */
+    static final class Builder {
+        @JsonProperty Path dataDirectory;
+        @JsonProperty String election;
+        @JsonProperty int precinct;
+        @JsonProperty String electionDay;
+        @JsonProperty SerialPortSetting scanner;
+        @JsonProperty SerialPortSetting mrzReader;
+        @JsonProperty SerialPortSetting printer;
+        @JsonProperty double matchThreshold;
+        @JsonProperty int maxFingerTries;
+        @JsonProperty double overrideCapPercent;
+        @JsonProperty double overrideWarnPercent;
+        @JsonProperty int idleTimeoutSeconds;
+        @JsonProperty boolean fullScreen;
+
+        @JsonCreator
+        Builder() {
+            this(defaults());
+        }
+
+        Builder(KioskConfiguration from) {
+            dataDirectory = from.dataDirectory;
+            election = from.election;
+            precinct = from.precinct;
+            electionDay = from.electionDay == null ? null : from.electionDay.toString();
+            scanner = from.scanner;
+            mrzReader = from.mrzReader;
+            printer = from.printer;
+            matchThreshold = from.matchThreshold;
+            maxFingerTries = from.maxFingerTries;
+            overrideCapPercent = from.overrideCapPercent;
+            overrideWarnPercent = from.overrideWarnPercent;
+            idleTimeoutSeconds = from.idleTimeoutSeconds;
+            fullScreen = from.fullScreen;
+        }
+
+        KioskConfiguration build() {
+            LocalDate day;
+            try {
+                day = electionDay == null ? null : LocalDate.parse(electionDay);
+            } catch (DateTimeParseException e) {
+                day = null;
+            }
+            return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
+                    printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
+                    idleTimeoutSeconds, fullScreen);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package kz.sailau.kiosk.audit;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An event to record in the audit log: a catalogue type and fields that cannot hold personal data
+ * (see {@link AuditField}). Fields are kept sorted by name so that the encoding is canonical.
+ *
+ * @param type   the catalogue type
+ * @param fields the fields, at most 8, names unique
+ */
+public record AuditEvent(AuditEventType type, List<AuditField> fields) {
+
+    /** Validates and sorts the fields. */
+    public AuditEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fields, "fields");
+        if (fields.size() > 8) {
+            throw new IllegalArgumentException("an audit event has at most 8 fields");
+        }
+        fields = fields.stream().sorted(Comparator.comparing(AuditField::name)).toList();
+        for (int i = 1; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(fields.get(i - 1).name())) {
+                throw new IllegalArgumentException("duplicate audit field " + fields.get(i).name());
+            }
+        }
+    }
+
+    /** An event of the given type with the given fields. */
+    public static AuditEvent of(AuditEventType type, AuditField... fields) {
+        return new AuditEvent(type, List.of(fields));
+    }
+
+    /** The value of a field, or null when absent. */
+    public String field(String name) {
+        for (AuditField field : fields) {
+            if (field.name().equals(name)) {
+                return field.value();
+            }
+        }
+        return null;
+    }
+}

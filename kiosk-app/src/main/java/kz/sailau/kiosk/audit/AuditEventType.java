@@ -1,0 +1,52 @@
+package kz.sailau.kiosk.audit;
+
+/**
+ * The declared catalogue of audit events. Each type lists the only fields its events may carry; none of
+ * them can hold personal data, a biometric or a token id (see {@link AuditEvent}).
+ */
+public enum AuditEventType {
+    /** The kiosk program started. Fields: software version. */
+    KIOSK_STARTED,
+    /** The administrator unlocked the kiosk store. */
+    STORE_UNLOCKED,
+    /** Unlocking the store failed (wrong passphrase). */
+    STORE_UNLOCK_FAILED,
+    /** A register package was loaded. Fields: register version, package hash, voter count. */
+    REGISTER_LOADED,
+    /** A register package was refused. Fields: refusal code. */
+    REGISTER_REFUSED,
+    /** Pre-election logic-and-accuracy test started. */
+    LA_TEST_STARTED,
+    /** Logic-and-accuracy test ended and its counters were reset. Fields: check-ins during the test. */
+    LA_TEST_ENDED,
+    /** A voter was checked in after a fingerprint match. */
+    CHECK_IN_BY_FINGERPRINT,
+    /** A clerk checked a voter in by override. Fields: override reason code. */
+    CHECK_IN_BY_OVERRIDE,
+    /** A clerk checked a voter in during manual fallback. */
+    CHECK_IN_IN_FALLBACK,
+    /** A check-in was refused. Fields: refusal reason code. */
+    CHECK_IN_REFUSED,
+    /** A ballot token was issued (the count only: never its id). */
+    TOKEN_ISSUED,
+    /** The last ballot token was voided by a clerk. Fields: void reason code. */
+    TOKEN_VOIDED,
+    /** A clerk credential was refused. */
+    CLERK_LOGIN_FAILED,
+    /** The kiosk was paused by a clerk. */
+    KIOSK_PAUSED,
+    /** The kiosk was resumed by a clerk. */
+    KIOSK_RESUMED,
+    /** Manual fallback mode began. Fields: cause code. */
+    FALLBACK_STARTED,
+    /** Manual fallback mode ended. */
+    FALLBACK_ENDED,
+    /** A hardware device failed or came back. Fields: device code, state code. */
+    DEVICE_STATE_CHANGED,
+    /** The chain head was signed by the kiosk key. Fields: signature (base64). */
+    CHAIN_HEAD_SIGNED,
+    /** The polls were closed; no more check-ins. */
+    DAY_CLOSED,
+    /** Biometric and personal data were wiped. */
+    WIPE_DONE
+}

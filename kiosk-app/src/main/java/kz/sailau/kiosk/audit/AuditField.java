@@ -1,0 +1,66 @@
+package kz.sailau.kiosk.audit;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One field of an audit event. Values can only be made by the factory methods, each of which admits a
+ * kind of value that cannot be personal data: a catalogue code (an enum constant), a count, a
+ * hexadecimal digest, a version string, or a base64 signature.
+ *
+ * @param name  the field name, lower camel case
+ * @param value the value in its canonical text form
+ */
+public record AuditField(String name, String value) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z]{0,31}");
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,3}(-[A-Z]{1,12})?");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]{16,1024}");
+
+    /** Checks the name; values are checked by the factories. */
+    public AuditField {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("audit field name must be lower camel case: " + name);
+        }
+    }
+
+    /** A code from a catalogue: the enum constant's name. */
+    public static AuditField code(String name, Enum<?> code) {
+        return new AuditField(name, Objects.requireNonNull(code, "code").name());
+    }
+
+    /** A non-negative count. */
+    public static AuditField count(String name, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        return new AuditField(name, Long.toString(count));
+    }
+
+    /** A SHA-256 digest in lower-case hex (package hash, jar hash). */
+    public static AuditField digest(String name, String hex) {
+        if (!HEX_DIGEST.matcher(Objects.requireNonNull(hex, "hex")).matches()) {
+            throw new IllegalArgumentException("digest must be 64 lower-case hex digits");
+        }
+        return new AuditField(name, hex);
+    }
+
+    /** A software or register version such as {@code 0.1.0-SNAPSHOT} or {@code 3}. */
+    public static AuditField version(String name, String version) {
+        if (!VERSION.matcher(Objects.requireNonNull(version, "version")).matches()) {
+            throw new IllegalArgumentException("version must be dotted numbers with an optional -QUALIFIER");
+        }
+        return new AuditField(name, version);
+    }
+
+    /** A signature in base64. */
+    public static AuditField signature(String name, String base64) {
+        if (!BASE64.matcher(Objects.requireNonNull(base64, "base64")).matches()) {
+            throw new IllegalArgumentException("signature must be base64");
+        }
+        return new AuditField(name, base64);
+    }
+}

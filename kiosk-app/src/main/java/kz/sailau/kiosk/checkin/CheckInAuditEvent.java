@@ -1,0 +1,31 @@
+package kz.sailau.kiosk.checkin;
+
+/**
+ * The check-in engine's audit events. An event carries only its kind and a fixed detail code (an enum
+ * constant name such as a {@link Refusal} or {@link OverrideReason}) and the clerk's id where a clerk acted:
+ * by construction no IIN, name, date or biometric value can be written with it.
+ */
+public enum CheckInAuditEvent {
+    /** A voter was checked in; detail: the {@link CheckInMethod}. Written by the ledger's record call. */
+    CHECKED_IN,
+    /** A voter was refused; detail: the {@link Refusal}. */
+    REFUSED,
+    /** The kiosk called a clerk; detail: the {@link ClerkReason}. */
+    CLERK_CALLED,
+    /** A clerk PIN was wrong; detail: none. */
+    CLERK_PIN_REJECTED,
+    /** An override was refused because the cap is reached; detail: none. */
+    OVERRIDE_REFUSED_CAP,
+    /** Overrides are approaching the cap; detail: none. */
+    OVERRIDE_CAP_WARNING,
+    /** The last token was voided; detail: none. */
+    TOKEN_VOIDED,
+    /** Manual fallback mode began; detail: none. */
+    FALLBACK_STARTED,
+    /** Manual fallback mode ended; detail: none. */
+    FALLBACK_ENDED,
+    /** The kiosk was paused by a clerk; detail: none. */
+    PAUSED,
+    /** The kiosk was resumed by a clerk; detail: none. */
+    RESUMED
+}

@@ -1,0 +1,223 @@
+package kz.sailau.kiosk.checkin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.biometric.FingerMatcher;
+import kz.sailau.kiosk.biometric.FingerTemplate;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.biometric.TemplateExtractionException;
+import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEvent;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.mrz.MrzFormatException;
+import kz.sailau.kiosk.model.mrz.MrzParser;
+
+/**
+ * Runs the {@link CheckInMachine}: feeds it events, executes the effects it asks for through the ports,
+ * and feeds their results back until the machine waits for the outside world again. Calls block while
+ * matching, the ledger and token issuing run: call them from a worker thread, never the FX thread.
+ * Thread-safe (one event at a time).
+ */
+public final class CheckInEngine {
+
+    private final CheckInMachine machine;
+    private final VoterDirectory directory;
+    private final CheckInLedger ledger;
+    private final ClerkAuthenticator clerks;
+    private final BallotTokenIssuer tokens;
+    private final FingerMatcher matcher;
+    private final Clock clock;
+    private final List<Consumer<CheckInState>> listeners = new CopyOnWriteArrayList<>();
+    private CheckInState state = CheckInState.AwaitingCard.FRESH;
+
+    /**
+     * @param machine   the flow and its policy
+     * @param directory the precinct register
+     * @param ledger    the durable check-in record
+     * @param clerks    the clerk PIN check
+     * @param tokens    the ballot token issuer
+     * @param matcher   the fingerprint matcher
+     * @param clock     the time source (idle timeouts, century of MRZ birth dates)
+     */
+    public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
+                         ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock) {
+        this.machine = Objects.requireNonNull(machine, "machine");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clerks = Objects.requireNonNull(clerks, "clerks");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.matcher = Objects.requireNonNull(matcher, "matcher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The current state. */
+    public synchronized CheckInState state() {
+        return state;
+    }
+
+    /** Registers a listener called with every new state (on the calling thread). */
+    public void addListener(Consumer<CheckInState> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Feeds a hardware, voter or clock event.
+     *
+     * @return the state after the event and all effects it caused
+     * @throws IllegalArgumentException for a {@link ClerkEvent}: use {@link #submitAsClerk}
+     */
+    public synchronized CheckInState submit(CheckInEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (event instanceof ClerkEvent) {
+            throw new IllegalArgumentException("clerk events need the clerk's PIN: use submitAsClerk");
+        }
+        return run(event);
+    }
+
+    /**
+     * Feeds a clerk's action after checking the clerk's PIN; a wrong PIN feeds
+     * {@link CheckInEvent.ClerkPinRejected} instead. The PIN array is cleared.
+     *
+     * @return the state after the event and all effects it caused
+     */
+    public synchronized CheckInState submitAsClerk(ClerkEvent event, char[] pin) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(pin, "pin");
+        boolean ok;
+        try {
+            ok = clerks.authenticate(event.clerk(), pin);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+        return run(ok ? event : new CheckInEvent.ClerkPinRejected());
+    }
+
+    /**
+     * Feeds the text an MRZ reader sent: a readable zone becomes {@link CheckInEvent.CardRead}, anything else
+     * {@link CheckInEvent.CardUnreadable} naming the field.
+     */
+    public synchronized CheckInState submitCard(String mrzText) {
+        Objects.requireNonNull(mrzText, "mrzText");
+        LocalDate today = LocalDate.now(clock);
+        CheckInEvent event;
+        try {
+            event = new CheckInEvent.CardRead(MrzParser.parse(mrzText, today));
+        } catch (MrzFormatException e) {
+            event = new CheckInEvent.CardUnreadable(e.field());
+        }
+        return run(event);
+    }
+
+    /** Feeds a clock tick (call about once a second) so idle states time out. */
+    public synchronized CheckInState tick() {
+        return run(new CheckInEvent.Tick());
+    }
+
+    private CheckInState run(CheckInEvent first) {
+        Deque<CheckInEvent> events = new ArrayDeque<>();
+        events.add(first);
+        while (!events.isEmpty()) {
+            CheckInEvent event = events.removeFirst();
+            CheckInMachine.Step step = machine.next(state, event, clock.instant(), ledger.counters());
+            boolean changed = !step.state().equals(state);
+            state = step.state();
+            if (changed) {
+                for (Consumer<CheckInState> listener : listeners) {
+                    listener.accept(state);
+                }
+            }
+            for (Effect effect : step.effects()) {
+                execute(effect).ifPresent(events::addLast);
+            }
+        }
+        return state;
+    }
+
+    private Optional<CheckInEvent> execute(Effect effect) {
+        if (effect instanceof Effect.LookUpVoter e) {
+            return Optional.of(new CheckInEvent.VoterLookedUp(directory.find(e.iin()), ledger.isCheckedIn(e.iin())));
+        } else if (effect instanceof Effect.ScoreCapture e) {
+            return Optional.of(score(e.image(), e.claimed()));
+        } else if (effect instanceof Effect.IdentifyCapture e) {
+            return Optional.of(identify(e.image()));
+        } else if (effect instanceof Effect.RecordCheckIn e) {
+            try {
+                ledger.record(e.record());
+            } catch (AlreadyCheckedInException already) {
+                return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
+            }
+            return Optional.of(issue());
+        } else if (effect instanceof Effect.ReplaceToken e) {
+            tokens.voidLast(e.token());
+            ledger.recordVoidedToken(Optional.of(e.clerk()));
+            CheckInEvent issued = issue();
+            return Optional.of(issued instanceof CheckInEvent.CheckInRecorded r
+                    ? new CheckInEvent.TokenReplaced(r.token()) : issued);
+        } else if (effect instanceof Effect.Audit e) {
+            ledger.audit(e.event(), e.detail(), e.clerk());
+            return Optional.empty();
+        }
+        throw new IllegalStateException("unknown effect " + effect.getClass().getSimpleName());
+    }
+
+    private CheckInEvent issue() {
+        try {
+            return new CheckInEvent.CheckInRecorded(tokens.issue());
+        } catch (RuntimeException e) {
+            return new CheckInEvent.TokenIssueFailed();
+        }
+    }
+
+    private CheckInEvent score(FingerImage image, RegisteredVoter claimed) {
+        Judged judged = judgeAndExtract(image);
+        if (judged.template().isEmpty()) {
+            return new CheckInEvent.CaptureRejected(judged.quality());
+        }
+        Optional<FingerTemplate> probe = judged.template();
+        double claimedScore = matcher.prepare(probe.get()).bestScore(claimed.templates());
+        Iin claimedIin = claimed.voter().iin();
+        double bestOther = 0;
+        for (FingerMatcher.SearchHit<Iin> hit : directory.gallery().search(probe.get(),
+                machine.policy().threshold().verify())) {
+            if (!hit.key().equals(claimedIin)) {
+                bestOther = Math.max(bestOther, hit.score());
+            }
+        }
+        return new CheckInEvent.CaptureScored(claimedScore, bestOther);
+    }
+
+    private CheckInEvent identify(FingerImage image) {
+        Judged judged = judgeAndExtract(image);
+        if (judged.template().isEmpty()) {
+            return new CheckInEvent.CaptureRejected(judged.quality());
+        }
+        Optional<FingerTemplate> probe = judged.template();
+        List<FingerMatcher.SearchHit<Iin>> hits = directory.gallery().search(probe.get(),
+                machine.policy().threshold().identify());
+        return new CheckInEvent.Identified(hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).key()));
+    }
+
+    private record Judged(Optional<FingerTemplate> template, ImageQuality quality) {
+    }
+
+    private Judged judgeAndExtract(FingerImage image) {
+        ImageQuality quality = matcher.assess(image);
+        if (quality != ImageQuality.GOOD) {
+            return new Judged(Optional.empty(), quality);
+        }
+        try {
+            return new Judged(Optional.of(matcher.extract(image)), quality);
+        } catch (TemplateExtractionException e) {
+            // Good contrast yet no template: in practice a smeared or partial print; ask for a firmer press.
+            return new Judged(Optional.empty(), ImageQuality.LOW_CONTRAST);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package kz.sailau.kiosk.checkin;
+
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.mrz.IdentityDocument;
+import kz.sailau.kiosk.model.mrz.MrzField;
+
+/**
+ * What can happen to the kiosk: hardware input, voter and clerk actions, results of effects, and clock
+ * ticks. Events a clerk causes implement {@link ClerkEvent}; the engine accepts those only with the clerk's
+ * PIN.
+ */
+public sealed interface CheckInEvent {
+
+    /** An event caused by a commission member; accepted only after their PIN is checked. */
+    sealed interface ClerkEvent extends CheckInEvent {
+        /** The acting clerk. */
+        ClerkId clerk();
+    }
+
+    /** The MRZ reader read a card. @param document the verified document data */
+    record CardRead(IdentityDocument document) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public CardRead {
+            Objects.requireNonNull(document, "document");
+        }
+    }
+
+    /** The MRZ reader sent a zone that cannot be read. @param field the field that failed */
+    record CardUnreadable(MrzField field) implements CheckInEvent {
+    }
+
+    /** The voter pressed "I have no card": identify by fingerprint. */
+    record CardlessRequested() implements CheckInEvent {
+    }
+
+    /** The scanner delivered a live image. @param image the image */
+    record FingerCaptured(FingerImage image) implements CheckInEvent {
+    }
+
+    /** The voter took the token or read the refusal and left. */
+    record Acknowledged() implements CheckInEvent {
+    }
+
+    /** The clock advanced; states with an idle timeout may return to idle. */
+    record Tick() implements CheckInEvent {
+    }
+
+    /** Effect result: the register and ledger were asked. @param voter the entry, if any @param alreadyCheckedIn whether recorded */
+    record VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn) implements CheckInEvent {
+    }
+
+    /** Effect result: the capture is not good enough to match. @param quality the verdict */
+    record CaptureRejected(ImageQuality quality) implements CheckInEvent {
+    }
+
+    /**
+     * Effect result: the capture was matched.
+     *
+     * @param claimedScore   best score against the claimed voter's enrolled fingers
+     * @param bestOtherScore best score against any other voter in the register (0 if none reached the threshold)
+     */
+    record CaptureScored(double claimedScore, double bestOtherScore) implements CheckInEvent {
+    }
+
+    /** Effect result of card-less identification. @param iin the best candidate, if any reached the threshold */
+    record Identified(Optional<Iin> iin) implements CheckInEvent {
+    }
+
+    /** Effect result: the check-in is durable and a token issued. @param token the token */
+    record CheckInRecorded(IssuedBallotToken token) implements CheckInEvent {
+    }
+
+    /** Effect result: the ledger already had this voter (a race with another kiosk or a restart). */
+    record RecordRefusedAlreadyCheckedIn() implements CheckInEvent {
+    }
+
+    /** Effect result: the check-in is durable but no token could be issued. */
+    record TokenIssueFailed() implements CheckInEvent {
+    }
+
+    /** Effect result: the last token was voided and replaced. @param token the new token */
+    record TokenReplaced(IssuedBallotToken token) implements CheckInEvent {
+    }
+
+    /** A clerk's PIN was wrong; the state stays. */
+    record ClerkPinRejected() implements CheckInEvent {
+    }
+
+    /** A clerk typed an IIN from the voter's document. @param clerk the clerk @param iin the IIN */
+    record ClerkEnteredIin(ClerkId clerk, Iin iin) implements ClerkEvent {
+    }
+
+    /** A clerk authorises the check-in after failed fingerprint tries. @param clerk the clerk @param reason why */
+    record ClerkOverride(ClerkId clerk, OverrideReason reason) implements ClerkEvent {
+    }
+
+    /** A clerk lets the voter try the fingerprint again from the start. @param clerk the clerk */
+    record ClerkAllowsRetry(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk confirmed name and birth date of a voter identified without a card. @param clerk the clerk */
+    record ClerkConfirmedIdentity(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk voids the token just issued (it failed to print); a new one is issued. @param clerk the clerk */
+    record ClerkVoidsToken(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk abandons the current voter and returns to idle. @param clerk the clerk */
+    record ClerkCancels(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk pauses the kiosk. @param clerk the clerk */
+    record ClerkPauses(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk resumes the kiosk. @param clerk the clerk */
+    record ClerkResumes(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk starts manual fallback mode (hardware failed). @param clerk the clerk */
+    record ClerkStartsFallback(ClerkId clerk) implements ClerkEvent {
+    }
+
+    /** A clerk ends manual fallback mode. @param clerk the clerk */
+    record ClerkEndsFallback(ClerkId clerk) implements ClerkEvent {
+    }
+}

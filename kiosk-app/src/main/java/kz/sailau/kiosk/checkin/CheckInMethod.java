@@ -1,0 +1,13 @@
+package kz.sailau.kiosk.checkin;
+
+/** How a voter's identity was established; reports count each method separately. */
+public enum CheckInMethod {
+    /** Card (or IIN typed by a clerk) and a live fingerprint matched the same register entry. */
+    FINGERPRINT,
+    /** Found by fingerprint 1:N without a card; a clerk confirmed name and birth date. */
+    CARDLESS_FINGERPRINT,
+    /** Fingerprint failed; a clerk checked the document and authorised with a reason. */
+    CLERK_OVERRIDE,
+    /** Manual fallback mode (hardware failed): clerk-only check-in by IIN, marked in reports. */
+    FALLBACK
+}

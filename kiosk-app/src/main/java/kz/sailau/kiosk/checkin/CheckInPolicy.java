@@ -1,0 +1,39 @@
+package kz.sailau.kiosk.checkin;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+import kz.sailau.kiosk.model.PrecinctId;
+
+/**
+ * The rules of one kiosk on one election day, part of the typed configuration.
+ *
+ * @param precinct     this kiosk's precinct
+ * @param electionDay  election day (сайлау күні): age and document validity are judged on it
+ * @param minimumAge   minimum age on election day, 18 by the Constitution of Kazakhstan, art. 33
+ * @param maxCaptures  fingerprint captures per voter before the clerk is called, default 3
+ * @param threshold    the decision thresholds
+ * @param overrideCap  the override limit
+ * @param idleTimeout  how long a finger prompt, refusal or token stays before the kiosk returns to idle
+ */
+public record CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int minimumAge, int maxCaptures,
+                            MatchThreshold threshold, OverrideCap overrideCap, Duration idleTimeout) {
+
+    /** @throws IllegalArgumentException on an implausible value */
+    public CheckInPolicy {
+        Objects.requireNonNull(precinct, "precinct");
+        Objects.requireNonNull(electionDay, "electionDay");
+        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(overrideCap, "overrideCap");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (minimumAge < 0 || maxCaptures < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("need minimumAge >= 0, maxCaptures >= 1 and a positive idle timeout");
+        }
+    }
+
+    /** The defaults for a precinct and day: age 18, 3 captures, derived thresholds, 5 % cap, 60 s timeout. */
+    public static CheckInPolicy defaults(PrecinctId precinct, LocalDate electionDay) {
+        return new CheckInPolicy(precinct, electionDay, 18, 3, MatchThreshold.DEFAULT, OverrideCap.DEFAULT,
+                Duration.ofSeconds(60));
+    }
+}

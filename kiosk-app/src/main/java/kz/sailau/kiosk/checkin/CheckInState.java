@@ -1,0 +1,128 @@
+package kz.sailau.kiosk.checkin;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.mrz.IdentityDocument;
+
+/**
+ * The states of the check-in flow. The UI renders the current state with an exhaustive switch; only
+ * {@link CheckInMachine#next} moves from one to the next. No state's {@code toString} reveals personal data.
+ */
+public sealed interface CheckInState {
+
+    /**
+     * Idle: waiting for an identity card, a clerk's IIN entry or the card-less button.
+     *
+     * @param hintKey         message key after an unreadable card, empty otherwise
+     * @param unreadableCards unreadable reads in a row (the second one calls a clerk)
+     */
+    record AwaitingCard(Optional<String> hintKey, int unreadableCards) implements CheckInState {
+        /** The fresh idle state. */
+        public static final AwaitingCard FRESH = new AwaitingCard(Optional.empty(), 0);
+
+        /** @throws NullPointerException on a null hint */
+        public AwaitingCard {
+            Objects.requireNonNull(hintKey, "hintKey");
+        }
+    }
+
+    /**
+     * The register and the ledger are being asked about an IIN.
+     *
+     * @param route    how the IIN arrived
+     * @param iin      the IIN
+     * @param document the card, if read
+     * @param clerk    the clerk who typed the IIN, if one did
+     */
+    record CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document, Optional<ClerkId> clerk)
+            implements CheckInState {
+        @Override
+        public String toString() {
+            return "CheckingEligibility[" + route + ", ***]";
+        }
+    }
+
+    /**
+     * Waiting for a live finger.
+     *
+     * @param session  the claimed voter, empty for card-less identification
+     * @param captures captures already taken for this voter
+     * @param hint     the quality hint of the previous capture, if it was poor
+     * @param since    when the kiosk started waiting (for the idle timeout)
+     */
+    record AwaitingFinger(Optional<Session> session, int captures, Optional<ImageQuality> hint, Instant since)
+            implements CheckInState {
+    }
+
+    /**
+     * A capture is being judged and matched (1:1 with the 1:N identity-swap check, or 1:N identification).
+     *
+     * @param session  the claimed voter, empty for card-less identification
+     * @param captures captures taken including this one
+     */
+    record Matching(Optional<Session> session, int captures) implements CheckInState {
+    }
+
+    /**
+     * The check-in is being committed and the token issued.
+     *
+     * @param session the voter
+     * @param record  what is being recorded
+     */
+    record Recording(Session session, CheckInRecord record) implements CheckInState {
+    }
+
+    /**
+     * Done: the voter takes the token to the ballot desk.
+     *
+     * @param token    the token shown and printed
+     * @param method   how the voter was checked in
+     * @param fallback whether the kiosk is in manual fallback mode
+     * @param since    when the token was issued (for the idle timeout)
+     */
+    record TokenIssued(IssuedBallotToken token, CheckInMethod method, boolean fallback, Instant since)
+            implements CheckInState {
+    }
+
+    /**
+     * The voter cannot be checked in here.
+     *
+     * @param refusal  the reason, with the voter's message and the clerk's next step
+     * @param fallback whether the kiosk is in manual fallback mode
+     * @param since    when the refusal was shown (for the idle timeout)
+     */
+    record Refused(Refusal refusal, boolean fallback, Instant since) implements CheckInState {
+    }
+
+    /**
+     * Waiting for a commission member.
+     *
+     * @param reason  why, with the clerk's next step
+     * @param session the voter concerned, if any
+     */
+    record NeedsClerk(ClerkReason reason, Optional<Session> session) implements CheckInState {
+    }
+
+    /**
+     * Paused by a clerk; nothing is accepted until a clerk resumes.
+     *
+     * @param fallback whether to resume into manual fallback mode
+     */
+    record Paused(boolean fallback) implements CheckInState {
+    }
+
+    /**
+     * Manual fallback mode (hardware failed): waiting for a clerk to type an IIN.
+     *
+     * @param hintKey message key of the last problem, if any
+     */
+    record Fallback(Optional<String> hintKey) implements CheckInState {
+        /** @throws NullPointerException on a null hint */
+        public Fallback {
+            Objects.requireNonNull(hintKey, "hintKey");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package kz.sailau.kiosk.checkin;
+
+/**
+ * The kiosk's running totals, kept by the ledger in the same transaction as each check-in, for the
+ * override cap and end-of-day reconciliation.
+ *
+ * @param checkIns          all check-ins, every method
+ * @param overrides         check-ins authorised by clerk override
+ * @param cardless          check-ins by card-less identification
+ * @param fallback          check-ins in manual fallback mode
+ * @param voidedTokens      ballot tokens voided by a clerk (failed to print)
+ */
+public record Counters(long checkIns, long overrides, long cardless, long fallback, long voidedTokens) {
+
+    /** No check-ins yet. */
+    public static final Counters ZERO = new Counters(0, 0, 0, 0, 0);
+
+    /** @throws IllegalArgumentException on a negative count or parts exceeding the total */
+    public Counters {
+        if (checkIns < 0 || overrides < 0 || cardless < 0 || fallback < 0 || voidedTokens < 0) {
+            throw new IllegalArgumentException("counters must not be negative");
+        }
+        if (overrides + cardless + fallback > checkIns) {
+            throw new IllegalArgumentException("method counts exceed the number of check-ins");
+        }
+    }
+
+    /** The totals after one more check-in by {@code method}. */
+    public Counters plus(CheckInMethod method) {
+        return new Counters(checkIns + 1,
+                overrides + (method == CheckInMethod.CLERK_OVERRIDE ? 1 : 0),
+                cardless + (method == CheckInMethod.CARDLESS_FINGERPRINT ? 1 : 0),
+                fallback + (method == CheckInMethod.FALLBACK ? 1 : 0),
+                voidedTokens);
+    }
+
+    /** The totals after one more voided token. */
+    public Counters plusVoidedToken() {
+        return new Counters(checkIns, overrides, cardless, fallback, voidedTokens + 1);
+    }
+}

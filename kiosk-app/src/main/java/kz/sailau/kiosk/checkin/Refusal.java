@@ -1,0 +1,40 @@
+package kz.sailau.kiosk.checkin;
+
+/**
+ * Why a voter cannot be checked in at this kiosk, with the message the voter sees and the next step the
+ * clerk takes. Each eligibility rule of the issue has its own reason.
+ */
+public enum Refusal {
+    /** The IIN is not in this precinct's register. */
+    NOT_IN_REGISTER("checkin.refusal.notInRegister", "checkin.next.sendToCommissionForRegisterCheck"),
+    /** The voter is registered in another precinct. */
+    OTHER_PRECINCT("checkin.refusal.otherPrecinct", "checkin.next.directToOwnPrecinct"),
+    /** The voter has already been checked in today (сайлаушы тіркеліп қойған). */
+    ALREADY_CHECKED_IN("checkin.refusal.alreadyCheckedIn", "checkin.next.callChairOfCommission"),
+    /** Younger than the minimum voting age on election day. */
+    UNDER_AGE("checkin.refusal.underAge", "checkin.next.explainAgeRule"),
+    /** The identity card has expired before or on election day. */
+    DOCUMENT_EXPIRED("checkin.refusal.documentExpired", "checkin.next.askForValidDocument"),
+    /** The card's birth date disagrees with the register entry of its IIN. */
+    DOCUMENT_MISMATCH("checkin.refusal.documentMismatch", "checkin.next.checkDocumentByHand"),
+    /** Card-less identification found nobody in the register by fingerprint. */
+    NOT_IDENTIFIED("checkin.refusal.notIdentified", "checkin.next.askForDocument");
+
+    private final String messageKey;
+    private final String nextStepKey;
+
+    Refusal(String messageKey, String nextStepKey) {
+        this.messageKey = messageKey;
+        this.nextStepKey = nextStepKey;
+    }
+
+    /** Resource-bundle key of the message shown to the voter. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** Resource-bundle key of the next step shown to the clerk. */
+    public String nextStepKey() {
+        return nextStepKey;
+    }
+}

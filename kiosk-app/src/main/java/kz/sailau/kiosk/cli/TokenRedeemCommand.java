@@ -1,0 +1,54 @@
+package kz.sailau.kiosk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.token.RedeemLedger;
+import kz.sailau.kiosk.token.TokenCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code token redeem --ledger FILE CODE}: the ballot desk checks a token and records it as redeemed, durably
+ * and atomically, in its own SQLite ledger. Exit 0 with {@code ACCEPTED ...}: hand out the ballot; exit 1 with
+ * {@code REFUSED <REASON> <message key>}: do not.
+ */
+@Command(name = "redeem", mixinStandardHelpOptions = true,
+        description = "Check a ballot token and redeem it once in the ballot desk's ledger.")
+public final class TokenRedeemCommand implements Callable<Integer> {
+
+    @Mixin
+    TokenDeskOptions desk;
+
+    @Option(names = "--ledger", required = true, description = "The ballot desk's SQLite ledger (created if absent).")
+    Path ledger;
+
+    @Parameters(index = "0", paramLabel = "CODE", description = "The QR payload (SLT1:...) or the typed code.")
+    String code;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (RedeemLedger redeemLedger = new RedeemLedger(ledger, desk.check())) {
+            return report(redeemLedger.redeem(code), spec.commandLine().getOut());
+        }
+    }
+
+    static int report(TokenCheck.Verdict verdict, PrintWriter out) {
+        if (verdict.accepted()) {
+            out.println("ACCEPTED " + verdict.id().orElseThrow() + (verdict.typed() ? " typed" : " signed"));
+            out.flush();
+            return 0;
+        }
+        var refusal = verdict.refusal().orElseThrow();
+        out.println("REFUSED " + refusal.name() + " " + refusal.messageKey());
+        out.flush();
+        return 1;
+    }
+}

@@ -1,0 +1,45 @@
+package kz.sailau.kiosk.token;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Opens a token SQLite file durably and without an order trail (sqlite.org/pragma.html):
+ * rollback journal (no WAL, whose frames would keep writes in time order), full fsync on commit,
+ * {@code secure_delete} so freed cells are zeroed. After each write the caller runs {@link #compact}: SQLite
+ * places new cells in a page in arrival order, and {@code VACUUM} rewrites the table in key order, so the raw
+ * file shows only the random ids in id order.
+ */
+final class SqliteTokenFile {
+
+    private SqliteTokenFile() {
+    }
+
+    static Connection open(Path file, String schema) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=DELETE");
+                s.execute("PRAGMA secure_delete=ON");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute(schema);
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new TokenStoreException("cannot open token file " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rewrites the file in key order (see the class comment). Best effort: the write itself is already durable. */
+    static void compact(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM");
+        } catch (SQLException e) {
+            throw new TokenStoreException("cannot compact token file: " + e.getMessage(), e);
+        }
+    }
+}

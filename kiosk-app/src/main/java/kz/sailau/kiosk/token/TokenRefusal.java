@@ -1,0 +1,30 @@
+package kz.sailau.kiosk.token;
+
+/** Why the ballot desk refuses a token, with the message key shown to the desk clerk. */
+public enum TokenRefusal {
+    /** Not a token at all: wrong shape, wrong length, characters outside the alphabet. */
+    MALFORMED("token.refusal.malformed"),
+    /** A typed code whose check character does not match (a typing error). */
+    BAD_CHECK_CHARACTER("token.refusal.badCheckCharacter"),
+    /** A format version this desk does not know. */
+    UNSUPPORTED_VERSION("token.refusal.unsupportedVersion"),
+    /** The signature is not the kiosk's. */
+    WRONG_SIGNATURE("token.refusal.wrongSignature"),
+    /** Issued for another election. */
+    OTHER_ELECTION("token.refusal.otherElection"),
+    /** Issued at another precinct. */
+    OTHER_PRECINCT("token.refusal.otherPrecinct"),
+    /** Already redeemed at this desk. */
+    ALREADY_REDEEMED("token.refusal.alreadyRedeemed");
+
+    private final String messageKey;
+
+    TokenRefusal(String messageKey) {
+        this.messageKey = messageKey;
+    }
+
+    /** Resource-bundle key of the message for the desk clerk. */
+    public String messageKey() {
+        return messageKey;
+    }
+}

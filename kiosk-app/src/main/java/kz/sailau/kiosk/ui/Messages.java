@@ -1,0 +1,66 @@
+package kz.sailau.kiosk.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The user-visible strings of one language, read from {@code kz/sailau/kiosk/ui/messages_*.properties}
+ * (UTF-8). Every key exists in every language; {@code MessagesTest} checks that. A key missing at run
+ * time shows as {@code !key!} so that a screenshot reveals it, never as an exception.
+ */
+public final class Messages {
+
+    /** Base name of the resource bundles. */
+    public static final String BUNDLE = "kz.sailau.kiosk.ui.messages";
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final Language language;
+    private final ResourceBundle bundle;
+
+    private Messages(Language language, ResourceBundle bundle) {
+        this.language = language;
+        this.bundle = bundle;
+    }
+
+    /** Loads the strings of a language; the bundle of each language is complete, there is no fallback. */
+    public static Messages of(Language language) {
+        Objects.requireNonNull(language, "language");
+        return new Messages(language, ResourceBundle.getBundle(BUNDLE, language.locale(), NO_FALLBACK));
+    }
+
+    /** The raw bundle, for tests that compare key sets. */
+    static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+    }
+
+    /** The language of these strings. */
+    public Language language() {
+        return language;
+    }
+
+    /**
+     * The text for a key, with {@link MessageFormat} arguments filled in.
+     *
+     * @return the text, or {@code !key!} when the key is missing
+     */
+    public String get(String key, Object... arguments) {
+        Objects.requireNonNull(key, "key");
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(arguments);
+    }
+
+    /** Whether the key exists in this language. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+}

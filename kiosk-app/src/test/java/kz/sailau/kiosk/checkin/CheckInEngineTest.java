@@ -1,0 +1,250 @@
+package kz.sailau.kiosk.checkin;
+
+import static kz.sailau.kiosk.checkin.Fixtures.CLERK;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.checkin.CheckInEvent.*;
+import kz.sailau.kiosk.checkin.CheckInState.*;
+import kz.sailau.kiosk.model.mrz.MrzWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine with its ports: in-memory register, ledger and clerks, a fake matcher and token issuer. */
+class CheckInEngineTest {
+
+    private static final char[] PIN = "4711".toCharArray();
+
+    private final List<RegisteredVoter> register = IntStream.rangeClosed(1, 20).mapToObj(Fixtures::voter).toList();
+    private final Fixtures.ManualClock clock = new Fixtures.ManualClock();
+    private final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
+    private final Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
+    private CheckInEngine engine;
+    private final List<CheckInState> seen = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        InMemoryClerkAuthenticator clerks = new InMemoryClerkAuthenticator(new SecureRandom())
+                .withClerk(CLERK, PIN.clone());
+        engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
+                ledger, clerks, tokens, matcher, clock);
+        engine.addListener(seen::add);
+    }
+
+    private String zone(int n) {
+        RegisteredVoter v = register.get(n - 1);
+        return MrzWriter.text(new MrzWriter.Card("KAZ", "N0000000" + n % 10, v.voter().iin(), v.voter().birthDate(),
+                Optional.empty(), Fixtures.ELECTION_DAY.plusYears(2), "KAZ", v.voter().surname(), v.voter().givenName()));
+    }
+
+    private CheckInState asClerk(CheckInEvent.ClerkEvent event) {
+        return engine.submitAsClerk(event, PIN.clone());
+    }
+
+    @Test
+    void cardAndMatchingFingerGiveAToken() {
+        assertInstanceOf(AwaitingFinger.class, engine.submitCard(zone(1)));
+        CheckInState done = engine.submit(new FingerCaptured(Fixtures.goodImage(1)));
+        TokenIssued issued = assertInstanceOf(TokenIssued.class, done);
+        assertEquals("T1", issued.token().humanCode());
+        assertEquals(CheckInMethod.FINGERPRINT, issued.method());
+        assertEquals(new Counters(1, 0, 0, 0, 0), ledger.counters());
+        assertTrue(ledger.isCheckedIn(register.get(0).voter().iin()));
+        assertEquals(List.of(new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.CHECKED_IN, "FINGERPRINT",
+                Optional.empty())), ledger.auditTrail());
+        assertEquals(List.of(CheckingEligibility.class, AwaitingFinger.class, Matching.class, Recording.class,
+                TokenIssued.class), seen.stream().map(Object::getClass).toList());
+        assertEquals(AwaitingCard.FRESH, engine.submit(new Acknowledged()));
+    }
+
+    @Test
+    void secondVisitIsRefusedAsAlreadyCheckedIn() {
+        engine.submitCard(zone(2));
+        engine.submit(new FingerCaptured(Fixtures.goodImage(2)));
+        engine.submit(new Acknowledged());
+        assertEquals(Refusal.ALREADY_CHECKED_IN, ((Refused) engine.submitCard(zone(2))).refusal());
+        assertEquals(1, ledger.counters().checkIns());
+    }
+
+    @Test
+    void poorCapturesHintThenFailedMatchesCallTheClerkWhoOverrides() {
+        engine.submitCard(zone(3));
+        AwaitingFinger hint = (AwaitingFinger) engine.submit(
+                new FingerCaptured(Fixtures.image(3, 120, ImageQuality.SMALL_CONTACT)));
+        assertEquals(Optional.of(ImageQuality.SMALL_CONTACT), hint.hint());
+        engine.submit(new FingerCaptured(Fixtures.image(3, 20, ImageQuality.GOOD)));
+        NeedsClerk clerk = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.image(3, 47, ImageQuality.GOOD)));
+        assertEquals(ClerkReason.FINGER_NOT_RECOGNISED, clerk.reason());
+        assertEquals(clerk, engine.submitAsClerk(new ClerkOverride(CLERK, OverrideReason.WORN_FINGERPRINTS),
+                "0000".toCharArray()));
+        TokenIssued issued = (TokenIssued) asClerk(new ClerkOverride(CLERK, OverrideReason.WORN_FINGERPRINTS));
+        assertEquals(CheckInMethod.CLERK_OVERRIDE, issued.method());
+        assertEquals(new Counters(1, 1, 0, 0, 0), ledger.counters());
+        assertTrue(ledger.auditTrail().contains(new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.CHECKED_IN,
+                "CLERK_OVERRIDE:WORN_FINGERPRINTS", Optional.of(CLERK))));
+        assertTrue(ledger.auditTrail().stream().anyMatch(e -> e.event() == CheckInAuditEvent.CLERK_PIN_REJECTED));
+    }
+
+    @Test
+    void fingerOfAnotherRegisteredVoterIsFlagged() {
+        engine.submitCard(zone(4));
+        NeedsClerk flagged = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.goodImage(5)));
+        assertEquals(ClerkReason.IDENTITY_SWAP, flagged.reason());
+        assertEquals(0, ledger.counters().checkIns());
+    }
+
+    @Test
+    void cardlessVoterIsIdentifiedAndConfirmed() {
+        engine.submit(new CardlessRequested());
+        NeedsClerk confirm = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.image(6, 200, ImageQuality.GOOD)));
+        assertEquals(ClerkReason.CONFIRM_IDENTITY, confirm.reason());
+        assertEquals(register.get(5).voter().iin(), confirm.session().orElseThrow().iin());
+        TokenIssued issued = (TokenIssued) asClerk(new ClerkConfirmedIdentity(CLERK));
+        assertEquals(CheckInMethod.CARDLESS_FINGERPRINT, issued.method());
+        assertEquals(new Counters(1, 0, 1, 0, 0), ledger.counters());
+    }
+
+    @Test
+    void cardlessBelowTheIdentificationThresholdIsNotIdentified() {
+        engine.submit(new CardlessRequested());
+        for (int i = 0; i < 2; i++) {
+            assertInstanceOf(AwaitingFinger.class, engine.submit(new FingerCaptured(Fixtures.image(6, 80,
+                    ImageQuality.GOOD))));
+        }
+        assertEquals(Refusal.NOT_IDENTIFIED,
+                ((Refused) engine.submit(new FingerCaptured(Fixtures.image(6, 80, ImageQuality.GOOD)))).refusal());
+    }
+
+    @Test
+    void unknownCardIsRefusedAndUnreadableCardsCallTheClerk() {
+        assertEquals(new AwaitingCard(Optional.of("mrz.error.layout"), 1), engine.submitCard("garbage"));
+        assertEquals(ClerkReason.CARD_UNREADABLE, ((NeedsClerk) engine.submitCard("")).reason());
+        assertInstanceOf(AwaitingFinger.class, asClerk(new ClerkEnteredIin(CLERK, register.get(6).voter().iin())));
+        assertInstanceOf(TokenIssued.class, engine.submit(new FingerCaptured(Fixtures.goodImage(7))));
+    }
+
+    @Test
+    void clerkEventsWithoutPinAreNotAccepted() {
+        assertThrows(IllegalArgumentException.class, () -> engine.submit(new ClerkStartsFallback(CLERK)));
+    }
+
+    @Test
+    void pinArrayIsClearedAfterUse() {
+        char[] pin = PIN.clone();
+        engine.submitAsClerk(new ClerkPauses(CLERK), pin);
+        assertArrayEquals(new char[pin.length], pin);
+        assertEquals(new Paused(false), engine.state());
+    }
+
+    @Test
+    void voidedTokenIsReplacedAndCounted() {
+        engine.submitCard(zone(8));
+        engine.submit(new FingerCaptured(Fixtures.goodImage(8)));
+        TokenIssued replaced = (TokenIssued) asClerk(new ClerkVoidsToken(CLERK));
+        assertEquals("T2", replaced.token().humanCode());
+        assertEquals(1, tokens.voided);
+        assertEquals(new Counters(1, 0, 0, 0, 1), ledger.counters());
+    }
+
+    @Test
+    void tokenFailureAfterRecordingCallsTheClerk() {
+        engine.submitCard(zone(9));
+        tokens.failNext = true;
+        NeedsClerk clerk = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.goodImage(9)));
+        assertEquals(ClerkReason.TOKEN_NOT_ISSUED, clerk.reason());
+        assertEquals(1, ledger.counters().checkIns());
+    }
+
+    @Test
+    void raceWithTheLedgerIsRefused() {
+        engine.submitCard(zone(10));
+        ledger.record(new CheckInRecord(register.get(9).voter().iin(), CheckInMethod.FALLBACK, Optional.empty(),
+                Optional.of(CLERK)));
+        assertEquals(Refusal.ALREADY_CHECKED_IN,
+                ((Refused) engine.submit(new FingerCaptured(Fixtures.goodImage(10)))).refusal());
+        assertEquals(1, ledger.counters().checkIns());
+    }
+
+    @Test
+    void fallbackModeChecksInByClerkAndIsCounted() {
+        asClerk(new ClerkStartsFallback(CLERK));
+        TokenIssued issued = (TokenIssued) asClerk(new ClerkEnteredIin(CLERK, register.get(10).voter().iin()));
+        assertTrue(issued.fallback());
+        assertEquals(new Fallback(Optional.empty()), engine.submit(new Acknowledged()));
+        assertEquals(new Counters(1, 0, 0, 1, 0), ledger.counters());
+        assertEquals(AwaitingCard.FRESH, asClerk(new ClerkEndsFallback(CLERK)));
+    }
+
+    @Test
+    void idleTimeoutReturnsToTheCardPrompt() {
+        engine.submitCard(zone(12));
+        clock.advance(Duration.ofSeconds(59));
+        assertInstanceOf(AwaitingFinger.class, engine.tick());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(AwaitingCard.FRESH, engine.tick());
+    }
+
+    @Test
+    void overrideCapHoldsOverAWholeDay() {
+        // 60 voters: the kiosk never lets overrides exceed max(2, 5 % of check-ins).
+        List<RegisteredVoter> many = IntStream.rangeClosed(1, 60).mapToObj(Fixtures::voter).toList();
+        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        InMemoryCheckInLedger dayLedger = new InMemoryCheckInLedger();
+        CheckInEngine day = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
+                new InMemoryVoterDirectory(many, matcher), dayLedger,
+                new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()),
+                new Fixtures.FakeTokenIssuer(), matcher, clock);
+        int refusedOverrides = 0;
+        for (int n = 1; n <= 60; n++) {
+            day.submitAsClerk(new ClerkEnteredIin(CLERK, many.get(n - 1).voter().iin()), PIN.clone());
+            boolean failing = n % 4 == 0;   // every 4th voter's finger fails: 25 % would want an override
+            for (int i = 0; i < 3 && day.state() instanceof AwaitingFinger; i++) {
+                day.submit(new FingerCaptured(Fixtures.image(n, failing ? 10 : 120, ImageQuality.GOOD)));
+            }
+            if (day.state() instanceof NeedsClerk) {
+                CheckInState after = day.submitAsClerk(new ClerkOverride(CLERK, OverrideReason.DISABILITY), PIN.clone());
+                if (after instanceof NeedsClerk n2 && n2.reason() == ClerkReason.OVERRIDE_CAP_REACHED) {
+                    refusedOverrides++;
+                    day.submitAsClerk(new ClerkCancels(CLERK), PIN.clone());
+                }
+            }
+            day.submit(new Acknowledged());
+            Counters c = dayLedger.counters();
+            assertTrue(c.overrides() <= Math.max(2, Math.floor(0.05 * c.checkIns())), c.toString());
+        }
+        Counters end = dayLedger.counters();
+        assertEquals(15, end.overrides() + refusedOverrides);
+        assertEquals(45 + end.overrides(), end.checkIns());
+        assertTrue(dayLedger.auditTrail().stream().anyMatch(e -> e.event() == CheckInAuditEvent.OVERRIDE_CAP_WARNING));
+        assertTrue(dayLedger.auditTrail().stream().anyMatch(e -> e.event() == CheckInAuditEvent.OVERRIDE_REFUSED_CAP));
+    }
+
+    @Test
+    void auditTrailHoldsNoPersonalData() {
+        engine.submitCard(zone(13));
+        engine.submit(new FingerCaptured(Fixtures.goodImage(14)));
+        asClerk(new ClerkCancels(CLERK));
+        engine.submitCard(zone(15));
+        engine.submit(new FingerCaptured(Fixtures.goodImage(15)));
+        for (InMemoryCheckInLedger.AuditEntry entry : ledger.auditTrail()) {
+            String text = entry.toString();
+            for (RegisteredVoter v : register) {
+                assertFalse(text.contains(v.voter().iin().digits()), text);
+                assertFalse(text.contains(v.voter().surname()), text);
+            }
+            assertTrue(entry.detail().matches("[A-Z_:]*"), entry.detail());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package kz.sailau.kiosk.devices.printer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class EscPosTest {
+
+    private static final Receipt RECEIPT = new Receipt("Талон / Talon",
+            List.of("Бюллетень алу үшін", "Для получения бюллетеня", "For the ballot desk"),
+            "SK1:KZ-2026-PARL:101:ABCDEF", "ABCD-EFGH-JK");
+
+    /** Collects what the parser recognises. */
+    static final class Recorder implements EscPosParser.Listener {
+        final List<PrintedItem> items = new ArrayList<>();
+        final List<Integer> statusRequests = new ArrayList<>();
+        final List<String> unsupported = new ArrayList<>();
+
+        @Override
+        public void printed(PrintedItem item) {
+            items.add(item);
+        }
+
+        @Override
+        public void statusRequested(int function) {
+            statusRequests.add(function);
+        }
+
+        @Override
+        public void unsupported(String description) {
+            unsupported.add(description);
+        }
+    }
+
+    private static Recorder parse(byte[] bytes) {
+        Recorder recorder = new Recorder();
+        new EscPosParser(recorder).feed(bytes);
+        return recorder;
+    }
+
+    @Test
+    void receiptRoundTripsThroughTheParser() {
+        Recorder printed = parse(new EscPosEncoder().encode(RECEIPT));
+        assertEquals(List.of(
+                new PrintedItem.TextLine("Талон / Talon"),
+                new PrintedItem.TextLine("Бюллетень алу ушин"),
+                new PrintedItem.TextLine("Для получения бюллетеня"),
+                new PrintedItem.TextLine("For the ballot desk"),
+                new PrintedItem.QrCode("SK1:KZ-2026-PARL:101:ABCDEF", 50, 6, 49),
+                new PrintedItem.TextLine(""),
+                new PrintedItem.TextLine("ABCD-EFGH-JK"),
+                new PrintedItem.Cut()), printed.items);
+        assertTrue(printed.unsupported.isEmpty(), printed.unsupported.toString());
+    }
+
+    @Test
+    void kazakhLettersArePrintedAsTheNearestRussianOnes() {
+        assertEquals("Саусак изи, Онир, Уй, Халык", EscPosEncoder.toPrintable("Саусақ ізі, Өңір, Үй, Һалық"));
+    }
+
+    @Test
+    void commandsSplitAcrossReadsAreParsedTheSame() {
+        byte[] bytes = new EscPosEncoder().encode(RECEIPT);
+        List<PrintedItem> whole = parse(bytes).items;
+        for (int split = 1; split < bytes.length; split++) {
+            Recorder recorder = new Recorder();
+            EscPosParser parser = new EscPosParser(recorder);
+            parser.feed(Arrays.copyOfRange(bytes, 0, split));
+            parser.feed(Arrays.copyOfRange(bytes, split, bytes.length));
+            assertEquals(whole, recorder.items, "split at " + split);
+        }
+    }
+
+    @Test
+    void paperStatusRequestIsRecognised() {
+        byte[] request = new EscPosEncoder().paperStatusRequest();
+        assertArrayEquals(new byte[] {0x10, 0x04, 0x04}, request);
+        assertEquals(List.of(4), parse(request).statusRequests);
+    }
+
+    @Test
+    void oversizedSymbolIsRefusedNotBuffered() {
+        byte[] hostile = {0x1D, 0x28, 0x6B, (byte) 0xFF, (byte) 0xFF, 0x31, 0x50, 0x30};
+        Recorder recorder = parse(hostile);
+        assertTrue(recorder.unsupported.get(0).contains("refused"), recorder.unsupported.toString());
+    }
+
+    @Property(tries = 2000)
+    void anyBytesNeverCrashTheParser(@ForAll @Size(max = 300) byte[] bytes) {
+        Recorder recorder = new Recorder();
+        EscPosParser parser = new EscPosParser(recorder);
+        parser.feed(bytes);
+        parser.feed(bytes);
+        assertTrue(recorder.items.size() <= bytes.length * 2 + 1);
+    }
+}

@@ -1,0 +1,81 @@
+package kz.sailau.kiosk.devices.printer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import kz.sailau.kiosk.devices.DeviceException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real serial printer driver against the printer emulator on a pseudo-terminal. */
+class ReceiptPrinterIT {
+
+    private static final Receipt RECEIPT = new Receipt("Талон", List.of("Бюллетень алу үшін", "For the ballot desk"),
+            "SK1.TOKEN.PAYLOAD", "ABCD-EFGH");
+
+    @TempDir
+    Path directory;
+
+    private SerialReceiptPrinter printer(Path port) {
+        return new SerialReceiptPrinter(port, 19_200, Duration.ofMillis(800));
+    }
+
+    @Test
+    void printsTextAndQrCodeThroughARealSerialLine() throws Exception {
+        try (ReceiptPrinterEmulator emulator = ReceiptPrinterEmulator.start(null)) {
+            printer(emulator.devicePath()).print(RECEIPT);
+            ReceiptPrinterEmulator.PrintedReceipt printed = emulator.nextReceipt(5, TimeUnit.SECONDS);
+            assertNotNull(printed, "no receipt came out");
+            assertEquals(List.of("SK1.TOKEN.PAYLOAD"), printed.qrPayloads());
+            assertTrue(printed.textLines().containsAll(List.of("Талон", "Бюллетень алу ушин", "ABCD-EFGH")),
+                    printed.textLines().toString());
+            assertTrue(emulator.unsupportedCommands().isEmpty(), emulator.unsupportedCommands().toString());
+        }
+    }
+
+    @Test
+    void paperOutIsReportedAndNothingIsPrinted() throws Exception {
+        try (ReceiptPrinterEmulator emulator = ReceiptPrinterEmulator.start(null)) {
+            emulator.setPaperOut(true);
+            DeviceException e = assertThrows(DeviceException.class, () -> printer(emulator.devicePath()).print(RECEIPT));
+            assertEquals(DeviceException.Kind.OUT_OF_PAPER, e.kind());
+            assertEquals("device.error.outOfPaper", e.messageKey());
+            emulator.setPaperOut(false);
+            printer(emulator.devicePath()).print(RECEIPT);
+            assertNotNull(emulator.nextReceipt(5, TimeUnit.SECONDS), "prints again after a new roll");
+        }
+    }
+
+    @Test
+    void offlinePrinterTimesOut() throws Exception {
+        try (ReceiptPrinterEmulator emulator = ReceiptPrinterEmulator.start(null)) {
+            emulator.setOffline(true);
+            DeviceException e = assertThrows(DeviceException.class, () -> printer(emulator.devicePath()).print(RECEIPT));
+            assertEquals(DeviceException.Kind.TIMEOUT, e.kind());
+        }
+    }
+
+    @Test
+    void unpluggedPrinterIsNotFoundAndWorksAgainWhenPluggedBack() throws Exception {
+        Path link = directory.resolve("sailau-printer");
+        ReceiptPrinterEmulator first = ReceiptPrinterEmulator.start(link);
+        SerialReceiptPrinter printer = printer(link);
+        printer.print(RECEIPT);
+        assertNotNull(first.nextReceipt(5, TimeUnit.SECONDS));
+        first.close();
+        assertTrue(!Files.exists(link), "link removed on unplug");
+        assertEquals(DeviceException.Kind.NOT_FOUND,
+                assertThrows(DeviceException.class, () -> printer.print(RECEIPT)).kind());
+        try (ReceiptPrinterEmulator second = ReceiptPrinterEmulator.start(link)) {
+            printer.print(RECEIPT);
+            assertNotNull(second.nextReceipt(5, TimeUnit.SECONDS), "same printer object prints after replug");
+        }
+    }
+}
