@@ -1,11 +1,11 @@
-package kz.sailau.kiosk.store.checkin;
+package kz.sailau.kiosk.ledger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Runs the kill -9 experiment of {@link CheckInCrashIT} outside JUnit, for the full count:
- * {@code java -cp <test classpath> kz.sailau.kiosk.store.checkin.CrashRunner 200 [seed]}.
+ * {@code java -cp <test classpath> kz.sailau.kiosk.ledger.CrashRunner 200 [seed]}.
  */
 public final class CrashRunner {
 

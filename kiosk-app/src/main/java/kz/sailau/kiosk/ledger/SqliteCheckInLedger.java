@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.store.checkin;
+package kz.sailau.kiosk.ledger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

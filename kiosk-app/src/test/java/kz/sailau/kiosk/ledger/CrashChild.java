@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.store.checkin;
+package kz.sailau.kiosk.ledger;
 
 import java.nio.file.Path;
 import java.time.Clock;

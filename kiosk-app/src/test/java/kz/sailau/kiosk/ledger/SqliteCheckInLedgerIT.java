@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.store.checkin;
+package kz.sailau.kiosk.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
