@@ -108,7 +108,7 @@ class ExecutableJarIT {
     @Test
     void helpListsEveryCommand() throws Exception {
         JarRunner.Result help = ok("--help");
-        for (String command : List.of("authority", "kiosk", "register")) {
+        for (String command : List.of("authority", "kiosk", "register", "token")) {
             assertTrue(help.out().contains(command), help.out());
         }
         assertEquals(2, JarRunner.run(dir, "register", "load").exitCode());
