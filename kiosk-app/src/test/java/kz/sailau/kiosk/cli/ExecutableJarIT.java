@@ -43,9 +43,10 @@ class ExecutableJarIT {
     @Test
     void keyCeremonyBuildInspectLoadAndLookup() throws Exception {
         Files.writeString(dir.resolve("pass.txt"), "DEMO passphrase, tests only\n");
-        ok("authority", "init", "--out", "authority", "--name", "Test CEC (DEMO)", "--passphrase-file", "pass.txt");
+        ok("authority", "init", "--out", "authority", "--name", "Test CEC (DEMO)", "--passphrase-file", "pass.txt",
+                "--argon2-memory-kib", "1024", "--argon2-iterations", "1");
         ok("kiosk", "init", "--data", "kiosk", "--precinct", "101", "--authority-cert", "authority/authority.crt.pem",
-                "--election", "KZ-2026-TEST", "--passphrase-file", "pass.txt");
+                "--election", "KZ-2026-TEST", "--passphrase-file", "pass.txt", "--argon2-memory-kib", "1024");
         ok("authority", "certify-kiosk", "--authority", "authority", "--request", "kiosk/kiosk.csr.pem",
                 "--out", "kiosk.crt.pem", "--passphrase-file", "pass.txt");
 
