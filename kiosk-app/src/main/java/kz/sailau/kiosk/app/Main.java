@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import kz.sailau.kiosk.store.checkin.SqliteCheckInLedger;
+import picocli.CommandLine;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.KioskCommandLine;
@@ -22,13 +24,21 @@ public final class Main {
      */
     public static List<Migration> migrations() {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.MIGRATIONS);
         return List.copyOf(all);
+    }
+
+    /** The administrator commands plus the application's own: {@code demo}. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine root = KioskCommandLine.create(environment);
+        root.addSubcommand("demo", new CommandLine(new DemoCommand(environment)));
+        return root;
     }
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), new SecureRandom(), migrations(),
                 SourceAfisMatcher::new, System.out, System.err);
-        System.exit(KioskCommandLine.create(environment).execute(args));
+        System.exit(commandLine(environment).execute(args));
     }
 }

@@ -4,7 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import kz.sailau.fingerprint.CaptureCancelledException;
+import kz.sailau.fingerprint.ChecksumException;
+import kz.sailau.fingerprint.MalformedPacketException;
+import kz.sailau.fingerprint.NoFingerException;
+import kz.sailau.fingerprint.PortAccessDeniedException;
+import kz.sailau.fingerprint.PortBusyException;
+import kz.sailau.fingerprint.ScannerDisconnectedException;
+import kz.sailau.fingerprint.ScannerTimeoutException;
+import kz.sailau.fingerprint.SensorErrorException;
+import kz.sailau.fingerprint.WrongPasswordException;
+import kz.sailau.kiosk.checkin.CheckInMachine;
+import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.OverrideReason;
+import kz.sailau.kiosk.checkin.Refusal;
+import kz.sailau.kiosk.model.mrz.MrzField;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -54,6 +76,29 @@ class MessagesTest {
         }
         declared.addAll(List.of("finger.error.extraction", "finger.error.templateVersion",
                 "finger.error.templateDamaged"));
+        for (Refusal refusal : Refusal.values()) {
+            declared.add(refusal.messageKey());
+            declared.add(refusal.nextStepKey());
+        }
+        for (ClerkReason reason : ClerkReason.values()) {
+            declared.add(reason.messageKey());
+            declared.add(reason.nextStepKey());
+        }
+        for (OverrideReason reason : OverrideReason.values()) {
+            declared.add(reason.messageKey());
+        }
+        for (MrzField field : MrzField.values()) {
+            declared.add(field.messageKey());
+        }
+        declared.add(CheckInMachine.CLERK_PIN_REJECTED_KEY);
+        declared.addAll(List.of(CaptureCancelledException.MESSAGE_KEY, ChecksumException.MESSAGE_KEY,
+                MalformedPacketException.MESSAGE_KEY, NoFingerException.MESSAGE_KEY,
+                PortAccessDeniedException.MESSAGE_KEY, PortBusyException.MESSAGE_KEY,
+                ScannerDisconnectedException.MESSAGE_KEY, ScannerTimeoutException.MESSAGE_KEY,
+                SensorErrorException.MESSAGE_KEY, WrongPasswordException.MESSAGE_KEY));
+        declared.addAll(CheckInScreenModel.fixedNoticeKeys());
+        declared.addAll(List.of("device.mrz.cannotOpen", "device.mrz.disconnected", "device.mrz.notFound"));
+        declared.addAll(keysUsedInUiSources());
         for (Language language : Language.values()) {
             Messages messages = Messages.of(language);
             for (String key : declared) {
@@ -76,6 +121,41 @@ class MessagesTest {
         assertEquals("Добро пожаловать!", model.messages().get("welcome.title"));
         model.reset();
         assertEquals(Language.KAZAKH, model.languageProperty().get());
+    }
+
+    /** Every string literal in the ui sources that looks like a message key (word.word...). */
+    private static List<String> keysUsedInUiSources() {
+        Pattern literal = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z-]+)+)\"");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/kz/sailau/kiosk/ui"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (!key.endsWith(".css") && !key.startsWith("kz.")) {
+                        found.add(key);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertTrue(found.size() > 50, "expected the ui sources to use many keys, found " + found.size());
+        // The refusal keys the administrator screens show when a register package or the store fails.
+        Pattern refusal = Pattern.compile("\"((?:register|crypto|store)\\.error\\.[a-zA-Z]+)\"");
+        for (String dir : List.of("register", "crypto", "store")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/kz/sailau/kiosk", dir))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = refusal.matcher(Files.readString(file));
+                    while (m.find()) {
+                        found.add(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
     }
 
     private static Set<String> keys(Language language) {

@@ -1,0 +1,161 @@
+package kz.sailau.kiosk.ui;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The administrator's screens: unlock with the passphrase, then load a register package (with progress and
+ * the register's refusal messages), see the device settings, the logic-and-accuracy test and close-the-day
+ * actions (disabled with a reason when this build lacks them), leave the administrator screens, or exit the
+ * kiosk. Work runs on the given worker executor; the FX thread never waits.
+ */
+public final class AdministratorView extends VBox {
+
+    private final AdministratorActions actions;
+    private final LanguageViewModel language;
+    private final Executor worker;
+    private final Executor fxThread;
+    private final Runnable back;
+    private final PasswordField passphrase = new PasswordField();
+    private final TextField packagePath = new TextField();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label message = new Label();
+    private String messageKey = "";
+    private Object[] messageArguments = new Object[0];
+    private boolean unlocked;
+
+    /**
+     * @param actions  what the screens can do
+     * @param language the language
+     * @param worker   runs blocking work
+     * @param fxThread runs on the FX thread
+     * @param back     returns to the voter screens
+     */
+    public AdministratorView(AdministratorActions actions, LanguageViewModel language, Executor worker,
+                             Executor fxThread, Runnable back) {
+        super(18);
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.language = Objects.requireNonNull(language, "language");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.back = Objects.requireNonNull(back, "back");
+        setId("administrator-view");
+        setPadding(new Insets(32));
+        setAlignment(Pos.TOP_CENTER);
+        passphrase.setId("admin-passphrase");
+        passphrase.setMaxWidth(520);
+        packagePath.setId("admin-package");
+        packagePath.setMaxWidth(720);
+        progress.setId("admin-progress");
+        progress.setPrefWidth(720);
+        message.setId("admin-message");
+        message.setWrapText(true);
+        message.setMaxWidth(900);
+        language.messagesProperty().addListener((o, a, b) -> render());
+        render();
+    }
+
+    private void render() {
+        Messages m = language.messages();
+        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, messageArguments));
+        Label title = new Label(m.get("admin.title"));
+        title.getStyleClass().add("title");
+        getChildren().setAll(new LanguageBar(language), title);
+        if (!unlocked) {
+            passphrase.setPromptText(m.get("admin.passphrase"));
+            Button unlock = button(m.get("admin.unlock"), "admin-unlock");
+            unlock.setOnAction(e -> unlock());
+            Button cancel = button(m.get("admin.back"), "admin-back");
+            cancel.setOnAction(e -> back.run());
+            getChildren().addAll(passphrase, new HBox(16, unlock, cancel), message);
+            return;
+        }
+        packagePath.setPromptText(m.get("admin.packagePath"));
+        Button load = button(m.get("admin.loadRegister"), "admin-load");
+        load.setOnAction(e -> load());
+        VBox devices = new VBox(6);
+        devices.getChildren().add(new Label(m.get("admin.devices")));
+        for (String line : actions.deviceSettings()) {
+            devices.getChildren().add(new Label(line));
+        }
+        Button landa = button(m.get("admin.logicAndAccuracy"), "admin-landa");
+        landa.setDisable(!actions.logicAndAccuracyAvailable());
+        Button closeDay = button(m.get("admin.closeDay"), "admin-close-day");
+        closeDay.setDisable(!actions.closeDayAvailable());
+        Label unavailable = new Label(m.get("admin.notInThisBuild"));
+        unavailable.setVisible(!actions.closeDayAvailable() || !actions.logicAndAccuracyAvailable());
+        Button backButton = button(m.get("admin.back"), "admin-back");
+        backButton.setOnAction(e -> {
+            unlocked = false;
+            render();
+            back.run();
+        });
+        Button exit = button(m.get("admin.exitKiosk"), "admin-exit");
+        exit.setOnAction(e -> actions.exitKiosk());
+        getChildren().addAll(new Label(m.get("admin.registerPackage")), new HBox(16, packagePath, load), progress,
+                message, devices, new HBox(16, landa, closeDay), unavailable, new HBox(16, backButton, exit));
+    }
+
+    private void unlock() {
+        char[] secret = passphrase.getText().toCharArray();
+        passphrase.clear();
+        CompletableFuture.runAsync(() -> {
+            try {
+                actions.unlock(secret);
+                fxThread.execute(() -> {
+                    unlocked = true;
+                    show("admin.unlocked");
+                });
+            } catch (AdministratorActions.AdministratorException e) {
+                fxThread.execute(() -> show(e.messageKey()));
+            } finally {
+                java.util.Arrays.fill(secret, '\0');
+            }
+        }, worker);
+    }
+
+    private void load() {
+        String text = packagePath.getText().trim();
+        if (text.isEmpty()) {
+            show("admin.packagePath");
+            return;
+        }
+        progress.setProgress(0);
+        show("admin.loading");
+        CompletableFuture.runAsync(() -> {
+            try {
+                String summary = actions.loadRegister(Path.of(text), p -> fxThread.execute(() -> progress.setProgress(p)));
+                fxThread.execute(() -> {
+                    progress.setProgress(1);
+                    show("admin.loaded", summary);
+                });
+            } catch (AdministratorActions.AdministratorException e) {
+                fxThread.execute(() -> show(e.messageKey()));
+            }
+        }, worker);
+    }
+
+    private void show(String key, Object... arguments) {
+        messageKey = key;
+        messageArguments = arguments;
+        render();
+    }
+
+    private static Button button(String text, String id) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinSize(240, 72);
+        return button;
+    }
+}

@@ -1,0 +1,331 @@
+package kz.sailau.kiosk.ui;
+
+import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.Interpolator;
+import javafx.animation.ScaleTransition;
+import javafx.animation.TranslateTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Ellipse;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import kz.sailau.kiosk.checkin.CheckInEvent;
+import kz.sailau.kiosk.checkin.CheckInState;
+
+/**
+ * The voter's screens: one view per {@link CheckInState}, chosen by an exhaustive {@code instanceof} chain
+ * that fails loudly on a state it does not know. Language bar on every screen; every text from the bundles;
+ * touch-sized buttons. A side panel holds the {@link ClerkConsole} when a clerk opens it.
+ */
+public final class KioskView extends BorderPane {
+
+    private final CheckInScreenModel model;
+    private final LanguageViewModel language;
+    private final StackPane centre = new StackPane();
+    private final ClerkConsole clerkConsole;
+    private final Button clerkButton = new Button();
+    private Animation running;
+
+    /**
+     * Builds the screens bound to the model.
+     *
+     * @param model the check-in view model
+     */
+    public KioskView(CheckInScreenModel model) {
+        this.model = model;
+        this.language = model.language();
+        getStyleClass().add("kiosk");
+        setPadding(new Insets(24));
+
+        clerkButton.setId("open-clerk-console");
+        clerkButton.getStyleClass().add("clerk-access");
+        clerkButton.setMinSize(200, 64);
+        clerkButton.setOnAction(e -> toggleClerkConsole());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(16, clerkButton, spacer, new LanguageBar(language));
+        top.setAlignment(Pos.CENTER_LEFT);
+        setTop(top);
+
+        centre.setPadding(new Insets(24));
+        setCenter(centre);
+        clerkConsole = new ClerkConsole(model);
+
+        model.stateProperty().addListener((obs, old, now) -> render());
+        language.messagesProperty().addListener((obs, old, now) -> render());
+        model.printerProblemProperty().addListener((obs, old, now) -> render());
+        model.clerkCalledProperty().addListener((obs, old, now) -> render());
+        model.scannerProblemProperty().addListener((obs, old, now) -> render());
+        render();
+    }
+
+    /** The clerk console of this kiosk. */
+    public ClerkConsole clerkConsole() {
+        return clerkConsole;
+    }
+
+    /** Shows or hides the clerk console beside the voter screen. */
+    public void toggleClerkConsole() {
+        setRight(getRight() == null ? clerkConsole : null);
+    }
+
+    private void render() {
+        Messages m = language.messages();
+        clerkButton.setText(m.get("clerk.console.open"));
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
+        CheckInState state = model.stateProperty().get();
+        Node screen;
+        if (state instanceof CheckInState.AwaitingCard s) {
+            screen = awaitingCard(m, s);
+        } else if (state instanceof CheckInState.CheckingEligibility) {
+            screen = working(m, "screen.checkingRegister");
+        } else if (state instanceof CheckInState.AwaitingFinger s) {
+            screen = awaitingFinger(m, s);
+        } else if (state instanceof CheckInState.Matching) {
+            screen = working(m, "screen.matching");
+        } else if (state instanceof CheckInState.Recording) {
+            screen = working(m, "screen.recording");
+        } else if (state instanceof CheckInState.TokenIssued s) {
+            screen = tokenIssued(m, s);
+        } else if (state instanceof CheckInState.Refused s) {
+            screen = refused(m, s);
+        } else if (state instanceof CheckInState.NeedsClerk s) {
+            screen = needsClerk(m, s);
+        } else if (state instanceof CheckInState.Paused) {
+            screen = message(m, "screen.paused", "screen.paused.detail", "state-paused");
+        } else if (state instanceof CheckInState.Fallback s) {
+            screen = fallback(m, s);
+        } else {
+            throw new IllegalStateException("no screen for state " + state.getClass().getSimpleName());
+        }
+        centre.getChildren().setAll(screen);
+    }
+
+    private Node awaitingCard(Messages m, CheckInState.AwaitingCard state) {
+        Label title = title(m.get("welcome.title"), "welcome-title");
+        Label instruction = instruction(m.get("welcome.insertCard"), "welcome-instruction");
+        Node card = cardAnimation();
+        Button cardless = bigButton(m.get("welcome.noCard"), "welcome-no-card");
+        cardless.setOnAction(e -> model.submit(new CheckInEvent.CardlessRequested()));
+        Button askClerk = bigButton(m.get("welcome.askClerk"), "welcome-ask-clerk");
+        askClerk.getStyleClass().add("secondary");
+        askClerk.setOnAction(e -> model.callClerk());
+        HBox buttons = new HBox(32, cardless, askClerk);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(28, title, instruction, card);
+        state.hintKey().ifPresent(key -> box.getChildren().add(hint(m.get(key), "card-hint")));
+        if (model.clerkCalledProperty().get()) {
+            box.getChildren().add(hint(m.get("clerk.coming"), "clerk-called"));
+        }
+        box.getChildren().add(buttons);
+        box.setId("state-awaiting-card");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node awaitingFinger(Messages m, CheckInState.AwaitingFinger state) {
+        Label title = title(m.get(state.session().isPresent() ? "finger.place" : "finger.placeCardless"),
+                "finger-title");
+        Node finger = fingerAnimation();
+        ProgressBar progress = new ProgressBar();
+        progress.setId("upload-progress");
+        progress.setPrefSize(640, 36);
+        progress.progressProperty().bind(model.uploadProgressProperty());
+        Label progressText = instruction("", "upload-text");
+        progressText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.fingerOnSensorProperty().get()
+                        ? m.get("finger.reading", (int) Math.round(100 * Math.max(0,
+                        model.uploadProgressProperty().get())))
+                        : m.get("finger.waiting"),
+                model.fingerOnSensorProperty(), model.uploadProgressProperty()));
+        VBox box = new VBox(24, title, finger, progress, progressText);
+        state.hint().ifPresent(quality -> box.getChildren().add(hint(m.get(quality.messageKey()), "quality-hint")));
+        if (state.captures() > 0) {
+            box.getChildren().add(instruction(m.get("finger.tryAgain", state.captures() + 1), "finger-try"));
+        }
+        model.scannerProblemProperty().get().ifPresent(key ->
+                box.getChildren().add(hint(m.get(key) + " " + m.get("clerk.coming"), "scanner-problem")));
+        box.setId("state-awaiting-finger");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node tokenIssued(Messages m, CheckInState.TokenIssued state) {
+        Label title = title(m.get("token.title"), "token-title");
+        title.getStyleClass().add("success");
+        ImageView qr = new ImageView(QrCodes.image(state.token().qrPayload(), 8));
+        qr.setId("token-qr");
+        qr.setSmooth(false);
+        Label code = new Label(threeGroupsPerLine(state.token().humanCode()));
+        code.setId("token-code");
+        code.getStyleClass().add("token-code");
+        code.setWrapText(true);
+        code.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label go = instruction(m.get("token.takeReceipt"), "token-instruction");
+        Button done = bigButton(m.get("token.done"), "token-done");
+        done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
+        VBox text = new VBox(24, title, go, new Label(m.get("token.codeLabel")), code, done);
+        text.setAlignment(Pos.CENTER_LEFT);
+        text.setMaxWidth(720);
+        model.printerProblemProperty().get().ifPresent(key ->
+                text.getChildren().add(hint(m.get(key) + " " + m.get("clerk.coming"), "printer-problem")));
+        HBox box = new HBox(48, qr, text);
+        box.setId("state-token-issued");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node refused(Messages m, CheckInState.Refused state) {
+        VBox box = new VBox(28, title(m.get(state.refusal().messageKey()), "refusal-title"),
+                instruction(m.get("clerk.wait"), "refusal-instruction"));
+        Button ok = bigButton(m.get("refusal.understood"), "refusal-ok");
+        ok.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
+        box.getChildren().add(ok);
+        box.setId("state-refused");
+        box.getStyleClass().add("calm");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node needsClerk(Messages m, CheckInState.NeedsClerk state) {
+        return message(m, "clerk.wait", state.reason().messageKey(), "state-needs-clerk");
+    }
+
+    private Node fallback(Messages m, CheckInState.Fallback state) {
+        VBox box = (VBox) message(m, "screen.fallback", "screen.fallback.detail", "state-fallback");
+        state.hintKey().ifPresent(key -> box.getChildren().add(hint(m.get(key), "fallback-hint")));
+        return box;
+    }
+
+    private Node message(Messages m, String titleKey, String detailKey, String id) {
+        VBox box = new VBox(28, title(m.get(titleKey), id + "-title"), instruction(m.get(detailKey), id + "-detail"));
+        box.setId(id);
+        box.getStyleClass().add("calm");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node working(Messages m, String key) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(120, 120);
+        VBox box = new VBox(32, title(m.get(key), "working-title"), spinner);
+        box.setId("state-working");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    /** A card sliding into a reader slot, repeated. */
+    private Node cardAnimation() {
+        Rectangle slot = new Rectangle(260, 16, Color.web("#333333"));
+        Rectangle card = new Rectangle(220, 140, Color.web("#d8e6f5"));
+        card.setStroke(Color.web("#00529b"));
+        card.setStrokeWidth(4);
+        card.setArcWidth(16);
+        card.setArcHeight(16);
+        TranslateTransition slide = new TranslateTransition(Duration.seconds(1.6), card);
+        slide.setFromY(-40);
+        slide.setToY(30);
+        slide.setCycleCount(Animation.INDEFINITE);
+        slide.setAutoReverse(true);
+        slide.setInterpolator(Interpolator.EASE_BOTH);
+        running = slide;
+        slide.play();
+        StackPane pane = new StackPane(card, slot);
+        StackPane.setAlignment(slot, Pos.BOTTOM_CENTER);
+        pane.setMaxSize(280, 200);
+        pane.setMinSize(280, 200);
+        return pane;
+    }
+
+    /** A fingertip pulsing on the sensor glass, repeated. */
+    private Node fingerAnimation() {
+        Rectangle glass = new Rectangle(180, 200, Color.web("#1f2937"));
+        glass.setArcWidth(24);
+        glass.setArcHeight(24);
+        Ellipse tip = new Ellipse(56, 76);
+        tip.setFill(Color.web("#f2c9a0"));
+        tip.setStroke(Color.web("#8a5a2b"));
+        tip.setStrokeWidth(3);
+        ScaleTransition pulse = new ScaleTransition(Duration.seconds(0.9), tip);
+        pulse.setFromX(0.9);
+        pulse.setFromY(0.9);
+        pulse.setToX(1.05);
+        pulse.setToY(1.05);
+        pulse.setCycleCount(Animation.INDEFINITE);
+        pulse.setAutoReverse(true);
+        running = pulse;
+        pulse.play();
+        StackPane pane = new StackPane(glass, tip);
+        pane.setId("finger-hint-animation");
+        pane.setMaxSize(200, 210);
+        return pane;
+    }
+
+    private static Label title(String text, String id) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.getStyleClass().add("title");
+        label.setWrapText(true);
+        label.setAlignment(Pos.CENTER);
+        return label;
+    }
+
+    private static Label instruction(String text, String id) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.getStyleClass().add("instruction");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Label hint(String text, String id) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.getStyleClass().add("hint");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Button bigButton(String text, String id) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinSize(320, 96);
+        button.setWrapText(true);
+        return button;
+    }
+
+    /** Breaks a grouped code {@code ABC-DEF-GHI-JKL...} after every third group so it reads at a glance. */
+    static String threeGroupsPerLine(String code) {
+        String[] groups = code.split("-");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            if (i > 0) {
+                out.append(i % 3 == 0 ? "\n" : "-");
+            }
+            out.append(groups[i]);
+        }
+        return out.toString();
+    }
+
+    /** For tests: the label text of the centre screen's title, if any. */
+    Optional<String> titleText() {
+        return centre.lookupAll(".title").stream().findFirst().map(node -> ((Label) node).getText());
+    }
+}

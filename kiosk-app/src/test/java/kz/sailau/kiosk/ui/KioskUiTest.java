@@ -1,0 +1,275 @@
+package kz.sailau.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.checkin.CheckInEvent;
+import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.Refusal;
+import kz.sailau.kiosk.devices.printer.Receipt;
+import kz.sailau.kiosk.token.Ed25519TokenVerifier;
+import kz.sailau.kiosk.token.TokenCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the voter screens and the clerk console through whole check-ins, headless, with screenshots. */
+@ExtendWith(ApplicationExtension.class)
+class KioskUiTest {
+
+    private UiFixtures fixtures;
+    private CheckInScreenModel model;
+    private KioskView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        fixtures = new UiFixtures();
+        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
+                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        view = new KioskView(model);
+        scene = new Scene(view, 1600, 1000);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+    }
+
+    @Test
+    void successfulCheckInFromCardToQrCode(FxRobot robot) throws Exception {
+        save("01-welcome-kk");
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingFinger.class);
+        assertEquals("Саусағыңызды сканерге қойыңыз", text("#finger-title"));
+        save("02-place-finger-kk");
+
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(issued.token().humanCode(), text("#token-code").replace('\n', '-'));
+        BufferedImage shot = save("03-token-issued-kk");
+
+        String decoded = decodeQr(shot);
+        assertEquals(issued.token().qrPayload(), decoded, "the QR on screen carries the issued token");
+        TokenCheck desk = new TokenCheck(UiFixtures.ELECTION, UiFixtures.PRECINCT,
+                new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()));
+        assertTrue(desk.check(decoded).accepted(), "the ballot desk accepts the token read from the screen");
+
+        Receipt receipt = awaitReceipt();
+        assertEquals(issued.token().qrPayload(), receipt.qrPayload());
+        assertEquals(issued.token().humanCode(), receipt.shortCode());
+        assertEquals("БЮЛЛЕТЕНЬ АЛУҒА АРНАЛҒАН ТАЛОН", receipt.heading());
+
+        robot.clickOn("#token-done");
+        awaitState(CheckInState.AwaitingCard.class);
+        assertEquals(1, fixtures.ledger.counters().checkIns());
+    }
+
+    @Test
+    void threeFailedTriesCallTheClerkWhoOverridesWithReasonAndPin(FxRobot robot) throws Exception {
+        robot.interact(() -> model.language().choose(Language.RUSSIAN));
+        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingFinger.class);
+
+        fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.LOW_CONTRAST));
+        awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.captures() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Messages.of(Language.RUSSIAN).get(ImageQuality.LOW_CONTRAST.messageKey()), text("#quality-hint"));
+        save("04-quality-hint-ru");
+
+        fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
+        awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.captures() == 2);
+        fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
+        CheckInState.NeedsClerk needs = awaitState(CheckInState.NeedsClerk.class);
+        assertEquals(ClerkReason.FINGER_NOT_RECOGNISED, needs.reason());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Пожалуйста, подождите члена комиссии", text("#state-needs-clerk-title"));
+        save("05-needs-clerk-ru");
+
+        robot.clickOn("#open-clerk-console");
+        robot.clickOn("#override-worn_fingerprints");
+        robot.clickOn("#clerk-pin").write("0000");
+        robot.clickOn("#clerk-override");
+        WaitForAsyncUtils.waitForFxEvents();
+        awaitText("#clerk-result", Messages.of(Language.RUSSIAN).get("clerk.result.notAccepted"));
+        assertInstanceOf(CheckInState.NeedsClerk.class, model.stateProperty().get(), "a wrong PIN changes nothing");
+
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        save("06-clerk-console-ru");
+        robot.clickOn("#clerk-override");
+        CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
+        assertEquals(kz.sailau.kiosk.checkin.CheckInMethod.CLERK_OVERRIDE, issued.method());
+        awaitText("#clerk-counters", Messages.of(Language.RUSSIAN).get("clerk.counters", 1, 1, 0, 0, 0));
+        save("07-override-token-ru");
+    }
+
+    @Test
+    void aVoterAlreadyCheckedInIsRefusedCalmly(FxRobot robot) throws Exception {
+        model.submitCard(fixtures.mrz(3)).get(5, TimeUnit.SECONDS);
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(3));
+        awaitState(CheckInState.TokenIssued.class);
+        model.submit(new CheckInEvent.Acknowledged()).get(5, TimeUnit.SECONDS);
+        robot.interact(() -> model.language().choose(Language.ENGLISH));
+
+        model.submitCard(fixtures.mrz(3)).get(5, TimeUnit.SECONDS);
+        CheckInState.Refused refused = awaitState(CheckInState.Refused.class);
+        assertEquals(Refusal.ALREADY_CHECKED_IN, refused.refusal());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The voter is already checked in", text("#refusal-title"));
+        assertEquals("Please wait for a commission member", text("#refusal-instruction"));
+        save("08-already-checked-in-en");
+        robot.clickOn("#open-clerk-console");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text("#clerk-current").contains("Call the chair of the commission"));
+        save("09-already-checked-in-clerk-en");
+    }
+
+    @Test
+    void aVoterOfAnotherPrecinctIsDirectedThere(FxRobot robot) throws Exception {
+        model.submitCard(fixtures.mrz(5)).get(5, TimeUnit.SECONDS);
+        CheckInState.Refused refused = awaitState(CheckInState.Refused.class);
+        assertEquals(Refusal.OTHER_PRECINCT, refused.refusal());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Сіз басқа сайлау учаскесінде тіркелгенсіз", text("#refusal-title"));
+        save("10-other-precinct-kk");
+        robot.clickOn("#refusal-ok");
+        awaitState(CheckInState.AwaitingCard.class);
+        assertEquals(0, fixtures.ledger.counters().checkIns());
+    }
+
+    @Test
+    void languageSwitchRedrawsEveryScreenAndTheNextVoterStartsInKazakh(FxRobot robot) throws Exception {
+        model.submitCard(fixtures.mrz(4)).get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingFinger.class);
+        robot.clickOn("#language-russian");
+        assertEquals("Приложите палец к сканеру", text("#finger-title"));
+        save("11-place-finger-ru");
+        robot.clickOn("#language-english");
+        assertEquals("Place your finger on the scanner", text("#finger-title"));
+        save("12-place-finger-en");
+
+        // Idle timeout: the screen returns to the start, clears everything and speaks Kazakh again.
+        fixtures.clock.advance(fixtures.policy.idleTimeout().plusSeconds(1));
+        model.tick().get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingCard.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Language.KAZAKH, model.language().languageProperty().get());
+        assertEquals("Қош келдіңіз!", text("#welcome-title"));
+        assertTrue(robot.lookup("#finger-title").tryQuery().isEmpty(), "nothing of the last voter is shown");
+    }
+
+    @Test
+    void printerOutOfPaperAlertsTheClerkWhoVoidsAndReprints(FxRobot robot) throws Exception {
+        fixtures.printer.paperOut = true;
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        CheckInState.TokenIssued first = awaitState(CheckInState.TokenIssued.class);
+        awaitPresent("#printer-problem");
+        robot.clickOn("#open-clerk-console");
+        awaitPresent("#clerk-printer-alert");
+        save("13-printer-out-of-paper-kk");
+
+        fixtures.printer.paperOut = false;
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.clickOn("#clerk-void");
+        CheckInState.TokenIssued second = (CheckInState.TokenIssued) awaitState(s -> s instanceof CheckInState.TokenIssued t
+                && !t.token().equals(first.token()));
+        Receipt receipt = awaitReceipt();
+        assertEquals(second.token().qrPayload(), receipt.qrPayload());
+        assertEquals(1, fixtures.ledger.counters().voidedTokens());
+        assertEquals(1, fixtures.ledger.counters().checkIns(), "nothing lost, nothing counted twice");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#printer-problem").tryQuery().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private <S extends CheckInState> S awaitState(Class<S> type) throws Exception {
+        return type.cast(awaitState(type::isInstance));
+    }
+
+    private CheckInState awaitState(Predicate<CheckInState> wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            model.settled().get(5, TimeUnit.SECONDS);
+            CheckInState now = fxState();
+            if (wanted.test(now)) {
+                return now;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("state not reached; last state " + fxState().getClass().getSimpleName());
+    }
+
+    private CheckInState fxState() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> model.stateProperty().get()).get(5, TimeUnit.SECONDS);
+    }
+
+    private String text(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((Label) scene.lookup(id)).getText()).get(5, TimeUnit.SECONDS);
+    }
+
+    private void awaitText(String id, String expected) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup(id) instanceof Label l
+                && expected.equals(l.getText()));
+    }
+
+    private void awaitPresent(String id) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup(id) != null);
+    }
+
+    private Receipt awaitReceipt() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fixtures.printer.printed.isEmpty());
+        List<Receipt> printed = fixtures.printer.printed;
+        return printed.get(printed.size() - 1);
+    }
+
+    private BufferedImage save(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<BufferedImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Screenshots.save(scene, name);
+            image.set(SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+        }).get(10, TimeUnit.SECONDS);
+        return image.get();
+    }
+
+    static String decodeQr(BufferedImage image) throws Exception {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        Result result = new MultiFormatReader().decode(bitmap, Map.of(
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, true));
+        assertFalse(result.getText().isEmpty());
+        return result.getText();
+    }
+}
