@@ -37,7 +37,7 @@ import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.store.checkin.SqliteCheckInLedger;
+import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
 import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.CheckInScreenModel;

@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import kz.sailau.kiosk.store.checkin.SqliteCheckInLedger;
+import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import picocli.CommandLine;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
