@@ -1,0 +1,49 @@
+package kz.sailau.kiosk.store.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
+import kz.sailau.kiosk.checkin.CheckInAuditEvent;
+import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.crypto.BlindIndex;
+import kz.sailau.kiosk.store.KioskDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite check-in ledger on a real file: atomic record, refusal of a second check-in, no IIN at rest. */
+class SqliteCheckInLedgerIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsOnceWithCountersAndAuditAndKeepsNoIin() throws Exception {
+        Path file = dir.resolve("kiosk.db");
+        try (KioskDatabase db = KioskDatabase.open(file, SqliteCheckInLedger.MIGRATIONS)) {
+            SqliteCheckInLedger ledger = new SqliteCheckInLedger(db, new BlindIndex(CrashChild.TEST_INDEX_KEY, "iin"),
+                    Clock.systemUTC());
+            assertFalse(ledger.isCheckedIn(CrashChild.voter(0)));
+            assertEquals(new Counters(1, 0, 0, 0, 0), ledger.record(CrashChild.record(0)));
+            assertEquals(new Counters(2, 1, 0, 0, 0), ledger.record(CrashChild.record(3)));
+            assertThrows(AlreadyCheckedInException.class, () -> ledger.record(CrashChild.record(0)));
+            assertEquals(new Counters(2, 1, 0, 0, 0), ledger.counters(), "a refused record changes nothing");
+            assertEquals(2, ledger.auditCount(CheckInAuditEvent.CHECKED_IN));
+            assertEquals(new Counters(2, 1, 0, 0, 1), ledger.recordVoidedToken(Optional.of(new ClerkId("c1"))));
+            ledger.audit(CheckInAuditEvent.PAUSED, "", Optional.of(new ClerkId("c1")));
+            assertEquals(1, ledger.auditCount(CheckInAuditEvent.PAUSED));
+            assertTrue(ledger.isCheckedIn(CrashChild.voter(3)));
+        }
+        byte[] raw = Files.readAllBytes(file);
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains(CrashChild.voter(0).digits()), "IIN must not be stored in clear");
+        assertFalse(text.contains(CrashChild.voter(3).digits()), "IIN must not be stored in clear");
+    }
+}
