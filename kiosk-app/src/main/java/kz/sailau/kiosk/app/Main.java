@@ -22,6 +22,7 @@ public final class Main {
      */
     public static List<Migration> migrations() {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
+        all.addAll(kz.sailau.kiosk.store.checkin.SqliteCheckInLedger.MIGRATIONS);
         return List.copyOf(all);
     }
 
