@@ -52,6 +52,23 @@ public final class AuditVerifier {
      *                      it {@code INSERTED})
      */
     public static Report verify(List<AuditEntry> entries, Optional<PublicKey> kioskKey, boolean mustEndSigned) {
+        return verify(entries, kioskKey, mustEndSigned, false);
+    }
+
+    /**
+     * Verifies the live log on a kiosk. For a closed (or wiped) day the closing signed head must be there; entries
+     * the kiosk appended after the last signed head (a clerk call after close, for example) are allowed and
+     * reported in {@link Report#unsignedTail()}: they are not in the bundle, and the next signed head (the wipe's)
+     * covers them.
+     *
+     * @param dayClosed whether the kiosk database says the day is closed or wiped
+     */
+    public static Report verifyKiosk(List<AuditEntry> entries, Optional<PublicKey> kioskKey, boolean dayClosed) {
+        return verify(entries, kioskKey, dayClosed, true);
+    }
+
+    private static Report verify(List<AuditEntry> entries, Optional<PublicKey> kioskKey, boolean mustEndSigned,
+                                 boolean tailAllowed) {
         Objects.requireNonNull(entries, "entries");
         Objects.requireNonNull(kioskKey, "kioskKey");
         AuditChain.Verification chain = AuditChain.verify(entries);
@@ -99,7 +116,7 @@ public final class AuditVerifier {
             }
         }
         int tail = entries.size() - lastSigned;
-        if (mustEndSigned && (tail > 0 || !closingHeadSeen)) {
+        if (mustEndSigned && ((tail > 0 && !tailAllowed) || !closingHeadSeen)) {
             // After the signed head that sealed the close, anything more was added; otherwise the end is missing.
             return closingHeadSeen
                     ? new Report(broken(entries, AuditChain.Problem.INSERTED, lastSigned + 1), signed, tail)

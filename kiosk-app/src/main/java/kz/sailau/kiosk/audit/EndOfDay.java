@@ -97,8 +97,8 @@ public final class EndOfDay {
         });
         record Snapshot(List<AuditEntry> entries, Optional<LoadedRegister> register, ElectionDay.Phase phase) {
         }
-        Snapshot snapshot = database.read(c -> new Snapshot(AuditLog.readAll(c), RegisterStore.current(c),
-                ElectionDay.phase(c)));
+        Snapshot snapshot = database.read(c -> new Snapshot(upToClosingHead(AuditLog.readAll(c)),
+                RegisterStore.current(c), ElectionDay.phase(c)));
         DayCounts counts = DayCounts.of(snapshot.entries(), tokensIssued);
         Instant closedAt = snapshot.entries().stream()
                 .filter(e -> e.event().type() == AuditEventType.DAY_CLOSED).findFirst()
@@ -122,5 +122,21 @@ public final class EndOfDay {
             backup = Optional.of(file);
         }
         return new Written(out, signature, backup, bundle);
+    }
+
+    /**
+     * The day's log: up to and including the signed head that sealed {@link AuditEventType#DAY_CLOSED}. Entries
+     * the kiosk wrote after close (a clerk call, the wipe) are not part of the day's bundle.
+     */
+    static List<AuditEntry> upToClosingHead(List<AuditEntry> entries) {
+        boolean closed = false;
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry entry = entries.get(i);
+            closed |= entry.event().type() == AuditEventType.DAY_CLOSED;
+            if (closed && entry.event().type() == AuditEventType.CHAIN_HEAD_SIGNED) {
+                return List.copyOf(entries.subList(0, i + 1));
+            }
+        }
+        throw new IllegalStateException("a closed day's log has a signed head after DAY_CLOSED");
     }
 }

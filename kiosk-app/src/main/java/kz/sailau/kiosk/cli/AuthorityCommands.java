@@ -6,7 +6,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.SecureFiles;
@@ -46,6 +45,9 @@ final class AuthorityCommands {
         @Mixin
         PassphraseOption passphrase;
 
+        @Mixin
+        Argon2Options argon2;
+
         Init(CliEnvironment env) {
             this.env = env;
         }
@@ -56,7 +58,7 @@ final class AuthorityCommands {
             try {
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
-                authority.save(out, secret, Argon2idParameters.DEFAULT, env.random());
+                authority.save(out, secret, argon2.parameters(), env.random());
                 env.out().println("authority key created in " + out);
                 env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
                 return KioskCommandLine.OK;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -48,6 +47,9 @@ final class KioskCommands {
         @Mixin
         PassphraseOption passphrase;
 
+        @Mixin
+        Argon2Options argon2;
+
         Init(CliEnvironment env) {
             this.env = env;
         }
@@ -60,7 +62,7 @@ final class KioskCommands {
             char[] secret = passphrase.read("New kiosk passphrase", true);
             try {
                 Path request = KioskDataDirectory.at(data).initialise(precinctId, electionId, authority, secret,
-                        Argon2idParameters.DEFAULT, env.random());
+                        argon2.parameters(), env.random());
                 env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);
                 env.out().println("certification request: " + request);
                 return KioskCommandLine.OK;

@@ -9,24 +9,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.EnumMap;
+import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 
 /**
  * Finds suspected duplicates among register records: the same IIN twice; the same name and birth date
  * under different IINs; the same finger under different IINs, by a 1:N search of every enrolled finger
- * against all enrolled templates (the gallery search uses all cores).
+ * against all enrolled templates (the gallery search uses all cores). A pair of records is a biometric
+ * duplicate when one finger pair scores at least the threshold ({@link #DEFAULT_THRESHOLD}), or both index
+ * fingers, each with its namesake, score at least {@link #BOTH_FINGERS_THRESHOLD}.
  */
 public final class DuplicateDetector {
 
     /**
-     * Default score above which two enrolled fingers are taken to be the same finger. SourceAFIS scores are
-     * calibrated so that a threshold of 40 gives a false match rate of about 0.01 % per comparison and each
+     * Default score above which one pair of enrolled fingers is taken to be the same finger. SourceAFIS scores
+     * are calibrated so that a threshold of 40 gives a false match rate of about 0.01 % per comparison and each
      * further 10 points divides it by ten; a 3,000-voter precinct means about 18 million finger pairs, so the
      * per-comparison rate must be near 1e-7 to keep false alarms around one: hence 70.
      */
     public static final double DEFAULT_THRESHOLD = 70.0;
+
+    /**
+     * Score that both index fingers of two records must reach, right with right and left with left, to be
+     * taken as the same person even when neither reaches {@link #DEFAULT_THRESHOLD}: SourceAFIS's own
+     * threshold (FMR 1e-4 per comparison), squared by the two independent fingers to about 1e-8 per record
+     * pair, about 0.05 false alarms in a 3,000-voter precinct. It catches a person enrolled twice whose two
+     * impressions per finger match only moderately.
+     */
+    public static final double BOTH_FINGERS_THRESHOLD = 40.0;
 
     private DuplicateDetector() {
     }
@@ -99,44 +114,63 @@ public final class DuplicateDetector {
             return List.of();
         }
         FingerMatcher.Gallery<Integer> gallery = matcher.gallery(enrolled);
-        // Pairs (i < j) of records with different IINs whose fingers match, with the best evidence found.
-        Map<Long, String> pairs = new TreeMap<>();
-        Map<Long, Double> best = new HashMap<>();
+        double searchThreshold = Math.min(threshold, BOTH_FINGERS_THRESHOLD);
+        // Pairs (i < j) of records with different IINs that some finger brings close enough to look at.
+        Set<Long> pairs = new TreeSet<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate probe = candidates.get(i);
             for (EnrolledFinger finger : probe.fingers()) {
-                for (FingerMatcher.SearchHit<Integer> hit : gallery.search(finger.template(), threshold)) {
+                for (FingerMatcher.SearchHit<Integer> hit : gallery.search(finger.template(), searchThreshold)) {
                     int j = hit.key();
-                    Candidate other = candidates.get(j);
-                    if (j == i || other.row().voter().iin().equals(probe.row().voter().iin())) {
-                        continue;
-                    }
-                    long pair = (long) Math.min(i, j) << 32 | Math.max(i, j);
-                    if (hit.score() > best.getOrDefault(pair, -1.0)) {
-                        best.put(pair, hit.score());
-                        pairs.put(pair, evidence(probe, finger, other, matcher, hit.score()));
+                    if (j != i && !candidates.get(j).row().voter().iin().equals(probe.row().voter().iin())) {
+                        pairs.add((long) Math.min(i, j) << 32 | Math.max(i, j));
                     }
                 }
             }
         }
         List<DuplicateCase> cases = new ArrayList<>();
-        for (Map.Entry<Long, String> pair : pairs.entrySet()) {
-            int i = (int) (pair.getKey() >>> 32);
-            int j = (int) (pair.getKey() & 0xFFFFFFFFL);
-            cases.add(caseOf(DuplicateCase.Kind.SAME_FINGER, List.of(candidates.get(i), candidates.get(j)),
-                    pair.getValue()));
+        for (long pair : pairs) {
+            Candidate a = candidates.get((int) (pair >>> 32));
+            Candidate b = candidates.get((int) (pair & 0xFFFFFFFFL));
+            decide(a, b, matcher, threshold).ifPresent(evidence ->
+                    cases.add(caseOf(DuplicateCase.Kind.SAME_FINGER, List.of(a, b), evidence)));
         }
         return cases;
     }
 
-    private static String evidence(Candidate probe, EnrolledFinger finger, Candidate other, FingerMatcher matcher,
-                                   double score) {
-        FingerMatcher.PreparedProbe prepared = matcher.prepare(finger.template());
-        EnrolledFinger matched = other.fingers().stream()
-                .max(Comparator.comparingDouble(f -> prepared.score(f.template()))).orElseThrow();
-        return String.format(Locale.ROOT, "%s of line %d matches %s of line %d (score %.1f) under different IINs",
-                finger.position().fileName(), probe.row().line(), matched.position().fileName(), other.row().line(),
-                score);
+    /** Scores every finger of {@code a} against every finger of {@code b} and applies both rules. */
+    private static Optional<String> decide(Candidate a, Candidate b, FingerMatcher matcher, double threshold) {
+        double best = 0;
+        String bestEvidence = "";
+        Map<FingerPosition, Double> samePosition = new EnumMap<>(FingerPosition.class);
+        for (EnrolledFinger fa : a.fingers()) {
+            FingerMatcher.PreparedProbe probe = matcher.prepare(fa.template());
+            for (EnrolledFinger fb : b.fingers()) {
+                double score = probe.score(fb.template());
+                if (score > best) {
+                    best = score;
+                    bestEvidence = String.format(Locale.ROOT, "%s of line %d matches %s of line %d (score %.1f)",
+                            fa.position().fileName(), a.row().line(), fb.position().fileName(), b.row().line(), score);
+                }
+                if (fa.position() == fb.position()) {
+                    samePosition.put(fa.position(), score);
+                }
+            }
+        }
+        if (best >= threshold) {
+            return Optional.of(bestEvidence + " under different IINs");
+        }
+        boolean bothFingers = samePosition.size() == FingerPosition.values().length
+                && samePosition.values().stream().allMatch(score -> score >= BOTH_FINGERS_THRESHOLD);
+        if (bothFingers) {
+            StringBuilder evidence = new StringBuilder("both index fingers of lines " + a.row().line() + " and "
+                    + b.row().line() + " match under different IINs (");
+            samePosition.forEach((position, score) -> evidence.append(position.fileName())
+                    .append(String.format(Locale.ROOT, " %.1f, ", score)));
+            evidence.setLength(evidence.length() - 2);
+            return Optional.of(evidence.append(')').toString());
+        }
+        return Optional.empty();
     }
 
     private static DuplicateCase caseOf(DuplicateCase.Kind kind, List<Candidate> group, String evidence) {
