@@ -24,7 +24,14 @@ public final class AuditChain {
         /** The sequence goes backwards: entries were reordered. */
         REORDERED,
         /** The log does not end where its signed head says: entries were cut off the end. */
-        TRUNCATED
+        TRUNCATED,
+        /** A signed head's signature is not the kiosk's: the signed-head entry was forged or altered. */
+        SIGNATURE_INVALID,
+        /**
+         * A validly signed head names a hash the entry at that sequence no longer has: the chain up to it was
+         * rewritten (every hash recomputed). The position is the sequence the signature names.
+         */
+        REWRITTEN
     }
 
     /**

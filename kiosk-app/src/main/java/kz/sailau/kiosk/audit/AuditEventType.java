@@ -33,6 +33,12 @@ public enum AuditEventType {
     TOKEN_VOIDED,
     /** A clerk credential was refused. */
     CLERK_LOGIN_FAILED,
+    /** The kiosk called a clerk. Fields: reason code (a clerk reason, or CANCELLED). */
+    CLERK_CALLED,
+    /** An override was refused because the override cap is reached. Fields: clerk. */
+    OVERRIDE_REFUSED_CAP,
+    /** Overrides are approaching the cap. Fields: clerk. */
+    OVERRIDE_CAP_WARNING,
     /** The kiosk was paused by a clerk. */
     KIOSK_PAUSED,
     /** The kiosk was resumed by a clerk. */
@@ -43,9 +49,9 @@ public enum AuditEventType {
     FALLBACK_ENDED,
     /** A hardware device failed or came back. Fields: device code, state code. */
     DEVICE_STATE_CHANGED,
-    /** The chain head was signed by the kiosk key. Fields: signature (base64). */
+    /** The chain head was signed by the kiosk key. Fields: head sequence, head hash, signature (base64). */
     CHAIN_HEAD_SIGNED,
-    /** The polls were closed; no more check-ins. */
+    /** The polls were closed; no more check-ins. Fields: the day's counts. */
     DAY_CLOSED,
     /** Biometric and personal data were wiped. */
     WIPE_DONE

@@ -17,6 +17,9 @@ public record AuditField(String name, String value) {
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,3}(-[A-Z]{1,12})?");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]{16,1024}");
+    private static final Pattern LOGIN = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9]{1,16}");
+    /** Every value any factory can make: no spaces, no letters outside ASCII, no separators of the log. */
+    private static final Pattern ANY_VALUE = Pattern.compile("[A-Za-z0-9+/=._-]{1,1024}");
 
     /** Checks the name; values are checked by the factories. */
     public AuditField {
@@ -25,6 +28,21 @@ public record AuditField(String name, String value) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("audit field name must be lower camel case: " + name);
         }
+        // Also guards the public constructor: free text with spaces, Cyrillic or separators never fits.
+        if (!ANY_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException("audit field " + name + " holds a value no factory makes");
+        }
+    }
+
+    /**
+     * A commission member's kiosk login (1-16 ASCII letters and digits, at least one letter, so that it cannot
+     * be an IIN). Clerk actions are recorded with the clerk for accountability.
+     */
+    public static AuditField login(String name, String login) {
+        if (!LOGIN.matcher(Objects.requireNonNull(login, "login")).matches()) {
+            throw new IllegalArgumentException("login must be 1-16 ASCII letters and digits with a letter");
+        }
+        return new AuditField(name, login);
     }
 
     /** A code from a catalogue: the enum constant's name. */

@@ -76,10 +76,14 @@ public final class AuditLog {
      * @throws AuditLogFormatException naming the sequence of an unreadable row
      */
     public static List<AuditEntry> readAll(Connection connection) throws SQLException {
+        return read(connection, "ORDER BY rowid");
+    }
+
+    private static List<AuditEntry> read(Connection connection, String order) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT sequence, time, type, fields, previous_hash, hash FROM audit_log ORDER BY rowid")) {
+                     "SELECT sequence, time, type, fields, previous_hash, hash FROM audit_log " + order)) {
             while (rows.next()) {
                 long sequence = rows.getLong(1);
                 try {
@@ -97,8 +101,8 @@ public final class AuditLog {
 
     /** The head (last entry), or empty for an empty log. */
     public static java.util.Optional<AuditEntry> head(Connection connection) throws SQLException {
-        List<AuditEntry> all = readAll(connection);
-        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+        List<AuditEntry> last = read(connection, "ORDER BY sequence DESC LIMIT 1");
+        return last.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(last.get(0));
     }
 
     /** Fields as {@code name=value;name=value;}: names are letters, values never contain {@code ;}. */

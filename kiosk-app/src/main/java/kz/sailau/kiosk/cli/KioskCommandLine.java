@@ -55,6 +55,7 @@ public final class KioskCommandLine {
                 .addSubcommand("load", new RegisterCommands.Load(environment))
                 .addSubcommand("status", new RegisterCommands.Status(environment)));
         root.addSubcommand("token", new CommandLine(new TokenCommand()));
+        AuditCommandLines.register(root, environment);
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             String key = exception instanceof RegisterException e ? e.messageKey()
                     : exception instanceof KioskCryptoException e ? e.messageKey()

@@ -5,9 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.audit.AuditEventType;
+import kz.sailau.kiosk.audit.AuditLog;
+import kz.sailau.kiosk.audit.AuditRecorder;
+import kz.sailau.kiosk.audit.CheckInAuditMapping;
+import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInLedger;
@@ -15,6 +22,7 @@ import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.DayClosedException;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.store.KioskDatabase;
@@ -29,14 +37,20 @@ import kz.sailau.kiosk.store.Migration;
  * checkin         (voter_index BLOB PRIMARY KEY, method TEXT, override_reason TEXT NULL, clerk TEXT NULL)
  *                 WITHOUT ROWID — no time and no token: a check-in cannot be linked to a ballot token
  * checkin_counter (name TEXT PRIMARY KEY, value INTEGER)
- * checkin_audit   (seq INTEGER PRIMARY KEY, event TEXT, detail TEXT, clerk TEXT NULL, at TEXT)
- *                 interim audit sink until the hash-chained audit log takes these events
+ * checkin_audit   (unused since the hash-chained audit_log took its events; kept: migrations are never edited)
  * </pre>
+ * Audit events go to the hash-chained {@link AuditLog} ({@code audit_log}) through an {@link AuditRecorder},
+ * mapped to the catalogue by {@link CheckInAuditMapping}, in the same transaction as the check-in. Once the
+ * election day is closed ({@link ElectionDay}) the database refuses the check-in row and {@link #record}
+ * throws {@link DayClosedException}.
  */
 public final class SqliteCheckInLedger implements CheckInLedger {
 
-    /** The migrations of this ledger, to be listed after the register's when opening the database. */
-    public static final List<Migration> MIGRATIONS = List.of(new Migration("checkin-1",
+    /**
+     * The migrations of this ledger and of the audit log it writes ({@code checkin-1}, {@code audit-1},
+     * {@code audit-2}), to be listed after the register's when opening the database.
+     */
+    public static final List<Migration> MIGRATIONS = withAudit(new Migration("checkin-1",
             "check-ins keyed by the IIN blind index, counters and interim audit events", List.of(
             "CREATE TABLE checkin (voter_index BLOB NOT NULL PRIMARY KEY CHECK (length(voter_index) = 32), "
                     + "method TEXT NOT NULL, override_reason TEXT, clerk TEXT) WITHOUT ROWID",
@@ -47,21 +61,43 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             "CREATE TABLE checkin_audit (seq INTEGER PRIMARY KEY, event TEXT NOT NULL, detail TEXT NOT NULL, "
                     + "clerk TEXT, at TEXT NOT NULL)")));
 
+    private static List<Migration> withAudit(Migration checkIn) {
+        List<Migration> all = new ArrayList<>();
+        all.add(checkIn);
+        all.addAll(AuditLog.MIGRATIONS);
+        all.addAll(ElectionDay.MIGRATIONS);
+        return List.copyOf(all);
+    }
+
     private static final int SQLITE_CONSTRAINT = 19;
 
     private final KioskDatabase database;
     private final BlindIndex voterIndex;
     private final Clock clock;
+    private final AuditRecorder audit;
 
     /**
+     * A ledger whose audit entries are hash-chained but whose chain head is not signed (no kiosk key).
+     *
      * @param database   the kiosk database, opened with {@link #MIGRATIONS} applied
      * @param voterIndex the keyed blind index for IINs (domain {@code iin})
      * @param clock      time stamps of audit events
      */
     public SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock) {
+        this(database, voterIndex, clock, AuditRecorder.unsigned());
+    }
+
+    /**
+     * @param database   the kiosk database, opened with {@link #MIGRATIONS} applied
+     * @param voterIndex the keyed blind index for IINs (domain {@code iin})
+     * @param clock      time stamps of audit events
+     * @param audit      appends the audit events and signs the chain head at intervals with the kiosk key
+     */
+    public SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit) {
         this.database = Objects.requireNonNull(database, "database");
         this.voterIndex = Objects.requireNonNull(voterIndex, "voterIndex");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
@@ -90,6 +126,9 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 s.setString(4, record.clerk().map(ClerkId::value).orElse(null));
                 s.executeUpdate();
             } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains(ElectionDay.CLOSED_MESSAGE)) {
+                    throw new DayClosedException();
+                }
                 if (e.getErrorCode() == SQLITE_CONSTRAINT
                         || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
                     throw new AlreadyCheckedInException();
@@ -104,9 +143,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             } else if (record.method() == CheckInMethod.FALLBACK) {
                 increment(c, "fallback");
             }
-            appendAudit(c, CheckInAuditEvent.CHECKED_IN,
-                    record.method().name() + record.overrideReason().map(r -> ":" + r.name()).orElse(""),
-                    record.clerk());
+            audit.append(c, clock.instant(), CheckInAuditMapping.checkIn(record));
             return readCounters(c);
         });
     }
@@ -115,7 +152,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     public Counters recordVoidedToken(Optional<ClerkId> clerk) {
         return database.inTransaction(c -> {
             increment(c, "voided_tokens");
-            appendAudit(c, CheckInAuditEvent.TOKEN_VOIDED, "", clerk);
+            audit.append(c, clock.instant(), CheckInAuditMapping.tokenVoided(clerk));
             return readCounters(c);
         });
     }
@@ -125,7 +162,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(detail, "detail");
         database.inTransaction(c -> {
-            appendAudit(c, event, detail, clerk);
+            audit.append(c, clock.instant(), CheckInAuditMapping.of(event, detail, clerk));
             return null;
         });
     }
@@ -135,15 +172,22 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         return database.read(SqliteCheckInLedger::readCounters);
     }
 
-    /** Number of audit events of a kind (for reconciliation and tests). */
+    /**
+     * Number of audit-log entries recording events of a kind (for reconciliation and tests); for
+     * {@link CheckInAuditEvent#CHECKED_IN} the check-ins of every method.
+     */
     public long auditCount(CheckInAuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        List<AuditEventType> types = event == CheckInAuditEvent.CHECKED_IN
+                ? List.of(AuditEventType.CHECK_IN_BY_FINGERPRINT, AuditEventType.CHECK_IN_BY_OVERRIDE,
+                        AuditEventType.CHECK_IN_IN_FALLBACK)
+                : List.of(CheckInAuditMapping.of(event, "", Optional.empty()).type());
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM checkin_audit WHERE event = ?")) {
-                s.setString(1, event.name());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getLong(1) : 0L;
-                }
+            long count = 0;
+            for (AuditEvent entry : AuditLog.readAll(c).stream().map(e -> e.event()).toList()) {
+                count += types.contains(entry.type()) ? 1 : 0;
             }
+            return count;
         });
     }
 
@@ -163,18 +207,6 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             if (s.executeUpdate() != 1) {
                 throw new SQLException("missing counter " + name);
             }
-        }
-    }
-
-    private void appendAudit(Connection c, CheckInAuditEvent event, String detail, Optional<ClerkId> clerk)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO checkin_audit (event, detail, clerk, at) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, event.name());
-            s.setString(2, detail);
-            s.setString(3, clerk.map(ClerkId::value).orElse(null));
-            s.setString(4, clock.instant().toString());
-            s.executeUpdate();
         }
     }
 

@@ -193,6 +193,30 @@ public final class KioskDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Rebuilds the database file without free pages ({@code VACUUM}) and truncates the WAL to zero bytes
+     * ({@code PRAGMA wal_checkpoint(TRUNCATE)}), outside any transaction; with {@code secure_delete} on, no
+     * deleted content remains in the main file, the WAL or a journal (SQLite documentation "VACUUM",
+     * "PRAGMA secure_delete", "PRAGMA wal_checkpoint"). Used by the biometric wipe.
+     *
+     * @throws StoreException {@code store.error.write} on a database error
+     */
+    public void compact() {
+        lock.lock();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM");
+            try (ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (checkpoint.next() && checkpoint.getInt(1) != 0) {
+                    throw new StoreException("store.error.write", "WAL checkpoint was blocked", null);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store.error.write", "compacting the database failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Number of applied migrations ({@code PRAGMA user_version}). */
     public int schemaVersion() {
         return schemaVersion;

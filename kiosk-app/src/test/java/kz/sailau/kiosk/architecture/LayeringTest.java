@@ -42,6 +42,7 @@ class LayeringTest {
     /**
      * The store is plumbing below every feature: SQLite, transactions and migrations only. It knows no
      * feature (register, check-in, audit ...), no UI, and no crypto or biometrics.
+     * The check-in ledger, which joins feature tables in one transaction, lives in {@code ledger}, above it.
      */
     @Test
     void storeIsPlumbingThatKnowsNoFeature() {

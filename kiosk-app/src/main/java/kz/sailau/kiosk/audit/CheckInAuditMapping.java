@@ -1,0 +1,135 @@
+package kz.sailau.kiosk.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.checkin.CheckInAuditEvent;
+import kz.sailau.kiosk.checkin.CheckInMethod;
+import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.Refusal;
+
+/**
+ * Maps the check-in engine's audit events ({@link CheckInAuditEvent} with a detail code and the acting clerk)
+ * to catalogue events. Detail codes are parsed into their enums ({@link Refusal}, {@link ClerkReason}); a
+ * detail that is no known code is recorded as {@link Unrecognised#UNRECOGNISED}, never as text, so nothing
+ * but codes can reach the log.
+ *
+ * <table>
+ * <caption>Mapping</caption>
+ * <tr><th>engine</th><th>catalogue</th><th>fields</th></tr>
+ * <tr><td>record(FINGERPRINT / CARDLESS_FINGERPRINT)</td><td>CHECK_IN_BY_FINGERPRINT</td><td>method, clerk?</td></tr>
+ * <tr><td>record(CLERK_OVERRIDE)</td><td>CHECK_IN_BY_OVERRIDE</td><td>method, reason, clerk</td></tr>
+ * <tr><td>record(FALLBACK)</td><td>CHECK_IN_IN_FALLBACK</td><td>method, clerk</td></tr>
+ * <tr><td>REFUSED</td><td>CHECK_IN_REFUSED</td><td>reason</td></tr>
+ * <tr><td>CLERK_CALLED</td><td>CLERK_CALLED</td><td>reason</td></tr>
+ * <tr><td>CLERK_PIN_REJECTED</td><td>CLERK_LOGIN_FAILED</td><td></td></tr>
+ * <tr><td>OVERRIDE_REFUSED_CAP / OVERRIDE_CAP_WARNING</td><td>same names</td><td>clerk</td></tr>
+ * <tr><td>TOKEN_VOIDED</td><td>TOKEN_VOIDED</td><td>clerk</td></tr>
+ * <tr><td>FALLBACK_STARTED / FALLBACK_ENDED</td><td>same names</td><td>clerk</td></tr>
+ * <tr><td>PAUSED / RESUMED</td><td>KIOSK_PAUSED / KIOSK_RESUMED</td><td>clerk</td></tr>
+ * <tr><td>CHECKED_IN via audit()</td><td>CHECK_IN_BY_FINGERPRINT etc. from the detail's method</td><td></td></tr>
+ * </table>
+ */
+public final class CheckInAuditMapping {
+
+    /** The code recorded for a detail that is not a known code. */
+    public enum Unrecognised {
+        /** The engine passed a detail this mapping does not know. */
+        UNRECOGNISED
+    }
+
+    /** A clerk call that ended without a clerk reason: cancelled by the clerk. */
+    public enum ClerkCallOutcome {
+        /** The clerk cancelled the call. */
+        CANCELLED
+    }
+
+    private CheckInAuditMapping() {
+    }
+
+    /** The catalogue event of a recorded check-in. */
+    public static AuditEvent checkIn(CheckInRecord record) {
+        Objects.requireNonNull(record, "record");
+        List<AuditField> fields = new ArrayList<>();
+        fields.add(AuditField.code("method", record.method()));
+        record.overrideReason().ifPresent(reason -> fields.add(AuditField.code("reason", reason)));
+        record.clerk().ifPresent(clerk -> fields.add(clerkField(clerk)));
+        return new AuditEvent(typeOf(record.method()), fields);
+    }
+
+    /** The catalogue type counting a check-in by {@code method}. */
+    public static AuditEventType typeOf(CheckInMethod method) {
+        return switch (method) {
+            case FINGERPRINT, CARDLESS_FINGERPRINT -> AuditEventType.CHECK_IN_BY_FINGERPRINT;
+            case CLERK_OVERRIDE -> AuditEventType.CHECK_IN_BY_OVERRIDE;
+            case FALLBACK -> AuditEventType.CHECK_IN_IN_FALLBACK;
+        };
+    }
+
+    /** The catalogue event of a voided token. */
+    public static AuditEvent tokenVoided(Optional<ClerkId> clerk) {
+        List<AuditField> fields = new ArrayList<>();
+        clerk.ifPresent(c -> fields.add(clerkField(c)));
+        return new AuditEvent(AuditEventType.TOKEN_VOIDED, fields);
+    }
+
+    /**
+     * The catalogue event of an engine audit event.
+     *
+     * @param detail the engine's detail code ({@code ""} for none)
+     */
+    public static AuditEvent of(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(clerk, "clerk");
+        List<AuditField> fields = new ArrayList<>();
+        clerk.ifPresent(c -> fields.add(clerkField(c)));
+        AuditEventType type = switch (event) {
+            case CHECKED_IN -> {
+                Enum<?> method = parse(CheckInMethod.class, detail.contains(":")
+                        ? detail.substring(0, detail.indexOf(':')) : detail);
+                fields.add(AuditField.code("method", method));
+                yield method instanceof CheckInMethod m ? typeOf(m) : AuditEventType.CHECK_IN_BY_FINGERPRINT;
+            }
+            case REFUSED -> {
+                fields.add(AuditField.code("reason", parse(Refusal.class, detail)));
+                yield AuditEventType.CHECK_IN_REFUSED;
+            }
+            case CLERK_CALLED -> {
+                fields.add(AuditField.code("reason", ClerkCallOutcome.CANCELLED.name().equals(detail)
+                        ? ClerkCallOutcome.CANCELLED : parse(ClerkReason.class, detail)));
+                yield AuditEventType.CLERK_CALLED;
+            }
+            case CLERK_PIN_REJECTED -> AuditEventType.CLERK_LOGIN_FAILED;
+            case OVERRIDE_REFUSED_CAP -> AuditEventType.OVERRIDE_REFUSED_CAP;
+            case OVERRIDE_CAP_WARNING -> AuditEventType.OVERRIDE_CAP_WARNING;
+            case TOKEN_VOIDED -> AuditEventType.TOKEN_VOIDED;
+            case FALLBACK_STARTED -> AuditEventType.FALLBACK_STARTED;
+            case FALLBACK_ENDED -> AuditEventType.FALLBACK_ENDED;
+            case PAUSED -> AuditEventType.KIOSK_PAUSED;
+            case RESUMED -> AuditEventType.KIOSK_RESUMED;
+        };
+        return new AuditEvent(type, fields);
+    }
+
+    private static AuditField clerkField(ClerkId clerk) {
+        try {
+            return AuditField.login("clerk", clerk.value());
+        } catch (IllegalArgumentException e) {
+            // An all-digit login could be an IIN: keep only that a clerk acted.
+            return AuditField.code("clerk", Unrecognised.UNRECOGNISED);
+        }
+    }
+
+    private static <E extends Enum<E>> Enum<?> parse(Class<E> type, String code) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(code)) {
+                return constant;
+            }
+        }
+        return Unrecognised.UNRECOGNISED;
+    }
+}

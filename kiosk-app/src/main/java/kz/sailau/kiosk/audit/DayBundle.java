@@ -1,0 +1,184 @@
+package kz.sailau.kiosk.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The end-of-day bundle: a JSON document (format {@value #FORMAT}) with the election, precinct, register
+ * version and hash, software version and jar hash, the day's counts, the reconciliation, the signed audit
+ * head and the full audit log; signed by the kiosk key in a detached CMS signature ({@code BUNDLE.p7s}).
+ * No field can hold personal data: the log's fields are catalogue codes, counts, digests, versions and
+ * signatures only.
+ *
+ * @param election        election id
+ * @param precinct        precinct number
+ * @param registerVersion version of the loaded register (0 when none was loaded)
+ * @param registerSha256  SHA-256 of the loaded register package ({@code null} when none)
+ * @param softwareVersion kiosk software version
+ * @param jarSha256       SHA-256 of the running jar ({@code null} when not run from a jar)
+ * @param closedAt        when the day was closed (to the minute)
+ * @param counts          the counts
+ * @param entries         the full audit log
+ */
+public record DayBundle(String election, int precinct, long registerVersion, String registerSha256,
+                        String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
+                        List<AuditEntry> entries) {
+
+    /** Format id written into every bundle. */
+    public static final String FORMAT = "sailau-day-bundle-v1";
+    /** File name suffix of the detached signature next to the bundle. */
+    public static final String SIGNATURE_SUFFIX = ".p7s";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Copies the entries. */
+    public DayBundle {
+        Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(softwareVersion, "softwareVersion");
+        Objects.requireNonNull(closedAt, "closedAt");
+        Objects.requireNonNull(counts, "counts");
+        entries = List.copyOf(entries);
+    }
+
+    /** The last entry of the log. */
+    public AuditEntry head() {
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("a bundle always holds its DAY_CLOSED entry");
+        }
+        return entries.get(entries.size() - 1);
+    }
+
+    /** The canonical JSON bytes (UTF-8). */
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("election", election);
+        root.put("precinct", precinct);
+        ObjectNode register = root.putObject("register");
+        register.put("version", registerVersion);
+        register.put("sha256", registerSha256);
+        ObjectNode software = root.putObject("software");
+        software.put("version", softwareVersion);
+        software.put("jarSha256", jarSha256);
+        root.put("closedAt", closedAt.toString());
+        ObjectNode c = root.putObject("counts");
+        c.put("checkIns", counts.checkIns());
+        c.put("byFingerprint", counts.byFingerprint());
+        c.put("byOverride", counts.byOverride());
+        c.put("inFallback", counts.inFallback());
+        ObjectNode overrides = c.putObject("overridesByReason");
+        counts.overridesByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> overrides.put(e.getKey(), e.getValue()));
+        ObjectNode refusals = c.putObject("refusalsByReason");
+        counts.refusalsByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> refusals.put(e.getKey(), e.getValue()));
+        c.put("tokensIssued", counts.tokensIssued());
+        c.put("tokensVoided", counts.tokensVoided());
+        c.put("tokensNotIssued", counts.tokensNotIssued());
+        ObjectNode reconciliation = root.putObject("reconciliation");
+        reconciliation.put("checkIns", counts.checkIns());
+        reconciliation.put("tokensIssuedMinusVoided", counts.tokensIssued() - counts.tokensVoided());
+        reconciliation.put("tokensNotIssued", counts.tokensNotIssued());
+        reconciliation.put("balanced", counts.reconciles());
+        ObjectNode head = root.putObject("auditHead");
+        head.put("sequence", head().sequence());
+        head.put("hash", head().hash());
+        ArrayNode log = root.putArray("auditLog");
+        for (AuditEntry entry : entries) {
+            ObjectNode e = log.addObject();
+            e.put("sequence", entry.sequence());
+            e.put("time", entry.time().toString());
+            e.put("type", entry.event().type().name());
+            ObjectNode fields = e.putObject("fields");
+            for (AuditField field : entry.event().fields()) {
+                fields.put(field.name(), field.value());
+            }
+            e.put("previousHash", entry.previousHash());
+            e.put("hash", entry.hash());
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bundle JSON cannot be written", e);
+        }
+    }
+
+    /**
+     * Reads a bundle. Entries are read as they are (a tampered entry is found by the verifier, not here).
+     *
+     * @throws BundleFormatException when it is not a bundle of this format
+     */
+    public static Parsed parse(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root == null || !FORMAT.equals(root.path("format").asText())) {
+                throw new BundleFormatException("not a " + FORMAT + " document", null);
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            for (JsonNode e : root.withArray("auditLog")) {
+                List<AuditField> fields = new ArrayList<>();
+                Iterator<Map.Entry<String, JsonNode>> it = e.path("fields").fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    fields.add(new AuditField(f.getKey(), f.getValue().asText()));
+                }
+                entries.add(new AuditEntry(e.path("sequence").asLong(), Instant.parse(e.path("time").asText()),
+                        new AuditEvent(AuditEventType.valueOf(e.path("type").asText()), fields),
+                        e.path("previousHash").asText(), e.path("hash").asText()));
+            }
+            JsonNode c = root.path("counts");
+            DayCounts counts = new DayCounts(c.path("byFingerprint").asLong(), c.path("byOverride").asLong(),
+                    c.path("inFallback").asLong(), longs(c.path("overridesByReason")),
+                    longs(c.path("refusalsByReason")), c.path("tokensIssued").asLong(),
+                    c.path("tokensVoided").asLong(), c.path("tokensNotIssued").asLong());
+            DayBundle bundle = new DayBundle(root.path("election").asText(), root.path("precinct").asInt(),
+                    root.path("register").path("version").asLong(), text(root.path("register").path("sha256")),
+                    root.path("software").path("version").asText(), text(root.path("software").path("jarSha256")),
+                    Instant.parse(root.path("closedAt").asText()), counts, entries);
+            return new Parsed(bundle, root.path("auditHead").path("sequence").asLong(),
+                    root.path("auditHead").path("hash").asText(), root.path("counts").path("checkIns").asLong(),
+                    root.path("reconciliation").path("balanced").asBoolean());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BundleFormatException b) {
+                throw b;
+            }
+            throw new BundleFormatException("bundle cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+
+    private static Map<String, Long> longs(JsonNode node) {
+        Map<String, Long> map = new TreeMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asLong()));
+        return map;
+    }
+
+    /**
+     * A parsed bundle with the values it states about itself (checked against the log by the verifier).
+     *
+     * @param bundle           the bundle
+     * @param statedHeadSequence the audit head sequence it states
+     * @param statedHeadHash   the audit head hash it states
+     * @param statedCheckIns   the check-in count it states
+     * @param statedBalanced   the reconciliation outcome it states
+     */
+    public record Parsed(DayBundle bundle, long statedHeadSequence, String statedHeadHash, long statedCheckIns,
+                         boolean statedBalanced) {
+    }
+}

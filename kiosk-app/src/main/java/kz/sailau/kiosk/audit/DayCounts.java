@@ -1,0 +1,74 @@
+package kz.sailau.kiosk.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The day's counts as recomputed from the audit log (so an observer can recompute them from the bundle), plus
+ * the token counts from the issued-tokens file.
+ *
+ * @param byFingerprint     check-ins after a fingerprint match (with or without a card)
+ * @param byOverride        check-ins by clerk override
+ * @param inFallback        check-ins in manual fallback
+ * @param overridesByReason override reason code to count
+ * @param refusalsByReason  refusal reason code to count
+ * @param tokensIssued      ballot tokens issued (including later voided ones)
+ * @param tokensVoided      ballot tokens voided
+ * @param tokensNotIssued   check-ins for which no token could be issued (the clerk issued by hand)
+ */
+public record DayCounts(long byFingerprint, long byOverride, long inFallback, Map<String, Long> overridesByReason,
+                        Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided,
+                        long tokensNotIssued) {
+
+    /** Copies the maps, sorted by code. */
+    public DayCounts {
+        overridesByReason = Map.copyOf(new TreeMap<>(Objects.requireNonNull(overridesByReason, "overridesByReason")));
+        refusalsByReason = Map.copyOf(new TreeMap<>(Objects.requireNonNull(refusalsByReason, "refusalsByReason")));
+    }
+
+    /** All check-ins. */
+    public long checkIns() {
+        return byFingerprint + byOverride + inFallback;
+    }
+
+    /** Whether check-ins = tokens issued − voided (+ check-ins the clerk served by hand). */
+    public boolean reconciles() {
+        return checkIns() == tokensIssued - tokensVoided + tokensNotIssued;
+    }
+
+    /**
+     * Counts the events of {@code entries} (up to, not including, any {@link AuditEventType#DAY_CLOSED}).
+     *
+     * @param tokensIssued tokens issued, from the issued-tokens file
+     */
+    public static DayCounts of(List<AuditEntry> entries, long tokensIssued) {
+        long fingerprint = 0;
+        long override = 0;
+        long fallback = 0;
+        long voided = 0;
+        long notIssued = 0;
+        Map<String, Long> overrides = new TreeMap<>();
+        Map<String, Long> refusals = new TreeMap<>();
+        for (AuditEntry entry : entries) {
+            AuditEvent event = entry.event();
+            switch (event.type()) {
+                case CHECK_IN_BY_FINGERPRINT -> fingerprint++;
+                case CHECK_IN_BY_OVERRIDE -> {
+                    override++;
+                    overrides.merge(String.valueOf(event.field("reason")), 1L, Long::sum);
+                }
+                case CHECK_IN_IN_FALLBACK -> fallback++;
+                case CHECK_IN_REFUSED -> refusals.merge(String.valueOf(event.field("reason")), 1L, Long::sum);
+                case TOKEN_VOIDED -> voided++;
+                case CLERK_CALLED -> notIssued += "TOKEN_NOT_ISSUED".equals(event.field("reason")) ? 1 : 0;
+                default -> { }
+            }
+            if (event.type() == AuditEventType.DAY_CLOSED) {
+                break;
+            }
+        }
+        return new DayCounts(fingerprint, override, fallback, overrides, refusals, tokensIssued, voided, notIssued);
+    }
+}

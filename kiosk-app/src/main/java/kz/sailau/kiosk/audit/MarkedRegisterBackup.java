@@ -1,0 +1,91 @@
+package kz.sailau.kiosk.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import kz.sailau.kiosk.crypto.AuthorityEnvelope;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.register.RegisteredVoter;
+import kz.sailau.kiosk.store.KioskDatabase;
+
+/**
+ * The encrypted backup of the marked register: which voters of the register have checked in, and how (for
+ * the manual fallback and a recount). The plaintext JSON ({@value #FORMAT}: election, precinct, register
+ * version, and one {@code {iin, method}} per check-in) exists only in memory and is encrypted to the
+ * authority's certificate with {@link AuthorityEnvelope} before it is written; the kiosk cannot read it back.
+ */
+public final class MarkedRegisterBackup {
+
+    /** Format id of the plaintext inside the envelope. */
+    public static final String FORMAT = "sailau-marked-register-v1";
+    /** File name of the backup next to the bundle. */
+    public static final String FILE_SUFFIX = ".marked-register.p7m";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MarkedRegisterBackup() {
+    }
+
+    /**
+     * Builds and encrypts the backup.
+     *
+     * @param register  the unlocked register store (decrypts the IINs of checked-in voters)
+     * @param authority the authority certificate to encrypt to
+     * @return the CMS envelope (DER)
+     */
+    public static byte[] export(KioskDatabase database, RegisterStore register, String election, int precinct,
+                                long registerVersion, X509Certificate authority, SecureRandom random) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(register, "register");
+        record Marked(long rowId, String method) {
+        }
+        List<Marked> marked = new ArrayList<>();
+        long[] unmatched = {0};
+        database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT v.id, c.method FROM checkin c "
+                    + "LEFT JOIN voter v ON v.iin_index = c.voter_index ORDER BY v.id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long id = r.getLong(1);
+                    if (r.wasNull()) {
+                        unmatched[0]++;
+                    } else {
+                        marked.add(new Marked(id, r.getString(2)));
+                    }
+                }
+            }
+            return null;
+        });
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("election", election);
+        root.put("precinct", precinct);
+        root.put("registerVersion", registerVersion);
+        root.put("checkInsNotInRegister", unmatched[0]);
+        ArrayNode list = root.putArray("checkedIn");
+        for (Marked m : marked) {
+            RegisteredVoter voter = register.findByRowId(m.rowId()).orElseThrow();
+            list.addObject().put("iin", voter.voter().iin().digits()).put("method", m.method());
+        }
+        byte[] plain;
+        try {
+            plain = JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("backup JSON cannot be written", e);
+        }
+        try {
+            return AuthorityEnvelope.encrypt(plain, authority, random);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package kz.sailau.kiosk.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.audit.AuditChain;
+import kz.sailau.kiosk.audit.AuditEntry;
+import kz.sailau.kiosk.audit.AuditField;
+import kz.sailau.kiosk.audit.AuditLog;
+import kz.sailau.kiosk.audit.AuditLogFormatException;
+import kz.sailau.kiosk.audit.AuditSample;
+import kz.sailau.kiosk.audit.AuditVerifier;
+import kz.sailau.kiosk.audit.BundleFormatException;
+import kz.sailau.kiosk.audit.BundleVerifier;
+import kz.sailau.kiosk.audit.DayBundle;
+import kz.sailau.kiosk.audit.ElectionDay;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.KioskSignatures;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code audit verify|sample}: the observer's checks of the audit log, on the kiosk or in a bundle. */
+final class AuditCommands {
+
+    private AuditCommands() {
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = "Verify the hash-chained audit log; draw a reproducible sample of check-ins.")
+    static final class Group extends KioskCommandLine.GroupCommand {
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Verify the audit log of a kiosk data directory (--data DIR) or of an end-of-day bundle "
+                    + "(BUNDLE, with BUNDLE.p7s next to it): every entry's hash, the links, the sequence and the "
+                    + "kiosk's signed chain heads. Any changed, deleted, inserted or reordered entry, a rewritten "
+                    + "chain or a cut-off end is reported with its position.",
+                    "Exit code 0: intact; 1: broken (the first problem and its position are printed)."})
+    static final class Verify implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--data", paramLabel = "DIR", description = "Kiosk data directory.")
+            Path data;
+
+            @Parameters(paramLabel = "BUNDLE", description = "End-of-day bundle file.")
+            Path bundle;
+        }
+
+        @Option(names = "--kiosk-cert", paramLabel = "FILE",
+                description = "With --data: the kiosk certificate whose key signs the heads (default: the key of "
+                        + "DATA/kiosk.csr.pem).")
+        Path kioskCertificate;
+
+        @Option(names = "--authority-cert", paramLabel = "FILE",
+                description = "With BUNDLE: also check that the bundle is signed by a kiosk of this authority.")
+        Path authorityCertificate;
+
+        Verify(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (source.bundle != null) {
+                return verifyBundle();
+            }
+            PublicKey key = kioskCertificate != null
+                    ? Pem.readCertificate(Files.readAllBytes(kioskCertificate)).getPublicKey()
+                    : KioskSignatures.publicKeyOfRequest(Files.readAllBytes(
+                    source.data.resolve(KioskCredentials.REQUEST_FILE)));
+            KioskDataDirectory directory = KioskDataDirectory.at(source.data);
+            if (!Files.exists(directory.databaseFile())) {
+                throw new CliException("audit.error.noDatabase", "no kiosk database in " + source.data);
+            }
+            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+                    StoreOptions.DEFAULT, env.clock())) {
+                List<AuditEntry> entries;
+                try {
+                    entries = database.read(AuditLog::readAll);
+                } catch (AuditLogFormatException e) {
+                    env.out().println("audit log broken at entry " + e.sequence() + ": "
+                            + AuditChain.Problem.CHANGED + " (unreadable)");
+                    return KioskCommandLine.FAILED;
+                }
+                ElectionDay.Phase phase = database.read(ElectionDay::phase);
+                AuditVerifier.Report report = AuditVerifier.verifyKiosk(entries, Optional.of(key),
+                        phase != ElectionDay.Phase.OPEN);
+                env.out().println("election day: " + phase);
+                env.out().println(report.describe());
+                return report.intact() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+            }
+        }
+
+        private Integer verifyBundle() throws Exception {
+            byte[] json = Files.readAllBytes(source.bundle);
+            Path signatureFile = source.bundle.resolveSibling(source.bundle.getFileName() + DayBundle.SIGNATURE_SUFFIX);
+            byte[] signature = Files.exists(signatureFile) ? Files.readAllBytes(signatureFile) : null;
+            X509Certificate authority = authorityCertificate == null ? null
+                    : Pem.readCertificate(Files.readAllBytes(authorityCertificate));
+            BundleVerifier.Result result;
+            try {
+                result = BundleVerifier.verify(json, signature, authority, OptionalLong.empty());
+            } catch (BundleFormatException e) {
+                throw new CliException(e.messageKey(), e.getMessage());
+            }
+            BundleCommands.print(env, result);
+            return result.audit().intact() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = {"Draw a reproducible random sample of check-in events from a bundle for manual review. "
+                    + "The same bundle and seed give the same sample on any machine (SHA-256 counter-mode "
+                    + "generator, see docs/observer-guide.md).",
+                    "Prints one line per drawn entry: sequence, type and fields."})
+    static final class Sample implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--bundle", required = true, paramLabel = "BUNDLE", description = "End-of-day bundle file.")
+        Path bundle;
+
+        @Option(names = "--seed", required = true, paramLabel = "PUBLIC_SEED",
+                description = "The publicly announced seed.")
+        String seed;
+
+        @Option(names = "--size", required = true, paramLabel = "N", description = "Number of check-ins to draw.")
+        int size;
+
+        Sample(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (size < 0 || seed.isEmpty()) {
+                throw new CliException("cli.error.usage", "--size must not be negative and --seed not empty");
+            }
+            DayBundle parsed;
+            try {
+                parsed = DayBundle.parse(Files.readAllBytes(bundle)).bundle();
+            } catch (BundleFormatException e) {
+                throw new CliException(e.messageKey(), e.getMessage());
+            }
+            List<Long> drawn = AuditSample.draw(parsed.entries(), seed, size);
+            env.out().println("sample of " + drawn.size() + " check-ins, seed \"" + seed + "\", audit head "
+                    + parsed.head().hash());
+            for (long sequence : drawn) {
+                AuditEntry entry = parsed.entries().stream().filter(e -> e.sequence() == sequence).findFirst()
+                        .orElseThrow();
+                StringBuilder line = new StringBuilder().append(sequence).append('\t').append(entry.time())
+                        .append('\t').append(entry.event().type());
+                for (AuditField field : entry.event().fields()) {
+                    line.append('\t').append(field.name()).append('=').append(field.value());
+                }
+                env.out().println(line);
+            }
+            return KioskCommandLine.OK;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package kz.sailau.kiosk.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.crypto.Digests;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.kiosk.token.SqliteIssuedTokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code day close}: close the polls and write the signed end-of-day bundle. */
+final class DayCommands {
+
+    /** The kiosk certificate's default place in the data directory. */
+    static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
+    /** The issued-tokens file's default place in the data directory. */
+    static final String TOKENS_FILE = "kiosk-tokens.db";
+    /** Software version written into the bundle when the jar has no Implementation-Version. */
+    static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
+
+    private DayCommands() {
+    }
+
+    @Command(name = "day", mixinStandardHelpOptions = true, description = "The election day: close the polls.")
+    static final class Group extends KioskCommandLine.GroupCommand {
+    }
+
+    @Command(name = "close", mixinStandardHelpOptions = true,
+            description = {"Close the election day: from now on the kiosk refuses every check-in. Writes the signed "
+                    + "bundle BUNDLE (JSON), its detached signature BUNDLE.p7s, and the marked register encrypted to "
+                    + "the authority BUNDLE.marked-register.p7m. On a day already closed, writes the bundle again."})
+    static final class Close implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Kiosk data directory.")
+        Path data;
+
+        @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Bundle file to write.")
+        Path out;
+
+        @Option(names = "--kiosk-cert", paramLabel = "FILE",
+                description = "The kiosk certificate from the authority (default: DATA/" + KIOSK_CERTIFICATE_FILE + ").")
+        Path kioskCertificate;
+
+        @Option(names = "--tokens", paramLabel = "FILE",
+                description = "The issued-tokens file (default: DATA/" + TOKENS_FILE + "; none means 0 issued).")
+        Path tokens;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Close(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory.KioskProfile profile = directory.profile();
+            X509Certificate authority = directory.pinnedAuthority();
+            Path certificateFile = kioskCertificate != null ? kioskCertificate : data.resolve(KIOSK_CERTIFICATE_FILE);
+            if (!Files.exists(certificateFile)) {
+                throw new CliException("audit.error.noKioskCertificate", "no kiosk certificate at " + certificateFile
+                        + "; give --kiosk-cert");
+            }
+            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(certificateFile));
+            long issued = 0;
+            Path tokenFile = tokens != null ? tokens : data.resolve(TOKENS_FILE);
+            if (Files.exists(tokenFile)) {
+                try (SqliteIssuedTokens issuedTokens = new SqliteIssuedTokens(tokenFile)) {
+                    issued = issuedTokens.countValid() + issuedTokens.countVoid();
+                }
+            }
+            char[] secret = passphrase.read("Kiosk passphrase", false);
+            KioskCredentials credentials;
+            try {
+                credentials = directory.unlock(secret);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+                    StoreOptions.DEFAULT, env.clock())) {
+                EndOfDay.Written written = EndOfDay.close(database, credentials, certificate, authority, profile,
+                        software(), issued, out, env.clock(), env.random());
+                var counts = written.content().counts();
+                env.out().println("election day closed: " + counts.checkIns() + " check-ins, tokens issued "
+                        + counts.tokensIssued() + ", voided " + counts.tokensVoided() + ", reconciliation "
+                        + (counts.reconciles() ? "balanced" : "NOT balanced"));
+                env.out().println("bundle: " + written.bundle());
+                env.out().println("signature: " + written.signature());
+                written.backup().ifPresent(b -> env.out().println("marked register (encrypted to the authority): " + b));
+                return KioskCommandLine.OK;
+            }
+        }
+    }
+
+    /** The running software's version and, when run from a jar, the jar's SHA-256. */
+    static EndOfDay.Software software() {
+        String version = KioskCommandLine.class.getPackage().getImplementationVersion();
+        String jarHash = null;
+        try {
+            Path location = Path.of(KioskCommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                jarHash = Digests.sha256Hex(Files.readAllBytes(location));
+            }
+        } catch (Exception e) {
+            // Not from a jar (tests, IDE): the bundle records no jar hash.
+        }
+        return new EndOfDay.Software(version != null && version.matches("[0-9.]+(-[A-Z]+)?") ? version
+                : DEFAULT_VERSION, jarHash);
+    }
+}

@@ -1,0 +1,216 @@
+package kz.sailau.kiosk.crypto;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+
+/**
+ * Signatures made with the kiosk's RSA-3072 key (the key the authority certified, see
+ * {@link KioskCredentials}): raw RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8017 section 8.2) for audit chain heads,
+ * and a detached CMS SignedData (RFC 5652 section 5) carrying the kiosk certificate for the end-of-day
+ * bundle, so that anyone holding only the authority certificate can check who signed it.
+ */
+public final class KioskSignatures {
+
+    /** JCA name of the signature algorithm: RSASSA-PKCS1-v1_5 with SHA-256, RFC 8017 section 8.2. */
+    public static final String ALGORITHM = "SHA256withRSA";
+
+    private KioskSignatures() {
+    }
+
+    /** Signs {@code message} with the kiosk's private key. */
+    public static byte[] sign(KioskCredentials kiosk, byte[] message) {
+        Objects.requireNonNull(kiosk, "kiosk");
+        Objects.requireNonNull(message, "message");
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(kiosk.privateKey());
+            signature.update(message);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", "kiosk signature failed", e);
+        }
+    }
+
+    /** Whether {@code signature} is the kiosk's signature of {@code message}; malformed input gives false. */
+    public static boolean verify(PublicKey kioskKey, byte[] message, byte[] signature) {
+        Objects.requireNonNull(kioskKey, "kioskKey");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(signature, "signature");
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM);
+            verifier.initVerify(kioskKey);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The kiosk's public key from its certification request ({@code kiosk.csr.pem}), after checking the
+     * request's self-signature (RFC 2986 section 4.2).
+     *
+     * @throws KioskCryptoException {@code crypto.error.requestFormat} if it is not a valid request
+     */
+    public static PublicKey publicKeyOfRequest(byte[] requestPem) {
+        PKCS10CertificationRequest request = Pem.readRequest(requestPem);
+        try {
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo()))) {
+                throw new KioskCryptoException("crypto.error.requestFormat", "certification request signature is invalid",
+                        null);
+            }
+            return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(request).getPublicKey();
+        } catch (OperatorCreationException | PKCSException | GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.requestFormat", "certification request cannot be read", e);
+        }
+    }
+
+    /**
+     * Checks that a kiosk certificate is issued by the authority and certifies this kiosk's key.
+     *
+     * @throws KioskCryptoException {@code audit.error.kioskCertificate} when it is not
+     */
+    public static void checkKioskCertificate(KioskCredentials kiosk, X509Certificate kioskCertificate,
+                                             X509Certificate authority) {
+        checkIssuedBy(kioskCertificate, authority);
+        if (!Arrays.equals(kiosk.publicKey().getEncoded(), kioskCertificate.getPublicKey().getEncoded())) {
+            throw new KioskCryptoException("audit.error.kioskCertificate",
+                    "the kiosk certificate certifies another key than this kiosk's", null);
+        }
+    }
+
+    /**
+     * Checks that {@code kioskCertificate} is signed by {@code authority}.
+     *
+     * @throws KioskCryptoException {@code audit.error.kioskCertificate} when it is not
+     */
+    public static void checkIssuedBy(X509Certificate kioskCertificate, X509Certificate authority) {
+        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        Objects.requireNonNull(authority, "authority");
+        try {
+            kioskCertificate.verify(authority.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("audit.error.kioskCertificate",
+                    "the kiosk certificate is not issued by this authority", e);
+        }
+    }
+
+    /**
+     * A detached CMS SignedData over {@code data} by the kiosk key, carrying the kiosk certificate, DER.
+     */
+    public static byte[] signDetached(byte[] data, KioskCredentials kiosk, X509Certificate kioskCertificate) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(kiosk, "kiosk");
+        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                    .build(new JcaContentSignerBuilder(ALGORITHM).build(kiosk.privateKey()), kioskCertificate));
+            generator.addCertificate(new JcaX509CertificateHolder(kioskCertificate));
+            return generator.generate(new CMSProcessableByteArray(data), false).getEncoded();
+        } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
+            throw new KioskCryptoException("crypto.error.internal", "bundle signature failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Verifies a detached signature made by {@link #signDetached}: exactly one signer, whose certificate is in
+     * the signature, is issued by {@code authority}, and whose signature over {@code data} is valid.
+     *
+     * @return the kiosk certificate that signed
+     * @throws KioskCryptoException {@code audit.error.bundleSignature} when the signature is not valid;
+     *                              {@code audit.error.kioskCertificate} when the signer is not certified by
+     *                              the authority
+     */
+    public static X509Certificate verifyDetached(byte[] data, byte[] signature, X509Certificate authority) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(authority, "authority");
+        X509Certificate signerCertificate;
+        SignerInformation signer;
+        try {
+            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
+            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                throw bundleSignature("expected exactly one signer, found " + signers.size(), null);
+            }
+            signer = signers.iterator().next();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
+            if (matches.size() != 1) {
+                throw bundleSignature("the signature does not carry the signer's certificate", null);
+            }
+            signerCertificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+        } catch (CMSException | GeneralSecurityException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
+            throw bundleSignature("bundle signature cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+        checkIssuedBy(signerCertificate, authority);
+        try {
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate))) {
+                throw bundleSignature("bundle signature does not match its contents", null);
+            }
+        } catch (CMSException | OperatorCreationException e) {
+            throw bundleSignature("bundle signature does not match its contents: " + e.getClass().getSimpleName(), e);
+        }
+        return signerCertificate;
+    }
+
+    /**
+     * The signer's certificate carried in a detached signature, without checking anything (for an observer
+     * who has no authority certificate at hand: only the chain heads can then be checked with it).
+     *
+     * @throws KioskCryptoException {@code audit.error.bundleSignature} if there is no single signer certificate
+     */
+    public static X509Certificate signerCertificate(byte[] signature) {
+        Objects.requireNonNull(signature, "signature");
+        try {
+            CMSSignedData signed = new CMSSignedData(signature);
+            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                throw bundleSignature("expected exactly one signer, found " + signers.size(), null);
+            }
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = signed.getCertificates()
+                    .getMatches(signers.iterator().next().getSID());
+            if (matches.size() != 1) {
+                throw bundleSignature("the signature does not carry the signer's certificate", null);
+            }
+            return new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+        } catch (CMSException | GeneralSecurityException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
+            throw bundleSignature("bundle signature cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static KioskCryptoException bundleSignature(String message, Throwable cause) {
+        return new KioskCryptoException("audit.error.bundleSignature", message, cause);
+    }
+}
