@@ -60,6 +60,7 @@ public final class ClerkConsole extends VBox {
         result.setId("clerk-result");
         result.setWrapText(true);
         result.setMaxWidth(480);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().add(body);
         model.stateProperty().addListener((o, a, b) -> render());
         model.countersProperty().addListener((o, a, b) -> render());
@@ -86,11 +87,13 @@ public final class ClerkConsole extends VBox {
         counters.setId("clerk-counters");
         counters.setWrapText(true);
         counters.setMaxWidth(480);
+        counters.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label current = new Label(currentText(m, state));
         current.setId("clerk-current");
         current.setWrapText(true);
         current.setMaxWidth(480);
+        current.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         current.getStyleClass().add("console-current");
 
         body.getChildren().setAll(heading, counters, current);
@@ -100,6 +103,7 @@ public final class ClerkConsole extends VBox {
             called.getStyleClass().add("console-alert");
             called.setWrapText(true);
             called.setMaxWidth(480);
+            called.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             body.getChildren().add(called);
         }
         model.printerProblemProperty().get().ifPresent(key -> {
@@ -107,6 +111,7 @@ public final class ClerkConsole extends VBox {
             alert.setId("clerk-printer-alert");
             alert.setWrapText(true);
             alert.setMaxWidth(480);
+            alert.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             alert.getStyleClass().add("console-alert");
             body.getChildren().add(alert);
         });
@@ -116,6 +121,7 @@ public final class ClerkConsole extends VBox {
             who.setId("clerk-confirm-who");
             who.setWrapText(true);
             who.setMaxWidth(480);
+            who.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             body.getChildren().add(who);
         });
 

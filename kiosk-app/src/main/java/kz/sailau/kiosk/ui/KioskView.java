@@ -38,6 +38,7 @@ public final class KioskView extends BorderPane {
     private final StackPane centre = new StackPane();
     private final ClerkConsole clerkConsole;
     private final Button clerkButton = new Button();
+    private final Button adminButton = new Button();
     private Animation running;
 
     /**
@@ -57,7 +58,11 @@ public final class KioskView extends BorderPane {
         clerkButton.setOnAction(e -> toggleClerkConsole());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, clerkButton, spacer, new LanguageBar(language));
+        adminButton.setId("open-administrator");
+        adminButton.getStyleClass().add("clerk-access");
+        adminButton.setMinSize(200, 64);
+        adminButton.setVisible(false);
+        HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language));
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);
 
@@ -78,6 +83,12 @@ public final class KioskView extends BorderPane {
         return clerkConsole;
     }
 
+    /** Shows an "Administrator" button that runs {@code action} (it opens the passphrase screen). */
+    public void setAdministratorAccess(Runnable action) {
+        adminButton.setOnAction(e -> action.run());
+        adminButton.setVisible(true);
+    }
+
     /** Shows or hides the clerk console beside the voter screen. */
     public void toggleClerkConsole() {
         setRight(getRight() == null ? clerkConsole : null);
@@ -86,6 +97,7 @@ public final class KioskView extends BorderPane {
     private void render() {
         Messages m = language.messages();
         clerkButton.setText(m.get("clerk.console.open"));
+        adminButton.setText(m.get("admin.open"));
         if (running != null) {
             running.stop();
             running = null;
@@ -284,6 +296,7 @@ public final class KioskView extends BorderPane {
         label.getStyleClass().add("title");
         label.setWrapText(true);
         label.setAlignment(Pos.CENTER);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         return label;
     }
 
@@ -292,6 +305,7 @@ public final class KioskView extends BorderPane {
         label.setId(id);
         label.getStyleClass().add("instruction");
         label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         return label;
     }
 
