@@ -15,6 +15,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import kz.sailau.kiosk.checkin.CheckInEvent;
+import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
@@ -233,10 +234,19 @@ public final class ClerkConsole extends VBox {
             char[] secret = pin.getText().toCharArray();
             pin.clear();
             CheckInState before = model.stateProperty().get();
-            model.submitAsClerk(clerkEvent, secret).thenAccept(after ->
-                    showResult(after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done"));
+            model.submitAsClerk(clerkEvent, secret).thenAccept(after -> showResult(resultOf(before, after)));
         });
         return button;
+    }
+
+    /** What to tell the clerk: the engine keeps the state on a refused action and marks a wrong PIN. */
+    private static String resultOf(CheckInState before, CheckInState after) {
+        Optional<String> hint = after instanceof CheckInState.AwaitingCard idle ? idle.hintKey()
+                : after instanceof CheckInState.Fallback fallback ? fallback.hintKey() : Optional.empty();
+        if (hint.filter(CheckInMachine.CLERK_PIN_REJECTED_KEY::equals).isPresent()) {
+            return CheckInMachine.CLERK_PIN_REJECTED_KEY;
+        }
+        return after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done";
     }
 
     private void showResult(String key) {
