@@ -10,9 +10,9 @@ public enum Difficulty {
     /** Careful placement, moist clean finger: few false non-matches. */
     EASY(8, 10, 2.5, 0.00, 0.10, 0.05, 0.20, 6),
     /** Everyday use at a polling station: the default. */
-    NORMAL(20, 18, 5.0, 0.05, 0.25, 0.12, 0.35, 10),
+    NORMAL(20, 20, 6.0, 0.07, 0.30, 0.15, 0.38, 12),
     /** Hurried placement, dry or pressed fingers, a worn sensor. */
-    HARD(20, 26, 8.0, 0.15, 0.40, 0.22, 0.50, 16);
+    HARD(20, 26, 7.5, 0.15, 0.42, 0.22, 0.48, 15);
 
     /** Largest rotation of an impression, degrees either way. */
     final double maxRotationDegrees;

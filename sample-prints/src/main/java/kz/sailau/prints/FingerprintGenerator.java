@@ -38,17 +38,33 @@ public final class FingerprintGenerator {
     private static final int FINE_ITERATIONS = 3;
     /** Mean ridge period, pixels at 500 dpi (about 0.46 mm, Maltoni et al., Handbook of Fingerprint Recognition, 2009). */
     private static final double MEAN_PERIOD = 9.0;
+    /** Amplitude of the smooth variation of the period within a finger, pixels. */
+    private static final double PERIOD_VARIATION = 0.9;
 
     private final long seed;
     private final Difficulty difficulty;
+    private final boolean sensorNoise;
 
     /**
      * @param seed the seed of the whole population of fingers
      * @param difficulty how hard the impressions are to match
      */
     public FingerprintGenerator(long seed, Difficulty difficulty) {
+        this(seed, difficulty, true);
+    }
+
+    private FingerprintGenerator(long seed, Difficulty difficulty, boolean sensorNoise) {
         this.seed = seed;
         this.difficulty = Objects.requireNonNull(difficulty, "difficulty");
+        this.sensorNoise = sensorNoise;
+    }
+
+    /**
+     * The same generator, but impressions get no per-pixel sensor noise (everything else, including the
+     * random draws, is unchanged). Such images compress far better; the committed demo set uses them.
+     */
+    public FingerprintGenerator withoutSensorNoise() {
+        return new FingerprintGenerator(seed, difficulty, false);
     }
 
     /** The seed given at construction. */
@@ -103,7 +119,7 @@ public final class FingerprintGenerator {
         }
         SeededRandom random = new SeededRandom(SeededRandom.derive(master.seed(), 2, impressionIndex,
                 difficulty.ordinal(), size.ordinal()));
-        return ImpressionRenderer.render(master, size, difficulty, random);
+        return ImpressionRenderer.render(master, size, difficulty, random, sensorNoise);
     }
 
     /**
@@ -187,7 +203,7 @@ public final class FingerprintGenerator {
             double above = (field.referenceY() - 110 - y * scale) / 90.0;
             double bump = 0.7 * StrictMath.exp(-above * above);
             for (int x = 0; x < width; x++) {
-                result[y * width + x] = (mean + bump + 0.9 * noise.at(x * scale, y * scale)) / scale;
+                result[y * width + x] = (mean + bump + PERIOD_VARIATION * noise.at(x * scale, y * scale)) / scale;
             }
         }
         return result;

@@ -19,7 +19,8 @@ final class ImpressionRenderer {
     private ImpressionRenderer() {
     }
 
-    static BufferedImage render(MasterFinger master, ImpressionSize size, Difficulty difficulty, SeededRandom random) {
+    static BufferedImage render(MasterFinger master, ImpressionSize size, Difficulty difficulty, SeededRandom random,
+                                boolean sensorNoise) {
         int width = size.width();
         int height = size.height();
         int mw = master.width();
@@ -145,7 +146,7 @@ final class ImpressionRenderer {
                         weight += w;
                     }
                 }
-                double grey = background - contrast * (sum / weight) + noise * approximateGaussian(random);
+                double grey = background - contrast * (sum / weight) + (sensorNoise ? noise * approximateGaussian(random) : 0);
                 pixels[v * width + u] = (byte) (int) clamp(StrictMath.rint(grey), 0, 255);
             }
         }

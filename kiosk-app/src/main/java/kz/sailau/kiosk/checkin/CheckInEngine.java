@@ -19,6 +19,8 @@ import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEvent;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.MrzFormatException;
 import kz.sailau.kiosk.model.mrz.MrzParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link CheckInMachine}: feeds it events, executes the effects it asks for through the ports,
@@ -27,6 +29,8 @@ import kz.sailau.kiosk.model.mrz.MrzParser;
  * Thread-safe (one event at a time).
  */
 public final class CheckInEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckInEngine.class);
 
     private final CheckInMachine machine;
     private final VoterDirectory directory;
@@ -135,7 +139,14 @@ public final class CheckInEngine {
                 }
             }
             for (Effect effect : step.effects()) {
-                execute(effect).ifPresent(events::addLast);
+                try {
+                    execute(effect).ifPresent(events::addLast);
+                } catch (RuntimeException e) {
+                    // Port failures carry technical messages only; the class name is enough to find them.
+                    LOG.warn("check-in effect {} failed: {}", effect.getClass().getSimpleName(),
+                            e.getClass().getName());
+                    events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
+                }
             }
         }
         return state;

@@ -86,6 +86,14 @@ public sealed interface CheckInEvent {
     record TokenReplaced(IssuedBallotToken token) implements CheckInEvent {
     }
 
+    /**
+     * Effect result: a port failed while running an effect (nothing was recorded by it).
+     *
+     * @param effect the simple name of the effect that failed, for the audit log
+     */
+    record EffectFailed(String effect) implements CheckInEvent {
+    }
+
     /** A clerk's PIN was wrong; the state stays. */
     record ClerkPinRejected() implements CheckInEvent {
     }

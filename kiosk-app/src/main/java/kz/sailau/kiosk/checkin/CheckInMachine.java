@@ -96,6 +96,10 @@ public final class CheckInMachine {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(counters, "counters");
+        if (event instanceof CheckInEvent.EffectFailed failed) {
+            return Step.to(new NeedsClerk(ClerkReason.SYSTEM_FAULT, sessionOf(state)),
+                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
+        }
         if (event instanceof ClerkCancels cancel && !(state instanceof AwaitingCard || state instanceof Fallback
                 || state instanceof Paused || state instanceof Recording)) {
             return Step.to(idle(isFallback(state)), audit(CheckInAuditEvent.CLERK_CALLED, "CANCELLED", cancel.clerk()));
@@ -341,6 +345,19 @@ public final class CheckInMachine {
 
     private static CheckInState idle(boolean fallback) {
         return fallback ? new Fallback(Optional.empty()) : AwaitingCard.FRESH;
+    }
+
+    private static Optional<Session> sessionOf(CheckInState state) {
+        if (state instanceof AwaitingFinger s) {
+            return s.session();
+        } else if (state instanceof Matching s) {
+            return s.session();
+        } else if (state instanceof Recording s) {
+            return Optional.of(s.session());
+        } else if (state instanceof NeedsClerk s) {
+            return s.session();
+        }
+        return Optional.empty();
     }
 
     private static boolean isFallback(CheckInState state) {

@@ -8,10 +8,52 @@ import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 
 /**
- * The states of the check-in flow. The UI renders the current state with an exhaustive switch; only
- * {@link CheckInMachine#next} moves from one to the next. No state's {@code toString} reveals personal data.
+ * The states of the check-in flow. Only {@link CheckInMachine#next} moves from one to the next. The UI renders
+ * the current state through {@link #accept(Visitor)}: Java 17 has no final pattern {@code switch}, and a
+ * visitor makes a forgotten state a compile error all the same. No state's {@code toString} reveals personal
+ * data.
  */
 public sealed interface CheckInState {
+
+    /**
+     * One method per state, so that a renderer handles every state or does not compile.
+     *
+     * @param <R> the result, e.g. a view model
+     */
+    interface Visitor<R> {
+        /** @param s the state @return the result */
+        R awaitingCard(AwaitingCard s);
+
+        /** @param s the state @return the result */
+        R checkingEligibility(CheckingEligibility s);
+
+        /** @param s the state @return the result */
+        R awaitingFinger(AwaitingFinger s);
+
+        /** @param s the state @return the result */
+        R matching(Matching s);
+
+        /** @param s the state @return the result */
+        R recording(Recording s);
+
+        /** @param s the state @return the result */
+        R tokenIssued(TokenIssued s);
+
+        /** @param s the state @return the result */
+        R refused(Refused s);
+
+        /** @param s the state @return the result */
+        R needsClerk(NeedsClerk s);
+
+        /** @param s the state @return the result */
+        R paused(Paused s);
+
+        /** @param s the state @return the result */
+        R fallback(Fallback s);
+    }
+
+    /** Calls the visitor's method for this state. */
+    <R> R accept(Visitor<R> visitor);
 
     /**
      * Idle: waiting for an identity card, a clerk's IIN entry or the card-less button.
@@ -20,6 +62,11 @@ public sealed interface CheckInState {
      * @param unreadableCards unreadable reads in a row (the second one calls a clerk)
      */
     record AwaitingCard(Optional<String> hintKey, int unreadableCards) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.awaitingCard(this);
+        }
+
         /** The fresh idle state. */
         public static final AwaitingCard FRESH = new AwaitingCard(Optional.empty(), 0);
 
@@ -40,6 +87,11 @@ public sealed interface CheckInState {
     record CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document, Optional<ClerkId> clerk)
             implements CheckInState {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.checkingEligibility(this);
+        }
+
+        @Override
         public String toString() {
             return "CheckingEligibility[" + route + ", ***]";
         }
@@ -55,6 +107,11 @@ public sealed interface CheckInState {
      */
     record AwaitingFinger(Optional<Session> session, int captures, Optional<ImageQuality> hint, Instant since)
             implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.awaitingFinger(this);
+        }
+
     }
 
     /**
@@ -64,6 +121,11 @@ public sealed interface CheckInState {
      * @param captures captures taken including this one
      */
     record Matching(Optional<Session> session, int captures) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.matching(this);
+        }
+
     }
 
     /**
@@ -73,6 +135,11 @@ public sealed interface CheckInState {
      * @param record  what is being recorded
      */
     record Recording(Session session, CheckInRecord record) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.recording(this);
+        }
+
     }
 
     /**
@@ -85,6 +152,11 @@ public sealed interface CheckInState {
      */
     record TokenIssued(IssuedBallotToken token, CheckInMethod method, boolean fallback, Instant since)
             implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.tokenIssued(this);
+        }
+
     }
 
     /**
@@ -95,6 +167,11 @@ public sealed interface CheckInState {
      * @param since    when the refusal was shown (for the idle timeout)
      */
     record Refused(Refusal refusal, boolean fallback, Instant since) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.refused(this);
+        }
+
     }
 
     /**
@@ -104,6 +181,11 @@ public sealed interface CheckInState {
      * @param session the voter concerned, if any
      */
     record NeedsClerk(ClerkReason reason, Optional<Session> session) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.needsClerk(this);
+        }
+
     }
 
     /**
@@ -112,6 +194,11 @@ public sealed interface CheckInState {
      * @param fallback whether to resume into manual fallback mode
      */
     record Paused(boolean fallback) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.paused(this);
+        }
+
     }
 
     /**
@@ -120,6 +207,11 @@ public sealed interface CheckInState {
      * @param hintKey message key of the last problem, if any
      */
     record Fallback(Optional<String> hintKey) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fallback(this);
+        }
+
         /** @throws NullPointerException on a null hint */
         public Fallback {
             Objects.requireNonNull(hintKey, "hintKey");

@@ -13,7 +13,12 @@ public enum ClerkReason {
     /** The override cap is reached: no more overrides without the chair of the commission. */
     OVERRIDE_CAP_REACHED("checkin.clerk.overrideCapReached", "checkin.next.callChairOfCommission"),
     /** The check-in was recorded but no token could be issued: the clerk issues a paper ballot slip. */
-    TOKEN_NOT_ISSUED("checkin.clerk.tokenNotIssued", "checkin.next.issueByHand");
+    TOKEN_NOT_ISSUED("checkin.clerk.tokenNotIssued", "checkin.next.issueByHand"),
+    /**
+     * The register, the ledger or the matcher failed (disk full, damaged template): nothing was recorded for
+     * this voter; the clerk cancels and, if it repeats, switches to manual fallback mode.
+     */
+    SYSTEM_FAULT("checkin.clerk.systemFault", "checkin.next.cancelThenFallback");
 
     private final String messageKey;
     private final String nextStepKey;

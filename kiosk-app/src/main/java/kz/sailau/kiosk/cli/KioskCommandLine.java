@@ -54,6 +54,7 @@ public final class KioskCommandLine {
                 .addSubcommand("inspect", new RegisterCommands.Inspect(environment))
                 .addSubcommand("load", new RegisterCommands.Load(environment))
                 .addSubcommand("status", new RegisterCommands.Status(environment)));
+        root.addSubcommand("token", new CommandLine(new TokenCommand()));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             String key = exception instanceof RegisterException e ? e.messageKey()
                     : exception instanceof KioskCryptoException e ? e.messageKey()

@@ -90,6 +90,10 @@ public final class RegisterLoader {
     }
 
     private void checkAddressedToThisKiosk(PackageManifest manifest) {
+        if (!java.util.HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
+            throw new kz.sailau.kiosk.crypto.KioskCryptoException("register.error.wrongKiosk",
+                    "package is encrypted to kiosk key " + manifest.kioskKeyId() + ", not to this kiosk's key", null);
+        }
         if (manifest.precinct() != profile.precinct().number()) {
             throw new RegisterException("register.error.wrongPrecinct", "package is for precinct " + manifest.precinct()
                     + " but this kiosk serves precinct " + profile.precinct(), null);

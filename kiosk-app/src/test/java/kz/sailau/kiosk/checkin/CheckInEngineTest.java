@@ -232,6 +232,44 @@ class CheckInEngineTest {
     }
 
     @Test
+    void failingLedgerCallsTheClerkAndRecordsNothing() {
+        CheckInLedger broken = new CheckInLedger() {
+            @Override
+            public boolean isCheckedIn(kz.sailau.kiosk.model.Iin iin) {
+                return false;
+            }
+
+            @Override
+            public Counters record(CheckInRecord record) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public Counters recordVoidedToken(Optional<ClerkId> clerk) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
+            }
+
+            @Override
+            public Counters counters() {
+                return Counters.ZERO;
+            }
+        };
+        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        CheckInEngine faulty = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
+                new InMemoryVoterDirectory(register, matcher), broken,
+                new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher, clock);
+        faulty.submitCard(zone(16));
+        NeedsClerk fault = (NeedsClerk) faulty.submit(new FingerCaptured(Fixtures.goodImage(16)));
+        assertEquals(ClerkReason.SYSTEM_FAULT, fault.reason());
+        assertEquals(0, tokens.issued);
+        assertEquals(AwaitingCard.FRESH, faulty.submitAsClerk(new ClerkCancels(CLERK), PIN.clone()));
+    }
+
+    @Test
     void auditTrailHoldsNoPersonalData() {
         engine.submitCard(zone(13));
         engine.submit(new FingerCaptured(Fixtures.goodImage(14)));

@@ -398,6 +398,17 @@ class CheckInMachineTest {
     }
 
     @Test
+    void failedEffectCallsTheClerkKeepingTheVoter() {
+        Step step = next(recording, new EffectFailed("RecordCheckIn"));
+        assertEquals(new NeedsClerk(ClerkReason.SYSTEM_FAULT, Optional.of(cardSession)), step.state());
+        assertEquals("SYSTEM_FAULT", audit(step).detail());
+        assertEquals(new NeedsClerk(ClerkReason.SYSTEM_FAULT, Optional.empty()),
+                next(new CheckingEligibility(Route.CARD, voter.voter().iin(), Optional.of(card), Optional.empty()),
+                        new EffectFailed("LookUpVoter")).state());
+        assertEquals(AwaitingCard.FRESH, next(step.state(), new ClerkCancels(CLERK)).state());
+    }
+
+    @Test
     void statesRevealNoPersonalData() {
         List<CheckInState> states = List.of(awaitingFinger(1), new Matching(Optional.of(cardSession), 1), recording,
                 fingerFailed, new CheckingEligibility(Route.CARD, voter.voter().iin(), Optional.of(card),

@@ -39,7 +39,7 @@ class CheckInCrashIT {
 
     @Test
     void nothingLostNothingDoubledOverInjectedCrashes() throws Exception {
-        String summary = crashRun(dir, Integer.getInteger("checkin.crashes", 5),
+        String summary = crashRun(dir, Integer.getInteger("checkin.crashes", 3),
                 Long.getLong("checkin.seed", System.nanoTime()));
         System.out.println(summary);
     }

@@ -1,0 +1,52 @@
+package kz.sailau.kiosk.checkin;
+
+import java.util.Set;
+import java.util.TreeSet;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.devices.MrzReaderException;
+import kz.sailau.kiosk.model.mrz.MrzField;
+import kz.sailau.kiosk.token.TokenRefusal;
+import kz.sailau.kiosk.token.TokenStoreException;
+
+/**
+ * Every resource-bundle key the check-in flow, the identity card, the MRZ reader and the ballot token can
+ * show, so that the UI's bundle test can check each exists in Kazakh, Russian and English.
+ */
+public final class CheckInMessageKeys {
+
+    /** Keys of {@link MrzReaderException}s thrown by the MRZ reader. */
+    public static final Set<String> MRZ_READER_KEYS = Set.of("device.mrz.notFound", "device.mrz.cannotOpen",
+            "device.mrz.disconnected");
+
+    private CheckInMessageKeys() {
+    }
+
+    /** All keys, sorted. */
+    public static Set<String> all() {
+        Set<String> keys = new TreeSet<>();
+        for (Refusal r : Refusal.values()) {
+            keys.add(r.messageKey());
+            keys.add(r.nextStepKey());
+        }
+        for (ClerkReason r : ClerkReason.values()) {
+            keys.add(r.messageKey());
+            keys.add(r.nextStepKey());
+        }
+        for (OverrideReason r : OverrideReason.values()) {
+            keys.add(r.messageKey());
+        }
+        for (MrzField f : MrzField.values()) {
+            keys.add(f.messageKey());
+        }
+        for (ImageQuality q : ImageQuality.values()) {
+            keys.add(q.messageKey());
+        }
+        for (TokenRefusal r : TokenRefusal.values()) {
+            keys.add(r.messageKey());
+        }
+        keys.add(CheckInMachine.CLERK_PIN_REJECTED_KEY);
+        keys.add(TokenStoreException.MESSAGE_KEY);
+        keys.addAll(MRZ_READER_KEYS);
+        return keys;
+    }
+}

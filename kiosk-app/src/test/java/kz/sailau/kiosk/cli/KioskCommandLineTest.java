@@ -1,0 +1,59 @@
+package kz.sailau.kiosk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import kz.sailau.kiosk.app.Main;
+import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command tree and its error reporting, in process. */
+class KioskCommandLineTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        CliEnvironment environment = new CliEnvironment(Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"),
+                ZoneOffset.UTC), new SecureRandom(), Main.migrations(), SourceAfisMatcher::new,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return KioskCommandLine.create(environment).execute(args);
+    }
+
+    @Test
+    void everyCommandIsReachable() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String command : new String[] {"authority", "kiosk", "register", "token"}) {
+            assertTrue(help.contains(command), help);
+        }
+        for (String[] sub : new String[][] {{"authority", "init"}, {"authority", "certify-kiosk"}, {"kiosk", "init"},
+                {"register", "build"}, {"register", "inspect"}, {"register", "load"}, {"register", "status"}}) {
+            assertEquals(0, run(sub[0], sub[1], "--help"), String.join(" ", sub));
+        }
+    }
+
+    @Test
+    void wrongUsageIsExitCodeTwoAndRefusalsNameTheirKey(@TempDir Path dir) throws Exception {
+        assertEquals(2, run());
+        assertEquals(2, run("register", "load", "--data", dir.toString()));
+        Files.writeString(dir.resolve("pass.txt"), "DEMO passphrase\n");
+        assertEquals(1, run("register", "load", "--data", dir.toString(), "--package", "x.srp", "--passphrase-file",
+                dir.resolve("pass.txt").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("error [kiosk.error.notInitialised]"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, run("authority", "init", "--out", dir.resolve("a").toString(), "--passphrase-file",
+                dir.resolve("missing.txt").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("error [cli.error.passphrase]"));
+    }
+}

@@ -1,0 +1,48 @@
+package kz.sailau.prints.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import kz.sailau.prints.Difficulty;
+import kz.sailau.prints.VoterSetGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voters}: a made-up register with prints, in the format of {@code docs/sample-prints.md}. */
+@Command(name = "voters", mixinStandardHelpOptions = true,
+        description = "Write voters.csv, documents.csv, prints/, voters-bad.csv and voters-bad.expected.tsv.")
+final class VotersCommand implements Callable<Integer> {
+
+    @Option(names = "--count", required = true, description = "Number of good voters.")
+    int count;
+
+    @Option(names = "--precinct", required = true, description = "Precinct number.")
+    int precinct;
+
+    @Option(names = "--seed", required = true, description = "Seed.")
+    long seed;
+
+    @Option(names = "--difficulty", defaultValue = "NORMAL", description = "EASY, NORMAL or HARD (default ${DEFAULT-VALUE}).")
+    Difficulty difficulty;
+
+    @Option(names = "--grey-levels", defaultValue = "256", description = "Posterise images to this many grey levels (default ${DEFAULT-VALUE}).")
+    int greyLevels;
+
+    @Option(names = "--no-sensor-noise", description = "Leave out per-pixel sensor noise (much smaller files).")
+    boolean noSensorNoise;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1 || precinct < 1) {
+            System.err.println("--count and --precinct must be at least 1");
+            return 2;
+        }
+        long start = System.nanoTime();
+        VoterSetGenerator generator = new VoterSetGenerator(seed, precinct, difficulty).withGreyLevels(greyLevels);
+        (noSensorNoise ? generator.withoutSensorNoise() : generator).write(out, count);
+        System.out.printf("%d voters in %.1f s to %s%n", count, (System.nanoTime() - start) / 1e9, out);
+        return 0;
+    }
+}
