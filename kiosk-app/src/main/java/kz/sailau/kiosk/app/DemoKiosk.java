@@ -203,10 +203,15 @@ public final class DemoKiosk implements AutoCloseable {
         return tokenKeys.publicKey();
     }
 
+    /** The MRZ text of a demo voter's own identity card (number and expiry of {@code documents.csv}). */
+    public static String mrz(DemoData.DemoVoter voter) {
+        return mrz(voter, voter.documentExpiry());
+    }
+
     /** The MRZ text of a demo voter's identity card, valid until {@code expiry}. */
     public static String mrz(DemoData.DemoVoter voter, LocalDate expiry) {
         Objects.requireNonNull(voter, "voter");
-        return MrzWriter.text(new MrzWriter.Card("KAZ", "N" + voter.key().substring(4) + "00042", voter.iin(),
+        return MrzWriter.text(new MrzWriter.Card("KAZ", voter.documentNumber(), voter.iin(),
                 voter.birthDate(), Optional.empty(), expiry, "KAZ", latin(voter.surname()), latin(voter.givenName())));
     }
 

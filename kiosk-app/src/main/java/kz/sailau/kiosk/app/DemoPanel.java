@@ -61,12 +61,12 @@ final class DemoPanel extends VBox {
         voters.setPrefHeight(230);
 
         FlowPane cards = new FlowPane(8, 8,
-                button("Insert card", "demo-card", () -> card(DemoKiosk.mrz(selected(), VALID_UNTIL))),
+                button("Insert card", "demo-card", () -> card(DemoKiosk.mrz(selected()))),
                 button("Insert expired card", "demo-expired-card", () -> card(DemoKiosk.mrz(selected(), LocalDate.of(2025, 1, 1)))),
                 button("Insert unreadable card", "demo-unreadable-card", () -> card(garble(DemoKiosk.mrz(selected(), VALID_UNTIL)))),
                 button("Card of a stranger", "demo-stranger-card", () -> card(DemoKiosk.strangerMrz())));
         FlowPane fingers = new FlowPane(8, 8,
-                button("Right finger", "demo-right-finger", () -> finger(selected().liveImages().get(impression++ % 2))),
+                button("Right finger", "demo-right-finger", () -> finger(selected().liveImages().get(impression++ % selected().liveImages().size()))),
                 button("Wrong finger (another voter)", "demo-wrong-finger", () -> finger(other().liveImages().get(0))),
                 button("No finger (lift)", "demo-no-finger", () -> kiosk.scannerEmulator().liftFinger()));
         ToggleButton paper = new ToggleButton("Printer out of paper");

@@ -27,8 +27,8 @@ import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 
 /**
- * The voter's screens: one view per {@link CheckInState}, chosen by an exhaustive {@code instanceof} chain
- * that fails loudly on a state it does not know. Language bar on every screen; every text from the bundles;
+ * The voter's screens: one view per {@link CheckInState}, chosen through the engine's
+ * {@link CheckInState.Visitor} (exhaustive at compile time). Language bar on every screen; every text from the bundles;
  * touch-sized buttons. A side panel holds the {@link ClerkConsole} when a clerk opens it.
  */
 public final class KioskView extends BorderPane {
@@ -103,30 +103,58 @@ public final class KioskView extends BorderPane {
             running = null;
         }
         CheckInState state = model.stateProperty().get();
-        Node screen;
-        if (state instanceof CheckInState.AwaitingCard s) {
-            screen = awaitingCard(m, s);
-        } else if (state instanceof CheckInState.CheckingEligibility) {
-            screen = working(m, "screen.checkingRegister");
-        } else if (state instanceof CheckInState.AwaitingFinger s) {
-            screen = awaitingFinger(m, s);
-        } else if (state instanceof CheckInState.Matching) {
-            screen = working(m, "screen.matching");
-        } else if (state instanceof CheckInState.Recording) {
-            screen = working(m, "screen.recording");
-        } else if (state instanceof CheckInState.TokenIssued s) {
-            screen = tokenIssued(m, s);
-        } else if (state instanceof CheckInState.Refused s) {
-            screen = refused(m, s);
-        } else if (state instanceof CheckInState.NeedsClerk s) {
-            screen = needsClerk(m, s);
-        } else if (state instanceof CheckInState.Paused) {
-            screen = message(m, "screen.paused", "screen.paused.detail", "state-paused");
-        } else if (state instanceof CheckInState.Fallback s) {
-            screen = fallback(m, s);
-        } else {
-            throw new IllegalStateException("no screen for state " + state.getClass().getSimpleName());
-        }
+        // The engine's visitor makes this exhaustive at compile time: a new state cannot be forgotten.
+        Node screen = state.accept(new CheckInState.Visitor<Node>() {
+            @Override
+            public Node awaitingCard(CheckInState.AwaitingCard s) {
+                return KioskView.this.awaitingCard(m, s);
+            }
+
+            @Override
+            public Node checkingEligibility(CheckInState.CheckingEligibility s) {
+                return working(m, "screen.checkingRegister");
+            }
+
+            @Override
+            public Node awaitingFinger(CheckInState.AwaitingFinger s) {
+                return KioskView.this.awaitingFinger(m, s);
+            }
+
+            @Override
+            public Node matching(CheckInState.Matching s) {
+                return working(m, "screen.matching");
+            }
+
+            @Override
+            public Node recording(CheckInState.Recording s) {
+                return working(m, "screen.recording");
+            }
+
+            @Override
+            public Node tokenIssued(CheckInState.TokenIssued s) {
+                return KioskView.this.tokenIssued(m, s);
+            }
+
+            @Override
+            public Node refused(CheckInState.Refused s) {
+                return KioskView.this.refused(m, s);
+            }
+
+            @Override
+            public Node needsClerk(CheckInState.NeedsClerk s) {
+                return KioskView.this.needsClerk(m, s);
+            }
+
+            @Override
+            public Node paused(CheckInState.Paused s) {
+                return message(m, "screen.paused", "screen.paused.detail", "state-paused");
+            }
+
+            @Override
+            public Node fallback(CheckInState.Fallback s) {
+                return KioskView.this.fallback(m, s);
+            }
+        });
         centre.getChildren().setAll(screen);
     }
 
