@@ -37,7 +37,7 @@ final class DemoCheck {
         });
         try (CheckInScreenModel model = kiosk.model(new LanguageViewModel(), fx)) {
             DemoData.DemoVoter voter = kiosk.data().voters().get(0);
-            kiosk.presentCard(DemoKiosk.mrz(voter, LocalDate.of(2031, 1, 1)));
+            kiosk.presentCard(DemoKiosk.mrz(voter));
             await(kiosk, s -> s instanceof CheckInState.AwaitingFinger, "the finger prompt");
             out.println("demo check: card read, waiting for the finger");
             kiosk.scannerEmulator().presentFinger(voter.liveImages().get(0));

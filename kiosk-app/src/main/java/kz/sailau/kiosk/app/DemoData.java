@@ -18,20 +18,20 @@ import kz.sailau.kiosk.cli.KioskCommandLine;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.register.VoterCsvReader;
-import kz.sailau.prints.Difficulty;
-import kz.sailau.prints.FingerprintGenerator;
-import kz.sailau.prints.ImpressionSize;
-import kz.sailau.prints.MasterFinger;
+import java.util.HashMap;
+import java.util.Map;
+import kz.sailau.prints.DemoSet;
+import kz.sailau.prints.VoterSetFiles;
 
 /**
- * Creates a complete demo data directory from nothing: synthetic demo voters and their prints, a DEMO
+ * Creates a complete demo data directory from nothing: the demo voters of {@link DemoSet} and their prints, a DEMO
  * authority and kiosk key pair (sealed with the DEMO passphrase), a signed and encrypted register package
  * for precinct 101, loaded into the kiosk store. Every step runs the same administrator commands an election
  * official would run ({@code authority init}, {@code kiosk init}, {@code authority certify-kiosk},
  * {@code register build}, {@code register load}).
  *
- * <p>Layout: {@code DIR/authority/}, {@code DIR/kiosk/} (the kiosk data directory), {@code DIR/voters.csv},
- * {@code DIR/prints/}, {@code DIR/register-v1.srp}, {@code DIR/devices/} (emulator links),
+ * <p>Layout: {@code DIR/authority/}, {@code DIR/kiosk/} (the kiosk data directory), {@code DIR/demo-set/}
+ * (voters.csv, documents.csv, prints/), {@code DIR/register-v1.srp}, {@code DIR/devices/} (emulator links),
  * {@code DIR/.sailau-demo} (marks the directory as safe to wipe).
  */
 public final class DemoData {
@@ -45,8 +45,9 @@ public final class DemoData {
     /** The file that marks a directory as a demo directory that {@link #create} may wipe. */
     public static final String MARKER = ".sailau-demo";
 
-    private static final long SEED = 2026_12_06L;
     private static final String DEMO_ARGON2_KIB = "8192";
+    /** How many voters of the demo set go into the demo register. */
+    static final int VOTERS = 12;
 
     /**
      * One demo voter with the images the demo panel presents to the emulated scanner.
@@ -57,9 +58,11 @@ public final class DemoData {
      * @param givenName  given name (demo)
      * @param birthDate  birth date
      * @param liveImages sensor-sized live impressions of the right index finger (not the enrolment image)
+     * @param documentNumber the identity card number of {@code documents.csv}
+     * @param documentExpiry the identity card's expiry date
      */
     public record DemoVoter(String key, Iin iin, String surname, String givenName, LocalDate birthDate,
-                            List<BufferedImage> liveImages) {
+                            List<BufferedImage> liveImages, String documentNumber, LocalDate documentExpiry) {
         @Override
         public String toString() {
             return "DemoVoter[" + key + "]";
@@ -94,11 +97,6 @@ public final class DemoData {
         return voters;
     }
 
-    private static final String[][] NAMES = {
-        {"Әбдірахманов", "Ерлан", "M"}, {"Серікқызы", "Айгүл", "F"}, {"Нұрланов", "Дәурен", "M"},
-        {"Жұмабаева", "Гүлнар", "F"}, {"Иванов", "Сергей", "M"}, {"Қасымова", "Әсел", "F"},
-        {"Өтепов", "Бақыт", "M"}, {"Ким", "Ольга", "F"},
-    };
 
     /**
      * Wipes (if it is a demo directory) and recreates {@code directory} with everything the demo needs.
@@ -122,33 +120,39 @@ public final class DemoData {
             ceremony(environment, directory, pass);
             log.printf("demo: DEMO authority and kiosk keys ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
         });
-        log.println("demo: generating " + NAMES.length + " synthetic voters and their fingerprints");
-        FingerprintGenerator generator = new FingerprintGenerator(SEED, Difficulty.EASY);
-        List<MasterFinger> masters = generator.masters(0, NAMES.length * 2);
-        StringBuilder csv = new StringBuilder(VoterCsvReader.HEADER).append('\n');
-        List<DemoVoter> voters = new ArrayList<>();
-        Path prints = directory.resolve("prints");
-        for (int i = 0; i < NAMES.length; i++) {
-            String key = String.format("DEMO%03d", i + 1);
-            LocalDate birth = LocalDate.of(1950 + 6 * i, 1 + i, 3 + 2 * i);
-            Iin iin = iin(birth, NAMES[i][2].equals("M"), 101 + i);
-            csv.append(key).append(',').append(iin.digits()).append(',').append(NAMES[i][0]).append(',')
-                    .append(NAMES[i][1]).append(",,").append(birth).append(',').append(NAMES[i][2]).append(',')
-                    .append(PRECINCT).append('\n');
-            MasterFinger right = masters.get(2 * i);
-            MasterFinger left = masters.get(2 * i + 1);
-            Path voterPrints = prints.resolve(key);
-            Files.createDirectories(voterPrints);
-            ImageIO.write(generator.impression(right, 0, ImpressionSize.FULL), "png",
-                    voterPrints.resolve(FingerPosition.RIGHT_INDEX.fileName() + "_enrol.png").toFile());
-            ImageIO.write(generator.impression(left, 0, ImpressionSize.FULL), "png",
-                    voterPrints.resolve(FingerPosition.LEFT_INDEX.fileName() + "_enrol.png").toFile());
-            List<BufferedImage> live = List.of(generator.impression(right, 1, ImpressionSize.SENSOR),
-                    generator.impression(right, 2, ImpressionSize.SENSOR));
-            voters.add(new DemoVoter(key, iin, NAMES[i][0], NAMES[i][1], birth, live));
+        log.println("demo: taking " + VOTERS + " of the " + DemoSet.COUNT + " synthetic voters of kz.sailau.prints.DemoSet");
+        VoterSetFiles set = DemoSet.copyTo(directory.resolve("demo-set"));
+        Map<String, String[]> documents = new HashMap<>();
+        for (String line : Files.readAllLines(set.documents(), StandardCharsets.UTF_8).subList(1,
+                Files.readAllLines(set.documents(), StandardCharsets.UTF_8).size())) {
+            String[] fields = line.split(",");
+            documents.put(fields[0], fields);
         }
-        Files.writeString(directory.resolve("voters.csv"), csv, StandardCharsets.UTF_8);
-
+        List<DemoVoter> voters = new ArrayList<>();
+        List<String> rows = Files.readAllLines(set.voters(), StandardCharsets.UTF_8).stream()
+                .filter(row -> !row.isBlank()).limit(1 + VOTERS).toList();
+        // The first VOTERS voters of the set: the register build (template extraction) stays well under a minute.
+        Path votersCsv = directory.resolve("voters.csv");
+        Files.writeString(votersCsv, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        for (String row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            // The demo set's CSV has no quoted fields (VoterSetGenerator writes plain names).
+            String[] f = row.split(",", -1);
+            String key = f[0];
+            Path voterPrints = set.prints().resolve(key);
+            List<BufferedImage> live = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                live.add(ImageIO.read(voterPrints.resolve(FingerPosition.RIGHT_INDEX.fileName() + "_live_" + i + ".png")
+                        .toFile()));
+            }
+            String[] document = documents.get(key);
+            voters.add(new DemoVoter(key, new Iin(f[1]), f[2], f[3], LocalDate.parse(f[5]), List.copyOf(live),
+                    document == null ? "N" + key.substring(1) : document[1],
+                    document == null ? LocalDate.of(2031, 1, 1) : LocalDate.parse(document[2])));
+        }
+        Path prints = set.prints();
         log.printf("demo: prints ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
         try {
             keys.join();
@@ -161,7 +165,7 @@ public final class DemoData {
         String cert = directory.resolve("kiosk.crt.pem").toString();
         String srp = directory.resolve("register-v1.srp").toString();
         log.println("demo: building and loading the demo register of precinct " + PRECINCT);
-        run(environment, "register", "build", "--voters", directory.resolve("voters.csv").toString(), "--prints",
+        run(environment, "register", "build", "--voters", votersCsv.toString(), "--prints",
                 prints.toString(), "--authority", authority, "--kiosk-cert", cert, "--election", ELECTION,
                 "--precinct", String.valueOf(PRECINCT), "--version", "1", "--out", srp, "--passphrase-file", passFile);
         run(environment, "register", "load", "--data", kiosk, "--package", srp, "--passphrase-file", passFile);

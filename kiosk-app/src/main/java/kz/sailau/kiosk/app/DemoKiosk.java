@@ -68,6 +68,10 @@ public final class DemoKiosk implements AutoCloseable {
     private final Ed25519TokenKeys tokenKeys;
     private final CheckInPolicy policy;
     private final MrzReaderEmulator mrzEmulator;
+    private KioskConfiguration configuration;
+    private String matcherVersion;
+    private Clock clock;
+    private SecureRandom random;
     private final SerialMrzReader mrzReader;
 
     private DemoKiosk(DemoData data, KioskDatabase database, SqliteCheckInLedger ledger, CheckInEngine engine,
@@ -137,8 +141,13 @@ public final class DemoKiosk implements AutoCloseable {
         ReceiptPrinterEmulator printerEmulator = ReceiptPrinterEmulator.start(printerLink);
         SerialReceiptPrinter printer = new SerialReceiptPrinter(printerLink, configuration.printer().baud(),
                 Duration.ofSeconds(2));
-        return new DemoKiosk(data, database, ledger, engine, scannerEmulator, scanner, printerEmulator, printer,
-                issued, tokenKeys, policy, mrzEmulator, mrzReader);
+        DemoKiosk kiosk = new DemoKiosk(data, database, ledger, engine, scannerEmulator, scanner, printerEmulator,
+                printer, issued, tokenKeys, policy, mrzEmulator, mrzReader);
+        kiosk.configuration = configuration;
+        kiosk.matcherVersion = matcher.extractorVersion();
+        kiosk.clock = clock;
+        kiosk.random = random;
+        return kiosk;
     }
 
     /** Builds the screens' view model over this kiosk and starts reading cards from the MRZ reader. */
@@ -156,6 +165,12 @@ public final class DemoKiosk implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("MRZ reader emulator failed", e);
         }
+    }
+
+    /** The administrator's actions on the demo kiosk (passphrase {@link DemoData#PASSPHRASE}). */
+    public KioskAdministration administration(Runnable exit) {
+        return new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()), database, configuration,
+                matcherVersion, clock, random, exit);
     }
 
     /** The demo data. */
@@ -188,10 +203,15 @@ public final class DemoKiosk implements AutoCloseable {
         return tokenKeys.publicKey();
     }
 
+    /** The MRZ text of a demo voter's own identity card (number and expiry of {@code documents.csv}). */
+    public static String mrz(DemoData.DemoVoter voter) {
+        return mrz(voter, voter.documentExpiry());
+    }
+
     /** The MRZ text of a demo voter's identity card, valid until {@code expiry}. */
     public static String mrz(DemoData.DemoVoter voter, LocalDate expiry) {
         Objects.requireNonNull(voter, "voter");
-        return MrzWriter.text(new MrzWriter.Card("KAZ", "N" + voter.key().substring(4) + "00042", voter.iin(),
+        return MrzWriter.text(new MrzWriter.Card("KAZ", voter.documentNumber(), voter.iin(),
                 voter.birthDate(), Optional.empty(), expiry, "KAZ", latin(voter.surname()), latin(voter.givenName())));
     }
 

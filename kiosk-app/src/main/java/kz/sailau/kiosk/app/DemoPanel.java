@@ -46,6 +46,7 @@ final class DemoPanel extends VBox {
                 + kiosk.data().devicesDirectory().resolve("scanner") + "\nMRZ reader: " + kiosk.data().devicesDirectory().resolve("mrz-reader") + "\nPrinter: "
                 + kiosk.data().devicesDirectory().resolve("printer"));
         secrets.setWrapText(true);
+        secrets.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         voters.getItems().setAll(kiosk.data().voters());
         voters.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
@@ -60,21 +61,24 @@ final class DemoPanel extends VBox {
         voters.setPrefHeight(230);
 
         FlowPane cards = new FlowPane(8, 8,
-                button("Insert card", () -> card(DemoKiosk.mrz(selected(), VALID_UNTIL))),
-                button("Insert expired card", () -> card(DemoKiosk.mrz(selected(), LocalDate.of(2025, 1, 1)))),
-                button("Insert unreadable card", () -> card(garble(DemoKiosk.mrz(selected(), VALID_UNTIL)))),
-                button("Card of a stranger", () -> card(DemoKiosk.strangerMrz())));
+                button("Insert card", "demo-card", () -> card(DemoKiosk.mrz(selected()))),
+                button("Insert expired card", "demo-expired-card", () -> card(DemoKiosk.mrz(selected(), LocalDate.of(2025, 1, 1)))),
+                button("Insert unreadable card", "demo-unreadable-card", () -> card(garble(DemoKiosk.mrz(selected(), VALID_UNTIL)))),
+                button("Card of a stranger", "demo-stranger-card", () -> card(DemoKiosk.strangerMrz())));
         FlowPane fingers = new FlowPane(8, 8,
-                button("Right finger", () -> finger(selected().liveImages().get(impression++ % 2))),
-                button("Wrong finger (another voter)", () -> finger(other().liveImages().get(0))),
-                button("No finger (lift)", () -> kiosk.scannerEmulator().liftFinger()));
+                button("Right finger", "demo-right-finger", () -> finger(selected().liveImages().get(impression++ % selected().liveImages().size()))),
+                button("Wrong finger (another voter)", "demo-wrong-finger", () -> finger(other().liveImages().get(0))),
+                button("No finger (lift)", "demo-no-finger", () -> kiosk.scannerEmulator().liftFinger()));
         ToggleButton paper = new ToggleButton("Printer out of paper");
+        paper.setId("demo-paper-out");
         paper.setOnAction(e -> kiosk.printerEmulator().setPaperOut(paper.isSelected()));
+        receipt.setId("demo-receipt");
         receipt.setEditable(false);
         receipt.setPrefRowCount(10);
         receipt.setWrapText(true);
         receipt.setPromptText("The last receipt the printer emulator parsed appears here.");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         getChildren().addAll(title, secrets, new Label("1. Pick a voter:"), voters, new Label("2. Identity card:"),
                 cards, new Label("3. Finger on the scanner:"), fingers, new Label("Printer:"), paper,
@@ -147,8 +151,9 @@ final class DemoPanel extends VBox {
         watcher.start();
     }
 
-    private static Button button(String text, Runnable action) {
+    private static Button button(String text, String id, Runnable action) {
         Button button = new Button(text);
+        button.setId(id);
         button.setMinHeight(44);
         button.setOnAction(e -> action.run());
         return button;

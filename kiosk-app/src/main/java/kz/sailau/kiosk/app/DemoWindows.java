@@ -8,6 +8,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
+import java.util.concurrent.ForkJoinPool;
+import kz.sailau.kiosk.ui.KioskScreens;
 import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 
@@ -28,7 +30,9 @@ final class DemoWindows {
                 screens.startTicking(Duration.ofSeconds(1));
                 Stage kioskStage = new Stage();
                 kioskStage.setTitle("Sailau kiosk — DEMO");
-                kioskStage.setScene(styled(new Scene(new KioskView(screens), 1440, 900)));
+                kioskStage.setScene(styled(new Scene(new KioskScreens(screens, kiosk.administration(() ->
+                        Platform.runLater(kioskStage::close)), ForkJoinPool.commonPool(), Platform::runLater),
+                        1440, 900)));
                 kioskStage.setOnHidden(e -> closed.countDown());
                 Stage panelStage = new Stage();
                 panelStage.setTitle("Sailau — demo voter panel");

@@ -32,6 +32,7 @@ public final class Main {
     public static CommandLine commandLine(CliEnvironment environment) {
         CommandLine root = KioskCommandLine.create(environment);
         root.addSubcommand("demo", new CommandLine(new DemoCommand(environment)));
+        root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
         return root;
     }
 

@@ -56,12 +56,13 @@ public final class AdministratorView extends VBox {
         passphrase.setId("admin-passphrase");
         passphrase.setMaxWidth(520);
         packagePath.setId("admin-package");
-        packagePath.setMaxWidth(720);
+        packagePath.setPrefWidth(720);
         progress.setId("admin-progress");
         progress.setPrefWidth(720);
         message.setId("admin-message");
         message.setWrapText(true);
         message.setMaxWidth(900);
+        message.getStyleClass().add("hint");
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -69,6 +70,7 @@ public final class AdministratorView extends VBox {
     private void render() {
         Messages m = language.messages();
         message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, messageArguments));
+        message.setVisible(!messageKey.isEmpty());
         Label title = new Label(m.get("admin.title"));
         title.getStyleClass().add("title");
         getChildren().setAll(new LanguageBar(language), title);
@@ -78,7 +80,7 @@ public final class AdministratorView extends VBox {
             unlock.setOnAction(e -> unlock());
             Button cancel = button(m.get("admin.back"), "admin-back");
             cancel.setOnAction(e -> back.run());
-            getChildren().addAll(passphrase, new HBox(16, unlock, cancel), message);
+            getChildren().addAll(passphrase, centred(new HBox(16, unlock, cancel)), message);
             return;
         }
         packagePath.setPromptText(m.get("admin.packagePath"));
@@ -103,8 +105,10 @@ public final class AdministratorView extends VBox {
         });
         Button exit = button(m.get("admin.exitKiosk"), "admin-exit");
         exit.setOnAction(e -> actions.exitKiosk());
-        getChildren().addAll(new Label(m.get("admin.registerPackage")), new HBox(16, packagePath, load), progress,
-                message, devices, new HBox(16, landa, closeDay), unavailable, new HBox(16, backButton, exit));
+        devices.setAlignment(Pos.CENTER);
+        getChildren().addAll(new Label(m.get("admin.registerPackage")), centred(new HBox(16, packagePath, load)),
+                progress, message, devices, centred(new HBox(16, landa, closeDay)), unavailable,
+                centred(new HBox(16, backButton, exit)));
     }
 
     private void unlock() {
@@ -150,6 +154,11 @@ public final class AdministratorView extends VBox {
         messageKey = key;
         messageArguments = arguments;
         render();
+    }
+
+    private static HBox centred(HBox box) {
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private static Button button(String text, String id) {

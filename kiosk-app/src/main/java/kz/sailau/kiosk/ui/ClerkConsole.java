@@ -15,6 +15,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import kz.sailau.kiosk.checkin.CheckInEvent;
+import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
@@ -60,6 +61,7 @@ public final class ClerkConsole extends VBox {
         result.setId("clerk-result");
         result.setWrapText(true);
         result.setMaxWidth(480);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().add(body);
         model.stateProperty().addListener((o, a, b) -> render());
         model.countersProperty().addListener((o, a, b) -> render());
@@ -86,11 +88,13 @@ public final class ClerkConsole extends VBox {
         counters.setId("clerk-counters");
         counters.setWrapText(true);
         counters.setMaxWidth(480);
+        counters.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label current = new Label(currentText(m, state));
         current.setId("clerk-current");
         current.setWrapText(true);
         current.setMaxWidth(480);
+        current.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         current.getStyleClass().add("console-current");
 
         body.getChildren().setAll(heading, counters, current);
@@ -100,6 +104,7 @@ public final class ClerkConsole extends VBox {
             called.getStyleClass().add("console-alert");
             called.setWrapText(true);
             called.setMaxWidth(480);
+            called.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             body.getChildren().add(called);
         }
         model.printerProblemProperty().get().ifPresent(key -> {
@@ -107,6 +112,7 @@ public final class ClerkConsole extends VBox {
             alert.setId("clerk-printer-alert");
             alert.setWrapText(true);
             alert.setMaxWidth(480);
+            alert.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             alert.getStyleClass().add("console-alert");
             body.getChildren().add(alert);
         });
@@ -116,6 +122,7 @@ public final class ClerkConsole extends VBox {
             who.setId("clerk-confirm-who");
             who.setWrapText(true);
             who.setMaxWidth(480);
+            who.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             body.getChildren().add(who);
         });
 
@@ -227,10 +234,19 @@ public final class ClerkConsole extends VBox {
             char[] secret = pin.getText().toCharArray();
             pin.clear();
             CheckInState before = model.stateProperty().get();
-            model.submitAsClerk(clerkEvent, secret).thenAccept(after ->
-                    showResult(after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done"));
+            model.submitAsClerk(clerkEvent, secret).thenAccept(after -> showResult(resultOf(before, after)));
         });
         return button;
+    }
+
+    /** What to tell the clerk: the engine keeps the state on a refused action and marks a wrong PIN. */
+    private static String resultOf(CheckInState before, CheckInState after) {
+        Optional<String> hint = after instanceof CheckInState.AwaitingCard idle ? idle.hintKey()
+                : after instanceof CheckInState.Fallback fallback ? fallback.hintKey() : Optional.empty();
+        if (hint.filter(CheckInMachine.CLERK_PIN_REJECTED_KEY::equals).isPresent()) {
+            return CheckInMachine.CLERK_PIN_REJECTED_KEY;
+        }
+        return after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done";
     }
 
     private void showResult(String key) {

@@ -27,8 +27,8 @@ import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 
 /**
- * The voter's screens: one view per {@link CheckInState}, chosen by an exhaustive {@code instanceof} chain
- * that fails loudly on a state it does not know. Language bar on every screen; every text from the bundles;
+ * The voter's screens: one view per {@link CheckInState}, chosen through the engine's
+ * {@link CheckInState.Visitor} (exhaustive at compile time). Language bar on every screen; every text from the bundles;
  * touch-sized buttons. A side panel holds the {@link ClerkConsole} when a clerk opens it.
  */
 public final class KioskView extends BorderPane {
@@ -38,6 +38,7 @@ public final class KioskView extends BorderPane {
     private final StackPane centre = new StackPane();
     private final ClerkConsole clerkConsole;
     private final Button clerkButton = new Button();
+    private final Button adminButton = new Button();
     private Animation running;
 
     /**
@@ -57,7 +58,11 @@ public final class KioskView extends BorderPane {
         clerkButton.setOnAction(e -> toggleClerkConsole());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, clerkButton, spacer, new LanguageBar(language));
+        adminButton.setId("open-administrator");
+        adminButton.getStyleClass().add("clerk-access");
+        adminButton.setMinSize(200, 64);
+        adminButton.setVisible(false);
+        HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language));
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);
 
@@ -78,6 +83,12 @@ public final class KioskView extends BorderPane {
         return clerkConsole;
     }
 
+    /** Shows an "Administrator" button that runs {@code action} (it opens the passphrase screen). */
+    public void setAdministratorAccess(Runnable action) {
+        adminButton.setOnAction(e -> action.run());
+        adminButton.setVisible(true);
+    }
+
     /** Shows or hides the clerk console beside the voter screen. */
     public void toggleClerkConsole() {
         setRight(getRight() == null ? clerkConsole : null);
@@ -86,35 +97,64 @@ public final class KioskView extends BorderPane {
     private void render() {
         Messages m = language.messages();
         clerkButton.setText(m.get("clerk.console.open"));
+        adminButton.setText(m.get("admin.open"));
         if (running != null) {
             running.stop();
             running = null;
         }
         CheckInState state = model.stateProperty().get();
-        Node screen;
-        if (state instanceof CheckInState.AwaitingCard s) {
-            screen = awaitingCard(m, s);
-        } else if (state instanceof CheckInState.CheckingEligibility) {
-            screen = working(m, "screen.checkingRegister");
-        } else if (state instanceof CheckInState.AwaitingFinger s) {
-            screen = awaitingFinger(m, s);
-        } else if (state instanceof CheckInState.Matching) {
-            screen = working(m, "screen.matching");
-        } else if (state instanceof CheckInState.Recording) {
-            screen = working(m, "screen.recording");
-        } else if (state instanceof CheckInState.TokenIssued s) {
-            screen = tokenIssued(m, s);
-        } else if (state instanceof CheckInState.Refused s) {
-            screen = refused(m, s);
-        } else if (state instanceof CheckInState.NeedsClerk s) {
-            screen = needsClerk(m, s);
-        } else if (state instanceof CheckInState.Paused) {
-            screen = message(m, "screen.paused", "screen.paused.detail", "state-paused");
-        } else if (state instanceof CheckInState.Fallback s) {
-            screen = fallback(m, s);
-        } else {
-            throw new IllegalStateException("no screen for state " + state.getClass().getSimpleName());
-        }
+        // The engine's visitor makes this exhaustive at compile time: a new state cannot be forgotten.
+        Node screen = state.accept(new CheckInState.Visitor<Node>() {
+            @Override
+            public Node awaitingCard(CheckInState.AwaitingCard s) {
+                return KioskView.this.awaitingCard(m, s);
+            }
+
+            @Override
+            public Node checkingEligibility(CheckInState.CheckingEligibility s) {
+                return working(m, "screen.checkingRegister");
+            }
+
+            @Override
+            public Node awaitingFinger(CheckInState.AwaitingFinger s) {
+                return KioskView.this.awaitingFinger(m, s);
+            }
+
+            @Override
+            public Node matching(CheckInState.Matching s) {
+                return working(m, "screen.matching");
+            }
+
+            @Override
+            public Node recording(CheckInState.Recording s) {
+                return working(m, "screen.recording");
+            }
+
+            @Override
+            public Node tokenIssued(CheckInState.TokenIssued s) {
+                return KioskView.this.tokenIssued(m, s);
+            }
+
+            @Override
+            public Node refused(CheckInState.Refused s) {
+                return KioskView.this.refused(m, s);
+            }
+
+            @Override
+            public Node needsClerk(CheckInState.NeedsClerk s) {
+                return KioskView.this.needsClerk(m, s);
+            }
+
+            @Override
+            public Node paused(CheckInState.Paused s) {
+                return message(m, "screen.paused", "screen.paused.detail", "state-paused");
+            }
+
+            @Override
+            public Node fallback(CheckInState.Fallback s) {
+                return KioskView.this.fallback(m, s);
+            }
+        });
         centre.getChildren().setAll(screen);
     }
 
@@ -284,6 +324,7 @@ public final class KioskView extends BorderPane {
         label.getStyleClass().add("title");
         label.setWrapText(true);
         label.setAlignment(Pos.CENTER);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         return label;
     }
 
@@ -292,6 +333,7 @@ public final class KioskView extends BorderPane {
         label.setId(id);
         label.getStyleClass().add("instruction");
         label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         return label;
     }
 

@@ -33,6 +33,39 @@ class DemoCheckIT {
 
         JarRunner.Result again = JarRunner.run(dir, "demo", "--check");
         assertEquals(0, again.exitCode(), () -> "second run, out: " + again.out() + "\nerr: " + again.err());
+
+        // Production start on the demo kiosk: refuses missing ports clearly, accepts once they exist.
+        Files.writeString(dir.resolve("kiosk.json"), "{\"dataDirectory\": \"demo-data/kiosk\", "
+                + "\"scanner\": {\"port\": \"/dev/no-such-scanner\", \"baud\": 57600}}");
+        JarRunner.Result refused = JarRunner.run(dir, "start", "--check-only");
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("scanner.port: /dev/no-such-scanner does not exist"), refused.err());
+        assertTrue(refused.err().contains("printer.port: /dev/sailau-printer does not exist"), refused.err());
+        assertTrue(!refused.err().contains("register:"), "the demo register is loaded: " + refused.err());
+
+        Files.writeString(dir.resolve("kiosk.json"), "{\"dataDirectory\": \"demo-data/kiosk\", "
+                + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
+                + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
+                + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
+        JarRunner.Result ready = JarRunner.run(dir, "start", "--check-only");
+        assertEquals(0, ready.exitCode(), ready.out() + ready.err());
+    }
+
+    @Test
+    void productionStartRefusesBadConfigurationAndMissingKiosk() throws Exception {
+        Files.writeString(dir.resolve("kiosk.json"), "{\"precinkt\": 101}");
+        JarRunner.Result typo = JarRunner.run(dir, "start");
+        assertEquals(1, typo.exitCode());
+        assertTrue(typo.err().contains("unknown key 'precinkt'"), typo.err());
+
+        Files.writeString(dir.resolve("kiosk.json"), "{\"dataDirectory\": \"nowhere\"}");
+        JarRunner.Result missing = JarRunner.run(dir, "start");
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("nowhere is not an initialised kiosk data directory"), missing.err());
+
+        JarRunner.Result noFile = JarRunner.run(dir, "start", "--config", "absent.json");
+        assertEquals(1, noFile.exitCode());
+        assertTrue(noFile.err().contains("file not found"), noFile.err());
     }
 
     @Test

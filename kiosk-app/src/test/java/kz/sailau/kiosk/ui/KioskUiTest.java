@@ -213,6 +213,56 @@ class KioskUiTest {
         assertTrue(robot.lookup("#printer-problem").tryQuery().isEmpty());
     }
 
+    @Test
+    void cardlessIdentificationIsConfirmedByTheClerk(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-no-card");
+        awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.session().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Сәйкестендіру үшін саусағыңызды сканерге қойыңыз", text("#finger-title"));
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(2));
+        CheckInState.NeedsClerk needs = awaitState(CheckInState.NeedsClerk.class);
+        assertEquals(ClerkReason.CONFIRM_IDENTITY, needs.reason());
+        robot.clickOn("#open-clerk-console");
+        awaitPresent("#clerk-confirm-who");
+        assertTrue(text("#clerk-confirm-who").contains(fixtures.voters.get(1).voter().birthDate().toString()),
+                "the clerk sees the birth date to confirm with the voter");
+        save("16-cardless-confirm-kk");
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.clickOn("#clerk-confirm");
+        CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
+        assertEquals(kz.sailau.kiosk.checkin.CheckInMethod.CARDLESS_FINGERPRINT, issued.method());
+        assertEquals(1, fixtures.ledger.counters().cardless());
+    }
+
+    @Test
+    void clerkPausesResumesAndChecksInByHandInFallbackMode(FxRobot robot) throws Exception {
+        robot.interact(() -> model.language().choose(Language.ENGLISH));
+        robot.clickOn("#open-clerk-console");
+        robot.clickOn("#clerk-pin").write("9999");
+        robot.clickOn("#clerk-pause");
+        awaitText("#clerk-result", "PIN not accepted");
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.clickOn("#clerk-pause");
+        awaitState(CheckInState.Paused.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The kiosk is paused", text("#state-paused-title"));
+        save("17-paused-en");
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.clickOn("#clerk-resume");
+        awaitState(CheckInState.AwaitingCard.class);
+
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.clickOn("#clerk-start-fallback");
+        awaitState(CheckInState.Fallback.class);
+        robot.clickOn("#clerk-iin").write(fixtures.voters.get(3).voter().iin().digits());
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        save("18-fallback-en");
+        robot.clickOn("#clerk-enter-iin");
+        CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
+        assertTrue(issued.fallback());
+        assertEquals(1, fixtures.ledger.counters().fallback());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private <S extends CheckInState> S awaitState(Class<S> type) throws Exception {

@@ -97,6 +97,7 @@ class MessagesTest {
                 ScannerDisconnectedException.MESSAGE_KEY, ScannerTimeoutException.MESSAGE_KEY,
                 SensorErrorException.MESSAGE_KEY, WrongPasswordException.MESSAGE_KEY));
         declared.addAll(CheckInScreenModel.fixedNoticeKeys());
+        declared.addAll(kz.sailau.kiosk.checkin.CheckInMessageKeys.all());
         declared.addAll(List.of("device.mrz.cannotOpen", "device.mrz.disconnected", "device.mrz.notFound"));
         declared.addAll(keysUsedInUiSources());
         for (Language language : Language.values()) {

@@ -1,0 +1,77 @@
+package kz.sailau.kiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.register.LoadedRegister;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreException;
+import kz.sailau.kiosk.store.StoreOptions;
+
+/**
+ * The checks before a production start, each problem one sentence naming what to fix: the data directory
+ * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
+ * loaded, and every configured serial port exists.
+ */
+final class KioskPreflight {
+
+    private KioskPreflight() {
+    }
+
+    /** Everything that prevents a start; empty when the kiosk can start. */
+    static List<String> problems(KioskConfiguration configuration, CliEnvironment environment) {
+        List<String> problems = new ArrayList<>();
+        Path data = configuration.dataDirectory();
+        KioskDataDirectory directory = KioskDataDirectory.at(data);
+        KioskDataDirectory.KioskProfile profile;
+        try {
+            profile = directory.profile();
+        } catch (IOException | RuntimeException e) {
+            problems.add("dataDirectory: " + data + " is not an initialised kiosk data directory (run 'kiosk init')");
+            checkPorts(configuration, problems);
+            return problems;
+        }
+        if (profile.precinct().number() != configuration.precinct()) {
+            problems.add("precinct: kiosk.json says " + configuration.precinct() + " but the kiosk was initialised for "
+                    + profile.precinct().number());
+        }
+        if (!Files.isRegularFile(directory.databaseFile())) {
+            problems.add("register: no register loaded in " + data + " (run 'register load')");
+        } else {
+            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
+                    StoreOptions.DEFAULT, environment.clock())) {
+                Optional<LoadedRegister> loaded = database.read(RegisterStore::current);
+                if (loaded.isEmpty()) {
+                    problems.add("register: no register loaded in " + data + " (run 'register load')");
+                } else if (!loaded.get().election().value().equals(configuration.election())
+                        || loaded.get().precinct().number() != configuration.precinct()) {
+                    problems.add("register: the loaded register is for election " + loaded.get().election().value()
+                            + ", precinct " + loaded.get().precinct().number() + ", not " + configuration.election()
+                            + ", precinct " + configuration.precinct());
+                }
+            } catch (StoreException e) {
+                problems.add("register: the kiosk database cannot be read [" + e.messageKey() + "]");
+            }
+        }
+        checkPorts(configuration, problems);
+        return problems;
+    }
+
+    private static void checkPorts(KioskConfiguration configuration, List<String> problems) {
+        port("scanner", configuration.scanner(), problems);
+        port("mrzReader", configuration.mrzReader(), problems);
+        port("printer", configuration.printer(), problems);
+    }
+
+    private static void port(String key, KioskConfiguration.SerialPortSetting setting, List<String> problems) {
+        if (!Files.exists(Path.of(setting.port()))) {
+            problems.add(key + ".port: " + setting.port() + " does not exist (check the cable and kiosk.json)");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package kz.sailau.kiosk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
+import kz.sailau.fingerprint.serial.SerialScannerSettings;
+import kz.sailau.kiosk.biometric.FingerMatcher;
+import kz.sailau.kiosk.checkin.CheckInEngine;
+import kz.sailau.kiosk.checkin.CheckInMachine;
+import kz.sailau.kiosk.checkin.CheckInPolicy;
+import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
+import kz.sailau.kiosk.crypto.FieldCipher;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.devices.SerialMrzReader;
+import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
+import kz.sailau.kiosk.token.KioskTokenIssuer;
+import kz.sailau.kiosk.token.SqliteIssuedTokens;
+import kz.sailau.kiosk.ui.AdministratorView;
+import kz.sailau.kiosk.ui.CheckInScreenModel;
+import kz.sailau.kiosk.ui.KioskScreens;
+import kz.sailau.kiosk.ui.LanguageViewModel;
+
+/**
+ * The production window: full screen, undecorated, the close request ignored (only the administrator's
+ * "Exit the kiosk" ends it). It opens on the administrator's passphrase screen; leaving that screen after an
+ * unlock starts the real devices and the voter screens.
+ *
+ * <p>Token key: the kiosk's Ed25519 token key is kept in {@code DATA/token-signing.key}, encrypted with the
+ * store's field cipher; it is created at the first start, and its public key written to
+ * {@code DATA/token-public.key} (Base64) for the ballot desk.
+ *
+ * <p>Clerks: clerk PIN provisioning does not exist yet, so this build still uses the DEMO clerk
+ * {@code clerk1}/1234 (a known gap, reported).
+ */
+final class ProductionWindows {
+
+    private ProductionWindows() {
+    }
+
+    static int show(KioskConfiguration configuration, CliEnvironment environment) throws InterruptedException {
+        KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
+        KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
+                StoreOptions.DEFAULT, environment.clock());
+        FingerMatcher matcher = environment.matcher().get();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage(StageStyle.UNDECORATED);
+                stage.setTitle("Sailau kiosk");
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+                stage.setOnCloseRequest(event -> event.consume());
+                stage.setOnHidden(event -> closed.countDown());
+                KioskAdministration administration = new KioskAdministration(directory, database, configuration,
+                        matcher.extractorVersion(), environment.clock(), environment.random(), stage::hide);
+                LanguageViewModel language = new LanguageViewModel();
+                Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+                AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
+                        () -> administration.credentials().ifPresent(credentials -> scene.setRoot(
+                                voterScreens(configuration, environment, database, credentials, matcher, language,
+                                        administration, worker))));
+                scene.setRoot(unlock);
+                stage.setScene(scene);
+                stage.setFullScreen(true);
+                stage.show();
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            environment.err().println("cannot start: no display for the kiosk window (" + e.getMessage() + ")");
+            database.close();
+            return 1;
+        }
+        closed.await();
+        worker.shutdownNow();
+        database.close();
+        Platform.exit();
+        return 0;
+    }
+
+    private static KioskScreens voterScreens(KioskConfiguration configuration, CliEnvironment environment,
+                                             KioskDatabase database, KioskCredentials credentials,
+                                             FingerMatcher matcher, LanguageViewModel language,
+                                             KioskAdministration administration, ExecutorService worker) {
+        PrecinctId precinct = new PrecinctId(configuration.precinct());
+        CheckInPolicy defaults = CheckInPolicy.defaults(precinct, configuration.electionDay());
+        CheckInPolicy policy = new CheckInPolicy(precinct, configuration.electionDay(), defaults.minimumAge(),
+                configuration.maxFingerTries(), defaults.threshold(), defaults.overrideCap(),
+                Duration.ofSeconds(configuration.idleTimeoutSeconds()));
+        Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
+        SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
+                environment.clock());
+        CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy),
+                new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
+                        matcher),
+                ledger,
+                new InMemoryClerkAuthenticator(environment.random()).withClerk(DemoKiosk.CLERK,
+                        DemoKiosk.CLERK_PIN.toCharArray()),
+                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
+                        new SqliteIssuedTokens(configuration.dataDirectory().resolve("tokens.db")), environment.random()),
+                matcher, environment.clock());
+        SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
+                Path.of(configuration.scanner().port()), configuration.scanner().baud()));
+        SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
+                configuration.printer().baud(), Duration.ofSeconds(2));
+        CheckInScreenModel model = new CheckInScreenModel(engine, scanner, printer, language, Platform::runLater,
+                ledger::counters, Duration.ofSeconds(10));
+        model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
+                configuration.mrzReader().baud(), environment.clock()));
+        model.startTicking(Duration.ofSeconds(1));
+        return new KioskScreens(model, administration, worker, Platform::runLater);
+    }
+
+    private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {
+        Path file = data.resolve("token-signing.key");
+        byte[] context = "token-signing-key".getBytes(StandardCharsets.US_ASCII);
+        FieldCipher cipher = credentials.storeKeys().fieldCipher(environment.random());
+        try {
+            if (Files.exists(file)) {
+                return Ed25519TokenKeys.fromPrivateKey(cipher.decrypt(Files.readAllBytes(file), context));
+            }
+            Ed25519TokenKeys keys = Ed25519TokenKeys.generate(environment.random());
+            SecureFiles.writeAtomically(file, cipher.encrypt(keys.privateKey(), context));
+            SecureFiles.writeAtomically(data.resolve("token-public.key"),
+                    (Base64.getEncoder().encodeToString(keys.publicKey()) + "\n").getBytes(StandardCharsets.US_ASCII));
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("token key cannot be read or written", e);
+        }
+    }
+}

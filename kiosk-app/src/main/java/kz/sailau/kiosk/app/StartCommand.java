@@ -1,0 +1,53 @@
+package kz.sailau.kiosk.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one
+ * clear sentence per problem (bad configuration, no register, missing port), then opens the kiosk full screen
+ * without decorations on the administrator's passphrase screen; only the administrator can exit.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Start the kiosk: full screen, no decorations, exit only through the administrator.")
+public final class StartCommand implements Callable<Integer> {
+
+    private final CliEnvironment environment;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "kiosk.json",
+            description = "Configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--check-only", description = "Only check configuration, register and ports, then exit.")
+    boolean checkOnly;
+
+    /** @param environment time, randomness, migrations, matcher and console */
+    public StartCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        KioskConfiguration configuration;
+        try {
+            configuration = KioskConfiguration.read(config);
+        } catch (ConfigurationException e) {
+            environment.err().println("cannot start: " + e.getMessage());
+            return 1;
+        }
+        List<String> problems = KioskPreflight.problems(configuration, environment);
+        if (!problems.isEmpty()) {
+            environment.err().println("cannot start:\n  - " + String.join("\n  - ", problems));
+            return 1;
+        }
+        if (checkOnly) {
+            environment.out().println("ready to start: configuration, register and ports are in order");
+            return 0;
+        }
+        return ProductionWindows.show(configuration, environment);
+    }
+}
