@@ -72,6 +72,21 @@ class DeploymentFilesIT {
                 "an existing kiosk.json is kept");
     }
 
+    @Test
+    void offlineCheckReportsEveryCheckAndFailsExactlyWhenOneFails(@TempDir Path temp) throws Exception {
+        Result check = run(List.of("bash", DEPLOY.resolve("verify-offline.sh").toString()), temp);
+        List<String> lines = check.output().lines().toList();
+        assertTrue(lines.size() >= 12, "one line per check:\n" + check.output());
+        for (String line : lines) {
+            assertTrue(line.matches("(PASS|FAIL|NOTE)  .+|        .+"), "a PASS/FAIL/NOTE line: '" + line + "'");
+        }
+        for (String topic : List.of("listening", "NetworkManager.service", "rfkill", "lo", "default route")) {
+            assertTrue(check.output().contains(topic), "checks " + topic + ":\n" + check.output());
+        }
+        boolean anyFail = lines.stream().anyMatch(line -> line.startsWith("FAIL"));
+        assertEquals(anyFail ? 1 : 0, check.exit(), check.output());
+    }
+
     private record Result(int exit, String output) {
     }
 
