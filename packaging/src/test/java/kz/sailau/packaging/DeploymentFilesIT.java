@@ -1,0 +1,102 @@
+package kz.sailau.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kiosk deployment files under packaging/deploy: systemd unit, udev rules, install script. */
+class DeploymentFilesIT {
+
+    private static final Path DEPLOY = Path.of(System.getProperty("sailau.packaging.dir", "."), "deploy");
+
+    @Test
+    void systemdAcceptsTheUnit(@TempDir Path temp) throws Exception {
+        String unit = Files.readString(DEPLOY.resolve("sailau-kiosk.service"));
+        assertTrue(unit.contains("ExecStart=/usr/bin/cage -s -- /opt/sailau-kiosk/bin/sailau-kiosk start"), unit);
+        for (String directive : List.of("User=sailau", "Restart=on-failure", "PrivateNetwork=yes", "IPAddressDeny=any",
+                "TTYPath=/dev/tty1", "NoNewPrivileges=yes")) {
+            assertTrue(unit.lines().anyMatch(directive::equals), "the unit has " + directive);
+        }
+        // systemd-analyze also checks that ExecStart's program exists; cage is not on the build machine,
+        // so the copy points at /bin/true. Every other directive is verified as written.
+        Path copy = temp.resolve("sailau-kiosk.service");
+        Files.writeString(copy, unit.replace("/usr/bin/cage -s -- /opt/sailau-kiosk/bin/sailau-kiosk", "/bin/true"));
+        Result verify = run(List.of("systemd-analyze", "verify", copy.toString()), temp);
+        assertEquals(0, verify.exit(), "systemd-analyze verify:\n" + verify.output());
+        assertEquals("", verify.output().strip(), "systemd-analyze has no warning");
+    }
+
+    @Test
+    void udevRulesNameEachDeviceForTheKioskUser() throws IOException {
+        List<String> rules = Files.readAllLines(DEPLOY.resolve("60-sailau-serial.rules")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        Pattern key = Pattern.compile("(SUBSYSTEM|ATTRS\\{\\w+}|KERNELS|ENV\\{\\w+})==\"[^\"]*\""
+                + "|(SYMLINK\\+|GROUP|MODE|ENV\\{\\w+})=\"[^\"]*\"");
+        for (String rule : rules) {
+            for (String pair : rule.split(",\\s*")) {
+                assertTrue(key.matcher(pair).matches(), "a well-formed udev key: '" + pair + "' in " + rule);
+            }
+            assertTrue(rule.contains("GROUP=\"sailau\"") && rule.contains("MODE=\"0660\""), rule);
+            assertTrue(rule.startsWith("SUBSYSTEM==\"tty\""), rule);
+        }
+        assertEquals(List.of("sailau-scanner", "sailau-mrz", "sailau-printer"), rules.stream()
+                .map(rule -> rule.replaceAll(".*SYMLINK\\+=\"([^\"]+)\".*", "$1")).toList());
+    }
+
+    @Test
+    void installScriptPutsTheFilesInPlace(@TempDir Path root) throws Exception {
+        Result install = run(List.of("bash", DEPLOY.resolve("install-kiosk.sh").toString(), "--root", root.toString()),
+                root);
+        assertEquals(0, install.exit(), install.output());
+        assertEquals(Files.readString(DEPLOY.resolve("sailau-kiosk.service")),
+                Files.readString(root.resolve("etc/systemd/system/sailau-kiosk.service")));
+        assertEquals(Files.readString(DEPLOY.resolve("60-sailau-serial.rules")),
+                Files.readString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules")));
+        assertEquals(Files.readString(DEPLOY.resolve("kiosk.json")), Files.readString(root.resolve("etc/sailau/kiosk.json")));
+        assertTrue(Files.isDirectory(root.resolve("var/lib/sailau/data")));
+
+        Files.writeString(root.resolve("etc/sailau/kiosk.json"), "{\"precinct\": 7}");
+        assertEquals(0, run(List.of("bash", DEPLOY.resolve("install-kiosk.sh").toString(), "--root", root.toString()),
+                root).exit());
+        assertEquals("{\"precinct\": 7}", Files.readString(root.resolve("etc/sailau/kiosk.json")),
+                "an existing kiosk.json is kept");
+    }
+
+    @Test
+    void offlineCheckReportsEveryCheckAndFailsExactlyWhenOneFails(@TempDir Path temp) throws Exception {
+        Result check = run(List.of("bash", DEPLOY.resolve("verify-offline.sh").toString()), temp);
+        List<String> lines = check.output().lines().toList();
+        assertTrue(lines.size() >= 12, "one line per check:\n" + check.output());
+        for (String line : lines) {
+            assertTrue(line.matches("(PASS|FAIL|NOTE)  .+|        .+"), "a PASS/FAIL/NOTE line: '" + line + "'");
+        }
+        for (String topic : List.of("listening", "NetworkManager.service", "rfkill", "lo", "default route")) {
+            assertTrue(check.output().contains(topic), "checks " + topic + ":\n" + check.output());
+        }
+        boolean anyFail = lines.stream().anyMatch(line -> line.startsWith("FAIL"));
+        assertEquals(anyFail ? 1 : 0, check.exit(), check.output());
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("timed out: " + command);
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
