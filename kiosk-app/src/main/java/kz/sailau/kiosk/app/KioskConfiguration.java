@@ -19,8 +19,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The kiosk's one configuration record, read from one JSON file ({@code kiosk.json} in the data
- * directory). Every field has a default that makes the demo work; a file only names what differs.
+ * The kiosk's one configuration record, read from one JSON file given to {@code start --config}
+ * ({@code /etc/sailau/kiosk.json} in a deployment; not the {@code kiosk-profile.json} that
+ * {@code kiosk init} writes into the data directory). Every field has a default that makes the demo work;
+ * a file only names what differs.
  * Unknown keys are refused, so a typo cannot silently fall back to a default.
  *
  * @param dataDirectory        where the store, keys and audit log live

@@ -21,7 +21,7 @@ import kz.sailau.kiosk.model.PrecinctId;
 /**
  * The kiosk's data directory:
  * <pre>
- *   kiosk.json           precinct (and election, when pinned at init)
+ *   kiosk-profile.json   precinct (and election, when pinned at init)
  *   authority.crt.pem    the pinned authority certificate
  *   kiosk-keys.sealed    private key + store master secret, sealed under the passphrase
  *   kiosk.csr.pem        certification request for the authority
@@ -31,7 +31,7 @@ import kz.sailau.kiosk.model.PrecinctId;
 public final class KioskDataDirectory {
 
     /** Profile file name. */
-    public static final String PROFILE_FILE = "kiosk.json";
+    public static final String PROFILE_FILE = "kiosk-profile.json";
     /** Pinned authority certificate file name. */
     public static final String AUTHORITY_FILE = "authority.crt.pem";
     /** Database file name. */
