@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** The soak run's resource measurement and its "stayed flat" rule. */
 class SimulateResourcesTest {
 
     private static final long MIB = 1024 * 1024;
