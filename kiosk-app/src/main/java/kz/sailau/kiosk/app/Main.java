@@ -33,6 +33,7 @@ public final class Main {
         CommandLine root = KioskCommandLine.create(environment);
         root.addSubcommand("demo", new CommandLine(new DemoCommand(environment)));
         root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
+        root.addSubcommand("simulate", new CommandLine(new SimulateCommand(environment)));
         return root;
     }
 
