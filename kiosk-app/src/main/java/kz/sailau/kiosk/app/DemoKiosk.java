@@ -16,6 +16,8 @@ import java.util.concurrent.Executor;
 import kz.sailau.fingerprint.emulator.ScannerEmulator;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
+import kz.sailau.kiosk.audit.AuditRecorder;
+import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
@@ -114,7 +116,9 @@ public final class DemoKiosk implements AutoCloseable {
         KioskDatabase database = KioskDatabase.open(kioskDirectory.databaseFile(), migrations, StoreOptions.DEFAULT,
                 clock);
         RegisterStore store = new RegisterStore(database, credentials.storeKeys(), random);
-        SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock);
+        KioskAdministration.recordStarted(database, Optional.of(credentials), clock);
+        SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock,
+                AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
         PrecinctId precinct = new PrecinctId(configuration.precinct());
         CheckInPolicy defaults = CheckInPolicy.defaults(precinct, configuration.electionDay());
         CheckInPolicy policy = new CheckInPolicy(precinct, configuration.electionDay(), defaults.minimumAge(),
@@ -155,6 +159,9 @@ public final class DemoKiosk implements AutoCloseable {
         CheckInScreenModel model = new CheckInScreenModel(engine, scanner, printer, language, fxThread,
                 ledger::counters, Duration.ofSeconds(10));
         model.startReadingCards(mrzReader);
+        if (KioskAdministration.closed(database)) {
+            model.closePolls();
+        }
         return model;
     }
 
@@ -170,7 +177,8 @@ public final class DemoKiosk implements AutoCloseable {
     /** The administrator's actions on the demo kiosk (passphrase {@link DemoData#PASSPHRASE}). */
     public KioskAdministration administration(Runnable exit) {
         return new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()), database, configuration,
-                matcherVersion, clock, random, exit);
+                matcherVersion, data.directory().resolve("kiosk.crt.pem"), data.directory().resolve("tokens.db"),
+                clock, random, exit);
     }
 
     /** The demo data. */

@@ -1,13 +1,25 @@
 package kz.sailau.kiosk.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import kz.sailau.kiosk.audit.AdministrationEvents;
+import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.audit.AuditRecorder;
+import kz.sailau.kiosk.audit.BiometricWipe;
+import kz.sailau.kiosk.audit.ChainHeadSigner;
+import kz.sailau.kiosk.audit.DayCounts;
+import kz.sailau.kiosk.audit.ElectionDay;
+import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadProgress;
@@ -17,12 +29,17 @@ import kz.sailau.kiosk.register.RegisterLoader;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
+import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorActions;
 
 /**
  * The administrator's actions over a kiosk data directory: unlock with the passphrase, load a register
- * package with the register loader (its refusal keys reach the screen unchanged), show device settings.
- * The logic-and-accuracy test and close-the-day export are not in this build and say so.
+ * package with the register loader (its refusal keys reach the screen unchanged), show device settings,
+ * close the day ({@link EndOfDay#close}: signed bundle) and wipe the biometric data after close
+ * ({@link BiometricWipe#wipe}). Unlocks (and failed unlocks), register loads and refusals are recorded in the
+ * audit log ({@code STORE_UNLOCKED}, {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED},
+ * {@code REGISTER_REFUSED}); the head is signed with the kiosk key once it is unlocked. The
+ * logic-and-accuracy test is not in this build and says so.
  */
 public final class KioskAdministration implements AdministratorActions {
 
@@ -33,6 +50,8 @@ public final class KioskAdministration implements AdministratorActions {
     private final Clock clock;
     private final java.security.SecureRandom random;
     private final Runnable exit;
+    private final Path kioskCertificate;
+    private final Path tokensFile;
     private volatile KioskCredentials credentials;
 
     /**
@@ -40,12 +59,17 @@ public final class KioskAdministration implements AdministratorActions {
      * @param database         its open database
      * @param configuration    the configuration (device settings)
      * @param extractorVersion the matcher's template version (packages must match it)
+     * @param kioskCertificate the kiosk certificate from the authority (PEM), carried in the bundle signature
+     * @param tokensFile       the issued-tokens file (its count goes into the bundle; absent means 0 issued)
      * @param clock            time
      * @param random           randomness for the store
      * @param exit             leaves the kiosk
      */
     public KioskAdministration(KioskDataDirectory directory, KioskDatabase database, KioskConfiguration configuration,
-                               String extractorVersion, Clock clock, java.security.SecureRandom random, Runnable exit) {
+                               String extractorVersion, Path kioskCertificate, Path tokensFile, Clock clock,
+                               java.security.SecureRandom random, Runnable exit) {
+        this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        this.tokensFile = Objects.requireNonNull(tokensFile, "tokensFile");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -63,8 +87,11 @@ public final class KioskAdministration implements AdministratorActions {
     @Override
     public void unlock(char[] passphrase) throws AdministratorException {
         try {
-            credentials = directory.unlock(passphrase);
+            KioskCredentials unlocked = directory.unlock(passphrase);
+            record(Optional.of(unlocked), AdministrationEvents.unlock(true));
+            credentials = unlocked;
         } catch (KioskCryptoException e) {
+            record(Optional.empty(), AdministrationEvents.unlock(false));
             throw new AdministratorException(e.messageKey(), e.getMessage());
         } catch (IOException e) {
             throw new AdministratorException("store.error.read", "kiosk keys cannot be read: " + e.getMessage());
@@ -84,17 +111,62 @@ public final class KioskAdministration implements AdministratorActions {
             int stages = LoadProgress.Stage.values().length;
             LoadedRegister loaded = loader.load(packageFile, (stage, done, total) ->
                     progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages));
+            record(Optional.of(unlocked), AdministrationEvents.registerLoaded(loaded));
             return loaded.election().value() + ", " + loaded.precinct().number() + ", v" + loaded.version() + ", "
                     + loaded.voterCount();
         } catch (RegisterException e) {
-            throw new AdministratorException(e.messageKey(), e.getMessage());
+            throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (KioskCryptoException e) {
-            throw new AdministratorException(e.messageKey(), e.getMessage());
+            throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (StoreException e) {
-            throw new AdministratorException(e.messageKey(), e.getMessage());
+            throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (IOException e) {
-            throw new AdministratorException("register.error.read", e.getMessage());
+            throw refused(unlocked, "register.error.read", e.getMessage());
         }
+    }
+
+    private AdministratorException refused(KioskCredentials unlocked, String key, String technical) {
+        record(Optional.of(unlocked), AdministrationEvents.registerRefused(key));
+        return new AdministratorException(key, technical);
+    }
+
+    /**
+     * Appends {@code event} to the audit log in its own transaction, the head signed at intervals when the
+     * kiosk key is given. A log that cannot be written is reported, not hidden.
+     */
+    private void record(Optional<KioskCredentials> key, AuditEvent event) {
+        record(database, key, event, clock);
+    }
+
+    static void record(KioskDatabase database, Optional<KioskCredentials> key, AuditEvent event, Clock clock) {
+        AdministrationEvents.record(database, key, event, clock);
+    }
+
+    /** Records {@code KIOSK_STARTED} with the software version (signed heads once the key is given). */
+    static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock) {
+        record(database, key, AdministrationEvents.kioskStarted(software().version()), clock);
+    }
+
+    /** Whether the day in {@code database} is closed or wiped. */
+    static boolean closed(KioskDatabase database) {
+        return database.read(ElectionDay::phase) != ElectionDay.Phase.OPEN;
+    }
+
+    /** The running software's version and, when run from a jar, the jar's SHA-256 (as {@code day close}). */
+    static EndOfDay.Software software() {
+        String version = KioskAdministration.class.getPackage().getImplementationVersion();
+        String jarHash = null;
+        try {
+            Path location = Path.of(KioskAdministration.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            if (Files.isRegularFile(location)) {
+                jarHash = Digests.sha256Hex(Files.readAllBytes(location));
+            }
+        } catch (Exception e) {
+            // Not from a jar (tests, IDE): the bundle records no jar hash.
+        }
+        return new EndOfDay.Software(version != null && version.matches("[0-9.]+(-[A-Z]+)?") ? version
+                : "0.1.0-SNAPSHOT", jarHash);
     }
 
     @Override
@@ -107,7 +179,63 @@ public final class KioskAdministration implements AdministratorActions {
 
     @Override
     public boolean closeDayAvailable() {
-        return false;
+        return true;
+    }
+
+    @Override
+    public Path defaultBundlePath() {
+        return directory.path().resolve("day-bundle.json");
+    }
+
+    @Override
+    public boolean dayClosed() {
+        return closed(database);
+    }
+
+    @Override
+    public DayClosed closeDay(Path bundle) throws AdministratorException {
+        KioskCredentials unlocked = credentials;
+        if (unlocked == null) {
+            throw new AdministratorException("admin.error.passphrase", "not unlocked");
+        }
+        if (!Files.isRegularFile(kioskCertificate)) {
+            throw new AdministratorException("admin.error.noKioskCertificate", "no kiosk certificate file");
+        }
+        try {
+            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+            long issued = 0;
+            if (Files.exists(tokensFile)) {
+                try (SqliteIssuedTokens tokens = new SqliteIssuedTokens(tokensFile)) {
+                    issued = tokens.countValid() + tokens.countVoid();
+                }
+            }
+            EndOfDay.Written written = EndOfDay.close(database, unlocked, certificate, directory.pinnedAuthority(),
+                    directory.profile(), software(), issued, bundle, clock, random);
+            DayCounts counts = written.content().counts();
+            return new DayClosed(written.bundle(), counts.checkIns(), counts.tokensIssued(), counts.tokensVoided(),
+                    counts.reconciles());
+        } catch (IOException | RuntimeException e) {
+            throw new AdministratorException("admin.error.closeDay", "close the day failed: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String wipe() throws AdministratorException {
+        KioskCredentials unlocked = credentials;
+        if (unlocked == null) {
+            throw new AdministratorException("admin.error.passphrase", "not unlocked");
+        }
+        try {
+            BiometricWipe.Wiped wiped = BiometricWipe.wipe(database,
+                    AuditRecorder.signing(ChainHeadSigner.kiosk(unlocked)), clock);
+            return wiped.voters() + " / " + wiped.templates() + " / " + wiped.checkIns();
+        } catch (BiometricWipe.WipeRefusedException e) {
+            throw new AdministratorException(e.messageKey().equals("audit.error.alreadyWiped")
+                    ? "admin.error.alreadyWiped" : "admin.error.dayNotClosed", e.getMessage());
+        } catch (RuntimeException e) {
+            throw new AdministratorException("admin.error.wipe", "wipe failed: " + e.getClass().getSimpleName());
+        }
     }
 
     @Override

@@ -17,6 +17,8 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
+import kz.sailau.kiosk.audit.AuditRecorder;
+import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
@@ -58,6 +60,11 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  */
 final class ProductionWindows {
 
+    /** The kiosk certificate from the authority, in the data directory (as {@code day close} expects it). */
+    static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
+    /** The issued-tokens file in the data directory (the default of {@code day close --tokens}). */
+    static final String TOKENS_FILE = "kiosk-tokens.db";
+
     private ProductionWindows() {
     }
 
@@ -65,6 +72,7 @@ final class ProductionWindows {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                 StoreOptions.DEFAULT, environment.clock());
+        KioskAdministration.recordStarted(database, java.util.Optional.empty(), environment.clock());
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);
@@ -77,7 +85,9 @@ final class ProductionWindows {
                 stage.setOnCloseRequest(event -> event.consume());
                 stage.setOnHidden(event -> closed.countDown());
                 KioskAdministration administration = new KioskAdministration(directory, database, configuration,
-                        matcher.extractorVersion(), environment.clock(), environment.random(), stage::hide);
+                        matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
+                        configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
+                        stage::hide);
                 LanguageViewModel language = new LanguageViewModel();
                 Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
@@ -112,7 +122,7 @@ final class ProductionWindows {
                 Duration.ofSeconds(configuration.idleTimeoutSeconds()));
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
         SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
-                environment.clock());
+                environment.clock(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy),
                 new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
                         matcher),
@@ -120,7 +130,7 @@ final class ProductionWindows {
                 new InMemoryClerkAuthenticator(environment.random()).withClerk(DemoKiosk.CLERK,
                         DemoKiosk.CLERK_PIN.toCharArray()),
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
-                        new SqliteIssuedTokens(configuration.dataDirectory().resolve("tokens.db")), environment.random()),
+                        new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
                 matcher, environment.clock());
         SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
                 Path.of(configuration.scanner().port()), configuration.scanner().baud()));
@@ -131,6 +141,9 @@ final class ProductionWindows {
         model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
                 configuration.mrzReader().baud(), environment.clock()));
         model.startTicking(Duration.ofSeconds(1));
+        if (KioskAdministration.closed(database)) {
+            model.closePolls();
+        }
         return new KioskScreens(model, administration, worker, Platform::runLater);
     }
 

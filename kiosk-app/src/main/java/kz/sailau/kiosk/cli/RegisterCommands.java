@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.Pem;
@@ -23,6 +25,7 @@ import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.PackageManifest;
 import kz.sailau.kiosk.register.RegisterBuilder;
 import kz.sailau.kiosk.register.RegisterContents;
+import kz.sailau.kiosk.register.RegisterException;
 import kz.sailau.kiosk.register.RegisterLoader;
 import kz.sailau.kiosk.register.RegisterPackages;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -222,8 +225,18 @@ final class RegisterCommands {
             try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 RegisterStore store = new RegisterStore(database, credentials.storeKeys(), env.random());
-                LoadedRegister loaded = new RegisterLoader(store, profile, authority, credentials,
-                        env.matcher().get().extractorVersion(), env.clock(), maxBytes).load(packageFile, bar);
+                LoadedRegister loaded;
+                try {
+                    loaded = new RegisterLoader(store, profile, authority, credentials,
+                            env.matcher().get().extractorVersion(), env.clock(), maxBytes).load(packageFile, bar);
+                } catch (RegisterException e) {
+                    // The refusal goes into the audit log, then to the console as before.
+                    AdministrationEvents.record(database, Optional.of(credentials),
+                            AdministrationEvents.registerRefused(e.messageKey()), env.clock());
+                    throw e;
+                }
+                AdministrationEvents.record(database, Optional.of(credentials),
+                        AdministrationEvents.registerLoaded(loaded), env.clock());
                 bar.finish();
                 env.out().println("register loaded: election " + loaded.election() + ", precinct " + loaded.precinct()
                         + ", version " + loaded.version() + ", " + loaded.voterCount() + " voters");

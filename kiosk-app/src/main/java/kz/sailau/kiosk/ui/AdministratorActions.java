@@ -50,6 +50,48 @@ public interface AdministratorActions {
     /** Whether the end-of-day export is available in this build. */
     boolean closeDayAvailable();
 
+    /**
+     * What closing the day produced, for the administrator screen (counts only, no personal data).
+     *
+     * @param bundle       the written bundle file
+     * @param checkIns     check-ins of the day
+     * @param tokensIssued ballot tokens issued
+     * @param tokensVoided ballot tokens voided
+     * @param reconciles   whether check-ins = tokens issued - voided
+     */
+    record DayClosed(Path bundle, long checkIns, long tokensIssued, long tokensVoided, boolean reconciles) {
+    }
+
+    /** Where the bundle is written unless the administrator names another file. */
+    default Path defaultBundlePath() {
+        return Path.of("day-bundle.json");
+    }
+
+    /** Whether the election day is already closed (or wiped); called on a worker thread. */
+    default boolean dayClosed() {
+        return false;
+    }
+
+    /**
+     * Closes the election day and writes the signed end-of-day bundle (again, when already closed).
+     *
+     * @param bundle the bundle file to write
+     * @throws AdministratorException with a message key when the bundle cannot be written
+     */
+    default DayClosed closeDay(Path bundle) throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "close the day is not in this build");
+    }
+
+    /**
+     * Wipes templates and personal data after close ({@code WIPE_DONE} signed in the audit log).
+     *
+     * @return a one-line summary of what was deleted (counts only)
+     * @throws AdministratorException {@code audit.error.dayNotClosed} / {@code audit.error.alreadyWiped}
+     */
+    default String wipe() throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "wipe is not in this build");
+    }
+
     /** Whether the logic-and-accuracy test mode is available in this build. */
     boolean logicAndAccuracyAvailable();
 

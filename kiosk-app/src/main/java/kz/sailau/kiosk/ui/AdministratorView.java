@@ -30,6 +30,12 @@ public final class AdministratorView extends VBox {
     private final PasswordField passphrase = new PasswordField();
     private final TextField packagePath = new TextField();
     private final ProgressBar progress = new ProgressBar(0);
+    private final TextField bundlePath = new TextField();
+    private final javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+    private Runnable onDayClosed = () -> { };
+    private boolean dayClosed;
+    private boolean busy;
+    private boolean confirmingWipe;
     private final Label message = new Label();
     private String messageKey = "";
     private Object[] messageArguments = new Object[0];
@@ -59,12 +65,22 @@ public final class AdministratorView extends VBox {
         packagePath.setPrefWidth(720);
         progress.setId("admin-progress");
         progress.setPrefWidth(720);
+        bundlePath.setId("admin-bundle-path");
+        bundlePath.setPrefWidth(720);
+        working.setId("admin-working");
+        working.setPrefSize(48, 48);
         message.setId("admin-message");
         message.setWrapText(true);
         message.setMaxWidth(900);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.getStyleClass().add("hint");
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
+    }
+
+    /** Runs {@code action} on the FX thread once the day is closed here (the voter screen shows "polls closed"). */
+    public void setOnDayClosed(Runnable action) {
+        onDayClosed = Objects.requireNonNull(action, "action");
     }
 
     private void render() {
@@ -93,8 +109,17 @@ public final class AdministratorView extends VBox {
         }
         Button landa = button(m.get("admin.logicAndAccuracy"), "admin-landa");
         landa.setDisable(!actions.logicAndAccuracyAvailable());
-        Button closeDay = button(m.get("admin.closeDay"), "admin-close-day");
-        closeDay.setDisable(!actions.closeDayAvailable());
+        Button closeDay = button(m.get(dayClosed ? "admin.writeBundleAgain" : "admin.closeDay"), "admin-close-day");
+        closeDay.setDisable(!actions.closeDayAvailable() || busy);
+        closeDay.setOnAction(e -> closeDay());
+        Button wipe = button(m.get(confirmingWipe ? "admin.wipeConfirm" : "admin.wipe"),
+                confirmingWipe ? "admin-wipe-confirm" : "admin-wipe");
+        wipe.setDisable(!dayClosed || busy);
+        wipe.setOnAction(e -> wipe());
+        if (bundlePath.getText().isEmpty()) {
+            bundlePath.setText(actions.defaultBundlePath().toString());
+        }
+        working.setVisible(busy);
         Label unavailable = new Label(m.get("admin.notInThisBuild"));
         unavailable.setVisible(!actions.closeDayAvailable() || !actions.logicAndAccuracyAvailable());
         Button backButton = button(m.get("admin.back"), "admin-back");
@@ -107,7 +132,8 @@ public final class AdministratorView extends VBox {
         exit.setOnAction(e -> actions.exitKiosk());
         devices.setAlignment(Pos.CENTER);
         getChildren().addAll(new Label(m.get("admin.registerPackage")), centred(new HBox(16, packagePath, load)),
-                progress, message, devices, centred(new HBox(16, landa, closeDay)), unavailable,
+                progress, message, devices, new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
+                centred(new HBox(16, landa, closeDay, wipe)), unavailable,
                 centred(new HBox(16, backButton, exit)));
     }
 
@@ -117,8 +143,10 @@ public final class AdministratorView extends VBox {
         CompletableFuture.runAsync(() -> {
             try {
                 actions.unlock(secret);
+                boolean closed = actions.dayClosed();
                 fxThread.execute(() -> {
                     unlocked = true;
+                    dayClosed = closed;
                     show("admin.unlocked");
                 });
             } catch (AdministratorActions.AdministratorException e) {
@@ -146,6 +174,60 @@ public final class AdministratorView extends VBox {
                 });
             } catch (AdministratorActions.AdministratorException e) {
                 fxThread.execute(() -> show(e.messageKey()));
+            }
+        }, worker);
+    }
+
+    private void closeDay() {
+        String text = bundlePath.getText().trim();
+        if (text.isEmpty()) {
+            show("admin.bundlePath");
+            return;
+        }
+        busy = true;
+        confirmingWipe = false;
+        show("admin.closing");
+        CompletableFuture.runAsync(() -> {
+            try {
+                AdministratorActions.DayClosed closed = actions.closeDay(Path.of(text));
+                fxThread.execute(() -> {
+                    busy = false;
+                    dayClosed = true;
+                    show("admin.dayClosed", closed.checkIns(), closed.tokensIssued(), closed.tokensVoided(),
+                            language.messages().get(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
+                            closed.bundle().toString());
+                    onDayClosed.run();
+                });
+            } catch (AdministratorActions.AdministratorException e) {
+                fxThread.execute(() -> {
+                    busy = false;
+                    show(e.messageKey());
+                });
+            }
+        }, worker);
+    }
+
+    private void wipe() {
+        if (!confirmingWipe) {
+            confirmingWipe = true;
+            show("admin.wipeQuestion");
+            return;
+        }
+        confirmingWipe = false;
+        busy = true;
+        show("admin.wiping");
+        CompletableFuture.runAsync(() -> {
+            try {
+                String summary = actions.wipe();
+                fxThread.execute(() -> {
+                    busy = false;
+                    show("admin.wiped", summary);
+                });
+            } catch (AdministratorActions.AdministratorException e) {
+                fxThread.execute(() -> {
+                    busy = false;
+                    show(e.messageKey());
+                });
             }
         }, worker);
     }

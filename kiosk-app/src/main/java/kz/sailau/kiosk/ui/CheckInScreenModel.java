@@ -90,6 +90,7 @@ public final class CheckInScreenModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Optional<String>> scannerProblem = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyObjectWrapper<Counters> counters;
     private final ReadOnlyBooleanWrapper clerkCalled = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Optional<Receipt>> lastReceipt = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObservableList<ClerkNotice> notices = FXCollections.observableArrayList();
 
@@ -118,6 +119,19 @@ public final class CheckInScreenModel implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ properties (FX thread)
+
+    /**
+     * Whether the election day is closed: the voter screen then shows only the "polls closed" message
+     * ({@code checkin.error.dayClosed}) and takes no card.
+     */
+    public ReadOnlyBooleanProperty pollsClosedProperty() {
+        return pollsClosed.getReadOnlyProperty();
+    }
+
+    /** Marks the polls closed (any thread); the database refuses check-ins from then on anyway. */
+    public void closePolls() {
+        fxThread.execute(() -> pollsClosed.set(true));
+    }
 
     /** The engine's current state, as last seen on the FX thread. */
     public ReadOnlyObjectProperty<CheckInState> stateProperty() {

@@ -23,6 +23,7 @@ public final class KioskScreens extends StackPane {
         Objects.requireNonNull(model, "model");
         voter = new KioskView(model);
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);
+        administrator.setOnDayClosed(model::closePolls);
         voter.setAdministratorAccess(this::showAdministrator);
         getChildren().setAll(voter);
     }

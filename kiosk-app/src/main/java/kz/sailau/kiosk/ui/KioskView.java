@@ -75,6 +75,7 @@ public final class KioskView extends BorderPane {
         model.printerProblemProperty().addListener((obs, old, now) -> render());
         model.clerkCalledProperty().addListener((obs, old, now) -> render());
         model.scannerProblemProperty().addListener((obs, old, now) -> render());
+        model.pollsClosedProperty().addListener((obs, old, now) -> render());
         render();
     }
 
@@ -101,6 +102,11 @@ public final class KioskView extends BorderPane {
         if (running != null) {
             running.stop();
             running = null;
+        }
+        if (model.pollsClosedProperty().get()) {
+            centre.getChildren().setAll(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail",
+                    "state-polls-closed"));
+            return;
         }
         CheckInState state = model.stateProperty().get();
         // The engine's visitor makes this exhaustive at compile time: a new state cannot be forgotten.

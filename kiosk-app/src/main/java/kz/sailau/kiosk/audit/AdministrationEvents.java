@@ -1,0 +1,59 @@
+package kz.sailau.kiosk.audit;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.register.LoadedRegister;
+import kz.sailau.kiosk.store.KioskDatabase;
+
+/**
+ * The administrator's audit events ({@link AuditEventType#KIOSK_STARTED}, {@link AuditEventType#STORE_UNLOCKED},
+ * {@link AuditEventType#STORE_UNLOCK_FAILED}, {@link AuditEventType#REGISTER_LOADED},
+ * {@link AuditEventType#REGISTER_REFUSED}) and a way to record one in its own transaction. Used by the
+ * administrator screen and by {@code register load}; none of the fields can hold personal data.
+ */
+public final class AdministrationEvents {
+
+    private AdministrationEvents() {
+    }
+
+    /** {@code KIOSK_STARTED} with the software version (e.g. {@code 0.1.0-SNAPSHOT}). */
+    public static AuditEvent kioskStarted(String softwareVersion) {
+        return AuditEvent.of(AuditEventType.KIOSK_STARTED, AuditField.version("software", softwareVersion));
+    }
+
+    /** {@code STORE_UNLOCKED} or {@code STORE_UNLOCK_FAILED}. */
+    public static AuditEvent unlock(boolean succeeded) {
+        return AuditEvent.of(succeeded ? AuditEventType.STORE_UNLOCKED : AuditEventType.STORE_UNLOCK_FAILED);
+    }
+
+    /** {@code REGISTER_LOADED} with the register version, the package's SHA-256 and the number of voters. */
+    public static AuditEvent registerLoaded(LoadedRegister loaded) {
+        Objects.requireNonNull(loaded, "loaded");
+        return AuditEvent.of(AuditEventType.REGISTER_LOADED, AuditField.count("version", loaded.version()),
+                AuditField.digest("packageHash", loaded.packageSha256()),
+                AuditField.count("voters", loaded.voterCount()));
+    }
+
+    /**
+     * {@code REGISTER_REFUSED} with the refusal code: the refusal's message key (e.g.
+     * {@code register.error.signature}), which names the reason and never holds data from the package.
+     */
+    public static AuditEvent registerRefused(String refusalKey) {
+        return AuditEvent.of(AuditEventType.REGISTER_REFUSED, new AuditField("refusal", refusalKey));
+    }
+
+    /**
+     * Appends {@code event} in its own transaction; with the kiosk key the chain head is signed every
+     * {@link AuditRecorder#DEFAULT_SIGN_EVERY} entries, without it the entry is hash-chained only.
+     */
+    public static AuditEntry record(KioskDatabase database, Optional<KioskCredentials> key, AuditEvent event,
+                                    Clock clock) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(event, "event");
+        AuditRecorder recorder = key.map(k -> AuditRecorder.signing(ChainHeadSigner.kiosk(k)))
+                .orElseGet(AuditRecorder::unsigned);
+        return database.inTransaction(c -> recorder.append(c, clock.instant(), event));
+    }
+}

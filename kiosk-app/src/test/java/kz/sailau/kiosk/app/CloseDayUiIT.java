@@ -1,0 +1,188 @@
+package kz.sailau.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import kz.sailau.kiosk.audit.BundleVerifier;
+import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.ui.CheckInScreenModel;
+import kz.sailau.kiosk.ui.KioskScreens;
+import kz.sailau.kiosk.ui.KioskView;
+import kz.sailau.kiosk.ui.Language;
+import kz.sailau.kiosk.ui.LanguageViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Closing the day from the administrator screen on the real demo kiosk (DEMO keys, register, SQLite ledger
+ * with signed chain heads, emulated devices): one voter is checked in with the mouse, the administrator
+ * unlocks and closes the day, the bundle file exists and {@link BundleVerifier} accepts it against the DEMO
+ * authority, the voter screen shows "polls closed", and the wipe runs only after a confirmation.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CloseDayUiIT {
+
+    private static Path directory;
+    private static DemoKiosk kiosk;
+    private CheckInScreenModel model;
+    private LanguageViewModel language;
+    private Scene scene;
+
+    @BeforeAll
+    static void createDemo() throws Exception {
+        directory = Files.createTempDirectory("sailau-close-day-ui");
+        CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), new SecureRandom(), Main.migrations(),
+                SourceAfisMatcher::new, new PrintStream(java.io.OutputStream.nullOutputStream()), System.err);
+        DemoData data = DemoData.create(directory.resolve("demo-data"), environment, System.out);
+        kiosk = DemoKiosk.start(data, KioskConfiguration.defaults(), Clock.systemUTC(), new SecureRandom(),
+                Main.migrations(), new SourceAfisMatcher(), false);
+    }
+
+    @AfterAll
+    static void closeDemo() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        language = new LanguageViewModel();
+        language.choose(Language.ENGLISH);
+        model = kiosk.model(language, Platform::runLater);
+        KioskScreens screens = new KioskScreens(model, kiosk.administration(() -> { }), ForkJoinPool.commonPool(),
+                Platform::runLater);
+        screens.setPrefSize(1340, 1000);
+        DemoPanel panel = new DemoPanel(kiosk, model);
+        panel.setPrefWidth(560);
+        scene = new Scene(new HBox(screens, panel), 1900, 1000);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void closeTheDayThenPollsClosedThenWipe(FxRobot robot) throws Exception {
+        robot.clickOn("#demo-card");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.stateProperty().get()
+                instanceof CheckInState.AwaitingFinger);
+        robot.clickOn("#demo-right-finger");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stateProperty().get()
+                instanceof CheckInState.TokenIssued);
+        model.submit(new kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get()
+                instanceof CheckInState.AwaitingCard);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> language.choose(Language.ENGLISH)); // the screens go back to Kazakh after each voter
+
+        robot.clickOn("#open-administrator");
+        unlock(robot);
+        assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe while the day is open");
+        Path bundle = directory.resolve("usb").resolve("day-bundle.json");
+        Files.createDirectories(bundle.getParent());
+        TextField path = robot.lookup("#admin-bundle-path").queryAs(TextField.class);
+        assertEquals(KioskDataDirectory.at(kiosk.data().kioskDirectory()).path().resolve("day-bundle.json").toString(),
+                path.getText(), "the default bundle path is in the data directory");
+        robot.interact(() -> path.setText(bundle.toString()));
+        robot.clickOn("#admin-close-day");
+        awaitMessage(text -> text.startsWith("Day closed: 1 check-ins, tokens issued 1, voided 0; reconciliation "
+                + "balanced. Bundle: " + bundle));
+        screenshot("23-admin-day-closed-en");
+
+        assertTrue(Files.isRegularFile(bundle), "bundle written");
+        byte[] json = Files.readAllBytes(bundle);
+        byte[] signature = Files.readAllBytes(Path.of(bundle + ".p7s"));
+        BundleVerifier.Result result = BundleVerifier.verify(json, signature, Pem.readCertificate(Files.readAllBytes(
+                kiosk.data().directory().resolve("authority").resolve("authority.crt.pem"))), OptionalLong.empty());
+        assertTrue(result.passed(), () -> "bundle verify: " + result.checks());
+        String text = new String(json, StandardCharsets.UTF_8);
+        for (String event : new String[] {"KIOSK_STARTED", "STORE_UNLOCKED", "REGISTER_LOADED", "CHAIN_HEAD_SIGNED",
+                "CHECK_IN_BY_FINGERPRINT", "DAY_CLOSED"}) {
+            assertTrue(text.contains(event), "the bundle's log holds " + event);
+        }
+        assertFalse(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "wipe enabled after close");
+
+        robot.clickOn("#admin-back");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed") != null);
+        Label title = (Label) scene.lookup("#state-polls-closed-title");
+        assertEquals("The election day is closed: no more check-ins", title.getText());
+        screenshot("24-polls-closed-en");
+        robot.interact(() -> language.choose(Language.RUSSIAN));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed-title")
+                instanceof Label l && l.getText().equals("День голосования закрыт: регистрация невозможна"));
+        screenshot("24-polls-closed-ru");
+        robot.interact(() -> language.choose(Language.ENGLISH));
+
+        robot.clickOn("#open-administrator");
+        unlock(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-wipe") instanceof Button b
+                && !b.isDisabled());
+        robot.clickOn("#admin-wipe");
+        awaitMessage(message -> message.startsWith("This deletes every fingerprint template"));
+        robot.clickOn("#admin-wipe-confirm");
+        awaitMessage(message -> message.startsWith("Wiped (voters / templates / check-in marks): ")
+                && message.contains(" / 1; WIPE_DONE signed"));
+        screenshot("25-admin-wiped-en");
+        robot.clickOn("#admin-wipe");
+        robot.clickOn("#admin-wipe-confirm");
+        awaitMessage("This kiosk has already been wiped"::equals);
+        model.close();
+    }
+
+    private void unlock(FxRobot robot) throws Exception {
+        robot.clickOn("#admin-passphrase");
+        robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
+        robot.clickOn("#admin-unlock");
+        awaitMessage("Kiosk unlocked"::equals);
+    }
+
+    private void awaitMessage(java.util.function.Predicate<String> expected) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
+                    && expected.test(l.getText()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Label l = (Label) scene.lookup("#admin-message");
+            throw new AssertionError("administrator message never came; it reads: "
+                    + (l == null ? "(none)" : l.getText()), e);
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png",
+                    shots.resolve(name + ".png").toFile());
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
+}
