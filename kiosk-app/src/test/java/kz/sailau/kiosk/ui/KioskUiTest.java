@@ -80,7 +80,10 @@ class KioskUiTest {
         assertEquals(issued.token().humanCode(), text("#token-code").replace('\n', '-'));
         BufferedImage shot = save("03-token-issued-kk");
 
-        String decoded = decodeQr(shot);
+        javafx.geometry.Bounds qrBounds = robot.lookup("#token-qr").query().localToScene(
+                robot.lookup("#token-qr").query().getBoundsInLocal());
+        String decoded = decodeQr(shot.getSubimage((int) qrBounds.getMinX(), (int) qrBounds.getMinY(),
+                (int) Math.ceil(qrBounds.getWidth()), (int) Math.ceil(qrBounds.getHeight())));
         assertEquals(issued.token().qrPayload(), decoded, "the QR on screen carries the issued token");
         TokenCheck desk = new TokenCheck(UiFixtures.ELECTION, UiFixtures.PRECINCT,
                 new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()));
@@ -315,8 +318,20 @@ class KioskUiTest {
         return image.get();
     }
 
+    /**
+     * Decodes the QR code in a region of a screenshot, framed in white as a printed code would be
+     * (decoding the whole scene failed now and then next to the text beside the code).
+     */
     static String decodeQr(BufferedImage image) throws Exception {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        int margin = 32;
+        BufferedImage framed = new BufferedImage(image.getWidth() + 2 * margin, image.getHeight() + 2 * margin,
+                BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = framed.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, framed.getWidth(), framed.getHeight());
+        g.drawImage(image, margin, margin, null);
+        g.dispose();
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(framed)));
         Result result = new MultiFormatReader().decode(bitmap, Map.of(
                 DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, true));
         assertFalse(result.getText().isEmpty());
