@@ -20,10 +20,12 @@ import kz.sailau.kiosk.register.RegisterRecord;
  * A synthetic register for benchmarks: valid IINs, Kazakh names, and random template bytes of the size of
  * real SourceAFIS templates of 500 dpi prints (the store treats templates as opaque bytes).
  */
-final class SyntheticRegister {
+public final class SyntheticRegister {
 
-    static final ElectionId ELECTION = new ElectionId("KZ-2026-BENCH");
-    static final PrecinctId PRECINCT = new PrecinctId(101);
+    /** The benchmarks' election. */
+    public static final ElectionId ELECTION = new ElectionId("KZ-2026-BENCH");
+    /** The benchmarks' precinct. */
+    public static final PrecinctId PRECINCT = new PrecinctId(101);
     /** Typical serialized SourceAFIS 3.18 template size for an enrolment print (bytes). */
     static final int TEMPLATE_BYTES = 2_000;
 
@@ -32,6 +34,20 @@ final class SyntheticRegister {
 
     static RegisterContents contents(int voters, long version, String extractorVersion) {
         Random random = new Random(42);
+        return contents(voters, version, extractorVersion, (voter, position) -> {
+            byte[] template = new byte[TEMPLATE_BYTES];
+            random.nextBytes(template);
+            return template;
+        });
+    }
+
+    /**
+     * A register of {@code voters} synthetic voters whose enrolled templates come from {@code templates}
+     * (voter index, finger), e.g. real SourceAFIS templates of the demo set repeated.
+     */
+    public static RegisterContents contents(int voters, long version, String extractorVersion,
+                                            java.util.function.BiFunction<Integer, FingerPosition, byte[]> templates) {
+        Random random = new Random(43);
         List<RegisterRecord> records = new ArrayList<>(voters);
         for (int i = 0; i < voters; i++) {
             LocalDate birth = LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28));
@@ -39,8 +55,7 @@ final class SyntheticRegister {
             Voter voter = new Voter(iin(birth, male, i), "Сұлтанбеков" + i, "Әлихан", "Нұрланұлы", birth, PRECINCT);
             List<EnrolledFinger> fingers = new ArrayList<>();
             for (FingerPosition position : FingerPosition.values()) {
-                byte[] template = new byte[TEMPLATE_BYTES];
-                random.nextBytes(template);
+                byte[] template = templates.apply(i, position);
                 fingers.add(new EnrolledFinger(position, new FingerTemplate(template, extractorVersion), ""));
             }
             records.add(new RegisterRecord(voter, male ? Sex.MALE : Sex.FEMALE, fingers));

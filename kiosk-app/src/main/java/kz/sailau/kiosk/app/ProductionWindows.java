@@ -115,6 +115,34 @@ final class ProductionWindows {
                                              KioskDatabase database, KioskCredentials credentials,
                                              FingerMatcher matcher, LanguageViewModel language,
                                              KioskAdministration administration, ExecutorService worker) {
+        ElectionDayEngine parts = engine(configuration, environment, database, credentials, matcher);
+        worker.execute(parts.engine()::prepareGallery);
+        SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
+                Path.of(configuration.scanner().port()), configuration.scanner().baud()));
+        SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
+                configuration.printer().baud(), Duration.ofSeconds(2));
+        CheckInScreenModel model = new CheckInScreenModel(parts.engine(), scanner, printer, language,
+                Platform::runLater, parts.ledger()::counters, Duration.ofSeconds(10));
+        model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
+                configuration.mrzReader().baud(), environment.clock()));
+        model.startTicking(Duration.ofSeconds(1));
+        if (KioskAdministration.closed(database)) {
+            model.closePolls();
+        }
+        return new KioskScreens(model, administration, worker, Platform::runLater);
+    }
+
+    /** The check-in engine of election day and its ledger, before any device or window is attached. */
+    record ElectionDayEngine(CheckInEngine engine, SqliteCheckInLedger ledger) {
+    }
+
+    /**
+     * Wires the election-day check-in engine over the unlocked store: policy from the configuration, the
+     * register (through the 1:N-capable directory), the ledger with its signed audit, the clerks, and the
+     * token issuer with the kiosk's token key. Shared by the window and {@code start --ready-check}.
+     */
+    static ElectionDayEngine engine(KioskConfiguration configuration, CliEnvironment environment,
+                                    KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher) {
         PrecinctId precinct = new PrecinctId(configuration.precinct());
         CheckInPolicy defaults = CheckInPolicy.defaults(precinct, configuration.electionDay());
         CheckInPolicy policy = new CheckInPolicy(precinct, configuration.electionDay(), defaults.minimumAge(),
@@ -132,19 +160,7 @@ final class ProductionWindows {
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
                         new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
                 matcher, environment.clock());
-        SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
-                Path.of(configuration.scanner().port()), configuration.scanner().baud()));
-        SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
-                configuration.printer().baud(), Duration.ofSeconds(2));
-        CheckInScreenModel model = new CheckInScreenModel(engine, scanner, printer, language, Platform::runLater,
-                ledger::counters, Duration.ofSeconds(10));
-        model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
-                configuration.mrzReader().baud(), environment.clock()));
-        model.startTicking(Duration.ofSeconds(1));
-        if (KioskAdministration.closed(database)) {
-            model.closePolls();
-        }
-        return new KioskScreens(model, administration, worker, Platform::runLater);
+        return new ElectionDayEngine(engine, ledger);
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {

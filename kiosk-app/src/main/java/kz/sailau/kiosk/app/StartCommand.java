@@ -25,6 +25,14 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--check-only", description = "Only check configuration, register and ports, then exit.")
     boolean checkOnly;
 
+    @Option(names = "--ready-check", description = "Check as --check-only, then unlock the store (passphrase from "
+            + "--passphrase-file or the console), open the check-in engine and prepare the fingerprint gallery "
+            + "without a window or serial I/O; print the time each step took and the heap used, then exit.")
+    boolean readyCheck;
+
+    @picocli.CommandLine.Mixin
+    kz.sailau.kiosk.cli.PassphraseOption passphrase = new kz.sailau.kiosk.cli.PassphraseOption();
+
     /** @param environment time, randomness, migrations, matcher and console */
     public StartCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -47,6 +55,9 @@ public final class StartCommand implements Callable<Integer> {
         if (checkOnly) {
             environment.out().println("ready to start: configuration, register and ports are in order");
             return 0;
+        }
+        if (readyCheck) {
+            return ReadyCheck.run(configuration, environment, passphrase.read("Kiosk passphrase", false));
         }
         return ProductionWindows.show(configuration, environment);
     }

@@ -118,7 +118,8 @@ public final class SourceAfisMatcher implements FingerMatcher {
     @Override
     public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
         Objects.requireNonNull(enrolled, "enrolled");
-        List<Entry<K>> entries = enrolled.entrySet().parallelStream()
+        // An array-backed copy splits evenly over the cores (a LinkedHashMap's entry set splits in growing batches).
+        List<Entry<K>> entries = new ArrayList<>(enrolled.entrySet()).parallelStream()
                 .map(e -> new Entry<>(e.getKey(), e.getValue().stream().map(this::decode).toList()))
                 .collect(Collectors.toCollection(ArrayList::new));
         return new DecodedGallery<>(List.copyOf(entries), this);

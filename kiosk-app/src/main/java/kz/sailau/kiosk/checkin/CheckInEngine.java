@@ -67,6 +67,17 @@ public final class CheckInEngine {
         return state;
     }
 
+    /**
+     * Prepares the precinct's 1:N gallery (identity-swap check, card-less identification) now, so that the
+     * first voter does not wait for it. Safe to call from a worker thread while the engine runs; later calls
+     * return at once.
+     *
+     * @return the number of voters in the gallery
+     */
+    public int prepareGallery() {
+        return directory.gallery().size();
+    }
+
     /** Registers a listener called with every new state (on the calling thread). */
     public void addListener(Consumer<CheckInState> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

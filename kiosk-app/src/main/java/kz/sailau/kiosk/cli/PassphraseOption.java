@@ -24,7 +24,7 @@ public final class PassphraseOption {
      * @param confirm ask twice at the console (when creating a key)
      * @throws CliException {@code cli.error.passphrase} when no passphrase can be obtained
      */
-    char[] read(String prompt, boolean confirm) {
+    public char[] read(String prompt, boolean confirm) {
         if (file != null) {
             try {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);

@@ -126,23 +126,37 @@ public final class RegisterStore {
         });
     }
 
-    /** Every enrolled template by voter row id, for a 1:N gallery. */
+    /**
+     * Every enrolled template by voter row id, for a 1:N gallery. The rows are read in one query and then
+     * decrypted on all cores (the AES-GCM work dominates at precinct size).
+     */
     public Map<Long, List<FingerTemplate>> allTemplates() {
-        return database.read(connection -> {
-            Map<Long, List<FingerTemplate>> templates = new LinkedHashMap<>();
+        List<EncryptedTemplate> rows = database.read(connection -> {
+            List<EncryptedTemplate> read = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT f.voter_id, v.iin_index, f.position, "
                     + "f.extractor_version, f.template_enc FROM voter_finger f JOIN voter v ON v.id = f.voter_id "
                     + "ORDER BY f.voter_id, f.position");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    byte[] bytes = cipher.decrypt(row.getBytes(5), context("template_enc:" + row.getString(3),
-                            row.getBytes(2)));
-                    templates.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
-                            .add(new FingerTemplate(bytes, row.getString(4)));
+                    read.add(new EncryptedTemplate(row.getLong(1), row.getBytes(2), row.getString(3), row.getString(4),
+                            row.getBytes(5)));
                 }
             }
-            return templates;
+            return read;
         });
+        List<FingerTemplate> decrypted = rows.parallelStream()
+                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), context("template_enc:" + t.position(),
+                        t.iinIndex())), t.extractorVersion()))
+                .toList();
+        Map<Long, List<FingerTemplate>> templates = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            templates.computeIfAbsent(rows.get(i).voterId(), k -> new ArrayList<>()).add(decrypted.get(i));
+        }
+        return templates;
+    }
+
+    private record EncryptedTemplate(long voterId, byte[] iinIndex, String position, String extractorVersion,
+                                     byte[] encrypted) {
     }
 
     /** Number of voters in the loaded register. */

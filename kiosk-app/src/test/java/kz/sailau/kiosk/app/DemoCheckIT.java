@@ -49,6 +49,18 @@ class DemoCheckIT {
                 + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
         JarRunner.Result ready = JarRunner.run(dir, "start", "--check-only");
         assertEquals(0, ready.exitCode(), ready.out() + ready.err());
+
+        // The ready check goes on to unlock, wire the engine and prepare the 1:N gallery, headless.
+        Files.writeString(dir.resolve("wrong.txt"), "not the passphrase\n");
+        JarRunner.Result wrong = JarRunner.run(dir, "start", "--ready-check", "--passphrase-file", "wrong.txt");
+        assertEquals(1, wrong.exitCode(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("not ready: the store cannot be unlocked"), wrong.err());
+        Files.writeString(dir.resolve("passphrase.txt"), DemoData.PASSPHRASE + "\n");
+        JarRunner.Result unlocked = JarRunner.run(dir, "start", "--ready-check", "--passphrase-file",
+                "passphrase.txt");
+        assertEquals(0, unlocked.exitCode(), unlocked.out() + unlocked.err());
+        assertTrue(unlocked.out().matches("(?s)ready: [1-9][0-9]* voters in the 1:N gallery;.*"
+                + "since the JVM started.*heap: .* MiB in use after GC.*"), unlocked.out());
     }
 
     @Test

@@ -1,0 +1,171 @@
+package kz.sailau.bench.startup;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import kz.sailau.bench.register.SyntheticRegister;
+import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import kz.sailau.kiosk.crypto.Argon2idParameters;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.model.FingerPosition;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.register.LoadProgress;
+import kz.sailau.kiosk.register.RegisterLoader;
+import kz.sailau.kiosk.register.RegisterPackages;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.prints.DemoSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cold start of the election-day kiosk with a 3,000-voter register (issue 9: under 3 s, heap under 512 MB).
+ *
+ * <p>Each invocation launches a new JVM, as the kiosk's systemd unit does, limited to {@code -Xmx512m}, running
+ * {@code sailau-kiosk start --ready-check}: read and check {@code kiosk.json}, check the register and the
+ * ports, open the encrypted store, unlock the kiosk keys with the production Argon2id cost (64 MiB, 3 passes),
+ * wire the check-in engine, and prepare the 1:N gallery of all 6,000 enrolled fingers. The measured time is
+ * from process launch to its exit after "ready", so it includes the JVM's own start. The JavaFX window and the
+ * serial ports are not opened (no display and no devices on a benchmark machine).
+ *
+ * <p>The register holds real SourceAFIS templates extracted from the committed demo set (40 voters × 2
+ * fingers, repeated to fill 3,000 voters), loaded through the real {@link RegisterLoader} once per trial.
+ * The child's own report (time per step, heap after GC and peak) is printed with each iteration.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+public class ColdStartBenchmark {
+
+    /** The kiosk's heap limit in the benchmark: the target. */
+    static final String HEAP_LIMIT = "-Xmx512m";
+
+    @Param("3000")
+    int voters;
+
+    private Path directory;
+    private Path config;
+    private Path passphraseFile;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        directory = Files.createTempDirectory("sailau-bench-cold");
+        AuthorityCredentials authority = AuthorityCredentials.generate("Bench authority (DEMO)", clock,
+                Duration.ofDays(1), random);
+        KioskDataDirectory kiosk = KioskDataDirectory.at(directory.resolve("kiosk"));
+        char[] passphrase = "DEMO bench passphrase, cold start".toCharArray();
+        Path request = kiosk.initialise(SyntheticRegister.PRECINCT, Optional.of(SyntheticRegister.ELECTION),
+                authority.certificate(), passphrase.clone(), Argon2idParameters.DEFAULT, random);
+        X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), clock, Duration.ofDays(1),
+                random);
+        KioskCredentials credentials = kiosk.unlock(passphrase.clone());
+
+        SourceAfisMatcher matcher = new SourceAfisMatcher();
+        List<byte[]> enrolled = new ArrayList<>();
+        for (int v = 1; v <= DemoSet.COUNT; v++) {
+            for (FingerPosition position : FingerPosition.values()) {
+                enrolled.add(matcher.extract(image(String.format("prints/V%04d/%s_enrol.png", v,
+                        position.fileName()))).bytes());
+            }
+        }
+        int fingers = FingerPosition.values().length;
+        Path packageFile = directory.resolve("register.srp");
+        Files.write(packageFile, RegisterPackages.write(SyntheticRegister.contents(voters, 1,
+                matcher.extractorVersion(), (voter, position) ->
+                        enrolled.get((voter % DemoSet.COUNT) * fingers + position.ordinal())), authority, certificate));
+        try (KioskDatabase database = KioskDatabase.open(kiosk.databaseFile(), RegisterStore.MIGRATIONS,
+                StoreOptions.DEFAULT, clock)) {
+            new RegisterLoader(new RegisterStore(database, credentials.storeKeys(), random), kiosk.profile(),
+                    kiosk.pinnedAuthority(), credentials, matcher.extractorVersion(), clock,
+                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(packageFile, LoadProgress.NONE);
+        }
+        passphraseFile = directory.resolve("passphrase.txt");
+        Files.writeString(passphraseFile, new String(passphrase) + "\n");
+        config = directory.resolve("kiosk.json");
+        Files.writeString(config, "{\"dataDirectory\": \"" + kiosk.path() + "\", "
+                + "\"election\": \"" + SyntheticRegister.ELECTION.value() + "\", "
+                + "\"precinct\": " + SyntheticRegister.PRECINCT.number() + ", "
+                + "\"electionDay\": \"2026-12-06\", "
+                + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
+                + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
+                + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}\n");
+    }
+
+    private static FingerImage image(String relative) throws IOException {
+        try (InputStream in = DemoSet.open(relative)) {
+            BufferedImage read = ImageIO.read(in);
+            BufferedImage gray = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            gray.getGraphics().drawImage(read, 0, 0, null);
+            byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+            return new FingerImage(read.getWidth(), read.getHeight(), pixels, 500);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** One cold start: a new kiosk JVM from launch to "ready for the first voter". */
+    @Benchmark
+    public String coldStart() throws Exception {
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        Process process = new ProcessBuilder(launcher, HEAP_LIMIT, "-cp", classPath,
+                "kz.sailau.kiosk.app.Main", "start", "--config", config.toString(), "--ready-check",
+                "--passphrase-file", passphraseFile.toString())
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.contains("ready: ")) {
+            throw new IllegalStateException("the kiosk did not start: " + output);
+        }
+        System.out.print(output.lines().filter(l -> l.startsWith("ready: ") || l.startsWith("heap: "))
+                .map(l -> "    [kiosk] " + l + "\n").reduce("", String::concat));
+        return output;
+    }
+}

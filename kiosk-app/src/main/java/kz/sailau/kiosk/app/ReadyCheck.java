@@ -1,0 +1,83 @@
+package kz.sailau.kiosk.app;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.Optional;
+import kz.sailau.kiosk.biometric.FingerMatcher;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.kiosk.ui.AdministratorActions;
+
+/**
+ * {@code start --ready-check}: everything the election-day start does before the first voter, without the
+ * window and without serial I/O: open the database (recording {@code KIOSK_STARTED}), unlock the kiosk keys
+ * with the administrator's passphrase (recording {@code STORE_UNLOCKED}), wire the check-in engine over the
+ * register, and prepare the 1:N fingerprint gallery. Prints the time of each step, the time since the JVM
+ * started, and the heap in use, so that an administrator can check a kiosk before election day and the cold
+ * start benchmark can measure the same path.
+ */
+final class ReadyCheck {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private ReadyCheck() {
+    }
+
+    /** Runs the check; 0 when the kiosk is ready for the first voter. The passphrase array is cleared. */
+    static int run(KioskConfiguration configuration, CliEnvironment environment, char[] passphrase) {
+        long t0 = System.nanoTime();
+        KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
+        try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
+                StoreOptions.DEFAULT, environment.clock())) {
+            KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
+            FingerMatcher matcher = environment.matcher().get();
+            KioskAdministration administration = new KioskAdministration(directory, database, configuration,
+                    matcher.extractorVersion(),
+                    configuration.dataDirectory().resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE),
+                    configuration.dataDirectory().resolve(ProductionWindows.TOKENS_FILE), environment.clock(),
+                    environment.random(), () -> { });
+            long t1 = System.nanoTime();
+            try {
+                administration.unlock(passphrase);
+            } catch (AdministratorActions.AdministratorException e) {
+                environment.err().println("not ready: the store cannot be unlocked [" + e.messageKey() + "]");
+                return 1;
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+            long t2 = System.nanoTime();
+            ProductionWindows.ElectionDayEngine parts = ProductionWindows.engine(configuration, environment, database,
+                    administration.credentials().orElseThrow(), matcher);
+            long t3 = System.nanoTime();
+            int fingers = parts.engine().prepareGallery();
+            long t4 = System.nanoTime();
+            long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+            environment.out().printf(java.util.Locale.ROOT,
+                    "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, "
+                            + "gallery %d ms; %d ms since the JVM started%n",
+                    fingers, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2), millis(t4 - t3), sinceJvmStart);
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            environment.out().printf(java.util.Locale.ROOT,
+                    "heap: %.1f MiB in use after GC, peak %.1f MiB, maximum %.1f MiB%n",
+                    memory.getHeapMemoryUsage().getUsed() / MIB, peak / MIB,
+                    memory.getHeapMemoryUsage().getMax() / MIB);
+            return 0;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
