@@ -154,7 +154,10 @@ public final class AuthorityCredentials {
                     request.getSubject(), request.getSubjectPublicKeyInfo());
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
+            // Key encipherment: the register package is encrypted to it. Digital signature: it signs audit chain
+            // heads and the end-of-day bundle, which verifiers check (KioskSignatures.checkIssuedBy).
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(request.getSubjectPublicKeyInfo()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,

@@ -101,7 +101,8 @@ public final class KioskSignatures {
     }
 
     /**
-     * Checks that {@code kioskCertificate} is signed by {@code authority}.
+     * Checks that {@code kioskCertificate} is signed by {@code authority} and allows digital signatures
+     * (key usage), as a certificate that signs chain heads and bundles must.
      *
      * @throws KioskCryptoException {@code audit.error.kioskCertificate} when it is not
      */
@@ -113,6 +114,11 @@ public final class KioskSignatures {
         } catch (GeneralSecurityException e) {
             throw new KioskCryptoException("audit.error.kioskCertificate",
                     "the kiosk certificate is not issued by this authority", e);
+        }
+        boolean[] usage = kioskCertificate.getKeyUsage();
+        if (usage == null || !usage[0]) {
+            throw new KioskCryptoException("audit.error.kioskCertificate",
+                    "the kiosk certificate does not allow digital signatures (key usage)", null);
         }
     }
 
