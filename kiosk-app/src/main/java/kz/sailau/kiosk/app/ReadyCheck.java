@@ -54,13 +54,15 @@ final class ReadyCheck {
             ProductionWindows.ElectionDayEngine parts = ProductionWindows.engine(configuration, environment, database,
                     administration.credentials().orElseThrow(), matcher);
             long t3 = System.nanoTime();
-            int fingers = parts.engine().prepareGallery();
+            long engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
+            int voters = parts.engine().prepareGallery();
             long t4 = System.nanoTime();
-            long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+            long galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();
             environment.out().printf(java.util.Locale.ROOT,
-                    "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, "
-                            + "gallery %d ms; %d ms since the JVM started%n",
-                    fingers, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2), millis(t4 - t3), sinceJvmStart);
+                    "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, gallery %d ms; "
+                            + "engine ready %d ms and gallery ready %d ms since the JVM started%n",
+                    voters, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2), millis(t4 - t3), engineReady,
+                    galleryReady);
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

@@ -60,7 +60,7 @@ class DemoCheckIT {
                 "passphrase.txt");
         assertEquals(0, unlocked.exitCode(), unlocked.out() + unlocked.err());
         assertTrue(unlocked.out().matches("(?s)ready: [1-9][0-9]* voters in the 1:N gallery;.*"
-                + "since the JVM started.*heap: .* MiB in use after GC.*"), unlocked.out());
+                + "gallery ready [0-9]+ ms since the JVM started.*heap: .* MiB in use after GC.*"), unlocked.out());
     }
 
     @Test
