@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of what a kiosk reads from a register package file (a USB stick): the
- * container ({@link PackageFile}), the manifest JSON ({@link PackageManifest}, via
+ * container ({@link PackageFile}), the manifest JSON (also alone, in a well-formed container) ({@link PackageManifest}, via
  * {@link RegisterPackages#readUnverifiedManifest}), the decrypted records document ({@link RecordsCodec}) and
  * the {@code voters.csv} the register builder reads ({@link VoterCsvReader}).
  *
@@ -45,6 +45,21 @@ class RegisterPackageFuzzTest {
             assertEquals(PackageManifest.FORMAT, manifest.format());
             assertEquals(PackageManifest.FORMAT_VERSION, manifest.formatVersion());
             assertNotNull(RegisterPackages.manifestJson(manifest));
+        } catch (RegisterException refused) {
+            assertRegisterKey(refused);
+        }
+    }
+
+    @FuzzTest
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void readsManifestOrRefuses(byte[] manifest) {
+        // The manifest JSON alone, in a well-formed container, so that mutations are not lost to its lengths.
+        byte[] file = new PackageFile(manifest, new byte[0], new byte[0]).toBytes();
+        try {
+            PackageManifest read = RegisterPackages.readUnverifiedManifest(file);
+            assertEquals(PackageManifest.FORMAT, read.format());
+            assertEquals(PackageManifest.FORMAT_VERSION, read.formatVersion());
+            assertNotNull(RegisterPackages.manifestJson(read));
         } catch (RegisterException refused) {
             assertRegisterKey(refused);
         }
@@ -90,6 +105,10 @@ class RegisterPackageFuzzTest {
     void validSeedsAreAccepted() {
         for (byte[] seed : FuzzSeeds.valid(getClass(), "readsPackageFileOrRefuses")) {
             assertEquals(1, RegisterPackages.readUnverifiedManifest(seed).voterCount());
+        }
+        for (byte[] seed : FuzzSeeds.valid(getClass(), "readsManifestOrRefuses")) {
+            PackageFile file = new PackageFile(seed, new byte[0], new byte[0]);
+            assertEquals(1, RegisterPackages.readUnverifiedManifest(file.toBytes()).voterCount());
         }
         for (byte[] seed : FuzzSeeds.valid(getClass(), "decodesRecordsOrRefuses")) {
             assertEquals(2, RecordsCodec.decode(seed).records().size());
