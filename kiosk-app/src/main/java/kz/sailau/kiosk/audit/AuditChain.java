@@ -99,6 +99,12 @@ public final class AuditChain {
         if (!chain.intact()) {
             return chain;
         }
+        if (signedHeadSequence < 1) {
+            // A head before the first entry (a bundle stating sequence 0 or less, found by fuzzing): every entry
+            // of the log comes after it, i.e. was added.
+            return entries.isEmpty() ? chain
+                    : new Verification(false, entries.size(), Problem.INSERTED, 1, chain.headHash());
+        }
         if (entries.size() < signedHeadSequence) {
             return new Verification(false, entries.size(), Problem.TRUNCATED, entries.size(), chain.headHash());
         }

@@ -118,7 +118,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
     /**
      * Reads a bundle. Entries are read as they are (a tampered entry is found by the verifier, not here).
      *
-     * @throws BundleFormatException when it is not a bundle of this format
+     * @throws BundleFormatException when it is not a bundle of this format or holds no audit log entries
      */
     public static Parsed parse(byte[] json) {
         Objects.requireNonNull(json, "json");
@@ -138,6 +138,11 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                 entries.add(new AuditEntry(e.path("sequence").asLong(), Instant.parse(e.path("time").asText()),
                         new AuditEvent(AuditEventType.valueOf(e.path("type").asText()), fields),
                         e.path("previousHash").asText(), e.path("hash").asText()));
+            }
+            if (entries.isEmpty()) {
+                // Every bundle ends with at least the DAY_CLOSED entry and its signed head; without entries
+                // the bundle has no head, and head() would fail later in the reader (found by fuzzing).
+                throw new BundleFormatException("the bundle holds no audit log entries", null);
             }
             JsonNode c = root.path("counts");
             DayCounts counts = new DayCounts(c.path("byFingerprint").asLong(), c.path("byOverride").asLong(),

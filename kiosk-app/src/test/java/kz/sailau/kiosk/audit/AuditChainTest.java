@@ -41,6 +41,19 @@ class AuditChainTest {
     }
 
     @Test
+    void aSignedHeadBeforeTheFirstEntryIsReportedNotThrown() {
+        // Found by fuzzing (AuditBundleFuzzTest): a bundle stating head sequence 0 threw out of the verifier.
+        List<AuditEntry> entries = chain(3);
+        for (long sequence : new long[] {0, -1, Long.MIN_VALUE}) {
+            AuditChain.Verification v = AuditChain.verify(entries, sequence, entries.get(2).hash());
+            assertFalse(v.intact(), v.describe());
+            assertEquals(AuditChain.Problem.INSERTED, v.problem());
+            assertEquals(1, v.position());
+        }
+        assertTrue(AuditChain.verify(List.of(), 0, AuditEntry.GENESIS).intact());
+    }
+
+    @Test
     void timesAreKeptToTheMinute() {
         AuditEntry entry = AuditEntry.next(1, Instant.parse("2026-12-06T07:13:59.999Z"),
                 AuditEvent.of(AuditEventType.KIOSK_STARTED), AuditEntry.GENESIS);
