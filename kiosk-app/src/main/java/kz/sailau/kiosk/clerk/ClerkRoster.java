@@ -16,10 +16,12 @@ import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditField;
 import kz.sailau.kiosk.audit.AuditRecorder;
+import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.ClerkPinHash;
 import kz.sailau.kiosk.crypto.FieldCipher;
+import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.StoreKeys;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
@@ -85,6 +87,34 @@ public final class ClerkRoster {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The roster of an unlocked kiosk as production uses it: PINs hashed with
+     * {@link ClerkPinHash#DEFAULT_PARAMETERS}, roster events signed into the audit chain with the kiosk key.
+     */
+    public static ClerkRoster of(KioskDatabase database, KioskCredentials credentials, SecureRandom random,
+                                 Clock clock) {
+        return new ClerkRoster(database, credentials.storeKeys(), random, ClerkPinHash.DEFAULT_PARAMETERS,
+                AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)), clock);
+    }
+
+    /**
+     * Every clerk ever added, by login (no PIN material); needs no keys.
+     *
+     * @param connection a connection inside a transaction of the kiosk database
+     */
+    public static List<ClerkEntry> list(Connection connection) throws SQLException {
+        List<ClerkEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT login, state, failed_attempts FROM clerk ORDER BY login");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                entries.add(new ClerkEntry(new ClerkId(r.getString(1)), ClerkState.valueOf(r.getString(2)),
+                        r.getInt(3)));
+            }
+        }
+        return entries;
     }
 
     /**
@@ -192,18 +222,7 @@ public final class ClerkRoster {
 
     /** Every clerk ever added (removed ones too), by login; no PIN material. */
     public List<ClerkEntry> list() {
-        return database.read(c -> {
-            List<ClerkEntry> entries = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT login, state, failed_attempts FROM clerk ORDER BY login");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    entries.add(new ClerkEntry(new ClerkId(r.getString(1)), ClerkState.valueOf(r.getString(2)),
-                            r.getInt(3)));
-                }
-            }
-            return entries;
-        });
+        return database.read(ClerkRoster::list);
     }
 
     /**
