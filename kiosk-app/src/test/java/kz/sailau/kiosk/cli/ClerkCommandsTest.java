@@ -57,6 +57,30 @@ class ClerkCommandsTest {
 
     @Test
     void addListResetRemoveWithSpecificRefusals() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            addListResetRemove();
+        } finally {
+            root.detachAppender(logs);
+        }
+        StringBuilder logged = new StringBuilder();
+        for (ch.qos.logback.classic.spi.ILoggingEvent event : logs.list) {
+            logged.append(event.getFormattedMessage()).append('\n');
+            for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                logged.append(t.getMessage()).append('\n');
+            }
+        }
+        for (String secret : new String[] {"470213", "907311", "123456"}) {
+            assertFalse(logged.toString().contains(secret), "a PIN in the log");
+        }
+    }
+
+    private void addListResetRemove() throws Exception {
         Path data = dir.resolve("kiosk");
         RegisterFixtures.initKiosk(data, RegisterFixtures.PRECINCT);
         Path pass = Files.writeString(dir.resolve("pass.txt"), new String(RegisterFixtures.PASSPHRASE) + "\n");
@@ -76,6 +100,7 @@ class ClerkCommandsTest {
         assertEquals(1, run("clerk", "add", "--data", d, "--id", "C01", "--pin-file", weak.toString(),
                 "--passphrase-file", pass.toString()));
         assertTrue(err().contains("error [clerk.error.pinSequence]"), err());
+        assertFalse(err().contains("123456") || out().contains("123456"), "the refused PIN is not echoed");
         assertEquals(1, run("clerk", "add", "--data", d, "--id", "C01", "--pin-file", shortPin.toString(),
                 "--passphrase-file", pass.toString()));
         assertTrue(err().contains("error [clerk.error.pinTooShort]"), err());
