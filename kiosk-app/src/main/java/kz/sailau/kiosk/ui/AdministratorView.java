@@ -18,7 +18,8 @@ import javafx.scene.layout.VBox;
  * The administrator's screens: unlock with the passphrase, then load a register package (with progress and
  * the register's refusal messages), see the device settings, the logic-and-accuracy test and close-the-day
  * actions (disabled with a reason when this build lacks them), manage the clerks ({@link ClerksPane}), leave the
- * administrator screens (refused while no clerk could act), or exit the kiosk. Work runs on the given worker executor; the FX thread never waits.
+ * administrator screens (refused while no clerk could act), or exit the kiosk. Work runs on the given worker
+ * executor; the FX thread never waits.
  */
 public final class AdministratorView extends VBox {
 
