@@ -6,7 +6,7 @@
 #
 # Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the udev rules and,
 # if none exists yet, the sample /etc/sailau/kiosk.json. It does not enable the unit: the administrator
-# does that after the key ceremony and the register load ('systemctl enable --now sailau-kiosk').
+# does that after the key ceremony, the register load and 'clerk add' ('systemctl enable --now sailau-kiosk').
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root=/
@@ -46,4 +46,4 @@ if [ -z "$root" ]; then
   udevadm trigger --subsystem-match=tty
 fi
 echo "install-kiosk.sh: installed under ${root:-/}. Next: edit /etc/sailau/kiosk.json and the udev rules, then"
-echo "  the key ceremony and register load (docs/admin-guide.md), then: systemctl enable --now sailau-kiosk"
+echo "  the key ceremony, register load and clerk add (docs/admin-guide.md), then: systemctl enable --now sailau-kiosk"

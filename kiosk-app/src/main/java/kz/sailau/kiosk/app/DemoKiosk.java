@@ -23,7 +23,6 @@ import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.ClerkId;
-import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -51,10 +50,13 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  */
 public final class DemoKiosk implements AutoCloseable {
 
-    /** The DEMO clerk login. */
+    /**
+     * The DEMO clerk login, added to the demo store's clerk roster at every demo start (the same roster and
+     * Argon2id PIN check as production; a production kiosk has no such clerk).
+     */
     public static final ClerkId CLERK = new ClerkId("clerk1");
-    /** The DEMO clerk PIN, shown on the demo panel. */
-    public static final String CLERK_PIN = "1234";
+    /** The DEMO clerk PIN, shown on the demo panel (six digits: the roster's PIN policy applies to the demo too). */
+    public static final String CLERK_PIN = "470213";
     /** Line speed the driver switches the emulated scanner to (the R30x accepts up to 115200). */
     static final int SCANNER_FAST_BAUD = 115_200;
 
@@ -129,7 +131,7 @@ public final class DemoKiosk implements AutoCloseable {
                 Base64.getEncoder().encodeToString(tokenKeys.publicKey()) + "\n", StandardCharsets.US_ASCII);
         SqliteIssuedTokens issued = new SqliteIssuedTokens(data.directory().resolve("tokens.db"));
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), new RegisterVoterDirectory(store, matcher),
-                ledger, new InMemoryClerkAuthenticator(random).withClerk(CLERK, CLERK_PIN.toCharArray()),
+                ledger, demoClerk(database, credentials, random, clock),
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign, issued, random),
                 matcher, clock);
 
@@ -152,6 +154,17 @@ public final class DemoKiosk implements AutoCloseable {
         kiosk.clock = clock;
         kiosk.random = random;
         return kiosk;
+    }
+
+    /** Adds the DEMO clerk to the demo roster unless it is there, and returns the roster's clerk check. */
+    private static kz.sailau.kiosk.checkin.ClerkAuthenticator demoClerk(KioskDatabase database,
+                                                                       KioskCredentials credentials,
+                                                                       SecureRandom random, Clock clock) {
+        kz.sailau.kiosk.clerk.ClerkRoster roster = ClerkWiring.roster(database, credentials, random, clock);
+        if (roster.list().stream().noneMatch(entry -> entry.login().equals(CLERK))) {
+            roster.add(CLERK, CLERK_PIN.toCharArray());
+        }
+        return new kz.sailau.kiosk.clerk.RosterClerkAuthenticator(roster);
     }
 
     /** Builds the screens' view model over this kiosk and starts reading cards from the MRZ reader. */

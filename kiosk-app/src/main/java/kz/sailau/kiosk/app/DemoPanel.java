@@ -41,7 +41,7 @@ final class DemoPanel extends VBox {
         setStyle("-fx-font-size: 16px;");
         Label title = new Label("DEMO voter panel — synthetic data only");
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label secrets = new Label("DEMO passphrase: " + DemoData.PASSPHRASE + "\nClerk login: "
+        Label secrets = new Label("DEMO passphrase: " + DemoData.PASSPHRASE + "\nDEMO clerk login: "
                 + DemoKiosk.CLERK.value() + "   PIN: " + DemoKiosk.CLERK_PIN + "\nScanner: "
                 + kiosk.data().devicesDirectory().resolve("scanner") + "\nMRZ reader: " + kiosk.data().devicesDirectory().resolve("mrz-reader") + "\nPrinter: "
                 + kiosk.data().devicesDirectory().resolve("printer"));

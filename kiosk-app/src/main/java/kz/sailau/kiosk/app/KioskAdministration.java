@@ -17,6 +17,9 @@ import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.clerk.ClerkEntry;
+import kz.sailau.kiosk.clerk.ClerkException;
+import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.Pem;
@@ -38,8 +41,9 @@ import kz.sailau.kiosk.ui.AdministratorActions;
  * close the day ({@link EndOfDay#close}: signed bundle) and wipe the biometric data after close
  * ({@link BiometricWipe#wipe}). Unlocks (and failed unlocks), register loads and refusals are recorded in the
  * audit log ({@code STORE_UNLOCKED}, {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED},
- * {@code REGISTER_REFUSED}); the head is signed with the kiosk key once it is unlocked. The
- * logic-and-accuracy test is not in this build and says so.
+ * {@code REGISTER_REFUSED}); the head is signed with the kiosk key once it is unlocked. Manages the clerk
+ * roster ({@link ClerkRoster}: add, reset PIN, remove) and keeps the voter screens closed while no clerk is
+ * active. The logic-and-accuracy test is not in this build and says so.
  */
 public final class KioskAdministration implements AdministratorActions {
 
@@ -246,5 +250,56 @@ public final class KioskAdministration implements AdministratorActions {
     @Override
     public void exitKiosk() {
         exit.run();
+    }
+
+    // --- Clerk roster: the Clerks pane. ---
+
+    @Override
+    public boolean clerksAvailable() {
+        return true;
+    }
+
+    @Override
+    public List<ClerkEntry> clerks() throws AdministratorException {
+        return onRoster(ClerkRoster::list);
+    }
+
+    @Override
+    public void addClerk(String login, char[] pin) throws AdministratorException {
+        onRoster(roster -> roster.add(ClerkRoster.login(login), pin));
+    }
+
+    @Override
+    public void resetClerkPin(String login, char[] pin) throws AdministratorException {
+        onRoster(roster -> roster.resetPin(ClerkRoster.login(login), pin));
+    }
+
+    @Override
+    public void removeClerk(String login) throws AdministratorException {
+        onRoster(roster -> roster.remove(ClerkRoster.login(login)));
+    }
+
+    @Override
+    public Optional<String> voterScreensBlocked() {
+        try {
+            return database.read(ClerkRoster::activeClerks) == 0 ? Optional.of("admin.error.noClerks")
+                    : Optional.empty();
+        } catch (StoreException e) {
+            return Optional.of(e.messageKey());
+        }
+    }
+
+    private <T> T onRoster(java.util.function.Function<ClerkRoster, T> work) throws AdministratorException {
+        KioskCredentials unlocked = credentials;
+        if (unlocked == null) {
+            throw new AdministratorException("admin.error.passphrase", "not unlocked");
+        }
+        try {
+            return work.apply(ClerkWiring.roster(database, unlocked, random, clock));
+        } catch (ClerkException e) {
+            throw new AdministratorException(e.messageKey(), e.getMessage());
+        } catch (StoreException e) {
+            throw new AdministratorException(e.messageKey(), e.getMessage());
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
@@ -17,7 +18,7 @@ import kz.sailau.kiosk.store.StoreOptions;
 /**
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
- * loaded, and every configured serial port exists.
+ * loaded, the clerk roster has at least one active clerk, and every configured serial port exists.
  */
 final class KioskPreflight {
 
@@ -43,6 +44,7 @@ final class KioskPreflight {
         }
         if (!Files.isRegularFile(directory.databaseFile())) {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
+            problems.add(ClerkWiring.NO_ACTIVE_CLERK);
         } else {
             try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                     StoreOptions.DEFAULT, environment.clock())) {
@@ -54,6 +56,9 @@ final class KioskPreflight {
                     problems.add("register: the loaded register is for election " + loaded.get().election().value()
                             + ", precinct " + loaded.get().precinct().number() + ", not " + configuration.election()
                             + ", precinct " + configuration.precinct());
+                }
+                if (database.read(ClerkRoster::activeClerks) == 0) {
+                    problems.add(ClerkWiring.NO_ACTIVE_CLERK);
                 }
             } catch (StoreException e) {
                 problems.add("register: the kiosk database cannot be read [" + e.messageKey() + "]");

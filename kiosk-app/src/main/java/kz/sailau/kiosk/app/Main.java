@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import picocli.CommandLine;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
@@ -25,6 +26,7 @@ public final class Main {
     public static List<Migration> migrations() {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
+        all.addAll(ClerkRoster.MIGRATIONS);
         return List.copyOf(all);
     }
 

@@ -23,7 +23,6 @@ import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
-import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
@@ -55,8 +54,9 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  * store's field cipher; it is created at the first start, and its public key written to
  * {@code DATA/token-public.key} (Base64) for the ballot desk.
  *
- * <p>Clerks: clerk PIN provisioning does not exist yet, so this build still uses the DEMO clerk
- * {@code clerk1}/1234 (a known gap, reported).
+ * <p>Clerks: only the clerks in the store's roster ({@code clerk add}, or the administrator's Clerks pane) are
+ * accepted ({@link ClerkWiring}); there is no DEMO or built-in clerk. The start checks refuse a roster without an
+ * active clerk, and the administrator screen does not open the voter screens while there is none.
  */
 final class ProductionWindows {
 
@@ -155,8 +155,7 @@ final class ProductionWindows {
                 new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
                         matcher),
                 ledger,
-                new InMemoryClerkAuthenticator(environment.random()).withClerk(DemoKiosk.CLERK,
-                        DemoKiosk.CLERK_PIN.toCharArray()),
+                ClerkWiring.authenticator(database, credentials, environment.random(), environment.clock()),
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
                         new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
                 matcher, environment.clock());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one
- * clear sentence per problem (bad configuration, no register, missing port), then opens the kiosk full screen
+ * clear sentence per problem (bad configuration, no register, no active clerk, missing port), then opens the kiosk full screen
  * without decorations on the administrator's passphrase screen; only the administrator can exit.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,

@@ -54,5 +54,13 @@ public enum AuditEventType {
     /** The polls were closed; no more check-ins. Fields: the day's counts. */
     DAY_CLOSED,
     /** Biometric and personal data were wiped. */
-    WIPE_DONE
+    WIPE_DONE,
+    /** The administrator added a clerk to the roster. Fields: clerk (the login code only). */
+    CLERK_ADDED,
+    /** The administrator removed a clerk from the roster. Fields: clerk (the login code only). */
+    CLERK_REMOVED,
+    /** The administrator set a new PIN for a clerk and unlocked it. Fields: clerk (the login code only). */
+    CLERK_PIN_RESET,
+    /** A clerk was locked after too many wrong PINs in a row. Fields: clerk (the login code only). */
+    CLERK_LOCKED_OUT
 }

@@ -274,6 +274,12 @@ public final class CheckInMachine {
         if (event instanceof Acknowledged || (event instanceof Tick && timedOut(s.since(), now))) {
             return Step.to(idle(s.fallback()));
         }
+        if (event instanceof ClerkEnteredIin e && s.refusal() == Refusal.NOT_IDENTIFIED && !s.fallback()) {
+            // A card-less miss goes to the clerk, who checks the document and types the IIN; the finger is then
+            // verified 1:1 against that voter at the verify threshold (decision 0040), not identified 1:N.
+            return Step.to(new CheckingEligibility(Route.CLERK_ENTRY, e.iin(), Optional.empty(),
+                    Optional.of(e.clerk())), new Effect.LookUpVoter(e.iin()));
+        }
         return Step.to(s);
     }
 

@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * A {@link ClerkAuthenticator} for tests and the demo: clerks and PINs given in memory, kept only as
- * salted SHA-256 digests and compared in constant time. Not for polling stations: the real one lives with
- * the encrypted store.
+ * salted SHA-256 digests and compared in constant time. Not for polling stations: production uses
+ * {@code clerk.RosterClerkAuthenticator} over the encrypted store's clerk roster (Argon2id, lockout).
  */
 public final class InMemoryClerkAuthenticator implements ClerkAuthenticator {
 

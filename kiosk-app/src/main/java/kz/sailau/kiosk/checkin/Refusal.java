@@ -17,8 +17,12 @@ public enum Refusal {
     DOCUMENT_EXPIRED("checkin.refusal.documentExpired", "checkin.next.askForValidDocument"),
     /** The card's birth date disagrees with the register entry of its IIN. */
     DOCUMENT_MISMATCH("checkin.refusal.documentMismatch", "checkin.next.checkDocumentByHand"),
-    /** Card-less identification found nobody in the register by fingerprint. */
-    NOT_IDENTIFIED("checkin.refusal.notIdentified", "checkin.next.askForDocument");
+    /**
+     * Card-less identification found nobody in the register by fingerprint (the 1:N threshold is strict, see
+     * decision 0040): the clerk checks the identity document by hand and types the IIN, and the finger is then
+     * verified 1:1 against that voter.
+     */
+    NOT_IDENTIFIED("checkin.refusal.notIdentified", "checkin.next.checkDocumentThenEnterIin");
 
     private final String messageKey;
     private final String nextStepKey;

@@ -56,6 +56,7 @@ public final class KioskCommandLine {
                 .addSubcommand("status", new RegisterCommands.Status(environment)));
         root.addSubcommand("token", new CommandLine(new TokenCommand()));
         AuditCommandLines.register(root, environment);
+        ClerkCommands.register(root, environment);
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             String key = exception instanceof RegisterException e ? e.messageKey()
                     : exception instanceof KioskCryptoException e ? e.messageKey()

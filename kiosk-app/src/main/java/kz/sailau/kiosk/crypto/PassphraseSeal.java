@@ -146,6 +146,16 @@ public final class PassphraseSeal {
 
     /** Argon2id, RFC 9106, version 0x13, 32-byte output. */
     static byte[] derive(char[] passphrase, byte[] salt, Argon2idParameters parameters) {
+        byte[] password = new String(passphrase).getBytes(StandardCharsets.UTF_8);
+        try {
+            return derive(password, salt, parameters);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    /** Argon2id, RFC 9106, version 0x13, 32-byte output, over raw password bytes (the caller clears them). */
+    static byte[] derive(byte[] password, byte[] salt, Argon2idParameters parameters) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -155,12 +165,7 @@ public final class PassphraseSeal {
                 .withParallelism(parameters.parallelism())
                 .build());
         byte[] key = new byte[32];
-        byte[] password = new String(passphrase).getBytes(StandardCharsets.UTF_8);
-        try {
-            generator.generateBytes(password, key);
-        } finally {
-            Arrays.fill(password, (byte) 0);
-        }
+        generator.generateBytes(password, key);
         return key;
     }
 }

@@ -97,4 +97,55 @@ public interface AdministratorActions {
 
     /** Leaves the kiosk (only the administrator can). */
     void exitKiosk();
+
+    // --- Clerk roster (the Clerks pane, ClerksPane). Defaults: not in this build. ---
+
+    /** Whether the clerk roster can be managed from this screen. */
+    default boolean clerksAvailable() {
+        return false;
+    }
+
+    /**
+     * The clerk roster (login, state, failed PINs in a row; never PIN material).
+     *
+     * @throws AdministratorException {@code admin.error.passphrase} before the unlock
+     */
+    default List<kz.sailau.kiosk.clerk.ClerkEntry> clerks() throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "clerk roster not in this build");
+    }
+
+    /**
+     * Adds a clerk with a PIN (the caller clears the array).
+     *
+     * @throws AdministratorException a {@code clerk.error.*} key (bad login, duplicate, removed, weak PIN)
+     */
+    default void addClerk(String login, char[] pin) throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "clerk roster not in this build");
+    }
+
+    /**
+     * Sets a new PIN and unlocks the clerk (the caller clears the array).
+     *
+     * @throws AdministratorException a {@code clerk.error.*} key (unknown, removed, weak PIN)
+     */
+    default void resetClerkPin(String login, char[] pin) throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "clerk roster not in this build");
+    }
+
+    /**
+     * Removes a clerk for good (its login is not given out again).
+     *
+     * @throws AdministratorException {@code clerk.error.unknown} or {@code clerk.error.removed}
+     */
+    default void removeClerk(String login) throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "clerk roster not in this build");
+    }
+
+    /**
+     * Why the voter screens must not open now (a message key), e.g. {@code admin.error.noClerks} when no clerk
+     * could act; empty when they may open. Called on a worker thread.
+     */
+    default java.util.Optional<String> voterScreensBlocked() {
+        return java.util.Optional.empty();
+    }
 }

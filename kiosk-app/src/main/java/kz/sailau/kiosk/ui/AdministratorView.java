@@ -17,8 +17,9 @@ import javafx.scene.layout.VBox;
 /**
  * The administrator's screens: unlock with the passphrase, then load a register package (with progress and
  * the register's refusal messages), see the device settings, the logic-and-accuracy test and close-the-day
- * actions (disabled with a reason when this build lacks them), leave the administrator screens, or exit the
- * kiosk. Work runs on the given worker executor; the FX thread never waits.
+ * actions (disabled with a reason when this build lacks them), manage the clerks ({@link ClerksPane}), leave the
+ * administrator screens (refused while no clerk could act), or exit the kiosk. Work runs on the given worker
+ * executor; the FX thread never waits.
  */
 public final class AdministratorView extends VBox {
 
@@ -40,6 +41,8 @@ public final class AdministratorView extends VBox {
     private String messageKey = "";
     private Object[] messageArguments = new Object[0];
     private boolean unlocked;
+    private boolean showingClerks;
+    private final ClerksPane clerks;
 
     /**
      * @param actions  what the screens can do
@@ -74,6 +77,10 @@ public final class AdministratorView extends VBox {
         message.setMaxWidth(900);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.getStyleClass().add("hint");
+        clerks = new ClerksPane(actions, language, worker, fxThread, () -> {
+            showingClerks = false;
+            render();
+        });
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -97,6 +104,10 @@ public final class AdministratorView extends VBox {
             Button cancel = button(m.get("admin.back"), "admin-back");
             cancel.setOnAction(e -> back.run());
             getChildren().addAll(passphrase, centred(new HBox(16, unlock, cancel)), message);
+            return;
+        }
+        if (showingClerks) {
+            getChildren().add(clerks);
             return;
         }
         packagePath.setPromptText(m.get("admin.packagePath"));
@@ -123,10 +134,22 @@ public final class AdministratorView extends VBox {
         Label unavailable = new Label(m.get("admin.notInThisBuild"));
         unavailable.setVisible(!actions.closeDayAvailable() || !actions.logicAndAccuracyAvailable());
         Button backButton = button(m.get("admin.back"), "admin-back");
-        backButton.setOnAction(e -> {
-            unlocked = false;
+        backButton.setOnAction(e -> CompletableFuture.supplyAsync(actions::voterScreensBlocked, worker)
+                .thenAccept(blocked -> fxThread.execute(() -> {
+                    if (blocked.isPresent()) {
+                        show(blocked.get());
+                        return;
+                    }
+                    unlocked = false;
+                    render();
+                    back.run();
+                })));
+        Button clerksButton = button(m.get("admin.clerks"), "admin-clerks");
+        clerksButton.setDisable(!actions.clerksAvailable());
+        clerksButton.setOnAction(e -> {
+            showingClerks = true;
             render();
-            back.run();
+            clerks.refresh();
         });
         Button exit = button(m.get("admin.exitKiosk"), "admin-exit");
         exit.setOnAction(e -> actions.exitKiosk());
@@ -134,7 +157,7 @@ public final class AdministratorView extends VBox {
         getChildren().addAll(new Label(m.get("admin.registerPackage")), centred(new HBox(16, packagePath, load)),
                 progress, message, devices, new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
                 centred(new HBox(16, landa, closeDay, wipe)), unavailable,
-                centred(new HBox(16, backButton, exit)));
+                centred(new HBox(16, backButton, clerksButton, exit)));
     }
 
     private void unlock() {

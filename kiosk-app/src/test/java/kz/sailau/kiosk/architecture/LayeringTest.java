@@ -91,7 +91,7 @@ class LayeringTest {
     void domainLayerDoesNotReachUiOrWiring() {
         noClasses().that().resideInAnyPackage(
                         "kz.sailau.kiosk.checkin..", "kz.sailau.kiosk.token..", "kz.sailau.kiosk.audit..",
-                        "kz.sailau.kiosk.register..")
+                        "kz.sailau.kiosk.register..", "kz.sailau.kiosk.clerk..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "kz.sailau.kiosk.ui..", "kz.sailau.kiosk.cli..", "kz.sailau.kiosk.app..")
                 .allowEmptyShould(true)

@@ -289,6 +289,23 @@ class CheckInMachineTest {
     }
 
     @Test
+    void aCardlessMissGoesToTheClerkWhoTypesTheIinAndTheFingerIsThenVerifiedOneToOne() {
+        Step missed = next(new Matching(Optional.empty(), 3), new Identified(Optional.empty()));
+        assertRefused(Refusal.NOT_IDENTIFIED, missed);
+        assertEquals("checkin.next.checkDocumentThenEnterIin", Refusal.NOT_IDENTIFIED.nextStepKey());
+        Step typed = next(missed.state(), new ClerkEnteredIin(CLERK, voter.voter().iin()));
+        assertEquals(new CheckingEligibility(Route.CLERK_ENTRY, voter.voter().iin(), Optional.empty(),
+                Optional.of(CLERK)), typed.state());
+        assertEquals(List.of(new Effect.LookUpVoter(voter.voter().iin())), typed.effects());
+        Step eligible = next(typed.state(), new VoterLookedUp(Optional.of(voter), false));
+        AwaitingFinger finger = assertInstanceOf(AwaitingFinger.class, eligible.state());
+        assertEquals(Route.CLERK_ENTRY, finger.session().orElseThrow().route(), "1:1 at the verify threshold");
+        Refused otherRefusal = new Refused(Refusal.OTHER_PRECINCT, false, T0);
+        assertEquals(otherRefusal, next(otherRefusal, new ClerkEnteredIin(CLERK, voter.voter().iin())).state(),
+                "only a card-less miss takes a typed IIN");
+    }
+
+    @Test
     void cardlessVoterNotFoundAfterThreeCapturesIsRefused() {
         Matching m = new Matching(Optional.empty(), 1);
         assertEquals(new AwaitingFinger(Optional.empty(), 1, Optional.empty(), T0),
