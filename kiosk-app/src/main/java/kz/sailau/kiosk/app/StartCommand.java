@@ -48,6 +48,6 @@ public final class StartCommand implements Callable<Integer> {
             environment.out().println("ready to start: configuration, register and ports are in order");
             return 0;
         }
-        return ProductionWindows.show(configuration, environment);
+        return ProductionWindows.show(configuration, config, environment);
     }
 }

@@ -54,5 +54,10 @@ public enum AuditEventType {
     /** The polls were closed; no more check-ins. Fields: the day's counts. */
     DAY_CLOSED,
     /** Biometric and personal data were wiped. */
-    WIPE_DONE
+    WIPE_DONE,
+    /**
+     * The administrator saved the device settings. Fields: per device ({@code scanner}, {@code mrzReader},
+     * {@code printer}) CHANGED or UNCHANGED, and its speed ({@code scannerBaud} ...); never the port paths.
+     */
+    DEVICES_CONFIGURED
 }

@@ -40,6 +40,7 @@ public final class AdministratorView extends VBox {
     private String messageKey = "";
     private Object[] messageArguments = new Object[0];
     private boolean unlocked;
+    private DevicesPane devicesPane;
 
     /**
      * @param actions  what the screens can do
@@ -132,9 +133,17 @@ public final class AdministratorView extends VBox {
         exit.setOnAction(e -> actions.exitKiosk());
         devices.setAlignment(Pos.CENTER);
         getChildren().addAll(new Label(m.get("admin.registerPackage")), centred(new HBox(16, packagePath, load)),
-                progress, message, devices, new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
+                progress, message, devicesPane(devices), new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
                 centred(new HBox(16, landa, closeDay, wipe)), unavailable,
                 centred(new HBox(16, backButton, exit)));
+    }
+
+    /** The editable Devices pane when the kiosk offers one (made once, it keeps what is typed), else the lines. */
+    private javafx.scene.Node devicesPane(VBox readOnly) {
+        if (devicesPane == null && actions.deviceSettingsActions().isPresent()) {
+            devicesPane = new DevicesPane(actions.deviceSettingsActions().get(), language, worker, fxThread);
+        }
+        return devicesPane != null ? devicesPane : readOnly;
     }
 
     private void unlock() {
