@@ -86,7 +86,9 @@ public final class AdministratorView extends VBox {
 
     private void render() {
         Messages m = language.messages();
-        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, messageArguments));
+        // An argument that is itself a message key is looked up now, so it follows a language switch too.
+        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, java.util.Arrays.stream(messageArguments)
+                .map(argument -> argument instanceof MessageKey key ? m.get(key.key()) : argument).toArray()));
         message.setVisible(!messageKey.isEmpty());
         Label title = new Label(m.get("admin.title"));
         title.getStyleClass().add("title");
@@ -203,7 +205,7 @@ public final class AdministratorView extends VBox {
                     busy = false;
                     dayClosed = true;
                     show("admin.dayClosed", closed.checkIns(), closed.tokensIssued(), closed.tokensVoided(),
-                            language.messages().get(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
+                            new MessageKey(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
                             closed.bundle().toString());
                     onDayClosed.run();
                 });
@@ -245,6 +247,10 @@ public final class AdministratorView extends VBox {
         messageKey = key;
         messageArguments = arguments;
         render();
+    }
+
+    /** A message argument that is a bundle key, resolved in the language of each render. */
+    private record MessageKey(String key) {
     }
 
     private static HBox centred(HBox box) {
