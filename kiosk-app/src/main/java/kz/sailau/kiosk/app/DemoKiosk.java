@@ -200,7 +200,7 @@ public final class DemoKiosk implements AutoCloseable {
                 configuration.overrideWarnPercent(), configuration.idleTimeoutSeconds(), configuration.fullScreen());
         return new KioskDeviceSettings(data.directory().resolve(KioskConfiguration.FILE_NAME), emulated,
                 new SerialDeviceProbe(), () -> kz.sailau.kiosk.devices.SerialPortList.present(devices, "*"),
-                administration::recordNow, "admin.devices.appliesDemo");
+                administration::recordNow, "admin.devices.appliesDemo").withDevicesOpen(() -> true);
     }
 
     /** The demo data. */

@@ -58,6 +58,8 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     private final Consumer<AuditEvent> audit;
     private final String appliesKey;
     private final AtomicFileReplacement.ContentWriter writer;
+    private final Map<Device, PortSetting> running;
+    private volatile java.util.function.BooleanSupplier devicesOpen = () -> false;
     private Map<Device, PortSetting> current;
 
     /**
@@ -77,6 +79,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
                         Consumer<AuditEvent> audit, String appliesKey, AtomicFileReplacement.ContentWriter writer) {
         this.file = Objects.requireNonNull(file, "file");
         this.current = DeviceSettingsActions.ordered(Objects.requireNonNull(current, "current"));
+        this.running = DeviceSettingsActions.ordered(current);
         this.probe = Objects.requireNonNull(probe, "probe");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -112,12 +115,26 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
         return ports.get();
     }
 
+    /**
+     * Tells this object when the kiosk's own devices are open (the voter screens run), so that a test never
+     * opens the port a running device uses: a second handshake on the scanner's line would disturb a capture.
+     *
+     * @return this
+     */
+    public KioskDeviceSettings withDevicesOpen(java.util.function.BooleanSupplier open) {
+        devicesOpen = Objects.requireNonNull(open, "open");
+        return this;
+    }
+
     @Override
     public String test(Device device, PortSetting setting) {
         List<FieldProblem> problems = new ArrayList<>();
         checkPort(device, setting, problems);
         if (!problems.isEmpty()) {
             return problems.get(0).messageKey();
+        }
+        if (devicesOpen.getAsBoolean() && running.get(device).port().equals(setting.port().strip())) {
+            return "admin.devices.test.inUse";
         }
         return probe.test(device, setting);
     }

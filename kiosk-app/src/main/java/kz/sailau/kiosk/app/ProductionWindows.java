@@ -94,15 +94,18 @@ final class ProductionWindows {
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
                         configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
                         stage::hide);
+                java.util.concurrent.atomic.AtomicBoolean devicesOpen = new java.util.concurrent.atomic.AtomicBoolean();
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), kz.sailau.kiosk.devices.SerialPortList::present,
-                        administration::recordNow, "admin.devices.appliesRestart"));
+                        administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
                 LanguageViewModel language = new LanguageViewModel();
                 Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
-                        () -> administration.credentials().ifPresent(credentials -> scene.setRoot(
-                                voterScreens(configuration, environment, database, credentials, matcher, language,
-                                        administration, worker))));
+                        () -> administration.credentials().ifPresent(credentials -> {
+                            devicesOpen.set(true);
+                            scene.setRoot(voterScreens(configuration, environment, database, credentials, matcher,
+                                    language, administration, worker));
+                        }));
                 scene.setRoot(unlock);
                 stage.setScene(scene);
                 stage.setFullScreen(true);

@@ -93,6 +93,9 @@ public final class CheckInScreenModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Optional<Receipt>> lastReceipt = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObservableList<ClerkNotice> notices = FXCollections.observableArrayList();
+    // One read-only view for every caller: the view listens to the list weakly, so a view made per call and
+    // dropped would silently lose the listeners registered on it.
+    private final ObservableList<ClerkNotice> noticesView = FXCollections.unmodifiableObservableList(notices);
     private final ReadOnlyObjectWrapper<java.util.Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActions;
 
     /**
@@ -186,7 +189,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /** The clerk's exceptions list, newest first (at most 20). */
     public ObservableList<ClerkNotice> notices() {
-        return FXCollections.unmodifiableObservableList(notices);
+        return noticesView;
     }
 
     /** The language of the screens. */

@@ -221,6 +221,23 @@ class KioskDeviceSettingsTest {
     }
 
     @Test
+    void aPortTheRunningKioskHoldsIsNeverOpenedASecondTime() {
+        Path file = directory.resolve("kiosk.json");
+        List<String> probed = new ArrayList<>();
+        KioskDeviceSettings devices = new KioskDeviceSettings(file, valid(), (d, s) -> {
+            probed.add(s.port());
+            return "admin.devices.test.scannerOk";
+        }, List::of, audited::add, "admin.devices.appliesRestart", AtomicFileReplacement.WHOLE);
+        PortSetting inForce = new PortSetting("/dev/sailau-scanner", 57_600);
+        assertEquals("admin.devices.test.scannerOk", devices.test(Device.SCANNER, inForce), "devices not open yet");
+        devices.withDevicesOpen(() -> true);
+        assertEquals("admin.devices.test.inUse", devices.test(Device.SCANNER, inForce));
+        assertEquals("admin.devices.test.scannerOk", devices.test(Device.SCANNER,
+                new PortSetting("/dev/ttyUSB7", 57_600)), "another port is probed");
+        assertEquals(List.of("/dev/sailau-scanner", "/dev/ttyUSB7"), probed);
+    }
+
+    @Test
     void theWrittenFileIsPrettyJson() throws Exception {
         byte[] written = KioskDeviceSettings.withDevices(ORIGINAL.getBytes(StandardCharsets.UTF_8), valid());
         String text = new String(written, StandardCharsets.UTF_8);

@@ -260,6 +260,7 @@ class KioskUiTest {
         awaitState(CheckInState.Fallback.class);
         robot.clickOn("#clerk-iin").write(fixtures.voters.get(3).voter().iin().digits());
         robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.interact(() -> model.language().choose(Language.ENGLISH)); // resuming went back to Kazakh
         save("18-fallback-en");
         robot.clickOn("#clerk-enter-iin");
         CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
