@@ -41,6 +41,11 @@ fi
 install -d -m 0700 "$root/var/lib/sailau" "$root/var/lib/sailau/data"
 if [ -z "$root" ]; then
   chown -R sailau:sailau /var/lib/sailau
+  # The Devices pane of the administrator screen replaces kiosk.json atomically (a temporary file beside it,
+  # then a rename), so the kiosk user writes the directory and the file; others still only read.
+  chgrp sailau /etc/sailau /etc/sailau/kiosk.json
+  chmod 0775 /etc/sailau
+  chmod 0664 /etc/sailau/kiosk.json
   systemctl daemon-reload
   udevadm control --reload
   udevadm trigger --subsystem-match=tty

@@ -189,9 +189,31 @@ public final class DemoKiosk implements AutoCloseable {
 
     /** The administrator's actions on the demo kiosk (passphrase {@link DemoData#PASSPHRASE}). */
     public KioskAdministration administration(Runnable exit) {
-        return new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()), database, configuration,
-                matcherVersion, data.directory().resolve("kiosk.crt.pem"), data.directory().resolve("tokens.db"),
-                clock, random, exit);
+        KioskAdministration administration = new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()),
+                database, configuration, matcherVersion, data.directory().resolve("kiosk.crt.pem"),
+                data.directory().resolve("tokens.db"), clock, random, exit);
+        return administration.withDeviceSettings(deviceSettings(administration));
+    }
+
+    /**
+     * The demo's Devices pane: the emulated ports (pseudo-terminal links in the demo's devices directory) and
+     * the demo's own {@code kiosk.json} in the demo data directory, wiped at each start (never a user's file).
+     */
+    KioskDeviceSettings deviceSettings(KioskAdministration administration) {
+        Path devices = data.devicesDirectory();
+        KioskConfiguration emulated = new KioskConfiguration(configuration.dataDirectory(), configuration.election(),
+                configuration.precinct(), configuration.electionDay(),
+                new KioskConfiguration.SerialPortSetting(devices.resolve("scanner").toString(),
+                        ScannerEmulator.DEFAULT_BAUD_RATE),
+                new KioskConfiguration.SerialPortSetting(devices.resolve("mrz-reader").toString(),
+                        configuration.mrzReader().baud()),
+                new KioskConfiguration.SerialPortSetting(devices.resolve("printer").toString(),
+                        configuration.printer().baud()),
+                configuration.matchThreshold(), configuration.maxFingerTries(), configuration.overrideCapPercent(),
+                configuration.overrideWarnPercent(), configuration.idleTimeoutSeconds(), configuration.fullScreen());
+        return new KioskDeviceSettings(data.directory().resolve(KioskConfiguration.FILE_NAME), emulated,
+                new SerialDeviceProbe(), () -> kz.sailau.kiosk.devices.SerialPortList.present(devices, "*"),
+                administration::recordNow, "admin.devices.appliesDemo").withDevicesOpen(() -> true);
     }
 
     /** The demo data. */

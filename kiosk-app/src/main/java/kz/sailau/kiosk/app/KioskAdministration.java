@@ -83,6 +83,24 @@ public final class KioskAdministration implements AdministratorActions {
         this.exit = Objects.requireNonNull(exit, "exit");
     }
 
+    private volatile kz.sailau.kiosk.ui.DeviceSettingsActions deviceSettings;
+
+    /** Offers the editable device settings on the administrator screen (the Devices pane); returns this. */
+    public KioskAdministration withDeviceSettings(kz.sailau.kiosk.ui.DeviceSettingsActions settings) {
+        deviceSettings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    @Override
+    public Optional<kz.sailau.kiosk.ui.DeviceSettingsActions> deviceSettingsActions() {
+        return Optional.ofNullable(deviceSettings);
+    }
+
+    /** Records an audit event now (signed heads once unlocked); throws when the log cannot be written. */
+    void recordNow(AuditEvent event) {
+        record(Optional.ofNullable(credentials), event);
+    }
+
     /** The credentials after a successful unlock. */
     public Optional<KioskCredentials> credentials() {
         return Optional.ofNullable(credentials);

@@ -115,15 +115,28 @@ public record KioskConfiguration(
         return problems;
     }
 
-    private static final List<Integer> BAUD_RATES = List.of(9_600, 19_200, 38_400, 57_600, 115_200);
+    /**
+     * The fingerprint scanner's line speeds: 9600 × N baud, N in 1..12 (R30x/ZFM user manual, SetSysPara
+     * parameter 4, {@link kz.sailau.fingerprint.protocol.SystemParameterCodec#BAUD_UNIT}).
+     */
+    public static final List<Integer> SCANNER_BAUD_RATES = java.util.stream.IntStream.rangeClosed(1, 12)
+            .map(n -> n * kz.sailau.fingerprint.protocol.SystemParameterCodec.BAUD_UNIT).boxed().toList();
+
+    /** The card reader's and the printer's line speeds: the standard rates their serial interfaces offer. */
+    public static final List<Integer> SERIAL_BAUD_RATES = List.of(9_600, 19_200, 38_400, 57_600, 115_200);
+
+    /** The speeds the device under {@code key} ({@code scanner}, {@code mrzReader}, {@code printer}) supports. */
+    public static List<Integer> baudRates(String key) {
+        return "scanner".equals(key) ? SCANNER_BAUD_RATES : SERIAL_BAUD_RATES;
+    }
 
     private static void checkPort(String key, SerialPortSetting setting, List<String> problems) {
         if (setting == null || setting.port().isBlank()) {
             problems.add(key + ".port: missing");
             return;
         }
-        if (!BAUD_RATES.contains(setting.baud())) {
-            problems.add(key + ".baud: must be one of " + BAUD_RATES);
+        if (!baudRates(key).contains(setting.baud())) {
+            problems.add(key + ".baud: must be one of " + baudRates(key));
         }
     }
 

@@ -68,7 +68,13 @@ final class ProductionWindows {
     private ProductionWindows() {
     }
 
-    static int show(KioskConfiguration configuration, CliEnvironment environment) throws InterruptedException {
+    /**
+     * @param configuration the configuration in force
+     * @param configFile    the file it was read from (the Devices pane saves device settings into it)
+     * @param environment   time, randomness, migrations, matcher and console
+     */
+    static int show(KioskConfiguration configuration, Path configFile, CliEnvironment environment)
+            throws InterruptedException {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                 StoreOptions.DEFAULT, environment.clock());
@@ -88,12 +94,18 @@ final class ProductionWindows {
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
                         configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
                         stage::hide);
+                java.util.concurrent.atomic.AtomicBoolean devicesOpen = new java.util.concurrent.atomic.AtomicBoolean();
+                administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
+                        new SerialDeviceProbe(), kz.sailau.kiosk.devices.SerialPortList::present,
+                        administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
                 LanguageViewModel language = new LanguageViewModel();
                 Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
-                        () -> administration.credentials().ifPresent(credentials -> scene.setRoot(
-                                voterScreens(configuration, environment, database, credentials, matcher, language,
-                                        administration, worker))));
+                        () -> administration.credentials().ifPresent(credentials -> {
+                            devicesOpen.set(true);
+                            scene.setRoot(voterScreens(configuration, environment, database, credentials, matcher,
+                                    language, administration, worker));
+                        }));
                 scene.setRoot(unlock);
                 stage.setScene(scene);
                 stage.setFullScreen(true);

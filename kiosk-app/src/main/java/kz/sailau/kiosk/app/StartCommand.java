@@ -59,6 +59,6 @@ public final class StartCommand implements Callable<Integer> {
         if (readyCheck) {
             return ReadyCheck.run(configuration, environment, passphrase.read("Kiosk passphrase", false));
         }
-        return ProductionWindows.show(configuration, environment);
+        return ProductionWindows.show(configuration, config, environment);
     }
 }

@@ -62,5 +62,10 @@ public enum AuditEventType {
     /** The administrator set a new PIN for a clerk and unlocked it. Fields: clerk (the login code only). */
     CLERK_PIN_RESET,
     /** A clerk was locked after too many wrong PINs in a row. Fields: clerk (the login code only). */
-    CLERK_LOCKED_OUT
+    CLERK_LOCKED_OUT,
+    /**
+     * The administrator saved the device settings. Fields: per device ({@code scanner}, {@code mrzReader},
+     * {@code printer}) CHANGED or UNCHANGED, and its speed ({@code scannerBaud} ...); never the port paths.
+     */
+    DEVICES_CONFIGURED
 }

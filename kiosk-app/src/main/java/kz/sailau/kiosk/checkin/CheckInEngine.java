@@ -136,6 +136,46 @@ public final class CheckInEngine {
         return run(new CheckInEvent.Tick());
     }
 
+    /**
+     * The kinds of clerk event the machine would act on in the current state, so that a clerk console offers
+     * exactly those actions: a dry run of {@link CheckInMachine#next} for one sample event of each kind (no effect
+     * runs, nothing is recorded, no listener is called). An event "acts" when it changes the state or asks for an
+     * effect. The PIN is not part of this: a wrong PIN is refused when the action is submitted.
+     */
+    public synchronized java.util.Set<Class<? extends ClerkEvent>> acceptedClerkEvents() {
+        java.time.Instant now = clock.instant();
+        Counters counters = ledger.counters();
+        java.util.Set<Class<? extends ClerkEvent>> accepted = new java.util.LinkedHashSet<>();
+        for (ClerkEvent sample : SAMPLE_CLERK_EVENTS) {
+            CheckInMachine.Step step = machine.next(state, sample, now, counters);
+            if (!step.state().equals(state) || !step.effects().isEmpty()) {
+                accepted.add(sample.getClass());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(accepted);
+    }
+
+    /** One event of each clerk kind, for {@link #acceptedClerkEvents()}; the values are never recorded. */
+    private static final List<ClerkEvent> SAMPLE_CLERK_EVENTS = sampleClerkEvents();
+
+    private static List<ClerkEvent> sampleClerkEvents() {
+        ClerkId clerk = new ClerkId("probe");
+        Iin iin = null;
+        for (int serial = 0; iin == null; serial++) {
+            String candidate = "0001015" + String.format("%04d", serial);
+            int control = Iin.controlDigit(candidate);
+            if (control >= 0) {
+                iin = new Iin(candidate + control);
+            }
+        }
+        return List.of(new CheckInEvent.ClerkOverride(clerk, OverrideReason.values()[0]),
+                new CheckInEvent.ClerkAllowsRetry(clerk), new CheckInEvent.ClerkConfirmedIdentity(clerk),
+                new CheckInEvent.ClerkVoidsToken(clerk), new CheckInEvent.ClerkEnteredIin(clerk, iin),
+                new CheckInEvent.ClerkCancels(clerk), new CheckInEvent.ClerkPauses(clerk),
+                new CheckInEvent.ClerkResumes(clerk), new CheckInEvent.ClerkStartsFallback(clerk),
+                new CheckInEvent.ClerkEndsFallback(clerk));
+    }
+
     private CheckInState run(CheckInEvent first) {
         Deque<CheckInEvent> events = new ArrayDeque<>();
         events.add(first);

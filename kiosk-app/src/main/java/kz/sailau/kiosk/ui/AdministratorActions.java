@@ -47,6 +47,11 @@ public interface AdministratorActions {
     /** The device settings, one line per device (port and speed). */
     List<String> deviceSettings();
 
+    /** The editable device settings (the "Devices" pane), when this kiosk offers them; else the lines above. */
+    default java.util.Optional<DeviceSettingsActions> deviceSettingsActions() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the end-of-day export is available in this build. */
     boolean closeDayAvailable();
 

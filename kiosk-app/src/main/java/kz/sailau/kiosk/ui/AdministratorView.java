@@ -43,6 +43,7 @@ public final class AdministratorView extends VBox {
     private boolean unlocked;
     private boolean showingClerks;
     private final ClerksPane clerks;
+    private DevicesPane devicesPane;
 
     /**
      * @param actions  what the screens can do
@@ -92,7 +93,9 @@ public final class AdministratorView extends VBox {
 
     private void render() {
         Messages m = language.messages();
-        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, messageArguments));
+        // An argument that is itself a message key is looked up now, so it follows a language switch too.
+        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, java.util.Arrays.stream(messageArguments)
+                .map(argument -> argument instanceof MessageKey key ? m.get(key.key()) : argument).toArray()));
         message.setVisible(!messageKey.isEmpty());
         Label title = new Label(m.get("admin.title"));
         title.getStyleClass().add("title");
@@ -155,9 +158,17 @@ public final class AdministratorView extends VBox {
         exit.setOnAction(e -> actions.exitKiosk());
         devices.setAlignment(Pos.CENTER);
         getChildren().addAll(new Label(m.get("admin.registerPackage")), centred(new HBox(16, packagePath, load)),
-                progress, message, devices, new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
+                progress, message, devicesPane(devices), new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
                 centred(new HBox(16, landa, closeDay, wipe)), unavailable,
                 centred(new HBox(16, backButton, clerksButton, exit)));
+    }
+
+    /** The editable Devices pane when the kiosk offers one (made once, it keeps what is typed), else the lines. */
+    private javafx.scene.Node devicesPane(VBox readOnly) {
+        if (devicesPane == null && actions.deviceSettingsActions().isPresent()) {
+            devicesPane = new DevicesPane(actions.deviceSettingsActions().get(), language, worker, fxThread);
+        }
+        return devicesPane != null ? devicesPane : readOnly;
     }
 
     private void unlock() {
@@ -217,7 +228,7 @@ public final class AdministratorView extends VBox {
                     busy = false;
                     dayClosed = true;
                     show("admin.dayClosed", closed.checkIns(), closed.tokensIssued(), closed.tokensVoided(),
-                            language.messages().get(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
+                            new MessageKey(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
                             closed.bundle().toString());
                     onDayClosed.run();
                 });
@@ -259,6 +270,10 @@ public final class AdministratorView extends VBox {
         messageKey = key;
         messageArguments = arguments;
         render();
+    }
+
+    /** A message argument that is a bundle key, resolved in the language of each render. */
+    private record MessageKey(String key) {
     }
 
     private static HBox centred(HBox box) {

@@ -93,6 +93,10 @@ public final class CheckInScreenModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Optional<Receipt>> lastReceipt = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObservableList<ClerkNotice> notices = FXCollections.observableArrayList();
+    // One read-only view for every caller: the view listens to the list weakly, so a view made per call and
+    // dropped would silently lose the listeners registered on it.
+    private final ObservableList<ClerkNotice> noticesView = FXCollections.unmodifiableObservableList(notices);
+    private final ReadOnlyObjectWrapper<java.util.Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActions;
 
     /**
      * @param engine        the check-in engine (its calls block: they run on this model's worker)
@@ -115,6 +119,7 @@ public final class CheckInScreenModel implements AutoCloseable {
         this.fingerTimeout = Objects.requireNonNull(fingerTimeout, "fingerTimeout");
         this.state = new ReadOnlyObjectWrapper<>(engine.state());
         this.counters = new ReadOnlyObjectWrapper<>(counterSource.get());
+        this.clerkActions = new ReadOnlyObjectWrapper<>(engine.acceptedClerkEvents());
         engine.addListener(this::engineMoved);
     }
 
@@ -173,9 +178,18 @@ public final class CheckInScreenModel implements AutoCloseable {
         return lastReceipt.getReadOnlyProperty();
     }
 
+    /**
+     * The kinds of clerk action the engine acts on in the current state ({@link CheckInEngine#acceptedClerkEvents});
+     * it changes on the FX thread just before {@link #stateProperty()}, so a view rendering the state sees the
+     * actions of that state. The clerk console shows only these.
+     */
+    public ReadOnlyObjectProperty<java.util.Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActionsProperty() {
+        return clerkActions.getReadOnlyProperty();
+    }
+
     /** The clerk's exceptions list, newest first (at most 20). */
     public ObservableList<ClerkNotice> notices() {
-        return FXCollections.unmodifiableObservableList(notices);
+        return noticesView;
     }
 
     /** The language of the screens. */
@@ -282,8 +296,11 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /** Called by the engine on the worker thread for every new state. */
     private void engineMoved(CheckInState next) {
+        // Called inside the engine's step (same thread, lock held): the dry run sees exactly this state.
+        java.util.Set<Class<? extends CheckInEvent.ClerkEvent>> actions = engine.acceptedClerkEvents();
         fxThread.execute(() -> {
             CheckInState previous = state.get();
+            clerkActions.set(actions);
             state.set(next);
             noticeFor(next).ifPresent(this::addNotice);
             if (next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)) {

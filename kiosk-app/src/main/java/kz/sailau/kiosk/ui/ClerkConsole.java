@@ -1,18 +1,24 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMachine;
@@ -26,11 +32,25 @@ import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.InvalidIinException;
 
 /**
- * The commission member's console: the exceptions list with reason and next step, the actions of the
- * engine's clerk events (each needs the clerk's id and PIN), and the live counters. The console only sends
- * clerk events; the engine decides whether an action is possible in the current state.
+ * The commission member's console, laid out for a touchscreen. Fixed at the top: the live counters as large
+ * tiles and any alert. Scrolling in the middle: the current case (reason and next step, wrapped, never cut), then
+ * what the actions that apply need (the override's reason list, the IIN field), and the history of exceptions.
+ * Fixed at the bottom: only the actions the engine acts on in the current state
+ * ({@link CheckInScreenModel#clerkActionsProperty()}: override and retry after failed finger tries, the
+ * card-less confirmation, the void of the last token, the IIN typed by hand, cancel), the result of the last
+ * action, the clerk's login and PIN, and the
+ * kiosk controls, always in the same place (pause or resume, manual mode on or off; greyed out while the engine
+ * would not accept them). The console only
+ * sends clerk events; every decision stays with the engine.
  */
 public final class ClerkConsole extends VBox {
+
+    /** Width of the console beside the voter screen; every text wraps inside it. */
+    static final double WIDTH = 560;
+    /** Width inside the scrolling middle: the console minus its border, the scroll bar and the padding. */
+    private static final double CONTENT = WIDTH - 3 - 28 - 2 * 16 - 4;
+    /** Height of a touch target in pixels (kiosk.css pads buttons and fields to it). */
+    static final double TOUCH = 64;
 
     private final CheckInScreenModel model;
     private final LanguageViewModel language;
@@ -38,32 +58,47 @@ public final class ClerkConsole extends VBox {
     private final PasswordField pin = new PasswordField();
     private final TextField iin = new TextField();
     private final ToggleGroup reasons = new ToggleGroup();
-    private final Label result = new Label();
-    private final VBox body = new VBox(10);
+    private final Label result = wrapped("", "clerk-result");
+    private final VBox header = new VBox(10);
+    private final VBox body = new VBox(14);
+    private final VBox footer = new VBox(8);
     private String resultKey = "";
 
     /**
      * @param model the check-in view model
      */
     public ClerkConsole(CheckInScreenModel model) {
-        super(12);
         this.model = model;
         this.language = model.language();
         setId("clerk-console");
         getStyleClass().add("clerk-console");
-        setPadding(new Insets(16));
-        setPrefWidth(520);
-        setMinWidth(520);
+        setPrefWidth(WIDTH);
+        setMinWidth(WIDTH);
+        setMaxWidth(WIDTH);
         clerkId.setId("clerk-id");
         clerkId.setText("clerk1");
+        clerkId.setMinHeight(TOUCH);
         pin.setId("clerk-pin");
+        pin.setMinHeight(TOUCH);
         iin.setId("clerk-iin");
-        result.setId("clerk-result");
-        result.setWrapText(true);
-        result.setMaxWidth(480);
-        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().add(body);
+        iin.setMinHeight(TOUCH);
+        header.setPadding(new Insets(16, 16, 8, 16));
+        header.setId("clerk-header");
+        body.setPadding(new Insets(8, 16, 8, 16));
+        body.setFillWidth(true);
+        footer.setPadding(new Insets(8, 16, 16, 16));
+        footer.setId("clerk-footer");
+        footer.getStyleClass().add("console-footer");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("clerk-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setPannable(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, scroll, footer);
         model.stateProperty().addListener((o, a, b) -> render());
+        model.clerkActionsProperty().addListener((o, a, b) -> render());
         model.countersProperty().addListener((o, a, b) -> render());
         model.printerProblemProperty().addListener((o, a, b) -> render());
         model.clerkCalledProperty().addListener((o, a, b) -> render());
@@ -75,129 +110,217 @@ public final class ClerkConsole extends VBox {
     private void render() {
         Messages m = language.messages();
         CheckInState state = model.stateProperty().get();
+        Set<Class<? extends CheckInEvent.ClerkEvent>> accepted = model.clerkActionsProperty().get();
         clerkId.setPromptText(m.get("clerk.id"));
         pin.setPromptText(m.get("clerk.pin"));
         iin.setPromptText(m.get("clerk.iin"));
         result.setText(resultKey.isEmpty() ? "" : m.get(resultKey));
+        result.setVisible(!resultKey.isEmpty());
+        result.setManaged(!resultKey.isEmpty());
 
-        Label heading = new Label(m.get("clerk.console.title"));
+        // Fixed at the top: the title, the live counters and any alert.
+        Label heading = wrapped(m.get("clerk.console.title"), "clerk-title");
         heading.getStyleClass().add("console-title");
-        Counters c = model.countersProperty().get();
-        Label counters = new Label(m.get("clerk.counters", c.checkIns(), c.overrides(), c.cardless(), c.fallback(),
-                c.voidedTokens()));
-        counters.setId("clerk-counters");
-        counters.setWrapText(true);
-        counters.setMaxWidth(480);
-        counters.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-
-        Label current = new Label(currentText(m, state));
-        current.setId("clerk-current");
-        current.setWrapText(true);
-        current.setMaxWidth(480);
-        current.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        current.getStyleClass().add("console-current");
-
-        body.getChildren().setAll(heading, counters, current);
+        header.getChildren().setAll(heading, counters(m, model.countersProperty().get()));
         if (model.clerkCalledProperty().get()) {
-            Label called = new Label(m.get("clerk.voterCalls"));
-            called.setId("clerk-voter-calls");
-            called.getStyleClass().add("console-alert");
-            called.setWrapText(true);
-            called.setMaxWidth(480);
-            called.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            body.getChildren().add(called);
+            header.getChildren().add(alert(m.get("clerk.voterCalls"), "clerk-voter-calls"));
         }
-        model.printerProblemProperty().get().ifPresent(key -> {
-            Label alert = new Label(m.get(key) + " — " + m.get("clerk.next.voidAndReprint"));
-            alert.setId("clerk-printer-alert");
-            alert.setWrapText(true);
-            alert.setMaxWidth(480);
-            alert.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            alert.getStyleClass().add("console-alert");
-            body.getChildren().add(alert);
-        });
-        identityToConfirm(state).ifPresent(session -> {
-            Label who = new Label(m.get("clerk.confirm.who", session.voter().voter().surname() + " "
-                    + session.voter().voter().givenName(), session.voter().voter().birthDate().toString()));
-            who.setId("clerk-confirm-who");
-            who.setWrapText(true);
-            who.setMaxWidth(480);
-            who.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            body.getChildren().add(who);
-        });
+        model.printerProblemProperty().get().ifPresent(key ->
+                header.getChildren().add(alert(m.get(key) + " — " + m.get("clerk.next.voidAndReprint"),
+                        "clerk-printer-alert")));
 
-        body.getChildren().add(new HBox(8, clerkId, pin));
+        // Scrolling in the middle: the current case, the actions that apply to it, the history.
+        body.getChildren().setAll(currentCase(m, state));
+        identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
+                session.voter().voter().surname() + " " + session.voter().voter().givenName(),
+                session.voter().voter().birthDate().toString()), "clerk-confirm-who")));
+        VBox inputs = new VBox(10);
+        inputs.setId("clerk-inputs");
+        VBox buttons = new VBox(8);
+        buttons.setId("clerk-actions");
+        actions(m, accepted, inputs, buttons);
+        if (!inputs.getChildren().isEmpty()) {
+            body.getChildren().add(inputs);
+        }
+        body.getChildren().add(history(m));
 
-        FlowPane reasonButtons = new FlowPane(8, 8);
+        // Fixed at the bottom: the result of the last action, login and PIN, and the kiosk controls.
+        clerkId.setPrefWidth(CONTENT / 2 - 4);
+        pin.setPrefWidth(CONTENT / 2 - 4);
+        HBox credentials = new HBox(8, clerkId, pin);
+        credentials.setId("clerk-credentials");
+        footer.getChildren().setAll(buttons, result, credentials, kioskControls(m, state, accepted));
+    }
+
+    /**
+     * Only the actions the engine acts on now: what they need (the reason list, the IIN field) goes into
+     * {@code inputs}, in the scrolling middle; their buttons into {@code buttons}, fixed above the footer, two
+     * to a row, so that they never scroll away.
+     */
+    private void actions(Messages m, Set<Class<? extends CheckInEvent.ClerkEvent>> accepted, VBox inputs,
+                         VBox buttons) {
+        java.util.List<Button> shown = new java.util.ArrayList<>();
+        if (accepted.contains(CheckInEvent.ClerkOverride.class)) {
+            inputs.getChildren().addAll(wrapped(m.get("clerk.override.reason"), "clerk-reason-title"),
+                    reasonButtons(m));
+            shown.add(action(m, "clerk.action.override", "clerk-override", id -> {
+                if (reasons.getSelectedToggle() == null) {
+                    return null;
+                }
+                return new CheckInEvent.ClerkOverride(id, (OverrideReason) reasons.getSelectedToggle().getUserData());
+            }));
+        }
+        if (accepted.contains(CheckInEvent.ClerkAllowsRetry.class)) {
+            shown.add(action(m, "clerk.action.retry", "clerk-retry", CheckInEvent.ClerkAllowsRetry::new));
+        }
+        if (accepted.contains(CheckInEvent.ClerkConfirmedIdentity.class)) {
+            shown.add(action(m, "clerk.action.confirmIdentity", "clerk-confirm",
+                    CheckInEvent.ClerkConfirmedIdentity::new));
+        }
+        if (accepted.contains(CheckInEvent.ClerkVoidsToken.class)) {
+            shown.add(action(m, "clerk.action.voidToken", "clerk-void", CheckInEvent.ClerkVoidsToken::new));
+        }
+        if (accepted.contains(CheckInEvent.ClerkEnteredIin.class)) {
+            iin.setMaxWidth(Double.MAX_VALUE);
+            inputs.getChildren().addAll(wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin);
+            shown.add(action(m, "clerk.action.enterIin", "clerk-enter-iin", id -> {
+                try {
+                    return new CheckInEvent.ClerkEnteredIin(id, new Iin(iin.getText().trim()));
+                } catch (InvalidIinException e) {
+                    showResult(e.reason().messageKey());
+                    return null;
+                }
+            }));
+        }
+        if (accepted.contains(CheckInEvent.ClerkCancels.class)) {
+            Button cancel = action(m, "clerk.action.cancel", "clerk-cancel", CheckInEvent.ClerkCancels::new);
+            cancel.getStyleClass().add("secondary");
+            shown.add(cancel);
+        }
+        for (int i = 0; i < shown.size(); i += 2) {
+            buttons.getChildren().add(row(shown.get(i), i + 1 < shown.size() ? shown.get(i + 1) : null));
+        }
+    }
+
+    /** The five live counters as tiles: a large number above a wrapped caption. */
+    private Node counters(Messages m, Counters c) {
+        GridPane grid = new GridPane();
+        grid.setId("clerk-counters");
+        grid.setHgap(8);
+        grid.setVgap(8);
+        Object[][] tiles = {
+                {"checkins", c.checkIns(), "clerk.count.checkIns"},
+                {"overrides", c.overrides(), "clerk.count.overrides"},
+                {"cardless", c.cardless(), "clerk.count.cardless"},
+                {"fallback", c.fallback(), "clerk.count.fallback"},
+                {"voided", c.voidedTokens(), "clerk.count.voided"}};
+        double width = (CONTENT - 2 * 8) / 3;
+        for (int i = 0; i < tiles.length; i++) {
+            Label number = new Label(String.valueOf(tiles[i][1]));
+            number.setId("clerk-count-" + tiles[i][0]);
+            number.getStyleClass().add("counter-number");
+            Label caption = wrapped(m.get((String) tiles[i][2]), "clerk-count-" + tiles[i][0] + "-caption");
+            caption.getStyleClass().add("counter-caption");
+            caption.setMaxWidth(width - 16);
+            VBox tile = new VBox(2, number, caption);
+            tile.getStyleClass().add("counter-tile");
+            tile.setAlignment(Pos.TOP_CENTER);
+            tile.setPrefWidth(width);
+            tile.setMinWidth(width);
+            tile.setMaxWidth(width);
+            grid.add(tile, i % 3, i / 3);
+        }
+        return grid;
+    }
+
+    /** The case waiting for the clerk: what happened and the next step, in two wrapped lines. */
+    private Node currentCase(Messages m, CheckInState state) {
+        String what;
+        Optional<String> next = Optional.empty();
+        if (state instanceof CheckInState.NeedsClerk needs) {
+            what = m.get(needs.reason().messageKey());
+            next = Optional.of(m.get(needs.reason().nextStepKey()));
+        } else if (state instanceof CheckInState.Refused refused) {
+            what = m.get(refused.refusal().messageKey());
+            next = Optional.of(m.get(refused.refusal().nextStepKey()));
+        } else if (state instanceof CheckInState.Paused) {
+            what = m.get("screen.paused");
+        } else if (state instanceof CheckInState.Fallback) {
+            what = m.get("screen.fallback");
+        } else {
+            what = m.get("clerk.nothingPending");
+        }
+        Label current = wrapped(what, "clerk-current");
+        current.getStyleClass().add("console-current");
+        VBox box = new VBox(6, current);
+        next.ifPresent(text -> box.getChildren().add(wrapped(m.get("clerk.nextStep", text), "clerk-next-step")));
+        box.setId("clerk-case");
+        box.getStyleClass().add("console-case");
+        return box;
+    }
+
+    private Node reasonButtons(Messages m) {
+        FlowPane buttons = new FlowPane(8, 8);
+        buttons.setId("clerk-reasons");
+        buttons.setPrefWrapLength(CONTENT);
         OverrideReason selected = reasons.getSelectedToggle() == null ? null
                 : (OverrideReason) reasons.getSelectedToggle().getUserData();
         reasons.getToggles().clear();
         for (OverrideReason reason : OverrideReason.values()) {
             ToggleButton button = new ToggleButton(m.get(reason.messageKey()));
-            button.setId("override-" + reason.name().toLowerCase(java.util.Locale.ROOT));
+            button.setId("override-" + reason.name().toLowerCase(Locale.ROOT));
             button.setUserData(reason);
             button.setToggleGroup(reasons);
             button.setSelected(reason == selected);
-            button.setMinHeight(56);
             button.setWrapText(true);
-            button.setMaxWidth(240);
-            reasonButtons.getChildren().add(button);
+            button.setPrefWidth((CONTENT - 8) / 2);
+            button.setMaxWidth((CONTENT - 8) / 2);
+            button.setMinHeight(Region.USE_PREF_SIZE);
+            buttons.getChildren().add(button);
         }
-        body.getChildren().add(new Label(m.get("clerk.override.reason")));
-        body.getChildren().add(reasonButtons);
-
-        FlowPane actions = new FlowPane(8, 8);
-        actions.getChildren().addAll(
-                action(m, "clerk.action.override", "clerk-override", id -> {
-                    if (reasons.getSelectedToggle() == null) {
-                        return null;
-                    }
-                    return new CheckInEvent.ClerkOverride(id, (OverrideReason) reasons.getSelectedToggle().getUserData());
-                }),
-                action(m, "clerk.action.retry", "clerk-retry", CheckInEvent.ClerkAllowsRetry::new),
-                action(m, "clerk.action.confirmIdentity", "clerk-confirm", CheckInEvent.ClerkConfirmedIdentity::new),
-                action(m, "clerk.action.voidToken", "clerk-void", CheckInEvent.ClerkVoidsToken::new),
-                action(m, "clerk.action.cancel", "clerk-cancel", CheckInEvent.ClerkCancels::new),
-                action(m, "clerk.action.pause", "clerk-pause", CheckInEvent.ClerkPauses::new),
-                action(m, "clerk.action.resume", "clerk-resume", CheckInEvent.ClerkResumes::new),
-                action(m, "clerk.action.startFallback", "clerk-start-fallback", CheckInEvent.ClerkStartsFallback::new),
-                action(m, "clerk.action.endFallback", "clerk-end-fallback", CheckInEvent.ClerkEndsFallback::new));
-        body.getChildren().add(actions);
-        HBox iinRow = new HBox(8, iin, action(m, "clerk.action.enterIin", "clerk-enter-iin", id -> {
-            try {
-                return new CheckInEvent.ClerkEnteredIin(id, new Iin(iin.getText().trim()));
-            } catch (InvalidIinException e) {
-                showResult(e.reason().messageKey());
-                return null;
-            }
-        }));
-        body.getChildren().add(iinRow);
-        body.getChildren().add(result);
-
-        Label queueTitle = new Label(m.get("clerk.queue"));
-        ListView<CheckInScreenModel.ClerkNotice> queue = new ListView<>(model.notices());
-        queue.setId("clerk-queue");
-        queue.setPrefHeight(180);
-        queue.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(CheckInScreenModel.ClerkNotice notice, boolean empty) {
-                super.updateItem(notice, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || notice == null ? null
-                        : m.get(notice.messageKey()) + " → " + m.get(notice.nextStepKey()));
-            }
-        });
-        body.getChildren().addAll(queueTitle, queue);
+        return buttons;
     }
 
-    private static String currentText(Messages m, CheckInState state) {
-        if (state instanceof CheckInState.NeedsClerk needs) {
-            return m.get(needs.reason().messageKey()) + " → " + m.get(needs.reason().nextStepKey());
-        } else if (state instanceof CheckInState.Refused refused) {
-            return m.get(refused.refusal().messageKey()) + " → " + m.get(refused.refusal().nextStepKey());
+    /** Pause or resume, manual mode on or off: always in the same place, greyed out when not possible now. */
+    private Node kioskControls(Messages m, CheckInState state, Set<Class<? extends CheckInEvent.ClerkEvent>> accepted) {
+        Button pauseOrResume = state instanceof CheckInState.Paused
+                ? action(m, "clerk.action.resume", "clerk-resume", CheckInEvent.ClerkResumes::new)
+                : action(m, "clerk.action.pause", "clerk-pause", CheckInEvent.ClerkPauses::new);
+        pauseOrResume.setDisable(!accepted.contains(state instanceof CheckInState.Paused
+                ? CheckInEvent.ClerkResumes.class : CheckInEvent.ClerkPauses.class));
+        Button fallback = state instanceof CheckInState.Fallback
+                ? action(m, "clerk.action.endFallback", "clerk-end-fallback", CheckInEvent.ClerkEndsFallback::new)
+                : action(m, "clerk.action.startFallback", "clerk-start-fallback", CheckInEvent.ClerkStartsFallback::new);
+        fallback.setDisable(!accepted.contains(state instanceof CheckInState.Fallback
+                ? CheckInEvent.ClerkEndsFallback.class : CheckInEvent.ClerkStartsFallback.class));
+        HBox controls = row(pauseOrResume, fallback);
+        controls.setId("clerk-kiosk-controls");
+        VBox box = new VBox(6, controls);
+        if (pauseOrResume.isDisabled() || fallback.isDisabled()) {
+            Label hint = wrapped(m.get("clerk.kiosk.notNow"), "clerk-kiosk-hint");
+            hint.getStyleClass().add("console-small");
+            box.getChildren().add(hint);
         }
-        return m.get("clerk.nothingPending");
+        return box;
+    }
+
+    private Node history(Messages m) {
+        VBox list = new VBox(6);
+        list.setId("clerk-queue");
+        if (model.notices().isEmpty()) {
+            list.getChildren().add(wrapped(m.get("clerk.queue.empty"), "clerk-queue-empty"));
+        }
+        int n = 0;
+        for (CheckInScreenModel.ClerkNotice notice : model.notices()) {
+            Label what = wrapped(m.get(notice.messageKey()), "clerk-notice-" + n);
+            what.getStyleClass().add("notice-reason");
+            Label next = wrapped(m.get("clerk.nextStep", m.get(notice.nextStepKey())), "clerk-notice-next-" + n);
+            VBox entry = new VBox(2, what, next);
+            entry.getStyleClass().add("notice");
+            list.getChildren().add(entry);
+            n++;
+        }
+        return new VBox(6, section(m.get("clerk.queue"), "clerk-queue-title"), list);
     }
 
     private static Optional<Session> identityToConfirm(CheckInState state) {
@@ -207,10 +330,48 @@ public final class ClerkConsole extends VBox {
         return Optional.empty();
     }
 
+    /** One or two touch buttons sharing the console's width. */
+    private static HBox row(Button first, Button second) {
+        HBox row = new HBox(8);
+        for (Button button : new Button[] {first, second}) {
+            if (button != null) {
+                button.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(button, Priority.ALWAYS);
+                row.getChildren().add(button);
+            }
+        }
+        double each = second == null ? CONTENT : (CONTENT - 8) / 2;
+        row.getChildren().forEach(node -> ((Button) node).setPrefWidth(each));
+        return row;
+    }
+
+    private static Label section(String text, String id) {
+        Label label = wrapped(text, id);
+        label.getStyleClass().add("console-section");
+        return label;
+    }
+
+    private static Label alert(String text, String id) {
+        Label label = wrapped(text, id);
+        label.getStyleClass().add("console-alert");
+        return label;
+    }
+
+    private static Label wrapped(String text, String id) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMaxWidth(CONTENT);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private Button action(Messages m, String key, String id, Function<ClerkId, CheckInEvent.ClerkEvent> event) {
         Button button = new Button(m.get(key));
         button.setId(id);
-        button.setMinHeight(56);
+        button.setWrapText(true);
+        // At least TOUCH high through the stylesheet's padding; taller when the text wraps, never cut.
+        button.setMinHeight(Region.USE_PREF_SIZE);
         button.setOnAction(e -> {
             String who = clerkId.getText().trim();
             if (who.isEmpty() || pin.getText().isEmpty()) {
@@ -251,6 +412,6 @@ public final class ClerkConsole extends VBox {
 
     private void showResult(String key) {
         resultKey = key;
-        result.setText(language.messages().get(key));
+        render();
     }
 }

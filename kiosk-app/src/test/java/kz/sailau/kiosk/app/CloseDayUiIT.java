@@ -169,6 +169,8 @@ class CloseDayUiIT {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
                     && expected.test(l.getText()));
+            // The condition is read off the FX thread: let the render that set the message finish.
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
             Label l = (Label) scene.lookup("#admin-message");
             throw new AssertionError("administrator message never came; it reads: "

@@ -150,6 +150,8 @@ class CloseDayUiTest {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
                     && expected.equals(l.getText()));
+            // The condition is read off the FX thread: let the render that set the message finish.
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
             Label l = (Label) scene.lookup("#admin-message");
             throw new AssertionError("expected \"" + expected + "\" but the message reads: "

@@ -44,6 +44,19 @@ public final class SerialReceiptPrinter implements ReceiptPrinter {
         }
     }
 
+    /**
+     * Checks the printer is reachable and has paper, printing nothing: opens the port and asks the paper roll
+     * status ({@code DLE EOT 4}) once.
+     *
+     * @throws DeviceException NOT_FOUND, BUSY, ACCESS_DENIED, TIMEOUT (no answer) or OUT_OF_PAPER
+     */
+    public void checkReady() throws DeviceException {
+        try (SerialLine line = SerialLine.open(port, baud, READ_SLICE_MILLIS)) {
+            line.discardInput();
+            checkPaper(line);
+        }
+    }
+
     private void checkPaper(SerialLine line) throws DeviceException {
         line.write(encoder.paperStatusRequest());
         byte[] answer = new byte[1];

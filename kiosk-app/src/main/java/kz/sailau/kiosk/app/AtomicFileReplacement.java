@@ -1,0 +1,97 @@
+package kz.sailau.kiosk.app;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Replaces a file so that it holds either the old or the new content, never a mix: the new content goes to a
+ * uniquely named temporary file beside the target, is forced to disk, checked, then moved over the target with
+ * an atomic rename, and the directory is forced. On any failure the temporary file is deleted and the target
+ * is untouched. The old file's POSIX permissions are kept.
+ */
+final class AtomicFileReplacement {
+
+    /** Writes the content into the open temporary file; a seam for tests that fail in the middle. */
+    @FunctionalInterface
+    interface ContentWriter {
+        /** Writes all of {@code content} to {@code channel}. */
+        void write(FileChannel channel, ByteBuffer content) throws IOException;
+    }
+
+    /** Checks the written temporary file before it replaces the target (e.g. parses it back). */
+    @FunctionalInterface
+    interface Check {
+        /** @throws IOException when the file must not be installed */
+        void accept(Path written) throws IOException;
+    }
+
+    /** Writes the whole buffer. */
+    static final ContentWriter WHOLE = (channel, content) -> {
+        while (content.hasRemaining()) {
+            channel.write(content);
+        }
+    };
+
+    private AtomicFileReplacement() {
+    }
+
+    /**
+     * Replaces {@code target} with {@code content}.
+     *
+     * @param target  the file to create or replace
+     * @param content the new content
+     * @param writer  how the bytes are written ({@link #WHOLE})
+     * @param check   run on the complete temporary file before the rename
+     * @throws IOException on any failure; the target then still holds its old content (or is still absent)
+     */
+    static void replace(Path target, byte[] content, ContentWriter writer, Check check) throws IOException {
+        Objects.requireNonNull(content, "content");
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        boolean installed = false;
+        try {
+            keepPermissions(absolute, temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                writer.write(channel, ByteBuffer.wrap(content));
+                channel.force(true);
+            }
+            check.accept(temporary);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system cannot rename atomically in " + directory, e);
+            }
+            installed = true;
+        } finally {
+            if (!installed) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+        try (FileChannel parent = FileChannel.open(directory, StandardOpenOption.READ)) {
+            parent.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open a directory for sync; the rename itself is still atomic.
+        }
+    }
+
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        if (view == null || !Files.exists(target)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
+        view.setPermissions(permissions);
+    }
+}
