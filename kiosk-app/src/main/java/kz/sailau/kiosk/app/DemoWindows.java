@@ -30,9 +30,10 @@ final class DemoWindows {
                 screens.startTicking(Duration.ofSeconds(1));
                 Stage kioskStage = new Stage();
                 kioskStage.setTitle("Sailau kiosk — DEMO");
-                kioskStage.setScene(styled(new Scene(new KioskScreens(screens, kiosk.administration(() ->
-                        Platform.runLater(kioskStage::close)), ForkJoinPool.commonPool(), Platform::runLater),
-                        1440, 900)));
+                KioskScreens kioskScreens = new KioskScreens(screens, kiosk.administration(() ->
+                        Platform.runLater(kioskStage::close)), ForkJoinPool.commonPool(), Platform::runLater);
+                kioskScreens.voterView().clerkConsole().suggestLogin(DemoKiosk.CLERK.value());
+                kioskStage.setScene(styled(new Scene(kioskScreens, 1440, 900)));
                 kioskStage.setOnHidden(e -> closed.countDown());
                 Stage panelStage = new Stage();
                 panelStage.setTitle("Sailau — demo voter panel");

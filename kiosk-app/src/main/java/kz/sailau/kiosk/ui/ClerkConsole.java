@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Objects;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +78,6 @@ public final class ClerkConsole extends VBox {
         setMinWidth(WIDTH);
         setMaxWidth(WIDTH);
         clerkId.setId("clerk-id");
-        clerkId.setText("clerk1");
         clerkId.setMinHeight(TOUCH);
         pin.setId("clerk-pin");
         pin.setMinHeight(TOUCH);
@@ -105,6 +106,14 @@ public final class ClerkConsole extends VBox {
         model.notices().addListener((javafx.collections.ListChangeListener<CheckInScreenModel.ClerkNotice>) c -> render());
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
+    }
+
+    /**
+     * Pre-fills the clerk login field (the demo's DEMO clerk); the field starts empty otherwise, because a
+     * polling station's clerks each type their own badge login.
+     */
+    public void suggestLogin(String login) {
+        clerkId.setText(Objects.requireNonNull(login, "login"));
     }
 
     private void render() {

@@ -52,6 +52,7 @@ class ClerkConsoleUiTest {
         model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
                 Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
         KioskView view = new KioskView(model);
+        view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         view.toggleClerkConsole();
         scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());

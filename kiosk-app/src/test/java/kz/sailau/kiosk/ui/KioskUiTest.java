@@ -55,6 +55,7 @@ class KioskUiTest {
         model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
                 Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
         view = new KioskView(model);
+        view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
