@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import kz.sailau.bench.register.SyntheticRegister;
+import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
@@ -60,7 +63,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * serial ports are not opened (no display and no devices on a benchmark machine).
  *
  * <p>The register holds real SourceAFIS templates extracted from the committed demo set (40 voters × 2
- * fingers, repeated to fill 3,000 voters), loaded through the real {@link RegisterLoader} once per trial.
+ * fingers, repeated to fill 3,000 voters), loaded through the real {@link RegisterLoader} once per trial, with
+ * one clerk in the roster (the start refuses a kiosk without one).
  * The child's own report (time per step, heap after GC and peak) is printed with each iteration.
  */
 @State(Scope.Benchmark)
@@ -109,8 +113,9 @@ public class ColdStartBenchmark {
         Files.write(packageFile, RegisterPackages.write(SyntheticRegister.contents(voters, 1,
                 matcher.extractorVersion(), (voter, position) ->
                         enrolled.get((voter % DemoSet.COUNT) * fingers + position.ordinal())), authority, certificate));
-        try (KioskDatabase database = KioskDatabase.open(kiosk.databaseFile(), RegisterStore.MIGRATIONS,
+        try (KioskDatabase database = KioskDatabase.open(kiosk.databaseFile(), Main.migrations(),
                 StoreOptions.DEFAULT, clock)) {
+            ClerkRoster.of(database, credentials, random, clock).add(new ClerkId("C01"), "470213".toCharArray());
             new RegisterLoader(new RegisterStore(database, credentials.storeKeys(), random), kiosk.profile(),
                     kiosk.pinnedAuthority(), credentials, matcher.extractorVersion(), clock,
                     RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(packageFile, LoadProgress.NONE);
