@@ -106,7 +106,7 @@ final class ProductionWindows {
                             scene.setRoot(voterScreens(configuration, environment, database, credentials, matcher,
                                     language, administration, worker));
                         }));
-                scene.setRoot(unlock);
+                scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
                 stage.setFullScreen(true);
                 stage.show();

@@ -12,6 +12,7 @@ public final class KioskScreens extends StackPane {
 
     private final KioskView voter;
     private final AdministratorView administrator;
+    private final javafx.scene.control.ScrollPane administratorScroll;
 
     /**
      * @param model    the check-in view model
@@ -24,13 +25,14 @@ public final class KioskScreens extends StackPane {
         voter = new KioskView(model);
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);
         administrator.setOnDayClosed(model::closePolls);
+        administratorScroll = scrolling(administrator);
         voter.setAdministratorAccess(this::showAdministrator);
         getChildren().setAll(voter);
     }
 
     /** Shows the administrator screens (they ask for the passphrase first). */
     public void showAdministrator() {
-        getChildren().setAll(administrator);
+        getChildren().setAll(administratorScroll);
     }
 
     /** Shows the voter screens. */
@@ -41,5 +43,21 @@ public final class KioskScreens extends StackPane {
     /** The voter screens. */
     public KioskView voterView() {
         return voter;
+    }
+
+    /**
+     * The administrator screens in a vertical scroll pane: with a pane unfolded (devices, clerks, the
+     * pre-election test) they can be taller than the kiosk's screen, and every button must stay reachable by
+     * touch (the pane pans with a finger).
+     */
+    public static javafx.scene.control.ScrollPane scrolling(AdministratorView view) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setId("administrator-scroll");
+        scroll.getStyleClass().add("administrator-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        return scroll;
     }
 }
