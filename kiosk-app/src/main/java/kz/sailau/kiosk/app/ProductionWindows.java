@@ -123,15 +123,19 @@ final class ProductionWindows {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
         SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
                 environment.clock(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
+        InMemoryClerkAuthenticator clerks = new InMemoryClerkAuthenticator(environment.random()).withClerk(
+                DemoKiosk.CLERK, DemoKiosk.CLERK_PIN.toCharArray());
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy),
                 new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
                         matcher),
-                ledger,
-                new InMemoryClerkAuthenticator(environment.random()).withClerk(DemoKiosk.CLERK,
-                        DemoKiosk.CLERK_PIN.toCharArray()),
+                ledger, clerks,
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
                         new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
                 matcher, environment.clock());
+        administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(configuration.dataDirectory()),
+                database, environment.migrations(), new ElectionId(configuration.election()), matcher.extractorVersion(),
+                new LogicAccuracyMode.EngineParts(policy, matcher, clerks, tokenKeys::sign), environment.clock(),
+                environment.random()));
         SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
                 Path.of(configuration.scanner().port()), configuration.scanner().baud()));
         SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),

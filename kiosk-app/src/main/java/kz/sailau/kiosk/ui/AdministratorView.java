@@ -40,6 +40,8 @@ public final class AdministratorView extends VBox {
     private String messageKey = "";
     private Object[] messageArguments = new Object[0];
     private boolean unlocked;
+    private final LogicAccuracyPane logicAccuracy;
+    private boolean showingLogicAccuracy;
 
     /**
      * @param actions  what the screens can do
@@ -74,6 +76,11 @@ public final class AdministratorView extends VBox {
         message.setMaxWidth(900);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.getStyleClass().add("hint");
+        logicAccuracy = new LogicAccuracyPane(actions, language, worker, fxThread);
+        logicAccuracy.setOnBack(() -> {
+            showingLogicAccuracy = false;
+            render();
+        });
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -99,6 +106,10 @@ public final class AdministratorView extends VBox {
             getChildren().addAll(passphrase, centred(new HBox(16, unlock, cancel)), message);
             return;
         }
+        if (showingLogicAccuracy) {
+            getChildren().add(logicAccuracy);
+            return;
+        }
         packagePath.setPromptText(m.get("admin.packagePath"));
         Button load = button(m.get("admin.loadRegister"), "admin-load");
         load.setOnAction(e -> load());
@@ -108,7 +119,12 @@ public final class AdministratorView extends VBox {
             devices.getChildren().add(new Label(line));
         }
         Button landa = button(m.get("admin.logicAndAccuracy"), "admin-landa");
-        landa.setDisable(!actions.logicAndAccuracyAvailable());
+        landa.setDisable(!actions.logicAndAccuracyAvailable() || busy);
+        landa.setOnAction(e -> {
+            showingLogicAccuracy = true;
+            logicAccuracy.refresh();
+            render();
+        });
         Button closeDay = button(m.get(dayClosed ? "admin.writeBundleAgain" : "admin.closeDay"), "admin-close-day");
         closeDay.setDisable(!actions.closeDayAvailable() || busy);
         closeDay.setOnAction(e -> closeDay());
@@ -125,6 +141,8 @@ public final class AdministratorView extends VBox {
         Button backButton = button(m.get("admin.back"), "admin-back");
         backButton.setOnAction(e -> {
             unlocked = false;
+            logicAccuracy.stop();
+            showingLogicAccuracy = false;
             render();
             back.run();
         });

@@ -24,6 +24,7 @@ public final class KioskScreens extends StackPane {
         voter = new KioskView(model);
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);
         administrator.setOnDayClosed(model::closePolls);
+        actions.attachCheckInScreens(model);
         voter.setAdministratorAccess(this::showAdministrator);
         getChildren().setAll(voter);
     }
