@@ -191,7 +191,6 @@ public final class CheckInScreenModel implements AutoCloseable {
                     testMode.set(test);
                     state.set(now);
                     counters.set(counted);
-                    language.reset();
                     uploadProgress.set(-1);
                     fingerOnSensor.set(false);
                     clerkCalled.set(false);
@@ -454,7 +453,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     private void print(IssuedBallotToken token) {
         Messages messages = language.messages();
-        Receipt receipt = Receipts.of(messages, token);
+        Receipt receipt = engine != realEngine ? Receipts.test(messages, token) : Receipts.of(messages, token);
         fxThread.execute(() -> lastReceipt.set(Optional.of(receipt)));
         printWorker.execute(() -> {
             try {

@@ -33,6 +33,13 @@ public final class LogicAccuracyPane extends VBox {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label counters = new Label();
     private final Label message = new Label();
+    private final Label title = new Label();
+    private final Label intro = new Label();
+    private final Label packageLabel = new Label();
+    private final Button startButton = button("la-start");
+    private final Button endButton = button("la-end");
+    private final Button refreshButton = button("la-refresh");
+    private final Button backButton = button("la-back");
     private final Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
     private AdministratorActions.LogicAccuracyStatus status = AdministratorActions.LogicAccuracyStatus.IDLE;
     private boolean busy;
@@ -70,6 +77,24 @@ public final class LogicAccuracyPane extends VBox {
         message.setMaxWidth(1000);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         poll.setCycleCount(Timeline.INDEFINITE);
+        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        intro.setWrapText(true);
+        intro.setMaxWidth(1000);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        startButton.setOnAction(e -> start());
+        endButton.setOnAction(e -> end());
+        refreshButton.setOnAction(e -> refresh());
+        backButton.setOnAction(e -> {
+            poll.stop();
+            confirmingEnd = false;
+            messageKey = "";
+            onBack.run();
+        });
+        HBox packageRow = new HBox(12, packageLabel, packagePath);
+        packageRow.setAlignment(Pos.CENTER);
+        HBox buttons = new HBox(16, startButton, endButton, refreshButton, backButton);
+        buttons.setAlignment(Pos.CENTER);
+        getChildren().setAll(title, intro, packageRow, progress, counters, buttons, message);
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -103,23 +128,20 @@ public final class LogicAccuracyPane extends VBox {
         if (packagePath.getText().isEmpty()) {
             packagePath.setText(actions.defaultTestPackagePath().toString());
         }
-        Label title = new Label(m.get("la.title"));
-        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
-        Label intro = new Label(m.get("la.intro"));
-        intro.setWrapText(true);
-        intro.setMaxWidth(1000);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setText(m.get("la.title"));
+        intro.setText(m.get("la.intro"));
+        packageLabel.setText(m.get("la.packagePath"));
         boolean available = actions.logicAndAccuracyAvailable();
         boolean active = status.running() || status.interrupted();
-        Button start = button(m.get("la.start"), "la-start");
-        start.setDisable(!available || busy || active);
-        start.setOnAction(e -> start());
-        Button end = button(m.get(confirmingEnd ? "la.endConfirm" : "la.end"), confirmingEnd ? "la-end-confirm" : "la-end");
-        end.setDisable(!available || busy || !active);
-        end.setOnAction(e -> end());
-        Button refresh = button(m.get("la.refresh"), "la-refresh");
-        refresh.setDisable(!available || busy);
-        refresh.setOnAction(e -> refresh());
+        startButton.setText(m.get("la.start"));
+        startButton.setDisable(!available || busy || active);
+        endButton.setText(m.get(confirmingEnd ? "la.endConfirm" : "la.end"));
+        endButton.setId(confirmingEnd ? "la-end-confirm" : "la-end");
+        endButton.setDisable(!available || busy || !active);
+        refreshButton.setText(m.get("la.refresh"));
+        refreshButton.setDisable(!available || busy);
+        backButton.setText(m.get("la.back"));
+        backButton.setDisable(busy);
         counters.setText(m.get("la.counters", status.checkIns(), status.refusals(), status.overrides(),
                 status.tokensIssued()));
         counters.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;"
@@ -133,18 +155,6 @@ public final class LogicAccuracyPane extends VBox {
         } else if (!status.running()) {
             poll.stop();
         }
-        HBox packageRow = new HBox(12, new Label(m.get("la.packagePath")), packagePath);
-        packageRow.setAlignment(Pos.CENTER);
-        Button back = button(m.get("la.back"), "la-back");
-        back.setDisable(busy);
-        back.setOnAction(e -> {
-            poll.stop();
-            confirmingEnd = false;
-            onBack.run();
-        });
-        HBox buttons = new HBox(16, start, end, refresh, back);
-        buttons.setAlignment(Pos.CENTER);
-        getChildren().setAll(title, intro, packageRow, progress, counters, buttons, message);
     }
 
     private void start() {
@@ -210,8 +220,8 @@ public final class LogicAccuracyPane extends VBox {
         render();
     }
 
-    private static Button button(String text, String id) {
-        Button button = new Button(text);
+    private static Button button(String id) {
+        Button button = new Button();
         button.setId(id);
         button.setMinSize(200, 56);
         button.setWrapText(true);
