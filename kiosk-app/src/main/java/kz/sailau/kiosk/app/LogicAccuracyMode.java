@@ -248,23 +248,55 @@ public final class LogicAccuracyMode {
         Objects.requireNonNull(credentials, "credentials");
         LogicAccuracyStore store = running;
         if (store == null) {
-            if (!LogicAccuracyStore.present(directory.path())) {
-                throw new LogicAccuracyException("la.error.notRunning", "no test is running", null);
-            }
-            store = LogicAccuracyStore.open(directory.path(), migrations, credentials, clock, random);
+            return endLeftOver(directory, database, migrations, credentials, clock, random);
         }
         screens.ifPresent(Screens::useRealEngine);
-        LogicAccuracyStore.Tally tally;
         long voters = testVoters;
+        running = null;
+        testVoters = 0;
+        return finish(store, voters, directory, database, credentials, clock);
+    }
+
+    /**
+     * Whether a test store is in the data directory: a running test, or one that a restart interrupted.
+     *
+     * @param directory the kiosk data directory
+     */
+    public static boolean testStorePresent(KioskDataDirectory directory) {
+        return LogicAccuracyStore.present(directory.path());
+    }
+
+    /**
+     * Ends a test whose store was left in the data directory while the kiosk program was stopped (the
+     * {@code la end} command): tallies it, wipes it and records {@code LA_TEST_ENDED}, as {@link #end} does.
+     *
+     * @throws LogicAccuracyException {@code la.error.notRunning} when there is no test store
+     */
+    public static Status endLeftOver(KioskDataDirectory directory, KioskDatabase database, List<Migration> migrations,
+                                     KioskCredentials credentials, Clock clock, SecureRandom random)
+            throws LogicAccuracyException {
+        if (!LogicAccuracyStore.present(directory.path())) {
+            throw new LogicAccuracyException("la.error.notRunning", "no test is running", null);
+        }
+        LogicAccuracyStore store = LogicAccuracyStore.open(directory.path(), migrations, credentials, clock, random);
+        long voters;
+        try {
+            voters = store.loaded().map(LoadedRegister::voterCount).orElse(0);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return finish(store, voters, directory, database, credentials, clock);
+    }
+
+    private static Status finish(LogicAccuracyStore store, long voters, KioskDataDirectory directory,
+                                 KioskDatabase database, KioskCredentials credentials, Clock clock)
+            throws LogicAccuracyException {
+        LogicAccuracyStore.Tally tally;
         try {
             tally = store.tally();
-            if (running == null) {
-                voters = store.loaded().map(LoadedRegister::voterCount).orElse(0);
-            }
         } finally {
             store.close();
-            running = null;
-            testVoters = 0;
         }
         try {
             LogicAccuracyStore.wipe(directory.path());

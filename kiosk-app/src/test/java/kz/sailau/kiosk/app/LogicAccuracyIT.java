@@ -307,6 +307,42 @@ class LogicAccuracyIT {
                 () -> restarted.end(credentials)).messageKey());
     }
 
+    @Test
+    void laStatusAndLaEndFromAShellEndATestLeftByAStoppedKiosk() throws Exception {
+        mode().start(credentials, testPackage, (stage, done, total) -> { });
+        checkInByFingerprint(screens.engine.orElseThrow(), test.records().get(0));
+        checkInByFingerprint(screens.engine.orElseThrow(), test.records().get(1));
+        database.close();
+        Path passphrase = temp.resolve("passphrase.txt");
+        Files.writeString(passphrase, new String(RegisterFixtures.PASSPHRASE) + "\n");
+
+        Console status = new Console();
+        assertEquals(KioskCommandLine.OK, Main.commandLine(status.environment).execute("la", "status", "--data",
+                data.toString()), status.err());
+        assertTrue(status.out().contains("test store: present"), status.out());
+        assertTrue(status.out().contains("LA_TEST_STARTED\tpackageHash="), status.out());
+        Console end = new Console();
+        assertEquals(KioskCommandLine.OK, Main.commandLine(end.environment).execute("la", "end", "--data",
+                data.toString(), "--passphrase-file", passphrase.toString()), end.err());
+        assertTrue(end.out().startsWith("test ended: 2 check-ins, 0 refusals, 0 overrides, 2 tokens"), end.out());
+        assertFalse(LogicAccuracyStore.present(data));
+        Console after = new Console();
+        assertEquals(KioskCommandLine.OK, Main.commandLine(after.environment).execute("la", "status", "--data",
+                data.toString()));
+        assertTrue(after.out().contains("test store: none"), after.out());
+        assertTrue(after.out().contains("LA_TEST_ENDED\tcheckIns=2\toverrides=0\trefusals=0\ttokensIssued=2"),
+                after.out());
+        Console again = new Console();
+        assertEquals(KioskCommandLine.FAILED, Main.commandLine(again.environment).execute("la", "end", "--data",
+                data.toString(), "--passphrase-file", passphrase.toString()));
+        assertTrue(again.err().contains("la.error.notRunning"), again.err());
+        Console verify = new Console();
+        assertEquals(KioskCommandLine.OK, KioskCommandLine.create(verify.environment).execute("audit", "verify",
+                "--data", data.toString()), verify.out() + verify.err());
+        database = KioskDatabase.open(KioskDataDirectory.at(data).databaseFile(), Main.migrations(),
+                StoreOptions.DEFAULT, RegisterFixtures.CLOCK);
+    }
+
     private void assertNothingStarted() {
         assertFalse(LogicAccuracyStore.present(data), "no test store is left");
         assertTrue(database.read(AuditLog::readAll).stream().noneMatch(e -> e.event().type()
