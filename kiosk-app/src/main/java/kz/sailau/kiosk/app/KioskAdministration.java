@@ -204,6 +204,11 @@ public final class KioskAdministration implements AdministratorActions {
         if (unlocked == null) {
             throw new AdministratorException("admin.error.passphrase", "not unlocked");
         }
+        LogicAccuracyMode mode = logicAccuracy;
+        if (mode != null && LogicAccuracyMode.testStorePresent(directory)) {
+            // The screens run on the test store: end the pre-election test before the day can be closed.
+            throw new AdministratorException("la.error.endFirst", "a pre-election test is running");
+        }
         if (!Files.isRegularFile(kioskCertificate)) {
             throw new AdministratorException("admin.error.noKioskCertificate", "no kiosk certificate file");
         }
@@ -317,6 +322,9 @@ public final class KioskAdministration implements AdministratorActions {
                     progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages)));
         } catch (LogicAccuracyException e) {
             throw new AdministratorException(e.messageKey(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new AdministratorException("la.error.failed", "test could not start: "
+                    + e.getClass().getSimpleName());
         }
     }
 

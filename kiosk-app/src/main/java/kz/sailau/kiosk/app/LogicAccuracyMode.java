@@ -184,9 +184,9 @@ public final class LogicAccuracyMode {
             if (!Files.exists(testPackage) && packageSource.isPresent()) {
                 packageSource.get().write(testPackage);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new LogicAccuracyException("la.error.failed", "test package could not be written: "
-                    + e.getMessage(), e);
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         LogicAccuracyStore store = null;
         try {

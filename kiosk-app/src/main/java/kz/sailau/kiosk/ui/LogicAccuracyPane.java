@@ -182,6 +182,12 @@ public final class LogicAccuracyPane extends VBox {
                     busy = false;
                     show(e.messageKey());
                 });
+            } catch (RuntimeException e) {
+                // Never leave the pane busy: the administrator reads "see the log".
+                fxThread.execute(() -> {
+                    busy = false;
+                    show("la.error.failed");
+                });
             }
         }, worker);
     }
@@ -209,6 +215,12 @@ public final class LogicAccuracyPane extends VBox {
                 fxThread.execute(() -> {
                     busy = false;
                     show(e.messageKey());
+                });
+            } catch (RuntimeException e) {
+                // Never leave the pane busy: the administrator reads "see the log".
+                fxThread.execute(() -> {
+                    busy = false;
+                    show("la.error.failed");
                 });
             }
         }, worker);

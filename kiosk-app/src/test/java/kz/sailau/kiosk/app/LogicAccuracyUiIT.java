@@ -119,6 +119,9 @@ class LogicAccuracyUiIT {
         assertEquals("TEST counters: check-ins 0, refusals 0, overrides 0, tokens issued 0", label("#la-counters"));
 
         robot.clickOn("#la-back");
+        press(robot, "#admin-close-day");
+        awaitLabel("#admin-message", text -> text.startsWith("A pre-election test is running: end it first"), 20);
+        assertFalse(Files.exists(kiosk.data().kioskDirectory().resolve("day-bundle.json")), "the day stays open");
         robot.clickOn("#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::bannerShown);
         assertEquals("TEST — pre-election test, not the election: nothing is counted", label("#test-banner"));
