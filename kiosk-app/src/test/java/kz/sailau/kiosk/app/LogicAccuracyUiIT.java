@@ -126,6 +126,13 @@ class LogicAccuracyUiIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::bannerShown);
         assertEquals("TEST — pre-election test, not the election: nothing is counted", label("#test-banner"));
         screenshot("la-2-test-banner-en");
+        robot.interact(() -> language.choose(Language.KAZAKH));
+        robot.clickOn("#open-clerk-console");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#test-banner").startsWith("СЫНАҚ"));
+        assertTrue(bannerShown(), "the banner stays above the clerk console");
+        screenshot("la-2-test-banner-clerk-kk");
+        robot.clickOn("#open-clerk-console");
+        robot.interact(() -> language.choose(Language.ENGLISH));
 
         // A test voter (the first demo voter is in the test register) through the real flow.
         robot.clickOn("#demo-card");
