@@ -182,6 +182,15 @@ class LogicAccuracyIT {
         assertEquals(Counters.ZERO, realLedger.counters());
         assertEquals(0, realLedger.rowCount());
 
+        // Positive control for the scan below: during the test the test store holds the test check-in marks.
+        byte[] mark = credentials.storeKeys().blindIndex(LogicAccuracyStore.TEST_INDEX_DOMAIN)
+                .of(test.records().get(0).voter().iin().digits());
+        boolean found = false;
+        for (Path file : LogicAccuracyStore.files(data)) {
+            found |= Files.exists(file) && contains(Files.readAllBytes(file), mark);
+        }
+        assertTrue(found, "the scan can see a test check-in mark while the test store exists");
+
         LogicAccuracyMode.Status ended = mode.end(credentials);
         assertEquals(new LogicAccuracyMode.Status(false, false, TEST_VOTERS, 4, 1, 1, 4), ended);
         assertTrue(screens.backToReal, "the screens are back on the real engine");
