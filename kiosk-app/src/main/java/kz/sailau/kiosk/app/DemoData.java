@@ -45,6 +45,11 @@ public final class DemoData {
     /** The file that marks a directory as a demo directory that {@link #create} may wipe. */
     public static final String MARKER = ".sailau-demo";
 
+    /** The demo's logic-and-accuracy test package, in the demo directory (built on first use). */
+    public static final String LA_TEST_PACKAGE = "register-la-test.srp";
+    /** How many demo voters the logic-and-accuracy test package holds (the others are "not in the register"). */
+    public static final int LA_TEST_VOTERS = 4;
+
     private static final String DEMO_ARGON2_KIB = "8192";
     /** How many voters of the demo set go into the demo register. */
     static final int VOTERS = 12;
@@ -171,6 +176,27 @@ public final class DemoData {
         run(environment, "register", "load", "--data", kiosk, "--package", srp, "--passphrase-file", passFile);
         Files.createDirectories(directory.resolve("devices"));
         return new DemoData(directory, voters);
+    }
+
+    /**
+     * Builds the demo's pre-election logic-and-accuracy test package with the DEMO authority, as the authority
+     * would: {@code register build} of the first {@value #LA_TEST_VOTERS} demo voters for the test election
+     * {@code LA-TEST-DEMO-2026} and this kiosk.
+     *
+     * @param file        where to write the package
+     * @param environment the command-line environment whose {@code register build} runs
+     */
+    public void writeLogicAccuracyPackage(Path file, CliEnvironment environment) throws IOException {
+        List<String> rows = Files.readAllLines(directory.resolve("voters.csv"), StandardCharsets.UTF_8).stream()
+                .filter(row -> !row.isBlank()).limit(1 + LA_TEST_VOTERS).toList();
+        Path votersCsv = directory.resolve("la-test-voters.csv");
+        Files.writeString(votersCsv, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        run(environment, "register", "build", "--voters", votersCsv.toString(), "--prints",
+                directory.resolve("demo-set").resolve("prints").toString(), "--authority",
+                directory.resolve("authority").toString(), "--kiosk-cert", directory.resolve("kiosk.crt.pem").toString(),
+                "--election", new kz.sailau.kiosk.model.ElectionId(ELECTION).logicAccuracyTest().value(),
+                "--precinct", String.valueOf(PRECINCT), "--version", "1", "--out", file.toString(),
+                "--passphrase-file", directory.resolve("DEMO-passphrase.txt").toString());
     }
 
     private static void ceremony(CliEnvironment environment, Path directory, Path pass) {

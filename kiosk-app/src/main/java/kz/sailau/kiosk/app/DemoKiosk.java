@@ -77,6 +77,9 @@ public final class DemoKiosk implements AutoCloseable {
     private Clock clock;
     private SecureRandom random;
     private final SerialMrzReader mrzReader;
+    private FingerMatcher matcher;
+    private kz.sailau.kiosk.checkin.ClerkAuthenticator clerks;
+    private List<kz.sailau.kiosk.store.Migration> migrations;
 
     private DemoKiosk(DemoData data, KioskDatabase database, SqliteCheckInLedger ledger, CheckInEngine engine,
                       ScannerEmulator scannerEmulator, SerialFingerprintScanner scanner,
@@ -130,8 +133,9 @@ public final class DemoKiosk implements AutoCloseable {
         Files.writeString(data.directory().resolve("DEMO-token-public.key"),
                 Base64.getEncoder().encodeToString(tokenKeys.publicKey()) + "\n", StandardCharsets.US_ASCII);
         SqliteIssuedTokens issued = new SqliteIssuedTokens(data.directory().resolve("tokens.db"));
+        kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = demoClerk(database, credentials, random, clock);
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), new RegisterVoterDirectory(store, matcher),
-                ledger, demoClerk(database, credentials, random, clock),
+                ledger, clerks,
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign, issued, random),
                 matcher, clock);
 
@@ -153,6 +157,9 @@ public final class DemoKiosk implements AutoCloseable {
         kiosk.matcherVersion = matcher.extractorVersion();
         kiosk.clock = clock;
         kiosk.random = random;
+        kiosk.matcher = matcher;
+        kiosk.clerks = clerks;
+        kiosk.migrations = List.copyOf(migrations);
         return kiosk;
     }
 
@@ -187,11 +194,22 @@ public final class DemoKiosk implements AutoCloseable {
         }
     }
 
-    /** The administrator's actions on the demo kiosk (passphrase {@link DemoData#PASSPHRASE}). */
+    /**
+     * The administrator's actions on the demo kiosk (passphrase {@link DemoData#PASSPHRASE}), with the
+     * pre-election logic-and-accuracy test enabled: its test package ({@link DemoData#LA_TEST_PACKAGE}, the first
+     * {@link DemoData#LA_TEST_VOTERS} demo voters for the test election) is built on first use.
+     */
     public KioskAdministration administration(Runnable exit) {
         KioskAdministration administration = new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()),
                 database, configuration, matcherVersion, data.directory().resolve("kiosk.crt.pem"),
-                data.directory().resolve("tokens.db"), clock, random, exit);
+                data.directory().resolve("tokens.db"), clock, random, exit)
+                .withDefaultTestPackage(data.directory().resolve(DemoData.LA_TEST_PACKAGE));
+        administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(data.kioskDirectory()),
+                database, migrations, new ElectionId(configuration.election()), matcherVersion,
+                new LogicAccuracyMode.EngineParts(policy, matcher, clerks, tokenKeys::sign), clock, random)
+                .withPackageSource(file -> data.writeLogicAccuracyPackage(file, new kz.sailau.kiosk.cli.CliEnvironment(
+                        clock, random, migrations, () -> matcher,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err))));
         return administration.withDeviceSettings(deviceSettings(administration));
     }
 

@@ -34,6 +34,7 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
 import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorActions;
+import kz.sailau.kiosk.ui.CheckInScreenModel;
 
 /**
  * The administrator's actions over a kiosk data directory: unlock with the passphrase, load a register
@@ -43,7 +44,9 @@ import kz.sailau.kiosk.ui.AdministratorActions;
  * audit log ({@code STORE_UNLOCKED}, {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED},
  * {@code REGISTER_REFUSED}); the head is signed with the kiosk key once it is unlocked. Manages the clerk
  * roster ({@link ClerkRoster}: add, reset PIN, remove) and keeps the voter screens closed while no clerk is
- * active. The logic-and-accuracy test is not in this build and says so.
+ * active.
+ * The pre-election logic-and-accuracy test runs through {@link LogicAccuracyMode} once the wiring
+ * {@link #enableLogicAccuracy enables} it.
  */
 public final class KioskAdministration implements AdministratorActions {
 
@@ -57,6 +60,9 @@ public final class KioskAdministration implements AdministratorActions {
     private final Path kioskCertificate;
     private final Path tokensFile;
     private volatile KioskCredentials credentials;
+    private volatile LogicAccuracyMode logicAccuracy;
+    private volatile CheckInScreenModel screens;
+    private volatile Path testPackagePath;
 
     /**
      * @param directory        the kiosk data directory
@@ -81,6 +87,7 @@ public final class KioskAdministration implements AdministratorActions {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.exit = Objects.requireNonNull(exit, "exit");
+        this.testPackagePath = directory.path().resolve("la-test-register.srp");
     }
 
     private volatile kz.sailau.kiosk.ui.DeviceSettingsActions deviceSettings;
@@ -220,6 +227,11 @@ public final class KioskAdministration implements AdministratorActions {
         if (unlocked == null) {
             throw new AdministratorException("admin.error.passphrase", "not unlocked");
         }
+        LogicAccuracyMode mode = logicAccuracy;
+        if (mode != null && LogicAccuracyMode.testStorePresent(directory)) {
+            // The screens run on the test store: end the pre-election test before the day can be closed.
+            throw new AdministratorException("la.error.endFirst", "a pre-election test is running");
+        }
         if (!Files.isRegularFile(kioskCertificate)) {
             throw new AdministratorException("admin.error.noKioskCertificate", "no kiosk certificate file");
         }
@@ -260,9 +272,111 @@ public final class KioskAdministration implements AdministratorActions {
         }
     }
 
+    /**
+     * Makes the pre-election logic-and-accuracy test available on this kiosk (the wiring calls it once the
+     * engine's parts exist).
+     */
+    public void enableLogicAccuracy(LogicAccuracyMode mode) {
+        logicAccuracy = Objects.requireNonNull(mode, "mode");
+        CheckInScreenModel model = screens;
+        if (model != null) {
+            mode.attach(screensOf(model));
+        }
+    }
+
+    /** The logic-and-accuracy test mode, when enabled. */
+    public Optional<LogicAccuracyMode> logicAccuracy() {
+        return Optional.ofNullable(logicAccuracy);
+    }
+
     @Override
     public boolean logicAndAccuracyAvailable() {
-        return false;
+        return logicAccuracy != null;
+    }
+
+    @Override
+    public void attachCheckInScreens(CheckInScreenModel model) {
+        screens = Objects.requireNonNull(model, "model");
+        LogicAccuracyMode mode = logicAccuracy;
+        if (mode != null) {
+            mode.attach(screensOf(model));
+        }
+    }
+
+    private static LogicAccuracyMode.Screens screensOf(CheckInScreenModel model) {
+        return new LogicAccuracyMode.Screens() {
+            @Override
+            public void useTestEngine(kz.sailau.kiosk.checkin.CheckInEngine engine,
+                                      java.util.function.Supplier<kz.sailau.kiosk.checkin.Counters> counters) {
+                model.useTestEngine(engine, counters).join();
+            }
+
+            @Override
+            public void useRealEngine() {
+                model.useRealEngine().join();
+            }
+        };
+    }
+
+    @Override
+    public LogicAccuracyStatus logicAccuracyStatus() {
+        LogicAccuracyMode mode = logicAccuracy;
+        return mode == null ? LogicAccuracyStatus.IDLE : status(mode.status());
+    }
+
+    @Override
+    public Path defaultTestPackagePath() {
+        return testPackagePath;
+    }
+
+    /** Sets the test package path the pane proposes (the demo's own test package). */
+    public KioskAdministration withDefaultTestPackage(Path path) {
+        testPackagePath = Objects.requireNonNull(path, "path");
+        return this;
+    }
+
+    @Override
+    public LogicAccuracyStatus startLogicAccuracyTest(Path testPackage, DoubleConsumer progress)
+            throws AdministratorException {
+        LogicAccuracyMode mode = requireLogicAccuracy();
+        try {
+            int stages = LoadProgress.Stage.values().length;
+            return status(mode.start(credentials, testPackage, (stage, done, total) ->
+                    progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages)));
+        } catch (LogicAccuracyException e) {
+            throw new AdministratorException(e.messageKey(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new AdministratorException("la.error.failed", "test could not start: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public LogicAccuracyStatus endLogicAccuracyTest() throws AdministratorException {
+        LogicAccuracyMode mode = requireLogicAccuracy();
+        try {
+            return status(mode.end(credentials));
+        } catch (LogicAccuracyException e) {
+            throw new AdministratorException(e.messageKey(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new AdministratorException("la.error.failed", "test could not end: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private LogicAccuracyMode requireLogicAccuracy() throws AdministratorException {
+        if (credentials == null) {
+            throw new AdministratorException("admin.error.passphrase", "not unlocked");
+        }
+        LogicAccuracyMode mode = logicAccuracy;
+        if (mode == null) {
+            throw new AdministratorException("la.notAvailable", "the logic-and-accuracy test is not enabled");
+        }
+        return mode;
+    }
+
+    private static LogicAccuracyStatus status(LogicAccuracyMode.Status s) {
+        return new LogicAccuracyStatus(s.running(), s.interrupted(), s.testVoters(), s.checkIns(), s.refusals(),
+                s.overrides(), s.tokensIssued());
     }
 
     @Override

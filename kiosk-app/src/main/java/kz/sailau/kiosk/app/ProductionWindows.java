@@ -129,6 +129,9 @@ final class ProductionWindows {
                                              KioskAdministration administration, ExecutorService worker) {
         ElectionDayEngine parts = engine(configuration, environment, database, credentials, matcher);
         worker.execute(parts.engine()::prepareGallery);
+        administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(configuration.dataDirectory()),
+                database, environment.migrations(), new ElectionId(configuration.election()), matcher.extractorVersion(),
+                parts.testParts(), environment.clock(), environment.random()));
         SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
                 Path.of(configuration.scanner().port()), configuration.scanner().baud()));
         SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
@@ -145,7 +148,8 @@ final class ProductionWindows {
     }
 
     /** The check-in engine of election day and its ledger, before any device or window is attached. */
-    record ElectionDayEngine(CheckInEngine engine, SqliteCheckInLedger ledger) {
+    record ElectionDayEngine(CheckInEngine engine, SqliteCheckInLedger ledger,
+                             LogicAccuracyMode.EngineParts testParts) {
     }
 
     /**
@@ -163,15 +167,17 @@ final class ProductionWindows {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
         SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
                 environment.clock(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
+        kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = ClerkWiring.authenticator(database, credentials,
+                environment.random(), environment.clock());
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy),
                 new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
                         matcher),
-                ledger,
-                ClerkWiring.authenticator(database, credentials, environment.random(), environment.clock()),
+                ledger, clerks,
                 new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
                         new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
                 matcher, environment.clock());
-        return new ElectionDayEngine(engine, ledger);
+        return new ElectionDayEngine(engine, ledger, new LogicAccuracyMode.EngineParts(policy, matcher, clerks,
+                tokenKeys::sign));
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {

@@ -15,9 +15,15 @@ public enum AuditEventType {
     REGISTER_LOADED,
     /** A register package was refused. Fields: refusal code. */
     REGISTER_REFUSED,
-    /** Pre-election logic-and-accuracy test started. */
+    /**
+     * Pre-election logic-and-accuracy test started on a separate test store. Fields: test package hash, test
+     * voter count ({@link LogicAccuracyEvents}).
+     */
     LA_TEST_STARTED,
-    /** Logic-and-accuracy test ended and its counters were reset. Fields: check-ins during the test. */
+    /**
+     * Logic-and-accuracy test ended, its store wiped and its counters reset. Fields: check-ins, refusals,
+     * overrides and tokens issued during the test ({@link LogicAccuracyEvents}).
+     */
     LA_TEST_ENDED,
     /** A voter was checked in after a fingerprint match. */
     CHECK_IN_BY_FINGERPRINT,

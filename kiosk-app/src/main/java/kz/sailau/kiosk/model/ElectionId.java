@@ -23,6 +23,29 @@ public record ElectionId(String value) {
         }
     }
 
+    /** The prefix of every logic-and-accuracy test election id (see {@link #logicAccuracyTest()}). */
+    public static final String LOGIC_ACCURACY_TEST_PREFIX = "LA-TEST-";
+
+    /**
+     * The election id of the pre-election logic-and-accuracy test of this election: {@code LA-TEST-} followed
+     * by this id, cut to the 32 characters an id may have. A test register package is built for this id and
+     * test ballot tokens carry it, so nothing from the test is accepted as part of the real election.
+     *
+     * @throws IllegalStateException if this id is itself a test id
+     */
+    public ElectionId logicAccuracyTest() {
+        if (isLogicAccuracyTest()) {
+            throw new IllegalStateException("already a logic-and-accuracy test election id");
+        }
+        String test = LOGIC_ACCURACY_TEST_PREFIX + value;
+        return new ElectionId(test.length() > 32 ? test.substring(0, 32) : test);
+    }
+
+    /** Whether this is a logic-and-accuracy test election id ({@code LA-TEST-...}). */
+    public boolean isLogicAccuracyTest() {
+        return value.startsWith(LOGIC_ACCURACY_TEST_PREFIX);
+    }
+
     @Override
     public String toString() {
         return value;

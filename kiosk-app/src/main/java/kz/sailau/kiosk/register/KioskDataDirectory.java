@@ -26,6 +26,8 @@ import kz.sailau.kiosk.model.PrecinctId;
  *   kiosk-keys.sealed    private key + store master secret, sealed under the passphrase
  *   kiosk.csr.pem        certification request for the authority
  *   kiosk.db (-wal, -shm) the SQLite store
+ *   la-test.db, la-test-tokens.db  the pre-election test's separate store, only while a test runs
+ *                        (written and wiped by {@code app.LogicAccuracyMode}, decision 0072)
  * </pre>
  */
 public final class KioskDataDirectory {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.model.ElectionId;
 
 /**
  * Loads a register package into the kiosk store with every check of the register issue, in this order:
@@ -29,6 +31,7 @@ public final class RegisterLoader {
     private final String extractorVersion;
     private final Clock clock;
     private final long maxPackageBytes;
+    private final boolean logicAccuracyTest;
 
     /**
      * @param store            the store to replace
@@ -41,6 +44,13 @@ public final class RegisterLoader {
      */
     public RegisterLoader(RegisterStore store, KioskDataDirectory.KioskProfile profile, X509Certificate pinnedAuthority,
                           KioskCredentials credentials, String extractorVersion, Clock clock, long maxPackageBytes) {
+        this(store, profile, pinnedAuthority, credentials, extractorVersion, clock, maxPackageBytes, false);
+    }
+
+    private RegisterLoader(RegisterStore store, KioskDataDirectory.KioskProfile profile,
+                           X509Certificate pinnedAuthority, KioskCredentials credentials, String extractorVersion,
+                           Clock clock, long maxPackageBytes, boolean logicAccuracyTest) {
+        this.logicAccuracyTest = logicAccuracyTest;
         this.store = Objects.requireNonNull(store, "store");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.pinnedAuthority = Objects.requireNonNull(pinnedAuthority, "pinnedAuthority");
@@ -48,6 +58,32 @@ public final class RegisterLoader {
         this.extractorVersion = Objects.requireNonNull(extractorVersion, "extractorVersion");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxPackageBytes = maxPackageBytes;
+    }
+
+    /**
+     * A loader for the separate store of the pre-election logic-and-accuracy test: it accepts only a test
+     * package, one built by the authority for the test election {@link ElectionId#logicAccuracyTest()} of
+     * {@code election} (and this kiosk's precinct), with every other check of a real load. A real loader
+     * refuses such a package ({@code register.error.testPackage}); this one refuses a real package
+     * ({@code register.error.notTestPackage}).
+     *
+     * @param store            the test store (never the kiosk's real store)
+     * @param profile          the kiosk's precinct
+     * @param election         the real election whose test this is
+     * @param pinnedAuthority  the authority certificate pinned at {@code kiosk init}
+     * @param credentials      the unlocked kiosk keys
+     * @param extractorVersion the kiosk matcher's extractor version
+     * @param clock            load time stamp
+     * @param maxPackageBytes  upper bound of the package file size
+     */
+    public static RegisterLoader forLogicAccuracyTest(RegisterStore store, KioskDataDirectory.KioskProfile profile,
+                                                      ElectionId election, X509Certificate pinnedAuthority,
+                                                      KioskCredentials credentials, String extractorVersion,
+                                                      Clock clock, long maxPackageBytes) {
+        Objects.requireNonNull(profile, "profile");
+        ElectionId test = Objects.requireNonNull(election, "election").logicAccuracyTest();
+        return new RegisterLoader(store, new KioskDataDirectory.KioskProfile(profile.precinct(), Optional.of(test)),
+                pinnedAuthority, credentials, extractorVersion, clock, maxPackageBytes, true);
     }
 
     /**
@@ -90,6 +126,15 @@ public final class RegisterLoader {
     }
 
     private void checkAddressedToThisKiosk(PackageManifest manifest) {
+        boolean testPackage = manifest.election().startsWith(ElectionId.LOGIC_ACCURACY_TEST_PREFIX);
+        if (testPackage && !logicAccuracyTest) {
+            throw new RegisterException("register.error.testPackage", "package is for the logic-and-accuracy test "
+                    + "election " + manifest.election() + "; it is loaded only by the test, never as the register", null);
+        }
+        if (!testPackage && logicAccuracyTest) {
+            throw new RegisterException("register.error.notTestPackage", "package is for election "
+                    + manifest.election() + ", not a logic-and-accuracy test package", null);
+        }
         if (!java.util.HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
             throw new kz.sailau.kiosk.crypto.KioskCryptoException("register.error.wrongKiosk",
                     "package is encrypted to kiosk key " + manifest.kioskKeyId() + ", not to this kiosk's key", null);

@@ -76,6 +76,9 @@ public final class TokenCheck {
         if (!Arrays.equals(signed.body(), TokenCodec.body(signed.token()))) {
             return Verdict.refused(TokenRefusal.MALFORMED);
         }
+        if (signed.token().election().isLogicAccuracyTest() && !election.isLogicAccuracyTest()) {
+            return new Verdict(Optional.of(signed.token().id()), Optional.of(TokenRefusal.TEST_TOKEN), false);
+        }
         if (!signed.token().election().equals(election)) {
             return new Verdict(Optional.of(signed.token().id()), Optional.of(TokenRefusal.OTHER_ELECTION), false);
         }

@@ -15,7 +15,9 @@ public enum TokenRefusal {
     /** Issued at another precinct. */
     OTHER_PRECINCT("token.refusal.otherPrecinct"),
     /** Already redeemed at this desk. */
-    ALREADY_REDEEMED("token.refusal.alreadyRedeemed");
+    ALREADY_REDEEMED("token.refusal.alreadyRedeemed"),
+    /** A token of the pre-election logic-and-accuracy test ({@code LA-TEST-} election): never valid for a ballot. */
+    TEST_TOKEN("token.refusal.testToken");
 
     private final String messageKey;
 

@@ -100,6 +100,66 @@ public interface AdministratorActions {
     /** Whether the logic-and-accuracy test mode is available in this build. */
     boolean logicAndAccuracyAvailable();
 
+    /**
+     * The pre-election logic-and-accuracy test as the administrator sees it: counts only.
+     *
+     * @param running      whether a test is running (the voter screens show the TEST banner)
+     * @param interrupted  whether a restart interrupted a test whose store is still there (end it to wipe it)
+     * @param testVoters   voters of the test register
+     * @param checkIns     test check-ins
+     * @param refusals     refused test check-ins
+     * @param overrides    test check-ins by clerk override
+     * @param tokensIssued test tokens issued
+     */
+    record LogicAccuracyStatus(boolean running, boolean interrupted, long testVoters, long checkIns, long refusals,
+                               long overrides, long tokensIssued) {
+        /** No test: every counter zero. */
+        public static final LogicAccuracyStatus IDLE = new LogicAccuracyStatus(false, false, 0, 0, 0, 0, 0);
+    }
+
+    /** The logic-and-accuracy test's state and live counters; called on a worker thread. */
+    default LogicAccuracyStatus logicAccuracyStatus() {
+        return LogicAccuracyStatus.IDLE;
+    }
+
+    /** The test register package the logic-and-accuracy pane proposes. */
+    default Path defaultTestPackagePath() {
+        return Path.of("la-test-register.srp");
+    }
+
+    /**
+     * Starts the logic-and-accuracy test on a separate test store loaded from {@code testPackage}; the voter
+     * screens then run on it with a TEST banner.
+     *
+     * @param testPackage the test register package ({@code LA-TEST-} election)
+     * @param progress    receives 0..1 while the test register loads
+     * @return the status after the start
+     * @throws AdministratorException {@code la.error.pollsOpen}, {@code la.error.dayClosed}, {@code la.error.running},
+     *                                a register refusal key, or {@code la.error.failed}
+     */
+    default LogicAccuracyStatus startLogicAccuracyTest(Path testPackage, DoubleConsumer progress)
+            throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "the logic-and-accuracy test is not in this build");
+    }
+
+    /**
+     * Ends the logic-and-accuracy test: the voter screens return to the real register, the test store is wiped
+     * and the counters are back to zero ({@code LA_TEST_ENDED} in the audit log).
+     *
+     * @return what happened during the test
+     * @throws AdministratorException {@code la.error.notRunning} or {@code la.error.failed}
+     */
+    default LogicAccuracyStatus endLogicAccuracyTest() throws AdministratorException {
+        throw new AdministratorException("admin.notInThisBuild", "the logic-and-accuracy test is not in this build");
+    }
+
+    /**
+     * Gives the actions the voter screens' model, so that the logic-and-accuracy test can switch it to the
+     * test engine. Called once by {@link KioskScreens}.
+     */
+    default void attachCheckInScreens(CheckInScreenModel model) {
+    }
+
     /** Leaves the kiosk (only the administrator can). */
     void exitKiosk();
 

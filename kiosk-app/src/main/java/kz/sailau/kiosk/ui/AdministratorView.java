@@ -44,6 +44,8 @@ public final class AdministratorView extends VBox {
     private boolean showingClerks;
     private final ClerksPane clerks;
     private DevicesPane devicesPane;
+    private final LogicAccuracyPane logicAccuracy;
+    private boolean showingLogicAccuracy;
 
     /**
      * @param actions  what the screens can do
@@ -82,6 +84,11 @@ public final class AdministratorView extends VBox {
             showingClerks = false;
             render();
         });
+        logicAccuracy = new LogicAccuracyPane(actions, language, worker, fxThread);
+        logicAccuracy.setOnBack(() -> {
+            showingLogicAccuracy = false;
+            render();
+        });
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -113,6 +120,10 @@ public final class AdministratorView extends VBox {
             getChildren().add(clerks);
             return;
         }
+        if (showingLogicAccuracy) {
+            getChildren().add(logicAccuracy);
+            return;
+        }
         packagePath.setPromptText(m.get("admin.packagePath"));
         Button load = button(m.get("admin.loadRegister"), "admin-load");
         load.setOnAction(e -> load());
@@ -122,7 +133,12 @@ public final class AdministratorView extends VBox {
             devices.getChildren().add(new Label(line));
         }
         Button landa = button(m.get("admin.logicAndAccuracy"), "admin-landa");
-        landa.setDisable(!actions.logicAndAccuracyAvailable());
+        landa.setDisable(!actions.logicAndAccuracyAvailable() || busy);
+        landa.setOnAction(e -> {
+            showingLogicAccuracy = true;
+            logicAccuracy.refresh();
+            render();
+        });
         Button closeDay = button(m.get(dayClosed ? "admin.writeBundleAgain" : "admin.closeDay"), "admin-close-day");
         closeDay.setDisable(!actions.closeDayAvailable() || busy);
         closeDay.setOnAction(e -> closeDay());
@@ -144,6 +160,8 @@ public final class AdministratorView extends VBox {
                         return;
                     }
                     unlocked = false;
+                    logicAccuracy.stop();
+                    showingLogicAccuracy = false;
                     render();
                     back.run();
                 })));

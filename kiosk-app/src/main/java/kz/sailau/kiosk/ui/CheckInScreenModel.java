@@ -70,12 +70,14 @@ public final class CheckInScreenModel implements AutoCloseable {
         }
     }
 
-    private final CheckInEngine engine;
+    private final CheckInEngine realEngine;
+    private final Supplier<Counters> realCounters;
+    private volatile CheckInEngine engine;
     private final FingerprintScanner scanner;
     private final ReceiptPrinter printer;
     private final LanguageViewModel language;
     private final Executor fxThread;
-    private final Supplier<Counters> counterSource;
+    private volatile Supplier<Counters> counterSource;
     private final Duration fingerTimeout;
     private final ExecutorService engineWorker = Executors.newSingleThreadExecutor(named("kiosk-engine"));
     private final ExecutorService captureWorker = Executors.newSingleThreadExecutor(named("kiosk-capture"));
@@ -91,6 +93,7 @@ public final class CheckInScreenModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Counters> counters;
     private final ReadOnlyBooleanWrapper clerkCalled = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper testMode = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Optional<Receipt>> lastReceipt = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObservableList<ClerkNotice> notices = FXCollections.observableArrayList();
     // One read-only view for every caller: the view listens to the list weakly, so a view made per call and
@@ -111,6 +114,8 @@ public final class CheckInScreenModel implements AutoCloseable {
                               LanguageViewModel language, Executor fxThread, Supplier<Counters> counterSource,
                               Duration fingerTimeout) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.realEngine = engine;
+        this.realCounters = Objects.requireNonNull(counterSource, "counterSource");
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.printer = Objects.requireNonNull(printer, "printer");
         this.language = Objects.requireNonNull(language, "language");
@@ -120,7 +125,16 @@ public final class CheckInScreenModel implements AutoCloseable {
         this.state = new ReadOnlyObjectWrapper<>(engine.state());
         this.counters = new ReadOnlyObjectWrapper<>(counterSource.get());
         this.clerkActions = new ReadOnlyObjectWrapper<>(engine.acceptedClerkEvents());
-        engine.addListener(this::engineMoved);
+        listenTo(engine);
+    }
+
+    /** Follows {@code source}'s states while it is the engine in use (the L&A test switches engines). */
+    private void listenTo(CheckInEngine source) {
+        source.addListener(next -> {
+            if (engine == source) {
+                engineMoved(next);
+            }
+        });
     }
 
     // ------------------------------------------------------------------ properties (FX thread)
@@ -136,6 +150,63 @@ public final class CheckInScreenModel implements AutoCloseable {
     /** Marks the polls closed (any thread); the database refuses check-ins from then on anyway. */
     public void closePolls() {
         fxThread.execute(() -> pollsClosed.set(true));
+    }
+
+    /**
+     * Whether the pre-election logic-and-accuracy test is running: every voter and clerk screen shows the TEST
+     * banner, and every action goes to the test engine.
+     */
+    public ReadOnlyBooleanProperty testModeProperty() {
+        return testMode.getReadOnlyProperty();
+    }
+
+    /**
+     * Switches the screens to the logic-and-accuracy test's engine and counters (between two engine calls, on
+     * the engine worker): from then on every card, finger and clerk action goes to {@code testEngine}, and the
+     * screens show the TEST banner. Completes once the screens show the test engine's state.
+     */
+    public CompletableFuture<Void> useTestEngine(CheckInEngine testEngine, Supplier<Counters> testCounters) {
+        Objects.requireNonNull(testEngine, "testEngine");
+        Objects.requireNonNull(testCounters, "testCounters");
+        return switchEngine(testEngine, testCounters, true);
+    }
+
+    /** Switches the screens back to the real engine and counters and removes the TEST banner. */
+    public CompletableFuture<Void> useRealEngine() {
+        return switchEngine(realEngine, realCounters, false);
+    }
+
+    private CompletableFuture<Void> switchEngine(CheckInEngine next, Supplier<Counters> nextCounters, boolean test) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        engineWorker.execute(() -> {
+            try {
+                if (capturing.get()) {
+                    scanner.cancel();
+                }
+                if (engine != next) {
+                    engine = next;
+                    if (test) {
+                        listenTo(next);
+                    }
+                }
+                counterSource = nextCounters;
+                CheckInState now = next.state();
+                Counters counted = nextCounters.get();
+                fxThread.execute(() -> {
+                    testMode.set(test);
+                    state.set(now);
+                    counters.set(counted);
+                    uploadProgress.set(-1);
+                    fingerOnSensor.set(false);
+                    clerkCalled.set(false);
+                    lastReceipt.set(Optional.empty());
+                    done.complete(null);
+                });
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** The engine's current state, as last seen on the FX thread. */
@@ -222,7 +293,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /** Feeds one clock tick (idle timeouts). */
     public CompletableFuture<CheckInState> tick() {
-        return onEngine(engine::tick);
+        return onEngine(() -> engine.tick());
     }
 
     /** Starts feeding a tick every {@code period}. */
@@ -267,7 +338,7 @@ public final class CheckInScreenModel implements AutoCloseable {
      * its state reached the FX thread. For tests and orderly shutdown.
      */
     public CompletableFuture<CheckInState> settled() {
-        return onEngine(engine::state);
+        return onEngine(() -> engine.state());
     }
 
     // ------------------------------------------------------------------ internals
@@ -399,7 +470,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     private void print(IssuedBallotToken token) {
         Messages messages = language.messages();
-        Receipt receipt = Receipts.of(messages, token);
+        Receipt receipt = engine != realEngine ? Receipts.test(messages, token) : Receipts.of(messages, token);
         fxThread.execute(() -> lastReceipt.set(Optional.of(receipt)));
         printWorker.execute(() -> {
             try {

@@ -26,6 +26,7 @@ public final class KioskScreens extends StackPane {
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);
         administrator.setOnDayClosed(model::closePolls);
         administratorScroll = scrolling(administrator);
+        actions.attachCheckInScreens(model);
         voter.setAdministratorAccess(this::showAdministrator);
         getChildren().setAll(voter);
     }

@@ -39,6 +39,7 @@ public final class KioskView extends BorderPane {
     private final ClerkConsole clerkConsole;
     private final Button clerkButton = new Button();
     private final Button adminButton = new Button();
+    private final Label testBanner = new Label();
     private Animation running;
 
     /**
@@ -64,7 +65,12 @@ public final class KioskView extends BorderPane {
         adminButton.setVisible(false);
         HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language));
         top.setAlignment(Pos.CENTER_LEFT);
-        setTop(top);
+        testBanner.setId("test-banner");
+        testBanner.getStyleClass().add("test-banner");
+        testBanner.setMaxWidth(Double.MAX_VALUE);
+        testBanner.visibleProperty().bind(model.testModeProperty());
+        testBanner.managedProperty().bind(model.testModeProperty());
+        setTop(new VBox(8, testBanner, top));
 
         centre.setPadding(new Insets(24));
         setCenter(centre);
@@ -99,6 +105,7 @@ public final class KioskView extends BorderPane {
         Messages m = language.messages();
         clerkButton.setText(m.get("clerk.console.open"));
         adminButton.setText(m.get("admin.open"));
+        testBanner.setText(m.get("la.banner"));
         if (running != null) {
             running.stop();
             running = null;
