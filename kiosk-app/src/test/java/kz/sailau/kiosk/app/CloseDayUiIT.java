@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.OptionalLong;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -19,18 +15,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import kz.sailau.kiosk.audit.BundleVerifier;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.checkin.CheckInState;
-import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
-import kz.sailau.kiosk.ui.KioskScreens;
-import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 import org.junit.jupiter.api.AfterAll;
@@ -60,11 +51,7 @@ class CloseDayUiIT {
     @BeforeAll
     static void createDemo() throws Exception {
         directory = Files.createTempDirectory("sailau-close-day-ui");
-        CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), new SecureRandom(), Main.migrations(),
-                SourceAfisMatcher::new, new PrintStream(java.io.OutputStream.nullOutputStream()), System.err);
-        DemoData data = DemoData.create(directory.resolve("demo-data"), environment, System.out);
-        kiosk = DemoKiosk.start(data, KioskConfiguration.defaults(), Clock.systemUTC(), new SecureRandom(),
-                Main.migrations(), new SourceAfisMatcher(), false);
+        kiosk = DemoUi.start(directory, false);
     }
 
     @AfterAll
@@ -79,13 +66,7 @@ class CloseDayUiIT {
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
         model = kiosk.model(language, Platform::runLater);
-        KioskScreens screens = new KioskScreens(model, kiosk.administration(() -> { }), ForkJoinPool.commonPool(),
-                Platform::runLater);
-        screens.setPrefSize(1340, 1000);
-        DemoPanel panel = new DemoPanel(kiosk, model);
-        panel.setPrefWidth(560);
-        scene = new Scene(new HBox(screens, panel), 1900, 1000);
-        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        scene = DemoUi.scene(kiosk, model);
         stage.setScene(scene);
         stage.show();
     }

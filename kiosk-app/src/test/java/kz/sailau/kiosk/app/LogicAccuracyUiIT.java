@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.application.Platform;
@@ -20,16 +17,13 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.Counters;
-import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -39,8 +33,6 @@ import kz.sailau.kiosk.token.Ed25519TokenVerifier;
 import kz.sailau.kiosk.token.TokenCheck;
 import kz.sailau.kiosk.token.TokenRefusal;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
-import kz.sailau.kiosk.ui.KioskScreens;
-import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 import org.junit.jupiter.api.AfterAll;
@@ -72,11 +64,7 @@ class LogicAccuracyUiIT {
     @BeforeAll
     static void createDemo() throws Exception {
         directory = Files.createTempDirectory("sailau-la-ui");
-        CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), new SecureRandom(), Main.migrations(),
-                SourceAfisMatcher::new, new PrintStream(java.io.OutputStream.nullOutputStream()), System.err);
-        DemoData data = DemoData.create(directory.resolve("demo-data"), environment, System.out);
-        kiosk = DemoKiosk.start(data, KioskConfiguration.defaults(), Clock.systemUTC(), new SecureRandom(),
-                Main.migrations(), new SourceAfisMatcher(), false);
+        kiosk = DemoUi.start(directory, false);
     }
 
     @AfterAll
@@ -91,13 +79,7 @@ class LogicAccuracyUiIT {
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
         model = kiosk.model(language, Platform::runLater);
-        KioskScreens screens = new KioskScreens(model, kiosk.administration(() -> { }), ForkJoinPool.commonPool(),
-                Platform::runLater);
-        screens.setPrefSize(1340, 1000);
-        DemoPanel panel = new DemoPanel(kiosk, model);
-        panel.setPrefWidth(560);
-        scene = new Scene(new HBox(screens, panel), 1900, 1000);
-        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        scene = DemoUi.scene(kiosk, model);
         stage.setScene(scene);
         stage.show();
     }
