@@ -63,6 +63,8 @@ public final class ScannerEmulator implements AutoCloseable {
     private final int password;
     private final int address;
     private final boolean realtime;
+    /** Without pacing: how long the bytes sent before an unplug fault stay readable before the pty closes. */
+    private static final Duration UNPLUG_GRACE = Duration.ofMillis(500);
     private final FingerSource source;
 
     private final Object lock = new Object();
@@ -490,6 +492,12 @@ public final class ScannerEmulator implements AutoCloseable {
             return;
         } else if (fault instanceof Fault.Disconnect disconnect) {
             send(pty, bytes, Math.min(disconnect.afterBytes(), bytes.length));
+            if (!realtime) {
+                // Without pacing the bytes arrive all at once; closing the master at once would make the kernel
+                // drop what the host has not read yet, so the cut would fall before any data. Give the host the
+                // time those bytes would have spent on the wire before the cable is pulled.
+                sleepQuietly(UNPLUG_GRACE);
+            }
             LOG.info("Scanner emulator: unplugged after {} bytes of upload (fault)",
                     Math.min(disconnect.afterBytes(), bytes.length));
             pty.close();
@@ -549,6 +557,14 @@ public final class ScannerEmulator implements AutoCloseable {
     private void send(PseudoTerminal pty, Packet packet) throws IOException {
         byte[] bytes = packet.encode();
         send(pty, bytes, bytes.length);
+    }
+
+    private static void sleepQuietly(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes bytes, paced to the baud rate when real-time pacing is on. */
