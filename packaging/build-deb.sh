@@ -63,7 +63,7 @@ echo "build-deb.sh: app image"
 jpackage --type app-image --name sailau-kiosk --app-version "$version" \
   --vendor "Sailau" --description "Sailau Kiosk: offline biometric voter check-in" \
   --input "$work/input" --main-jar sailau-kiosk.jar --main-class kz.sailau.kiosk.app.Main \
-  --runtime-image "$work/runtime" --java-options "-Dfile.encoding=UTF-8" \
+  --runtime-image "$work/runtime" --java-options "-Dfile.encoding=UTF-8" --java-options "-Xmx512m" \
   --dest "$dest/app-image"
 echo "build-deb.sh: app image at $dest/app-image/sailau-kiosk (launcher bin/sailau-kiosk)"
 

@@ -44,6 +44,8 @@ class AppImageIT {
         assertTrue(Files.isExecutable(launcher), "the app image has its launcher: " + launcher);
         assertTrue(Files.isExecutable(dest.resolve("app-image/sailau-kiosk/lib/runtime/bin/java")),
                 "the app image carries its own jlink runtime");
+        String launcherConfig = Files.readString(dest.resolve("app-image/sailau-kiosk/lib/app/sailau-kiosk.cfg"));
+        assertTrue(launcherConfig.contains("java-options=-Xmx512m"), "the launcher caps the heap:\n" + launcherConfig);
         assertTrue(Files.isRegularFile(dest.resolve("app-image/sailau-kiosk/lib/app/deploy/sailau-kiosk.service")),
                 "the deployment files travel in the app image");
     }
