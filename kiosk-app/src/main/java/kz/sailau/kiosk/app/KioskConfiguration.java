@@ -167,6 +167,11 @@ public record KioskConfiguration(
             throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": "
                     + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new ConfigurationException(file, List.of("a key appears twice ("
+                        + e.getOriginalMessage().replace("Duplicate field", "key") + ") at line "
+                        + e.getLocation().getLineNr() + "; keep one"));
+            }
             throw new ConfigurationException(file, List.of("not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
         } catch (IOException e) {
@@ -188,6 +193,7 @@ public record KioskConfiguration(
 
     static ObjectMapper mapper() {
         return new ObjectMapper()
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }

@@ -41,7 +41,9 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
     /** File name suffix of the detached signature next to the bundle. */
     public static final String SIGNATURE_SUFFIX = ".p7s";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Duplicate keys are refused: a verifier must not read another bundle than the one that was signed. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Copies the entries. */
     public DayBundle {
@@ -159,6 +161,11 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         } catch (IOException | RuntimeException e) {
             if (e instanceof BundleFormatException b) {
                 throw b;
+            }
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse && parse.getOriginalMessage() != null
+                    && parse.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new BundleFormatException("bundle cannot be read: " + parse.getOriginalMessage()
+                        + " (a key given twice is ambiguous)", e);
             }
             throw new BundleFormatException("bundle cannot be read: " + e.getClass().getSimpleName(), e);
         }

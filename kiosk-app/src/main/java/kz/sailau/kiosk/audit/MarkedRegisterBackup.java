@@ -30,7 +30,8 @@ public final class MarkedRegisterBackup {
     /** File name of the backup next to the bundle. */
     public static final String FILE_SUFFIX = ".marked-register.p7m";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private MarkedRegisterBackup() {
     }

@@ -58,6 +58,13 @@ class KioskConfigurationTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedNotSilentlyOverwritten() throws Exception {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> KioskConfiguration.read(write("{\n\"precinct\": 101,\n\"precinct\": 102\n}")));
+        assertTrue(e.getMessage().contains("a key appears twice (key 'precinct') at line 3"), e.getMessage());
+    }
+
+    @Test
     void brokenJsonNamesTheLine() throws Exception {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> KioskConfiguration.read(write("{\n\"precinct\": 5,\n}")));
