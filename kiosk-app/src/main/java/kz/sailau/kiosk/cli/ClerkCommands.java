@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.clerk.ClerkEntry;
 import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
@@ -156,16 +157,20 @@ final class ClerkCommands {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a clerk: badge login and PIN (typed twice without echo, or --pin-file). The PIN is "
-                    + "kept only as an Argon2id hash, encrypted in the kiosk store. Recorded as CLERK_ADDED."})
-    static final class Add extends Change {
+    /** A roster change that sets a PIN: the login and the PIN are checked before the passphrase is asked. */
+    abstract static class PinChange extends Change {
         @Mixin
         PinOption pinOption;
 
-        Add(CliEnvironment env) {
+        PinChange(CliEnvironment env) {
             super(env);
         }
+
+        /** The change itself, on the unlocked roster. */
+        abstract ClerkEntry change(ClerkRoster roster, ClerkId clerk, char[] pin);
+
+        /** What the console says afterwards. */
+        abstract String done(ClerkEntry entry);
 
         @Override
         public Integer call() throws Exception {
@@ -173,8 +178,8 @@ final class ClerkCommands {
             char[] pin = pinOption.read(id);
             checkPin(pin);
             try {
-                ClerkEntry added = onRoster(roster -> roster.add(ClerkRoster.login(id), pin));
-                env.out().println("clerk " + added.login().value() + " added (active)");
+                ClerkEntry entry = onRoster(roster -> change(roster, ClerkRoster.login(id), pin));
+                env.out().println(done(entry));
                 return KioskCommandLine.OK;
             } finally {
                 Arrays.fill(pin, '\0');
@@ -182,29 +187,41 @@ final class ClerkCommands {
         }
     }
 
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a clerk: badge login and PIN (typed twice without echo, or --pin-file). The PIN is "
+                    + "kept only as an Argon2id hash, encrypted in the kiosk store. Recorded as CLERK_ADDED."})
+    static final class Add extends PinChange {
+        Add(CliEnvironment env) {
+            super(env);
+        }
+
+        @Override
+        ClerkEntry change(ClerkRoster roster, ClerkId clerk, char[] pin) {
+            return roster.add(clerk, pin);
+        }
+
+        @Override
+        String done(ClerkEntry entry) {
+            return "clerk " + entry.login().value() + " added (active)";
+        }
+    }
+
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = {"Give a clerk a new PIN and unlock it (after a lockout or a forgotten PIN). "
                     + "Recorded as CLERK_PIN_RESET."})
-    static final class Reset extends Change {
-        @Mixin
-        PinOption pinOption;
-
+    static final class Reset extends PinChange {
         Reset(CliEnvironment env) {
             super(env);
         }
 
         @Override
-        public Integer call() throws Exception {
-            checkLogin();
-            char[] pin = pinOption.read(id);
-            checkPin(pin);
-            try {
-                ClerkEntry reset = onRoster(roster -> roster.resetPin(ClerkRoster.login(id), pin));
-                env.out().println("clerk " + reset.login().value() + ": new PIN set, unlocked");
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(pin, '\0');
-            }
+        ClerkEntry change(ClerkRoster roster, ClerkId clerk, char[] pin) {
+            return roster.resetPin(clerk, pin);
+        }
+
+        @Override
+        String done(ClerkEntry entry) {
+            return "clerk " + entry.login().value() + ": new PIN set, unlocked";
         }
     }
 
