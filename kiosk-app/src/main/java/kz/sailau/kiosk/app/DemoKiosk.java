@@ -1,52 +1,49 @@
 package kz.sailau.kiosk.app;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import kz.sailau.fingerprint.emulator.ScannerEmulator;
-import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
-import kz.sailau.kiosk.audit.AuditRecorder;
-import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.checkin.CheckInEngine;
-import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.ClerkId;
-import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
+import kz.sailau.kiosk.clerk.ClerkRoster;
+import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
-import kz.sailau.kiosk.devices.MrzReaderEmulator;
-import kz.sailau.kiosk.devices.SerialMrzReader;
+import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;
-import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.Iin;
-import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
 import kz.sailau.kiosk.register.KioskDataDirectory;
-import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.runner.DeviceRunner;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
-import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 
 /**
- * The demo kiosk: the real engine, store, ledger, token issuer, scanner driver and printer driver, with the
- * scanner, MRZ reader and printer emulated on pseudo-terminals whose links live in {@code DIR/devices/}.
+ * The demo kiosk, which {@code demo} shows and {@code simulate} drives: the election day of the one
+ * {@link ElectionDayAssembly} over the demo store, with the scanner, MRZ reader and printer emulated on
+ * pseudo-terminals whose links live in {@code DIR/devices/} ({@link EmulatedDevices}) and read by the real drivers.
+ * The demo data adds a DEMO clerk to the store's roster and a fresh DEMO token key; nothing else differs from
+ * {@code start}.
  */
 public final class DemoKiosk implements AutoCloseable {
 
@@ -57,48 +54,22 @@ public final class DemoKiosk implements AutoCloseable {
     public static final ClerkId CLERK = new ClerkId("clerk1");
     /** The DEMO clerk PIN, shown on the demo panel (six digits: the roster's PIN policy applies to the demo too). */
     public static final String CLERK_PIN = "470213";
-    /** Line speed the driver switches the emulated scanner to (the R30x accepts up to 115200). */
-    static final int SCANNER_FAST_BAUD = 115_200;
 
     private final DemoData data;
+    private final KioskConfiguration configuration;
     private final KioskDatabase database;
-    private final SqliteCheckInLedger ledger;
-    private final CheckInEngine engine;
-    private final ScannerEmulator scannerEmulator;
-    private final SerialFingerprintScanner scanner;
-    private final ReceiptPrinterEmulator printerEmulator;
-    private final SerialReceiptPrinter printer;
-    private final SqliteIssuedTokens issuedTokens;
-    private final Ed25519TokenKeys tokenKeys;
-    private final CheckInPolicy policy;
-    private final MrzReaderEmulator mrzEmulator;
-    private KioskConfiguration configuration;
-    private String matcherVersion;
-    private Clock clock;
-    private SecureRandom random;
-    private final SerialMrzReader mrzReader;
-    private FingerMatcher matcher;
-    private kz.sailau.kiosk.checkin.ClerkAuthenticator clerks;
-    private List<kz.sailau.kiosk.store.Migration> migrations;
+    private final EmulatedDevices devices;
+    private final ElectionDayKiosk electionDay;
+    private final List<Migration> migrations;
 
-    private DemoKiosk(DemoData data, KioskDatabase database, SqliteCheckInLedger ledger, CheckInEngine engine,
-                      ScannerEmulator scannerEmulator, SerialFingerprintScanner scanner,
-                      ReceiptPrinterEmulator printerEmulator, SerialReceiptPrinter printer,
-                      SqliteIssuedTokens issuedTokens, Ed25519TokenKeys tokenKeys, CheckInPolicy policy,
-                      MrzReaderEmulator mrzEmulator, SerialMrzReader mrzReader) {
-        this.mrzEmulator = mrzEmulator;
-        this.mrzReader = mrzReader;
+    private DemoKiosk(DemoData data, KioskConfiguration configuration, KioskDatabase database, EmulatedDevices devices,
+                      ElectionDayKiosk electionDay, List<Migration> migrations) {
         this.data = data;
+        this.configuration = configuration;
         this.database = database;
-        this.ledger = ledger;
-        this.engine = engine;
-        this.scannerEmulator = scannerEmulator;
-        this.scanner = scanner;
-        this.printerEmulator = printerEmulator;
-        this.printer = printer;
-        this.issuedTokens = issuedTokens;
-        this.tokenKeys = tokenKeys;
-        this.policy = policy;
+        this.devices = devices;
+        this.electionDay = electionDay;
+        this.migrations = List.copyOf(migrations);
     }
 
     /**
@@ -113,72 +84,61 @@ public final class DemoKiosk implements AutoCloseable {
      * @param realtime      whether the scanner emulator takes the true serial time to upload an image
      */
     public static DemoKiosk start(DemoData data, KioskConfiguration configuration, Clock clock, SecureRandom random,
-                                  List<kz.sailau.kiosk.store.Migration> migrations, FingerMatcher matcher,
-                                  boolean realtime) throws IOException {
-        KioskDataDirectory kioskDirectory = KioskDataDirectory.at(data.kioskDirectory());
-        char[] secret = DemoData.PASSPHRASE.toCharArray();
-        KioskCredentials credentials = kioskDirectory.unlock(secret);
-        KioskDatabase database = KioskDatabase.open(kioskDirectory.databaseFile(), migrations, StoreOptions.DEFAULT,
-                clock);
-        RegisterStore store = new RegisterStore(database, credentials.storeKeys(), random);
-        KioskAdministration.recordStarted(database, Optional.of(credentials), clock);
-        SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock,
-                AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
-        PrecinctId precinct = new PrecinctId(configuration.precinct());
-        CheckInPolicy defaults = CheckInPolicy.defaults(precinct, configuration.electionDay());
-        CheckInPolicy policy = new CheckInPolicy(precinct, configuration.electionDay(), defaults.minimumAge(),
-                configuration.maxFingerTries(), defaults.threshold(), defaults.overrideCap(),
-                Duration.ofSeconds(configuration.idleTimeoutSeconds()));
-        Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(random);
-        Files.writeString(data.directory().resolve("DEMO-token-public.key"),
-                Base64.getEncoder().encodeToString(tokenKeys.publicKey()) + "\n", StandardCharsets.US_ASCII);
-        SqliteIssuedTokens issued = new SqliteIssuedTokens(data.directory().resolve("tokens.db"));
-        kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = demoClerk(database, credentials, random, clock);
-        CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), new RegisterVoterDirectory(store, matcher),
-                ledger, clerks,
-                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign, issued, random),
-                matcher, clock);
-
-        Path scannerLink = data.devicesDirectory().resolve("scanner");
-        Path printerLink = data.devicesDirectory().resolve("printer");
-        Path mrzLink = data.devicesDirectory().resolve("mrz-reader");
-        MrzReaderEmulator mrzEmulator = MrzReaderEmulator.open(mrzLink);
-        SerialMrzReader mrzReader = SerialMrzReader.open(mrzLink, configuration.mrzReader().baud(), clock);
-        ScannerEmulator scannerEmulator = ScannerEmulator.builder().link(scannerLink).realtime(realtime).start();
-        SerialFingerprintScanner scanner = new SerialFingerprintScanner(
-                SerialScannerSettings.of(scannerLink, ScannerEmulator.DEFAULT_BAUD_RATE)
-                        .withTargetBaudRate(SCANNER_FAST_BAUD));
-        ReceiptPrinterEmulator printerEmulator = ReceiptPrinterEmulator.start(printerLink);
-        SerialReceiptPrinter printer = new SerialReceiptPrinter(printerLink, configuration.printer().baud(),
-                Duration.ofSeconds(2));
-        DemoKiosk kiosk = new DemoKiosk(data, database, ledger, engine, scannerEmulator, scanner, printerEmulator,
-                printer, issued, tokenKeys, policy, mrzEmulator, mrzReader);
-        kiosk.configuration = configuration;
-        kiosk.matcherVersion = matcher.extractorVersion();
-        kiosk.clock = clock;
-        kiosk.random = random;
-        kiosk.matcher = matcher;
-        kiosk.clerks = clerks;
-        kiosk.migrations = List.copyOf(migrations);
-        return kiosk;
+                                  List<Migration> migrations, FingerMatcher matcher, boolean realtime)
+            throws IOException {
+        return start(data, configuration, clock, random, migrations, matcher, realtime, UnaryOperator.identity(),
+                DeviceRunner.Timing.DEFAULT);
     }
 
-    /** Adds the DEMO clerk to the demo roster unless it is there, and returns the roster's clerk check. */
-    private static kz.sailau.kiosk.checkin.ClerkAuthenticator demoClerk(KioskDatabase database,
-                                                                       KioskCredentials credentials,
-                                                                       SecureRandom random, Clock clock) {
-        kz.sailau.kiosk.clerk.ClerkRoster roster = ClerkWiring.roster(database, credentials, random, clock);
+    /**
+     * Opens the demo store and starts the emulated devices with other device waits (tests of device faults).
+     *
+     * @param scannerSettings adjusts the scanner driver's settings
+     * @param deviceTiming    the device runner's waits
+     */
+    public static DemoKiosk start(DemoData data, KioskConfiguration configuration, Clock clock, SecureRandom random,
+                                  List<Migration> migrations, FingerMatcher matcher, boolean realtime,
+                                  UnaryOperator<SerialScannerSettings> scannerSettings,
+                                  DeviceRunner.Timing deviceTiming) throws IOException {
+        KioskDataDirectory kioskDirectory = KioskDataDirectory.at(data.kioskDirectory());
+        KioskCredentials credentials = kioskDirectory.unlock(DemoData.PASSPHRASE.toCharArray());
+        KioskDatabase database = KioskDatabase.open(kioskDirectory.databaseFile(), migrations, StoreOptions.DEFAULT,
+                clock);
+        EmulatedDevices devices = null;
+        try {
+            KioskAdministration.recordStarted(database, Optional.of(credentials), clock);
+            addDemoClerk(database, credentials, random, clock);
+            Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(random);
+            Files.writeString(data.directory().resolve("DEMO-token-public.key"),
+                    Base64.getEncoder().encodeToString(tokenKeys.publicKey()) + "\n", StandardCharsets.US_ASCII);
+            devices = EmulatedDevices.start(data.devicesDirectory(), configuration, realtime, scannerSettings);
+            ElectionDayKiosk electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
+                    matcher, clock, random).withDeviceTiming(deviceTiming)
+                    .assemble(Optional.of(devices.devices()), data.directory().resolve("tokens.db"));
+            return new DemoKiosk(data, configuration, database, devices, electionDay, migrations);
+        } catch (IOException | RuntimeException e) {
+            if (devices != null) {
+                devices.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Adds the DEMO clerk to the demo roster unless it is there: the assembly's roster then accepts it. */
+    private static void addDemoClerk(KioskDatabase database, KioskCredentials credentials, SecureRandom random,
+                                     Clock clock) {
+        ClerkRoster roster = ClerkWiring.roster(database, credentials, random, clock);
         if (roster.list().stream().noneMatch(entry -> entry.login().equals(CLERK))) {
             roster.add(CLERK, CLERK_PIN.toCharArray());
         }
-        return new kz.sailau.kiosk.clerk.RosterClerkAuthenticator(roster);
     }
 
-    /** Builds the screens' view model over this kiosk and starts reading cards from the MRZ reader. */
+    /** Builds the screens' view model over this kiosk; receipts are printed in the screens' language. */
     public CheckInScreenModel model(LanguageViewModel language, Executor fxThread) {
-        CheckInScreenModel model = new CheckInScreenModel(engine, scanner, printer, language, fxThread,
-                ledger::counters, Duration.ofSeconds(10));
-        model.startReadingCards(mrzReader);
+        electionDay.printIn(language::messages);
+        CheckInScreenModel model = new CheckInScreenModel(electionDay.engine(), electionDay.devices().orElseThrow(),
+                language, fxThread, electionDay::counters);
         if (KioskAdministration.closed(database)) {
             model.closePolls();
         }
@@ -187,11 +147,7 @@ public final class DemoKiosk implements AutoCloseable {
 
     /** Puts a card on the emulated MRZ reader: it sends the zone over its serial line to the kiosk. */
     public void presentCard(String mrzText) {
-        try {
-            mrzEmulator.present(List.of(mrzText.strip().split("\\r?\\n")));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("MRZ reader emulator failed", e);
-        }
+        devices.presentCard(mrzText);
     }
 
     /**
@@ -200,16 +156,20 @@ public final class DemoKiosk implements AutoCloseable {
      * {@link DemoData#LA_TEST_VOTERS} demo voters for the test election) is built on first use.
      */
     public KioskAdministration administration(Runnable exit) {
+        ElectionDayAssembly assembly = electionDay.assembly();
+        Clock clock = assembly.clock();
+        SecureRandom random = assembly.random();
+        FingerMatcher matcher = assembly.matcher();
         KioskAdministration administration = new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()),
-                database, configuration, matcherVersion, data.directory().resolve("kiosk.crt.pem"),
+                database, configuration, matcher.extractorVersion(), data.directory().resolve("kiosk.crt.pem"),
                 data.directory().resolve("tokens.db"), clock, random, exit)
                 .withDefaultTestPackage(data.directory().resolve(DemoData.LA_TEST_PACKAGE));
         administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(data.kioskDirectory()),
-                database, migrations, new ElectionId(configuration.election()), matcherVersion,
-                new LogicAccuracyMode.EngineParts(policy, matcher, clerks, tokenKeys::sign), clock, random)
-                .withPackageSource(file -> data.writeLogicAccuracyPackage(file, new kz.sailau.kiosk.cli.CliEnvironment(
+                database, migrations, new ElectionId(configuration.election()), matcher.extractorVersion(),
+                electionDay, clock, random)
+                .withPackageSource(file -> data.writeLogicAccuracyPackage(file, new CliEnvironment(
                         clock, random, migrations, () -> matcher,
-                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err))));
+                        new PrintStream(OutputStream.nullOutputStream()), System.err))));
         return administration.withDeviceSettings(deviceSettings(administration));
     }
 
@@ -228,9 +188,10 @@ public final class DemoKiosk implements AutoCloseable {
                 new KioskConfiguration.SerialPortSetting(devices.resolve("printer").toString(),
                         configuration.printer().baud()),
                 configuration.matchThreshold(), configuration.maxFingerTries(), configuration.overrideCapPercent(),
-                configuration.overrideWarnPercent(), configuration.idleTimeoutSeconds(), configuration.fullScreen());
+                configuration.overrideWarnPercent(), configuration.idleTimeoutSeconds(), configuration.fullScreen(),
+                configuration.tokenScreenSeconds());
         return new KioskDeviceSettings(data.directory().resolve(KioskConfiguration.FILE_NAME), emulated,
-                new SerialDeviceProbe(), () -> kz.sailau.kiosk.devices.SerialPortList.present(devices, "*"),
+                new SerialDeviceProbe(), () -> SerialPortList.present(devices, "*"),
                 administration::recordNow, "admin.devices.appliesDemo").withDevicesOpen(() -> true);
     }
 
@@ -241,27 +202,37 @@ public final class DemoKiosk implements AutoCloseable {
 
     /** The engine. */
     public CheckInEngine engine() {
-        return engine;
+        return electionDay.engine();
+    }
+
+    /** The election day as the one assembly built it. */
+    public ElectionDayKiosk electionDay() {
+        return electionDay;
+    }
+
+    /** The emulated devices (the demo panel and simulate touch fingers and swap paper rolls on them). */
+    public EmulatedDevices devices() {
+        return devices;
     }
 
     /** The check-in policy in force. */
     public CheckInPolicy policy() {
-        return policy;
+        return electionDay.engine().policy();
     }
 
     /** The emulated scanner (the demo panel presents fingers on it). */
     public ScannerEmulator scannerEmulator() {
-        return scannerEmulator;
+        return devices.scanner();
     }
 
     /** The emulated printer (the demo panel shows what it printed). */
     public ReceiptPrinterEmulator printerEmulator() {
-        return printerEmulator;
+        return devices.printer();
     }
 
     /** The DEMO token public key, for checking tokens as the ballot desk does. */
     public byte[] tokenPublicKey() {
-        return tokenKeys.publicKey();
+        return electionDay.assembly().tokenPublicKey();
     }
 
     /** The MRZ text of a demo voter's own identity card (number and expiry of {@code documents.csv}). */
@@ -289,16 +260,17 @@ public final class DemoKiosk implements AutoCloseable {
         return name;
     }
 
-    /** Releases devices and the store. */
+    /** Stops the election day, then releases the devices and the store. */
     @Override
     public void close() {
-        scanner.close();
-        printer.close();
-        mrzReader.close();
-        mrzEmulator.close();
-        scannerEmulator.close();
-        printerEmulator.close();
-        issuedTokens.close();
-        database.close();
+        try {
+            electionDay.close();
+        } finally {
+            try {
+                devices.close();
+            } finally {
+                database.close();
+            }
+        }
     }
 }

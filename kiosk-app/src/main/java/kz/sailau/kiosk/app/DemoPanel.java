@@ -13,7 +13,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import kz.sailau.fingerprint.emulator.ScannerEmulator;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 
@@ -109,26 +108,10 @@ final class DemoPanel extends VBox {
         return new String(chars);
     }
 
-    /** Puts the image on the emulated glass and lifts it once the sensor has uploaded it. */
+    /** Touches the emulated glass once with the image: the scanner reads it once, as a finger pressed and lifted. */
     private void finger(BufferedImage image) {
-        ScannerEmulator emulator = kiosk.scannerEmulator();
-        int before = emulator.uploadsCompleted();
-        emulator.presentFinger(image);
-        status.setText("Finger on the scanner…");
-        Thread lifter = new Thread(() -> {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (emulator.uploadsCompleted() == before && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            emulator.liftFinger();
-            Platform.runLater(() -> status.setText("Finger lifted."));
-        }, "demo-finger-lifter");
-        lifter.setDaemon(true);
-        lifter.start();
+        kiosk.devices().touch(image);
+        status.setText("Finger touched the scanner.");
     }
 
     private void watchPrinter() {

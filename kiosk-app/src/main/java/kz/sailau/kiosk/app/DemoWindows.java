@@ -27,7 +27,7 @@ final class DemoWindows {
             Platform.startup(() -> {
                 CheckInScreenModel screens = kiosk.model(new LanguageViewModel(), Platform::runLater);
                 model.set(screens);
-                screens.startTicking(Duration.ofSeconds(1));
+                kiosk.electionDay().startTicking(Duration.ofSeconds(1));
                 Stage kioskStage = new Stage();
                 kioskStage.setTitle("Sailau kiosk — DEMO");
                 KioskScreens kioskScreens = new KioskScreens(screens, kiosk.administration(() ->

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * @param overrideWarnPercent  percentage at which the clerk console warns of the cap
  * @param idleTimeoutSeconds   seconds after which a voter screen returns to the start
  * @param fullScreen           production kiosk mode: full screen, no decorations
+ * @param tokenScreenSeconds   seconds the token screen stays once its receipt printed (the next card clears it)
  */
 public record KioskConfiguration(
         Path dataDirectory,
@@ -52,7 +53,21 @@ public record KioskConfiguration(
         double overrideCapPercent,
         double overrideWarnPercent,
         int idleTimeoutSeconds,
-        boolean fullScreen) {
+        boolean fullScreen,
+        int tokenScreenSeconds) {
+
+    /** The token screen's default time, {@value} s. */
+    public static final int DEFAULT_TOKEN_SCREEN_SECONDS = 15;
+
+    /** A configuration with the default token screen time. */
+    public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
+                              SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
+                              double matchThreshold, int maxFingerTries, double overrideCapPercent,
+                              double overrideWarnPercent, int idleTimeoutSeconds, boolean fullScreen) {
+        this(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer, matchThreshold,
+                maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds, fullScreen,
+                DEFAULT_TOKEN_SCREEN_SECONDS);
+    }
 
     /** Name of the configuration file inside the data directory. */
     public static final String FILE_NAME = "kiosk.json";
@@ -111,6 +126,9 @@ public record KioskConfiguration(
         }
         if (idleTimeoutSeconds < 10 || idleTimeoutSeconds > 600) {
             problems.add("idleTimeoutSeconds: must be 10..600");
+        }
+        if (tokenScreenSeconds < 5 || tokenScreenSeconds > 120) {
+            problems.add("tokenScreenSeconds: must be 5..120");
         }
         return problems;
     }
@@ -213,6 +231,7 @@ public record KioskConfiguration(
         @JsonProperty double overrideWarnPercent;
         @JsonProperty int idleTimeoutSeconds;
         @JsonProperty boolean fullScreen;
+        @JsonProperty int tokenScreenSeconds;
 
         @JsonCreator
         Builder() {
@@ -233,6 +252,7 @@ public record KioskConfiguration(
             overrideWarnPercent = from.overrideWarnPercent;
             idleTimeoutSeconds = from.idleTimeoutSeconds;
             fullScreen = from.fullScreen;
+            tokenScreenSeconds = from.tokenScreenSeconds;
         }
 
         KioskConfiguration build() {
@@ -244,7 +264,7 @@ public record KioskConfiguration(
             }
             return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
                     printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
-                    idleTimeoutSeconds, fullScreen);
+                    idleTimeoutSeconds, fullScreen, tokenScreenSeconds);
         }
     }
 }

@@ -16,10 +16,7 @@ import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.LogicAccuracyEvents;
-import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.checkin.CheckInEngine;
-import kz.sailau.kiosk.checkin.CheckInPolicy;
-import kz.sailau.kiosk.checkin.ClerkAuthenticator;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
@@ -31,7 +28,6 @@ import kz.sailau.kiosk.register.RegisterException;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreException;
-import kz.sailau.kiosk.token.TokenSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,26 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class LogicAccuracyMode {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogicAccuracyMode.class);
-
-    /**
-     * What the test engine shares with the real one: the same policy, matcher, clerk PINs and kiosk token key
-     * (test tokens are signed by the kiosk so that a desk can check them, and refuse them as test tokens).
-     *
-     * @param policy  the check-in policy (precinct, age, tries, threshold, cap)
-     * @param matcher the fingerprint matcher
-     * @param clerks  the clerk PIN check
-     * @param signer  the kiosk's token key
-     */
-    public record EngineParts(CheckInPolicy policy, FingerMatcher matcher, ClerkAuthenticator clerks,
-                              TokenSigner signer) {
-        /** @throws NullPointerException on null */
-        public EngineParts {
-            Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(matcher, "matcher");
-            Objects.requireNonNull(clerks, "clerks");
-            Objects.requireNonNull(signer, "signer");
-        }
-    }
 
     /** The voter screens, switched to the test engine while the test runs. */
     public interface Screens {
@@ -114,7 +90,7 @@ public final class LogicAccuracyMode {
     private final List<Migration> migrations;
     private final ElectionId election;
     private final String extractorVersion;
-    private final EngineParts parts;
+    private final ElectionDayKiosk electionDay;
     private final Clock clock;
     private final SecureRandom random;
     private Optional<TestPackageSource> packageSource = Optional.empty();
@@ -128,19 +104,20 @@ public final class LogicAccuracyMode {
      * @param migrations       every migration of the kiosk database
      * @param election         the real election; the test package must be for {@code LA-TEST-<election>}
      * @param extractorVersion the matcher's template version
-     * @param parts            what the test engine shares with the real one
+     * @param electionDay      the election day's kiosk: the test engine comes from its assembly (same policy,
+     *                         matcher, clerk PINs and kiosk token key) and drives its devices while the test runs
      * @param clock            time
      * @param random           randomness (store, token ids)
      */
     public LogicAccuracyMode(KioskDataDirectory directory, KioskDatabase database, List<Migration> migrations,
-                             ElectionId election, String extractorVersion, EngineParts parts, Clock clock,
+                             ElectionId election, String extractorVersion, ElectionDayKiosk electionDay, Clock clock,
                              SecureRandom random) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.migrations = List.copyOf(migrations);
         this.election = Objects.requireNonNull(election, "election");
         this.extractorVersion = Objects.requireNonNull(extractorVersion, "extractorVersion");
-        this.parts = Objects.requireNonNull(parts, "parts");
+        this.electionDay = Objects.requireNonNull(electionDay, "electionDay");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
     }
@@ -193,12 +170,13 @@ public final class LogicAccuracyMode {
             store = LogicAccuracyStore.open(directory.path(), migrations, credentials, clock, random);
             LoadedRegister loaded = store.load(testPackage, directory.profile(), election, directory.pinnedAuthority(),
                     credentials, extractorVersion, clock, progress);
-            CheckInEngine engine = store.engine(parts, testElection(), clock, random);
+            CheckInEngine engine = store.engine(electionDay, testElection());
             AdministrationEvents.record(database, Optional.of(credentials),
                     LogicAccuracyEvents.started(loaded.packageSha256(), loaded.voterCount()), clock);
             running = store;
             testVoters = loaded.voterCount();
             LogicAccuracyStore current = store;
+            electionDay.useTestEngine(engine);
             screens.ifPresent(s -> s.useTestEngine(engine, current::counters));
             LOG.info("logic-and-accuracy test started with {} test voters", loaded.voterCount());
             return status();
@@ -250,6 +228,7 @@ public final class LogicAccuracyMode {
         if (store == null) {
             return endLeftOver(directory, database, migrations, credentials, clock, random);
         }
+        electionDay.useRealEngine();
         screens.ifPresent(Screens::useRealEngine);
         long voters = testVoters;
         running = null;

@@ -10,11 +10,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.checkin.CheckInEngine;
-import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -28,7 +29,6 @@ import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.token.KioskTokenIssuer;
 import kz.sailau.kiosk.token.SqliteIssuedTokens;
 
 /**
@@ -75,7 +75,7 @@ final class LogicAccuracyStore implements AutoCloseable {
 
     /** Every file a test may leave in {@code dataDirectory}, present or not. */
     static List<Path> files(Path dataDirectory) {
-        return java.util.stream.Stream.of(DATABASE_FILE, TOKENS_FILE)
+        return Stream.of(DATABASE_FILE, TOKENS_FILE)
                 .flatMap(name -> SUFFIXES.stream().map(suffix -> dataDirectory.resolve(name + suffix))).toList();
     }
 
@@ -119,19 +119,19 @@ final class LogicAccuracyStore implements AutoCloseable {
     }
 
     /** The loaded test register, if any. */
-    java.util.Optional<LoadedRegister> loaded() {
+    Optional<LoadedRegister> loaded() {
         return register.current();
     }
 
     /**
-     * A check-in engine over this store only: the test register, the test ledger and a token issuer for the
-     * test election whose ids go to the test issued-ids table.
+     * A check-in engine over this store only, from the election day's own assembly: the test register, the test
+     * ledger and a token issuer for the test election whose ids go to the test issued-ids table; it drives the
+     * kiosk's devices while the test runs.
      */
-    CheckInEngine engine(LogicAccuracyMode.EngineParts parts, ElectionId testElection, Clock clock,
-                         SecureRandom random) {
-        return new CheckInEngine(new CheckInMachine(parts.policy()), new RegisterVoterDirectory(register,
-                parts.matcher()), ledger, parts.clerks(), new KioskTokenIssuer(testElection,
-                parts.policy().precinct(), parts.signer(), tokens, random), parts.matcher(), clock);
+    CheckInEngine engine(ElectionDayKiosk electionDay, ElectionId testElection) {
+        ElectionDayAssembly assembly = electionDay.assembly();
+        return assembly.engine(new RegisterVoterDirectory(register, assembly.matcher()), ledger,
+                assembly.tokenIssuer(testElection, tokens), electionDay.deviceEffects());
     }
 
     /** The test ledger's counters. */

@@ -7,39 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
-import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
-import kz.sailau.fingerprint.serial.SerialScannerSettings;
-import kz.sailau.kiosk.audit.AuditRecorder;
-import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.biometric.FingerMatcher;
-import kz.sailau.kiosk.checkin.CheckInEngine;
-import kz.sailau.kiosk.checkin.CheckInMachine;
-import kz.sailau.kiosk.checkin.CheckInPolicy;
-import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.SecureFiles;
-import kz.sailau.kiosk.devices.SerialMrzReader;
-import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
+import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.model.ElectionId;
-import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.KioskDataDirectory;
-import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
-import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorView;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
@@ -78,10 +69,12 @@ final class ProductionWindows {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                 StoreOptions.DEFAULT, environment.clock());
-        KioskAdministration.recordStarted(database, java.util.Optional.empty(), environment.clock());
+        KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<ElectionDayKiosk> electionDay = new AtomicReference<>();
+        AtomicReference<KioskDevices> devices = new AtomicReference<>();
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage(StageStyle.UNDECORATED);
@@ -94,17 +87,17 @@ final class ProductionWindows {
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
                         configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
                         stage::hide);
-                java.util.concurrent.atomic.AtomicBoolean devicesOpen = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicBoolean devicesOpen = new AtomicBoolean();
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
-                        new SerialDeviceProbe(), kz.sailau.kiosk.devices.SerialPortList::present,
+                        new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
                 LanguageViewModel language = new LanguageViewModel();
-                Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+                Scene scene = DemoWindows.styled(new Scene(new StackPane(), 1280, 800));
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
                         () -> administration.credentials().ifPresent(credentials -> {
                             devicesOpen.set(true);
                             scene.setRoot(voterScreens(configuration, environment, database, credentials, matcher,
-                                    language, administration, worker));
+                                    language, administration, worker, electionDay, devices));
                         }));
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
@@ -118,6 +111,14 @@ final class ProductionWindows {
         }
         closed.await();
         worker.shutdownNow();
+        ElectionDayKiosk kiosk = electionDay.get();
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        KioskDevices opened = devices.get();
+        if (opened != null) {
+            opened.close();
+        }
         database.close();
         Platform.exit();
         return 0;
@@ -126,58 +127,40 @@ final class ProductionWindows {
     private static KioskScreens voterScreens(KioskConfiguration configuration, CliEnvironment environment,
                                              KioskDatabase database, KioskCredentials credentials,
                                              FingerMatcher matcher, LanguageViewModel language,
-                                             KioskAdministration administration, ExecutorService worker) {
-        ElectionDayEngine parts = engine(configuration, environment, database, credentials, matcher);
-        worker.execute(parts.engine()::prepareGallery);
+                                             KioskAdministration administration, ExecutorService worker,
+                                             AtomicReference<ElectionDayKiosk> openedKiosk,
+                                             AtomicReference<KioskDevices> openedDevices) {
+        KioskDevices devices = SerialDevices.open(configuration, environment.clock());
+        openedDevices.set(devices);
+        ElectionDayKiosk kiosk = electionDay(configuration, environment, database, credentials, matcher,
+                Optional.of(devices));
+        openedKiosk.set(kiosk);
+        worker.execute(kiosk.engine()::prepareGallery);
         administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(configuration.dataDirectory()),
                 database, environment.migrations(), new ElectionId(configuration.election()), matcher.extractorVersion(),
-                parts.testParts(), environment.clock(), environment.random()));
-        SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
-                Path.of(configuration.scanner().port()), configuration.scanner().baud()));
-        SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
-                configuration.printer().baud(), Duration.ofSeconds(2));
-        CheckInScreenModel model = new CheckInScreenModel(parts.engine(), scanner, printer, language,
-                Platform::runLater, parts.ledger()::counters, Duration.ofSeconds(10));
-        model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
-                configuration.mrzReader().baud(), environment.clock()));
-        model.startTicking(Duration.ofSeconds(1));
+                kiosk, environment.clock(), environment.random()));
+        kiosk.printIn(language::messages);
+        CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,
+                Platform::runLater, kiosk::counters);
+        kiosk.startTicking(Duration.ofSeconds(1));
         if (KioskAdministration.closed(database)) {
             model.closePolls();
         }
         return new KioskScreens(model, administration, worker, Platform::runLater);
     }
 
-    /** The check-in engine of election day and its ledger, before any device or window is attached. */
-    record ElectionDayEngine(CheckInEngine engine, SqliteCheckInLedger ledger,
-                             LogicAccuracyMode.EngineParts testParts) {
-    }
-
     /**
-     * Wires the election-day check-in engine over the unlocked store: policy from the configuration, the
-     * register (through the 1:N-capable directory), the ledger with its signed audit, the clerks, and the
-     * token issuer with the kiosk's token key. Shared by the window and {@code start --ready-check}.
+     * The election day over the unlocked store, through the one {@link ElectionDayAssembly}: the policy from the
+     * configuration, the store's register and ledger, the roster, and the kiosk's token key (created at the first
+     * start). Shared by the window (with the serial devices) and {@code start --ready-check} (without).
      */
-    static ElectionDayEngine engine(KioskConfiguration configuration, CliEnvironment environment,
-                                    KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher) {
-        PrecinctId precinct = new PrecinctId(configuration.precinct());
-        CheckInPolicy defaults = CheckInPolicy.defaults(precinct, configuration.electionDay());
-        CheckInPolicy policy = new CheckInPolicy(precinct, configuration.electionDay(), defaults.minimumAge(),
-                configuration.maxFingerTries(), defaults.threshold(), defaults.overrideCap(),
-                Duration.ofSeconds(configuration.idleTimeoutSeconds()));
+    static ElectionDayKiosk electionDay(KioskConfiguration configuration, CliEnvironment environment,
+                                        KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher,
+                                        Optional<KioskDevices> devices) {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
-        SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
-                environment.clock(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
-        kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = ClerkWiring.authenticator(database, credentials,
-                environment.random(), environment.clock());
-        CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy),
-                new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
-                        matcher),
-                ledger, clerks,
-                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
-                        new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
-                matcher, environment.clock());
-        return new ElectionDayEngine(engine, ledger, new LogicAccuracyMode.EngineParts(policy, matcher, clerks,
-                tokenKeys::sign));
+        return ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, matcher,
+                environment.clock(), environment.random())
+                .assemble(devices, configuration.dataDirectory().resolve(TOKENS_FILE));
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sailau-kiosk simulate}: sets up like the demo (DEMO keys, the demo register) and runs N voter visits
- * headless through the real engine, with the MRZ reader, scanner and printer emulated on pseudo-terminals and
- * read by the real drivers. Prints counts that reconcile; exits 0 only if they do. With {@code --soak-report} it
+ * {@code sailau-kiosk simulate}: sets up exactly like the demo ({@link DemoKiosk}: DEMO keys, the demo register,
+ * the one election-day assembly) and runs N voter visits headless, with the MRZ reader, scanner and printer
+ * emulated on pseudo-terminals and driven by the engine through the real drivers. Prints counts that reconcile; exits 0 only if they do. With {@code --soak-report} it
  * also measures heap after GC, threads and open file descriptors before and after and writes them to a file.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -56,15 +57,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintStream out = environment.out();
         long start = System.nanoTime();
-        PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         DemoData demo = DemoData.create(data.toAbsolutePath(), new CliEnvironment(environment.clock(),
                 environment.random(), environment.migrations(), environment.matcher(), sink, environment.err()), out);
         SimulateRun.Tally tally;
         SimulateResources before;
         SimulateResources after;
         long runStart;
-        try (SimulateKiosk kiosk = SimulateKiosk.start(demo, KioskConfiguration.defaults(), environment.clock(),
-                environment.random(), environment.migrations(), environment.matcher().get())) {
+        try (DemoKiosk kiosk = DemoKiosk.start(demo, KioskConfiguration.defaults(), environment.clock(),
+                environment.random(), environment.migrations(), environment.matcher().get(), false)) {
             out.printf("simulate: ready in %.1f s; %d visits, seed %d%s%n", (System.nanoTime() - start) / 1e9, voters,
                     seed, faults ? ", with faults" : "");
             SimulateRun run = new SimulateRun(kiosk, seed, faults);

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,33 +20,28 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import kz.sailau.fingerprint.Capture;
-import kz.sailau.fingerprint.CaptureProgress;
-import kz.sailau.fingerprint.ScannerDisconnectedException;
-import kz.sailau.fingerprint.ScannerException;
 import kz.sailau.fingerprint.emulator.Fault;
-import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
-import kz.sailau.kiosk.checkin.IssuedBallotToken;
 import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.checkin.Refusal;
-import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
-import kz.sailau.kiosk.ui.LanguageViewModel;
-import kz.sailau.kiosk.ui.Messages;
-import kz.sailau.kiosk.ui.Receipts;
+import kz.sailau.kiosk.token.SqliteIssuedTokens;
 
 /**
- * Runs N voter visits through the real engine, one after another on one thread, with every choice drawn from a
+ * Runs N voter visits through the demo kiosk's engine, one after another, with every choice drawn from a
  * {@link Random} seeded by {@code --seed}: the same seed gives the same visits, the same fingers and the same
- * faults. Counts every outcome and reconciles the ledger with the issued tokens.
+ * faults. The run acts only as voters, clerks and the hands that unplug or refill the emulated devices: it
+ * swipes cards on the emulated reader and touches fingers on the emulated scanner, and waits for the engine,
+ * which drives the devices itself as on election day. Counts every outcome and reconciles the ledger with the
+ * issued tokens.
  *
  * <p>The schedule: every voter of the demo register once plus one outsider (a card not on this precinct's
  * register: the rest of the demo set and its precinct-102 voter) per six visits, shuffled; after that, repeat
@@ -53,7 +49,7 @@ import kz.sailau.kiosk.ui.Receipts;
  * (all tries fail; the clerk overrides with a fixed reason). About one first visit in ten and half of the
  * repeat visitors and outsiders press "I have no card" and are identified by fingerprint (1:N). With faults: about one visit in eight finds the
  * printer out of paper (the clerk refills, voids the token and reprints), one in eight has the scanner unplugged
- * mid-upload (it comes back; the capture is retried), and one in twelve is checked in by the clerk in manual
+ * mid-upload (it comes back; the clerk lets the voter try again), and one in twelve is checked in by the clerk in manual
  * fallback mode.
  */
 final class SimulateRun {
@@ -110,30 +106,31 @@ final class SimulateRun {
         }
     }
 
-    private final SimulateKiosk kiosk;
+    private final DemoKiosk kiosk;
+    private final EngineWatch watch;
     private final Random random;
     private final boolean faults;
-    private final Messages messages = new LanguageViewModel().messages();
     private final Tally tally = new Tally();
     private final List<Person> registered = new ArrayList<>();
     private final List<Person> outsiders = new ArrayList<>();
     private final List<Person> checkedIn = new ArrayList<>();
 
-    SimulateRun(SimulateKiosk kiosk, long seed, boolean faults) throws IOException {
+    SimulateRun(DemoKiosk kiosk, long seed, boolean faults) throws IOException {
         this.kiosk = kiosk;
+        this.watch = EngineWatch.on(kiosk.engine());
         this.random = new Random(seed);
         this.faults = faults;
-        for (DemoData.DemoVoter voter : kiosk.data.voters()) {
+        for (DemoData.DemoVoter voter : kiosk.data().voters()) {
             registered.add(new Person(voter.key(), voter.iin(), DemoKiosk.mrz(voter), voter.liveImages(), true));
         }
-        loadOutsiders(kiosk.data.directory().resolve("demo-set"));
+        loadOutsiders(kiosk.data().directory().resolve("demo-set"));
     }
 
     /** The demo-set voters that are not in the register (and the precinct-102 voter of voters-bad.csv). */
     private void loadOutsiders(Path set) throws IOException {
         Set<String> inRegister = new HashSet<>();
         registered.forEach(p -> inRegister.add(p.key()));
-        Map<String, String[]> documents = new java.util.HashMap<>();
+        Map<String, String[]> documents = new HashMap<>();
         List<String> documentLines = Files.readAllLines(set.resolve("documents.csv"), StandardCharsets.UTF_8);
         for (String line : documentLines.subList(1, documentLines.size())) {
             String[] f = line.split(",");
@@ -188,10 +185,11 @@ final class SimulateRun {
                 progress.printf("simulate: %d of %d visits%n", i + 1, visits);
             }
         }
-        tally.counters = kiosk.ledger.counters();
+        tally.counters = kiosk.electionDay().counters();
         tally.ledgerCheckIns = tally.counters.checkIns();
-        tally.tokensVoided = kiosk.issuedTokens.countVoid();
-        tally.tokensIssued = kiosk.issuedTokens.countValid() + tally.tokensVoided;
+        SqliteIssuedTokens issued = kiosk.electionDay().issuedTokens().orElseThrow();
+        tally.tokensVoided = issued.countVoid();
+        tally.tokensIssued = issued.countValid() + tally.tokensVoided;
         return tally;
     }
 
@@ -210,6 +208,8 @@ final class SimulateRun {
                     % registered.size());
             fingers = other.live();
         }
+        // The paper runs out before the voter arrives: the engine prints the token at once and must notice.
+        kiosk.printerEmulator().setPaperOut(paperOut);
         CheckInState state;
         if (fallback) {
             tally.fallbackVisits++;
@@ -217,22 +217,40 @@ final class SimulateRun {
             state = clerk(new CheckInEvent.ClerkEnteredIin(DemoKiosk.CLERK, person.iin()));
         } else if (cardless) {
             tally.cardlessVisits++;
-            state = kiosk.engine.submit(new CheckInEvent.CardlessRequested());
+            state = engine().submit(new CheckInEvent.CardlessRequested());
         } else {
-            kiosk.mrzEmulator.present(List.of(person.mrz().strip().split("\\r?\\n")));
-            String zone = kiosk.mrzReader.nextZone(STEP).orElseThrow(
-                    () -> new IllegalStateException("simulate: the MRZ reader delivered no zone"));
-            state = kiosk.engine.submitCard(zone);
+            CheckInState idle = watch.state();
+            kiosk.presentCard(person.mrz());
+            state = watch.awaitNext(idle, STEP);
         }
         int capture = 0;
+        boolean unplugPending = unplug;
+        int plugs = 0;
         while (true) {
             if (state instanceof CheckInState.AwaitingFinger) {
                 if (wrongFinger && capture == 0) {
                     tally.wrongFingerVisits++;
                 }
-                state = finger(fingers.get(capture++ % fingers.size()), unplug && capture == 1);
+                if (unplugPending) {
+                    unplugPending = false;
+                    plugs = kiosk.scannerEmulator().plugCount();
+                    kiosk.scannerEmulator().inject(new Fault.Disconnect(5_000, Duration.ofMillis(50)));
+                }
+                kiosk.devices().touch(fingers.get(capture % fingers.size()));
+                CheckInState answer = watch.awaitNext(state, STEP);
+                if (!scannerFault(answer)) {
+                    capture++;
+                    tally.captures++;
+                }
+                state = answer;
             } else if (state instanceof CheckInState.NeedsClerk needs) {
-                if (needs.reason() == ClerkReason.FINGER_NOT_RECOGNISED || needs.reason() == ClerkReason.IDENTITY_SWAP) {
+                if (needs.reason() == ClerkReason.SCANNER_FAULT) {
+                    // The clerk plugs the scanner back in (the emulator does it by itself) and lets the voter retry.
+                    awaitReplug(plugs + 1);
+                    tally.scannerRetries++;
+                    state = clerk(new CheckInEvent.ClerkAllowsRetry(DemoKiosk.CLERK));
+                } else if (needs.reason() == ClerkReason.FINGER_NOT_RECOGNISED
+                        || needs.reason() == ClerkReason.IDENTITY_SWAP) {
                     OverrideReason reason = needs.reason() == ClerkReason.IDENTITY_SWAP ? SWAP_REASON
                             : NOT_RECOGNISED_REASON;
                     CheckInState after = clerk(new CheckInEvent.ClerkOverride(DemoKiosk.CLERK, reason));
@@ -249,21 +267,22 @@ final class SimulateRun {
                     break;
                 }
             } else if (state instanceof CheckInState.TokenIssued issued) {
-                printAndCheck(issued, paperOut);
+                printedAndChecked(issued, paperOut);
                 tally.checkedIn.merge(issued.method(), 1, Integer::sum);
                 if (!checkedIn.contains(person)) {
                     checkedIn.add(person);
                 }
-                state = kiosk.engine.submit(new CheckInEvent.Acknowledged());
+                state = engine().submit(new CheckInEvent.Acknowledged());
                 break;
             } else if (state instanceof CheckInState.Refused refused) {
                 tally.refused.merge(refused.refusal(), 1, Integer::sum);
-                state = kiosk.engine.submit(new CheckInEvent.Acknowledged());
+                state = engine().submit(new CheckInEvent.Acknowledged());
                 break;
             } else {
                 throw new IllegalStateException("simulate: unexpected state " + state.getClass().getSimpleName());
             }
         }
+        kiosk.printerEmulator().setPaperOut(false);
         if (fallback) {
             state = clerk(new CheckInEvent.ClerkEndsFallback(DemoKiosk.CLERK));
         }
@@ -273,49 +292,21 @@ final class SimulateRun {
         }
     }
 
+    private static boolean scannerFault(CheckInState state) {
+        return state instanceof CheckInState.NeedsClerk needs && needs.reason() == ClerkReason.SCANNER_FAULT;
+    }
+
+    private CheckInEngine engine() {
+        return kiosk.engine();
+    }
+
     private CheckInState clerk(CheckInEvent.ClerkEvent event) {
-        return kiosk.engine.submitAsClerk(event, DemoKiosk.CLERK_PIN.toCharArray());
-    }
-
-    /** One finger on the scanner, read through the real driver; an unplug mid-upload is retried once back. */
-    private CheckInState finger(BufferedImage image, boolean unplug) throws Exception {
-        kiosk.scannerEmulator.presentFinger(image);
-        try {
-            Capture capture;
-            if (unplug) {
-                int plugs = kiosk.scannerEmulator.plugCount();
-                kiosk.scannerEmulator.inject(new Fault.Disconnect(5_000, Duration.ofMillis(50)));
-                try {
-                    capture = kiosk.scanner.capture(CaptureProgress.NONE, STEP);
-                    throw new IllegalStateException("simulate: the scanner did not fail after the unplug");
-                } catch (ScannerDisconnectedException expected) {
-                    awaitReplug(plugs + 1);
-                    tally.scannerRetries++;
-                }
-            }
-            capture = captureWithRetry();
-            tally.captures++;
-            return kiosk.engine.submit(new CheckInEvent.FingerCaptured(new FingerImage(capture.width(),
-                    capture.height(), capture.pixels(), capture.dpi())));
-        } finally {
-            kiosk.scannerEmulator.liftFinger();
-        }
-    }
-
-    private Capture captureWithRetry() throws Exception {
-        try {
-            return kiosk.scanner.capture(CaptureProgress.NONE, STEP);
-        } catch (ScannerDisconnectedException e) {
-            // The port may still have been coming back: one more try, as a clerk would press "retry".
-            Thread.sleep(200);
-            tally.scannerRetries++;
-            return kiosk.scanner.capture(CaptureProgress.NONE, STEP);
-        }
+        return engine().submitAsClerk(event, DemoKiosk.CLERK_PIN.toCharArray());
     }
 
     private void awaitReplug(int plugs) throws InterruptedException {
         long deadline = System.nanoTime() + STEP.toNanos();
-        while (!(kiosk.scannerEmulator.plugCount() >= plugs && kiosk.scannerEmulator.isPluggedIn())) {
+        while (!(kiosk.scannerEmulator().plugCount() >= plugs && kiosk.scannerEmulator().isPluggedIn())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("simulate: the scanner emulator did not come back");
             }
@@ -323,31 +314,39 @@ final class SimulateRun {
         }
     }
 
-    /** Prints the token; when the paper is out, refills, voids and reprints; checks the printed QR. */
-    private void printAndCheck(CheckInState.TokenIssued issued, boolean paperOut) throws Exception {
-        IssuedBallotToken token = issued.token();
+    /**
+     * Waits for the engine's receipt; when the paper was out, checks the engine noticed, refills, and lets the
+     * clerk void the token and the engine print the new one; checks the printed QR.
+     */
+    private void printedAndChecked(CheckInState.TokenIssued issued, boolean paperOut) throws Exception {
+        CheckInState.TokenIssued printed = receiptOf(issued);
         if (paperOut) {
-            kiosk.printerEmulator.setPaperOut(true);
-            try {
-                kiosk.printer.print(Receipts.of(messages, token));
+            if (!(printed.printout() instanceof CheckInState.Printout.NotPrinted)) {
                 throw new IllegalStateException("simulate: the printer printed without paper");
-            } catch (DeviceException expected) {
-                tally.paperOuts++;
             }
-            kiosk.printerEmulator.setPaperOut(false);
+            tally.paperOuts++;
+            kiosk.printerEmulator().setPaperOut(false);
             CheckInState replaced = clerk(new CheckInEvent.ClerkVoidsToken(DemoKiosk.CLERK));
-            if (!(replaced instanceof CheckInState.TokenIssued again) || again.token().equals(token)) {
+            if (!(replaced instanceof CheckInState.TokenIssued again) || again.token().equals(issued.token())) {
                 throw new IllegalStateException("simulate: voiding did not issue a new token");
             }
-            token = again.token();
+            printed = receiptOf(again);
         }
-        kiosk.printer.print(Receipts.of(messages, token));
-        ReceiptPrinterEmulator.PrintedReceipt receipt = kiosk.printerEmulator.nextReceipt(STEP.toSeconds(),
+        if (!(printed.printout() instanceof CheckInState.Printout.Printed)) {
+            throw new IllegalStateException("simulate: the receipt was not printed: " + printed.printout());
+        }
+        ReceiptPrinterEmulator.PrintedReceipt receipt = kiosk.printerEmulator().nextReceipt(STEP.toSeconds(),
                 TimeUnit.SECONDS);
-        if (receipt == null || !receipt.qrPayloads().contains(token.qrPayload())) {
+        if (receipt == null || !receipt.qrPayloads().contains(printed.token().qrPayload())) {
             throw new IllegalStateException("simulate: the printed receipt does not carry the token");
         }
         tally.receiptsVerified++;
+    }
+
+    /** The token screen once the printer answered for {@code issued}'s receipt. */
+    private CheckInState.TokenIssued receiptOf(CheckInState.TokenIssued issued) throws InterruptedException {
+        return (CheckInState.TokenIssued) watch.await("the receipt of the token", s -> s instanceof CheckInState.TokenIssued t
+                && t.token().equals(issued.token()) && !(t.printout() instanceof CheckInState.Printout.Printing), STEP);
     }
 
     /** Writes the counts, one per line, and the reconciliation line. */

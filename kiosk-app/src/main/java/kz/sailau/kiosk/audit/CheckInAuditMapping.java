@@ -9,6 +9,7 @@ import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.Refusal;
 
 /**
@@ -30,6 +31,8 @@ import kz.sailau.kiosk.checkin.Refusal;
  * <tr><td>TOKEN_VOIDED</td><td>TOKEN_VOIDED</td><td>clerk</td></tr>
  * <tr><td>FALLBACK_STARTED / FALLBACK_ENDED</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>PAUSED / RESUMED</td><td>KIOSK_PAUSED / KIOSK_RESUMED</td><td>clerk</td></tr>
+ * <tr><td>DEVICE_FAILED ({@code DEVICE:KIND})</td><td>DEVICE_STATE_CHANGED</td><td>device, state (the fault kind)</td></tr>
+ * <tr><td>DEVICE_RESTORED ({@code DEVICE})</td><td>DEVICE_STATE_CHANGED</td><td>device, state RESTORED</td></tr>
  * <tr><td>CHECKED_IN via audit()</td><td>CHECK_IN_BY_FINGERPRINT etc. from the detail's method</td><td></td></tr>
  * </table>
  */
@@ -45,6 +48,12 @@ public final class CheckInAuditMapping {
     public enum ClerkCallOutcome {
         /** The clerk cancelled the call. */
         CANCELLED
+    }
+
+    /** The state of a device that works again. */
+    public enum DeviceCondition {
+        /** The device had failed and works again. */
+        RESTORED
     }
 
     private CheckInAuditMapping() {
@@ -111,6 +120,19 @@ public final class CheckInAuditMapping {
             case FALLBACK_ENDED -> AuditEventType.FALLBACK_ENDED;
             case PAUSED -> AuditEventType.KIOSK_PAUSED;
             case RESUMED -> AuditEventType.KIOSK_RESUMED;
+            case DEVICE_FAILED -> {
+                int colon = detail.indexOf(':');
+                fields.add(AuditField.code("device", parse(DeviceFault.Device.class,
+                        colon < 0 ? detail : detail.substring(0, colon))));
+                fields.add(AuditField.code("state", parse(DeviceFault.Kind.class,
+                        colon < 0 ? "" : detail.substring(colon + 1))));
+                yield AuditEventType.DEVICE_STATE_CHANGED;
+            }
+            case DEVICE_RESTORED -> {
+                fields.add(AuditField.code("device", parse(DeviceFault.Device.class, detail)));
+                fields.add(AuditField.code("state", DeviceCondition.RESTORED));
+                yield AuditEventType.DEVICE_STATE_CHANGED;
+            }
         };
         return new AuditEvent(type, fields);
     }

@@ -27,5 +27,9 @@ public enum CheckInAuditEvent {
     /** The kiosk was paused by a clerk; detail: none. */
     PAUSED,
     /** The kiosk was resumed by a clerk; detail: none. */
-    RESUMED
+    RESUMED,
+    /** A device failed; detail: {@link DeviceFault#auditDetail()} ({@code DEVICE:KIND}). */
+    DEVICE_FAILED,
+    /** A device that had failed works again; detail: the {@link DeviceFault.Device}. */
+    DEVICE_RESTORED
 }

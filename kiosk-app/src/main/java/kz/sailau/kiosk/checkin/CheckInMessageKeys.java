@@ -31,6 +31,7 @@ public final class CheckInMessageKeys {
         for (ClerkReason r : ClerkReason.values()) {
             keys.add(r.messageKey());
             keys.add(r.nextStepKey());
+            keys.add(r.voterMessageKey());
         }
         for (OverrideReason r : OverrideReason.values()) {
             keys.add(r.messageKey());

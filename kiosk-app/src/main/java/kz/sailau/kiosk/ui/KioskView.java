@@ -215,6 +215,11 @@ public final class KioskView extends BorderPane {
         }
         model.scannerProblemProperty().get().ifPresent(key ->
                 box.getChildren().add(hint(m.get(key) + " " + m.get("clerk.coming"), "scanner-problem")));
+        if (state.countdownUntil().isPresent()) {
+            Button more = bigButton(m.get("finger.moreTime"), "finger-more-time");
+            more.setOnAction(e -> model.moreTime());
+            box.getChildren().addAll(hint(m.get("finger.stillThere"), "finger-countdown"), more);
+        }
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -258,7 +263,8 @@ public final class KioskView extends BorderPane {
     }
 
     private Node needsClerk(Messages m, CheckInState.NeedsClerk state) {
-        return message(m, "clerk.wait", state.reason().messageKey(), "state-needs-clerk");
+        // The voter's words only: a reason such as a finger matching another voter is for the clerk's console.
+        return message(m, "clerk.wait", state.reason().voterMessageKey(), "state-needs-clerk");
     }
 
     private Node fallback(Messages m, CheckInState.Fallback state) {

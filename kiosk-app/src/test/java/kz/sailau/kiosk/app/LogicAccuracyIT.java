@@ -99,6 +99,7 @@ class LogicAccuracyIT {
     private Path testPackage;
     private Path realPackage;
     private Ed25519TokenKeys tokenKeys;
+    private ElectionDayKiosk electionDay;
     private final RecordingScreens screens = new RecordingScreens();
 
     @BeforeEach
@@ -121,10 +122,21 @@ class LogicAccuracyIT {
         testPackage = temp.resolve("la-test-register.srp");
         Files.write(testPackage, RegisterPackages.write(test, RegisterFixtures.authority(), kioskCertificate));
         tokenKeys = Ed25519TokenKeys.generate(RegisterFixtures.RANDOM);
+        KioskConfiguration defaults = KioskConfiguration.defaults();
+        KioskConfiguration configuration = new KioskConfiguration(data, RegisterFixtures.ELECTION.value(),
+                RegisterFixtures.PRECINCT.number(), ELECTION_DAY, defaults.scanner(), defaults.mrzReader(),
+                defaults.printer(), defaults.matchThreshold(), defaults.maxFingerTries(), defaults.overrideCapPercent(),
+                defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), false);
+        // The clerk is kept out of the store's roster so that the real audit chain holds only the test's events.
+        electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, new EveryoneMatches(),
+                RegisterFixtures.CLOCK, RegisterFixtures.RANDOM)
+                .withClerks(new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK, PIN.clone()))
+                .assemble(Optional.empty(), temp.resolve("kiosk-tokens.db"));
     }
 
     @AfterEach
     void close() {
+        electionDay.close();
         database.close();
     }
 
@@ -137,10 +149,8 @@ class LogicAccuracyIT {
 
     private LogicAccuracyMode mode() {
         LogicAccuracyMode mode = new LogicAccuracyMode(KioskDataDirectory.at(data), database, Main.migrations(),
-                RegisterFixtures.ELECTION, RegisterFixtures.EXTRACTOR, new LogicAccuracyMode.EngineParts(
-                CheckInPolicy.defaults(RegisterFixtures.PRECINCT, ELECTION_DAY), new EveryoneMatches(),
-                new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK, PIN.clone()),
-                tokenKeys::sign), RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
+                RegisterFixtures.ELECTION, RegisterFixtures.EXTRACTOR, electionDay, RegisterFixtures.CLOCK,
+                RegisterFixtures.RANDOM);
         mode.attach(screens);
         return mode;
     }

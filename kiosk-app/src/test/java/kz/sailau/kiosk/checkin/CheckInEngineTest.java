@@ -285,4 +285,44 @@ class CheckInEngineTest {
             assertTrue(entry.detail().matches("[A-Z_:]*"), entry.detail());
         }
     }
+
+    @Test
+    void deviceEffectsGoToTheDevicePortAndTheClerkSignalToListeners() {
+        List<Effect.DeviceEffect> asked = new ArrayList<>();
+        List<Optional<ClerkCall>> calls = new ArrayList<>();
+        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        CheckInEngine withDevices = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
+                new InMemoryVoterDirectory(register, matcher), ledger,
+                new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher,
+                clock, asked::add);
+        withDevices.addClerkCallListener(calls::add);
+        withDevices.submitCard(zone(17));
+        assertEquals(List.of(new Effect.StartCapture()), asked);
+        for (int i = 0; i < Fixtures.POLICY.maxCaptures(); i++) {
+            withDevices.submit(new FingerCaptured(Fixtures.image(17, 10, ImageQuality.GOOD)));
+        }
+        ClerkCall call = withDevices.clerkCall().orElseThrow();
+        assertEquals(ClerkReason.FINGER_NOT_RECOGNISED, call.reason());
+        assertEquals(clock.instant(), call.since());
+        assertEquals(List.of(Optional.of(call)), calls);
+        TokenIssued issued = (TokenIssued) withDevices.submitAsClerk(
+                new ClerkOverride(CLERK, OverrideReason.WORN_FINGERPRINTS), PIN.clone());
+        assertEquals(Optional.empty(), withDevices.clerkCall(), "the clerk acted");
+        assertEquals(List.of(Optional.of(call), Optional.empty()), calls);
+        assertEquals(new Effect.PrintReceipt(issued.token()), asked.get(asked.size() - 1));
+        withDevices.submit(new PrintFailed(issued.token(), new DeviceFault(DeviceFault.Device.PRINTER,
+                DeviceFault.Kind.OUT_OF_PAPER, "device.error.outOfPaper")));
+        assertEquals(ClerkReason.PRINTER_FAULT, withDevices.clerkCall().orElseThrow().reason());
+        assertTrue(ledger.auditTrail().contains(new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.DEVICE_FAILED,
+                "PRINTER:OUT_OF_PAPER", Optional.empty())));
+    }
+
+    @Test
+    void anOutcomeNoLongerWantedIsDropped() {
+        engine.submitCard(zone(18));
+        assertInstanceOf(AwaitingFinger.class, engine.submitIf(() -> false,
+                new FingerCaptured(Fixtures.goodImage(18))));
+        assertInstanceOf(TokenIssued.class, engine.submitIf(() -> true, new FingerCaptured(Fixtures.goodImage(18))));
+        assertThrows(IllegalArgumentException.class, () -> engine.submitIf(() -> true, new ClerkCancels(CLERK)));
+    }
 }

@@ -49,8 +49,7 @@ class ClerkConsoleUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(new LanguageViewModel());
         KioskView view = new KioskView(model);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         view.toggleClerkConsole();
@@ -63,6 +62,7 @@ class ClerkConsoleUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test

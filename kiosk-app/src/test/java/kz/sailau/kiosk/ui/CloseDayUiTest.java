@@ -93,13 +93,14 @@ class CloseDayUiTest {
         }
     }
 
+    private UiFixtures fixtures;
+
     @Start
     void start(Stage stage) {
-        UiFixtures fixtures = new UiFixtures();
+        fixtures = new UiFixtures();
         LanguageViewModel language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, language,
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(language);
         KioskScreens screens = new KioskScreens(model, new FakeActions(), ForkJoinPool.commonPool(),
                 Platform::runLater);
         scene = new Scene(screens, 1600, 1000);
@@ -144,6 +145,7 @@ class CloseDayUiTest {
         assertTrue(scene.lookup("#welcome-no-card") == null, "no check-in buttons after close");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "24-polls-closed-fake-en")).get(10, TimeUnit.SECONDS);
         model.close();
+        fixtures.close();
     }
 
     private void awaitMessage(String expected) throws Exception {

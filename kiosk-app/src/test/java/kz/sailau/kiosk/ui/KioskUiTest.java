@@ -52,8 +52,7 @@ class KioskUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(new LanguageViewModel());
         view = new KioskView(model);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         scene = new Scene(view, 1600, 1000);
@@ -65,6 +64,7 @@ class KioskUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test

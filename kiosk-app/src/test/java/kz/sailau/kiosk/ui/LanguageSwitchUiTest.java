@@ -122,8 +122,7 @@ class LanguageSwitchUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(new LanguageViewModel());
         screens = new KioskScreens(model, new FakeActions(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
         scene = new Scene(screens, 1600, 1000);
@@ -135,6 +134,7 @@ class LanguageSwitchUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test

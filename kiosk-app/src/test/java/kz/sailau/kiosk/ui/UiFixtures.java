@@ -38,7 +38,9 @@ import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.checkin.InMemoryVoterDirectory;
 import kz.sailau.kiosk.checkin.RegisteredVoter;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
+import javafx.application.Platform;
 import kz.sailau.kiosk.devices.DeviceException;
+import kz.sailau.kiosk.devices.MrzReaderException;
 import kz.sailau.kiosk.devices.printer.Receipt;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
 import kz.sailau.kiosk.model.ElectionId;
@@ -50,6 +52,8 @@ import kz.sailau.kiosk.model.mrz.MrzWriter;
 import kz.sailau.kiosk.token.IssuedTokens;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
 import kz.sailau.kiosk.token.TokenId;
+import kz.sailau.kiosk.runner.DeviceRunner;
+import kz.sailau.kiosk.runner.KioskDevices;
 
 /**
  * A complete check-in engine for UI tests: demo-looking voters of precinct 101, a fake matcher whose verdict
@@ -71,17 +75,41 @@ final class UiFixtures {
     final QueueScanner scanner = new QueueScanner();
     final RecordingPrinter printer = new RecordingPrinter();
     final CheckInPolicy policy = CheckInPolicy.defaults(PRECINCT, ELECTION_DAY);
+    final DeviceRunner devices;
     final CheckInEngine engine;
 
+    /** With the {@link QueueScanner} the test feeds. */
     UiFixtures() {
+        this(null);
+    }
+
+    /**
+     * With another scanner (the real driver on an emulator), or the {@link QueueScanner} when null. The engine drives
+     * the scanner and the printer through a real {@link DeviceRunner}; cards come through the view model.
+     */
+    UiFixtures(FingerprintScanner otherScanner) {
         for (int n = 1; n <= 4; n++) {
             voters.add(voter(n, PRECINCT));
         }
         voters.add(voter(5, new PrecinctId(102)));
+        devices = new DeviceRunner(new KioskDevices(otherScanner == null ? scanner : otherScanner, () -> {
+            throw new MrzReaderException("device.mrz.notFound", "the UI tests feed cards through the view model", null);
+        }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, new FakeMatcher()),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
                 new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, new MemoryIssuedTokens(), new SecureRandom()),
-                new FakeMatcher(), clock);
+                new FakeMatcher(), clock, devices);
+    }
+
+    /** The screens' view model over this engine; receipts are printed in {@code language}, as on the kiosk. */
+    CheckInScreenModel model(LanguageViewModel language) {
+        devices.drive(engine, token -> Receipts.of(language.messages(), token));
+        return new CheckInScreenModel(engine, devices, language, Platform::runLater, ledger::counters);
+    }
+
+    /** Stops the device runner. */
+    void close() {
+        devices.close();
     }
 
     static RegisteredVoter voter(int n, PrecinctId precinct) {
