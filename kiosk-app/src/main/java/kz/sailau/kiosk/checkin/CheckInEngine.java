@@ -233,6 +233,12 @@ public final class CheckInEngine {
                 new CheckInEvent.ClerkEndsFallback(clerk));
     }
 
+    /**
+     * Runs an event and every result it leads to. Each step's effects that answer nothing (audit entries, the
+     * clerk-call signal, device effects, which return at once) run before the new state is announced, so that a
+     * listener sees a state together with its signal; the effects whose result the machine waits for (register,
+     * matching, ledger, tokens) run after it, so that screens show the working state while they run.
+     */
     private CheckInState run(CheckInEvent first) {
         Deque<CheckInEvent> events = new ArrayDeque<>();
         events.add(first);
@@ -241,23 +247,39 @@ public final class CheckInEngine {
             CheckInMachine.Step step = machine.next(state, event, clock.instant(), ledger.counters());
             boolean changed = !step.state().equals(state);
             state = step.state();
+            for (Effect effect : step.effects()) {
+                if (!answers(effect)) {
+                    runEffect(effect, events);
+                }
+            }
             if (changed) {
                 for (Consumer<CheckInState> listener : listeners) {
                     listener.accept(state);
                 }
             }
             for (Effect effect : step.effects()) {
-                try {
-                    effect.accept(effectRunner).ifPresent(events::addLast);
-                } catch (RuntimeException e) {
-                    // Port failures carry technical messages only; the class name is enough to find them.
-                    LOG.warn("check-in effect {} failed: {}", effect.getClass().getSimpleName(),
-                            e.getClass().getName());
-                    events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
+                if (answers(effect)) {
+                    runEffect(effect, events);
                 }
             }
         }
         return state;
+    }
+
+    /** Whether the machine waits for this effect's result event. */
+    private static boolean answers(Effect effect) {
+        return !(effect instanceof Effect.Audit || effect instanceof Effect.SignalClerk
+                || effect instanceof Effect.ClearClerkSignal || effect instanceof Effect.DeviceEffect);
+    }
+
+    private void runEffect(Effect effect, Deque<CheckInEvent> events) {
+        try {
+            effect.accept(effectRunner).ifPresent(events::addLast);
+        } catch (RuntimeException e) {
+            // Port failures carry technical messages only; the class name is enough to find them.
+            LOG.warn("check-in effect {} failed: {}", effect.getClass().getSimpleName(), e.getClass().getName());
+            events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
+        }
     }
 
     /** Runs each effect through its port; the result event, if the effect has one. */
