@@ -35,9 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         DemoData demo = DemoData.create(data.toAbsolutePath(), quiet(), environment.out());
-        KioskConfiguration defaults = KioskConfiguration.defaults();
-        try (DemoKiosk kiosk = DemoKiosk.start(demo, defaults, environment.clock(), environment.random(),
-                environment.migrations(), environment.matcher().get(), !check)) {
+        try (DemoKiosk kiosk = DemoKiosk.forDemo(demo, environment, !check)) {
             environment.out().printf("demo: ready in %.1f s; data in %s; DEMO passphrase: %s%n",
                     (System.nanoTime() - start) / 1e9, demo.directory(), DemoData.PASSPHRASE);
             environment.out().println("demo: scanner " + demo.devicesDirectory().resolve("scanner") + ", printer "

@@ -73,6 +73,21 @@ public final class DemoKiosk implements AutoCloseable {
     }
 
     /**
+     * The kiosk of {@code demo}: the default configuration, the emulated scanner at true serial speed unless the
+     * demo only checks one voter headless ({@code demo --check}).
+     */
+    static DemoKiosk forDemo(DemoData data, CliEnvironment environment, boolean realtime) throws IOException {
+        return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
+                environment.migrations(), environment.matcher().get(), realtime);
+    }
+
+    /** The kiosk of {@code simulate}: the demo's, with image uploads in milliseconds. */
+    static DemoKiosk forSimulate(DemoData data, CliEnvironment environment) throws IOException {
+        return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
+                environment.migrations(), environment.matcher().get(), false);
+    }
+
+    /**
      * Opens the demo store and starts the emulated devices.
      *
      * @param data          the created demo data

@@ -158,7 +158,8 @@ public final class ElectionDayAssembly {
                     random), matcher);
             CheckInEngine engine = engine(directory, checkIns, tokens,
                     runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE));
-            return new ElectionDayKiosk(this, engine, directory, checkIns, Optional.ofNullable(issued), runner);
+            return new ElectionDayKiosk(this, engine, directory, checkIns, tokens, Optional.ofNullable(issued), devices,
+                    runner);
         } catch (RuntimeException e) {
             if (issued != null) {
                 issued.close();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import kz.sailau.kiosk.checkin.BallotTokenIssuer;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInLedger;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
@@ -11,6 +12,7 @@ import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.DeviceEffects;
 import kz.sailau.kiosk.checkin.VoterDirectory;
 import kz.sailau.kiosk.runner.DeviceRunner;
+import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.Messages;
@@ -35,10 +37,13 @@ public final class ElectionDayKiosk implements AutoCloseable {
      * @param signedHeads  whether the audit recorder signs chain heads with the kiosk key
      * @param signEvery    the interval of signed heads
      * @param clerks       the clerk check's class
-     * @param devices      whether a device runner drives devices
+     * @param tokens       the token issuer's class
+     * @param scanner      the scanner driver's class, empty without devices
+     * @param printer      the printer driver's class, empty without devices
      */
-    public record Description(CheckInPolicy policy, String directory, String ledger,
-                              boolean signedHeads, int signEvery, String clerks, boolean devices) {
+    public record Description(CheckInPolicy policy, String directory, String ledger, boolean signedHeads,
+                              int signEvery, String clerks, String tokens, Optional<String> scanner,
+                              Optional<String> printer) {
     }
 
     private final ElectionDayAssembly assembly;
@@ -47,10 +52,15 @@ public final class ElectionDayKiosk implements AutoCloseable {
     private final CheckInLedger ledger;
     private final Optional<SqliteIssuedTokens> issuedTokens;
     private final Optional<DeviceRunner> runner;
+    private final Optional<KioskDevices> devices;
+    private final String tokens;
     private volatile Supplier<Messages> language = () -> Messages.of(Language.startLanguage());
 
     ElectionDayKiosk(ElectionDayAssembly assembly, CheckInEngine engine, VoterDirectory directory,
-                     CheckInLedger ledger, Optional<SqliteIssuedTokens> issuedTokens, Optional<DeviceRunner> runner) {
+                     CheckInLedger ledger, BallotTokenIssuer tokens, Optional<SqliteIssuedTokens> issuedTokens,
+                     Optional<KioskDevices> devices, Optional<DeviceRunner> runner) {
+        this.tokens = tokens.getClass().getSimpleName();
+        this.devices = Objects.requireNonNull(devices, "devices");
         this.assembly = Objects.requireNonNull(assembly, "assembly");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -127,7 +137,9 @@ public final class ElectionDayKiosk implements AutoCloseable {
     public Description describe() {
         return new Description(engine.policy(), directory.getClass().getSimpleName(), ledger.getClass().getSimpleName(),
                 assembly.auditRecorder().canSign(), ElectionDayAssembly.SIGN_EVERY,
-                assembly.clerks().getClass().getSimpleName(), runner.isPresent());
+                assembly.clerks().getClass().getSimpleName(), tokens,
+                devices.map(d -> d.scanner().getClass().getSimpleName()),
+                devices.map(d -> d.printer().getClass().getSimpleName()));
     }
 
     /** Stops the device runner and closes the issued-tokens file. */

@@ -64,8 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulateResources before;
         SimulateResources after;
         long runStart;
-        try (DemoKiosk kiosk = DemoKiosk.start(demo, KioskConfiguration.defaults(), environment.clock(),
-                environment.random(), environment.migrations(), environment.matcher().get(), false)) {
+        try (DemoKiosk kiosk = DemoKiosk.forSimulate(demo, environment)) {
             out.printf("simulate: ready in %.1f s; %d visits, seed %d%s%n", (System.nanoTime() - start) / 1e9, voters,
                     seed, faults ? ", with faults" : "");
             SimulateRun run = new SimulateRun(kiosk, seed, faults);
