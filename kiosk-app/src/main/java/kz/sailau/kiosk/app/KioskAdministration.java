@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.la.LogicAccuracyException;
+import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +106,7 @@ public final class KioskAdministration implements AdministratorActions {
     }
 
     /** Records an audit event now (signed heads once unlocked); throws when the log cannot be written. */
-    void recordNow(AuditEvent event) {
+    public void recordNow(AuditEvent event) {
         record(Optional.ofNullable(credentials), event);
     }
 
@@ -172,12 +174,12 @@ public final class KioskAdministration implements AdministratorActions {
     }
 
     /** Records {@code KIOSK_STARTED} with the software version (signed heads once the key is given). */
-    static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock) {
+    public static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock) {
         record(database, key, AdministrationEvents.kioskStarted(software().version()), clock);
     }
 
     /** Whether the day in {@code database} is closed or wiped. */
-    static boolean closed(KioskDatabase database) {
+    public static boolean closed(KioskDatabase database) {
         return database.read(ElectionDay::phase) != ElectionDay.Phase.OPEN;
     }
 

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.demo.DemoCommand;
+import kz.sailau.kiosk.app.la.LogicAccuracyCommand;
+import kz.sailau.kiosk.app.simulate.SimulateCommand;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;

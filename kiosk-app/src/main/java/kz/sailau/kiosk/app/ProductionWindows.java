@@ -1,5 +1,9 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
+import kz.sailau.kiosk.app.assembly.SerialDevices;
+import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +38,7 @@ import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.ui.AdministratorView;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
+import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 
 /**
@@ -92,7 +97,8 @@ final class ProductionWindows {
                         new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
                 LanguageViewModel language = new LanguageViewModel();
-                Scene scene = DemoWindows.styled(new Scene(new StackPane(), 1280, 800));
+                Scene scene = new Scene(new StackPane(), 1280, 800);
+                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
                         () -> administration.credentials().ifPresent(credentials -> {
                             devicesOpen.set(true);

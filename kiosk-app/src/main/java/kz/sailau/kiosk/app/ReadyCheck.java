@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * nothing to answer), the printer's paper status ({@code DLE EOT 4}). A port the running kiosk holds reports
  * as busy.
  */
-final class SerialDeviceProbe implements KioskDeviceSettings.Probe {
+public final class SerialDeviceProbe implements KioskDeviceSettings.Probe {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialDeviceProbe.class);
 

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.assembly.EngineWatch;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,10 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
+import kz.sailau.kiosk.app.assembly.EmulatedDevices;
+import kz.sailau.kiosk.app.assembly.SerialDevices;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

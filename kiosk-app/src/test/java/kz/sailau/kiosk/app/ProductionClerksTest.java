@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

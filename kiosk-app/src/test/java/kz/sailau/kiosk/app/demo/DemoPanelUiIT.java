@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.KioskCommandLine;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
-import kz.sailau.kiosk.register.VoterCsvReader;
 import java.util.HashMap;
 import java.util.Map;
 import kz.sailau.prints.DemoSet;

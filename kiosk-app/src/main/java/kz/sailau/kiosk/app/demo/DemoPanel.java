@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.assembly;
 
+import kz.sailau.kiosk.app.KioskConfiguration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +12,10 @@ import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
 import kz.sailau.kiosk.runner.KioskDevices;
 
 /** The kiosk's real devices: the serial drivers on the ports of the configuration, as {@code start} opens them. */
-final class SerialDevices {
+public final class SerialDevices {
 
     /** How long the printer driver waits for the paper status (a real printer answers in milliseconds). */
-    static final Duration PRINTER_STATUS_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration PRINTER_STATUS_TIMEOUT = Duration.ofSeconds(2);
 
     private SerialDevices() {
     }
@@ -26,7 +27,7 @@ final class SerialDevices {
      * @param configuration the ports and line speeds
      * @param clock         the card reader's line timing
      */
-    static KioskDevices open(KioskConfiguration configuration, Clock clock) {
+    public static KioskDevices open(KioskConfiguration configuration, Clock clock) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(clock, "clock");
         Path cardReader = Path.of(configuration.mrzReader().port());

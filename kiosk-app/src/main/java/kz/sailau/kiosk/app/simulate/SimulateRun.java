@@ -1,5 +1,8 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.app.assembly.EngineWatch;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;

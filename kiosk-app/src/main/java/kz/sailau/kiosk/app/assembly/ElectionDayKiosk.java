@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.assembly;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

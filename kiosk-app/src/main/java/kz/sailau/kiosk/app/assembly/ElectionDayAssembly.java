@@ -1,5 +1,7 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.assembly;
 
+import kz.sailau.kiosk.app.ClerkWiring;
+import kz.sailau.kiosk.app.KioskConfiguration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,5 +1,6 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
+import kz.sailau.kiosk.app.assembly.EngineWatch;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,7 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

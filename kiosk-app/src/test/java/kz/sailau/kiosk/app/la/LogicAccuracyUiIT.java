@@ -1,5 +1,9 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.la;
 
+import kz.sailau.kiosk.app.Main;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
+import kz.sailau.kiosk.app.demo.DemoUi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
+import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.app.Main;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,13 +22,13 @@ import kz.sailau.kiosk.ui.KioskView;
  * and load) in {@code directory/demo-data}, the real drivers on the emulated devices, and the kiosk screens
  * beside the demo voter panel in one 1900 × 1000 scene.
  */
-final class DemoUi {
+public final class DemoUi {
 
     private DemoUi() {
     }
 
     /** Creates the demo data under {@code directory} and starts the demo kiosk on it. */
-    static DemoKiosk start(Path directory, boolean realtime) throws Exception {
+    public static DemoKiosk start(Path directory, boolean realtime) throws Exception {
         CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), new SecureRandom(), Main.migrations(),
                 SourceAfisMatcher::new, new PrintStream(OutputStream.nullOutputStream()), System.err);
         DemoData data = DemoData.create(directory.resolve("demo-data"), environment, System.out);
@@ -35,7 +37,7 @@ final class DemoUi {
     }
 
     /** The kiosk screens (with the demo's administrator actions) and the demo voter panel, styled. */
-    static Scene scene(DemoKiosk kiosk, CheckInScreenModel model) {
+    public static Scene scene(DemoKiosk kiosk, CheckInScreenModel model) {
         KioskScreens screens = new KioskScreens(model, kiosk.administration(() -> { }), ForkJoinPool.commonPool(),
                 Platform::runLater);
         screens.setPrefSize(1340, 1000);

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

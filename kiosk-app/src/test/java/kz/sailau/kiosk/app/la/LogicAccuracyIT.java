@@ -1,5 +1,9 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.la;
 
+import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.app.Main;
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -34,7 +38,6 @@ import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
-import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkId;
@@ -47,7 +50,6 @@ import kz.sailau.kiosk.cli.KioskCommandLine;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
-import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzParser;
 import kz.sailau.kiosk.model.mrz.MrzWriter;

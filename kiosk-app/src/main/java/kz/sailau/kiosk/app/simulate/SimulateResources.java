@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.simulate;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.la;
 
 /**
  * The logic-and-accuracy test cannot start or end: a message key for the administrator (e.g.

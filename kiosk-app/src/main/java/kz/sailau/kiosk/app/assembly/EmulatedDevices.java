@@ -1,5 +1,6 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.assembly;
 
+import kz.sailau.kiosk.app.KioskConfiguration;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

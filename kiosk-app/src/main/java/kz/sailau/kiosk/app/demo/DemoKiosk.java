@@ -1,5 +1,14 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.demo;
 
+import kz.sailau.kiosk.app.ClerkWiring;
+import kz.sailau.kiosk.app.KioskAdministration;
+import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.app.KioskDeviceSettings;
+import kz.sailau.kiosk.app.SerialDeviceProbe;
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
+import kz.sailau.kiosk.app.assembly.EmulatedDevices;
+import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -76,13 +85,13 @@ public final class DemoKiosk implements AutoCloseable {
      * The kiosk of {@code demo}: the default configuration, the emulated scanner at true serial speed unless the
      * demo only checks one voter headless ({@code demo --check}).
      */
-    static DemoKiosk forDemo(DemoData data, CliEnvironment environment, boolean realtime) throws IOException {
+    public static DemoKiosk forDemo(DemoData data, CliEnvironment environment, boolean realtime) throws IOException {
         return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
                 environment.migrations(), environment.matcher().get(), realtime);
     }
 
     /** The kiosk of {@code simulate}: the demo's, with image uploads in milliseconds. */
-    static DemoKiosk forSimulate(DemoData data, CliEnvironment environment) throws IOException {
+    public static DemoKiosk forSimulate(DemoData data, CliEnvironment environment) throws IOException {
         return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
                 environment.migrations(), environment.matcher().get(), false);
     }

@@ -1,5 +1,6 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.la;
 
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

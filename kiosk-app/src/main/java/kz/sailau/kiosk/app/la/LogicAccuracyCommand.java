@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.la;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +15,7 @@ import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,14 +27,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "la", mixinStandardHelpOptions = true,
         description = "The pre-election logic-and-accuracy test (started from the administrator screen).")
-final class LogicAccuracyCommand {
+public final class LogicAccuracyCommand {
 
     private LogicAccuracyCommand() {
     }
 
     /** Adds {@code la status} and {@code la end} to the kiosk's command line. */
-    static picocli.CommandLine create(CliEnvironment environment) {
-        return new picocli.CommandLine(new LogicAccuracyCommand())
+    public static CommandLine create(CliEnvironment environment) {
+        return new CommandLine(new LogicAccuracyCommand())
                 .addSubcommand("status", new Status(environment))
                 .addSubcommand("end", new End(environment));
     }

@@ -1,5 +1,7 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.la;
 
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

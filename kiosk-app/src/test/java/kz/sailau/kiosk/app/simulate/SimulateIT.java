@@ -1,5 +1,6 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.app.demo.DemoData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
