@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditField;
 import kz.sailau.kiosk.ui.AdministratorActions.AdministratorException;

@@ -28,7 +28,7 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -178,8 +178,8 @@ final class ProductionWindows {
                 return Ed25519TokenKeys.fromPrivateKey(cipher.decrypt(Files.readAllBytes(file), context));
             }
             Ed25519TokenKeys keys = Ed25519TokenKeys.generate(environment.random());
-            SecureFiles.writeAtomically(file, cipher.encrypt(keys.privateKey(), context));
-            SecureFiles.writeAtomically(data.resolve("token-public.key"),
+            AtomicFileReplacement.write(file, cipher.encrypt(keys.privateKey(), context));
+            AtomicFileReplacement.write(data.resolve("token-public.key"),
                     (Base64.getEncoder().encodeToString(keys.publicKey()) + "\n").getBytes(StandardCharsets.US_ASCII));
             return keys;
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -111,12 +111,12 @@ public final class EndOfDay {
                 software.version(), software.jarSha256(), closedAt, counts, snapshot.entries());
         byte[] json = bundle.toJson();
         Path signature = out.resolveSibling(out.getFileName() + DayBundle.SIGNATURE_SUFFIX);
-        SecureFiles.writeAtomically(out, json);
-        SecureFiles.writeAtomically(signature, KioskSignatures.signDetached(json, credentials, kioskCertificate));
+        AtomicFileReplacement.write(out, json);
+        AtomicFileReplacement.write(signature, KioskSignatures.signDetached(json, credentials, kioskCertificate));
         Optional<Path> backup = Optional.empty();
         if (snapshot.phase() == ElectionDay.Phase.CLOSED && snapshot.register().isPresent()) {
             Path file = out.resolveSibling(out.getFileName() + MarkedRegisterBackup.FILE_SUFFIX);
-            SecureFiles.writeAtomically(file, MarkedRegisterBackup.export(database,
+            AtomicFileReplacement.write(file, MarkedRegisterBackup.export(database,
                     new RegisterStore(database, credentials.storeKeys(), random), election,
                     profile.precinct().number(), bundle.registerVersion(), authority, random));
             backup = Optional.of(file);

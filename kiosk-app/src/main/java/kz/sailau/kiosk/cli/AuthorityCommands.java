@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,7 +101,7 @@ final class AuthorityCommands {
                 AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
                 X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), env.clock(),
                         Duration.ofDays(validityDays), env.random());
-                SecureFiles.writeAtomically(out, Pem.certificate(certificate));
+                AtomicFileReplacement.write(out, Pem.certificate(certificate));
                 env.out().println("kiosk certificate written to " + out + " for "
                         + certificate.getSubjectX500Principal().getName());
                 return KioskCommandLine.OK;

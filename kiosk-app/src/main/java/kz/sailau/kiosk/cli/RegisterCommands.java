@@ -13,7 +13,7 @@ import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.AcceptedDuplicate;
@@ -143,7 +143,7 @@ final class RegisterCommands {
                 return KioskCommandLine.BLOCKED;
             }
             RegisterContents contents = result.contents().get();
-            SecureFiles.writeAtomically(out, RegisterPackages.write(contents, authority, kioskCert));
+            AtomicFileReplacement.write(out, RegisterPackages.write(contents, authority, kioskCert));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
                     + contents.fingerCount() + " fingers, version " + version + ")");
             return KioskCommandLine.OK;

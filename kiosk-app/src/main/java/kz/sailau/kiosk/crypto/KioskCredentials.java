@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
 import java.io.IOException;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +98,12 @@ public final class KioskCredentials {
         byte[] secret = ByteBuffer.allocate(4 + pkcs8.length + storeMasterSecret.length)
                 .putInt(pkcs8.length).put(pkcs8).put(storeMasterSecret).array();
         try {
-            SecureFiles.writeAtomically(dataDirectory.resolve(SEALED_KEYS_FILE),
+            AtomicFileReplacement.write(dataDirectory.resolve(SEALED_KEYS_FILE),
                     PassphraseSeal.seal(passphrase, secret, SEAL_LABEL, parameters, random));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-        SecureFiles.writeAtomically(dataDirectory.resolve(REQUEST_FILE), certificationRequest(precinct));
+        AtomicFileReplacement.write(dataDirectory.resolve(REQUEST_FILE), certificationRequest(precinct));
     }
 
     /**

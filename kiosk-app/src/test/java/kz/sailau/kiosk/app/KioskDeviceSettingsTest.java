@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditField;
 import kz.sailau.kiosk.ui.AdministratorActions.AdministratorException;

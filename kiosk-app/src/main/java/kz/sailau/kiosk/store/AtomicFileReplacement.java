@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.app;
+package kz.sailau.kiosk.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,35 +14,46 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Replaces a file so that it holds either the old or the new content, never a mix: the new content goes to a
- * uniquely named temporary file beside the target, is forced to disk, checked, then moved over the target with
- * an atomic rename, and the directory is forced. On any failure the temporary file is deleted and the target
- * is untouched. The old file's POSIX permissions are kept.
+ * Replaces a file so that it holds either the old or the new content, never a mix, even after a crash: the new
+ * content goes to a uniquely named temporary file beside the target, is forced to disk, checked, then moved over
+ * the target with an atomic rename, and the directory is forced. A file system that cannot rename atomically is
+ * refused rather than given a plain move. On any failure the temporary file is deleted and the target is
+ * untouched. The old file's POSIX permissions are kept. The kiosk's one way to write a file durably (keys,
+ * certificates, register packages, the end-of-day bundle, the configuration).
  */
-final class AtomicFileReplacement {
+public final class AtomicFileReplacement {
 
     /** Writes the content into the open temporary file; a seam for tests that fail in the middle. */
     @FunctionalInterface
-    interface ContentWriter {
+    public interface ContentWriter {
         /** Writes all of {@code content} to {@code channel}. */
         void write(FileChannel channel, ByteBuffer content) throws IOException;
     }
 
     /** Checks the written temporary file before it replaces the target (e.g. parses it back). */
     @FunctionalInterface
-    interface Check {
+    public interface Check {
         /** @throws IOException when the file must not be installed */
         void accept(Path written) throws IOException;
     }
 
     /** Writes the whole buffer. */
-    static final ContentWriter WHOLE = (channel, content) -> {
+    public static final ContentWriter WHOLE = (channel, content) -> {
         while (content.hasRemaining()) {
             channel.write(content);
         }
     };
 
     private AtomicFileReplacement() {
+    }
+
+    /**
+     * Creates or replaces {@code target} with {@code content}.
+     *
+     * @throws IOException on any failure; the target then still holds its old content (or is still absent)
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        replace(target, content, WHOLE, written -> { });
     }
 
     /**
@@ -54,7 +65,7 @@ final class AtomicFileReplacement {
      * @param check   run on the complete temporary file before the rename
      * @throws IOException on any failure; the target then still holds its old content (or is still absent)
      */
-    static void replace(Path target, byte[] content, ContentWriter writer, Check check) throws IOException {
+    public static void replace(Path target, byte[] content, ContentWriter writer, Check check) throws IOException {
         Objects.requireNonNull(content, "content");
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
