@@ -16,7 +16,6 @@ import kz.sailau.kiosk.clerk.ClerkEntry;
 import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.clerk.PinPolicy;
-import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
@@ -121,17 +120,8 @@ final class ClerkCommands {
 
         /** Runs {@code work} on the unlocked roster; a {@link ClerkException} becomes a {@link CliException}. */
         <T> T onRoster(Function<ClerkRoster, T> work) throws IOException {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
-                return work.apply(ClerkRoster.of(database, credentials, env.random(), env.clock()));
+            try (UnlockedStore store = UnlockedStore.open(KioskDataDirectory.at(data), passphrase, env)) {
+                return work.apply(ClerkRoster.of(store.database(), store.credentials(), env.random(), env.clock()));
             } catch (ClerkException e) {
                 throw new CliException(e.messageKey(), e.getMessage());
             }

@@ -3,15 +3,11 @@ package kz.sailau.kiosk.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.EndOfDay;
 import kz.sailau.kiosk.crypto.Digests;
-import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
-import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,16 +76,9 @@ final class DayCommands {
                     issued = issuedTokens.countValid() + issuedTokens.countVoid();
                 }
             }
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
-                EndOfDay.Written written = EndOfDay.close(database, credentials, certificate, authority, profile,
+            try (UnlockedStore store = UnlockedStore.open(directory, passphrase, env)) {
+                EndOfDay.Written written = EndOfDay.close(store.database(), store.credentials(), certificate,
+                        authority, profile,
                         software(), issued, out, env.clock(), env.random());
                 var counts = written.content().counts();
                 env.out().println("election day closed: " + counts.checkIns() + " check-ins, tokens issued "

@@ -214,16 +214,10 @@ final class RegisterCommands {
             KioskDataDirectory directory = KioskDataDirectory.at(data);
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            ConsoleProgressBar bar = new ConsoleProgressBar(env.err());
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (UnlockedStore unlocked = UnlockedStore.open(directory, passphrase, env)) {
+                ConsoleProgressBar bar = new ConsoleProgressBar(env.err());
+                KioskDatabase database = unlocked.database();
+                KioskCredentials credentials = unlocked.credentials();
                 RegisterStore store = new RegisterStore(database, credentials.storeKeys(), env.random());
                 LoadedRegister loaded;
                 try {

@@ -3,15 +3,14 @@ package kz.sailau.kiosk.app.la;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.CliException;
+import kz.sailau.kiosk.cli.UnlockedStore;
 import kz.sailau.kiosk.cli.KioskCommandLine;
-import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
@@ -100,16 +99,9 @@ public final class LogicAccuracyCommand {
             String text = new String(Files.readAllBytes(passphraseFile), StandardCharsets.UTF_8);
             int newline = text.indexOf('\n');
             char[] secret = (newline < 0 ? text : text.substring(0, newline)).replace("\r", "").toCharArray();
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
-                LogicAccuracyMode.Status ended = LogicAccuracyMode.endLeftOver(directory, database, env.migrations(),
-                        credentials, env.clock(), env.random());
+            try (UnlockedStore store = UnlockedStore.open(directory, secret, env)) {
+                LogicAccuracyMode.Status ended = LogicAccuracyMode.endLeftOver(directory, store.database(),
+                        env.migrations(), store.credentials(), env.clock(), env.random());
                 env.out().println("test ended: " + ended.checkIns() + " check-ins, " + ended.refusals() + " refusals, "
                         + ended.overrides() + " overrides, " + ended.tokensIssued()
                         + " tokens during the test; test store wiped; LA_TEST_ENDED signed");
