@@ -4,6 +4,7 @@ import static kz.sailau.kiosk.checkin.Fixtures.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.SecureRandom;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,10 @@ class AcceptedClerkEventsTest {
 
     @BeforeEach
     void setUp() {
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()),
-                new Fixtures.FakeTokenIssuer(), matcher, new Fixtures.ManualClock());
+                new Fixtures.FakeTokenIssuer(), matcher, Fixtures.clock());
         engine.addListener(seen::add);
     }
 

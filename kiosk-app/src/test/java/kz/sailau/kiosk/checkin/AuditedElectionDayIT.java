@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -65,9 +68,9 @@ class AuditedElectionDayIT {
         List<Migration> migrations = new ArrayList<>(RegisterStore.MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.MIGRATIONS);
         List<RegisteredVoter> register = IntStream.rangeClosed(1, VOTERS + 2).mapToObj(Fixtures::voter).toList();
-        Fixtures.ManualClock clock = new Fixtures.ManualClock();
+        ManualClock clock = Fixtures.clock();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         Path out = temp.resolve("day.json");
         try (KioskDatabase database = KioskDatabase.open(data.resolve("kiosk.db"), migrations)) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
@@ -83,7 +86,7 @@ class AuditedElectionDayIT {
                     CheckInState state = engine.state();
                     for (int attempt = 0; attempt < 5 && !(state instanceof NeedsClerk); attempt++) {
                         state = engine.submit(new FingerCaptured(
-                                Fixtures.image(n, 20, kz.sailau.kiosk.biometric.ImageQuality.GOOD)));
+                                Fixtures.image(n, 20, ImageQuality.GOOD)));
                     }
                     assertInstanceOf(NeedsClerk.class, state, "weak fingers call the clerk");
                     assertInstanceOf(TokenIssued.class, engine.submitAsClerk(

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
+import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ class CheckInEngineTest {
     private static final char[] PIN = "4711".toCharArray();
 
     private final List<RegisteredVoter> register = IntStream.rangeClosed(1, 20).mapToObj(Fixtures::voter).toList();
-    private final Fixtures.ManualClock clock = new Fixtures.ManualClock();
+    private final ManualClock clock = Fixtures.clock();
     private final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
     private final Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
     private CheckInEngine engine;
@@ -35,7 +37,7 @@ class CheckInEngineTest {
 
     @BeforeEach
     void setUp() {
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         InMemoryClerkAuthenticator clerks = new InMemoryClerkAuthenticator(new SecureRandom())
                 .withClerk(CLERK, PIN.clone());
         engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
@@ -200,7 +202,7 @@ class CheckInEngineTest {
     void overrideCapHoldsOverAWholeDay() {
         // 60 voters: the kiosk never lets overrides exceed max(2, 5 % of check-ins).
         List<RegisteredVoter> many = IntStream.rangeClosed(1, 60).mapToObj(Fixtures::voter).toList();
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         InMemoryCheckInLedger dayLedger = new InMemoryCheckInLedger();
         CheckInEngine day = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(many, matcher), dayLedger,
@@ -258,7 +260,7 @@ class CheckInEngineTest {
                 return Counters.ZERO;
             }
         };
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         CheckInEngine faulty = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(register, matcher), broken,
                 new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher, clock);
@@ -290,7 +292,7 @@ class CheckInEngineTest {
     void deviceEffectsGoToTheDevicePortAndTheClerkSignalToListeners() {
         List<Effect.DeviceEffect> asked = new ArrayList<>();
         List<Optional<ClerkCall>> calls = new ArrayList<>();
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         CheckInEngine withDevices = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(register, matcher), ledger,
                 new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher,

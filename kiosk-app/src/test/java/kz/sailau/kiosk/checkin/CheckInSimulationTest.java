@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,13 +40,13 @@ class CheckInSimulationTest {
                     : Fixtures.voter(n, java.time.LocalDate.of(1960, 1, 1).plusDays(n * 97L),
                             elsewhere ? new PrecinctId(999) : Fixtures.PRECINCT));
         }
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(register, matcher), ledger,
                 new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher,
-                new Fixtures.ManualClock());
+                Fixtures.clock());
 
         Map<Refusal, Integer> refused = new EnumMap<>(Refusal.class);
         int visits = 0;

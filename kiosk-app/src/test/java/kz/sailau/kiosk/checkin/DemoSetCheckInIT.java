@@ -84,7 +84,7 @@ class DemoSetCheckInIT {
     private CheckInEngine engine() {
         return new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(REGISTER, MATCHER),
                 new InMemoryCheckInLedger(), new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK,
-                PIN.clone()), new Fixtures.FakeTokenIssuer(), MATCHER, new Fixtures.ManualClock());
+                PIN.clone()), new Fixtures.FakeTokenIssuer(), MATCHER, Fixtures.clock());
     }
 
     private static String card(int i) {

@@ -1,14 +1,12 @@
 package kz.sailau.kiosk.ui;
 
 import java.security.SecureRandom;
-import java.time.Clock;
+import kz.sailau.kiosk.testing.TestIins;
+import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,6 @@ import kz.sailau.fingerprint.FingerprintScanner;
 import kz.sailau.fingerprint.NoFingerException;
 import kz.sailau.fingerprint.ScannerException;
 import kz.sailau.fingerprint.SensorParameters;
-import kz.sailau.kiosk.biometric.FingerImage;
-import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEngine;
@@ -56,8 +52,8 @@ import kz.sailau.kiosk.runner.DeviceRunner;
 import kz.sailau.kiosk.runner.KioskDevices;
 
 /**
- * A complete check-in engine for UI tests: demo-looking voters of precinct 101, a fake matcher whose verdict
- * is written into the image's first pixels, real signed tokens (TEST key generated here), a clerk
+ * A complete check-in engine for UI tests: demo-looking voters of precinct 101, the shared fake matcher whose
+ * verdict is written into the image's first pixels ({@link FakeMatcher#imageEncoded()}), real signed tokens (TEST key generated here), a clerk
  * {@code clerk1} with the TEST PIN 1234, a scanner fed by the test, and a printer that records receipts.
  */
 final class UiFixtures {
@@ -68,7 +64,7 @@ final class UiFixtures {
     static final ClerkId CLERK = new ClerkId("clerk1");
     static final String PIN = "1234";
 
-    final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ZoneOffset.ofHours(5)));
+    final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ManualClock.ZONE));
     final Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(new SecureRandom());
     final List<RegisteredVoter> voters = new ArrayList<>();
     final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
@@ -95,10 +91,10 @@ final class UiFixtures {
         devices = new DeviceRunner(new KioskDevices(otherScanner == null ? scanner : otherScanner, () -> {
             throw new MrzReaderException("device.mrz.notFound", "the UI tests feed cards through the view model", null);
         }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, new FakeMatcher()),
+        engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded()),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
                 new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, new MemoryIssuedTokens(), new SecureRandom()),
-                new FakeMatcher(), clock, devices);
+                FakeMatcher.imageEncoded(), clock, devices);
     }
 
     /** The screens' view model over this engine; receipts are printed in {@code language}, as on the kiosk. */
@@ -127,20 +123,11 @@ final class UiFixtures {
     }
 
     static Iin iin(LocalDate birth, int serial) {
-        String yymmdd = String.format("%02d%02d%02d", birth.getYear() % 100, birth.getMonthValue(),
-                birth.getDayOfMonth());
-        for (int s = serial; s < serial + 1000; s++) {
-            String eleven = yymmdd + "3" + String.format("%04d", s % 10_000);
-            int control = Iin.controlDigit(eleven);
-            if (control >= 0) {
-                return new Iin(eleven + control);
-            }
-        }
-        throw new AssertionError("no IIN");
+        return TestIins.of(birth, serial);
     }
 
     static FingerTemplate template(int identity) {
-        return new FingerTemplate(new byte[] {(byte) identity, 0, 100}, "fake-1");
+        return FakeMatcher.template(identity, 0);
     }
 
     /** A sensor-sized capture of {@code identity}'s finger that matches with {@code score}. */
@@ -156,56 +143,6 @@ final class UiFixtures {
 
     static Capture goodCapture(int identity) {
         return capture(identity, 150, ImageQuality.GOOD);
-    }
-
-    /** Matcher whose scores come from the image: identity in pixel 0, score in pixel 1, quality in pixel 2. */
-    static final class FakeMatcher implements FingerMatcher {
-        @Override
-        public String extractorVersion() {
-            return "fake-1";
-        }
-
-        @Override
-        public ImageQuality assess(FingerImage image) {
-            int q = image.gray(2, 0);
-            return q < ImageQuality.values().length ? ImageQuality.values()[q] : ImageQuality.GOOD;
-        }
-
-        @Override
-        public FingerTemplate extract(FingerImage image) {
-            return new FingerTemplate(new byte[] {(byte) image.gray(0, 0), 0, (byte) image.gray(1, 0)}, "fake-1");
-        }
-
-        @Override
-        public PreparedProbe prepare(FingerTemplate probe) {
-            byte[] p = probe.bytes();
-            return candidate -> candidate.bytes()[0] == p[0] ? (p[2] & 0xFF) : 3;
-        }
-
-        @Override
-        public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
-            Map<K, List<FingerTemplate>> copy = Map.copyOf(enrolled);
-            return new Gallery<>() {
-                @Override
-                public int size() {
-                    return copy.size();
-                }
-
-                @Override
-                public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
-                    PreparedProbe prepared = prepare(probe);
-                    List<SearchHit<K>> hits = new ArrayList<>();
-                    copy.forEach((key, templates) -> {
-                        double s = prepared.bestScore(templates);
-                        if (s >= threshold) {
-                            hits.add(new SearchHit<>(key, s));
-                        }
-                    });
-                    hits.sort(Comparator.comparingDouble((SearchHit<K> h) -> h.score()).reversed());
-                    return hits;
-                }
-            };
-        }
     }
 
     /** A scanner that hands out the captures the test puts in, reporting upload progress in 20 steps. */
@@ -298,33 +235,6 @@ final class UiFixtures {
         @Override
         public synchronized long countVoid() {
             return voided.size();
-        }
-    }
-
-    static final class ManualClock extends Clock {
-        volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.ofHours(5);
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

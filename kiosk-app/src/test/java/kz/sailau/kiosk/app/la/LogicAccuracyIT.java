@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.app.la;
 
 import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
 import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
@@ -32,9 +33,6 @@ import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.EndOfDay;
 import kz.sailau.kiosk.biometric.FingerImage;
-import kz.sailau.kiosk.biometric.FingerMatcher;
-import kz.sailau.kiosk.biometric.FingerTemplate;
-import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
@@ -130,7 +128,7 @@ class LogicAccuracyIT {
                 defaults.printer(), defaults.matchThreshold(), defaults.maxFingerTries(), defaults.overrideCapPercent(),
                 defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), false);
         // The clerk is kept out of the store's roster so that the real audit chain holds only the test's events.
-        electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, new EveryoneMatches(),
+        electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, EveryoneMatches.matcher(),
                 RegisterFixtures.CLOCK, RegisterFixtures.RANDOM)
                 .withClerks(new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK, PIN.clone()))
                 .assemble(Optional.empty(), temp.resolve("kiosk-tokens.db"));
@@ -418,47 +416,16 @@ class LogicAccuracyIT {
     }
 
     /** A matcher for the synthetic templates: a "good" image matches every enrolled finger, a "bad" one none. */
-    private static final class EveryoneMatches implements FingerMatcher {
+    private static final class EveryoneMatches {
+        static FakeMatcher matcher() {
+            return FakeMatcher.scoring(RegisterFixtures.EXTRACTOR,
+                    (probe, candidate) -> probe.bytes()[0] == 1 ? 500 : 1);
+        }
+
         static FingerImage image(boolean matches) {
             byte[] pixels = new byte[16 * 16];
             pixels[0] = (byte) (matches ? 1 : 0);
             return new FingerImage(16, 16, pixels, 500);
-        }
-
-        @Override
-        public String extractorVersion() {
-            return RegisterFixtures.EXTRACTOR;
-        }
-
-        @Override
-        public ImageQuality assess(FingerImage image) {
-            return ImageQuality.GOOD;
-        }
-
-        @Override
-        public FingerTemplate extract(FingerImage image) {
-            return new FingerTemplate(new byte[] {(byte) image.gray(0, 0)}, RegisterFixtures.EXTRACTOR);
-        }
-
-        @Override
-        public PreparedProbe prepare(FingerTemplate probe) {
-            double score = probe.bytes()[0] == 1 ? 500 : 1;
-            return candidate -> score;
-        }
-
-        @Override
-        public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
-            return new Gallery<>() {
-                @Override
-                public int size() {
-                    return enrolled.size();
-                }
-
-                @Override
-                public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
-                    return List.of();
-                }
-            };
         }
     }
 
