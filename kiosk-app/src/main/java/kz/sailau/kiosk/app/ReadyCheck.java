@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.app;
 
-import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -8,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.KioskDataDirectory;

@@ -9,9 +9,9 @@ import kz.sailau.fingerprint.ScannerException;
 import kz.sailau.fingerprint.ScannerTimeoutException;
 import kz.sailau.fingerprint.SensorErrorException;
 import kz.sailau.fingerprint.WrongPasswordException;
-import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.DeviceFault.Device;
 import kz.sailau.kiosk.checkin.DeviceFault.Kind;
+import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.devices.MrzReaderException;
 

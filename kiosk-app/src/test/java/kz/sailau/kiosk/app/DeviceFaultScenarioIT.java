@@ -1,8 +1,5 @@
 package kz.sailau.kiosk.app;
 
-import kz.sailau.kiosk.app.assembly.EngineWatch;
-import kz.sailau.kiosk.app.demo.DemoData;
-import kz.sailau.kiosk.app.demo.DemoKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.sailau.fingerprint.emulator.Fault;
 import kz.sailau.fingerprint.emulator.PseudoTerminal;
+import kz.sailau.kiosk.app.assembly.EngineWatch;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.audit.AuditEventType;

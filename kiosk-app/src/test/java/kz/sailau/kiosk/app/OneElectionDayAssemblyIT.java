@@ -1,10 +1,5 @@
 package kz.sailau.kiosk.app;
 
-import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
-import kz.sailau.kiosk.app.assembly.EmulatedDevices;
-import kz.sailau.kiosk.app.assembly.SerialDevices;
-import kz.sailau.kiosk.app.demo.DemoData;
-import kz.sailau.kiosk.app.demo.DemoKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +9,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
+import kz.sailau.kiosk.app.assembly.EmulatedDevices;
+import kz.sailau.kiosk.app.assembly.SerialDevices;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.KioskCredentials;

@@ -1,8 +1,5 @@
 package kz.sailau.kiosk.checkin;
 
-import kz.sailau.kiosk.testing.TestIins;
-import kz.sailau.kiosk.testing.ManualClock;
-import kz.sailau.kiosk.testing.FakeMatcher;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +15,9 @@ import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 import kz.sailau.kiosk.model.mrz.MrzParser;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.testing.TestIins;
 
 /**
  * Shared values of the check-in tests: voters, cards, images for {@link FakeMatcher#imageEncoded()} (whose scores are

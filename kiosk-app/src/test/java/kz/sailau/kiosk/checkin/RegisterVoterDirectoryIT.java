@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import kz.sailau.kiosk.testing.FakeMatcher;
 import java.util.List;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
@@ -19,6 +18,7 @@ import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.register.RegisterRecord;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

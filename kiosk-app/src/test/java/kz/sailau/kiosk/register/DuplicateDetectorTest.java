@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import kz.sailau.kiosk.testing.FakeMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import org.junit.jupiter.api.Test;
 
 /** The biometric duplicate rules, on a matcher whose scores are a table (no SourceAFIS). */

@@ -1,9 +1,6 @@
 package kz.sailau.kiosk.ui;
 
 import java.security.SecureRandom;
-import kz.sailau.kiosk.testing.TestIins;
-import kz.sailau.kiosk.testing.ManualClock;
-import kz.sailau.kiosk.testing.FakeMatcher;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import kz.sailau.fingerprint.Capture;
 import kz.sailau.fingerprint.CaptureCancelledException;
 import kz.sailau.fingerprint.CaptureProgress;
@@ -29,12 +27,8 @@ import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.ClerkId;
-import kz.sailau.kiosk.checkin.InMemoryCheckInLedger;
-import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
-import kz.sailau.kiosk.checkin.InMemoryVoterDirectory;
 import kz.sailau.kiosk.checkin.RegisteredVoter;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
-import javafx.application.Platform;
 import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.devices.MrzReaderException;
 import kz.sailau.kiosk.devices.printer.Receipt;
@@ -45,11 +39,17 @@ import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.runner.DeviceRunner;
+import kz.sailau.kiosk.runner.KioskDevices;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.testing.TestIins;
 import kz.sailau.kiosk.token.IssuedTokens;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
 import kz.sailau.kiosk.token.TokenId;
-import kz.sailau.kiosk.runner.DeviceRunner;
-import kz.sailau.kiosk.runner.KioskDevices;
 
 /**
  * A complete check-in engine for UI tests: demo-looking voters of precinct 101, the shared fake matcher whose

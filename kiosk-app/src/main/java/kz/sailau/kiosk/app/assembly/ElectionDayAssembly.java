@@ -1,7 +1,5 @@
 package kz.sailau.kiosk.app.assembly;
 
-import kz.sailau.kiosk.app.ClerkWiring;
-import kz.sailau.kiosk.app.KioskConfiguration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,6 +7,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import kz.sailau.kiosk.app.ClerkWiring;
+import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.biometric.FingerMatcher;

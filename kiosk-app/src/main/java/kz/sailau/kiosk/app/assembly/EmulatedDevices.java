@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.app.assembly;
 
-import kz.sailau.kiosk.app.KioskConfiguration;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import kz.sailau.fingerprint.emulator.ScannerEmulator;
 import kz.sailau.fingerprint.emulator.SensorImageFitter;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
+import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.devices.MrzReaderEmulator;
 import kz.sailau.kiosk.devices.SerialMrzReader;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;

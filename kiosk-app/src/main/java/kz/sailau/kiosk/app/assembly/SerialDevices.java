@@ -1,12 +1,12 @@
 package kz.sailau.kiosk.app.assembly;
 
-import kz.sailau.kiosk.app.KioskConfiguration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
+import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.devices.SerialMrzReader;
 import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
 import kz.sailau.kiosk.runner.KioskDevices;

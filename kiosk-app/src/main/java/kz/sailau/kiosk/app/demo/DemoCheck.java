@@ -1,9 +1,9 @@
 package kz.sailau.kiosk.app.demo;
 
-import kz.sailau.kiosk.app.assembly.EngineWatch;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import kz.sailau.kiosk.app.assembly.EngineWatch;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;

@@ -9,14 +9,14 @@ import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.CliException;
-import kz.sailau.kiosk.cli.UnlockedStore;
 import kz.sailau.kiosk.cli.KioskCommandLine;
+import kz.sailau.kiosk.cli.UnlockedStore;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code la status|end}: the pre-election logic-and-accuracy test from a shell, with the kiosk program

@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.app.la;
 
-import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.DayCounts;

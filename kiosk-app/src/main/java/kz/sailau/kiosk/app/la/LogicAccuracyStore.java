@@ -1,7 +1,5 @@
 package kz.sailau.kiosk.app.la;
 
-import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
-import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.DayCounts;

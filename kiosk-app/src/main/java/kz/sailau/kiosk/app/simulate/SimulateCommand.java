@@ -1,7 +1,5 @@
 package kz.sailau.kiosk.app.simulate;
 
-import kz.sailau.kiosk.app.demo.DemoData;
-import kz.sailau.kiosk.app.demo.DemoKiosk;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

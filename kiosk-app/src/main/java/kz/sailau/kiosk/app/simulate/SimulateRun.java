@@ -1,8 +1,5 @@
 package kz.sailau.kiosk.app.simulate;
 
-import kz.sailau.kiosk.app.assembly.EngineWatch;
-import kz.sailau.kiosk.app.demo.DemoData;
-import kz.sailau.kiosk.app.demo.DemoKiosk;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +21,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import kz.sailau.fingerprint.emulator.Fault;
+import kz.sailau.kiosk.app.assembly.EngineWatch;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;

@@ -1,7 +1,5 @@
 package kz.sailau.kiosk.app.demo;
 
-import kz.sailau.kiosk.app.KioskConfiguration;
-import kz.sailau.kiosk.app.Main;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,6 +9,8 @@ import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
+import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.ui.CheckInScreenModel;

@@ -1,9 +1,5 @@
 package kz.sailau.kiosk.app.la;
 
-import kz.sailau.kiosk.app.Main;
-import kz.sailau.kiosk.app.demo.DemoData;
-import kz.sailau.kiosk.app.demo.DemoKiosk;
-import kz.sailau.kiosk.app.demo.DemoUi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +19,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import kz.sailau.kiosk.app.Main;
+import kz.sailau.kiosk.app.demo.DemoData;
+import kz.sailau.kiosk.app.demo.DemoKiosk;
+import kz.sailau.kiosk.app.demo.DemoUi;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.checkin.CheckInEvent;

@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.app.simulate;
 
-import kz.sailau.kiosk.app.demo.DemoData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.cli.JarRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.checkin;
+package kz.sailau.kiosk.testing;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
+import kz.sailau.kiosk.checkin.CheckInAuditEvent;
+import kz.sailau.kiosk.checkin.CheckInLedger;
+import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.model.Iin;
 
 /**

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.checkin;
+package kz.sailau.kiosk.testing;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
+import kz.sailau.kiosk.checkin.RegisteredVoter;
+import kz.sailau.kiosk.checkin.VoterDirectory;
 import kz.sailau.kiosk.model.Iin;
 
 /** A {@link VoterDirectory} over a list of entries held in memory; the gallery is prepared once, lazily. */

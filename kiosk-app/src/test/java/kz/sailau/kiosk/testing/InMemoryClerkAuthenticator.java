@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.checkin;
+package kz.sailau.kiosk.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import kz.sailau.kiosk.checkin.ClerkAuthenticator;
+import kz.sailau.kiosk.checkin.ClerkId;
 
 /**
  * A {@link ClerkAuthenticator} for tests and the demo: clerks and PINs given in memory, kept only as
