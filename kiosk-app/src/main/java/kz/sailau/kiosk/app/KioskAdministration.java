@@ -1,5 +1,11 @@
 package kz.sailau.kiosk.app;
 
+import java.security.SecureRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import kz.sailau.kiosk.checkin.CheckInEngine;
+import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.ui.DeviceSettingsActions;
 import kz.sailau.kiosk.app.la.LogicAccuracyException;
 import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import java.io.IOException;
@@ -57,7 +63,7 @@ public final class KioskAdministration implements AdministratorActions {
     private final KioskConfiguration configuration;
     private final String extractorVersion;
     private final Clock clock;
-    private final java.security.SecureRandom random;
+    private final SecureRandom random;
     private final Runnable exit;
     private final Path kioskCertificate;
     private final Path tokensFile;
@@ -79,7 +85,7 @@ public final class KioskAdministration implements AdministratorActions {
      */
     public KioskAdministration(KioskDataDirectory directory, KioskDatabase database, KioskConfiguration configuration,
                                String extractorVersion, Path kioskCertificate, Path tokensFile, Clock clock,
-                               java.security.SecureRandom random, Runnable exit) {
+                               SecureRandom random, Runnable exit) {
         this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
         this.tokensFile = Objects.requireNonNull(tokensFile, "tokensFile");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -92,16 +98,16 @@ public final class KioskAdministration implements AdministratorActions {
         this.testPackagePath = directory.path().resolve("la-test-register.srp");
     }
 
-    private volatile kz.sailau.kiosk.ui.DeviceSettingsActions deviceSettings;
+    private volatile DeviceSettingsActions deviceSettings;
 
     /** Offers the editable device settings on the administrator screen (the Devices pane); returns this. */
-    public KioskAdministration withDeviceSettings(kz.sailau.kiosk.ui.DeviceSettingsActions settings) {
+    public KioskAdministration withDeviceSettings(DeviceSettingsActions settings) {
         deviceSettings = Objects.requireNonNull(settings, "settings");
         return this;
     }
 
     @Override
-    public Optional<kz.sailau.kiosk.ui.DeviceSettingsActions> deviceSettingsActions() {
+    public Optional<DeviceSettingsActions> deviceSettingsActions() {
         return Optional.ofNullable(deviceSettings);
     }
 
@@ -308,8 +314,8 @@ public final class KioskAdministration implements AdministratorActions {
     private static LogicAccuracyMode.Screens screensOf(CheckInScreenModel model) {
         return new LogicAccuracyMode.Screens() {
             @Override
-            public void useTestEngine(kz.sailau.kiosk.checkin.CheckInEngine engine,
-                                      java.util.function.Supplier<kz.sailau.kiosk.checkin.Counters> counters) {
+            public void useTestEngine(CheckInEngine engine,
+                                      Supplier<Counters> counters) {
                 model.useTestEngine(engine, counters).join();
             }
 
@@ -423,7 +429,7 @@ public final class KioskAdministration implements AdministratorActions {
         }
     }
 
-    private <T> T onRoster(java.util.function.Function<ClerkRoster, T> work) throws AdministratorException {
+    private <T> T onRoster(Function<ClerkRoster, T> work) throws AdministratorException {
         KioskCredentials unlocked = credentials;
         if (unlocked == null) {
             throw new AdministratorException("admin.error.passphrase", "not unlocked");

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.app;
 
+import com.fasterxml.jackson.core.JsonParser;
+import java.util.stream.IntStream;
+import kz.sailau.fingerprint.protocol.SystemParameterCodec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -137,8 +140,8 @@ public record KioskConfiguration(
      * The fingerprint scanner's line speeds: 9600 × N baud, N in 1..12 (R30x/ZFM user manual, SetSysPara
      * parameter 4, {@link kz.sailau.fingerprint.protocol.SystemParameterCodec#BAUD_UNIT}).
      */
-    public static final List<Integer> SCANNER_BAUD_RATES = java.util.stream.IntStream.rangeClosed(1, 12)
-            .map(n -> n * kz.sailau.fingerprint.protocol.SystemParameterCodec.BAUD_UNIT).boxed().toList();
+    public static final List<Integer> SCANNER_BAUD_RATES = IntStream.rangeClosed(1, 12)
+            .map(n -> n * SystemParameterCodec.BAUD_UNIT).boxed().toList();
 
     /** The card reader's and the printer's line speeds: the standard rates their serial interfaces offer. */
     public static final List<Integer> SERIAL_BAUD_RATES = List.of(9_600, 19_200, 38_400, 57_600, 115_200);
@@ -211,7 +214,7 @@ public record KioskConfiguration(
 
     static ObjectMapper mapper() {
         return new ObjectMapper()
-                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }

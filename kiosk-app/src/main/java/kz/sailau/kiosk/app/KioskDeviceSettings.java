@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,7 +61,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     private final String appliesKey;
     private final AtomicFileReplacement.ContentWriter writer;
     private final Map<Device, PortSetting> running;
-    private volatile java.util.function.BooleanSupplier devicesOpen = () -> false;
+    private volatile BooleanSupplier devicesOpen = () -> false;
     private Map<Device, PortSetting> current;
 
     /**
@@ -122,7 +123,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
      *
      * @return this
      */
-    public KioskDeviceSettings withDevicesOpen(java.util.function.BooleanSupplier open) {
+    public KioskDeviceSettings withDevicesOpen(BooleanSupplier open) {
         devicesOpen = Objects.requireNonNull(open, "open");
         return this;
     }

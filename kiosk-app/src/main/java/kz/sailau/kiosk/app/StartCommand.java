@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.cli.PassphraseOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ public final class StartCommand implements Callable<Integer> {
     boolean readyCheck;
 
     @picocli.CommandLine.Mixin
-    kz.sailau.kiosk.cli.PassphraseOption passphrase = new kz.sailau.kiosk.cli.PassphraseOption();
+    PassphraseOption passphrase = new PassphraseOption();
 
     /** @param environment time, randomness, migrations, matcher and console */
     public StartCommand(CliEnvironment environment) {

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.audit;
 
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,9 +101,9 @@ public final class AuditLog {
     }
 
     /** The head (last entry), or empty for an empty log. */
-    public static java.util.Optional<AuditEntry> head(Connection connection) throws SQLException {
+    public static Optional<AuditEntry> head(Connection connection) throws SQLException {
         List<AuditEntry> last = read(connection, "ORDER BY sequence DESC LIMIT 1");
-        return last.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(last.get(0));
+        return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0));
     }
 
     /** Fields as {@code name=value;name=value;}: names are letters, values never contain {@code ;}. */

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
 
     /** Duplicate keys are refused: a verifier must not read another bundle than the one that was signed. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Copies the entries. */
     public DayBundle {
@@ -162,7 +163,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             if (e instanceof BundleFormatException b) {
                 throw b;
             }
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse && parse.getOriginalMessage() != null
+            if (e instanceof JsonProcessingException parse && parse.getOriginalMessage() != null
                     && parse.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new BundleFormatException("bundle cannot be read: " + parse.getOriginalMessage()
                         + " (a key given twice is ambiguous)", e);

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import kz.sailau.kiosk.clerk.ClerkState;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -256,7 +257,7 @@ final class ClerkCommands {
                 for (ClerkEntry clerk : clerks) {
                     env.out().printf("%-16s %-8s %d%n", clerk.login().value(), clerk.state(), clerk.failedAttempts());
                 }
-                long active = clerks.stream().filter(c -> c.state() == kz.sailau.kiosk.clerk.ClerkState.ACTIVE)
+                long active = clerks.stream().filter(c -> c.state() == ClerkState.ACTIVE)
                         .count();
                 env.out().println(clerks.size() + " clerks, " + active + " active");
                 if (active == 0) {

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.PrintWriter;
 import java.util.Objects;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.register.RegisterException;
@@ -69,8 +70,8 @@ public final class KioskCommandLine {
             environment.err().println("error [" + key + "]: " + exception.getMessage());
             return FAILED;
         });
-        root.setOut(new java.io.PrintWriter(environment.out(), true));
-        root.setErr(new java.io.PrintWriter(environment.err(), true));
+        root.setOut(new PrintWriter(environment.out(), true));
+        root.setErr(new PrintWriter(environment.err(), true));
         return root;
     }
 

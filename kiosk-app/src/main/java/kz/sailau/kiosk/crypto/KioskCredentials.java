@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.crypto;
 
+import java.nio.BufferUnderflowException;
 import java.io.IOException;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.nio.ByteBuffer;
@@ -133,7 +134,7 @@ public final class KioskCredentials {
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             PublicKey publicKey = factory.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
             return new KioskCredentials(key, publicKey, master);
-        } catch (GeneralSecurityException | ClassCastException | java.nio.BufferUnderflowException e) {
+        } catch (GeneralSecurityException | ClassCastException | BufferUnderflowException e) {
             throw new KioskCryptoException("crypto.error.sealedFormat", "sealed kiosk keys cannot be read", e);
         } finally {
             Arrays.fill(secret, (byte) 0);

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -80,7 +82,7 @@ public final class KioskSignatures {
                 throw new KioskCryptoException("crypto.error.requestFormat", "certification request signature is invalid",
                         null);
             }
-            return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(request).getPublicKey();
+            return new JcaPKCS10CertificationRequest(request).getPublicKey();
         } catch (OperatorCreationException | PKCSException | GeneralSecurityException e) {
             throw new KioskCryptoException("crypto.error.requestFormat", "certification request cannot be read", e);
         }
@@ -132,7 +134,7 @@ public final class KioskSignatures {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                    new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(ALGORITHM).build(kiosk.privateKey()), kioskCertificate));
             generator.addCertificate(new JcaX509CertificateHolder(kioskCertificate));
             return generator.generate(new CMSProcessableByteArray(data), false).getEncoded();

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.token;
 
+import java.util.Optional;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,7 +62,7 @@ public final class RedeemLedger implements AutoCloseable {
             s.executeUpdate();
         } catch (SQLException e) {
             if (e.getErrorCode() == SQLITE_CONSTRAINT || isRedeemed(id)) {
-                return new TokenCheck.Verdict(verdict.id(), java.util.Optional.of(TokenRefusal.ALREADY_REDEEMED),
+                return new TokenCheck.Verdict(verdict.id(), Optional.of(TokenRefusal.ALREADY_REDEEMED),
                         verdict.typed());
             }
             throw new TokenStoreException("cannot record redemption: " + e.getMessage(), e);

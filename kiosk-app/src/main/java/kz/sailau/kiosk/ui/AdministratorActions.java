@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Optional;
+import kz.sailau.kiosk.clerk.ClerkEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -48,8 +50,8 @@ public interface AdministratorActions {
     List<String> deviceSettings();
 
     /** The editable device settings (the "Devices" pane), when this kiosk offers them; else the lines above. */
-    default java.util.Optional<DeviceSettingsActions> deviceSettingsActions() {
-        return java.util.Optional.empty();
+    default Optional<DeviceSettingsActions> deviceSettingsActions() {
+        return Optional.empty();
     }
 
     /** Whether the end-of-day export is available in this build. */
@@ -175,7 +177,7 @@ public interface AdministratorActions {
      *
      * @throws AdministratorException {@code admin.error.passphrase} before the unlock
      */
-    default List<kz.sailau.kiosk.clerk.ClerkEntry> clerks() throws AdministratorException {
+    default List<ClerkEntry> clerks() throws AdministratorException {
         throw new AdministratorException("admin.notInThisBuild", "clerk roster not in this build");
     }
 
@@ -210,7 +212,7 @@ public interface AdministratorActions {
      * Why the voter screens must not open now (a message key), e.g. {@code admin.error.noClerks} when no clerk
      * could act; empty when they may open. Called on a worker thread.
      */
-    default java.util.Optional<String> voterScreensBlocked() {
-        return java.util.Optional.empty();
+    default Optional<String> voterScreensBlocked() {
+        return Optional.empty();
     }
 }

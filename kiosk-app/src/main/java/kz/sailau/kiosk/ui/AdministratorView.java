@@ -1,5 +1,9 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Arrays;
+import javafx.scene.Node;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.Region;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +36,7 @@ public final class AdministratorView extends VBox {
     private final TextField packagePath = new TextField();
     private final ProgressBar progress = new ProgressBar(0);
     private final TextField bundlePath = new TextField();
-    private final javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+    private final ProgressIndicator working = new ProgressIndicator();
     private Runnable onDayClosed = () -> { };
     private boolean dayClosed;
     private boolean busy;
@@ -78,7 +82,7 @@ public final class AdministratorView extends VBox {
         message.setId("admin-message");
         message.setWrapText(true);
         message.setMaxWidth(900);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("hint");
         clerks = new ClerksPane(actions, language, worker, fxThread, () -> {
             showingClerks = false;
@@ -101,7 +105,7 @@ public final class AdministratorView extends VBox {
     private void render() {
         Messages m = language.messages();
         // An argument that is itself a message key is looked up now, so it follows a language switch too.
-        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, java.util.Arrays.stream(messageArguments)
+        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, Arrays.stream(messageArguments)
                 .map(argument -> argument instanceof MessageKey key ? m.get(key.key()) : argument).toArray()));
         message.setVisible(!messageKey.isEmpty());
         Label title = new Label(m.get("admin.title"));
@@ -182,7 +186,7 @@ public final class AdministratorView extends VBox {
     }
 
     /** The editable Devices pane when the kiosk offers one (made once, it keeps what is typed), else the lines. */
-    private javafx.scene.Node devicesPane(VBox readOnly) {
+    private Node devicesPane(VBox readOnly) {
         if (devicesPane == null && actions.deviceSettingsActions().isPresent()) {
             devicesPane = new DevicesPane(actions.deviceSettingsActions().get(), language, worker, fxThread);
         }
@@ -204,7 +208,7 @@ public final class AdministratorView extends VBox {
             } catch (AdministratorActions.AdministratorException e) {
                 fxThread.execute(() -> show(e.messageKey()));
             } finally {
-                java.util.Arrays.fill(secret, '\0');
+                Arrays.fill(secret, '\0');
             }
         }, worker);
     }

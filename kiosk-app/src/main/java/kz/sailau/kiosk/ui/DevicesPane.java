@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Arrays;
+import javafx.scene.layout.ColumnConstraints;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -154,8 +156,8 @@ public final class DevicesPane extends VBox {
         texts();
     }
 
-    private static javafx.scene.layout.ColumnConstraints column(double width) {
-        javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+    private static ColumnConstraints column(double width) {
+        ColumnConstraints column = new ColumnConstraints();
         column.setMinWidth(width);
         column.setPrefWidth(width);
         return column;
@@ -175,7 +177,7 @@ public final class DevicesPane extends VBox {
         }
         save.setText(m.get("admin.devices.save"));
         edit.setText(m.get(editor.isVisible() ? "admin.devices.close" : "admin.devices.edit"));
-        summary.setText(java.util.Arrays.stream(Device.values()).map(device -> m.get("admin.devices.line",
+        summary.setText(Arrays.stream(Device.values()).map(device -> m.get("admin.devices.line",
                         m.get(device.messageKey()), inForce.get(device).port(), inForce.get(device).baud()))
                 .collect(Collectors.joining("\n")));
         summary.setVisible(!editor.isVisible());

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.scene.control.ScrollPane;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.scene.layout.StackPane;
@@ -12,7 +13,7 @@ public final class KioskScreens extends StackPane {
 
     private final KioskView voter;
     private final AdministratorView administrator;
-    private final javafx.scene.control.ScrollPane administratorScroll;
+    private final ScrollPane administratorScroll;
 
     /**
      * @param model    the check-in view model
@@ -51,14 +52,14 @@ public final class KioskScreens extends StackPane {
      * pre-election test) they can be taller than the kiosk's screen, and every button must stay reachable by
      * touch (the pane pans with a finger).
      */
-    public static javafx.scene.control.ScrollPane scrolling(AdministratorView view) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+    public static ScrollPane scrolling(AdministratorView view) {
+        ScrollPane scroll = new ScrollPane(view);
         scroll.setId("administrator-scroll");
         scroll.getStyleClass().add("administrator-scroll");
         scroll.setFitToWidth(true);
         scroll.setPannable(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         return scroll;
     }
 }

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.scene.text.TextAlignment;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
@@ -202,7 +204,7 @@ public final class KioskView extends BorderPane {
         progress.setPrefSize(640, 36);
         progress.progressProperty().bind(model.uploadProgressProperty());
         Label progressText = instruction("", "upload-text");
-        progressText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        progressText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.fingerOnSensorProperty().get()
                         ? m.get("finger.reading", (int) Math.round(100 * Math.max(0,
                         model.uploadProgressProperty().get())))
@@ -235,7 +237,7 @@ public final class KioskView extends BorderPane {
         code.setId("token-code");
         code.getStyleClass().add("token-code");
         code.setWrapText(true);
-        code.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        code.setMinHeight(Region.USE_PREF_SIZE);
         Label go = instruction(m.get("token.takeReceipt"), "token-instruction");
         Button done = bigButton(m.get("token.done"), "token-done");
         done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
@@ -343,7 +345,7 @@ public final class KioskView extends BorderPane {
         label.getStyleClass().add("title");
         label.setWrapText(true);
         label.setAlignment(Pos.CENTER);
-        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setTextAlignment(TextAlignment.CENTER);
         return label;
     }
 
@@ -352,7 +354,7 @@ public final class KioskView extends BorderPane {
         label.setId(id);
         label.getStyleClass().add("instruction");
         label.setWrapText(true);
-        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setTextAlignment(TextAlignment.CENTER);
         return label;
     }
 

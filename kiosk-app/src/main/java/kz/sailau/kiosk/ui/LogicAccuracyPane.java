@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.animation.Animation;
+import javafx.scene.layout.Region;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -75,12 +77,12 @@ public final class LogicAccuracyPane extends VBox {
         message.setId("la-message");
         message.setWrapText(true);
         message.setMaxWidth(1000);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         poll.setCycleCount(Timeline.INDEFINITE);
         title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
         intro.setWrapText(true);
         intro.setMaxWidth(1000);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         startButton.setOnAction(e -> start());
         endButton.setOnAction(e -> end());
         refreshButton.setOnAction(e -> refresh());
@@ -150,7 +152,7 @@ public final class LogicAccuracyPane extends VBox {
         message.setText(key.isEmpty() ? "" : m.get(key, messageArguments));
         message.setVisible(!key.isEmpty());
         packagePath.setDisable(busy || active);
-        if (status.running() && poll.getStatus() != javafx.animation.Animation.Status.RUNNING && getScene() != null) {
+        if (status.running() && poll.getStatus() != Animation.Status.RUNNING && getScene() != null) {
             poll.play();
         } else if (!status.running()) {
             poll.stop();

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.app.demo;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.cli.CliEnvironment;
@@ -49,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The setup steps' own output goes to the log only, so the demo prints a few clear lines. */
     private CliEnvironment quiet() {
-        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         return new CliEnvironment(environment.clock(), environment.random(), environment.migrations(),
                 environment.matcher(), sink, environment.err());
     }

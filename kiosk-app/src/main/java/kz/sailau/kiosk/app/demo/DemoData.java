@@ -1,5 +1,9 @@
 package kz.sailau.kiosk.app.demo;
 
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import kz.sailau.kiosk.model.ElectionId;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,7 +114,7 @@ public final class DemoData {
      * @param log         receives one line per step
      * @throws IllegalStateException if the directory holds something that is not a demo directory
      */
-    public static DemoData create(Path directory, CliEnvironment environment, java.io.PrintStream log) throws IOException {
+    public static DemoData create(Path directory, CliEnvironment environment, PrintStream log) throws IOException {
         Objects.requireNonNull(directory, "directory");
         wipe(directory);
         Files.createDirectories(directory);
@@ -120,7 +124,7 @@ public final class DemoData {
 
         long started = System.nanoTime();
         // The key ceremony does not need the prints: both run at once.
-        java.util.concurrent.CompletableFuture<Void> keys = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> keys = CompletableFuture.runAsync(() -> {
             ceremony(environment, directory, pass);
             log.printf("demo: DEMO authority and kiosk keys ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
         });
@@ -160,7 +164,7 @@ public final class DemoData {
         log.printf("demo: prints ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
         try {
             keys.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         String passFile = pass.toString();
@@ -193,7 +197,7 @@ public final class DemoData {
         run(environment, "register", "build", "--voters", votersCsv.toString(), "--prints",
                 directory.resolve("demo-set").resolve("prints").toString(), "--authority",
                 directory.resolve("authority").toString(), "--kiosk-cert", directory.resolve("kiosk.crt.pem").toString(),
-                "--election", new kz.sailau.kiosk.model.ElectionId(ELECTION).logicAccuracyTest().value(),
+                "--election", new ElectionId(ELECTION).logicAccuracyTest().value(),
                 "--precinct", String.valueOf(PRECINCT), "--version", "1", "--out", file.toString(),
                 "--passphrase-file", directory.resolve("DEMO-passphrase.txt").toString());
     }

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.app.demo;
 
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.Region;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,10 +47,10 @@ final class DemoPanel extends VBox {
                 + kiosk.data().devicesDirectory().resolve("scanner") + "\nMRZ reader: " + kiosk.data().devicesDirectory().resolve("mrz-reader") + "\nPrinter: "
                 + kiosk.data().devicesDirectory().resolve("printer"));
         secrets.setWrapText(true);
-        secrets.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        secrets.setMinHeight(Region.USE_PREF_SIZE);
 
         voters.getItems().setAll(kiosk.data().voters());
-        voters.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        voters.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(DemoData.DemoVoter voter, boolean empty) {
                 super.updateItem(voter, empty);
@@ -77,7 +79,7 @@ final class DemoPanel extends VBox {
         receipt.setWrapText(true);
         receipt.setPromptText("The last receipt the printer emulator parsed appears here.");
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(title, secrets, new Label("1. Pick a voter:"), voters, new Label("2. Identity card:"),
                 cards, new Label("3. Finger on the scanner:"), fingers, new Label("Printer:"), paper,

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.app.la;
 
+import java.util.Objects;
+
 /**
  * The logic-and-accuracy test cannot start or end: a message key for the administrator (e.g.
  * {@code la.error.pollsOpen}, or the register's refusal key for a refused test package) and a technical
@@ -16,7 +18,7 @@ public final class LogicAccuracyException extends Exception {
      */
     public LogicAccuracyException(String messageKey, String technicalMessage, Throwable cause) {
         super(technicalMessage, cause);
-        this.messageKey = java.util.Objects.requireNonNull(messageKey, "messageKey");
+        this.messageKey = Objects.requireNonNull(messageKey, "messageKey");
     }
 
     /** The bundle key of the message the administrator reads. */
