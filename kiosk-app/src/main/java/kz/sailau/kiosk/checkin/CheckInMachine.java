@@ -1,56 +1,11 @@
 package kz.sailau.kiosk.checkin;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import kz.sailau.kiosk.biometric.ImageQuality;
-import kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged;
-import kz.sailau.kiosk.checkin.CheckInEvent.CaptureRejected;
-import kz.sailau.kiosk.checkin.CheckInEvent.CaptureScored;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardRead;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardReaderFailed;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardReaderRestored;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardUnreadable;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardlessRequested;
-import kz.sailau.kiosk.checkin.CheckInEvent.CheckInRecorded;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkAllowsRetry;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkCancels;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkConfirmedIdentity;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEndsFallback;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEnteredIin;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEvent;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkOverride;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkPauses;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkPinRejected;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkResumes;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkStartsFallback;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkVoidsToken;
-import kz.sailau.kiosk.checkin.CheckInEvent.EffectFailed;
-import kz.sailau.kiosk.checkin.CheckInEvent.FingerCaptured;
-import kz.sailau.kiosk.checkin.CheckInEvent.Identified;
-import kz.sailau.kiosk.checkin.CheckInEvent.PrintFailed;
-import kz.sailau.kiosk.checkin.CheckInEvent.ReceiptPrinted;
-import kz.sailau.kiosk.checkin.CheckInEvent.RecordRefusedAlreadyCheckedIn;
-import kz.sailau.kiosk.checkin.CheckInEvent.ScannerFailed;
-import kz.sailau.kiosk.checkin.CheckInEvent.Tick;
-import kz.sailau.kiosk.checkin.CheckInEvent.TokenIssueFailed;
-import kz.sailau.kiosk.checkin.CheckInEvent.TokenReplaced;
-import kz.sailau.kiosk.checkin.CheckInEvent.VoterCallsClerk;
-import kz.sailau.kiosk.checkin.CheckInEvent.VoterLookedUp;
-import kz.sailau.kiosk.checkin.CheckInEvent.VoterWantsMoreTime;
-import kz.sailau.kiosk.checkin.CheckInState.AwaitingCard;
-import kz.sailau.kiosk.checkin.CheckInState.AwaitingFinger;
-import kz.sailau.kiosk.checkin.CheckInState.CheckingEligibility;
-import kz.sailau.kiosk.checkin.CheckInState.Fallback;
-import kz.sailau.kiosk.checkin.CheckInState.Matching;
-import kz.sailau.kiosk.checkin.CheckInState.NeedsClerk;
-import kz.sailau.kiosk.checkin.CheckInState.Paused;
-import kz.sailau.kiosk.checkin.CheckInState.Printout;
-import kz.sailau.kiosk.checkin.CheckInState.Recording;
-import kz.sailau.kiosk.checkin.CheckInState.Refused;
-import kz.sailau.kiosk.checkin.CheckInState.TokenIssued;
+import kz.sailau.kiosk.checkin.CheckInEvent.*;
+import kz.sailau.kiosk.checkin.CheckInState.*;
 
 /**
  * The check-in flow, hardware included, as one pure function: {@link #next} computes the next state and the
@@ -58,8 +13,9 @@ import kz.sailau.kiosk.checkin.CheckInState.TokenIssued;
  * randomness here: {@link CheckInEngine} supplies them, so every transition is tested with plain values.
  *
  * <p>Each state has its own transition method, chosen through the state's {@link CheckInState.Visitor} (a new
- * state does not compile until it has one). Three rules hold for every transition and are added to its effects
- * in one place ({@link #withDevicesAndSignals}), so that no transition can forget them:
+ * state does not compile until it has one); the fingerprint's states, with the thresholds and tries of decision
+ * 0040, are in {@link FingerTransitions}. Three rules hold for every transition and are added to its effects
+ * in one place ({@link OwedEffects}), so that no transition can forget them:
  * <ul>
  *   <li>the scanner runs exactly while the machine waits for a finger: entering {@link AwaitingFinger} asks for
  *       {@link Effect.StartCapture}, leaving it for anything but {@link Matching} for {@link Effect.CancelCapture};</li>
@@ -76,10 +32,12 @@ public final class CheckInMachine {
     public static final String CLERK_PIN_REJECTED_KEY = "checkin.clerk.pinRejected";
 
     private final CheckInPolicy policy;
+    private final FingerTransitions fingers;
 
     /** A machine for one kiosk's policy. */
     public CheckInMachine(CheckInPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.fingers = new FingerTransitions(policy);
     }
 
     /** The policy this machine applies. */
@@ -118,7 +76,7 @@ public final class CheckInMachine {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(counters, "counters");
-        return withDevicesAndSignals(state, event, flow(state, event, now, counters));
+        return OwedEffects.add(state, event, flow(state, event, now, counters));
     }
 
     /** Events that apply in (almost) every state, then the state's own transitions. */
@@ -166,12 +124,12 @@ public final class CheckInMachine {
 
             @Override
             public Step awaitingFinger(AwaitingFinger s) {
-                return fromAwaitingFinger(s, event, now);
+                return fingers.fromAwaitingFinger(s, event, now);
             }
 
             @Override
             public Step matching(Matching s) {
-                return fromMatching(s, event, now);
+                return fingers.fromMatching(s, event, now);
             }
 
             @Override
@@ -255,83 +213,6 @@ public final class CheckInMachine {
             default:
                 throw new IllegalStateException("unknown route " + s.route());
         }
-    }
-
-    private Step fromAwaitingFinger(AwaitingFinger s, CheckInEvent event, Instant now) {
-        if (event instanceof FingerCaptured e) {
-            return Step.to(new Matching(s.session(), s.captures() + 1),
-                    s.session().isPresent()
-                            ? new Effect.ScoreCapture(e.image(), s.session().get().voter())
-                            : new Effect.IdentifyCapture(e.image()));
-        } else if (event instanceof ScannerFailed e) {
-            return Step.to(new NeedsClerk(ClerkReason.SCANNER_FAULT, s.session()),
-                    audit(CheckInAuditEvent.DEVICE_FAILED, e.fault().auditDetail()),
-                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SCANNER_FAULT.name()),
-                    new Effect.SignalClerk(ClerkReason.SCANNER_FAULT, Optional.of(e.fault())));
-        } else if (event instanceof Tick) {
-            Instant deadline = s.since().plus(policy.idleTimeout());
-            if (!now.isBefore(deadline)) {
-                return Step.to(AwaitingCard.FRESH);
-            }
-            if (s.countdownUntil().isEmpty() && !now.isBefore(deadline.minus(policy.fingerCountdown()))) {
-                return Step.to(new AwaitingFinger(s.session(), s.captures(), s.hint(), s.since(),
-                        Optional.of(deadline)));
-            }
-        } else if (event instanceof VoterWantsMoreTime && s.countdownUntil().isPresent()) {
-            return Step.to(new AwaitingFinger(s.session(), s.captures(), s.hint(), now));
-        }
-        return Step.to(s);
-    }
-
-    private Step fromMatching(Matching s, CheckInEvent event, Instant now) {
-        if (event instanceof CaptureRejected e) {
-            return failedCapture(s, Optional.of(e.quality()), now);
-        } else if (event instanceof CaptureScored e) {
-            return scored(s, e, now);
-        } else if (event instanceof Identified e) {
-            return identified(s, e, now);
-        }
-        return Step.to(s);
-    }
-
-    private Step scored(Matching s, CaptureScored e, Instant now) {
-        if (s.session().isEmpty()) {
-            return Step.to(s);
-        }
-        Session session = s.session().get();
-        double t = policy.threshold().verify();
-        if (e.bestOtherScore() >= t && e.bestOtherScore() > e.claimedScore()) {
-            return Step.to(new NeedsClerk(ClerkReason.IDENTITY_SWAP, s.session()),
-                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.IDENTITY_SWAP.name()));
-        }
-        if (e.claimedScore() >= t) {
-            return record(session, new CheckInRecord(session.iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
-                    Optional.empty()));
-        }
-        return failedCapture(s, Optional.empty(), now);
-    }
-
-    private Step identified(Matching s, Identified e, Instant now) {
-        if (s.session().isPresent()) {
-            return Step.to(s);
-        }
-        if (e.iin().isPresent()) {
-            return Step.to(new CheckingEligibility(Route.CARDLESS, e.iin().get(), Optional.empty(), Optional.empty()),
-                    new Effect.LookUpVoter(e.iin().get()));
-        }
-        return failedCapture(s, Optional.empty(), now);
-    }
-
-    private Step failedCapture(Matching s, Optional<ImageQuality> hint, Instant now) {
-        if (s.captures() < policy.maxCaptures()) {
-            return Step.to(new AwaitingFinger(s.session(), s.captures(), hint, now));
-        }
-        if (s.session().isEmpty()) {
-            return Step.to(new Refused(Refusal.NOT_IDENTIFIED, false, now),
-                    audit(CheckInAuditEvent.REFUSED, Refusal.NOT_IDENTIFIED.name()));
-        }
-        return Step.to(new NeedsClerk(ClerkReason.FINGER_NOT_RECOGNISED, s.session()),
-                audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.FINGER_NOT_RECOGNISED.name()));
     }
 
     private Step fromRecording(Recording s, CheckInEvent event, Instant now) {
@@ -444,48 +325,15 @@ public final class CheckInMachine {
         return Step.to(s);
     }
 
-    private static Step record(Session session, CheckInRecord record) {
+    static Step record(Session session, CheckInRecord record) {
         return Step.to(new Recording(session, record), new Effect.RecordCheckIn(record));
     }
 
     /** A device failed: logged as the device's fault and as a clerk call, and the clerk is signalled. */
-    private static Step deviceFault(CheckInState shown, ClerkReason reason, DeviceFault fault) {
+    static Step deviceFault(CheckInState shown, ClerkReason reason, DeviceFault fault) {
         return Step.to(shown, audit(CheckInAuditEvent.DEVICE_FAILED, fault.auditDetail()),
                 audit(CheckInAuditEvent.CLERK_CALLED, reason.name()),
                 new Effect.SignalClerk(reason, Optional.of(fault)));
-    }
-
-    /**
-     * Adds the device and signal effects every transition owes (see the class comment): cancel a capture the
-     * machine no longer waits for and lower the signal first, then the transition's own effects, then start a
-     * capture, print a new token and raise the signal for a new wait for a clerk.
-     */
-    private static Step withDevicesAndSignals(CheckInState before, CheckInEvent event, Step step) {
-        CheckInState after = step.state();
-        boolean changed = !after.equals(before);
-        List<Effect> effects = new ArrayList<>();
-        if (before instanceof AwaitingFinger && !(after instanceof AwaitingFinger || after instanceof Matching)) {
-            effects.add(new Effect.CancelCapture());
-        }
-        boolean clerkActed = event instanceof ClerkEvent && (changed || !step.effects().isEmpty());
-        boolean voterLeft = isIdle(after) && !isIdle(before)
-                || before instanceof TokenIssued && after instanceof CheckingEligibility;
-        if (clerkActed || voterLeft) {
-            effects.add(new Effect.ClearClerkSignal());
-        }
-        effects.addAll(step.effects());
-        if (after instanceof AwaitingFinger && !(before instanceof AwaitingFinger)) {
-            effects.add(new Effect.StartCapture());
-        }
-        if (after instanceof TokenIssued issued && issued.printout() instanceof Printout.Printing
-                && !(before instanceof TokenIssued shown && shown.token().equals(issued.token()))) {
-            effects.add(new Effect.PrintReceipt(issued.token()));
-        }
-        if (after instanceof NeedsClerk needs && changed
-                && step.effects().stream().noneMatch(Effect.SignalClerk.class::isInstance)) {
-            effects.add(new Effect.SignalClerk(needs.reason(), Optional.empty()));
-        }
-        return new Step(after, effects);
     }
 
     private boolean timedOut(Instant since, Instant now) {
@@ -494,11 +342,6 @@ public final class CheckInMachine {
 
     private static CheckInState idle(boolean fallback) {
         return fallback ? new Fallback(Optional.empty()) : AwaitingCard.FRESH;
-    }
-
-    /** The idle screens: no voter at the kiosk. */
-    private static boolean isIdle(CheckInState state) {
-        return state instanceof AwaitingCard || state instanceof Fallback;
     }
 
     /** The screens on which a voter can ask for a commission member (not those already waiting for one). */
@@ -537,7 +380,7 @@ public final class CheckInMachine {
         return state instanceof Fallback || state instanceof Paused p && p.fallback();
     }
 
-    private static Effect audit(CheckInAuditEvent event, String detail) {
+    static Effect audit(CheckInAuditEvent event, String detail) {
         return new Effect.Audit(event, detail, Optional.empty());
     }
 
