@@ -133,6 +133,9 @@ public final class AdministratorViewModel {
             message.set(AdminMessage.error("admin.error.noPassphrase"));
             return;
         }
+        if (!work.isBusy()) {
+            message.set(AdminMessage.info("admin.unlocking"));
+        }
         boolean started = work.run(progress -> {
             try {
                 actions.unlock(passphrase);
@@ -149,9 +152,7 @@ public final class AdministratorViewModel {
             register.ifPresent(r -> r.file().lookAgain());
             day.ifPresent(d -> d.bundle().lookAgain());
         }, message::set, "admin.error.passphrase");
-        if (started) {
-            message.set(AdminMessage.info("admin.unlocking"));
-        } else {
+        if (!started) {
             Arrays.fill(passphrase, '\0');
         }
     }

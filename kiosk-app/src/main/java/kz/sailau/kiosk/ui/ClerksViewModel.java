@@ -83,7 +83,10 @@ public final class ClerksViewModel {
             return;
         }
         clear(pinAgain);
-        if (work.run(progress -> {
+        if (!work.isBusy()) {
+            message.set(AdminMessage.info("admin.clerks.working"));
+        }
+        if (!work.run(progress -> {
             try {
                 if (adding) {
                     roster.addClerk(who, pin);
@@ -98,8 +101,6 @@ public final class ClerksViewModel {
             entries.setAll(read);
             message.set(AdminMessage.success(adding ? "admin.clerks.added" : "admin.clerks.resetDone", who));
         }, message::set, "store.error.write")) {
-            message.set(AdminMessage.info("admin.clerks.working"));
-        } else {
             clear(pin);
         }
     }
@@ -118,15 +119,16 @@ public final class ClerksViewModel {
             return;
         }
         removing.set(null);
-        if (work.run(progress -> {
+        if (!work.isBusy()) {
+            message.set(AdminMessage.info("admin.clerks.working"));
+        }
+        work.run(progress -> {
             roster.removeClerk(who);
             return roster.clerks();
         }, read -> {
             entries.setAll(read);
             message.set(AdminMessage.success("admin.clerks.removed", who));
-        }, message::set, "store.error.write")) {
-            message.set(AdminMessage.info("admin.clerks.working"));
-        }
+        }, message::set, "store.error.write");
     }
 
     /** Forgets the question and the message (the pane is left or the screens are locked). */

@@ -87,7 +87,10 @@ public final class DayViewModel {
             return;
         }
         java.nio.file.Path file = bundle.chosen().orElseThrow();
-        if (work.run(progress -> closing.closeDay(file), closed -> {
+        if (!work.isBusy()) {
+            message.set(AdminMessage.info("admin.closing"));
+        }
+        work.run(progress -> closing.closeDay(file), closed -> {
             dayClosed.set(true);
             message.set(new AdminMessage(closed.reconciles() ? AdminMessage.Kind.SUCCESS : AdminMessage.Kind.WARNING,
                     "admin.dayClosed", java.util.List.of(new AdminMessage.Count("count.checkIns", closed.checkIns()),
@@ -96,9 +99,7 @@ public final class DayViewModel {
                     new AdminMessage.Key(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
                     closed.bundle().toString())));
             onDayClosed.run();
-        }, message::set, "admin.error.closeDay")) {
-            message.set(AdminMessage.info("admin.closing"));
-        }
+        }, message::set, "admin.error.closeDay");
     }
 
     /** First tap on "Wipe biometric data": asks for the confirmation and the passphrase. */
@@ -122,7 +123,10 @@ public final class DayViewModel {
             message.set(AdminMessage.error("admin.error.passphraseAgain"));
             return;
         }
-        if (work.run(progress -> {
+        if (!work.isBusy()) {
+            message.set(AdminMessage.info("admin.wiping"));
+        }
+        if (!work.run(progress -> {
             try {
                 return closing.wipe(passphrase);
             } finally {
@@ -132,8 +136,6 @@ public final class DayViewModel {
                 new AdminMessage.Count("count.voters", wiped.voters()),
                 new AdminMessage.Count("count.templates", wiped.templates()),
                 new AdminMessage.Count("count.checkInMarks", wiped.checkIns()))), message::set, "admin.error.wipe")) {
-            message.set(AdminMessage.info("admin.wiping"));
-        } else {
             Arrays.fill(passphrase, '\0');
         }
     }

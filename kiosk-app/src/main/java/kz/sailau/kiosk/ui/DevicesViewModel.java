@@ -87,28 +87,30 @@ public final class DevicesViewModel {
 
     /** Probes one device on a port. */
     public void test(Device device, PortSetting setting) {
-        if (work.run(progress -> actions.test(device, setting), key -> statusKeys.put(device, List.of(key)),
-                failure -> statusKeys.put(device, List.of("admin.devices.error.test")))) {
+        if (!work.isBusy()) {
             statusKeys.put(device, List.of("admin.devices.testing"));
         }
+        work.run(progress -> actions.test(device, setting), key -> statusKeys.put(device, List.of(key)),
+                failure -> statusKeys.put(device, List.of("admin.devices.error.test")));
     }
 
     /** Validates and saves the settings. */
     public void save(Map<Device, PortSetting> settings) {
         Map<Device, PortSetting> copy = DeviceSettingsActions.ordered(settings);
-        if (work.run(progress -> {
-            String done = actions.save(copy);
-            return Map.entry(done, actions.current());
-        }, saved -> {
-            inForce.set(saved.getValue());
-            message.set(AdminMessage.success(saved.getKey()));
-        }, this::refused)) {
+        if (!work.isBusy()) {
             problems.clear();
             for (Device device : Device.values()) {
                 statusKeys.put(device, List.of());
             }
             message.set(AdminMessage.info("admin.devices.saving"));
         }
+        work.run(progress -> {
+            String done = actions.save(copy);
+            return Map.entry(done, actions.current());
+        }, saved -> {
+            inForce.set(saved.getValue());
+            message.set(AdminMessage.success(saved.getKey()));
+        }, this::refused);
     }
 
     private void refused(Exception failure) {

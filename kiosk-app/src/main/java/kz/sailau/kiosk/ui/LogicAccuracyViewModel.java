@@ -63,12 +63,13 @@ public final class LogicAccuracyViewModel {
             return;
         }
         confirmation.cancel();
-        if (work.run(progress -> testing.start(testPackage.chosen().get(), progress), started -> {
-            status.set(started);
-            message.set(AdminMessage.success("la.started", new AdminMessage.Count("count.voters", started.testVoters())));
-        }, message::set, "la.error.failed")) {
+        if (!work.isBusy()) {
             message.set(AdminMessage.info("la.starting"));
         }
+        work.run(progress -> testing.start(testPackage.chosen().get(), progress), started -> {
+            status.set(started);
+            message.set(AdminMessage.success("la.started", new AdminMessage.Count("count.voters", started.testVoters())));
+        }, message::set, "la.error.failed");
     }
 
     /** First tap on "End test and reset to zero": asks for the confirmation. */
@@ -83,7 +84,10 @@ public final class LogicAccuracyViewModel {
             message.set(AdminMessage.warning("admin.confirm.expired"));
             return;
         }
-        if (work.run(progress -> {
+        if (!work.isBusy()) {
+            message.set(AdminMessage.info("la.ending"));
+        }
+        work.run(progress -> {
             LogicAccuracyTesting.Status ended = testing.end();
             return new LogicAccuracyTesting.Status[] {ended, testing.status()};
         }, both -> {
@@ -93,9 +97,7 @@ public final class LogicAccuracyViewModel {
                     new AdminMessage.Count("count.refusals", ended.refusals()),
                     new AdminMessage.Count("count.overrides", ended.overrides()),
                     new AdminMessage.Count("count.tokens", ended.tokensIssued())));
-        }, message::set, "la.error.failed")) {
-            message.set(AdminMessage.info("la.ending"));
-        }
+        }, message::set, "la.error.failed");
     }
 
     /** Forgets the message (the screens are locked). */

@@ -44,12 +44,13 @@ public final class RegisterViewModel {
             message.set(AdminMessage.error("admin.error.choosePackage"));
             return;
         }
-        if (work.run(progress -> loading.load(file.chosen().get(), progress),
-                loaded -> message.set(AdminMessage.success("admin.loaded", loaded.election(), loaded.precinct(),
-                        loaded.version(), new AdminMessage.Count("count.voters", loaded.voters()))),
-                message::set, "register.error.read")) {
+        if (!work.isBusy()) {
             message.set(AdminMessage.info("admin.loading"));
         }
+        work.run(progress -> loading.load(file.chosen().get(), progress),
+                loaded -> message.set(AdminMessage.success("admin.loaded", loaded.election(), loaded.precinct(),
+                        loaded.version(), new AdminMessage.Count("count.voters", loaded.voters()))),
+                message::set, "register.error.read");
     }
 
     /** Forgets the message (the screens are locked). */

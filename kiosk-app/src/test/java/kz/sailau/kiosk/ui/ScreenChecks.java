@@ -28,6 +28,8 @@ public final class ScreenChecks {
     /** The least touch target side, in pixels. */
     public static final double TOUCH = 60;
     private static final double SLACK = 0.5;
+    /** The widest space of the screens' fonts, in pixels. */
+    private static final double TRAILING_SPACE = 10;
 
     private ScreenChecks() {
     }
@@ -126,8 +128,10 @@ public final class ScreenChecks {
         }
         Bounds textBounds = rendered.getBoundsInParent();
         Bounds own = labeled.getLayoutBounds();
+        // A wrapped line's trailing space counts in the text's width though nothing is drawn there.
+        double across = labeled.isWrapText() ? TRAILING_SPACE : 1;
         if (textBounds.getMaxY() > own.getMaxY() + 1 || textBounds.getMinY() < own.getMinY() - 1
-                || textBounds.getMaxX() > own.getMaxX() + 1 || textBounds.getMinX() < own.getMinX() - 1) {
+                || textBounds.getMaxX() > own.getMaxX() + across || textBounds.getMinX() < own.getMinX() - across) {
             problems.add(name(labeled) + ": clipped, text " + round(textBounds) + " in " + round(own));
         }
     }

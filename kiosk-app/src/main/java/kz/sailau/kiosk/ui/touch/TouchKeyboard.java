@@ -26,6 +26,8 @@ public final class TouchKeyboard extends VBox {
 
     /** The side of a key in pixels: above the 60 px (≈ 15 mm) touch target of the kiosk's screen. */
     public static final double KEY = 64;
+    /** The width of a control key (shift, layouts, backspace, enter, hide). */
+    static final double CONTROL = 88;
     /** The gap between keys. */
     static final double GAP = 6;
 
@@ -151,6 +153,7 @@ public final class TouchKeyboard extends VBox {
             }
             Button space = control("␣", "key-space", () -> insert(" "));
             space.setMinWidth(3 * KEY);
+            space.setPrefWidth(3 * KEY);
             controls.getChildren().add(space);
         }
         controls.getChildren().addAll(backspace(), enter(), hide());
@@ -217,6 +220,8 @@ public final class TouchKeyboard extends VBox {
     private Button control(String text, String id, Runnable action) {
         Button key = key(text, id);
         key.getStyleClass().add("key-control");
+        key.setMinWidth(CONTROL);
+        key.setPrefWidth(CONTROL);
         key.setOnAction(e -> action.run());
         return key;
     }
