@@ -28,7 +28,8 @@ public final class KioskScreens extends StackPane {
     public KioskScreens(CheckInScreenModel model, AdministratorActions actions, Executor worker, Executor fxThread) {
         Objects.requireNonNull(model, "model");
         voter = new KioskView(model);
-        voterDock = new KeyboardDock(voter);
+        // The keys lie over the voter side, never over the clerk console, whose layout and buttons stay put.
+        voterDock = KeyboardDock.over(voter, () -> voter.getRight() != null ? ClerkConsole.WIDTH : 0);
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);
         administrator.setOnDayClosed(model::closePolls);
         administratorScreen = scrolling(administrator);

@@ -24,20 +24,23 @@ public final class AdminTouch {
             return node != null && node.isVisible() && !node.isDisabled() && node.getScene() != null;
         });
         Node node = scene.lookup(id);
-        robot.interact(() -> {
-            for (Node n = node.getParent(); n != null; n = n.getParent()) {
-                if (n instanceof ScrollPane scroll && scroll.getContent() != null) {
-                    Bounds b = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                    double scrollable = scroll.getContent().getBoundsInLocal().getHeight()
-                            - scroll.getViewportBounds().getHeight();
-                    if (scrollable > 0) {
-                        scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 100) / scrollable)));
-                    }
-                    return;
-                }
-            }
-        });
+        robot.interact(() -> reveal(node));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(node);
+    }
+
+    /** Scrolls the nearest scroll pane so that {@code node} is near the top of its view (call on the FX thread). */
+    public static void reveal(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll && scroll.getContent() != null) {
+                Bounds b = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double scrollable = scroll.getContent().getBoundsInLocal().getHeight()
+                        - scroll.getViewportBounds().getHeight();
+                if (scrollable > 0) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 100) / scrollable)));
+                }
+                return;
+            }
+        }
     }
 }

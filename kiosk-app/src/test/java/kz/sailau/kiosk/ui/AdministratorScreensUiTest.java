@@ -69,7 +69,7 @@ class AdministratorScreensUiTest {
             await(() -> model.messageProperty().get() != null
                     && model.messageProperty().get().kind() == AdminMessage.Kind.ERROR);
             check(robot, size, "01-locked-refused", problems);
-            robot.interact(() -> scene.lookup("#admin-passphrase").requestFocus());
+            AdminTouch.press(robot, scene, "#admin-passphrase");
             await(this::keyboardShown);
             check(robot, size, "02-locked-keyboard", problems);
 
@@ -85,30 +85,35 @@ class AdministratorScreensUiTest {
                     && model.register().get().messageProperty().get().kind() == AdminMessage.Kind.ERROR);
             robot.interact(() -> model.devices().get().save(java.util.Map.of()));
             await(() -> !model.devices().get().problems().isEmpty());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#devices-pane")));
             check(robot, size, "04-refused-package-devices-open", problems);
             robot.interact(() -> {
                 model.devices().get().editingProperty().set(false);
                 model.day().get().askCloseDay();
             });
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#admin-close-day")));
             check(robot, size, "05-confirm-close-day", problems);
             robot.interact(() -> model.askExit());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#admin-leave")));
             check(robot, size, "06-confirm-exit", problems);
             robot.interact(() -> model.day().get().askCloseDay());
             robot.interact(() -> model.day().get().confirmCloseDay());
             await(() -> model.day().get().dayClosedProperty().get());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#admin-day-message")));
             check(robot, size, "07-day-closed", problems);
             robot.interact(() -> model.day().get().askWipe());
-            robot.interact(() -> scene.lookup("#confirm-wipe-passphrase").requestFocus());
+            AdminTouch.press(robot, scene, "#confirm-wipe-passphrase");
             await(this::keyboardShown);
             check(robot, size, "08-confirm-wipe-keyboard", problems);
 
             robot.interact(() -> model.show(AdministratorViewModel.Pane.CLERKS));
             await(() -> model.clerks().get().entries().size() == 2);
-            robot.interact(() -> scene.lookup("#clerks-pin").requestFocus());
+            AdminTouch.press(robot, scene, "#clerks-pin");
             await(this::keyboardShown);
             check(robot, size, "09-clerks-keypad", problems);
             robot.interact(() -> model.show(AdministratorViewModel.Pane.LOGIC_ACCURACY));
             robot.interact(() -> model.logicAccuracy().get().askEnd());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#la-counters")));
             check(robot, size, "10-test-running-confirm-end", problems);
             robot.interact(() -> {
                 model.show(AdministratorViewModel.Pane.MAIN);
@@ -156,8 +161,8 @@ class AdministratorScreensUiTest {
             scene = new Scene(root, width, height);
             scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
             stage.setScene(scene);
-            stage.setWidth(width);
-            stage.setHeight(height);
+            // Sized by its scene, never explicitly: the next test class's scene sizes the shared stage again.
+            stage.sizeToScene();
         });
     }
 

@@ -13,12 +13,17 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import java.util.function.DoubleSupplier;
 
 /**
- * A screen with the on-screen keyboard docked below it. A field marked with {@link #use} shows the keyboard
- * when it takes the focus (a tap on it), with the keys of its {@link InputKind}; the screen above shrinks and
- * scrolls the field into view, so nothing is hidden under the keys. The keyboard goes when the focus moves to
+ * A screen with the on-screen keyboard docked below it. A tap on a field marked with {@link #use} shows the
+ * keyboard with the keys of its {@link InputKind}; the screen above shrinks and scrolls the field into view, so
+ * nothing is hidden under the keys ({@link #over} lays the keys over part of the screen instead). The keyboard goes when the focus moves to
  * anything that is not a marked field, on its hide key, and after enter. A field outside any dock (a screen built
  * without one) simply has no on-screen keyboard.
  */
@@ -30,10 +35,36 @@ public final class KeyboardDock extends BorderPane {
     private final TouchKeyboard keyboard = new TouchKeyboard();
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ChangeListener<Node> focus = (o, before, now) -> follow(now);
+    private final DoubleSupplier keepClear;
+    private StackPane overlay;
 
-    /** @param content the screen above the keyboard */
+    /** @param content the screen above the keyboard (it shrinks while the keys are shown) */
     public KeyboardDock(Node content) {
-        setCenter(Objects.requireNonNull(content, "content"));
+        this(content, null);
+    }
+
+    /**
+     * A dock whose keys lie over the bottom of {@code content}, left of a strip {@code keepClear} pixels wide
+     * that stays uncovered (the clerk console beside the voter screen keeps its place and every button); when the
+     * keys do not fit left of the strip they take the whole width.
+     *
+     * @param content   the screen the keys lie over
+     * @param keepClear the width of the strip at the right to leave uncovered, read each time the keys show
+     */
+    public static KeyboardDock over(Node content, DoubleSupplier keepClear) {
+        return new KeyboardDock(content, Objects.requireNonNull(keepClear, "keepClear"));
+    }
+
+    private KeyboardDock(Node content, DoubleSupplier keepClear) {
+        this.keepClear = keepClear;
+        Objects.requireNonNull(content, "content");
+        if (keepClear == null) {
+            setCenter(content);
+        } else {
+            overlay = new StackPane(content);
+            overlay.setId("keyboard-overlay");
+            setCenter(overlay);
+        }
         getStyleClass().add("keyboard-dock");
         keyboard.setOnHide(this::hide);
         sceneProperty().addListener((o, before, now) -> {
@@ -48,7 +79,7 @@ public final class KeyboardDock extends BorderPane {
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() instanceof Node node) {
                 marked(node).ifPresent(owner -> Platform.runLater(() -> {
-                    if (owner.isFocused()) {
+                    if (owner.isFocused() || owner.isFocusWithin()) {
                         show(owner);
                     }
                 }));
@@ -94,14 +125,24 @@ public final class KeyboardDock extends BorderPane {
             return;
         }
         keyboard.release();
-        setBottom(null);
+        if (overlay == null) {
+            setBottom(null);
+        } else {
+            overlay.getChildren().remove(keyboard);
+        }
         showing.set(false);
     }
 
+    /**
+     * Follows the focus: to another marked field (the keys follow it), or away from every marked field (the keys
+     * go). The keys first come only with a tap, never with a focus a screen gives on its own.
+     */
     private void follow(Node focused) {
         Optional<Node> owner = focused == null ? Optional.empty() : marked(focused);
         if (owner.isPresent() && isAncestorOf(owner.get())) {
-            show(owner.get());
+            if (showing.get()) {
+                show(owner.get());
+            }
         } else {
             hide();
         }
@@ -117,11 +158,26 @@ public final class KeyboardDock extends BorderPane {
             return;
         }
         keyboard.target(target, kind);
-        if (getBottom() != keyboard) {
-            setBottom(keyboard);
+        if (overlay == null) {
+            if (getBottom() != keyboard) {
+                setBottom(keyboard);
+            }
+        } else {
+            if (!overlay.getChildren().contains(keyboard)) {
+                overlay.getChildren().add(keyboard);
+            }
+            keyboard.applyCss();
+            double clear = keepClear.getAsDouble();
+            boolean fits = keyboard.prefWidth(-1) <= getWidth() - clear;
+            StackPane.setAlignment(keyboard, Pos.BOTTOM_LEFT);
+            StackPane.setMargin(keyboard, new Insets(0, fits ? clear : 0, 0, 0));
+            keyboard.setMaxSize(Double.MAX_VALUE, Region.USE_PREF_SIZE);
         }
         showing.set(true);
-        Platform.runLater(() -> scrollIntoView(owner));
+        // Lay the shrunk screen out now, so the field is scrolled into the viewport that is left above the keys.
+        applyCss();
+        layout();
+        scrollIntoView(owner);
     }
 
     private boolean isAncestorOf(Node node) {
