@@ -82,6 +82,32 @@ final class AdminControls {
         return label;
     }
 
+    /** Buttons in a row that wraps onto the next line when the screen is narrow, centred. */
+    static javafx.scene.layout.FlowPane flow(javafx.scene.Node... children) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(16, 12, children);
+        row.setAlignment(javafx.geometry.Pos.CENTER);
+        row.setPrefWrapLength(CONTENT);
+        return row;
+    }
+
+    /** A list cell at least {@link #TOUCH} high whose text wraps within {@code width}. */
+    static <T> javafx.scene.control.ListCell<T> wrappingCell(double width, Function<T, String> text) {
+        return new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setMinHeight(TOUCH);
+                setPrefWidth(width);
+                setMaxWidth(width);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
     /** Shows {@code node} only while {@code shown} is true (and takes no room otherwise). */
     static void shownWhen(javafx.scene.Node node, ObservableValue<Boolean> shown) {
         node.visibleProperty().bind(shown);

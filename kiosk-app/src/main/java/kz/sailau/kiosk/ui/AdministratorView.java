@@ -165,10 +165,8 @@ public final class AdministratorView extends VBox {
         box.setMaxWidth(AdminControls.CONTENT + 40);
         box.getChildren().add(AdminControls.message(language, model.messageProperty(), "admin-message"));
         model.register().ifPresent(register -> box.getChildren().add(registerSection(register)));
-        FlowPane before = new FlowPane(16, 12);
+        FlowPane before = AdminControls.flow();
         before.setId("admin-before-election");
-        before.setAlignment(Pos.CENTER);
-        before.setPrefWrapLength(AdminControls.CONTENT);
         model.logicAccuracy().ifPresent(test -> {
             Button open = AdminControls.button(language, "admin.logicAndAccuracy", "admin-landa");
             open.setOnAction(e -> model.show(AdministratorViewModel.Pane.LOGIC_ACCURACY));
@@ -190,10 +188,8 @@ public final class AdministratorView extends VBox {
         Button exit = AdminControls.button(language, "admin.exitKiosk", "admin-exit");
         exit.getStyleClass().add("secondary");
         exit.setOnAction(e -> model.askExit());
-        FlowPane leave = new FlowPane(16, 12, back, exit);
+        FlowPane leave = AdminControls.flow(back, exit);
         leave.setId("admin-leave");
-        leave.setAlignment(Pos.CENTER);
-        leave.setPrefWrapLength(AdminControls.CONTENT);
         box.getChildren().addAll(leave, new ConfirmationBox(model.confirmation(), Confirmation.Guarded.EXIT,
                 language, model::confirmExit));
         return box;
@@ -224,14 +220,8 @@ public final class AdministratorView extends VBox {
         heading.getStyleClass().add("section-title");
         Label bundleLabel = AdminControls.label(language, "admin.bundlePath", "admin-bundle-title");
         FileChoiceView bundle = new FileChoiceView(day.bundle(), language, "admin-bundle", "admin.files.noMedia");
-        Button close = new Button();
-        close.setId("admin-close-day");
+        Button close = AdminControls.button(language, "admin.closeDay", "admin-close-day");
         close.getStyleClass().add("danger");
-        close.setWrapText(true);
-        close.setMinHeight(AdminControls.TOUCH);
-        close.setPrefWidth(280);
-        close.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        close.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> language.messages().get(
                 day.dayClosedProperty().get() ? "admin.writeBundleAgain" : "admin.closeDay"),
                 language.messagesProperty(), day.dayClosedProperty()));
@@ -240,8 +230,7 @@ public final class AdministratorView extends VBox {
         wipe.getStyleClass().add("danger");
         wipe.disableProperty().bind(day.dayClosedProperty().not());
         wipe.setOnAction(e -> day.askWipe());
-        FlowPane buttons = new FlowPane(16, 12, close, wipe);
-        buttons.setPrefWrapLength(AdminControls.CONTENT);
+        FlowPane buttons = AdminControls.flow(close, wipe);
         VBox section = new VBox(12, heading, bundleLabel, bundle, buttons,
                 new ConfirmationBox(model.confirmation(), Confirmation.Guarded.CLOSE_DAY, language,
                         day::confirmCloseDay),

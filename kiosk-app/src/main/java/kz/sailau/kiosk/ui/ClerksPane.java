@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -50,20 +49,7 @@ public final class ClerksPane extends VBox {
         list.setPrefSize(720, 3 * AdminControls.TOUCH + 8);
         list.setMaxWidth(720);
         list.setMinHeight(Region.USE_PREF_SIZE);
-        list.setCellFactory(view -> new ListCell<>() {
-            {
-                setWrapText(true);
-                setMinHeight(AdminControls.TOUCH);
-                setPrefWidth(680);
-                setMaxWidth(680);
-            }
-
-            @Override
-            protected void updateItem(ClerkEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : line(entry));
-            }
-        });
+        list.setCellFactory(view -> AdminControls.wrappingCell(680, this::line));
         language.messagesProperty().addListener((o, a, b) -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
             if (chosen != null) {
@@ -112,12 +98,8 @@ public final class ClerksPane extends VBox {
             clearPins();
             done.run();
         });
-        FlowPane pins = new FlowPane(16, 12, pin, pinAgain);
-        pins.setAlignment(Pos.CENTER);
-        pins.setPrefWrapLength(AdminControls.CONTENT);
-        FlowPane actions = new FlowPane(16, 12, add, reset, remove);
-        actions.setAlignment(Pos.CENTER);
-        actions.setPrefWrapLength(AdminControls.CONTENT);
+        FlowPane pins = AdminControls.flow(pin, pinAgain);
+        FlowPane actions = AdminControls.flow(add, reset, remove);
         getChildren().setAll(title, list, login, pins, actions,
                 AdminControls.message(language, model.messageProperty(), "clerks-message"), back);
     }

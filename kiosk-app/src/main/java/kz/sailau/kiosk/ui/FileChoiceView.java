@@ -5,7 +5,6 @@ import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -34,20 +33,7 @@ final class FileChoiceView extends VBox {
         list.setMinHeight(Region.USE_PREF_SIZE);
         list.setPrefWidth(640);
         list.setMaxWidth(640);
-        list.setCellFactory(view -> new ListCell<>() {
-            {
-                setWrapText(true);
-                setMinHeight(AdminControls.TOUCH);
-                setPrefWidth(600);
-                setMaxWidth(600);
-            }
-
-            @Override
-            protected void updateItem(Path path, boolean empty) {
-                super.updateItem(path, empty);
-                setText(empty || path == null ? null : path.toString());
-            }
-        });
+        list.setCellFactory(view -> AdminControls.wrappingCell(600, Path::toString));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
             if (chosen != null) {
                 model.chosenProperty().set(chosen);

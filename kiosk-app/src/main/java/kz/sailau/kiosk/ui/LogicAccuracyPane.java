@@ -72,9 +72,7 @@ public final class LogicAccuracyPane extends VBox {
         Button backButton = AdminControls.button(language, "la.back", "la-back");
         backButton.getStyleClass().add("secondary");
         backButton.setOnAction(e -> back.run());
-        FlowPane buttons = new FlowPane(16, 12, start, end, refresh, backButton);
-        buttons.setAlignment(Pos.CENTER);
-        buttons.setPrefWrapLength(AdminControls.CONTENT);
+        FlowPane buttons = AdminControls.flow(start, end, refresh, backButton);
         getChildren().setAll(title, intro, packageLabel, file, progress, counters, buttons,
                 new ConfirmationBox(confirmation, Confirmation.Guarded.END_TEST, language, model::confirmEnd),
                 AdminControls.message(language, model.messageProperty(), "la-message"));
