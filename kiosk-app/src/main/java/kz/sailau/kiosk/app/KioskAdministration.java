@@ -36,16 +36,16 @@ import kz.sailau.kiosk.ui.RemovableMedia;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 
 /**
- * The administrator's actions over a kiosk data directory: unlock with the passphrase, load a register
- * package with the register loader (its refusal keys reach the screen unchanged), show device settings,
- * close the day ({@link EndOfDay#close}: signed bundle) and wipe the biometric data after close
- * ({@link BiometricWipe#wipe}). Unlocks (and failed unlocks), register loads and refusals are recorded in the
- * audit log ({@code STORE_UNLOCKED}, {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED},
- * {@code REGISTER_REFUSED}); the head is signed with the kiosk key once it is unlocked. Manages the clerk
- * roster ({@link ClerkRoster}: add, reset PIN, remove) and keeps the voter screens closed while no clerk is
- * active.
- * The pre-election logic-and-accuracy test runs through {@link LogicAccuracyMode} once the wiring
- * {@link #enableLogicAccuracy enables} it.
+ * The administrator's actions over a kiosk data directory, with every capability this kiosk offers: unlock with
+ * the passphrase; load a register package with the register loader (its refusal keys reach the screen
+ * unchanged); the device settings ({@link #withDeviceSettings}); close the day and, after it, wipe the biometric
+ * data with the passphrase again ({@link KioskDayClosing}); the pre-election logic-and-accuracy test through
+ * {@link LogicAccuracyMode}, from the first unlock when the wiring gives a factory ({@link #withLogicAccuracy});
+ * the clerk roster ({@link ClerkRoster}: add, reset PIN, remove), keeping the voter screens closed while no clerk
+ * is active; and the removable media the file choices list (from the configuration). Unlocks (and failed
+ * unlocks), register loads and refusals are recorded in the audit log ({@code STORE_UNLOCKED},
+ * {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED}, {@code REGISTER_REFUSED}); the head is signed with the
+ * kiosk key once it is unlocked.
  */
 public final class KioskAdministration implements AdministratorActions {
 
