@@ -1,10 +1,8 @@
 package kz.sailau.kiosk.app;
 
-import com.fasterxml.jackson.core.JsonParser;
-import java.util.stream.IntStream;
-import kz.sailau.fingerprint.protocol.SystemParameterCodec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import kz.sailau.fingerprint.protocol.SystemParameterCodec;
+import kz.sailau.kiosk.ui.RemovableMedia;
 
 /**
  * The kiosk's one configuration record, read from one JSON file given to {@code start --config}
@@ -41,6 +42,8 @@ import java.util.stream.Collectors;
  * @param overrideWarnPercent  percentage at which the clerk console warns of the cap
  * @param idleTimeoutSeconds   seconds after which a voter screen returns to the start
  * @param fullScreen           production kiosk mode: full screen, no decorations
+ * @param removableMedia       mount-point patterns of the removable media the administrator's file choices list
+ *                             (e.g. {@code /media/*}{@code /*}; see {@link RemovableMedia})
  * @param tokenScreenSeconds   seconds the token screen stays once its receipt printed (the next card clears it)
  */
 public record KioskConfiguration(
@@ -57,19 +60,39 @@ public record KioskConfiguration(
         double overrideWarnPercent,
         int idleTimeoutSeconds,
         boolean fullScreen,
+        List<String> removableMedia,
         int tokenScreenSeconds) {
 
     /** The token screen's default time, {@value} s. */
     public static final int DEFAULT_TOKEN_SCREEN_SECONDS = 15;
 
-    /** A configuration with the default token screen time. */
+    /** Copies the mount-point patterns; absent means the standard ones. */
+    public KioskConfiguration {
+        removableMedia = removableMedia == null ? RemovableMedia.STANDARD_MOUNT_POINTS : List.copyOf(removableMedia);
+    }
+
+    /**
+     * A configuration with the standard removable-media mount points ({@link RemovableMedia#STANDARD_MOUNT_POINTS})
+     * and the default token screen time.
+     */
     public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
                               SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
                               double matchThreshold, int maxFingerTries, double overrideCapPercent,
                               double overrideWarnPercent, int idleTimeoutSeconds, boolean fullScreen) {
         this(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer, matchThreshold,
                 maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds, fullScreen,
-                DEFAULT_TOKEN_SCREEN_SECONDS);
+                RemovableMedia.STANDARD_MOUNT_POINTS);
+    }
+
+    /** A configuration with the default token screen time. */
+    public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
+                              SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
+                              double matchThreshold, int maxFingerTries, double overrideCapPercent,
+                              double overrideWarnPercent, int idleTimeoutSeconds, boolean fullScreen,
+                              List<String> removableMedia) {
+        this(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer, matchThreshold,
+                maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds, fullScreen,
+                removableMedia, DEFAULT_TOKEN_SCREEN_SECONDS);
     }
 
     /** Name of the configuration file inside the data directory. */
@@ -132,6 +155,12 @@ public record KioskConfiguration(
         }
         if (tokenScreenSeconds < 5 || tokenScreenSeconds > 120) {
             problems.add("tokenScreenSeconds: must be 5..120");
+        }
+        for (String pattern : removableMedia) {
+            if (pattern == null || !pattern.startsWith("/")) {
+                problems.add("removableMedia: each mount-point pattern must be an absolute path, e.g. /media/*/*");
+                break;
+            }
         }
         return problems;
     }
@@ -234,6 +263,7 @@ public record KioskConfiguration(
         @JsonProperty double overrideWarnPercent;
         @JsonProperty int idleTimeoutSeconds;
         @JsonProperty boolean fullScreen;
+        @JsonProperty List<String> removableMedia;
         @JsonProperty int tokenScreenSeconds;
 
         @JsonCreator
@@ -255,6 +285,7 @@ public record KioskConfiguration(
             overrideWarnPercent = from.overrideWarnPercent;
             idleTimeoutSeconds = from.idleTimeoutSeconds;
             fullScreen = from.fullScreen;
+            removableMedia = from.removableMedia;
             tokenScreenSeconds = from.tokenScreenSeconds;
         }
 
@@ -267,7 +298,7 @@ public record KioskConfiguration(
             }
             return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
                     printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
-                    idleTimeoutSeconds, fullScreen, tokenScreenSeconds);
+                    idleTimeoutSeconds, fullScreen, removableMedia, tokenScreenSeconds);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -78,8 +77,8 @@ final class ProductionWindows {
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);
-        AtomicReference<ElectionDayKiosk> electionDay = new AtomicReference<>();
-        AtomicReference<KioskDevices> devices = new AtomicReference<>();
+        AtomicBoolean devicesOpen = new AtomicBoolean();
+        ElectionDays days = new ElectionDays(configuration, environment, database, matcher, devicesOpen);
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage(StageStyle.UNDECORATED);
@@ -92,19 +91,23 @@ final class ProductionWindows {
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
                         configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
                         stage::hide);
-                AtomicBoolean devicesOpen = new AtomicBoolean();
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
+                // One election day, built at the first need: the pre-election test (from the first unlock) or the
+                // voter screens.
+                administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
+                        KioskDataDirectory.at(configuration.dataDirectory()), database, environment.migrations(),
+                        new ElectionId(configuration.election()), matcher.extractorVersion(), days.of(credentials),
+                        environment.clock(), environment.random()));
                 LanguageViewModel language = new LanguageViewModel();
                 Scene scene = new Scene(new StackPane(), 1280, 800);
                 scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
-                        () -> administration.credentials().ifPresent(credentials -> {
-                            devicesOpen.set(true);
-                            scene.setRoot(voterScreens(configuration, environment, database, credentials, matcher,
-                                    language, administration, worker, electionDay, devices));
-                        }));
+                        () -> administration.credentials().ifPresent(credentials ->
+                                scene.setRoot(voterScreens(database, days.of(credentials), language, administration,
+                                        worker))));
+                unlock.setBackWhileLocked(false);
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
                 stage.setFullScreen(true);
@@ -117,34 +120,16 @@ final class ProductionWindows {
         }
         closed.await();
         worker.shutdownNow();
-        ElectionDayKiosk kiosk = electionDay.get();
-        if (kiosk != null) {
-            kiosk.close();
-        }
-        KioskDevices opened = devices.get();
-        if (opened != null) {
-            opened.close();
-        }
+        days.close();
         database.close();
         Platform.exit();
         return 0;
     }
 
-    private static KioskScreens voterScreens(KioskConfiguration configuration, CliEnvironment environment,
-                                             KioskDatabase database, KioskCredentials credentials,
-                                             FingerMatcher matcher, LanguageViewModel language,
-                                             KioskAdministration administration, ExecutorService worker,
-                                             AtomicReference<ElectionDayKiosk> openedKiosk,
-                                             AtomicReference<KioskDevices> openedDevices) {
-        KioskDevices devices = SerialDevices.open(configuration, environment.clock());
-        openedDevices.set(devices);
-        ElectionDayKiosk kiosk = electionDay(configuration, environment, database, credentials, matcher,
-                Optional.of(devices));
-        openedKiosk.set(kiosk);
+    private static KioskScreens voterScreens(KioskDatabase database, ElectionDayKiosk kiosk,
+                                             LanguageViewModel language, KioskAdministration administration,
+                                             ExecutorService worker) {
         worker.execute(kiosk.engine()::prepareGallery);
-        administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(configuration.dataDirectory()),
-                database, environment.migrations(), new ElectionId(configuration.election()), matcher.extractorVersion(),
-                kiosk, environment.clock(), environment.random()));
         kiosk.printIn(language::messages);
         CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,
                 Platform::runLater, kiosk::counters);
@@ -153,6 +138,46 @@ final class ProductionWindows {
             model.closePolls();
         }
         return new KioskScreens(model, administration, worker, Platform::runLater);
+    }
+
+    /**
+     * The window's election day, assembled once over the unlocked store with the serial devices when first needed
+     * (the pre-election test or the voter screens); from then on the devices count as open for the Devices pane.
+     */
+    private static final class ElectionDays implements AutoCloseable {
+        private final KioskConfiguration configuration;
+        private final CliEnvironment environment;
+        private final KioskDatabase database;
+        private final FingerMatcher matcher;
+        private final AtomicBoolean devicesOpen;
+        private KioskDevices devices;
+        private ElectionDayKiosk built;
+
+        ElectionDays(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
+                     FingerMatcher matcher, AtomicBoolean devicesOpen) {
+            this.configuration = configuration;
+            this.environment = environment;
+            this.database = database;
+            this.matcher = matcher;
+            this.devicesOpen = devicesOpen;
+        }
+
+        synchronized ElectionDayKiosk of(KioskCredentials credentials) {
+            if (built == null) {
+                devices = SerialDevices.open(configuration, environment.clock());
+                built = electionDay(configuration, environment, database, credentials, matcher, Optional.of(devices));
+                devicesOpen.set(true);
+            }
+            return built;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (built != null) {
+                built.close();
+                devices.close();
+            }
+        }
     }
 
     /**

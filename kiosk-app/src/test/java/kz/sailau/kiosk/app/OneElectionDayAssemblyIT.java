@@ -82,6 +82,6 @@ class OneElectionDayAssemblyIT {
                 new KioskConfiguration.SerialPortSetting(ports.resolve("mrz-reader").toString(), d.mrzReader().baud()),
                 new KioskConfiguration.SerialPortSetting(ports.resolve("printer").toString(), d.printer().baud()),
                 d.matchThreshold(), d.maxFingerTries(), d.overrideCapPercent(), d.overrideWarnPercent(),
-                d.idleTimeoutSeconds(), true, d.tokenScreenSeconds());
+                d.idleTimeoutSeconds(), true, d.removableMedia(), d.tokenScreenSeconds());
     }
 }

@@ -213,7 +213,7 @@ public final class DemoKiosk implements AutoCloseable {
                         configuration.printer().baud()),
                 configuration.matchThreshold(), configuration.maxFingerTries(), configuration.overrideCapPercent(),
                 configuration.overrideWarnPercent(), configuration.idleTimeoutSeconds(), configuration.fullScreen(),
-                configuration.tokenScreenSeconds());
+                configuration.removableMedia(), configuration.tokenScreenSeconds());
         return new KioskDeviceSettings(data.directory().resolve(KioskConfiguration.FILE_NAME), emulated,
                 new SerialDeviceProbe(), () -> SerialPortList.present(devices, "*"),
                 administration::recordNow, "admin.devices.appliesDemo").withDevicesOpen(() -> true);
