@@ -362,13 +362,19 @@ public final class CheckInScreenModel implements AutoCloseable {
             if (next instanceof CheckInState.Refused refused) {
                 addNotice(new ClerkNotice(refused.refusal().messageKey(), refused.refusal().nextStepKey()));
             }
-            if (next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)) {
-                // A voter left (done, refused or timed out): the next one starts in the state language.
+            if (voterLeft(previous, next)) {
+                // A voter left (done, refused, timed out, or the next card cleared the token): the next one starts
+                // in the state language with nothing of the last voter on screen.
                 language.reset();
                 uploadProgress.set(-1);
                 fingerOnSensor.set(false);
             }
         });
+    }
+
+    private static boolean voterLeft(CheckInState previous, CheckInState next) {
+        return next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)
+                || previous instanceof CheckInState.TokenIssued && next instanceof CheckInState.CheckingEligibility;
     }
 
     private static Optional<String> printerProblem(CheckInState state) {

@@ -162,6 +162,9 @@ class DeviceFaultScenarioIT {
 
     @Test
     void cardReaderUnplugged() throws Exception {
+        // A card read first: the reader is open and working when it is pulled.
+        cardIn(voter());
+        assertInstanceOf(CheckInState.AwaitingCard.class, clerk(new CheckInEvent.ClerkCancels(DemoKiosk.CLERK)));
         kiosk.devices().unplugCardReader();
         String hint = ClerkReason.CARD_READER_FAULT.voterMessageKey();
         watch.await("the card reader hint", s -> s instanceof CheckInState.AwaitingCard a

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -99,8 +100,13 @@ final class UiFixtures {
 
     /** The screens' view model over this engine; receipts are printed in {@code language}, as on the kiosk. */
     CheckInScreenModel model(LanguageViewModel language) {
+        return model(language, Platform::runLater);
+    }
+
+    /** The view model with its properties changed through {@code fxThread} (a direct executor without a screen). */
+    CheckInScreenModel model(LanguageViewModel language, Executor fxThread) {
         devices.drive(engine, token -> Receipts.of(language.messages(), token));
-        return new CheckInScreenModel(engine, devices, language, Platform::runLater, ledger::counters);
+        return new CheckInScreenModel(engine, devices, language, fxThread, ledger::counters);
     }
 
     /** Stops the device runner. */
