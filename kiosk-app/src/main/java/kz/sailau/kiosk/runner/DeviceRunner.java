@@ -6,9 +6,11 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -25,8 +27,6 @@ import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.Effect;
 import kz.sailau.kiosk.checkin.IssuedBallotToken;
 import kz.sailau.kiosk.devices.DeviceException;
-import kz.sailau.kiosk.devices.MrzReader;
-import kz.sailau.kiosk.devices.MrzReaderException;
 import kz.sailau.kiosk.devices.printer.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,18 +107,17 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
     private final KioskDevices devices;
     private final Timing timing;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
-    private final ExecutorService captureThread = Executors.newSingleThreadExecutor(named("kiosk-capture"));
-    private final ExecutorService printThread = Executors.newSingleThreadExecutor(named("kiosk-printer"));
+    private final ExecutorService captureThread = deviceThread("kiosk-capture");
+    private final ExecutorService printThread = deviceThread("kiosk-printer");
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("kiosk-tick"));
-    private final Object readerLock = new Object();
     /** The latest capture asked for; a capture keeps running while it is the latest and not cancelled. */
     private final AtomicLong captureRequest = new AtomicLong();
     /** Captures up to this request are cancelled. */
     private final AtomicLong cancelledUpTo = new AtomicLong();
     private volatile Target target;
     private volatile boolean closed;
+    private final CardReading cardReading;
     private Thread readerThread;
-    private MrzReader openReader;
 
     /**
      * @param devices the kiosk's devices (not closed by the runner)
@@ -127,6 +126,8 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
     public DeviceRunner(KioskDevices devices, Timing timing) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.timing = Objects.requireNonNull(timing, "timing");
+        this.cardReading = new CardReading(devices.cardReader(), timing.cardWait(), timing.cardReaderRetry(),
+                submission -> submitQuietly(() -> submission.accept(requireTarget().engine())));
     }
 
     /**
@@ -148,7 +149,7 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
     public synchronized void startReadingCards() {
         requireTarget();
         if (readerThread == null) {
-            readerThread = named("kiosk-card-reader").newThread(this::readCards);
+            readerThread = named("kiosk-card-reader").newThread(cardReading);
             readerThread.start();
         }
     }
@@ -251,82 +252,6 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
         submitQuietly(() -> asking.engine().submit(result));
     }
 
-    /** The reader thread: open, read zones, and after a failure report it once and reopen until it works. */
-    private void readCards() {
-        boolean failed = false;
-        while (!closed) {
-            MrzReader reader;
-            try {
-                reader = devices.cardReader().open();
-            } catch (MrzReaderException e) {
-                if (!failed) {
-                    failed = true;
-                    LOG.warn("card reader cannot be opened: {}", e.getMessage());
-                    DeviceFault fault = DeviceFaults.of(e);
-                    submitQuietly(() -> target.engine().submit(new CheckInEvent.CardReaderFailed(fault)));
-                }
-                pause(timing.cardReaderRetry());
-                continue;
-            }
-            if (!holdReader(reader)) {
-                return;
-            }
-            if (failed) {
-                failed = false;
-                submitQuietly(() -> target.engine().submit(new CheckInEvent.CardReaderRestored()));
-            }
-            try {
-                while (!closed) {
-                    reader.nextZone(timing.cardWait())
-                            .ifPresent(zone -> submitQuietly(() -> target.engine().submitCard(zone)));
-                }
-            } catch (MrzReaderException e) {
-                if (!closed) {
-                    failed = true;
-                    LOG.warn("card reader failed: {}", e.getMessage());
-                    DeviceFault fault = DeviceFaults.of(e);
-                    submitQuietly(() -> target.engine().submit(new CheckInEvent.CardReaderFailed(fault)));
-                }
-            } finally {
-                releaseReader(reader);
-            }
-            pause(timing.cardReaderRetry());
-        }
-    }
-
-    /** Keeps the reader so that {@link #close} can unblock it; false (and closed) when the runner is closing. */
-    private boolean holdReader(MrzReader reader) {
-        synchronized (readerLock) {
-            if (closed) {
-                reader.close();
-                return false;
-            }
-            openReader = reader;
-            return true;
-        }
-    }
-
-    private void releaseReader(MrzReader reader) {
-        synchronized (readerLock) {
-            openReader = null;
-        }
-        reader.close();
-    }
-
-    private void pause(Duration duration) {
-        synchronized (readerLock) {
-            if (closed) {
-                return;
-            }
-            try {
-                readerLock.wait(duration.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                closed = true;
-            }
-        }
-    }
-
     /** Feeds an outcome; an engine failure is logged, never thrown at a device thread. */
     private static void submitQuietly(Runnable submission) {
         try {
@@ -364,13 +289,7 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
     @Override
     public void close() {
         Thread reader;
-        synchronized (readerLock) {
-            closed = true;
-            readerLock.notifyAll();
-            if (openReader != null) {
-                openReader.close();
-            }
-        }
+        closed = true;
         synchronized (this) {
             reader = readerThread;
         }
@@ -379,14 +298,20 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
         captureThread.shutdown();
         printThread.shutdown();
         try {
-            if (reader != null) {
-                reader.join(TimeUnit.SECONDS.toMillis(5));
-            }
+            cardReading.close(reader);
             captureThread.awaitTermination(5, TimeUnit.SECONDS);
             printThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One thread for one device, started at once, so that the kiosk's thread count does not grow at the first voter. */
+    private static ExecutorService deviceThread(String name) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                named(name));
+        executor.prestartAllCoreThreads();
+        return executor;
     }
 
     private static ThreadFactory named(String name) {
