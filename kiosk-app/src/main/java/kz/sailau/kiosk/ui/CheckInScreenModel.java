@@ -15,7 +15,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -75,12 +74,10 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<CheckInState> state;
     private final ReadOnlyObjectWrapper<Optional<ClerkCall>> clerkCall;
-    private final ReadOnlyDoubleWrapper uploadProgress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyBooleanWrapper fingerOnSensor = new ReadOnlyBooleanWrapper();
+    private final DeviceActivity activity;
     private final ReadOnlyObjectWrapper<Counters> counters;
     private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testMode = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Optional<Receipt>> lastReceipt = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyObjectWrapper<Optional<String>> printerProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Optional<String>> scannerProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper clerkCalled = new ReadOnlyBooleanWrapper();
@@ -114,7 +111,8 @@ public final class CheckInScreenModel implements AutoCloseable {
                 .filter(f -> f.device() == DeviceFault.Device.SCANNER).map(DeviceFault::messageKey), clerkCall));
         clerkCalled.bind(Bindings.createBooleanBinding(() -> clerkCall.get()
                 .map(c -> c.reason() == ClerkReason.VOTER_REQUEST).orElse(false), clerkCall));
-        Objects.requireNonNull(devices, "devices").addObserver(new DeviceActivity());
+        this.activity = new DeviceActivity(fxThread);
+        Objects.requireNonNull(devices, "devices").addObserver(activity);
         listenTo(engine);
     }
 
@@ -195,9 +193,7 @@ public final class CheckInScreenModel implements AutoCloseable {
                     state.set(now);
                     clerkCall.set(call);
                     counters.set(counted);
-                    uploadProgress.set(-1);
-                    fingerOnSensor.set(false);
-                    lastReceipt.set(Optional.empty());
+                    activity.clear();
                     done.complete(null);
                 });
             } catch (RuntimeException e) {
@@ -222,12 +218,12 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /** Upload progress of the current capture, 0..1; -1 while waiting for a finger. */
     public ReadOnlyDoubleProperty uploadProgressProperty() {
-        return uploadProgress.getReadOnlyProperty();
+        return activity.uploadProgress();
     }
 
     /** Whether a finger is on the sensor and its image is being uploaded. */
     public ReadOnlyBooleanProperty fingerOnSensorProperty() {
-        return fingerOnSensor.getReadOnlyProperty();
+        return activity.fingerOnSensor();
     }
 
     /**
@@ -255,7 +251,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /** The last receipt sent to the printer (printed or not). */
     public ReadOnlyObjectProperty<Optional<Receipt>> lastReceiptProperty() {
-        return lastReceipt.getReadOnlyProperty();
+        return activity.lastReceipt();
     }
 
     /**
@@ -366,8 +362,7 @@ public final class CheckInScreenModel implements AutoCloseable {
                 // A voter left (done, refused, timed out, or the next card cleared the token): the next one starts
                 // in the state language with nothing of the last voter on screen.
                 language.reset();
-                uploadProgress.set(-1);
-                fingerOnSensor.set(false);
+                activity.clearProgress();
             }
         });
     }
@@ -387,36 +382,6 @@ public final class CheckInScreenModel implements AutoCloseable {
         notices.add(0, notice);
         if (notices.size() > HISTORY) {
             notices.remove(HISTORY, notices.size());
-        }
-    }
-
-    /** Mirrors the devices' activity (from their threads) into the progress and receipt properties. */
-    private final class DeviceActivity implements DeviceRunner.Observer {
-        @Override
-        public void waitingForFinger() {
-            fxThread.execute(() -> {
-                uploadProgress.set(-1);
-                fingerOnSensor.set(false);
-            });
-        }
-
-        @Override
-        public void fingerDetected() {
-            fxThread.execute(() -> {
-                fingerOnSensor.set(true);
-                uploadProgress.set(0);
-            });
-        }
-
-        @Override
-        public void uploaded(long bytesReceived, long totalBytes) {
-            double fraction = totalBytes <= 0 ? 0 : Math.min(1.0, (double) bytesReceived / totalBytes);
-            fxThread.execute(() -> uploadProgress.set(fraction));
-        }
-
-        @Override
-        public void printing(Receipt receipt) {
-            fxThread.execute(() -> lastReceipt.set(Optional.of(receipt)));
         }
     }
 
