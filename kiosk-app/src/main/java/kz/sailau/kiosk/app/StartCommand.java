@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one
- * clear sentence per problem (bad configuration, no register, no active clerk, missing port), then opens the kiosk full screen
- * without decorations on the administrator's passphrase screen; only the administrator can exit.
+ * line {@code cannot start: ...} per problem (bad or missing configuration, with a pointer to the sample; no
+ * register; no active clerk; missing port; missing or wrong kiosk certificate), then opens the kiosk full
+ * screen without decorations on the administrator's passphrase screen; only the administrator can exit.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Start the kiosk: full screen, no decorations, exit only through the administrator.")
@@ -44,12 +46,18 @@ public final class StartCommand implements Callable<Integer> {
         try {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
-            environment.err().println("cannot start: " + e.getMessage());
+            for (String problem : e.problems()) {
+                environment.err().println("cannot start: configuration " + config + ": " + problem);
+            }
+            if (!Files.exists(config)) {
+                environment.err().println("cannot start: " + whereTheConfigurationIs());
+            }
             return 1;
         }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
-            environment.err().println("cannot start:\n  - " + String.join("\n  - ", problems));
+            // One self-contained line per problem: each reads alone in the journal of the kiosk's unit.
+            problems.forEach(problem -> environment.err().println("cannot start: " + problem));
             return 1;
         }
         if (checkOnly) {
@@ -61,4 +69,27 @@ public final class StartCommand implements Callable<Integer> {
         }
         return ProductionWindows.show(configuration, config, environment);
     }
+
+    /**
+     * Points to the configuration an administrator should give: the installed kiosk's {@code /etc/sailau/kiosk.json}
+     * when it exists, and the sample with every key that travels with the program (inside the installed package,
+     * or {@code packaging/deploy/} of a source checkout).
+     */
+    static String whereTheConfigurationIs() {
+        String installed = Files.isRegularFile(INSTALLED_CONFIGURATION)
+                ? "the installed kiosk's is " + INSTALLED_CONFIGURATION + " (give --config "
+                        + INSTALLED_CONFIGURATION + "); "
+                : "";
+        // jpackage's launcher sets jpackage.app-path to bin/sailau-kiosk; the sample is lib/app/deploy/kiosk.json.
+        String launcher = System.getProperty("jpackage.app-path");
+        Path sample = launcher == null ? null
+                : Path.of(launcher).toAbsolutePath().getParent().resolveSibling("lib/app/deploy/kiosk.json");
+        String from = sample != null && Files.isRegularFile(sample) ? sample.toString()
+                : "packaging/deploy/kiosk.json of the source tree";
+        return installed + "a sample with every key is " + from
+                + " (copy it, set election, precinct and electionDay, then give --config FILE)";
+    }
+
+    /** Where {@code install-kiosk.sh} puts the configuration. */
+    static final Path INSTALLED_CONFIGURATION = Path.of("/etc/sailau/kiosk.json");
 }
