@@ -101,7 +101,9 @@ echo "boot-test.sh: apt install ./$(basename "$deb") grim"
 chroot "$image_root" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c \
   "apt-get update -q && apt-get install -y -q /tmp/$(basename "$deb") grim && apt-get clean" >>"$log" 2>&1 \
   || fail "apt install of the package failed (see $log)"
-rm -f "$image_root/usr/sbin/policy-rc.d" "$image_root/tmp/$(basename "$deb")"
+rm -f "$image_root/usr/sbin/policy-rc.d"
+# The same package again, for the guide's "Update the package" step (its dependencies are installed by then).
+mv "$image_root/tmp/$(basename "$deb")" "$image_root/root/"
 chroot "$image_root" dpkg-query -W -f '${Package} ${Version}\n' sailau-kiosk cage xwayland seatd libwlroots10 rfkill \
   linux-image-amd64 systemd > "$work/versions.txt"
 cleanup

@@ -15,6 +15,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -115,7 +116,10 @@ class Machine:
         for path in (self.agent_path, self.qmp_path):
             if os.path.exists(path):
                 os.unlink(path)
-        kvm = os.access("/dev/kvm", os.R_OK | os.W_OK)
+        # KVM needs the processor's virtualisation extensions; a /dev/kvm without them (a nested guest) hangs.
+        with open("/proc/cpuinfo") as f:
+            flags = f.read()
+        kvm = os.access("/dev/kvm", os.R_OK | os.W_OK) and re.search(r"\b(vmx|svm)\b", flags) is not None
         command = [
             "qemu-system-x86_64", "-machine", "pc,accel=" + ("kvm" if kvm else "tcg"),
             "-cpu", "host" if kvm else "max", "-smp", "2", "-m", "2048",
@@ -131,6 +135,7 @@ class Machine:
             "-device", "virtserialport,chardev=agent,name=sailau.boot.agent",
             "-qmp", f"unix:{self.qmp_path},server=on,wait=off",
         ]
+        self.kvm = kvm
         self.report.line(f"qemu: {'KVM' if kvm else 'software emulation (TCG)'}, 2 vCPUs, 2 GiB, 1280x800 VGA")
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                         stderr=open(os.path.join(self.work, "qemu.log"), "w"))
@@ -171,14 +176,17 @@ class Machine:
                         self.answers[words[1]] = (int(words[2]), output)
                         self.answered.notify_all()
 
-    def wait_boot(self, timeout=600):
-        """Waits for the agent's HELLO after a (re)boot; returns the boot id and the seconds it took."""
+    def wait_boot(self, timeout=900, previous=None):
+        """Waits for the agent's HELLO from a boot other than `previous`; returns its id and the seconds."""
         start = time.time()
-        try:
-            boot_id = self.hellos.get(timeout=timeout)
-        except queue.Empty:
-            raise RuntimeError(f"no boot within {timeout} s (see console.log)")
-        return boot_id, time.time() - start
+        while True:
+            try:
+                boot_id = self.hellos.get(timeout=max(1.0, timeout - (time.time() - start)))
+            except queue.Empty:
+                raise RuntimeError(f"no boot within {timeout} s (see console.log)")
+            if boot_id != previous:
+                self.boot_id = boot_id
+                return boot_id, time.time() - start
 
     def run(self, script, timeout=900, quiet=False):
         """Runs a bash script as root on the machine; returns (exit status, output)."""
@@ -278,7 +286,7 @@ class BootTest:
     def kiosk_pid(self):
         return self.m.sh("cat /run/sailau-kiosk/kiosk.pid 2>/dev/null")
 
-    def wait_window(self, timeout=240):
+    def wait_window(self, timeout=600):
         """Seconds until the kiosk's window is on the screen (light, and like the reference screen if known)."""
         start = time.time()
         while time.time() - start < timeout:
@@ -341,9 +349,14 @@ class BootTest:
                             "systemctl is-enabled ctrl-alt-del.target || true")
         r.check("install-kiosk.sh: user sailau, seatd enabled and running, kernel.sysrq = 0, Ctrl+Alt+Del masked",
                 status == 0 and "enabled\nactive" in out and "kernel.sysrq = 0" in out and "masked" in out)
-        status, out = m.run("sudo -u sailau sh -c 'cd /var/lib/sailau && /opt/sailau-kiosk/bin/sailau-kiosk demo "
-                            "--check --data /tmp/demo-check' 2>&1 | tail -n 2; rm -rf /tmp/demo-check")
-        r.check("the guide's demo check as the kiosk user prints 'demo check OK'", "demo check OK" in out)
+        if m.kvm:
+            status, out = m.run("sudo -u sailau sh -c 'cd /var/lib/sailau && /opt/sailau-kiosk/bin/sailau-kiosk demo "
+                                "--check --data /tmp/demo-check' 2>&1 | tail -n 2; rm -rf /tmp/demo-check")
+            r.check("the guide's demo check as the kiosk user prints 'demo check OK'", "demo check OK" in out)
+        else:
+            # Under software emulation it takes most of an hour; packaging/check-deb.sh runs the same launcher's
+            # demo check natively, in an empty network namespace.
+            r.line("NOTE  the guide's 'demo --check' is left to packaging/check-deb.sh under software emulation")
 
         # Key ceremony: the authority on this machine (its own offline machine in real life), the kiosk in the VM.
         authority = os.path.join(work, "authority")
@@ -416,16 +429,19 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
 
     # -- 3. the kiosk after a reboot
 
-    def booted(self):
+    def booted(self, reboot=True):
         r, m = self.report, self.m
         r.line("== 3. Reboot: the kiosk comes up by itself")
-        m.run("systemctl reboot", quiet=True)
-        boot_id, seconds = m.wait_boot()
-        r.line(f"rebooted (boot id {boot_id[:8]}) in {seconds:.1f} s to the agent")
+        seconds = 0.0
+        if reboot:
+            # The answer comes back before the reboot begins.
+            m.run("nohup sh -c 'sleep 1; systemctl reboot' >/dev/null 2>&1 &", quiet=True)
+            boot_id, seconds = m.wait_boot(previous=m.boot_id)
+            r.line(f"rebooted (boot id {boot_id[:8]}) in {seconds:.1f} s to the agent")
         started = time.time()
         window = self.wait_window()
         r.check("the kiosk's window appears after boot", window is not None,
-                f"{window + seconds:.1f} s from the reboot command" if window is not None else "no window in 240 s")
+                f"{window + seconds:.1f} s from the reboot command" if window is not None else "no window in 600 s")
         time.sleep(3)  # the first frame settles (fonts, the passphrase field's focus)
         self.reference = m.screen("kiosk-after-boot-qemu")
         props = self.unit("ActiveState", "SubState", "MainPID", "NRestarts", "ExecMainStartTimestampMonotonic")
@@ -511,7 +527,7 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
         r, m = self.report, self.m
         r.line("== 6. kill -9 of the kiosk, and of cage: restarted")
         times = []
-        for attempt in range(1, 4):
+        for attempt in range(1, 3):
             before = self.unit("NRestarts")["NRestarts"]
             pid = self.kiosk_pid()
             # Guest clock: CLOCK_MONOTONIC seconds, the clock of systemd's ...TimestampMonotonic properties.
@@ -520,7 +536,7 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
             back = self.wait_for(f"test \"$(systemctl show -p NRestarts --value sailau-kiosk)\" != {before} && "
                                  "systemctl is-active -q sailau-kiosk", 60, 0.1)
             started = int(self.unit("ExecMainStartTimestampMonotonic")["ExecMainStartTimestampMonotonic"]) / 1e6
-            window = self.wait_window(120)
+            window = self.wait_window(300)
             window_at = time.time() - killed_at if window is not None else None
             restart = started - t_kill
             times.append((restart, window_at))
@@ -538,7 +554,7 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
         killed_at = time.time()
         back = self.wait_for(f"test \"$(systemctl show -p NRestarts --value sailau-kiosk)\" != {before} && "
                              "systemctl is-active -q sailau-kiosk", 60, 0.1)
-        window = self.wait_window(120)
+        window = self.wait_window(300)
         r.check("kill -9 of cage: the session is restarted and the window comes back", back is not None
                 and window is not None, f"window back {time.time() - killed_at:.1f} s after the kill")
         self.restart_times = times
@@ -549,8 +565,10 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
         m.run("cp /etc/sailau/kiosk.json /root/kiosk.json.good && "
               "sed -i 's#/dev/sailau-printer#/dev/sailau-no-printer#' /etc/sailau/kiosk.json")
         t0 = time.time()
-        m.run("systemctl restart sailau-kiosk", quiet=True)
-        failed = self.wait_for("test \"$(systemctl show -p ActiveState --value sailau-kiosk)\" = failed", 180, 0.5)
+        # The kill -9 tests above count as starts too: begin the start-limit window afresh, as an administrator's
+        # 'systemctl reset-failed' does.
+        m.run("systemctl reset-failed sailau-kiosk; systemctl restart sailau-kiosk", quiet=True)
+        failed = self.wait_for("test \"$(systemctl show -p ActiveState --value sailau-kiosk)\" = failed", 600, 0.5)
         props = self.unit("ActiveState", "Result", "NRestarts")
         refusals = m.sh("journalctl -b -u sailau-kiosk --no-pager -o cat --since=-5min | "
                         "grep -c 'cannot start: printer.port: /dev/sailau-no-printer does not exist' || true")
@@ -566,12 +584,25 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
         r.check("the administrator's login prompt comes back on tty1 (OnFailure=)", getty is not None)
         m.run("cp /root/kiosk.json.good /etc/sailau/kiosk.json && systemctl reset-failed sailau-kiosk && "
               "systemctl start sailau-kiosk", quiet=True)
-        window = self.wait_window(180)
+        window = self.wait_window(600)
         r.check("after the fix, 'systemctl start' brings the kiosk back", window is not None)
+
+    def update(self):
+        r, m = self.report, self.m
+        r.line("== 8. Update the package as the guide says (the same package again: apt install --reinstall)")
+        deb = os.path.basename(self.args.deb)
+        status, out = m.run(f"cd /root && sha256sum {deb} && sudo systemctl stop sailau-kiosk && "
+                            f"sudo apt-get install -y -q --reinstall ./{deb} 2>&1 | tail -n 2 && "
+                            f"sudo {DEPLOY}/install-kiosk.sh | head -n 1 && sudo systemctl start sailau-kiosk")
+        r.check("stop, apt install, install-kiosk.sh, start: all succeed", status == 0)
+        kept = m.sh(f"grep -c '\"{ELECTION}\"' /etc/sailau/kiosk.json; grep -c ttyS1 /etc/udev/rules.d/60-sailau-serial.rules")
+        r.check("the update keeps kiosk.json and the edited udev rules", kept.split() == ["1", "1"], kept)
+        window = self.wait_window(600)
+        r.check("the updated kiosk is back on screen", window is not None)
 
     def stop(self):
         r, m = self.report, self.m
-        r.line("== 8. systemctl stop ends the session cleanly")
+        r.line("== 9. systemctl stop ends the session cleanly")
         since = m.sh("date '+%Y-%m-%d %H:%M:%S'")
         status, out = m.run("s=$(date +%s%N); systemctl stop sailau-kiosk; e=$(date +%s%N); "
                             "echo stop took $(( (e - s) / 1000000 )) ms", quiet=False)
@@ -595,13 +626,15 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
             self.m.start()
             boot_id, seconds = self.m.wait_boot()
             self.report.line(f"booted (boot id {boot_id[:8]}) in {seconds:.1f} s to the agent")
-            self.controls()
-            self.guide()
-            self.booted()
+            if not self.args.resume:
+                self.controls()
+                self.guide()
+            self.booted(reboot=not self.args.resume)
             self.session_is_contained()
             self.no_escape()
             self.restarts()
             self.refusal()
+            self.update()
             self.stop()
         except Exception as e:  # a broken step is a failed test, with the reason; the machine is stopped below
             self.report.check("the boot test ran to its end", False, f"{type(e).__name__}: {e}")
@@ -614,7 +647,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     for option in ("--work", "--kernel", "--initrd", "--disk", "--jar", "--prints-jar", "--versions", "--deb"):
         parser.add_argument(option, required=True)
+    # Development only: boot a disk on which the guide has already run, and check the kiosk (phases 3 to 9).
+    parser.add_argument("--resume", action="store_true")
     args = parser.parse_args()
+    # A stopped test stops its machine too (the finally of BootTest.run).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(143))
     sys.exit(0 if BootTest(args).run() else 1)
 
 

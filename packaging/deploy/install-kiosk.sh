@@ -4,9 +4,9 @@
 #   sudo /opt/sailau-kiosk/lib/app/deploy/install-kiosk.sh            install on this machine
 #   install-kiosk.sh --root DIR                                        only copy the files under DIR (a test)
 #
-# Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the udev rules, the
-# lock-down settings (no SysRq, no login prompt on other virtual terminals, Ctrl+Alt+Del masked) and, if none
-# exists yet, the sample /etc/sailau/kiosk.json; enables seatd (the seat of the kiosk session). It does not
+# Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the lock-down settings
+# (no SysRq, no login prompt on other virtual terminals, Ctrl+Alt+Del masked) and, if none exist yet, the udev
+# rules and the sample /etc/sailau/kiosk.json (so that running it again after an update keeps both); enables seatd (the seat of the kiosk session). It does not
 # enable the kiosk: the administrator does that after the key ceremony, the register load and 'clerk add'
 # ('systemctl enable --now sailau-kiosk'). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
 set -euo pipefail
@@ -41,7 +41,10 @@ fi
 install -d -m 0755 "$root/etc/systemd/system" "$root/etc/udev/rules.d" "$root/etc/sailau" "$root/etc/sysctl.d" \
   "$root/etc/systemd/logind.conf.d"
 install -m 0644 "$here/sailau-kiosk.service" "$root/etc/systemd/system/sailau-kiosk.service"
-install -m 0644 "$here/60-sailau-serial.rules" "$root/etc/udev/rules.d/60-sailau-serial.rules"
+# The udev rules and kiosk.json are the administrator's once edited: an update (install-kiosk.sh run again) keeps them.
+if [ ! -e "$root/etc/udev/rules.d/60-sailau-serial.rules" ]; then
+  install -m 0644 "$here/60-sailau-serial.rules" "$root/etc/udev/rules.d/60-sailau-serial.rules"
+fi
 install -m 0644 "$here/60-sailau-kiosk-sysctl.conf" "$root/etc/sysctl.d/60-sailau-kiosk.conf"
 install -m 0644 "$here/60-sailau-kiosk-logind.conf" "$root/etc/systemd/logind.conf.d/60-sailau-kiosk.conf"
 # Ctrl+Alt+Del would reboot the kiosk from its keyboard (while the console is in text mode, between restarts).

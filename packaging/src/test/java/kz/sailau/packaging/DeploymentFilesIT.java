@@ -96,10 +96,13 @@ class DeploymentFilesIT {
                 "Ctrl+Alt+Del masked");
 
         Files.writeString(root.resolve("etc/sailau/kiosk.json"), "{\"precinct\": 7}");
+        Files.writeString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules"), "# edited for this kiosk\n");
         assertEquals(0, run(List.of("bash", DEPLOY.resolve("install-kiosk.sh").toString(), "--root", root.toString()),
                 root).exit());
         assertEquals("{\"precinct\": 7}", Files.readString(root.resolve("etc/sailau/kiosk.json")),
                 "an existing kiosk.json is kept");
+        assertEquals("# edited for this kiosk\n", Files.readString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules")),
+                "the administrator's udev rules are kept on an update");
     }
 
     @Test
