@@ -112,6 +112,7 @@ cleanup
 # through which the driver runs the guide's commands (a virtio serial port: no network is used).
 echo "/dev/vda / ext4 defaults 0 1" > "$image_root/etc/fstab"
 echo "sailau-boot-test" > "$image_root/etc/hostname"
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tsailau-boot-test\n' > "$image_root/etc/hosts"   # as the Debian installer writes it
 install -m 0755 "$here/boot-test/agent.sh" "$image_root/usr/local/sbin/sailau-boot-agent"
 install -m 0644 "$here/boot-test/sailau-boot-agent.service" "$image_root/etc/systemd/system/"
 ln -sf /etc/systemd/system/sailau-boot-agent.service \

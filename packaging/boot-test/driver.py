@@ -238,7 +238,9 @@ class Machine:
         return rgb
 
     def copy_out(self, guest_path, host_path):
-        data = self.sh(f"base64 -w0 {guest_path}")
+        status, data = self.run(f"base64 -w0 {guest_path}", quiet=True)
+        if status != 0:
+            raise RuntimeError(f"cannot copy {guest_path} from the machine: {data.strip()}")
         with open(host_path, "wb") as f:
             f.write(base64.b64decode(data))
 
@@ -366,12 +368,14 @@ class BootTest:
             f.write(AUTHORITY_PASSPHRASE + "\n")
         self.host("java", "-jar", self.args.jar, "authority", "init", "--out", authority, "--passphrase-file", secret,
                   "--name", "Central Election Commission (BOOT-TEST)")
-        m.copy_in(os.path.join(authority, "authority.crt.pem"), "/root/authority.crt.pem")
+        # The files the authority hands over come on a USB stick; /media/usb stands in for it.
+        m.run("mkdir -p -m 0755 /media/usb", quiet=True)
+        m.copy_in(os.path.join(authority, "authority.crt.pem"), "/media/usb/authority.crt.pem")
         m.run(f"install -m 0400 -o sailau -g sailau /dev/null /run/sailau-pass && echo '{PASSPHRASE}' > /run/sailau-pass "
               f"&& printf '%s\\n' {CLERK_PIN} > /run/sailau-pin && chown sailau: /run/sailau-pin && chmod 0400 "
               "/run/sailau-pin", quiet=True)
         status, out = m.run(f"sudo -u sailau {LAUNCHER} kiosk init --data {DATA} --precinct {PRECINCT} "
-                            f"--authority-cert /root/authority.crt.pem --election {ELECTION} "
+                            f"--authority-cert /media/usb/authority.crt.pem --election {ELECTION} "
                             "--passphrase-file /run/sailau-pass")
         r.check("kiosk init as sailau writes the request kiosk.csr.pem", status == 0
                 and m.run(f"test -f {DATA}/kiosk.csr.pem", quiet=True)[0] == 0)
@@ -389,8 +393,8 @@ class BootTest:
                   "--prints", os.path.join(voters, "prints"), "--authority", authority, "--kiosk-cert", certificate,
                   "--election", ELECTION, "--precinct", str(PRECINCT), "--version", "1", "--out", package,
                   "--passphrase-file", secret)
-        m.copy_in(certificate, f"/root/kiosk-{PRECINCT}.crt.pem")
-        m.copy_in(package, f"/root/precinct-{PRECINCT}-v1.srp")
+        m.copy_in(certificate, f"/media/usb/kiosk-{PRECINCT}.crt.pem")
+        m.copy_in(package, f"/media/usb/precinct-{PRECINCT}-v1.srp")
 
         # The sample kiosk.json names the DEMO election: set this election, as the guide says.
         m.run(f"sed -i 's/\"DEMO-2026\"/\"{ELECTION}\"/' /etc/sailau/kiosk.json && grep election /etc/sailau/kiosk.json")
@@ -398,11 +402,11 @@ class BootTest:
         r.check("start --check-only refuses a kiosk without its certificate, one line naming DATA/kiosk.crt.pem",
                 status == 1 and f"cannot start: kioskCertificate: {DATA}/kiosk.crt.pem is missing" in out)
         status, out = m.run(
-            f"cd /root && sudo install -o sailau -g sailau -m 0644 kiosk-{PRECINCT}.crt.pem {DATA}/kiosk.crt.pem")
+            f"cd /media/usb && sudo install -o sailau -g sailau -m 0644 kiosk-{PRECINCT}.crt.pem {DATA}/kiosk.crt.pem")
         r.check("the guide's step installs the kiosk certificate as DATA/kiosk.crt.pem", status == 0)
-        m.run(f"cd /root && {LAUNCHER} register inspect precinct-{PRECINCT}-v1.srp --data {DATA} | head -n 8")
-        status, out = m.run(f"cd /root && sudo -u sailau {LAUNCHER} register load --data {DATA} "
-                            f"--package /root/precinct-{PRECINCT}-v1.srp --passphrase-file /run/sailau-pass | tail -n 3")
+        m.run(f"cd /media/usb && {LAUNCHER} register inspect precinct-{PRECINCT}-v1.srp --data {DATA} | head -n 8")
+        status, out = m.run(f"cd /media/usb && sudo -u sailau {LAUNCHER} register load --data {DATA} "
+                            f"--package precinct-{PRECINCT}-v1.srp --passphrase-file /run/sailau-pass | tail -n 3")
         r.check("register load as sailau", status == 0, out.strip().splitlines()[-1] if out.strip() else "")
         m.run(f"{LAUNCHER} register status --data {DATA}")
         status, out = m.run(f"sudo -u sailau {LAUNCHER} clerk add --data {DATA} --id C01 "
@@ -453,7 +457,7 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
             m.copy_out("/root/kiosk-grim.png", os.path.join(self.args.work, "shots", "kiosk-after-boot-grim.png"))
         r.check("the compositor's own screenshot (grim over wlr-screencopy) is taken", status == 0, out.strip())
         r.line(f"time to window after the unit started: {time.time() - started:.1f} s of polling")
-        r.line("seconds from kernel start to the unit active: "
+        r.line("from the kernel's start to the unit active: "
                + m.sh("echo $(( $(systemctl show -p ActiveEnterTimestampMonotonic --value sailau-kiosk) / 1000 ))") + " ms")
 
     def session_is_contained(self):
@@ -488,10 +492,9 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
                 "; ".join(bad) or "the machine's own namespace has: " + m.sh("ls /sys/class/net | tr '\\n' ' '"))
         props = self.unit("IPAddressDeny", "RestrictAddressFamilies", "ProtectHome", "PrivateNetwork")
         r.line(f"unit sandbox: {props}")
-        journal = m.sh("journalctl -b -u sailau-kiosk --no-pager -o cat _SYSTEMD_UNIT=sailau-kiosk.service "
-                       "| tail -n 15")
-        r.check("the session's own lines are in 'journalctl -u sailau-kiosk' (cage, XWayland, the kiosk)",
-                journal != "", "\n" + "\n".join("      " + t for t in journal.splitlines()))
+        journal = m.sh("journalctl -b _SYSTEMD_UNIT=sailau-kiosk.service --no-pager -o cat | tail -n 15")
+        r.line("  # journalctl -b _SYSTEMD_UNIT=sailau-kiosk.service (what the session's processes wrote so far)\n"
+               + "\n".join("    " + t for t in journal.splitlines()))
         status, out = m.run(f"sudo {DEPLOY}/verify-offline.sh")
         r.check("verify-offline.sh with the kiosk running: every check PASS, the kiosk in its own namespace",
                 status == 0 and "own network namespace" in out)
@@ -564,15 +567,23 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
         r.line("== 7. A refusal at start: retried up to the start limit, then reported")
         m.run("cp /etc/sailau/kiosk.json /root/kiosk.json.good && "
               "sed -i 's#/dev/sailau-printer#/dev/sailau-no-printer#' /etc/sailau/kiosk.json")
+        if not m.kvm:
+            # Under software emulation one refused start (a JVM start) takes minutes, so five of them do not fit
+            # in the shipped 5-minute window and the limit would never act: widen the window for this test only.
+            m.run("mkdir -p /run/systemd/system/sailau-kiosk.service.d && printf '[Unit]\\nStartLimitIntervalSec=3h\\n'"
+                  " > /run/systemd/system/sailau-kiosk.service.d/boot-test.conf && systemctl daemon-reload")
+            r.line("NOTE  software emulation: StartLimitIntervalSec widened to 3 h for this test (shipped: 300 s)")
         t0 = time.time()
         # The kill -9 tests above count as starts too: begin the start-limit window afresh, as an administrator's
         # 'systemctl reset-failed' does.
         m.run("systemctl reset-failed sailau-kiosk; systemctl restart sailau-kiosk", quiet=True)
         failed = self.wait_for("test \"$(systemctl show -p ActiveState --value sailau-kiosk)\" = failed", 600, 0.5)
         props = self.unit("ActiveState", "Result", "NRestarts")
-        refusals = m.sh("journalctl -b -u sailau-kiosk --no-pager -o cat --since=-5min | "
-                        "grep -c 'cannot start: printer.port: /dev/sailau-no-printer does not exist' || true")
-        r.check("the refused kiosk is started 5 times, then the unit stops with start-limit-hit",
+        # Exactly these fields: written by a process of the unit, under the identifier the guide names.
+        refusals = m.sh("journalctl -b _SYSTEMD_UNIT=sailau-kiosk.service SYSLOG_IDENTIFIER=sailau-kiosk --no-pager "
+                        "-o cat | grep -c 'cannot start: printer.port: /dev/sailau-no-printer does not exist' || true")
+        r.check("the refused kiosk is started 5 times, then the unit stops with start-limit-hit; the 5 refusals are "
+                "in its journal (_SYSTEMD_UNIT=sailau-kiosk.service, SYSLOG_IDENTIFIER=sailau-kiosk)",
                 failed is not None and props.get("Result") == "start-limit-hit" and refusals == "5",
                 f"{props}; refusal lines in journalctl -u sailau-kiosk: {refusals}; failed after "
                 f"{time.time() - t0:.1f} s")
@@ -582,7 +593,8 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
         time.sleep(2)
         m.screen("refused-login-prompt-qemu")
         r.check("the administrator's login prompt comes back on tty1 (OnFailure=)", getty is not None)
-        m.run("cp /root/kiosk.json.good /etc/sailau/kiosk.json && systemctl reset-failed sailau-kiosk && "
+        m.run("rm -rf /run/systemd/system/sailau-kiosk.service.d && systemctl daemon-reload && "
+              "cp /root/kiosk.json.good /etc/sailau/kiosk.json && systemctl reset-failed sailau-kiosk && "
               "systemctl start sailau-kiosk", quiet=True)
         window = self.wait_window(600)
         r.check("after the fix, 'systemctl start' brings the kiosk back", window is not None)
@@ -629,13 +641,11 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
             if not self.args.resume:
                 self.controls()
                 self.guide()
-            self.booted(reboot=not self.args.resume)
-            self.session_is_contained()
-            self.no_escape()
-            self.restarts()
-            self.refusal()
-            self.update()
-            self.stop()
+            phases = [lambda: self.booted(reboot=not self.args.resume), self.session_is_contained, self.no_escape,
+                      self.restarts, self.refusal, self.update, self.stop]
+            for number, phase in enumerate(phases, start=3):
+                if number >= self.args.start_at or number == 3:
+                    phase()
         except Exception as e:  # a broken step is a failed test, with the reason; the machine is stopped below
             self.report.check("the boot test ran to its end", False, f"{type(e).__name__}: {e}")
         finally:
@@ -649,6 +659,7 @@ def main():
         parser.add_argument(option, required=True)
     # Development only: boot a disk on which the guide has already run, and check the kiosk (phases 3 to 9).
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument("--start-at", type=int, default=3)
     args = parser.parse_args()
     # A stopped test stops its machine too (the finally of BootTest.run).
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(143))
