@@ -2,8 +2,8 @@
 """Boot test driver (packaging/boot-test.sh): boots the kiosk's disk image in QEMU, follows the administrator's
 guide on it through the test agent, and checks the running kiosk. Python standard library only.
 
-The machine: the root's own kernel, systemd as PID 1, a standard VGA display at 1280x800 (bochs DRM: cage
-runs on its real DRM and libinput backends with a seat from seatd), a PS/2 keyboard the test types on through
+The machine: the root's own kernel, systemd as PID 1, a virtio-gpu display at 1280x800 (cage runs on its real DRM
+and libinput backends with a seat from seatd), a PS/2 keyboard the test types on through
 QMP 'send-key', one network card with no reachable network (user mode, restrict=on: so that "only lo" inside
 the kiosk's namespace means something), and a virtio serial port for the agent. The screen is read with QMP
 'screendump', i.e. what a person in front of the kiosk would see.
@@ -126,7 +126,9 @@ class Machine:
             "-kernel", self.args.kernel, "-initrd", self.args.initrd,
             "-append", "root=/dev/vda rw console=ttyS0 quiet systemd.show_status=false",
             "-drive", f"file={self.args.disk},format=raw,if=virtio",
-            "-vga", "none", "-device", "VGA,edid=on,xres=1280,yres=800",
+            # virtio-gpu: a KMS driver with PRIME import, which wlroots 0.15 needs (QEMU's standard VGA, bochs,
+            # has none: "PRIME import not supported", cage cannot start).
+            "-vga", "none", "-device", "virtio-vga,xres=1280,yres=800",
             "-display", "none",
             "-nic", "user,model=virtio-net-pci,restrict=on",
             "-serial", "file:" + os.path.join(self.work, "console.log"),
@@ -136,7 +138,7 @@ class Machine:
             "-qmp", f"unix:{self.qmp_path},server=on,wait=off",
         ]
         self.kvm = kvm
-        self.report.line(f"qemu: {'KVM' if kvm else 'software emulation (TCG)'}, 2 vCPUs, 2 GiB, 1280x800 VGA")
+        self.report.line(f"qemu: {'KVM' if kvm else 'software emulation (TCG)'}, 2 vCPUs, 2 GiB, 1280x800 virtio-gpu")
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                         stderr=open(os.path.join(self.work, "qemu.log"), "w"))
         self.agent = self._connect(self.agent_path)
@@ -433,6 +435,16 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
 
     # -- 3. the kiosk after a reboot
 
+    def replace_deploy_files(self):
+        """Development runs only: the source tree's deployment files instead of the installed package's."""
+        r, m = self.report, self.m
+        r.line(f"NOTE  deployment files replaced from {self.args.deploy_from}, then install-kiosk.sh again")
+        for name in sorted(os.listdir(self.args.deploy_from)):
+            m.copy_in(os.path.join(self.args.deploy_from, name), f"{DEPLOY}/{name}",
+                      mode="0755" if name.endswith(".sh") or name == "sailau-session" else "0644")
+        m.run(f"{DEPLOY}/install-kiosk.sh | tail -n 1 && systemctl reset-failed sailau-kiosk; "
+              "systemctl restart sailau-kiosk")
+
     def booted(self, reboot=True):
         r, m = self.report, self.m
         r.line("== 3. Reboot: the kiosk comes up by itself")
@@ -641,6 +653,8 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
             if not self.args.resume:
                 self.controls()
                 self.guide()
+            elif self.args.deploy_from:
+                self.replace_deploy_files()
             phases = [lambda: self.booted(reboot=not self.args.resume), self.session_is_contained, self.no_escape,
                       self.restarts, self.refusal, self.update, self.stop]
             for number, phase in enumerate(phases, start=3):
@@ -660,6 +674,7 @@ def main():
     # Development only: boot a disk on which the guide has already run, and check the kiosk (phases 3 to 9).
     parser.add_argument("--resume", action="store_true")
     parser.add_argument("--start-at", type=int, default=3)
+    parser.add_argument("--deploy-from")
     args = parser.parse_args()
     # A stopped test stops its machine too (the finally of BootTest.run).
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(143))
