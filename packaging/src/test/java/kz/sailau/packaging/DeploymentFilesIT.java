@@ -27,7 +27,8 @@ class DeploymentFilesIT {
         for (String directive : List.of("User=sailau", "Restart=on-failure", "RestartSec=2", "StartLimitBurst=5",
                 "PrivateNetwork=yes", "IPAddressDeny=any", "NoNewPrivileges=yes", "ProtectHome=yes",
                 "RuntimeDirectory=sailau-kiosk", "Environment=XDG_RUNTIME_DIR=/run/sailau-kiosk",
-                "Environment=LIBSEAT_BACKEND=seatd", "Wants=seatd.service", "KillMode=mixed",
+                "Environment=LIBSEAT_BACKEND=seatd", "Environment=WLR_RENDERER=pixman", "Wants=seatd.service",
+                "KillMode=mixed",
                 "Conflicts=getty@tty1.service", "OnFailure=getty@tty1.service", "SyslogIdentifier=sailau-kiosk",
                 "ExecStopPost=+/bin/sh -c 'if [ \"$$SERVICE_RESULT\" = success ]; then systemctl --no-block start "
                         + "getty@tty1.service; fi'")) {
