@@ -300,6 +300,13 @@ class BootTest:
             time.sleep(0.1)
         return None
 
+    def last_exit_and_start(self):
+        """CLOCK_MONOTONIC seconds of the unit's last 'Main process exited' and the 'Started' after it."""
+        lines = self.m.sh("journalctl -b -u sailau-kiosk -o short-monotonic --no-pager | grep -E "
+                          "'Main process exited|Started sailau-kiosk' | tail -n 2").splitlines()
+        stamps = [float(re.match(r"\[\s*([0-9.]+)\]", line).group(1)) for line in lines]
+        return (stamps[0], stamps[1]) if len(stamps) == 2 and "exited" in lines[0] else (float("nan"), float("nan"))
+
     def wait_for(self, script, timeout=120, interval=0.25):
         start = time.time()
         while time.time() - start < timeout:
@@ -550,26 +557,27 @@ udevadm control --reload && udevadm trigger --subsystem-match=tty && udevadm set
             killed_at = time.time()
             back = self.wait_for(f"test \"$(systemctl show -p NRestarts --value sailau-kiosk)\" != {before} && "
                                  "systemctl is-active -q sailau-kiosk", 60, 0.1)
-            started = int(self.unit("ExecMainStartTimestampMonotonic")["ExecMainStartTimestampMonotonic"]) / 1e6
-            window = self.wait_window(300)
+            exited, started = self.last_exit_and_start()
+            window = self.wait_window(900)
             window_at = time.time() - killed_at if window is not None else None
-            restart = started - t_kill
-            times.append((restart, window_at))
+            times.append((exited - t_kill, started - exited, started - t_kill, window_at))
             r.check(f"kill -9 #{attempt}: systemd starts the kiosk again {PROMISED_RESTART_SECONDS:.0f} s after it "
-                    f"ended (kill -> new start within {PROMISED_RESTART_SECONDS + 1:.0f} s)", back is not None
-                    and restart <= PROMISED_RESTART_SECONDS + 1.0,
-                    f"exit -> new start {restart:.2f} s; window back on screen {window_at:.1f} s after the kill"
-                    if window_at is not None else f"exit -> new start {restart:.2f} s; NO window")
+                    "ended (RestartSec=2, +0.5 s)", back is not None
+                    and started - exited <= PROMISED_RESTART_SECONDS + 0.5,
+                    f"kill -> session ended {exited - t_kill:.2f} s, ended -> started {started - exited:.2f} s, "
+                    + (f"window back {window_at:.0f} s after the kill" if window_at is not None else "NO window"))
         journal = m.sh("journalctl -b -u sailau-kiosk --no-pager -o cat | grep -E 'exited with status 137|"
                        "Scheduled restart' | tail -n 4")
         r.check("the journal of the unit says why: 'the kiosk exited with status 137', 'Scheduled restart'",
                 "status 137" in journal and "Scheduled restart" in journal, "\n" + journal)
+        prompts = m.sh("journalctl -b -u getty@tty1 --no-pager -o cat | grep -c Started || true")
+        r.check("no login prompt on tty1 during the restarts", prompts == "0", f"getty@tty1 starts: {prompts}")
         before = self.unit("NRestarts")["NRestarts"]
         m.sh("kill -9 $(pgrep -x cage)")
         killed_at = time.time()
         back = self.wait_for(f"test \"$(systemctl show -p NRestarts --value sailau-kiosk)\" != {before} && "
                              "systemctl is-active -q sailau-kiosk", 60, 0.1)
-        window = self.wait_window(300)
+        window = self.wait_window(900)
         r.check("kill -9 of cage: the session is restarted and the window comes back", back is not None
                 and window is not None, f"window back {time.time() - killed_at:.1f} s after the kill")
         self.restart_times = times
