@@ -37,7 +37,7 @@ public final class Main {
         root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
         root.addSubcommand("simulate", new CommandLine(new SimulateCommand(environment)));
         root.addSubcommand("la", LogicAccuracyCommand.create(environment));
-        return root;
+        return KioskCommandLine.reportFailuresOnOneLine(root, environment);
     }
 
     /** Runs the command line and exits with its code. */
