@@ -10,6 +10,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a failed command prints: exactly one line {@code error [<message key>]: <reason>} on standard error.
@@ -86,7 +88,25 @@ record CommandFailure(String messageKey, String reason) {
         }
     }
 
+    /**
+     * The reason on one line, with any Java exception class name a technical message carries put in words
+     * ({@code NoSuchFileException} becomes {@code no such file}): the administrator reads a reason, not a type.
+     */
     private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n]+", " ").strip();
+        Matcher name = EXCEPTION_NAME.matcher(text.replaceAll("[\\r\\n]+", " ").strip());
+        StringBuilder out = new StringBuilder();
+        while (name.find()) {
+            String words = name.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])",
+                    "$1 $2");
+            String phrase = words.chars().anyMatch(Character::isLowerCase)
+                    ? words.toLowerCase(java.util.Locale.ROOT) : words + " failure";
+            name.appendReplacement(out, Matcher.quoteReplacement(phrase));
+        }
+        name.appendTail(out);
+        return out.toString();
     }
+
+    /** A Java exception or error class name, simple or qualified. */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.)*([A-Z][A-Za-z0-9]*?)(?:Exception|Error)\\b");
 }

@@ -18,12 +18,26 @@ public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.P
     private static final java.util.Set<PrintStream> OPEN_LINES =
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
     private final PrintStream out;
+    private final boolean draw;
     private String stage = "";
     private int percent = -1;
 
     /** @param out where to draw (standard error, so standard output stays clean) */
     public ConsoleProgressBar(PrintStream out) {
+        this(out, true);
+    }
+
+    private ConsoleProgressBar(PrintStream out, boolean draw) {
         this.out = Objects.requireNonNull(out, "out");
+        this.draw = draw;
+    }
+
+    /**
+     * A bar that draws only when the program runs at a terminal: in a script, a pipe or a test, standard error keeps
+     * to its one line per refusal.
+     */
+    public static ConsoleProgressBar onConsole(PrintStream out) {
+        return new ConsoleProgressBar(out, System.console() != null);
     }
 
     @Override
@@ -33,6 +47,9 @@ public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.P
 
     @Override
     public synchronized void update(String stageName, long done, long total) {
+        if (!draw) {
+            return;
+        }
         int now = (int) (100 * Math.min(done, total) / Math.max(1, total));
         if (!stageName.equals(stage)) {
             if (!stage.isEmpty() && OPEN_LINES.remove(out)) {

@@ -178,18 +178,7 @@ public final class PackageCrypto {
      */
     public static byte[] signAndEncrypt(byte[] content, AuthorityCredentials authority, X509Certificate kioskCertificate) {
         Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
-        try {
-            kioskCertificate.verify(authority.certificate().getPublicKey());
-            boolean[] usage = kioskCertificate.getKeyUsage();
-            if (usage == null || !usage[2]) {
-                throw new KioskCryptoException("register.error.kioskCertificate",
-                        "kiosk certificate does not allow key encipherment", null);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new KioskCryptoException("register.error.kioskCertificate",
-                    "kiosk certificate is not issued by this authority", e);
-        }
+        checkKioskCertificate(kioskCertificate, authority.certificate());
         byte[] signed = sign(content, authority, true);
         try {
             byte[] keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kioskCertificate.getPublicKey())
@@ -207,6 +196,27 @@ public final class PackageCrypto {
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new KioskCryptoException("crypto.error.internal", "package encryption failed: "
                     + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Checks that a kiosk certificate can receive a package from this authority: issued by it, for key encipherment.
+     *
+     * @throws KioskCryptoException {@code register.error.kioskCertificate} when it cannot
+     */
+    public static void checkKioskCertificate(X509Certificate kioskCertificate, X509Certificate authority) {
+        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        Objects.requireNonNull(authority, "authority");
+        try {
+            kioskCertificate.verify(authority.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("register.error.kioskCertificate",
+                    "kiosk certificate is not issued by this authority", e);
+        }
+        boolean[] usage = kioskCertificate.getKeyUsage();
+        if (usage == null || usage.length < 3 || !usage[2]) {
+            throw new KioskCryptoException("register.error.kioskCertificate",
+                    "kiosk certificate does not allow key encipherment", null);
         }
     }
 
