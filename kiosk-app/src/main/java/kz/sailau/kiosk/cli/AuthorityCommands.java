@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.SecureFiles;
 import picocli.CommandLine.Command;
@@ -66,6 +67,7 @@ final class AuthorityCommands {
             argon2.parameters();
             char[] secret = passphrase.read("New authority passphrase", true);
             try {
+                PassphraseSeal.checkNewPassphrase(secret);
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());

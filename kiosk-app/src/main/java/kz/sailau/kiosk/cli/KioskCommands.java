@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -72,6 +73,7 @@ final class KioskCommands {
             argon2.parameters();
             char[] secret = passphrase.read("New kiosk passphrase", true);
             try {
+                PassphraseSeal.checkNewPassphrase(secret);
                 Path request = KioskDataDirectory.at(data).initialise(precinctId, electionId, authority, secret,
                         argon2.parameters(), env.random());
                 env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);

@@ -61,6 +61,7 @@ class BadInvocationsIT {
                 new byte[7]));
         Path weakPin = Files.writeString(root.resolve("weak-pin.txt"), "123456\n");
         Path goodPin = Files.writeString(root.resolve("good-pin.txt"), "582914\n");
+        Path shortPassphrase = Files.writeString(root.resolve("short-passphrase.txt"), "short\n");
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -72,7 +73,8 @@ class BadInvocationsIT {
                 Map.entry("{SRP}", v1.toString()), Map.entry("{CSV}", voters.toString()),
                 Map.entry("{PRINTS}", prints.toString()), Map.entry("{PUB}", publicKey.toString()),
                 Map.entry("{PUB7}", shortKey.toString()), Map.entry("{PIN}", goodPin.toString()),
-                Map.entry("{WEAKPIN}", weakPin.toString()), Map.entry("{OUT}", root.resolve("out").toString())));
+                Map.entry("{WEAKPIN}", weakPin.toString()), Map.entry("{SHORTPASS}", shortPassphrase.toString()),
+                Map.entry("{OUT}", root.resolve("out").toString())));
     }
 
     /** One bad invocation: what it is, the exit code and the key it must answer with, and its arguments. */
@@ -101,6 +103,8 @@ class BadInvocationsIT {
                 "--out", "{OUT}/a4", "--passphrase-file", "{N}/pass.txt"));
         all.add(new Bad("authority init with an empty passphrase file", 1, "cli.error.passphrase", "authority",
                 "init", "--out", "{OUT}/a5", "--passphrase-file", "{EMPTY}"));
+        all.add(new Bad("authority init with a short passphrase", 1, "crypto.error.passphraseTooShort", "authority",
+                "init", "--out", "{OUT}/a9", "--passphrase-file", "{SHORTPASS}"));
         all.add(new Bad("authority init --name blank", 1, "cli.error.name", "authority", "init", "--out", "{OUT}/a6",
                 "--name", " ", "--passphrase-file", "{P}"));
         all.add(new Bad("authority init --argon2-memory-kib 1", 1, "cli.error.argon2", "authority", "init", "--out",
@@ -158,6 +162,9 @@ class BadInvocationsIT {
                 "{K}", "--precinct", "101", "--authority-cert", "{ACERT}", "--passphrase-file", "{P}"));
         all.add(new Bad("kiosk init --data a file", 1, "cli.error.notDirectory", "kiosk", "init", "--data", "{G}",
                 "--precinct", "101", "--authority-cert", "{ACERT}", "--passphrase-file", "{P}"));
+        all.add(new Bad("kiosk init with a short passphrase", 1, "crypto.error.passphraseTooShort", "kiosk", "init",
+                "--data", "{OUT}/k10", "--precinct", "101", "--authority-cert", "{ACERT}", "--passphrase-file",
+                "{SHORTPASS}"));
         all.add(new Bad("kiosk init without a passphrase file", 1, "cli.error.passphrase", "kiosk", "init",
                 "--data", "{OUT}/k9", "--precinct", "101", "--authority-cert", "{ACERT}", "--passphrase-file",
                 "{N}/p.txt"));
