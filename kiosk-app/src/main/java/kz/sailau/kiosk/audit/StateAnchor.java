@@ -273,6 +273,9 @@ public final class StateAnchor {
             throw new TamperedStateException("audit.error.anchorInvalid", "the state anchor is not signed by this "
                     + "kiosk's key");
         }
+        if (anchor.headSequence() < 1) {
+            throw new TamperedStateException("audit.error.anchorInvalid", "the state anchor names no signed head");
+        }
         if (anchor.headSequence() > entries.size()) {
             throw new TamperedStateException("audit.error.truncated", "the audit log ends at entry " + entries.size()
                     + " but the kiosk signed its state at entry " + anchor.headSequence()
