@@ -409,7 +409,8 @@ class BootTest:
         m.run(f"sed -i 's/\"DEMO-2026\"/\"{ELECTION}\"/' /etc/sailau/kiosk.json && grep election /etc/sailau/kiosk.json")
         status, out = m.run(f"sudo -u sailau {LAUNCHER} start --config /etc/sailau/kiosk.json --check-only")
         r.check("start --check-only refuses a kiosk without its certificate, one line naming DATA/kiosk.crt.pem",
-                status == 1 and f"cannot start: kioskCertificate: {DATA}/kiosk.crt.pem is missing" in out)
+                status == 1 and out.startswith("cannot start: ") and f"kioskCertificate: {DATA}/kiosk.crt.pem is "
+                "missing" in out and len(out.strip().splitlines()) == 1)
         status, out = m.run(
             f"cd /media/usb && sudo install -o sailau -g sailau -m 0644 kiosk-{PRECINCT}.crt.pem {DATA}/kiosk.crt.pem")
         r.check("the guide's step installs the kiosk certificate as DATA/kiosk.crt.pem", status == 0)

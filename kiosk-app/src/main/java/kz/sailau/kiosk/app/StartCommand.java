@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one
- * line {@code cannot start: ...} per problem (bad or missing configuration, with a pointer to the sample; no
- * register; no active clerk; missing port; missing or wrong kiosk certificate), then opens the kiosk full
- * screen without decorations on the administrator's passphrase screen; only the administrator can exit.
+ * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one line
+ * naming every problem and its key (bad or missing configuration, with a pointer to the sample; no register; no
+ * active clerk; a database that disagrees with its signed audit log; missing port; missing or wrong kiosk
+ * certificate), then opens the kiosk full screen
+ * without decorations on the administrator's passphrase screen; only the administrator can exit.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Start the kiosk: full screen, no decorations, exit only through the administrator.")
@@ -46,18 +47,15 @@ public final class StartCommand implements Callable<Integer> {
         try {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
-            for (String problem : e.problems()) {
-                environment.err().println("cannot start: configuration " + config + ": " + problem);
-            }
-            if (!Files.exists(config)) {
-                environment.err().println("cannot start: " + whereTheConfigurationIs());
-            }
+            String where = Files.exists(config) ? "" : "; " + whereTheConfigurationIs();
+            environment.err().println("cannot start: " + e.getMessage().replaceAll("[\\r\\n]+", " ") + where
+                    + " [start.error.configuration]");
             return 1;
         }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
-            // One self-contained line per problem: each reads alone in the journal of the kiosk's unit.
-            problems.forEach(problem -> environment.err().println("cannot start: " + problem));
+            // One line with its key, every problem named (house rule: one line per refusal).
+            environment.err().println("cannot start: " + String.join("; ", problems) + " [start.error.notReady]");
             return 1;
         }
         if (checkOnly) {
