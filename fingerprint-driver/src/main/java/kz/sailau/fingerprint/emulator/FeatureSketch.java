@@ -115,9 +115,10 @@ final class FeatureSketch {
                 sum += value;
                 sumSquares += value * value;
                 n++;
-                if (x + 1 < width && y + 1 < height) {
-                    int gx = (gray[y * width + x + 1] & 0xFF) - value;
-                    int gy = (gray[(y + 1) * width + x] & 0xFF) - value;
+                if (x > 0 && y > 0 && x + 1 < width && y + 1 < height) {
+                    // central differences: on noise the two gradients are independent, so coherence stays low
+                    int gx = (gray[y * width + x + 1] & 0xFF) - (gray[y * width + x - 1] & 0xFF);
+                    int gy = (gray[(y + 1) * width + x] & 0xFF) - (gray[(y - 1) * width + x] & 0xFF);
                     xx += gx * gx;
                     yy += gy * gy;
                     xy += gx * gy;
