@@ -290,6 +290,41 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
                 LineTiming.wireTime(wireBytes, lineBaudRate), total);
     }
 
+    /**
+     * For {@link SensorProbe}: sends one command once (opening and handshaking first if needed) and returns the
+     * answer, 0x01 included (some modules refuse an unknown instruction with it).
+     */
+    Acknowledgement probeCommand(Packet command) throws ScannerException {
+        ensureOpen();
+        return exchange(command);
+    }
+
+    /**
+     * For {@link SensorProbe}: waits for a finger, uploads the image and counts its bytes whatever the profile says.
+     *
+     * @return image bytes received up to the end-of-data packet
+     */
+    long probeImageBytes(Duration fingerTimeout) throws ScannerException {
+        cancelRequested = false;
+        ensureOpen();
+        waitForFinger(fingerTimeout);
+        Acknowledgement answer = exchange(Commands.uploadImage(settings.address()));
+        if (answer.confirmation() != ConfirmationCode.OK) {
+            throw sensorError("UpImage", answer);
+        }
+        long bytes = 0;
+        while (true) {
+            Packet packet = readPacket(settings.responseTimeout());
+            if (packet.type() != PacketType.DATA && packet.type() != PacketType.END_OF_DATA) {
+                throw new MalformedPacketException("expected a data packet, got " + packet.type());
+            }
+            bytes += packet.payloadLength();
+            if (packet.type() == PacketType.END_OF_DATA) {
+                return bytes;
+            }
+        }
+    }
+
     /** Sends a command and reads its acknowledgement, retrying on garbled, lost or rejected packets. */
     private Acknowledgement transact(Packet command) throws ScannerException {
         ScannerException last = null;
