@@ -38,6 +38,13 @@ public interface SerialConnection extends AutoCloseable {
      */
     void setBaudRate(int baudRate);
 
+    /**
+     * Returns how many received bytes can be read without waiting.
+     *
+     * @return the count, or -1 if the line is dead
+     */
+    int available();
+
     /** Discards whatever was received and not yet read. */
     void discardInput();
 

@@ -122,6 +122,11 @@ public final class SerialPorts {
         }
 
         @Override
+        public int available() {
+            return port.bytesAvailable();
+        }
+
+        @Override
         public void discardInput() {
             port.flushIOBuffers();
         }

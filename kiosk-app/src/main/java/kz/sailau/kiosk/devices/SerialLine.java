@@ -88,6 +88,19 @@ public final class SerialLine implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns how many received bytes can be read without waiting.
+     *
+     * @throws DeviceException DISCONNECTED when the line is dead (the line is closed)
+     */
+    public int available() throws DeviceException {
+        int count = requirePort().available();
+        if (count < 0) {
+            lost("read");
+        }
+        return count;
+    }
+
     /** Discards whatever has been received and not read. */
     public void discardInput() throws DeviceException {
         requirePort().discardInput();
