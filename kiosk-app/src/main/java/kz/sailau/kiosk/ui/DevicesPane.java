@@ -37,6 +37,7 @@ public final class DevicesPane extends VBox {
     private final Executor fxThread;
     private final Map<Device, ComboBox<String>> ports = new EnumMap<>(Device.class);
     private final Map<Device, ComboBox<Integer>> bauds = new EnumMap<>(Device.class);
+    private final Map<Device, ComboBox<String>> profiles = new EnumMap<>(Device.class);
     private final Map<Device, Label> names = new EnumMap<>(Device.class);
     private final Map<Device, Button> tests = new EnumMap<>(Device.class);
     private final Map<Device, Label> statuses = new EnumMap<>(Device.class);
@@ -98,6 +99,22 @@ public final class DevicesPane extends VBox {
             baud.setPrefWidth(170);
             baud.setMinWidth(170);
             baud.setMinHeight(56);
+            ComboBox<String> profile = new ComboBox<>();
+            profile.setId("devices-profile-" + id);
+            profile.getItems().setAll(actions.profiles(device));
+            String model = current.get(device).profile();
+            profile.setValue(model != null || profile.getItems().isEmpty() ? model : profile.getItems().get(0));
+            profile.setPrefWidth(440);
+            profile.setMinWidth(440);
+            profile.setMinHeight(56);
+            profile.setVisible(!profile.getItems().isEmpty());
+            profile.setManaged(!profile.getItems().isEmpty());
+            profile.valueProperty().addListener((o, before, chosen) -> {
+                Integer speed = baud.getValue();
+                baud.getItems().setAll(actions.baudRates(device, chosen));
+                baud.setValue(baud.getItems().contains(speed) ? speed : null);
+            });
+            profiles.put(device, profile);
             Button test = new Button();
             test.setId("devices-test-" + id);
             test.setMinSize(200, 56);
@@ -115,6 +132,7 @@ public final class DevicesPane extends VBox {
             statuses.put(device, status);
             statusKeys.put(device, List.of());
             grid.addRow(row++, name, port, baud, test);
+            grid.add(profile, 1, row++);
             grid.add(status, 1, row++, 3, 1);
         }
         save.setId("devices-save");
@@ -168,6 +186,7 @@ public final class DevicesPane extends VBox {
             names.get(device).setText(m.get(device.messageKey()));
             tests.get(device).setText(m.get("admin.devices.test"));
             ports.get(device).setPromptText(m.get("admin.devices.portPrompt"));
+            profiles.get(device).setPromptText(m.get("admin.devices.profilePrompt"));
             statuses.get(device).setText(statusKeys.get(device).stream().map(m::get)
                     .collect(Collectors.joining(" ")));
             statuses.get(device).setVisible(!statusKeys.get(device).isEmpty());
@@ -196,7 +215,8 @@ public final class DevicesPane extends VBox {
 
     private PortSetting typed(Device device) {
         Integer baud = bauds.get(device).getValue();
-        return new PortSetting(ports.get(device).getEditor().getText(), baud == null ? 0 : baud);
+        return new PortSetting(ports.get(device).getEditor().getText(), baud == null ? 0 : baud,
+                profiles.get(device).getValue());
     }
 
     private void test(Device device) {
@@ -248,7 +268,8 @@ public final class DevicesPane extends VBox {
             List<FieldProblem> mine = problems.stream().filter(p -> p.device() == device).toList();
             showStatus(device, mine.stream().map(FieldProblem::messageKey).distinct().toList());
             markError(device, mine.stream().anyMatch(p -> p.field() == DeviceSettingsActions.Field.PORT),
-                    mine.stream().anyMatch(p -> p.field() == DeviceSettingsActions.Field.BAUD));
+                    mine.stream().anyMatch(p -> p.field() == DeviceSettingsActions.Field.BAUD
+                            || p.field() == DeviceSettingsActions.Field.PROFILE));
         }
     }
 
