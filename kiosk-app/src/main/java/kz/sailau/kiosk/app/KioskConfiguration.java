@@ -209,6 +209,14 @@ public record KioskConfiguration(
         return printer.profile() == null ? PrinterProfile.DEFAULT : PrinterProfile.byId(printer.profile()).orElseThrow();
     }
 
+    /** A setting naming the device's default model reads as one naming none: both mean the default. */
+    static SerialPortSetting defaultModelAsNull(String key, SerialPortSetting setting) {
+        if (setting == null || setting.profile() == null || !setting.profile().equals(profiles(key).get(0))) {
+            return setting;
+        }
+        return new SerialPortSetting(setting.port(), setting.baud(), null);
+    }
+
     private static void checkPort(String key, SerialPortSetting setting, List<String> problems) {
         if (setting == null || setting.port().isBlank()) {
             problems.add(key + ".port: missing");
@@ -327,9 +335,10 @@ public record KioskConfiguration(
             } catch (DateTimeParseException e) {
                 day = null;
             }
-            return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
-                    printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
-                    idleTimeoutSeconds, fullScreen, removableMedia);
+            return new KioskConfiguration(dataDirectory, election, precinct, day,
+                    defaultModelAsNull("scanner", scanner), defaultModelAsNull("mrzReader", mrzReader),
+                    defaultModelAsNull("printer", printer), matchThreshold, maxFingerTries, overrideCapPercent,
+                    overrideWarnPercent, idleTimeoutSeconds, fullScreen, removableMedia);
         }
     }
 }
