@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.audit.StateAnchor;
 import java.security.SecureRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
 import kz.sailau.kiosk.clerk.ClerkEntry;
 import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
@@ -162,11 +164,11 @@ public final class KioskAdministration implements AdministratorActions {
         try {
             RegisterLoader loader = new RegisterLoader(new RegisterStore(database, unlocked.storeKeys(), random),
                     directory.profile(), directory.pinnedAuthority(), unlocked, extractorVersion, clock,
-                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES);
+                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                    .guardedBy(new RegisterLoadAudit(unlocked, database.migrations(), clock));
             int stages = LoadProgress.Stage.values().length;
             LoadedRegister loaded = loader.load(packageFile, (stage, done, total) ->
                     progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages));
-            record(Optional.of(unlocked), AdministrationEvents.registerLoaded(loaded));
             return new RegisterLoading.Loaded(loaded.election().value(), loaded.precinct().number(),
                     loaded.version(), loaded.voterCount());
         } catch (RegisterException e) {
@@ -174,6 +176,8 @@ public final class KioskAdministration implements AdministratorActions {
         } catch (KioskCryptoException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (StoreException e) {
+            throw refused(unlocked, e.messageKey(), e.getMessage());
+        } catch (StateAnchor.TamperedStateException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (IOException e) {
             throw refused(unlocked, "register.error.read", e.getMessage());

@@ -7,6 +7,7 @@ import java.util.List;
 import kz.sailau.kiosk.app.demo.DemoCommand;
 import kz.sailau.kiosk.app.la.LogicAccuracyCommand;
 import kz.sailau.kiosk.app.simulate.SimulateCommand;
+import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.cli.CliEnvironment;
@@ -30,6 +31,7 @@ public final class Main {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
         all.addAll(ClerkRoster.MIGRATIONS);
+        all.addAll(StateAnchor.MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -40,7 +42,7 @@ public final class Main {
         root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
         root.addSubcommand("simulate", new CommandLine(new SimulateCommand(environment)));
         root.addSubcommand("la", LogicAccuracyCommand.create(environment));
-        return root;
+        return KioskCommandLine.reportFailuresOnOneLine(root, environment);
     }
 
     /** Runs the command line and exits with its code. */

@@ -60,7 +60,11 @@ final class DayCommands {
 
         @Override
         public Integer call() throws Exception {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            ArgumentChecks.fileToWrite(out, "--out");
+            if (tokens != null) {
+                ArgumentChecks.existingFile(tokens, "--tokens");
+            }
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
             Path certificateFile = kioskCertificate != null ? kioskCertificate : data.resolve(KIOSK_CERTIFICATE_FILE);
@@ -76,7 +80,7 @@ final class DayCommands {
                     issued = issuedTokens.countValid() + issuedTokens.countVoid();
                 }
             }
-            try (UnlockedStore store = UnlockedStore.open(directory, passphrase, env)) {
+            try (UnlockedStore store = UnlockedStore.openExisting(directory, passphrase, env)) {
                 EndOfDay.Written written = EndOfDay.close(store.database(), store.credentials(), certificate,
                         authority, profile,
                         software(), issued, out, env.clock(), env.random());

@@ -7,6 +7,7 @@ import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreException;
 import kz.sailau.kiosk.store.StoreOptions;
 
 /**
@@ -41,16 +42,31 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
     /** Unlocks the kiosk keys with {@code passphrase} (then wiped) and opens the database. */
     public static UnlockedStore open(KioskDataDirectory directory, char[] passphrase, CliEnvironment env)
             throws IOException {
+        KioskCredentials credentials = unlock(directory, passphrase);
+        return new UnlockedStore(credentials, KioskDatabase.open(directory.databaseFile(), env.migrations(),
+                StoreOptions.DEFAULT, env.clock()));
+    }
+
+    /**
+     * As {@link #open(KioskDataDirectory, PassphraseOption, CliEnvironment)}, for a command that needs the
+     * database to exist already (closing the day): a missing one is refused, never created.
+     *
+     * @throws StoreException {@code store.error.noDatabase} when there is none
+     */
+    public static UnlockedStore openExisting(KioskDataDirectory directory, PassphraseOption passphrase,
+                                             CliEnvironment env) throws IOException {
+        KioskCredentials credentials = unlock(directory, passphrase.read("Kiosk passphrase", false));
+        return new UnlockedStore(credentials, KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
+                StoreOptions.DEFAULT, env.clock()));
+    }
+
+    private static KioskCredentials unlock(KioskDataDirectory directory, char[] passphrase) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        Objects.requireNonNull(env, "env");
-        KioskCredentials credentials;
         try {
-            credentials = directory.unlock(passphrase);
+            return directory.unlock(passphrase);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
-        return new UnlockedStore(credentials, KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                StoreOptions.DEFAULT, env.clock()));
     }
 
     /** Closes the database. */

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.AuditRecorder;
@@ -30,7 +31,11 @@ final class WipeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (UnlockedStore store = UnlockedStore.open(KioskDataDirectory.at(data), passphrase, env)) {
+        KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+        if (!Files.isRegularFile(directory.databaseFile())) {
+            throw new CliException("audit.error.noDatabase", "no kiosk database in " + data);
+        }
+        try (UnlockedStore store = UnlockedStore.open(directory, passphrase, env)) {
             BiometricWipe.Wiped wiped = BiometricWipe.wipe(store.database(),
                     AuditRecorder.signing(ChainHeadSigner.kiosk(store.credentials())), env.clock());
             env.out().println("wiped: " + wiped.voters() + " voters, " + wiped.templates() + " templates, "

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 import kz.sailau.fingerprint.emulator.FingerSource;
 import kz.sailau.fingerprint.emulator.ScannerEmulator;
-import kz.sailau.fingerprint.emulator.SensorImageFitter;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
 import kz.sailau.kiosk.app.KioskConfiguration;
@@ -42,12 +41,12 @@ public final class EmulatedDevices implements AutoCloseable {
     private final Path directory;
     private final ScannerEmulator scannerEmulator;
     private final ReceiptPrinterEmulator printerEmulator;
-    private final Queue<byte[]> touches;
+    private final Queue<BufferedImage> touches;
     private final KioskDevices devices;
     private volatile MrzReaderEmulator cardReaderEmulator;
 
     private EmulatedDevices(Path directory, ScannerEmulator scannerEmulator, ReceiptPrinterEmulator printerEmulator,
-                            MrzReaderEmulator cardReaderEmulator, Queue<byte[]> touches, KioskDevices devices) {
+                            MrzReaderEmulator cardReaderEmulator, Queue<BufferedImage> touches, KioskDevices devices) {
         this.directory = directory;
         this.scannerEmulator = scannerEmulator;
         this.printerEmulator = printerEmulator;
@@ -76,7 +75,7 @@ public final class EmulatedDevices implements AutoCloseable {
                                         UnaryOperator<SerialScannerSettings> scannerSettings) throws IOException {
         Objects.requireNonNull(configuration, "configuration");
         Files.createDirectories(directory);
-        Queue<byte[]> touches = new ConcurrentLinkedQueue<>();
+        Queue<BufferedImage> touches = new ConcurrentLinkedQueue<>();
         FingerSource touched = () -> Optional.ofNullable(touches.poll());
         MrzReaderEmulator cardReader = MrzReaderEmulator.open(directory.resolve("mrz-reader"));
         ScannerEmulator scanner = null;
@@ -133,7 +132,7 @@ public final class EmulatedDevices implements AutoCloseable {
 
     /** Touches the emulated glass once with {@code image}: the next poll of the sensor sees it, later ones not. */
     public void touch(BufferedImage image) {
-        touches.add(SensorImageFitter.fit(Objects.requireNonNull(image, "image")));
+        touches.add(Objects.requireNonNull(image, "image"));
     }
 
     /** Puts a card on the emulated MRZ reader: it sends the zone over its serial line to the kiosk. */

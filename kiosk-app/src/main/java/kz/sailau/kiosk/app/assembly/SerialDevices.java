@@ -7,11 +7,15 @@ import java.util.Objects;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
 import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.devices.MrzReaderProfile;
 import kz.sailau.kiosk.devices.SerialMrzReader;
 import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
 import kz.sailau.kiosk.runner.KioskDevices;
 
-/** The kiosk's real devices: the serial drivers on the ports of the configuration, as {@code start} opens them. */
+/**
+ * The kiosk's real devices: the serial drivers on the ports of the configuration, with the device models it names
+ * (decisions 0150-0152), as {@code start} opens them.
+ */
 public final class SerialDevices {
 
     /** How long the printer driver waits for the paper status (a real printer answers in milliseconds). */
@@ -32,11 +36,12 @@ public final class SerialDevices {
         Objects.requireNonNull(clock, "clock");
         Path cardReader = Path.of(configuration.mrzReader().port());
         int cardReaderBaud = configuration.mrzReader().baud();
+        MrzReaderProfile cardReaderProfile = configuration.mrzReaderProfile();
         return new KioskDevices(
                 new SerialFingerprintScanner(SerialScannerSettings.of(Path.of(configuration.scanner().port()),
-                        configuration.scanner().baud())),
-                () -> SerialMrzReader.open(cardReader, cardReaderBaud, clock),
+                        configuration.scanner().baud(), configuration.scannerProfile())),
+                () -> SerialMrzReader.open(cardReader, cardReaderBaud, cardReaderProfile, clock),
                 new SerialReceiptPrinter(Path.of(configuration.printer().port()), configuration.printer().baud(),
-                        PRINTER_STATUS_TIMEOUT));
+                        configuration.printerProfile(), PRINTER_STATUS_TIMEOUT));
     }
 }

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.cli.CliException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (voters < 1) {
-            environment.err().println("simulate: --voters must be at least 1");
-            return 2;
+            throw new CliException("cli.error.usage", "simulate: --voters must be at least 1");
         }
         PrintStream out = environment.out();
         long start = System.nanoTime();
