@@ -25,6 +25,7 @@ import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.devices.MrzReaderEmulator;
 import kz.sailau.kiosk.devices.SerialMrzReader;
@@ -40,7 +41,6 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 
@@ -68,8 +68,8 @@ public final class DemoKiosk implements AutoCloseable {
     private final SerialFingerprintScanner scanner;
     private final ReceiptPrinterEmulator printerEmulator;
     private final SerialReceiptPrinter printer;
-    private final SqliteIssuedTokens issuedTokens;
     private final Ed25519TokenKeys tokenKeys;
+    private final PrecinctTokenKey typedCodeKey;
     private final CheckInPolicy policy;
     private final MrzReaderEmulator mrzEmulator;
     private KioskConfiguration configuration;
@@ -84,7 +84,7 @@ public final class DemoKiosk implements AutoCloseable {
     private DemoKiosk(DemoData data, KioskDatabase database, SqliteCheckInLedger ledger, CheckInEngine engine,
                       ScannerEmulator scannerEmulator, SerialFingerprintScanner scanner,
                       ReceiptPrinterEmulator printerEmulator, SerialReceiptPrinter printer,
-                      SqliteIssuedTokens issuedTokens, Ed25519TokenKeys tokenKeys, CheckInPolicy policy,
+                      PrecinctTokenKey typedCodeKey, Ed25519TokenKeys tokenKeys, CheckInPolicy policy,
                       MrzReaderEmulator mrzEmulator, SerialMrzReader mrzReader) {
         this.mrzEmulator = mrzEmulator;
         this.mrzReader = mrzReader;
@@ -96,7 +96,7 @@ public final class DemoKiosk implements AutoCloseable {
         this.scanner = scanner;
         this.printerEmulator = printerEmulator;
         this.printer = printer;
-        this.issuedTokens = issuedTokens;
+        this.typedCodeKey = typedCodeKey;
         this.tokenKeys = tokenKeys;
         this.policy = policy;
     }
@@ -132,11 +132,12 @@ public final class DemoKiosk implements AutoCloseable {
         Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(random);
         Files.writeString(data.directory().resolve("DEMO-token-public.key"),
                 Base64.getEncoder().encodeToString(tokenKeys.publicKey()) + "\n", StandardCharsets.US_ASCII);
-        SqliteIssuedTokens issued = new SqliteIssuedTokens(data.directory().resolve("tokens.db"));
+        ElectionId election = new ElectionId(configuration.election());
+        PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(data.kioskDirectory(), credentials, election, precinct);
         kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = demoClerk(database, credentials, random, clock);
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), new RegisterVoterDirectory(store, matcher),
                 ledger, clerks,
-                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign, issued, random),
+                new KioskTokenIssuer(election, precinct, tokenKeys::sign, typedCodeKey::mac, random),
                 matcher, clock);
 
         Path scannerLink = data.devicesDirectory().resolve("scanner");
@@ -152,7 +153,7 @@ public final class DemoKiosk implements AutoCloseable {
         SerialReceiptPrinter printer = new SerialReceiptPrinter(printerLink, configuration.printer().baud(),
                 Duration.ofSeconds(2));
         DemoKiosk kiosk = new DemoKiosk(data, database, ledger, engine, scannerEmulator, scanner, printerEmulator,
-                printer, issued, tokenKeys, policy, mrzEmulator, mrzReader);
+                printer, typedCodeKey, tokenKeys, policy, mrzEmulator, mrzReader);
         kiosk.configuration = configuration;
         kiosk.matcherVersion = matcher.extractorVersion();
         kiosk.clock = clock;
@@ -202,11 +203,12 @@ public final class DemoKiosk implements AutoCloseable {
     public KioskAdministration administration(Runnable exit) {
         KioskAdministration administration = new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()),
                 database, configuration, matcherVersion, data.directory().resolve("kiosk.crt.pem"),
-                data.directory().resolve("tokens.db"), clock, random, exit)
+                clock, random, exit)
                 .withDefaultTestPackage(data.directory().resolve(DemoData.LA_TEST_PACKAGE));
         administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(data.kioskDirectory()),
                 database, migrations, new ElectionId(configuration.election()), matcherVersion,
-                new LogicAccuracyMode.EngineParts(policy, matcher, clerks, tokenKeys::sign), clock, random)
+                new LogicAccuracyMode.EngineParts(policy, matcher, clerks, tokenKeys::sign, typedCodeKey::mac), clock,
+                random)
                 .withPackageSource(file -> data.writeLogicAccuracyPackage(file, new kz.sailau.kiosk.cli.CliEnvironment(
                         clock, random, migrations, () -> matcher,
                         new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err))));
@@ -259,6 +261,11 @@ public final class DemoKiosk implements AutoCloseable {
         return printerEmulator;
     }
 
+    /** The demo precinct token key, for checking typed codes as the ballot desk does. */
+    public PrecinctTokenKey typedCodeKey() {
+        return typedCodeKey;
+    }
+
     /** The DEMO token public key, for checking tokens as the ballot desk does. */
     public byte[] tokenPublicKey() {
         return tokenKeys.publicKey();
@@ -298,7 +305,6 @@ public final class DemoKiosk implements AutoCloseable {
         mrzEmulator.close();
         scannerEmulator.close();
         printerEmulator.close();
-        issuedTokens.close();
         database.close();
     }
 }

@@ -32,7 +32,6 @@ import kz.sailau.kiosk.register.RegisterLoader;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorActions;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 
@@ -58,7 +57,6 @@ public final class KioskAdministration implements AdministratorActions {
     private final java.security.SecureRandom random;
     private final Runnable exit;
     private final Path kioskCertificate;
-    private final Path tokensFile;
     private volatile KioskCredentials credentials;
     private volatile LogicAccuracyMode logicAccuracy;
     private volatile CheckInScreenModel screens;
@@ -70,16 +68,14 @@ public final class KioskAdministration implements AdministratorActions {
      * @param configuration    the configuration (device settings)
      * @param extractorVersion the matcher's template version (packages must match it)
      * @param kioskCertificate the kiosk certificate from the authority (PEM), carried in the bundle signature
-     * @param tokensFile       the issued-tokens file (its count goes into the bundle; absent means 0 issued)
      * @param clock            time
      * @param random           randomness for the store
      * @param exit             leaves the kiosk
      */
     public KioskAdministration(KioskDataDirectory directory, KioskDatabase database, KioskConfiguration configuration,
-                               String extractorVersion, Path kioskCertificate, Path tokensFile, Clock clock,
+                               String extractorVersion, Path kioskCertificate, Clock clock,
                                java.security.SecureRandom random, Runnable exit) {
         this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
-        this.tokensFile = Objects.requireNonNull(tokensFile, "tokensFile");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -237,14 +233,8 @@ public final class KioskAdministration implements AdministratorActions {
         }
         try {
             X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
-            long issued = 0;
-            if (Files.exists(tokensFile)) {
-                try (SqliteIssuedTokens tokens = new SqliteIssuedTokens(tokensFile)) {
-                    issued = tokens.countValid() + tokens.countVoid();
-                }
-            }
             EndOfDay.Written written = EndOfDay.close(database, unlocked, certificate, directory.pinnedAuthority(),
-                    directory.profile(), software(), issued, bundle, clock, random);
+                    directory.profile(), software(), bundle, clock, random);
             DayCounts counts = written.content().counts();
             return new DayClosed(written.bundle(), counts.checkIns(), counts.tokensIssued(), counts.tokensVoided(),
                     counts.reconciles());

@@ -32,6 +32,7 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreException;
 import kz.sailau.kiosk.token.TokenSigner;
+import kz.sailau.kiosk.token.TypedCodeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The test never touches the real register, counters, check-in marks or issued-ids table: it runs a
  * second {@link CheckInEngine} over a separate {@link LogicAccuracyStore} ({@code la-test.db},
- * {@code la-test-tokens.db} in the data directory), loaded from a test package that the authority signs for
+ * the test's issued token ids inside it), loaded from a test package that the authority signs for
  * the test election {@code LA-TEST-<election>}. Its tokens carry that election id, so every ballot desk refuses
  * them ({@code TEST_TOKEN}). The real audit chain receives exactly two entries, {@code LA_TEST_STARTED}
  * (test package hash, test voters) and {@code LA_TEST_ENDED} (check-ins, refusals, overrides, tokens of the
@@ -67,13 +68,14 @@ public final class LogicAccuracyMode {
      * @param signer  the kiosk's token key
      */
     public record EngineParts(CheckInPolicy policy, FingerMatcher matcher, ClerkAuthenticator clerks,
-                              TokenSigner signer) {
+                              TokenSigner signer, TypedCodeKey typedCodeKey) {
         /** @throws NullPointerException on null */
         public EngineParts {
             Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(matcher, "matcher");
             Objects.requireNonNull(clerks, "clerks");
             Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(typedCodeKey, "typedCodeKey");
         }
     }
 
@@ -322,7 +324,7 @@ public final class LogicAccuracyMode {
                 return r.next() ? r.getLong(1) : 0L;
             }
         });
-        long logged = database.read(c -> DayCounts.of(AuditLog.readAll(c), 0).checkIns());
+        long logged = database.read(c -> DayCounts.of(AuditLog.readAll(c)).checkIns());
         if (rows > 0 || logged > 0) {
             throw new LogicAccuracyException("la.error.pollsOpen", "real check-ins are recorded: " + Math.max(rows,
                     logged), null);

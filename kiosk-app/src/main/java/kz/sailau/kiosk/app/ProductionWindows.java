@@ -28,6 +28,7 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.crypto.SecureFiles;
 import kz.sailau.kiosk.devices.SerialMrzReader;
 import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
@@ -39,7 +40,6 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorView;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
@@ -52,7 +52,9 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  *
  * <p>Token key: the kiosk's Ed25519 token key is kept in {@code DATA/token-signing.key}, encrypted with the
  * store's field cipher; it is created at the first start, and its public key written to
- * {@code DATA/token-public.key} (Base64) for the ballot desk.
+ * {@code DATA/token-public.key} (Base64) for the ballot desk. The precinct token key, under which the typed codes
+ * are authenticated, comes from the authority in {@code DATA/precinct-token-key.p7m} ({@link PrecinctTokenKeys});
+ * without it the kiosk does not start.
  *
  * <p>Clerks: only the clerks in the store's roster ({@code clerk add}, or the administrator's Clerks pane) are
  * accepted ({@link ClerkWiring}); there is no DEMO or built-in clerk. The start checks refuse a roster without an
@@ -62,8 +64,6 @@ final class ProductionWindows {
 
     /** The kiosk certificate from the authority, in the data directory (as {@code day close} expects it). */
     static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
-    /** The issued-tokens file in the data directory (the default of {@code day close --tokens}). */
-    static final String TOKENS_FILE = "kiosk-tokens.db";
 
     private ProductionWindows() {
     }
@@ -92,7 +92,7 @@ final class ProductionWindows {
                 stage.setOnHidden(event -> closed.countDown());
                 KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
-                        configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
+                        environment.clock(), environment.random(),
                         stage::hide);
                 java.util.concurrent.atomic.AtomicBoolean devicesOpen = new java.util.concurrent.atomic.AtomicBoolean();
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
@@ -165,6 +165,9 @@ final class ProductionWindows {
                 configuration.maxFingerTries(), defaults.threshold(), defaults.overrideCap(),
                 Duration.ofSeconds(configuration.idleTimeoutSeconds()));
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
+        ElectionId election = new ElectionId(configuration.election());
+        PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(configuration.dataDirectory(), credentials, election,
+                precinct);
         SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
                 environment.clock(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
         kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = ClerkWiring.authenticator(database, credentials,
@@ -173,11 +176,10 @@ final class ProductionWindows {
                 new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
                         matcher),
                 ledger, clerks,
-                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
-                        new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
+                new KioskTokenIssuer(election, precinct, tokenKeys::sign, typedCodeKey::mac, environment.random()),
                 matcher, environment.clock());
         return new ElectionDayEngine(engine, ledger, new LogicAccuracyMode.EngineParts(policy, matcher, clerks,
-                tokenKeys::sign));
+                tokenKeys::sign, typedCodeKey::mac));
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {

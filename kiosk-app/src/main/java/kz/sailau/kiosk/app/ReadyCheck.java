@@ -39,8 +39,7 @@ final class ReadyCheck {
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                     matcher.extractorVersion(),
                     configuration.dataDirectory().resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE),
-                    configuration.dataDirectory().resolve(ProductionWindows.TOKENS_FILE), environment.clock(),
-                    environment.random(), () -> { });
+                    environment.clock(), environment.random(), () -> { });
             long t1 = System.nanoTime();
             try {
                 administration.unlock(passphrase);

@@ -16,6 +16,7 @@ import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.devices.MrzReaderEmulator;
 import kz.sailau.kiosk.devices.SerialMrzReader;
@@ -30,7 +31,6 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 
 /**
  * The kiosk the simulation drives: wired like {@link DemoKiosk} (real engine, store, ledger, token issuer,
@@ -43,7 +43,6 @@ final class SimulateKiosk implements AutoCloseable {
     final DemoData data;
     final KioskDatabase database;
     final SqliteCheckInLedger ledger;
-    final SqliteIssuedTokens issuedTokens;
     final CheckInEngine engine;
     final MrzReaderEmulator mrzEmulator;
     final SerialMrzReader mrzReader;
@@ -53,14 +52,13 @@ final class SimulateKiosk implements AutoCloseable {
     final SerialReceiptPrinter printer;
 
     private SimulateKiosk(DemoData data, KioskDatabase database, SqliteCheckInLedger ledger,
-                          SqliteIssuedTokens issuedTokens, CheckInEngine engine, MrzReaderEmulator mrzEmulator,
+                          CheckInEngine engine, MrzReaderEmulator mrzEmulator,
                           SerialMrzReader mrzReader, ScannerEmulator scannerEmulator,
                           SerialFingerprintScanner scanner, ReceiptPrinterEmulator printerEmulator,
                           SerialReceiptPrinter printer) {
         this.data = data;
         this.database = database;
         this.ledger = ledger;
-        this.issuedTokens = issuedTokens;
         this.engine = engine;
         this.mrzEmulator = mrzEmulator;
         this.mrzReader = mrzReader;
@@ -86,12 +84,12 @@ final class SimulateKiosk implements AutoCloseable {
                 configuration.maxFingerTries(), defaults.threshold(), defaults.overrideCap(),
                 Duration.ofSeconds(configuration.idleTimeoutSeconds()));
         Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(random);
-        SqliteIssuedTokens issued = new SqliteIssuedTokens(data.directory().resolve("tokens.db"));
+        ElectionId election = new ElectionId(configuration.election());
+        PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(data.kioskDirectory(), credentials, election, precinct);
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), new RegisterVoterDirectory(store, matcher),
                 ledger, new InMemoryClerkAuthenticator(random).withClerk(DemoKiosk.CLERK,
                 DemoKiosk.CLERK_PIN.toCharArray()),
-                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign, issued,
-                        random),
+                new KioskTokenIssuer(election, precinct, tokenKeys::sign, typedCodeKey::mac, random),
                 matcher, clock);
         Path devices = data.devicesDirectory();
         MrzReaderEmulator mrzEmulator = MrzReaderEmulator.open(devices.resolve("mrz-reader"));
@@ -105,7 +103,7 @@ final class SimulateKiosk implements AutoCloseable {
         ReceiptPrinterEmulator printerEmulator = ReceiptPrinterEmulator.start(devices.resolve("printer"));
         SerialReceiptPrinter printer = new SerialReceiptPrinter(devices.resolve("printer"),
                 configuration.printer().baud(), Duration.ofSeconds(2));
-        return new SimulateKiosk(data, database, ledger, issued, engine, mrzEmulator, mrzReader, scannerEmulator,
+        return new SimulateKiosk(data, database, ledger, engine, mrzEmulator, mrzReader, scannerEmulator,
                 scanner, printerEmulator, printer);
     }
 
@@ -118,7 +116,6 @@ final class SimulateKiosk implements AutoCloseable {
         mrzEmulator.close();
         scannerEmulator.close();
         printerEmulator.close();
-        issuedTokens.close();
         database.close();
     }
 }

@@ -190,8 +190,9 @@ final class SimulateRun {
         }
         tally.counters = kiosk.ledger.counters();
         tally.ledgerCheckIns = tally.counters.checkIns();
-        tally.tokensVoided = kiosk.issuedTokens.countVoid();
-        tally.tokensIssued = kiosk.issuedTokens.countValid() + tally.tokensVoided;
+        var issued = kiosk.ledger.issuedTokens();
+        tally.tokensVoided = issued.stream().filter(t -> t.voided()).count();
+        tally.tokensIssued = issued.size();
         return tally;
     }
 

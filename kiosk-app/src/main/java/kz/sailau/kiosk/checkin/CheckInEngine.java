@@ -41,6 +41,8 @@ public final class CheckInEngine {
     private final Clock clock;
     private final List<Consumer<CheckInState>> listeners = new CopyOnWriteArrayList<>();
     private CheckInState state = CheckInState.AwaitingCard.FRESH;
+    /** The token issued last, the only one a clerk can void (its id is needed to void it). */
+    private PreparedToken lastIssued;
 
     /**
      * @param machine   the flow and its policy
@@ -211,18 +213,26 @@ public final class CheckInEngine {
         } else if (effect instanceof Effect.IdentifyCapture e) {
             return Optional.of(identify(e.image()));
         } else if (effect instanceof Effect.RecordCheckIn e) {
+            // The token is made first, in memory; the ledger makes the check-in and its issue durable together.
+            Optional<PreparedToken> token = prepareToken();
             try {
-                ledger.record(e.record());
+                ledger.record(e.record(), token);
             } catch (AlreadyCheckedInException already) {
                 return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
             }
-            return Optional.of(issue());
+            lastIssued = token.orElse(null);
+            return Optional.of(token.<CheckInEvent>map(t -> new CheckInEvent.CheckInRecorded(t.token()))
+                    .orElseGet(CheckInEvent.TokenIssueFailed::new));
         } else if (effect instanceof Effect.ReplaceToken e) {
-            tokens.voidLast(e.token());
-            ledger.recordVoidedToken(Optional.of(e.clerk()));
-            CheckInEvent issued = issue();
-            return Optional.of(issued instanceof CheckInEvent.CheckInRecorded r
-                    ? new CheckInEvent.TokenReplaced(r.token()) : issued);
+            PreparedToken voided = lastIssued;
+            if (voided == null || !voided.token().equals(e.token())) {
+                throw new IllegalStateException("only the last token issued can be voided");
+            }
+            Optional<PreparedToken> replacement = prepareToken();
+            ledger.replaceToken(voided, replacement, e.clerk());
+            lastIssued = replacement.orElse(null);
+            return Optional.of(replacement.<CheckInEvent>map(t -> new CheckInEvent.TokenReplaced(t.token()))
+                    .orElseGet(CheckInEvent.TokenIssueFailed::new));
         } else if (effect instanceof Effect.Audit e) {
             ledger.audit(e.event(), e.detail(), e.clerk());
             return Optional.empty();
@@ -230,11 +240,12 @@ public final class CheckInEngine {
         throw new IllegalStateException("unknown effect " + effect.getClass().getSimpleName());
     }
 
-    private CheckInEvent issue() {
+    private Optional<PreparedToken> prepareToken() {
         try {
-            return new CheckInEvent.CheckInRecorded(tokens.issue());
+            return Optional.of(tokens.prepare());
         } catch (RuntimeException e) {
-            return new CheckInEvent.TokenIssueFailed();
+            LOG.warn("ballot token could not be made: {}", e.getClass().getName());
+            return Optional.empty();
         }
     }
 

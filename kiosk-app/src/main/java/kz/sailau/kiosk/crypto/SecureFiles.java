@@ -22,6 +22,18 @@ public final class SecureFiles {
      * @throws IOException on a file error (the target is then unchanged)
      */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        publish(stage(target, content), target);
+    }
+
+    /**
+     * The first half of {@link #writeAtomically}: writes {@code content} to a temporary sibling of {@code target}
+     * ({@code target.tmp}) and fsyncs it, leaving {@code target} untouched, so that a caller can make a database
+     * change durable between writing a file and putting it in place.
+     *
+     * @return the temporary file, for {@link #publish}
+     * @throws IOException on a file error (the temporary file is then removed)
+     */
+    public static Path stage(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -31,11 +43,20 @@ public final class SecureFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
         }
+        return temporary;
+    }
+
+    /** The second half of {@link #writeAtomically}: renames a {@link #stage staged} file over its target. */
+    public static void publish(Path staged, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
         try {
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, absolute, StandardCopyOption.REPLACE_EXISTING);
         }
         try (FileChannel directory = FileChannel.open(absolute.getParent(), StandardOpenOption.READ)) {
             directory.force(true);

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.CheckInAuditMapping;
 import kz.sailau.kiosk.audit.ElectionDay;
+import kz.sailau.kiosk.audit.IssuedToken;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInLedger;
@@ -23,32 +26,44 @@ import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.DayClosedException;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 
 /**
- * The {@link CheckInLedger} in the kiosk database. A check-in row, the counters and the audit event are
- * written in one {@link KioskDatabase#inTransaction transaction} (WAL, {@code synchronous=FULL}): after a crash
- * at any point all three are there or none. The voter is stored only as the keyed blind index of the IIN.
+ * The {@link CheckInLedger} in the kiosk database. A check-in row, the issued token's id, the counters and the
+ * audit events are written in one {@link KioskDatabase#inTransaction transaction} (rollback journal,
+ * {@code synchronous=FULL}): after a crash at any point all of it is there or none (decision 0121). The voter is
+ * stored only as the keyed blind index of the IIN.
  *
  * <pre>
  * checkin         (voter_index BLOB PRIMARY KEY, method TEXT, override_reason TEXT NULL, clerk TEXT NULL)
- *                 WITHOUT ROWID — no time and no token: a check-in cannot be linked to a ballot token
+ *                 WITHOUT ROWID — no time and no token: a check-in cannot be linked to a ballot token; reason and
+ *                 clerk are no longer written (the audit log has them; in the mark they would tie a voter to an
+ *                 audit entry)
+ * issued_token    (id BLOB PRIMARY KEY, voided INTEGER) WITHOUT ROWID — the random ids of the issued ballot
+ *                 tokens, no time, no link to a check-in
  * checkin_counter (name TEXT PRIMARY KEY, value INTEGER)
  * checkin_audit   (unused since the hash-chained audit_log took its events; kept: migrations are never edited)
  * </pre>
- * Audit events go to the hash-chained {@link AuditLog} ({@code audit_log}) through an {@link AuditRecorder},
- * mapped to the catalogue by {@link CheckInAuditMapping}, in the same transaction as the check-in. Once the
- * election day is closed ({@link ElectionDay}) the database refuses the check-in row and {@link #record}
- * throws {@link DayClosedException}.
+ *
+ * <p><b>No arrival order at rest.</b> SQLite places a new cell in a page in arrival order, so every transaction
+ * that adds a check-in mark or a token id rewrites that table in key order before it commits ({@code DELETE} of
+ * every row, with {@code secure_delete} zeroing the freed space, then the rows again sorted by key): once a
+ * check-in is committed, where its mark and its token id lie in the file says nothing about when they came. The
+ * database runs with a rollback journal, which holds only the pages as they were before a transaction and is
+ * deleted at commit (a write-ahead log would keep every committed page version in time order until a checkpoint).
+ * Audit events go to the hash-chained {@link AuditLog} ({@code audit_log}) through an {@link AuditRecorder}, mapped
+ * to the catalogue by {@link CheckInAuditMapping}. Once the election day is closed ({@link ElectionDay}) the
+ * database refuses the check-in row and {@link #record} throws {@link DayClosedException}.
  */
 public final class SqliteCheckInLedger implements CheckInLedger {
 
     /**
      * The migrations of this ledger and of the audit log it writes ({@code checkin-1}, {@code audit-1},
-     * {@code audit-2}), to be listed after the register's when opening the database.
+     * {@code audit-2}, {@code checkin-2}), to be listed after the register's when opening the database.
      */
     public static final List<Migration> MIGRATIONS = withAudit(new Migration("checkin-1",
             "check-ins keyed by the IIN blind index, counters and interim audit events", List.of(
@@ -59,13 +74,17 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             "INSERT INTO checkin_counter (name, value) VALUES ('check_ins', 0), ('overrides', 0), ('cardless', 0), "
                     + "('fallback', 0), ('voided_tokens', 0)",
             "CREATE TABLE checkin_audit (seq INTEGER PRIMARY KEY, event TEXT NOT NULL, detail TEXT NOT NULL, "
-                    + "clerk TEXT, at TEXT NOT NULL)")));
+                    + "clerk TEXT, at TEXT NOT NULL)")), new Migration("checkin-2",
+            "issued ballot token ids in the kiosk database, committed with their check-in", List.of(
+            "CREATE TABLE issued_token (id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16), "
+                    + "voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))) WITHOUT ROWID")));
 
-    private static List<Migration> withAudit(Migration checkIn) {
+    private static List<Migration> withAudit(Migration checkIn, Migration tokens) {
         List<Migration> all = new ArrayList<>();
         all.add(checkIn);
         all.addAll(AuditLog.MIGRATIONS);
         all.addAll(ElectionDay.MIGRATIONS);
+        all.add(tokens);
         return List.copyOf(all);
     }
 
@@ -114,16 +133,15 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     }
 
     @Override
-    public Counters record(CheckInRecord record) {
+    public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(token, "token");
         byte[] index = voterIndex.of(record.iin().digits());
         return database.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, NULL, NULL)")) {
                 s.setBytes(1, index);
                 s.setString(2, record.method().name());
-                s.setString(3, record.overrideReason().map(Enum::name).orElse(null));
-                s.setString(4, record.clerk().map(ClerkId::value).orElse(null));
                 s.executeUpdate();
             } catch (SQLException e) {
                 if (e.getMessage() != null && e.getMessage().contains(ElectionDay.CLOSED_MESSAGE)) {
@@ -135,6 +153,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 }
                 throw e;
             }
+            rewriteInKeyOrder(c, CHECK_IN_TABLE);
             increment(c, "check_ins");
             if (record.method() == CheckInMethod.CLERK_OVERRIDE) {
                 increment(c, "overrides");
@@ -143,18 +162,87 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             } else if (record.method() == CheckInMethod.FALLBACK) {
                 increment(c, "fallback");
             }
-            audit.append(c, clock.instant(), CheckInAuditMapping.checkIn(record));
+            Instant now = clock.instant();
+            audit.append(c, now, CheckInAuditMapping.checkIn(record));
+            issue(c, token, now);
             return readCounters(c);
         });
     }
 
     @Override
-    public Counters recordVoidedToken(Optional<ClerkId> clerk) {
+    public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
+        Objects.requireNonNull(voided, "voided");
+        Objects.requireNonNull(replacement, "replacement");
+        Objects.requireNonNull(clerk, "clerk");
         return database.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE issued_token SET voided = 1 WHERE id = ? AND voided = 0")) {
+                s.setBytes(1, HexFormat.of().parseHex(voided.id()));
+                if (s.executeUpdate() != 1) {
+                    throw new IllegalStateException("only an issued, valid token can be voided");
+                }
+            }
             increment(c, "voided_tokens");
-            audit.append(c, clock.instant(), CheckInAuditMapping.tokenVoided(clerk));
+            Instant now = clock.instant();
+            audit.append(c, now, CheckInAuditMapping.tokenVoided(Optional.of(clerk)));
+            issue(c, replacement, now);
             return readCounters(c);
         });
+    }
+
+    /** Records the token as issued (or that none could be made), with its audit event, on the caller's transaction. */
+    private void issue(Connection c, Optional<PreparedToken> token, Instant now) throws SQLException {
+        if (token.isEmpty()) {
+            audit.append(c, now, CheckInAuditMapping.tokenNotIssued());
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO issued_token (id, voided) VALUES (?, 0)")) {
+            s.setBytes(1, HexFormat.of().parseHex(token.get().id()));
+            s.executeUpdate();
+        }
+        rewriteInKeyOrder(c, TOKEN_TABLE);
+        audit.append(c, now, CheckInAuditMapping.tokenIssued());
+    }
+
+    /** A table whose rows are rewritten in key order after every insert: its name and its columns, key first. */
+    private record KeyOrdered(String table, List<String> columns) {
+    }
+
+    private static final KeyOrdered CHECK_IN_TABLE = new KeyOrdered("checkin",
+            List.of("voter_index", "method", "override_reason", "clerk"));
+    private static final KeyOrdered TOKEN_TABLE = new KeyOrdered("issued_token", List.of("id", "voided"));
+
+    /**
+     * Rewrites every row of {@code table} in key order on the caller's transaction: read them sorted, delete them
+     * all ({@code secure_delete} zeroes what is freed), insert them again in that order. SQLite fills the pages of
+     * the emptied table front to back, so the cells end up in key order, whatever order they arrived in.
+     */
+    static void rewriteInKeyOrder(Connection c, KeyOrdered table) throws SQLException {
+        String columns = String.join(", ", table.columns());
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + columns + " FROM " + table.table()
+                + " ORDER BY " + table.columns().get(0));
+             ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                Object[] row = new Object[table.columns().size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = r.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table.table())) {
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.table() + " (" + columns
+                + ") VALUES (" + "?, ".repeat(table.columns().size() - 1) + "?)")) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.executeUpdate();
+            }
+        }
     }
 
     @Override
@@ -199,6 +287,11 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 return r.next() ? r.getLong(1) : 0L;
             }
         });
+    }
+
+    /** The issued ballot token ids in id order, with their void flags (for reconciliation and tests). */
+    public List<IssuedToken> issuedTokens() {
+        return database.read(IssuedToken::readAll);
     }
 
     private static void increment(Connection c, String name) throws SQLException {

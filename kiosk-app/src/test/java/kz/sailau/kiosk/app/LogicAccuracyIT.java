@@ -85,6 +85,10 @@ class LogicAccuracyIT {
     private static final LocalDate ELECTION_DAY = LocalDate.of(2026, 12, 6);
     private static final int REAL_VOTERS = 8;
     private static final int TEST_VOTERS = 5;
+    /** A test precinct token key, random per run. */
+    private static final kz.sailau.kiosk.crypto.PrecinctTokenKey TYPED_CODE_KEY =
+            new kz.sailau.kiosk.crypto.PrecinctTokenKey(RegisterFixtures.ELECTION, RegisterFixtures.PRECINCT,
+                    RegisterFixtures.RANDOM.generateSeed(32));
 
     @TempDir
     Path temp;
@@ -140,7 +144,7 @@ class LogicAccuracyIT {
                 RegisterFixtures.ELECTION, RegisterFixtures.EXTRACTOR, new LogicAccuracyMode.EngineParts(
                 CheckInPolicy.defaults(RegisterFixtures.PRECINCT, ELECTION_DAY), new EveryoneMatches(),
                 new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK, PIN.clone()),
-                tokenKeys::sign), RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
+                tokenKeys::sign, TYPED_CODE_KEY::mac), RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
         mode.attach(screens);
         return mode;
     }
@@ -174,7 +178,7 @@ class LogicAccuracyIT {
 
         // A ballot desk of the real election refuses every test token as a TEST token.
         TokenCheck desk = new TokenCheck(RegisterFixtures.ELECTION, RegisterFixtures.PRECINCT,
-                new Ed25519TokenVerifier(tokenKeys.publicKey()));
+                new Ed25519TokenVerifier(tokenKeys.publicKey()), TYPED_CODE_KEY::mac);
         for (String qr : qrPayloads) {
             assertEquals(Optional.of(TokenRefusal.TEST_TOKEN), desk.check(qr).refusal());
         }
@@ -214,7 +218,7 @@ class LogicAccuracyIT {
         assertEquals(Map.of("checkIns", "4", "refusals", "1", "overrides", "1", "tokensIssued", "4"),
                 Map.of("checkIns", end.event().field("checkIns"), "refusals", end.event().field("refusals"),
                         "overrides", end.event().field("overrides"), "tokensIssued", end.event().field("tokensIssued")));
-        DayCounts day = DayCounts.of(entries, 0);
+        DayCounts day = DayCounts.of(entries);
         assertEquals(0, day.checkIns());
         assertEquals(Map.of(), day.refusalsByReason());
         assertTrue(day.reconciles());
@@ -230,10 +234,10 @@ class LogicAccuracyIT {
         // The polls open afterwards: a real check-in is recorded and the day's bundle counts only it.
         RegisterRecord voter = real.records().get(1);
         realLedger.record(new CheckInRecord(voter.voter().iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
-                Optional.empty()));
+                Optional.empty()), Optional.empty());
         EndOfDay.Written closed = EndOfDay.close(database, credentials, kioskCertificate,
                 RegisterFixtures.authority().certificate(), KioskDataDirectory.at(data).profile(),
-                new EndOfDay.Software("0.1.0-SNAPSHOT", null), 1, temp.resolve("day-bundle.json"),
+                new EndOfDay.Software("0.1.0-SNAPSHOT", null), temp.resolve("day-bundle.json"),
                 RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
         assertEquals(1, closed.content().counts().checkIns(), "the bundle counts the one real check-in only");
         assertEquals(Map.of(), closed.content().counts().refusalsByReason());
@@ -265,7 +269,7 @@ class LogicAccuracyIT {
     @Test
     void refusedOnceARealCheckInIsRecorded() throws Exception {
         realLedger.record(new CheckInRecord(real.records().get(0).voter().iin(), CheckInMethod.FINGERPRINT,
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty()), Optional.empty());
         LogicAccuracyException refused = assertThrows(LogicAccuracyException.class,
                 () -> mode().start(credentials, testPackage, (stage, done, total) -> { }));
         assertEquals("la.error.pollsOpen", refused.messageKey());
@@ -275,7 +279,7 @@ class LogicAccuracyIT {
     @Test
     void refusedOnceTheDayIsClosed() throws Exception {
         EndOfDay.close(database, credentials, kioskCertificate, RegisterFixtures.authority().certificate(),
-                KioskDataDirectory.at(data).profile(), new EndOfDay.Software("0.1.0-SNAPSHOT", null), 0,
+                KioskDataDirectory.at(data).profile(), new EndOfDay.Software("0.1.0-SNAPSHOT", null),
                 temp.resolve("day-bundle.json"), RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
         LogicAccuracyException refused = assertThrows(LogicAccuracyException.class,
                 () -> mode().start(credentials, testPackage, (stage, done, total) -> { }));

@@ -13,6 +13,9 @@ import java.util.Optional;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.IssuedBallotToken;
+import kz.sailau.kiosk.checkin.PreparedToken;
+import kz.sailau.kiosk.token.TokenId;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.cli.CliEnvironment;
@@ -117,13 +120,14 @@ final class DayFixture implements AutoCloseable {
             if (method == CheckInMethod.CLERK_OVERRIDE) {
                 ledger.audit(CheckInAuditEvent.CLERK_CALLED, "FINGER_NOT_RECOGNISED", Optional.empty());
             }
+            PreparedToken token = token();
             ledger.record(new CheckInRecord(voter.voter().iin(), method,
                     method == CheckInMethod.CLERK_OVERRIDE
                             ? Optional.of(OverrideReason.values()[i % OverrideReason.values().length])
                             : Optional.empty(),
-                    method == CheckInMethod.FINGERPRINT ? Optional.empty() : Optional.of(CLERK)));
+                    method == CheckInMethod.FINGERPRINT ? Optional.empty() : Optional.of(CLERK)), Optional.of(token));
             if (i == 5) {
-                ledger.recordVoidedToken(Optional.of(CLERK));
+                ledger.replaceToken(token, Optional.of(token()), CLERK);
                 voided++;
             }
         }
@@ -131,12 +135,17 @@ final class DayFixture implements AutoCloseable {
         ledger.audit(CheckInAuditEvent.RESUMED, "", Optional.of(CLERK));
     }
 
-    /** Closes the day through the Java API, with tokens issued = check-ins + voided. */
+    /** A token with a fresh random id, as the kiosk's issuer makes one (the codes are placeholders). */
+    static PreparedToken token() {
+        TokenId id = TokenId.random(RegisterFixtures.RANDOM);
+        return new PreparedToken(id.toString(), new IssuedBallotToken("CODE-" + id, "SLT1:" + id));
+    }
+
+    /** Closes the day through the Java API (tokens issued = check-ins + voided, from the log). */
     EndOfDay.Written close(Path out) throws Exception {
-        long checkIns = ledger.counters().checkIns();
         return EndOfDay.close(database, credentials, kioskCertificate, RegisterFixtures.authority().certificate(),
                 KioskDataDirectory.at(directory).profile(), new EndOfDay.Software("0.1.0-SNAPSHOT", null),
-                checkIns + voided, out, CLOCK, RegisterFixtures.RANDOM);
+                out, CLOCK, RegisterFixtures.RANDOM);
     }
 
     /** A command-line environment capturing output. */

@@ -103,21 +103,24 @@ class AuditedElectionDayIT {
 
             EndOfDay.Written written = EndOfDay.close(database, credentials, kioskCertificate,
                     RegisterFixtures.authority().certificate(), KioskDataDirectory.at(data).profile(),
-                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), tokens.issued, out, clock, RegisterFixtures.RANDOM);
+                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), out, clock, RegisterFixtures.RANDOM);
             assertEquals(VOTERS, written.content().counts().checkIns());
             assertEquals(2, written.content().counts().byOverride());
             assertEquals(1, written.content().counts().tokensVoided());
+            assertEquals(VOTERS + 1, written.content().counts().tokensIssued(), "counted from the log");
+            assertEquals(ledger.issuedTokens(), written.content().issuedTokens());
             assertEquals(1L, written.content().counts().refusalsByReason().get("ALREADY_CHECKED_IN"));
 
             // After close the engine cannot check anyone in: the ledger refuses (DayClosedException, which the
             // engine today treats as a failed effect and calls the clerk), no token, nothing recorded.
             engine.submitCard(zone(register, VOTERS + 1));
-            int issuedBefore = tokens.issued;
+            int issuedBefore = ledger.issuedTokens().size();
             assertInstanceOf(NeedsClerk.class, engine.submit(new FingerCaptured(Fixtures.goodImage(VOTERS + 1))));
-            assertEquals(issuedBefore, tokens.issued);
+            assertEquals(issuedBefore, ledger.issuedTokens().size(), "no token issued after close");
+            assertEquals(VOTERS + 1, issuedBefore, "one token per check-in and one replacement");
             assertThrows(DayClosedException.class, () -> ledger.record(new CheckInRecord(
                     register.get(VOTERS + 1).voter().iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
-                    Optional.empty())));
+                    Optional.empty()), Optional.empty()));
             assertEquals(VOTERS, ledger.counters().checkIns());
             assertEquals(VOTERS, ledger.rowCount());
             List<AuditEntry> log = database.read(AuditLog::readAll);
@@ -127,7 +130,7 @@ class AuditedElectionDayIT {
             // Writing the bundle again (a lost stick) gives the same day, up to the closing signed head.
             EndOfDay.Written again = EndOfDay.close(database, credentials, kioskCertificate,
                     RegisterFixtures.authority().certificate(), KioskDataDirectory.at(data).profile(),
-                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), tokens.issued, out, clock, RegisterFixtures.RANDOM);
+                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), out, clock, RegisterFixtures.RANDOM);
             assertEquals(written.content().entries(), again.content().entries());
         }
 

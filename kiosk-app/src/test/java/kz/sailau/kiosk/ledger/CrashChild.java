@@ -8,15 +8,18 @@ import java.util.Optional;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.IssuedBallotToken;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 
 /**
- * The process {@link CheckInCrashIT} kills: checks in voters 0..N-1 in order, printing {@code OK i} after each
- * commit and {@code ALREADY i} for each voter the ledger refuses, then {@code DONE}.
- * Arguments: database file, number of voters.
+ * The process {@link CheckInCrashIT} kills: checks in voters 0..N-1 in order, each with its ballot token in the same
+ * atomic step, printing {@code OK i} after each commit and {@code ALREADY i} for each voter the ledger refuses; for
+ * every voter {@code i} with {@link #voids(int)} it then voids that token and issues a replacement (another atomic
+ * step), printing {@code VOID i}; then {@code DONE}. Arguments: database file, number of voters.
  */
 public final class CrashChild {
 
@@ -59,6 +62,24 @@ public final class CrashChild {
                 m == CheckInMethod.FINGERPRINT ? Optional.empty() : Optional.of(new kz.sailau.kiosk.checkin.ClerkId("c1")));
     }
 
+    /** Voter {@code n}'s token (id derived from {@code n}, so a restarted child offers the same one). */
+    static PreparedToken token(int n) {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("crash-test token " + n).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = java.util.HexFormat.of().formatHex(digest, 0, 16);
+        return new PreparedToken(id, new IssuedBallotToken("CODE-" + n, "QR-" + n));
+    }
+
+    /** Whether voter {@code n}'s token is voided and replaced (by the replacement {@code token(n + 1_000_000)}). */
+    static boolean voids(int n) {
+        return n % 17 == 5;
+    }
+
     /** Entry point of the child process. */
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
@@ -74,8 +95,13 @@ public final class CrashChild {
         System.out.flush();
         for (int n = 0; n < voters; n++) {
             try {
-                ledger.record(records.get(n));
+                ledger.record(records.get(n), Optional.of(token(n)));
                 System.out.println("OK " + n);
+                if (voids(n)) {
+                    ledger.replaceToken(token(n), Optional.of(token(n + 1_000_000)),
+                            new kz.sailau.kiosk.checkin.ClerkId("c1"));
+                    System.out.println("VOID " + n);
+                }
             } catch (AlreadyCheckedInException e) {
                 System.out.println("ALREADY " + n);
             }

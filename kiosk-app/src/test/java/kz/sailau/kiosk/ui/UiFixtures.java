@@ -9,11 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,9 +45,8 @@ import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
-import kz.sailau.kiosk.token.IssuedTokens;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.TokenId;
 
 /**
  * A complete check-in engine for UI tests: demo-looking voters of precinct 101, a fake matcher whose verdict
@@ -66,6 +63,8 @@ final class UiFixtures {
 
     final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ZoneOffset.ofHours(5)));
     final Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(new SecureRandom());
+    /** A test precinct token key, random per fixture. */
+    final PrecinctTokenKey typedCodeKey = new PrecinctTokenKey(ELECTION, PRECINCT, new SecureRandom().generateSeed(32));
     final List<RegisteredVoter> voters = new ArrayList<>();
     final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
     final QueueScanner scanner = new QueueScanner();
@@ -80,7 +79,7 @@ final class UiFixtures {
         voters.add(voter(5, new PrecinctId(102)));
         engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, new FakeMatcher()),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
-                new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, new MemoryIssuedTokens(), new SecureRandom()),
+                new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, typedCodeKey::mac, new SecureRandom()),
                 new FakeMatcher(), clock);
     }
 
@@ -244,34 +243,6 @@ final class UiFixtures {
         }
     }
 
-    static final class MemoryIssuedTokens implements IssuedTokens {
-        private final Set<TokenId> valid = new HashSet<>();
-        private final Set<TokenId> voided = new HashSet<>();
-
-        @Override
-        public synchronized void add(TokenId id) {
-            valid.add(id);
-        }
-
-        @Override
-        public synchronized boolean markVoid(TokenId id) {
-            if (valid.remove(id)) {
-                voided.add(id);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public synchronized long countValid() {
-            return valid.size();
-        }
-
-        @Override
-        public synchronized long countVoid() {
-            return voided.size();
-        }
-    }
 
     static final class ManualClock extends Clock {
         volatile Instant now;
