@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.audit;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +26,12 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
                         Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided,
                         long tokensNotIssued) {
 
-    /** Copies the maps, sorted by code. */
+    /** Copies the maps, sorted by code (so that they print the same on every run: observers compare outputs). */
     public DayCounts {
-        overridesByReason = Map.copyOf(new TreeMap<>(Objects.requireNonNull(overridesByReason, "overridesByReason")));
-        refusalsByReason = Map.copyOf(new TreeMap<>(Objects.requireNonNull(refusalsByReason, "refusalsByReason")));
+        overridesByReason = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(overridesByReason,
+                "overridesByReason")));
+        refusalsByReason = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(refusalsByReason,
+                "refusalsByReason")));
     }
 
     /** All check-ins. */

@@ -31,7 +31,7 @@ public final class SecureFiles {
      * change durable between writing a file and putting it in place.
      *
      * @return the temporary file, for {@link #publish}
-     * @throws IOException on a file error (the temporary file is then removed)
+     * @throws IOException on a file error (a temporary file it wrote is then removed)
      */
     public static Path stage(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -44,7 +44,9 @@ public final class SecureFiles {
             }
             channel.force(true);
         } catch (IOException e) {
-            Files.deleteIfExists(temporary);
+            if (Files.isRegularFile(temporary)) {
+                Files.delete(temporary);
+            }
             throw e;
         }
         return temporary;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -213,35 +214,24 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     private static final KeyOrdered TOKEN_TABLE = new KeyOrdered("issued_token", List.of("id", "voided"));
 
     /**
-     * Rewrites every row of {@code table} in key order on the caller's transaction: read them sorted, delete them
-     * all ({@code secure_delete} zeroes what is freed), insert them again in that order. SQLite fills the pages of
-     * the emptied table front to back, so the cells end up in key order, whatever order they arrived in.
+     * Rewrites every row of {@code table} in key order on the caller's transaction, inside SQLite: copy them sorted
+     * into a temporary table (kept in memory: {@code temp_store=MEMORY}), delete them all ({@code secure_delete}
+     * zeroes what is freed), insert them again in key order. SQLite fills the pages of the emptied table front to
+     * back, so the cells end up in key order, whatever order they arrived in.
      */
     static void rewriteInKeyOrder(Connection c, KeyOrdered table) throws SQLException {
         String columns = String.join(", ", table.columns());
-        List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + columns + " FROM " + table.table()
-                + " ORDER BY " + table.columns().get(0));
-             ResultSet r = select.executeQuery()) {
-            while (r.next()) {
-                Object[] row = new Object[table.columns().size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = r.getObject(i + 1);
-                }
-                rows.add(row);
-            }
-        }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table.table())) {
-            delete.executeUpdate();
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.table() + " (" + columns
-                + ") VALUES (" + "?, ".repeat(table.columns().size() - 1) + "?)")) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    insert.setObject(i + 1, row[i]);
-                }
-                insert.executeUpdate();
-            }
+        String key = table.columns().get(0);
+        String copy = "temp.reorder_" + table.table();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS reorder_" + table.table() + " AS SELECT " + columns
+                    + " FROM " + table.table() + " WHERE 0");
+            s.execute("DELETE FROM " + copy);
+            s.execute("INSERT INTO " + copy + " SELECT " + columns + " FROM " + table.table() + " ORDER BY " + key);
+            s.execute("DELETE FROM " + table.table());
+            s.execute("INSERT INTO " + table.table() + " (" + columns + ") SELECT " + columns + " FROM " + copy
+                    + " ORDER BY " + key);
+            s.execute("DELETE FROM " + copy);
         }
     }
 

@@ -75,6 +75,8 @@ public final class KioskDatabase implements AutoCloseable {
                 statement.execute("PRAGMA foreign_keys = ON");
                 // Deleted content is overwritten: encrypted anyway, but no stale pages linger.
                 statement.execute("PRAGMA secure_delete = ON");
+                // Temporary tables (the ledger sorts its tables through one) live in memory, never in a file.
+                statement.execute("PRAGMA temp_store = MEMORY");
                 if (options.maxPageCount() > 0) {
                     statement.execute("PRAGMA max_page_count = " + options.maxPageCount());
                 }

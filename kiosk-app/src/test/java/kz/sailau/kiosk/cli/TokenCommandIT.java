@@ -8,15 +8,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import kz.sailau.kiosk.checkin.PreparedToken;
-import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
-import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
-import kz.sailau.kiosk.register.RegisterFixtures;
-import kz.sailau.kiosk.token.KioskTokenIssuer;
+import kz.sailau.kiosk.threats.BallotDesk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,9 +22,6 @@ class TokenCommandIT {
 
     static final ElectionId ELECTION = new ElectionId("KZ-2026-PARL");
     static final PrecinctId PRECINCT = new PrecinctId(77);
-    /** The test desk passphrase (test only). */
-    static final String DESK_PASSPHRASE = "TEST-ONLY desk passphrase";
-
     @TempDir
     Path dir;
 
@@ -43,32 +36,13 @@ class TokenCommandIT {
         return code;
     }
 
-    /**
-     * The ballot desk's files for {@code election} and {@code precinct} in {@code dir}: the kiosk's public key, the
-     * authority certificate, the desk package and its passphrase, as the {@code token} options that name them.
-     */
     static String[] desk(Path dir, Ed25519TokenKeys kioskKey, ElectionId election, PrecinctId precinct)
             throws Exception {
-        Path pub = dir.resolve("kiosk.pub");
-        Files.writeString(pub, Base64.getEncoder().encodeToString(kioskKey.publicKey()) + "\n");
-        Path authority = RegisterFixtures.writeCertificate(dir.resolve("authority.crt.pem"),
-                RegisterFixtures.authority().certificate());
-        Path pass = dir.resolve("desk-passphrase.txt");
-        Files.writeString(pass, DESK_PASSPHRASE + "\n");
-        Path deskKey = dir.resolve("desk-" + precinct + ".key");
-        Files.write(deskKey, PrecinctTokenKey.derive(RegisterFixtures.authority(), election, precinct)
-                .toDeskPackage(RegisterFixtures.authority(), DESK_PASSPHRASE.toCharArray(),
-                        Argon2idParameters.TEST_ONLY, new SecureRandom()));
-        return new String[] {"--election", election.value(), "--precinct", precinct.toString(), "--kiosk-public-key",
-            pub.toString(), "--desk-key", deskKey.toString(), "--authority-cert", authority.toString(),
-            "--passphrase-file", pass.toString()};
+        return BallotDesk.write(dir, kioskKey, election, precinct).options().toArray(String[]::new);
     }
 
-    /** A token as the kiosk of {@code precinct} makes it, under the authority's precinct token key. */
     static PreparedToken token(Ed25519TokenKeys kioskKey, ElectionId election, PrecinctId precinct) {
-        return new KioskTokenIssuer(election, precinct, kioskKey::sign,
-                PrecinctTokenKey.derive(RegisterFixtures.authority(), election, precinct)::mac, new SecureRandom())
-                .prepare();
+        return BallotDesk.kioskIssuer(kioskKey, election, precinct).prepare();
     }
 
     @Test

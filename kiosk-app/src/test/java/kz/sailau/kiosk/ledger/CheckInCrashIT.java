@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Crashes: {@code -Dcheckin.crashes=N} (default 12 for CI; the full run is
  * {@code mvn -B -pl kiosk-app -am verify -Dit.test=CheckInCrashIT -Dcheckin.crashes=200}).
  */
-class CheckInCrashIT {
+public class CheckInCrashIT {
 
-    private static final int VOTERS = 400;
+    /** Voters the child checks in. */
+    public static final int VOTERS = 400;
 
     @TempDir
     Path dir;
@@ -55,7 +56,7 @@ class CheckInCrashIT {
      *
      * @return a one-line summary
      */
-    static String crashRun(Path dir, int crashes, long seed) throws Exception {
+    public static String crashRun(Path dir, int crashes, long seed) throws Exception {
         Random random = new Random(seed);
         Path db = dir.resolve("kiosk.db");
         Set<Integer> confirmed = new HashSet<>();   // printed OK by some child: must never be lost
@@ -154,7 +155,7 @@ class CheckInCrashIT {
     }
 
     /** Runs the child until it printed {@code killAfterLines} check-in lines (plus up to {@code extraMicros}), then SIGKILL. */
-    private static List<String> runChild(Path db, int killAfterLines, int extraMicros) throws Exception {
+    public static List<String> runChild(Path db, int killAfterLines, int extraMicros) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), db.toString(), Integer.toString(VOTERS))

@@ -24,17 +24,18 @@ import kz.sailau.kiosk.store.Migration;
 public final class CrashChild {
 
     /** Test key for the blind index, labelled as such; never a real key. */
-    static final byte[] TEST_INDEX_KEY = "TEST-ONLY blind index key 32 b!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    public static final byte[] TEST_INDEX_KEY = "TEST-ONLY blind index key 32 b!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private CrashChild() {
     }
 
-    static List<Migration> migrations() {
+    /** The migrations of the ledger's database. */
+    public static List<Migration> migrations() {
         return SqliteCheckInLedger.MIGRATIONS;
     }
 
     /** Voter {@code n}'s IIN: born 1970-01-01 + n days, first serial with a valid control digit. */
-    static Iin voter(int n) {
+    public static Iin voter(int n) {
         java.time.LocalDate birth = java.time.LocalDate.of(1970, 1, 1).plusDays(n);
         String yymmdd = String.format("%02d%02d%02d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth());
         for (int s = 0; ; s++) {
@@ -46,7 +47,8 @@ public final class CrashChild {
         }
     }
 
-    static CheckInMethod method(int n) {
+    /** The method voter {@code n} is checked in with. */
+    public static CheckInMethod method(int n) {
         return switch (n % 10) {
             case 3 -> CheckInMethod.CLERK_OVERRIDE;
             case 6 -> CheckInMethod.FALLBACK;
@@ -54,7 +56,8 @@ public final class CrashChild {
         };
     }
 
-    static CheckInRecord record(int n) {
+    /** Voter {@code n}'s check-in. */
+    public static CheckInRecord record(int n) {
         CheckInMethod m = method(n);
         return new CheckInRecord(voter(n), m,
                 m == CheckInMethod.CLERK_OVERRIDE ? Optional.of(kz.sailau.kiosk.checkin.OverrideReason.DISABILITY)
@@ -63,7 +66,7 @@ public final class CrashChild {
     }
 
     /** Voter {@code n}'s token (id derived from {@code n}, so a restarted child offers the same one). */
-    static PreparedToken token(int n) {
+    public static PreparedToken token(int n) {
         byte[] digest;
         try {
             digest = java.security.MessageDigest.getInstance("SHA-256")
