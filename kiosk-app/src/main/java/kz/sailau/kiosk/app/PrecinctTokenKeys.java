@@ -18,6 +18,9 @@ import kz.sailau.kiosk.register.KioskDataDirectory;
  */
 final class PrecinctTokenKeys {
 
+    /** Message key of a kiosk that cannot use its precinct token key. */
+    static final String MESSAGE_KEY = "kiosk.error.precinctTokenKey";
+
     private PrecinctTokenKeys() {
     }
 

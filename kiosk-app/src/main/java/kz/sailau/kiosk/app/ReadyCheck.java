@@ -50,8 +50,15 @@ final class ReadyCheck {
                 Arrays.fill(passphrase, '\0');
             }
             long t2 = System.nanoTime();
-            ProductionWindows.ElectionDayEngine parts = ProductionWindows.engine(configuration, environment, database,
-                    administration.credentials().orElseThrow(), matcher);
+            ProductionWindows.ElectionDayEngine parts;
+            try {
+                parts = ProductionWindows.engine(configuration, environment, database,
+                        administration.credentials().orElseThrow(), matcher);
+            } catch (ConfigurationException e) {
+                environment.err().println("not ready: " + String.join("; ", e.problems()) + " ["
+                        + PrecinctTokenKeys.MESSAGE_KEY + "]");
+                return 1;
+            }
             long t3 = System.nanoTime();
             long engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
             int voters = parts.engine().prepareGallery();
