@@ -1,12 +1,12 @@
 package kz.sailau.kiosk.audit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The end-of-day reconciliation of ballot tokens: the ids the ballot desk (or desks) redeemed against the ids the
@@ -148,11 +148,10 @@ public final class Reconciliation {
             }
         }
         List<Mismatch> mismatches = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        ids.addAll(issuedBy.keySet());
+        Set<String> ids = new TreeSet<>(issuedBy.keySet());
         ids.addAll(redeemedBy.keySet());
         long unused = 0;
-        for (String id : new java.util.TreeSet<>(ids)) {
+        for (String id : ids) {
             List<String> kiosks = issuedBy.getOrDefault(id, List.of());
             List<String> desks = redeemedBy.getOrDefault(id, List.of());
             if (kiosks.size() > 1) {
