@@ -33,6 +33,7 @@ public interface CheckInLedger {
      * @return the counters after the void
      * @throws IllegalStateException if {@code voided} is not an issued token that is still valid (nothing is
      *                               changed)
+     * @throws DayClosedException    if the election day is closed (nothing is changed)
      */
     Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk);
 

@@ -78,7 +78,14 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     + "clerk TEXT, at TEXT NOT NULL)")), new Migration("checkin-2",
             "issued ballot token ids in the kiosk database, committed with their check-in", List.of(
             "CREATE TABLE issued_token (id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16), "
-                    + "voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))) WITHOUT ROWID")));
+                    + "voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))) WITHOUT ROWID",
+            // As for check-ins: once the day is closed, no token is issued or voided any more.
+            "CREATE TRIGGER issued_token_refused_after_close BEFORE INSERT ON issued_token "
+                    + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
+                    + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END",
+            "CREATE TRIGGER issued_token_void_refused_after_close BEFORE UPDATE ON issued_token "
+                    + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
+                    + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END")));
 
     private static List<Migration> withAudit(Migration checkIn, Migration tokens) {
         List<Migration> all = new ArrayList<>();
@@ -145,9 +152,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 s.setString(2, record.method().name());
                 s.executeUpdate();
             } catch (SQLException e) {
-                if (e.getMessage() != null && e.getMessage().contains(ElectionDay.CLOSED_MESSAGE)) {
-                    throw new DayClosedException();
-                }
+                closedOr(e);
                 if (e.getErrorCode() == SQLITE_CONSTRAINT
                         || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
                     throw new AlreadyCheckedInException();
@@ -182,6 +187,8 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 if (s.executeUpdate() != 1) {
                     throw new IllegalStateException("only an issued, valid token can be voided");
                 }
+            } catch (SQLException e) {
+                throw closedOr(e);
             }
             increment(c, "voided_tokens");
             Instant now = clock.instant();
@@ -189,6 +196,14 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             issue(c, replacement, now);
             return readCounters(c);
         });
+    }
+
+    /** Throws {@link DayClosedException} when {@code e} is the database refusing a change after close; else returns it. */
+    private static SQLException closedOr(SQLException e) {
+        if (e.getMessage() != null && e.getMessage().contains(ElectionDay.CLOSED_MESSAGE)) {
+            throw new DayClosedException();
+        }
+        return e;
     }
 
     /** Records the token as issued (or that none could be made), with its audit event, on the caller's transaction. */
@@ -200,6 +215,8 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO issued_token (id, voided) VALUES (?, 0)")) {
             s.setBytes(1, HexFormat.of().parseHex(token.get().id()));
             s.executeUpdate();
+        } catch (SQLException e) {
+            throw closedOr(e);
         }
         rewriteInKeyOrder(c, TOKEN_TABLE);
         audit.append(c, now, CheckInAuditMapping.tokenIssued());

@@ -122,6 +122,11 @@ class AuditedElectionDayIT {
                     register.get(VOTERS + 1).voter().iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
                     Optional.empty()), Optional.empty()));
             assertEquals(VOTERS, ledger.counters().checkIns());
+            String valid = ledger.issuedTokens().stream().filter(t -> !t.voided()).findFirst().orElseThrow().id();
+            PreparedToken issued = new PreparedToken(valid, new IssuedBallotToken("T", "QR"));
+            assertThrows(DayClosedException.class, () -> ledger.replaceToken(issued, Optional.of(tokens.prepare()),
+                    Fixtures.CLERK), "no token is voided or issued after close");
+            assertEquals(VOTERS + 1, ledger.issuedTokens().size());
             assertEquals(VOTERS, ledger.rowCount());
             List<AuditEntry> log = database.read(AuditLog::readAll);
             assertEquals(VOTERS, log.stream().filter(e -> e.event().type().name().startsWith("CHECK_IN_BY")).count());
