@@ -64,7 +64,7 @@ public class CheckInLedgerBenchmark {
         directory = Files.createTempDirectory("sailau-bench-ledger");
         template = directory.resolve("template.db");
         credentials = KioskCredentials.generate(random);
-        try (KioskDatabase db = KioskDatabase.open(template, SqliteCheckInLedger.MIGRATIONS)) {
+        try (KioskDatabase db = KioskDatabase.open(template, SqliteCheckInLedger.ledgerOnly())) {
             SqliteCheckInLedger day = ledger(db);
             for (int n = 0; n < checkedIn; n++) {
                 day.record(record(n), Optional.of(token()));
@@ -76,7 +76,7 @@ public class CheckInLedgerBenchmark {
     public void openCopy() throws Exception {
         Path file = directory.resolve("kiosk.db");
         Files.copy(template, file, StandardCopyOption.REPLACE_EXISTING);
-        database = KioskDatabase.open(file, SqliteCheckInLedger.MIGRATIONS);
+        database = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly());
         ledger = ledger(database);
         next = 1_000_000;
     }

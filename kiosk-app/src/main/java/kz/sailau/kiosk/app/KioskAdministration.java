@@ -13,6 +13,7 @@ import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
 import kz.sailau.kiosk.clerk.ClerkEntry;
 import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
@@ -151,11 +152,11 @@ public final class KioskAdministration implements AdministratorActions {
         try {
             RegisterLoader loader = new RegisterLoader(new RegisterStore(database, unlocked.storeKeys(), random),
                     directory.profile(), directory.pinnedAuthority(), unlocked, extractorVersion, clock,
-                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES);
+                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                    .guardedBy(new RegisterLoadAudit(unlocked, database.migrations(), clock));
             int stages = LoadProgress.Stage.values().length;
             LoadedRegister loaded = loader.load(packageFile, (stage, done, total) ->
                     progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages));
-            record(Optional.of(unlocked), AdministrationEvents.registerLoaded(loaded));
             return new RegisterLoading.Loaded(loaded.election().value(), loaded.precinct().number(),
                     loaded.version(), loaded.voterCount());
         } catch (RegisterException e) {
@@ -163,6 +164,8 @@ public final class KioskAdministration implements AdministratorActions {
         } catch (KioskCryptoException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (StoreException e) {
+            throw refused(unlocked, e.messageKey(), e.getMessage());
+        } catch (kz.sailau.kiosk.audit.StateAnchor.TamperedStateException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (IOException e) {
             throw refused(unlocked, "register.error.read", e.getMessage());

@@ -16,7 +16,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import kz.sailau.fingerprint.SensorProfile;
+import kz.sailau.kiosk.devices.MrzReaderProfile;
+import kz.sailau.kiosk.devices.printer.PrinterProfile;
 import kz.sailau.kiosk.ui.RemovableMedia;
 
 /**
@@ -77,15 +81,29 @@ public record KioskConfiguration(
     public static final String FILE_NAME = "kiosk.json";
 
     /**
-     * A serial port and its speed.
+     * A serial port, its speed and the device model on it.
      *
-     * @param port the device path, e.g. {@code /dev/sailau-scanner} or {@code /dev/ttyUSB0}
-     * @param baud the line speed
+     * @param port    the device path, e.g. {@code /dev/sailau-scanner} or {@code /dev/ttyUSB0}
+     * @param baud    the line speed
+     * @param profile the model from the device's catalogue ({@code SensorProfile}, {@code MrzReaderProfile},
+     *                {@code PrinterProfile} ids, e.g. {@code r503}), or {@code null} for the device's default
      */
-    public record SerialPortSetting(String port, int baud) {
-        /** Checks the fields are present. */
+    public record SerialPortSetting(String port, int baud, String profile) {
+        /** Checks the port is present; a blank profile means the default. */
+        @JsonCreator
         public SerialPortSetting {
             Objects.requireNonNull(port, "port");
+            profile = profile == null || profile.isBlank() ? null : profile.strip();
+        }
+
+        /**
+         * A setting with the device's default model.
+         *
+         * @param port the device path
+         * @param baud the line speed
+         */
+        public SerialPortSetting(String port, int baud) {
+            this(port, baud, null);
         }
     }
 
@@ -141,18 +159,62 @@ public record KioskConfiguration(
     }
 
     /**
-     * The fingerprint scanner's line speeds: 9600 × N baud, N in 1..12 (R30x/ZFM user manual, SetSysPara
-     * parameter 4, {@link kz.sailau.fingerprint.protocol.SystemParameterCodec#BAUD_UNIT}).
+     * The line speeds of the default fingerprint scanner: 9600 × N baud, N in 1..12 (ZFM-20 user manual, SetSysPara
+     * parameter 4); other models take fewer ({@link SensorProfile#baudRates()}).
      */
-    public static final List<Integer> SCANNER_BAUD_RATES = java.util.stream.IntStream.rangeClosed(1, 12)
-            .map(n -> n * kz.sailau.fingerprint.protocol.SystemParameterCodec.BAUD_UNIT).boxed().toList();
+    public static final List<Integer> SCANNER_BAUD_RATES = SensorProfile.DEFAULT.baudRates();
 
     /** The card reader's and the printer's line speeds: the standard rates their serial interfaces offer. */
     public static final List<Integer> SERIAL_BAUD_RATES = List.of(9_600, 19_200, 38_400, 57_600, 115_200);
 
     /** The speeds the device under {@code key} ({@code scanner}, {@code mrzReader}, {@code printer}) supports. */
     public static List<Integer> baudRates(String key) {
-        return "scanner".equals(key) ? SCANNER_BAUD_RATES : SERIAL_BAUD_RATES;
+        return baudRates(key, null);
+    }
+
+    /**
+     * The speeds the device under {@code key} supports as the model {@code profile} (null: the default model).
+     * An unknown scanner model offers the default model's speeds.
+     */
+    public static List<Integer> baudRates(String key, String profile) {
+        if (!"scanner".equals(key)) {
+            return SERIAL_BAUD_RATES;
+        }
+        return (profile == null ? Optional.of(SensorProfile.DEFAULT) : SensorProfile.byId(profile))
+                .orElse(SensorProfile.DEFAULT).baudRates();
+    }
+
+    /** The model ids the device under {@code key} can be set to, the default first. */
+    public static List<String> profiles(String key) {
+        return switch (key) {
+            case "scanner" -> SensorProfile.ids();
+            case "mrzReader" -> MrzReaderProfile.ids();
+            default -> PrinterProfile.ids();
+        };
+    }
+
+    /** The fingerprint scanner's model. */
+    public SensorProfile scannerProfile() {
+        return scanner.profile() == null ? SensorProfile.DEFAULT : SensorProfile.byId(scanner.profile()).orElseThrow();
+    }
+
+    /** The identity card reader's model. */
+    public MrzReaderProfile mrzReaderProfile() {
+        return mrzReader.profile() == null ? MrzReaderProfile.DEFAULT
+                : MrzReaderProfile.byId(mrzReader.profile()).orElseThrow();
+    }
+
+    /** The receipt printer's model. */
+    public PrinterProfile printerProfile() {
+        return printer.profile() == null ? PrinterProfile.DEFAULT : PrinterProfile.byId(printer.profile()).orElseThrow();
+    }
+
+    /** A setting naming the device's default model reads as one naming none: both mean the default. */
+    static SerialPortSetting defaultModelAsNull(String key, SerialPortSetting setting) {
+        if (setting == null || setting.profile() == null || !setting.profile().equals(profiles(key).get(0))) {
+            return setting;
+        }
+        return new SerialPortSetting(setting.port(), setting.baud(), null);
     }
 
     private static void checkPort(String key, SerialPortSetting setting, List<String> problems) {
@@ -160,8 +222,12 @@ public record KioskConfiguration(
             problems.add(key + ".port: missing");
             return;
         }
-        if (!baudRates(key).contains(setting.baud())) {
-            problems.add(key + ".baud: must be one of " + baudRates(key));
+        if (setting.profile() != null && !profiles(key).contains(setting.profile())) {
+            problems.add(key + ".profile: must be one of " + profiles(key));
+            return;
+        }
+        if (!baudRates(key, setting.profile()).contains(setting.baud())) {
+            problems.add(key + ".baud: must be one of " + baudRates(key, setting.profile()));
         }
     }
 
@@ -269,9 +335,10 @@ public record KioskConfiguration(
             } catch (DateTimeParseException e) {
                 day = null;
             }
-            return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
-                    printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
-                    idleTimeoutSeconds, fullScreen, removableMedia);
+            return new KioskConfiguration(dataDirectory, election, precinct, day,
+                    defaultModelAsNull("scanner", scanner), defaultModelAsNull("mrzReader", mrzReader),
+                    defaultModelAsNull("printer", printer), matchThreshold, maxFingerTries, overrideCapPercent,
+                    overrideWarnPercent, idleTimeoutSeconds, fullScreen, removableMedia);
         }
     }
 }

@@ -97,7 +97,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     }
 
     private static PortSetting of(KioskConfiguration.SerialPortSetting setting) {
-        return new PortSetting(setting.port(), setting.baud());
+        return new PortSetting(setting.port(), setting.baud(), setting.profile());
     }
 
     @Override
@@ -108,6 +108,16 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     @Override
     public List<Integer> baudRates(Device device) {
         return KioskConfiguration.baudRates(device.configurationKey());
+    }
+
+    @Override
+    public List<String> profiles(Device device) {
+        return KioskConfiguration.profiles(device.configurationKey());
+    }
+
+    @Override
+    public List<Integer> baudRates(Device device, String profile) {
+        return KioskConfiguration.baudRates(device.configurationKey(), profile);
     }
 
     @Override
@@ -158,7 +168,10 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
                 continue;
             }
             checkPort(device, setting, problems);
-            if (!KioskConfiguration.baudRates(device.configurationKey()).contains(setting.baud())) {
+            String key = device.configurationKey();
+            if (setting.profile() != null && !KioskConfiguration.profiles(key).contains(setting.profile())) {
+                problems.add(new FieldProblem(device, Field.PROFILE, "admin.devices.error.profileUnknown"));
+            } else if (!KioskConfiguration.baudRates(key, setting.profile()).contains(setting.baud())) {
                 problems.add(new FieldProblem(device, Field.BAUD, "admin.devices.error.baudUnsupported"));
             }
         }
@@ -195,7 +208,8 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
         Map<Device, PortSetting> settings = new EnumMap<>(Device.class);
         for (Device device : Device.values()) {
             PortSetting setting = requested.get(device);
-            settings.put(device, setting == null ? null : new PortSetting(setting.port().strip(), setting.baud()));
+            settings.put(device, setting == null ? null
+                    : new PortSetting(setting.port().strip(), setting.baud(), modelOrNull(device, setting.profile())));
         }
         List<FieldProblem> problems = problems(settings);
         if (!problems.isEmpty()) {
@@ -236,6 +250,15 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
         return "admin.devices.saved";
     }
 
+    /** The model id as saved: null for the device's default model (so a file names only what differs). */
+    private static String modelOrNull(Device device, String profile) {
+        if (profile == null || profile.isBlank()) {
+            return null;
+        }
+        String id = profile.strip();
+        return id.equals(KioskConfiguration.profiles(device.configurationKey()).get(0)) ? null : id;
+    }
+
     /** {@code DEVICES_CONFIGURED}: per device CHANGED or UNCHANGED and its speed; no paths. */
     static AuditEvent event(Map<Device, PortSetting> before, Map<Device, PortSetting> after) {
         List<AuditField> fields = new ArrayList<>();
@@ -259,6 +282,9 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
             ObjectNode entry = mapper.createObjectNode();
             entry.put("port", settings.get(device).port());
             entry.put("baud", settings.get(device).baud());
+            if (settings.get(device).profile() != null) {
+                entry.put("profile", settings.get(device).profile());
+            }
             object.set(device.configurationKey(), entry);
         }
         return (mapper.writeValueAsString(object) + "\n").getBytes(StandardCharsets.UTF_8);

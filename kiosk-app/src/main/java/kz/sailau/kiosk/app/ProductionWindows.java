@@ -137,13 +137,14 @@ final class ProductionWindows {
                                              KioskAdministration administration, ExecutorService worker) {
         worker.execute(parts.engine()::prepareGallery);
         SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
-                Path.of(configuration.scanner().port()), configuration.scanner().baud()));
+                Path.of(configuration.scanner().port()), configuration.scanner().baud(),
+                configuration.scannerProfile()));
         SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
-                configuration.printer().baud(), Duration.ofSeconds(2));
+                configuration.printer().baud(), configuration.printerProfile(), Duration.ofSeconds(2));
         CheckInScreenModel model = new CheckInScreenModel(parts.engine(), scanner, printer, language,
                 Platform::runLater, parts.ledger()::counters, Duration.ofSeconds(10));
         model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
-                configuration.mrzReader().baud(), environment.clock()));
+                configuration.mrzReader().baud(), configuration.mrzReaderProfile(), environment.clock()));
         model.startTicking(Duration.ofSeconds(1));
         if (KioskAdministration.closed(database)) {
             model.closePolls();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.crypto.SecureFiles;
@@ -57,8 +58,19 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.directoryToWrite(out, "--out");
+            if (Files.exists(out.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("authority.error.exists", "authority key already exists in " + out
+                        + "; refusing to overwrite");
+            }
+            ArgumentChecks.validityDays(validityDays);
+            if (name.isBlank() || name.length() > 64 || name.codePoints().anyMatch(Character::isISOControl)) {
+                throw new CliException("cli.error.name", "--name must be 1-64 printable characters");
+            }
+            argon2.parameters();
             char[] secret = passphrase.read("New authority passphrase", true);
             try {
+                PassphraseSeal.checkNewPassphrase(secret);
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());
@@ -69,6 +81,18 @@ final class AuthorityCommands {
                 Arrays.fill(secret, '\0');
             }
         }
+    }
+
+    /** An authority directory: its certificate and sealed key are there. */
+    static Path authorityDirectory(Path directory) {
+        ArgumentChecks.existingDirectory(directory, "--authority");
+        if (!Files.isRegularFile(directory.resolve(AuthorityCredentials.CERTIFICATE_FILE))
+                || !Files.isRegularFile(directory.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+            throw new CliException("authority.error.notFound", "--authority: " + directory + " holds no authority key "
+                    + "(" + AuthorityCredentials.CERTIFICATE_FILE + ", " + AuthorityCredentials.SEALED_KEY_FILE
+                    + "); run 'authority init' first");
+        }
+        return directory;
     }
 
     @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
@@ -99,6 +123,10 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
+            authorityDirectory(authorityDir);
+            ArgumentChecks.existingFile(request, "--request");
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.validityDays(validityDays);
             char[] secret = passphrase.read("Authority passphrase", false);
             try {
                 AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
@@ -123,28 +151,11 @@ final class AuthorityCommands {
         String precinct;
 
         ElectionId electionId() {
-            try {
-                return new ElectionId(election);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("cli.error.usage", e.getMessage());
-            }
+            return ArgumentChecks.election(election, "--election");
         }
 
         PrecinctId precinctId() {
-            try {
-                return PrecinctId.parse(precinct);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("cli.error.usage", e.getMessage());
-            }
-        }
-    }
-
-    /** Refuses an output file whose directory does not exist or that is a directory, before anything is done. */
-    static void checkOutputFile(Path out) {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || Files.isDirectory(out)) {
-            throw new CliException("cli.error.outputFile", "cannot write " + out
-                    + ": its directory does not exist or it is a directory");
+            return ArgumentChecks.precinct(precinct, "--precinct");
         }
     }
 
@@ -181,7 +192,9 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            checkOutputFile(out);
+            authorityDirectory(authorityDir);
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert");
             X509Certificate kiosk;
             try {
                 kiosk = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
@@ -245,7 +258,11 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            checkOutputFile(out);
+            authorityDirectory(authorityDir);
+            ArgumentChecks.fileToWrite(out, "--out");
+            if (deskPassphraseFile != null) {
+                ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
+            }
             PassphraseOption desk = new PassphraseOption();
             desk.file = deskPassphraseFile;
             char[] deskSecret = desk.read("New ballot desk passphrase", true);

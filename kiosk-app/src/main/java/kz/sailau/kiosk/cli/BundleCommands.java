@@ -63,8 +63,15 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            if (redeemed != null && redeemed < 0) {
-                throw new CliException("cli.error.usage", "--redeemed must not be negative");
+            ArgumentChecks.existingFile(bundle, "BUNDLE");
+            if (authorityCertificate != null) {
+                ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
+            }
+            if (redeemed != null) {
+                ArgumentChecks.notNegative(redeemed, "--redeemed");
+            }
+            if (redeemedLedger != null) {
+                ArgumentChecks.existingFile(redeemedLedger, "--redeemed-ledger");
             }
             X509Certificate authority = authorityCertificate == null ? null : readAuthority(authorityCertificate);
             Optional<Reconciliation.Redeemed> desk = Optional.ofNullable(redeemedLedger).map(BundleCommands::desk);

@@ -60,12 +60,8 @@ final class DayCommands {
 
         @Override
         public Integer call() throws Exception {
-            try {
-                EndOfDay.checkOut(out);
-            } catch (DayCloseException e) {
-                throw new CliException(e.messageKey(), e.getMessage());
-            }
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            ArgumentChecks.fileToWrite(out, "--out");
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
             Path certificateFile = kioskCertificate != null ? kioskCertificate : data.resolve(KIOSK_CERTIFICATE_FILE);
@@ -81,7 +77,7 @@ final class DayCommands {
             } finally {
                 Arrays.fill(secret, '\0');
             }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 EndOfDay.Written written;
                 try {

@@ -46,39 +46,32 @@ public final class TokenDeskOptions {
     /**
      * The desk's token check built from the options: every value is checked before anything is done.
      *
-     * @throws CliException with a message key when an option is wrong
+     * @throws CliException {@code cli.error.election}, {@code cli.error.precinct}, {@code cli.error.noFile},
+     *                      {@code token.error.publicKey} (not 32 bytes of base64), {@code token.error.deskKey} or
+     *                      {@code token.error.deskKeyMismatch} when an option is wrong
      * @throws kz.sailau.kiosk.crypto.KioskCryptoException when the desk package cannot be opened (wrong passphrase,
      *                                                      not signed by the authority)
      */
     TokenCheck check() {
-        ElectionId electionId;
-        PrecinctId precinctId;
-        try {
-            electionId = new ElectionId(election);
-            precinctId = PrecinctId.parse(precinct);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("cli.error.usage", e.getMessage());
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(Files.readString(kioskPublicKey, StandardCharsets.US_ASCII).strip());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("token.error.kioskPublicKey", "the kiosk public key file cannot be read as "
-                    + "base64: " + e.getClass().getSimpleName());
-        }
+        ElectionId electionId = ArgumentChecks.election(election, "--election");
+        PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
+        ArgumentChecks.existingFile(kioskPublicKey, "--kiosk-public-key");
+        ArgumentChecks.existingFile(deskKey, "--desk-key");
+        ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
         Ed25519TokenVerifier verifier;
         try {
-            verifier = new Ed25519TokenVerifier(key);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("token.error.kioskPublicKey", e.getMessage());
+            verifier = new Ed25519TokenVerifier(Base64.getDecoder().decode(
+                    Files.readString(kioskPublicKey, StandardCharsets.US_ASCII).strip()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("token.error.publicKey", "--kiosk-public-key: " + kioskPublicKey
+                    + " does not hold a kiosk's Ed25519 public key (32 bytes, base64)");
         }
         X509Certificate authority = BundleCommands.readAuthority(authorityCertificate);
         byte[] deskPackage;
         try {
             deskPackage = Files.readAllBytes(deskKey);
         } catch (IOException e) {
-            throw new CliException("token.error.deskKey", "the desk package cannot be read: "
-                    + e.getClass().getSimpleName());
+            throw new CliException("token.error.deskKey", "--desk-key: " + deskKey + " cannot be read");
         }
         char[] secret = passphrase.read("Ballot desk passphrase", false);
         PrecinctTokenKey typedCodeKey;

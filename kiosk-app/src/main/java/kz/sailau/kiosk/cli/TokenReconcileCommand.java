@@ -49,6 +49,15 @@ public final class TokenReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (Path ledger : ledgers) {
+            ArgumentChecks.existingFile(ledger, "--redeemed-ledger");
+        }
+        for (Path bundle : bundles) {
+            ArgumentChecks.existingFile(bundle, "BUNDLE");
+        }
+        if (authorityCertificate != null) {
+            ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
+        }
         X509Certificate authority = authorityCertificate == null ? null
                 : BundleCommands.readAuthority(authorityCertificate);
         List<Reconciliation.Redeemed> redeemed = new ArrayList<>();

@@ -1,7 +1,6 @@
 package kz.sailau.kiosk.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.token.RedeemLedger;
@@ -37,12 +36,8 @@ public final class TokenRedeemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path parent = ledger.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || Files.isDirectory(ledger)) {
-            throw new CliException("token.error.ledger", "the ledger's directory does not exist, or the ledger is a "
-                    + "directory: " + ledger);
-        }
         TokenCheck check = desk.check();
+        ArgumentChecks.fileToWrite(ledger, "--ledger");
         try (RedeemLedger redeemLedger = new RedeemLedger(ledger, check)) {
             return report(redeemLedger.redeem(code), spec.commandLine().getOut());
         } catch (TokenStoreException e) {

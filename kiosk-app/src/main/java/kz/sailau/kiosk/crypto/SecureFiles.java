@@ -19,10 +19,20 @@ public final class SecureFiles {
      * Writes {@code content} to {@code target} so that after a crash the target holds either the old or the
      * new content, never a mix.
      *
-     * @throws IOException on a file error (the target is then unchanged)
+     * @throws IOException on a file error (the target is then unchanged and no temporary file is left)
      */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
-        publish(stage(target, content), target);
+        Path staged = stage(target, content);
+        try {
+            publish(staged, target);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -43,9 +53,13 @@ public final class SecureFiles {
                 channel.write(buffer);
             }
             channel.force(true);
-        } catch (IOException e) {
-            if (Files.isRegularFile(temporary)) {
-                Files.delete(temporary);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (Files.isRegularFile(temporary)) {
+                    Files.delete(temporary);
+                }
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
             throw e;
         }

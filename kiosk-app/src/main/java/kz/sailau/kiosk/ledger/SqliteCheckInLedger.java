@@ -64,7 +64,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
 
     /**
      * The migrations of this ledger and of the audit log it writes ({@code checkin-1}, {@code audit-1},
-     * {@code audit-2}, {@code checkin-2}), to be listed after the register's when opening the database.
+     * {@code audit-2}), to be listed after the register's when opening the database.
      */
     public static final List<Migration> MIGRATIONS = withAudit(new Migration("checkin-1",
             "check-ins keyed by the IIN blind index, counters and interim audit events", List.of(
@@ -75,7 +75,14 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             "INSERT INTO checkin_counter (name, value) VALUES ('check_ins', 0), ('overrides', 0), ('cardless', 0), "
                     + "('fallback', 0), ('voided_tokens', 0)",
             "CREATE TABLE checkin_audit (seq INTEGER PRIMARY KEY, event TEXT NOT NULL, detail TEXT NOT NULL, "
-                    + "clerk TEXT, at TEXT NOT NULL)")), new Migration("checkin-2",
+                    + "clerk TEXT, at TEXT NOT NULL)")));
+
+    /**
+     * Migration {@code checkin-2}: the issued ballot token ids in the kiosk database, written with the check-in or
+     * void they belong to (decision 0121). It came after the other features' migrations, so it is listed after all
+     * of them ({@code Main.migrations()}); it needs {@link #MIGRATIONS} (the {@code election_day} table).
+     */
+    public static final List<Migration> TOKEN_MIGRATIONS = List.of(new Migration("checkin-2",
             "issued ballot token ids in the kiosk database, committed with their check-in", List.of(
             "CREATE TABLE issued_token (id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16), "
                     + "voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))) WITHOUT ROWID",
@@ -87,12 +94,18 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
                     + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END")));
 
-    private static List<Migration> withAudit(Migration checkIn, Migration tokens) {
+    /** {@link #MIGRATIONS} and {@link #TOKEN_MIGRATIONS}: what a database holding only the ledger needs. */
+    public static List<Migration> ledgerOnly() {
+        List<Migration> all = new ArrayList<>(MIGRATIONS);
+        all.addAll(TOKEN_MIGRATIONS);
+        return List.copyOf(all);
+    }
+
+    private static List<Migration> withAudit(Migration checkIn) {
         List<Migration> all = new ArrayList<>();
         all.add(checkIn);
         all.addAll(AuditLog.MIGRATIONS);
         all.addAll(ElectionDay.MIGRATIONS);
-        all.add(tokens);
         return List.copyOf(all);
     }
 

@@ -86,6 +86,8 @@ class DemoCheckIT {
         JarRunner.Result noFile = JarRunner.run(dir, "start", "--config", "absent.json");
         assertEquals(1, noFile.exitCode());
         assertTrue(noFile.err().contains("file not found"), noFile.err());
+        assertTrue(noFile.err().contains("a sample with every key is packaging/deploy/kiosk.json of the source tree"),
+                "start without a configuration points to the sample: " + noFile.err());
     }
 
     @Test

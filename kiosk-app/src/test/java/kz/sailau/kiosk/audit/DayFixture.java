@@ -76,6 +76,8 @@ public final class DayFixture implements AutoCloseable {
     public static List<Migration> migrations() {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
+        all.addAll(StateAnchor.MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -94,7 +96,9 @@ public final class DayFixture implements AutoCloseable {
         Files.write(packageFile, RegisterPackages.write(contents, RegisterFixtures.authority(), certificate));
         new RegisterLoader(new RegisterStore(fixture.database, credentials.storeKeys(), RegisterFixtures.RANDOM),
                 data.profile(), data.pinnedAuthority(), credentials, RegisterFixtures.EXTRACTOR, CLOCK,
-                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(packageFile, (stage, done, total) -> { });
+                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                .guardedBy(new RegisterLoadAudit(credentials, fixture.database.migrations(), CLOCK))
+                .load(packageFile, (stage, done, total) -> { });
         Files.delete(packageFile);
         return fixture;
     }

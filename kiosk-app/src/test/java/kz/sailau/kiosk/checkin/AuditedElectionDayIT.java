@@ -64,6 +64,8 @@ class AuditedElectionDayIT {
         KioskCredentials credentials = KioskDataDirectory.at(data).unlock(RegisterFixtures.PASSPHRASE);
         List<Migration> migrations = new ArrayList<>(RegisterStore.MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.MIGRATIONS);
+        migrations.addAll(kz.sailau.kiosk.audit.StateAnchor.MIGRATIONS);
+        migrations.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         List<RegisteredVoter> register = IntStream.rangeClosed(1, VOTERS + 2).mapToObj(Fixtures::voter).toList();
         Fixtures.ManualClock clock = new Fixtures.ManualClock();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();

@@ -31,7 +31,7 @@ public final class CrashChild {
 
     /** The migrations of the ledger's database. */
     public static List<Migration> migrations() {
-        return SqliteCheckInLedger.MIGRATIONS;
+        return SqliteCheckInLedger.ledgerOnly();
     }
 
     /** Voter {@code n}'s IIN: born 1970-01-01 + n days, first serial with a valid control digit. */

@@ -28,7 +28,7 @@ class SqliteCheckInLedgerIT {
     @Test
     void recordsOnceWithCountersAndAuditAndKeepsNoIin() throws Exception {
         Path file = dir.resolve("kiosk.db");
-        try (KioskDatabase db = KioskDatabase.open(file, SqliteCheckInLedger.MIGRATIONS)) {
+        try (KioskDatabase db = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly())) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(db, new BlindIndex(CrashChild.TEST_INDEX_KEY, "iin"),
                     Clock.systemUTC());
             assertFalse(ledger.isCheckedIn(CrashChild.voter(0)));

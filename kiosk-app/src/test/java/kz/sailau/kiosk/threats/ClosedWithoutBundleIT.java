@@ -43,7 +43,7 @@ class ClosedWithoutBundleIT {
         DayFixture.Console noDirectory = DayFixture.console();
         assertEquals(1, noDirectory.run("day", "close", "--data", data.toString(), "--out",
                 dir.resolve("nodir/x.json").toString(), "--passphrase-file", passphrase.toString()));
-        assertTrue(noDirectory.err().contains("audit.error.bundleOut"), noDirectory.err());
+        assertTrue(noDirectory.err().contains("cli.error.noDirectory"), noDirectory.err());
         assertEquals(1, noDirectory.err().strip().lines().count(), "one line: " + noDirectory.err());
         assertUnchanged(data, before, filesBefore);
 
