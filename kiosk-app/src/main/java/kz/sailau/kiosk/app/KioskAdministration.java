@@ -67,7 +67,6 @@ public final class KioskAdministration implements AdministratorActions {
     private final SecureRandom random;
     private final Runnable exit;
     private final Path kioskCertificate;
-    private final Path tokensFile;
     private volatile KioskCredentials credentials;
     private volatile LogicAccuracyMode logicAccuracy;
     private volatile CheckInScreenModel screens;
@@ -81,16 +80,14 @@ public final class KioskAdministration implements AdministratorActions {
      * @param configuration    the configuration (device settings)
      * @param extractorVersion the matcher's template version (packages must match it)
      * @param kioskCertificate the kiosk certificate from the authority (PEM), carried in the bundle signature
-     * @param tokensFile       the issued-tokens file (its count goes into the bundle; absent means 0 issued)
      * @param clock            time
      * @param random           randomness for the store
      * @param exit             leaves the kiosk
      */
     public KioskAdministration(KioskDataDirectory directory, KioskDatabase database, KioskConfiguration configuration,
-                               String extractorVersion, Path kioskCertificate, Path tokensFile, Clock clock,
+                               String extractorVersion, Path kioskCertificate, Clock clock,
                                SecureRandom random, Runnable exit) {
         this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
-        this.tokensFile = Objects.requireNonNull(tokensFile, "tokensFile");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -353,7 +350,7 @@ public final class KioskAdministration implements AdministratorActions {
 
     @Override
     public Optional<DayClosing> dayClosing() {
-        return Optional.of(new KioskDayClosing(directory, database, kioskCertificate, tokensFile, clock, random,
+        return Optional.of(new KioskDayClosing(directory, database, kioskCertificate, clock, random,
                 this::credentials, () -> logicAccuracy != null && LogicAccuracyMode.testStorePresent(directory)));
     }
 

@@ -54,6 +54,10 @@ final class KioskPreflight {
                     + profile.precinct().number());
         }
         checkKioskCertificate(directory, data, problems);
+        if (!Files.isRegularFile(data.resolve(kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE))) {
+            problems.add("precinctTokenKey: no " + kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE + " in " + data
+                    + " (ask the authority: 'authority token-key')");
+        }
         if (!Files.isRegularFile(directory.databaseFile())) {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
             problems.add(ClerkWiring.NO_ACTIVE_CLERK);

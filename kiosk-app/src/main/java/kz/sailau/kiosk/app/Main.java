@@ -32,6 +32,7 @@ public final class Main {
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
         all.addAll(ClerkRoster.MIGRATIONS);
         all.addAll(StateAnchor.MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         return List.copyOf(all);
     }
 

@@ -27,8 +27,10 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
@@ -47,7 +49,9 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  *
  * <p>Token key: the kiosk's Ed25519 token key is kept in {@code DATA/token-signing.key}, encrypted with the
  * store's field cipher; it is created at the first start, and its public key written to
- * {@code DATA/token-public.key} (Base64) for the ballot desk.
+ * {@code DATA/token-public.key} (Base64) for the ballot desk. The precinct token key, under which the typed codes
+ * are authenticated, comes from the authority in {@code DATA/precinct-token-key.p7m} ({@link PrecinctTokenKeys});
+ * without it the kiosk does not start.
  *
  * <p>Clerks: only the clerks in the store's roster ({@code clerk add}, or the administrator's Clerks pane) are
  * accepted ({@link ClerkWiring}); there is no DEMO or built-in clerk. The start checks refuse a roster without an
@@ -57,8 +61,6 @@ final class ProductionWindows {
 
     /** The kiosk certificate from the authority, in the data directory (as {@code day close} expects it). */
     static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
-    /** The issued-tokens file in the data directory (the default of {@code day close --tokens}). */
-    static final String TOKENS_FILE = "kiosk-tokens.db";
 
     private ProductionWindows() {
     }
@@ -89,7 +91,7 @@ final class ProductionWindows {
                 stage.setOnHidden(event -> closed.countDown());
                 KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
-                        configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
+                        environment.clock(), environment.random(),
                         stage::hide);
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), SerialPortList::present,
@@ -182,16 +184,19 @@ final class ProductionWindows {
 
     /**
      * The election day over the unlocked store, through the one {@link ElectionDayAssembly}: the policy from the
-     * configuration, the store's register and ledger, the roster, and the kiosk's token key (created at the first
-     * start). Shared by the window (with the serial devices) and {@code start --ready-check} (without).
+     * configuration, the store's register and ledger, the roster, the kiosk's token key (created at the first
+     * start) and the precinct token key from the authority (refused with a {@link ConfigurationException} when it
+     * is missing or not this kiosk's). Shared by the window (with the serial devices) and {@code start --ready-check} (without).
      */
     static ElectionDayKiosk electionDay(KioskConfiguration configuration, CliEnvironment environment,
                                         KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher,
                                         Optional<KioskDevices> devices) {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
-        return ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, matcher,
+        PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(configuration.dataDirectory(), credentials,
+                new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
+        return ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, typedCodeKey::mac, matcher,
                 environment.clock(), environment.random())
-                .assemble(devices, configuration.dataDirectory().resolve(TOKENS_FILE));
+                .assemble(devices);
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {

@@ -41,8 +41,7 @@ final class ReadyCheck {
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                     matcher.extractorVersion(),
                     configuration.dataDirectory().resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE),
-                    configuration.dataDirectory().resolve(ProductionWindows.TOKENS_FILE), environment.clock(),
-                    environment.random(), () -> { });
+                    environment.clock(), environment.random(), () -> { });
             long t1 = System.nanoTime();
             try {
                 administration.unlock(passphrase);
@@ -65,6 +64,10 @@ final class ReadyCheck {
                 voters = electionDay.engine().prepareGallery();
                 t4 = System.nanoTime();
                 galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();
+            } catch (ConfigurationException e) {
+                environment.err().println("not ready: " + String.join("; ", e.problems()) + " ["
+                        + PrecinctTokenKeys.MESSAGE_KEY + "]");
+                return 1;
             }
             environment.out().printf(Locale.ROOT,
                     "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, gallery %d ms; "

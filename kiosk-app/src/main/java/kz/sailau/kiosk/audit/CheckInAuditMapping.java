@@ -29,6 +29,7 @@ import kz.sailau.kiosk.checkin.Refusal;
  * <tr><td>CLERK_PIN_REJECTED</td><td>CLERK_LOGIN_FAILED</td><td></td></tr>
  * <tr><td>OVERRIDE_REFUSED_CAP / OVERRIDE_CAP_WARNING</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>TOKEN_VOIDED</td><td>TOKEN_VOIDED</td><td>clerk</td></tr>
+ * <tr><td>TOKEN_ISSUED / TOKEN_NOT_ISSUED</td><td>same names</td><td></td></tr>
  * <tr><td>FALLBACK_STARTED / FALLBACK_ENDED</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>PAUSED / RESUMED</td><td>KIOSK_PAUSED / KIOSK_RESUMED</td><td>clerk</td></tr>
  * <tr><td>DEVICE_FAILED ({@code DEVICE:KIND})</td><td>DEVICE_STATE_CHANGED</td><td>device, state (the fault kind)</td></tr>
@@ -85,6 +86,16 @@ public final class CheckInAuditMapping {
         return new AuditEvent(AuditEventType.TOKEN_VOIDED, fields);
     }
 
+    /** The catalogue event of an issued token: no fields at all (never its id). */
+    public static AuditEvent tokenIssued() {
+        return AuditEvent.of(AuditEventType.TOKEN_ISSUED);
+    }
+
+    /** The catalogue event of a check-in or replacement for which no token could be made. */
+    public static AuditEvent tokenNotIssued() {
+        return AuditEvent.of(AuditEventType.TOKEN_NOT_ISSUED);
+    }
+
     /**
      * The catalogue event of an engine audit event.
      *
@@ -116,6 +127,8 @@ public final class CheckInAuditMapping {
             case OVERRIDE_REFUSED_CAP -> AuditEventType.OVERRIDE_REFUSED_CAP;
             case OVERRIDE_CAP_WARNING -> AuditEventType.OVERRIDE_CAP_WARNING;
             case TOKEN_VOIDED -> AuditEventType.TOKEN_VOIDED;
+            case TOKEN_ISSUED -> AuditEventType.TOKEN_ISSUED;
+            case TOKEN_NOT_ISSUED -> AuditEventType.TOKEN_NOT_ISSUED;
             case FALLBACK_STARTED -> AuditEventType.FALLBACK_STARTED;
             case FALLBACK_ENDED -> AuditEventType.FALLBACK_ENDED;
             case PAUSED -> AuditEventType.KIOSK_PAUSED;

@@ -18,8 +18,18 @@ public enum CheckInAuditEvent {
     OVERRIDE_REFUSED_CAP,
     /** Overrides are approaching the cap; detail: none. */
     OVERRIDE_CAP_WARNING,
-    /** The last token was voided; detail: none. */
+    /** The last token was voided; detail: none. Written by the ledger's replaceToken call. */
     TOKEN_VOIDED,
+    /**
+     * A ballot token was issued (never its id); detail: none. Written by the ledger with the check-in or the
+     * replacement it belongs to.
+     */
+    TOKEN_ISSUED,
+    /**
+     * No token could be made for a check-in or a replacement (the clerk serves the voter by hand); detail: none.
+     * Written by the ledger in the same atomic step.
+     */
+    TOKEN_NOT_ISSUED,
     /** Manual fallback mode began; detail: none. */
     FALLBACK_STARTED,
     /** Manual fallback mode ended; detail: none. */

@@ -54,6 +54,8 @@ public final class CheckInEngine {
     private final EffectRunner effectRunner = new EffectRunner();
     private CheckInState state = CheckInState.AwaitingCard.FRESH;
     private Optional<ClerkCall> clerkCall = Optional.empty();
+    /** The token issued last, the only one a clerk can void (its id is needed to void it). */
+    private PreparedToken lastIssued;
 
     /**
      * @param machine   the flow and its policy
@@ -301,21 +303,29 @@ public final class CheckInEngine {
 
         @Override
         public Optional<CheckInEvent> recordCheckIn(Effect.RecordCheckIn e) {
+            // The token is made first, in memory; the ledger makes the check-in and its issue durable together.
+            Optional<PreparedToken> token = prepareToken();
             try {
-                ledger.record(e.record());
+                ledger.record(e.record(), token);
             } catch (AlreadyCheckedInException already) {
                 return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
             }
-            return Optional.of(issue());
+            lastIssued = token.orElse(null);
+            return Optional.of(token.<CheckInEvent>map(t -> new CheckInEvent.CheckInRecorded(t.token()))
+                    .orElseGet(CheckInEvent.TokenIssueFailed::new));
         }
 
         @Override
         public Optional<CheckInEvent> replaceToken(Effect.ReplaceToken e) {
-            tokens.voidLast(e.token());
-            ledger.recordVoidedToken(Optional.of(e.clerk()));
-            CheckInEvent issued = issue();
-            return Optional.of(issued instanceof CheckInEvent.CheckInRecorded r
-                    ? new CheckInEvent.TokenReplaced(r.token()) : issued);
+            PreparedToken voided = lastIssued;
+            if (voided == null || !voided.token().equals(e.token())) {
+                throw new IllegalStateException("only the last token issued can be voided");
+            }
+            Optional<PreparedToken> replacement = prepareToken();
+            ledger.replaceToken(voided, replacement, e.clerk());
+            lastIssued = replacement.orElse(null);
+            return Optional.of(replacement.<CheckInEvent>map(t -> new CheckInEvent.TokenReplaced(t.token()))
+                    .orElseGet(CheckInEvent.TokenIssueFailed::new));
         }
 
         @Override
@@ -353,11 +363,12 @@ public final class CheckInEngine {
         }
     }
 
-    private CheckInEvent issue() {
+    private Optional<PreparedToken> prepareToken() {
         try {
-            return new CheckInEvent.CheckInRecorded(tokens.issue());
+            return Optional.of(tokens.prepare());
         } catch (RuntimeException e) {
-            return new CheckInEvent.TokenIssueFailed();
+            LOG.warn("ballot token could not be made: {}", e.getClass().getName());
+            return Optional.empty();
         }
     }
 

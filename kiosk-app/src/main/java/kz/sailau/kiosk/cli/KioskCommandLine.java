@@ -47,7 +47,9 @@ public final class KioskCommandLine {
         CommandLine root = new CommandLine(new Root());
         root.addSubcommand("authority", new CommandLine(new AuthorityCommands.Group())
                 .addSubcommand("init", new AuthorityCommands.Init(environment))
-                .addSubcommand("certify-kiosk", new AuthorityCommands.CertifyKiosk(environment)));
+                .addSubcommand("certify-kiosk", new AuthorityCommands.CertifyKiosk(environment))
+                .addSubcommand("token-key", new AuthorityCommands.TokenKey(environment))
+                .addSubcommand("desk-key", new AuthorityCommands.DeskKey(environment)));
         root.addSubcommand("kiosk", new CommandLine(new KioskCommands.Group())
                 .addSubcommand("init", new KioskCommands.Init(environment)));
         root.addSubcommand("register", new CommandLine(new RegisterCommands.Group())

@@ -176,9 +176,25 @@ public final class KioskSignatures {
      *                              the authority
      */
     public static X509Certificate verifyDetached(byte[] data, byte[] signature, X509Certificate authority) {
+        return verifyDetached(data, signature, java.util.Optional.of(Objects.requireNonNull(authority, "authority")));
+    }
+
+    /**
+     * Verifies a detached signature made by {@link #signDetached} against the certificate it carries, without an
+     * authority: exactly one signer, its certificate in the signature, its signature over {@code data} valid. This
+     * proves that the data was not changed since that certificate's key signed it, not who the signer is.
+     *
+     * @return the certificate that signed
+     * @throws KioskCryptoException {@code audit.error.bundleSignature} when the signature is not valid
+     */
+    public static X509Certificate verifyDetachedUnpinned(byte[] data, byte[] signature) {
+        return verifyDetached(data, signature, java.util.Optional.empty());
+    }
+
+    private static X509Certificate verifyDetached(byte[] data, byte[] signature,
+                                                  java.util.Optional<X509Certificate> authority) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(signature, "signature");
-        Objects.requireNonNull(authority, "authority");
         X509Certificate signerCertificate;
         SignerInformation signer;
         try {
@@ -200,12 +216,17 @@ public final class KioskSignatures {
             }
             throw bundleSignature("bundle signature cannot be read: " + e.getClass().getSimpleName(), e);
         }
-        checkIssuedBy(signerCertificate, authority);
+        if (authority.isPresent()) {
+            checkIssuedBy(signerCertificate, authority.get());
+        }
         try {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate))) {
                 throw bundleSignature("bundle signature does not match its contents", null);
             }
-        } catch (CMSException | OperatorCreationException e) {
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
             throw bundleSignature("bundle signature does not match its contents: " + e.getClass().getSimpleName(), e);
         }
         return signerCertificate;

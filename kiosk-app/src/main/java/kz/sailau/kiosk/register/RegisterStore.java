@@ -116,16 +116,19 @@ public final class RegisterStore {
 
     /** Finds a voter by its row id (e.g. after a 1:N search over {@link #allTemplates()}). */
     public Optional<RegisteredVoter> findByRowId(long rowId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
-                            + "sex_enc, precinct FROM voter WHERE id = ?")) {
-                select.setLong(1, rowId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
-                }
+        return database.read(connection -> findByRowId(connection, rowId));
+    }
+
+    /** Finds a voter by its row id on the caller's transaction. */
+    public Optional<RegisteredVoter> findByRowId(Connection connection, long rowId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
+                        + "sex_enc, precinct FROM voter WHERE id = ?")) {
+            select.setLong(1, rowId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
             }
-        });
+        }
     }
 
     /**

@@ -66,11 +66,33 @@ public final class AtomicFileReplacement {
      * @throws IOException on any failure; the target then still holds its old content (or is still absent)
      */
     public static void replace(Path target, byte[] content, ContentWriter writer, Check check) throws IOException {
+        Path staged = stage(target, content, writer);
+        try {
+            check.accept(staged);
+            publish(staged, target);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(staged);
+            throw e;
+        }
+    }
+
+    /**
+     * The first half of {@link #write}: writes {@code content} to a new temporary file beside {@code target} and
+     * forces it to disk, leaving {@code target} untouched, so that a caller can make a database change durable
+     * between writing a file and putting it in place (the end-of-day bundle).
+     *
+     * @return the temporary file, for {@link #publish} (the caller deletes it if it does not publish it)
+     * @throws IOException on a file error; no temporary file is then left
+     */
+    public static Path stage(Path target, byte[] content) throws IOException {
+        return stage(target, content, WHOLE);
+    }
+
+    private static Path stage(Path target, byte[] content, ContentWriter writer) throws IOException {
         Objects.requireNonNull(content, "content");
         Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
-        boolean installed = false;
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        boolean written = false;
         try {
             keepPermissions(absolute, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
@@ -78,17 +100,28 @@ public final class AtomicFileReplacement {
                 writer.write(channel, ByteBuffer.wrap(content));
                 channel.force(true);
             }
-            check.accept(temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system cannot rename atomically in " + directory, e);
-            }
-            installed = true;
+            written = true;
+            return temporary;
         } finally {
-            if (!installed) {
+            if (!written) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    /**
+     * The second half of {@link #write}: renames a {@link #stage staged} file over {@code target} atomically and
+     * forces the directory.
+     *
+     * @throws IOException when the rename fails or is not atomic; the target is then unchanged
+     */
+    public static void publish(Path staged, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        try {
+            Files.move(staged, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename atomically in " + directory, e);
         }
         try (FileChannel parent = FileChannel.open(directory, StandardOpenOption.READ)) {
             parent.force(true);

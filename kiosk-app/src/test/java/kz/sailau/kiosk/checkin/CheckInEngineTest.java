@@ -68,7 +68,8 @@ class CheckInEngineTest {
         assertEquals(new Counters(1, 0, 0, 0, 0), ledger.counters());
         assertTrue(ledger.isCheckedIn(register.get(0).voter().iin()));
         assertEquals(List.of(new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.CHECKED_IN, "FINGERPRINT",
-                Optional.empty())), ledger.auditTrail());
+                Optional.empty()), new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.TOKEN_ISSUED, "",
+                Optional.empty())), ledger.auditTrail(), "the check-in and its token in one step");
         assertEquals(List.of(CheckingEligibility.class, AwaitingFinger.class, Matching.class, Recording.class,
                 TokenIssued.class), seen.stream().map(Object::getClass).toList());
         assertEquals(AwaitingCard.FRESH, engine.submit(new Acknowledged()));
@@ -159,8 +160,13 @@ class CheckInEngineTest {
         engine.submit(new FingerCaptured(Fixtures.goodImage(8)));
         TokenIssued replaced = (TokenIssued) asClerk(new ClerkVoidsToken(CLERK));
         assertEquals("T2", replaced.token().humanCode());
-        assertEquals(1, tokens.voided);
+        assertEquals(java.util.Map.of(String.format("%032x", 1), true, String.format("%032x", 2), false),
+                ledger.issuedTokens(), "the first token voided, its replacement issued");
         assertEquals(new Counters(1, 0, 0, 0, 1), ledger.counters());
+        List<CheckInAuditEvent> events = ledger.auditTrail().stream().map(InMemoryCheckInLedger.AuditEntry::event)
+                .toList();
+        assertEquals(List.of(CheckInAuditEvent.CHECKED_IN, CheckInAuditEvent.TOKEN_ISSUED,
+                CheckInAuditEvent.TOKEN_VOIDED, CheckInAuditEvent.TOKEN_ISSUED), events);
     }
 
     @Test
@@ -170,13 +176,16 @@ class CheckInEngineTest {
         NeedsClerk clerk = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.goodImage(9)));
         assertEquals(ClerkReason.TOKEN_NOT_ISSUED, clerk.reason());
         assertEquals(1, ledger.counters().checkIns());
+        assertTrue(ledger.issuedTokens().isEmpty());
+        assertEquals(CheckInAuditEvent.TOKEN_NOT_ISSUED, ledger.auditTrail().get(1).event(),
+                "recorded with the check-in, so the day still reconciles");
     }
 
     @Test
     void raceWithTheLedgerIsRefused() {
         engine.submitCard(zone(10));
         ledger.record(new CheckInRecord(register.get(9).voter().iin(), CheckInMethod.FALLBACK, Optional.empty(),
-                Optional.of(CLERK)));
+                Optional.of(CLERK)), Optional.empty());
         assertEquals(Refusal.ALREADY_CHECKED_IN,
                 ((Refused) engine.submit(new FingerCaptured(Fixtures.goodImage(10)))).refusal());
         assertEquals(1, ledger.counters().checkIns());
@@ -245,12 +254,12 @@ class CheckInEngineTest {
             }
 
             @Override
-            public Counters record(CheckInRecord record) {
+            public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
                 throw new IllegalStateException("disk full");
             }
 
             @Override
-            public Counters recordVoidedToken(Optional<ClerkId> clerk) {
+            public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
                 throw new IllegalStateException("disk full");
             }
 
@@ -270,7 +279,7 @@ class CheckInEngineTest {
         faulty.submitCard(zone(16));
         NeedsClerk fault = (NeedsClerk) faulty.submit(new FingerCaptured(Fixtures.goodImage(16)));
         assertEquals(ClerkReason.SYSTEM_FAULT, fault.reason());
-        assertEquals(0, tokens.issued);
+        assertEquals(1, tokens.issued, "a token was made in memory; the ledger failing, it was never issued or shown");
         assertEquals(AwaitingCard.FRESH, faulty.submitAsClerk(new ClerkCancels(CLERK), PIN.clone()));
     }
 

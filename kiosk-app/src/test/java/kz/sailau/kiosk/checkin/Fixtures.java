@@ -87,28 +87,17 @@ final class Fixtures {
     /** Issues tokens T1, T2, ... ; can be told to fail. */
     static final class FakeTokenIssuer implements BallotTokenIssuer {
         int issued;
-        int voided;
         boolean failNext;
-        IssuedBallotToken last;
 
         @Override
-        public IssuedBallotToken issue() {
+        public PreparedToken prepare() {
             if (failNext) {
                 failNext = false;
                 throw new IllegalStateException("printer on fire");
             }
             issued++;
-            last = new IssuedBallotToken("T" + issued, "QR" + issued);
-            return last;
-        }
-
-        @Override
-        public void voidLast(IssuedBallotToken token) {
-            if (!token.equals(last)) {
-                throw new IllegalStateException("not the last token");
-            }
-            voided++;
-            last = null;
+            return new PreparedToken(String.format("%032x", issued), new IssuedBallotToken("T" + issued,
+                    "QR" + issued));
         }
     }
 }

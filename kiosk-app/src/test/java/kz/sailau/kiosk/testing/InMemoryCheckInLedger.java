@@ -1,8 +1,10 @@
 package kz.sailau.kiosk.testing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,11 +14,12 @@ import kz.sailau.kiosk.checkin.CheckInLedger;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.model.Iin;
 
 /**
  * A {@link CheckInLedger} in memory, for tests and the simulation: atomic by synchronisation, not durable.
- * The audit trail is kept as plain entries for assertions.
+ * The audit trail is kept as plain entries for assertions, and the issued token ids with their void flags.
  */
 public final class InMemoryCheckInLedger implements CheckInLedger {
 
@@ -32,6 +35,7 @@ public final class InMemoryCheckInLedger implements CheckInLedger {
 
     private final Set<Iin> checkedIn = new HashSet<>();
     private final List<AuditEntry> audit = new ArrayList<>();
+    private final Map<String, Boolean> issued = new HashMap<>();
     private Counters counters = Counters.ZERO;
 
     @Override
@@ -40,24 +44,52 @@ public final class InMemoryCheckInLedger implements CheckInLedger {
     }
 
     @Override
-    public synchronized Counters record(CheckInRecord record) {
+    public synchronized Counters record(CheckInRecord record, Optional<PreparedToken> token) {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(token, "token");
         if (checkedIn.contains(record.iin())) {
             throw new AlreadyCheckedInException();
         }
+        token.ifPresent(t -> requireNew(t.id()));
         checkedIn.add(record.iin());
         counters = counters.plus(record.method());
         audit.add(new AuditEntry(CheckInAuditEvent.CHECKED_IN,
                 record.method().name() + record.overrideReason().map(r -> ":" + r.name()).orElse(""),
                 record.clerk()));
+        issue(token);
         return counters;
     }
 
     @Override
-    public synchronized Counters recordVoidedToken(Optional<ClerkId> clerk) {
+    public synchronized Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement,
+                                              ClerkId clerk) {
+        Objects.requireNonNull(voided, "voided");
+        Objects.requireNonNull(replacement, "replacement");
+        Objects.requireNonNull(clerk, "clerk");
+        if (!Boolean.FALSE.equals(issued.get(voided.id()))) {
+            throw new IllegalStateException("only an issued, valid token can be voided");
+        }
+        replacement.ifPresent(t -> requireNew(t.id()));
+        issued.put(voided.id(), true);
         counters = counters.plusVoidedToken();
-        audit.add(new AuditEntry(CheckInAuditEvent.TOKEN_VOIDED, "", clerk));
+        audit.add(new AuditEntry(CheckInAuditEvent.TOKEN_VOIDED, "", Optional.of(clerk)));
+        issue(replacement);
         return counters;
+    }
+
+    private void requireNew(String id) {
+        if (issued.containsKey(id)) {
+            throw new IllegalStateException("token id issued twice");
+        }
+    }
+
+    private void issue(Optional<PreparedToken> token) {
+        if (token.isPresent()) {
+            issued.put(token.get().id(), false);
+            audit.add(new AuditEntry(CheckInAuditEvent.TOKEN_ISSUED, "", Optional.empty()));
+        } else {
+            audit.add(new AuditEntry(CheckInAuditEvent.TOKEN_NOT_ISSUED, "", Optional.empty()));
+        }
     }
 
     @Override
@@ -73,5 +105,10 @@ public final class InMemoryCheckInLedger implements CheckInLedger {
     /** A copy of the audit trail so far. */
     public synchronized List<AuditEntry> auditTrail() {
         return List.copyOf(audit);
+    }
+
+    /** The issued token ids and whether each was voided, in no particular order. */
+    public synchronized Map<String, Boolean> issuedTokens() {
+        return Map.copyOf(issued);
     }
 }

@@ -85,8 +85,10 @@ class KioskUiTest {
                 (int) Math.ceil(qrBounds.getWidth()), (int) Math.ceil(qrBounds.getHeight())));
         assertEquals(issued.token().qrPayload(), decoded, "the QR on screen carries the issued token");
         TokenCheck desk = new TokenCheck(UiFixtures.ELECTION, UiFixtures.PRECINCT,
-                new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()));
+                new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()), fixtures.typedCodeKey::mac);
         assertTrue(desk.check(decoded).accepted(), "the ballot desk accepts the token read from the screen");
+        assertEquals(desk.check(decoded).id(), desk.check(text("#token-code")).id(),
+                "the code typed from the screen is the same token");
 
         Receipt receipt = awaitReceipt();
         assertEquals(issued.token().qrPayload(), receipt.qrPayload());

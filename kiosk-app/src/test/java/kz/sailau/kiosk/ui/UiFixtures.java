@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,9 +47,8 @@ import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.testing.TestIins;
-import kz.sailau.kiosk.token.IssuedTokens;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.TokenId;
 
 /**
  * A complete check-in engine for UI tests: demo-looking voters of precinct 101, the shared fake matcher whose
@@ -67,6 +65,8 @@ final class UiFixtures {
 
     final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ManualClock.ZONE));
     final Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(new SecureRandom());
+    /** A test precinct token key, random per fixture. */
+    final PrecinctTokenKey typedCodeKey = new PrecinctTokenKey(ELECTION, PRECINCT, new SecureRandom().generateSeed(32));
     final List<RegisteredVoter> voters = new ArrayList<>();
     final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
     final QueueScanner scanner = new QueueScanner();
@@ -94,7 +94,7 @@ final class UiFixtures {
         }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded()),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
-                new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, new MemoryIssuedTokens(), new SecureRandom()),
+                new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, typedCodeKey::mac, new SecureRandom()),
                 FakeMatcher.imageEncoded(), clock, devices);
     }
 
@@ -212,35 +212,6 @@ final class UiFixtures {
 
         @Override
         public void close() {
-        }
-    }
-
-    static final class MemoryIssuedTokens implements IssuedTokens {
-        private final Set<TokenId> valid = new HashSet<>();
-        private final Set<TokenId> voided = new HashSet<>();
-
-        @Override
-        public synchronized void add(TokenId id) {
-            valid.add(id);
-        }
-
-        @Override
-        public synchronized boolean markVoid(TokenId id) {
-            if (valid.remove(id)) {
-                voided.add(id);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public synchronized long countValid() {
-            return valid.size();
-        }
-
-        @Override
-        public synchronized long countVoid() {
-            return voided.size();
         }
     }
 }

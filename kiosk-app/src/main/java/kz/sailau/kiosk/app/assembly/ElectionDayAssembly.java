@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.app.assembly;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +29,8 @@ import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.runner.DeviceRunner;
 import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.token.IssuedTokens;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
+import kz.sailau.kiosk.token.TypedCodeKey;
 
 /**
  * The one election-day assembly, used by {@code start}, {@code start --ready-check}, {@code demo},
@@ -40,7 +38,7 @@ import kz.sailau.kiosk.token.SqliteIssuedTokens;
  * register over the unlocked store, the ledger with its audit recorder signing chain heads with the kiosk key,
  * the clerk roster, the token issuer with the kiosk's token key, and the device runner that drives the kiosk's
  * devices. The entry points differ only in the devices they hand in (serial or emulated) and the data (the
- * store, the token key, the issued-tokens file). This is the only place that constructs a {@link CheckInEngine}
+ * store, the token key, the precinct token key of typed codes). This is the only place that constructs a {@link CheckInEngine}
  * in the kiosk program ({@code LayeringTest} checks it).
  *
  * <p>The ledger and the token issuer are ports that a precinct network can replace ({@link #withLedger},
@@ -56,6 +54,7 @@ public final class ElectionDayAssembly {
     private final KioskDatabase database;
     private final KioskCredentials credentials;
     private final Ed25519TokenKeys tokenKeys;
+    private final TypedCodeKey typedCodeKey;
     private final FingerMatcher matcher;
     private final ClerkAuthenticator clerks;
     private final Clock clock;
@@ -65,8 +64,8 @@ public final class ElectionDayAssembly {
     private final Optional<Function<ElectionDayAssembly, BallotTokenIssuer>> tokenIssuer;
 
     private ElectionDayAssembly(CheckInPolicy policy, ElectionId election, KioskDatabase database,
-                                KioskCredentials credentials, Ed25519TokenKeys tokenKeys, FingerMatcher matcher,
-                                ClerkAuthenticator clerks, Clock clock, SecureRandom random,
+                                KioskCredentials credentials, Ed25519TokenKeys tokenKeys, TypedCodeKey typedCodeKey,
+                                FingerMatcher matcher, ClerkAuthenticator clerks, Clock clock, SecureRandom random,
                                 DeviceRunner.Timing deviceTiming, Function<ElectionDayAssembly, CheckInLedger> ledger,
                                 Optional<Function<ElectionDayAssembly, BallotTokenIssuer>> tokenIssuer) {
         this.policy = policy;
@@ -74,6 +73,7 @@ public final class ElectionDayAssembly {
         this.database = database;
         this.credentials = credentials;
         this.tokenKeys = tokenKeys;
+        this.typedCodeKey = typedCodeKey;
         this.matcher = matcher;
         this.clerks = clerks;
         this.clock = clock;
@@ -90,18 +90,21 @@ public final class ElectionDayAssembly {
      * @param database      the kiosk database (stays the caller's to close)
      * @param credentials   the unlocked kiosk keys (store keys, chain-head signing)
      * @param tokenKeys     the kiosk's token key
+     * @param typedCodeKey  the precinct token key that authenticates typed codes (decision 0120)
      * @param matcher       the fingerprint matcher
      * @param clock         time
      * @param random        randomness (token ids, store encryption)
      */
     public static ElectionDayAssembly over(KioskConfiguration configuration, KioskDatabase database,
                                            KioskCredentials credentials, Ed25519TokenKeys tokenKeys,
-                                           FingerMatcher matcher, Clock clock, SecureRandom random) {
+                                           TypedCodeKey typedCodeKey, FingerMatcher matcher, Clock clock,
+                                           SecureRandom random) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(credentials, "credentials");
         return new ElectionDayAssembly(policy(configuration), new ElectionId(configuration.election()), database,
-                credentials, Objects.requireNonNull(tokenKeys, "tokenKeys"), Objects.requireNonNull(matcher, "matcher"),
+                credentials, Objects.requireNonNull(tokenKeys, "tokenKeys"),
+                Objects.requireNonNull(typedCodeKey, "typedCodeKey"), Objects.requireNonNull(matcher, "matcher"),
                 ClerkWiring.authenticator(database, credentials, random, clock), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(random, "random"), DeviceRunner.Timing.DEFAULT, ElectionDayAssembly::sqliteLedger,
                 Optional.empty());
@@ -119,55 +122,46 @@ public final class ElectionDayAssembly {
 
     /** The same assembly with another ledger (a precinct network's shared ledger). */
     public ElectionDayAssembly withLedger(Function<ElectionDayAssembly, CheckInLedger> replacement) {
-        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, matcher, clerks, clock,
-                random, deviceTiming, Objects.requireNonNull(replacement, "replacement"), tokenIssuer);
+        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
+                clerks, clock, random, deviceTiming, Objects.requireNonNull(replacement, "replacement"),
+                tokenIssuer);
     }
 
     /** The same assembly with another token issuer (owned by whoever supplies it). */
     public ElectionDayAssembly withTokenIssuer(Function<ElectionDayAssembly, BallotTokenIssuer> replacement) {
-        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, matcher, clerks, clock,
-                random, deviceTiming, ledger, Optional.of(Objects.requireNonNull(replacement, "replacement")));
+        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
+                clerks, clock, random, deviceTiming, ledger,
+                Optional.of(Objects.requireNonNull(replacement, "replacement")));
     }
 
     /** The same assembly with another clerk check (tests that keep their clerks out of the store's roster). */
     public ElectionDayAssembly withClerks(ClerkAuthenticator replacement) {
-        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, matcher,
+        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
                 Objects.requireNonNull(replacement, "replacement"), clock, random, deviceTiming, ledger, tokenIssuer);
     }
 
     /** The same assembly with other device waits (tests that make a scanner fail in seconds, not tens). */
     public ElectionDayAssembly withDeviceTiming(DeviceRunner.Timing timing) {
-        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, matcher, clerks, clock,
-                random, Objects.requireNonNull(timing, "timing"), ledger, tokenIssuer);
+        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
+                clerks, clock, random, Objects.requireNonNull(timing, "timing"), ledger, tokenIssuer);
     }
 
     /**
      * Assembles the election day: the engine over the store's register and ledger, and, with devices, the runner
      * that drives them (started: it reads cards, but does not tick; see {@link ElectionDayKiosk#startTicking}).
      *
-     * @param devices          the kiosk's devices, or empty for an engine checked without hardware
-     * @param issuedTokensFile the issued-tokens file of the default token issuer
+     * @param devices the kiosk's devices, or empty for an engine checked without hardware
      */
-    public ElectionDayKiosk assemble(Optional<KioskDevices> devices, Path issuedTokensFile) {
+    public ElectionDayKiosk assemble(Optional<KioskDevices> devices) {
         Objects.requireNonNull(devices, "devices");
-        Objects.requireNonNull(issuedTokensFile, "issuedTokensFile");
         CheckInLedger checkIns = ledger.apply(this);
-        SqliteIssuedTokens issued = tokenIssuer.isPresent() ? null : new SqliteIssuedTokens(issuedTokensFile);
-        try {
-            BallotTokenIssuer tokens = tokenIssuer.map(f -> f.apply(this)).orElseGet(() -> tokenIssuer(election, issued));
-            Optional<DeviceRunner> runner = devices.map(d -> new DeviceRunner(d, deviceTiming));
-            VoterDirectory directory = new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(),
-                    random), matcher);
-            CheckInEngine engine = engine(directory, checkIns, tokens,
-                    runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE));
-            return new ElectionDayKiosk(this, engine, directory, checkIns, tokens, Optional.ofNullable(issued), devices,
-                    runner);
-        } catch (RuntimeException e) {
-            if (issued != null) {
-                issued.close();
-            }
-            throw e;
-        }
+        BallotTokenIssuer tokens = tokenIssuer.map(f -> f.apply(this)).orElseGet(() -> tokenIssuer(election));
+        Optional<DeviceRunner> runner = devices.map(d -> new DeviceRunner(d, deviceTiming));
+        VoterDirectory directory = new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(),
+                random), matcher);
+        CheckInEngine engine = engine(directory, checkIns, tokens,
+                runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE));
+        return new ElectionDayKiosk(this, engine, directory, checkIns, tokens, devices, runner);
     }
 
     /**
@@ -184,9 +178,12 @@ public final class ElectionDayAssembly {
                 devices);
     }
 
-    /** A token issuer for {@code tokenElection} (the real one, or the pre-election test's) over an issued-ids table. */
-    public BallotTokenIssuer tokenIssuer(ElectionId tokenElection, IssuedTokens issued) {
-        return new KioskTokenIssuer(tokenElection, policy.precinct(), tokenKeys::sign, issued, random);
+    /**
+     * A token issuer for {@code tokenElection} (the real one, or the pre-election test's); the ledger the engine
+     * records into keeps the issued ids.
+     */
+    public BallotTokenIssuer tokenIssuer(ElectionId tokenElection) {
+        return new KioskTokenIssuer(tokenElection, policy.precinct(), tokenKeys::sign, typedCodeKey, random);
     }
 
     /** The audit recorder of election day: hash chain, heads signed with the kiosk key every 50 entries. */
@@ -227,6 +224,11 @@ public final class ElectionDayAssembly {
     /** The clerk PIN check (the store's roster). */
     public ClerkAuthenticator clerks() {
         return clerks;
+    }
+
+    /** The precinct token key of typed codes, for checking them as the ballot desk does. */
+    public TypedCodeKey typedCodeKey() {
+        return typedCodeKey;
     }
 
     /** The kiosk's token public key, for the ballot desk. */

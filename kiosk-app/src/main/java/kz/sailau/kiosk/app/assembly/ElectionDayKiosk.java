@@ -13,7 +13,6 @@ import kz.sailau.kiosk.checkin.DeviceEffects;
 import kz.sailau.kiosk.checkin.VoterDirectory;
 import kz.sailau.kiosk.runner.DeviceRunner;
 import kz.sailau.kiosk.runner.KioskDevices;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.Messages;
 import kz.sailau.kiosk.ui.Receipts;
@@ -22,8 +21,8 @@ import kz.sailau.kiosk.ui.Receipts;
  * What {@link ElectionDayAssembly#assemble} built: the election day's engine, its ledger, and the device runner
  * that drives the kiosk's devices for it (absent when the engine runs without hardware). Receipts are printed in
  * Kazakh until the screens hand in the voter's language ({@link #printIn}). While the pre-election test runs,
- * the devices serve the test's engine ({@link #useTestEngine}). Closing stops the runner and closes the
- * issued-tokens file; the database and the devices stay their owners' to close.
+ * the devices serve the test's engine ({@link #useTestEngine}). Closing stops the runner; the database and
+ * the devices stay their owners' to close.
  */
 public final class ElectionDayKiosk implements AutoCloseable {
 
@@ -50,22 +49,20 @@ public final class ElectionDayKiosk implements AutoCloseable {
     private final CheckInEngine engine;
     private final VoterDirectory directory;
     private final CheckInLedger ledger;
-    private final Optional<SqliteIssuedTokens> issuedTokens;
     private final Optional<DeviceRunner> runner;
     private final Optional<KioskDevices> devices;
     private final String tokens;
     private volatile Supplier<Messages> language = () -> Messages.of(Language.startLanguage());
 
     ElectionDayKiosk(ElectionDayAssembly assembly, CheckInEngine engine, VoterDirectory directory,
-                     CheckInLedger ledger, BallotTokenIssuer tokens, Optional<SqliteIssuedTokens> issuedTokens,
-                     Optional<KioskDevices> devices, Optional<DeviceRunner> runner) {
+                     CheckInLedger ledger, BallotTokenIssuer tokens, Optional<KioskDevices> devices,
+ Optional<DeviceRunner> runner) {
         this.tokens = tokens.getClass().getSimpleName();
         this.devices = Objects.requireNonNull(devices, "devices");
         this.assembly = Objects.requireNonNull(assembly, "assembly");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.issuedTokens = Objects.requireNonNull(issuedTokens, "issuedTokens");
         this.runner = Objects.requireNonNull(runner, "runner");
         useRealEngine();
         runner.ifPresent(DeviceRunner::startReadingCards);
@@ -106,11 +103,6 @@ public final class ElectionDayKiosk implements AutoCloseable {
         return runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE);
     }
 
-    /** The issued-tokens table of the default token issuer. */
-    public Optional<SqliteIssuedTokens> issuedTokens() {
-        return issuedTokens;
-    }
-
     /** Prints receipts in the language the screens currently speak (read when a receipt is printed). */
     public void printIn(Supplier<Messages> messages) {
         language = Objects.requireNonNull(messages, "messages");
@@ -142,13 +134,9 @@ public final class ElectionDayKiosk implements AutoCloseable {
                 devices.map(d -> d.printer().getClass().getSimpleName()));
     }
 
-    /** Stops the device runner and closes the issued-tokens file. */
+    /** Stops the device runner. */
     @Override
     public void close() {
-        try {
-            runner.ifPresent(DeviceRunner::close);
-        } finally {
-            issuedTokens.ifPresent(SqliteIssuedTokens::close);
-        }
+        runner.ifPresent(DeviceRunner::close);
     }
 }

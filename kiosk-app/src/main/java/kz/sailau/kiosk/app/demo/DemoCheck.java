@@ -52,9 +52,10 @@ final class DemoCheck {
             return 1;
         }
         TokenCheck desk = new TokenCheck(new ElectionId(DemoData.ELECTION), new PrecinctId(DemoData.PRECINCT),
-                new Ed25519TokenVerifier(kiosk.tokenPublicKey()));
-        if (!desk.check(receipt.qrPayloads().get(0)).accepted()) {
-            out.println("demo check FAILED: the ballot desk refuses the printed token");
+                new Ed25519TokenVerifier(kiosk.tokenPublicKey()), kiosk.typedCodeKey());
+        if (!desk.check(receipt.qrPayloads().get(0)).accepted()
+                || !desk.check(issued.token().humanCode()).accepted()) {
+            out.println("demo check FAILED: the ballot desk refuses the printed token or its typed code");
             return 1;
         }
         kiosk.engine().submit(new CheckInEvent.Acknowledged());

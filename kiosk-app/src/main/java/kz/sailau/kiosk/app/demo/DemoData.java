@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.KioskCommandLine;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.prints.DemoSet;
@@ -29,12 +30,14 @@ import kz.sailau.prints.VoterSetFiles;
 /**
  * Creates a complete demo data directory from nothing: the demo voters of {@link DemoSet} and their prints, a DEMO
  * authority and kiosk key pair (sealed with the DEMO passphrase), a signed and encrypted register package
- * for precinct 101, loaded into the kiosk store. Every step runs the same administrator commands an election
- * official would run ({@code authority init}, {@code kiosk init}, {@code authority certify-kiosk},
+ * for precinct 101, loaded into the kiosk store, and the precinct token key for the kiosk and the ballot desk.
+ * Every step runs the same administrator commands an election official would run ({@code authority init},
+ * {@code kiosk init}, {@code authority certify-kiosk}, {@code authority token-key}, {@code authority desk-key},
  * {@code register build}, {@code register load}).
  *
  * <p>Layout: {@code DIR/authority/}, {@code DIR/kiosk/} (the kiosk data directory), {@code DIR/demo-set/}
- * (voters.csv, documents.csv, prints/), {@code DIR/register-v1.srp}, {@code DIR/devices/} (emulator links),
+ * (voters.csv, documents.csv, prints/), {@code DIR/register-v1.srp}, {@code DIR/DEMO-desk.key} (the ballot desk's
+ * key package), {@code DIR/devices/} (emulator links),
  * {@code DIR/.sailau-demo} (marks the directory as safe to wipe).
  */
 public final class DemoData {
@@ -47,6 +50,18 @@ public final class DemoData {
     public static final int PRECINCT = 101;
     /** The file that marks a directory as a demo directory that {@link #create} may wipe. */
     public static final String MARKER = ".sailau-demo";
+
+    /**
+     * The demo ballot desk's package with the precinct token key ({@code authority desk-key}), in the demo directory,
+     * sealed under the DEMO passphrase.
+     */
+    public static final String DESK_KEY = "DEMO-desk.key";
+
+    /**
+     * The kiosk certificate from {@code authority certify-kiosk}, in the kiosk data directory where {@code start}
+     * and {@code day close} look for it.
+     */
+    public static final String KIOSK_CERTIFICATE = "kiosk.crt.pem";
 
     /** The demo's logic-and-accuracy test package, in the demo directory (built on first use). */
     public static final String LA_TEST_PACKAGE = "register-la-test.srp";
@@ -170,7 +185,7 @@ public final class DemoData {
         String passFile = pass.toString();
         String authority = directory.resolve("authority").toString();
         String kiosk = directory.resolve("kiosk").toString();
-        String cert = directory.resolve("kiosk.crt.pem").toString();
+        String cert = directory.resolve("kiosk").resolve(KIOSK_CERTIFICATE).toString();
         String srp = directory.resolve("register-v1.srp").toString();
         log.println("demo: building and loading the demo register of precinct " + PRECINCT);
         run(environment, "register", "build", "--voters", votersCsv.toString(), "--prints",
@@ -196,7 +211,7 @@ public final class DemoData {
         Files.writeString(votersCsv, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
         run(environment, "register", "build", "--voters", votersCsv.toString(), "--prints",
                 directory.resolve("demo-set").resolve("prints").toString(), "--authority",
-                directory.resolve("authority").toString(), "--kiosk-cert", directory.resolve("kiosk.crt.pem").toString(),
+                directory.resolve("authority").toString(), "--kiosk-cert", directory.resolve("kiosk").resolve(KIOSK_CERTIFICATE).toString(),
                 "--election", new ElectionId(ELECTION).logicAccuracyTest().value(),
                 "--precinct", String.valueOf(PRECINCT), "--version", "1", "--out", file.toString(),
                 "--passphrase-file", directory.resolve("DEMO-passphrase.txt").toString());
@@ -214,7 +229,15 @@ public final class DemoData {
                 "--passphrase-file", passFile, "--argon2-memory-kib", DEMO_ARGON2_KIB, "--argon2-iterations", "1");
         run(environment, "authority", "certify-kiosk", "--authority", authority, "--request",
                 directory.resolve("kiosk").resolve("kiosk.csr.pem").toString(), "--out",
-                directory.resolve("kiosk.crt.pem").toString(), "--passphrase-file", passFile);
+                directory.resolve("kiosk").resolve(KIOSK_CERTIFICATE).toString(), "--passphrase-file", passFile);
+        run(environment, "authority", "token-key", "--authority", authority, "--election", ELECTION, "--precinct",
+                String.valueOf(PRECINCT), "--kiosk-cert", directory.resolve("kiosk").resolve(KIOSK_CERTIFICATE).toString(), "--out",
+                directory.resolve("kiosk").resolve(PrecinctTokenKey.KIOSK_FILE).toString(), "--passphrase-file",
+                passFile);
+        run(environment, "authority", "desk-key", "--authority", authority, "--election", ELECTION, "--precinct",
+                String.valueOf(PRECINCT), "--out", directory.resolve(DESK_KEY).toString(), "--desk-passphrase-file",
+                passFile, "--passphrase-file", passFile, "--argon2-memory-kib", DEMO_ARGON2_KIB,
+                "--argon2-iterations", "1");
     }
 
     private static void run(CliEnvironment environment, String... args) {

@@ -15,6 +15,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.app.PrecinctTokenKeys;
 import kz.sailau.fingerprint.emulator.ScannerEmulator;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
 import kz.sailau.kiosk.app.ClerkWiring;
@@ -44,6 +47,7 @@ import kz.sailau.kiosk.runner.DeviceRunner;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.kiosk.token.TypedCodeKey;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 
@@ -136,9 +140,11 @@ public final class DemoKiosk implements AutoCloseable {
             Files.writeString(data.directory().resolve("DEMO-token-public.key"),
                     Base64.getEncoder().encodeToString(tokenKeys.publicKey()) + "\n", StandardCharsets.US_ASCII);
             devices = EmulatedDevices.start(data.devicesDirectory(), configuration, realtime, scannerSettings);
+            PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(data.kioskDirectory(), credentials,
+                    new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
             ElectionDayKiosk electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
-                    matcher, clock, random).withDeviceTiming(deviceTiming)
-                    .assemble(Optional.of(devices.devices()), data.directory().resolve("tokens.db"));
+                    typedCodeKey::mac, matcher, clock, random).withDeviceTiming(deviceTiming)
+                    .assemble(Optional.of(devices.devices()));
             return new DemoKiosk(data, configuration, database, devices, electionDay, migrations);
         } catch (IOException | RuntimeException e) {
             if (devices != null) {
@@ -185,8 +191,8 @@ public final class DemoKiosk implements AutoCloseable {
         SecureRandom random = assembly.random();
         FingerMatcher matcher = assembly.matcher();
         KioskAdministration administration = new KioskAdministration(KioskDataDirectory.at(data.kioskDirectory()),
-                database, configuration, matcher.extractorVersion(), data.directory().resolve("kiosk.crt.pem"),
-                data.directory().resolve("tokens.db"), clock, random, exit)
+                database, configuration, matcher.extractorVersion(), data.kioskDirectory().resolve(DemoData.KIOSK_CERTIFICATE),
+                clock, random, exit)
                 .withDefaultTestPackage(data.directory().resolve(DemoData.LA_TEST_PACKAGE));
         administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(data.kioskDirectory()),
                 database, migrations, new ElectionId(configuration.election()), matcher.extractorVersion(),
@@ -252,6 +258,11 @@ public final class DemoKiosk implements AutoCloseable {
     /** The emulated printer (the demo panel shows what it printed). */
     public ReceiptPrinterEmulator printerEmulator() {
         return devices.printer();
+    }
+
+    /** The demo precinct token key, for checking typed codes as the ballot desk does. */
+    public TypedCodeKey typedCodeKey() {
+        return electionDay.assembly().typedCodeKey();
     }
 
     /** The DEMO token public key, for checking tokens as the ballot desk does. */

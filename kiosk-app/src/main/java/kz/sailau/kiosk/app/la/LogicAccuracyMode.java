@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The test never touches the real register, counters, check-in marks or issued-ids table: it runs a
  * second {@link CheckInEngine} over a separate {@link LogicAccuracyStore} ({@code la-test.db},
- * {@code la-test-tokens.db} in the data directory), loaded from a test package that the authority signs for
+ * the test's issued token ids inside it), loaded from a test package that the authority signs for
  * the test election {@code LA-TEST-<election>}. Its tokens carry that election id, so every ballot desk refuses
  * them ({@code TEST_TOKEN}). The real audit chain receives exactly two entries, {@code LA_TEST_STARTED}
  * (test package hash, test voters) and {@code LA_TEST_ENDED} (check-ins, refusals, overrides, tokens of the
@@ -310,7 +310,7 @@ public final class LogicAccuracyMode {
                 return r.next() ? r.getLong(1) : 0L;
             }
         });
-        long logged = database.read(c -> DayCounts.of(AuditLog.readAll(c), 0).checkIns());
+        long logged = database.read(c -> DayCounts.of(AuditLog.readAll(c)).checkIns());
         if (rows > 0 || logged > 0) {
             throw new LogicAccuracyException("la.error.pollsOpen", "real check-ins are recorded: " + Math.max(rows,
                     logged), null);

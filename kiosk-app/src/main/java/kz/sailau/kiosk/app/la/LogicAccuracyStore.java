@@ -31,12 +31,12 @@ import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 
 /**
  * The separate store of one logic-and-accuracy test, in the kiosk data directory but in files of its own:
- * {@value #DATABASE_FILE} (a kiosk database with the same schema: the test register, the test check-in marks
- * and counters, the test's own audit chain) and {@value #TOKENS_FILE} (the test tokens' issued-ids table).
+ * {@value #DATABASE_FILE} (a kiosk database with the same schema: the test register, the test check-in marks,
+ * the test tokens' issued ids and counters, the test's own audit chain) and, from versions before the issued ids
+ * moved into the database, {@value #TOKENS_FILE}, which {@link #wipe} still removes if an old test left it.
  * The kiosk's real database, register, counters and issued-ids table are never opened here. {@link #wipe}
  * overwrites every file of the test with zeros and deletes it.
  */
@@ -44,7 +44,7 @@ final class LogicAccuracyStore implements AutoCloseable {
 
     /** The test database in the kiosk data directory. */
     static final String DATABASE_FILE = "la-test.db";
-    /** The test tokens' issued-ids table in the kiosk data directory. */
+    /** The test tokens' separate issued-ids file of earlier versions (only wiped, never written). */
     static final String TOKENS_FILE = "la-test-tokens.db";
     /** Blind-index domain of the test check-in marks (never equal to the real marks' {@code iin} domain). */
     static final String TEST_INDEX_DOMAIN = "la-test-iin";
@@ -63,14 +63,11 @@ final class LogicAccuracyStore implements AutoCloseable {
     }
 
     private final KioskDatabase database;
-    private final SqliteIssuedTokens tokens;
     private final SqliteCheckInLedger ledger;
     private final RegisterStore register;
 
-    private LogicAccuracyStore(KioskDatabase database, SqliteIssuedTokens tokens, SqliteCheckInLedger ledger,
-                               RegisterStore register) {
+    private LogicAccuracyStore(KioskDatabase database, SqliteCheckInLedger ledger, RegisterStore register) {
         this.database = database;
-        this.tokens = tokens;
         this.ledger = ledger;
         this.register = register;
     }
@@ -96,11 +93,10 @@ final class LogicAccuracyStore implements AutoCloseable {
         KioskDatabase database = KioskDatabase.open(dataDirectory.resolve(DATABASE_FILE), migrations,
                 StoreOptions.DEFAULT, clock);
         try {
-            SqliteIssuedTokens tokens = new SqliteIssuedTokens(dataDirectory.resolve(TOKENS_FILE));
             // The test's audit entries form the test database's own chain, unsigned: it is wiped at the end.
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database,
                     credentials.storeKeys().blindIndex(TEST_INDEX_DOMAIN), clock, AuditRecorder.unsigned());
-            return new LogicAccuracyStore(database, tokens, ledger,
+            return new LogicAccuracyStore(database, ledger,
                     new RegisterStore(database, credentials.storeKeys(), random));
         } catch (RuntimeException e) {
             database.close();
@@ -127,13 +123,13 @@ final class LogicAccuracyStore implements AutoCloseable {
 
     /**
      * A check-in engine over this store only, from the election day's own assembly: the test register, the test
-     * ledger and a token issuer for the test election whose ids go to the test issued-ids table; it drives the
+     * ledger and a token issuer for the test election whose ids the test ledger records; it drives the
      * kiosk's devices while the test runs.
      */
     CheckInEngine engine(ElectionDayKiosk electionDay, ElectionId testElection) {
         ElectionDayAssembly assembly = electionDay.assembly();
         return assembly.engine(new RegisterVoterDirectory(register, assembly.matcher()), ledger,
-                assembly.tokenIssuer(testElection, tokens), electionDay.deviceEffects());
+                assembly.tokenIssuer(testElection), electionDay.deviceEffects());
     }
 
     /** The test ledger's counters. */
@@ -144,19 +140,15 @@ final class LogicAccuracyStore implements AutoCloseable {
     /** What has happened in this test so far, from the test ledger, the test audit chain and the test tokens. */
     Tally tally() {
         Counters counters = ledger.counters();
-        long issued = tokens.countValid() + tokens.countVoid();
-        DayCounts day = database.read(c -> DayCounts.of(AuditLog.readAll(c), issued));
+        DayCounts day = database.read(c -> DayCounts.of(AuditLog.readAll(c)));
+        long issued = day.tokensIssued();
         long refusals = day.refusalsByReason().values().stream().mapToLong(Long::longValue).sum();
         return new Tally(counters.checkIns(), refusals, counters.overrides(), issued);
     }
 
     @Override
     public void close() {
-        try {
-            tokens.close();
-        } finally {
-            database.close();
-        }
+        database.close();
     }
 
     /**

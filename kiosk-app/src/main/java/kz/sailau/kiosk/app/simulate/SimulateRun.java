@@ -24,6 +24,7 @@ import kz.sailau.fingerprint.emulator.Fault;
 import kz.sailau.kiosk.app.assembly.EngineWatch;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.app.demo.DemoKiosk;
+import kz.sailau.kiosk.audit.IssuedToken;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
@@ -36,7 +37,6 @@ import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 
 /**
  * Runs N voter visits through the demo kiosk's engine, one after another, with every choice drawn from a
@@ -190,9 +190,9 @@ final class SimulateRun {
         }
         tally.counters = kiosk.electionDay().counters();
         tally.ledgerCheckIns = tally.counters.checkIns();
-        SqliteIssuedTokens issued = kiosk.electionDay().issuedTokens().orElseThrow();
-        tally.tokensVoided = issued.countVoid();
-        tally.tokensIssued = issued.countValid() + tally.tokensVoided;
+        List<IssuedToken> issued = kiosk.electionDay().assembly().database().read(IssuedToken::readAll);
+        tally.tokensVoided = issued.stream().filter(IssuedToken::voided).count();
+        tally.tokensIssued = issued.size();
         return tally;
     }
 

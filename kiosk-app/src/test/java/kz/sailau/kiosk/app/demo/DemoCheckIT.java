@@ -49,6 +49,14 @@ class DemoCheckIT {
                 + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
         JarRunner.Result ready = JarRunner.run(dir, "start", "--check-only");
         assertEquals(0, ready.exitCode(), ready.out() + ready.err());
+        // Without the precinct token key from the authority the kiosk cannot issue typed codes: it does not start.
+        java.nio.file.Path key = dir.resolve("demo-data/kiosk").resolve(kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE);
+        java.nio.file.Path aside = dir.resolve("precinct-token-key.aside");
+        Files.move(key, aside);
+        JarRunner.Result noKey = JarRunner.run(dir, "start", "--check-only");
+        assertEquals(1, noKey.exitCode(), noKey.out() + noKey.err());
+        assertTrue(noKey.err().contains("precinctTokenKey: no precinct-token-key.p7m"), noKey.err());
+        Files.move(aside, key);
 
         // The ready check goes on to unlock, wire the engine and prepare the 1:N gallery, headless.
         Files.writeString(dir.resolve("wrong.txt"), "not the passphrase\n");

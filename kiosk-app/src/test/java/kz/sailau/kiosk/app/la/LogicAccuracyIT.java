@@ -43,6 +43,7 @@ import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.checkin.Refusal;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.KioskCommandLine;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
@@ -85,6 +86,9 @@ class LogicAccuracyIT {
     private static final LocalDate ELECTION_DAY = LocalDate.of(2026, 12, 6);
     private static final int REAL_VOTERS = 8;
     private static final int TEST_VOTERS = 5;
+    /** A test precinct token key, random per run. */
+    private static final PrecinctTokenKey TYPED_CODE_KEY = new PrecinctTokenKey(RegisterFixtures.ELECTION, RegisterFixtures.PRECINCT,
+                    RegisterFixtures.RANDOM.generateSeed(32));
 
     @TempDir
     Path temp;
@@ -128,10 +132,10 @@ class LogicAccuracyIT {
                 defaults.printer(), defaults.matchThreshold(), defaults.maxFingerTries(), defaults.overrideCapPercent(),
                 defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), false);
         // The clerk is kept out of the store's roster so that the real audit chain holds only the test's events.
-        electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, EveryoneMatches.matcher(),
-                RegisterFixtures.CLOCK, RegisterFixtures.RANDOM)
+        electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, TYPED_CODE_KEY::mac,
+                EveryoneMatches.matcher(), RegisterFixtures.CLOCK, RegisterFixtures.RANDOM)
                 .withClerks(new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK, PIN.clone()))
-                .assemble(Optional.empty(), temp.resolve("kiosk-tokens.db"));
+                .assemble(Optional.empty());
     }
 
     @AfterEach
@@ -186,7 +190,7 @@ class LogicAccuracyIT {
 
         // A ballot desk of the real election refuses every test token as a TEST token.
         TokenCheck desk = new TokenCheck(RegisterFixtures.ELECTION, RegisterFixtures.PRECINCT,
-                new Ed25519TokenVerifier(tokenKeys.publicKey()));
+                new Ed25519TokenVerifier(tokenKeys.publicKey()), TYPED_CODE_KEY::mac);
         for (String qr : qrPayloads) {
             assertEquals(Optional.of(TokenRefusal.TEST_TOKEN), desk.check(qr).refusal());
         }
@@ -227,7 +231,7 @@ class LogicAccuracyIT {
         assertEquals(Map.of("checkIns", "4", "refusals", "1", "overrides", "1", "tokensIssued", "4"),
                 Map.of("checkIns", end.event().field("checkIns"), "refusals", end.event().field("refusals"),
                         "overrides", end.event().field("overrides"), "tokensIssued", end.event().field("tokensIssued")));
-        DayCounts day = DayCounts.of(entries, 0);
+        DayCounts day = DayCounts.of(entries);
         assertEquals(0, day.checkIns());
         assertEquals(Map.of(), day.refusalsByReason());
         assertTrue(day.reconciles());
@@ -243,10 +247,10 @@ class LogicAccuracyIT {
         // The polls open afterwards: a real check-in is recorded and the day's bundle counts only it.
         RegisterRecord voter = real.records().get(1);
         realLedger.record(new CheckInRecord(voter.voter().iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
-                Optional.empty()));
+                Optional.empty()), Optional.empty());
         EndOfDay.Written closed = EndOfDay.close(database, credentials, kioskCertificate,
                 RegisterFixtures.authority().certificate(), KioskDataDirectory.at(data).profile(),
-                new EndOfDay.Software("0.1.0-SNAPSHOT", null), 1, temp.resolve("day-bundle.json"),
+                new EndOfDay.Software("0.1.0-SNAPSHOT", null), temp.resolve("day-bundle.json"),
                 RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
         assertEquals(1, closed.content().counts().checkIns(), "the bundle counts the one real check-in only");
         assertEquals(Map.of(), closed.content().counts().refusalsByReason());
@@ -278,7 +282,7 @@ class LogicAccuracyIT {
     @Test
     void refusedOnceARealCheckInIsRecorded() throws Exception {
         realLedger.record(new CheckInRecord(real.records().get(0).voter().iin(), CheckInMethod.FINGERPRINT,
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty()), Optional.empty());
         LogicAccuracyException refused = assertThrows(LogicAccuracyException.class,
                 () -> mode().start(credentials, testPackage, (stage, done, total) -> { }));
         assertEquals("la.error.pollsOpen", refused.messageKey());
@@ -288,7 +292,7 @@ class LogicAccuracyIT {
     @Test
     void refusedOnceTheDayIsClosed() throws Exception {
         EndOfDay.close(database, credentials, kioskCertificate, RegisterFixtures.authority().certificate(),
-                KioskDataDirectory.at(data).profile(), new EndOfDay.Software("0.1.0-SNAPSHOT", null), 0,
+                KioskDataDirectory.at(data).profile(), new EndOfDay.Software("0.1.0-SNAPSHOT", null),
                 temp.resolve("day-bundle.json"), RegisterFixtures.CLOCK, RegisterFixtures.RANDOM);
         LogicAccuracyException refused = assertThrows(LogicAccuracyException.class,
                 () -> mode().start(credentials, testPackage, (stage, done, total) -> { }));

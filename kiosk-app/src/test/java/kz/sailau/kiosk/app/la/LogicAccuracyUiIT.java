@@ -136,7 +136,7 @@ class LogicAccuracyUiIT {
         assertTrue(bannerShown(), "the banner stays on every screen of the test");
         String qr = ((CheckInState.TokenIssued) model.stateProperty().get()).token().qrPayload();
         TokenCheck desk = new TokenCheck(new ElectionId(DemoData.ELECTION), new PrecinctId(DemoData.PRECINCT),
-                new Ed25519TokenVerifier(kiosk.tokenPublicKey()));
+                new Ed25519TokenVerifier(kiosk.tokenPublicKey()), kiosk.typedCodeKey()::mac);
         assertEquals(Optional.of(TokenRefusal.TEST_TOKEN), desk.check(qr).refusal(),
                 "the ballot desk refuses the test token");
         assertEquals(1, model.countersProperty().get().checkIns(), "the screens count the test check-in");
