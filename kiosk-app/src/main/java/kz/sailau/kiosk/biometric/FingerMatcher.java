@@ -2,6 +2,7 @@ package kz.sailau.kiosk.biometric;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Fingerprint extraction and comparison, the one biometric interface of the kiosk. Scores are
@@ -22,6 +23,15 @@ public interface FingerMatcher {
      * @throws TemplateExtractionException if the matcher cannot extract a usable template
      */
     FingerTemplate extract(FingerImage image);
+
+    /**
+     * The number of minutiae in a template, when the matcher can tell (an enrolment-quality measure).
+     *
+     * @throws TemplateExtractionException if the template cannot be read
+     */
+    default OptionalInt minutiaeCount(FingerTemplate template) {
+        return OptionalInt.empty();
+    }
 
     /**
      * Prepares a probe for many comparisons (1:1 against a voter's fingers, or 1:N).
@@ -62,6 +72,14 @@ public interface FingerMatcher {
     interface Gallery<K> {
         /** Number of keys in the gallery. */
         int size();
+
+        /**
+         * Number of templates in the gallery, over all keys: the comparisons one 1:N search makes. Galleries that
+         * hold templates override this; the default counts one per key.
+         */
+        default long templateCount() {
+            return size();
+        }
 
         /**
          * All keys whose best finger scores at least {@code threshold} against the probe, best first.

@@ -1,15 +1,20 @@
 package kz.sailau.kiosk.biometric;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.machinezoo.sourceafis.FingerprintCompatibility;
 import com.machinezoo.sourceafis.FingerprintImage;
 import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -20,15 +25,17 @@ public final class SourceAfisMatcher implements FingerMatcher {
 
     // Quality limits, tuned on the synthetic prints of sample-prints and the R30x's 256x288 frames.
     /** Side of the square blocks in which contrast is measured, about one and a half ridge periods. */
-    static final int QUALITY_BLOCK = 16;
+    static final int QUALITY_BLOCK = PrintMeasures.BLOCK;
     /** A block whose gray-level standard deviation is below this holds no ridges. */
-    static final double RIDGE_BLOCK_MIN_DEVIATION = 12.0;
+    static final double RIDGE_BLOCK_MIN_DEVIATION = PrintMeasures.RIDGE_BLOCK_MIN_DEVIATION;
     /** Below this fraction of ridge blocks the glass is empty. */
     static final double NO_FINGER_MAX_FRACTION = 0.05;
     /** Below this fraction of ridge blocks too little of the finger touches. */
     static final double SMALL_CONTACT_MAX_FRACTION = 0.25;
     /** Mean deviation over ridge blocks below this: ridges too faint to extract reliably. */
     static final double LOW_CONTRAST_MAX_DEVIATION = 20.0;
+
+    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
     private final String extractorVersion = "sourceafis-" + FingerprintCompatibility.version();
 
@@ -67,18 +74,7 @@ public final class SourceAfisMatcher implements FingerMatcher {
     }
 
     private static double blockDeviation(FingerImage image, int bx, int by) {
-        long sum = 0;
-        long squares = 0;
-        for (int y = by; y < by + QUALITY_BLOCK; y++) {
-            for (int x = bx; x < bx + QUALITY_BLOCK; x++) {
-                int g = image.gray(x, y);
-                sum += g;
-                squares += (long) g * g;
-            }
-        }
-        int n = QUALITY_BLOCK * QUALITY_BLOCK;
-        double mean = (double) sum / n;
-        return Math.sqrt(Math.max(0, (double) squares / n - mean * mean));
+        return PrintMeasures.blockDeviation(image, bx, by, QUALITY_BLOCK);
     }
 
     @Override
@@ -91,6 +87,19 @@ public final class SourceAfisMatcher implements FingerMatcher {
         } catch (RuntimeException e) {
             throw new TemplateExtractionException("finger.error.extraction",
                     "template extraction failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads the minutiae count out of the template's CBOR form (SourceAFIS 3.x {@code PersistentTemplate}). */
+    @Override
+    public OptionalInt minutiaeCount(FingerTemplate template) {
+        decode(template); // the same version and damage checks as for matching
+        try {
+            JsonNode positions = CBOR.readTree(template.bytes()).get("positionsX");
+            return positions != null && positions.isArray() ? OptionalInt.of(positions.size()) : OptionalInt.empty();
+        } catch (IOException e) {
+            throw new TemplateExtractionException("finger.error.templateDamaged",
+                    "template cannot be decoded: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -132,6 +141,11 @@ public final class SourceAfisMatcher implements FingerMatcher {
         @Override
         public int size() {
             return entries.size();
+        }
+
+        @Override
+        public long templateCount() {
+            return entries.stream().mapToLong(e -> e.templates().size()).sum();
         }
 
         @Override
