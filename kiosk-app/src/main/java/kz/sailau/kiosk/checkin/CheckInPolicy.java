@@ -31,6 +31,27 @@ public record CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int mini
         }
     }
 
+    /**
+     * The verify threshold for one voter: the larger of the configured {@link MatchThreshold#verify()} and the
+     * threshold that keeps the system false-accept rate at {@link MatchThreshold#TARGET_SYSTEM_FAR} when an
+     * impostor gets every one of the voter's enrolled templates compared with each of {@link #maxCaptures()}
+     * captures (decision 0040). Two templates and three captures give the default, 48; two impressions of two
+     * fingers, 51.
+     */
+    public double verifyThreshold(RegisteredVoter voter) {
+        Objects.requireNonNull(voter, "voter");
+        return threshold.verifyFor(voter.templateCount(), maxCaptures);
+    }
+
+    /**
+     * The threshold of card-less 1:N identification over a gallery of {@code galleryTemplates} templates: the
+     * larger of the configured {@link MatchThreshold#identify()} and the one derived for every template times
+     * every capture.
+     */
+    public double identifyThreshold(long galleryTemplates) {
+        return threshold.identifyFor(galleryTemplates, maxCaptures);
+    }
+
     /** The defaults for a precinct and day: age 18, 3 captures, derived thresholds, 5 % cap, 60 s timeout. */
     public static CheckInPolicy defaults(PrecinctId precinct, LocalDate electionDay) {
         return new CheckInPolicy(precinct, electionDay, 18, 3, MatchThreshold.DEFAULT, OverrideCap.DEFAULT,

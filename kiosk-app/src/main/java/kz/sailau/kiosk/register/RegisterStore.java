@@ -53,7 +53,16 @@ public final class RegisterStore {
                     + "birth_date_enc BLOB NOT NULL, sex_enc BLOB NOT NULL)",
             "CREATE TABLE voter_finger (voter_id INTEGER NOT NULL REFERENCES voter(id), position TEXT NOT NULL, "
                     + "extractor_version TEXT NOT NULL, template_enc BLOB NOT NULL, "
-                    + "PRIMARY KEY (voter_id, position))")));
+                    + "PRIMARY KEY (voter_id, position))")),
+            new Migration("register-impressions-1", "several enrolment impressions per finger", List.of(
+                    "CREATE TABLE voter_finger_impression (voter_id INTEGER NOT NULL REFERENCES voter(id), "
+                            + "position TEXT NOT NULL, impression INTEGER NOT NULL CHECK (impression BETWEEN 1 AND 4), "
+                            + "extractor_version TEXT NOT NULL, template_enc BLOB NOT NULL, "
+                            + "PRIMARY KEY (voter_id, position, impression))",
+                    "INSERT INTO voter_finger_impression (voter_id, position, impression, extractor_version, "
+                            + "template_enc) SELECT voter_id, position, 1, extractor_version, template_enc FROM voter_finger",
+                    "DROP TABLE voter_finger",
+                    "ALTER TABLE voter_finger_impression RENAME TO voter_finger")));
 
     private static final String[] PERSONAL_COLUMNS =
             {"iin_enc", "surname_enc", "given_name_enc", "patronymic_enc", "birth_date_enc", "sex_enc"};
@@ -134,19 +143,19 @@ public final class RegisterStore {
         List<EncryptedTemplate> rows = database.read(connection -> {
             List<EncryptedTemplate> read = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT f.voter_id, v.iin_index, f.position, "
-                    + "f.extractor_version, f.template_enc FROM voter_finger f JOIN voter v ON v.id = f.voter_id "
-                    + "ORDER BY f.voter_id, f.position");
+                    + "f.impression, f.extractor_version, f.template_enc FROM voter_finger f "
+                    + "JOIN voter v ON v.id = f.voter_id ORDER BY f.voter_id, f.position, f.impression");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    read.add(new EncryptedTemplate(row.getLong(1), row.getBytes(2), row.getString(3), row.getString(4),
-                            row.getBytes(5)));
+                    read.add(new EncryptedTemplate(row.getLong(1), row.getBytes(2), row.getString(3), row.getInt(4),
+                            row.getString(5), row.getBytes(6)));
                 }
             }
             return read;
         });
         List<FingerTemplate> decrypted = rows.parallelStream()
-                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), context("template_enc:" + t.position(),
-                        t.iinIndex())), t.extractorVersion()))
+                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), templateContext(t.position(),
+                        t.impression(), t.iinIndex())), t.extractorVersion()))
                 .toList();
         Map<Long, List<FingerTemplate>> templates = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -155,8 +164,8 @@ public final class RegisterStore {
         return templates;
     }
 
-    private record EncryptedTemplate(long voterId, byte[] iinIndex, String position, String extractorVersion,
-                                     byte[] encrypted) {
+    private record EncryptedTemplate(long voterId, byte[] iinIndex, String position, int impression,
+                                     String extractorVersion, byte[] encrypted) {
     }
 
     /** Number of voters in the loaded register. */
@@ -202,7 +211,7 @@ public final class RegisterStore {
                  PreparedStatement deleteFingers = connection.prepareStatement(
                          "DELETE FROM voter_finger WHERE voter_id = ?");
                  PreparedStatement insertFinger = connection.prepareStatement("INSERT INTO voter_finger "
-                         + "(voter_id, position, extractor_version, template_enc) VALUES (?, ?, ?, ?)")) {
+                         + "(voter_id, position, impression, extractor_version, template_enc) VALUES (?, ?, ?, ?, ?)")) {
                 int done = 0;
                 for (RegisterRecord record : contents.records()) {
                     Voter voter = record.voter();
@@ -226,9 +235,10 @@ public final class RegisterStore {
                     for (EnrolledFinger finger : record.fingers()) {
                         insertFinger.setLong(1, id);
                         insertFinger.setString(2, finger.position().fileName());
-                        insertFinger.setString(3, finger.template().extractorVersion());
-                        insertFinger.setBytes(4, cipher.encrypt(finger.template().bytes(),
-                                context("template_enc:" + finger.position().fileName(), index)));
+                        insertFinger.setInt(3, finger.impression());
+                        insertFinger.setString(4, finger.template().extractorVersion());
+                        insertFinger.setBytes(5, cipher.encrypt(finger.template().bytes(),
+                                templateContext(finger.position().fileName(), finger.impression(), index)));
                         insertFinger.executeUpdate();
                     }
                     done++;
@@ -287,20 +297,28 @@ public final class RegisterStore {
         }
         Voter voter = new Voter(new Iin(values[0]), values[1], values[2], values[3], LocalDate.parse(values[4]),
                 new PrecinctId(row.getInt(9)));
-        Map<FingerPosition, FingerTemplate> templates = new EnumMap<>(FingerPosition.class);
-        try (PreparedStatement fingers = connection.prepareStatement(
-                "SELECT position, extractor_version, template_enc FROM voter_finger WHERE voter_id = ?")) {
+        Map<FingerPosition, List<FingerTemplate>> templates = new EnumMap<>(FingerPosition.class);
+        try (PreparedStatement fingers = connection.prepareStatement("SELECT position, impression, extractor_version, "
+                + "template_enc FROM voter_finger WHERE voter_id = ? ORDER BY position, impression")) {
             fingers.setLong(1, id);
             try (ResultSet finger = fingers.executeQuery()) {
                 while (finger.next()) {
                     String position = finger.getString(1);
-                    templates.put(FingerPosition.fromFileName(position), new FingerTemplate(
-                            cipher.decrypt(finger.getBytes(3), context("template_enc:" + position, index)),
-                            finger.getString(2)));
+                    templates.computeIfAbsent(FingerPosition.fromFileName(position), p -> new ArrayList<>())
+                            .add(new FingerTemplate(cipher.decrypt(finger.getBytes(4),
+                                    templateContext(position, finger.getInt(2), index)), finger.getString(3)));
                 }
             }
         }
         return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates);
+    }
+
+    /**
+     * The context a template is encrypted under: its column, finger and, from the second impression on, the
+     * impression number (the first impression keeps the context of register-1, one template per finger).
+     */
+    private static byte[] templateContext(String position, int impression, byte[] index) {
+        return context("template_enc:" + position + (impression == 1 ? "" : "#" + impression), index);
     }
 
     private static byte[] context(String column, byte[] index) {

@@ -57,8 +57,8 @@ final class Fixtures {
 
     static RegisteredVoter voter(int n, LocalDate birth, PrecinctId precinct) {
         Voter v = new Voter(iin(birth, n), "Сейтқали" + (char) ('а' + n % 26), "Асель", "", birth, precinct);
-        return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, template(n, 0),
-                FingerPosition.LEFT_INDEX, template(n, 1)));
+        return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, List.of(template(n, 0)),
+                FingerPosition.LEFT_INDEX, List.of(template(n, 1))));
     }
 
     static IdentityDocument card(RegisteredVoter v, LocalDate expiry) {
