@@ -86,6 +86,17 @@ public interface FingerMatcher {
          * Uses all cores.
          */
         List<SearchHit<K>> search(FingerTemplate probe, double threshold);
+
+        /**
+         * The score of the probe against every template of every key, in the gallery's key order and each key's
+         * template order: what an accuracy measurement needs (every impostor comparison, not only the best). Runs on
+         * the calling thread, so that a caller scoring many probes can spread them over the cores itself.
+         *
+         * @throws UnsupportedOperationException if this gallery does not keep its templates one by one
+         */
+        default List<KeyScores<K>> scoresOf(FingerTemplate probe) {
+            throw new UnsupportedOperationException("this gallery does not score templates one by one");
+        }
     }
 
     /**
@@ -96,5 +107,23 @@ public interface FingerMatcher {
      * @param <K>   the key type
      */
     record SearchHit<K>(K key, double score) {
+    }
+
+    /**
+     * The scores of a probe against every template of one gallery key.
+     *
+     * @param key    the gallery key
+     * @param scores one score per template of the key, in the key's template order
+     * @param <K>    the key type
+     */
+    record KeyScores<K>(K key, double[] scores) {
+        /** The best of the scores (0 for none). */
+        public double best() {
+            double best = 0;
+            for (double score : scores) {
+                best = Math.max(best, score);
+            }
+            return best;
+        }
     }
 }

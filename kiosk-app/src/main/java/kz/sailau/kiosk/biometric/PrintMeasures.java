@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param contactAreaMm2 area of the ridged blocks in square millimetres (the sensor's window is 13.0 × 14.6 mm)
  * @param ridgeClarity   mean orientation coherence of the ridged blocks, 0..1 (0 when there are none)
  * @param ridgeBlocks    number of ridged blocks
+ * @param ridgeCentreX   mean centre of the ridged blocks, pixels at 500 dpi from the left (the image centre when
+ *                       there are none)
+ * @param ridgeCentreY   the same from the top
  */
-public record PrintMeasures(double contactAreaMm2, double ridgeClarity, int ridgeBlocks) {
+public record PrintMeasures(double contactAreaMm2, double ridgeClarity, int ridgeBlocks, double ridgeCentreX,
+                            double ridgeCentreY) {
 
     /** Side of the square blocks, pixels at 500 dpi. */
     static final int BLOCK = 16;
@@ -26,16 +30,22 @@ public record PrintMeasures(double contactAreaMm2, double ridgeClarity, int ridg
         FingerImage at500 = image.atResolution(FingerImage.SENSOR_DPI);
         int ridged = 0;
         double coherenceSum = 0;
+        double sumX = 0;
+        double sumY = 0;
         for (int by = 0; by + BLOCK <= at500.height(); by += BLOCK) {
             for (int bx = 0; bx + BLOCK <= at500.width(); bx += BLOCK) {
                 if (blockDeviation(at500, bx, by, BLOCK) >= RIDGE_BLOCK_MIN_DEVIATION) {
                     ridged++;
                     coherenceSum += coherence(at500, bx, by);
+                    sumX += bx + BLOCK / 2.0;
+                    sumY += by + BLOCK / 2.0;
                 }
             }
         }
         double blockMm = BLOCK * 25.4 / FingerImage.SENSOR_DPI;
-        return new PrintMeasures(ridged * blockMm * blockMm, ridged == 0 ? 0 : coherenceSum / ridged, ridged);
+        return ridged == 0 ? new PrintMeasures(0, 0, 0, at500.width() / 2.0, at500.height() / 2.0)
+                : new PrintMeasures(ridged * blockMm * blockMm, coherenceSum / ridged, ridged, sumX / ridged,
+                sumY / ridged);
     }
 
     /** The gray-level standard deviation of one square block. */

@@ -156,6 +156,20 @@ public final class SourceAfisMatcher implements FingerMatcher {
         }
 
         @Override
+        public List<KeyScores<K>> scoresOf(FingerTemplate probe) {
+            FingerprintMatcher matcher = new FingerprintMatcher(owner.decode(probe));
+            List<KeyScores<K>> all = new ArrayList<>(entries.size());
+            for (Entry<K> entry : entries) {
+                double[] scores = new double[entry.templates().size()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = matcher.match(entry.templates().get(i));
+                }
+                all.add(new KeyScores<>(entry.key(), scores));
+            }
+            return all;
+        }
+
+        @Override
         public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
             FingerprintMatcher matcher = new FingerprintMatcher(owner.decode(probe));
             return entries.parallelStream()

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.cli;
 
 import java.util.Objects;
+import kz.sailau.kiosk.accuracy.AccuracyException;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.register.RegisterException;
 import kz.sailau.kiosk.store.StoreException;
@@ -55,13 +56,20 @@ public final class KioskCommandLine {
                 .addSubcommand("load", new RegisterCommands.Load(environment))
                 .addSubcommand("status", new RegisterCommands.Status(environment)));
         root.addSubcommand("token", new CommandLine(new TokenCommand()));
+        root.addSubcommand("accuracy", new CommandLine(new AccuracyCommand(environment)));
+        CommandLine.IParameterExceptionHandler usage = root.getParameterExceptionHandler();
+        CommandLine.IParameterExceptionHandler oneLine = AccuracyCommand.oneLineErrors(environment);
+        root.setParameterExceptionHandler((exception, args) ->
+                exception.getCommandLine().getCommand() instanceof AccuracyCommand
+                        ? oneLine.handleParseException(exception, args) : usage.handleParseException(exception, args));
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             String key = exception instanceof RegisterException e ? e.messageKey()
                     : exception instanceof KioskCryptoException e ? e.messageKey()
                     : exception instanceof StoreException e ? e.messageKey()
-                    : exception instanceof CliException e ? e.messageKey() : null;
+                    : exception instanceof CliException e ? e.messageKey()
+                    : exception instanceof AccuracyException e ? e.messageKey() : null;
             if (key == null) {
                 throw exception;
             }

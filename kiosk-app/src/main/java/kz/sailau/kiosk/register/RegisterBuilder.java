@@ -166,9 +166,7 @@ public final class RegisterBuilder {
 
     /** Loads, extracts and measures every enrolment impression of one row. */
     private Extracted extract(VoterRowValidator.ValidRow row, VoterCsvReader.CsvRow csvRow, EnrolmentImages images) {
-        List<EnrolledFinger> fingers = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        List<FingerImage> sensorImages = new ArrayList<>();
         EnrolmentImages.Listing listing = images.list(row.voterKey());
         listing.problems().forEach(p -> problems.add(RowProblem.error(row.line(), p.field(), p.reason())));
         OptionalInt told;
@@ -176,9 +174,40 @@ public final class RegisterBuilder {
             told = toldDpi(row, csvRow, images);
         } catch (RegisterException e) {
             problems.add(RowProblem.error(row.line(), VoterCsvReader.DPI_COLUMN, e.getMessage()));
-            return new Extracted(row, fingers, problems, List.of());
+            return new Extracted(row, List.of(), problems, List.of());
         }
-        for (EnrolmentImages.ImageFile file : listing.files()) {
+        Enrolment enrolment = enrol(row.line(), row.voterKey(), listing.files(), told);
+        enrolment.problems().forEach(p -> problems.add(RowProblem.error(row.line(), p.field(), p.reason())));
+        return new Extracted(row, enrolment.fingers(), problems,
+                problems.isEmpty() ? enrolment.measured() : List.of());
+    }
+
+    /**
+     * One voter's enrolment from its image files: each image decoded with its resolution settled, brought to the
+     * sensor's 500 dpi, its template extracted and its quality measured. The one enrolment path of the kiosk,
+     * used by {@code register build} and by the accuracy command.
+     *
+     * @param fingers  an enrolled impression per image that yielded a template, in the order of the files
+     * @param measured the quality measures of every impression (empty when any image failed)
+     * @param problems the images that failed, with their field and reason
+     */
+    public record Enrolment(List<EnrolledFinger> fingers, List<EnrolmentQuality.Measured> measured,
+                            List<EnrolmentImages.Problem> problems) {
+    }
+
+    /**
+     * Enrols one voter's impressions.
+     *
+     * @param line     the voter's line (for the quality report)
+     * @param voterKey the voter's key (for the quality report)
+     * @param files    the enrolment images
+     * @param told     the resolution stated for images that do not state their own, if any
+     */
+    public Enrolment enrol(int line, String voterKey, List<EnrolmentImages.ImageFile> files, OptionalInt told) {
+        List<EnrolledFinger> fingers = new ArrayList<>();
+        List<EnrolmentImages.Problem> problems = new ArrayList<>();
+        List<FingerImage> sensorImages = new ArrayList<>();
+        for (EnrolmentImages.ImageFile file : files) {
             try {
                 EnrolmentImages.Loaded loaded = EnrolmentImages.load(file, told);
                 FingerImage image = loaded.atSensorResolution();
@@ -186,20 +215,20 @@ public final class RegisterBuilder {
                         Digests.sha256Hex(loaded.bytes())));
                 sensorImages.add(image);
             } catch (RegisterException | TemplateExtractionException | IllegalArgumentException e) {
-                problems.add(RowProblem.error(row.line(), file.field(), e.getMessage()));
+                problems.add(new EnrolmentImages.Problem(file.field(), e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
-            return new Extracted(row, fingers, problems, List.of());
+            return new Enrolment(fingers, List.of(), problems);
         }
         List<EnrolmentQuality.Measured> measured = new ArrayList<>();
         for (int i = 0; i < fingers.size(); i++) {
             EnrolledFinger finger = fingers.get(i);
-            measured.add(new EnrolmentQuality.Measured(row.line(), row.voterKey(), finger.position(),
+            measured.add(new EnrolmentQuality.Measured(line, voterKey, finger.position(),
                     finger.impression(), PrintMeasures.of(sensorImages.get(i)),
                     matcher.minutiaeCount(finger.template()), consistency(finger, fingers)));
         }
-        return new Extracted(row, fingers, problems, measured);
+        return new Enrolment(List.copyOf(fingers), List.copyOf(measured), List.of());
     }
 
     /** The row's dpi cell, else a dpi file of the voter or of the prints directory. */
