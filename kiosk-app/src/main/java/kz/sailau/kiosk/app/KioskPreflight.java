@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.security.PublicKey;
+import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.clerk.ClerkRoster;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
@@ -18,7 +22,8 @@ import kz.sailau.kiosk.store.StoreOptions;
 /**
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
- * loaded, the clerk roster has at least one active clerk, and every configured serial port exists.
+ * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
+ * audit log, and every configured serial port exists.
  */
 final class KioskPreflight {
 
@@ -60,12 +65,33 @@ final class KioskPreflight {
                 if (database.read(ClerkRoster::activeClerks) == 0) {
                     problems.add(ClerkWiring.NO_ACTIVE_CLERK);
                 }
+                stateProblem(directory, database).ifPresent(problems::add);
             } catch (StoreException e) {
                 problems.add("register: the kiosk database cannot be read [" + e.messageKey() + "]");
             }
         }
         checkPorts(configuration, problems);
         return problems;
+    }
+
+    /**
+     * The kiosk's state against the state anchored in its signed audit log (register version, day phase,
+     * pre-election test; {@link StateAnchor}): a kiosk whose database was edited does not start.
+     */
+    private static Optional<String> stateProblem(KioskDataDirectory directory, KioskDatabase database) {
+        try {
+            PublicKey key = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(
+                    directory.path().resolve(KioskCredentials.REQUEST_FILE)));
+            database.read(c -> StateAnchor.verify(c, key, database.migrations()));
+            return Optional.empty();
+        } catch (StateAnchor.TamperedStateException e) {
+            return Optional.of("integrity: the kiosk database disagrees with its signed audit log ["
+                    + e.messageKey() + "]: " + e.getMessage() + " (call the administrator and the observers; "
+                    + "'audit verify --data' shows the same)");
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("integrity: the kiosk's key or audit log cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
+        }
     }
 
     private static void checkPorts(KioskConfiguration configuration, List<String> problems) {

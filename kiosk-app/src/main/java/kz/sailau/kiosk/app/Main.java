@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ public final class Main {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
         all.addAll(ClerkRoster.MIGRATIONS);
+        all.addAll(StateAnchor.MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -37,7 +39,7 @@ public final class Main {
         root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
         root.addSubcommand("simulate", new CommandLine(new SimulateCommand(environment)));
         root.addSubcommand("la", LogicAccuracyCommand.create(environment));
-        return root;
+        return KioskCommandLine.reportFailuresOnOneLine(root, environment);
     }
 
     /** Runs the command line and exits with its code. */

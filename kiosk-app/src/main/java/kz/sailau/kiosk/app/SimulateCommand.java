@@ -51,8 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (voters < 1) {
-            environment.err().println("simulate: --voters must be at least 1");
-            return 2;
+            throw new kz.sailau.kiosk.cli.CliException("cli.error.usage", "simulate: --voters must be at least 1");
         }
         PrintStream out = environment.out();
         long start = System.nanoTime();

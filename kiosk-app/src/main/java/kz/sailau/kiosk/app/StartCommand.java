@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one
- * clear sentence per problem (bad configuration, no register, no active clerk, missing port), then opens the kiosk full screen
+ * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one line
+ * naming every problem and its key (bad configuration, no register, no active clerk, a database that disagrees with
+ * its signed audit log, missing port), then opens the kiosk full screen
  * without decorations on the administrator's passphrase screen; only the administrator can exit.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
@@ -44,12 +45,14 @@ public final class StartCommand implements Callable<Integer> {
         try {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
-            environment.err().println("cannot start: " + e.getMessage());
+            environment.err().println("cannot start: " + e.getMessage().replaceAll("[\\r\\n]+", " ")
+                    + " [start.error.configuration]");
             return 1;
         }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
-            environment.err().println("cannot start:\n  - " + String.join("\n  - ", problems));
+            // One line with its key, every problem named (house rule: one line per refusal).
+            environment.err().println("cannot start: " + String.join("; ", problems) + " [start.error.notReady]");
             return 1;
         }
         if (checkOnly) {

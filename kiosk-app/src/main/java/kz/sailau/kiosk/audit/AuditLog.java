@@ -79,6 +79,15 @@ public final class AuditLog {
         return read(connection, "ORDER BY rowid");
     }
 
+    /** The entries of the given types, in sequence order (for the state replay of {@link StateAnchor}). */
+    static List<AuditEntry> readTypes(Connection connection, java.util.Set<AuditEventType> types) throws SQLException {
+        StringBuilder names = new StringBuilder();
+        for (AuditEventType type : types) {
+            names.append(names.length() == 0 ? "'" : ", '").append(type.name()).append('\'');
+        }
+        return read(connection, "WHERE type IN (" + names + ") ORDER BY sequence");
+    }
+
     private static List<AuditEntry> read(Connection connection, String order) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement();

@@ -13,7 +13,6 @@ import kz.sailau.kiosk.accuracy.AccuracyRun;
 import kz.sailau.kiosk.accuracy.CompetitionImages;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.register.RegisterBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,14 +54,6 @@ final class AccuracyCommand implements Callable<Integer> {
 
     AccuracyCommand(CliEnvironment env) {
         this.env = env;
-    }
-
-    /** A parse error is one line and exit code 2, never the usage text. */
-    static CommandLine.IParameterExceptionHandler oneLineErrors(CliEnvironment env) {
-        return (exception, args) -> {
-            env.err().println("error [cli.error.usage]: " + exception.getMessage().lines().findFirst().orElse(""));
-            return 2;
-        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.SecureFiles;
 import picocli.CommandLine.Command;
@@ -54,8 +55,19 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.directoryToWrite(out, "--out");
+            if (Files.exists(out.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("authority.error.exists", "authority key already exists in " + out
+                        + "; refusing to overwrite");
+            }
+            ArgumentChecks.validityDays(validityDays);
+            if (name.isBlank() || name.length() > 64 || name.codePoints().anyMatch(Character::isISOControl)) {
+                throw new CliException("cli.error.name", "--name must be 1-64 printable characters");
+            }
+            argon2.parameters();
             char[] secret = passphrase.read("New authority passphrase", true);
             try {
+                PassphraseSeal.checkNewPassphrase(secret);
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());
@@ -66,6 +78,18 @@ final class AuthorityCommands {
                 Arrays.fill(secret, '\0');
             }
         }
+    }
+
+    /** An authority directory: its certificate and sealed key are there. */
+    static Path authorityDirectory(Path directory) {
+        ArgumentChecks.existingDirectory(directory, "--authority");
+        if (!Files.isRegularFile(directory.resolve(AuthorityCredentials.CERTIFICATE_FILE))
+                || !Files.isRegularFile(directory.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+            throw new CliException("authority.error.notFound", "--authority: " + directory + " holds no authority key "
+                    + "(" + AuthorityCredentials.CERTIFICATE_FILE + ", " + AuthorityCredentials.SEALED_KEY_FILE
+                    + "); run 'authority init' first");
+        }
+        return directory;
     }
 
     @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
@@ -96,6 +120,10 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
+            authorityDirectory(authorityDir);
+            ArgumentChecks.existingFile(request, "--request");
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.validityDays(validityDays);
             char[] secret = passphrase.read("Authority passphrase", false);
             try {
                 AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);

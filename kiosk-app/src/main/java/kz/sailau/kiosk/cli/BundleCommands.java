@@ -48,6 +48,11 @@ final class BundleCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.existingFile(bundle, "BUNDLE");
+            ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
+            if (redeemed != null) {
+                ArgumentChecks.notNegative(redeemed, "--redeemed");
+            }
             byte[] json = Files.readAllBytes(bundle);
             Path signatureFile = bundle.resolveSibling(bundle.getFileName() + DayBundle.SIGNATURE_SUFFIX);
             byte[] signature = Files.exists(signatureFile) ? Files.readAllBytes(signatureFile) : null;

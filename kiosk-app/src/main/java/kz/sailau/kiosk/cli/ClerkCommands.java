@@ -121,7 +121,7 @@ final class ClerkCommands {
 
         /** Runs {@code work} on the unlocked roster; a {@link ClerkException} becomes a {@link CliException}. */
         <T> T onRoster(Function<ClerkRoster, T> work) throws IOException {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
             char[] secret = passphrase.read("Kiosk passphrase", false);
             KioskCredentials credentials;
             try {
@@ -174,6 +174,7 @@ final class ClerkCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.initialisedKiosk(data);
             checkLogin();
             char[] pin = pinOption.read(id);
             checkPin(pin);
@@ -235,6 +236,7 @@ final class ClerkCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.initialisedKiosk(data);
             checkLogin();
             ClerkEntry removed = onRoster(roster -> roster.remove(ClerkRoster.login(id)));
             env.out().println("clerk " + removed.login().value() + " removed");
@@ -257,9 +259,14 @@ final class ClerkCommands {
 
         @Override
         public Integer call() throws IOException {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
-            directory.profile(); // an initialised kiosk, not a typo that would get a fresh database
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            if (!Files.isRegularFile(directory.databaseFile())) {
+                env.out().println("0 clerks, 0 active");
+                env.out().println("no active clerk: the kiosk will not open for voters; add one with "
+                        + "'clerk add --data " + data + " --id C01'");
+                return KioskCommandLine.OK;
+            }
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 List<ClerkEntry> clerks = database.read(ClerkRoster::list);
                 env.out().printf("%-16s %-8s %s%n", "LOGIN", "STATE", "WRONG PINS IN A ROW");

@@ -64,7 +64,11 @@ final class DayCommands {
 
         @Override
         public Integer call() throws Exception {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            ArgumentChecks.fileToWrite(out, "--out");
+            if (tokens != null) {
+                ArgumentChecks.existingFile(tokens, "--tokens");
+            }
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
             Path certificateFile = kioskCertificate != null ? kioskCertificate : data.resolve(KIOSK_CERTIFICATE_FILE);
@@ -87,7 +91,7 @@ final class DayCommands {
             } finally {
                 Arrays.fill(secret, '\0');
             }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 EndOfDay.Written written = EndOfDay.close(database, credentials, certificate, authority, profile,
                         software(), issued, out, env.clock(), env.random());

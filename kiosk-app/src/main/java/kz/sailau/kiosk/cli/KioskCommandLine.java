@@ -1,10 +1,6 @@
 package kz.sailau.kiosk.cli;
 
 import java.util.Objects;
-import kz.sailau.kiosk.accuracy.AccuracyException;
-import kz.sailau.kiosk.crypto.KioskCryptoException;
-import kz.sailau.kiosk.register.RegisterException;
-import kz.sailau.kiosk.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +9,9 @@ import picocli.CommandLine.Command;
  * group with {@link CommandLine#addSubcommand} in {@link #create} (or the app wiring adds e.g. {@code ui}
  * to the returned command line).
  *
- * <p>Exit codes: 0 success; 1 refused or failed (the message names the reason and its message key);
- * 2 wrong usage; 3 register build blocked by invalid rows or unaccepted duplicates.
+ * <p>Exit codes: 0 success; 1 refused or failed; 2 wrong usage; 3 register build blocked by invalid rows or
+ * unaccepted duplicates. Every failure prints exactly one line {@code error [<message key>]: <reason>} on standard
+ * error ({@link #reportFailuresOnOneLine}).
  */
 public final class KioskCommandLine {
 
@@ -22,6 +19,8 @@ public final class KioskCommandLine {
     public static final int OK = 0;
     /** Refused or failed. */
     public static final int FAILED = 1;
+    /** Wrong usage: a missing, unknown or malformed option or parameter. */
+    public static final int USAGE = 2;
     /** Register build blocked by invalid rows or unaccepted duplicates. */
     public static final int BLOCKED = 3;
 
@@ -57,28 +56,34 @@ public final class KioskCommandLine {
                 .addSubcommand("status", new RegisterCommands.Status(environment)));
         root.addSubcommand("token", new CommandLine(new TokenCommand()));
         root.addSubcommand("accuracy", new CommandLine(new AccuracyCommand(environment)));
-        CommandLine.IParameterExceptionHandler usage = root.getParameterExceptionHandler();
-        CommandLine.IParameterExceptionHandler oneLine = AccuracyCommand.oneLineErrors(environment);
-        root.setParameterExceptionHandler((exception, args) ->
-                exception.getCommandLine().getCommand() instanceof AccuracyCommand
-                        ? oneLine.handleParseException(exception, args) : usage.handleParseException(exception, args));
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
-        root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            String key = exception instanceof RegisterException e ? e.messageKey()
-                    : exception instanceof KioskCryptoException e ? e.messageKey()
-                    : exception instanceof StoreException e ? e.messageKey()
-                    : exception instanceof CliException e ? e.messageKey()
-                    : exception instanceof AccuracyException e ? e.messageKey() : null;
-            if (key == null) {
-                throw exception;
-            }
-            environment.err().println();
-            environment.err().println("error [" + key + "]: " + exception.getMessage());
-            return FAILED;
-        });
         root.setOut(new java.io.PrintWriter(environment.out(), true));
         root.setErr(new java.io.PrintWriter(environment.err(), true));
+        reportFailuresOnOneLine(root, environment);
+        return root;
+    }
+
+    /**
+     * Makes every command of {@code root} (call it again after adding subcommands) report a failure as exactly one
+     * line {@code error [<message key>]: <reason>} on standard error, never a stack trace: wrong usage (a missing
+     * or malformed option) with {@code cli.error.usage} and exit code {@value #USAGE}, a refusal or failure with its
+     * own key ({@link CommandFailure}) and exit code {@value #FAILED}.
+     */
+    public static CommandLine reportFailuresOnOneLine(CommandLine root, CliEnvironment environment) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(environment, "environment");
+        root.setParameterExceptionHandler((exception, args) -> {
+            ConsoleProgressBar.endLine(environment.err());
+            environment.err().println(new CommandFailure("cli.error.usage", exception.getMessage() + " (see '"
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help')").line());
+            return USAGE;
+        });
+        root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            ConsoleProgressBar.endLine(environment.err());
+            environment.err().println(CommandFailure.of(exception).line());
+            return FAILED;
+        });
         return root;
     }
 

@@ -25,17 +25,22 @@ public final class TokenDeskOptions {
     Path kioskPublicKey;
 
     /**
-     * The desk's token check built from the options.
+     * The desk's token check built from the options, every option checked first.
      *
-     * @throws IllegalArgumentException with a message for the user when an option is wrong
+     * @throws CliException {@code cli.error.election}, {@code cli.error.precinct}, {@code cli.error.noFile} or
+     *                      {@code token.error.publicKey} (not 32 bytes of base64) when an option is wrong
      */
     TokenCheck check() {
-        byte[] key;
+        ElectionId electionId = ArgumentChecks.election(election, "--election");
+        PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
+        ArgumentChecks.existingFile(kioskPublicKey, "--kiosk-public-key");
         try {
-            key = Base64.getDecoder().decode(Files.readString(kioskPublicKey, StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the kiosk public key file: " + e.getMessage(), e);
+            byte[] key = Base64.getDecoder().decode(Files.readString(kioskPublicKey, StandardCharsets.US_ASCII)
+                    .strip());
+            return new TokenCheck(electionId, precinctId, new Ed25519TokenVerifier(key));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("token.error.publicKey", "--kiosk-public-key: " + kioskPublicKey
+                    + " does not hold a kiosk's Ed25519 public key (32 bytes, base64)");
         }
-        return new TokenCheck(new ElectionId(election), PrecinctId.parse(precinct), new Ed25519TokenVerifier(key));
     }
 }

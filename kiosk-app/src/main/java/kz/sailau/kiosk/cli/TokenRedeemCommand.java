@@ -35,7 +35,9 @@ public final class TokenRedeemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RedeemLedger redeemLedger = new RedeemLedger(ledger, desk.check())) {
+        TokenCheck check = desk.check();
+        ArgumentChecks.fileToWrite(ledger, "--ledger");
+        try (RedeemLedger redeemLedger = new RedeemLedger(ledger, check)) {
             return report(redeemLedger.redeem(code), spec.commandLine().getOut());
         }
     }

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -34,7 +35,10 @@ final class WipeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KioskDataDirectory directory = KioskDataDirectory.at(data);
+        KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+        if (!Files.isRegularFile(directory.databaseFile())) {
+            throw new CliException("audit.error.noDatabase", "no kiosk database in " + data);
+        }
         char[] secret = passphrase.read("Kiosk passphrase", false);
         KioskCredentials credentials;
         try {

@@ -97,6 +97,7 @@ public final class AuthorityCredentials {
      */
     public void save(Path directory, char[] passphrase, Argon2idParameters parameters, SecureRandom random)
             throws IOException {
+        PassphraseSeal.checkNewPassphrase(passphrase);
         Files.createDirectories(directory);
         if (Files.exists(directory.resolve(SEALED_KEY_FILE))) {
             throw new KioskCryptoException("authority.error.exists",

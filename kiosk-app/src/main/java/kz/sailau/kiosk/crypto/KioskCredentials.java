@@ -88,6 +88,7 @@ public final class KioskCredentials {
      */
     public void save(Path dataDirectory, PrecinctId precinct, char[] passphrase, Argon2idParameters parameters,
                      SecureRandom random) throws IOException {
+        PassphraseSeal.checkNewPassphrase(passphrase);
         Files.createDirectories(dataDirectory);
         if (Files.exists(dataDirectory.resolve(SEALED_KEYS_FILE))) {
             throw new KioskCryptoException("kiosk.error.exists",

@@ -101,6 +101,28 @@ public final class KioskSignatures {
     }
 
     /**
+     * Checks that a certificate can be pinned as the authority: a CA certificate (basic constraints CA, RFC 5280
+     * section 4.2.1.9) that may sign certificates (key usage keyCertSign, section 4.2.1.3) and is self-signed. A
+     * kiosk's own certificate is not.
+     *
+     * @throws KioskCryptoException {@code kiosk.error.authorityNotCa} when it is not
+     */
+    public static void checkAuthorityCertificate(X509Certificate authority) {
+        Objects.requireNonNull(authority, "authority");
+        boolean[] usage = authority.getKeyUsage();
+        if (authority.getBasicConstraints() < 0 || usage == null || usage.length < 6 || !usage[5]) {
+            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate to pin is not a CA "
+                    + "certificate that signs certificates (a kiosk certificate cannot be the authority)", null);
+        }
+        try {
+            authority.verify(authority.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate to pin is not self-signed",
+                    e);
+        }
+    }
+
+    /**
      * Checks that {@code kioskCertificate} is signed by {@code authority} and allows digital signatures
      * (key usage), as a certificate that signs chain heads and bundles must.
      *

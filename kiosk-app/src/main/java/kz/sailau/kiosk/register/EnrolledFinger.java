@@ -30,6 +30,16 @@ public record EnrolledFinger(FingerPosition position, int impression, FingerTemp
         }
     }
 
+    /** The name of this impression in reports and in the store: {@code right_index}, {@code right_index#2}. */
+    public String key() {
+        return key(position, impression);
+    }
+
+    /** The name of an impression: the finger's file name, and {@code #k} from the second impression on. */
+    public static String key(FingerPosition position, int impression) {
+        return impression == 1 ? position.fileName() : position.fileName() + "#" + impression;
+    }
+
     /** The first (or only) impression of a finger. */
     public EnrolledFinger(FingerPosition position, FingerTemplate template, String imageSha256) {
         this(position, 1, template, imageSha256);

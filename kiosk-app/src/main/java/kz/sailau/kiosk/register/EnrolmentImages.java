@@ -68,7 +68,7 @@ public final class EnrolmentImages {
         }
 
         static String field(FingerPosition position, int impression) {
-            return impression == 1 ? position.fileName() : position.fileName() + "#" + impression;
+            return EnrolledFinger.key(position, impression);
         }
     }
 

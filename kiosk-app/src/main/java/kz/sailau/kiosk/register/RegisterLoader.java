@@ -32,6 +32,7 @@ public final class RegisterLoader {
     private final Clock clock;
     private final long maxPackageBytes;
     private final boolean logicAccuracyTest;
+    private final LoadGuard guard;
 
     /**
      * @param store            the store to replace
@@ -50,6 +51,14 @@ public final class RegisterLoader {
     private RegisterLoader(RegisterStore store, KioskDataDirectory.KioskProfile profile,
                            X509Certificate pinnedAuthority, KioskCredentials credentials, String extractorVersion,
                            Clock clock, long maxPackageBytes, boolean logicAccuracyTest) {
+        this(store, profile, pinnedAuthority, credentials, extractorVersion, clock, maxPackageBytes, logicAccuracyTest,
+                LoadGuard.NONE);
+    }
+
+    private RegisterLoader(RegisterStore store, KioskDataDirectory.KioskProfile profile,
+                           X509Certificate pinnedAuthority, KioskCredentials credentials, String extractorVersion,
+                           Clock clock, long maxPackageBytes, boolean logicAccuracyTest, LoadGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.logicAccuracyTest = logicAccuracyTest;
         this.store = Objects.requireNonNull(store, "store");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -87,6 +96,16 @@ public final class RegisterLoader {
     }
 
     /**
+     * This loader with {@code guard}: its {@link LoadGuard#beforeLoad} runs before anything is decrypted and its
+     * {@link LoadGuard#commit} in the replacing transaction. The kiosk's real loads are guarded by the audit trail
+     * ({@code audit.RegisterLoadAudit}).
+     */
+    public RegisterLoader guardedBy(LoadGuard guard) {
+        return new RegisterLoader(store, profile, pinnedAuthority, credentials, extractorVersion, clock,
+                maxPackageBytes, logicAccuracyTest, guard);
+    }
+
+    /**
      * Verifies and loads a package file.
      *
      * @return the register now loaded
@@ -108,6 +127,7 @@ public final class RegisterLoader {
         progress.update(LoadProgress.Stage.VERIFYING, 0, 3);
         PackageManifest manifest = RegisterPackages.inspect(file, pinnedAuthority);
         checkAddressedToThisKiosk(manifest);
+        store.beforeLoad(guard, manifest);
         progress.update(LoadProgress.Stage.VERIFYING, 1, 3);
         RegisterPackages.OpenedPackage opened = RegisterPackages.open(file, credentials, pinnedAuthority);
         progress.update(LoadProgress.Stage.VERIFYING, 2, 3);
@@ -119,7 +139,7 @@ public final class RegisterLoader {
                     + "; the authority must rebuild the package (re-extract from the enrolment images)", null);
         }
         progress.update(LoadProgress.Stage.VERIFYING, 3, 3);
-        store.replace(contents, opened.packageSha256(), clock, progress);
+        store.replace(contents, opened.packageSha256(), clock, progress, guard);
         LoadedRegister loaded = store.current().orElseThrow();
         progress.update(LoadProgress.Stage.DONE, 1, 1);
         return loaded;

@@ -53,16 +53,7 @@ public final class RegisterStore {
                     + "birth_date_enc BLOB NOT NULL, sex_enc BLOB NOT NULL)",
             "CREATE TABLE voter_finger (voter_id INTEGER NOT NULL REFERENCES voter(id), position TEXT NOT NULL, "
                     + "extractor_version TEXT NOT NULL, template_enc BLOB NOT NULL, "
-                    + "PRIMARY KEY (voter_id, position))")),
-            new Migration("register-impressions-1", "several enrolment impressions per finger", List.of(
-                    "CREATE TABLE voter_finger_impression (voter_id INTEGER NOT NULL REFERENCES voter(id), "
-                            + "position TEXT NOT NULL, impression INTEGER NOT NULL CHECK (impression BETWEEN 1 AND 4), "
-                            + "extractor_version TEXT NOT NULL, template_enc BLOB NOT NULL, "
-                            + "PRIMARY KEY (voter_id, position, impression))",
-                    "INSERT INTO voter_finger_impression (voter_id, position, impression, extractor_version, "
-                            + "template_enc) SELECT voter_id, position, 1, extractor_version, template_enc FROM voter_finger",
-                    "DROP TABLE voter_finger",
-                    "ALTER TABLE voter_finger_impression RENAME TO voter_finger")));
+                    + "PRIMARY KEY (voter_id, position))")));
 
     private static final String[] PERSONAL_COLUMNS =
             {"iin_enc", "surname_enc", "given_name_enc", "patronymic_enc", "birth_date_enc", "sex_enc"};
@@ -143,19 +134,19 @@ public final class RegisterStore {
         List<EncryptedTemplate> rows = database.read(connection -> {
             List<EncryptedTemplate> read = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT f.voter_id, v.iin_index, f.position, "
-                    + "f.impression, f.extractor_version, f.template_enc FROM voter_finger f "
-                    + "JOIN voter v ON v.id = f.voter_id ORDER BY f.voter_id, f.position, f.impression");
+                    + "f.extractor_version, f.template_enc FROM voter_finger f JOIN voter v ON v.id = f.voter_id "
+                    + "ORDER BY f.voter_id, f.position");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    read.add(new EncryptedTemplate(row.getLong(1), row.getBytes(2), row.getString(3), row.getInt(4),
-                            row.getString(5), row.getBytes(6)));
+                    read.add(new EncryptedTemplate(row.getLong(1), row.getBytes(2), row.getString(3), row.getString(4),
+                            row.getBytes(5)));
                 }
             }
             return read;
         });
         List<FingerTemplate> decrypted = rows.parallelStream()
-                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), templateContext(t.position(),
-                        t.impression(), t.iinIndex())), t.extractorVersion()))
+                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), context("template_enc:" + t.key(),
+                        t.iinIndex())), t.extractorVersion()))
                 .toList();
         Map<Long, List<FingerTemplate>> templates = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -164,8 +155,56 @@ public final class RegisterStore {
         return templates;
     }
 
-    private record EncryptedTemplate(long voterId, byte[] iinIndex, String position, int impression,
-                                     String extractorVersion, byte[] encrypted) {
+    /**
+     * One stored template. {@code key} is {@code voter_finger.position}: the finger ({@code right_index}) for the first
+     * enrolment impression, as in {@code register-1}, and {@code right_index#2} … for further ones
+     * ({@link EnrolledFinger#key()}), so that the schema, its key {@code (voter_id, position)} and the triggers other
+     * features put on the table stay as they are; the key is also bound into the template's associated data.
+     */
+    private record EncryptedTemplate(long voterId, byte[] iinIndex, String key, String extractorVersion,
+                                     byte[] encrypted) {
+    }
+
+    /**
+     * Whether {@code word} is (case aside) a part of some voter's surname, given name or patronymic, as written or
+     * transliterated to Latin letters as on the identity card's MRZ (ICAO 9303 part 3): a clerk login must not be
+     * a name from the register. Decrypts the name fields only; answers yes or no, never which voter.
+     */
+    public boolean holdsName(String word) {
+        Objects.requireNonNull(word, "word");
+        String wanted = word.toUpperCase(java.util.Locale.ROOT);
+        String[] columns = {"surname_enc", "given_name_enc", "patronymic_enc"};
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT iin_index, surname_enc, given_name_enc, patronymic_enc FROM voter");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byte[] index = rows.getBytes(1);
+                    for (int i = 0; i < columns.length; i++) {
+                        String name = cipher.decryptText(rows.getBytes(2 + i), context(columns[i], index));
+                        for (String part : name.toUpperCase(java.util.Locale.ROOT).split("[\\s-]+")) {
+                            if (part.equals(wanted)) {
+                                return true;
+                            }
+                        }
+                        for (String part : kz.sailau.kiosk.model.mrz.IcaoTransliteration.toMrz(name).split("<+")) {
+                            if (part.equals(wanted)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Runs {@code guard}'s check on a read transaction of this store's database. */
+    void beforeLoad(LoadGuard guard, PackageManifest manifest) {
+        database.read(connection -> {
+            guard.beforeLoad(connection, manifest);
+            return null;
+        });
     }
 
     /** Number of voters in the loaded register. */
@@ -192,8 +231,18 @@ public final class RegisterStore {
      * @throws kz.sailau.kiosk.store.StoreException    {@code store.error.full} when the disk is full
      */
     public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress) {
+        replace(contents, packageSha256, clock, progress, LoadGuard.NONE);
+    }
+
+    /**
+     * Replaces the loaded register as {@link #replace(RegisterContents, String, Clock, LoadProgress)} does, and runs
+     * {@code guard}'s {@link LoadGuard#commit} at the end of the same transaction (its refusal rolls everything back).
+     */
+    public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress,
+                        LoadGuard guard) {
         Objects.requireNonNull(contents, "contents");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(guard, "guard");
         database.inTransaction(connection -> {
             Optional<LoadedRegister> loaded = current(connection);
             if (loaded.isPresent()) {
@@ -211,7 +260,7 @@ public final class RegisterStore {
                  PreparedStatement deleteFingers = connection.prepareStatement(
                          "DELETE FROM voter_finger WHERE voter_id = ?");
                  PreparedStatement insertFinger = connection.prepareStatement("INSERT INTO voter_finger "
-                         + "(voter_id, position, impression, extractor_version, template_enc) VALUES (?, ?, ?, ?, ?)")) {
+                         + "(voter_id, position, extractor_version, template_enc) VALUES (?, ?, ?, ?)")) {
                 int done = 0;
                 for (RegisterRecord record : contents.records()) {
                     Voter voter = record.voter();
@@ -234,11 +283,11 @@ public final class RegisterStore {
                     deleteFingers.executeUpdate();
                     for (EnrolledFinger finger : record.fingers()) {
                         insertFinger.setLong(1, id);
-                        insertFinger.setString(2, finger.position().fileName());
-                        insertFinger.setInt(3, finger.impression());
-                        insertFinger.setString(4, finger.template().extractorVersion());
-                        insertFinger.setBytes(5, cipher.encrypt(finger.template().bytes(),
-                                templateContext(finger.position().fileName(), finger.impression(), index)));
+                        String key = finger.key();
+                        insertFinger.setString(2, key);
+                        insertFinger.setString(3, finger.template().extractorVersion());
+                        insertFinger.setBytes(4, cipher.encrypt(finger.template().bytes(),
+                                context("template_enc:" + key, index)));
                         insertFinger.executeUpdate();
                     }
                     done++;
@@ -268,6 +317,7 @@ public final class RegisterStore {
                 meta.setString(8, contents.extractorVersion());
                 meta.executeUpdate();
             }
+            guard.commit(connection, current(connection).orElseThrow());
             return null;
         });
     }
@@ -298,27 +348,25 @@ public final class RegisterStore {
         Voter voter = new Voter(new Iin(values[0]), values[1], values[2], values[3], LocalDate.parse(values[4]),
                 new PrecinctId(row.getInt(9)));
         Map<FingerPosition, List<FingerTemplate>> templates = new EnumMap<>(FingerPosition.class);
-        try (PreparedStatement fingers = connection.prepareStatement("SELECT position, impression, extractor_version, "
-                + "template_enc FROM voter_finger WHERE voter_id = ? ORDER BY position, impression")) {
+        Map<FingerPosition, java.util.SortedMap<Integer, FingerTemplate>> byImpression =
+                new EnumMap<>(FingerPosition.class);
+        try (PreparedStatement fingers = connection.prepareStatement(
+                "SELECT position, extractor_version, template_enc FROM voter_finger WHERE voter_id = ?")) {
             fingers.setLong(1, id);
             try (ResultSet finger = fingers.executeQuery()) {
                 while (finger.next()) {
-                    String position = finger.getString(1);
-                    templates.computeIfAbsent(FingerPosition.fromFileName(position), p -> new ArrayList<>())
-                            .add(new FingerTemplate(cipher.decrypt(finger.getBytes(4),
-                                    templateContext(position, finger.getInt(2), index)), finger.getString(3)));
+                    String key = finger.getString(1);
+                    int hash = key.indexOf('#');
+                    FingerPosition position = FingerPosition.fromFileName(hash < 0 ? key : key.substring(0, hash));
+                    int impression = hash < 0 ? 1 : Integer.parseInt(key.substring(hash + 1));
+                    byImpression.computeIfAbsent(position, p -> new java.util.TreeMap<>()).put(impression,
+                            new FingerTemplate(cipher.decrypt(finger.getBytes(3), context("template_enc:" + key, index)),
+                                    finger.getString(2)));
                 }
             }
         }
+        byImpression.forEach((position, impressions) -> templates.put(position, List.copyOf(impressions.values())));
         return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates);
-    }
-
-    /**
-     * The context a template is encrypted under: its column, finger and, from the second impression on, the
-     * impression number (the first impression keeps the context of register-1, one template per finger).
-     */
-    private static byte[] templateContext(String position, int impression, byte[] index) {
-        return context("template_enc:" + position + (impression == 1 ? "" : "#" + impression), index);
     }
 
     private static byte[] context(String column, byte[] index) {

@@ -33,11 +33,27 @@ public final class KioskDatabase implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final int schemaVersion;
+    private final List<Migration> migrations;
 
-    private KioskDatabase(Path file, Connection connection, int schemaVersion) {
+    private KioskDatabase(Path file, Connection connection, int schemaVersion, List<Migration> migrations) {
         this.file = file;
         this.connection = connection;
         this.schemaVersion = schemaVersion;
+        this.migrations = List.copyOf(migrations);
+    }
+
+    /**
+     * Opens an existing database (as {@link #open(Path, List, StoreOptions, Clock)}) and never creates one, nor its
+     * directory: for commands that only read.
+     *
+     * @throws StoreException {@code store.error.noDatabase} when there is no database file
+     */
+    public static KioskDatabase openExisting(Path file, List<Migration> migrations, StoreOptions options, Clock clock) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("store.error.noDatabase", "no kiosk database at " + file, null);
+        }
+        return open(file, migrations, options, clock);
     }
 
     /**
@@ -80,7 +96,7 @@ public final class KioskDatabase implements AutoCloseable {
             // transaction tracking cannot disagree with SQLite after SQLite rolled back by itself (SQLITE_FULL).
             connection.setAutoCommit(true);
             int version = migrate(connection, migrations, clock);
-            return new KioskDatabase(file, connection, version);
+            return new KioskDatabase(file, connection, version, migrations);
         } catch (Exception e) {
             closeQuietly(connection);
             if (e instanceof StoreException s) {
@@ -215,6 +231,11 @@ public final class KioskDatabase implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The migrations this database was opened with (the schema the application expects). */
+    public List<Migration> migrations() {
+        return migrations;
     }
 
     /** Number of applied migrations ({@code PRAGMA user_version}). */

@@ -61,6 +61,7 @@ final class DayFixture implements AutoCloseable {
     static List<Migration> migrations() {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
+        all.addAll(StateAnchor.MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -79,7 +80,9 @@ final class DayFixture implements AutoCloseable {
         Files.write(packageFile, RegisterPackages.write(contents, RegisterFixtures.authority(), certificate));
         new RegisterLoader(new RegisterStore(fixture.database, credentials.storeKeys(), RegisterFixtures.RANDOM),
                 data.profile(), data.pinnedAuthority(), credentials, RegisterFixtures.EXTRACTOR, CLOCK,
-                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(packageFile, (stage, done, total) -> { });
+                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                .guardedBy(new RegisterLoadAudit(credentials, fixture.database.migrations(), CLOCK))
+                .load(packageFile, (stage, done, total) -> { });
         Files.delete(packageFile);
         return fixture;
     }

@@ -64,6 +64,7 @@ class AuditedElectionDayIT {
         KioskCredentials credentials = KioskDataDirectory.at(data).unlock(RegisterFixtures.PASSPHRASE);
         List<Migration> migrations = new ArrayList<>(RegisterStore.MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.MIGRATIONS);
+        migrations.addAll(kz.sailau.kiosk.audit.StateAnchor.MIGRATIONS);
         List<RegisteredVoter> register = IntStream.rangeClosed(1, VOTERS + 2).mapToObj(Fixtures::voter).toList();
         Fixtures.ManualClock clock = new Fixtures.ManualClock();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
