@@ -175,10 +175,9 @@ public final class AccuracyReport {
         BufferedImage image = canvas();
         Graphics2D g = image.createGraphics();
         setUp(g);
-        g.drawString("DET: false non-match rate per capture (best of the claimed voter's templates) against false match "
-                + "rate per impostor comparison", LEFT, 22);
-        g.drawString(String.format(Locale.ROOT, "%d genuine captures, %d impostor comparisons", genuine.length,
-                impostor.length), LEFT, 38);
+        g.drawString("DET: false non-match rate per capture (best of the claimed voter's templates)", LEFT, 22);
+        g.drawString(String.format(Locale.ROOT, "against false match rate per impostor comparison; %d genuine "
+                + "captures, %d impostor comparisons", genuine.length, impostor.length), LEFT, 38);
         double minFmr = impostor.length == 0 ? 1e-6 : Math.min(1e-4, 0.5 / impostor.length);
         double minFnmr = genuine.length == 0 ? 1e-3 : Math.min(1e-2, 0.5 / genuine.length);
         double xDecades = Math.ceil(-Math.log10(minFmr));
@@ -246,8 +245,11 @@ public final class AccuracyReport {
                 Arrays.stream(impostorBins).max().orElse(1)));
         double logMax = Math.log10(maxCount + 1);
         double barWidth = PLOT_WIDTH / (double) bins;
-        g.drawString("Scores: impostor comparisons (red) and genuine captures, best template (blue); counts on a log "
-                + "scale; scores of " + (int) maxScore + " and more in the last bin", LEFT, 22);
+        g.drawString("Scores: impostor comparisons (red) and genuine captures, best of the claimed voter's templates "
+                + "(blue)", LEFT, 22);
+        g.drawString(String.format(Locale.ROOT, "counts on a log scale; scores of %d and more in the last bin; "
+                + "%d genuine captures, %d impostor comparisons", (int) maxScore, genuine.length, impostor.length),
+                LEFT, 38);
         drawBins(g, impostorBins, new Color(200, 50, 50, 160), barWidth, logMax);
         drawBins(g, genuineBins, new Color(40, 80, 200, 160), barWidth, logMax);
         g.setColor(Color.BLACK);

@@ -221,7 +221,7 @@ public final class AccuracyRun {
         return new AccuracyResult(request, voters.stream().map(Voter::key).toList(),
                 voters.stream().map(v -> v.set().name()).toList(), thresholds, enrolled.stream()
                 .map(e -> e.templateLabels()).toList(), captures, outcomes,
-                EnrolmentQuality.rate(measured, Map.of(), EnrolmentQuality.DEFAULT_MINIMUM));
+                EnrolmentQuality.rateWithoutCloseness(measured, EnrolmentQuality.DEFAULT_MINIMUM));
     }
 
     /** A voter's enrolment: the templates that could be made, and their labels ({@code 101_1}). */

@@ -126,16 +126,28 @@ public final class EnrolmentQuality {
      */
     public static List<Finding> rate(List<Measured> measured, Map<FingerprintDuplicates.ImpressionKey, Double> closeness,
                                      double minimum) {
-        Objects.requireNonNull(measured, "measured");
         Objects.requireNonNull(closeness, "closeness");
+        return rate(measured, m -> OptionalDouble.of(closeness.getOrDefault(
+                new FingerprintDuplicates.ImpressionKey(m.line(), m.position(), m.impression()), 0.0)), minimum);
+    }
+
+    /**
+     * Rates on the image and template measures alone, without closeness to other voters (the accuracy command, which
+     * does not search enrolment impressions against each other).
+     */
+    public static List<Finding> rateWithoutCloseness(List<Measured> measured, double minimum) {
+        return rate(measured, m -> OptionalDouble.empty(), minimum);
+    }
+
+    private static List<Finding> rate(List<Measured> measured,
+                                      java.util.function.Function<Measured, OptionalDouble> closeness, double minimum) {
+        Objects.requireNonNull(measured, "measured");
         if (!(minimum >= 0 && minimum <= 100)) {
             throw new IllegalArgumentException("minimum quality must be 0..100");
         }
         List<Rated> rated = new ArrayList<>();
         for (Measured m : measured) {
-            double closest = closeness.getOrDefault(
-                    new FingerprintDuplicates.ImpressionKey(m.line(), m.position(), m.impression()), 0.0);
-            Rated r = rate(m, closest);
+            Rated r = rate(m, closeness.apply(m));
             if (r.finding().quality() < minimum) {
                 rated.add(r);
             }
@@ -149,7 +161,7 @@ public final class EnrolmentQuality {
     private record Rated(Finding finding, double raw) {
     }
 
-    static Rated rate(Measured m, double closest) {
+    static Rated rate(Measured m, OptionalDouble closest) {
         Reason reason = Reason.TOO_SMALL;
         double raw = share(m.measures().contactAreaMm2(), AREA_USELESS_MM2, AREA_GOOD_MM2);
         double clarity = share(m.measures().ridgeClarity(), CLARITY_USELESS, CLARITY_GOOD);
@@ -164,10 +176,12 @@ public final class EnrolmentQuality {
                 reason = Reason.TOO_FEW_MINUTIAE;
             }
         }
-        double apart = share(-closest, -CLOSENESS_USELESS, -CLOSENESS_GOOD);
-        if (apart < raw) {
-            raw = apart;
-            reason = Reason.TOO_CLOSE;
+        if (closest.isPresent()) {
+            double apart = share(-closest.getAsDouble(), -CLOSENESS_USELESS, -CLOSENESS_GOOD);
+            if (apart < raw) {
+                raw = apart;
+                reason = Reason.TOO_CLOSE;
+            }
         }
         if (m.consistency().isPresent()) {
             double consistent = share(m.consistency().getAsDouble(), CONSISTENCY_USELESS, CONSISTENCY_GOOD);
@@ -179,7 +193,7 @@ public final class EnrolmentQuality {
         StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "area %.0f mm², clarity %.2f",
                 m.measures().contactAreaMm2(), m.measures().ridgeClarity()));
         m.minutiae().ifPresent(n -> detail.append(", ").append(n).append(" minutiae"));
-        detail.append(String.format(Locale.ROOT, ", closest other voter %.1f", closest));
+        closest.ifPresent(c -> detail.append(String.format(Locale.ROOT, ", closest other voter %.1f", c)));
         m.consistency().ifPresent(c -> detail.append(String.format(Locale.ROOT, ", own other impressions %.1f", c)));
         double quality = 100 * Math.max(0, Math.min(1, raw));
         return new Rated(new Finding(m.line(), m.voterKey(), EnrolmentImages.ImageFile.field(m.position(),
