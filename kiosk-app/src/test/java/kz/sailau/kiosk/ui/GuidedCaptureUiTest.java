@@ -53,7 +53,7 @@ class GuidedCaptureUiTest {
         awaitCaptures(0);
         assertEquals("Оң қолыңыздың сұқ саусағын сканерге қойыңыз", text("#finger-requested"));
         assertEquals(List.of("right_index"), highlighted());
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "04-guided-right-index-kk")).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "20-guided-right-index-kk")).get(5, TimeUnit.SECONDS);
 
         fixtures.scanner.fingers.add(UiFixtures.capture(1, 150, ImageQuality.LOW_CONTRAST));
         awaitCaptures(1);
@@ -64,7 +64,7 @@ class GuidedCaptureUiTest {
         robot.clickOn("#language-english");
         assertEquals("Place your left index finger on the scanner", text("#finger-requested"));
         assertEquals(List.of("left_index"), highlighted());
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "05-guided-left-index-en")).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "21-guided-left-index-en")).get(5, TimeUnit.SECONDS);
     }
 
     @Test
