@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import kz.sailau.kiosk.audit.StateAnchor;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
@@ -23,7 +27,9 @@ import kz.sailau.kiosk.store.StoreOptions;
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
  * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
- * audit log, and every configured serial port exists.
+ * audit log, every configured serial port exists, and what the close of the day will need is in place: the kiosk
+ * certificate {@code DATA/kiosk.crt.pem}, issued by the pinned authority for this kiosk's own key (closing the day
+ * signs the bundle with it, and would otherwise fail only at the close of polls).
  */
 final class KioskPreflight {
 
@@ -46,6 +52,11 @@ final class KioskPreflight {
         if (profile.precinct().number() != configuration.precinct()) {
             problems.add("precinct: kiosk.json says " + configuration.precinct() + " but the kiosk was initialised for "
                     + profile.precinct().number());
+        }
+        checkKioskCertificate(directory, data, problems);
+        if (!Files.isRegularFile(data.resolve(kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE))) {
+            problems.add("precinctTokenKey: no " + kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE + " in " + data
+                    + " (ask the authority: 'authority token-key')");
         }
         if (!Files.isRegularFile(directory.databaseFile())) {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
@@ -72,6 +83,32 @@ final class KioskPreflight {
         }
         checkPorts(configuration, problems);
         return problems;
+    }
+
+    private static void checkKioskCertificate(KioskDataDirectory directory, Path data, List<String> problems) {
+        Path file = data.resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            problems.add("kioskCertificate: " + file + " is missing: copy there the certificate that 'authority "
+                    + "certify-kiosk' made for this kiosk (closing the day signs the bundle with it)");
+            return;
+        }
+        try {
+            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(file));
+            KioskSignatures.checkIssuedBy(certificate, directory.pinnedAuthority());
+            Path request = data.resolve(KioskCredentials.REQUEST_FILE);
+            if (Files.isRegularFile(request)) {
+                PublicKey kioskKey = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+                if (!Arrays.equals(kioskKey.getEncoded(), certificate.getPublicKey().getEncoded())) {
+                    problems.add("kioskCertificate: " + file + " certifies another kiosk's key, not this kiosk's "
+                            + "(" + KioskCredentials.REQUEST_FILE + "): copy the certificate made for this kiosk");
+                }
+            }
+        } catch (KioskCryptoException e) {
+            problems.add("kioskCertificate: " + file + " cannot be used [" + e.messageKey() + "]: "
+                    + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            problems.add("kioskCertificate: " + file + " cannot be read as a PEM certificate");
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.clerk;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -289,7 +291,7 @@ public final class ClerkRoster {
                 unguessable[i] = (char) ('0' + random.nextInt(10));
             }
             hash = ClerkPinHash.create(unguessable, parameters, random);
-            java.util.Arrays.fill(unguessable, '\0');
+            Arrays.fill(unguessable, '\0');
             dummy = hash;
         }
         return hash;
@@ -332,7 +334,7 @@ public final class ClerkRoster {
 
     /** Binds an encrypted PIN hash to its row. */
     private static byte[] context(ClerkId login) {
-        return ("clerk.pin_hash|" + login.value().toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
+        return ("clerk.pin_hash|" + login.value().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
     }
 
     private record Row(ClerkId login, ClerkState state, int failedAttempts, byte[] pinHash) {

@@ -48,8 +48,10 @@ final class AuditCommands {
                     + "kiosk's signed chain heads. Any changed, deleted, inserted or reordered entry, a rewritten "
                     + "chain or a cut-off end is reported with its position. With --data also the kiosk's state "
                     + "(register version, day phase, pre-election test) against the state anchored in the signed log: "
-                    + "deleted or edited rows, a day set back to OPEN, a log cut back, altered triggers.",
-                    "Exit code 0: intact; 1: broken (the first problem and its position are printed)."})
+                    + "deleted or edited rows, a day set back to OPEN, a log cut back, altered triggers. A BUNDLE gets "
+                    + "every check of 'bundle verify' (signature, counts, reconciliation, issued ids).",
+                    "Exit code 0: intact (for a BUNDLE: no check failed); 1: broken (the first problem and its "
+                            + "position are printed)."})
     static final class Verify implements Callable<Integer> {
         private final CliEnvironment env;
 
@@ -70,7 +72,8 @@ final class AuditCommands {
         Path kioskCertificate;
 
         @Option(names = "--authority-cert", paramLabel = "FILE",
-                description = "With BUNDLE: also check that the bundle is signed by a kiosk of this authority.")
+                description = "With BUNDLE: also check that the bundle is signed by a kiosk of this authority "
+                        + "(without it the signer is reported as NOT checked).")
         Path authorityCertificate;
 
         Verify(CliEnvironment env) {
@@ -126,24 +129,17 @@ final class AuditCommands {
             }
         }
 
-        private Integer verifyBundle() throws Exception {
+        private Integer verifyBundle() {
             ArgumentChecks.existingFile(source.bundle, "BUNDLE");
             if (authorityCertificate != null) {
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
             }
-            byte[] json = Files.readAllBytes(source.bundle);
-            Path signatureFile = source.bundle.resolveSibling(source.bundle.getFileName() + DayBundle.SIGNATURE_SUFFIX);
-            byte[] signature = Files.exists(signatureFile) ? Files.readAllBytes(signatureFile) : null;
             X509Certificate authority = authorityCertificate == null ? null
-                    : Pem.readCertificate(Files.readAllBytes(authorityCertificate));
-            BundleVerifier.Result result;
-            try {
-                result = BundleVerifier.verify(json, signature, authority, OptionalLong.empty());
-            } catch (BundleFormatException e) {
-                throw new CliException(e.messageKey(), e.getMessage());
-            }
+                    : BundleCommands.readAuthority(authorityCertificate);
+            BundleVerifier.Result result = BundleCommands.verify(source.bundle, authority, OptionalLong.empty(),
+                    Optional.empty());
             BundleCommands.print(env, result);
-            return result.audit().intact() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+            return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
         }
     }
 

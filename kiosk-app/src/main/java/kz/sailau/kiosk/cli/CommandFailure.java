@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -99,7 +100,7 @@ record CommandFailure(String messageKey, String reason) {
             String words = name.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])",
                     "$1 $2");
             String phrase = words.chars().anyMatch(Character::isLowerCase)
-                    ? words.toLowerCase(java.util.Locale.ROOT) : words + " failure";
+                    ? words.toLowerCase(Locale.ROOT) : words + " failure";
             name.appendReplacement(out, Matcher.quoteReplacement(phrase));
         }
         name.appendTail(out);

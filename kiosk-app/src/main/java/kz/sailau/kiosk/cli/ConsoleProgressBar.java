@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.cli;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,8 +18,8 @@ public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.P
 
     private static final int WIDTH = 30;
     /** Streams on which a bar has drawn a line that is not ended yet. */
-    private static final java.util.Set<PrintStream> OPEN_LINES =
-            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private static final Set<PrintStream> OPEN_LINES =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final PrintStream out;
     private final boolean draw;
     private String stage = "";

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.PrintWriter;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,9 @@ public final class KioskCommandLine {
         CommandLine root = new CommandLine(new Root());
         root.addSubcommand("authority", new CommandLine(new AuthorityCommands.Group())
                 .addSubcommand("init", new AuthorityCommands.Init(environment))
-                .addSubcommand("certify-kiosk", new AuthorityCommands.CertifyKiosk(environment)));
+                .addSubcommand("certify-kiosk", new AuthorityCommands.CertifyKiosk(environment))
+                .addSubcommand("token-key", new AuthorityCommands.TokenKey(environment))
+                .addSubcommand("desk-key", new AuthorityCommands.DeskKey(environment)));
         root.addSubcommand("kiosk", new CommandLine(new KioskCommands.Group())
                 .addSubcommand("init", new KioskCommands.Init(environment)));
         root.addSubcommand("register", new CommandLine(new RegisterCommands.Group())
@@ -58,8 +61,8 @@ public final class KioskCommandLine {
         root.addSubcommand("accuracy", new CommandLine(new AccuracyCommand(environment)));
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
-        root.setOut(new java.io.PrintWriter(environment.out(), true));
-        root.setErr(new java.io.PrintWriter(environment.err(), true));
+        root.setOut(new PrintWriter(environment.out(), true));
+        root.setErr(new PrintWriter(environment.err(), true));
         reportFailuresOnOneLine(root, environment);
         return root;
     }

@@ -18,7 +18,7 @@ import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.PackageCrypto;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.AcceptedDuplicate;
@@ -184,7 +184,7 @@ final class RegisterCommands {
                 return KioskCommandLine.BLOCKED;
             }
             RegisterContents contents = result.contents().get();
-            SecureFiles.writeAtomically(out, RegisterPackages.write(contents, authority, kioskCert));
+            AtomicFileReplacement.write(out, RegisterPackages.write(contents, authority, kioskCert));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
                     + contents.fingerCount() + " templates, version " + version + ")");
             return KioskCommandLine.OK;
@@ -293,17 +293,11 @@ final class RegisterCommands {
             if (maxBytes < 1) {
                 throw new CliException("cli.error.maxBytes", "--max-bytes must be at least 1, got " + maxBytes);
             }
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            ConsoleProgressBar bar = progress ? new ConsoleProgressBar(env.err())
-                    : ConsoleProgressBar.onConsole(env.err());
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (UnlockedStore unlocked = UnlockedStore.open(directory, passphrase, env)) {
+                ConsoleProgressBar bar = progress ? new ConsoleProgressBar(env.err())
+                        : ConsoleProgressBar.onConsole(env.err());
+                KioskDatabase database = unlocked.database();
+                KioskCredentials credentials = unlocked.credentials();
                 RegisterStore store = new RegisterStore(database, credentials.storeKeys(), env.random());
                 LoadedRegister loaded;
                 try {

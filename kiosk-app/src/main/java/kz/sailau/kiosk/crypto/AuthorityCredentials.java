@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
 import java.io.IOException;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +105,8 @@ public final class AuthorityCredentials {
                     "authority key already exists in " + directory + "; refusing to overwrite", null);
         }
         byte[] sealed = PassphraseSeal.seal(passphrase, privateKey.getEncoded(), SEAL_LABEL, parameters, random);
-        SecureFiles.writeAtomically(directory.resolve(SEALED_KEY_FILE), sealed);
-        SecureFiles.writeAtomically(directory.resolve(CERTIFICATE_FILE), Pem.certificate(certificate));
+        AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE), sealed);
+        AtomicFileReplacement.write(directory.resolve(CERTIFICATE_FILE), Pem.certificate(certificate));
     }
 
     /**

@@ -1,5 +1,9 @@
 package kz.sailau.kiosk.crypto;
 
+import java.security.Provider;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OutputAEADEncryptor;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
@@ -71,8 +75,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class PackageCrypto {
 
     /** Bouncy Castle as a provider object for the CMS content cipher only; never installed globally. */
-    private static final java.security.Provider CONTENT_PROVIDER =
-            new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider CONTENT_PROVIDER =
+            new BouncyCastleProvider();
 
     private PackageCrypto() {
     }
@@ -184,13 +188,13 @@ public final class PackageCrypto {
             byte[] keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kioskCertificate.getPublicKey())
                     .getKeyIdentifier();
             AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
-                    org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP,
+                    PKCSObjectIdentifiers.id_RSAES_OAEP,
                     new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             generator.addRecipientInfoGenerator(
                     new JceKeyTransRecipientInfoGenerator(keyId, oaep, kioskCertificate.getPublicKey()));
             CMSAuthEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(signed),
-                    (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+                    (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                             CMSAlgorithm.AES256_GCM).setProvider(CONTENT_PROVIDER).build());
             return enveloped.getEncoded();
         } catch (GeneralSecurityException | CMSException | IOException e) {

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.register;
 
+import java.util.HexFormat;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -155,8 +157,8 @@ public final class RegisterLoader {
             throw new RegisterException("register.error.notTestPackage", "package is for election "
                     + manifest.election() + ", not a logic-and-accuracy test package", null);
         }
-        if (!java.util.HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
-            throw new kz.sailau.kiosk.crypto.KioskCryptoException("register.error.wrongKiosk",
+        if (!HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
+            throw new KioskCryptoException("register.error.wrongKiosk",
                     "package is encrypted to kiosk key " + manifest.kioskKeyId() + ", not to this kiosk's key", null);
         }
         if (manifest.precinct() != profile.precinct().number()) {

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.register;
 
+import java.util.Locale;
+import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -114,16 +116,19 @@ public final class RegisterStore {
 
     /** Finds a voter by its row id (e.g. after a 1:N search over {@link #allTemplates()}). */
     public Optional<RegisteredVoter> findByRowId(long rowId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
-                            + "sex_enc, precinct FROM voter WHERE id = ?")) {
-                select.setLong(1, rowId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
-                }
+        return database.read(connection -> findByRowId(connection, rowId));
+    }
+
+    /** Finds a voter by its row id on the caller's transaction. */
+    public Optional<RegisteredVoter> findByRowId(Connection connection, long rowId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
+                        + "sex_enc, precinct FROM voter WHERE id = ?")) {
+            select.setLong(1, rowId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
             }
-        });
+        }
     }
 
     /**
@@ -172,7 +177,7 @@ public final class RegisterStore {
      */
     public boolean holdsName(String word) {
         Objects.requireNonNull(word, "word");
-        String wanted = word.toUpperCase(java.util.Locale.ROOT);
+        String wanted = word.toUpperCase(Locale.ROOT);
         String[] columns = {"surname_enc", "given_name_enc", "patronymic_enc"};
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
@@ -182,12 +187,12 @@ public final class RegisterStore {
                     byte[] index = rows.getBytes(1);
                     for (int i = 0; i < columns.length; i++) {
                         String name = cipher.decryptText(rows.getBytes(2 + i), context(columns[i], index));
-                        for (String part : name.toUpperCase(java.util.Locale.ROOT).split("[\\s-]+")) {
+                        for (String part : name.toUpperCase(Locale.ROOT).split("[\\s-]+")) {
                             if (part.equals(wanted)) {
                                 return true;
                             }
                         }
-                        for (String part : kz.sailau.kiosk.model.mrz.IcaoTransliteration.toMrz(name).split("<+")) {
+                        for (String part : IcaoTransliteration.toMrz(name).split("<+")) {
                             if (part.equals(wanted)) {
                                 return true;
                             }

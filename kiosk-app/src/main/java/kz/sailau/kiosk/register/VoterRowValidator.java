@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.register;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -166,33 +169,33 @@ public final class VoterRowValidator {
      * than U+0020 hides in plain sight, and an unassigned, private-use or surrogate code point is no letter at all.
      * The reason names the code point, never the name.
      */
-    static java.util.Optional<String> unsafeCharacter(String value) {
+    static Optional<String> unsafeCharacter(String value) {
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
-            String codePoint = String.format(java.util.Locale.ROOT, "U+%04X", c);
+            String codePoint = String.format(Locale.ROOT, "U+%04X", c);
             if (BIDI_CONTROLS.contains(c)) {
-                return java.util.Optional.of(" contains the bidirectional control character " + codePoint
+                return Optional.of(" contains the bidirectional control character " + codePoint
                         + ", which changes the order in which the name is shown");
             }
             if (invisible(c)) {
-                return java.util.Optional.of(" contains the invisible character " + codePoint
+                return Optional.of(" contains the invisible character " + codePoint
                         + " (zero-width, joiner, filler or other format character)");
             }
             int type = Character.getType(c);
             if (type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
-                return java.util.Optional.of(" contains " + codePoint + ", which is not a character of any script");
+                return Optional.of(" contains " + codePoint + ", which is not a character of any script");
             }
             if (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-                return java.util.Optional.of(" contains the space character " + codePoint
+                return Optional.of(" contains the space character " + codePoint
                         + "; only the ordinary space U+0020 may separate the parts of a name");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Bidirectional controls: ALM, LRM, RLM, the embeddings and overrides LRE..RLO, the isolates LRI..PDI. */
-    private static final java.util.Set<Integer> BIDI_CONTROLS = java.util.Set.of(0x061C, 0x200E, 0x200F, 0x202A,
+    private static final Set<Integer> BIDI_CONTROLS = Set.of(0x061C, 0x200E, 0x200F, 0x202A,
             0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069);
 
     private static boolean invisible(int c) {

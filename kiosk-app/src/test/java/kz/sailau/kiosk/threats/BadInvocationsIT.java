@@ -62,6 +62,18 @@ class BadInvocationsIT {
         Path weakPin = Files.writeString(root.resolve("weak-pin.txt"), "123456\n");
         Path goodPin = Files.writeString(root.resolve("good-pin.txt"), "582914\n");
         Path shortPassphrase = Files.writeString(root.resolve("short-passphrase.txt"), "short\n");
+        // The ballot desk's package of the precinct token key (decision 0120), under the world's passphrase.
+        char[] secret = Files.readString(world.passphrase).strip().toCharArray();
+        kz.sailau.kiosk.crypto.AuthorityCredentials authorityKey =
+                kz.sailau.kiosk.crypto.AuthorityCredentials.load(world.authority, secret);
+        Path deskKey = root.resolve("desk-101.key");
+        Files.write(deskKey, kz.sailau.kiosk.crypto.PrecinctTokenKey.derive(authorityKey, RegisterFixtures.ELECTION,
+                RegisterFixtures.PRECINCT).toDeskPackage(authorityKey, secret,
+                kz.sailau.kiosk.crypto.Argon2idParameters.TEST_ONLY, RegisterFixtures.RANDOM));
+        Path otherDeskKey = root.resolve("desk-102.key");
+        Files.write(otherDeskKey, kz.sailau.kiosk.crypto.PrecinctTokenKey.derive(authorityKey,
+                RegisterFixtures.ELECTION, new kz.sailau.kiosk.model.PrecinctId(102)).toDeskPackage(authorityKey,
+                secret, kz.sailau.kiosk.crypto.Argon2idParameters.TEST_ONLY, RegisterFixtures.RANDOM));
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -74,6 +86,7 @@ class BadInvocationsIT {
                 Map.entry("{PRINTS}", prints.toString()), Map.entry("{PUB}", publicKey.toString()),
                 Map.entry("{PUB7}", shortKey.toString()), Map.entry("{PIN}", goodPin.toString()),
                 Map.entry("{WEAKPIN}", weakPin.toString()), Map.entry("{SHORTPASS}", shortPassphrase.toString()),
+                Map.entry("{DESK}", deskKey.toString()), Map.entry("{DESK102}", otherDeskKey.toString()),
                 Map.entry("{OUT}", root.resolve("out").toString())));
     }
 
@@ -247,7 +260,8 @@ class BadInvocationsIT {
         all.add(new Bad("register status of a kiosk without a database", 1, "register.error.noneLoaded", "register",
                 "status", "--data", "{E}"));
         // token verify / redeem (the ballot desk)
-        String[] desk = {"--election", "KZ-2026-TEST", "--precinct", "101", "--kiosk-public-key", "{PUB}"};
+        String[] desk = {"--election", "KZ-2026-TEST", "--precinct", "101", "--kiosk-public-key", "{PUB}",
+            "--desk-key", "{DESK}", "--authority-cert", "{ACERT}", "--passphrase-file", "{P}"};
         all.add(new Bad("token verify without options", 2, "cli.error.usage", "token", "verify", "CODE"));
         all.add(new Bad("token verify --kiosk-public-key missing", 1, "cli.error.noFile", concat(
                 new String[] {"token", "verify"}, with(desk, "--kiosk-public-key", "{N}/k.pub"), "CODE")));
@@ -272,6 +286,48 @@ class BadInvocationsIT {
         all.add(new Bad("token redeem --kiosk-public-key garbage", 1, "token.error.publicKey", concat(
                 new String[] {"token", "redeem", "--ledger", "{OUT}-l.db"}, with(desk, "--kiosk-public-key", "{G}"),
                 "CODE")));
+        all.add(new Bad("token verify --desk-key missing", 1, "cli.error.noFile", concat(
+                new String[] {"token", "verify"}, with(desk, "--desk-key", "{N}/desk.key"), "CODE")));
+        all.add(new Bad("token verify --desk-key garbage", 1, "crypto.error.sealedFormat", concat(
+                new String[] {"token", "verify"}, with(desk, "--desk-key", "{G}"), "CODE")));
+        all.add(new Bad("token verify --desk-key of another precinct", 1, "token.error.deskKeyMismatch", concat(
+                new String[] {"token", "verify"}, with(desk, "--desk-key", "{DESK102}"), "CODE")));
+        all.add(new Bad("token verify with a wrong desk passphrase", 1, "crypto.error.wrongPassphrase", concat(
+                new String[] {"token", "verify"}, with(desk, "--passphrase-file", "{W}"), "CODE")));
+        all.add(new Bad("token verify --authority-cert garbage", 1, "crypto.error.certificateFormat", concat(
+                new String[] {"token", "verify"}, with(desk, "--authority-cert", "{G}"), "CODE")));
+        all.add(new Bad("token redeem --desk-key missing", 1, "cli.error.noFile", concat(
+                new String[] {"token", "redeem", "--ledger", "{OUT}-l2.db"}, with(desk, "--desk-key", "{N}/d.key"),
+                "CODE")));
+        // token reconcile
+        all.add(new Bad("token reconcile without a bundle", 2, "cli.error.usage", "token", "reconcile",
+                "--redeemed-ledger", "{G}"));
+        all.add(new Bad("token reconcile --redeemed-ledger missing", 1, "cli.error.noFile", "token", "reconcile",
+                "--redeemed-ledger", "{N}/desk.db", "{G}"));
+        all.add(new Bad("token reconcile --redeemed-ledger garbage", 1, "token.error.ledger", "token", "reconcile",
+                "--redeemed-ledger", "{G}", "{G}"));
+        all.add(new Bad("token reconcile a missing bundle", 1, "cli.error.noFile", "token", "reconcile",
+                "--redeemed-ledger", "{G}", "{N}/b.json"));
+        // authority token-key / desk-key
+        all.add(new Bad("authority token-key --precinct 0", 1, "cli.error.precinct", "authority", "token-key",
+                "--authority", "{A}", "--election", "KZ-2026-TEST", "--precinct", "0", "--kiosk-cert", "{CERT}",
+                "--out", "{OUT}-t.p7m", "--passphrase-file", "{P}"));
+        all.add(new Bad("authority token-key for another precinct than the kiosk's", 1,
+                "authority.error.precinctMismatch", "authority", "token-key", "--authority", "{A}", "--election",
+                "KZ-2026-TEST", "--precinct", "102", "--kiosk-cert", "{CERT}", "--out", "{OUT}-t.p7m",
+                "--passphrase-file", "{P}"));
+        all.add(new Bad("authority token-key --kiosk-cert missing", 1, "cli.error.noFile", "authority", "token-key",
+                "--authority", "{A}", "--election", "KZ-2026-TEST", "--precinct", "101", "--kiosk-cert", "{N}/k.pem",
+                "--out", "{OUT}-t.p7m", "--passphrase-file", "{P}"));
+        all.add(new Bad("authority token-key --out in a missing directory", 1, "cli.error.noDirectory", "authority",
+                "token-key", "--authority", "{A}", "--election", "KZ-2026-TEST", "--precinct", "101", "--kiosk-cert",
+                "{CERT}", "--out", "{N}/t.p7m", "--passphrase-file", "{P}"));
+        all.add(new Bad("authority desk-key --election empty", 1, "cli.error.election", "authority", "desk-key",
+                "--authority", "{A}", "--election", "", "--precinct", "101", "--out", "{OUT}-d.key",
+                "--desk-passphrase-file", "{P}", "--passphrase-file", "{P}"));
+        all.add(new Bad("authority desk-key with a wrong authority passphrase", 1, "crypto.error.wrongPassphrase",
+                "authority", "desk-key", "--authority", "{A}", "--election", "KZ-2026-TEST", "--precinct", "101",
+                "--out", "{OUT}-d.key", "--desk-passphrase-file", "{P}", "--passphrase-file", "{W}"));
         // audit verify / sample
         all.add(new Bad("audit verify without a source", 2, "cli.error.usage", "audit", "verify"));
         all.add(new Bad("audit verify --data missing", 1, "cli.error.noDirectory", "audit", "verify", "--data",
@@ -307,8 +363,9 @@ class BadInvocationsIT {
                 "--data", "{K}", "--out", "{OUT}-d.json", "--kiosk-cert", "{N}/k.pem", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --kiosk-cert the authority's", 1, "audit.error.kioskCertificate", "day", "close",
                 "--data", "{K}", "--out", "{OUT}-d.json", "--kiosk-cert", "{ACERT}", "--passphrase-file", "{P}"));
-        all.add(new Bad("day close --tokens missing", 1, "cli.error.noFile", "day", "close", "--data", "{K}",
-                "--out", "{OUT}-d.json", "--tokens", "{N}/t.db", "--passphrase-file", "{P}"));
+        all.add(new Bad("day close --tokens (counts come from the log only)", 2, "cli.error.usage", "day",
+                "close", "--data", "{K}", "--out", "{OUT}-d.json", "--tokens", "{N}/t.db", "--passphrase-file",
+                "{P}"));
         all.add(new Bad("day close with a wrong passphrase", 1, "crypto.error.wrongPassphrase", "day", "close",
                 "--data", "{K}", "--out", "{OUT}-d.json", "--passphrase-file", "{W}"));
         all.add(new Bad("day close of a kiosk without a database", 1, "store.error.noDatabase", "day", "close",

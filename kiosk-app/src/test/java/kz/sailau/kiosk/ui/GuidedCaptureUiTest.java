@@ -34,8 +34,7 @@ class GuidedCaptureUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(new LanguageViewModel());
         scene = new Scene(new KioskView(model), 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
@@ -45,6 +44,7 @@ class GuidedCaptureUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test
