@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -69,10 +70,11 @@ public final class ReportsPane extends VBox {
             }
             counts.setAutoRanging(false);
             counts.setLowerBound(0);
-            long peak = Math.max(1, now.peak());
-            counts.setUpperBound(peak);
-            counts.setTickUnit(Math.max(1, Math.ceil(peak / 5.0)));
-            chart.getData().setAll(java.util.List.of(series));
+            // Five ticks or so, with room above the busiest hour.
+            double tick = Math.max(1, Math.ceil(Math.max(1, now.peak()) / 5.0));
+            counts.setTickUnit(tick);
+            counts.setUpperBound(tick * (Math.floor(now.peak() / tick) + 1));
+            chart.getData().setAll(List.of(series));
         };
         model.turnoutProperty().addListener((o, a, b) -> show.run());
         language.messagesProperty().addListener((o, a, b) -> show.run());
@@ -89,7 +91,8 @@ public final class ReportsPane extends VBox {
         redeemed.setId("reports-redeemed");
         redeemed.setMaxWidth(560);
         redeemed.setMinHeight(AdminControls.TOUCH);
-        redeemed.promptTextProperty().bind(language.messagesProperty().map(m -> m.get("reports.redeemed")));
+        Label redeemedLabel = AdminControls.label(language, "reports.redeemed", "reports-redeemed-title");
+        redeemedLabel.setLabelFor(redeemed);
         redeemed.textProperty().bindBidirectional(model.redeemedProperty());
         KeyboardDock.use(redeemed, InputKind.DIGITS);
         Button closing = AdminControls.button(language, "reports.printClosing", "reports-print-closing");
@@ -99,7 +102,7 @@ public final class ReportsPane extends VBox {
         backButton.setOnAction(e -> back.run());
         FlowPane day = AdminControls.flow(opening, slip, refresh);
         FlowPane close = AdminControls.flow(closing, backButton);
-        getChildren().setAll(title, intro, total, chart, day, redeemed, close,
+        getChildren().setAll(title, intro, total, chart, day, redeemedLabel, redeemed, close,
                 AdminControls.message(language, model.messageProperty(), "reports-message"));
     }
 }
