@@ -17,6 +17,7 @@ import kz.sailau.kiosk.devices.printer.Receipt;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
 import kz.sailau.kiosk.report.ClosingTally;
 import kz.sailau.kiosk.report.OpeningReport;
+import kz.sailau.kiosk.report.PaperForms;
 import kz.sailau.kiosk.report.ReportException;
 import kz.sailau.kiosk.report.ReportHeading;
 import kz.sailau.kiosk.report.ReportLayouts;
@@ -88,6 +89,13 @@ public final class KioskReports implements ReportPrinting {
     }
 
     @Override
+    public void printPaperForms(Messages messages) throws AdministratorException {
+        for (Receipt receipt : paperFormsReceipts(messages)) {
+            print(receipt);
+        }
+    }
+
+    @Override
     public void printClosing(Messages messages, OptionalLong redeemed) throws AdministratorException {
         print(closingReceipt(messages, redeemed));
     }
@@ -111,6 +119,12 @@ public final class KioskReports implements ReportPrinting {
     Receipt turnoutReceipt(Messages messages) throws AdministratorException {
         Objects.requireNonNull(messages, "messages");
         return ReportLayouts.turnout(messages::get, heading(), turnout());
+    }
+
+    /** The paper forms slips (one receipt per {@code FORMS_PER_SLIP} references). */
+    List<Receipt> paperFormsReceipts(Messages messages) throws AdministratorException {
+        Objects.requireNonNull(messages, "messages");
+        return ReportLayouts.paperForms(messages::get, heading(), PaperForms.of(entries(), zone));
     }
 
     /** The closing tally of the closed day. */

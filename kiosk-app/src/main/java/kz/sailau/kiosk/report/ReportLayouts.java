@@ -24,7 +24,8 @@ public final class ReportLayouts {
             "report.checkIns", "report.byFingerprint", "report.byOverride", "report.inFallback", "report.refusals",
             "report.overrideReason", "report.refusalReason", "report.tokens", "report.byHand", "report.balanced",
             "report.notBalanced", "report.redeemed", "report.redeemedUnknown", "report.paperForms",
-            "report.turnout.asOf", "report.turnout.hour", "report.turnout.none", "report.signatures");
+            "report.turnout.asOf", "report.turnout.hour", "report.turnout.none", "report.signatures",
+            "report.forms.heading", "report.forms.none", "report.forms.page", "report.forms.line");
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -103,6 +104,37 @@ public final class ReportLayouts {
         }
         return new Receipt(text.get("report.turnout.heading"), lines, "", "");
     }
+
+    /**
+     * The paper forms slip: every reference of the day with its hour and the override reason, {@value #FORMS_PER_SLIP}
+     * to a receipt (a long day prints several, numbered). The clerk matches the forms filled in during the day
+     * against it, and an auditor the forms {@code audit sample} names.
+     */
+    public static List<Receipt> paperForms(ReportText text, ReportHeading heading, PaperForms forms) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(heading, "heading");
+        Objects.requireNonNull(forms, "forms");
+        List<PaperForms.Form> all = forms.forms();
+        int pages = Math.max(1, (all.size() + FORMS_PER_SLIP - 1) / FORMS_PER_SLIP);
+        List<Receipt> receipts = new ArrayList<>();
+        for (int page = 0; page < pages; page++) {
+            List<String> lines = heading(text, heading);
+            lines.add(text.get("report.forms.page", page + 1, pages));
+            if (all.isEmpty()) {
+                lines.add(text.get("report.forms.none"));
+            }
+            for (PaperForms.Form form : all.subList(page * FORMS_PER_SLIP,
+                    Math.min(all.size(), (page + 1) * FORMS_PER_SLIP))) {
+                lines.add(text.get("report.forms.line", form.reference(), HOUR.format(form.hour()),
+                        HOUR.format(form.hour().plusHours(1)), form.reason().orElse("")).strip());
+            }
+            receipts.add(new Receipt(text.get("report.forms.heading"), lines, "", ""));
+        }
+        return receipts;
+    }
+
+    /** Paper form references on one receipt. */
+    static final int FORMS_PER_SLIP = 40;
 
     /** Hours on a turnout slip: a polling day of 07:00-20:00 is 13. */
     static final int SLIP_HOURS = 16;

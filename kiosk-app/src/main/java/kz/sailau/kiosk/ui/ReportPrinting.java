@@ -23,6 +23,9 @@ public interface ReportPrinting {
     /** Prints the turnout slip (whole hours, no audit head). */
     void printTurnout(Messages messages) throws AdministratorActions.AdministratorException;
 
+    /** Prints the paper forms slip: every form reference of the day, its hour and override reason. */
+    void printPaperForms(Messages messages) throws AdministratorActions.AdministratorException;
+
     /**
      * Prints the closing tally of the closed day.
      *

@@ -20,7 +20,8 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
  * The "Reports and turnout" pane, drawn from {@link ReportsViewModel}: the turnout as a bar chart of whole hours with
- * the total as of the last whole hour, the print buttons (opening report, turnout slip, closing tally with the ballot
+ * the total as of the last whole hour, the print buttons (opening report, turnout slip, paper forms slip, closing
+ * tally with the ballot
  * desk's redeemed count when typed) and back. Counts only: nothing per voter, nothing finer than the hour.
  */
 public final class ReportsPane extends VBox {
@@ -84,6 +85,8 @@ public final class ReportsPane extends VBox {
         opening.setOnAction(e -> model.printOpening(language.messages()));
         Button slip = AdminControls.button(language, "reports.printTurnout", "reports-print-turnout");
         slip.setOnAction(e -> model.printTurnout(language.messages()));
+        Button forms = AdminControls.button(language, "reports.printForms", "reports-print-forms");
+        forms.setOnAction(e -> model.printPaperForms(language.messages()));
         Button refresh = AdminControls.button(language, "reports.refresh", "reports-refresh");
         refresh.getStyleClass().add("secondary");
         refresh.setOnAction(e -> model.refresh());
@@ -100,7 +103,7 @@ public final class ReportsPane extends VBox {
         Button backButton = AdminControls.button(language, "reports.back", "reports-back");
         backButton.getStyleClass().add("secondary");
         backButton.setOnAction(e -> back.run());
-        FlowPane day = AdminControls.flow(opening, slip, refresh);
+        FlowPane day = AdminControls.flow(opening, slip, forms, refresh);
         FlowPane close = AdminControls.flow(closing, backButton);
         getChildren().setAll(title, intro, total, chart, day, redeemedLabel, redeemed, close,
                 AdminControls.message(language, model.messageProperty(), "reports-message"));

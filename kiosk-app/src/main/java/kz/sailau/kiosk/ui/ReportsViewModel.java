@@ -79,6 +79,12 @@ public final class ReportsViewModel {
         }, message::set, "report.error.print");
     }
 
+    /** Prints the paper forms slip. */
+    public void printPaperForms(Messages messages) {
+        Objects.requireNonNull(messages, "messages");
+        print(() -> reports.printPaperForms(messages));
+    }
+
     /** Prints the closing tally, with the typed redeemed count if any (checked first: digits only). */
     public void printClosing(Messages messages) {
         Objects.requireNonNull(messages, "messages");

@@ -232,10 +232,17 @@ class KioskReportsIT {
             assertTrue(garbled.err().contains("bundle.error.head"), garbled.err());
             assertFalse(garbled.err().contains("Exception"), garbled.err());
 
-            // The paper forms: in the log, drawn by the sample, one per override and fallback check-in.
+            // The paper forms: in the log, on the clerk's slip, drawn by the sample, one per override and fallback.
             List<String> logged = log(day).stream().map(e -> e.event().field(CheckInAuditMapping.FORM_FIELD))
                     .filter(java.util.Objects::nonNull).toList();
             assertEquals(forms, logged.size());
+            reports(day, kz1048, LATER).printPaperForms(english);
+            List<String> formsSlip = printed(kz1048).textLines();
+            assertEquals("PAPER FORMS", formsSlip.get(0));
+            assertTrue(formsSlip.contains("Slip 1 of 1"), formsSlip.toString());
+            List<String> slipReferences = formsSlip.stream().filter(line -> line.matches("[OF]-[0-9]{4}  08:00-09:00.*"))
+                    .map(line -> line.substring(0, 6)).toList();
+            assertEquals(logged, slipReferences, formsSlip.toString());
             for (int i = 0; i < logged.size(); i++) {
                 assertEquals(String.format("%04d", i + 1), logged.get(i).substring(2), "one running number");
             }

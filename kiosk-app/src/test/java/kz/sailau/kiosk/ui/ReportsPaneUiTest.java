@@ -84,6 +84,11 @@ class ReportsPaneUiTest {
                     }
 
                     @Override
+                    public void printPaperForms(Messages messages) {
+                        printed.add("forms " + messages.language());
+                    }
+
+                    @Override
                     public void printClosing(Messages messages, OptionalLong redeemed) {
                         printed.add("closing " + messages.language() + " " + redeemed);
                     }
