@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -178,7 +179,7 @@ public final class DemoKiosk implements AutoCloseable {
     }
 
     /** How long the demo's report printing waits for the emulated printer's status byte. */
-    private static final java.time.Duration REPORT_PRINTER_TIMEOUT = java.time.Duration.ofSeconds(5);
+    private static final Duration REPORT_PRINTER_TIMEOUT = Duration.ofSeconds(5);
 
     /** Puts a card on the emulated MRZ reader: it sends the zone over its serial line to the kiosk. */
     public void presentCard(String mrzText) {
