@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.ZoneId;
+import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
+import kz.sailau.kiosk.report.OpeningReport;
+import kz.sailau.kiosk.ui.ReportPrinting;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import kz.sailau.kiosk.audit.AdministrationEvents;
@@ -346,6 +350,34 @@ public final class KioskAdministration implements AdministratorActions {
     private static LogicAccuracyTesting.Status statusOf(LogicAccuracyMode.Status s) {
         return new LogicAccuracyTesting.Status(s.running(), s.interrupted(), s.testVoters(), s.checkIns(),
                 s.refusals(), s.overrides(), s.tokensIssued());
+    }
+
+    private volatile Supplier<ReceiptPrinter> reportPrinter;
+    private volatile ZoneId reportZone = ZoneId.systemDefault();
+
+    /**
+     * Offers the printed reports and the turnout on the administrator screen (the "Reports and turnout" pane);
+     * returns this.
+     *
+     * @param printer the receipt printer, opened per report
+     * @param zone    the polling station's time zone (hours of the turnout, times printed)
+     */
+    public KioskAdministration withReports(Supplier<ReceiptPrinter> printer, ZoneId zone) {
+        reportPrinter = Objects.requireNonNull(printer, "printer");
+        reportZone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    @Override
+    public Optional<ReportPrinting> reportPrinting() {
+        Supplier<ReceiptPrinter> printer = reportPrinter;
+        if (printer == null) {
+            return Optional.empty();
+        }
+        EndOfDay.Software running = software();
+        return Optional.of(new KioskReports(database, configuration.election(), configuration.precinct(),
+                this::credentials, new OpeningReport.Software(running.version(),
+                Optional.ofNullable(running.jarSha256())), printer, clock, reportZone));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -93,6 +94,7 @@ final class ProductionWindows {
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
                         environment.clock(), environment.random(),
                         stage::hide);
+                administration.withReports(() -> SerialDevices.printer(configuration), ZoneId.systemDefault());
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));

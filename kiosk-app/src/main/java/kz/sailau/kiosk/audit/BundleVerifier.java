@@ -84,6 +84,13 @@ public final class BundleVerifier {
             Objects.requireNonNull(reconciliation, "reconciliation");
         }
 
+        /** This result with more checks after its own (e.g. a printed head, {@link SignedHead#checkIn}). */
+        public Result with(List<Check> more) {
+            List<Check> all = new ArrayList<>(checks);
+            all.addAll(more);
+            return new Result(all, audit, reconciliation);
+        }
+
         /** Whether no check failed. */
         public boolean passed() {
             return checks.stream().allMatch(Check::passed);

@@ -10,6 +10,7 @@ import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.DeviceFault;
+import kz.sailau.kiosk.checkin.PaperFormReference;
 import kz.sailau.kiosk.checkin.Refusal;
 
 /**
@@ -22,8 +23,8 @@ import kz.sailau.kiosk.checkin.Refusal;
  * <caption>Mapping</caption>
  * <tr><th>engine</th><th>catalogue</th><th>fields</th></tr>
  * <tr><td>record(FINGERPRINT / CARDLESS_FINGERPRINT)</td><td>CHECK_IN_BY_FINGERPRINT</td><td>method, clerk?</td></tr>
- * <tr><td>record(CLERK_OVERRIDE)</td><td>CHECK_IN_BY_OVERRIDE</td><td>method, reason, clerk</td></tr>
- * <tr><td>record(FALLBACK)</td><td>CHECK_IN_IN_FALLBACK</td><td>method, clerk</td></tr>
+ * <tr><td>record(CLERK_OVERRIDE)</td><td>CHECK_IN_BY_OVERRIDE</td><td>method, reason, clerk, form</td></tr>
+ * <tr><td>record(FALLBACK)</td><td>CHECK_IN_IN_FALLBACK</td><td>method, clerk, form</td></tr>
  * <tr><td>REFUSED</td><td>CHECK_IN_REFUSED</td><td>reason</td></tr>
  * <tr><td>CLERK_CALLED</td><td>CLERK_CALLED</td><td>reason</td></tr>
  * <tr><td>CLERK_PIN_REJECTED</td><td>CLERK_LOGIN_FAILED</td><td></td></tr>
@@ -57,13 +58,26 @@ public final class CheckInAuditMapping {
         RESTORED
     }
 
+    /** The field of a check-in event that holds its paper form reference. */
+    public static final String FORM_FIELD = "form";
+
     private CheckInAuditMapping() {
     }
 
-    /** The catalogue event of a recorded check-in. */
+    /** The catalogue event of a recorded check-in without a paper form reference. */
     public static AuditEvent checkIn(CheckInRecord record) {
+        return checkIn(record, Optional.empty());
+    }
+
+    /**
+     * The catalogue event of a recorded check-in, with the reference of its paper form (field {@code form}) for an
+     * override or a fallback check-in.
+     */
+    public static AuditEvent checkIn(CheckInRecord record, Optional<PaperFormReference> form) {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(form, "form");
         List<AuditField> fields = new ArrayList<>();
+        form.ifPresent(reference -> fields.add(AuditField.reference(FORM_FIELD, reference.text())));
         fields.add(AuditField.code("method", record.method()));
         record.overrideReason().ifPresent(reason -> fields.add(AuditField.code("reason", reason)));
         record.clerk().ifPresent(clerk -> fields.add(clerkField(clerk)));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import kz.sailau.kiosk.audit.AuditSample;
 import kz.sailau.kiosk.audit.AuditVerifier;
 import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
+import kz.sailau.kiosk.audit.CheckInAuditMapping;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.StateAnchor;
@@ -147,7 +149,8 @@ final class AuditCommands {
             description = {"Draw a reproducible random sample of check-in events from a bundle for manual review. "
                     + "The same bundle and seed give the same sample on any machine (SHA-256 counter-mode "
                     + "generator, see docs/observer-guide.md).",
-                    "Prints one line per drawn entry: sequence, type and fields."})
+                    "Prints one line per drawn entry: sequence, type and fields (an override or fallback check-in has "
+                            + "form=REFERENCE, the number on the clerk's paper form), then the paper forms to fetch."})
     static final class Sample implements Callable<Integer> {
         private final CliEnvironment env;
 
@@ -190,6 +193,10 @@ final class AuditCommands {
                 }
                 env.out().println(line);
             }
+            List<String> forms = drawn.stream().map(sequence -> parsed.entries().stream()
+                    .filter(e -> e.sequence() == sequence).findFirst().orElseThrow().event()
+                    .field(CheckInAuditMapping.FORM_FIELD)).filter(Objects::nonNull).toList();
+            env.out().println("paper forms to fetch: " + (forms.isEmpty() ? "none" : String.join(", ", forms)));
             return KioskCommandLine.OK;
         }
     }

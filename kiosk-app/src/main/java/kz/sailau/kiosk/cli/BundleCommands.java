@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.Reconciliation;
+import kz.sailau.kiosk.audit.SignedHead;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.token.RedeemLedger;
 import kz.sailau.kiosk.token.TokenStoreException;
@@ -38,7 +42,8 @@ final class BundleCommands {
                     + "carries, and the signer is reported as NOT checked), the audit chain and signed heads, the "
                     + "counts against the log, the reconciliation check-ins = tokens issued - voided, the issued "
                     + "token ids against the log; with --redeemed also tokens valid = redeemed + unused; with "
-                    + "--redeemed-ledger the ballot desk's redemptions against the issued ids.",
+                    + "--redeemed-ledger the ballot desk's redemptions against the issued ids; with --head the audit "
+                    + "head printed on a report (its QR code, or the line under it) against the bundle's signed log.",
                     "Exit code 0: no check failed; 1: a check failed (each check is printed)."})
     static final class Verify implements Callable<Integer> {
         private final CliEnvironment env;
@@ -57,12 +62,26 @@ final class BundleCommands {
                 description = "The ballot desk's ledger: reconcile its redemptions against the issued ids.")
         Path redeemedLedger;
 
+        @Option(names = "--head", paramLabel = "TEXT",
+                description = "A head printed on an opening report, turnout slip or closing tally, as scanned from its "
+                        + "QR code or typed (sailau-head-v1:SEQUENCE:HASH); may be given more than once.")
+        List<String> heads = List.of();
+
         Verify(CliEnvironment env) {
             this.env = env;
         }
 
         @Override
         public Integer call() {
+            List<SignedHead> printed = new ArrayList<>();
+            for (String head : heads) {
+                try {
+                    printed.add(SignedHead.parse(head));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("bundle.error.head", "--head is not a printed audit head ("
+                            + SignedHead.PREFIX + "SEQUENCE:HASH)");
+                }
+            }
             ArgumentChecks.existingFile(bundle, "BUNDLE");
             if (authorityCertificate != null) {
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
@@ -77,6 +96,10 @@ final class BundleCommands {
             Optional<Reconciliation.Redeemed> desk = Optional.ofNullable(redeemedLedger).map(BundleCommands::desk);
             BundleVerifier.Result result = verify(bundle, authority,
                     redeemed == null ? OptionalLong.empty() : OptionalLong.of(redeemed), desk);
+            if (!printed.isEmpty()) {
+                List<AuditEntry> entries = parse(bundle).entries();
+                result = result.with(printed.stream().map(head -> head.checkIn(entries)).toList());
+            }
             print(env, result);
             return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
         }
@@ -101,6 +124,22 @@ final class BundleCommands {
         }
         try {
             return BundleVerifier.verify(json, signature, authority, redeemed, desk);
+        } catch (BundleFormatException e) {
+            throw new CliException(e.messageKey(), e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and parses a bundle file (after {@link #verify} read it once: the same file).
+     *
+     * @throws CliException when it cannot be read or is not a bundle
+     */
+    static DayBundle parse(Path bundle) {
+        try {
+            return DayBundle.parse(Files.readAllBytes(bundle)).bundle();
+        } catch (IOException e) {
+            throw new CliException("audit.error.bundleRead", "the bundle cannot be read: " + bundle + " ("
+                    + e.getClass().getSimpleName() + ")");
         } catch (BundleFormatException e) {
             throw new CliException(e.messageKey(), e.getMessage());
         }

@@ -21,6 +21,7 @@ import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.IssuedToken;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
+import kz.sailau.kiosk.checkin.PaperFormReference;
 import kz.sailau.kiosk.checkin.CheckInLedger;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
@@ -182,7 +183,9 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 increment(c, "fallback");
             }
             Instant now = clock.instant();
-            audit.append(c, now, CheckInAuditMapping.checkIn(record));
+            Counters after = readCounters(c);
+            audit.append(c, now, CheckInAuditMapping.checkIn(record,
+                    PaperFormReference.forCheckIn(record.method(), after)));
             issue(c, token, now);
             return readCounters(c);
         });

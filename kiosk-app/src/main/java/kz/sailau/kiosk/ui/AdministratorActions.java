@@ -77,6 +77,11 @@ public interface AdministratorActions {
         return Optional.empty();
     }
 
+    /** Printing the day's reports and reading the turnout, when this kiosk offers it (it has a printer). */
+    default Optional<ReportPrinting> reportPrinting() {
+        return Optional.empty();
+    }
+
     /** The commission members' kiosk logins (the clerk roster), when this kiosk offers them. */
     default Optional<ClerkRosterActions> clerkRoster() {
         return Optional.empty();

@@ -28,7 +28,9 @@ public final class AdministratorViewModel {
         /** The commission members' logins. */
         CLERKS,
         /** The pre-election logic-and-accuracy test. */
-        LOGIC_ACCURACY
+        LOGIC_ACCURACY,
+        /** The printed reports and the turnout. */
+        REPORTS
     }
 
     private final AdministratorActions actions;
@@ -44,6 +46,7 @@ public final class AdministratorViewModel {
     private final Optional<DayViewModel> day;
     private final Optional<LogicAccuracyViewModel> logicAccuracy;
     private final Optional<ClerksViewModel> clerks;
+    private final Optional<ReportsViewModel> reports;
 
     /**
      * @param actions  what the kiosk offers
@@ -65,6 +68,7 @@ public final class AdministratorViewModel {
         logicAccuracy = actions.logicAccuracyTesting().map(testing ->
                 new LogicAccuracyViewModel(testing, work, confirmation, media));
         clerks = actions.clerkRoster().map(roster -> new ClerksViewModel(roster, work));
+        reports = actions.reportPrinting().map(printing -> new ReportsViewModel(printing, work));
     }
 
     /** The background work shared by every pane. */
@@ -125,6 +129,11 @@ public final class AdministratorViewModel {
         return clerks;
     }
 
+    /** The reports and turnout pane, when the kiosk offers it. */
+    public Optional<ReportsViewModel> reports() {
+        return reports;
+    }
+
     /** Checks the passphrase (cleared afterwards); on success the main pane opens with no question armed. */
     public void unlock(char[] passphrase) {
         Objects.requireNonNull(passphrase, "passphrase");
@@ -167,6 +176,9 @@ public final class AdministratorViewModel {
         } else if (next == Pane.LOGIC_ACCURACY && logicAccuracy.isPresent()) {
             logicAccuracy.get().refresh();
             logicAccuracy.get().testPackage().lookAgain();
+        } else if (next == Pane.REPORTS && reports.isPresent()) {
+            reports.get().clear();
+            reports.get().refresh();
         } else if (next != Pane.MAIN) {
             return;
         }
@@ -207,6 +219,7 @@ public final class AdministratorViewModel {
         day.ifPresent(DayViewModel::clear);
         logicAccuracy.ifPresent(LogicAccuracyViewModel::clear);
         clerks.ifPresent(ClerksViewModel::clear);
+        reports.ifPresent(ReportsViewModel::clear);
     }
 
     /** First tap on "Exit the kiosk": asks for the confirmation. */

@@ -51,6 +51,7 @@ class LayeringTest {
     private static final String LEDGER = "kz.sailau.kiosk.ledger..";
     private static final String CLERK = "kz.sailau.kiosk.clerk..";
     private static final String TOKEN = "kz.sailau.kiosk.token..";
+    private static final String REPORT = "kz.sailau.kiosk.report..";
     private static final String AUDIT = "kz.sailau.kiosk.audit..";
     private static final String CHECKIN = "kz.sailau.kiosk.checkin..";
     private static final String REGISTER = "kz.sailau.kiosk.register..";
@@ -89,6 +90,7 @@ class LayeringTest {
                 .layer("Ledger").definedBy(LEDGER)
                 .layer("Clerk").definedBy(CLERK)
                 .layer("Token").definedBy(TOKEN)
+                .layer("Report").definedBy(REPORT)
                 .layer("Audit").definedBy(AUDIT)
                 .layer("CheckIn").definedBy(CHECKIN)
                 .layer("Register").definedBy(REGISTER)
@@ -105,15 +107,16 @@ class LayeringTest {
                 .whereLayer("Ledger").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Clerk").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
                 .whereLayer("Token").mayOnlyBeAccessedByLayers("App", "Cli")
-                .whereLayer("Audit").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Report")
                 .whereLayer("CheckIn").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "Ledger",
-                        "Clerk", "Token", "Audit")
+                        "Clerk", "Token", "Audit", "Report")
                 .whereLayer("Register").mayOnlyBeAccessedByLayers("App", "Cli", "Accuracy", "Clerk", "Audit", "CheckIn")
                 .whereLayer("Biometric").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "CheckIn",
                         "Register")
                 .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Token", "Audit",
                         "Register")
-                .whereLayer("Devices").mayOnlyBeAccessedByLayers("App", "Ui", "Runner", "CheckIn")
+                .whereLayer("Devices").mayOnlyBeAccessedByLayers("App", "Ui", "Runner", "CheckIn", "Report")
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Audit", "Register",
                         "Crypto")
                 .because("dependencies point one way, from the entry point and the screens down to the values, so that "

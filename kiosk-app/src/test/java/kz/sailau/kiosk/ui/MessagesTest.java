@@ -103,6 +103,11 @@ class MessagesTest {
         declared.addAll(TokenMessageKeys.all());
         declared.addAll(List.of("device.mrz.cannotOpen", "device.mrz.disconnected", "device.mrz.notFound"));
         declared.addAll(keysUsedInUiSources());
+        // The printed reports: their layouts, and the refusals the report package and the kiosk raise.
+        declared.addAll(kz.sailau.kiosk.report.ReportLayouts.KEYS);
+        declared.addAll(List.of("report.error.noRegister", "report.error.notZero", "report.error.dayClosed",
+                "report.error.dayOpen", "report.error.noSignedHead", "report.error.redeemedTooMany",
+                "report.error.read", "report.error.print"));
         for (Language language : Language.values()) {
             Messages messages = Messages.of(language);
             for (String key : declared) {

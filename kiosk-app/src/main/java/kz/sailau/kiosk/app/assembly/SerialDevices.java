@@ -41,7 +41,16 @@ public final class SerialDevices {
                 new SerialFingerprintScanner(SerialScannerSettings.of(Path.of(configuration.scanner().port()),
                         configuration.scanner().baud(), configuration.scannerProfile())),
                 () -> SerialMrzReader.open(cardReader, cardReaderBaud, cardReaderProfile, clock),
-                new SerialReceiptPrinter(Path.of(configuration.printer().port()), configuration.printer().baud(),
-                        configuration.printerProfile(), PRINTER_STATUS_TIMEOUT));
+                printer(configuration));
+    }
+
+    /**
+     * The receipt printer on its configured port, of its configured profile (nothing is opened until it prints):
+     * the device runner's for the ballot tokens, and the administrator's for the reports.
+     */
+    public static SerialReceiptPrinter printer(KioskConfiguration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        return new SerialReceiptPrinter(Path.of(configuration.printer().port()), configuration.printer().baud(),
+                configuration.printerProfile(), PRINTER_STATUS_TIMEOUT);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -40,6 +41,7 @@ import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;
+import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
@@ -195,6 +197,9 @@ public final class DemoKiosk implements AutoCloseable {
         return model;
     }
 
+    /** How long the demo's report printing waits for the emulated printer's status byte. */
+    private static final Duration REPORT_PRINTER_TIMEOUT = Duration.ofSeconds(5);
+
     /** Puts a card on the emulated MRZ reader: it sends the zone over its serial line to the kiosk. */
     public void presentCard(String mrzText) {
         devices.presentCard(mrzText);
@@ -220,6 +225,9 @@ public final class DemoKiosk implements AutoCloseable {
                 .withPackageSource(file -> data.writeLogicAccuracyPackage(file, new CliEnvironment(
                         clock, random, migrations, () -> matcher,
                         new PrintStream(OutputStream.nullOutputStream()), System.err))));
+        administration.withReports(() -> new SerialReceiptPrinter(devices.printer().devicePath(),
+                configuration.printer().baud(), devices.printer().profile(), REPORT_PRINTER_TIMEOUT),
+                ZoneId.systemDefault());
         return administration.withDeviceSettings(deviceSettings(administration));
     }
 

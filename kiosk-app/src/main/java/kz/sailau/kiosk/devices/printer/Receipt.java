@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What goes on one ballot-token receipt: a few lines of fixed text, the QR code and the short code.
- * A receipt never carries voter data: only the token and instructions.
+ * What goes on one receipt: a ballot token's few lines of fixed text, its QR code and short code, or a report of the
+ * day (opening, closing, turnout: counts, digests and the signed audit head). A receipt never carries voter data.
  *
  * @param heading   the heading line, printed large and centred
  * @param lines     instruction lines, printed as they are
@@ -14,14 +14,17 @@ import java.util.Objects;
  */
 public record Receipt(String heading, List<String> lines, String qrPayload, String shortCode) {
 
+    /** The most lines a receipt takes: a closing tally with every refusal reason (about 40 cm of roll). */
+    public static final int MAX_LINES = 48;
+
     /** Copies the lines; checks sizes a receipt roll can take. */
     public Receipt {
         Objects.requireNonNull(heading, "heading");
         Objects.requireNonNull(qrPayload, "qrPayload");
         Objects.requireNonNull(shortCode, "shortCode");
         lines = List.copyOf(lines);
-        if (lines.size() > 20) {
-            throw new IllegalArgumentException("a receipt has at most 20 lines");
+        if (lines.size() > MAX_LINES) {
+            throw new IllegalArgumentException("a receipt has at most " + MAX_LINES + " lines");
         }
         if (qrPayload.length() > EscPos.QR_MAX_BYTES) {
             throw new IllegalArgumentException("QR payload longer than " + EscPos.QR_MAX_BYTES + " bytes");

@@ -1,0 +1,181 @@
+package kz.sailau.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.report.Turnout;
+import kz.sailau.kiosk.testing.ManualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The "Reports and turnout" pane as the administrator sees it, at 1280 × 800 and 1024 × 768, in Kazakh, Russian and
+ * English: the turnout chart of whole hours with its total, the print buttons, a refused redeemed count, a printed
+ * closing tally. {@link ScreenChecks} finds no cut text, no control outside the window, no small touch target; a
+ * screenshot of each goes to {@code target/screenshots/reports-WxH/}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReportsPaneUiTest {
+
+    private static final int[][] SIZES = {{1280, 800}, {1024, 768}};
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    /** A day from 07:00 to 15:00 at the polling station, seen at 15:20: eight whole hours. */
+    private static final long[] COUNTS = {12, 41, 63, 58, 37, 44, 70, 52};
+
+    /** What was asked of the printer: the report, the language, the redeemed count. */
+    private final List<String> printed = new CopyOnWriteArrayList<>();
+    private final LanguageViewModel language = new LanguageViewModel();
+    private AdministratorViewModel model;
+    private Region root;
+    private Stage stage;
+    private Scene scene;
+
+    private static Turnout turnout() {
+        ZonedDateTime first = ZonedDateTime.of(2026, 11, 20, 7, 0, 0, 0, ALMATY);
+        List<Turnout.Hour> hours = new ArrayList<>();
+        for (int i = 0; i < COUNTS.length; i++) {
+            hours.add(new Turnout.Hour(first.plusHours(i), COUNTS[i]));
+        }
+        return new Turnout(first.plusHours(COUNTS.length), hours);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FakeAdministration actions = new FakeAdministration() {
+            @Override
+            public Optional<ReportPrinting> reportPrinting() {
+                return Optional.of(new ReportPrinting() {
+                    @Override
+                    public Turnout turnout() {
+                        return ReportsPaneUiTest.turnout();
+                    }
+
+                    @Override
+                    public void printOpening(Messages messages) throws AdministratorException {
+                        throw new AdministratorException("report.error.notZero", "check-ins recorded (test)");
+                    }
+
+                    @Override
+                    public void printTurnout(Messages messages) {
+                        printed.add("turnout " + messages.language());
+                    }
+
+                    @Override
+                    public void printPaperForms(Messages messages) {
+                        printed.add("forms " + messages.language());
+                    }
+
+                    @Override
+                    public void printClosing(Messages messages, OptionalLong redeemed) {
+                        printed.add("closing " + messages.language() + " " + redeemed);
+                    }
+                });
+            }
+        };
+        model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
+                new ManualClock(java.time.Instant.parse("2026-11-20T10:20:00Z")), () -> { });
+        root = KioskScreens.scrolling(new AdministratorView(model, language));
+        scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void theTurnoutChartAndThePrintButtonsFitEveryScreenInEveryLanguage(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        robot.interact(() -> model.unlock(FakeAdministration.PASSPHRASE.toCharArray()));
+        await(() -> model.unlockedProperty().get());
+        assertTrue(scene.lookup("#admin-reports").isVisible(), "the main screen offers the reports pane");
+        ReportsViewModel reports = model.reports().orElseThrow();
+        robot.interact(() -> model.show(AdministratorViewModel.Pane.REPORTS));
+        await(() -> reports.turnoutProperty().get().total() == 377);
+
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = (BarChart<String, Number>) scene.lookup("#reports-turnout-chart");
+        List<XYChart.Data<String, Number>> bars = chart.getData().get(0).getData();
+        assertEquals(COUNTS.length, bars.size());
+        assertEquals("07:00", bars.get(0).getXValue());
+        assertEquals(70L, bars.get(6).getYValue());
+        for (int[] size : SIZES) {
+            resize(robot, size[0], size[1]);
+            robot.interact(() -> reports.clear());
+            check(robot, size, "01-turnout", problems);
+            assertEquals("Checked in by 15:00: 377 (whole hours only)",
+                    ((Label) scene.lookup("#reports-turnout-total")).getText());
+            robot.interact(() -> {
+                reports.redeemedProperty().set("12a");
+                reports.printClosing(language.messages());
+            });
+            await(() -> reports.messageProperty().get() != null);
+            assertEquals("report.error.redeemed", reports.messageProperty().get().key());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#reports-message")));
+            check(robot, size, "02-redeemed-refused", problems);
+            robot.interact(() -> reports.printOpening(language.messages()));
+            await(() -> reports.messageProperty().get() != null
+                    && "report.error.notZero".equals(reports.messageProperty().get().key()));
+            robot.interact(() -> {
+                reports.redeemedProperty().set("350");
+                reports.printClosing(language.messages());
+            });
+            await(() -> reports.messageProperty().get() != null
+                    && "reports.printed".equals(reports.messageProperty().get().key()));
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#reports-message")));
+            check(robot, size, "03-closing-printed", problems);
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("closing ENGLISH OptionalLong[350]", "closing ENGLISH OptionalLong[350]"), printed,
+                "the refused count printed nothing; the closing tally went to the printer in the language on screen");
+    }
+
+    private void resize(FxRobot robot, int width, int height) {
+        robot.interact(() -> {
+            scene.setRoot(new Group());
+            scene = new Scene(root, width, height);
+            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.sizeToScene();
+        });
+    }
+
+    /** In each language: the screen's problems and its screenshot; ends in English. */
+    private void check(FxRobot robot, int[] size, String name, List<String> problems) throws Exception {
+        for (Language each : List.of(Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH)) {
+            robot.interact(() -> language.choose(each));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene)).get(10, TimeUnit.SECONDS);
+            String where = name + " " + size[0] + "x" + size[1] + " " + each;
+            found.forEach(problem -> problems.add(where + ": " + problem));
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "reports-" + size[0] + "x" + size[1] + "/" + name
+                    + "-" + each.locale().getLanguage())).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
