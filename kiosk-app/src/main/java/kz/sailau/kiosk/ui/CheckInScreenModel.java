@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.ui;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +63,7 @@ public final class CheckInScreenModel implements AutoCloseable {
         }
     }
 
+    private final Clock clock;
     private final CheckInEngine realEngine;
     private final Supplier<Counters> realCounters;
     private volatile CheckInEngine engine;
@@ -96,6 +100,20 @@ public final class CheckInScreenModel implements AutoCloseable {
      */
     public CheckInScreenModel(CheckInEngine engine, DeviceRunner devices, LanguageViewModel language,
                               Executor fxThread, Supplier<Counters> counterSource) {
+        this(engine, devices, language, fxThread, counterSource, Clock.systemUTC());
+    }
+
+    /**
+     * @param engine        the check-in engine (its calls block: they run on this model's worker)
+     * @param devices       the engine's device runner (upload progress, receipts)
+     * @param language      the language of the screens (the next voter starts in Kazakh again)
+     * @param fxThread      runs a task on the FX thread ({@code Platform::runLater})
+     * @param counterSource the ledger's live counters
+     * @param clock         the engine's clock: the seconds a countdown shows are counted on it
+     */
+    public CheckInScreenModel(CheckInEngine engine, DeviceRunner devices, LanguageViewModel language,
+                              Executor fxThread, Supplier<Counters> counterSource, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.realEngine = engine;
         this.realCounters = Objects.requireNonNull(counterSource, "counterSource");
@@ -266,6 +284,19 @@ public final class CheckInScreenModel implements AutoCloseable {
     /** The clerk's exceptions list, newest first (at most 20). */
     public ObservableList<ClerkNotice> notices() {
         return noticesView;
+    }
+
+    /**
+     * Whole seconds from now (on the engine's clock) until {@code moment}, rounded up, never negative: what a
+     * countdown shows.
+     */
+    public long secondsUntil(Instant moment) {
+        Objects.requireNonNull(moment, "moment");
+        Duration left = Duration.between(clock.instant(), moment);
+        if (left.isNegative() || left.isZero()) {
+            return 0;
+        }
+        return left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
     }
 
     /** The language of the screens. */

@@ -39,20 +39,21 @@ import kz.sailau.kiosk.ui.touch.InputKind;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
- * The commission member's console, laid out for a touchscreen. Fixed at the top: the live counters as large
- * tiles and any alert. Scrolling in the middle: the current case (reason and next step, wrapped, never cut), then
- * what the actions that apply need (the override's reason list, the IIN field), and the history of exceptions.
- * Fixed at the bottom: only the actions the engine acts on in the current state
- * ({@link CheckInScreenModel#clerkActionsProperty()}: override and retry after failed finger tries, the
- * card-less confirmation, the void of the last token, the IIN typed by hand, cancel), the result of the last
- * action, the clerk's login and PIN, and the
- * kiosk controls, always in the same place (pause or resume, manual mode on or off; greyed out while the engine
- * would not accept them). The console only
- * sends clerk events; every decision stays with the engine.
+ * The commission member's console, laid out for a touchscreen and shown over the right side of the voter screen
+ * (decision 0180). Fixed at the top: the console's own language bar (the clerk's choice, kept across voters) with
+ * *Close the console*, and any alert. Scrolling in the middle: the title and the current case (reason and next step,
+ * wrapped, never cut), what the actions that apply need (the override's reason list, the IIN field), the live
+ * counters as tiles, and the history of exceptions. Fixed at the bottom: only the actions the engine acts on in the
+ * current state ({@link CheckInScreenModel#clerkActionsProperty()}: override and retry after failed finger tries,
+ * the card-less confirmation, the void of the last token, the IIN typed by hand, cancel), the result of the last
+ * action on a line kept when empty, the clerk's login and PIN, and the kiosk controls, always in the same place
+ * (pause or resume, manual mode on or off; greyed out while the engine would not accept them). A new case clears
+ * the IIN, the chosen reason and the last result. The console only sends clerk events; every decision stays with
+ * the engine.
  */
 public final class ClerkConsole extends VBox {
 
-    /** Width of the console beside the voter screen; every text wraps inside it. */
+    /** Width of the console over the voter screen; every text wraps inside it. */
     static final double WIDTH = 560;
     /** Width inside the scrolling middle: the console minus its border, the scroll bar and the padding. */
     private static final double CONTENT = WIDTH - 3 - 28 - 2 * 16 - 4;
@@ -60,7 +61,12 @@ public final class ClerkConsole extends VBox {
     static final double TOUCH = 64;
 
     private final CheckInScreenModel model;
-    private final LanguageViewModel language;
+    /** The console's own language: the clerk's choice, kept across voters (the voter screens reset to Kazakh). */
+    private final LanguageViewModel language = new LanguageViewModel();
+    private final Button close = new Button();
+    private final Label kioskHint = wrapped("", "clerk-kiosk-hint");
+    private Runnable onClose = () -> { };
+    private Object currentCase;
     private final TextField clerkId = new TextField();
     private final PasswordField pin = new PasswordField();
     private final TextField iin = new TextField();
@@ -69,14 +75,17 @@ public final class ClerkConsole extends VBox {
     private final VBox header = new VBox(10);
     private final VBox body = new VBox(14);
     private final VBox footer = new VBox(8);
+    private final LanguageBar languageBar;
+    private final ScrollPane scroll;
     private String resultKey = "";
+    /** Height kept for the result line, shown or not, so that the buttons never move when a result appears. */
+    private static final double RESULT_HEIGHT = 40;
 
     /**
      * @param model the check-in view model
      */
     public ClerkConsole(CheckInScreenModel model) {
         this.model = model;
-        this.language = model.language();
         setId("clerk-console");
         getStyleClass().add("clerk-console");
         setPrefWidth(WIDTH);
@@ -99,15 +108,36 @@ public final class ClerkConsole extends VBox {
         footer.setPadding(new Insets(8, 16, 16, 16));
         footer.setId("clerk-footer");
         footer.getStyleClass().add("console-footer");
-        ScrollPane scroll = new ScrollPane(body);
+        // The fixed parts never give up height: the scrolling middle does.
+        header.setMinHeight(Region.USE_PREF_SIZE);
+        footer.setMinHeight(Region.USE_PREF_SIZE);
+        scroll = new ScrollPane(body);
         scroll.setId("clerk-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.setPannable(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        close.setId("clerk-console-close");
+        close.getStyleClass().add("secondary");
+        close.setMinSize(TOUCH, TOUCH);
+        close.setMinHeight(Region.USE_PREF_SIZE);
+        close.setWrapText(true);
+        close.setOnAction(e -> onClose.run());
+        result.setMinHeight(RESULT_HEIGHT);
+        result.setPrefHeight(RESULT_HEIGHT);
+        kioskHint.getStyleClass().add("console-small");
+        kioskHint.setMinHeight(44);
+        languageBar = new LanguageBar(language, "clerk-language-", 116);
+        languageBar.getStyleClass().add("console-language");
+        languageBar.setSpacing(6);
+        languageBar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(header, scroll, footer);
-        model.stateProperty().addListener((o, a, b) -> render());
+        model.stateProperty().addListener((o, a, b) -> {
+            clearOnNewCase(b);
+            render();
+        });
+        currentCase = caseOf(model.stateProperty().get());
         model.clerkActionsProperty().addListener((o, a, b) -> render());
         model.countersProperty().addListener((o, a, b) -> render());
         model.printerProblemProperty().addListener((o, a, b) -> render());
@@ -125,6 +155,41 @@ public final class ClerkConsole extends VBox {
         clerkId.setText(Objects.requireNonNull(login, "login"));
     }
 
+    /** The console's own language, chosen by the clerk on its language bar and kept across voters. */
+    public LanguageViewModel language() {
+        return language;
+    }
+
+    /** What the console's close button does (the kiosk view hides the console). */
+    public void setOnClose(Runnable action) {
+        onClose = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * A new case clears what the clerk typed or chose for the last one, and the last result: the voter's IIN,
+     * the override reason. A case is the state's kind and, for a wait for a clerk or a refusal, its reason.
+     */
+    private void clearOnNewCase(CheckInState state) {
+        Object now = caseOf(state);
+        if (!now.equals(currentCase)) {
+            currentCase = now;
+            iin.clear();
+            reasons.selectToggle(null);
+            resultKey = "";
+            // The new case's heading opens in view.
+            scroll.setVvalue(0);
+        }
+    }
+
+    private static Object caseOf(CheckInState state) {
+        if (state instanceof CheckInState.NeedsClerk needs) {
+            return needs.reason();
+        } else if (state instanceof CheckInState.Refused refused) {
+            return refused.refusal();
+        }
+        return state.getClass();
+    }
+
     private void render() {
         Messages m = language.messages();
         CheckInState state = model.stateProperty().get();
@@ -133,13 +198,22 @@ public final class ClerkConsole extends VBox {
         pin.setPromptText(m.get("clerk.pin"));
         iin.setPromptText(m.get("clerk.iin"));
         result.setText(resultKey.isEmpty() ? "" : m.get(resultKey));
-        result.setVisible(!resultKey.isEmpty());
-        result.setManaged(!resultKey.isEmpty());
+        result.getStyleClass().removeAll("console-alert", "console-done");
+        if (!resultKey.isEmpty()) {
+            result.getStyleClass().add(resultKey.equals("clerk.result.done") ? "console-done" : "console-alert");
+        }
+        close.setText(m.get("clerk.console.close"));
 
-        // Fixed at the top: the title, the live counters and any alert.
+        // Fixed at the top: the console's language and its close button, and any alert.
         Label heading = wrapped(m.get("clerk.console.title"), "clerk-title");
         heading.getStyleClass().add("console-title");
-        header.getChildren().setAll(heading, counters(m, model.countersProperty().get()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        close.setMinWidth(160);
+        close.setMaxWidth(160);
+        HBox titleRow = new HBox(8, languageBar, gap, close);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        header.getChildren().setAll(titleRow);
         if (model.clerkCalledProperty().get()) {
             header.getChildren().add(alert(m.get("clerk.voterCalls"), "clerk-voter-calls"));
         }
@@ -148,7 +222,8 @@ public final class ClerkConsole extends VBox {
                         "clerk-printer-alert")));
 
         // Scrolling in the middle: the current case, the actions that apply to it, the history.
-        body.getChildren().setAll(currentCase(m, state));
+        // The title and the current case open the scrolling middle; the counters follow what the clerk acts on.
+        body.getChildren().setAll(heading, currentCase(m, state));
         identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
                 session.voter().voter().surname() + " " + session.voter().voter().givenName(),
                 session.voter().voter().birthDate().toString()), "clerk-confirm-who")));
@@ -160,7 +235,7 @@ public final class ClerkConsole extends VBox {
         if (!inputs.getChildren().isEmpty()) {
             body.getChildren().add(inputs);
         }
-        body.getChildren().add(history(m));
+        body.getChildren().addAll(counters(m, model.countersProperty().get()), history(m));
 
         // Fixed at the bottom: the result of the last action, login and PIN, and the kiosk controls.
         clerkId.setPrefWidth(CONTENT / 2 - 4);
@@ -313,13 +388,9 @@ public final class ClerkConsole extends VBox {
                 ? CheckInEvent.ClerkEndsFallback.class : CheckInEvent.ClerkStartsFallback.class));
         HBox controls = row(pauseOrResume, fallback);
         controls.setId("clerk-kiosk-controls");
-        VBox box = new VBox(6, controls);
-        if (pauseOrResume.isDisabled() || fallback.isDisabled()) {
-            Label hint = wrapped(m.get("clerk.kiosk.notNow"), "clerk-kiosk-hint");
-            hint.getStyleClass().add("console-small");
-            box.getChildren().add(hint);
-        }
-        return box;
+        // The hint's line is kept when it is empty, so that nothing below or above moves when it appears.
+        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get("clerk.kiosk.notNow") : "");
+        return new VBox(6, controls, kioskHint);
     }
 
     private Node history(Messages m) {

@@ -29,7 +29,7 @@ public final class KioskScreens extends StackPane {
         Objects.requireNonNull(model, "model");
         voter = new KioskView(model);
         // The keys lie over the voter side, never over the clerk console, whose layout and buttons stay put.
-        voterDock = KeyboardDock.over(voter, () -> voter.getRight() != null ? ClerkConsole.WIDTH : 0);
+        voterDock = KeyboardDock.over(voter, () -> voter.clerkConsoleShowingProperty().get() ? ClerkConsole.WIDTH : 0);
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);
         administrator.setOnDayClosed(model::closePolls);
         administratorScreen = scrolling(administrator);

@@ -1,12 +1,20 @@
 package kz.sailau.kiosk.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.scene.text.TextAlignment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
 import javafx.animation.ScaleTransition;
+import javafx.animation.Timeline;
 import javafx.animation.TranslateTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
@@ -32,29 +41,49 @@ import kz.sailau.kiosk.model.FingerPosition;
 /**
  * The voter's screens: one view per {@link CheckInState}, chosen through the engine's
  * {@link CheckInState.Visitor} (exhaustive at compile time). Language bar on every screen; every text from the bundles;
- * touch-sized buttons. A side panel holds the {@link ClerkConsole} when a clerk opens it.
+ * touch-sized buttons; a "call a commission member" button on every screen where the voter waits. While the kiosk
+ * calls a commission member, a banner across the top of the voter screen says so, large enough to be seen across the
+ * room, and a {@link ClerkChime} sounds once. The {@link ClerkConsole} opens over the right side of the screen
+ * (decision 0180): the voter screen behind it is never squeezed, so its layout is the same with the console open or
+ * closed.
  */
-public final class KioskView extends BorderPane {
+public final class KioskView extends StackPane {
 
     private final CheckInScreenModel model;
     private final LanguageViewModel language;
+    private final BorderPane voterPane = new BorderPane();
     private final StackPane centre = new StackPane();
     private final ClerkConsole clerkConsole;
     private final Button clerkButton = new Button();
     private final Button adminButton = new Button();
     private final Label testBanner = new Label();
-    private Animation running;
+    private final Label callBanner = new Label();
+    private final ReadOnlyBooleanWrapper consoleShowing = new ReadOnlyBooleanWrapper();
+    private final ClerkChime chime;
+    private final List<Animation> running = new ArrayList<>();
+
+    /**
+     * Builds the screens bound to the model, with the kiosk's sound for clerk calls.
+     *
+     * @param model the check-in view model
+     */
+    public KioskView(CheckInScreenModel model) {
+        this(model, ClerkChime.tone());
+    }
 
     /**
      * Builds the screens bound to the model.
      *
      * @param model the check-in view model
+     * @param chime sounds when the kiosk starts calling a commission member
      */
-    public KioskView(CheckInScreenModel model) {
-        this.model = model;
+    public KioskView(CheckInScreenModel model, ClerkChime chime) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.chime = Objects.requireNonNull(chime, "chime");
         this.language = model.language();
         getStyleClass().add("kiosk");
-        setPadding(new Insets(24));
+        voterPane.setPadding(new Insets(16, 24, 16, 24));
+        voterPane.setId("voter-screen");
 
         clerkButton.setId("open-clerk-console");
         clerkButton.getStyleClass().add("clerk-access");
@@ -66,18 +95,38 @@ public final class KioskView extends BorderPane {
         adminButton.getStyleClass().add("clerk-access");
         adminButton.setMinSize(200, 64);
         adminButton.setVisible(false);
-        HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language));
+        adminButton.managedProperty().bind(adminButton.visibleProperty());
+        HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language, "language-", 150));
         top.setAlignment(Pos.CENTER_LEFT);
         testBanner.setId("test-banner");
         testBanner.getStyleClass().add("test-banner");
         testBanner.setMaxWidth(Double.MAX_VALUE);
         testBanner.visibleProperty().bind(model.testModeProperty());
         testBanner.managedProperty().bind(model.testModeProperty());
-        setTop(new VBox(8, testBanner, top));
+        callBanner.setId("clerk-call-banner");
+        callBanner.getStyleClass().add("clerk-call-banner");
+        callBanner.setMaxWidth(Double.MAX_VALUE);
+        callBanner.setWrapText(true);
+        callBanner.setMinHeight(Region.USE_PREF_SIZE);
+        BooleanBinding calling = Bindings.createBooleanBinding(() -> model.clerkCallProperty().get().isPresent(),
+                model.clerkCallProperty());
+        callBanner.visibleProperty().bind(calling);
+        callBanner.managedProperty().bind(calling);
+        model.clerkCallProperty().addListener((obs, old, now) -> {
+            // One chime when a call starts (or its reason changes), not again for the same call.
+            if (now.isPresent() && (old.isEmpty() || old.get().reason() != now.get().reason())) {
+                this.chime.ring();
+            }
+        });
+        voterPane.setTop(new VBox(8, testBanner, top, callBanner));
 
-        centre.setPadding(new Insets(24));
-        setCenter(centre);
+        centre.setPadding(new Insets(12, 0, 0, 0));
+        voterPane.setCenter(centre);
         clerkConsole = new ClerkConsole(model);
+        clerkConsole.setOnClose(this::toggleClerkConsole);
+        StackPane.setAlignment(clerkConsole, Pos.CENTER_RIGHT);
+        clerkConsole.visibleProperty().bind(consoleShowing);
+        getChildren().setAll(voterPane, clerkConsole);
 
         model.stateProperty().addListener((obs, old, now) -> render());
         language.messagesProperty().addListener((obs, old, now) -> render());
@@ -99,9 +148,14 @@ public final class KioskView extends BorderPane {
         adminButton.setVisible(true);
     }
 
-    /** Shows or hides the clerk console beside the voter screen. */
+    /** Opens the clerk console over the right side of the voter screen, or closes it. */
     public void toggleClerkConsole() {
-        setRight(getRight() == null ? clerkConsole : null);
+        consoleShowing.set(!consoleShowing.get());
+    }
+
+    /** Whether the clerk console is open. */
+    public ReadOnlyBooleanProperty clerkConsoleShowingProperty() {
+        return consoleShowing.getReadOnlyProperty();
     }
 
     private void render() {
@@ -109,10 +163,9 @@ public final class KioskView extends BorderPane {
         clerkButton.setText(m.get("clerk.console.open"));
         adminButton.setText(m.get("admin.open"));
         testBanner.setText(m.get("la.banner"));
-        if (running != null) {
-            running.stop();
-            running = null;
-        }
+        callBanner.setText(m.get("clerk.call.banner"));
+        running.forEach(Animation::stop);
+        running.clear();
         if (model.pollsClosedProperty().get()) {
             centre.getChildren().setAll(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail",
                     "state-polls-closed"));
@@ -163,7 +216,7 @@ public final class KioskView extends BorderPane {
 
             @Override
             public Node paused(CheckInState.Paused s) {
-                return message(m, "screen.paused", "screen.paused.detail", "state-paused");
+                return waiting(m, "screen.paused", "screen.paused.detail", "state-paused");
             }
 
             @Override
@@ -180,17 +233,9 @@ public final class KioskView extends BorderPane {
         Node card = cardAnimation();
         Button cardless = bigButton(m.get("welcome.noCard"), "welcome-no-card");
         cardless.setOnAction(e -> model.submit(new CheckInEvent.CardlessRequested()));
-        Button askClerk = bigButton(m.get("welcome.askClerk"), "welcome-ask-clerk");
-        askClerk.getStyleClass().add("secondary");
-        askClerk.setOnAction(e -> model.callClerk());
-        HBox buttons = new HBox(32, cardless, askClerk);
-        buttons.setAlignment(Pos.CENTER);
-        VBox box = new VBox(28, title, instruction, card);
+        VBox box = new VBox(20, title, instruction, card);
         state.hintKey().ifPresent(key -> box.getChildren().add(hint(m.get(key), "card-hint")));
-        if (model.clerkCalledProperty().get()) {
-            box.getChildren().add(hint(m.get("clerk.coming"), "clerk-called"));
-        }
-        box.getChildren().add(buttons);
+        box.getChildren().add(buttons(cardless, callOrComing(m, "welcome-ask-clerk")));
         box.setId("state-awaiting-card");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -207,30 +252,50 @@ public final class KioskView extends BorderPane {
         finger.setAlignment(Pos.CENTER);
         ProgressBar progress = new ProgressBar();
         progress.setId("upload-progress");
-        progress.setPrefSize(640, 36);
+        progress.setPrefSize(360, 32);
+        progress.setMinWidth(200);
         progress.progressProperty().bind(model.uploadProgressProperty());
         Label progressText = instruction("", "upload-text");
+        progressText.getStyleClass().add("upload-text");
         progressText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.fingerOnSensorProperty().get()
                         ? m.get("finger.reading", (int) Math.round(100 * Math.max(0,
                         model.uploadProgressProperty().get())))
                         : m.get("finger.waiting"),
                 model.fingerOnSensorProperty(), model.uploadProgressProperty()));
-        VBox box = new VBox(24, title, requestedText, finger, progress, progressText);
-        state.hint().ifPresent(quality -> box.getChildren().add(hint(m.get(quality.messageKey()), "quality-hint")));
+        HBox upload = new HBox(20, progress, progressText);
+        upload.setAlignment(Pos.CENTER);
+        HBox.setHgrow(progressText, Priority.SOMETIMES);
+        VBox box = new VBox(12, title, requestedText, finger, upload);
+        // One notice for the previous try: its number and, after a poor image, what to do differently.
         if (state.captures() > 0) {
-            box.getChildren().add(instruction(m.get("finger.tryAgain", state.captures() + 1), "finger-try"));
+            String tryAgain = sentence(m.get("finger.tryAgain", state.captures() + 1));
+            String quality = state.hint().map(q -> " " + sentence(m.get(q.messageKey()))).orElse("");
+            Label notice = hint(tryAgain + quality, "finger-try");
+            state.hint().ifPresent(q -> notice.getStyleClass().add("quality-hint"));
+            box.getChildren().add(notice);
         }
         model.scannerProblemProperty().get().ifPresent(key ->
-                box.getChildren().add(hint(m.get(key) + " " + m.get("clerk.coming"), "scanner-problem")));
-        if (state.countdownUntil().isPresent()) {
+                box.getChildren().add(hint(sentences(m.get(key), m.get("clerk.coming")), "scanner-problem")));
+        Node call = callOrComing(m, "finger-call-clerk");
+        state.countdownUntil().ifPresentOrElse(until -> {
+            Label countdown = hint(countdownText(m, until), "finger-countdown");
+            Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1),
+                    e -> countdown.setText(countdownText(m, until))));
+            seconds.setCycleCount(Animation.INDEFINITE);
+            running.add(seconds);
+            seconds.play();
             Button more = bigButton(m.get("finger.moreTime"), "finger-more-time");
             more.setOnAction(e -> model.moreTime());
-            box.getChildren().addAll(hint(m.get("finger.stillThere"), "finger-countdown"), more);
-        }
+            box.getChildren().addAll(countdown, buttons(more, call));
+        }, () -> box.getChildren().add(call));
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    private String countdownText(Messages m, Instant until) {
+        return m.get("finger.stillThere") + " " + m.get("finger.countdown", model.secondsUntil(until));
     }
 
     /** The message key of the sentence asking for a finger, e.g. {@code finger.requested.right_index}. */
@@ -241,34 +306,60 @@ public final class KioskView extends BorderPane {
     private Node tokenIssued(Messages m, CheckInState.TokenIssued state) {
         Label title = title(m.get("token.title"), "token-title");
         title.getStyleClass().add("success");
+        title.setAlignment(Pos.CENTER_LEFT);
+        title.setTextAlignment(TextAlignment.LEFT);
         ImageView qr = new ImageView(QrCodes.image(state.token().qrPayload(), 8));
         qr.setId("token-qr");
         qr.setSmooth(false);
+        qr.setPreserveRatio(true);
+        double full = qr.getImage().getWidth();
+        // The code stays legible on the smaller screen: the QR gives up width before the text does.
+        qr.fitWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(full, Math.max(240, 0.36 * centre.getWidth())), centre.widthProperty()));
         Label code = new Label(threeGroupsPerLine(state.token().humanCode()));
         code.setId("token-code");
         code.getStyleClass().add("token-code");
         code.setWrapText(true);
         code.setMinHeight(Region.USE_PREF_SIZE);
-        Label go = instruction(m.get("token.takeReceipt"), "token-instruction");
-        Button done = bigButton(m.get("token.done"), "token-done");
-        done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
-        VBox text = new VBox(24, title, go, new Label(m.get("token.codeLabel")), code, done);
+        Optional<String> problem = model.printerProblemProperty().get();
+        VBox text = new VBox(12, title);
+        if (problem.isPresent()) {
+            // No "take your receipt" when none came out: the voter stays and a commission member comes.
+            text.getChildren().add(hint(sentences(m.get(problem.get()), m.get("token.notPrinted")),
+                    "printer-problem"));
+        } else {
+            text.getChildren().add(instruction(m.get("token.takeReceipt"), "token-instruction"));
+        }
+        Label codeLabel = new Label(m.get("token.codeLabel"));
+        codeLabel.setId("token-code-label");
+        codeLabel.setWrapText(true);
+        text.getChildren().addAll(codeLabel, code);
+        if (problem.isEmpty()) {
+            Button done = bigButton(m.get("token.done"), "token-done");
+            done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
+            text.getChildren().add(buttons(done, callOrComing(m, "token-call-clerk")));
+        }
         text.setAlignment(Pos.CENTER_LEFT);
         text.setMaxWidth(720);
-        model.printerProblemProperty().get().ifPresent(key ->
-                text.getChildren().add(hint(m.get(key) + " " + m.get("clerk.coming"), "printer-problem")));
-        HBox box = new HBox(48, qr, text);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(32, qr, text);
         box.setId("state-token-issued");
         box.setAlignment(Pos.CENTER);
         return box;
     }
 
     private Node refused(Messages m, CheckInState.Refused state) {
-        VBox box = new VBox(28, title(m.get(state.refusal().messageKey()), "refusal-title"),
-                instruction(m.get("clerk.wait"), "refusal-instruction"));
-        Button ok = bigButton(m.get("refusal.understood"), "refusal-ok");
-        ok.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
-        box.getChildren().add(ok);
+        VBox box = new VBox(24, title(m.get(state.refusal().messageKey()), "refusal-title"),
+                instruction(m.get(RefusalWording.nextStepKey(state.refusal())), "refusal-instruction"));
+        Node call = callOrComing(m, "refusal-call-clerk");
+        if (RefusalWording.voterActsNext(state.refusal())) {
+            Button ok = bigButton(m.get("refusal.understood"), "refusal-ok");
+            ok.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
+            box.getChildren().add(buttons(ok, call));
+        } else {
+            // A commission member acts next: nothing here dismisses the screen (it clears itself when idle).
+            box.getChildren().add(call);
+        }
         box.setId("state-refused");
         box.getStyleClass().add("calm");
         box.setAlignment(Pos.CENTER);
@@ -277,17 +368,27 @@ public final class KioskView extends BorderPane {
 
     private Node needsClerk(Messages m, CheckInState.NeedsClerk state) {
         // The voter's words only: a reason such as a finger matching another voter is for the clerk's console.
-        return message(m, "clerk.wait", state.reason().voterMessageKey(), "state-needs-clerk");
-    }
-
-    private Node fallback(Messages m, CheckInState.Fallback state) {
-        VBox box = (VBox) message(m, "screen.fallback", "screen.fallback.detail", "state-fallback");
-        state.hintKey().ifPresent(key -> box.getChildren().add(hint(m.get(key), "fallback-hint")));
+        VBox box = message(m, "clerk.wait", state.reason().voterMessageKey(), "state-needs-clerk");
+        box.getChildren().add(hint(m.get("clerk.coming"), "clerk-called"));
         return box;
     }
 
-    private Node message(Messages m, String titleKey, String detailKey, String id) {
-        VBox box = new VBox(28, title(m.get(titleKey), id + "-title"), instruction(m.get(detailKey), id + "-detail"));
+    private Node fallback(Messages m, CheckInState.Fallback state) {
+        VBox box = waiting(m, "screen.fallback", "screen.fallback.detail", "state-fallback");
+        state.hintKey().ifPresent(key -> box.getChildren().add(1, hint(m.get(key), "fallback-hint")));
+        return box;
+    }
+
+    /** A calm message on a screen where the voter waits: with the call button, or the notice that one comes. */
+    private VBox waiting(Messages m, String titleKey, String detailKey, String id) {
+        VBox box = message(m, titleKey, detailKey, id);
+        box.getChildren().add(callOrComing(m, id + "-call-clerk"));
+        return box;
+    }
+
+    private VBox message(Messages m, String titleKey, String detailKey, String id) {
+        VBox box = new VBox(24, title(m.get(titleKey), id + "-title"),
+                instruction(sentence(m.get(detailKey)), id + "-detail"));
         box.setId(id);
         box.getStyleClass().add("calm");
         box.setAlignment(Pos.CENTER);
@@ -301,6 +402,43 @@ public final class KioskView extends BorderPane {
         box.setId("state-working");
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /**
+     * "Call a commission member" ({@code id}), or, once the voter called and until a clerk acts, the notice that one
+     * is coming in its place (id {@code clerk-called}), so the voter sees that the call went out.
+     */
+    private Node callOrComing(Messages m, String id) {
+        if (model.clerkCalledProperty().get()) {
+            return hint(m.get("clerk.coming"), "clerk-called");
+        }
+        Button call = bigButton(m.get("welcome.askClerk"), id);
+        call.getStyleClass().addAll("secondary", "call-clerk");
+        call.setOnAction(e -> model.callClerk());
+        return call;
+    }
+
+    /** Two touch buttons side by side, each as wide as its text needs (wrapped when the screen is narrow). */
+    private static HBox buttons(Node first, Node second) {
+        HBox row = new HBox(24, first, second);
+        row.setAlignment(Pos.CENTER);
+        row.setId(first.getId() + "-row");
+        return row;
+    }
+
+    /** {@code text} as a sentence: ends with a full stop unless it already ends with punctuation. */
+    static String sentence(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return trimmed;
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return ".!?…".indexOf(last) >= 0 ? trimmed : trimmed + ".";
+    }
+
+    /** Two messages as two sentences, each ending with its full stop. */
+    static String sentences(String first, String second) {
+        return sentence(first) + " " + sentence(second);
     }
 
     /** A card sliding into a reader slot, repeated. */
@@ -317,7 +455,7 @@ public final class KioskView extends BorderPane {
         slide.setCycleCount(Animation.INDEFINITE);
         slide.setAutoReverse(true);
         slide.setInterpolator(Interpolator.EASE_BOTH);
-        running = slide;
+        running.add(slide);
         slide.play();
         StackPane pane = new StackPane(card, slot);
         StackPane.setAlignment(slot, Pos.BOTTOM_CENTER);
@@ -342,7 +480,7 @@ public final class KioskView extends BorderPane {
         pulse.setToY(1.05);
         pulse.setCycleCount(Animation.INDEFINITE);
         pulse.setAutoReverse(true);
-        running = pulse;
+        running.add(pulse);
         pulse.play();
         StackPane pane = new StackPane(glass, tip);
         pane.setId("finger-hint-animation");
@@ -355,6 +493,7 @@ public final class KioskView extends BorderPane {
         label.setId(id);
         label.getStyleClass().add("title");
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.setAlignment(Pos.CENTER);
         label.setTextAlignment(TextAlignment.CENTER);
         return label;
@@ -370,18 +509,21 @@ public final class KioskView extends BorderPane {
     }
 
     private static Label hint(String text, String id) {
-        Label label = new Label(text);
+        Label label = new Label(sentence(text));
         label.setId(id);
         label.getStyleClass().add("hint");
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 
     private static Button bigButton(String text, String id) {
         Button button = new Button(text);
         button.setId(id);
-        button.setMinSize(320, 96);
+        button.setMinSize(240, 80);
+        button.setMaxWidth(420);
         button.setWrapText(true);
+        button.setTextAlignment(TextAlignment.CENTER);
         return button;
     }
 

@@ -50,6 +50,7 @@ class ClerkConsoleUiTest {
         KioskView view = new KioskView(model);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         view.toggleClerkConsole();
+        KioskUiTest.clerkFollowsTheVoter(model, view);
         scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);

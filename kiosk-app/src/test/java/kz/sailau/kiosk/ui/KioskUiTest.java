@@ -52,11 +52,20 @@ class KioskUiTest {
         fixtures = new UiFixtures();
         model = fixtures.model(new LanguageViewModel());
         view = new KioskView(model);
+        clerkFollowsTheVoter(model, view);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * These tests switch the voter's language and read the console too: the clerk here chooses the same language
+     * on the console's own bar (the console's independence is {@link ElectionDayScreensUiTest}'s to check).
+     */
+    static void clerkFollowsTheVoter(CheckInScreenModel model, KioskView view) {
+        model.language().languageProperty().addListener((o, before, now) -> view.clerkConsole().language().choose(now));
     }
 
     @AfterEach
@@ -109,7 +118,8 @@ class KioskUiTest {
         fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.LOW_CONTRAST));
         awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.captures() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Messages.of(Language.RUSSIAN).get(ImageQuality.LOW_CONTRAST.messageKey()), text("#quality-hint"));
+        assertTrue(text("#finger-try").endsWith(Messages.of(Language.RUSSIAN).get(ImageQuality.LOW_CONTRAST.messageKey())
+                + "."), text("#finger-try"));
         save("04-quality-hint-ru");
 
         fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
@@ -152,7 +162,7 @@ class KioskUiTest {
         assertEquals(Refusal.ALREADY_CHECKED_IN, refused.refusal());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("The voter is already checked in", text("#refusal-title"));
-        assertEquals("Please wait for a commission member", text("#refusal-instruction"));
+        assertEquals("Please go to the chair of the commission.", text("#refusal-instruction"));
         save("08-already-checked-in-en");
         robot.clickOn("#open-clerk-console");
         WaitForAsyncUtils.waitForFxEvents();

@@ -44,6 +44,7 @@ class LanguageSwitchUiTest {
         model = fixtures.model(new LanguageViewModel());
         screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
+        KioskUiTest.clerkFollowsTheVoter(model, screens.voterView());
         scene = new Scene(screens, 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);

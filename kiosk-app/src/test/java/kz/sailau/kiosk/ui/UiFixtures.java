@@ -106,7 +106,7 @@ final class UiFixtures {
     /** The view model with its properties changed through {@code fxThread} (a direct executor without a screen). */
     CheckInScreenModel model(LanguageViewModel language, Executor fxThread) {
         devices.drive(engine, token -> Receipts.of(language.messages(), token));
-        return new CheckInScreenModel(engine, devices, language, fxThread, ledger::counters);
+        return new CheckInScreenModel(engine, devices, language, fxThread, ledger::counters, clock);
     }
 
     /** Stops the device runner. */

@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
@@ -60,6 +61,8 @@ final class DemoPanel extends VBox {
         });
         voters.getSelectionModel().selectFirst();
         voters.setPrefHeight(230);
+        // A short window scrolls the panel; it never squeezes the voter list to a line.
+        voters.setMinHeight(200);
 
         FlowPane cards = new FlowPane(8, 8,
                 button("Insert card", "demo-card", () -> card(DemoKiosk.mrz(selected()))),
@@ -76,6 +79,7 @@ final class DemoPanel extends VBox {
         receipt.setId("demo-receipt");
         receipt.setEditable(false);
         receipt.setPrefRowCount(10);
+        receipt.setMinHeight(160);
         receipt.setWrapText(true);
         receipt.setPromptText("The last receipt the printer emulator parsed appears here.");
         status.setWrapText(true);
@@ -85,6 +89,16 @@ final class DemoPanel extends VBox {
                 cards, new Label("3. Finger on the scanner:"), fingers, new Label("Printer:"), paper,
                 new Label("Last printed receipt:"), receipt, status);
         watchPrinter();
+    }
+
+    /** The panel in a vertical scroll pane, so that every part stays reachable in a short window. */
+    static ScrollPane scrolling(DemoPanel panel) {
+        ScrollPane scroll = new ScrollPane(panel);
+        scroll.setId("demo-panel-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
+        return scroll;
     }
 
     private DemoData.DemoVoter selected() {

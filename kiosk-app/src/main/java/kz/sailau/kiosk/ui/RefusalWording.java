@@ -1,0 +1,35 @@
+package kz.sailau.kiosk.ui;
+
+import java.util.Objects;
+import kz.sailau.kiosk.checkin.Refusal;
+
+/**
+ * What a refused voter reads as their next step, worded by who acts next. Where the voter acts (goes to the
+ * commission members' desk, to the chair, to their own polling station), the screen says where and offers "I
+ * understand"; where a commission member must act at the kiosk (a card-less voter not found by fingerprint: the clerk
+ * types the IIN from the document here), the screen asks the voter to call one and has no button that dismisses it.
+ * Presentation only: the engine's rules are in {@link Refusal} and the check-in machine.
+ */
+final class RefusalWording {
+
+    private RefusalWording() {
+    }
+
+    /** The message key of the voter's next step after {@code refusal}; every one is a whole sentence. */
+    static String nextStepKey(Refusal refusal) {
+        Objects.requireNonNull(refusal, "refusal");
+        return switch (refusal) {
+            case NOT_IN_REGISTER, DOCUMENT_MISMATCH -> "refusal.next.goToDesk";
+            case OTHER_PRECINCT -> "refusal.next.ownPrecinct";
+            case ALREADY_CHECKED_IN -> "refusal.next.chair";
+            case UNDER_AGE -> "refusal.next.underAge";
+            case DOCUMENT_EXPIRED -> "refusal.next.validDocument";
+            case NOT_IDENTIFIED -> "refusal.next.callClerk";
+        };
+    }
+
+    /** Whether the voter acts next (and may leave the screen with "I understand"), rather than a commission member. */
+    static boolean voterActsNext(Refusal refusal) {
+        return refusal != Refusal.NOT_IDENTIFIED;
+    }
+}

@@ -1,0 +1,361 @@
+package kz.sailau.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.checkin.CheckInEvent;
+import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.Refusal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every voter screen and the clerk console over it as a person sees them, at the kiosk's 1280 × 800 and at
+ * 1024 × 768, in Kazakh, Russian and English, with the console closed and open ({@link ElectionDayScreens} lists
+ * them). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
+ * 60 px, and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
+ * {@link ScreensDocumentTest} checks that docs/screens.md and docs/images/screens/ show exactly these.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ElectionDayScreensUiTest {
+
+    private Stage stage;
+    private Scene scene;
+    private UiFixtures fixtures;
+    private CheckInScreenModel model;
+    private KioskView view;
+    private final List<ClerkReason> chimes = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        scene = new Scene(new Group(), 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        close();
+    }
+
+    @Test
+    void everyVoterAndClerkScreenFitsInEverySizeAndLanguage(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (ElectionDayScreens.Screen screen : ElectionDayScreens.ALL) {
+            open(robot);
+            drive(robot, screen.name());
+            for (int[] size : ElectionDayScreens.SIZES) {
+                resize(robot, size[0], size[1]);
+                for (boolean console : new boolean[] {false, true}) {
+                    if (console != view.clerkConsoleShowingProperty().get()) {
+                        robot.interact(view::toggleClerkConsole);
+                    }
+                    boolean withConsole = console;
+                    // One trip to the FX thread per size and console: the screens redraw at once on a language.
+                    problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEachLanguage(screen, size, withConsole))
+                            .get(60, TimeUnit.SECONDS));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        if (Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
+            ElectionDayScreens.updateDocs();
+        }
+    }
+
+    /**
+     * On the FX thread: the problems of the current screen in each language; its screenshot too when the
+     * document is being refreshed ({@code -Dscreens.update=true}: PNG encoding is most of the time this test would
+     * take otherwise).
+     */
+    private List<String> checkEachLanguage(ElectionDayScreens.Screen screen, int[] size, boolean console) {
+        List<String> found = new ArrayList<>();
+        for (Language language : Language.values()) {
+            model.language().choose(language);
+            view.clerkConsole().language().choose(language);
+            String file = ElectionDayScreens.file(screen.name(), console, language);
+            String where = file + " " + size[0] + "x" + size[1] + ": ";
+            ScreenChecks.problems(scene).forEach(problem -> found.add(where + problem));
+            noticesWithoutFullStop(scene.getRoot()).forEach(problem -> found.add(where + problem));
+            if (Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
+                Screenshots.save(scene, ElectionDayScreens.directory(size) + "/" + file);
+            }
+        }
+        return found;
+    }
+
+    /** The identity swap is told to the clerk only: the public screen says only that a clerk checks the document. */
+    @Test
+    void anIdentitySwapIsNotToldOnThePublicScreen(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "needs-clerk-document-check");
+        for (Language language : Language.values()) {
+            robot.interact(() -> model.language().choose(language));
+            WaitForAsyncUtils.waitForFxEvents();
+            String swap = Messages.of(language).get(ClerkReason.IDENTITY_SWAP.messageKey());
+            List<String> shown = texts(view.lookup("#voter-screen"));
+            assertFalse(shown.contains(swap), () -> language + ": the voter screen shows " + shown);
+            assertTrue(shown.contains(Messages.of(language).get(ClerkReason.IDENTITY_SWAP.voterMessageKey()) + "."),
+                    () -> language + ": " + shown);
+        }
+        assertEquals(List.of(ClerkReason.IDENTITY_SWAP), chimes, "the clerk is called with a sound once");
+        assertTrue(view.lookup("#clerk-call-banner").isVisible(), "the banner is up while the kiosk calls");
+    }
+
+    /** A countdown counts down on the engine's clock; "more time" ends it; the call raises banner and sound. */
+    @Test
+    void theCountdownCountsAndTheVoterCanAskForMoreTimeOrCallAClerk(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "finger-countdown");
+        robot.interact(() -> model.language().choose(Language.ENGLISH));
+        String before = text("#finger-countdown");
+        assertTrue(before.endsWith("Back to the start in 14 s."), before);
+        fixtures.clock.advance(Duration.ofSeconds(5));
+        await(() -> text("#finger-countdown").endsWith("in 9 s."));
+        robot.clickOn("#finger-more-time");
+        await(() -> model.stateProperty().get() instanceof CheckInState.AwaitingFinger f
+                && f.countdownUntil().isEmpty());
+        assertTrue(robot.lookup("#finger-countdown").tryQuery().isEmpty(), "more time ends the countdown");
+        assertFalse(view.lookup("#clerk-call-banner").isVisible());
+        robot.clickOn("#finger-call-clerk");
+        await(() -> view.lookup("#clerk-call-banner").isVisible());
+        assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
+        assertEquals("A commission member is coming.", text("#clerk-called"));
+    }
+
+    /** Refusals are worded by who acts next: only a screen on which the voter acts can be dismissed. */
+    @Test
+    void aRefusalWhereTheClerkActsHasNoDismissButton(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "refused-not-identified");
+        assertTrue(robot.lookup("#refusal-ok").tryQuery().isEmpty(), "no \"I understand\" on a wait for a clerk");
+        assertTrue(robot.lookup("#refusal-call-clerk").tryQuery().isPresent());
+        close();
+        open(robot);
+        drive(robot, "refused-other-precinct");
+        assertTrue(robot.lookup("#refusal-ok").tryQuery().isPresent());
+        assertEquals(Messages.of(Language.KAZAKH).get("refusal.next.ownPrecinct"), text("#refusal-instruction"));
+    }
+
+    /** Out of paper, the token screen does not tell the voter to take a receipt, and cannot be dismissed. */
+    @Test
+    void outOfPaperTheVoterIsNotToldToTakeAReceipt(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "token-out-of-paper");
+        robot.interact(() -> model.language().choose(Language.ENGLISH));
+        List<String> shown = texts(view.lookup("#voter-screen"));
+        assertFalse(shown.stream().anyMatch(t -> t.contains("Take your receipt")), shown::toString);
+        assertTrue(robot.lookup("#token-done").tryQuery().isEmpty());
+        assertEquals("The printer is out of paper. Your receipt did not print. Please stay here: a commission member "
+                + "is coming.", text("#printer-problem"));
+    }
+
+    /** The console keeps the clerk's language across voters, and clears the IIN and the result per case. */
+    @Test
+    void theConsoleKeepsItsLanguageAndClearsEachCase(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "fallback");
+        robot.interact(() -> {
+            view.toggleClerkConsole();
+            view.clerkConsole().language().choose(Language.RUSSIAN);
+        });
+        robot.clickOn("#clerk-iin").write("123");
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        robot.clickOn("#clerk-enter-iin");
+        await(() -> !text("#clerk-result").isEmpty());
+        robot.interact(() -> model.language().choose(Language.ENGLISH));
+        assertEquals(Messages.of(Language.RUSSIAN).get("clerk.console.title"), text("#clerk-title"),
+                "the console follows its own language, not the voter's");
+        assertTrue(view.clerkConsole().lookup("#clerk-result").getStyleClass().contains("console-alert"));
+        submitAsClerk(new CheckInEvent.ClerkEndsFallback(UiFixtures.CLERK));
+        await(() -> model.stateProperty().get() instanceof CheckInState.AwaitingCard);
+        assertEquals("", text("#clerk-iin"), "the last case's IIN is gone");
+        assertEquals("", text("#clerk-result"), "the last case's result is gone");
+        assertEquals(Language.RUSSIAN, view.clerkConsole().language().languageProperty().get());
+        assertEquals(Language.KAZAKH, model.language().languageProperty().get(), "the voter screens start in Kazakh");
+    }
+
+    // ------------------------------------------------------------------ driving the engine to each screen
+
+    private void drive(FxRobot robot, String name) throws Exception {
+        switch (name) {
+            case "welcome" -> { }
+            case "welcome-called" -> {
+                model.callClerk().get(5, TimeUnit.SECONDS);
+                await(() -> model.clerkCalledProperty().get());
+            }
+            case "finger" -> card(1);
+            case "finger-countdown" -> {
+                card(1);
+                fixtures.clock.advance(fixtures.policy.idleTimeout().minus(fixtures.policy.fingerCountdown())
+                        .plusSeconds(1));
+                model.tick().get(5, TimeUnit.SECONDS);
+                awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.countdownUntil().isPresent());
+            }
+            case "finger-retry" -> {
+                card(2);
+                fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.LOW_CONTRAST));
+                awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.captures() == 1);
+            }
+            case "token" -> {
+                card(1);
+                fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+                awaitState(s -> s instanceof CheckInState.TokenIssued t
+                        && t.printout() instanceof CheckInState.Printout.Printed);
+            }
+            case "token-out-of-paper" -> {
+                fixtures.printer.paperOut = true;
+                card(1);
+                fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+                awaitState(s -> s instanceof CheckInState.TokenIssued t
+                        && t.printout() instanceof CheckInState.Printout.NotPrinted);
+            }
+            case "refused-other-precinct" -> {
+                model.submitCard(fixtures.mrz(5)).get(5, TimeUnit.SECONDS);
+                awaitState(s -> s instanceof CheckInState.Refused r && r.refusal() == Refusal.OTHER_PRECINCT);
+            }
+            case "refused-not-identified" -> {
+                model.submit(new CheckInEvent.CardlessRequested()).get(5, TimeUnit.SECONDS);
+                awaitState(CheckInState.AwaitingFinger.class::isInstance);
+                failEveryTry(9);
+                awaitState(s -> s instanceof CheckInState.Refused r && r.refusal() == Refusal.NOT_IDENTIFIED);
+            }
+            case "needs-clerk-finger" -> {
+                card(2);
+                failEveryTry(2);
+                awaitState(s -> s instanceof CheckInState.NeedsClerk n
+                        && n.reason() == ClerkReason.FINGER_NOT_RECOGNISED);
+            }
+            case "needs-clerk-document-check" -> {
+                card(1);
+                fixtures.scanner.fingers.add(UiFixtures.goodCapture(2));
+                awaitState(s -> s instanceof CheckInState.NeedsClerk n && n.reason() == ClerkReason.IDENTITY_SWAP);
+            }
+            case "paused" -> {
+                submitAsClerk(new CheckInEvent.ClerkPauses(UiFixtures.CLERK));
+                awaitState(CheckInState.Paused.class::isInstance);
+            }
+            case "fallback" -> {
+                submitAsClerk(new CheckInEvent.ClerkStartsFallback(UiFixtures.CLERK));
+                awaitState(CheckInState.Fallback.class::isInstance);
+            }
+            default -> throw new IllegalArgumentException("no way to drive the engine to " + name);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Puts a finger that scores too low for every try the policy allows. */
+    private void failEveryTry(int identity) throws Exception {
+        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
+            int tries = i;
+            fixtures.scanner.fingers.add(UiFixtures.capture(identity, 10, ImageQuality.GOOD));
+            awaitState(s -> !(s instanceof CheckInState.AwaitingFinger || s instanceof CheckInState.Matching)
+                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
+        }
+    }
+
+    private void card(int voter) throws Exception {
+        model.submitCard(fixtures.mrz(voter)).get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingFinger.class::isInstance);
+    }
+
+    private void submitAsClerk(CheckInEvent.ClerkEvent event) throws Exception {
+        model.submitAsClerk(event, UiFixtures.PIN.toCharArray()).get(5, TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private void open(FxRobot robot) {
+        chimes.clear();
+        fixtures = new UiFixtures();
+        model = fixtures.model(new LanguageViewModel());
+        robot.interact(() -> {
+            view = new KioskView(model, () -> chimes.add(model.clerkCallProperty().get().orElseThrow().reason()));
+            view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
+            setScene(scene.getWidth(), scene.getHeight());
+        });
+    }
+
+    private void close() {
+        if (model != null) {
+            model.close();
+            fixtures.close();
+            model = null;
+        }
+    }
+
+    private void resize(FxRobot robot, int width, int height) {
+        robot.interact(() -> setScene(width, height));
+    }
+
+    private void setScene(double width, double height) {
+        scene.setRoot(new Group());
+        scene = new Scene(view, width, height);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.sizeToScene();
+    }
+
+    /** Notices (style class {@code hint}) that do not end a sentence. */
+    private static List<String> noticesWithoutFullStop(Parent root) {
+        List<String> found = new ArrayList<>();
+        for (Node node : root.lookupAll(".hint")) {
+            if (node.isVisible() && node instanceof Labeled labeled && !labeled.getText().isEmpty()
+                    && !KioskView.sentence(labeled.getText()).equals(labeled.getText())) {
+                found.add(labeled.getClass().getSimpleName() + "#" + labeled.getId() + " \"" + labeled.getText()
+                        + "\": a notice without its full stop");
+            }
+        }
+        return found;
+    }
+
+    private static List<String> texts(Node root) {
+        List<String> all = new ArrayList<>();
+        if (root instanceof Labeled labeled && labeled.getText() != null) {
+            all.add(labeled.getText());
+        }
+        if (root instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> all.addAll(texts(child)));
+        }
+        return all;
+    }
+
+    private String text(String query) {
+        Node node = scene.lookup(query);
+        if (node instanceof Labeled labeled) {
+            return labeled.getText();
+        }
+        return ((TextInputControl) node).getText();
+    }
+
+    private void awaitState(Predicate<CheckInState> wanted) throws Exception {
+        await(() -> wanted.test(model.stateProperty().get()));
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
