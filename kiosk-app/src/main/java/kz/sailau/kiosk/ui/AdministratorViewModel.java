@@ -44,6 +44,7 @@ public final class AdministratorViewModel {
     private final Optional<DayViewModel> day;
     private final Optional<LogicAccuracyViewModel> logicAccuracy;
     private final Optional<ClerksViewModel> clerks;
+    private final Optional<WaitTimesViewModel> waitTimes;
 
     /**
      * @param actions  what the kiosk offers
@@ -65,6 +66,12 @@ public final class AdministratorViewModel {
         logicAccuracy = actions.logicAccuracyTesting().map(testing ->
                 new LogicAccuracyViewModel(testing, work, confirmation, media));
         clerks = actions.clerkRoster().map(roster -> new ClerksViewModel(roster, work));
+        waitTimes = actions.waitTimes().map(times -> new WaitTimesViewModel(times, work));
+    }
+
+    /** The Wait times section, when the kiosk measures its check-ins. */
+    public Optional<WaitTimesViewModel> waitTimes() {
+        return waitTimes;
     }
 
     /** The background work shared by every pane. */
@@ -207,6 +214,7 @@ public final class AdministratorViewModel {
         day.ifPresent(DayViewModel::clear);
         logicAccuracy.ifPresent(LogicAccuracyViewModel::clear);
         clerks.ifPresent(ClerksViewModel::clear);
+        waitTimes.ifPresent(WaitTimesViewModel::clear);
     }
 
     /** First tap on "Exit the kiosk": asks for the confirmation. */
