@@ -98,6 +98,13 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
         default void uploaded(long bytesReceived, long totalBytes) {
         }
 
+        /**
+         * A whole image arrived; {@code wireTime} is what its bytes take on the line at the scanner's baud rate (the
+         * physical floor of a capture).
+         */
+        default void imageReceived(Duration wireTime) {
+        }
+
         /** A receipt goes to the printer. */
         default void printing(Receipt receipt) {
         }
@@ -214,6 +221,7 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
                     continue;
                 }
                 progress.uploaded();
+                observers.forEach(o -> o.imageReceived(capture.wireTime()));
                 FingerImage image = new FingerImage(capture.width(), capture.height(), capture.pixels(), capture.dpi());
                 engine.submitIf(current, new CheckInEvent.FingerCaptured(image));
                 return;

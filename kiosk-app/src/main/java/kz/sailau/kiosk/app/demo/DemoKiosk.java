@@ -101,6 +101,18 @@ public final class DemoKiosk implements AutoCloseable {
     }
 
     /**
+     * The kiosk of {@code simulate --realtime}: the scanner driver raises the line to {@code scannerBaud} (the
+     * module's {@value ScannerEmulator#DEFAULT_BAUD_RATE} keeps it) and the emulator paces every byte to it.
+     */
+    public static DemoKiosk forSimulate(DemoData data, CliEnvironment environment, boolean realtime, int scannerBaud)
+            throws IOException {
+        int target = scannerBaud == ScannerEmulator.DEFAULT_BAUD_RATE ? 0 : scannerBaud;
+        return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
+                environment.migrations(), environment.matcher().get(), realtime,
+                settings -> settings.withTargetBaudRate(target), DeviceRunner.Timing.DEFAULT);
+    }
+
+    /**
      * Opens the demo store and starts the emulated devices.
      *
      * @param data          the created demo data
@@ -200,6 +212,7 @@ public final class DemoKiosk implements AutoCloseable {
                 .withPackageSource(file -> data.writeLogicAccuracyPackage(file, new CliEnvironment(
                         clock, random, migrations, () -> matcher,
                         new PrintStream(OutputStream.nullOutputStream()), System.err))));
+        administration.withWaitTimes(() -> electionDay.engine().timeline().table());
         return administration.withDeviceSettings(deviceSettings(administration));
     }
 
