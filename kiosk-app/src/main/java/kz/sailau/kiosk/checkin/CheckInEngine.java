@@ -451,7 +451,7 @@ public final class CheckInEngine {
                 bestOther = Math.max(bestOther, hit.score());
             }
         }
-        timeline.since(CheckInPhase.SEARCH, searching);
+        timeline.since(CheckInPhase.SWAP_SEARCH, searching);
         return new CheckInEvent.CaptureScored(claimedScore, bestOther);
     }
 
@@ -465,7 +465,7 @@ public final class CheckInEngine {
         long searching = timeline.now();
         List<FingerMatcher.SearchHit<Iin>> hits = gallery.search(probe.get(),
                 machine.policy().identifyThreshold(gallery.templateCount()));
-        timeline.since(CheckInPhase.SEARCH, searching);
+        timeline.since(CheckInPhase.IDENTIFICATION, searching);
         return new CheckInEvent.Identified(hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).key()));
     }
 

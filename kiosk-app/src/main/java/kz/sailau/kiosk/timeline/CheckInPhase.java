@@ -19,8 +19,13 @@ public enum CheckInPhase {
     EXTRACTION,
     /** 1:1: the live template against the claimed voter's enrolled templates. */
     VERIFY,
-    /** 1:N: the identity-swap search or card-less identification over the whole register. */
-    SEARCH,
+    /**
+     * 1:N: the identity-swap search over the whole register after a 1:1 (skipped when the claimed voter reaches the
+     * identification threshold, decision 0191: {@link #VERIFY} minus this count is how often).
+     */
+    SWAP_SEARCH,
+    /** 1:N: card-less identification over the whole register. */
+    IDENTIFICATION,
     /** The durable commit of the check-in with its token id, counters and audit entries. */
     DURABLE_COMMIT,
     /** Making and signing the ballot token. */

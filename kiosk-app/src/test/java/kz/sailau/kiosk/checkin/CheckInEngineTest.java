@@ -136,13 +136,13 @@ class CheckInEngineTest {
         engine.submitCard(zone(8));
         assertInstanceOf(TokenIssued.class, engine.submit(new FingerCaptured(Fixtures.image(8, (int) Math.ceil(identify),
                 ImageQuality.GOOD))));
-        assertTrue(engine.timeline().table().row(CheckInPhase.SEARCH).isEmpty(),
+        assertTrue(engine.timeline().table().row(CheckInPhase.SWAP_SEARCH).isEmpty(),
                 "no 1:N search when the claimed voter is identified by the card-less standard");
         engine.submit(new Acknowledged());
         engine.submitCard(zone(9));
         assertInstanceOf(TokenIssued.class, engine.submit(new FingerCaptured(Fixtures.image(9, (int) identify - 1,
                 ImageQuality.GOOD))));
-        assertEquals(1, engine.timeline().table().row(CheckInPhase.SEARCH).orElseThrow()
+        assertEquals(1, engine.timeline().table().row(CheckInPhase.SWAP_SEARCH).orElseThrow()
                 .count(), "below it the swap search runs");
     }
 

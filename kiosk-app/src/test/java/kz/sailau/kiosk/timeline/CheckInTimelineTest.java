@@ -44,10 +44,10 @@ class CheckInTimelineTest {
 
     @Test
     void onlyMeasuredPhasesAreInTheTableInPhaseOrder() {
-        timeline.record(CheckInPhase.SEARCH, Duration.ofMillis(300));
+        timeline.record(CheckInPhase.SWAP_SEARCH, Duration.ofMillis(300));
         timeline.record(CheckInPhase.CARD_TO_VOTER, Duration.ofMillis(2));
         List<CheckInPhase> phases = timeline.table().rows().stream().map(PhaseTable.Row::phase).toList();
-        assertEquals(List.of(CheckInPhase.CARD_TO_VOTER, CheckInPhase.SEARCH), phases);
+        assertEquals(List.of(CheckInPhase.CARD_TO_VOTER, CheckInPhase.SWAP_SEARCH), phases);
         assertEquals(Optional.empty(), timeline.table().row(CheckInPhase.VERIFY));
     }
 
@@ -93,14 +93,14 @@ class CheckInTimelineTest {
 
     @Test
     void theTableRefusesRowsOutOfOrderTwiceOrInconsistent() {
-        PhaseTable.Row search = new PhaseTable.Row(CheckInPhase.SEARCH, 1, Duration.ZERO, Duration.ZERO);
+        PhaseTable.Row search = new PhaseTable.Row(CheckInPhase.SWAP_SEARCH, 1, Duration.ZERO, Duration.ZERO);
         PhaseTable.Row card = new PhaseTable.Row(CheckInPhase.CARD_TO_VOTER, 1, Duration.ZERO, Duration.ZERO);
         assertThrows(IllegalArgumentException.class, () -> new PhaseTable(List.of(search, card)));
         assertThrows(IllegalArgumentException.class, () -> new PhaseTable(List.of(search, search)));
         assertThrows(IllegalArgumentException.class,
-                () -> new PhaseTable.Row(CheckInPhase.SEARCH, 0, Duration.ZERO, Duration.ZERO));
+                () -> new PhaseTable.Row(CheckInPhase.SWAP_SEARCH, 0, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
-                () -> new PhaseTable.Row(CheckInPhase.SEARCH, 1, Duration.ofMillis(2), Duration.ofMillis(1)));
+                () -> new PhaseTable.Row(CheckInPhase.SWAP_SEARCH, 1, Duration.ofMillis(2), Duration.ofMillis(1)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.biometric.FingerImage;
@@ -22,6 +23,7 @@ import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.model.mrz.MrzWriter;
 import kz.sailau.kiosk.register.EnrolledFinger;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.RegisterContents;
@@ -39,16 +41,35 @@ import kz.sailau.prints.MasterFinger;
  * templates extracted by the kiosk's matcher from prints of {@link FingerprintGenerator} (a population of their own,
  * seed {@value #FILLER_SEED}, so no filler finger is a finger any simulated person presents). At most
  * {@value #FILLER_FINGERS} distinct fingers are made and dealt out in turn; a 1:N search compares every template
- * whatever it holds, so repeating them changes the search's cost little while keeping the set-up to seconds. The
- * grown register is signed by the DEMO authority as version 2 and loaded with {@code register load}, as an
- * official would.
+ * whatever it holds, so repeating them changes the search's cost little while keeping the set-up short. The first
+ * {@value #VISITORS} filler voters instead have a right index finger of their own, with live impressions, and come
+ * to the kiosk in the run ({@link Visitor}), so that the timeline measures enough fingerprint check-ins. The grown
+ * register is signed by the DEMO authority as version 2 and loaded with {@code register load}, as an official would.
  */
 final class RegisterFiller {
 
     /** Seed of the filler population (not the demo set's). */
     static final long FILLER_SEED = 1_800_018L;
-    /** Distinct filler fingers made at most. */
+    /** Distinct filler fingers made at most (shared by the fillers that do not come to the kiosk). */
     static final int FILLER_FINGERS = 100;
+    /** Filler voters at most who come to the kiosk, each with a right index finger of their own. */
+    static final int VISITORS = 48;
+    private static final int LIVE_IMPRESSIONS = 3;
+
+    /**
+     * A filler voter who comes to the kiosk.
+     *
+     * @param key  a name for the run's messages (no personal data)
+     * @param iin  the IIN on the card
+     * @param mrz  the card's machine-readable zone
+     * @param live sensor-sized live impressions of the right index finger
+     */
+    record Visitor(String key, Iin iin, String mrz, List<BufferedImage> live) {
+        @Override
+        public String toString() {
+            return "Visitor[" + key + "]";
+        }
+    }
 
     private RegisterFiller() {
     }
@@ -60,9 +81,9 @@ final class RegisterFiller {
      * @param size        voters wanted; at least the demo register's own
      * @param environment the command-line environment ({@code register load} runs in it)
      * @param log         one line per step
-     * @return the filler voters added
+     * @return the filler voters who come to the kiosk (empty when the demo register is already as large)
      */
-    static int fill(DemoData demo, int size, CliEnvironment environment, PrintStream log) throws IOException {
+    static List<Visitor> fill(DemoData demo, int size, CliEnvironment environment, PrintStream log) throws IOException {
         long started = System.nanoTime();
         Path directory = demo.directory();
         char[] passphrase = DemoData.PASSPHRASE.toCharArray();
@@ -73,11 +94,19 @@ final class RegisterFiller {
                 kioskCredentials, kiosk.pinnedAuthority()).contents();
         int fillers = size - current.records().size();
         if (fillers <= 0) {
-            return 0;
+            return List.of();
         }
         FingerMatcher matcher = environment.matcher().get();
-        List<FingerTemplate> pool = fillerTemplates(Math.min(FILLER_FINGERS, 2 * fillers), matcher);
-        log.printf("simulate: %d filler fingers extracted after %.1f s%n", pool.size(), (System.nanoTime() - started) / 1e9);
+        FingerprintGenerator generator = new FingerprintGenerator(FILLER_SEED, Difficulty.NORMAL);
+        int poolSize = Math.min(FILLER_FINGERS, 2 * fillers);
+        int visitorCount = Math.min(VISITORS, fillers);
+        List<FingerTemplate> pool = FingerprintGenerator.inParallel(poolSize, i -> enrol(generator, i, matcher));
+        List<MasterFinger> own = generator.masters(poolSize, visitorCount);
+        List<FingerTemplate> ownTemplates = FingerprintGenerator.inParallel(visitorCount,
+                i -> matcher.extract(grey(generator.impression(own.get(i), 0, ImpressionSize.FULL))));
+        log.printf("simulate: %d filler fingers extracted after %.1f s%n", poolSize + visitorCount,
+                (System.nanoTime() - started) / 1e9);
+        List<Visitor> visitors = new ArrayList<>();
         List<RegisterRecord> records = new ArrayList<>(current.records());
         Random random = new Random(FILLER_SEED);
         for (int i = 0; i < fillers; i++) {
@@ -85,10 +114,20 @@ final class RegisterFiller {
             boolean male = random.nextBoolean();
             Voter voter = new Voter(fillerIin(birth, male, i), "Толтырушы" + i, male ? "Айдос" : "Айгерім",
                     male ? "Серікұлы" : "Серікқызы", birth, current.precinct());
+            FingerTemplate right = i < visitorCount ? ownTemplates.get(i) : pool.get((2 * i) % pool.size());
             List<EnrolledFinger> fingers = List.of(
-                    new EnrolledFinger(FingerPosition.RIGHT_INDEX, 1, pool.get((2 * i) % pool.size()), ""),
+                    new EnrolledFinger(FingerPosition.RIGHT_INDEX, 1, right, ""),
                     new EnrolledFinger(FingerPosition.LEFT_INDEX, 1, pool.get((2 * i + 1) % pool.size()), ""));
             records.add(new RegisterRecord(voter, male ? Sex.MALE : Sex.FEMALE, fingers));
+            if (i < visitorCount) {
+                List<BufferedImage> live = new ArrayList<>();
+                for (int k = 1; k <= LIVE_IMPRESSIONS; k++) {
+                    live.add(generator.impression(own.get(i), k, ImpressionSize.SENSOR));
+                }
+                String mrz = MrzWriter.text(new MrzWriter.Card("KAZ", String.format("F%08d", i), voter.iin(), birth,
+                        Optional.empty(), LocalDate.of(2031, 1, 1), "KAZ", "Толтырушы", voter.givenName()));
+                visitors.add(new Visitor("filler-" + i, voter.iin(), mrz, List.copyOf(live)));
+            }
         }
         RegisterContents grown = new RegisterContents(current.election(), current.precinct(), current.version() + 1,
                 current.created(), current.extractorVersion(), records, current.acceptedDuplicates());
@@ -103,16 +142,12 @@ final class RegisterFiller {
         }
         log.printf("simulate: register of %d voters loaded after %.1f s%n", records.size(),
                 (System.nanoTime() - started) / 1e9);
-        return fillers;
+        return List.copyOf(visitors);
     }
 
-    /** {@code count} templates of distinct synthetic fingers, one full-size impression each, on all cores. */
-    private static List<FingerTemplate> fillerTemplates(int count, FingerMatcher matcher) {
-        FingerprintGenerator generator = new FingerprintGenerator(FILLER_SEED, Difficulty.NORMAL);
-        return FingerprintGenerator.inParallel(count, i -> {
-            MasterFinger master = generator.master(i);
-            return matcher.extract(grey(generator.impression(master, 0, ImpressionSize.FULL)));
-        });
+    /** The enrolment template of master finger {@code index}: its first full-size impression. */
+    private static FingerTemplate enrol(FingerprintGenerator generator, int index, FingerMatcher matcher) {
+        return matcher.extract(grey(generator.impression(generator.master(index), 0, ImpressionSize.FULL)));
     }
 
     private static FingerImage grey(BufferedImage image) {

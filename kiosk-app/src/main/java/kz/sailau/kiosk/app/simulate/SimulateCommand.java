@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.app.demo.DemoKiosk;
@@ -88,8 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         DemoData demo = DemoData.create(data.toAbsolutePath(), new CliEnvironment(environment.clock(),
                 environment.random(), environment.migrations(), environment.matcher(), sink, environment.err()), out);
+        List<RegisterFiller.Visitor> visitors = List.of();
         if (registerSize > 0) {
-            RegisterFiller.fill(demo, registerSize, new CliEnvironment(environment.clock(), environment.random(),
+            visitors = RegisterFiller.fill(demo, registerSize, new CliEnvironment(environment.clock(), environment.random(),
                     environment.migrations(), environment.matcher(), sink, environment.err()), out);
         }
         SimulateRun.Tally tally;
@@ -108,6 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf("simulate: ready in %.1f s; %d visits, seed %d%s%s%n", (System.nanoTime() - start) / 1e9, voters,
                     seed, faults ? ", with faults" : "", realtime ? ", scanner paced at " + baud + " baud" : "");
             SimulateRun run = new SimulateRun(kiosk, seed, faults);
+            run.addRegistered(visitors);
             before = soakReport == null ? null : SimulateResources.measure();
             runStart = System.nanoTime();
             tally = run.run(voters, out, soakReport == null ? 0 : Math.max(1, voters / 10));

@@ -129,6 +129,13 @@ final class SimulateRun {
         loadOutsiders(kiosk.data().directory().resolve("demo-set"));
     }
 
+    /** Adds registered voters who come to the kiosk besides the demo register's (a grown register's fillers). */
+    void addRegistered(List<RegisterFiller.Visitor> visitors) {
+        for (RegisterFiller.Visitor visitor : visitors) {
+            registered.add(new Person(visitor.key(), visitor.iin(), visitor.mrz(), visitor.live(), true));
+        }
+    }
+
     /** The demo-set voters that are not in the register (and the precinct-102 voter of voters-bad.csv). */
     private void loadOutsiders(Path set) throws IOException {
         Set<String> inRegister = new HashSet<>();
