@@ -57,7 +57,8 @@ import kz.sailau.kiosk.model.mrz.MrzWriter;
  */
 final class SimulateRun {
 
-    private static final Duration STEP = Duration.ofSeconds(20);
+    /** How long the run waits for one step of a visit: a paced upload at 57,600 baud alone takes 7 s, and the driver retries it. */
+    private static final Duration STEP = Duration.ofSeconds(90);
     private static final OverrideReason NOT_RECOGNISED_REASON = OverrideReason.WORN_FINGERPRINTS;
     private static final OverrideReason SWAP_REASON = OverrideReason.RELATIVE_CONFUSION;
 
