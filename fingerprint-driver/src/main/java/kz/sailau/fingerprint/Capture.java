@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.imageio.ImageIO;
-import kz.sailau.fingerprint.protocol.SensorImage;
 
 /**
  * One fingerprint image read from the sensor: 8-bit grayscale pixels, row by row, top row first.
@@ -36,6 +35,8 @@ public record Capture(byte[] pixels, int width, int height, int dpi, long wireBy
     public static final int SENSOR_HEIGHT = 288;
     /** Resolution of the R30x / ZFM-20 / AS608 sensors (datasheet, "Resolution: 500 dpi"). */
     public static final int SENSOR_DPI = 500;
+    /** Gray step between neighbouring levels of the 4-bit image transfer: 255 / 15. */
+    public static final int FOUR_BIT_STEP = 17;
 
     /**
      * The gray level a host receives for an 8-bit gray value after the sensor's 4-bit image transfer: one of 16
@@ -45,7 +46,10 @@ public record Capture(byte[] pixels, int width, int height, int dpi, long wireBy
      * @return a multiple of 17 in 0..255
      */
     public static int fourBitGray(int gray) {
-        return SensorImage.quantise(gray);
+        if (gray < 0 || gray > 255) {
+            throw new IllegalArgumentException("gray value out of range: " + gray);
+        }
+        return (gray + FOUR_BIT_STEP / 2) / FOUR_BIT_STEP * FOUR_BIT_STEP;
     }
 
     /**

@@ -1,6 +1,7 @@
 package kz.sailau.fingerprint.protocol;
 
 import java.util.Objects;
+import kz.sailau.fingerprint.Capture;
 
 /**
  * The image format of UpImage / DownImage (user manual, UpImage 0x0A): width × height pixels (256 × 288 on the
@@ -24,7 +25,7 @@ public final class SensorImage {
     /** Bytes of a packed image: two pixels per byte. */
     public static final int PACKED_BYTES = PIXELS / 2;
     /** Gray step between neighbouring nibble values: 255 / 15. */
-    public static final int GRAY_STEP = 17;
+    public static final int GRAY_STEP = Capture.FOUR_BIT_STEP;
 
     private SensorImage() {
     }
@@ -49,7 +50,7 @@ public final class SensorImage {
      * @return a multiple of 17 in 0..255
      */
     public static int quantise(int gray) {
-        return nibbleOf(gray) * GRAY_STEP;
+        return Capture.fourBitGray(gray);
     }
 
     /**
