@@ -43,6 +43,8 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
 import kz.sailau.kiosk.ui.AdministratorActions;
 import kz.sailau.kiosk.ui.ClerkRosterActions;
+import kz.sailau.kiosk.ui.WaitTimes;
+import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.ui.DayClosing;
 import kz.sailau.kiosk.ui.LogicAccuracyTesting;
 import kz.sailau.kiosk.ui.RegisterLoading;
@@ -115,6 +117,21 @@ public final class KioskAdministration implements AdministratorActions {
     }
 
     private volatile DeviceSettingsActions deviceSettings;
+    private volatile WaitTimes waitTimes;
+
+    /**
+     * Offers the check-in timeline's table on the administrator screen and puts it into the end-of-day bundle
+     * (decision 0190); returns this.
+     */
+    public KioskAdministration withWaitTimes(WaitTimes times) {
+        waitTimes = Objects.requireNonNull(times, "times");
+        return this;
+    }
+
+    @Override
+    public Optional<WaitTimes> waitTimes() {
+        return Optional.ofNullable(waitTimes);
+    }
 
     /** Offers the editable device settings on the administrator screen (the Devices pane); returns this. */
     public KioskAdministration withDeviceSettings(DeviceSettingsActions settings) {
@@ -383,7 +400,8 @@ public final class KioskAdministration implements AdministratorActions {
     @Override
     public Optional<DayClosing> dayClosing() {
         return Optional.of(new KioskDayClosing(directory, database, kioskCertificate, clock, random,
-                this::credentials, () -> logicAccuracy != null && LogicAccuracyMode.testStorePresent(directory)));
+                this::credentials, () -> logicAccuracy != null && LogicAccuracyMode.testStorePresent(directory),
+                () -> waitTimes == null ? PhaseTable.EMPTY : waitTimes.waitTimes()));
     }
 
     @Override

@@ -19,6 +19,7 @@ import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.ui.AdministratorActions.AdministratorException;
 import kz.sailau.kiosk.ui.DayClosing;
@@ -37,9 +38,11 @@ final class KioskDayClosing implements DayClosing {
     private final SecureRandom random;
     private final Supplier<Optional<KioskCredentials>> credentials;
     private final Supplier<Boolean> testRunning;
+    private final Supplier<PhaseTable> waitTimes;
 
     KioskDayClosing(KioskDataDirectory directory, KioskDatabase database, Path kioskCertificate, Clock clock, SecureRandom random, Supplier<Optional<KioskCredentials>> credentials,
-                    Supplier<Boolean> testRunning) {
+                    Supplier<Boolean> testRunning, Supplier<PhaseTable> waitTimes) {
+        this.waitTimes = Objects.requireNonNull(waitTimes, "waitTimes");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
@@ -72,7 +75,7 @@ final class KioskDayClosing implements DayClosing {
         try {
             X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
             EndOfDay.Written written = EndOfDay.close(database, unlocked, certificate, directory.pinnedAuthority(),
-                    directory.profile(), KioskAdministration.software(), bundle, clock, random);
+                    directory.profile(), KioskAdministration.software(), waitTimes.get(), bundle, clock, random);
             DayCounts counts = written.content().counts();
             return new DayClosed(written.bundle(), counts.checkIns(), counts.tokensIssued(), counts.tokensVoided(),
                     counts.reconciles());

@@ -37,6 +37,7 @@ import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.ui.AdministratorView;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
@@ -98,6 +99,7 @@ final class ProductionWindows {
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
+                administration.withWaitTimes(days::waitTimes);
                 // One election day, built at the first need: the pre-election test (from the first unlock) or the
                 // voter screens.
                 administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
@@ -173,6 +175,11 @@ final class ProductionWindows {
                 devicesOpen.set(true);
             }
             return built;
+        }
+
+        /** The running engine's check-in timeline table; empty before the election day is assembled. */
+        synchronized PhaseTable waitTimes() {
+            return built == null ? PhaseTable.EMPTY : built.engine().timeline().table();
         }
 
         @Override

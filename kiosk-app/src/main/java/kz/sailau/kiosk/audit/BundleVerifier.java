@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
+import kz.sailau.kiosk.timeline.CheckInPhase;
+import kz.sailau.kiosk.timeline.PhaseTable;
 
 /**
  * The one verification of an end-of-day bundle, run by both {@code bundle verify} and {@code audit verify BUNDLE}
@@ -147,6 +150,7 @@ public final class BundleVerifier {
                 + (recomputed.tokensNotIssued() > 0 ? ", served by hand " + recomputed.tokensNotIssued() : "")));
         checks.add(issuedTokens(bundle.issuedTokens(), recomputed));
         checks.add(tokenEventTimes(bundle.entries()));
+        checks.add(waitTimes(parsed, recomputed));
         if (redeemed.isPresent()) {
             long unused = valid - redeemed.getAsLong();
             checks.add(Check.of("ballot desk", redeemed.getAsLong() >= 0 && unused >= 0, "tokens valid " + valid
@@ -223,6 +227,31 @@ public final class BundleVerifier {
             }
         }
         return Check.of("token event times", true, "every token event carries the day only");
+    }
+
+    /**
+     * The optional check-in timeline table (decision 0190): absent is fine (older kiosks, {@code day close} from the
+     * command line); present, it must be well formed and can count no more fingerprint check-ins or commits than the
+     * log holds (the table covers the day since the kiosk last started, so fewer is normal after a restart).
+     */
+    private static Check waitTimes(DayBundle.Parsed parsed, DayCounts counts) {
+        if (parsed.waitTimesProblem().isPresent()) {
+            return Check.of("wait times", false, parsed.waitTimesProblem().get());
+        }
+        PhaseTable table = parsed.bundle().waitTimes();
+        if (table.isEmpty()) {
+            return Check.of("wait times", true, "no table in this bundle");
+        }
+        long fingerToToken = table.row(CheckInPhase.FINGER_TO_TOKEN).map(PhaseTable.Row::count).orElse(0L);
+        long commits = table.row(CheckInPhase.DURABLE_COMMIT).map(PhaseTable.Row::count).orElse(0L);
+        if (fingerToToken > counts.byFingerprint() || commits > counts.checkIns()) {
+            return Check.of("wait times", false, "the table counts " + fingerToToken + " fingerprint check-ins and "
+                    + commits + " commits; the log holds " + counts.byFingerprint() + " and " + counts.checkIns());
+        }
+        String feel = table.row(CheckInPhase.FINGER_TO_TOKEN).map(r -> String.format(Locale.ROOT,
+                "; finger to token p50 %.2f s, p95 %.2f s", PhaseTable.millis(r.p50()) / 1000,
+                PhaseTable.millis(r.p95()) / 1000)).orElse("");
+        return Check.of("wait times", true, table.rows().size() + " phases measured since the kiosk started" + feel);
     }
 
     private static boolean closedEntryAgrees(List<AuditEntry> entries, DayCounts counts) {

@@ -8,13 +8,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import kz.sailau.kiosk.timeline.CheckInPhase;
+import kz.sailau.kiosk.timeline.PhaseTable;
 
 /**
  * The end-of-day bundle: a JSON document (format {@value #FORMAT}) with the election, precinct, register
@@ -35,10 +39,14 @@ import java.util.TreeMap;
  * @param counts          the counts
  * @param entries         the full audit log
  * @param issuedTokens    the issued token ids, sorted by id
+ * @param waitTimes       the check-in timeline's p50/p95 table since the kiosk last started (decision 0190): counts
+ *                        and durations per phase, nothing per voter; written as {@code waitTimes} only when not
+ *                        empty, so bundles without it (older kiosks, {@code day close} from the command line) read
+ *                        and verify as before
  */
 public record DayBundle(String election, int precinct, long registerVersion, String registerSha256,
                         String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
-                        List<AuditEntry> entries, List<IssuedToken> issuedTokens) {
+                        List<AuditEntry> entries, List<IssuedToken> issuedTokens, PhaseTable waitTimes) {
 
     /**
      * Format id written into every bundle. Version 2: token counts come from the log's token events and the
@@ -47,6 +55,8 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
     public static final String FORMAT = "sailau-day-bundle-v2";
     /** File name suffix of the detached signature next to the bundle. */
     public static final String SIGNATURE_SUFFIX = ".p7s";
+    /** What the {@code waitTimes} table covers: the check-ins since the kiosk program last started. */
+    public static final String WAIT_TIMES_SINCE = "kiosk start";
 
     /** Duplicate keys are refused: a verifier must not read another bundle than the one that was signed. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -60,6 +70,15 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         Objects.requireNonNull(counts, "counts");
         entries = List.copyOf(entries);
         issuedTokens = List.copyOf(issuedTokens);
+        Objects.requireNonNull(waitTimes, "waitTimes");
+    }
+
+    /** A bundle without a wait-times table. */
+    public DayBundle(String election, int precinct, long registerVersion, String registerSha256,
+                     String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
+                     List<AuditEntry> entries, List<IssuedToken> issuedTokens) {
+        this(election, precinct, registerVersion, registerSha256, softwareVersion, jarSha256, closedAt, counts, entries,
+                issuedTokens, PhaseTable.EMPTY);
     }
 
     /** The last entry of the log. */
@@ -122,6 +141,15 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         for (IssuedToken token : issuedTokens) {
             tokens.addObject().put("id", token.id()).put("voided", token.voided());
         }
+        if (!waitTimes.isEmpty()) {
+            ObjectNode times = root.putObject("waitTimes");
+            times.put("since", WAIT_TIMES_SINCE);
+            ArrayNode phases = times.putArray("phases");
+            for (PhaseTable.Row row : waitTimes.rows()) {
+                phases.addObject().put("phase", row.phase().name()).put("count", row.count())
+                        .put("p50Micros", row.p50().toNanos() / 1000).put("p95Micros", row.p95().toNanos() / 1000);
+            }
+        }
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
@@ -167,13 +195,22 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                     c.path("inFallback").asLong(), longs(c.path("overridesByReason")),
                     longs(c.path("refusalsByReason")), c.path("tokensIssued").asLong(),
                     c.path("tokensVoided").asLong(), c.path("tokensNotIssued").asLong());
+            PhaseTable waitTimes = PhaseTable.EMPTY;
+            Optional<String> waitTimesProblem = Optional.empty();
+            if (!root.path("waitTimes").isMissingNode()) {
+                try {
+                    waitTimes = waitTimes(root.path("waitTimes"));
+                } catch (IllegalArgumentException malformed) {
+                    waitTimesProblem = Optional.of(malformed.getMessage());
+                }
+            }
             DayBundle bundle = new DayBundle(root.path("election").asText(), root.path("precinct").asInt(),
                     root.path("register").path("version").asLong(), text(root.path("register").path("sha256")),
                     root.path("software").path("version").asText(), text(root.path("software").path("jarSha256")),
-                    Instant.parse(root.path("closedAt").asText()), counts, entries, tokens);
+                    Instant.parse(root.path("closedAt").asText()), counts, entries, tokens, waitTimes);
             return new Parsed(bundle, root.path("auditHead").path("sequence").asLong(),
                     root.path("auditHead").path("hash").asText(), root.path("counts").path("checkIns").asLong(),
-                    root.path("reconciliation").path("balanced").asBoolean());
+                    root.path("reconciliation").path("balanced").asBoolean(), waitTimesProblem);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BundleFormatException b) {
                 throw b;
@@ -185,6 +222,51 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             }
             throw new BundleFormatException("bundle cannot be read: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Reads the {@code waitTimes} object: exactly {@code since} and {@code phases}, each phase exactly its name (one
+     * of {@link CheckInPhase}), a positive count and two whole numbers of microseconds with p50 ≤ p95, phases once
+     * each in phase order.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    private static PhaseTable waitTimes(JsonNode node) {
+        if (!node.isObject() || !fieldNames(node).equals(List.of("since", "phases"))
+                || !WAIT_TIMES_SINCE.equals(node.path("since").asText()) || !node.path("phases").isArray()) {
+            throw new IllegalArgumentException("waitTimes must hold exactly \"since\": \"" + WAIT_TIMES_SINCE
+                    + "\" and a \"phases\" array");
+        }
+        List<PhaseTable.Row> rows = new ArrayList<>();
+        for (JsonNode phase : node.path("phases")) {
+            if (!phase.isObject() || !fieldNames(phase).equals(List.of("phase", "count", "p50Micros", "p95Micros"))) {
+                throw new IllegalArgumentException("a waitTimes phase must hold exactly phase, count, p50Micros, "
+                        + "p95Micros");
+            }
+            CheckInPhase name;
+            try {
+                name = CheckInPhase.valueOf(phase.path("phase").asText());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("waitTimes names an unknown phase");
+            }
+            for (String number : List.of("count", "p50Micros", "p95Micros")) {
+                if (!phase.path(number).isIntegralNumber() || !phase.path(number).canConvertToLong()
+                        || phase.path(number).asLong() < 0 || phase.path(number).asLong() > Long.MAX_VALUE / 1000) {
+                    throw new IllegalArgumentException("waitTimes " + name + ": " + number
+                            + " is not a whole number ≥ 0");
+                }
+            }
+            rows.add(new PhaseTable.Row(name, phase.path("count").asLong(),
+                    Duration.ofNanos(Math.multiplyExact(phase.path("p50Micros").asLong(), 1000L)),
+                    Duration.ofNanos(Math.multiplyExact(phase.path("p95Micros").asLong(), 1000L))));
+        }
+        return new PhaseTable(rows);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static String text(JsonNode node) {
@@ -205,8 +287,10 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
      * @param statedHeadHash   the audit head hash it states
      * @param statedCheckIns   the check-in count it states
      * @param statedBalanced   the reconciliation outcome it states
+     * @param waitTimesProblem what is wrong with its {@code waitTimes} object, if it has one that is malformed (the
+     *                         bundle then carries an empty table, and the verifier fails the "wait times" check)
      */
     public record Parsed(DayBundle bundle, long statedHeadSequence, String statedHeadHash, long statedCheckIns,
-                         boolean statedBalanced) {
+                         boolean statedBalanced, Optional<String> waitTimesProblem) {
     }
 }

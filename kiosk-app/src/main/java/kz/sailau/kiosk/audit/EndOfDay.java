@@ -17,6 +17,7 @@ import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
+import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -106,7 +107,22 @@ public final class EndOfDay {
     public static Written close(KioskDatabase database, KioskCredentials credentials, X509Certificate kioskCertificate,
                                 X509Certificate authority, KioskDataDirectory.KioskProfile profile, Software software,
                                 Path out, Clock clock, SecureRandom random) throws IOException {
+        return close(database, credentials, kioskCertificate, authority, profile, software, PhaseTable.EMPTY, out, clock,
+                random);
+    }
+
+    /**
+     * Closes the day as {@link #close(KioskDatabase, KioskCredentials, X509Certificate, X509Certificate,
+     * KioskDataDirectory.KioskProfile, Software, Path, Clock, SecureRandom)} does, with the running kiosk's check-in
+     * timeline table in the bundle ({@code waitTimes}; none when the table is empty).
+     *
+     * @param waitTimes the p50/p95 table of the check-in timeline since the kiosk started
+     */
+    public static Written close(KioskDatabase database, KioskCredentials credentials, X509Certificate kioskCertificate,
+                                X509Certificate authority, KioskDataDirectory.KioskProfile profile, Software software,
+                                PhaseTable waitTimes, Path out, Clock clock, SecureRandom random) throws IOException {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(waitTimes, "waitTimes");
         checkOut(out);
         KioskSignatures.checkKioskCertificate(credentials, kioskCertificate, authority);
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
@@ -141,7 +157,7 @@ public final class EndOfDay {
                         loaded.map(LoadedRegister::version).orElse(0L),
                         loaded.map(LoadedRegister::packageSha256).orElse(null),
                         software.version(), software.jarSha256(), closedAt, DayCounts.of(entries), entries,
-                        IssuedToken.readAll(c));
+                        IssuedToken.readAll(c), waitTimes);
                 byte[] json = content.toJson();
                 stage(staged, out, json);
                 stage(staged, signature, KioskSignatures.signDetached(json, credentials, kioskCertificate));

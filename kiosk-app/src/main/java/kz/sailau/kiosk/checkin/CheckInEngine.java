@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -24,6 +25,8 @@ import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEvent;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.MrzFormatException;
 import kz.sailau.kiosk.model.mrz.MrzParser;
+import kz.sailau.kiosk.timeline.CheckInPhase;
+import kz.sailau.kiosk.timeline.CheckInTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,12 @@ import org.slf4j.LoggerFactory;
  * call them from a worker thread, never the FX thread. Thread-safe (one event at a time).
  *
  * <p>Besides the state, the engine holds the clerk-call signal ({@link ClerkCall}) the machine raises and
- * lowers, for screens to show as a banner and a sound.
+ * lowers, for screens to show as a banner and a sound, and the check-in timeline ({@link CheckInTimeline}): how
+ * long each phase it runs takes, as histograms with no per-voter record.
+ *
+ * <p>The identity-swap search is skipped when the claimed voter's own score already reaches the card-less
+ * identification threshold of the whole register (decision 0191): it could then send a voter to the clerk only if
+ * another voter scored higher still, which that threshold bounds as tightly as it bounds identifying anybody.
  */
 public final class CheckInEngine {
 
@@ -49,6 +57,7 @@ public final class CheckInEngine {
     private final FingerMatcher matcher;
     private final Clock clock;
     private final DeviceEffects devices;
+    private final CheckInTimeline timeline;
     private final List<Consumer<CheckInState>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<ClerkCall>>> clerkCallListeners = new CopyOnWriteArrayList<>();
     private final EffectRunner effectRunner = new EffectRunner();
@@ -56,6 +65,8 @@ public final class CheckInEngine {
     private Optional<ClerkCall> clerkCall = Optional.empty();
     /** The token issued last, the only one a clerk can void (its id is needed to void it). */
     private PreparedToken lastIssued;
+    /** When the card being looked up reached the engine (a {@link CheckInTimeline#now()}), or none. */
+    private OptionalLong cardArrived = OptionalLong.empty();
 
     /**
      * @param machine   the flow and its policy
@@ -70,6 +81,18 @@ public final class CheckInEngine {
     public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
                          ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock,
                          DeviceEffects devices) {
+        this(machine, directory, ledger, clerks, tokens, matcher, clock, devices, CheckInTimeline.system());
+    }
+
+    /**
+     * An engine that records its phases into {@code timeline} (the others record into a timeline of their own).
+     *
+     * @param timeline where the durations of the phases go
+     */
+    public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
+                         ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock,
+                         DeviceEffects devices, CheckInTimeline timeline) {
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.machine = Objects.requireNonNull(machine, "machine");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -97,6 +120,11 @@ public final class CheckInEngine {
     /** The clerk-call signal: present while the kiosk calls a commission member. */
     public synchronized Optional<ClerkCall> clerkCall() {
         return clerkCall;
+    }
+
+    /** The check-in timeline this engine and its device runner record into. */
+    public CheckInTimeline timeline() {
+        return timeline;
     }
 
     /** The policy this engine's machine applies. */
@@ -180,10 +208,12 @@ public final class CheckInEngine {
      */
     public synchronized CheckInState submitCard(String mrzText) {
         Objects.requireNonNull(mrzText, "mrzText");
+        long arrived = timeline.now();
         LocalDate today = LocalDate.now(clock);
         CheckInEvent event;
         try {
             event = new CheckInEvent.CardRead(MrzParser.parse(mrzText, today));
+            cardArrived = OptionalLong.of(arrived);
         } catch (MrzFormatException e) {
             event = new CheckInEvent.CardUnreadable(e.field());
         }
@@ -246,7 +276,11 @@ public final class CheckInEngine {
         events.add(first);
         while (!events.isEmpty()) {
             CheckInEvent event = events.removeFirst();
+            long decided = timeline.now();
             CheckInMachine.Step step = machine.next(state, event, clock.instant(), ledger.counters());
+            if (event instanceof CheckInEvent.VoterLookedUp) {
+                timeline.since(CheckInPhase.ELIGIBILITY, decided);
+            }
             boolean changed = !step.state().equals(state);
             state = step.state();
             for (Effect effect : step.effects()) {
@@ -255,9 +289,12 @@ public final class CheckInEngine {
                 }
             }
             if (changed) {
+                long shown = timeline.now();
                 for (Consumer<CheckInState> listener : listeners) {
                     listener.accept(state);
                 }
+                timeline.since(CheckInPhase.SCREEN_UPDATE, shown);
+                markVisit(state);
             }
             for (Effect effect : step.effects()) {
                 if (answers(effect)) {
@@ -288,7 +325,11 @@ public final class CheckInEngine {
     private final class EffectRunner implements Effect.Visitor<Optional<CheckInEvent>> {
         @Override
         public Optional<CheckInEvent> lookUpVoter(Effect.LookUpVoter e) {
-            return Optional.of(new CheckInEvent.VoterLookedUp(directory.find(e.iin()), ledger.isCheckedIn(e.iin())));
+            long start = cardArrived.orElse(timeline.now());
+            cardArrived = OptionalLong.empty();
+            CheckInEvent found = new CheckInEvent.VoterLookedUp(directory.find(e.iin()), ledger.isCheckedIn(e.iin()));
+            timeline.since(CheckInPhase.CARD_TO_VOTER, start);
+            return Optional.of(found);
         }
 
         @Override
@@ -304,12 +345,16 @@ public final class CheckInEngine {
         @Override
         public Optional<CheckInEvent> recordCheckIn(Effect.RecordCheckIn e) {
             // The token is made first, in memory; the ledger makes the check-in and its issue durable together.
+            long signing = timeline.now();
             Optional<PreparedToken> token = prepareToken();
+            timeline.since(CheckInPhase.TOKEN_SIGNING, signing);
+            long committing = timeline.now();
             try {
                 ledger.record(e.record(), token);
             } catch (AlreadyCheckedInException already) {
                 return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
             }
+            timeline.since(CheckInPhase.DURABLE_COMMIT, committing);
             lastIssued = token.orElse(null);
             return Optional.of(token.<CheckInEvent>map(t -> new CheckInEvent.CheckInRecorded(t.token()))
                     .orElseGet(CheckInEvent.TokenIssueFailed::new));
@@ -353,6 +398,18 @@ public final class CheckInEngine {
         }
     }
 
+    /**
+     * Closes the finger-to-token measurement when a token of a fingerprint check-in reaches the screens, and drops
+     * it when a visit ends any other way.
+     */
+    private void markVisit(CheckInState shown) {
+        if (shown instanceof CheckInState.TokenIssued issued && issued.method() == CheckInMethod.FINGERPRINT) {
+            timeline.tokenShown();
+        } else if (shown instanceof CheckInState.TokenIssued || shown instanceof CheckInState.AwaitingCard) {
+            timeline.visitEnded();
+        }
+    }
+
     private void changeClerkCall(Optional<ClerkCall> next) {
         if (next.equals(clerkCall)) {
             return;
@@ -378,15 +435,23 @@ public final class CheckInEngine {
             return new CheckInEvent.CaptureRejected(judged.quality());
         }
         Optional<FingerTemplate> probe = judged.template();
+        long verifying = timeline.now();
         double claimedScore = matcher.prepare(probe.get()).bestScore(claimed.templates());
+        timeline.since(CheckInPhase.VERIFY, verifying);
+        FingerMatcher.Gallery<Iin> gallery = directory.gallery();
+        if (claimedScore >= machine.policy().identifyThreshold(gallery.templateCount())) {
+            // Decision 0191: identified as the claimed voter by the card-less standard; no other voter can outscore.
+            return new CheckInEvent.CaptureScored(claimedScore, 0);
+        }
         Iin claimedIin = claimed.voter().iin();
         double bestOther = 0;
-        for (FingerMatcher.SearchHit<Iin> hit : directory.gallery().search(probe.get(),
-                machine.policy().verifyThreshold(claimed))) {
+        long searching = timeline.now();
+        for (FingerMatcher.SearchHit<Iin> hit : gallery.search(probe.get(), machine.policy().verifyThreshold(claimed))) {
             if (!hit.key().equals(claimedIin)) {
                 bestOther = Math.max(bestOther, hit.score());
             }
         }
+        timeline.since(CheckInPhase.SWAP_SEARCH, searching);
         return new CheckInEvent.CaptureScored(claimedScore, bestOther);
     }
 
@@ -397,8 +462,10 @@ public final class CheckInEngine {
         }
         Optional<FingerTemplate> probe = judged.template();
         FingerMatcher.Gallery<Iin> gallery = directory.gallery();
+        long searching = timeline.now();
         List<FingerMatcher.SearchHit<Iin>> hits = gallery.search(probe.get(),
                 machine.policy().identifyThreshold(gallery.templateCount()));
+        timeline.since(CheckInPhase.IDENTIFICATION, searching);
         return new CheckInEvent.Identified(hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).key()));
     }
 
@@ -406,12 +473,17 @@ public final class CheckInEngine {
     }
 
     private Judged judgeAndExtract(FingerImage image) {
+        long assessing = timeline.now();
         ImageQuality quality = matcher.assess(image);
+        timeline.since(CheckInPhase.QUALITY_CHECK, assessing);
         if (quality != ImageQuality.GOOD) {
             return new Judged(Optional.empty(), quality);
         }
+        long extracting = timeline.now();
         try {
-            return new Judged(Optional.of(matcher.extract(image)), quality);
+            FingerTemplate template = matcher.extract(image);
+            timeline.since(CheckInPhase.EXTRACTION, extracting);
+            return new Judged(Optional.of(template), quality);
         } catch (TemplateExtractionException e) {
             // Good contrast yet no template: in practice a smeared or partial print; ask for a firmer press.
             return new Judged(Optional.empty(), ImageQuality.LOW_CONTRAST);

@@ -28,6 +28,8 @@ import kz.sailau.kiosk.checkin.Effect;
 import kz.sailau.kiosk.checkin.IssuedBallotToken;
 import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.devices.printer.Receipt;
+import kz.sailau.kiosk.timeline.CheckInPhase;
+import kz.sailau.kiosk.timeline.CheckInTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: one each for capturing, printing, reading cards and ticking; {@link #run} only hands work to them
  * (the engine calls it while holding its lock). Outcomes of a capture the machine cancelled meanwhile are dropped
- * ({@link CheckInEngine#submitIf}). Observers hear of upload progress and receipts for the screens.
+ * ({@link CheckInEngine#submitIf}). Observers hear of upload progress and receipts for the screens. The engine's
+ * {@link CheckInTimeline} hears when a finger is seen, how long each upload and each receipt took.
  */
 public final class DeviceRunner implements DeviceEffects, AutoCloseable {
 
@@ -93,6 +96,13 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
 
         /** Image bytes received so far of {@code totalBytes}. */
         default void uploaded(long bytesReceived, long totalBytes) {
+        }
+
+        /**
+         * A whole image arrived; {@code wireTime} is what its bytes take on the line at the scanner's baud rate (the
+         * physical floor of a capture).
+         */
+        default void imageReceived(Duration wireTime) {
         }
 
         /** A receipt goes to the printer. */
@@ -214,11 +224,14 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
             while (current.getAsBoolean()) {
                 observers.forEach(Observer::waitingForFinger);
                 Capture capture;
+                Progress progress = new Progress(engine.timeline());
                 try {
-                    capture = devices.scanner().capture(new Progress(), timing.fingerWait());
+                    capture = devices.scanner().capture(progress, timing.fingerWait());
                 } catch (NoFingerException e) {
                     continue;
                 }
+                progress.uploaded();
+                observers.forEach(o -> o.imageReceived(capture.wireTime()));
                 FingerImage image = new FingerImage(capture.width(), capture.height(), capture.pixels(), capture.dpi());
                 engine.submitIf(current, new CheckInEvent.FingerCaptured(image));
                 return;
@@ -246,10 +259,13 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
 
     private void print(Target asking, IssuedBallotToken token) {
         CheckInEvent outcome;
+        CheckInTimeline timeline = asking.engine().timeline();
+        long printing = timeline.now();
         try {
             Receipt receipt = asking.layout().layout(token);
             observers.forEach(o -> o.printing(receipt));
             devices.printer().print(receipt);
+            timeline.since(CheckInPhase.RECEIPT_PRINTING, printing);
             outcome = new CheckInEvent.ReceiptPrinted(token);
         } catch (DeviceException e) {
             LOG.warn("receipt not printed: {}", e.getMessage());
@@ -279,8 +295,16 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
         return current;
     }
 
-    /** Hands upload progress from the capture thread to the observers. */
+    /** Hands upload progress from the capture thread to the observers, and the upload's times to the timeline. */
     private final class Progress implements CaptureProgress {
+        private final CheckInTimeline timeline;
+        private long detected = -1;
+        private boolean fingerSeen;
+
+        Progress(CheckInTimeline timeline) {
+            this.timeline = timeline;
+        }
+
         @Override
         public void bytesReceived(long bytesReceived, long totalBytes) {
             observers.forEach(o -> o.uploaded(bytesReceived, totalBytes));
@@ -288,7 +312,17 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
 
         @Override
         public void fingerDetected() {
+            fingerSeen = true;
+            detected = timeline.now();
+            timeline.fingerPlaced();
             observers.forEach(Observer::fingerDetected);
+        }
+
+        /** The whole image arrived. */
+        void uploaded() {
+            if (fingerSeen) {
+                timeline.since(CheckInPhase.CAPTURE_WIRE, detected);
+            }
         }
     }
 

@@ -86,4 +86,9 @@ public interface AdministratorActions {
     default Optional<ClerkRosterActions> clerkRoster() {
         return Optional.empty();
     }
+
+    /** How long voters wait, phase by phase (the check-in timeline), when this kiosk measures it. */
+    default Optional<WaitTimes> waitTimes() {
+        return Optional.empty();
+    }
 }

@@ -193,6 +193,7 @@ public final class AdministratorView extends VBox {
             box.getChildren().add(before);
         }
         model.devices().ifPresent(devices -> box.getChildren().add(new DevicesPane(devices, language)));
+        model.waitTimes().ifPresent(times -> box.getChildren().add(new WaitTimesPane(times, language)));
         model.day().ifPresent(day -> box.getChildren().add(daySection(day)));
         Button back = AdminControls.button(language, "admin.back", "admin-back");
         back.getStyleClass().add("secondary");

@@ -47,6 +47,7 @@ public final class AdministratorViewModel {
     private final Optional<LogicAccuracyViewModel> logicAccuracy;
     private final Optional<ClerksViewModel> clerks;
     private final Optional<ReportsViewModel> reports;
+    private final Optional<WaitTimesViewModel> waitTimes;
 
     /**
      * @param actions  what the kiosk offers
@@ -69,6 +70,12 @@ public final class AdministratorViewModel {
                 new LogicAccuracyViewModel(testing, work, confirmation, media));
         clerks = actions.clerkRoster().map(roster -> new ClerksViewModel(roster, work));
         reports = actions.reportPrinting().map(printing -> new ReportsViewModel(printing, work));
+        waitTimes = actions.waitTimes().map(times -> new WaitTimesViewModel(times, work));
+    }
+
+    /** The Wait times section, when the kiosk measures its check-ins. */
+    public Optional<WaitTimesViewModel> waitTimes() {
+        return waitTimes;
     }
 
     /** The background work shared by every pane. */
@@ -220,6 +227,7 @@ public final class AdministratorViewModel {
         logicAccuracy.ifPresent(LogicAccuracyViewModel::clear);
         clerks.ifPresent(ClerksViewModel::clear);
         reports.ifPresent(ReportsViewModel::clear);
+        waitTimes.ifPresent(WaitTimesViewModel::clear);
     }
 
     /** First tap on "Exit the kiosk": asks for the confirmation. */

@@ -60,6 +60,7 @@ class LayeringTest {
     private static final String DEVICES = "kz.sailau.kiosk.devices..";
     private static final String STORE = "kz.sailau.kiosk.store..";
     private static final String MODEL = "kz.sailau.kiosk.model..";
+    private static final String TIMELINE = "kz.sailau.kiosk.timeline..";
     private static final String ACCURACY = "kz.sailau.kiosk.accuracy..";
     private static final String FINGERPRINT_DRIVER = "kz.sailau.fingerprint..";
     private static final String FINGERPRINT_EMULATOR = "kz.sailau.fingerprint.emulator..";
@@ -99,6 +100,7 @@ class LayeringTest {
                 .layer("Devices").definedBy(DEVICES)
                 .layer("Store").definedBy(STORE)
                 .layer("Model").definedBy(MODEL)
+                .layer("Timeline").definedBy(TIMELINE)
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
@@ -119,6 +121,7 @@ class LayeringTest {
                 .whereLayer("Devices").mayOnlyBeAccessedByLayers("App", "Ui", "Runner", "CheckIn", "Report")
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Audit", "Register",
                         "Crypto")
+                .whereLayer("Timeline").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Runner", "Audit", "CheckIn")
                 .because("dependencies point one way, from the entry point and the screens down to the values, so that "
                         + "each layer can be understood and tested with only what is below it (HOUSE-STYLE.md)")
                 .check(classes);
@@ -221,6 +224,19 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackage(BIOMETRIC)
                 .should().dependOnClassesThat().resideInAPackage("com.machinezoo.sourceafis..")
                 .because("matching is one small interface (FingerMatcher) that tests can replace")
+                .check(classes);
+    }
+
+    @Test
+    void timelineDependsOnNothingOfOursAndAloneUsesHdrHistogram() {
+        noClasses().that().resideInAPackage(TIMELINE)
+                .should().dependOnClassesThat().resideOutsideOfPackages(TIMELINE, "java..", "org.HdrHistogram..")
+                .because("the check-in timeline is counts per duration bucket: the engine, the runner, the screens "
+                        + "and the end-of-day bundle read it, and it reads nothing of theirs (decision 0190)")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(TIMELINE)
+                .should().dependOnClassesThat().resideInAPackage("org.HdrHistogram..")
+                .because("the histograms are one small table type (PhaseTable) to everyone else")
                 .check(classes);
     }
 

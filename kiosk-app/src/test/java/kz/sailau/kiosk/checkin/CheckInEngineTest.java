@@ -23,6 +23,8 @@ import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.timeline.CheckInPhase;
+import kz.sailau.kiosk.timeline.PhaseTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +111,39 @@ class CheckInEngineTest {
         NeedsClerk flagged = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.goodImage(5)));
         assertEquals(ClerkReason.IDENTITY_SWAP, flagged.reason());
         assertEquals(0, ledger.counters().checkIns());
+    }
+
+    @Test
+    void theTimelineRecordsEachPhaseOfAFingerprintCheckIn() {
+        engine.submitCard(zone(7));
+        engine.submit(new FingerCaptured(Fixtures.goodImage(7)));
+        PhaseTable table = engine.timeline().table();
+        for (CheckInPhase phase : List.of(CheckInPhase.CARD_TO_VOTER,
+                CheckInPhase.ELIGIBILITY, CheckInPhase.QUALITY_CHECK,
+                CheckInPhase.EXTRACTION, CheckInPhase.VERIFY,
+                CheckInPhase.TOKEN_SIGNING,
+                CheckInPhase.DURABLE_COMMIT)) {
+            assertEquals(1, table.row(phase).orElseThrow(() -> new AssertionError(phase + " not recorded")).count(),
+                    phase.name());
+        }
+        assertEquals(5, table.row(CheckInPhase.SCREEN_UPDATE).orElseThrow().count(),
+                "one screen update per new state");
+    }
+
+    @Test
+    void aClaimedScoreAtTheIdentificationThresholdSkipsTheSwapSearch() {
+        double identify = Fixtures.POLICY.identifyThreshold(register.size() * 2L);
+        engine.submitCard(zone(8));
+        assertInstanceOf(TokenIssued.class, engine.submit(new FingerCaptured(Fixtures.image(8, (int) Math.ceil(identify),
+                ImageQuality.GOOD))));
+        assertTrue(engine.timeline().table().row(CheckInPhase.SWAP_SEARCH).isEmpty(),
+                "no 1:N search when the claimed voter is identified by the card-less standard");
+        engine.submit(new Acknowledged());
+        engine.submitCard(zone(9));
+        assertInstanceOf(TokenIssued.class, engine.submit(new FingerCaptured(Fixtures.image(9, (int) identify - 1,
+                ImageQuality.GOOD))));
+        assertEquals(1, engine.timeline().table().row(CheckInPhase.SWAP_SEARCH).orElseThrow()
+                .count(), "below it the swap search runs");
     }
 
     @Test

@@ -36,6 +36,7 @@ import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.model.InvalidIinException;
 import kz.sailau.kiosk.model.mrz.MrzField;
 import kz.sailau.kiosk.token.TokenMessageKeys;
+import kz.sailau.kiosk.timeline.CheckInPhase;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -91,6 +92,9 @@ class MessagesTest {
         }
         for (MrzField field : MrzField.values()) {
             declared.add(field.messageKey());
+        }
+        for (CheckInPhase phase : CheckInPhase.values()) {
+            declared.add(phase.messageKey());
         }
         declared.add(CheckInMachine.CLERK_PIN_REJECTED_KEY);
         declared.addAll(List.of(CaptureCancelledException.MESSAGE_KEY, ChecksumException.MESSAGE_KEY,

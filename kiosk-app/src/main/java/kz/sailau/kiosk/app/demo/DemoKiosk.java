@@ -107,6 +107,18 @@ public final class DemoKiosk implements AutoCloseable {
     }
 
     /**
+     * The kiosk of {@code simulate --realtime}: the scanner driver raises the line to {@code scannerBaud} (the
+     * module's {@value ScannerEmulator#DEFAULT_BAUD_RATE} keeps it) and the emulator paces every byte to it.
+     */
+    public static DemoKiosk forSimulate(DemoData data, CliEnvironment environment, boolean realtime, int scannerBaud)
+            throws IOException {
+        int target = scannerBaud == ScannerEmulator.DEFAULT_BAUD_RATE ? 0 : scannerBaud;
+        return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
+                environment.migrations(), environment.matcher().get(), realtime,
+                settings -> settings.withTargetBaudRate(target), DeviceRunner.Timing.DEFAULT);
+    }
+
+    /**
      * Opens the demo store and starts the emulated devices.
      *
      * @param data          the created demo data
@@ -228,6 +240,7 @@ public final class DemoKiosk implements AutoCloseable {
         administration.withReports(() -> new SerialReceiptPrinter(devices.printer().devicePath(),
                 configuration.printer().baud(), devices.printer().profile(), REPORT_PRINTER_TIMEOUT),
                 ZoneId.systemDefault());
+        administration.withWaitTimes(() -> electionDay.engine().timeline().table());
         return administration.withDeviceSettings(deviceSettings(administration));
     }
 

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.timeline.PhaseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +21,11 @@ import picocli.CommandLine.Option;
  * the one election-day assembly) and runs N voter visits headless, with the MRZ reader, scanner and printer
  * emulated on pseudo-terminals and driven by the engine through the real drivers. Prints counts that reconcile; exits 0 only if they do. With {@code --soak-report} it
  * also measures heap after GC, threads and open file descriptors before and after and writes them to a file.
+ *
+ * <p>It also prints the check-in timeline's p50/p95 table (decision 0190). With {@code --realtime} the scanner
+ * emulator paces every byte to {@code --baud} as a real sensor does, and the run ends with the line
+ * {@code latency voters=V wire=W p50=A p95=B ratio=R} ({@link LatencyLine}); {@code --register-size N} grows the
+ * register to N voters first ({@link RegisterFiller}) so that the 1:N search runs at a precinct's size.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Run N voter visits headless through the real engine and emulated devices; print counts "
@@ -27,6 +34,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** Exit code when the counts do not reconcile or the resources did not stay flat. */
     public static final int NOT_RECONCILED = 1;
+    /** The largest register {@code --register-size} makes. */
+    static final int MAX_REGISTER_SIZE = 20_000;
 
     private final CliEnvironment environment;
 
@@ -43,6 +52,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--faults", description = "Also inject printer paper-out, scanner unplug mid-upload and fallback mode.")
     boolean faults;
 
+    @Option(names = "--realtime", description = "Pace the scanner emulator at its real baud rate; end with the "
+            + "latency line (finger → token against the image's wire time).")
+    boolean realtime;
+
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "115200",
+            description = "Scanner line speed, 9600 × 1..12 (default: ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--register-size", paramLabel = "N", defaultValue = "0",
+            description = "Grow the demo register to N voters (synthetic, two fingers each) before the run.")
+    int registerSize;
+
     @Option(names = "--soak-report", paramLabel = "FILE",
             description = "Measure heap after GC, threads and open fds before and after; write them to FILE.")
     Path soakReport;
@@ -57,27 +78,50 @@ public final class SimulateCommand implements Callable<Integer> {
         if (voters < 1) {
             throw new CliException("cli.error.usage", "simulate: --voters must be at least 1");
         }
+        if (baud % 9600 != 0 || baud / 9600 < 1 || baud / 9600 > 12) {
+            throw new CliException("cli.error.usage", "simulate: --baud must be 9600 × 1..12 (e.g. 57600, 115200)");
+        }
+        if (registerSize < 0 || registerSize > MAX_REGISTER_SIZE) {
+            throw new CliException("cli.error.usage", "simulate: --register-size must be 0.." + MAX_REGISTER_SIZE);
+        }
         PrintStream out = environment.out();
         long start = System.nanoTime();
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         DemoData demo = DemoData.create(data.toAbsolutePath(), new CliEnvironment(environment.clock(),
                 environment.random(), environment.migrations(), environment.matcher(), sink, environment.err()), out);
+        List<RegisterFiller.Visitor> visitors = List.of();
+        if (registerSize > 0) {
+            visitors = RegisterFiller.fill(demo, registerSize, new CliEnvironment(environment.clock(), environment.random(),
+                    environment.migrations(), environment.matcher(), sink, environment.err()), out);
+        }
         SimulateRun.Tally tally;
         SimulateResources before;
         SimulateResources after;
         long runStart;
-        try (DemoKiosk kiosk = DemoKiosk.forSimulate(demo, environment)) {
-            out.printf("simulate: ready in %.1f s; %d visits, seed %d%s%n", (System.nanoTime() - start) / 1e9, voters,
-                    seed, faults ? ", with faults" : "");
+        LatencyLine latency = new LatencyLine();
+        PhaseTable table;
+        int registered;
+        try (DemoKiosk kiosk = DemoKiosk.forSimulate(demo, environment, realtime, baud)) {
+            kiosk.electionDay().devices().ifPresent(runner -> runner.addObserver(latency));
+            long gallery = System.nanoTime();
+            registered = kiosk.engine().prepareGallery();
+            out.printf("simulate: 1:N gallery of %d voters prepared in %.1f s%n", registered,
+                    (System.nanoTime() - gallery) / 1e9);
+            out.printf("simulate: ready in %.1f s; %d visits, seed %d%s%s%n", (System.nanoTime() - start) / 1e9, voters,
+                    seed, faults ? ", with faults" : "", realtime ? ", scanner paced at " + baud + " baud" : "");
             SimulateRun run = new SimulateRun(kiosk, seed, faults);
+            run.addRegistered(visitors);
             before = soakReport == null ? null : SimulateResources.measure();
             runStart = System.nanoTime();
             tally = run.run(voters, out, soakReport == null ? 0 : Math.max(1, voters / 10));
             after = soakReport == null ? null : SimulateResources.measure();
+            table = kiosk.engine().timeline().table();
         }
         double seconds = (System.nanoTime() - runStart) / 1e9;
         SimulateRun.report(tally, out);
         out.printf("simulate: %d visits in %.1f s (%.0f ms per visit)%n", voters, seconds, seconds * 1000 / voters);
+        out.println("timeline (this run; counts per phase, p50 and p95):");
+        table.lines().forEach(line -> out.println("  " + line));
         boolean ok = tally.reconciles();
         if (soakReport != null) {
             boolean flat = before.flat(after);
@@ -95,6 +139,9 @@ public final class SimulateCommand implements Callable<Integer> {
             Files.writeString(file, report, StandardCharsets.UTF_8);
             out.print(report);
             ok &= flat;
+        }
+        if (realtime) {
+            out.println(latency.line(registered, table));
         }
         return ok ? 0 : NOT_RECONCILED;
     }

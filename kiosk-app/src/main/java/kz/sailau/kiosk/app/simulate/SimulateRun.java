@@ -57,7 +57,8 @@ import kz.sailau.kiosk.model.mrz.MrzWriter;
  */
 final class SimulateRun {
 
-    private static final Duration STEP = Duration.ofSeconds(20);
+    /** How long the run waits for one step of a visit: a paced upload at 57,600 baud alone takes 7 s, and the driver retries it. */
+    private static final Duration STEP = Duration.ofSeconds(90);
     private static final OverrideReason NOT_RECOGNISED_REASON = OverrideReason.WORN_FINGERPRINTS;
     private static final OverrideReason SWAP_REASON = OverrideReason.RELATIVE_CONFUSION;
 
@@ -127,6 +128,13 @@ final class SimulateRun {
             registered.add(new Person(voter.key(), voter.iin(), DemoKiosk.mrz(voter), voter.liveImages(), true));
         }
         loadOutsiders(kiosk.data().directory().resolve("demo-set"));
+    }
+
+    /** Adds registered voters who come to the kiosk besides the demo register's (a grown register's fillers). */
+    void addRegistered(List<RegisterFiller.Visitor> visitors) {
+        for (RegisterFiller.Visitor visitor : visitors) {
+            registered.add(new Person(visitor.key(), visitor.iin(), visitor.mrz(), visitor.live(), true));
+        }
     }
 
     /** The demo-set voters that are not in the register (and the precinct-102 voter of voters-bad.csv). */
