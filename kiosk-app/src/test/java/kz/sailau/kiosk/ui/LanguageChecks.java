@@ -39,7 +39,7 @@ final class LanguageChecks {
                         continue;
                     }
                     for (String[] text : texts) {
-                        if (text[1].contains(fragment)) {
+                        if (containsAsWords(text[1], fragment)) {
                             stale.add(text[0] + ": \"" + text[1] + "\" (" + other + ": \"" + fragment + "\")");
                         }
                     }
@@ -47,6 +47,24 @@ final class LanguageChecks {
             }
         }
         return stale;
+    }
+
+    /**
+     * Whether {@code fragment} stands in {@code text} with no letter glued to either end, so that a voter's name
+     * that merely begins with a word of another language ("Сайлаушы" holds "Сайлау") is not taken for it.
+     */
+    static boolean containsAsWords(String text, String fragment) {
+        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
+            int end = at + fragment.length();
+            boolean gluedBefore = at > 0 && Character.isLetter(text.codePointBefore(at))
+                    && Character.isLetter(fragment.codePointAt(0));
+            boolean gluedAfter = end < text.length() && Character.isLetter(text.codePointAt(end))
+                    && Character.isLetter(fragment.codePointBefore(fragment.length()));
+            if (!gluedBefore && !gluedAfter) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> values(Language language) {
