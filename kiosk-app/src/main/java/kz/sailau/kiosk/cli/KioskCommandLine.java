@@ -57,6 +57,7 @@ public final class KioskCommandLine {
         root.addSubcommand("token", new CommandLine(new TokenCommand()));
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
+        NodeCommands.register(root, environment);
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             String key = exception instanceof RegisterException e ? e.messageKey()
                     : exception instanceof KioskCryptoException e ? e.messageKey()

@@ -1,0 +1,349 @@
+package kz.sailau.kiosk.precinct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.crypto.NodeTls;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.PrecinctId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A precinct of three kiosks and a ballot desk, each its own JVM running the real {@code sailau-kiosk.jar node run}
+ * on its own loopback address with mutual TLS, behind fault-injecting proxies: racing kiosks, a node cut off, a
+ * node killed with SIGKILL and rejoining from a snapshot, the leader killed, a spare kiosk added by the
+ * administrator, intruders refused, the listener on the configured address only, and the raw bytes of every
+ * node's files after the day. The steps run in order on one cluster; each asserts its own outcome.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrecinctNetworkIT {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    @TempDir
+    Path root;
+
+    private PrecinctFixture precinct;
+    private final Map<NodeName, NodeProcess> nodes = new LinkedHashMap<>();
+    private final List<byte[]> voters = new ArrayList<>();
+    private final List<byte[]> tokens = new ArrayList<>();
+    private final List<NodeName> members = List.of(new NodeName("kiosk-1"), new NodeName("kiosk-2"),
+            new NodeName("kiosk-3"), new NodeName("desk-1"));
+
+    @BeforeAll
+    void startThePrecinct() throws Exception {
+        precinct = new PrecinctFixture(root);
+        precinct.add("kiosk-1", NodeRole.KIOSK);
+        precinct.add("kiosk-2", NodeRole.KIOSK);
+        precinct.add("kiosk-3", NodeRole.KIOSK);
+        precinct.add("desk-1", NodeRole.BALLOT_DESK);
+        precinct.writeSettings(members);
+        for (NodeName name : members) {
+            nodes.put(name, NodeProcess.start(machine(name).directory(), precinct.passphraseFile));
+        }
+        for (NodeName name : members) {
+            awaitMajority(node(name), 60);
+        }
+    }
+
+    @AfterAll
+    void stopThePrecinct() throws Exception {
+        for (NodeProcess node : nodes.values()) {
+            node.close();
+        }
+        precinct.close();
+    }
+
+    @Test
+    @Order(1)
+    void twoKiosksRacingOnTheSameVoterGiveOneCheckInAndOneAlreadyCheckedIn() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            byte[] voter = newVoter();
+            node("kiosk-1").send("checkin " + HEX.formatHex(voter));
+            node("kiosk-2").send("checkin " + HEX.formatHex(voter));
+            List<String> outcomes = List.of(word(node("kiosk-1").next(30), 1), word(node("kiosk-2").next(30), 1));
+            assertEquals(1, outcomes.stream().filter("ACCEPTED"::equals).count(), "voter " + i + ": " + outcomes);
+            assertEquals(1, outcomes.stream().filter("ALREADY_CHECKED_IN"::equals).count(), "voter " + i + ": "
+                    + outcomes);
+            byte[] token = newToken();
+            assertEquals("ACCEPTED", word(node(i % 2 == 0 ? "kiosk-1" : "kiosk-2").ask("issue " + HEX.formatHex(token)),
+                    1));
+        }
+        // The ballot desk checks tokens live: issued at any kiosk → accepted once; again, or never issued → refused.
+        assertEquals("ACCEPTED", word(node("desk-1").ask("redeem " + HEX.formatHex(tokens.get(0))), 1));
+        assertEquals("ALREADY_REDEEMED", word(node("desk-1").ask("redeem " + HEX.formatHex(tokens.get(0))), 1));
+        assertEquals("UNKNOWN_TOKEN", word(node("desk-1").ask("redeem " + HEX.formatHex(new byte[16]) + " typed"), 1));
+        assertEquals("ACCEPTED", word(node("kiosk-1").ask("void " + HEX.formatHex(tokens.get(1))), 1));
+        assertEquals("TOKEN_VOIDED", word(node("desk-1").ask("redeem " + HEX.formatHex(tokens.get(1))), 1));
+        awaitSameCounts();
+        String counts = node("kiosk-3").ask("counts");
+        assertTrue(counts.contains("checkedIn=20 ") && counts.contains("issued=20 ") && counts.contains("voided=1 ")
+                && counts.contains("redeemed=1"), counts);
+    }
+
+    @Test
+    @Order(2)
+    void aKioskCutOffFromTheMajorityRefusesCheckInsAndCatchesUpWhenHealed() throws Exception {
+        PrecinctFixture.Machine kiosk3 = machine(new NodeName("kiosk-3"));
+        precinct.isolate(kiosk3);
+        await(() -> ask("kiosk-3", "state").contains("cut-off"), 30, "kiosk-3 never noticed it was cut off");
+        assertEquals("UNAVAILABLE", word(node("kiosk-3").ask("checkin " + HEX.formatHex(newVoter())), 1));
+        voters.remove(voters.size() - 1);
+        await(() -> ask("kiosk-1", "state").contains(" majority"), 30, "the majority lost its leader");
+        for (int i = 0; i < 5; i++) {
+            assertEquals("ACCEPTED", word(node("kiosk-1").ask("checkin " + HEX.formatHex(newVoter())), 1));
+        }
+        precinct.heal(kiosk3);
+        awaitSameCounts();
+        assertTrue(node("kiosk-3").ask("counts").contains("checkedIn=25 "));
+    }
+
+    @Test
+    @Order(3)
+    void aKioskKilledWithSigkillRejoinsFromASnapshotWithoutStoppingCheckIns() throws Exception {
+        NodeProcess kiosk2 = node("kiosk-2");
+        kiosk2.kill();
+        assertFalse(kiosk2.alive());
+        for (int i = 0; i < 30; i++) {
+            assertEquals("ACCEPTED", word(node(i % 2 == 0 ? "kiosk-1" : "kiosk-3").ask("checkin "
+                    + HEX.formatHex(newVoter())), 1));
+        }
+        long start = System.nanoTime();
+        nodes.put(new NodeName("kiosk-2"), NodeProcess.start(machine(new NodeName("kiosk-2")).directory(),
+                precinct.passphraseFile));
+        awaitSameCounts();
+        System.out.printf("precinct: killed kiosk rejoined and caught up in %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertTrue(node("kiosk-2").ask("counts").contains("checkedIn=55 "));
+    }
+
+    @Test
+    @Order(4)
+    void whenTheLeaderDiesTheOthersElectAnotherAndGoOn() throws Exception {
+        String state = node("kiosk-1").ask("state");
+        NodeName leader = new NodeName(state.replaceAll(".*leader=(\\S+).*", "$1"));
+        NodeProcess dead = nodes.get(leader);
+        dead.kill();
+        NodeName survivor = members.stream().filter(m -> !m.equals(leader)).findFirst().orElseThrow();
+        long start = System.nanoTime();
+        byte[] voter = newVoter();
+        String outcome;
+        do {
+            outcome = word(node(survivor.value()).ask("checkin " + HEX.formatHex(voter)), 1);
+        } while (outcome.equals("UNAVAILABLE") && System.nanoTime() - start < 60_000_000_000L);
+        assertEquals("ACCEPTED", outcome);
+        System.out.printf("precinct: check-ins resumed %d ms after the leader (%s) was killed%n",
+                (System.nanoTime() - start) / 1_000_000, leader);
+        nodes.put(leader, NodeProcess.start(machine(leader).directory(), precinct.passphraseFile));
+        awaitSameCounts();
+    }
+
+    @Test
+    @Order(5)
+    void aSpareKioskAddedByTheAdministratorCatchesUpAndChecksVotersIn() throws Exception {
+        PrecinctFixture.Machine spare = precinct.add("kiosk-4", NodeRole.KIOSK);
+        precinct.writeSettings(spare, members);
+        assertEquals("ACCEPTED", word(node("kiosk-1").ask("admit " + precinct.certificate(spare)), 1));
+        nodes.put(spare.name(), NodeProcess.start(spare.directory(), precinct.passphraseFile));
+        awaitMajority(node("kiosk-4"), 60);
+        awaitSameCounts();
+        assertTrue(ask("kiosk-4", "state").contains("members=5"), ask("kiosk-4", "state"));
+        assertEquals("ACCEPTED", word(node("kiosk-4").ask("checkin " + HEX.formatHex(newVoter())), 1));
+        byte[] already = voters.get(0);
+        assertEquals("ALREADY_CHECKED_IN", word(node("kiosk-4").ask("checkin " + HEX.formatHex(already)), 1));
+    }
+
+    @Test
+    @Order(6)
+    void aNodeOfAnotherPrecinctAnUncertifiedMachineAndAReplayAreRefusedAndLogged() throws Exception {
+        PrecinctFixture.Machine kiosk1 = machine(new NodeName("kiosk-1"));
+        NodeCredentials other = certified("kiosk-9", new PrecinctId(999), precinct.authority);
+        assertThrows(IOException.class, () -> handshake(other, precinct.authority.certificate(), kiosk1));
+        AuthorityCredentials rogue = AuthorityCredentials.generate("Rogue (TEST)", Clock.systemUTC(),
+                Duration.ofDays(1), PrecinctFixture.RANDOM);
+        NodeCredentials uncertified = certified("kiosk-8", PrecinctFixture.PRECINCT, rogue);
+        assertThrows(IOException.class, () -> handshake(uncertified, rogue.certificate(), kiosk1));
+        String counts = node("kiosk-1").ask("counts");
+        for (byte[] recorded : kiosk1.proxy().recorded()) {
+            try (Socket replay = new Socket(kiosk1.listen().getAddress(), kiosk1.listen().getPort())) {
+                replay.setSoTimeout(5000);
+                OutputStream out = replay.getOutputStream();
+                out.write(recorded);
+                out.flush();
+                byte[] answer = replay.getInputStream().readNBytes(4096);
+                assertFalse(new String(answer, java.nio.charset.StandardCharsets.ISO_8859_1).contains("ready"));
+            } catch (IOException e) {
+                // refused: the server's handshake cannot complete with a recorded client flight
+            }
+        }
+        assertEquals(counts, node("kiosk-1").ask("counts"), "a replayed connection changed the ledger");
+        String refusals = node("kiosk-1").ask("refusals");
+        assertTrue(refusals.contains("node.refused.otherPrecinct="), refusals);
+        assertTrue(refusals.contains("node.refused.uncertified="), refusals);
+        String log = node("kiosk-1").log();
+        assertTrue(log.contains("[node.refused.otherPrecinct]") && log.contains("[node.refused.uncertified]"), log);
+    }
+
+    @Test
+    @Order(7)
+    void eachNodeListensOnlyOnItsConfiguredAddress() throws Exception {
+        for (Map.Entry<NodeName, NodeProcess> entry : nodes.entrySet()) {
+            List<String> listening = ListeningSockets.of(entry.getValue().pid());
+            PrecinctFixture.Machine machine = machine(entry.getKey());
+            assertEquals(List.of(machine.address().getHostAddress() + ":" + machine.listen().getPort()), listening,
+                    entry.getKey() + " listens on " + listening);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void afterTheDayNoNodeKeepsCheckInsInTimeOrderOrLinkedToTokens() throws Exception {
+        assertEquals("ACCEPTED", word(node("kiosk-1").ask("seal"), 1));
+        awaitSameCounts();
+        for (NodeProcess node : nodes.values()) {
+            assertTrue(node.ask("snapshot").equals("snapshot done"));
+        }
+        RawBytes.assertNoOrderAndNoLink(nodes.values().stream().map(n -> n.directory.resolve("ledger")).toList(),
+                voters, tokens);
+        for (NodeProcess node : nodes.values()) {
+            String log = node.log();
+            for (byte[] voter : voters) {
+                assertFalse(log.contains(HEX.formatHex(voter)), "a voter's blind index is in a log");
+            }
+        }
+        for (PrecinctFixture.Machine machine : precinct.machines.values()) {
+            for (byte[] traffic : machine.proxy().recorded()) {
+                for (byte[] voter : voters) {
+                    assertEquals(-1, RawBytes.indexOf(traffic, voter, 0), "a blind index crossed the wire in clear");
+                }
+            }
+        }
+    }
+
+    private NodeCredentials certified(String name, PrecinctId precinctId, AuthorityCredentials issuer) {
+        NodeCredentials credentials = NodeCredentials.generate(new NodeName(name), NodeRole.KIOSK, precinctId,
+                PrecinctFixture.RANDOM);
+        X509Certificate certificate = NodeCertificates.certify(issuer, credentials.certificationRequest(), precinctId,
+                Clock.systemUTC(), Duration.ofDays(1), PrecinctFixture.RANDOM);
+        return credentials.withCertificate(certificate, issuer.certificate());
+    }
+
+    private static void handshake(NodeCredentials client, X509Certificate trusted, PrecinctFixture.Machine target)
+            throws IOException {
+        SSLContext context = NodeTls.context(client, trusted, peer -> java.util.Optional.empty(), (k, d) -> { });
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(target.listen().getAddress(),
+                target.listen().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            // TLS 1.3: the server's verdict on the client certificate arrives after the client's Finished.
+            socket.getOutputStream().write(new byte[] {0, 0, 0, 0});
+            socket.getOutputStream().flush();
+            if (socket.getInputStream().read() < 0) {
+                throw new IOException("closed by the server");
+            }
+        }
+    }
+
+    private byte[] newVoter() {
+        byte[] voter = new byte[32];
+        PrecinctFixture.RANDOM.nextBytes(voter);
+        voters.add(voter);
+        return voter;
+    }
+
+    private byte[] newToken() {
+        byte[] token = new byte[16];
+        PrecinctFixture.RANDOM.nextBytes(token);
+        tokens.add(token);
+        return token;
+    }
+
+    private NodeProcess node(String name) {
+        return node(new NodeName(name));
+    }
+
+    private NodeProcess node(NodeName name) {
+        return nodes.get(name);
+    }
+
+    private PrecinctFixture.Machine machine(NodeName name) {
+        return precinct.machines.get(name);
+    }
+
+    private String ask(String name, String request) {
+        try {
+            return node(name).ask(request);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String word(String line, int index) {
+        String[] words = line.split(" ");
+        return words.length > index ? words[index] : line;
+    }
+
+    private void awaitMajority(NodeProcess node, int seconds) {
+        await(() -> {
+            try {
+                return node.ask("state").contains(" majority");
+            } catch (IOException e) {
+                return false;
+            }
+        }, seconds, "no majority at " + node.directory.getFileName());
+    }
+
+    private void awaitSameCounts() {
+        await(() -> nodes.values().stream().map(n -> {
+            try {
+                return n.ask("counts");
+            } catch (IOException e) {
+                return "?";
+            }
+        }).distinct().count() == 1, 60, "the nodes' ledgers did not converge");
+    }
+
+    private static void await(BooleanSupplier condition, int seconds, String failure) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+}
