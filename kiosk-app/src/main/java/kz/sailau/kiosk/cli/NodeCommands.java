@@ -227,15 +227,15 @@ public final class NodeCommands {
                 Arrays.fill(secret, '\0');
             }
             Files.createDirectories(settings.dataDirectory());
+            java.io.PrintStream console = env.out();
+            // The console speaks on standard output; log lines go to standard error so they never mix with it.
+            System.setOut(System.err);
             PrecinctNode node;
             try {
                 node = PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory), env.random());
             } catch (PrecinctUnavailableException e) {
                 throw new CliException(e.messageKey(), e.getMessage());
             }
-            java.io.PrintStream console = env.out();
-            // The console speaks on standard output; log lines go to standard error so they never mix with it.
-            System.setOut(System.err);
             try (node) {
                 new PrecinctNodeConsole(node, System::nanoTime).serve(
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), console);

@@ -87,8 +87,10 @@ public final class NodeCertificates {
         }
         PKCS10CertificationRequest request = Pem.readRequest(requestPem);
         try {
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
-                    .build(request.getSubjectPublicKeyInfo());
+            // The JDK maps only the name "EC", not the key's OID, to its key factory: convert the key first.
+            PublicKey requestKey = java.security.KeyFactory.getInstance("EC").generatePublic(
+                    new java.security.spec.X509EncodedKeySpec(request.getSubjectPublicKeyInfo().getEncoded()));
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(requestKey);
             if (!request.isSignatureValid(verifier)) {
                 throw new KioskCryptoException("node.error.badRequest", "node request signature is invalid", null);
             }

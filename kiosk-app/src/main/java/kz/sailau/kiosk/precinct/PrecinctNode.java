@@ -118,7 +118,7 @@ public final class PrecinctNode implements AutoCloseable {
         Protocol[] stack = {transport, new TCPPING().initialHosts(hosts).portRange(0),
             new MERGE3().setMinInterval(1000).setMaxInterval(3000), new FD_ALL3().setTimeout(3000).setInterval(500),
             new VERIFY_SUSPECT2(), new NAKACK2(), new UNICAST3(), new STABLE(), new NO_DUPES(),
-            new GMS().setJoinTimeout(1000), new FRAG4(), new ELECTION(), raft, redirect};
+            new GMS().setJoinTimeout(1000).printLocalAddress(false), new FRAG4(), new ELECTION(), raft, redirect};
         channel = new JChannel(stack).name(credentials.name().value());
         // JGroups' diagnostics answer probes on a multicast socket of their own: no listener but the precinct one.
         transport.getDiagnosticsHandler().setEnabled(false);
@@ -242,9 +242,7 @@ public final class PrecinctNode implements AutoCloseable {
      */
     public PrecinctOutcome submit(PrecinctCommand command) {
         Objects.requireNonNull(command, "command");
-        if (!networkState().withMajority()) {
-            throw new PrecinctUnavailableException("no majority of the precinct reachable from " + name());
-        }
+        awaitMajority();
         byte[] bytes = PrecinctCommand.encode(command);
         CompletableFuture<byte[]> answer;
         try {
@@ -254,6 +252,25 @@ public final class PrecinctNode implements AutoCloseable {
         }
         byte[] reply = await(answer, command.getClass().getSimpleName());
         return reply == null || reply.length == 0 ? PrecinctOutcome.MALFORMED : PrecinctOutcome.of(reply[0]);
+    }
+
+    /**
+     * Waits, up to the commit timeout, until this node is with the majority and knows the leader: a leader
+     * election after a failure takes a moment and should not show as an outage.
+     */
+    private void awaitMajority() {
+        long deadline = System.nanoTime() + settings.commitTimeout().toNanos();
+        while (!networkState().withMajority()) {
+            if (System.nanoTime() > deadline) {
+                throw new PrecinctUnavailableException("no majority of the precinct reachable from " + name());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PrecinctUnavailableException("interrupted while waiting for the majority");
+            }
+        }
     }
 
     private byte[] await(CompletableFuture<byte[]> answer, String what) {

@@ -71,7 +71,14 @@ final class FaultProxy implements AutoCloseable {
                     continue;
                 }
                 Socket outbound = new Socket();
-                outbound.connect(target, 2000);
+                try {
+                    outbound.connect(target, 2000);
+                } catch (IOException e) {
+                    // the node behind the proxy is down: refuse, as the real network would
+                    inbound.close();
+                    outbound.close();
+                    continue;
+                }
                 Link link = new Link(peer, inbound, outbound);
                 links.add(link);
                 link.start();

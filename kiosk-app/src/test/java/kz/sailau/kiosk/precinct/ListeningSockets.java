@@ -52,8 +52,10 @@ final class ListeningSockets {
     private static String address(String hex) {
         String[] parts = hex.split(":");
         int port = Integer.parseInt(parts[1], 16);
-        if (parts[0].length() == 8) {
-            long value = Long.parseLong(parts[0], 16);
+        String v4 = parts[0].length() == 32 && parts[0].startsWith("0000000000000000FFFF0000")
+                ? parts[0].substring(24) : parts[0];
+        if (v4.length() == 8) {
+            long value = Long.parseLong(v4, 16);
             // /proc prints the IPv4 address as a little-endian 32-bit number.
             return (value & 0xff) + "." + ((value >> 8) & 0xff) + "." + ((value >> 16) & 0xff) + "."
                     + ((value >> 24) & 0xff) + ":" + port;
