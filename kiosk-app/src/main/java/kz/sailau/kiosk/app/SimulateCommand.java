@@ -39,6 +39,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--faults", description = "Also inject printer paper-out, scanner unplug mid-upload and fallback mode.")
     boolean faults;
 
+    @Option(names = "--kiosks", paramLabel = "N", defaultValue = "1",
+            description = "Kiosks (1-6). With more than one: a precinct network of N kiosk JVMs and a ballot desk "
+                    + "on loopback with the real replication (default: ${DEFAULT-VALUE}, one standalone kiosk).")
+    int kiosks;
+
+    @Option(names = "--cluster-faults",
+            description = "With --kiosks: kill nodes (SIGKILL) and cut links at random while voters check in.")
+    boolean clusterFaults;
+
     @Option(names = "--soak-report", paramLabel = "FILE",
             description = "Measure heap after GC, threads and open fds before and after; write them to FILE.")
     Path soakReport;
@@ -53,6 +62,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (voters < 1) {
             environment.err().println("simulate: --voters must be at least 1");
             return 2;
+        }
+        if (kiosks < 1 || kiosks > 6 || (clusterFaults && kiosks < 2)) {
+            environment.err().println("simulate: --kiosks must be 1..6, and at least 2 with --cluster-faults");
+            return 2;
+        }
+        if (kiosks > 1) {
+            return PrecinctSimulation.run(kiosks, voters, seed, clusterFaults, data.toAbsolutePath(), environment);
         }
         PrintStream out = environment.out();
         long start = System.nanoTime();

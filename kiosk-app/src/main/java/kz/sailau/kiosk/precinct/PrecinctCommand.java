@@ -50,7 +50,7 @@ public sealed interface PrecinctCommand {
      * @param commandId  random id
      * @param origin     the kiosk
      * @param voterIndex the keyed blind index of the voter's IIN, 32 bytes
-     * @param method     how the identity was established (a {@code CheckInMethod} name's ordinal: 0..3)
+     * @param method     how the identity was established (the ordinal of {@code CheckInMethod}: fingerprint, card-less, override, fallback)
      */
     record CheckIn(byte[] commandId, NodeName origin, byte[] voterIndex, int method) implements PrecinctCommand {
         /** Validates lengths and method. */

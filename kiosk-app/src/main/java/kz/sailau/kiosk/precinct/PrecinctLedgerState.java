@@ -39,12 +39,12 @@ public final class PrecinctLedgerState {
 
     /** Per-node counters, by counter name. */
     public enum Count {
-        /** Check-ins by fingerprint (method 0). */
+        /** Check-ins by card and fingerprint (method 0, in the order of {@code CheckInMethod}). */
         CHECK_IN_FINGERPRINT,
-        /** Check-ins by clerk override (method 1). */
-        CHECK_IN_OVERRIDE,
-        /** Card-less check-ins (method 2). */
+        /** Card-less check-ins by fingerprint 1:N (method 1). */
         CHECK_IN_CARDLESS,
+        /** Check-ins by clerk override (method 2). */
+        CHECK_IN_OVERRIDE,
         /** Check-ins in the fallback procedure (method 3). */
         CHECK_IN_FALLBACK,
         /** Paper marks entered after an outage. */
@@ -54,7 +54,9 @@ public final class PrecinctLedgerState {
         /** Tokens voided. */
         TOKEN_VOIDED,
         /** Tokens redeemed. */
-        TOKEN_REDEEMED
+        TOKEN_REDEEMED,
+        /** Seals committed (so a test or the administrator can see that every node applied the day's seal). */
+        SEAL
     }
 
     /**
@@ -135,6 +137,8 @@ public final class PrecinctLedgerState {
         } else if (command instanceof PrecinctCommand.WithdrawNode w) {
             authorised.remove(w.node());
             withdrawn.add(w.node());
+        } else if (command instanceof PrecinctCommand.Seal s) {
+            increment(s.origin(), Count.SEAL);
         }
         return PrecinctOutcome.ACCEPTED;
     }

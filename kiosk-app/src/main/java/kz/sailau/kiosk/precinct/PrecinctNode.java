@@ -102,6 +102,9 @@ public final class PrecinctNode implements AutoCloseable {
         transport.setBindPort(settings.listen().getPort());
         transport.setPortRange(0);
         transport.setClientBindAddr(settings.listen().getAddress());
+        // A TLS handshake on a busy two-core kiosk can take over JGroups' default of one second.
+        transport.setPeerAddrReadTimeout(5000);
+        transport.setSockConnTimeout(5000);
         if (!settings.advertise().equals(settings.listen())) {
             transport.setExternalAddr(settings.advertise().getAddress());
             transport.setExternalPort(settings.advertise().getPort());
@@ -162,6 +165,14 @@ public final class PrecinctNode implements AutoCloseable {
     /** Check in a voter if no node of the precinct has. */
     public PrecinctOutcome checkIn(byte[] voterIndex, int method) {
         return submit(new PrecinctCommand.CheckIn(newId(), name(), voterIndex, method));
+    }
+
+    /**
+     * A fresh random command id, for a caller that must be able to retry a command whose answer it did not get
+     * (a retry with the same id is answered with the recorded outcome, never applied twice).
+     */
+    public byte[] newCommandId() {
+        return newId();
     }
 
     /** Enter a mark made on the paper list during an outage. */

@@ -17,15 +17,17 @@ import kz.sailau.kiosk.model.NodeName;
  * through it) and for the administrator's console. One request per line, one answer line each:
  *
  * <pre>
- * checkin HEX64 [METHOD]   → checkin OUTCOME MILLIS      (OUTCOME is a PrecinctOutcome or UNAVAILABLE)
- * paper HEX64              → paper OUTCOME MILLIS
- * issue | void HEX32       → issue OUTCOME MILLIS
- * redeem HEX32 [typed]     → redeem OUTCOME MILLIS
+ * checkin HEX64 [METHOD [ID]]  → checkin OUTCOME MILLIS  (OUTCOME is a PrecinctOutcome or UNAVAILABLE)
+ * paper HEX64 [ID]             → paper OUTCOME MILLIS
+ * issue | void HEX32 [ID]      → issue OUTCOME MILLIS
+ * redeem HEX32 typed|scanned [ID] → redeem OUTCOME MILLIS
+ *   (ID: 32 hex digits, the command id; give the same id to retry a command whose answer was lost)
+ * checked HEX64            → checked yes|no               (this node's replica)
  * seal                     → seal OUTCOME MILLIS
  * admit CERT.pem           → admit OUTCOME MILLIS
  * withdraw NAME            → withdraw OUTCOME MILLIS
  * state                    → state SUMMARY                (see NetworkState#summary)
- * counts                   → counts checkedIn=… fingerprint=… override=… cardless=… fallback=… paper=… issued=… voided=… redeemed=…
+ * counts                   → counts checkedIn=… fingerprint=… override=… cardless=… fallback=… paper=… issued=… voided=… redeemed=… seals=…
  * refusals                 → refusals KEY=N …
  * snapshot                 → snapshot done
  * quit                     → bye
@@ -66,13 +68,20 @@ public final class PrecinctNodeConsole {
         String verb = words[0];
         try {
             return switch (verb) {
-                case "checkin" -> timed(verb, () -> node.checkIn(hex(words, 1, 32),
-                        words.length > 2 ? Integer.parseInt(words[2]) : 0));
-                case "paper" -> timed(verb, () -> node.enterPaperMark(hex(words, 1, 32)));
-                case "issue" -> timed(verb, () -> node.issueToken(hex(words, 1, 16)));
-                case "void" -> timed(verb, () -> node.voidToken(hex(words, 1, 16)));
-                case "redeem" -> timed(verb, () -> node.redeemToken(hex(words, 1, 16),
-                        words.length > 2 && words[2].equals("typed")));
+                case "checkin" -> timed(verb, () -> node.submit(new PrecinctCommand.CheckIn(id(words, 3),
+                        node.name(), hex(words, 1, 32), words.length > 2 ? Integer.parseInt(words[2]) : 0)));
+                case "paper" -> timed(verb, () -> node.submit(new PrecinctCommand.PaperMark(id(words, 2), node.name(),
+                        hex(words, 1, 32))));
+                case "issue" -> timed(verb, () -> node.submit(new PrecinctCommand.IssueToken(id(words, 2),
+                        node.name(), hex(words, 1, 16))));
+                case "void" -> timed(verb, () -> node.submit(new PrecinctCommand.VoidToken(id(words, 2), node.name(),
+                        hex(words, 1, 16))));
+                case "redeem" -> timed(verb, () -> node.submit(new PrecinctCommand.RedeemToken(id(words, 3),
+                        node.name(), hex(words, 1, 16), words.length > 2 && words[2].equals("typed"))));
+                case "checked" -> {
+                    byte[] voter = hex(words, 1, 32);
+                    yield "checked " + (node.read(state -> state.isCheckedIn(voter)) ? "yes" : "no");
+                }
                 case "seal" -> timed(verb, node::seal);
                 case "admit" -> timed(verb, () -> node.admit(Pem.readCertificate(read(words))));
                 case "withdraw" -> timed(verb, () -> node.withdraw(new NodeName(argument(words, 1))));
@@ -122,7 +131,12 @@ public final class PrecinctNodeConsole {
                 + " paper=" + state.total(PrecinctLedgerState.Count.PAPER_MARK)
                 + " issued=" + state.total(PrecinctLedgerState.Count.TOKEN_ISSUED)
                 + " voided=" + state.total(PrecinctLedgerState.Count.TOKEN_VOIDED)
-                + " redeemed=" + state.total(PrecinctLedgerState.Count.TOKEN_REDEEMED);
+                + " redeemed=" + state.total(PrecinctLedgerState.Count.TOKEN_REDEEMED)
+                + " seals=" + state.total(PrecinctLedgerState.Count.SEAL);
+    }
+
+    private byte[] id(String[] words, int index) {
+        return words.length > index ? hex(words, index, PrecinctCommand.ID_LENGTH) : node.newCommandId();
     }
 
     private static String argument(String[] words, int index) {

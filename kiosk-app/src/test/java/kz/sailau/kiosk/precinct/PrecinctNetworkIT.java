@@ -27,6 +27,8 @@ import kz.sailau.kiosk.crypto.IntruderTls;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.precinct.loopback.LoopbackPrecinct;
+import kz.sailau.kiosk.precinct.loopback.NodeConsoleProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,8 +54,12 @@ class PrecinctNetworkIT {
     @TempDir
     static Path root;
 
-    private PrecinctFixture precinct;
-    private final Map<NodeName, NodeProcess> nodes = new LinkedHashMap<>();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final PrecinctId PRECINCT = new PrecinctId(4711);
+    private static final Path JAR = jar();
+
+    private LoopbackPrecinct precinct;
+    private final Map<NodeName, NodeConsoleProcess> nodes = new LinkedHashMap<>();
     private final List<byte[]> voters = new ArrayList<>();
     private final List<byte[]> tokens = new ArrayList<>();
     private final List<NodeName> members = List.of(new NodeName("kiosk-1"), new NodeName("kiosk-2"),
@@ -61,14 +67,16 @@ class PrecinctNetworkIT {
 
     @BeforeAll
     void startThePrecinct() throws Exception {
-        precinct = new PrecinctFixture(root);
+        precinct = new LoopbackPrecinct(root, PRECINCT, AuthorityCredentials.generate("Test-only authority",
+                Clock.systemUTC(), Duration.ofDays(2), RANDOM), "test-only node passphrase".toCharArray(), 20, RANDOM,
+                Clock.systemUTC());
         precinct.add("kiosk-1", NodeRole.KIOSK);
         precinct.add("kiosk-2", NodeRole.KIOSK);
         precinct.add("kiosk-3", NodeRole.KIOSK);
         precinct.add("desk-1", NodeRole.BALLOT_DESK);
         precinct.writeSettings(members);
         for (NodeName name : members) {
-            nodes.put(name, NodeProcess.start(machine(name).directory(), precinct.passphraseFile));
+            nodes.put(name, precinct.start(JAR, machine(name)));
         }
         for (NodeName name : members) {
             awaitMajority(node(name), 60);
@@ -77,7 +85,7 @@ class PrecinctNetworkIT {
 
     @AfterAll
     void stopThePrecinct() throws Exception {
-        for (NodeProcess node : nodes.values()) {
+        for (NodeConsoleProcess node : nodes.values()) {
             node.close();
         }
         precinct.close();
@@ -107,13 +115,13 @@ class PrecinctNetworkIT {
         awaitSameCounts();
         String counts = node("kiosk-3").ask("counts");
         assertTrue(counts.contains("checkedIn=20 ") && counts.contains("issued=20 ") && counts.contains("voided=1 ")
-                && counts.contains("redeemed=1"), counts);
+                && counts.contains("redeemed=1 "), counts);
     }
 
     @Test
     @Order(2)
     void aKioskCutOffFromTheMajorityRefusesCheckInsAndCatchesUpWhenHealed() throws Exception {
-        PrecinctFixture.Machine kiosk3 = machine(new NodeName("kiosk-3"));
+        LoopbackPrecinct.Machine kiosk3 = machine(new NodeName("kiosk-3"));
         precinct.isolate(kiosk3);
         await(() -> ask("kiosk-3", "state").contains("cut-off"), 30, "kiosk-3 never noticed it was cut off");
         assertEquals("UNAVAILABLE", word(node("kiosk-3").ask("checkin " + HEX.formatHex(newVoter())), 1));
@@ -130,7 +138,7 @@ class PrecinctNetworkIT {
     @Test
     @Order(3)
     void aKioskKilledWithSigkillRejoinsFromASnapshotWithoutStoppingCheckIns() throws Exception {
-        NodeProcess kiosk2 = node("kiosk-2");
+        NodeConsoleProcess kiosk2 = node("kiosk-2");
         kiosk2.kill();
         assertFalse(kiosk2.alive());
         for (int i = 0; i < 30; i++) {
@@ -138,8 +146,7 @@ class PrecinctNetworkIT {
                     + HEX.formatHex(newVoter())), 1));
         }
         long start = System.nanoTime();
-        nodes.put(new NodeName("kiosk-2"), NodeProcess.start(machine(new NodeName("kiosk-2")).directory(),
-                precinct.passphraseFile));
+        nodes.put(new NodeName("kiosk-2"), precinct.start(JAR, machine(new NodeName("kiosk-2"))));
         awaitSameCounts();
         System.out.printf("precinct: killed kiosk rejoined and caught up in %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
@@ -152,7 +159,7 @@ class PrecinctNetworkIT {
         await(() -> !ask("kiosk-1", "state").contains("leader=-"), 30, "no leader");
         String state = node("kiosk-1").ask("state");
         NodeName leader = new NodeName(state.replaceAll(".*leader=(\\S+).*", "$1"));
-        NodeProcess dead = nodes.get(leader);
+        NodeConsoleProcess dead = nodes.get(leader);
         dead.kill();
         NodeName survivor = members.stream().filter(m -> !m.equals(leader)).findFirst().orElseThrow();
         long start = System.nanoTime();
@@ -164,17 +171,17 @@ class PrecinctNetworkIT {
         assertEquals("ACCEPTED", outcome);
         System.out.printf("precinct: check-ins resumed %d ms after the leader (%s) was killed%n",
                 (System.nanoTime() - start) / 1_000_000, leader);
-        nodes.put(leader, NodeProcess.start(machine(leader).directory(), precinct.passphraseFile));
+        nodes.put(leader, precinct.start(JAR, machine(leader)));
         awaitSameCounts();
     }
 
     @Test
     @Order(5)
     void aSpareKioskAddedByTheAdministratorCatchesUpAndChecksVotersIn() throws Exception {
-        PrecinctFixture.Machine spare = precinct.add("kiosk-4", NodeRole.KIOSK);
+        LoopbackPrecinct.Machine spare = precinct.add("kiosk-4", NodeRole.KIOSK);
         precinct.writeSettings(spare, members);
         assertEquals("ACCEPTED", word(node("kiosk-1").ask("admit " + precinct.certificate(spare)), 1));
-        nodes.put(spare.name(), NodeProcess.start(spare.directory(), precinct.passphraseFile));
+        nodes.put(spare.name(), precinct.start(JAR, spare));
         awaitMajority(node("kiosk-4"), 60);
         awaitSameCounts();
         assertTrue(ask("kiosk-4", "state").contains("members=5"), ask("kiosk-4", "state"));
@@ -186,12 +193,12 @@ class PrecinctNetworkIT {
     @Test
     @Order(6)
     void aNodeOfAnotherPrecinctAnUncertifiedMachineAndAReplayAreRefusedAndLogged() throws Exception {
-        PrecinctFixture.Machine kiosk1 = machine(new NodeName("kiosk-1"));
-        NodeCredentials other = certified("kiosk-9", new PrecinctId(999), precinct.authority);
-        assertThrows(IOException.class, () -> handshake(other, precinct.authority.certificate(), kiosk1));
+        LoopbackPrecinct.Machine kiosk1 = machine(new NodeName("kiosk-1"));
+        NodeCredentials other = certified("kiosk-9", new PrecinctId(999), precinct.authority());
+        assertThrows(IOException.class, () -> handshake(other, precinct.authority().certificate(), kiosk1));
         AuthorityCredentials rogue = AuthorityCredentials.generate("Rogue (TEST)", Clock.systemUTC(),
-                Duration.ofDays(1), PrecinctFixture.RANDOM);
-        NodeCredentials uncertified = certified("kiosk-8", PrecinctFixture.PRECINCT, rogue);
+                Duration.ofDays(1), RANDOM);
+        NodeCredentials uncertified = certified("kiosk-8", PRECINCT, rogue);
         assertThrows(IOException.class, () -> handshake(uncertified, rogue.certificate(), kiosk1));
         String counts = node("kiosk-1").ask("counts");
         for (byte[] recorded : kiosk1.proxy().recorded()) {
@@ -217,9 +224,9 @@ class PrecinctNetworkIT {
     @Test
     @Order(7)
     void eachNodeListensOnlyOnItsConfiguredAddress() throws Exception {
-        for (Map.Entry<NodeName, NodeProcess> entry : nodes.entrySet()) {
+        for (Map.Entry<NodeName, NodeConsoleProcess> entry : nodes.entrySet()) {
             List<String> listening = ListeningSockets.of(entry.getValue().pid());
-            PrecinctFixture.Machine machine = machine(entry.getKey());
+            LoopbackPrecinct.Machine machine = machine(entry.getKey());
             assertEquals(List.of(machine.address().getHostAddress() + ":" + machine.listen().getPort()), listening,
                     entry.getKey() + " listens on " + listening);
         }
@@ -230,18 +237,19 @@ class PrecinctNetworkIT {
     void afterTheDayNoNodeKeepsCheckInsInTimeOrderOrLinkedToTokens() throws Exception {
         assertEquals("ACCEPTED", word(node("kiosk-1").ask("seal"), 1));
         awaitSameCounts();
-        for (NodeProcess node : nodes.values()) {
+        assertTrue(node("kiosk-2").ask("counts").endsWith(" seals=1"), "every node applied the seal");
+        for (NodeConsoleProcess node : nodes.values()) {
             assertTrue(node.ask("snapshot").equals("snapshot done"));
         }
-        RawBytes.assertNoOrderAndNoLink(nodes.values().stream().map(n -> n.directory.resolve("ledger")).toList(),
+        RawBytes.assertNoOrderAndNoLink(nodes.values().stream().map(n -> n.directory().resolve("ledger")).toList(),
                 voters, tokens);
-        for (NodeProcess node : nodes.values()) {
+        for (NodeConsoleProcess node : nodes.values()) {
             String log = node.log();
             for (byte[] voter : voters) {
                 assertFalse(log.contains(HEX.formatHex(voter)), "a voter's blind index is in a log");
             }
         }
-        for (PrecinctFixture.Machine machine : precinct.machines.values()) {
+        for (LoopbackPrecinct.Machine machine : precinct.machines().values()) {
             for (byte[] traffic : machine.proxy().recorded()) {
                 for (byte[] voter : voters) {
                     assertEquals(-1, RawBytes.indexOf(traffic, voter, 0), "a blind index crossed the wire in clear");
@@ -250,15 +258,23 @@ class PrecinctNetworkIT {
         }
     }
 
+    private static Path jar() {
+        String jar = System.getProperty("sailau.kiosk.jar");
+        if (jar == null) {
+            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
+        }
+        return Path.of(jar);
+    }
+
     private NodeCredentials certified(String name, PrecinctId precinctId, AuthorityCredentials issuer) {
         NodeCredentials credentials = NodeCredentials.generate(new NodeName(name), NodeRole.KIOSK, precinctId,
-                PrecinctFixture.RANDOM);
+                RANDOM);
         X509Certificate certificate = NodeCertificates.certify(issuer, credentials.certificationRequest(), precinctId,
-                Clock.systemUTC(), Duration.ofDays(1), PrecinctFixture.RANDOM);
+                Clock.systemUTC(), Duration.ofDays(1), RANDOM);
         return credentials.withCertificate(certificate, issuer.certificate());
     }
 
-    private static void handshake(NodeCredentials client, X509Certificate trusted, PrecinctFixture.Machine target)
+    private static void handshake(NodeCredentials client, X509Certificate trusted, LoopbackPrecinct.Machine target)
             throws IOException {
         SSLContext context;
         try {
@@ -281,28 +297,28 @@ class PrecinctNetworkIT {
 
     private byte[] newVoter() {
         byte[] voter = new byte[32];
-        PrecinctFixture.RANDOM.nextBytes(voter);
+        RANDOM.nextBytes(voter);
         voters.add(voter);
         return voter;
     }
 
     private byte[] newToken() {
         byte[] token = new byte[16];
-        PrecinctFixture.RANDOM.nextBytes(token);
+        RANDOM.nextBytes(token);
         tokens.add(token);
         return token;
     }
 
-    private NodeProcess node(String name) {
+    private NodeConsoleProcess node(String name) {
         return node(new NodeName(name));
     }
 
-    private NodeProcess node(NodeName name) {
+    private NodeConsoleProcess node(NodeName name) {
         return nodes.get(name);
     }
 
-    private PrecinctFixture.Machine machine(NodeName name) {
-        return precinct.machines.get(name);
+    private LoopbackPrecinct.Machine machine(NodeName name) {
+        return precinct.machine(name);
     }
 
     private String ask(String name, String request) {
@@ -318,14 +334,14 @@ class PrecinctNetworkIT {
         return words.length > index ? words[index] : line;
     }
 
-    private void awaitMajority(NodeProcess node, int seconds) {
+    private void awaitMajority(NodeConsoleProcess node, int seconds) {
         await(() -> {
             try {
                 return node.ask("state").contains(" majority");
             } catch (IOException e) {
                 return false;
             }
-        }, seconds, "no majority at " + node.directory.getFileName());
+        }, seconds, "no majority at " + node.directory().getFileName());
     }
 
     private void awaitSameCounts() {

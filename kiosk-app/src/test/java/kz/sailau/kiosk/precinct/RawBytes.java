@@ -37,7 +37,8 @@ final class RawBytes {
                 found += votersInFile.size() + tokensInFile.size();
                 if (file.getFileName().toString().startsWith("entries")) {
                     assertEquals(0, votersInFile.size() + tokensInFile.size(),
-                            file + " (the consensus log) still holds check-ins or tokens after the seal");
+                            file + " (the consensus log, " + bytes.length + " bytes) still holds check-ins or tokens "
+                                    + "after the seal, first at offset " + firstOffset(bytes, voters, tokens));
                 }
                 assertSorted(votersInFile, file + ": blind indexes not in canonical order");
                 assertSorted(tokensInFile, file + ": token ids not in canonical order");
@@ -45,6 +46,17 @@ final class RawBytes {
         }
         assertTrue(files > 0, "no files to check");
         assertTrue(found > 0, "positive control: the snapshot should hold the blind indexes and tokens");
+    }
+
+    private static int firstOffset(byte[] bytes, List<byte[]> voters, List<byte[]> tokens) {
+        int first = Integer.MAX_VALUE;
+        for (List<byte[]> needles : List.of(voters, tokens)) {
+            for (byte[] needle : needles) {
+                int at = indexOf(bytes, needle, 0);
+                first = at >= 0 ? Math.min(first, at) : first;
+            }
+        }
+        return first;
     }
 
     /** The needles that occur in {@code haystack}, in the order of their first occurrence. */

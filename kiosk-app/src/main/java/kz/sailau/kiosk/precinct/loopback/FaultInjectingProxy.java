@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.precinct;
+package kz.sailau.kiosk.precinct.loopback;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A fault-injecting TCP proxy in front of one node: peers connect to it and it forwards to the node. Each peer's
  * connections come from the peer's own loopback address (nodes bind their client sockets to their listen address),
  * so a link can be cut per peer: {@link #cut} closes that peer's connections and refuses new ones until
- * {@link #heal}. It can also record the first bytes a peer sent, to replay them on a fresh connection. Bound to
+ * {@link #heal}. It records the first bytes a peer sent, to replay them on a fresh connection. Bound to
  * 127.0.0.1 on an ephemeral port; stops with {@link #close}.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -28,7 +28,12 @@ final class FaultProxy implements AutoCloseable {
     private final List<byte[]> recorded = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    FaultProxy(InetSocketAddress target) throws IOException {
+    /**
+     * Starts forwarding to {@code target}.
+     *
+     * @throws IOException if no port can be bound
+     */
+    public FaultInjectingProxy(InetSocketAddress target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::accept, "proxy-" + server.getLocalPort());
@@ -37,12 +42,12 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Where peers connect. */
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
     }
 
     /** Cuts the link from {@code peer}: its connections are closed and new ones refused. */
-    void cut(InetAddress peer) {
+    public void cut(InetAddress peer) {
         cut.add(peer);
         for (Link link : links) {
             if (link.peer.equals(peer)) {
@@ -52,12 +57,12 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Heals the link from {@code peer}. */
-    void heal(InetAddress peer) {
+    public void heal(InetAddress peer) {
         cut.remove(peer);
     }
 
     /** The first chunk of bytes each accepted connection sent (TLS client hellos and what followed). */
-    List<byte[]> recorded() {
+    public List<byte[]> recorded() {
         return List.copyOf(recorded);
     }
 

@@ -1,4 +1,4 @@
-package kz.sailau.kiosk.precinct;
+package kz.sailau.kiosk.precinct.loopback;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,16 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One precinct node as its own JVM: the real {@code sailau-kiosk.jar node run}, driven through the node console
- * on its standard input and output; its standard error (logs) goes to {@code node.log} in the node directory.
+ * ({@link kz.sailau.kiosk.precinct.PrecinctNodeConsole}) on its standard input and output; its standard error
+ * (logs) goes to {@code node.log} in the node directory. Used by the simulation and the tests.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeConsoleProcess implements AutoCloseable {
 
     private final Process process;
     private final Writer input;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-    final Path directory;
+    private final Path directory;
 
-    private NodeProcess(Process process, Path directory) {
+    private NodeConsoleProcess(Process process, Path directory) {
         this.process = process;
         this.directory = directory;
         this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -44,69 +45,76 @@ final class NodeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code node run --dir DIR} and waits for its {@code ready} line. */
-    static NodeProcess start(Path directory, Path passphraseFile) throws IOException {
-        String jar = System.getProperty("sailau.kiosk.jar");
-        if (jar == null) {
-            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
-        }
+    /**
+     * Starts {@code java -jar JAR node run --dir DIR} and waits for its {@code ready} line.
+     *
+     * @throws IOException           if the JVM cannot be started
+     * @throws IllegalStateException if the node does not become ready within a minute
+     */
+    public static NodeConsoleProcess start(Path jar, Path directory, Path passphraseFile) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "node", "run",
+                .toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "node", "run",
                 "--dir", directory.toString(), "--passphrase-file", passphraseFile.toString()));
         Process process = new ProcessBuilder(command).redirectError(
                 ProcessBuilder.Redirect.appendTo(directory.resolve("node.log").toFile())).start();
-        NodeProcess node = new NodeProcess(process, directory);
+        NodeConsoleProcess node = new NodeConsoleProcess(process, directory);
         String ready = node.next(60);
         if (!ready.startsWith("ready ")) {
-            throw new AssertionError("node did not start: " + ready + "\n" + node.log());
+            node.kill();
+            throw new IllegalStateException("node did not start: " + ready + "\n" + node.log());
         }
         return node;
     }
 
     /** Sends one request without waiting. */
-    void send(String request) throws IOException {
+    public void send(String request) throws IOException {
         input.write(request + "\n");
         input.flush();
     }
 
     /** The next answer line. */
-    String next(int seconds) {
+    public String next(int seconds) {
         try {
             String line = answers.poll(seconds, TimeUnit.SECONDS);
             if (line == null) {
-                throw new AssertionError("no answer from the node within " + seconds + " s\n" + log());
+                throw new IllegalStateException("no answer from the node " + directory.getFileName() + " within "
+                        + seconds + " s");
             }
             return line;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
+            throw new IllegalStateException("interrupted");
         }
     }
 
     /** Sends a request and returns its answer. */
-    String ask(String request) throws IOException {
+    public String ask(String request) throws IOException {
         send(request);
         return next(60);
     }
 
     /** The process id. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Kills the JVM with SIGKILL (no shutdown hooks) and waits for it to die. */
-    void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor(20, TimeUnit.SECONDS);
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether the JVM is still running. */
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** The node's log so far. */
-    String log() {
+    public String log() {
         try {
             Path log = directory.resolve("node.log");
             return Files.exists(log) ? Files.readString(log) : "";
@@ -115,15 +123,25 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** The node directory. */
+    public Path directory() {
+        return directory;
+    }
+
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (process.isAlive()) {
             try {
                 send("quit");
             } catch (IOException ignored) {
                 // already gone
             }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 kill();
             }
         }
