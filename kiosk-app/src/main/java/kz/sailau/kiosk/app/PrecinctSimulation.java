@@ -36,14 +36,14 @@ import kz.sailau.kiosk.precinct.loopback.NodeConsoleProcess;
  * voters come back later. A check-in that gets no answer is retried with the same command id until it is answered
  * (a kiosk that cannot reach the majority keeps the voter waiting, as its screen tells the clerk). With
  * {@code --cluster-faults} a fault thread kills nodes with SIGKILL and restarts them, and cuts and heals links
- * through the proxies, one fault at a time. At the end it checks the history and prints the reconciliation and
+ * through the proxies, one fault at a time: the next fault waits until the whole precinct has formed again. At the end it checks the history and prints the reconciliation and
  * {@code double check-ins: N}; exit 0 only if the history holds.
  */
 final class PrecinctSimulation {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final PrecinctId PRECINCT = new PrecinctId(4711);
-    private static final Duration RETRY_LIMIT = Duration.ofSeconds(90);
+    private static final Duration RETRY_LIMIT = Duration.ofSeconds(60);
 
     private final int kiosks;
     private final int visits;
@@ -292,8 +292,25 @@ final class PrecinctSimulation {
                     violations.add("node " + victim + " did not restart: " + e.getMessage());
                 }
             }
-            awaitMajority(victim);
+            // One fault at a time: the next comes only once the whole precinct has formed again.
+            awaitWholePrecinct(members);
         }
+    }
+
+    private void awaitWholePrecinct(List<NodeName> members) {
+        long deadline = System.nanoTime() + RETRY_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean whole = true;
+            for (NodeName name : members) {
+                String state = ask(name, "state");
+                whole &= state != null && state.contains(" reachable=" + members.size() + " majority");
+            }
+            if (whole) {
+                return;
+            }
+            pause(200);
+        }
+        violations.add("the precinct did not form again within " + RETRY_LIMIT.toSeconds() + " s after a fault");
     }
 
     private int check(List<NodeName> members, double seconds) {
@@ -313,7 +330,14 @@ final class PrecinctSimulation {
             pause(200);
         } while (System.nanoTime() < deadline);
         if (counts.values().stream().distinct().count() != 1) {
-            violations.add("the nodes did not converge: " + counts);
+            Map<NodeName, String> states = new LinkedHashMap<>();
+            for (NodeName name : members) {
+                states.put(name, ask(name, "state"));
+            }
+            violations.add("the nodes did not converge: " + counts + "; " + states);
+        }
+        for (NodeName name : members) {
+            ask(name, "snapshot");
         }
         Map<String, Long> ledger = parse(counts.get(first));
         long doubles = accepted.values().stream().filter(n -> n.get() > 1).count();

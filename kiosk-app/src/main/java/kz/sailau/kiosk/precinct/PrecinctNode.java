@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk, in the data directory: JGroups Raft's log ({@code entries.raft}, {@code metadata.raft}) and the
  * durable snapshot ({@link DurableSnapshotLog}). After every command it applies, the node takes a snapshot and
- * truncates the log behind it, so committed check-ins and tokens leave the time-ordered log at once; the one
- * entry a truncation keeps is the last applied, and {@link #seal()} makes that a command that carries nothing.
+ * truncates the log behind it but for the day's short tail of entries; at the end of the day {@link #seal()}
+ * commits a command that carries nothing and {@link #snapshotToTheSeal()} leaves that alone in the log.
  */
 public final class PrecinctNode implements AutoCloseable {
 
@@ -116,7 +116,7 @@ public final class PrecinctNode implements AutoCloseable {
         raft = new RAFT().members(settings.members().stream().map(NodeName::value).toList())
                 .raftId(credentials.name().value()).logClass(DurableSnapshotLog.class.getName())
                 .logDir(settings.dataDirectory().toAbsolutePath().toString()).logPrefix("ledger")
-                .maxLogSize(Long.MAX_VALUE).logUseFsync(true).resendInterval(200);
+                .maxLogSize(Long.MAX_VALUE).logUseFsync(true).resendInterval(200).sendCommitsImmediately(true);
         redirect = new REDIRECT();
         Protocol[] stack = {transport, new TCPPING().initialHosts(hosts).portRange(0),
             new MERGE3().setMinInterval(1000).setMaxInterval(3000), new FD_ALL3().setTimeout(3000).setInterval(500),
@@ -334,18 +334,44 @@ public final class PrecinctNode implements AutoCloseable {
         return repeatedCommands.get();
     }
 
-    /** Takes a snapshot now and truncates the log behind it (waits for it). */
-    public void snapshot() {
+    /**
+     * Takes a snapshot now and truncates the whole log behind it, keeping only the last entry: the end of the day,
+     * once every node applied the {@link #seal()} (waits for it).
+     */
+    public void snapshotToTheSeal() {
+        DurableSnapshotLog log = durableLog();
         try {
-            raft.snapshot();
+            snapshots.submit(() -> {
+                log.keepTail(0);
+                try {
+                    raft.snapshotAsync().get(30, TimeUnit.SECONDS);
+                } finally {
+                    log.keepTail(DurableSnapshotLog.DAY_TAIL);
+                }
+                return null;
+            }).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new PrecinctUnavailableException("snapshot failed: " + e.getMessage());
+            throw new PrecinctUnavailableException("snapshot failed: " + e);
         }
     }
 
+    private DurableSnapshotLog durableLog() {
+        org.jgroups.protocols.raft.Log log = raft.log();
+        if (log instanceof org.jgroups.raft.util.LogCache cache) {
+            log = cache.log();
+        }
+        return (DurableSnapshotLog) log;
+    }
+
+    /** Leaves the network after a last snapshot, so a node shut down in order leaves only its last entry. */
     @Override
     public void close() {
         snapshots.shutdownNow();
+        try {
+            raft.snapshotAsync().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("precinct node {}: no snapshot at shutdown: {}", name(), e.toString());
+        }
         channel.close();
     }
 

@@ -29,7 +29,7 @@ import kz.sailau.kiosk.model.NodeName;
  * state                    → state SUMMARY                (see NetworkState#summary)
  * counts                   → counts checkedIn=… fingerprint=… override=… cardless=… fallback=… paper=… issued=… voided=… redeemed=… seals=…
  * refusals                 → refusals KEY=N …
- * snapshot                 → snapshot done
+ * snapshot                 → snapshot done                 (the whole log: after every node applied the seal)
  * quit                     → bye
  * </pre>
  * A bad request is answered {@code error KEY message}; nothing is changed by it.
@@ -89,7 +89,7 @@ public final class PrecinctNodeConsole {
                 case "counts" -> "counts " + node.read(PrecinctNodeConsole::counts);
                 case "refusals" -> "refusals " + refusals();
                 case "snapshot" -> {
-                    node.snapshot();
+                    node.snapshotToTheSeal();
                     yield "snapshot done";
                 }
                 case "quit" -> "bye";
