@@ -3,18 +3,14 @@ package kz.sailau.kiosk.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.AuditEvent;
-import kz.sailau.kiosk.audit.AuditRecorder;
-import kz.sailau.kiosk.audit.BiometricWipe;
-import kz.sailau.kiosk.audit.ChainHeadSigner;
-import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.EndOfDay;
 import kz.sailau.kiosk.clerk.ClerkEntry;
@@ -22,7 +18,6 @@ import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
-import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadProgress;
@@ -32,21 +27,25 @@ import kz.sailau.kiosk.register.RegisterLoader;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorActions;
+import kz.sailau.kiosk.ui.ClerkRosterActions;
+import kz.sailau.kiosk.ui.DayClosing;
+import kz.sailau.kiosk.ui.LogicAccuracyTesting;
+import kz.sailau.kiosk.ui.RegisterLoading;
+import kz.sailau.kiosk.ui.RemovableMedia;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 
 /**
- * The administrator's actions over a kiosk data directory: unlock with the passphrase, load a register
- * package with the register loader (its refusal keys reach the screen unchanged), show device settings,
- * close the day ({@link EndOfDay#close}: signed bundle) and wipe the biometric data after close
- * ({@link BiometricWipe#wipe}). Unlocks (and failed unlocks), register loads and refusals are recorded in the
- * audit log ({@code STORE_UNLOCKED}, {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED},
- * {@code REGISTER_REFUSED}); the head is signed with the kiosk key once it is unlocked. Manages the clerk
- * roster ({@link ClerkRoster}: add, reset PIN, remove) and keeps the voter screens closed while no clerk is
- * active.
- * The pre-election logic-and-accuracy test runs through {@link LogicAccuracyMode} once the wiring
- * {@link #enableLogicAccuracy enables} it.
+ * The administrator's actions over a kiosk data directory, with every capability this kiosk offers: unlock with
+ * the passphrase; load a register package with the register loader (its refusal keys reach the screen
+ * unchanged); the device settings ({@link #withDeviceSettings}); close the day and, after it, wipe the biometric
+ * data with the passphrase again ({@link KioskDayClosing}); the pre-election logic-and-accuracy test through
+ * {@link LogicAccuracyMode}, from the first unlock when the wiring gives a factory ({@link #withLogicAccuracy});
+ * the clerk roster ({@link ClerkRoster}: add, reset PIN, remove), keeping the voter screens closed while no clerk
+ * is active; and the removable media the file choices list (from the configuration). Unlocks (and failed
+ * unlocks), register loads and refusals are recorded in the audit log ({@code STORE_UNLOCKED},
+ * {@code STORE_UNLOCK_FAILED}, {@code REGISTER_LOADED}, {@code REGISTER_REFUSED}); the head is signed with the
+ * kiosk key once it is unlocked.
  */
 public final class KioskAdministration implements AdministratorActions {
 
@@ -63,6 +62,8 @@ public final class KioskAdministration implements AdministratorActions {
     private volatile LogicAccuracyMode logicAccuracy;
     private volatile CheckInScreenModel screens;
     private volatile Path testPackagePath;
+    private volatile Function<KioskCredentials, LogicAccuracyMode> logicAccuracyFactory;
+    private volatile RemovableMedia removableMedia;
 
     /**
      * @param directory        the kiosk data directory
@@ -88,6 +89,18 @@ public final class KioskAdministration implements AdministratorActions {
         this.random = Objects.requireNonNull(random, "random");
         this.exit = Objects.requireNonNull(exit, "exit");
         this.testPackagePath = directory.path().resolve("la-test-register.srp");
+        this.removableMedia = new RemovableMedia(configuration.removableMedia());
+    }
+
+    /** Looks for files on other media than the configured mount points (the demo, tests); returns this. */
+    public KioskAdministration withRemovableMedia(RemovableMedia media) {
+        removableMedia = Objects.requireNonNull(media, "media");
+        return this;
+    }
+
+    @Override
+    public RemovableMedia removableMedia() {
+        return removableMedia;
     }
 
     private volatile kz.sailau.kiosk.ui.DeviceSettingsActions deviceSettings;
@@ -128,7 +141,12 @@ public final class KioskAdministration implements AdministratorActions {
     }
 
     @Override
-    public String loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
+    public Optional<RegisterLoading> registerLoading() {
+        return Optional.of(this::loadRegister);
+    }
+
+    /** Loads a register package (the "Voter list" section); refusals are recorded and reach the screen. */
+    RegisterLoading.Loaded loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
         KioskCredentials unlocked = credentials;
         if (unlocked == null) {
             throw new AdministratorException("admin.error.passphrase", "not unlocked");
@@ -141,8 +159,8 @@ public final class KioskAdministration implements AdministratorActions {
             LoadedRegister loaded = loader.load(packageFile, (stage, done, total) ->
                     progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages));
             record(Optional.of(unlocked), AdministrationEvents.registerLoaded(loaded));
-            return loaded.election().value() + ", " + loaded.precinct().number() + ", v" + loaded.version() + ", "
-                    + loaded.voterCount();
+            return new RegisterLoading.Loaded(loaded.election().value(), loaded.precinct().number(),
+                    loaded.version(), loaded.voterCount());
         } catch (RegisterException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (KioskCryptoException e) {
@@ -198,80 +216,6 @@ public final class KioskAdministration implements AdministratorActions {
                 : "0.1.0-SNAPSHOT", jarHash);
     }
 
-    @Override
-    public List<String> deviceSettings() {
-        return List.of(
-                "scanner " + configuration.scanner().port() + " @ " + configuration.scanner().baud(),
-                "MRZ " + configuration.mrzReader().port() + " @ " + configuration.mrzReader().baud(),
-                "printer " + configuration.printer().port() + " @ " + configuration.printer().baud());
-    }
-
-    @Override
-    public boolean closeDayAvailable() {
-        return true;
-    }
-
-    @Override
-    public Path defaultBundlePath() {
-        return directory.path().resolve("day-bundle.json");
-    }
-
-    @Override
-    public boolean dayClosed() {
-        return closed(database);
-    }
-
-    @Override
-    public DayClosed closeDay(Path bundle) throws AdministratorException {
-        KioskCredentials unlocked = credentials;
-        if (unlocked == null) {
-            throw new AdministratorException("admin.error.passphrase", "not unlocked");
-        }
-        LogicAccuracyMode mode = logicAccuracy;
-        if (mode != null && LogicAccuracyMode.testStorePresent(directory)) {
-            // The screens run on the test store: end the pre-election test before the day can be closed.
-            throw new AdministratorException("la.error.endFirst", "a pre-election test is running");
-        }
-        if (!Files.isRegularFile(kioskCertificate)) {
-            throw new AdministratorException("admin.error.noKioskCertificate", "no kiosk certificate file");
-        }
-        try {
-            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
-            long issued = 0;
-            if (Files.exists(tokensFile)) {
-                try (SqliteIssuedTokens tokens = new SqliteIssuedTokens(tokensFile)) {
-                    issued = tokens.countValid() + tokens.countVoid();
-                }
-            }
-            EndOfDay.Written written = EndOfDay.close(database, unlocked, certificate, directory.pinnedAuthority(),
-                    directory.profile(), software(), issued, bundle, clock, random);
-            DayCounts counts = written.content().counts();
-            return new DayClosed(written.bundle(), counts.checkIns(), counts.tokensIssued(), counts.tokensVoided(),
-                    counts.reconciles());
-        } catch (IOException | RuntimeException e) {
-            throw new AdministratorException("admin.error.closeDay", "close the day failed: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    @Override
-    public String wipe() throws AdministratorException {
-        KioskCredentials unlocked = credentials;
-        if (unlocked == null) {
-            throw new AdministratorException("admin.error.passphrase", "not unlocked");
-        }
-        try {
-            BiometricWipe.Wiped wiped = BiometricWipe.wipe(database,
-                    AuditRecorder.signing(ChainHeadSigner.kiosk(unlocked)), clock);
-            return wiped.voters() + " / " + wiped.templates() + " / " + wiped.checkIns();
-        } catch (BiometricWipe.WipeRefusedException e) {
-            throw new AdministratorException(e.messageKey().equals("audit.error.alreadyWiped")
-                    ? "admin.error.alreadyWiped" : "admin.error.dayNotClosed", e.getMessage());
-        } catch (RuntimeException e) {
-            throw new AdministratorException("admin.error.wipe", "wipe failed: " + e.getClass().getSimpleName());
-        }
-    }
-
     /**
      * Makes the pre-election logic-and-accuracy test available on this kiosk (the wiring calls it once the
      * engine's parts exist).
@@ -284,14 +228,65 @@ public final class KioskAdministration implements AdministratorActions {
         }
     }
 
+    /**
+     * Makes the pre-election test available from the first unlock: {@code factory} builds its mode once the
+     * kiosk's keys are open (before any voter screen exists); returns this.
+     */
+    public KioskAdministration withLogicAccuracy(Function<KioskCredentials, LogicAccuracyMode> factory) {
+        logicAccuracyFactory = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
     /** The logic-and-accuracy test mode, when enabled. */
     public Optional<LogicAccuracyMode> logicAccuracy() {
         return Optional.ofNullable(logicAccuracy);
     }
 
     @Override
-    public boolean logicAndAccuracyAvailable() {
-        return logicAccuracy != null;
+    public Optional<LogicAccuracyTesting> logicAccuracyTesting() {
+        if (logicAccuracy == null && logicAccuracyFactory == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LogicAccuracyTesting() {
+            @Override
+            public Status status() {
+                LogicAccuracyMode mode = logicAccuracy;
+                return mode == null ? Status.IDLE : statusOf(mode.status());
+            }
+
+            @Override
+            public Path defaultTestPackagePath() {
+                return testPackagePath;
+            }
+
+            @Override
+            public Status start(Path testPackage, DoubleConsumer progress) throws AdministratorException {
+                LogicAccuracyMode mode = requireLogicAccuracy();
+                try {
+                    int stages = LoadProgress.Stage.values().length;
+                    return statusOf(mode.start(credentials, testPackage, (stage, done, total) ->
+                            progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages)));
+                } catch (LogicAccuracyException e) {
+                    throw new AdministratorException(e.messageKey(), e.getMessage());
+                } catch (RuntimeException e) {
+                    throw new AdministratorException("la.error.failed", "test could not start: "
+                            + e.getClass().getSimpleName());
+                }
+            }
+
+            @Override
+            public Status end() throws AdministratorException {
+                LogicAccuracyMode mode = requireLogicAccuracy();
+                try {
+                    return statusOf(mode.end(credentials));
+                } catch (LogicAccuracyException e) {
+                    throw new AdministratorException(e.messageKey(), e.getMessage());
+                } catch (RuntimeException e) {
+                    throw new AdministratorException("la.error.failed", "test could not end: "
+                            + e.getClass().getSimpleName());
+                }
+            }
+        });
     }
 
     @Override
@@ -318,54 +313,19 @@ public final class KioskAdministration implements AdministratorActions {
         };
     }
 
-    @Override
-    public LogicAccuracyStatus logicAccuracyStatus() {
-        LogicAccuracyMode mode = logicAccuracy;
-        return mode == null ? LogicAccuracyStatus.IDLE : status(mode.status());
-    }
-
-    @Override
-    public Path defaultTestPackagePath() {
-        return testPackagePath;
-    }
-
     /** Sets the test package path the pane proposes (the demo's own test package). */
     public KioskAdministration withDefaultTestPackage(Path path) {
         testPackagePath = Objects.requireNonNull(path, "path");
         return this;
     }
 
-    @Override
-    public LogicAccuracyStatus startLogicAccuracyTest(Path testPackage, DoubleConsumer progress)
-            throws AdministratorException {
-        LogicAccuracyMode mode = requireLogicAccuracy();
-        try {
-            int stages = LoadProgress.Stage.values().length;
-            return status(mode.start(credentials, testPackage, (stage, done, total) ->
-                    progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages)));
-        } catch (LogicAccuracyException e) {
-            throw new AdministratorException(e.messageKey(), e.getMessage());
-        } catch (RuntimeException e) {
-            throw new AdministratorException("la.error.failed", "test could not start: "
-                    + e.getClass().getSimpleName());
-        }
-    }
-
-    @Override
-    public LogicAccuracyStatus endLogicAccuracyTest() throws AdministratorException {
-        LogicAccuracyMode mode = requireLogicAccuracy();
-        try {
-            return status(mode.end(credentials));
-        } catch (LogicAccuracyException e) {
-            throw new AdministratorException(e.messageKey(), e.getMessage());
-        } catch (RuntimeException e) {
-            throw new AdministratorException("la.error.failed", "test could not end: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private LogicAccuracyMode requireLogicAccuracy() throws AdministratorException {
-        if (credentials == null) {
+    private synchronized LogicAccuracyMode requireLogicAccuracy() throws AdministratorException {
+        KioskCredentials unlocked = credentials;
+        if (unlocked == null) {
             throw new AdministratorException("admin.error.passphrase", "not unlocked");
+        }
+        if (logicAccuracy == null && logicAccuracyFactory != null) {
+            enableLogicAccuracy(logicAccuracyFactory.apply(unlocked));
         }
         LogicAccuracyMode mode = logicAccuracy;
         if (mode == null) {
@@ -374,9 +334,15 @@ public final class KioskAdministration implements AdministratorActions {
         return mode;
     }
 
-    private static LogicAccuracyStatus status(LogicAccuracyMode.Status s) {
-        return new LogicAccuracyStatus(s.running(), s.interrupted(), s.testVoters(), s.checkIns(), s.refusals(),
-                s.overrides(), s.tokensIssued());
+    private static LogicAccuracyTesting.Status statusOf(LogicAccuracyMode.Status s) {
+        return new LogicAccuracyTesting.Status(s.running(), s.interrupted(), s.testVoters(), s.checkIns(),
+                s.refusals(), s.overrides(), s.tokensIssued());
+    }
+
+    @Override
+    public Optional<DayClosing> dayClosing() {
+        return Optional.of(new KioskDayClosing(directory, database, kioskCertificate, tokensFile, clock, random,
+                this::credentials, () -> logicAccuracy != null && LogicAccuracyMode.testStorePresent(directory)));
     }
 
     @Override
@@ -384,31 +350,29 @@ public final class KioskAdministration implements AdministratorActions {
         exit.run();
     }
 
-    // --- Clerk roster: the Clerks pane. ---
-
     @Override
-    public boolean clerksAvailable() {
-        return true;
-    }
+    public Optional<ClerkRosterActions> clerkRoster() {
+        return Optional.of(new ClerkRosterActions() {
+            @Override
+            public List<ClerkEntry> clerks() throws AdministratorException {
+                return onRoster(ClerkRoster::list);
+            }
 
-    @Override
-    public List<ClerkEntry> clerks() throws AdministratorException {
-        return onRoster(ClerkRoster::list);
-    }
+            @Override
+            public void addClerk(String login, char[] pin) throws AdministratorException {
+                onRoster(roster -> roster.add(ClerkRoster.login(login), pin));
+            }
 
-    @Override
-    public void addClerk(String login, char[] pin) throws AdministratorException {
-        onRoster(roster -> roster.add(ClerkRoster.login(login), pin));
-    }
+            @Override
+            public void resetClerkPin(String login, char[] pin) throws AdministratorException {
+                onRoster(roster -> roster.resetPin(ClerkRoster.login(login), pin));
+            }
 
-    @Override
-    public void resetClerkPin(String login, char[] pin) throws AdministratorException {
-        onRoster(roster -> roster.resetPin(ClerkRoster.login(login), pin));
-    }
-
-    @Override
-    public void removeClerk(String login) throws AdministratorException {
-        onRoster(roster -> roster.remove(ClerkRoster.login(login)));
+            @Override
+            public void removeClerk(String login) throws AdministratorException {
+                onRoster(roster -> roster.remove(ClerkRoster.login(login)));
+            }
+        });
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import kz.sailau.kiosk.ui.RemovableMedia;
 
 /**
  * The kiosk's one configuration record, read from one JSON file given to {@code start --config}
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
  * @param overrideWarnPercent  percentage at which the clerk console warns of the cap
  * @param idleTimeoutSeconds   seconds after which a voter screen returns to the start
  * @param fullScreen           production kiosk mode: full screen, no decorations
+ * @param removableMedia       mount-point patterns of the removable media the administrator's file choices list
+ *                             (e.g. {@code /media/*}{@code /*}; see {@link RemovableMedia})
  */
 public record KioskConfiguration(
         Path dataDirectory,
@@ -52,7 +55,23 @@ public record KioskConfiguration(
         double overrideCapPercent,
         double overrideWarnPercent,
         int idleTimeoutSeconds,
-        boolean fullScreen) {
+        boolean fullScreen,
+        List<String> removableMedia) {
+
+    /** Copies the mount-point patterns; absent means the standard ones. */
+    public KioskConfiguration {
+        removableMedia = removableMedia == null ? RemovableMedia.STANDARD_MOUNT_POINTS : List.copyOf(removableMedia);
+    }
+
+    /** A configuration with the standard removable-media mount points ({@link RemovableMedia#STANDARD_MOUNT_POINTS}). */
+    public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
+                              SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
+                              double matchThreshold, int maxFingerTries, double overrideCapPercent,
+                              double overrideWarnPercent, int idleTimeoutSeconds, boolean fullScreen) {
+        this(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer, matchThreshold,
+                maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds, fullScreen,
+                RemovableMedia.STANDARD_MOUNT_POINTS);
+    }
 
     /** Name of the configuration file inside the data directory. */
     public static final String FILE_NAME = "kiosk.json";
@@ -111,6 +130,12 @@ public record KioskConfiguration(
         }
         if (idleTimeoutSeconds < 10 || idleTimeoutSeconds > 600) {
             problems.add("idleTimeoutSeconds: must be 10..600");
+        }
+        for (String pattern : removableMedia) {
+            if (pattern == null || !pattern.startsWith("/")) {
+                problems.add("removableMedia: each mount-point pattern must be an absolute path, e.g. /media/*/*");
+                break;
+            }
         }
         return problems;
     }
@@ -213,6 +238,7 @@ public record KioskConfiguration(
         @JsonProperty double overrideWarnPercent;
         @JsonProperty int idleTimeoutSeconds;
         @JsonProperty boolean fullScreen;
+        @JsonProperty List<String> removableMedia;
 
         @JsonCreator
         Builder() {
@@ -233,6 +259,7 @@ public record KioskConfiguration(
             overrideWarnPercent = from.overrideWarnPercent;
             idleTimeoutSeconds = from.idleTimeoutSeconds;
             fullScreen = from.fullScreen;
+            removableMedia = from.removableMedia;
         }
 
         KioskConfiguration build() {
@@ -244,7 +271,7 @@ public record KioskConfiguration(
             }
             return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
                     printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
-                    idleTimeoutSeconds, fullScreen);
+                    idleTimeoutSeconds, fullScreen, removableMedia);
         }
     }
 }

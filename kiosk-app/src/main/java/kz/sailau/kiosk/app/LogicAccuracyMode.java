@@ -120,6 +120,7 @@ public final class LogicAccuracyMode {
     private Optional<TestPackageSource> packageSource = Optional.empty();
     private Optional<Screens> screens = Optional.empty();
     private LogicAccuracyStore running;
+    private CheckInEngine runningEngine;
     private long testVoters;
 
     /**
@@ -154,6 +155,11 @@ public final class LogicAccuracyMode {
     /** Attaches the voter screens that the test switches. */
     public synchronized void attach(Screens screens) {
         this.screens = Optional.of(screens);
+        // A test started before these screens existed (from the first unlock): they must run on it too.
+        if (running != null && runningEngine != null) {
+            LogicAccuracyStore current = running;
+            screens.useTestEngine(runningEngine, current::counters);
+        }
     }
 
     /** The test election id ({@code LA-TEST-<election>}): of the test package and of every test token. */
@@ -197,6 +203,7 @@ public final class LogicAccuracyMode {
             AdministrationEvents.record(database, Optional.of(credentials),
                     LogicAccuracyEvents.started(loaded.packageSha256(), loaded.voterCount()), clock);
             running = store;
+            runningEngine = engine;
             testVoters = loaded.voterCount();
             LogicAccuracyStore current = store;
             screens.ifPresent(s -> s.useTestEngine(engine, current::counters));
@@ -253,6 +260,7 @@ public final class LogicAccuracyMode {
         screens.ifPresent(Screens::useRealEngine);
         long voters = testVoters;
         running = null;
+        runningEngine = null;
         testVoters = 0;
         return finish(store, voters, directory, database, credentials, clock);
     }

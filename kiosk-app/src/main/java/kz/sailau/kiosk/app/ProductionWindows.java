@@ -98,14 +98,22 @@ final class ProductionWindows {
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), kz.sailau.kiosk.devices.SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
+                // One election-day engine, built at the first need: the pre-election test (from the first unlock)
+                // or the voter screens.
+                ElectionDayEngines engines = new ElectionDayEngines(configuration, environment, database, matcher);
+                administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
+                        KioskDataDirectory.at(configuration.dataDirectory()), database, environment.migrations(),
+                        new ElectionId(configuration.election()), matcher.extractorVersion(),
+                        engines.of(credentials).testParts(), environment.clock(), environment.random()));
                 LanguageViewModel language = new LanguageViewModel();
                 Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
                         () -> administration.credentials().ifPresent(credentials -> {
                             devicesOpen.set(true);
-                            scene.setRoot(voterScreens(configuration, environment, database, credentials, matcher,
-                                    language, administration, worker));
+                            scene.setRoot(voterScreens(configuration, environment, database,
+                                    engines.of(credentials), language, administration, worker));
                         }));
+                unlock.setBackWhileLocked(false);
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
                 stage.setFullScreen(true);
@@ -124,14 +132,10 @@ final class ProductionWindows {
     }
 
     private static KioskScreens voterScreens(KioskConfiguration configuration, CliEnvironment environment,
-                                             KioskDatabase database, KioskCredentials credentials,
-                                             FingerMatcher matcher, LanguageViewModel language,
+                                             KioskDatabase database, ElectionDayEngine parts,
+                                             LanguageViewModel language,
                                              KioskAdministration administration, ExecutorService worker) {
-        ElectionDayEngine parts = engine(configuration, environment, database, credentials, matcher);
         worker.execute(parts.engine()::prepareGallery);
-        administration.enableLogicAccuracy(new LogicAccuracyMode(KioskDataDirectory.at(configuration.dataDirectory()),
-                database, environment.migrations(), new ElectionId(configuration.election()), matcher.extractorVersion(),
-                parts.testParts(), environment.clock(), environment.random()));
         SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
                 Path.of(configuration.scanner().port()), configuration.scanner().baud()));
         SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
@@ -145,6 +149,30 @@ final class ProductionWindows {
             model.closePolls();
         }
         return new KioskScreens(model, administration, worker, Platform::runLater);
+    }
+
+    /** The election-day engine of this window, built once over the unlocked store when first asked for. */
+    private static final class ElectionDayEngines {
+        private final KioskConfiguration configuration;
+        private final CliEnvironment environment;
+        private final KioskDatabase database;
+        private final FingerMatcher matcher;
+        private ElectionDayEngine built;
+
+        ElectionDayEngines(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
+                           FingerMatcher matcher) {
+            this.configuration = configuration;
+            this.environment = environment;
+            this.database = database;
+            this.matcher = matcher;
+        }
+
+        synchronized ElectionDayEngine of(KioskCredentials credentials) {
+            if (built == null) {
+                built = engine(configuration, environment, database, credentials, matcher);
+            }
+            return built;
+        }
     }
 
     /** The check-in engine of election day and its ledger, before any device or window is attached. */

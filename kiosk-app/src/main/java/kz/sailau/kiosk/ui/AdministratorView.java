@@ -1,54 +1,44 @@
 package kz.sailau.kiosk.ui;
 
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import kz.sailau.kiosk.ui.touch.InputKind;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
- * The administrator's screens: unlock with the passphrase, then load a register package (with progress and
- * the register's refusal messages), see the device settings, the logic-and-accuracy test and close-the-day
- * actions (disabled with a reason when this build lacks them), manage the clerks ({@link ClerksPane}), leave the
- * administrator screens (refused while no clerk could act), or exit the kiosk. Work runs on the given worker
- * executor; the FX thread never waits.
+ * The administrator's screens, drawn from {@link AdministratorViewModel}: the passphrase (enter unlocks), then
+ * one section per capability the kiosk offers: the voter list (a package chosen from the removable media, load
+ * progress), the pre-election test and the commission members (each its own pane), the devices, and, set apart
+ * in its own colour, the end of the day (close, wipe). Close, wipe, exit and ending the test each ask first
+ * ({@link ConfirmationBox}). The nodes are made once and only their texts, visibility and styles change, so the
+ * focus and the scroll position stay where the administrator is. Work runs on the worker executor; the FX
+ * thread never waits.
  */
 public final class AdministratorView extends VBox {
 
-    private final AdministratorActions actions;
+    private final AdministratorViewModel model;
     private final LanguageViewModel language;
-    private final Executor worker;
-    private final Executor fxThread;
-    private final Runnable back;
     private final PasswordField passphrase = new PasswordField();
-    private final TextField packagePath = new TextField();
-    private final ProgressBar progress = new ProgressBar(0);
-    private final TextField bundlePath = new TextField();
-    private final javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
-    private Runnable onDayClosed = () -> { };
-    private boolean dayClosed;
-    private boolean busy;
-    private boolean confirmingWipe;
-    private final Label message = new Label();
-    private String messageKey = "";
-    private Object[] messageArguments = new Object[0];
-    private boolean unlocked;
-    private boolean showingClerks;
-    private final ClerksPane clerks;
-    private DevicesPane devicesPane;
-    private final LogicAccuracyPane logicAccuracy;
-    private boolean showingLogicAccuracy;
+    private final Timeline ticker;
 
     /**
-     * @param actions  what the screens can do
+     * @param actions  what the kiosk offers
      * @param language the language
      * @param worker   runs blocking work
      * @param fxThread runs on the FX thread
@@ -56,253 +46,209 @@ public final class AdministratorView extends VBox {
      */
     public AdministratorView(AdministratorActions actions, LanguageViewModel language, Executor worker,
                              Executor fxThread, Runnable back) {
+        this(new AdministratorViewModel(actions, worker, fxThread, Clock.systemUTC(), back), language);
+    }
+
+    /**
+     * @param model    the screens' state
+     * @param language the language
+     */
+    public AdministratorView(AdministratorViewModel model, LanguageViewModel language) {
         super(18);
-        this.actions = Objects.requireNonNull(actions, "actions");
+        this.model = Objects.requireNonNull(model, "model");
         this.language = Objects.requireNonNull(language, "language");
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
-        this.back = Objects.requireNonNull(back, "back");
         setId("administrator-view");
-        setPadding(new Insets(32));
+        getStyleClass().add("administrator-view");
+        setPadding(new Insets(24, 32, 32, 32));
         setAlignment(Pos.TOP_CENTER);
-        passphrase.setId("admin-passphrase");
-        passphrase.setMaxWidth(520);
-        packagePath.setId("admin-package");
-        packagePath.setPrefWidth(720);
-        progress.setId("admin-progress");
-        progress.setPrefWidth(720);
-        bundlePath.setId("admin-bundle-path");
-        bundlePath.setPrefWidth(720);
+
+        Label title = AdminControls.label(language, "admin.title", "admin-title");
+        title.getStyleClass().add("title");
+        ProgressIndicator working = new ProgressIndicator();
         working.setId("admin-working");
         working.setPrefSize(48, 48);
-        message.setId("admin-message");
-        message.setWrapText(true);
-        message.setMaxWidth(900);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        message.getStyleClass().add("hint");
-        clerks = new ClerksPane(actions, language, worker, fxThread, () -> {
-            showingClerks = false;
-            render();
+        working.visibleProperty().bind(model.work().busyProperty());
+        HBox heading = new HBox(24, title, working);
+        heading.setAlignment(Pos.CENTER);
+
+        VBox locked = lockedScreen();
+        VBox main = mainScreen();
+        AdminControls.shownWhen(locked, model.unlockedProperty().not());
+        AdminControls.shownWhen(main, model.unlockedProperty()
+                .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.MAIN)));
+        getChildren().addAll(new LanguageBar(language), heading, locked, main);
+        model.clerks().ifPresent(clerks -> {
+            ClerksPane pane = new ClerksPane(clerks, language, () -> model.show(AdministratorViewModel.Pane.MAIN));
+            AdminControls.shownWhen(pane, model.unlockedProperty()
+                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.CLERKS)));
+            getChildren().add(pane);
         });
-        logicAccuracy = new LogicAccuracyPane(actions, language, worker, fxThread);
-        logicAccuracy.setOnBack(() -> {
-            showingLogicAccuracy = false;
-            render();
+        model.logicAccuracy().ifPresent(test -> {
+            LogicAccuracyPane pane = new LogicAccuracyPane(test, model.work(), model.confirmation(), language,
+                    () -> model.show(AdministratorViewModel.Pane.MAIN));
+            AdminControls.shownWhen(pane, model.unlockedProperty()
+                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.LOGIC_ACCURACY)));
+            getChildren().add(pane);
         });
-        language.messagesProperty().addListener((o, a, b) -> render());
-        render();
+        // Another pane, or the lock screen, starts at its top; an action on the same pane keeps the scroll.
+        model.paneProperty().addListener((o, a, b) -> scrollToTop());
+        model.unlockedProperty().addListener((o, a, b) -> scrollToTop());
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                ticker.stop();
+            } else {
+                ticker.play();
+            }
+        });
+    }
+
+    /** The screens' state. */
+    public AdministratorViewModel model() {
+        return model;
     }
 
     /** Runs {@code action} on the FX thread once the day is closed here (the voter screen shows "polls closed"). */
     public void setOnDayClosed(Runnable action) {
-        onDayClosed = Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(action, "action");
+        model.day().ifPresent(day -> day.setOnDayClosed(action));
     }
 
-    private void render() {
-        Messages m = language.messages();
-        // An argument that is itself a message key is looked up now, so it follows a language switch too.
-        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey, java.util.Arrays.stream(messageArguments)
-                .map(argument -> argument instanceof MessageKey key ? m.get(key.key()) : argument).toArray()));
-        message.setVisible(!messageKey.isEmpty());
-        Label title = new Label(m.get("admin.title"));
-        title.getStyleClass().add("title");
-        getChildren().setAll(new LanguageBar(language), title);
-        if (!unlocked) {
-            passphrase.setPromptText(m.get("admin.passphrase"));
-            Button unlock = button(m.get("admin.unlock"), "admin-unlock");
-            unlock.setOnAction(e -> unlock());
-            Button cancel = button(m.get("admin.back"), "admin-back");
-            cancel.setOnAction(e -> back.run());
-            getChildren().addAll(passphrase, centred(new HBox(16, unlock, cancel)), message);
-            return;
-        }
-        if (showingClerks) {
-            getChildren().add(clerks);
-            return;
-        }
-        if (showingLogicAccuracy) {
-            getChildren().add(logicAccuracy);
-            return;
-        }
-        packagePath.setPromptText(m.get("admin.packagePath"));
-        Button load = button(m.get("admin.loadRegister"), "admin-load");
-        load.setOnAction(e -> load());
-        VBox devices = new VBox(6);
-        devices.getChildren().add(new Label(m.get("admin.devices")));
-        for (String line : actions.deviceSettings()) {
-            devices.getChildren().add(new Label(line));
-        }
-        Button landa = button(m.get("admin.logicAndAccuracy"), "admin-landa");
-        landa.setDisable(!actions.logicAndAccuracyAvailable() || busy);
-        landa.setOnAction(e -> {
-            showingLogicAccuracy = true;
-            logicAccuracy.refresh();
-            render();
-        });
-        Button closeDay = button(m.get(dayClosed ? "admin.writeBundleAgain" : "admin.closeDay"), "admin-close-day");
-        closeDay.setDisable(!actions.closeDayAvailable() || busy);
-        closeDay.setOnAction(e -> closeDay());
-        Button wipe = button(m.get(confirmingWipe ? "admin.wipeConfirm" : "admin.wipe"),
-                confirmingWipe ? "admin-wipe-confirm" : "admin-wipe");
-        wipe.setDisable(!dayClosed || busy);
-        wipe.setOnAction(e -> wipe());
-        if (bundlePath.getText().isEmpty()) {
-            bundlePath.setText(actions.defaultBundlePath().toString());
-        }
-        working.setVisible(busy);
-        Label unavailable = new Label(m.get("admin.notInThisBuild"));
-        unavailable.setVisible(!actions.closeDayAvailable() || !actions.logicAndAccuracyAvailable());
-        Button backButton = button(m.get("admin.back"), "admin-back");
-        backButton.setOnAction(e -> CompletableFuture.supplyAsync(actions::voterScreensBlocked, worker)
-                .thenAccept(blocked -> fxThread.execute(() -> {
-                    if (blocked.isPresent()) {
-                        show(blocked.get());
-                        return;
-                    }
-                    unlocked = false;
-                    logicAccuracy.stop();
-                    showingLogicAccuracy = false;
-                    render();
-                    back.run();
-                })));
-        Button clerksButton = button(m.get("admin.clerks"), "admin-clerks");
-        clerksButton.setDisable(!actions.clerksAvailable());
-        clerksButton.setOnAction(e -> {
-            showingClerks = true;
-            render();
-            clerks.refresh();
-        });
-        Button exit = button(m.get("admin.exitKiosk"), "admin-exit");
-        exit.setOnAction(e -> actions.exitKiosk());
-        devices.setAlignment(Pos.CENTER);
-        getChildren().addAll(new Label(m.get("admin.registerPackage")), centred(new HBox(16, packagePath, load)),
-                progress, message, devicesPane(devices), new Label(m.get("admin.bundlePath")), centred(new HBox(16, bundlePath, working)),
-                centred(new HBox(16, landa, closeDay, wipe)), unavailable,
-                centred(new HBox(16, backButton, clerksButton, exit)));
+    /**
+     * Offers "Back to the voter screen" before the unlock, or not: the production start screen has no voter
+     * screen behind it until the administrator has unlocked.
+     */
+    public void setBackWhileLocked(boolean offered) {
+        model.backWhileLockedProperty().set(offered);
     }
 
-    /** The editable Devices pane when the kiosk offers one (made once, it keeps what is typed), else the lines. */
-    private javafx.scene.Node devicesPane(VBox readOnly) {
-        if (devicesPane == null && actions.deviceSettingsActions().isPresent()) {
-            devicesPane = new DevicesPane(actions.deviceSettingsActions().get(), language, worker, fxThread);
-        }
-        return devicesPane != null ? devicesPane : readOnly;
+    /** Locks the screens (passphrase again, no message left, nothing armed). */
+    public void lock() {
+        passphrase.clear();
+        model.lock();
+    }
+
+    private VBox lockedScreen() {
+        passphrase.setId("admin-passphrase");
+        passphrase.setMaxWidth(560);
+        passphrase.setMinHeight(AdminControls.TOUCH);
+        passphrase.promptTextProperty().bind(language.messagesProperty().map(m -> m.get("admin.passphrase")));
+        KeyboardDock.use(passphrase, InputKind.TEXT);
+        passphrase.setOnAction(e -> unlock());
+        Button unlock = AdminControls.button(language, "admin.unlock", "admin-unlock");
+        unlock.setOnAction(e -> unlock());
+        Button back = AdminControls.button(language, "admin.back", "admin-back-locked");
+        back.getStyleClass().add("secondary");
+        back.setOnAction(e -> model.back());
+        AdminControls.shownWhen(back, model.backWhileLockedProperty());
+        HBox buttons = new HBox(16, unlock, back);
+        buttons.setAlignment(Pos.CENTER);
+        // The lock screen shows only what was said since it was locked (a refused passphrase), never an old message.
+        Label message = AdminControls.message(language, model.messageProperty(), "admin-lock-message");
+        VBox box = new VBox(18, passphrase, buttons, message);
+        box.setId("admin-locked");
+        box.setAlignment(Pos.TOP_CENTER);
+        return box;
     }
 
     private void unlock() {
         char[] secret = passphrase.getText().toCharArray();
         passphrase.clear();
-        CompletableFuture.runAsync(() -> {
-            try {
-                actions.unlock(secret);
-                boolean closed = actions.dayClosed();
-                fxThread.execute(() -> {
-                    unlocked = true;
-                    dayClosed = closed;
-                    show("admin.unlocked");
-                });
-            } catch (AdministratorActions.AdministratorException e) {
-                fxThread.execute(() -> show(e.messageKey()));
-            } finally {
-                java.util.Arrays.fill(secret, '\0');
-            }
-        }, worker);
+        model.unlock(secret);
     }
 
-    private void load() {
-        String text = packagePath.getText().trim();
-        if (text.isEmpty()) {
-            show("admin.packagePath");
-            return;
+    private VBox mainScreen() {
+        VBox box = new VBox(22);
+        box.setId("admin-main");
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setMaxWidth(AdminControls.CONTENT + 40);
+        box.getChildren().add(AdminControls.message(language, model.messageProperty(), "admin-message"));
+        model.register().ifPresent(register -> box.getChildren().add(registerSection(register)));
+        FlowPane before = AdminControls.flow();
+        before.setId("admin-before-election");
+        model.logicAccuracy().ifPresent(test -> {
+            Button open = AdminControls.button(language, "admin.logicAndAccuracy", "admin-landa");
+            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.LOGIC_ACCURACY));
+            before.getChildren().add(open);
+        });
+        model.clerks().ifPresent(clerks -> {
+            Button open = AdminControls.button(language, "admin.clerks", "admin-clerks");
+            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.CLERKS));
+            before.getChildren().add(open);
+        });
+        if (!before.getChildren().isEmpty()) {
+            box.getChildren().add(before);
         }
-        progress.setProgress(0);
-        show("admin.loading");
-        CompletableFuture.runAsync(() -> {
-            try {
-                String summary = actions.loadRegister(Path.of(text), p -> fxThread.execute(() -> progress.setProgress(p)));
-                fxThread.execute(() -> {
-                    progress.setProgress(1);
-                    show("admin.loaded", summary);
-                });
-            } catch (AdministratorActions.AdministratorException e) {
-                fxThread.execute(() -> show(e.messageKey()));
-            }
-        }, worker);
-    }
-
-    private void closeDay() {
-        String text = bundlePath.getText().trim();
-        if (text.isEmpty()) {
-            show("admin.bundlePath");
-            return;
-        }
-        busy = true;
-        confirmingWipe = false;
-        show("admin.closing");
-        CompletableFuture.runAsync(() -> {
-            try {
-                AdministratorActions.DayClosed closed = actions.closeDay(Path.of(text));
-                fxThread.execute(() -> {
-                    busy = false;
-                    dayClosed = true;
-                    show("admin.dayClosed", closed.checkIns(), closed.tokensIssued(), closed.tokensVoided(),
-                            new MessageKey(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),
-                            closed.bundle().toString());
-                    onDayClosed.run();
-                });
-            } catch (AdministratorActions.AdministratorException e) {
-                fxThread.execute(() -> {
-                    busy = false;
-                    show(e.messageKey());
-                });
-            }
-        }, worker);
-    }
-
-    private void wipe() {
-        if (!confirmingWipe) {
-            confirmingWipe = true;
-            show("admin.wipeQuestion");
-            return;
-        }
-        confirmingWipe = false;
-        busy = true;
-        show("admin.wiping");
-        CompletableFuture.runAsync(() -> {
-            try {
-                String summary = actions.wipe();
-                fxThread.execute(() -> {
-                    busy = false;
-                    show("admin.wiped", summary);
-                });
-            } catch (AdministratorActions.AdministratorException e) {
-                fxThread.execute(() -> {
-                    busy = false;
-                    show(e.messageKey());
-                });
-            }
-        }, worker);
-    }
-
-    private void show(String key, Object... arguments) {
-        messageKey = key;
-        messageArguments = arguments;
-        render();
-    }
-
-    /** A message argument that is a bundle key, resolved in the language of each render. */
-    private record MessageKey(String key) {
-    }
-
-    private static HBox centred(HBox box) {
-        box.setAlignment(Pos.CENTER);
+        model.devices().ifPresent(devices -> box.getChildren().add(new DevicesPane(devices, language)));
+        model.day().ifPresent(day -> box.getChildren().add(daySection(day)));
+        Button back = AdminControls.button(language, "admin.back", "admin-back");
+        back.getStyleClass().add("secondary");
+        back.setOnAction(e -> model.back());
+        Button exit = AdminControls.button(language, "admin.exitKiosk", "admin-exit");
+        exit.getStyleClass().add("secondary");
+        exit.setOnAction(e -> model.askExit());
+        FlowPane leave = AdminControls.flow(back, exit);
+        leave.setId("admin-leave");
+        box.getChildren().addAll(leave, new ConfirmationBox(model.confirmation(), Confirmation.Guarded.EXIT,
+                language, model::confirmExit));
         return box;
     }
 
-    private static Button button(String text, String id) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setMinSize(240, 72);
-        return button;
+    private VBox registerSection(RegisterViewModel register) {
+        Label heading = AdminControls.label(language, "admin.registerPackage", "admin-register-title");
+        heading.getStyleClass().add("section-title");
+        FileChoiceView file = new FileChoiceView(register.file(), language, "admin-package", "admin.files.noPackage");
+        Button load = AdminControls.button(language, "admin.loadRegister", "admin-load");
+        load.setOnAction(e -> register.load());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("admin-progress");
+        progress.setPrefWidth(640);
+        progress.progressProperty().bind(model.work().progressProperty());
+        HBox row = new HBox(16, load, progress);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox section = new VBox(12, heading, file, row,
+                AdminControls.message(language, register.messageProperty(), "admin-register-message"));
+        section.setId("admin-register");
+        section.getStyleClass().add("admin-section");
+        section.setMaxWidth(AdminControls.CONTENT + 40);
+        return section;
+    }
+
+    private VBox daySection(DayViewModel day) {
+        Label heading = AdminControls.label(language, "admin.endOfDay", "admin-day-title");
+        heading.getStyleClass().add("section-title");
+        Label bundleLabel = AdminControls.label(language, "admin.bundlePath", "admin-bundle-title");
+        FileChoiceView bundle = new FileChoiceView(day.bundle(), language, "admin-bundle", "admin.files.noMedia");
+        Button close = AdminControls.button(language, "admin.closeDay", "admin-close-day");
+        close.getStyleClass().add("danger");
+        close.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> language.messages().get(
+                day.dayClosedProperty().get() ? "admin.writeBundleAgain" : "admin.closeDay"),
+                language.messagesProperty(), day.dayClosedProperty()));
+        close.setOnAction(e -> day.askCloseDay());
+        Button wipe = AdminControls.button(language, "admin.wipe", "admin-wipe");
+        wipe.getStyleClass().add("danger");
+        wipe.disableProperty().bind(day.dayClosedProperty().not());
+        wipe.setOnAction(e -> day.askWipe());
+        FlowPane buttons = AdminControls.flow(close, wipe);
+        VBox section = new VBox(12, heading, bundleLabel, bundle, buttons,
+                new ConfirmationBox(model.confirmation(), Confirmation.Guarded.CLOSE_DAY, language,
+                        day::confirmCloseDay),
+                new ConfirmationBox(model.confirmation(), Confirmation.Guarded.WIPE, language, () -> { },
+                        day::confirmWipe),
+                AdminControls.message(language, day.messageProperty(), "admin-day-message"));
+        section.setId("admin-day");
+        section.getStyleClass().addAll("admin-section", "end-of-day");
+        section.setMaxWidth(AdminControls.CONTENT + 40);
+        return section;
+    }
+
+    private void scrollToTop() {
+        for (Node n = getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll) {
+                scroll.setVvalue(scroll.getVmin());
+                return;
+            }
+        }
     }
 }

@@ -32,6 +32,8 @@ import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.checkin.Session;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.InvalidIinException;
+import kz.sailau.kiosk.ui.touch.InputKind;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
  * The commission member's console, laid out for a touchscreen. Fixed at the top: the live counters as large
@@ -83,6 +85,10 @@ public final class ClerkConsole extends VBox {
         pin.setMinHeight(TOUCH);
         iin.setId("clerk-iin");
         iin.setMinHeight(TOUCH);
+        // Typed by touch: the on-screen keyboard of the screen's dock (KioskScreens), no physical keyboard needed.
+        KeyboardDock.use(clerkId, InputKind.LOGIN);
+        KeyboardDock.use(pin, InputKind.DIGITS);
+        KeyboardDock.use(iin, InputKind.DIGITS);
         header.setPadding(new Insets(16, 16, 8, 16));
         header.setId("clerk-header");
         body.setPadding(new Insets(8, 16, 8, 16));

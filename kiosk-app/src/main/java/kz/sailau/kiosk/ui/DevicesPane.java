@@ -6,192 +6,144 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import kz.sailau.kiosk.ui.DeviceSettingsActions.Device;
 import kz.sailau.kiosk.ui.DeviceSettingsActions.FieldProblem;
 import kz.sailau.kiosk.ui.DeviceSettingsActions.PortSetting;
+import kz.sailau.kiosk.ui.touch.InputKind;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
- * The administrator's "Devices" pane: per device (scanner, card reader, printer) the port (typed, or chosen
- * from the ports present now) and the speed (only those the device supports), a "Test" button that probes the
- * device, and "Save", which the kiosk validates field by field and writes atomically. A sentence says when saved
- * settings apply. Folded, it shows the settings in force and a "Change" button. Every text follows the language;
- * port probing and saving run on the worker executor.
+ * The administrator's "Devices" pane, drawn from {@link DevicesViewModel}: per device (scanner, card reader,
+ * printer) its name, then the port (chosen from the ports present now, or typed on the on-screen keyboard), the
+ * speed (only those the device supports) and "Test"; "Save" marks every field to correct with its reason. A
+ * sentence says when saved settings apply. Folded, it shows the settings in force and a "Change" button.
  */
 public final class DevicesPane extends VBox {
 
-    private final DeviceSettingsActions actions;
+    private final DevicesViewModel model;
     private final LanguageViewModel language;
-    private final Executor worker;
-    private final Executor fxThread;
     private final Map<Device, ComboBox<String>> ports = new EnumMap<>(Device.class);
     private final Map<Device, ComboBox<Integer>> bauds = new EnumMap<>(Device.class);
-    private final Map<Device, Label> names = new EnumMap<>(Device.class);
-    private final Map<Device, Button> tests = new EnumMap<>(Device.class);
     private final Map<Device, Label> statuses = new EnumMap<>(Device.class);
-    private final Map<Device, List<String>> statusKeys = new EnumMap<>(Device.class);
-    private final Label title = new Label();
-    private final Label applies = new Label();
-    private final Label message = new Label();
-    private final Button save = new Button();
-    private final Button refresh = new Button();
+    private final Label summary = AdminControls.wrapped("devices-summary");
     private final Button edit = new Button();
-    private final Label summary = new Label();
-    private final VBox editor = new VBox(8);
-    private String messageKey = "";
-    private Map<Device, PortSetting> inForce;
 
     /**
-     * @param actions  the device settings of this kiosk
+     * @param model    the pane's state
      * @param language the language
-     * @param worker   runs probes and saving
-     * @param fxThread runs on the FX thread
      */
-    public DevicesPane(DeviceSettingsActions actions, LanguageViewModel language, Executor worker,
-                       Executor fxThread) {
-        super(8);
-        this.actions = Objects.requireNonNull(actions, "actions");
+    public DevicesPane(DevicesViewModel model, LanguageViewModel language) {
+        super(10);
+        this.model = Objects.requireNonNull(model, "model");
         this.language = Objects.requireNonNull(language, "language");
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         setId("devices-pane");
-        getStyleClass().add("devices-pane");
-        setMaxWidth(1240);
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(4);
-        // Names wrap in their column; the fields and buttons never shrink below their text.
-        grid.getColumnConstraints().addAll(column(300), column(440), column(170), column(200));
-        Map<Device, PortSetting> current = actions.current();
-        inForce = current;
-        int row = 0;
-        for (Device device : Device.values()) {
-            String id = device.configurationKey();
-            Label name = new Label();
-            name.setId("devices-name-" + id);
-            name.setWrapText(true);
-            name.setMinHeight(Region.USE_PREF_SIZE);
-            ComboBox<String> port = new ComboBox<>();
-            port.setId("devices-port-" + id);
-            port.setEditable(true);
-            port.setPrefWidth(440);
-            port.setMinWidth(440);
-            port.setMinHeight(56);
-            port.getEditor().setText(current.get(device).port());
-            port.setValue(current.get(device).port());
-            port.setOnShowing(e -> offerPorts(port));
-            ComboBox<Integer> baud = new ComboBox<>();
-            baud.setId("devices-baud-" + id);
-            baud.getItems().setAll(actions.baudRates(device));
-            baud.setValue(current.get(device).baud());
-            baud.setPrefWidth(170);
-            baud.setMinWidth(170);
-            baud.setMinHeight(56);
-            Button test = new Button();
-            test.setId("devices-test-" + id);
-            test.setMinSize(200, 56);
-            test.setOnAction(e -> test(device));
-            Label status = new Label();
-            status.setId("devices-status-" + id);
-            status.setWrapText(true);
-            status.setMaxWidth(1000);
-            status.setMinHeight(Region.USE_PREF_SIZE);
-            status.getStyleClass().add("hint");
-            names.put(device, name);
-            ports.put(device, port);
-            bauds.put(device, baud);
-            tests.put(device, test);
-            statuses.put(device, status);
-            statusKeys.put(device, List.of());
-            grid.addRow(row++, name, port, baud, test);
-            grid.add(status, 1, row++, 3, 1);
-        }
-        save.setId("devices-save");
-        save.setMinSize(240, 64);
-        save.setOnAction(e -> save());
-        refresh.setId("devices-refresh");
-        refresh.setMinSize(240, 64);
-        refresh.setOnAction(e -> ports.values().forEach(this::offerPorts));
+        getStyleClass().addAll("devices-pane", "admin-section");
+        setMaxWidth(AdminControls.CONTENT + 40);
+        Label title = AdminControls.label(language, "admin.devices", "devices-title");
         title.getStyleClass().add("section-title");
-        applies.setId("devices-applies");
-        applies.setWrapText(true);
-        applies.setMaxWidth(1000);
-        applies.setMinHeight(Region.USE_PREF_SIZE);
-        message.setId("devices-message");
-        message.setWrapText(true);
-        message.setMaxWidth(1000);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        HBox buttons = new HBox(16, save, refresh, message);
-        buttons.setAlignment(Pos.CENTER_LEFT);
         edit.setId("devices-edit");
-        edit.setMinSize(200, 56);
-        edit.setOnAction(e -> {
-            editor.setVisible(!editor.isVisible());
-            editor.setManaged(editor.isVisible());
-            texts();
-        });
-        summary.setId("devices-summary");
-        summary.setWrapText(true);
-        summary.setMinHeight(Region.USE_PREF_SIZE);
+        edit.getStyleClass().add("secondary");
+        edit.setMinSize(AdminControls.TOUCH, AdminControls.TOUCH);
+        edit.setWrapText(true);
+        edit.setPrefWidth(220);
+        edit.setOnAction(e -> model.editingProperty().set(!model.editingProperty().get()));
         HBox header = new HBox(16, title, edit);
         header.setAlignment(Pos.CENTER_LEFT);
-        editor.getChildren().addAll(grid, applies, buttons);
-        editor.setVisible(false);
-        editor.setManaged(false);
+        VBox editor = new VBox(10);
+        editor.setId("devices-editor");
+        Map<Device, PortSetting> current = model.inForceProperty().get();
+        for (Device device : Device.values()) {
+            editor.getChildren().add(deviceRow(device, current.get(device)));
+        }
+        Label applies = AdminControls.label(language, model.actions().appliesKey(), "devices-applies");
+        Button save = AdminControls.button(language, "admin.devices.save", "devices-save");
+        save.setOnAction(e -> save());
+        Button refresh = AdminControls.button(language, "admin.devices.refresh", "devices-refresh");
+        refresh.getStyleClass().add("secondary");
+        refresh.setOnAction(e -> model.lookForPorts());
+        FlowPane buttons = new FlowPane(16, 12, save, refresh);
+        buttons.setPrefWrapLength(AdminControls.CONTENT);
+        editor.getChildren().addAll(applies, buttons,
+                AdminControls.message(language, model.messageProperty(), "devices-message"));
+        AdminControls.shownWhen(editor, model.editingProperty());
+        AdminControls.shownWhen(summary, model.editingProperty().not());
         getChildren().addAll(header, summary, editor);
+        model.presentPorts().addListener((javafx.collections.ListChangeListener<String>) c -> offerPorts());
+        model.statusKeys().addListener((javafx.collections.MapChangeListener<Device, List<String>>) c -> texts());
+        model.problems().addListener((javafx.collections.ListChangeListener<FieldProblem>) c -> markErrors());
+        model.inForceProperty().addListener((o, a, b) -> texts());
+        model.editingProperty().addListener((o, a, b) -> texts());
         language.messagesProperty().addListener((o, a, b) -> texts());
         texts();
     }
 
-    private static javafx.scene.layout.ColumnConstraints column(double width) {
-        javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
-        column.setMinWidth(width);
-        column.setPrefWidth(width);
-        return column;
+    private VBox deviceRow(Device device, PortSetting setting) {
+        String id = device.configurationKey();
+        Label name = AdminControls.label(language, device.messageKey(), "devices-name-" + id);
+        name.getStyleClass().add("device-name");
+        ComboBox<String> port = new ComboBox<>();
+        port.setId("devices-port-" + id);
+        port.setEditable(true);
+        port.setPrefWidth(400);
+        port.setMinWidth(400);
+        port.setMinHeight(AdminControls.TOUCH);
+        port.getEditor().setText(setting.port());
+        port.setValue(setting.port());
+        port.promptTextProperty().bind(language.messagesProperty().map(m -> m.get("admin.devices.portPrompt")));
+        port.setOnShowing(e -> model.lookForPorts());
+        KeyboardDock.use(port, port.getEditor(), InputKind.TEXT);
+        ComboBox<Integer> baud = new ComboBox<>();
+        baud.setId("devices-baud-" + id);
+        baud.getItems().setAll(model.actions().baudRates(device));
+        baud.setValue(setting.baud());
+        baud.setPrefWidth(170);
+        baud.setMinWidth(170);
+        baud.setMinHeight(AdminControls.TOUCH);
+        Button test = AdminControls.button(language, "admin.devices.test", "devices-test-" + id);
+        test.setPrefWidth(220);
+        test.setOnAction(e -> model.test(device, typed(device)));
+        Label status = AdminControls.wrapped("devices-status-" + id);
+        status.getStyleClass().add("hint");
+        ports.put(device, port);
+        bauds.put(device, baud);
+        statuses.put(device, status);
+        HBox fields = new HBox(12, port, baud, test);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(6, name, fields, status);
+        row.setId("devices-device-" + id);
+        return row;
     }
 
     private void texts() {
         Messages m = language.messages();
-        title.setText(m.get("admin.devices"));
         for (Device device : Device.values()) {
-            names.get(device).setText(m.get(device.messageKey()));
-            tests.get(device).setText(m.get("admin.devices.test"));
-            ports.get(device).setPromptText(m.get("admin.devices.portPrompt"));
-            statuses.get(device).setText(statusKeys.get(device).stream().map(m::get)
-                    .collect(Collectors.joining(" ")));
-            statuses.get(device).setVisible(!statusKeys.get(device).isEmpty());
-            statuses.get(device).setManaged(!statusKeys.get(device).isEmpty());
+            List<String> keys = model.statusKeys().getOrDefault(device, List.of());
+            Label status = statuses.get(device);
+            status.setText(keys.stream().map(m::get).collect(Collectors.joining(" ")));
+            status.setVisible(!keys.isEmpty());
+            status.setManaged(!keys.isEmpty());
         }
-        save.setText(m.get("admin.devices.save"));
-        edit.setText(m.get(editor.isVisible() ? "admin.devices.close" : "admin.devices.edit"));
+        edit.setText(m.get(model.editingProperty().get() ? "admin.devices.close" : "admin.devices.edit"));
+        Map<Device, PortSetting> inForce = model.inForceProperty().get();
         summary.setText(java.util.Arrays.stream(Device.values()).map(device -> m.get("admin.devices.line",
                         m.get(device.messageKey()), inForce.get(device).port(), inForce.get(device).baud()))
                 .collect(Collectors.joining("\n")));
-        summary.setVisible(!editor.isVisible());
-        summary.setManaged(!editor.isVisible());
-        refresh.setText(m.get("admin.devices.refresh"));
-        applies.setText(m.get(actions.appliesKey()));
-        message.setText(messageKey.isEmpty() ? "" : m.get(messageKey));
     }
 
-    private void offerPorts(ComboBox<String> port) {
-        String typed = port.getEditor().getText();
-        CompletableFuture.supplyAsync(actions::presentPorts, worker).thenAccept(present -> fxThread.execute(() -> {
-            Set<String> items = new LinkedHashSet<>(present);
-            port.getItems().setAll(new ArrayList<>(items));
+    private void offerPorts() {
+        for (ComboBox<String> port : ports.values()) {
+            String typed = port.getEditor().getText();
+            port.getItems().setAll(new ArrayList<>(new LinkedHashSet<>(model.presentPorts())));
             port.getEditor().setText(typed);
-        }));
+        }
     }
 
     private PortSetting typed(Device device) {
@@ -199,77 +151,24 @@ public final class DevicesPane extends VBox {
         return new PortSetting(ports.get(device).getEditor().getText(), baud == null ? 0 : baud);
     }
 
-    private void test(Device device) {
-        PortSetting setting = typed(device);
-        showStatus(device, List.of("admin.devices.testing"));
-        tests.get(device).setDisable(true);
-        CompletableFuture.supplyAsync(() -> actions.test(device, setting), worker)
-                .whenComplete((key, failure) -> fxThread.execute(() -> {
-                    tests.get(device).setDisable(false);
-                    showStatus(device, List.of(failure == null ? key : "admin.devices.error.test"));
-                }));
-    }
-
     private void save() {
         Map<Device, PortSetting> settings = new EnumMap<>(Device.class);
         for (Device device : Device.values()) {
             settings.put(device, typed(device));
-            showStatus(device, List.of());
-            markError(device, false, false);
         }
-        save.setDisable(true);
-        showMessage("admin.devices.saving");
-        CompletableFuture.runAsync(() -> {
-            try {
-                String done = actions.save(settings);
-                Map<Device, PortSetting> saved = actions.current();
-                fxThread.execute(() -> {
-                    save.setDisable(false);
-                    inForce = saved;
-                    showMessage(done);
-                });
-            } catch (DeviceSettingsActions.InvalidSettingsException e) {
-                fxThread.execute(() -> {
-                    save.setDisable(false);
-                    showProblems(e.problems());
-                    showMessage("admin.devices.error.fields");
-                });
-            } catch (AdministratorActions.AdministratorException e) {
-                fxThread.execute(() -> {
-                    save.setDisable(false);
-                    showMessage(e.messageKey());
-                });
-            }
-        }, worker);
+        model.save(settings);
     }
 
-    private void showProblems(List<FieldProblem> problems) {
+    private void markErrors() {
         for (Device device : Device.values()) {
-            List<FieldProblem> mine = problems.stream().filter(p -> p.device() == device).toList();
-            showStatus(device, mine.stream().map(FieldProblem::messageKey).distinct().toList());
-            markError(device, mine.stream().anyMatch(p -> p.field() == DeviceSettingsActions.Field.PORT),
-                    mine.stream().anyMatch(p -> p.field() == DeviceSettingsActions.Field.BAUD));
+            ports.get(device).getStyleClass().remove("field-error");
+            bauds.get(device).getStyleClass().remove("field-error");
+            for (FieldProblem problem : model.problems()) {
+                if (problem.device() == device) {
+                    (problem.field() == DeviceSettingsActions.Field.PORT ? ports.get(device) : bauds.get(device))
+                            .getStyleClass().add("field-error");
+                }
+            }
         }
-    }
-
-    private void markError(Device device, boolean port, boolean baud) {
-        ports.get(device).getStyleClass().remove("field-error");
-        bauds.get(device).getStyleClass().remove("field-error");
-        if (port) {
-            ports.get(device).getStyleClass().add("field-error");
-        }
-        if (baud) {
-            bauds.get(device).getStyleClass().add("field-error");
-        }
-    }
-
-    private void showStatus(Device device, List<String> keys) {
-        statusKeys.put(device, List.copyOf(keys));
-        texts();
-    }
-
-    private void showMessage(String key) {
-        messageKey = key;
-        texts();
     }
 }

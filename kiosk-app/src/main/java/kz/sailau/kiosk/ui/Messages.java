@@ -59,6 +59,16 @@ public final class Messages {
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(arguments);
     }
 
+    /**
+     * A counted phrase in the plural form the language's rule asks for ({@link PluralCategory}): the pattern
+     * under {@code key.one}, {@code key.few}, {@code key.many} or {@code key.other}, with the count as
+     * {@code {0}}, e.g. {@code count("count.checkIns", 1)} is "1 check-in", {@code 5} in Russian "5 регистраций".
+     */
+    public String count(String key, long n) {
+        Objects.requireNonNull(key, "key");
+        return get(key + PluralCategory.of(language, n).suffix(), n);
+    }
+
     /** Whether the key exists in this language. */
     public boolean has(String key) {
         return bundle.containsKey(key);

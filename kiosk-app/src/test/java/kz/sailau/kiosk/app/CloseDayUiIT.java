@@ -21,6 +21,9 @@ import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.ui.AdminTouch;
+import kz.sailau.kiosk.ui.AdministratorView;
+import kz.sailau.kiosk.ui.AdministratorViewModel;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
@@ -90,13 +93,15 @@ class CloseDayUiIT {
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe while the day is open");
         Path bundle = directory.resolve("usb").resolve("day-bundle.json");
         Files.createDirectories(bundle.getParent());
-        TextField path = robot.lookup("#admin-bundle-path").queryAs(TextField.class);
-        assertEquals(KioskDataDirectory.at(kiosk.data().kioskDirectory()).path().resolve("day-bundle.json").toString(),
-                path.getText(), "the default bundle path is in the data directory");
-        robot.interact(() -> path.setText(bundle.toString()));
-        robot.clickOn("#admin-close-day");
-        awaitMessage(text -> text.startsWith("Day closed: 1 check-ins, tokens issued 1, voided 0; reconciliation "
-                + "balanced. Bundle: " + bundle));
+        AdministratorViewModel admin = ((AdministratorView) scene.lookup("#administrator-view")).model();
+        assertEquals(KioskDataDirectory.at(kiosk.data().kioskDirectory()).path().resolve("day-bundle.json"),
+                admin.day().orElseThrow().bundle().chosen().orElseThrow(),
+                "the default bundle path is in the data directory");
+        robot.interact(() -> admin.day().orElseThrow().bundle().chosenProperty().set(bundle));
+        AdminTouch.press(robot, scene, "#admin-close-day");
+        AdminTouch.press(robot, scene, "#confirm-close-day-yes");
+        awaitMessage(text -> text.startsWith("Day closed: 1 check-in; 1 token issued, 0 tokens voided; "
+                + "reconciliation balanced. Bundle: " + bundle));
         screenshot("23-admin-day-closed-en");
 
         assertTrue(Files.isRegularFile(bundle), "bundle written");
@@ -112,7 +117,7 @@ class CloseDayUiIT {
         }
         assertFalse(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "wipe enabled after close");
 
-        robot.clickOn("#admin-back");
+        AdminTouch.press(robot, scene, "#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed") != null);
         Label title = (Label) scene.lookup("#state-polls-closed-title");
         assertEquals("The election day is closed: no more check-ins", title.getText());
@@ -125,35 +130,39 @@ class CloseDayUiIT {
 
         robot.clickOn("#open-administrator");
         unlock(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-wipe") instanceof Button b
-                && !b.isDisabled());
-        robot.clickOn("#admin-wipe");
-        awaitMessage(message -> message.startsWith("This deletes every fingerprint template"));
-        robot.clickOn("#admin-wipe-confirm");
-        awaitMessage(message -> message.startsWith("Wiped (voters / templates / check-in marks): ")
-                && message.contains(" / 1; WIPE_DONE signed"));
+        wipe(robot);
+        awaitMessage(message -> message.startsWith("Wiped: ")
+                && message.endsWith(", 1 check-in mark; WIPE_DONE signed in the audit log"));
         screenshot("25-admin-wiped-en");
-        robot.clickOn("#admin-wipe");
-        robot.clickOn("#admin-wipe-confirm");
+        wipe(robot);
         awaitMessage("This kiosk has already been wiped"::equals);
         model.close();
+    }
+
+    /** "Wipe biometric data", the passphrase again, "Yes, wipe now". */
+    private void wipe(FxRobot robot) throws Exception {
+        AdminTouch.press(robot, scene, "#admin-wipe");
+        robot.interact(() -> ((TextField) scene.lookup("#confirm-wipe-passphrase")).setText(DemoData.PASSPHRASE));
+        AdminTouch.press(robot, scene, "#confirm-wipe-yes");
     }
 
     private void unlock(FxRobot robot) throws Exception {
         robot.clickOn("#admin-passphrase");
         robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
         robot.clickOn("#admin-unlock");
-        awaitMessage("Kiosk unlocked"::equals);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
+                && "Kiosk unlocked".equals(l.getText()) && l.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void awaitMessage(java.util.function.Predicate<String> expected) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-day-message") instanceof Label l
                     && expected.test(l.getText()));
             // The condition is read off the FX thread: let the render that set the message finish.
             WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
-            Label l = (Label) scene.lookup("#admin-message");
+            Label l = (Label) scene.lookup("#admin-day-message");
             throw new AssertionError("administrator message never came; it reads: "
                     + (l == null ? "(none)" : l.getText()), e);
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -67,28 +66,8 @@ class DevicesPaneUiTest {
         }
 
         @Override
-        public String loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
-            throw new AdministratorException("register.error.signature", "not used");
-        }
-
-        @Override
-        public List<String> deviceSettings() {
-            return List.of();
-        }
-
-        @Override
         public Optional<DeviceSettingsActions> deviceSettingsActions() {
             return Optional.of(devices);
-        }
-
-        @Override
-        public boolean closeDayAvailable() {
-            return false;
-        }
-
-        @Override
-        public boolean logicAndAccuracyAvailable() {
-            return false;
         }
 
         @Override

@@ -90,21 +90,23 @@ class LogicAccuracyUiIT {
         assertFalse(bannerShown(), "no TEST banner before the test");
         robot.clickOn("#open-administrator");
         unlock(robot);
-        robot.clickOn("#admin-landa");
+        press(robot, "#admin-landa");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#la-start") != null);
-        assertEquals(kiosk.data().directory().resolve(DemoData.LA_TEST_PACKAGE).toString(),
-                ((TextField) scene.lookup("#la-package")).getText(), "the demo's test package is proposed");
-        robot.clickOn("#la-start");
+        assertEquals(kiosk.data().directory().resolve(DemoData.LA_TEST_PACKAGE),
+                ((javafx.scene.control.ListView<?>) scene.lookup("#la-package-list")).getSelectionModel()
+                        .getSelectedItem(), "the demo's test package is proposed and chosen");
+        press(robot, "#la-start");
         awaitLabel("#la-message", text -> text.startsWith("TEST running on a test voter list of "
                 + DemoData.LA_TEST_VOTERS + " voters"), 180);
         assertTrue(Files.exists(data.resolve(LogicAccuracyStore.DATABASE_FILE)), "the separate test store exists");
         assertEquals("TEST counters: check-ins 0, refusals 0, overrides 0, tokens issued 0", label("#la-counters"));
 
-        robot.clickOn("#la-back");
+        press(robot, "#la-back");
         press(robot, "#admin-close-day");
-        awaitLabel("#admin-message", text -> text.startsWith("A pre-election test is running: end it first"), 20);
+        press(robot, "#confirm-close-day-yes");
+        awaitLabel("#admin-day-message", text -> text.startsWith("A pre-election test is running: end it first"), 20);
         assertFalse(Files.exists(kiosk.data().kioskDirectory().resolve("day-bundle.json")), "the day stays open");
-        robot.clickOn("#admin-back");
+        press(robot, "#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::bannerShown);
         assertEquals("TEST — pre-election test, not the election: nothing is counted", label("#test-banner"));
         screenshot("la-2-test-banner-en");
@@ -149,11 +151,11 @@ class LogicAccuracyUiIT {
         awaitLabel("#la-counters", "TEST counters: check-ins 1, refusals 0, overrides 0, tokens issued 1"::equals, 20);
         screenshot("la-1-admin-test-running-en");
         press(robot, "#la-end");
-        awaitLabel("#la-message", text -> text.startsWith("This ends the test"), 10);
+        awaitLabel("#confirm-end-test-text", text -> text.startsWith("Ending the test wipes the test voter list"), 10);
         assertTrue(Files.exists(data.resolve(LogicAccuracyStore.DATABASE_FILE)), "nothing ended before the confirmation");
-        press(robot, "#la-end-confirm");
-        awaitLabel("#la-message", text -> text.startsWith("Test ended: 1 check-ins, 0 refusals, 0 overrides, 1 tokens"),
-                30);
+        press(robot, "#confirm-end-test-yes");
+        awaitLabel("#la-message", text -> text.startsWith("Test ended: 1 check-in, 0 refusals, 0 overrides, 1 token "
+                + "during the test"), 30);
         assertEquals("TEST counters: check-ins 0, refusals 0, overrides 0, tokens issued 0", label("#la-counters"));
         screenshot("la-4-admin-test-ended-en");
         robot.interact(() -> language.choose(Language.KAZAKH));
@@ -164,8 +166,8 @@ class LogicAccuracyUiIT {
             assertFalse(Files.exists(file), file.getFileName() + " is wiped");
         }
 
-        robot.clickOn("#la-back");
-        robot.clickOn("#admin-back");
+        press(robot, "#la-back");
+        press(robot, "#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bannerShown());
         assertEquals(Counters.ZERO, model.countersProperty().get(), "the real counters are zero");
         try (KioskDatabase database = KioskDatabase.open(KioskDataDirectory.at(data).databaseFile(),
@@ -198,12 +200,9 @@ class LogicAccuracyUiIT {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-landa") != null);
     }
 
-    /** Clicks a button once it is on screen and enabled, after the FX thread has caught up. */
+    /** Clicks a button once it is shown and enabled, scrolled into view (the screens pan by touch). */
     private void press(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> scene.lookup(id) instanceof javafx.scene.control.Button b
-                && !b.isDisabled() && b.getScene() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn((Node) scene.lookup(id));
+        kz.sailau.kiosk.ui.AdminTouch.press(robot, scene, id);
     }
 
     private void awaitLabel(String id, Predicate<String> expected, int seconds) throws Exception {

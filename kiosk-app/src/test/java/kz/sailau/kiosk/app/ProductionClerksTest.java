@@ -74,11 +74,11 @@ class ProductionClerksTest {
             administration.unlock(RegisterFixtures.PASSPHRASE.clone());
             AdministratorActions.AdministratorException weak = org.junit.jupiter.api.Assertions.assertThrows(
                     AdministratorActions.AdministratorException.class,
-                    () -> administration.addClerk("clerk1", "1234".toCharArray()));
+                    () -> administration.clerkRoster().orElseThrow().addClerk("clerk1", "1234".toCharArray()));
             assertEquals("clerk.error.pinTooShort", weak.messageKey(), "the old DEMO PIN cannot even be set");
-            administration.addClerk("C01", "907311".toCharArray());
+            administration.clerkRoster().orElseThrow().addClerk("C01", "907311".toCharArray());
             assertTrue(administration.voterScreensBlocked().isEmpty());
-            assertEquals(List.of("C01"), administration.clerks().stream().map(e -> e.login().value()).toList());
+            assertEquals(List.of("C01"), administration.clerkRoster().orElseThrow().clerks().stream().map(e -> e.login().value()).toList());
 
             ClerkAuthenticator clerks = ClerkWiring.authenticator(database, credentials, new SecureRandom(), CLOCK);
             assertTrue(clerks.authenticate(new ClerkId("C01"), "907311".toCharArray()));

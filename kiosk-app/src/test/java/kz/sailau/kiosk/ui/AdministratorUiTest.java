@@ -1,102 +1,133 @@
 package kz.sailau.kiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
+import kz.sailau.kiosk.ui.touch.TouchKeyboard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The administrator screens: a wrong passphrase is refused, a bad package shows the register's refusal. */
+/**
+ * The administrator screens by touch alone at 1280 × 800: the passphrase typed on the on-screen keyboard (a
+ * wrong one refused, enter unlocks), a register package chosen from a USB stick's list (no path typed) and
+ * refused twice with the progress bar back at zero, the message styled as an error, the scroll position and the
+ * focus kept after an action, and the lock screen showing no old message after going back.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AdministratorUiTest {
 
+    @TempDir
+    static Path media;
+
+    private final FakeAdministration actions = new FakeAdministration();
     private Scene scene;
+    private KeyboardDock dock;
     private volatile boolean backToVoter;
 
-    /** Accepts the TEST passphrase; refuses every package as not signed by the authority. */
-    private static final class FakeActions implements AdministratorActions {
-        @Override
-        public void unlock(char[] passphrase) throws AdministratorException {
-            if (!new String(passphrase).equals("TEST passphrase")) {
-                throw new AdministratorException("crypto.error.wrongPassphrase", "wrong (test)");
-            }
-        }
-
-        @Override
-        public String loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
-            progress.accept(0.25);
-            throw new AdministratorException("register.error.signature", "bad signature (test)");
-        }
-
-        @Override
-        public List<String> deviceSettings() {
-            return List.of("scanner /dev/sailau-scanner @ 57600", "MRZ /dev/sailau-mrz @ 9600",
-                    "printer /dev/sailau-printer @ 19200");
-        }
-
-        @Override
-        public boolean closeDayAvailable() {
-            return false;
-        }
-
-        @Override
-        public boolean logicAndAccuracyAvailable() {
-            return false;
-        }
-
-        @Override
-        public void exitKiosk() {
-        }
-    }
-
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
+        Path stick = Files.createDirectories(media.resolve("USB-ADMIN"));
+        Files.writeString(stick.resolve("register-v2.srp"), "not a real package");
+        actions.media = new RemovableMedia(List.of(media + "/*"));
         LanguageViewModel language = new LanguageViewModel();
         language.choose(Language.RUSSIAN);
-        scene = new Scene(new AdministratorView(new FakeActions(), language, ForkJoinPool.commonPool(),
-                Platform::runLater, () -> backToVoter = true), 1600, 1000);
+        dock = (KeyboardDock) KioskScreens.scrolling(new AdministratorView(actions, language,
+                ForkJoinPool.commonPool(), Platform::runLater, () -> backToVoter = true));
+        scene = new Scene(dock, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
 
     @Test
-    void wrongPassphraseThenBadPackageShowTheirRefusals(FxRobot robot) throws Exception {
-        robot.clickOn("#admin-passphrase").write("wrong one");
-        robot.clickOn("#admin-unlock");
-        awaitMessage("Неверная парольная фраза");
-        robot.clickOn("#admin-passphrase").write("TEST passphrase");
-        robot.clickOn("#admin-unlock");
-        awaitMessage("Киоск разблокирован");
+    void byTouchAloneWrongPassphraseThenUnlockThenAPackageFromTheStick(FxRobot robot) throws Exception {
+        robot.clickOn("#admin-passphrase");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dock.showingProperty().get());
+        type(robot, "wrong");
+        robot.clickOn("#key-enter");
+        awaitMessage("#admin-lock-message", "Неверная парольная фраза");
+        assertTrue(scene.lookup("#admin-lock-message").getStyleClass().contains("message-error"));
 
-        robot.clickOn("#admin-package").write("/media/usb/register-v2.srp");
-        robot.clickOn("#admin-load");
-        awaitMessage("Подпись пакета не является подписью ЦИК");
-        assertTrue(robot.lookup("#admin-close-day").queryAs(Button.class).isDisabled(),
-                "close the day is disabled while the end-of-day export is missing");
+        robot.clickOn("#admin-passphrase");
+        robot.clickOn("#key-shift");
+        type(robot, "TEST");
+        robot.clickOn("#key-shift");
+        robot.clickOn("#key-space");
+        type(robot, "passphrase");
+        assertEquals("•".repeat(15) + "▏", ((Label) robot.lookup("#keyboard-echo").query()).getText(),
+                "the echo shows dots for a password");
+        robot.clickOn("#key-enter");
+        awaitMessage("#admin-message", "Киоск разблокирован");
+        assertTrue(scene.lookup("#admin-message").getStyleClass().contains("message-success"));
+        assertFalse(dock.showingProperty().get(), "enter hides the keyboard");
+
+        @SuppressWarnings("unchecked")
+        ListView<Path> packages = (ListView<Path>) scene.lookup("#admin-package-list");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> packages.getItems().size() == 1);
+        String file = media.resolve("USB-ADMIN").resolve("register-v2.srp").toString();
+        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> cell
+                && file.equals(cell.getText())).queryAs(Node.class));
+        assertEquals(Path.of(file), packages.getSelectionModel().getSelectedItem());
+        ScrollPane scroll = (ScrollPane) scene.lookup("#administrator-scroll");
+        robot.interact(() -> scroll.setVvalue(0.2));
+        double before = scroll.getVvalue();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            robot.clickOn("#admin-load");
+            awaitMessage("#admin-register-message", "Подпись пакета не является подписью ЦИК");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !scene.lookup("#admin-working").isVisible());
+            assertEquals(0, ((javafx.scene.control.ProgressBar) scene.lookup("#admin-progress")).getProgress(),
+                    "the bar ends at zero after a refusal, never stuck at 25 %");
+        }
+        assertTrue(scene.lookup("#admin-register-message").getStyleClass().contains("message-error"));
+        Node load = scene.lookup("#admin-load");
+        assertEquals(load, scene.getFocusOwner(), "the focus stays on the button pressed");
+        assertEquals(before, scroll.getVvalue(), 0.02, "the page does not jump to the top");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "15-admin-bad-package-ru")).get(10, TimeUnit.SECONDS);
 
+        robot.interact(() -> scroll.setVvalue(1));
         robot.clickOn("#admin-back");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> backToVoter);
-        assertEquals(1, robot.lookup("#admin-passphrase").queryAll().size(), "locked again after leaving");
+        assertTrue(scene.lookup("#admin-passphrase").isVisible(), "locked again after leaving");
+        assertFalse(scene.lookup("#admin-lock-message").isVisible(), "the lock screen shows no old message");
+        assertEquals("", ((PasswordField) scene.lookup("#admin-passphrase")).getText());
+        assertNull(scene.lookup("#key-enter"), "no keyboard left open");
     }
 
-    private void awaitMessage(String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
-                && expected.equals(l.getText()));
+    private void type(FxRobot robot, String text) {
+        for (char c : text.toCharArray()) {
+            robot.clickOn("#" + TouchKeyboard.keyId(c));
+        }
+    }
+
+    private void awaitMessage(String id, String expected) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup(id) instanceof Label l
+                    && l.isVisible() && expected.equals(l.getText()));
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(id + " never read \"" + expected + "\"; it reads: "
+                    + ((Label) scene.lookup(id)).getText(), e);
+        }
     }
 }

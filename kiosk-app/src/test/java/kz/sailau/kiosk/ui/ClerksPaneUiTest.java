@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -65,64 +64,44 @@ class ClerksPaneUiTest {
         }
 
         @Override
-        public String loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
-            throw new AdministratorException("register.error.signature", "not in this test");
-        }
-
-        @Override
-        public List<String> deviceSettings() {
-            return List.of("scanner /dev/sailau-scanner @ 57600");
-        }
-
-        @Override
-        public boolean closeDayAvailable() {
-            return false;
-        }
-
-        @Override
-        public boolean logicAndAccuracyAvailable() {
-            return false;
-        }
-
-        @Override
         public void exitKiosk() {
         }
 
         @Override
-        public boolean clerksAvailable() {
-            return true;
-        }
+        public Optional<ClerkRosterActions> clerkRoster() {
+            return Optional.of(new ClerkRosterActions() {
+                @Override
+                public List<ClerkEntry> clerks() {
+                    return roster.list();
+                }
 
-        @Override
-        public List<ClerkEntry> clerks() {
-            return roster.list();
-        }
+                @Override
+                public void addClerk(String login, char[] pin) throws AdministratorException {
+                    try {
+                        roster.add(ClerkRoster.login(login), pin);
+                    } catch (ClerkException e) {
+                        throw new AdministratorException(e.messageKey(), e.getMessage());
+                    }
+                }
 
-        @Override
-        public void addClerk(String login, char[] pin) throws AdministratorException {
-            try {
-                roster.add(ClerkRoster.login(login), pin);
-            } catch (ClerkException e) {
-                throw new AdministratorException(e.messageKey(), e.getMessage());
-            }
-        }
+                @Override
+                public void resetClerkPin(String login, char[] pin) throws AdministratorException {
+                    try {
+                        roster.resetPin(ClerkRoster.login(login), pin);
+                    } catch (ClerkException e) {
+                        throw new AdministratorException(e.messageKey(), e.getMessage());
+                    }
+                }
 
-        @Override
-        public void resetClerkPin(String login, char[] pin) throws AdministratorException {
-            try {
-                roster.resetPin(ClerkRoster.login(login), pin);
-            } catch (ClerkException e) {
-                throw new AdministratorException(e.messageKey(), e.getMessage());
-            }
-        }
-
-        @Override
-        public void removeClerk(String login) throws AdministratorException {
-            try {
-                roster.remove(ClerkRoster.login(login));
-            } catch (ClerkException e) {
-                throw new AdministratorException(e.messageKey(), e.getMessage());
-            }
+                @Override
+                public void removeClerk(String login) throws AdministratorException {
+                    try {
+                        roster.remove(ClerkRoster.login(login));
+                    } catch (ClerkException e) {
+                        throw new AdministratorException(e.messageKey(), e.getMessage());
+                    }
+                }
+            });
         }
 
         @Override
@@ -159,11 +138,11 @@ class ClerksPaneUiTest {
         robot.clickOn("#admin-unlock");
         awaitText("#admin-message", "Kiosk unlocked");
         robot.clickOn("#admin-back");
-        awaitText("#admin-message", "No clerk can log in: add a clerk (Clerks) before opening the voter screens");
+        awaitText("#admin-message", "No commission member can log in: add one (Commission members) before opening the voter screens");
         assertFalse(backToVoter, "no voter screens without a clerk");
 
         robot.clickOn("#admin-clerks");
-        awaitText("#clerks-message", "No clerks yet: the voter screens stay closed until one is added");
+        awaitText("#clerks-message", "No commission members yet: the voter screens stay closed until one is added");
         robot.clickOn("#clerks-login").write("C01");
         robot.clickOn("#clerks-pin").write("123456");
         robot.clickOn("#clerks-pin-again").write("123456");
@@ -176,12 +155,12 @@ class ClerksPaneUiTest {
         robot.clickOn("#clerks-pin").write("470213");
         robot.clickOn("#clerks-pin-again").write("470213");
         robot.clickOn("#clerks-add");
-        awaitText("#clerks-message", "Clerk C01 added");
+        awaitText("#clerks-message", "Commission member C01 added");
         robot.clickOn("#clerks-login").write("C02");
         robot.clickOn("#clerks-pin").write("907311");
         robot.clickOn("#clerks-pin-again").write("907311");
         robot.clickOn("#clerks-add");
-        awaitText("#clerks-message", "Clerk C02 added");
+        awaitText("#clerks-message", "Commission member C02 added");
         robot.clickOn("#clerks-login").write("c02");
         robot.clickOn("#clerks-pin").write("135792");
         robot.clickOn("#clerks-pin-again").write("135792");

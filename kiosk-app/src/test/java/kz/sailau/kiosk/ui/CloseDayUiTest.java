@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -26,135 +24,101 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Close the day from the administrator screen over the UI fixtures' engine: the "working" indicator shows while
- * the (held) close runs, the counts and bundle path are shown, the voter screen then shows "polls closed"
- * (never a fault), and the wipe needs a confirmation. The real close and wipe are driven by {@code CloseDayUiIT}.
+ * Close the day from the administrator screen over the UI fixtures' engine: "Close the day" first asks (the
+ * consequence stated), "Yes" closes with the "working" indicator while the held close runs, the counts and the
+ * bundle are shown, and the voter screen then shows "polls closed". The wipe asks too and takes the passphrase
+ * again; a question left open does not survive going back and coming again. The real close and wipe are driven
+ * by {@code CloseDayUiIT}.
  */
 @ExtendWith(ApplicationExtension.class)
 class CloseDayUiTest {
 
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final AtomicInteger wipes = new AtomicInteger();
+    private final FakeAdministration actions = new FakeAdministration();
     private Scene scene;
     private CheckInScreenModel model;
 
-    /** Accepts the TEST passphrase; closing waits for the test's release; the wipe is counted. */
-    private final class FakeActions implements AdministratorActions {
-        @Override
-        public void unlock(char[] passphrase) throws AdministratorException {
-            if (!new String(passphrase).equals("TEST passphrase")) {
-                throw new AdministratorException("crypto.error.wrongPassphrase", "wrong (test)");
-            }
-        }
-
-        @Override
-        public String loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
-            throw new AdministratorException("register.error.signature", "not used");
-        }
-
-        @Override
-        public List<String> deviceSettings() {
-            return List.of("scanner /dev/sailau-scanner @ 57600");
-        }
-
-        @Override
-        public boolean closeDayAvailable() {
-            return true;
-        }
-
-        @Override
-        public Path defaultBundlePath() {
-            return Path.of("/var/lib/sailau/day-bundle.json");
-        }
-
-        @Override
-        public DayClosed closeDay(Path bundle) {
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new DayClosed(bundle, 12, 13, 1, true);
-        }
-
-        @Override
-        public String wipe() {
-            wipes.incrementAndGet();
-            return "40 / 80 / 12";
-        }
-
-        @Override
-        public boolean logicAndAccuracyAvailable() {
-            return false;
-        }
-
-        @Override
-        public void exitKiosk() {
-        }
-    }
-
     @Start
     void start(Stage stage) {
+        actions.closeRelease = new CountDownLatch(1);
         UiFixtures fixtures = new UiFixtures();
         LanguageViewModel language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
         model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, language,
                 Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
-        KioskScreens screens = new KioskScreens(model, new FakeActions(), ForkJoinPool.commonPool(),
-                Platform::runLater);
-        scene = new Scene(screens, 1600, 1000);
+        KioskScreens screens = new KioskScreens(model, actions, ForkJoinPool.commonPool(), Platform::runLater);
+        scene = new Scene(screens, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
 
     @Test
-    void closeShowsCountsThenPollsClosedThenWipeAfterConfirmation(FxRobot robot) throws Exception {
+    void closeAsksThenShowsCountsThenPollsClosedThenWipeWithThePassphraseAgain(FxRobot robot) throws Exception {
         robot.clickOn("#open-administrator");
-        robot.clickOn("#admin-passphrase").write("TEST passphrase");
-        robot.clickOn("#admin-unlock");
-        awaitMessage("Kiosk unlocked");
+        unlock(robot);
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe before close");
-        assertEquals("/var/lib/sailau/day-bundle.json", robot.lookup("#admin-bundle-path")
-                .queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(scene.lookup("#admin-close-day").getStyleClass().contains("danger"),
+                "close the day is set apart from the pre-election test");
+        assertFalse(scene.lookup("#admin-landa").getStyleClass().contains("danger"));
 
-        robot.clickOn("#admin-close-day");
-        awaitMessage("Closing the day and writing the signed bundle…");
+        press(robot, "#admin-close-day");
+        assertTrue(scene.lookup("#confirm-close-day").isVisible(), "the first tap asks");
+        assertTrue(((Label) scene.lookup("#confirm-close-day-text")).getText().startsWith(
+                "Closing the day ends check-ins on this kiosk for good"));
+        assertEquals(0, actions.closes.get());
+        press(robot, "#confirm-close-day-yes");
+        awaitMessage("#admin-day-message", "Closing the day and writing the signed bundle…");
         assertTrue(robot.lookup("#admin-working").queryAs(ProgressIndicator.class).isVisible(), "working shown");
-        assertTrue(robot.lookup("#admin-close-day").queryAs(Button.class).isDisabled(), "no second close meanwhile");
-        release.countDown();
-        awaitMessage("Day closed: 12 check-ins, tokens issued 13, voided 1; reconciliation balanced. Bundle: "
-                + Path.of("/var/lib/sailau/day-bundle.json"));
+        actions.closeRelease.countDown();
+        awaitMessage("#admin-day-message", "Day closed: 1 check-in; 1 token issued, 0 tokens voided; reconciliation "
+                + "balanced. Bundle: " + Path.of("/var/lib/sailau/day-bundle.json"));
+        assertTrue(scene.lookup("#admin-day-message").getStyleClass().contains("message-success"));
         assertFalse(robot.lookup("#admin-working").queryAs(ProgressIndicator.class).isVisible(), "working hidden");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "23-admin-day-closed-fake-en")).get(10,
                 TimeUnit.SECONDS);
 
-        robot.clickOn("#admin-wipe");
-        awaitMessage("This deletes every fingerprint template and all personal data for good. Press \"Yes, wipe "
-                + "now\" to confirm.");
-        assertEquals(0, wipes.get(), "nothing wiped before the confirmation");
-        robot.clickOn("#admin-wipe-confirm");
-        awaitMessage("Wiped (voters / templates / check-in marks): 40 / 80 / 12; WIPE_DONE signed in the audit log");
-        assertEquals(1, wipes.get());
-
-        robot.clickOn("#admin-back");
+        press(robot, "#admin-wipe");
+        assertTrue(scene.lookup("#confirm-wipe-passphrase").isVisible(), "the wipe asks for the passphrase again");
+        press(robot, "#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed") != null);
         assertEquals("The election day is closed: no more check-ins",
                 ((Label) scene.lookup("#state-polls-closed-title")).getText());
-        assertTrue(scene.lookup("#welcome-no-card") == null, "no check-in buttons after close");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "24-polls-closed-fake-en")).get(10, TimeUnit.SECONDS);
+
+        robot.clickOn("#open-administrator");
+        unlock(robot);
+        assertFalse(scene.lookup("#confirm-wipe").isVisible(), "the wipe question did not stay armed");
+        press(robot, "#admin-wipe");
+        robot.clickOn("#confirm-wipe-passphrase");
+        robot.interact(() -> ((PasswordField) scene.lookup("#confirm-wipe-passphrase")).setText(
+                FakeAdministration.PASSPHRASE));
+        press(robot, "#confirm-wipe-yes");
+        awaitMessage("#admin-day-message", "Wiped: 40 voters, 80 fingerprint templates, 12 check-in marks; "
+                + "WIPE_DONE signed in the audit log");
+        assertEquals(1, actions.wipes.get());
         model.close();
     }
 
-    private void awaitMessage(String expected) throws Exception {
+    private void unlock(FxRobot robot) throws Exception {
+        robot.clickOn("#admin-passphrase");
+        robot.interact(() -> ((PasswordField) scene.lookup("#admin-passphrase")).setText(FakeAdministration.PASSPHRASE));
+        robot.interact(() -> ((PasswordField) scene.lookup("#admin-passphrase")).fireEvent(
+                new javafx.event.ActionEvent()));
+        awaitMessage("#admin-message", "Kiosk unlocked");
+    }
+
+    private void press(FxRobot robot, String id) throws Exception {
+        AdminTouch.press(robot, scene, id);
+    }
+
+    private void awaitMessage(String id, String expected) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup(id) instanceof Label l
                     && expected.equals(l.getText()));
-            // The condition is read off the FX thread: let the render that set the message finish.
             WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
-            Label l = (Label) scene.lookup("#admin-message");
-            throw new AssertionError("expected \"" + expected + "\" but the message reads: "
+            Label l = (Label) scene.lookup(id);
+            throw new AssertionError("expected \"" + expected + "\" but " + id + " reads: "
                     + (l == null ? "(none)" : l.getText()), e);
         }
     }

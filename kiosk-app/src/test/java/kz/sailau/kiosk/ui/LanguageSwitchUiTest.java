@@ -3,15 +3,12 @@ package kz.sailau.kiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -42,89 +39,12 @@ class LanguageSwitchUiTest {
     private KioskScreens screens;
     private Scene scene;
 
-    /** Accepts the TEST passphrase; closes the day at once; offers device settings that save nothing. */
-    private static final class FakeActions implements AdministratorActions {
-        @Override
-        public void unlock(char[] passphrase) throws AdministratorException {
-            if (!new String(passphrase).equals("TEST passphrase")) {
-                throw new AdministratorException("crypto.error.wrongPassphrase", "wrong (test)");
-            }
-        }
-
-        @Override
-        public String loadRegister(Path packageFile, DoubleConsumer progress) throws AdministratorException {
-            throw new AdministratorException("register.error.signature", "not used");
-        }
-
-        @Override
-        public List<String> deviceSettings() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<DeviceSettingsActions> deviceSettingsActions() {
-            return Optional.of(new DeviceSettingsActions() {
-                @Override
-                public Map<Device, PortSetting> current() {
-                    return DeviceSettingsActions.ordered(Map.of(Device.SCANNER, new PortSetting("/dev/a", 57_600),
-                            Device.MRZ_READER, new PortSetting("/dev/b", 9_600),
-                            Device.PRINTER, new PortSetting("/dev/c", 19_200)));
-                }
-
-                @Override
-                public List<Integer> baudRates(Device device) {
-                    return List.of(9_600, 19_200, 57_600);
-                }
-
-                @Override
-                public List<String> presentPorts() {
-                    return List.of();
-                }
-
-                @Override
-                public String test(Device device, PortSetting setting) {
-                    return "admin.devices.test.portOpens";
-                }
-
-                @Override
-                public String save(Map<Device, PortSetting> settings) throws InvalidSettingsException {
-                    throw new InvalidSettingsException(List.of(new FieldProblem(Device.PRINTER, Field.PORT,
-                            "admin.devices.error.portShared")));
-                }
-
-                @Override
-                public String appliesKey() {
-                    return "admin.devices.appliesRestart";
-                }
-            });
-        }
-
-        @Override
-        public boolean closeDayAvailable() {
-            return true;
-        }
-
-        @Override
-        public DayClosed closeDay(Path bundle) {
-            return new DayClosed(bundle, 12, 13, 1, true);
-        }
-
-        @Override
-        public boolean logicAndAccuracyAvailable() {
-            return false;
-        }
-
-        @Override
-        public void exitKiosk() {
-        }
-    }
-
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
         model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
                 Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
-        screens = new KioskScreens(model, new FakeActions(), ForkJoinPool.commonPool(), Platform::runLater);
+        screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
         scene = new Scene(screens, 1600, 1000);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
@@ -183,28 +103,41 @@ class LanguageSwitchUiTest {
     void administratorScreensAndPollsClosedFollowTheLanguage(FxRobot robot) throws Exception {
         List<String> stale = new ArrayList<>();
         robot.clickOn("#open-administrator");
-        robot.clickOn("#admin-passphrase").write("wrong");
-        robot.clickOn("#admin-unlock");
-        awaitLabel("#admin-message", Messages.of(Language.KAZAKH).get("crypto.error.wrongPassphrase"));
+        AdministratorViewModel admin = screens.administratorView().model();
+        robot.interact(() -> admin.unlock("wrong".toCharArray()));
+        awaitLabel("#admin-lock-message", Messages.of(Language.KAZAKH).get("crypto.error.wrongPassphrase"));
         switchAll(robot, "administrator, locked, refusal shown", stale);
         robot.interact(() -> model.language().choose(Language.ENGLISH));
-        robot.clickOn("#admin-passphrase").write("TEST passphrase");
-        robot.clickOn("#admin-unlock");
+        robot.interact(() -> admin.unlock(FakeAdministration.PASSPHRASE.toCharArray()));
         awaitLabel("#admin-message", "Kiosk unlocked");
-        robot.clickOn("#devices-edit");
-        robot.clickOn("#devices-test-mrzReader");
-        robot.clickOn("#devices-save");
+        DevicesViewModel devices = admin.devices().orElseThrow();
+        robot.interact(() -> {
+            devices.editingProperty().set(true);
+            devices.test(DeviceSettingsActions.Device.MRZ_READER,
+                    new DeviceSettingsActions.PortSetting("/dev/sailau-mrz", 9_600));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !admin.work().isBusy());
+        robot.interact(() -> devices.save(Map.of()));
         awaitLabel("#devices-message", "Not saved: correct the marked fields.");
         switchAll(robot, "administrator, devices open", stale);
-        robot.clickOn("#devices-edit"); // fold the pane again: the screen's lower buttons are below it
+        robot.interact(() -> devices.editingProperty().set(false));
 
         robot.interact(() -> model.language().choose(Language.ENGLISH));
-        robot.clickOn("#admin-close-day");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
-                && l.getText().startsWith("Day closed: 12 check-ins"));
+        robot.interact(() -> admin.day().orElseThrow().askCloseDay());
+        switchAll(robot, "administrator, close the day asked", stale);
+        robot.interact(() -> model.language().choose(Language.ENGLISH));
+        robot.interact(() -> admin.day().orElseThrow().confirmCloseDay());
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-day-message") instanceof Label l
+                    && l.getText().startsWith("Day closed: 1 check-in;"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("day message: " + ((Label) scene.lookup("#admin-day-message")).getText(), e);
+        }
         switchAll(robot, "administrator, day closed", stale);
+        robot.interact(() -> admin.day().orElseThrow().askWipe());
+        switchAll(robot, "administrator, wipe asked", stale);
 
-        robot.clickOn("#admin-back");
+        robot.interact(admin::back);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed") != null);
         switchAll(robot, "polls closed", stale);
         assertEquals(List.of(), stale);

@@ -23,8 +23,8 @@ final class Screenshots {
         WritableImage image = scene.snapshot(null);
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         try {
-            Files.createDirectories(DIRECTORY);
             Path file = DIRECTORY.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             ImageIO.write(buffered, "png", file.toFile());
             return file;
         } catch (IOException e) {

@@ -1,0 +1,186 @@
+package kz.sailau.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every administrator screen as a person sees it, at the kiosk's 1280 × 800 and at 1024 × 768, in Kazakh, Russian
+ * and English: locked (with a refusal and with the on-screen keyboard), unlocked, the devices unfolded with a
+ * refusal, each confirmation step (close the day, exit, wipe with the passphrase again, end the test), the day
+ * closed, the commission members with the numeric keypad, the pre-election test running. On each,
+ * {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under 60 px; a
+ * screenshot of each goes to {@code target/screenshots/admin-WxH/}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AdministratorScreensUiTest {
+
+    private static final int[][] SIZES = {{1280, 800}, {1024, 768}};
+
+    private final FakeAdministration actions = new FakeAdministration();
+    private final LanguageViewModel language = new LanguageViewModel();
+    private AdministratorViewModel model;
+    private Region root;
+    private Stage stage;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        actions.testStatus = new LogicAccuracyTesting.Status(true, false, 4, 2, 1, 1, 2);
+        actions.loadSucceeds = false;
+        model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
+                new UiFixtures.ManualClock(Instant.parse("2026-12-06T03:00:00Z")), () -> { });
+        root = KioskScreens.scrolling(new AdministratorView(model, language));
+        scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void everyAdministratorScreenFitsAndShowsEveryTextWhole(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : SIZES) {
+            resize(robot, size[0], size[1]);
+            robot.interact(() -> {
+                model.lock();
+                model.unlock("wrong".toCharArray());
+            });
+            await(() -> model.messageProperty().get() != null
+                    && model.messageProperty().get().kind() == AdminMessage.Kind.ERROR);
+            check(robot, size, "01-locked-refused", problems);
+            AdminTouch.press(robot, scene, "#admin-passphrase");
+            await(this::keyboardShown);
+            check(robot, size, "02-locked-keyboard", problems);
+
+            robot.interact(() -> model.unlock(FakeAdministration.PASSPHRASE.toCharArray()));
+            await(() -> model.unlockedProperty().get());
+            check(robot, size, "03-unlocked", problems);
+            robot.interact(() -> {
+                model.register().get().file().chosenProperty().set(Path.of("/media/admin/USB/register-v2.srp"));
+                model.register().get().load();
+                model.devices().get().editingProperty().set(true);
+            });
+            await(() -> model.register().get().messageProperty().get() != null
+                    && model.register().get().messageProperty().get().kind() == AdminMessage.Kind.ERROR);
+            robot.interact(() -> model.devices().get().save(java.util.Map.of()));
+            await(() -> !model.devices().get().problems().isEmpty());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#devices-pane")));
+            check(robot, size, "04-refused-package-devices-open", problems);
+            robot.interact(() -> {
+                model.devices().get().editingProperty().set(false);
+                model.day().get().askCloseDay();
+            });
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#admin-close-day")));
+            check(robot, size, "05-confirm-close-day", problems);
+            robot.interact(() -> model.askExit());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#admin-leave")));
+            check(robot, size, "06-confirm-exit", problems);
+            robot.interact(() -> model.day().get().askCloseDay());
+            robot.interact(() -> model.day().get().confirmCloseDay());
+            await(() -> model.day().get().dayClosedProperty().get());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#admin-day-message")));
+            check(robot, size, "07-day-closed", problems);
+            robot.interact(() -> model.day().get().askWipe());
+            AdminTouch.press(robot, scene, "#confirm-wipe-passphrase");
+            await(this::keyboardShown);
+            check(robot, size, "08-confirm-wipe-keyboard", problems);
+
+            robot.interact(() -> model.show(AdministratorViewModel.Pane.CLERKS));
+            await(() -> model.clerks().get().entries().size() == 2);
+            AdminTouch.press(robot, scene, "#clerks-pin");
+            await(this::keyboardShown);
+            check(robot, size, "09-clerks-keypad", problems);
+            robot.interact(() -> model.show(AdministratorViewModel.Pane.LOGIC_ACCURACY));
+            robot.interact(() -> model.logicAccuracy().get().askEnd());
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#la-counters")));
+            check(robot, size, "10-test-running-confirm-end", problems);
+            robot.interact(() -> {
+                model.show(AdministratorViewModel.Pane.MAIN);
+                actions.closed = false;
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The check finds a cut text, a control outside the window and a small touch target (so a pass means something). */
+    @Test
+    void theCheckFindsWhatAPersonWouldNotSee(FxRobot robot) throws Exception {
+        List<String> found = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Button small = new javafx.scene.control.Button("OK");
+            small.setId("small");
+            small.setMinSize(40, 40);
+            small.setMaxSize(40, 40);
+            javafx.scene.control.Label cut = new javafx.scene.control.Label("A sentence far too long for its label");
+            cut.setId("cut");
+            cut.setMaxWidth(80);
+            javafx.scene.control.Button outside = new javafx.scene.control.Button("Outside");
+            outside.setId("outside");
+            outside.setMinSize(100, 64);
+            outside.setLayoutX(1250);
+            javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(outside);
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(small, cut, pane);
+            scene.setRoot(box);
+            List<String> problems = ScreenChecks.problems(scene);
+            scene.setRoot(root);
+            return problems;
+        }).get(10, TimeUnit.SECONDS);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("Button#small") && p.contains("touch target")), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("Label#cut") && p.contains("cut")), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("Button#outside") && p.contains("outside the window")),
+                found::toString);
+    }
+
+    private boolean keyboardShown() {
+        return root instanceof KeyboardDock dock && dock.showingProperty().get();
+    }
+
+    private void resize(FxRobot robot, int width, int height) {
+        robot.interact(() -> {
+            scene.setRoot(new Group());
+            scene = new Scene(root, width, height);
+            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            // Sized by its scene, never explicitly: the next test class's scene sizes the shared stage again.
+            stage.sizeToScene();
+        });
+    }
+
+    /** In each language: the screen's problems, and its screenshot. */
+    private void check(FxRobot robot, int[] size, String name, List<String> problems) throws Exception {
+        for (Language each : List.of(Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH)) {
+            robot.interact(() -> language.choose(each));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene)).get(10, TimeUnit.SECONDS);
+            String where = name + " " + size[0] + "x" + size[1] + " " + each;
+            found.forEach(problem -> problems.add(where + ": " + problem));
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "admin-" + size[0] + "x" + size[1] + "/" + name
+                    + "-" + each.locale().getLanguage())).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,149 @@
+package kz.sailau.kiosk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.text.Text;
+
+/**
+ * What a person sees, checked on a scene (call on the FX thread): every visible text is shown whole (no label,
+ * button or cell whose rendered text is cut with an ellipsis or clipped by its bounds), every control lies inside
+ * the window (inside a vertical scroll pane, inside its width: the rest is reached by panning), and every touch
+ * target (button, field, combo box, list row) is at least {@link #TOUCH} pixels wide and high (≈ 15 mm on the
+ * kiosk's screen). Each problem is one line naming the node's id, its text and what is wrong. Shared by the
+ * screens' UI tests.
+ */
+public final class ScreenChecks {
+
+    /** The least touch target side, in pixels. */
+    public static final double TOUCH = 60;
+    private static final double SLACK = 0.5;
+    /** The widest space of the screens' fonts, in pixels. */
+    private static final double TRAILING_SPACE = 10;
+
+    private ScreenChecks() {
+    }
+
+    /** Everything wrong on {@code scene} (laid out first); empty when a person sees every text whole. */
+    public static List<String> problems(Scene scene) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        List<String> problems = new ArrayList<>();
+        walk(scene.getRoot(), windowBounds(scene), problems);
+        return problems;
+    }
+
+    private static Bounds windowBounds(Scene scene) {
+        return new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+    }
+
+    private static void walk(Node node, Bounds area, List<String> problems) {
+        if (!node.isVisible() || node.getOpacity() == 0) {
+            return;
+        }
+        if (node instanceof ScrollBar) {
+            return;
+        }
+        Bounds inScene = node.localToScene(node.getLayoutBounds());
+        boolean control = node instanceof ButtonBase || node instanceof TextInputControl
+                || node instanceof ComboBoxBase || node instanceof IndexedCell;
+        if (control && !insideSkinOfAnotherControl(node)) {
+            checkInside(node, inScene, area, problems);
+            checkTouchTarget(node, problems);
+        }
+        if (node instanceof Labeled labeled) {
+            checkWhole(labeled, problems);
+        }
+        Bounds inner = area;
+        if (node instanceof ScrollPane scroll && scroll.getVbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
+            // Inside a vertical scroll pane: within its width; any height is reached by panning.
+            Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+            inner = new javafx.geometry.BoundingBox(viewport.getMinX(), Double.NEGATIVE_INFINITY,
+                    viewport.getWidth(), Double.POSITIVE_INFINITY);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walk(child, inner, problems);
+            }
+        }
+    }
+
+    /** A list cell, or a control a skin builds inside another control (a combo box's editor), is checked with it. */
+    private static boolean insideSkinOfAnotherControl(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ComboBoxBase || n instanceof TextInputControl) {
+                return true;
+            }
+        }
+        return node instanceof IndexedCell<?> cell && cell.isEmpty();
+    }
+
+    private static void checkInside(Node node, Bounds inScene, Bounds area, List<String> problems) {
+        if (inScene.getMinX() < area.getMinX() - SLACK || inScene.getMaxX() > area.getMaxX() + SLACK
+                || inScene.getMinY() < area.getMinY() - SLACK || inScene.getMaxY() > area.getMaxY() + SLACK) {
+            problems.add(name(node) + ": outside the window (" + round(inScene) + " not within " + round(area) + ")");
+        }
+    }
+
+    private static void checkTouchTarget(Node node, List<String> problems) {
+        Bounds bounds = node.getLayoutBounds();
+        if (bounds.getWidth() < TOUCH - SLACK || bounds.getHeight() < TOUCH - SLACK) {
+            problems.add(name(node) + ": touch target " + Math.round(bounds.getWidth()) + " × "
+                    + Math.round(bounds.getHeight()) + " px, less than " + (int) TOUCH + " px");
+        }
+    }
+
+    /** The rendered text equals the text and lies within the label's bounds. */
+    private static void checkWhole(Labeled labeled, List<String> problems) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        Text rendered = null;
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text t) {
+                rendered = t;
+                break;
+            }
+        }
+        if (rendered == null) {
+            if (labeled.getGraphic() == null) {
+                problems.add(name(labeled) + ": text not rendered");
+            }
+            return;
+        }
+        if (!text.equals(rendered.getText())) {
+            problems.add(name(labeled) + ": cut, shows \"" + rendered.getText() + "\"");
+            return;
+        }
+        Bounds textBounds = rendered.getBoundsInParent();
+        Bounds own = labeled.getLayoutBounds();
+        // A wrapped line's trailing space counts in the text's width though nothing is drawn there.
+        double across = labeled.isWrapText() ? TRAILING_SPACE : 1;
+        if (textBounds.getMaxY() > own.getMaxY() + 1 || textBounds.getMinY() < own.getMinY() - 1
+                || textBounds.getMaxX() > own.getMaxX() + across || textBounds.getMinX() < own.getMinX() - across) {
+            problems.add(name(labeled) + ": clipped, text " + round(textBounds) + " in " + round(own));
+        }
+    }
+
+    private static String name(Node node) {
+        String text = node instanceof Labeled l ? " \"" + l.getText() + "\""
+                : node instanceof TextInputControl t ? " (" + t.getPromptText() + ")" : "";
+        return node.getClass().getSimpleName() + "#" + node.getId() + text;
+    }
+
+    private static String round(Bounds b) {
+        return String.format(java.util.Locale.ROOT, "[%.0f,%.0f %.0f×%.0f]", b.getMinX(), b.getMinY(),
+                b.getWidth(), b.getHeight());
+    }
+}
