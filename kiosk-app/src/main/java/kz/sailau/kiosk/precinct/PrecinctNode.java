@@ -119,7 +119,7 @@ public final class PrecinctNode implements AutoCloseable {
                 .maxLogSize(Long.MAX_VALUE).logUseFsync(true).resendInterval(200).sendCommitsImmediately(true);
         redirect = new REDIRECT();
         Protocol[] stack = {transport, new TCPPING().initialHosts(hosts).portRange(0),
-            new MERGE3().setMinInterval(1000).setMaxInterval(3000), new FD_ALL3().setTimeout(3000).setInterval(500),
+            new MERGE3().setMinInterval(1000).setMaxInterval(3000), new FD_ALL3().setTimeout(5000).setInterval(1000),
             new VERIFY_SUSPECT2(), new NAKACK2(), new UNICAST3(), new STABLE(), new NO_DUPES(),
             new GMS().setJoinTimeout(1000).printLocalAddress(false), new FRAG4(), new ELECTION(), raft, redirect};
         channel = new JChannel(stack).name(credentials.name().value());

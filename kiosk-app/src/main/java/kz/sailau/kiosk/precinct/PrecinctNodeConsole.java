@@ -23,7 +23,7 @@ import kz.sailau.kiosk.model.NodeName;
  * redeem HEX32 typed|scanned [ID] → redeem OUTCOME MILLIS
  *   (ID: 32 hex digits, the command id; give the same id to retry a command whose answer was lost)
  * checked HEX64            → checked yes|no               (this node's replica)
- * seal                     → seal OUTCOME MILLIS
+ * seal [ID]                → seal OUTCOME MILLIS
  * admit CERT.pem           → admit OUTCOME MILLIS
  * withdraw NAME            → withdraw OUTCOME MILLIS
  * state                    → state SUMMARY                (see NetworkState#summary)
@@ -82,7 +82,7 @@ public final class PrecinctNodeConsole {
                     byte[] voter = hex(words, 1, 32);
                     yield "checked " + (node.read(state -> state.isCheckedIn(voter)) ? "yes" : "no");
                 }
-                case "seal" -> timed(verb, node::seal);
+                case "seal" -> timed(verb, () -> node.submit(new PrecinctCommand.Seal(id(words, 1), node.name())));
                 case "admit" -> timed(verb, () -> node.admit(Pem.readCertificate(read(words))));
                 case "withdraw" -> timed(verb, () -> node.withdraw(new NodeName(argument(words, 1))));
                 case "state" -> "state " + node.networkState().summary();

@@ -96,22 +96,28 @@ class PrecinctNetworkIT {
     void twoKiosksRacingOnTheSameVoterGiveOneCheckInAndOneAlreadyCheckedIn() throws Exception {
         for (int i = 0; i < 20; i++) {
             byte[] voter = newVoter();
-            node("kiosk-1").send("checkin " + HEX.formatHex(voter));
-            node("kiosk-2").send("checkin " + HEX.formatHex(voter));
-            List<String> outcomes = List.of(word(node("kiosk-1").next(30), 1), word(node("kiosk-2").next(30), 1));
+            String first = "checkin " + HEX.formatHex(voter) + " 0 " + newId();
+            String second = "checkin " + HEX.formatHex(voter) + " 0 " + newId();
+            node("kiosk-1").send(first);
+            node("kiosk-2").send(second);
+            String one = word(node("kiosk-1").next(30), 1);
+            String two = word(node("kiosk-2").next(30), 1);
+            // A command that got no answer in time is retried with its own id: answered, never applied twice.
+            one = one.equals("UNAVAILABLE") ? committed("kiosk-1", first) : one;
+            two = two.equals("UNAVAILABLE") ? committed("kiosk-2", second) : two;
+            List<String> outcomes = List.of(one, two);
             assertEquals(1, outcomes.stream().filter("ACCEPTED"::equals).count(), "voter " + i + ": " + outcomes);
             assertEquals(1, outcomes.stream().filter("ALREADY_CHECKED_IN"::equals).count(), "voter " + i + ": "
                     + outcomes);
             byte[] token = newToken();
-            assertEquals("ACCEPTED", word(node(i % 2 == 0 ? "kiosk-1" : "kiosk-2").ask("issue " + HEX.formatHex(token)),
-                    1));
+            assertEquals("ACCEPTED", committed(i % 2 == 0 ? "kiosk-1" : "kiosk-2", "issue " + HEX.formatHex(token)));
         }
         // The ballot desk checks tokens live: issued at any kiosk → accepted once; again, or never issued → refused.
-        assertEquals("ACCEPTED", word(node("desk-1").ask("redeem " + HEX.formatHex(tokens.get(0))), 1));
-        assertEquals("ALREADY_REDEEMED", word(node("desk-1").ask("redeem " + HEX.formatHex(tokens.get(0))), 1));
-        assertEquals("UNKNOWN_TOKEN", word(node("desk-1").ask("redeem " + HEX.formatHex(new byte[16]) + " typed"), 1));
-        assertEquals("ACCEPTED", word(node("kiosk-1").ask("void " + HEX.formatHex(tokens.get(1))), 1));
-        assertEquals("TOKEN_VOIDED", word(node("desk-1").ask("redeem " + HEX.formatHex(tokens.get(1))), 1));
+        assertEquals("ACCEPTED", committed("desk-1", "redeem " + HEX.formatHex(tokens.get(0)) + " scanned"));
+        assertEquals("ALREADY_REDEEMED", committed("desk-1", "redeem " + HEX.formatHex(tokens.get(0)) + " scanned"));
+        assertEquals("UNKNOWN_TOKEN", committed("desk-1", "redeem " + HEX.formatHex(new byte[16]) + " typed"));
+        assertEquals("ACCEPTED", committed("kiosk-1", "void " + HEX.formatHex(tokens.get(1))));
+        assertEquals("TOKEN_VOIDED", committed("desk-1", "redeem " + HEX.formatHex(tokens.get(1)) + " scanned"));
         awaitSameCounts();
         String counts = node("kiosk-3").ask("counts");
         assertTrue(counts.contains("checkedIn=20 ") && counts.contains("issued=20 ") && counts.contains("voided=1 ")
@@ -128,7 +134,7 @@ class PrecinctNetworkIT {
         voters.remove(voters.size() - 1);
         await(() -> ask("kiosk-1", "state").contains(" majority"), 30, "the majority lost its leader");
         for (int i = 0; i < 5; i++) {
-            assertEquals("ACCEPTED", word(node("kiosk-1").ask("checkin " + HEX.formatHex(newVoter())), 1));
+            assertEquals("ACCEPTED", committed("kiosk-1", "checkin " + HEX.formatHex(newVoter()) + " 0"));
         }
         precinct.heal(kiosk3);
         awaitSameCounts();
@@ -142,8 +148,8 @@ class PrecinctNetworkIT {
         kiosk2.kill();
         assertFalse(kiosk2.alive());
         for (int i = 0; i < 30; i++) {
-            assertEquals("ACCEPTED", word(node(i % 2 == 0 ? "kiosk-1" : "kiosk-3").ask("checkin "
-                    + HEX.formatHex(newVoter())), 1));
+            assertEquals("ACCEPTED", committed(i % 2 == 0 ? "kiosk-1" : "kiosk-3", "checkin "
+                    + HEX.formatHex(newVoter()) + " 0"));
         }
         long start = System.nanoTime();
         nodes.put(new NodeName("kiosk-2"), precinct.start(JAR, machine(new NodeName("kiosk-2"))));
@@ -163,11 +169,7 @@ class PrecinctNetworkIT {
         dead.kill();
         NodeName survivor = members.stream().filter(m -> !m.equals(leader)).findFirst().orElseThrow();
         long start = System.nanoTime();
-        byte[] voter = newVoter();
-        String outcome;
-        do {
-            outcome = word(node(survivor.value()).ask("checkin " + HEX.formatHex(voter)), 1);
-        } while (outcome.equals("UNAVAILABLE") && System.nanoTime() - start < 60_000_000_000L);
+        String outcome = committed(survivor.value(), "checkin " + HEX.formatHex(newVoter()) + " 0");
         assertEquals("ACCEPTED", outcome);
         System.out.printf("precinct: check-ins resumed %d ms after the leader (%s) was killed%n",
                 (System.nanoTime() - start) / 1_000_000, leader);
@@ -185,9 +187,9 @@ class PrecinctNetworkIT {
         awaitMajority(node("kiosk-4"), 60);
         awaitSameCounts();
         assertTrue(ask("kiosk-4", "state").contains("members=5"), ask("kiosk-4", "state"));
-        assertEquals("ACCEPTED", word(node("kiosk-4").ask("checkin " + HEX.formatHex(newVoter())), 1));
+        assertEquals("ACCEPTED", committed("kiosk-4", "checkin " + HEX.formatHex(newVoter()) + " 0"));
         byte[] already = voters.get(0);
-        assertEquals("ALREADY_CHECKED_IN", word(node("kiosk-4").ask("checkin " + HEX.formatHex(already)), 1));
+        assertEquals("ALREADY_CHECKED_IN", committed("kiosk-4", "checkin " + HEX.formatHex(already) + " 0"));
     }
 
     @Test
@@ -235,7 +237,7 @@ class PrecinctNetworkIT {
     @Test
     @Order(8)
     void afterTheDayNoNodeKeepsCheckInsInTimeOrderOrLinkedToTokens() throws Exception {
-        assertEquals("ACCEPTED", word(node("kiosk-1").ask("seal"), 1));
+        assertEquals("ACCEPTED", committed("kiosk-1", "seal"));
         awaitSameCounts();
         assertTrue(node("kiosk-2").ask("counts").endsWith(" seals=1"), "every node applied the seal");
         for (NodeConsoleProcess node : nodes.values()) {
@@ -293,6 +295,27 @@ class PrecinctNetworkIT {
                 throw new IOException("closed by the server");
             }
         }
+    }
+
+    /**
+     * Sends a command with a fresh command id and, while the node answers UNAVAILABLE (a leader election under
+     * load), sends it again with the same id: the outcome is the cluster's one answer for that command.
+     */
+    private String committed(String node, String request) {
+        String withId = request.startsWith("checkin ") || request.startsWith("redeem ") || request.startsWith("seal")
+                || request.startsWith("issue ") || request.startsWith("void ") ? request + " " + newId() : request;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String outcome;
+        do {
+            outcome = word(ask(node, withId), 1);
+        } while (outcome.equals("UNAVAILABLE") && System.nanoTime() < deadline);
+        return outcome;
+    }
+
+    private static String newId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return HEX.formatHex(id);
     }
 
     private byte[] newVoter() {

@@ -30,7 +30,8 @@ import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
  * generated here (DEMO/TEST only, never an election's), and for each machine a node directory with its sealed key,
  * node certificate and {@code precinct.json}. Machine i listens on its own loopback address
  * 127.0.0.(base+i) on an ephemeral port, behind a {@link FaultInjectingProxy} on 127.0.0.1 that its peers use,
- * so links can be cut per pair.
+ * so links can be cut per pair. Commands wait up to 10 s for the cluster (a loaded test machine is slower than a
+ * kiosk; a kiosk's own setting is usually 3 s).
  */
 public final class LoopbackPrecinct implements AutoCloseable {
 
@@ -138,7 +139,7 @@ public final class LoopbackPrecinct implements AutoCloseable {
         json.append(String.join(", ", peers)).append("},\n");
         json.append("  \"members\": [").append(String.join(", ",
                 members.stream().map(m -> "\"" + m + "\"").toList())).append("],\n");
-        json.append("  \"commitTimeoutMillis\": 3000\n}\n");
+        json.append("  \"commitTimeoutMillis\": 10000\n}\n");
         Files.writeString(machine.directory().resolve(PrecinctNodeSettings.FILE), json.toString());
     }
 
