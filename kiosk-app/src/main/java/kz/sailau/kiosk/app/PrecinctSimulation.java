@@ -285,16 +285,26 @@ final class PrecinctSimulation {
                     kills.incrementAndGet();
                 }
                 pause(500 + random.nextInt(1500));
-                try {
-                    NodeConsoleProcess restarted = precinct.start(jar, machine);
-                    nodes.put(victim, restarted);
-                } catch (IOException | IllegalStateException e) {
-                    violations.add("node " + victim + " did not restart: " + e.getMessage());
-                }
+                restart(victim, machine);
             }
             // One fault at a time: the next comes only once the whole precinct has formed again.
             awaitWholePrecinct(members);
         }
+    }
+
+    /** Restarts a killed node; a start that fails on a loaded machine (a JVM that exits at once) is tried again. */
+    private void restart(NodeName victim, LoopbackPrecinct.Machine machine) {
+        String failure = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                nodes.put(victim, precinct.start(jar, machine));
+                return;
+            } catch (IOException | IllegalStateException e) {
+                failure = e.getMessage();
+                pause(1000);
+            }
+        }
+        violations.add("node " + victim + " did not restart: " + failure);
     }
 
     private void awaitWholePrecinct(List<NodeName> members) {
