@@ -69,12 +69,14 @@ echo "build-deb.sh: app image at $dest/app-image/sailau-kiosk (launcher bin/sail
 
 if [ "$deb" = yes ]; then
   echo "build-deb.sh: Debian package"
+  # Depends beyond what jpackage finds: JavaFX's glass toolkit (GTK 3, inside the jar where jpackage cannot see
+  # it), the kiosk session (cage, XWayland, seatd; decision 0160) and rfkill for verify-offline.sh.
   mkdir -p "$dest/deb"
   jpackage --type deb --name sailau-kiosk --app-version "$version" \
     --vendor "Sailau" --description "Sailau Kiosk: offline biometric voter check-in" \
     --app-image "$dest/app-image/sailau-kiosk" \
     --linux-package-name sailau-kiosk --linux-deb-maintainer "sailau@example.invalid" \
-    --linux-app-category misc --install-dir /opt --linux-package-deps libgtk-3-0 \
+    --linux-app-category misc --install-dir /opt --linux-package-deps "libgtk-3-0, cage, xwayland, seatd, rfkill" \
     --dest "$dest/deb"
   ls -l "$dest"/deb/*.deb
 fi

@@ -4,9 +4,11 @@
 #   sudo /opt/sailau-kiosk/lib/app/deploy/install-kiosk.sh            install on this machine
 #   install-kiosk.sh --root DIR                                        only copy the files under DIR (a test)
 #
-# Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the udev rules and,
-# if none exists yet, the sample /etc/sailau/kiosk.json. It does not enable the unit: the administrator
-# does that after the key ceremony, the register load and 'clerk add' ('systemctl enable --now sailau-kiosk').
+# Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the lock-down settings
+# (no SysRq, no login prompt on other virtual terminals, Ctrl+Alt+Del masked) and, if none exist yet, the udev
+# rules and the sample /etc/sailau/kiosk.json (so that running it again after an update keeps both); enables seatd (the seat of the kiosk session). It does not
+# enable the kiosk: the administrator does that after the key ceremony, the register load and 'clerk add'
+# ('systemctl enable --now sailau-kiosk'). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root=/
@@ -22,6 +24,10 @@ root="${root%/}"
 
 if [ -z "$root" ]; then
   [ "$(id -u)" -eq 0 ] || { echo "install-kiosk.sh: run as root (sudo)" >&2; exit 1; }
+  # The session's programs come with the package's dependencies; check before changing anything.
+  for program in cage Xwayland seatd; do
+    command -v "$program" >/dev/null || { echo "install-kiosk.sh: '$program' is not installed (apt install cage xwayland seatd)" >&2; exit 1; }
+  done
   if ! id sailau >/dev/null 2>&1; then
     useradd --system --user-group --home-dir /var/lib/sailau --create-home --shell /usr/sbin/nologin sailau
   fi
@@ -32,9 +38,17 @@ if [ -z "$root" ]; then
   done
 fi
 
-install -d -m 0755 "$root/etc/systemd/system" "$root/etc/udev/rules.d" "$root/etc/sailau"
+install -d -m 0755 "$root/etc/systemd/system" "$root/etc/udev/rules.d" "$root/etc/sailau" "$root/etc/sysctl.d" \
+  "$root/etc/systemd/logind.conf.d"
 install -m 0644 "$here/sailau-kiosk.service" "$root/etc/systemd/system/sailau-kiosk.service"
-install -m 0644 "$here/60-sailau-serial.rules" "$root/etc/udev/rules.d/60-sailau-serial.rules"
+# The udev rules and kiosk.json are the administrator's once edited: an update (install-kiosk.sh run again) keeps them.
+if [ ! -e "$root/etc/udev/rules.d/60-sailau-serial.rules" ]; then
+  install -m 0644 "$here/60-sailau-serial.rules" "$root/etc/udev/rules.d/60-sailau-serial.rules"
+fi
+install -m 0644 "$here/60-sailau-kiosk-sysctl.conf" "$root/etc/sysctl.d/60-sailau-kiosk.conf"
+install -m 0644 "$here/60-sailau-kiosk-logind.conf" "$root/etc/systemd/logind.conf.d/60-sailau-kiosk.conf"
+# Ctrl+Alt+Del would reboot the kiosk from its keyboard (while the console is in text mode, between restarts).
+ln -sfn /dev/null "$root/etc/systemd/system/ctrl-alt-del.target"
 if [ ! -e "$root/etc/sailau/kiosk.json" ]; then
   install -m 0644 "$here/kiosk.json" "$root/etc/sailau/kiosk.json"
 fi
@@ -46,9 +60,12 @@ if [ -z "$root" ]; then
   chgrp sailau /etc/sailau /etc/sailau/kiosk.json
   chmod 0775 /etc/sailau
   chmod 0664 /etc/sailau/kiosk.json
+  sysctl -q -p /etc/sysctl.d/60-sailau-kiosk.conf
   systemctl daemon-reload
+  systemctl enable --now seatd.service
   udevadm control --reload
   udevadm trigger --subsystem-match=tty
 fi
 echo "install-kiosk.sh: installed under ${root:-/}. Next: edit /etc/sailau/kiosk.json and the udev rules, then"
-echo "  the key ceremony, register load and clerk add (docs/admin-guide.md), then: systemctl enable --now sailau-kiosk"
+echo "  the key ceremony, the kiosk certificate, register load and clerk add (docs/admin-guide.md), then:"
+echo "  systemctl enable sailau-kiosk && reboot"

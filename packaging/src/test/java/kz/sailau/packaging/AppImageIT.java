@@ -62,6 +62,22 @@ class AppImageIT {
 
     @Test
     @Order(2)
+    void startWithoutAConfigurationPointsToTheSampleInsideThePackage(@org.junit.jupiter.api.io.TempDir Path empty)
+            throws Exception {
+        Result start = run(List.of(launcher.toString(), "start"), empty, 120);
+        assertEquals(1, start.exit(), start.output());
+        Path sample = launcher.getParent().resolveSibling("lib/app/deploy/kiosk.json");
+        assertTrue(start.output().contains("cannot start: configuration kiosk.json cannot be used:"), start.output());
+        assertTrue(start.output().contains("file not found") && start.output().contains("[start.error.configuration]"),
+                start.output());
+        assertTrue(start.output().contains("a sample with every key is " + sample), "points to the package's sample "
+                + sample + ":\n" + start.output());
+        assertTrue(Files.isRegularFile(sample), sample.toString());
+        assertEquals(1, start.output().strip().lines().count(), "one line, no stack trace:\n" + start.output());
+    }
+
+    @Test
+    @Order(3)
     void demoCheckRunsOnTheBundledRuntimeAndOpensNoListeningPort() throws Exception {
         Path data = Path.of(property("sailau.packaging.target"), "it", "demo-data");
         Process process = new ProcessBuilder(launcher.toString(), "demo", "--check", "--data", data.toString())

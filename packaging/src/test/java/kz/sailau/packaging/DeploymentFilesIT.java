@@ -22,15 +22,26 @@ class DeploymentFilesIT {
     @Test
     void systemdAcceptsTheUnit(@TempDir Path temp) throws Exception {
         String unit = Files.readString(DEPLOY.resolve("sailau-kiosk.service"));
-        assertTrue(unit.contains("ExecStart=/usr/bin/cage -s -- /opt/sailau-kiosk/bin/sailau-kiosk start"), unit);
-        for (String directive : List.of("User=sailau", "Restart=on-failure", "PrivateNetwork=yes", "IPAddressDeny=any",
-                "TTYPath=/dev/tty1", "NoNewPrivileges=yes")) {
+        String session = "/opt/sailau-kiosk/lib/app/deploy/sailau-session";
+        assertTrue(unit.lines().anyMatch(("ExecStart=" + session + " --config /etc/sailau/kiosk.json")::equals), unit);
+        for (String directive : List.of("User=sailau", "Restart=on-failure", "RestartSec=2", "StartLimitBurst=5",
+                "PrivateNetwork=yes", "IPAddressDeny=any", "NoNewPrivileges=yes", "ProtectHome=yes",
+                "RuntimeDirectory=sailau-kiosk", "Environment=XDG_RUNTIME_DIR=/run/sailau-kiosk",
+                "Environment=LIBSEAT_BACKEND=seatd", "Environment=WLR_RENDERER=pixman", "Wants=seatd.service",
+                "KillMode=mixed",
+                "Conflicts=getty@tty1.service", "OnFailure=getty@tty1.service", "SyslogIdentifier=sailau-kiosk",
+                "ExecStopPost=+/bin/sh -c 'if [ \"$$SERVICE_RESULT\" = success ]; then systemctl --no-block start "
+                        + "getty@tty1.service; fi'")) {
             assertTrue(unit.lines().anyMatch(directive::equals), "the unit has " + directive);
         }
-        // systemd-analyze also checks that ExecStart's program exists; cage is not on the build machine,
-        // so the copy points at /bin/true. Every other directive is verified as written.
+        // No logind login session: it would move cage and the kiosk out of the unit (their journal, IPAddressDeny)
+        // and start 'systemd --user' and a session bus beside them (decision 0160).
+        assertTrue(unit.lines().noneMatch(line -> line.startsWith("PAMName=")), "no PAM session");
+        // OnSuccess= also fires between the stop and the start of an automatic restart (seen in the boot test).
+        assertTrue(unit.lines().noneMatch(line -> line.startsWith("OnSuccess=")), "no login prompt at each restart");
+        // systemd-analyze also checks that ExecStart's program exists: the copy points at the source tree's script.
         Path copy = temp.resolve("sailau-kiosk.service");
-        Files.writeString(copy, unit.replace("/usr/bin/cage -s -- /opt/sailau-kiosk/bin/sailau-kiosk", "/bin/true"));
+        Files.writeString(copy, unit.replace(session, DEPLOY.resolve("sailau-session").toAbsolutePath().toString()));
         Result verify = run(List.of("systemd-analyze", "verify", copy.toString()), temp);
         assertEquals(0, verify.exit(), "systemd-analyze verify:\n" + verify.output());
         assertEquals("", verify.output().strip(), "systemd-analyze has no warning");
@@ -54,6 +65,24 @@ class DeploymentFilesIT {
     }
 
     @Test
+    void lockDownSettingsAreWellFormed() throws IOException {
+        List<String> sysctl = settings(DEPLOY.resolve("60-sailau-kiosk-sysctl.conf"));
+        assertEquals(List.of("kernel.sysrq = 0"), sysctl, "no magic SysRq key");
+        List<String> logind = settings(DEPLOY.resolve("60-sailau-kiosk-logind.conf"));
+        assertEquals(List.of("[Login]", "NAutoVTs=0", "ReserveVT=0"), logind, "no login prompt on another console");
+        // The keys exist in this systemd's logind.conf (the shipped file lists every key, commented out).
+        Path shipped = Path.of("/etc/systemd/logind.conf");
+        assertTrue(Files.exists(shipped), "systemd's logind.conf on the build machine (systemd is needed here)");
+        String known = Files.readString(shipped);
+        assertTrue(known.contains("#NAutoVTs=") && known.contains("#ReserveVT="), "logind knows the keys");
+    }
+
+    private static List<String> settings(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    @Test
     void installScriptPutsTheFilesInPlace(@TempDir Path root) throws Exception {
         Result install = run(List.of("bash", DEPLOY.resolve("install-kiosk.sh").toString(), "--root", root.toString()),
                 root);
@@ -64,12 +93,21 @@ class DeploymentFilesIT {
                 Files.readString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules")));
         assertEquals(Files.readString(DEPLOY.resolve("kiosk.json")), Files.readString(root.resolve("etc/sailau/kiosk.json")));
         assertTrue(Files.isDirectory(root.resolve("var/lib/sailau/data")));
+        assertEquals(Files.readString(DEPLOY.resolve("60-sailau-kiosk-sysctl.conf")),
+                Files.readString(root.resolve("etc/sysctl.d/60-sailau-kiosk.conf")));
+        assertEquals(Files.readString(DEPLOY.resolve("60-sailau-kiosk-logind.conf")),
+                Files.readString(root.resolve("etc/systemd/logind.conf.d/60-sailau-kiosk.conf")));
+        assertEquals(Path.of("/dev/null"), Files.readSymbolicLink(root.resolve("etc/systemd/system/ctrl-alt-del.target")),
+                "Ctrl+Alt+Del masked");
 
         Files.writeString(root.resolve("etc/sailau/kiosk.json"), "{\"precinct\": 7}");
+        Files.writeString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules"), "# edited for this kiosk\n");
         assertEquals(0, run(List.of("bash", DEPLOY.resolve("install-kiosk.sh").toString(), "--root", root.toString()),
                 root).exit());
         assertEquals("{\"precinct\": 7}", Files.readString(root.resolve("etc/sailau/kiosk.json")),
                 "an existing kiosk.json is kept");
+        assertEquals("# edited for this kiosk\n", Files.readString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules")),
+                "the administrator's udev rules are kept on an update");
     }
 
     @Test

@@ -17,6 +17,8 @@ import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.AuditVerifier;
 import kz.sailau.kiosk.audit.ChainHeadSigner;
+import kz.sailau.kiosk.audit.StateAnchor;
+import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.store.KioskDatabase;
@@ -35,8 +37,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What the audit log costs: one appended check-in event in its own durable transaction (WAL, full sync, the
  * chain head signed with RSA-3072 every 50 entries, so one in 50 appends also signs), one head signature on its
- * own, and an observer's full verification of a day of {@code checkIns} check-ins (hashes, links and every
- * signed head).
+ * own, an observer's full verification of a day of {@code checkIns} check-ins (hashes, links and every
+ * signed head), and the kiosk's own state check over that day at start and load ({@link StateAnchor#verify}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,7 +61,8 @@ public class AuditLogBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         directory = Files.createTempDirectory("sailau-bench-audit");
-        database = KioskDatabase.open(directory.resolve("kiosk.db"), AuditLog.MIGRATIONS, StoreOptions.DEFAULT,
+        // The whole kiosk schema: a signed head also re-seals the state anchor (decision 0132).
+        database = KioskDatabase.open(directory.resolve("kiosk.db"), Main.migrations(), StoreOptions.DEFAULT,
                 Clock.systemUTC());
         credentials = KioskCredentials.generate(new SecureRandom());
         signer = ChainHeadSigner.kiosk(credentials);
@@ -88,6 +91,15 @@ public class AuditLogBenchmark {
     @Benchmark
     public byte[] signHead() {
         return signer.sign(ChainHeadSigner.message(1, AuditEntry.GENESIS));
+    }
+
+    /**
+     * The check run at every start and register load: triggers, the whole chain with every signed head, the state
+     * anchor and the tables against the log (decision 0132).
+     */
+    @Benchmark
+    public StateAnchor.State verifyState() {
+        return database.read(c -> StateAnchor.verify(c, credentials.publicKey(), database.migrations()));
     }
 
     /** The observer's verification of the whole day's log. */

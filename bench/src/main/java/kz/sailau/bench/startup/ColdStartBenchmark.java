@@ -118,7 +118,9 @@ public class ColdStartBenchmark {
             ClerkRoster.of(database, credentials, random, clock).add(new ClerkId("C01"), "470213".toCharArray());
             new RegisterLoader(new RegisterStore(database, credentials.storeKeys(), random), kiosk.profile(),
                     kiosk.pinnedAuthority(), credentials, matcher.extractorVersion(), clock,
-                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(packageFile, LoadProgress.NONE);
+                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                    .guardedBy(new kz.sailau.kiosk.audit.RegisterLoadAudit(credentials, database.migrations(), clock))
+                    .load(packageFile, LoadProgress.NONE);
         }
         passphraseFile = directory.resolve("passphrase.txt");
         Files.writeString(passphraseFile, new String(passphrase) + "\n");

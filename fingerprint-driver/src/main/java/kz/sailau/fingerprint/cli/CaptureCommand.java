@@ -37,7 +37,7 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        try (SerialFingerprintScanner scanner = new SerialFingerprintScanner(options.settings())) {
+        try (SerialFingerprintScanner scanner = new SerialFingerprintScanner(options.settings(spec.commandLine()))) {
             scanner.open();
             stderr.println("place a finger on the sensor");
             stderr.flush();

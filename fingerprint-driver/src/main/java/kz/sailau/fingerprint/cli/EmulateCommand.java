@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.fingerprint.emulator.Fault;
 import kz.sailau.fingerprint.emulator.FingerSource;
+import kz.sailau.fingerprint.emulator.ReplyDelays;
 import kz.sailau.fingerprint.emulator.ScannerEmulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +49,14 @@ final class EmulateCommand implements Callable<Integer> {
             description = "Also keep a symbolic link PATH pointed at the pseudo-terminal (survives replugs).")
     Path link;
 
+    @Option(names = "--profile", paramLabel = "ID", defaultValue = "zfm-20",
+            description = "Sensor model to behave like: zfm-20, r307, r305, r503 (default ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--slow", description = "Answer every instruction at the latest its manual allows"
+            + " (GenImg up to the image acquiring time).")
+    boolean slow;
+
     @Option(names = "--password", paramLabel = "P", defaultValue = "0",
             description = "Handshake password the sensor expects (default ${DEFAULT-VALUE}).")
     long password;
@@ -64,8 +74,14 @@ final class EmulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        SensorProfile model = ScannerOptions.profile(spec.commandLine(), profile);
+        if (!model.acceptsBaudRate(baud)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the " + model.model() + " runs at "
+                    + model.baudRates() + " baud, not " + baud);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ScannerEmulator emulator = ScannerEmulator.builder().baudRate(baud).realtime(realtime)
+        try (ScannerEmulator emulator = ScannerEmulator.builder().profile(model).baudRate(baud).realtime(realtime)
+                .replyDelays(slow ? ReplyDelays.DATASHEET_MAXIMUM : ReplyDelays.NONE)
                 .fingerSource(source).faults(faults).link(link).password((int) password).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 emulator.close();

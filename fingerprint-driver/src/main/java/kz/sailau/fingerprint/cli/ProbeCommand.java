@@ -1,17 +1,21 @@
 package kz.sailau.fingerprint.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import kz.sailau.fingerprint.ScannerException;
-import kz.sailau.fingerprint.SensorParameters;
-import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
+import kz.sailau.fingerprint.serial.SensorProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code probe}: handshake and print the sensor's parameters. */
-@Command(name = "probe", mixinStandardHelpOptions = true, description = "Handshake and print the sensor's parameters.")
+/** {@code probe}: handshake and print what the kiosk needs to know about the sensor. */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {"Handshake and print what the kiosk needs to know about the sensor: its parameters, GenImg"
+                + " time, the model-specific instructions it answers, its image size (with --finger).",
+                "Writes nothing to the module."})
 final class ProbeCommand implements Callable<Integer> {
 
     @Spec
@@ -20,20 +24,21 @@ final class ProbeCommand implements Callable<Integer> {
     @Mixin
     ScannerOptions options;
 
+    @Option(names = "--finger", description = "Wait for a finger and count the bytes of one image upload.")
+    boolean finger;
+
+    @Option(names = "--finger-timeout-s", paramLabel = "S", defaultValue = "30",
+            description = "How long to wait for the finger (default ${DEFAULT-VALUE} s).")
+    long fingerTimeoutSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SerialFingerprintScanner scanner = new SerialFingerprintScanner(options.settings())) {
-            SensorParameters parameters = scanner.open();
-            out.printf("port: %s%n", options.port);
-            out.printf("baud rate: %d%n", parameters.baudRate());
-            out.printf("packet size: %d%n", parameters.packetSizeBytes());
-            out.printf("security level: %d%n", parameters.securityLevel());
-            out.printf("library size: %d%n", parameters.librarySize());
-            out.printf("templates stored: %d%n", scanner.templateCount());
-            out.printf("system identifier: 0x%04x%n", parameters.systemIdentifier());
-            out.printf("status register: 0x%04x%n", parameters.statusRegister());
-            out.printf("device address: 0x%08x%n", parameters.deviceAddress());
+        try {
+            for (String line : SensorProbe.run(options.settings(spec.commandLine()),
+                    finger ? Duration.ofSeconds(fingerTimeoutSeconds) : null, System::nanoTime)) {
+                out.println(line);
+            }
             return 0;
         } catch (ScannerException e) {
             return CaptureCommand.report(spec, e);

@@ -2,7 +2,9 @@ package kz.sailau.fingerprint.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code probe} and {@code capture}. */
@@ -24,13 +26,29 @@ final class ScannerOptions {
             description = "Handshake password (default ${DEFAULT-VALUE}).")
     long password;
 
-    @Option(names = "--response-timeout-ms", paramLabel = "MS", defaultValue = "1000",
-            description = "Longest silence accepted from the sensor (default ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "ID", defaultValue = "zfm-20",
+            description = "Sensor model: zfm-20, r307, r305, r503 (default ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--response-timeout-ms", paramLabel = "MS", defaultValue = "250",
+            description = "Margin beyond each command's working time from the profile, and longest silence inside"
+                    + " a reply (default ${DEFAULT-VALUE}).")
     long responseTimeoutMillis;
 
-    SerialScannerSettings settings() {
-        return SerialScannerSettings.of(port, baud).withTargetBaudRate(targetBaud).withPassword((int) password)
-                .withTiming(Duration.ofMillis(responseTimeoutMillis), SerialScannerSettings.DEFAULT_MAX_ATTEMPTS,
-                        SerialScannerSettings.DEFAULT_POLL_INTERVAL);
+    SerialScannerSettings settings(CommandLine commandLine) {
+        SensorProfile model = profile(commandLine, profile);
+        try {
+            return SerialScannerSettings.of(port, baud, model).withTargetBaudRate(targetBaud)
+                    .withPassword((int) password)
+                    .withTiming(Duration.ofMillis(responseTimeoutMillis), SerialScannerSettings.DEFAULT_MAX_ATTEMPTS,
+                            SerialScannerSettings.DEFAULT_POLL_INTERVAL);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
+        }
+    }
+
+    static SensorProfile profile(CommandLine commandLine, String id) {
+        return SensorProfile.byId(id).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
+                "unknown profile '" + id + "'; known: " + String.join(", ", SensorProfile.ids())));
     }
 }

@@ -1,5 +1,6 @@
 package kz.sailau.fingerprint.emulator;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ public interface FingerSource {
     /**
      * Answers one GenImg poll.
      *
-     * @return the quantised sensor pixels ({@link SensorImageFitter#fit}) of the finger on the sensor, or empty
-     *         for "no finger"
+     * @return the picture of the finger on the sensor (the sensor fits it to its geometry), or empty for "no
+     *         finger"
      * @throws IOException if an image cannot be read
      */
-    Optional<byte[]> poll() throws IOException;
+    Optional<BufferedImage> poll() throws IOException;
 
     /**
      * A folder of images served in file-name order, one image per poll, starting over after the last.

@@ -1,47 +1,38 @@
 package kz.sailau.fingerprint.emulator;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import kz.sailau.fingerprint.ChecksumException;
 import kz.sailau.fingerprint.MalformedPacketException;
-import kz.sailau.fingerprint.SensorParameters;
-import kz.sailau.fingerprint.protocol.Acknowledgement;
-import kz.sailau.fingerprint.protocol.Commands;
-import kz.sailau.fingerprint.protocol.ConfirmationCode;
-import kz.sailau.fingerprint.protocol.ImageAssembler;
-import kz.sailau.fingerprint.protocol.ImageTransfer;
+import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.fingerprint.protocol.Instruction;
 import kz.sailau.fingerprint.protocol.LineTiming;
 import kz.sailau.fingerprint.protocol.Packet;
 import kz.sailau.fingerprint.protocol.PacketDecoder;
-import kz.sailau.fingerprint.protocol.PacketType;
-import kz.sailau.fingerprint.protocol.SensorImage;
-import kz.sailau.fingerprint.protocol.SystemParameterCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A protocol-exact R30x / ZFM-20 / AS608 sensor on a {@link PseudoTerminal}: the real driver opens
- * {@link #devicePath()} with jSerialComm and cannot tell it from hardware (except that it is much faster unless
- * {@linkplain Builder#realtime(boolean) real-time pacing} is on).
+ * An {@link EmulatedSensor} on a {@link PseudoTerminal}: the real driver opens {@link #devicePath()} with
+ * jSerialComm and cannot tell it from hardware. This class is the shell around the pure sensor: the pseudo-terminal
+ * and its unplug/replug (a replug is a power cycle: settings written since apply, an R503 sends its 0x55), the
+ * serving thread, the time each instruction takes ({@link ReplyDelays}), pacing bytes to the baud rate, the
+ * transfer {@link Fault}s and statistics.
  *
- * <p>Supported instructions: VfyPwd, ReadSysPara, SetSysPara (baud factor, security level, packet size),
- * GenImg, UpImage, DownImage, Img2Tz (answers OK if an image is in the buffer), TempleteNum (0 templates).
- * Others are answered with confirmation code 0x01, like a command packet with a wrong checksum. Packets for
- * another address are ignored, as the module does. System parameters survive {@link #unplug()} and
- * {@link #replug()}, as the module keeps them in flash.
+ * <p>The model is a {@link SensorProfile} (default {@link SensorProfile#DEFAULT}); see {@link EmulatedSensor} for
+ * the instructions it answers. Packets for another address are ignored, as the module does.
  *
  * <p>What the finger is: a finger {@linkplain #presentFinger(BufferedImage) presented programmatically} stays on
- * the sensor until {@link #liftFinger()}; otherwise each GenImg asks the {@link FingerSource} (a folder, a
- * script, or none). Images are {@linkplain SensorImageFitter fitted} to 256 × 288 and 16 gray levels.
+ * the sensor until {@link #liftFinger()}; otherwise each GenImg asks the {@link FingerSource}. Pictures are fitted to
+ * the profile's geometry ({@link SensorImageFitter}).
  *
  * <p>One daemon thread serves the line. All public methods are thread-safe.
  */
@@ -51,32 +42,20 @@ public final class ScannerEmulator implements AutoCloseable {
     public static final int DEFAULT_BAUD_RATE = 57_600;
     /** Default data packet size of the module: 128 bytes (user manual, SetSysPara parameter 6). */
     public static final int DEFAULT_PACKET_SIZE = 128;
-    /** System identifier code the emulator reports (0x0009, as on ZFM-20 modules). */
-    public static final int SYSTEM_IDENTIFIER = 0x0009;
-    /** Template library size the emulator reports. */
-    public static final int LIBRARY_SIZE = 162;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScannerEmulator.class);
     private static final int PACE_CHUNK = 64;
-
-    private final Path link;
-    private final int password;
-    private final int address;
-    private final boolean realtime;
     /** Without pacing: how long the bytes sent before an unplug fault stay readable before the pty closes. */
     private static final Duration UNPLUG_GRACE = Duration.ofMillis(500);
-    private final FingerSource source;
 
-    private final Object lock = new Object();
+    private final Path link;
+    private final boolean realtime;
+    private final ReplyDelays delays;
+    private final EmulatedSensor sensor;
+    private final UploadFaults faults = new UploadFaults();
+
     /** Orders plugging in against {@link #close()}, so a delayed replug cannot outlive the emulator. */
     private final Object plugLock = new Object();
-    private final Deque<Fault> uploadFaults = new ArrayDeque<>();
-    private int noFingerPolls;
-    private byte[] presentedFinger;
-    private int baudRate;
-    private int packetSize;
-    private int securityLevel = 3;
-
     private volatile PseudoTerminal terminal;
     private volatile Thread server;
     private volatile boolean closed;
@@ -86,27 +65,22 @@ public final class ScannerEmulator implements AutoCloseable {
     private final AtomicInteger uploadsCompleted = new AtomicInteger();
     private final AtomicInteger plugCount = new AtomicInteger();
 
-    // Owned by the serving thread.
-    private byte[] imageBuffer;
-    private ImageAssembler download;
-
     private ScannerEmulator(Builder builder) {
         this.link = builder.link;
-        this.password = builder.password;
-        this.address = builder.address;
         this.realtime = builder.realtime;
-        this.source = builder.source;
-        this.baudRate = builder.baudRate;
-        this.packetSize = builder.packetSize;
-        this.uploadFaults.addAll(builder.faults.stream().filter(f -> !(f instanceof Fault.NoFinger)).toList());
-        builder.faults.stream().filter(f -> f instanceof Fault.NoFinger)
-                .forEach(f -> noFingerPolls += ((Fault.NoFinger) f).polls());
+        this.delays = builder.delays;
+        this.sensor = new EmulatedSensor(builder.profile, builder.password, builder.address, builder.baudRate,
+                builder.packetSize, builder.source, builder.random);
+        for (Fault fault : builder.faults) {
+            inject(fault);
+        }
     }
 
     /**
      * Starts configuring an emulator.
      *
-     * @return a builder with the module's defaults: password 0, address FFFFFFFF, 57,600 baud, 128-byte packets
+     * @return a builder with the module's defaults: the default profile, password 0, address FFFFFFFF, 57,600 baud,
+     *         128-byte packets
      */
     public static Builder builder() {
         return new Builder();
@@ -130,11 +104,13 @@ public final class ScannerEmulator implements AutoCloseable {
             PseudoTerminal pty = PseudoTerminal.open(link);
             terminal = pty;
             plugCount.incrementAndGet();
-            Thread thread = new Thread(() -> serve(pty), "scanner-emulator-" + pty.slavePath().getFileName());
+            List<SensorReply> started = new ArrayList<>();
+            sensor.powerOn().ifPresent(started::add);
+            Thread thread = new Thread(() -> serve(pty, started), "scanner-emulator-" + pty.slavePath().getFileName());
             thread.setDaemon(true);
             server = thread;
             thread.start();
-            LOG.info("Scanner emulator plugged in at {}", pty.devicePath());
+            LOG.info("Scanner emulator ({}) plugged in at {}", sensor.profile().id(), pty.devicePath());
         }
     }
 
@@ -144,8 +120,7 @@ public final class ScannerEmulator implements AutoCloseable {
      * @return the device path
      */
     public Path devicePath() {
-        PseudoTerminal pty = terminal;
-        return link != null ? link : pty.slavePath();
+        return link != null ? link : terminal.slavePath();
     }
 
     /**
@@ -158,15 +133,21 @@ public final class ScannerEmulator implements AutoCloseable {
     }
 
     /**
+     * Returns the emulated module, to inspect its state (library, LED, parameters).
+     *
+     * @return the sensor
+     */
+    public EmulatedSensor sensor() {
+        return sensor;
+    }
+
+    /**
      * Puts a finger on the sensor: every GenImg finds it until {@link #liftFinger()}.
      *
-     * @param image any picture; fitted with {@link SensorImageFitter}
+     * @param image any picture; fitted to the profile with {@link SensorImageFitter#raw}
      */
     public void presentFinger(BufferedImage image) {
-        byte[] pixels = SensorImageFitter.fit(image);
-        synchronized (lock) {
-            presentedFinger = pixels;
-        }
+        sensor.presentFinger(SensorImageFitter.raw(image, sensor.profile()));
     }
 
     /**
@@ -176,17 +157,12 @@ public final class ScannerEmulator implements AutoCloseable {
      * @throws IOException if the file cannot be read
      */
     public void presentFinger(Path file) throws IOException {
-        byte[] pixels = SensorImageFitter.fit(file);
-        synchronized (lock) {
-            presentedFinger = pixels;
-        }
+        presentFinger(SensorImageFitter.read(file));
     }
 
     /** Takes the presented finger off the sensor; GenImg then asks the finger source again. */
     public void liftFinger() {
-        synchronized (lock) {
-            presentedFinger = null;
-        }
+        sensor.liftFinger();
     }
 
     /**
@@ -196,12 +172,10 @@ public final class ScannerEmulator implements AutoCloseable {
      */
     public void inject(Fault fault) {
         Objects.requireNonNull(fault, "fault");
-        synchronized (lock) {
-            if (fault instanceof Fault.NoFinger noFinger) {
-                noFingerPolls += noFinger.polls();
-            } else {
-                uploadFaults.add(fault);
-            }
+        if (fault instanceof Fault.NoFinger noFinger) {
+            sensor.forceNoFinger(noFinger.polls());
+        } else {
+            faults.add(fault);
         }
     }
 
@@ -221,8 +195,8 @@ public final class ScannerEmulator implements AutoCloseable {
     }
 
     /**
-     * Plugs the device back in: a new pseudo-terminal, pointed to by the same link if one is configured.
-     * Unplugs first if still plugged in.
+     * Plugs the device back in (a power cycle): a new pseudo-terminal, pointed to by the same link if one is
+     * configured. Unplugs first if still plugged in.
      *
      * @throws IOException if the pseudo-terminal cannot be made
      */
@@ -286,9 +260,7 @@ public final class ScannerEmulator implements AutoCloseable {
      * @return baud
      */
     public int baudRate() {
-        synchronized (lock) {
-            return baudRate;
-        }
+        return sensor.baudRate();
     }
 
     /** Unplugs and stops for good; removes the link. Idempotent. */
@@ -310,11 +282,13 @@ public final class ScannerEmulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- serving thread
 
-    private void serve(PseudoTerminal pty) {
+    private void serve(PseudoTerminal pty, List<SensorReply> started) {
         PacketDecoder decoder = new PacketDecoder();
         byte[] buffer = new byte[1024];
-        download = null;
         try {
+            for (SensorReply reply : started) {
+                send(pty, reply.bytes(), reply.bytes().length, reply.baudRate());
+            }
             while (!pty.isClosed()) {
                 int count = pty.input().read(buffer, 0, buffer.length);
                 if (count < 0) {
@@ -322,21 +296,23 @@ public final class ScannerEmulator implements AutoCloseable {
                 }
                 decoder.feed(buffer, 0, count);
                 while (!pty.isClosed()) {
-                    Packet packet;
+                    List<SensorReply> replies;
                     try {
-                        packet = decoder.next();
+                        Packet packet = decoder.next();
+                        if (packet == null) {
+                            break;
+                        }
+                        replies = sensor.handle(packet);
                     } catch (ChecksumException e) {
                         // user manual, "Check and acknowledgement of data package": a bad packet is answered 0x01
-                        send(pty, acknowledgement(ConfirmationCode.RECEIVE_ERROR));
-                        continue;
+                        replies = List.of(sensor.receiveError());
                     } catch (MalformedPacketException e) {
                         continue;
                     }
-                    if (packet == null) {
-                        break;
-                    }
-                    if (packet.address() == address) {
-                        handle(pty, packet);
+                    for (SensorReply reply : replies) {
+                        if (!deliver(pty, reply)) {
+                            return;
+                        }
                     }
                 }
             }
@@ -351,165 +327,42 @@ public final class ScannerEmulator implements AutoCloseable {
         }
     }
 
-    private void handle(PseudoTerminal pty, Packet packet) throws IOException {
-        if (packet.type() == PacketType.DATA || packet.type() == PacketType.END_OF_DATA) {
-            receiveImagePacket(pty, packet);
-            return;
+    /** Sends one reply after the module's working time; returns {@code false} when a fault unplugged the device. */
+    private boolean deliver(PseudoTerminal pty, SensorReply reply) throws IOException {
+        if (reply.instruction() == Instruction.GEN_IMG.code()) {
+            generateImageCommands.incrementAndGet();
         }
-        if (packet.type() != PacketType.COMMAND || packet.payloadLength() == 0) {
-            return;
+        if (reply.instruction() >= 0) {
+            sleepQuietly(delays.delay(reply.instruction(), sensor.profile()));
         }
-        Instruction instruction = Instruction.ofCode(packet.payloadByte(0));
-        if (instruction == null) {
-            send(pty, acknowledgement(ConfirmationCode.RECEIVE_ERROR));
-            return;
-        }
-        switch (instruction) {
-            case VFY_PWD -> verifyPassword(pty, packet);
-            case READ_SYS_PARA -> send(pty, new Acknowledgement(0,
-                    SystemParameterCodec.encode(parameters())).toPacket(address));
-            case SET_SYS_PARA -> setSystemParameter(pty, packet);
-            case GEN_IMG -> generateImage(pty);
-            case UP_IMAGE -> uploadImage(pty);
-            case DOWN_IMAGE -> {
-                download = new ImageAssembler(SensorImage.PACKED_BYTES);
-                send(pty, acknowledgement(ConfirmationCode.OK));
-            }
-            case IMG2TZ -> send(pty, acknowledgement(
-                    imageBuffer != null ? ConfirmationCode.OK : ConfirmationCode.NO_VALID_IMAGE));
-            case TEMPLETE_NUM -> send(pty, new Acknowledgement(0, new byte[2]).toPacket(address));
-        }
-    }
-
-    private SensorParameters parameters() {
-        synchronized (lock) {
-            int status = imageBuffer != null ? 0b1000 : 0;
-            return new SensorParameters(status, SYSTEM_IDENTIFIER, LIBRARY_SIZE, securityLevel, address, packetSize,
-                    baudRate);
-        }
-    }
-
-    private void verifyPassword(PseudoTerminal pty, Packet packet) throws IOException {
-        if (packet.payloadLength() != 5) {
-            send(pty, acknowledgement(ConfirmationCode.RECEIVE_ERROR));
-            return;
-        }
-        int given = (packet.payloadByte(1) << 24) | (packet.payloadByte(2) << 16) | (packet.payloadByte(3) << 8)
-                | packet.payloadByte(4);
-        send(pty, acknowledgement(given == password ? ConfirmationCode.OK : ConfirmationCode.WRONG_PASSWORD));
-    }
-
-    private void setSystemParameter(PseudoTerminal pty, Packet packet) throws IOException {
-        if (packet.payloadLength() != 3) {
-            send(pty, acknowledgement(ConfirmationCode.RECEIVE_ERROR));
-            return;
-        }
-        int parameter = packet.payloadByte(1);
-        int value = packet.payloadByte(2);
-        boolean valid = switch (parameter) {
-            case Commands.PARAMETER_BAUD_FACTOR -> value >= 1 && value <= 12;
-            case Commands.PARAMETER_SECURITY_LEVEL -> value >= 1 && value <= 5;
-            case Commands.PARAMETER_PACKET_SIZE -> value <= 3;
-            default -> false;
-        };
-        if (!valid) {
-            send(pty, acknowledgement(ConfirmationCode.INVALID_REGISTER));
-            return;
-        }
-        // The acknowledgement still goes out at the old rate; the new one applies from the next byte.
-        send(pty, acknowledgement(ConfirmationCode.OK));
-        synchronized (lock) {
-            switch (parameter) {
-                case Commands.PARAMETER_BAUD_FACTOR -> baudRate = value * SystemParameterCodec.BAUD_UNIT;
-                case Commands.PARAMETER_SECURITY_LEVEL -> securityLevel = value;
-                default -> packetSize = SystemParameterCodec.packetSizeOfCode(value);
-            }
-        }
-    }
-
-    private void generateImage(PseudoTerminal pty) throws IOException {
-        generateImageCommands.incrementAndGet();
-        byte[] finger;
-        boolean forcedEmpty;
-        synchronized (lock) {
-            forcedEmpty = noFingerPolls > 0;
-            if (forcedEmpty) {
-                noFingerPolls--;
-            }
-            finger = forcedEmpty ? null : presentedFinger;
-        }
-        if (finger == null && !forcedEmpty) {
-            finger = source.poll().orElse(null);
-        }
-        if (finger == null) {
-            send(pty, acknowledgement(ConfirmationCode.NO_FINGER));
-            return;
-        }
-        imageBuffer = SensorImage.pack(finger);
-        send(pty, acknowledgement(ConfirmationCode.OK));
-    }
-
-    private void uploadImage(PseudoTerminal pty) throws IOException {
-        if (imageBuffer == null) {
-            send(pty, acknowledgement(ConfirmationCode.IMAGE_UPLOAD_ERROR));
-            return;
-        }
-        int size;
-        Fault fault;
-        synchronized (lock) {
-            size = packetSize;
-            fault = uploadFaults.peekFirst();
-            if (fault instanceof Fault.CorruptChecksum corrupt && corrupt.uploads() > 1) {
-                uploadFaults.removeFirst();
-                uploadFaults.addFirst(new Fault.CorruptChecksum(corrupt.uploads() - 1));
-            } else if (fault != null) {
-                uploadFaults.removeFirst();
-            }
+        if (!reply.imageUpload()) {
+            byte[] bytes = reply.bytes();
+            send(pty, bytes, bytes.length, reply.baudRate());
+            return true;
         }
         uploadsStarted.incrementAndGet();
-        List<Packet> packets = ImageTransfer.packets(imageBuffer, size, address);
-        ByteArrayOutputStream stream = new ByteArrayOutputStream(packets.size() * (size + Packet.OVERHEAD_BYTES) + 16);
-        stream.writeBytes(acknowledgement(ConfirmationCode.OK).encode());
-        int spoiled = packets.size() / 2;
-        for (int i = 0; i < packets.size(); i++) {
-            byte[] frame = packets.get(i).encode();
-            if (i == spoiled && fault instanceof Fault.CorruptChecksum) {
-                frame[frame.length - 1] ^= 0x5A;
-            }
-            stream.writeBytes(frame);
-        }
-        byte[] bytes = stream.toByteArray();
-        if (fault instanceof Fault.DropBytes drop) {
-            int from = bytes.length / 2;
-            int to = Math.min(bytes.length, from + drop.bytes());
-            byte[] shorter = new byte[bytes.length - (to - from)];
-            System.arraycopy(bytes, 0, shorter, 0, from);
-            System.arraycopy(bytes, to, shorter, from, bytes.length - to);
-            bytes = shorter;
-        } else if (fault instanceof Fault.Stall stall) {
-            send(pty, bytes, Math.min(stall.afterBytes(), bytes.length));
-            LOG.info("Scanner emulator: upload stalled after {} bytes (fault)", Math.min(stall.afterBytes(), bytes.length));
-            return;
-        } else if (fault instanceof Fault.Disconnect disconnect) {
-            send(pty, bytes, Math.min(disconnect.afterBytes(), bytes.length));
+        UploadFaults.Plan plan = faults.next(reply.frames());
+        send(pty, plan.bytes(), plan.sendBytes(), reply.baudRate());
+        if (plan.stalls()) {
+            LOG.info("Scanner emulator: upload stalled after {} bytes (fault)", plan.sendBytes());
+        } else if (plan.disconnects()) {
             if (!realtime) {
                 // Without pacing the bytes arrive all at once; closing the master at once would make the kernel
                 // drop what the host has not read yet, so the cut would fall before any data. Give the host the
                 // time those bytes would have spent on the wire before the cable is pulled.
                 sleepQuietly(UNPLUG_GRACE);
             }
-            LOG.info("Scanner emulator: unplugged after {} bytes of upload (fault)",
-                    Math.min(disconnect.afterBytes(), bytes.length));
+            LOG.info("Scanner emulator: unplugged after {} bytes of upload (fault)", plan.sendBytes());
             pty.close();
-            if (disconnect.replugAfter() != null && !closed) {
-                scheduleReplug(disconnect.replugAfter());
+            Duration replugAfter = ((Fault.Disconnect) plan.fault()).replugAfter();
+            if (replugAfter != null && !closed) {
+                scheduleReplug(replugAfter);
             }
-            return;
-        }
-        send(pty, bytes, bytes.length);
-        if (fault == null) {
+            return false;
+        } else if (plan.fault() == null) {
             uploadsCompleted.incrementAndGet();
         }
+        return true;
     }
 
     private void scheduleReplug(Duration delay) {
@@ -535,45 +388,23 @@ public final class ScannerEmulator implements AutoCloseable {
         replugger.start();
     }
 
-    private void receiveImagePacket(PseudoTerminal pty, Packet packet) throws IOException {
-        if (download == null) {
+    private static void sleepQuietly(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
             return;
         }
         try {
-            if (download.accept(packet)) {
-                imageBuffer = download.image();
-                download = null;
-            }
-        } catch (MalformedPacketException e) {
-            download = null;
-            send(pty, acknowledgement(ConfirmationCode.RECEIVE_ERROR));
-        }
-    }
-
-    private Packet acknowledgement(ConfirmationCode code) {
-        return new Acknowledgement(code.code(), new byte[0]).toPacket(address);
-    }
-
-    private void send(PseudoTerminal pty, Packet packet) throws IOException {
-        byte[] bytes = packet.encode();
-        send(pty, bytes, bytes.length);
-    }
-
-    private static void sleepQuietly(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Writes bytes, paced to the baud rate when real-time pacing is on. */
-    private void send(PseudoTerminal pty, byte[] bytes, int length) throws IOException {
+    private void send(PseudoTerminal pty, byte[] bytes, int length, int baud) throws IOException {
         if (!realtime) {
             pty.output().write(bytes, 0, length);
             return;
         }
-        int baud = baudRate();
         long start = System.nanoTime();
         for (int offset = 0; offset < length; offset += PACE_CHUNK) {
             int chunk = Math.min(PACE_CHUNK, length - offset);
@@ -593,16 +424,30 @@ public final class ScannerEmulator implements AutoCloseable {
 
     /** Configures and starts a {@link ScannerEmulator}. */
     public static final class Builder {
+        private SensorProfile profile = SensorProfile.DEFAULT;
         private Path link;
         private int password;
         private int address = Packet.DEFAULT_ADDRESS;
         private int baudRate = DEFAULT_BAUD_RATE;
         private int packetSize = DEFAULT_PACKET_SIZE;
         private boolean realtime;
+        private ReplyDelays delays = ReplyDelays.NONE;
+        private RandomGenerator random = new Random();
         private FingerSource source = FingerSource.NONE;
-        private final List<Fault> faults = new java.util.ArrayList<>();
+        private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the model to behave like.
+         *
+         * @param profile a catalogue entry; default {@link SensorProfile#DEFAULT}
+         * @return this builder
+         */
+        public Builder profile(SensorProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
         }
 
         /**
@@ -641,13 +486,10 @@ public final class ScannerEmulator implements AutoCloseable {
         /**
          * Sets the baud rate the module starts at (used for real-time pacing and reported by ReadSysPara).
          *
-         * @param baudRate 9600 × N, N in 1..12; default 57,600
+         * @param baudRate 9600 × N for an N the profile accepts; default 57,600 (checked at {@link #start()})
          * @return this builder
          */
         public Builder baudRate(int baudRate) {
-            if (baudRate % SystemParameterCodec.BAUD_UNIT != 0 || baudRate < 9600 || baudRate > 115_200) {
-                throw new IllegalArgumentException("baud rate must be 9600 × N, N in 1..12");
-            }
             this.baudRate = baudRate;
             return this;
         }
@@ -659,7 +501,6 @@ public final class ScannerEmulator implements AutoCloseable {
          * @return this builder
          */
         public Builder packetSize(int packetSize) {
-            SystemParameterCodec.packetSizeCode(packetSize);
             this.packetSize = packetSize;
             return this;
         }
@@ -672,6 +513,28 @@ public final class ScannerEmulator implements AutoCloseable {
          */
         public Builder realtime(boolean realtime) {
             this.realtime = realtime;
+            return this;
+        }
+
+        /**
+         * Sets how long the module works on each instruction before answering.
+         *
+         * @param delays e.g. {@link ReplyDelays#DATASHEET_MAXIMUM}; default {@link ReplyDelays#NONE}
+         * @return this builder
+         */
+        public Builder replyDelays(ReplyDelays delays) {
+            this.delays = Objects.requireNonNull(delays, "delays");
+            return this;
+        }
+
+        /**
+         * Sets the random generator behind GetRandomCode.
+         *
+         * @param random the generator; default a new {@link Random}
+         * @return this builder
+         */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
@@ -701,7 +564,8 @@ public final class ScannerEmulator implements AutoCloseable {
          * Opens the pseudo-terminal and starts serving.
          *
          * @return the running emulator
-         * @throws IOException if the pseudo-terminal or link cannot be made
+         * @throws IOException              if the pseudo-terminal or link cannot be made
+         * @throws IllegalArgumentException if the profile does not run at the baud rate or the packet size is wrong
          */
         public ScannerEmulator start() throws IOException {
             ScannerEmulator emulator = new ScannerEmulator(this);
@@ -712,6 +576,6 @@ public final class ScannerEmulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ScannerEmulator[" + terminal + "]";
+        return "ScannerEmulator[" + sensor.profile().id() + ", " + terminal + "]";
     }
 }

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.fingerprint.protocol.SensorImage;
 
 /**
- * Turns any picture into what the sensor would see: 8-bit gray, centre-cropped or padded with white to
- * 256 × 288, and quantised to the sixteen gray levels of the 4-bit wire format
- * ({@link SensorImage#quantise(int)}). The result survives an upload unchanged, pixel for pixel.
+ * Turns any picture into what a sensor would see: 8-bit gray, centre-cropped or padded with white to the profile's
+ * geometry ({@link #raw}), and, for what the host receives, reduced to the upper four bits of each pixel and widened
+ * back to 8 bits ({@link #fit}: {@code (g >>> 4) × 17}, the manuals' pixel model, {@link SensorImage#sensorGray}).
+ * A capture returns exactly the pixels {@link #fit} gives.
  */
 public final class SensorImageFitter {
 
@@ -21,48 +23,88 @@ public final class SensorImageFitter {
     }
 
     /**
-     * Fits a picture to the sensor.
+     * Fits a picture to the default 256 × 288 sensor as the host will receive it.
      *
      * @param image any image; colour is converted to luma (ITU-R BT.601 weights 0.299, 0.587, 0.114)
      * @return {@link SensorImage#PIXELS} bytes of 8-bit gray, each a multiple of 17
      */
     public static byte[] fit(BufferedImage image) {
+        return fit(image, SensorProfile.DEFAULT);
+    }
+
+    /**
+     * Fits a picture to a sensor model as the host will receive it.
+     *
+     * @param image   any image
+     * @param profile the model whose geometry to use
+     * @return width × height bytes of 8-bit gray, each a multiple of 17
+     */
+    public static byte[] fit(BufferedImage image, SensorProfile profile) {
+        byte[] gray = raw(image, profile);
+        for (int i = 0; i < gray.length; i++) {
+            gray[i] = (byte) SensorImage.sensorGray(gray[i] & 0xFF);
+        }
+        return gray;
+    }
+
+    /**
+     * Fits a picture to a sensor model as the module holds it, 8 bits per pixel.
+     *
+     * @param image   any image
+     * @param profile the model whose geometry to use
+     * @return width × height bytes of 8-bit gray
+     */
+    public static byte[] raw(BufferedImage image, SensorProfile profile) {
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(profile, "profile");
         int width = image.getWidth();
         int height = image.getHeight();
+        int targetWidth = profile.imageWidth();
+        int targetHeight = profile.imageHeight();
         byte[] gray = grayOf(image);
-        byte[] fitted = new byte[SensorImage.PIXELS];
-        int dx = Math.floorDiv(width - SensorImage.WIDTH, 2);
-        int dy = Math.floorDiv(height - SensorImage.HEIGHT, 2);
-        for (int y = 0; y < SensorImage.HEIGHT; y++) {
+        byte[] fitted = new byte[targetWidth * targetHeight];
+        int dx = Math.floorDiv(width - targetWidth, 2);
+        int dy = Math.floorDiv(height - targetHeight, 2);
+        for (int y = 0; y < targetHeight; y++) {
             int sy = y + dy;
-            for (int x = 0; x < SensorImage.WIDTH; x++) {
+            for (int x = 0; x < targetWidth; x++) {
                 int sx = x + dx;
                 int value = sx >= 0 && sx < width && sy >= 0 && sy < height ? gray[sy * width + sx] & 0xFF : WHITE;
-                fitted[y * SensorImage.WIDTH + x] = (byte) SensorImage.quantise(value);
+                fitted[y * targetWidth + x] = (byte) value;
             }
         }
         return fitted;
     }
 
     /**
-     * Reads a picture file and fits it to the sensor.
+     * Reads a picture file and fits it to the default sensor as the host will receive it.
      *
      * @param file a PNG (or any format {@link ImageIO} reads)
      * @return {@link SensorImage#PIXELS} bytes of quantised 8-bit gray
      * @throws IOException if the file cannot be read or is not an image
      */
     public static byte[] fit(Path file) throws IOException {
+        return fit(read(file));
+    }
+
+    /**
+     * Reads a picture file.
+     *
+     * @param file a PNG (or any format {@link ImageIO} reads)
+     * @return the image
+     * @throws IOException if the file cannot be read or is not an image
+     */
+    static BufferedImage read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException("not a readable image: " + file.getFileName());
         }
-        return fit(image);
+        return image;
     }
 
     /**
-     * Fits a picture to the sensor and returns it as an image.
+     * Fits a picture to the default sensor and returns it as an image.
      *
      * @param image any image
      * @return a new 256 × 288 {@link BufferedImage#TYPE_BYTE_GRAY} image with 16 gray levels

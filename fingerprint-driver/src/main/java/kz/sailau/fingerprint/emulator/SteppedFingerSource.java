@@ -1,5 +1,6 @@
 package kz.sailau.fingerprint.emulator;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,9 @@ final class SteppedFingerSource implements FingerSource {
     }
 
     @Override
-    public synchronized Optional<byte[]> poll() throws IOException {
+    public synchronized Optional<BufferedImage> poll() throws IOException {
         Optional<Path> step = steps.get(next);
         next = (next + 1) % steps.size();
-        return step.isPresent() ? Optional.of(SensorImageFitter.fit(step.get())) : Optional.empty();
+        return step.isPresent() ? Optional.of(SensorImageFitter.read(step.get())) : Optional.empty();
     }
 }

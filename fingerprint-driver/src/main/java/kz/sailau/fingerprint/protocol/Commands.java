@@ -114,7 +114,35 @@ public final class Commands {
         return command(address, Instruction.TEMPLETE_NUM);
     }
 
-    private static Packet command(int address, Instruction instruction, byte... parameters) {
+    /**
+     * ReadProdInfo (0x3C, R503 manual): module type, batch and serial number, versions, sensor type and image size.
+     *
+     * @param address module address
+     * @return the command packet
+     */
+    public static Packet readProductInformation(int address) {
+        return command(address, Instruction.READ_PROD_INFO);
+    }
+
+    /**
+     * SoftRst (0x3D, R503 manual): the module answers, restarts and sends 0x55 when it is ready again.
+     *
+     * @param address module address
+     * @return the command packet
+     */
+    public static Packet softReset(int address) {
+        return command(address, Instruction.SOFT_RST);
+    }
+
+    /**
+     * Any instruction with raw parameters, for the probe and tests.
+     *
+     * @param address     module address
+     * @param instruction the instruction
+     * @param parameters  its parameter bytes as the manual lists them
+     * @return the command packet
+     */
+    public static Packet command(int address, Instruction instruction, byte... parameters) {
         byte[] payload = new byte[1 + parameters.length];
         payload[0] = (byte) instruction.code();
         System.arraycopy(parameters, 0, payload, 1, parameters.length);

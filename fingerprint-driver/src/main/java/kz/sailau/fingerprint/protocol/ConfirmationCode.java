@@ -53,6 +53,10 @@ public enum ConfirmationCode {
     WRONG_NOTEPAD_PAGE(0x1C, "wrong notepad page number"),
     /** 0x1D: failed to operate the communication port. */
     PORT_OPERATION_FAILED(0x1D, "failed to operate the communication port"),
+    /** 0x21: the password must be verified first (R503 manual). */
+    MUST_VERIFY_PASSWORD(0x21, "the password must be verified"),
+    /** 0xFC: unsupported command (R503 manual). */
+    UNSUPPORTED_COMMAND(0xFC, "unsupported command"),
     /** Any code the manual does not define; the raw value is kept in {@link Acknowledgement#code()}. */
     UNKNOWN(-1, "unknown confirmation code");
 

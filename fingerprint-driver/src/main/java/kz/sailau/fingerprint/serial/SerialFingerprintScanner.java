@@ -14,6 +14,7 @@ import kz.sailau.fingerprint.ScannerException;
 import kz.sailau.fingerprint.ScannerTimeoutException;
 import kz.sailau.fingerprint.SensorErrorException;
 import kz.sailau.fingerprint.SensorParameters;
+import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.fingerprint.WrongPasswordException;
 import kz.sailau.fingerprint.protocol.Acknowledgement;
 import kz.sailau.fingerprint.protocol.Commands;
@@ -36,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * rate is set, SetSysPara parameter 4 followed by switching the port to the new rate and reading the parameters
  * again at that rate. jSerialComm resolves a symbolic link when the port is opened, so a udev-style link such as
  * {@code /dev/sailau-scanner} works and is followed anew on every reopen.
+ *
+ * <p>The model: {@link SerialScannerSettings#profile()} gives the image geometry and, for each command, how long the
+ * module may work on it (its manual's figure): the driver waits that long with half again as margin, plus
+ * {@link SerialScannerSettings#responseTimeout()} and the reply's time on the wire, so a GenImg that takes the
+ * datasheet's full second is not a timeout while a silent ReadSysPara is found out in a few hundred milliseconds.
+ * Packet size and line speed come from the sensor's own ReadSysPara answer; a module that reports its sensor's
+ * image size (ReadProdInfo) must report the profile's, or the handshake fails naming both. On a module whose settings
+ * apply only after a restart (R503), a baud change is followed by SoftRst.
  *
  * <p>Errors: a garbled, lost or badly checksummed reply, or the sensor's own "receive error" (0x01), makes the
  * driver drain the line and repeat the command, at most {@link SerialScannerSettings#maxAttempts()} times in all.
@@ -120,6 +129,15 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
             default -> throw sensorError("VfyPwd", verified);
         }
         SensorParameters parameters = readParameters();
+        SensorProfile profile = settings.profile();
+        if (parameters.systemIdentifier() != profile.systemIdentifier()) {
+            LOG.warn("Scanner reports system identifier 0x{} where profile {} expects 0x{}: check the profile",
+                    Integer.toHexString(parameters.systemIdentifier()), profile.id(),
+                    Integer.toHexString(profile.systemIdentifier()));
+        }
+        if (profile.extraInstructions().contains(SensorProfile.READ_PRODUCT_INFO)) {
+            checkImageSize();
+        }
         int target = settings.targetBaudRate();
         if (target != 0 && target != parameters.baudRate()) {
             Acknowledgement changed = transact(Commands.setSystemParameter(settings.address(),
@@ -127,14 +145,50 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
             if (changed.confirmation() != ConfirmationCode.OK) {
                 throw sensorError("SetSysPara baud", changed);
             }
+            if (profile.settingsApplyAfterRestart()) {
+                restart();
+            }
             requirePort().setBaudRate(target);
             lineBaudRate = target;
             LOG.info("Scanner line switched from {} to {} baud", parameters.baudRate(), target);
+            if (profile.settingsApplyAfterRestart()) {
+                drain();
+                transact(Commands.verifyPassword(settings.address(), settings.password()));
+            }
             parameters = readParameters();
         } else {
             lineBaudRate = parameters.baudRate();
         }
         return parameters;
+    }
+
+    /** SoftRst: the new settings apply once the module has started again (it then sends 0x55, skipped as noise). */
+    private void restart() throws ScannerException {
+        if (!settings.profile().extraInstructions().contains(SensorProfile.SOFT_RESET)) {
+            throw new SensorErrorException("profile " + settings.profile().id()
+                    + " applies settings only after a restart and has no SoftRst: power the module off and on");
+        }
+        Acknowledgement reset = transact(Commands.softReset(settings.address()));
+        if (reset.confirmation() != ConfirmationCode.OK) {
+            throw sensorError("SoftRst", reset);
+        }
+    }
+
+    /** ReadProdInfo bytes 38..41 hold the sensor's image width and height (R503 manual, "Read product information"). */
+    private void checkImageSize() throws ScannerException {
+        Acknowledgement info = transact(Commands.readProductInformation(settings.address()));
+        byte[] bytes = info.parameters();
+        if (info.confirmation() != ConfirmationCode.OK || bytes.length < 42) {
+            throw sensorError("ReadProdInfo", info);
+        }
+        int width = (bytes[38] & 0xFF) << 8 | bytes[39] & 0xFF;
+        int height = (bytes[40] & 0xFF) << 8 | bytes[41] & 0xFF;
+        SensorProfile profile = settings.profile();
+        if (width != profile.imageWidth() || height != profile.imageHeight()) {
+            throw new SensorErrorException("sensor reports " + width + "x" + height + " images but profile "
+                    + profile.id() + " has " + profile.imageWidth() + "x" + profile.imageHeight()
+                    + ": choose the profile of this model");
+        }
     }
 
     private SensorParameters readParameters() throws ScannerException {
@@ -218,20 +272,57 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
         if (answer.confirmation() != ConfirmationCode.OK) {
             throw sensorError("UpImage", answer);
         }
+        SensorProfile profile = settings.profile();
+        int imageBytes = profile.packedImageBytes();
         long wireBytes = Packet.OVERHEAD_BYTES + 1L;
-        ImageAssembler assembler = new ImageAssembler(SensorImage.PACKED_BYTES);
-        progress.bytesReceived(0, SensorImage.PACKED_BYTES);
+        ImageAssembler assembler = new ImageAssembler(imageBytes);
+        progress.bytesReceived(0, imageBytes);
         while (!assembler.isComplete()) {
             checkCancelled();
-            Packet packet = readPacket();
+            Packet packet = readPacket(settings.responseTimeout());
             assembler.accept(packet);
             wireBytes += packet.wireLength();
-            progress.bytesReceived(assembler.receivedBytes(), SensorImage.PACKED_BYTES);
+            progress.bytesReceived(assembler.receivedBytes(), imageBytes);
         }
-        byte[] pixels = SensorImage.unpack(assembler.image());
+        byte[] pixels = SensorImage.unpack(assembler.image(), imageBytes);
         Duration total = Duration.ofNanos(timing.nanoTime() - fingerAt);
-        return new Capture(pixels, SensorImage.WIDTH, SensorImage.HEIGHT, Capture.SENSOR_DPI, wireBytes,
+        return new Capture(pixels, profile.imageWidth(), profile.imageHeight(), profile.dpi(), wireBytes,
                 LineTiming.wireTime(wireBytes, lineBaudRate), total);
+    }
+
+    /**
+     * For {@link SensorProbe}: sends one command once (opening and handshaking first if needed) and returns the
+     * answer, 0x01 included (some modules refuse an unknown instruction with it).
+     */
+    Acknowledgement probeCommand(Packet command) throws ScannerException {
+        ensureOpen();
+        return exchange(command);
+    }
+
+    /**
+     * For {@link SensorProbe}: waits for a finger, uploads the image and counts its bytes whatever the profile says.
+     *
+     * @return image bytes received up to the end-of-data packet
+     */
+    long probeImageBytes(Duration fingerTimeout) throws ScannerException {
+        cancelRequested = false;
+        ensureOpen();
+        waitForFinger(fingerTimeout);
+        Acknowledgement answer = exchange(Commands.uploadImage(settings.address()));
+        if (answer.confirmation() != ConfirmationCode.OK) {
+            throw sensorError("UpImage", answer);
+        }
+        long bytes = 0;
+        while (true) {
+            Packet packet = readPacket(settings.responseTimeout());
+            if (packet.type() != PacketType.DATA && packet.type() != PacketType.END_OF_DATA) {
+                throw new MalformedPacketException("expected a data packet, got " + packet.type());
+            }
+            bytes += packet.payloadLength();
+            if (packet.type() == PacketType.END_OF_DATA) {
+                return bytes;
+            }
+        }
     }
 
     /** Sends a command and reads its acknowledgement, retrying on garbled, lost or rejected packets. */
@@ -255,15 +346,28 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
 
     private Acknowledgement exchange(Packet command) throws ScannerException {
         write(command.encode());
-        Packet reply = readPacket();
+        Packet reply = readPacket(replyTimeout(command.payloadByte(0)));
         if (reply.type() != PacketType.ACKNOWLEDGE) {
             throw new MalformedPacketException("expected an acknowledgement, got " + reply);
         }
         return Acknowledgement.of(reply);
     }
 
-    private Packet readPacket() throws ScannerException {
-        long deadline = timing.nanoTime() + settings.responseTimeout().toNanos();
+    /**
+     * How long to wait for the first byte of the answer to an instruction: the profile's working time with half
+     * again as margin, the response timeout, and the longest acknowledgement's time on the wire (R503 ReadProdInfo:
+     * 46 parameter bytes).
+     */
+    Duration replyTimeout(int instruction) {
+        Duration working = settings.profile().processingMax(instruction);
+        return working.plus(working.dividedBy(2)).plus(settings.responseTimeout())
+                .plus(LineTiming.wireTime(Packet.OVERHEAD_BYTES + 47, lineBaudRate));
+    }
+
+    /** Reads one packet; {@code firstByte} bounds the wait for it to start, the response timeout any later gap. */
+    private Packet readPacket(Duration firstByte) throws ScannerException {
+        Duration timeout = firstByte;
+        long deadline = timing.nanoTime() + timeout.toNanos();
         while (true) {
             Packet packet = decoder.next();
             if (packet != null) {
@@ -276,10 +380,10 @@ public final class SerialFingerprintScanner implements FingerprintScanner {
             int count = read();
             if (count > 0) {
                 decoder.feed(readBuffer, 0, count);
-                deadline = timing.nanoTime() + settings.responseTimeout().toNanos();
+                timeout = settings.responseTimeout();
+                deadline = timing.nanoTime() + timeout.toNanos();
             } else if (timing.nanoTime() - deadline >= 0) {
-                throw new ScannerTimeoutException(
-                        "no reply within " + settings.responseTimeout().toMillis() + " ms");
+                throw new ScannerTimeoutException("no reply within " + timeout.toMillis() + " ms");
             }
         }
     }

@@ -96,6 +96,22 @@ class CommandLineIT {
     }
 
     @Test
+    void probeTellsWhatTheKioskNeedsToKnowAboutANewModel() throws Exception {
+        Path images = Files.createDirectories(folder.resolve("r503-images"));
+        ImageIO.write(TestImages.ridges(200, 200, 4), "png", images.resolve("finger.png").toFile());
+        String port = startEmulator("--images", images.toString(), "--profile", "r503", "--slow");
+
+        Result probe = run("probe", "--port", port, "--profile", "r503", "--finger");
+        assertEquals(0, probe.exitCode(), probe.err());
+        assertTrue(probe.out().contains("system identifier: 0x0000 (catalogue models with it: r503)"), probe.out());
+        assertTrue(probe.out().contains("unknown instruction 0x99: 0xfc (unsupported command)"), probe.out());
+        assertTrue(probe.out().contains("sensor image: 192 x 192"), probe.out());
+        assertTrue(probe.out().contains("image bytes: 18432 (36864 pixels at 4 bits; catalogue geometries: r503"
+                + " 192x192)"), probe.out());
+        assertTrue(probe.out().contains("profile allows 200 ms"), probe.out());
+    }
+
+    @Test
     void failuresExitWithOneAndNameTheMessageKey() throws Exception {
         Result missing = run("capture", "--port", folder.resolve("nothing").toString(), "--out",
                 folder.resolve("x.png").toString());
@@ -107,6 +123,11 @@ class CommandLineIT {
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run("emulate").exitCode(), "neither --images nor --script");
         assertEquals(2, run("capture", "--port", "/dev/null").exitCode(), "--out missing");
+        Result unknown = run("probe", "--port", "/dev/null", "--profile", "r999");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("known: zfm-20, r307, r305, r503"), unknown.err());
+        assertEquals(2, run("emulate", "--images", folder.toString(), "--profile", "r305", "--baud", "115200")
+                .exitCode(), "the R305 batches stop at 57600");
         Result help = run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("emulate") && help.out().contains("probe") && help.out().contains("capture"));

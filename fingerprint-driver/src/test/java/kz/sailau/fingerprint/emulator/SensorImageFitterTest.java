@@ -32,13 +32,14 @@ class SensorImageFitterTest {
     }
 
     @Test
-    void cropsLargeImagesAroundTheCentreAndQuantises() {
+    void cropsLargeImagesAroundTheCentreAndKeepsTheUpperFourBits() {
         BufferedImage ridges = TestImages.ridges(400, 320, 1);
         byte[] source = TestImages.grayPixels(ridges);
         byte[] fitted = SensorImageFitter.fit(ridges);
         for (int y = 0; y < 288; y += 13) {
             for (int x = 0; x < 256; x += 7) {
-                int expected = SensorImage.quantise(source[(y + 16) * 400 + x + 72] & 0xFF);
+                // the sensor keeps the upper four bits of its pixel (ZFM-20 manual, "Image buffer")
+                int expected = ((source[(y + 16) * 400 + x + 72] & 0xFF) >>> 4) * 17;
                 assertEquals(expected, fitted[y * 256 + x] & 0xFF, x + "," + y);
             }
         }
@@ -50,9 +51,37 @@ class SensorImageFitterTest {
         colour.setRGB(0, 0, new Color(255, 0, 0).getRGB());
         colour.setRGB(1, 0, 0x00000000);
         byte[] fitted = SensorImageFitter.fit(colour);
-        assertEquals(SensorImage.quantise(76), fitted[0] & 0xFF);
+        assertEquals((76 >>> 4) * 17, fitted[0] & 0xFF);
         assertEquals(255, fitted[1] & 0xFF);
         assertArrayEquals(fitted, TestImages.grayPixels(SensorImageFitter.fitToImage(colour)));
+    }
+
+    @Test
+    void fitsToTheGeometryOfEachProfile() {
+        BufferedImage ridges = TestImages.ridges(300, 300, 4);
+        for (kz.sailau.fingerprint.SensorProfile profile : kz.sailau.fingerprint.SensorProfile.catalogue()) {
+            byte[] fitted = SensorImageFitter.fit(ridges, profile);
+            assertEquals(profile.imageWidth() * profile.imageHeight(), fitted.length, profile.id());
+            for (byte pixel : fitted) {
+                assertEquals(0, (pixel & 0xFF) % 17, "16 gray levels");
+            }
+        }
+    }
+
+    /**
+     * The pixel model of the manuals (upper four bits) against rounding to the nearest of 16 levels, which the
+     * emulator used before: they differ by one gray step on 56 of the 256 gray values (22 %).
+     */
+    @Test
+    void upperFourBitsDifferFromRoundingByOneStepOn22PercentOfGrayValues() {
+        int differing = 0;
+        for (int gray = 0; gray < 256; gray++) {
+            if (SensorImage.sensorGray(gray) != SensorImage.quantise(gray)) {
+                differing++;
+                assertEquals(17, Math.abs(SensorImage.sensorGray(gray) - SensorImage.quantise(gray)), "one step");
+            }
+        }
+        assertEquals(56, differing);
     }
 
     @Test
@@ -63,9 +92,9 @@ class SensorImageFitterTest {
         FingerSource source = FingerSource.folder(folder);
         byte[] a = SensorImageFitter.fit(TestImages.ridges(256, 288, 1));
         byte[] b = SensorImageFitter.fit(TestImages.ridges(256, 288, 2));
-        assertArrayEquals(a, source.poll().orElseThrow());
-        assertArrayEquals(b, source.poll().orElseThrow());
-        assertArrayEquals(a, source.poll().orElseThrow());
+        assertArrayEquals(a, SensorImageFitter.fit(source.poll().orElseThrow()));
+        assertArrayEquals(b, SensorImageFitter.fit(source.poll().orElseThrow()));
+        assertArrayEquals(a, SensorImageFitter.fit(source.poll().orElseThrow()));
     }
 
     @Test

@@ -46,6 +46,8 @@ class SerialFingerprintScannerTest {
     private final FakeTiming timing = new FakeTiming();
     private final List<FakeLine> opened = new ArrayList<>();
     private Function<Packet, byte[]> sensor = SerialFingerprintScannerTest::healthySensor;
+    /** How long the fake module works on a command before its answer can be read. */
+    private Function<Packet, Duration> workingTime = command -> Duration.ZERO;
     private SerialFingerprintScanner scanner;
 
     @AfterEach
@@ -122,7 +124,41 @@ class SerialFingerprintScannerTest {
         sensor = command -> new byte[0];
         assertThrows(ScannerTimeoutException.class, () -> scanner().open());
         assertEquals(3, line().count(Instruction.VFY_PWD));
-        assertEquals(Duration.ofMillis(3 * (1000 + 250)), timing.elapsed(), "3 × (timeout + 250 ms drain)");
+        // each try: the profile's 300 ms for VfyPwd with half again as margin, the 1 s response timeout and the
+        // longest acknowledgement's wire time (1,460 ms), read in 50 ms slices (1,500 ms), then a 250 ms drain
+        assertEquals(Duration.ofMillis(3 * (1500 + 250)), timing.elapsed());
+    }
+
+    @Test
+    void eachCommandWaitsForItsOwnWorkingTimeFromTheProfile() {
+        SerialFingerprintScanner driver = scanner(SerialScannerSettings.of(Path.of("/dev/fake"), 57_600));
+        Duration genImg = driver.replyTimeout(Instruction.GEN_IMG.code());
+        Duration readSysPara = driver.replyTimeout(Instruction.READ_SYS_PARA.code());
+        // ZFM-20: GenImg < 1.0 s, so 1.5 s + 250 ms + 10 ms of wire; a parameter read 450 ms + 250 ms + 10 ms
+        assertEquals(1760, genImg.toMillis());
+        assertEquals(710, readSysPara.toMillis());
+        SerialFingerprintScanner r503 = scanner(SerialScannerSettings.of(Path.of("/dev/fake"), 57_600,
+                kz.sailau.fingerprint.SensorProfile.R503));
+        assertEquals(560, r503.replyTimeout(Instruction.GEN_IMG.code()).toMillis(), "R503: GenImg < 0.2 s");
+    }
+
+    @Test
+    void aGenImgThatTakesTheDatasheetMaximumIsAnsweredNotTimedOut() throws Exception {
+        workingTime = command -> command.payloadByte(0) == Instruction.GEN_IMG.code()
+                ? Duration.ofMillis(1000) : Duration.ZERO;
+        Capture capture = scanner(SerialScannerSettings.of(Path.of("/dev/fake"), 57_600))
+                .capture(CaptureProgress.NONE, Duration.ofSeconds(5));
+        assertEquals(256, capture.width());
+        assertEquals(1, line().count(Instruction.GEN_IMG), "answered within its own timeout, not retried");
+    }
+
+    @Test
+    void aParameterReadThatTakesASecondIsATimeout() {
+        workingTime = command -> command.payloadByte(0) == Instruction.READ_SYS_PARA.code()
+                ? Duration.ofMillis(1000) : Duration.ZERO;
+        assertThrows(ScannerTimeoutException.class,
+                () -> scanner(SerialScannerSettings.of(Path.of("/dev/fake"), 57_600)).open());
+        assertEquals(3, line().count(Instruction.READ_SYS_PARA));
     }
 
     @Test
@@ -279,6 +315,7 @@ class SerialFingerprintScannerTest {
     /** A line whose far end is {@link #sensor}; an empty read takes one slice of fake time. */
     private final class FakeLine implements SerialLine {
         private final Deque<Byte> pending = new ArrayDeque<>();
+        private long readableAt;
         private final PacketDecoder commands = new PacketDecoder();
         private final List<Instruction> instructions = new ArrayList<>();
         int baudRate;
@@ -292,8 +329,8 @@ class SerialFingerprintScannerTest {
 
         @Override
         public int read(byte[] buffer) {
-            if (pending.isEmpty()) {
-                if (dieWhenDrained) {
+            if (pending.isEmpty() || timing.nanoTime() < readableAt) {
+                if (dieWhenDrained && pending.isEmpty()) {
                     return -1;
                 }
                 timing.advance(SLICE);
@@ -315,6 +352,7 @@ class SerialFingerprintScannerTest {
             try {
                 for (Packet packet = commands.next(); packet != null; packet = commands.next()) {
                     instructions.add(Instruction.ofCode(packet.payloadByte(0)));
+                    readableAt = timing.nanoTime() + workingTime.apply(packet).toNanos();
                     for (byte b : sensor.apply(packet)) {
                         pending.addLast(b);
                     }

@@ -14,22 +14,22 @@ import kz.sailau.kiosk.store.KioskDatabase;
  * the chain head signed by the kiosk key. There is no built-in clerk: production accepts only clerks the
  * administrator added ({@code clerk add} or the Clerks pane).
  */
-final class ClerkWiring {
+public final class ClerkWiring {
 
     /** Problem line of the start checks when nobody could act as a clerk. */
-    static final String NO_ACTIVE_CLERK = "clerks: no active clerk in the roster; add the commission members' "
+    public static final String NO_ACTIVE_CLERK = "clerks: no active clerk in the roster; add the commission members' "
             + "badge logins with 'clerk add --data DIR --id C01' (or reset a locked one with 'clerk reset')";
 
     private ClerkWiring() {
     }
 
     /** The roster of {@code database}, unlocked with {@code credentials}. */
-    static ClerkRoster roster(KioskDatabase database, KioskCredentials credentials, SecureRandom random, Clock clock) {
+    public static ClerkRoster roster(KioskDatabase database, KioskCredentials credentials, SecureRandom random, Clock clock) {
         return ClerkRoster.of(database, credentials, random, clock);
     }
 
     /** The production clerk check: the store's roster, nothing else. */
-    static ClerkAuthenticator authenticator(KioskDatabase database, KioskCredentials credentials, SecureRandom random,
+    public static ClerkAuthenticator authenticator(KioskDatabase database, KioskCredentials credentials, SecureRandom random,
                                             Clock clock) {
         return new RosterClerkAuthenticator(roster(database, credentials, random, clock));
     }

@@ -1,5 +1,14 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.audit.StateAnchor;
+import java.security.SecureRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import kz.sailau.kiosk.checkin.CheckInEngine;
+import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.ui.DeviceSettingsActions;
+import kz.sailau.kiosk.app.la.LogicAccuracyException;
+import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +22,7 @@ import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
 import kz.sailau.kiosk.clerk.ClerkEntry;
 import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
@@ -54,10 +64,9 @@ public final class KioskAdministration implements AdministratorActions {
     private final KioskConfiguration configuration;
     private final String extractorVersion;
     private final Clock clock;
-    private final java.security.SecureRandom random;
+    private final SecureRandom random;
     private final Runnable exit;
     private final Path kioskCertificate;
-    private final Path tokensFile;
     private volatile KioskCredentials credentials;
     private volatile LogicAccuracyMode logicAccuracy;
     private volatile CheckInScreenModel screens;
@@ -71,16 +80,14 @@ public final class KioskAdministration implements AdministratorActions {
      * @param configuration    the configuration (device settings)
      * @param extractorVersion the matcher's template version (packages must match it)
      * @param kioskCertificate the kiosk certificate from the authority (PEM), carried in the bundle signature
-     * @param tokensFile       the issued-tokens file (its count goes into the bundle; absent means 0 issued)
      * @param clock            time
      * @param random           randomness for the store
      * @param exit             leaves the kiosk
      */
     public KioskAdministration(KioskDataDirectory directory, KioskDatabase database, KioskConfiguration configuration,
-                               String extractorVersion, Path kioskCertificate, Path tokensFile, Clock clock,
-                               java.security.SecureRandom random, Runnable exit) {
+                               String extractorVersion, Path kioskCertificate, Clock clock,
+                               SecureRandom random, Runnable exit) {
         this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
-        this.tokensFile = Objects.requireNonNull(tokensFile, "tokensFile");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -103,21 +110,21 @@ public final class KioskAdministration implements AdministratorActions {
         return removableMedia;
     }
 
-    private volatile kz.sailau.kiosk.ui.DeviceSettingsActions deviceSettings;
+    private volatile DeviceSettingsActions deviceSettings;
 
     /** Offers the editable device settings on the administrator screen (the Devices pane); returns this. */
-    public KioskAdministration withDeviceSettings(kz.sailau.kiosk.ui.DeviceSettingsActions settings) {
+    public KioskAdministration withDeviceSettings(DeviceSettingsActions settings) {
         deviceSettings = Objects.requireNonNull(settings, "settings");
         return this;
     }
 
     @Override
-    public Optional<kz.sailau.kiosk.ui.DeviceSettingsActions> deviceSettingsActions() {
+    public Optional<DeviceSettingsActions> deviceSettingsActions() {
         return Optional.ofNullable(deviceSettings);
     }
 
     /** Records an audit event now (signed heads once unlocked); throws when the log cannot be written. */
-    void recordNow(AuditEvent event) {
+    public void recordNow(AuditEvent event) {
         record(Optional.ofNullable(credentials), event);
     }
 
@@ -154,11 +161,11 @@ public final class KioskAdministration implements AdministratorActions {
         try {
             RegisterLoader loader = new RegisterLoader(new RegisterStore(database, unlocked.storeKeys(), random),
                     directory.profile(), directory.pinnedAuthority(), unlocked, extractorVersion, clock,
-                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES);
+                    RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                    .guardedBy(new RegisterLoadAudit(unlocked, database.migrations(), clock));
             int stages = LoadProgress.Stage.values().length;
             LoadedRegister loaded = loader.load(packageFile, (stage, done, total) ->
                     progress.accept((stage.ordinal() + (double) done / Math.max(1, total)) / stages));
-            record(Optional.of(unlocked), AdministrationEvents.registerLoaded(loaded));
             return new RegisterLoading.Loaded(loaded.election().value(), loaded.precinct().number(),
                     loaded.version(), loaded.voterCount());
         } catch (RegisterException e) {
@@ -166,6 +173,8 @@ public final class KioskAdministration implements AdministratorActions {
         } catch (KioskCryptoException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (StoreException e) {
+            throw refused(unlocked, e.messageKey(), e.getMessage());
+        } catch (StateAnchor.TamperedStateException e) {
             throw refused(unlocked, e.messageKey(), e.getMessage());
         } catch (IOException e) {
             throw refused(unlocked, "register.error.read", e.getMessage());
@@ -190,12 +199,12 @@ public final class KioskAdministration implements AdministratorActions {
     }
 
     /** Records {@code KIOSK_STARTED} with the software version (signed heads once the key is given). */
-    static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock) {
+    public static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock) {
         record(database, key, AdministrationEvents.kioskStarted(software().version()), clock);
     }
 
     /** Whether the day in {@code database} is closed or wiped. */
-    static boolean closed(KioskDatabase database) {
+    public static boolean closed(KioskDatabase database) {
         return database.read(ElectionDay::phase) != ElectionDay.Phase.OPEN;
     }
 
@@ -301,8 +310,8 @@ public final class KioskAdministration implements AdministratorActions {
     private static LogicAccuracyMode.Screens screensOf(CheckInScreenModel model) {
         return new LogicAccuracyMode.Screens() {
             @Override
-            public void useTestEngine(kz.sailau.kiosk.checkin.CheckInEngine engine,
-                                      java.util.function.Supplier<kz.sailau.kiosk.checkin.Counters> counters) {
+            public void useTestEngine(CheckInEngine engine,
+                                      Supplier<Counters> counters) {
                 model.useTestEngine(engine, counters).join();
             }
 
@@ -341,7 +350,7 @@ public final class KioskAdministration implements AdministratorActions {
 
     @Override
     public Optional<DayClosing> dayClosing() {
-        return Optional.of(new KioskDayClosing(directory, database, kioskCertificate, tokensFile, clock, random,
+        return Optional.of(new KioskDayClosing(directory, database, kioskCertificate, clock, random,
                 this::credentials, () -> logicAccuracy != null && LogicAccuracyMode.testStorePresent(directory)));
     }
 
@@ -385,7 +394,7 @@ public final class KioskAdministration implements AdministratorActions {
         }
     }
 
-    private <T> T onRoster(java.util.function.Function<ClerkRoster, T> work) throws AdministratorException {
+    private <T> T onRoster(Function<ClerkRoster, T> work) throws AdministratorException {
         KioskCredentials unlocked = credentials;
         if (unlocked == null) {
             throw new AdministratorException("admin.error.passphrase", "not unlocked");

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.app;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,7 +17,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import kz.sailau.fingerprint.SensorProfile;
+import kz.sailau.kiosk.devices.MrzReaderProfile;
+import kz.sailau.kiosk.devices.printer.PrinterProfile;
 import kz.sailau.kiosk.ui.RemovableMedia;
 
 /**
@@ -41,6 +46,7 @@ import kz.sailau.kiosk.ui.RemovableMedia;
  * @param fullScreen           production kiosk mode: full screen, no decorations
  * @param removableMedia       mount-point patterns of the removable media the administrator's file choices list
  *                             (e.g. {@code /media/*}{@code /*}; see {@link RemovableMedia})
+ * @param tokenScreenSeconds   seconds the token screen stays once its receipt printed (the next card clears it)
  */
 public record KioskConfiguration(
         Path dataDirectory,
@@ -56,14 +62,21 @@ public record KioskConfiguration(
         double overrideWarnPercent,
         int idleTimeoutSeconds,
         boolean fullScreen,
-        List<String> removableMedia) {
+        List<String> removableMedia,
+        int tokenScreenSeconds) {
+
+    /** The token screen's default time, {@value} s. */
+    public static final int DEFAULT_TOKEN_SCREEN_SECONDS = 15;
 
     /** Copies the mount-point patterns; absent means the standard ones. */
     public KioskConfiguration {
         removableMedia = removableMedia == null ? RemovableMedia.STANDARD_MOUNT_POINTS : List.copyOf(removableMedia);
     }
 
-    /** A configuration with the standard removable-media mount points ({@link RemovableMedia#STANDARD_MOUNT_POINTS}). */
+    /**
+     * A configuration with the standard removable-media mount points ({@link RemovableMedia#STANDARD_MOUNT_POINTS})
+     * and the default token screen time.
+     */
     public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
                               SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
                               double matchThreshold, int maxFingerTries, double overrideCapPercent,
@@ -73,19 +86,44 @@ public record KioskConfiguration(
                 RemovableMedia.STANDARD_MOUNT_POINTS);
     }
 
+    /** A configuration with the default token screen time. */
+    public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
+                              SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
+                              double matchThreshold, int maxFingerTries, double overrideCapPercent,
+                              double overrideWarnPercent, int idleTimeoutSeconds, boolean fullScreen,
+                              List<String> removableMedia) {
+        this(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer, matchThreshold,
+                maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds, fullScreen,
+                removableMedia, DEFAULT_TOKEN_SCREEN_SECONDS);
+    }
+
     /** Name of the configuration file inside the data directory. */
     public static final String FILE_NAME = "kiosk.json";
 
     /**
-     * A serial port and its speed.
+     * A serial port, its speed and the device model on it.
      *
-     * @param port the device path, e.g. {@code /dev/sailau-scanner} or {@code /dev/ttyUSB0}
-     * @param baud the line speed
+     * @param port    the device path, e.g. {@code /dev/sailau-scanner} or {@code /dev/ttyUSB0}
+     * @param baud    the line speed
+     * @param profile the model from the device's catalogue ({@code SensorProfile}, {@code MrzReaderProfile},
+     *                {@code PrinterProfile} ids, e.g. {@code r503}), or {@code null} for the device's default
      */
-    public record SerialPortSetting(String port, int baud) {
-        /** Checks the fields are present. */
+    public record SerialPortSetting(String port, int baud, String profile) {
+        /** Checks the port is present; a blank profile means the default. */
+        @JsonCreator
         public SerialPortSetting {
             Objects.requireNonNull(port, "port");
+            profile = profile == null || profile.isBlank() ? null : profile.strip();
+        }
+
+        /**
+         * A setting with the device's default model.
+         *
+         * @param port the device path
+         * @param baud the line speed
+         */
+        public SerialPortSetting(String port, int baud) {
+            this(port, baud, null);
         }
     }
 
@@ -131,6 +169,9 @@ public record KioskConfiguration(
         if (idleTimeoutSeconds < 10 || idleTimeoutSeconds > 600) {
             problems.add("idleTimeoutSeconds: must be 10..600");
         }
+        if (tokenScreenSeconds < 5 || tokenScreenSeconds > 120) {
+            problems.add("tokenScreenSeconds: must be 5..120");
+        }
         for (String pattern : removableMedia) {
             if (pattern == null || !pattern.startsWith("/")) {
                 problems.add("removableMedia: each mount-point pattern must be an absolute path, e.g. /media/*/*");
@@ -141,18 +182,62 @@ public record KioskConfiguration(
     }
 
     /**
-     * The fingerprint scanner's line speeds: 9600 × N baud, N in 1..12 (R30x/ZFM user manual, SetSysPara
-     * parameter 4, {@link kz.sailau.fingerprint.protocol.SystemParameterCodec#BAUD_UNIT}).
+     * The line speeds of the default fingerprint scanner: 9600 × N baud, N in 1..12 (ZFM-20 user manual, SetSysPara
+     * parameter 4); other models take fewer ({@link SensorProfile#baudRates()}).
      */
-    public static final List<Integer> SCANNER_BAUD_RATES = java.util.stream.IntStream.rangeClosed(1, 12)
-            .map(n -> n * kz.sailau.fingerprint.protocol.SystemParameterCodec.BAUD_UNIT).boxed().toList();
+    public static final List<Integer> SCANNER_BAUD_RATES = SensorProfile.DEFAULT.baudRates();
 
     /** The card reader's and the printer's line speeds: the standard rates their serial interfaces offer. */
     public static final List<Integer> SERIAL_BAUD_RATES = List.of(9_600, 19_200, 38_400, 57_600, 115_200);
 
     /** The speeds the device under {@code key} ({@code scanner}, {@code mrzReader}, {@code printer}) supports. */
     public static List<Integer> baudRates(String key) {
-        return "scanner".equals(key) ? SCANNER_BAUD_RATES : SERIAL_BAUD_RATES;
+        return baudRates(key, null);
+    }
+
+    /**
+     * The speeds the device under {@code key} supports as the model {@code profile} (null: the default model).
+     * An unknown scanner model offers the default model's speeds.
+     */
+    public static List<Integer> baudRates(String key, String profile) {
+        if (!"scanner".equals(key)) {
+            return SERIAL_BAUD_RATES;
+        }
+        return (profile == null ? Optional.of(SensorProfile.DEFAULT) : SensorProfile.byId(profile))
+                .orElse(SensorProfile.DEFAULT).baudRates();
+    }
+
+    /** The model ids the device under {@code key} can be set to, the default first. */
+    public static List<String> profiles(String key) {
+        return switch (key) {
+            case "scanner" -> SensorProfile.ids();
+            case "mrzReader" -> MrzReaderProfile.ids();
+            default -> PrinterProfile.ids();
+        };
+    }
+
+    /** The fingerprint scanner's model. */
+    public SensorProfile scannerProfile() {
+        return scanner.profile() == null ? SensorProfile.DEFAULT : SensorProfile.byId(scanner.profile()).orElseThrow();
+    }
+
+    /** The identity card reader's model. */
+    public MrzReaderProfile mrzReaderProfile() {
+        return mrzReader.profile() == null ? MrzReaderProfile.DEFAULT
+                : MrzReaderProfile.byId(mrzReader.profile()).orElseThrow();
+    }
+
+    /** The receipt printer's model. */
+    public PrinterProfile printerProfile() {
+        return printer.profile() == null ? PrinterProfile.DEFAULT : PrinterProfile.byId(printer.profile()).orElseThrow();
+    }
+
+    /** A setting naming the device's default model reads as one naming none: both mean the default. */
+    static SerialPortSetting defaultModelAsNull(String key, SerialPortSetting setting) {
+        if (setting == null || setting.profile() == null || !setting.profile().equals(profiles(key).get(0))) {
+            return setting;
+        }
+        return new SerialPortSetting(setting.port(), setting.baud(), null);
     }
 
     private static void checkPort(String key, SerialPortSetting setting, List<String> problems) {
@@ -160,8 +245,12 @@ public record KioskConfiguration(
             problems.add(key + ".port: missing");
             return;
         }
-        if (!baudRates(key).contains(setting.baud())) {
-            problems.add(key + ".baud: must be one of " + baudRates(key));
+        if (setting.profile() != null && !profiles(key).contains(setting.profile())) {
+            problems.add(key + ".profile: must be one of " + profiles(key));
+            return;
+        }
+        if (!baudRates(key, setting.profile()).contains(setting.baud())) {
+            problems.add(key + ".baud: must be one of " + baudRates(key, setting.profile()));
         }
     }
 
@@ -218,7 +307,7 @@ public record KioskConfiguration(
 
     static ObjectMapper mapper() {
         return new ObjectMapper()
-                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
@@ -239,6 +328,7 @@ public record KioskConfiguration(
         @JsonProperty int idleTimeoutSeconds;
         @JsonProperty boolean fullScreen;
         @JsonProperty List<String> removableMedia;
+        @JsonProperty int tokenScreenSeconds;
 
         @JsonCreator
         Builder() {
@@ -260,6 +350,7 @@ public record KioskConfiguration(
             idleTimeoutSeconds = from.idleTimeoutSeconds;
             fullScreen = from.fullScreen;
             removableMedia = from.removableMedia;
+            tokenScreenSeconds = from.tokenScreenSeconds;
         }
 
         KioskConfiguration build() {
@@ -269,9 +360,10 @@ public record KioskConfiguration(
             } catch (DateTimeParseException e) {
                 day = null;
             }
-            return new KioskConfiguration(dataDirectory, election, precinct, day, scanner, mrzReader,
-                    printer, matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent,
-                    idleTimeoutSeconds, fullScreen, removableMedia);
+            return new KioskConfiguration(dataDirectory, election, precinct, day,
+                    defaultModelAsNull("scanner", scanner), defaultModelAsNull("mrzReader", mrzReader),
+                    defaultModelAsNull("printer", printer), matchThreshold, maxFingerTries, overrideCapPercent,
+                    overrideWarnPercent, idleTimeoutSeconds, fullScreen, removableMedia, tokenScreenSeconds);
         }
     }
 }

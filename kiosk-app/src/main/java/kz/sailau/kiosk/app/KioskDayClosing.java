@@ -20,7 +20,6 @@ import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorActions.AdministratorException;
 import kz.sailau.kiosk.ui.DayClosing;
 
@@ -34,19 +33,16 @@ final class KioskDayClosing implements DayClosing {
     private final KioskDataDirectory directory;
     private final KioskDatabase database;
     private final Path kioskCertificate;
-    private final Path tokensFile;
     private final Clock clock;
     private final SecureRandom random;
     private final Supplier<Optional<KioskCredentials>> credentials;
     private final Supplier<Boolean> testRunning;
 
-    KioskDayClosing(KioskDataDirectory directory, KioskDatabase database, Path kioskCertificate, Path tokensFile,
-                    Clock clock, SecureRandom random, Supplier<Optional<KioskCredentials>> credentials,
+    KioskDayClosing(KioskDataDirectory directory, KioskDatabase database, Path kioskCertificate, Clock clock, SecureRandom random, Supplier<Optional<KioskCredentials>> credentials,
                     Supplier<Boolean> testRunning) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.database = Objects.requireNonNull(database, "database");
         this.kioskCertificate = Objects.requireNonNull(kioskCertificate, "kioskCertificate");
-        this.tokensFile = Objects.requireNonNull(tokensFile, "tokensFile");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -75,14 +71,8 @@ final class KioskDayClosing implements DayClosing {
         }
         try {
             X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
-            long issued = 0;
-            if (Files.exists(tokensFile)) {
-                try (SqliteIssuedTokens tokens = new SqliteIssuedTokens(tokensFile)) {
-                    issued = tokens.countValid() + tokens.countVoid();
-                }
-            }
             EndOfDay.Written written = EndOfDay.close(database, unlocked, certificate, directory.pinnedAuthority(),
-                    directory.profile(), KioskAdministration.software(), issued, bundle, clock, random);
+                    directory.profile(), KioskAdministration.software(), bundle, clock, random);
             DayCounts counts = written.content().counts();
             return new DayClosed(written.bundle(), counts.checkIns(), counts.tokensIssued(), counts.tokensVoided(),
                     counts.reconciles());

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditField;
 import kz.sailau.kiosk.ui.AdministratorActions.AdministratorException;
@@ -59,7 +61,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     private final String appliesKey;
     private final AtomicFileReplacement.ContentWriter writer;
     private final Map<Device, PortSetting> running;
-    private volatile java.util.function.BooleanSupplier devicesOpen = () -> false;
+    private volatile BooleanSupplier devicesOpen = () -> false;
     private Map<Device, PortSetting> current;
 
     /**
@@ -97,7 +99,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     }
 
     private static PortSetting of(KioskConfiguration.SerialPortSetting setting) {
-        return new PortSetting(setting.port(), setting.baud());
+        return new PortSetting(setting.port(), setting.baud(), setting.profile());
     }
 
     @Override
@@ -111,6 +113,16 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
     }
 
     @Override
+    public List<String> profiles(Device device) {
+        return KioskConfiguration.profiles(device.configurationKey());
+    }
+
+    @Override
+    public List<Integer> baudRates(Device device, String profile) {
+        return KioskConfiguration.baudRates(device.configurationKey(), profile);
+    }
+
+    @Override
     public List<String> presentPorts() {
         return ports.get();
     }
@@ -121,7 +133,7 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
      *
      * @return this
      */
-    public KioskDeviceSettings withDevicesOpen(java.util.function.BooleanSupplier open) {
+    public KioskDeviceSettings withDevicesOpen(BooleanSupplier open) {
         devicesOpen = Objects.requireNonNull(open, "open");
         return this;
     }
@@ -158,7 +170,10 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
                 continue;
             }
             checkPort(device, setting, problems);
-            if (!KioskConfiguration.baudRates(device.configurationKey()).contains(setting.baud())) {
+            String key = device.configurationKey();
+            if (setting.profile() != null && !KioskConfiguration.profiles(key).contains(setting.profile())) {
+                problems.add(new FieldProblem(device, Field.PROFILE, "admin.devices.error.profileUnknown"));
+            } else if (!KioskConfiguration.baudRates(key, setting.profile()).contains(setting.baud())) {
                 problems.add(new FieldProblem(device, Field.BAUD, "admin.devices.error.baudUnsupported"));
             }
         }
@@ -195,7 +210,8 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
         Map<Device, PortSetting> settings = new EnumMap<>(Device.class);
         for (Device device : Device.values()) {
             PortSetting setting = requested.get(device);
-            settings.put(device, setting == null ? null : new PortSetting(setting.port().strip(), setting.baud()));
+            settings.put(device, setting == null ? null
+                    : new PortSetting(setting.port().strip(), setting.baud(), modelOrNull(device, setting.profile())));
         }
         List<FieldProblem> problems = problems(settings);
         if (!problems.isEmpty()) {
@@ -236,6 +252,15 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
         return "admin.devices.saved";
     }
 
+    /** The model id as saved: null for the device's default model (so a file names only what differs). */
+    private static String modelOrNull(Device device, String profile) {
+        if (profile == null || profile.isBlank()) {
+            return null;
+        }
+        String id = profile.strip();
+        return id.equals(KioskConfiguration.profiles(device.configurationKey()).get(0)) ? null : id;
+    }
+
     /** {@code DEVICES_CONFIGURED}: per device CHANGED or UNCHANGED and its speed; no paths. */
     static AuditEvent event(Map<Device, PortSetting> before, Map<Device, PortSetting> after) {
         List<AuditField> fields = new ArrayList<>();
@@ -259,6 +284,9 @@ public final class KioskDeviceSettings implements DeviceSettingsActions {
             ObjectNode entry = mapper.createObjectNode();
             entry.put("port", settings.get(device).port());
             entry.put("baud", settings.get(device).baud());
+            if (settings.get(device).profile() != null) {
+                entry.put("profile", settings.get(device).profile());
+            }
             object.set(device.configurationKey(), entry);
         }
         return (mapper.writeValueAsString(object) + "\n").getBytes(StandardCharsets.UTF_8);

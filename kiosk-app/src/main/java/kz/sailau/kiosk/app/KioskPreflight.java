@@ -6,7 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import kz.sailau.kiosk.audit.StateAnchor;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.clerk.ClerkRoster;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
@@ -18,7 +26,10 @@ import kz.sailau.kiosk.store.StoreOptions;
 /**
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
- * loaded, the clerk roster has at least one active clerk, and every configured serial port exists.
+ * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
+ * audit log, every configured serial port exists, and what the close of the day will need is in place: the kiosk
+ * certificate {@code DATA/kiosk.crt.pem}, issued by the pinned authority for this kiosk's own key (closing the day
+ * signs the bundle with it, and would otherwise fail only at the close of polls).
  */
 final class KioskPreflight {
 
@@ -42,6 +53,11 @@ final class KioskPreflight {
             problems.add("precinct: kiosk.json says " + configuration.precinct() + " but the kiosk was initialised for "
                     + profile.precinct().number());
         }
+        checkKioskCertificate(directory, data, problems);
+        if (!Files.isRegularFile(data.resolve(kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE))) {
+            problems.add("precinctTokenKey: no " + kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE + " in " + data
+                    + " (ask the authority: 'authority token-key')");
+        }
         if (!Files.isRegularFile(directory.databaseFile())) {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
             problems.add(ClerkWiring.NO_ACTIVE_CLERK);
@@ -60,12 +76,59 @@ final class KioskPreflight {
                 if (database.read(ClerkRoster::activeClerks) == 0) {
                     problems.add(ClerkWiring.NO_ACTIVE_CLERK);
                 }
+                stateProblem(directory, database).ifPresent(problems::add);
             } catch (StoreException e) {
                 problems.add("register: the kiosk database cannot be read [" + e.messageKey() + "]");
             }
         }
         checkPorts(configuration, problems);
         return problems;
+    }
+
+    private static void checkKioskCertificate(KioskDataDirectory directory, Path data, List<String> problems) {
+        Path file = data.resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            problems.add("kioskCertificate: " + file + " is missing: copy there the certificate that 'authority "
+                    + "certify-kiosk' made for this kiosk (closing the day signs the bundle with it)");
+            return;
+        }
+        try {
+            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(file));
+            KioskSignatures.checkIssuedBy(certificate, directory.pinnedAuthority());
+            Path request = data.resolve(KioskCredentials.REQUEST_FILE);
+            if (Files.isRegularFile(request)) {
+                PublicKey kioskKey = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+                if (!Arrays.equals(kioskKey.getEncoded(), certificate.getPublicKey().getEncoded())) {
+                    problems.add("kioskCertificate: " + file + " certifies another kiosk's key, not this kiosk's "
+                            + "(" + KioskCredentials.REQUEST_FILE + "): copy the certificate made for this kiosk");
+                }
+            }
+        } catch (KioskCryptoException e) {
+            problems.add("kioskCertificate: " + file + " cannot be used [" + e.messageKey() + "]: "
+                    + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            problems.add("kioskCertificate: " + file + " cannot be read as a PEM certificate");
+        }
+    }
+
+    /**
+     * The kiosk's state against the state anchored in its signed audit log (register version, day phase,
+     * pre-election test; {@link StateAnchor}): a kiosk whose database was edited does not start.
+     */
+    private static Optional<String> stateProblem(KioskDataDirectory directory, KioskDatabase database) {
+        try {
+            PublicKey key = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(
+                    directory.path().resolve(KioskCredentials.REQUEST_FILE)));
+            database.read(c -> StateAnchor.verify(c, key, database.migrations()));
+            return Optional.empty();
+        } catch (StateAnchor.TamperedStateException e) {
+            return Optional.of("integrity: the kiosk database disagrees with its signed audit log ["
+                    + e.messageKey() + "]: " + e.getMessage() + " (call the administrator and the observers; "
+                    + "'audit verify --data' shows the same)");
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("integrity: the kiosk's key or audit log cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
+        }
     }
 
     private static void checkPorts(KioskConfiguration configuration, List<String> problems) {

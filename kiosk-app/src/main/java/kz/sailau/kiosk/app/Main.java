@@ -4,14 +4,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import kz.sailau.kiosk.clerk.ClerkRoster;
-import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
-import picocli.CommandLine;
+import kz.sailau.kiosk.app.demo.DemoCommand;
+import kz.sailau.kiosk.app.la.LogicAccuracyCommand;
+import kz.sailau.kiosk.app.simulate.SimulateCommand;
+import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.KioskCommandLine;
+import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.Migration;
+import picocli.CommandLine;
 
 /** Entry point of {@code sailau-kiosk.jar}: wires the real clock, randomness, matcher and migrations. */
 public final class Main {
@@ -27,6 +31,8 @@ public final class Main {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
         all.addAll(ClerkRoster.MIGRATIONS);
+        all.addAll(StateAnchor.MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -37,7 +43,7 @@ public final class Main {
         root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
         root.addSubcommand("simulate", new CommandLine(new SimulateCommand(environment)));
         root.addSubcommand("la", LogicAccuracyCommand.create(environment));
-        return root;
+        return KioskCommandLine.reportFailuresOnOneLine(root, environment);
     }
 
     /** Runs the command line and exits with its code. */

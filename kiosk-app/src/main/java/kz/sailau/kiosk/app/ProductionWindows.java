@@ -7,42 +7,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
-import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
-import kz.sailau.fingerprint.serial.SerialScannerSettings;
-import kz.sailau.kiosk.audit.AuditRecorder;
-import kz.sailau.kiosk.audit.ChainHeadSigner;
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
+import kz.sailau.kiosk.app.assembly.SerialDevices;
+import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import kz.sailau.kiosk.biometric.FingerMatcher;
-import kz.sailau.kiosk.checkin.CheckInEngine;
-import kz.sailau.kiosk.checkin.CheckInMachine;
-import kz.sailau.kiosk.checkin.CheckInPolicy;
-import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
-import kz.sailau.kiosk.crypto.SecureFiles;
-import kz.sailau.kiosk.devices.SerialMrzReader;
-import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.KioskDataDirectory;
-import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.runner.KioskDevices;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
-import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import kz.sailau.kiosk.ui.AdministratorView;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
+import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 
 /**
@@ -52,7 +49,9 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  *
  * <p>Token key: the kiosk's Ed25519 token key is kept in {@code DATA/token-signing.key}, encrypted with the
  * store's field cipher; it is created at the first start, and its public key written to
- * {@code DATA/token-public.key} (Base64) for the ballot desk.
+ * {@code DATA/token-public.key} (Base64) for the ballot desk. The precinct token key, under which the typed codes
+ * are authenticated, comes from the authority in {@code DATA/precinct-token-key.p7m} ({@link PrecinctTokenKeys});
+ * without it the kiosk does not start.
  *
  * <p>Clerks: only the clerks in the store's roster ({@code clerk add}, or the administrator's Clerks pane) are
  * accepted ({@link ClerkWiring}); there is no DEMO or built-in clerk. The start checks refuse a roster without an
@@ -62,8 +61,6 @@ final class ProductionWindows {
 
     /** The kiosk certificate from the authority, in the data directory (as {@code day close} expects it). */
     static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
-    /** The issued-tokens file in the data directory (the default of {@code day close --tokens}). */
-    static final String TOKENS_FILE = "kiosk-tokens.db";
 
     private ProductionWindows() {
     }
@@ -78,10 +75,12 @@ final class ProductionWindows {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                 StoreOptions.DEFAULT, environment.clock());
-        KioskAdministration.recordStarted(database, java.util.Optional.empty(), environment.clock());
+        KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean devicesOpen = new AtomicBoolean();
+        ElectionDays days = new ElectionDays(configuration, environment, database, matcher, devicesOpen);
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage(StageStyle.UNDECORATED);
@@ -92,27 +91,24 @@ final class ProductionWindows {
                 stage.setOnHidden(event -> closed.countDown());
                 KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
-                        configuration.dataDirectory().resolve(TOKENS_FILE), environment.clock(), environment.random(),
+                        environment.clock(), environment.random(),
                         stage::hide);
-                java.util.concurrent.atomic.AtomicBoolean devicesOpen = new java.util.concurrent.atomic.AtomicBoolean();
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
-                        new SerialDeviceProbe(), kz.sailau.kiosk.devices.SerialPortList::present,
+                        new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
-                // One election-day engine, built at the first need: the pre-election test (from the first unlock)
-                // or the voter screens.
-                ElectionDayEngines engines = new ElectionDayEngines(configuration, environment, database, matcher);
+                // One election day, built at the first need: the pre-election test (from the first unlock) or the
+                // voter screens.
                 administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
                         KioskDataDirectory.at(configuration.dataDirectory()), database, environment.migrations(),
-                        new ElectionId(configuration.election()), matcher.extractorVersion(),
-                        engines.of(credentials).testParts(), environment.clock(), environment.random()));
+                        new ElectionId(configuration.election()), matcher.extractorVersion(), days.of(credentials),
+                        environment.clock(), environment.random()));
                 LanguageViewModel language = new LanguageViewModel();
-                Scene scene = DemoWindows.styled(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+                Scene scene = new Scene(new StackPane(), 1280, 800);
+                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
-                        () -> administration.credentials().ifPresent(credentials -> {
-                            devicesOpen.set(true);
-                            scene.setRoot(voterScreens(configuration, environment, database,
-                                    engines.of(credentials), language, administration, worker));
-                        }));
+                        () -> administration.credentials().ifPresent(credentials ->
+                                scene.setRoot(voterScreens(database, days.of(credentials), language, administration,
+                                        worker))));
                 unlock.setBackWhileLocked(false);
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
@@ -126,86 +122,81 @@ final class ProductionWindows {
         }
         closed.await();
         worker.shutdownNow();
+        days.close();
         database.close();
         Platform.exit();
         return 0;
     }
 
-    private static KioskScreens voterScreens(KioskConfiguration configuration, CliEnvironment environment,
-                                             KioskDatabase database, ElectionDayEngine parts,
-                                             LanguageViewModel language,
-                                             KioskAdministration administration, ExecutorService worker) {
-        worker.execute(parts.engine()::prepareGallery);
-        SerialFingerprintScanner scanner = new SerialFingerprintScanner(SerialScannerSettings.of(
-                Path.of(configuration.scanner().port()), configuration.scanner().baud()));
-        SerialReceiptPrinter printer = new SerialReceiptPrinter(Path.of(configuration.printer().port()),
-                configuration.printer().baud(), Duration.ofSeconds(2));
-        CheckInScreenModel model = new CheckInScreenModel(parts.engine(), scanner, printer, language,
-                Platform::runLater, parts.ledger()::counters, Duration.ofSeconds(10));
-        model.startReadingCards(SerialMrzReader.open(Path.of(configuration.mrzReader().port()),
-                configuration.mrzReader().baud(), environment.clock()));
-        model.startTicking(Duration.ofSeconds(1));
+    private static KioskScreens voterScreens(KioskDatabase database, ElectionDayKiosk kiosk,
+                                             LanguageViewModel language, KioskAdministration administration,
+                                             ExecutorService worker) {
+        worker.execute(kiosk.engine()::prepareGallery);
+        kiosk.printIn(language::messages);
+        CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,
+                Platform::runLater, kiosk::counters);
+        kiosk.startTicking(Duration.ofSeconds(1));
         if (KioskAdministration.closed(database)) {
             model.closePolls();
         }
         return new KioskScreens(model, administration, worker, Platform::runLater);
     }
 
-    /** The election-day engine of this window, built once over the unlocked store when first asked for. */
-    private static final class ElectionDayEngines {
+    /**
+     * The window's election day, assembled once over the unlocked store with the serial devices when first needed
+     * (the pre-election test or the voter screens); from then on the devices count as open for the Devices pane.
+     */
+    private static final class ElectionDays implements AutoCloseable {
         private final KioskConfiguration configuration;
         private final CliEnvironment environment;
         private final KioskDatabase database;
         private final FingerMatcher matcher;
-        private ElectionDayEngine built;
+        private final AtomicBoolean devicesOpen;
+        private KioskDevices devices;
+        private ElectionDayKiosk built;
 
-        ElectionDayEngines(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
-                           FingerMatcher matcher) {
+        ElectionDays(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
+                     FingerMatcher matcher, AtomicBoolean devicesOpen) {
             this.configuration = configuration;
             this.environment = environment;
             this.database = database;
             this.matcher = matcher;
+            this.devicesOpen = devicesOpen;
         }
 
-        synchronized ElectionDayEngine of(KioskCredentials credentials) {
+        synchronized ElectionDayKiosk of(KioskCredentials credentials) {
             if (built == null) {
-                built = engine(configuration, environment, database, credentials, matcher);
+                devices = SerialDevices.open(configuration, environment.clock());
+                built = electionDay(configuration, environment, database, credentials, matcher, Optional.of(devices));
+                devicesOpen.set(true);
             }
             return built;
         }
-    }
 
-    /** The check-in engine of election day and its ledger, before any device or window is attached. */
-    record ElectionDayEngine(CheckInEngine engine, SqliteCheckInLedger ledger,
-                             LogicAccuracyMode.EngineParts testParts) {
+        @Override
+        public synchronized void close() {
+            if (built != null) {
+                built.close();
+                devices.close();
+            }
+        }
     }
 
     /**
-     * Wires the election-day check-in engine over the unlocked store: policy from the configuration, the
-     * register (through the 1:N-capable directory), the ledger with its signed audit, the clerks, and the
-     * token issuer with the kiosk's token key. Shared by the window and {@code start --ready-check}.
+     * The election day over the unlocked store, through the one {@link ElectionDayAssembly}: the policy from the
+     * configuration, the store's register and ledger, the roster, the kiosk's token key (created at the first
+     * start) and the precinct token key from the authority (refused with a {@link ConfigurationException} when it
+     * is missing or not this kiosk's). Shared by the window (with the serial devices) and {@code start --ready-check} (without).
      */
-    static ElectionDayEngine engine(KioskConfiguration configuration, CliEnvironment environment,
-                                    KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher) {
-        PrecinctId precinct = new PrecinctId(configuration.precinct());
-        CheckInPolicy defaults = CheckInPolicy.defaults(precinct, configuration.electionDay());
-        CheckInPolicy policy = new CheckInPolicy(precinct, configuration.electionDay(), defaults.minimumAge(),
-                configuration.maxFingerTries(), defaults.threshold(), defaults.overrideCap(),
-                Duration.ofSeconds(configuration.idleTimeoutSeconds()));
+    static ElectionDayKiosk electionDay(KioskConfiguration configuration, CliEnvironment environment,
+                                        KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher,
+                                        Optional<KioskDevices> devices) {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
-        SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
-                environment.clock(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
-        kz.sailau.kiosk.checkin.ClerkAuthenticator clerks = ClerkWiring.authenticator(database, credentials,
-                environment.random(), environment.clock());
-        CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy),
-                new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(), environment.random()),
-                        matcher),
-                ledger, clerks,
-                new KioskTokenIssuer(new ElectionId(configuration.election()), precinct, tokenKeys::sign,
-                        new SqliteIssuedTokens(configuration.dataDirectory().resolve(TOKENS_FILE)), environment.random()),
-                matcher, environment.clock());
-        return new ElectionDayEngine(engine, ledger, new LogicAccuracyMode.EngineParts(policy, matcher, clerks,
-                tokenKeys::sign));
+        PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(configuration.dataDirectory(), credentials,
+                new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
+        return ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, typedCodeKey::mac, matcher,
+                environment.clock(), environment.random())
+                .assemble(devices);
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {
@@ -217,8 +208,8 @@ final class ProductionWindows {
                 return Ed25519TokenKeys.fromPrivateKey(cipher.decrypt(Files.readAllBytes(file), context));
             }
             Ed25519TokenKeys keys = Ed25519TokenKeys.generate(environment.random());
-            SecureFiles.writeAtomically(file, cipher.encrypt(keys.privateKey(), context));
-            SecureFiles.writeAtomically(data.resolve("token-public.key"),
+            AtomicFileReplacement.write(file, cipher.encrypt(keys.privateKey(), context));
+            AtomicFileReplacement.write(data.resolve("token-public.key"),
                     (Base64.getEncoder().encodeToString(keys.publicKey()) + "\n").getBytes(StandardCharsets.US_ASCII));
             return keys;
         } catch (IOException e) {

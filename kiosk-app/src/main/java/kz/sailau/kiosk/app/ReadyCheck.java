@@ -5,7 +5,9 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -39,8 +41,7 @@ final class ReadyCheck {
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                     matcher.extractorVersion(),
                     configuration.dataDirectory().resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE),
-                    configuration.dataDirectory().resolve(ProductionWindows.TOKENS_FILE), environment.clock(),
-                    environment.random(), () -> { });
+                    environment.clock(), environment.random(), () -> { });
             long t1 = System.nanoTime();
             try {
                 administration.unlock(passphrase);
@@ -51,14 +52,24 @@ final class ReadyCheck {
                 Arrays.fill(passphrase, '\0');
             }
             long t2 = System.nanoTime();
-            ProductionWindows.ElectionDayEngine parts = ProductionWindows.engine(configuration, environment, database,
-                    administration.credentials().orElseThrow(), matcher);
-            long t3 = System.nanoTime();
-            long engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
-            int voters = parts.engine().prepareGallery();
-            long t4 = System.nanoTime();
-            long galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();
-            environment.out().printf(java.util.Locale.ROOT,
+            long t3;
+            long engineReady;
+            long t4;
+            long galleryReady;
+            int voters;
+            try (ElectionDayKiosk electionDay = ProductionWindows.electionDay(configuration, environment, database,
+                    administration.credentials().orElseThrow(), matcher, Optional.empty())) {
+                t3 = System.nanoTime();
+                engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
+                voters = electionDay.engine().prepareGallery();
+                t4 = System.nanoTime();
+                galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();
+            } catch (ConfigurationException e) {
+                environment.err().println("not ready: " + String.join("; ", e.problems()) + " ["
+                        + PrecinctTokenKeys.MESSAGE_KEY + "]");
+                return 1;
+            }
+            environment.out().printf(Locale.ROOT,
                     "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, gallery %d ms; "
                             + "engine ready %d ms and gallery ready %d ms since the JVM started%n",
                     voters, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2), millis(t4 - t3), engineReady,
@@ -71,7 +82,7 @@ final class ReadyCheck {
             }
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
-            environment.out().printf(java.util.Locale.ROOT,
+            environment.out().printf(Locale.ROOT,
                     "heap: %.1f MiB in use after GC, peak %.1f MiB, maximum %.1f MiB%n",
                     memory.getHeapMemoryUsage().getUsed() / MIB, peak / MIB,
                     memory.getHeapMemoryUsage().getMax() / MIB);

@@ -3,10 +3,12 @@ package kz.sailau.kiosk.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import kz.sailau.fingerprint.ScannerException;
+import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.fingerprint.serial.SerialFingerprintScanner;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
 import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.devices.SerialLine;
+import kz.sailau.kiosk.devices.printer.PrinterProfile;
 import kz.sailau.kiosk.devices.printer.SerialReceiptPrinter;
 import kz.sailau.kiosk.ui.DeviceSettingsActions.Device;
 import kz.sailau.kiosk.ui.DeviceSettingsActions.PortSetting;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * nothing to answer), the printer's paper status ({@code DLE EOT 4}). A port the running kiosk holds reports
  * as busy.
  */
-final class SerialDeviceProbe implements KioskDeviceSettings.Probe {
+public final class SerialDeviceProbe implements KioskDeviceSettings.Probe {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialDeviceProbe.class);
 
@@ -29,8 +31,10 @@ final class SerialDeviceProbe implements KioskDeviceSettings.Probe {
         try {
             switch (device) {
                 case SCANNER -> {
+                    SensorProfile model = setting.profile() == null ? SensorProfile.DEFAULT
+                            : SensorProfile.byId(setting.profile()).orElse(SensorProfile.DEFAULT);
                     try (SerialFingerprintScanner scanner = new SerialFingerprintScanner(
-                            SerialScannerSettings.of(port, setting.baud()))) {
+                            SerialScannerSettings.of(port, setting.baud(), model))) {
                         scanner.open();
                     }
                     return "admin.devices.test.scannerOk";
@@ -40,7 +44,9 @@ final class SerialDeviceProbe implements KioskDeviceSettings.Probe {
                     return "admin.devices.test.portOpens";
                 }
                 case PRINTER -> {
-                    new SerialReceiptPrinter(port, setting.baud(), Duration.ofSeconds(2)).checkReady();
+                    PrinterProfile model = setting.profile() == null ? PrinterProfile.DEFAULT
+                            : PrinterProfile.byId(setting.profile()).orElse(PrinterProfile.DEFAULT);
+                    new SerialReceiptPrinter(port, setting.baud(), model, Duration.ofSeconds(2)).checkReady();
                     return "admin.devices.test.printerReady";
                 }
                 default -> throw new IllegalArgumentException("unknown device " + device);

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.cli.PassphraseOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,8 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one
- * clear sentence per problem (bad configuration, no register, no active clerk, missing port), then opens the kiosk full screen
+ * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one line
+ * naming every problem and its key (bad or missing configuration, with a pointer to the sample; no register; no
+ * active clerk; a database that disagrees with its signed audit log; missing port; missing or wrong kiosk
+ * certificate), then opens the kiosk full screen
  * without decorations on the administrator's passphrase screen; only the administrator can exit.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
@@ -31,7 +35,7 @@ public final class StartCommand implements Callable<Integer> {
     boolean readyCheck;
 
     @picocli.CommandLine.Mixin
-    kz.sailau.kiosk.cli.PassphraseOption passphrase = new kz.sailau.kiosk.cli.PassphraseOption();
+    PassphraseOption passphrase = new PassphraseOption();
 
     /** @param environment time, randomness, migrations, matcher and console */
     public StartCommand(CliEnvironment environment) {
@@ -44,12 +48,15 @@ public final class StartCommand implements Callable<Integer> {
         try {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
-            environment.err().println("cannot start: " + e.getMessage());
+            String where = Files.exists(config) ? "" : "; " + whereTheConfigurationIs();
+            environment.err().println("cannot start: " + e.getMessage().replaceAll("[\\r\\n]+", " ") + where
+                    + " [start.error.configuration]");
             return 1;
         }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
-            environment.err().println("cannot start:\n  - " + String.join("\n  - ", problems));
+            // One line with its key, every problem named (house rule: one line per refusal).
+            environment.err().println("cannot start: " + String.join("; ", problems) + " [start.error.notReady]");
             return 1;
         }
         if (checkOnly) {
@@ -61,4 +68,27 @@ public final class StartCommand implements Callable<Integer> {
         }
         return ProductionWindows.show(configuration, config, environment);
     }
+
+    /**
+     * Points to the configuration an administrator should give: the installed kiosk's {@code /etc/sailau/kiosk.json}
+     * when it exists, and the sample with every key that travels with the program (inside the installed package,
+     * or {@code packaging/deploy/} of a source checkout).
+     */
+    static String whereTheConfigurationIs() {
+        String installed = Files.isRegularFile(INSTALLED_CONFIGURATION)
+                ? "the installed kiosk's is " + INSTALLED_CONFIGURATION + " (give --config "
+                        + INSTALLED_CONFIGURATION + "); "
+                : "";
+        // jpackage's launcher sets jpackage.app-path to bin/sailau-kiosk; the sample is lib/app/deploy/kiosk.json.
+        String launcher = System.getProperty("jpackage.app-path");
+        Path sample = launcher == null ? null
+                : Path.of(launcher).toAbsolutePath().getParent().resolveSibling("lib/app/deploy/kiosk.json");
+        String from = sample != null && Files.isRegularFile(sample) ? sample.toString()
+                : "packaging/deploy/kiosk.json of the source tree";
+        return installed + "a sample with every key is " + from
+                + " (copy it, set election, precinct and electionDay, then give --config FILE)";
+    }
+
+    /** Where {@code install-kiosk.sh} puts the configuration. */
+    static final Path INSTALLED_CONFIGURATION = Path.of("/etc/sailau/kiosk.json");
 }

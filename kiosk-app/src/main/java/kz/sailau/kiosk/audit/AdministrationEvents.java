@@ -46,14 +46,28 @@ public final class AdministrationEvents {
 
     /**
      * Appends {@code event} in its own transaction; with the kiosk key the chain head is signed every
-     * {@link AuditRecorder#DEFAULT_SIGN_EVERY} entries, without it the entry is hash-chained only.
+     * {@link AuditRecorder#DEFAULT_SIGN_EVERY} entries, and at once after an event that changes the kiosk's
+     * anchored state ({@link StateAnchor}: the pre-election test's start and end); without the key the entry is
+     * hash-chained only.
+     *
+     * @throws IllegalArgumentException for a state-changing event without the kiosk key (it must be anchored)
      */
     public static AuditEntry record(KioskDatabase database, Optional<KioskCredentials> key, AuditEvent event,
                                     Clock clock) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(event, "event");
+        boolean anchored = StateAnchor.STATE_EVENTS.contains(event.type());
+        if (anchored && key.isEmpty()) {
+            throw new IllegalArgumentException(event.type() + " changes the kiosk's state: it needs the kiosk key");
+        }
         AuditRecorder recorder = key.map(k -> AuditRecorder.signing(ChainHeadSigner.kiosk(k)))
                 .orElseGet(AuditRecorder::unsigned);
-        return database.inTransaction(c -> recorder.append(c, clock.instant(), event));
+        return database.inTransaction(c -> {
+            AuditEntry entry = recorder.append(c, clock.instant(), event);
+            if (anchored) {
+                recorder.signHead(c, clock.instant());
+            }
+            return entry;
+        });
     }
 }

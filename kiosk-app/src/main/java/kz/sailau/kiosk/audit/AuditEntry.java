@@ -13,10 +13,11 @@ import java.util.Objects;
  * {@code sequence|time|type|name=value;...|previousHash}, so changing, deleting, inserting or reordering
  * an entry breaks the chain at that place.
  *
- * <p>Times are kept to the minute: finer times would help to link a check-in to a person seen entering.
+ * <p>Times are kept to the minute: finer times would help to link a check-in to a person seen entering. The token
+ * events ({@link AuditEventType#dayOnly()}) keep only the day.
  *
  * @param sequence     position in the log, from 1, without gaps
- * @param time         when the event happened, truncated to the minute
+ * @param time         when the event happened, truncated to the minute (to the day for token events)
  * @param event        the event
  * @param previousHash hex SHA-256 of the previous entry, {@link #GENESIS} for the first
  * @param hash         hex SHA-256 of this entry
@@ -39,9 +40,9 @@ public record AuditEntry(long sequence, Instant time, AuditEvent event, String p
 
     /** Makes the entry that follows {@code previousHash}, computing its hash. */
     public static AuditEntry next(long sequence, Instant time, AuditEvent event, String previousHash) {
-        Instant minute = time.truncatedTo(ChronoUnit.MINUTES);
-        return new AuditEntry(sequence, minute, event, previousHash,
-                hashOf(sequence, minute, event, previousHash));
+        Instant stamp = time.truncatedTo(event.type().dayOnly() ? ChronoUnit.DAYS : ChronoUnit.MINUTES);
+        return new AuditEntry(sequence, stamp, event, previousHash,
+                hashOf(sequence, stamp, event, previousHash));
     }
 
     /** The hash this entry should have, from its contents. */

@@ -33,10 +33,18 @@ public enum AuditEventType {
     CHECK_IN_IN_FALLBACK,
     /** A check-in was refused. Fields: refusal reason code. */
     CHECK_IN_REFUSED,
-    /** A ballot token was issued (the count only: never its id). */
+    /**
+     * A ballot token was issued (the count only: never its id). No fields; stamped with the day only
+     * ({@link #dayOnly()}). Written in the same transaction as the check-in or the void it belongs to.
+     */
     TOKEN_ISSUED,
-    /** The last ballot token was voided by a clerk. Fields: void reason code. */
+    /** The last ballot token was voided by a clerk (it failed to print). Fields: clerk. Stamped with the day only. */
     TOKEN_VOIDED,
+    /**
+     * No token could be made for a check-in or a replacement; the clerk serves the voter by hand. No fields;
+     * stamped with the day only. Written in the same transaction as the check-in or the void it belongs to.
+     */
+    TOKEN_NOT_ISSUED,
     /** A clerk credential was refused. */
     CLERK_LOGIN_FAILED,
     /** The kiosk called a clerk. Fields: reason code (a clerk reason, or CANCELLED). */
@@ -73,5 +81,13 @@ public enum AuditEventType {
      * The administrator saved the device settings. Fields: per device ({@code scanner}, {@code mrzReader},
      * {@code printer}) CHANGED or UNCHANGED, and its speed ({@code scannerBaud} ...); never the port paths.
      */
-    DEVICES_CONFIGURED
+    DEVICES_CONFIGURED;
+
+    /**
+     * Whether entries of this type carry only the day (UTC midnight) instead of the minute: the token events, so
+     * that nothing but their place in the chain relates them to a check-in (decision 0121).
+     */
+    public boolean dayOnly() {
+        return this == TOKEN_ISSUED || this == TOKEN_VOIDED || this == TOKEN_NOT_ISSUED;
+    }
 }

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.audit;
 
+import java.util.Set;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,6 +81,15 @@ public final class AuditLog {
         return read(connection, "ORDER BY rowid");
     }
 
+    /** The entries of the given types, in sequence order (for the state replay of {@link StateAnchor}). */
+    static List<AuditEntry> readTypes(Connection connection, Set<AuditEventType> types) throws SQLException {
+        StringBuilder names = new StringBuilder();
+        for (AuditEventType type : types) {
+            names.append(names.length() == 0 ? "'" : ", '").append(type.name()).append('\'');
+        }
+        return read(connection, "WHERE type IN (" + names + ") ORDER BY sequence");
+    }
+
     private static List<AuditEntry> read(Connection connection, String order) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -100,9 +111,9 @@ public final class AuditLog {
     }
 
     /** The head (last entry), or empty for an empty log. */
-    public static java.util.Optional<AuditEntry> head(Connection connection) throws SQLException {
+    public static Optional<AuditEntry> head(Connection connection) throws SQLException {
         List<AuditEntry> last = read(connection, "ORDER BY sequence DESC LIMIT 1");
-        return last.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(last.get(0));
+        return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0));
     }
 
     /** Fields as {@code name=value;name=value;}: names are letters, values never contain {@code ;}. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Appends events to the {@link AuditLog} and signs the chain head with the kiosk key every
  * {@code signEvery} entries (a {@link AuditEventType#CHAIN_HEAD_SIGNED} entry naming the head's sequence and
  * hash), so that a rewritten chain or entries cut off before the last signed head are detected without
- * trusting the database. {@link #signHead} is also called at close and after a wipe. Everything happens in
+ * trusting the database. Each signed head also re-seals the kiosk's {@link StateAnchor} (the signed pointer to the
+ * newest head and the state the chain shows), so that a log cut back below it is detected too. {@link #signHead} is also called at close and after a wipe. Everything happens in
  * the caller's transaction.
  */
 public final class AuditRecorder {
@@ -64,7 +65,8 @@ public final class AuditRecorder {
     }
 
     /**
-     * Appends a {@link AuditEventType#CHAIN_HEAD_SIGNED} entry signing the current head.
+     * Appends a {@link AuditEventType#CHAIN_HEAD_SIGNED} entry signing the current head, and re-seals the
+     * {@link StateAnchor} to it (the database must have {@link StateAnchor#MIGRATIONS}).
      *
      * @throws IllegalStateException when there is no signer or the log is empty
      */
@@ -73,9 +75,11 @@ public final class AuditRecorder {
         AuditEntry head = AuditLog.head(connection)
                 .orElseThrow(() -> new IllegalStateException("an empty audit log has no head to sign"));
         byte[] signature = key.sign(ChainHeadSigner.message(head.sequence(), head.hash()));
-        return AuditLog.append(connection, time, AuditEvent.of(AuditEventType.CHAIN_HEAD_SIGNED,
+        AuditEntry signed = AuditLog.append(connection, time, AuditEvent.of(AuditEventType.CHAIN_HEAD_SIGNED,
                 AuditField.count("headSequence", head.sequence()),
                 AuditField.digest("headHash", head.hash()),
                 AuditField.signature("signature", Base64.getEncoder().encodeToString(signature))));
+        StateAnchor.seal(connection, key, signed);
+        return signed;
     }
 }

@@ -61,10 +61,13 @@ public final class AuditVerifier {
      * reported in {@link Report#unsignedTail()}: they are not in the bundle, and the next signed head (the wipe's)
      * covers them.
      *
-     * @param dayClosed whether the kiosk database says the day is closed or wiped
+     * @param dayClosed whether the kiosk database says the day is closed or wiped; a log that holds
+     *                  {@link AuditEventType#DAY_CLOSED} is checked as closed whatever the database says (a phase set
+     *                  back to OPEN does not lift the check)
      */
     public static Report verifyKiosk(List<AuditEntry> entries, Optional<PublicKey> kioskKey, boolean dayClosed) {
-        return verify(entries, kioskKey, dayClosed, true);
+        boolean closedInLog = entries.stream().anyMatch(e -> e.event().type() == AuditEventType.DAY_CLOSED);
+        return verify(entries, kioskKey, dayClosed || closedInLog, true);
     }
 
     private static Report verify(List<AuditEntry> entries, Optional<PublicKey> kioskKey, boolean mustEndSigned,

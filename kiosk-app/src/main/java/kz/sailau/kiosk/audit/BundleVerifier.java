@@ -2,47 +2,102 @@ package kz.sailau.kiosk.audit;
 
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 
 /**
- * The observer's verification of an end-of-day bundle: the detached signature (by a kiosk certificate issued
- * by the authority), the audit chain and its signed heads (with that certificate's key), the counts against
- * the log, and the reconciliation check-ins = tokens issued − voided (+ served by hand); with the ballot
- * desk's redeem count also tokens valid = redeemed + unused (unused never negative).
+ * The one verification of an end-of-day bundle, run by both {@code bundle verify} and {@code audit verify BUNDLE}
+ * (decision 0122): the detached signature, the audit chain and its signed heads, the counts against the log, the
+ * reconciliation check-ins = tokens issued − voided (+ served by hand), the issued token ids against the log's token
+ * events, the day-only time of those events; with the ballot desk's redeem count, tokens valid = redeemed + unused;
+ * with the desk's ledger, the full {@link Reconciliation} of its redemptions.
+ *
+ * <p>The signature: a missing or unreadable {@code .p7s}, or one that does not match the bundle's bytes, fails.
+ * With the authority certificate the signer must be a kiosk certificate it issued; without it the signature is
+ * still checked against the certificate it carries, and a separate {@code signer} line says plainly that who
+ * signed was not checked ({@link Status#NOT_CHECKED}: not a failure, but the bundle is then only shown to be
+ * unchanged since someone signed it, not that a kiosk of the authority did).
  */
 public final class BundleVerifier {
 
+    private static final Pattern TOKEN_ID = Pattern.compile("[0-9a-f]{32}");
+
     private BundleVerifier() {
+    }
+
+    /** The outcome of one check. */
+    public enum Status {
+        /** The check passed. */
+        PASSED,
+        /** The check failed: the bundle is not verified. */
+        FAILED,
+        /** The check could not be made with what was given (not a failure; said plainly). */
+        NOT_CHECKED
     }
 
     /**
      * One check and its outcome.
      *
      * @param name    what was checked
-     * @param passed  whether it passed
+     * @param status  its outcome
      * @param message what was found
      */
-    public record Check(String name, boolean passed, String message) {
+    public record Check(String name, Status status, String message) {
+        /** @throws NullPointerException on null */
+        public Check {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(message, "message");
+        }
+
+        static Check of(String name, boolean passed, String message) {
+            return new Check(name, passed ? Status.PASSED : Status.FAILED, message);
+        }
+
+        /** Whether the check did not fail. */
+        public boolean passed() {
+            return status != Status.FAILED;
+        }
     }
 
     /**
      * All checks.
      *
-     * @param checks in order
-     * @param audit  the audit log verification (its first problem and position)
+     * @param checks         in order
+     * @param audit          the audit log verification (its first problem and position)
+     * @param reconciliation the reconciliation with the desk's ledger, when one was given
      */
-    public record Result(List<Check> checks, AuditVerifier.Report audit) {
+    public record Result(List<Check> checks, AuditVerifier.Report audit, Optional<Reconciliation.Report> reconciliation) {
 
-        /** Whether every check passed. */
+        /** Copies the list. */
+        public Result {
+            checks = List.copyOf(checks);
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(reconciliation, "reconciliation");
+        }
+
+        /** Whether no check failed. */
         public boolean passed() {
             return checks.stream().allMatch(Check::passed);
         }
+
+        /** Whether the signer was checked against an authority certificate. */
+        public boolean signerChecked() {
+            return checks.stream().noneMatch(c -> c.status() == Status.NOT_CHECKED);
+        }
+    }
+
+    /** {@link #verify(byte[], byte[], X509Certificate, OptionalLong, Optional)} without a desk ledger. */
+    public static Result verify(byte[] json, byte[] signature, X509Certificate authority, OptionalLong redeemed) {
+        return verify(json, signature, authority, redeemed, Optional.empty());
     }
 
     /**
@@ -50,65 +105,117 @@ public final class BundleVerifier {
      *
      * @param json      the bundle file's bytes
      * @param signature the detached signature's bytes, or null when absent
-     * @param authority the authority certificate; when null only the chain and the kiosk certificate carried
-     *                  in the signature are used (no proof of who signed)
+     * @param authority the authority certificate; when null the signature is checked against the certificate it
+     *                  carries and the signer is reported as not checked
      * @param redeemed  the ballot desk's count of redeemed tokens, if known
+     * @param desk      the ballot desk's redemptions, if its ledger was given
+     * @throws BundleFormatException when the file is not a readable bundle
      */
-    public static Result verify(byte[] json, byte[] signature, X509Certificate authority, OptionalLong redeemed) {
+    public static Result verify(byte[] json, byte[] signature, X509Certificate authority, OptionalLong redeemed,
+                                Optional<Reconciliation.Redeemed> desk) {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(redeemed, "redeemed");
+        Objects.requireNonNull(desk, "desk");
         List<Check> checks = new ArrayList<>();
-        Optional<PublicKey> kioskKey = Optional.empty();
-        if (signature == null) {
-            checks.add(new Check("signature", false, "no detached signature file"));
-        } else if (authority == null) {
-            try {
-                kioskKey = Optional.of(KioskSignatures.signerCertificate(signature).getPublicKey());
-                checks.add(new Check("signature", true,
-                        "not checked against an authority (no certificate given); chain heads checked with the "
-                                + "kiosk certificate carried in the signature"));
-            } catch (KioskCryptoException e) {
-                checks.add(new Check("signature", false, e.getMessage()));
-            }
-        } else {
-            try {
-                X509Certificate kiosk = KioskSignatures.verifyDetached(json, signature, authority);
-                kioskKey = Optional.of(kiosk.getPublicKey());
-                checks.add(new Check("signature", true, "valid, signed by "
-                        + kiosk.getSubjectX500Principal().getName() + ", certified by "
-                        + authority.getSubjectX500Principal().getName()));
-            } catch (KioskCryptoException e) {
-                checks.add(new Check("signature", false, e.getMessage()));
-                try {
-                    kioskKey = Optional.of(KioskSignatures.signerCertificate(signature).getPublicKey());
-                } catch (KioskCryptoException ignored) {
-                    // The chain is still checked below, without head signatures.
-                }
-            }
-        }
+        Optional<PublicKey> kioskKey = signature(json, signature, authority, checks);
         DayBundle.Parsed parsed = DayBundle.parse(json);
         DayBundle bundle = parsed.bundle();
         AuditVerifier.Report audit = AuditVerifier.verify(bundle.entries(), kioskKey, parsed.statedHeadSequence(),
                 parsed.statedHeadHash());
-        checks.add(new Check("audit log", audit.intact(), audit.describe()));
-        DayCounts recomputed = DayCounts.of(bundle.entries(), bundle.counts().tokensIssued());
+        checks.add(Check.of("audit log", audit.intact(), audit.describe()
+                + (kioskKey.isEmpty() ? "; signed heads NOT checked (no kiosk certificate)" : "")));
+        DayCounts recomputed = DayCounts.of(bundle.entries());
         boolean countsMatch = recomputed.equals(bundle.counts()) && parsed.statedCheckIns() == recomputed.checkIns()
                 && closedEntryAgrees(bundle.entries(), recomputed);
-        checks.add(new Check("counts", countsMatch, countsMatch
+        checks.add(Check.of("counts", countsMatch, countsMatch
                 ? recomputed.checkIns() + " check-ins (" + recomputed.byFingerprint() + " fingerprint, "
                 + recomputed.byOverride() + " override, " + recomputed.inFallback() + " fallback), refusals "
-                + recomputed.refusalsByReason()
+                + recomputed.refusalsByReason() + ", tokens issued " + recomputed.tokensIssued() + ", voided "
+                + recomputed.tokensVoided() + ", not issued " + recomputed.tokensNotIssued()
                 : "the stated counts differ from the counts of the audit log"));
-        long valid = bundle.counts().tokensIssued() - bundle.counts().tokensVoided();
+        long valid = recomputed.tokensIssued() - recomputed.tokensVoided();
         boolean balanced = recomputed.reconciles() && parsed.statedBalanced() == recomputed.reconciles();
-        checks.add(new Check("reconciliation", balanced, "check-ins " + recomputed.checkIns() + ", tokens issued "
-                + bundle.counts().tokensIssued() + " − voided " + bundle.counts().tokensVoided() + " = " + valid
+        checks.add(Check.of("reconciliation", balanced, "check-ins " + recomputed.checkIns() + ", tokens issued "
+                + recomputed.tokensIssued() + " − voided " + recomputed.tokensVoided() + " = " + valid
                 + (recomputed.tokensNotIssued() > 0 ? ", served by hand " + recomputed.tokensNotIssued() : "")));
+        checks.add(issuedTokens(bundle.issuedTokens(), recomputed));
+        checks.add(tokenEventTimes(bundle.entries()));
         if (redeemed.isPresent()) {
             long unused = valid - redeemed.getAsLong();
-            checks.add(new Check("ballot desk", unused >= 0, "tokens valid " + valid + " = redeemed "
-                    + redeemed.getAsLong() + " + unused " + unused));
+            checks.add(Check.of("ballot desk", redeemed.getAsLong() >= 0 && unused >= 0, "tokens valid " + valid
+                    + " = redeemed " + redeemed.getAsLong() + " + unused " + unused));
         }
-        return new Result(List.copyOf(checks), audit);
+        Optional<Reconciliation.Report> reconciliation = desk.map(d -> Reconciliation.reconcile(
+                List.of(new Reconciliation.Issued("bundle", bundle.issuedTokens())), List.of(d)));
+        reconciliation.ifPresent(r -> checks.add(Check.of("redeemed ledger", r.exact(), r.describe())));
+        return new Result(checks, audit, reconciliation);
+    }
+
+    private static Optional<PublicKey> signature(byte[] json, byte[] signature, X509Certificate authority,
+                                                 List<Check> checks) {
+        if (signature == null) {
+            checks.add(Check.of("signature", false, "no detached signature file (BUNDLE.p7s)"));
+            return Optional.empty();
+        }
+        if (authority == null) {
+            try {
+                X509Certificate carried = KioskSignatures.verifyDetachedUnpinned(json, signature);
+                checks.add(Check.of("signature", true, "valid for the certificate it carries ("
+                        + carried.getSubjectX500Principal().getName() + ")"));
+                checks.add(new Check("signer", Status.NOT_CHECKED, "NOT checked: no authority certificate given, so "
+                        + "anyone's key could have signed this bundle; give --authority-cert to check the signer"));
+                return Optional.of(carried.getPublicKey());
+            } catch (KioskCryptoException e) {
+                checks.add(Check.of("signature", false, e.getMessage()));
+                return Optional.empty();
+            }
+        }
+        try {
+            X509Certificate kiosk = KioskSignatures.verifyDetached(json, signature, authority);
+            checks.add(Check.of("signature", true, "valid, signed by " + kiosk.getSubjectX500Principal().getName()
+                    + ", certified by " + authority.getSubjectX500Principal().getName()));
+            return Optional.of(kiosk.getPublicKey());
+        } catch (KioskCryptoException e) {
+            checks.add(Check.of("signature", false, e.getMessage()));
+            try {
+                // The chain heads are still checked with the carried certificate, for the report.
+                return Optional.of(KioskSignatures.signerCertificate(signature).getPublicKey());
+            } catch (KioskCryptoException ignored) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The listed ids: well formed, strictly ascending (sorted, none twice), as many as the log's token events. */
+    private static Check issuedTokens(List<IssuedToken> tokens, DayCounts counts) {
+        long voided = 0;
+        String previous = null;
+        for (IssuedToken token : tokens) {
+            if (!TOKEN_ID.matcher(token.id()).matches()) {
+                return Check.of("issued tokens", false, "an issued token id is not 32 lower-case hex digits");
+            }
+            if (previous != null && previous.compareTo(token.id()) >= 0) {
+                return Check.of("issued tokens", false, "the issued token ids are not sorted, or one is listed twice");
+            }
+            previous = token.id();
+            voided += token.voided() ? 1 : 0;
+        }
+        boolean agree = tokens.size() == counts.tokensIssued() && voided == counts.tokensVoided();
+        return Check.of("issued tokens", agree, tokens.size() + " ids listed (" + voided + " voided)"
+                + (agree ? ", as the log's token events say" : "; the log says issued " + counts.tokensIssued()
+                + ", voided " + counts.tokensVoided()));
+    }
+
+    /** Token events carry the day only, so that nothing but their place in the chain relates them to a check-in. */
+    private static Check tokenEventTimes(List<AuditEntry> entries) {
+        for (AuditEntry entry : entries) {
+            Instant time = entry.time();
+            if (entry.event().type().dayOnly() && !time.equals(time.truncatedTo(ChronoUnit.DAYS))) {
+                return Check.of("token event times", false, "entry " + entry.sequence() + " ("
+                        + entry.event().type() + ") carries a time finer than the day");
+            }
+        }
+        return Check.of("token event times", true, "every token event carries the day only");
     }
 
     private static boolean closedEntryAgrees(List<AuditEntry> entries, DayCounts counts) {
@@ -117,7 +224,8 @@ public final class BundleVerifier {
                 AuditEvent e = entry.event();
                 return String.valueOf(counts.checkIns()).equals(e.field("checkIns"))
                         && String.valueOf(counts.tokensIssued()).equals(e.field("tokensIssued"))
-                        && String.valueOf(counts.tokensVoided()).equals(e.field("tokensVoided"));
+                        && String.valueOf(counts.tokensVoided()).equals(e.field("tokensVoided"))
+                        && String.valueOf(counts.tokensNotIssued()).equals(e.field("tokensNotIssued"));
             }
         }
         return false;

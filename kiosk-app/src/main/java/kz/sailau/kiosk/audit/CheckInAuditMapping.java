@@ -9,6 +9,7 @@ import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.Refusal;
 
 /**
@@ -28,8 +29,11 @@ import kz.sailau.kiosk.checkin.Refusal;
  * <tr><td>CLERK_PIN_REJECTED</td><td>CLERK_LOGIN_FAILED</td><td></td></tr>
  * <tr><td>OVERRIDE_REFUSED_CAP / OVERRIDE_CAP_WARNING</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>TOKEN_VOIDED</td><td>TOKEN_VOIDED</td><td>clerk</td></tr>
+ * <tr><td>TOKEN_ISSUED / TOKEN_NOT_ISSUED</td><td>same names</td><td></td></tr>
  * <tr><td>FALLBACK_STARTED / FALLBACK_ENDED</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>PAUSED / RESUMED</td><td>KIOSK_PAUSED / KIOSK_RESUMED</td><td>clerk</td></tr>
+ * <tr><td>DEVICE_FAILED ({@code DEVICE:KIND})</td><td>DEVICE_STATE_CHANGED</td><td>device, state (the fault kind)</td></tr>
+ * <tr><td>DEVICE_RESTORED ({@code DEVICE})</td><td>DEVICE_STATE_CHANGED</td><td>device, state RESTORED</td></tr>
  * <tr><td>CHECKED_IN via audit()</td><td>CHECK_IN_BY_FINGERPRINT etc. from the detail's method</td><td></td></tr>
  * </table>
  */
@@ -45,6 +49,12 @@ public final class CheckInAuditMapping {
     public enum ClerkCallOutcome {
         /** The clerk cancelled the call. */
         CANCELLED
+    }
+
+    /** The state of a device that works again. */
+    public enum DeviceCondition {
+        /** The device had failed and works again. */
+        RESTORED
     }
 
     private CheckInAuditMapping() {
@@ -74,6 +84,16 @@ public final class CheckInAuditMapping {
         List<AuditField> fields = new ArrayList<>();
         clerk.ifPresent(c -> fields.add(clerkField(c)));
         return new AuditEvent(AuditEventType.TOKEN_VOIDED, fields);
+    }
+
+    /** The catalogue event of an issued token: no fields at all (never its id). */
+    public static AuditEvent tokenIssued() {
+        return AuditEvent.of(AuditEventType.TOKEN_ISSUED);
+    }
+
+    /** The catalogue event of a check-in or replacement for which no token could be made. */
+    public static AuditEvent tokenNotIssued() {
+        return AuditEvent.of(AuditEventType.TOKEN_NOT_ISSUED);
     }
 
     /**
@@ -107,10 +127,25 @@ public final class CheckInAuditMapping {
             case OVERRIDE_REFUSED_CAP -> AuditEventType.OVERRIDE_REFUSED_CAP;
             case OVERRIDE_CAP_WARNING -> AuditEventType.OVERRIDE_CAP_WARNING;
             case TOKEN_VOIDED -> AuditEventType.TOKEN_VOIDED;
+            case TOKEN_ISSUED -> AuditEventType.TOKEN_ISSUED;
+            case TOKEN_NOT_ISSUED -> AuditEventType.TOKEN_NOT_ISSUED;
             case FALLBACK_STARTED -> AuditEventType.FALLBACK_STARTED;
             case FALLBACK_ENDED -> AuditEventType.FALLBACK_ENDED;
             case PAUSED -> AuditEventType.KIOSK_PAUSED;
             case RESUMED -> AuditEventType.KIOSK_RESUMED;
+            case DEVICE_FAILED -> {
+                int colon = detail.indexOf(':');
+                fields.add(AuditField.code("device", parse(DeviceFault.Device.class,
+                        colon < 0 ? detail : detail.substring(0, colon))));
+                fields.add(AuditField.code("state", parse(DeviceFault.Kind.class,
+                        colon < 0 ? "" : detail.substring(colon + 1))));
+                yield AuditEventType.DEVICE_STATE_CHANGED;
+            }
+            case DEVICE_RESTORED -> {
+                fields.add(AuditField.code("device", parse(DeviceFault.Device.class, detail)));
+                fields.add(AuditField.code("state", DeviceCondition.RESTORED));
+                yield AuditEventType.DEVICE_STATE_CHANGED;
+            }
         };
         return new AuditEvent(type, fields);
     }

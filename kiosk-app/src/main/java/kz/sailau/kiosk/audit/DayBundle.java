@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,10 @@ import java.util.TreeMap;
 
 /**
  * The end-of-day bundle: a JSON document (format {@value #FORMAT}) with the election, precinct, register
- * version and hash, software version and jar hash, the day's counts, the reconciliation, the signed audit
- * head and the full audit log; signed by the kiosk key in a detached CMS signature ({@code BUNDLE.p7s}).
+ * version and hash, software version and jar hash, the day's counts (all computed from the log), the
+ * reconciliation, the signed audit head, the full audit log and the issued ballot token ids (sorted, with their
+ * void flags: what the ballot desk's redemptions are reconciled against); signed by the kiosk key in a detached
+ * CMS signature ({@code BUNDLE.p7s}).
  * No field can hold personal data: the log's fields are catalogue codes, counts, digests, versions and
  * signatures only.
  *
@@ -31,19 +34,23 @@ import java.util.TreeMap;
  * @param closedAt        when the day was closed (to the minute)
  * @param counts          the counts
  * @param entries         the full audit log
+ * @param issuedTokens    the issued token ids, sorted by id
  */
 public record DayBundle(String election, int precinct, long registerVersion, String registerSha256,
                         String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
-                        List<AuditEntry> entries) {
+                        List<AuditEntry> entries, List<IssuedToken> issuedTokens) {
 
-    /** Format id written into every bundle. */
-    public static final String FORMAT = "sailau-day-bundle-v1";
+    /**
+     * Format id written into every bundle. Version 2: token counts come from the log's token events and the
+     * issued ids are listed; a version-1 bundle took its issued count from a side file and is not read.
+     */
+    public static final String FORMAT = "sailau-day-bundle-v2";
     /** File name suffix of the detached signature next to the bundle. */
     public static final String SIGNATURE_SUFFIX = ".p7s";
 
     /** Duplicate keys are refused: a verifier must not read another bundle than the one that was signed. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Copies the entries. */
     public DayBundle {
@@ -52,6 +59,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         Objects.requireNonNull(closedAt, "closedAt");
         Objects.requireNonNull(counts, "counts");
         entries = List.copyOf(entries);
+        issuedTokens = List.copyOf(issuedTokens);
     }
 
     /** The last entry of the log. */
@@ -110,6 +118,10 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             e.put("previousHash", entry.previousHash());
             e.put("hash", entry.hash());
         }
+        ArrayNode tokens = root.putArray("issuedTokens");
+        for (IssuedToken token : issuedTokens) {
+            tokens.addObject().put("id", token.id()).put("voided", token.voided());
+        }
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
@@ -146,6 +158,10 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                 // the bundle has no head, and head() would fail later in the reader (found by fuzzing).
                 throw new BundleFormatException("the bundle holds no audit log entries", null);
             }
+            List<IssuedToken> tokens = new ArrayList<>();
+            for (JsonNode t : root.withArray("issuedTokens")) {
+                tokens.add(new IssuedToken(t.path("id").asText(), t.path("voided").asBoolean()));
+            }
             JsonNode c = root.path("counts");
             DayCounts counts = new DayCounts(c.path("byFingerprint").asLong(), c.path("byOverride").asLong(),
                     c.path("inFallback").asLong(), longs(c.path("overridesByReason")),
@@ -154,7 +170,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             DayBundle bundle = new DayBundle(root.path("election").asText(), root.path("precinct").asInt(),
                     root.path("register").path("version").asLong(), text(root.path("register").path("sha256")),
                     root.path("software").path("version").asText(), text(root.path("software").path("jarSha256")),
-                    Instant.parse(root.path("closedAt").asText()), counts, entries);
+                    Instant.parse(root.path("closedAt").asText()), counts, entries, tokens);
             return new Parsed(bundle, root.path("auditHead").path("sequence").asLong(),
                     root.path("auditHead").path("hash").asText(), root.path("counts").path("checkIns").asLong(),
                     root.path("reconciliation").path("balanced").asBoolean());
@@ -162,7 +178,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             if (e instanceof BundleFormatException b) {
                 throw b;
             }
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse && parse.getOriginalMessage() != null
+            if (e instanceof JsonProcessingException parse && parse.getOriginalMessage() != null
                     && parse.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new BundleFormatException("bundle cannot be read: " + parse.getOriginalMessage()
                         + " (a key given twice is ambiguous)", e);

@@ -1,13 +1,17 @@
 package kz.sailau.kiosk.audit;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The day's counts as recomputed from the audit log (so an observer can recompute them from the bundle), plus
- * the token counts from the issued-tokens file.
+ * The day's counts, every one computed from the audit log (so an observer recomputes them from the signed bundle
+ * and no side file can change them): check-ins by kind from the check-in events, tokens from
+ * {@link AuditEventType#TOKEN_ISSUED}, {@link AuditEventType#TOKEN_VOIDED} and
+ * {@link AuditEventType#TOKEN_NOT_ISSUED}, which the ledger writes in the same transaction as the check-in or void
+ * they belong to.
  *
  * @param byFingerprint     check-ins after a fingerprint match (with or without a card)
  * @param byOverride        check-ins by clerk override
@@ -22,10 +26,12 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
                         Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided,
                         long tokensNotIssued) {
 
-    /** Copies the maps, sorted by code. */
+    /** Copies the maps, sorted by code (so that they print the same on every run: observers compare outputs). */
     public DayCounts {
-        overridesByReason = Map.copyOf(new TreeMap<>(Objects.requireNonNull(overridesByReason, "overridesByReason")));
-        refusalsByReason = Map.copyOf(new TreeMap<>(Objects.requireNonNull(refusalsByReason, "refusalsByReason")));
+        overridesByReason = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(overridesByReason,
+                "overridesByReason")));
+        refusalsByReason = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(refusalsByReason,
+                "refusalsByReason")));
     }
 
     /** All check-ins. */
@@ -41,9 +47,10 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
     /**
      * Counts the events of {@code entries} (up to, not including, any {@link AuditEventType#DAY_CLOSED}).
      *
-     * @param tokensIssued tokens issued, from the issued-tokens file
+     * @param entries the log in chain order
      */
-    public static DayCounts of(List<AuditEntry> entries, long tokensIssued) {
+    public static DayCounts of(List<AuditEntry> entries) {
+        long issued = 0;
         long fingerprint = 0;
         long override = 0;
         long fallback = 0;
@@ -61,14 +68,15 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
                 }
                 case CHECK_IN_IN_FALLBACK -> fallback++;
                 case CHECK_IN_REFUSED -> refusals.merge(String.valueOf(event.field("reason")), 1L, Long::sum);
+                case TOKEN_ISSUED -> issued++;
                 case TOKEN_VOIDED -> voided++;
-                case CLERK_CALLED -> notIssued += "TOKEN_NOT_ISSUED".equals(event.field("reason")) ? 1 : 0;
+                case TOKEN_NOT_ISSUED -> notIssued++;
                 default -> { }
             }
             if (event.type() == AuditEventType.DAY_CLOSED) {
                 break;
             }
         }
-        return new DayCounts(fingerprint, override, fallback, overrides, refusals, tokensIssued, voided, notIssued);
+        return new DayCounts(fingerprint, override, fallback, overrides, refusals, issued, voided, notIssued);
     }
 }

@@ -1,18 +1,22 @@
 package kz.sailau.kiosk.audit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -22,12 +26,15 @@ import kz.sailau.kiosk.store.KioskDatabase;
  * Closes the election day and writes the signed end-of-day bundle; the Java API behind {@code day close} and
  * the administrator screen.
  *
- * <p>In one transaction: the day moves to {@link ElectionDay.Phase#CLOSED} (from then on the database refuses
- * every check-in), a {@link AuditEventType#DAY_CLOSED} entry with the day's counts is appended and the chain
- * head is signed. Then the bundle ({@link DayBundle}) is written with its detached signature
- * ({@code BUNDLE.p7s}) and the encrypted marked-register backup ({@code BUNDLE.marked-register.p7m}), each by
- * write-to-temp, fsync, rename. Calling it again on a closed day writes the same bundle again (for a lost
- * USB stick) without changing the log.
+ * <p>Everything that can fail is done before the close becomes durable, in one write transaction: the day moves to
+ * {@link ElectionDay.Phase#CLOSED} (from then on the database refuses every check-in), a
+ * {@link AuditEventType#DAY_CLOSED} entry with the day's counts is appended and the chain head is signed; then, still
+ * inside the transaction, the bundle ({@link DayBundle}), its detached signature ({@code BUNDLE.p7s}) and the
+ * encrypted marked-register backup ({@code BUNDLE.marked-register.p7m}) are built and written to temporary files
+ * next to their targets and fsynced. Only then does the transaction commit, and the files are renamed into place.
+ * A failure before the commit (no such directory, a full disk, a signing error) leaves the day open and no file
+ * behind; a crash after the commit leaves a closed day whose bundle {@code day close} writes again. Calling it again
+ * on a closed day writes the same bundle again (for a lost USB stick) without changing the log.
  */
 public final class EndOfDay {
 
@@ -59,6 +66,28 @@ public final class EndOfDay {
     }
 
     /**
+     * Checks that {@code out} can be written as a bundle before anything changes: its directory exists and is a
+     * directory, and {@code out} is not itself a directory.
+     *
+     * @throws DayCloseException {@code audit.error.bundleOut} otherwise
+     */
+    public static void checkOut(Path out) {
+        Objects.requireNonNull(out, "out");
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new DayCloseException("audit.error.bundleOut", "the bundle's directory " + parent
+                    + " does not exist");
+        }
+        if (Files.isDirectory(out)) {
+            throw new DayCloseException("audit.error.bundleOut", out + " is a directory, not a bundle file");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new DayCloseException("audit.error.bundleOut", "the bundle's directory " + parent
+                    + " cannot be written");
+        }
+    }
+
+    /**
      * Closes the day (if open) and writes the bundle.
      *
      * @param database         the kiosk database
@@ -66,62 +95,92 @@ public final class EndOfDay {
      * @param kioskCertificate the kiosk certificate from the authority (carried in the signature)
      * @param authority        the pinned authority certificate (checked, and the backup's recipient)
      * @param profile          precinct and election of this kiosk (used when no register is loaded)
-     * @param tokensIssued     ballot tokens issued today, from the issued-tokens file
      * @param out              the bundle file to write
+     * @throws DayCloseException                           {@code audit.error.bundleOut} when {@code out} cannot be a
+     *                                                      bundle file (nothing changed)
      * @throws kz.sailau.kiosk.crypto.KioskCryptoException {@code audit.error.kioskCertificate} if the certificate
      *                                                      is not this kiosk's or not from the authority
+     * @throws IOException                                 when a file cannot be written (the day stays as it was,
+     *                                                      no file is left)
      */
     public static Written close(KioskDatabase database, KioskCredentials credentials, X509Certificate kioskCertificate,
                                 X509Certificate authority, KioskDataDirectory.KioskProfile profile, Software software,
-                                long tokensIssued, Path out, Clock clock, SecureRandom random) throws IOException {
+                                Path out, Clock clock, SecureRandom random) throws IOException {
         Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(out, "out");
+        checkOut(out);
         KioskSignatures.checkKioskCertificate(credentials, kioskCertificate, authority);
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
-        Instant now = clock.instant();
-        database.inTransaction(c -> {
-            if (ElectionDay.phase(c) == ElectionDay.Phase.OPEN) {
-                ElectionDay.enter(c, ElectionDay.Phase.CLOSED, now);
-                DayCounts counts = DayCounts.of(AuditLog.readAll(c), tokensIssued);
-                AuditLog.append(c, now, AuditEvent.of(AuditEventType.DAY_CLOSED,
-                        AuditField.count("checkIns", counts.checkIns()),
-                        AuditField.count("byFingerprint", counts.byFingerprint()),
-                        AuditField.count("byOverride", counts.byOverride()),
-                        AuditField.count("inFallback", counts.inFallback()),
-                        AuditField.count("tokensIssued", counts.tokensIssued()),
-                        AuditField.count("tokensVoided", counts.tokensVoided()),
-                        AuditField.count("tokensNotIssued", counts.tokensNotIssued())));
-                recorder.signHead(c, now);
-            }
-            return null;
-        });
-        record Snapshot(List<AuditEntry> entries, Optional<LoadedRegister> register, ElectionDay.Phase phase) {
-        }
-        Snapshot snapshot = database.read(c -> new Snapshot(upToClosingHead(AuditLog.readAll(c)),
-                RegisterStore.current(c), ElectionDay.phase(c)));
-        DayCounts counts = DayCounts.of(snapshot.entries(), tokensIssued);
-        Instant closedAt = snapshot.entries().stream()
-                .filter(e -> e.event().type() == AuditEventType.DAY_CLOSED).findFirst()
-                .map(AuditEntry::time).orElse(now.truncatedTo(ChronoUnit.MINUTES));
-        String election = snapshot.register().map(r -> r.election().value())
-                .or(() -> profile.election().map(e -> e.value())).orElse("UNKNOWN");
-        DayBundle bundle = new DayBundle(election, profile.precinct().number(),
-                snapshot.register().map(LoadedRegister::version).orElse(0L),
-                snapshot.register().map(LoadedRegister::packageSha256).orElse(null),
-                software.version(), software.jarSha256(), closedAt, counts, snapshot.entries());
-        byte[] json = bundle.toJson();
         Path signature = out.resolveSibling(out.getFileName() + DayBundle.SIGNATURE_SUFFIX);
-        SecureFiles.writeAtomically(out, json);
-        SecureFiles.writeAtomically(signature, KioskSignatures.signDetached(json, credentials, kioskCertificate));
-        Optional<Path> backup = Optional.empty();
-        if (snapshot.phase() == ElectionDay.Phase.CLOSED && snapshot.register().isPresent()) {
-            Path file = out.resolveSibling(out.getFileName() + MarkedRegisterBackup.FILE_SUFFIX);
-            SecureFiles.writeAtomically(file, MarkedRegisterBackup.export(database,
-                    new RegisterStore(database, credentials.storeKeys(), random), election,
-                    profile.precinct().number(), bundle.registerVersion(), authority, random));
-            backup = Optional.of(file);
+        Path backupFile = out.resolveSibling(out.getFileName() + MarkedRegisterBackup.FILE_SUFFIX);
+        RegisterStore register = new RegisterStore(database, credentials.storeKeys(), random);
+        Instant now = clock.instant();
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        DayBundle bundle;
+        try {
+            bundle = database.inTransaction(c -> {
+                if (ElectionDay.phase(c) == ElectionDay.Phase.OPEN) {
+                    ElectionDay.enter(c, ElectionDay.Phase.CLOSED, now);
+                    DayCounts counts = DayCounts.of(AuditLog.readAll(c));
+                    AuditLog.append(c, now, AuditEvent.of(AuditEventType.DAY_CLOSED,
+                            AuditField.count("checkIns", counts.checkIns()),
+                            AuditField.count("byFingerprint", counts.byFingerprint()),
+                            AuditField.count("byOverride", counts.byOverride()),
+                            AuditField.count("inFallback", counts.inFallback()),
+                            AuditField.count("tokensIssued", counts.tokensIssued()),
+                            AuditField.count("tokensVoided", counts.tokensVoided()),
+                            AuditField.count("tokensNotIssued", counts.tokensNotIssued())));
+                    recorder.signHead(c, now);
+                }
+                List<AuditEntry> entries = upToClosingHead(AuditLog.readAll(c));
+                Optional<LoadedRegister> loaded = RegisterStore.current(c);
+                Instant closedAt = entries.stream().filter(e -> e.event().type() == AuditEventType.DAY_CLOSED)
+                        .findFirst().map(AuditEntry::time).orElse(now.truncatedTo(ChronoUnit.MINUTES));
+                String election = loaded.map(r -> r.election().value())
+                        .or(() -> profile.election().map(e -> e.value())).orElse("UNKNOWN");
+                DayBundle content = new DayBundle(election, profile.precinct().number(),
+                        loaded.map(LoadedRegister::version).orElse(0L),
+                        loaded.map(LoadedRegister::packageSha256).orElse(null),
+                        software.version(), software.jarSha256(), closedAt, DayCounts.of(entries), entries,
+                        IssuedToken.readAll(c));
+                byte[] json = content.toJson();
+                stage(staged, out, json);
+                stage(staged, signature, KioskSignatures.signDetached(json, credentials, kioskCertificate));
+                if (ElectionDay.phase(c) == ElectionDay.Phase.CLOSED && loaded.isPresent()) {
+                    stage(staged, backupFile, MarkedRegisterBackup.export(c, register, election,
+                            profile.precinct().number(), content.registerVersion(), authority, random));
+                }
+                return content;
+            });
+        } catch (RuntimeException e) {
+            discard(staged);
+            if (e instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
-        return new Written(out, signature, backup, bundle);
+        for (Map.Entry<Path, Path> file : staged.entrySet()) {
+            AtomicFileReplacement.publish(file.getValue(), file.getKey());
+        }
+        return new Written(out, signature, staged.containsKey(backupFile) ? Optional.of(backupFile)
+                : Optional.empty(), bundle);
+    }
+
+    private static void stage(Map<Path, Path> staged, Path target, byte[] content) {
+        try {
+            staged.put(target, AtomicFileReplacement.stage(target, content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void discard(Map<Path, Path> staged) {
+        for (Path temporary : staged.values()) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // Best effort: the day is still open and the next close writes the file again.
+            }
+        }
     }
 
     /**

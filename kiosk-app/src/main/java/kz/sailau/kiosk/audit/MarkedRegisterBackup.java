@@ -1,13 +1,16 @@
 package kz.sailau.kiosk.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +18,6 @@ import java.util.Objects;
 import kz.sailau.kiosk.crypto.AuthorityEnvelope;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.register.RegisteredVoter;
-import kz.sailau.kiosk.store.KioskDatabase;
 
 /**
  * The encrypted backup of the marked register: which voters of the register have checked in, and how (for
@@ -31,51 +33,54 @@ public final class MarkedRegisterBackup {
     public static final String FILE_SUFFIX = ".marked-register.p7m";
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private MarkedRegisterBackup() {
     }
 
     /**
-     * Builds and encrypts the backup.
+     * Builds and encrypts the backup on the caller's transaction (the close of the day builds it before it
+     * commits).
      *
      * @param register  the unlocked register store (decrypts the IINs of checked-in voters)
      * @param authority the authority certificate to encrypt to
      * @return the CMS envelope (DER)
      */
-    public static byte[] export(KioskDatabase database, RegisterStore register, String election, int precinct,
-                                long registerVersion, X509Certificate authority, SecureRandom random) {
-        Objects.requireNonNull(database, "database");
+    public static byte[] export(Connection connection, RegisterStore register, String election, int precinct,
+                                long registerVersion, X509Certificate authority, SecureRandom random)
+            throws SQLException {
+        Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(register, "register");
         record Marked(long rowId, String method) {
         }
         List<Marked> marked = new ArrayList<>();
-        long[] unmatched = {0};
-        database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT v.id, c.method FROM checkin c "
-                    + "LEFT JOIN voter v ON v.iin_index = c.voter_index ORDER BY v.id");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long id = r.getLong(1);
-                    if (r.wasNull()) {
-                        unmatched[0]++;
-                    } else {
-                        marked.add(new Marked(id, r.getString(2)));
-                    }
+        long unmatched = 0;
+        try (PreparedStatement s = connection.prepareStatement("SELECT v.id, c.method FROM checkin c "
+                + "LEFT JOIN voter v ON v.iin_index = c.voter_index ORDER BY v.id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long id = r.getLong(1);
+                if (r.wasNull()) {
+                    unmatched++;
+                } else {
+                    marked.add(new Marked(id, r.getString(2)));
                 }
             }
-            return null;
-        });
+        }
+        List<String[]> checkedIn = new ArrayList<>();
+        for (Marked m : marked) {
+            RegisteredVoter voter = register.findByRowId(connection, m.rowId()).orElseThrow();
+            checkedIn.add(new String[] {voter.voter().iin().digits(), m.method()});
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("election", election);
         root.put("precinct", precinct);
         root.put("registerVersion", registerVersion);
-        root.put("checkInsNotInRegister", unmatched[0]);
+        root.put("checkInsNotInRegister", unmatched);
         ArrayNode list = root.putArray("checkedIn");
-        for (Marked m : marked) {
-            RegisteredVoter voter = register.findByRowId(m.rowId()).orElseThrow();
-            list.addObject().put("iin", voter.voter().iin().digits()).put("method", m.method());
+        for (String[] entry : checkedIn) {
+            list.addObject().put("iin", entry[0]).put("method", entry[1]);
         }
         byte[] plain;
         try {

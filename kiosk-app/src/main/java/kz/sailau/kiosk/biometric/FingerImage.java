@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.biometric;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -43,12 +44,12 @@ public record FingerImage(int width, int height, byte[] pixels, int dpi) {
     @Override
     public boolean equals(Object o) {
         return o instanceof FingerImage other && width == other.width && height == other.height
-                && dpi == other.dpi && java.util.Arrays.equals(pixels, other.pixels);
+                && dpi == other.dpi && Arrays.equals(pixels, other.pixels);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(width, height, dpi, java.util.Arrays.hashCode(pixels));
+        return Objects.hash(width, height, dpi, Arrays.hashCode(pixels));
     }
 
     /** Reveals the size only. */

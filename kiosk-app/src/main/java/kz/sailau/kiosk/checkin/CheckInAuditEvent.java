@@ -18,8 +18,18 @@ public enum CheckInAuditEvent {
     OVERRIDE_REFUSED_CAP,
     /** Overrides are approaching the cap; detail: none. */
     OVERRIDE_CAP_WARNING,
-    /** The last token was voided; detail: none. */
+    /** The last token was voided; detail: none. Written by the ledger's replaceToken call. */
     TOKEN_VOIDED,
+    /**
+     * A ballot token was issued (never its id); detail: none. Written by the ledger with the check-in or the
+     * replacement it belongs to.
+     */
+    TOKEN_ISSUED,
+    /**
+     * No token could be made for a check-in or a replacement (the clerk serves the voter by hand); detail: none.
+     * Written by the ledger in the same atomic step.
+     */
+    TOKEN_NOT_ISSUED,
     /** Manual fallback mode began; detail: none. */
     FALLBACK_STARTED,
     /** Manual fallback mode ended; detail: none. */
@@ -27,5 +37,9 @@ public enum CheckInAuditEvent {
     /** The kiosk was paused by a clerk; detail: none. */
     PAUSED,
     /** The kiosk was resumed by a clerk; detail: none. */
-    RESUMED
+    RESUMED,
+    /** A device failed; detail: {@link DeviceFault#auditDetail()} ({@code DEVICE:KIND}). */
+    DEVICE_FAILED,
+    /** A device that had failed works again; detail: the {@link DeviceFault.Device}. */
+    DEVICE_RESTORED
 }

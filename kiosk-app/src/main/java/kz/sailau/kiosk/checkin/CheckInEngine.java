@@ -1,14 +1,19 @@
 package kz.sailau.kiosk.checkin;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.FingerMatcher;
@@ -24,9 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link CheckInMachine}: feeds it events, executes the effects it asks for through the ports,
- * and feeds their results back until the machine waits for the outside world again. Calls block while
- * matching, the ledger and token issuing run: call them from a worker thread, never the FX thread.
- * Thread-safe (one event at a time).
+ * and feeds their results back until the machine waits for the outside world again. Device effects (capture,
+ * cancel, print) go to the {@link DeviceEffects} port, which starts them and returns; their outcomes come back
+ * later as events from the devices' threads. Calls block while matching, the ledger and token issuing run:
+ * call them from a worker thread, never the FX thread. Thread-safe (one event at a time).
+ *
+ * <p>Besides the state, the engine holds the clerk-call signal ({@link ClerkCall}) the machine raises and
+ * lowers, for screens to show as a banner and a sound.
  */
 public final class CheckInEngine {
 
@@ -39,8 +48,14 @@ public final class CheckInEngine {
     private final BallotTokenIssuer tokens;
     private final FingerMatcher matcher;
     private final Clock clock;
+    private final DeviceEffects devices;
     private final List<Consumer<CheckInState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Optional<ClerkCall>>> clerkCallListeners = new CopyOnWriteArrayList<>();
+    private final EffectRunner effectRunner = new EffectRunner();
     private CheckInState state = CheckInState.AwaitingCard.FRESH;
+    private Optional<ClerkCall> clerkCall = Optional.empty();
+    /** The token issued last, the only one a clerk can void (its id is needed to void it). */
+    private PreparedToken lastIssued;
 
     /**
      * @param machine   the flow and its policy
@@ -50,9 +65,12 @@ public final class CheckInEngine {
      * @param tokens    the ballot token issuer
      * @param matcher   the fingerprint matcher
      * @param clock     the time source (idle timeouts, century of MRZ birth dates)
+     * @param devices   runs the device effects (scanner, printer)
      */
     public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
-                         ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock) {
+                         ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock,
+                         DeviceEffects devices) {
+        this.devices = Objects.requireNonNull(devices, "devices");
         this.machine = Objects.requireNonNull(machine, "machine");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -62,9 +80,28 @@ public final class CheckInEngine {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * An engine without devices ({@link DeviceEffects#NONE}): device outcomes are submitted by hand, as in
+     * tests of the flow alone.
+     */
+    public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
+                         ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock) {
+        this(machine, directory, ledger, clerks, tokens, matcher, clock, DeviceEffects.NONE);
+    }
+
     /** The current state. */
     public synchronized CheckInState state() {
         return state;
+    }
+
+    /** The clerk-call signal: present while the kiosk calls a commission member. */
+    public synchronized Optional<ClerkCall> clerkCall() {
+        return clerkCall;
+    }
+
+    /** The policy this engine's machine applies. */
+    public CheckInPolicy policy() {
+        return machine.policy();
     }
 
     /**
@@ -78,9 +115,14 @@ public final class CheckInEngine {
         return directory.gallery().size();
     }
 
-    /** Registers a listener called with every new state (on the calling thread). */
+    /** Registers a listener called with every new state (on the calling thread, the engine's lock held). */
     public void addListener(Consumer<CheckInState> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Registers a listener called whenever the clerk-call signal goes up or down (as {@link #addListener}). */
+    public void addClerkCallListener(Consumer<Optional<ClerkCall>> listener) {
+        clerkCallListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -95,6 +137,23 @@ public final class CheckInEngine {
             throw new IllegalArgumentException("clerk events need the clerk's PIN: use submitAsClerk");
         }
         return run(event);
+    }
+
+    /**
+     * Feeds a device's outcome only if {@code stillWanted} holds when the engine takes it. The condition is
+     * checked under the engine's lock, where device effects are started and cancelled, so an outcome of a capture
+     * the machine has cancelled meanwhile is dropped rather than taken for the next voter's finger.
+     *
+     * @return the state after the event, or the current state when the outcome was dropped
+     * @throws IllegalArgumentException for a {@link ClerkEvent}
+     */
+    public synchronized CheckInState submitIf(BooleanSupplier stillWanted, CheckInEvent event) {
+        Objects.requireNonNull(stillWanted, "stillWanted");
+        Objects.requireNonNull(event, "event");
+        if (event instanceof ClerkEvent) {
+            throw new IllegalArgumentException("clerk events need the clerk's PIN: use submitAsClerk");
+        }
+        return stillWanted.getAsBoolean() ? run(event) : state;
     }
 
     /**
@@ -142,17 +201,17 @@ public final class CheckInEngine {
      * runs, nothing is recorded, no listener is called). An event "acts" when it changes the state or asks for an
      * effect. The PIN is not part of this: a wrong PIN is refused when the action is submitted.
      */
-    public synchronized java.util.Set<Class<? extends ClerkEvent>> acceptedClerkEvents() {
-        java.time.Instant now = clock.instant();
+    public synchronized Set<Class<? extends ClerkEvent>> acceptedClerkEvents() {
+        Instant now = clock.instant();
         Counters counters = ledger.counters();
-        java.util.Set<Class<? extends ClerkEvent>> accepted = new java.util.LinkedHashSet<>();
+        Set<Class<? extends ClerkEvent>> accepted = new LinkedHashSet<>();
         for (ClerkEvent sample : SAMPLE_CLERK_EVENTS) {
             CheckInMachine.Step step = machine.next(state, sample, now, counters);
             if (!step.state().equals(state) || !step.effects().isEmpty()) {
                 accepted.add(sample.getClass());
             }
         }
-        return java.util.Collections.unmodifiableSet(accepted);
+        return Collections.unmodifiableSet(accepted);
     }
 
     /** One event of each clerk kind, for {@link #acceptedClerkEvents()}; the values are never recorded. */
@@ -176,6 +235,12 @@ public final class CheckInEngine {
                 new CheckInEvent.ClerkEndsFallback(clerk));
     }
 
+    /**
+     * Runs an event and every result it leads to. Each step's effects that answer nothing (audit entries, the
+     * clerk-call signal, device effects, which return at once) run before the new state is announced, so that a
+     * listener sees a state together with its signal; the effects whose result the machine waits for (register,
+     * matching, ledger, tokens) run after it, so that screens show the working state while they run.
+     */
     private CheckInState run(CheckInEvent first) {
         Deque<CheckInEvent> events = new ArrayDeque<>();
         events.add(first);
@@ -184,57 +249,126 @@ public final class CheckInEngine {
             CheckInMachine.Step step = machine.next(state, event, clock.instant(), ledger.counters());
             boolean changed = !step.state().equals(state);
             state = step.state();
+            for (Effect effect : step.effects()) {
+                if (!answers(effect)) {
+                    runEffect(effect, events);
+                }
+            }
             if (changed) {
                 for (Consumer<CheckInState> listener : listeners) {
                     listener.accept(state);
                 }
             }
             for (Effect effect : step.effects()) {
-                try {
-                    execute(effect).ifPresent(events::addLast);
-                } catch (RuntimeException e) {
-                    // Port failures carry technical messages only; the class name is enough to find them.
-                    LOG.warn("check-in effect {} failed: {}", effect.getClass().getSimpleName(),
-                            e.getClass().getName());
-                    events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
+                if (answers(effect)) {
+                    runEffect(effect, events);
                 }
             }
         }
         return state;
     }
 
-    private Optional<CheckInEvent> execute(Effect effect) {
-        if (effect instanceof Effect.LookUpVoter e) {
+    /** Whether the machine waits for this effect's result event. */
+    private static boolean answers(Effect effect) {
+        return !(effect instanceof Effect.Audit || effect instanceof Effect.SignalClerk
+                || effect instanceof Effect.ClearClerkSignal || effect instanceof Effect.DeviceEffect);
+    }
+
+    private void runEffect(Effect effect, Deque<CheckInEvent> events) {
+        try {
+            effect.accept(effectRunner).ifPresent(events::addLast);
+        } catch (RuntimeException e) {
+            // Port failures carry technical messages only; the class name is enough to find them.
+            LOG.warn("check-in effect {} failed: {}", effect.getClass().getSimpleName(), e.getClass().getName());
+            events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
+        }
+    }
+
+    /** Runs each effect through its port; the result event, if the effect has one. */
+    private final class EffectRunner implements Effect.Visitor<Optional<CheckInEvent>> {
+        @Override
+        public Optional<CheckInEvent> lookUpVoter(Effect.LookUpVoter e) {
             return Optional.of(new CheckInEvent.VoterLookedUp(directory.find(e.iin()), ledger.isCheckedIn(e.iin())));
-        } else if (effect instanceof Effect.ScoreCapture e) {
+        }
+
+        @Override
+        public Optional<CheckInEvent> scoreCapture(Effect.ScoreCapture e) {
             return Optional.of(score(e.image(), e.claimed()));
-        } else if (effect instanceof Effect.IdentifyCapture e) {
+        }
+
+        @Override
+        public Optional<CheckInEvent> identifyCapture(Effect.IdentifyCapture e) {
             return Optional.of(identify(e.image()));
-        } else if (effect instanceof Effect.RecordCheckIn e) {
+        }
+
+        @Override
+        public Optional<CheckInEvent> recordCheckIn(Effect.RecordCheckIn e) {
+            // The token is made first, in memory; the ledger makes the check-in and its issue durable together.
+            Optional<PreparedToken> token = prepareToken();
             try {
-                ledger.record(e.record());
+                ledger.record(e.record(), token);
             } catch (AlreadyCheckedInException already) {
                 return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
             }
-            return Optional.of(issue());
-        } else if (effect instanceof Effect.ReplaceToken e) {
-            tokens.voidLast(e.token());
-            ledger.recordVoidedToken(Optional.of(e.clerk()));
-            CheckInEvent issued = issue();
-            return Optional.of(issued instanceof CheckInEvent.CheckInRecorded r
-                    ? new CheckInEvent.TokenReplaced(r.token()) : issued);
-        } else if (effect instanceof Effect.Audit e) {
+            lastIssued = token.orElse(null);
+            return Optional.of(token.<CheckInEvent>map(t -> new CheckInEvent.CheckInRecorded(t.token()))
+                    .orElseGet(CheckInEvent.TokenIssueFailed::new));
+        }
+
+        @Override
+        public Optional<CheckInEvent> replaceToken(Effect.ReplaceToken e) {
+            PreparedToken voided = lastIssued;
+            if (voided == null || !voided.token().equals(e.token())) {
+                throw new IllegalStateException("only the last token issued can be voided");
+            }
+            Optional<PreparedToken> replacement = prepareToken();
+            ledger.replaceToken(voided, replacement, e.clerk());
+            lastIssued = replacement.orElse(null);
+            return Optional.of(replacement.<CheckInEvent>map(t -> new CheckInEvent.TokenReplaced(t.token()))
+                    .orElseGet(CheckInEvent.TokenIssueFailed::new));
+        }
+
+        @Override
+        public Optional<CheckInEvent> audit(Effect.Audit e) {
             ledger.audit(e.event(), e.detail(), e.clerk());
             return Optional.empty();
         }
-        throw new IllegalStateException("unknown effect " + effect.getClass().getSimpleName());
+
+        @Override
+        public Optional<CheckInEvent> signalClerk(Effect.SignalClerk e) {
+            changeClerkCall(Optional.of(new ClerkCall(e.reason(), e.fault(), clock.instant())));
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<CheckInEvent> clearClerkSignal(Effect.ClearClerkSignal e) {
+            changeClerkCall(Optional.empty());
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<CheckInEvent> device(Effect.DeviceEffect e) {
+            devices.run(e);
+            return Optional.empty();
+        }
     }
 
-    private CheckInEvent issue() {
+    private void changeClerkCall(Optional<ClerkCall> next) {
+        if (next.equals(clerkCall)) {
+            return;
+        }
+        clerkCall = next;
+        for (Consumer<Optional<ClerkCall>> listener : clerkCallListeners) {
+            listener.accept(next);
+        }
+    }
+
+    private Optional<PreparedToken> prepareToken() {
         try {
-            return new CheckInEvent.CheckInRecorded(tokens.issue());
+            return Optional.of(tokens.prepare());
         } catch (RuntimeException e) {
-            return new CheckInEvent.TokenIssueFailed();
+            LOG.warn("ballot token could not be made: {}", e.getClass().getName());
+            return Optional.empty();
         }
     }
 

@@ -41,6 +41,59 @@ public sealed interface CheckInEvent {
     record FingerCaptured(FingerImage image) implements CheckInEvent {
     }
 
+    /**
+     * Device outcome: the scanner failed while the kiosk waited for a finger (unplugged, stalled, line errors
+     * after the driver's retries). @param fault what failed
+     */
+    record ScannerFailed(DeviceFault fault) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public ScannerFailed {
+            Objects.requireNonNull(fault, "fault");
+        }
+    }
+
+    /** Device outcome: the identity-card reader cannot be read (unplugged, cannot be opened). @param fault what failed */
+    record CardReaderFailed(DeviceFault fault) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public CardReaderFailed {
+            Objects.requireNonNull(fault, "fault");
+        }
+    }
+
+    /** Device outcome: the identity-card reader works again after a failure. */
+    record CardReaderRestored() implements CheckInEvent {
+    }
+
+    /** Device outcome: the receipt of {@code token} came out of the printer with paper to spare. @param token the token */
+    record ReceiptPrinted(IssuedBallotToken token) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public ReceiptPrinted {
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /**
+     * Device outcome: the receipt of {@code token} was not printed (paper out, printer offline, unplugged).
+     *
+     * @param token the token whose receipt failed
+     * @param fault what failed
+     */
+    record PrintFailed(IssuedBallotToken token, DeviceFault fault) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public PrintFailed {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(fault, "fault");
+        }
+    }
+
+    /** The voter, shown the countdown before the finger prompt gives up, asks for more time. */
+    record VoterWantsMoreTime() implements CheckInEvent {
+    }
+
+    /** The voter pressed "call a commission member" (from any screen that waits for them). */
+    record VoterCallsClerk() implements CheckInEvent {
+    }
+
     /** The voter took the token or read the refusal and left. */
     record Acknowledged() implements CheckInEvent {
     }

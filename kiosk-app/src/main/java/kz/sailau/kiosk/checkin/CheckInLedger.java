@@ -4,9 +4,10 @@ import java.util.Optional;
 import kz.sailau.kiosk.model.Iin;
 
 /**
- * Port: the durable record of check-ins. {@link #record} stores the check-in, updates the counters and
- * appends the {@link CheckInAuditEvent#CHECKED_IN} audit event in one atomic transaction: after a crash
- * either all three are there or none.
+ * Port: the durable record of check-ins and of the ballot tokens issued for them. Every method that changes
+ * something is one atomic step: after a crash either all of it is there or none. The steps are conditional, so
+ * that a replicated ledger can implement them as single commands: "check this voter in if not yet, and issue this
+ * token id", "void this issued token id and issue this one".
  */
 public interface CheckInLedger {
 
@@ -14,15 +15,27 @@ public interface CheckInLedger {
     boolean isCheckedIn(Iin iin);
 
     /**
-     * Records a check-in atomically with its counters and audit event.
+     * Records a check-in and the issue of its ballot token atomically: the check-in mark, the counters, the
+     * check-in audit event, the token id in the issued set and {@code TOKEN_ISSUED}; when no token could be made
+     * ({@code token} empty), {@code TOKEN_NOT_ISSUED} instead of the last two.
      *
      * @return the counters after this check-in
      * @throws AlreadyCheckedInException if the voter is already recorded (nothing is changed)
+     * @throws DayClosedException        if the election day is closed (nothing is changed)
      */
-    Counters record(CheckInRecord record);
+    Counters record(CheckInRecord record, Optional<PreparedToken> token);
 
-    /** Counts a voided token and appends {@link CheckInAuditEvent#TOKEN_VOIDED} atomically. */
-    Counters recordVoidedToken(Optional<ClerkId> clerk);
+    /**
+     * Voids an issued token (it failed to print) and issues its replacement atomically: the void in the issued
+     * set, the voided-tokens counter, {@code TOKEN_VOIDED} with the clerk, then the replacement's id and
+     * {@code TOKEN_ISSUED}, or {@code TOKEN_NOT_ISSUED} when no replacement could be made.
+     *
+     * @return the counters after the void
+     * @throws IllegalStateException if {@code voided} is not an issued token that is still valid (nothing is
+     *                               changed)
+     * @throws DayClosedException    if the election day is closed (nothing is changed)
+     */
+    Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk);
 
     /** Appends an audit event that changes no counter. */
     void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk);

@@ -4,47 +4,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged;
-import kz.sailau.kiosk.checkin.CheckInEvent.CaptureRejected;
-import kz.sailau.kiosk.checkin.CheckInEvent.CaptureScored;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardRead;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardUnreadable;
-import kz.sailau.kiosk.checkin.CheckInEvent.CardlessRequested;
-import kz.sailau.kiosk.checkin.CheckInEvent.CheckInRecorded;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkAllowsRetry;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkCancels;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkConfirmedIdentity;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEndsFallback;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkEnteredIin;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkOverride;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkPauses;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkPinRejected;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkResumes;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkStartsFallback;
-import kz.sailau.kiosk.checkin.CheckInEvent.ClerkVoidsToken;
-import kz.sailau.kiosk.checkin.CheckInEvent.FingerCaptured;
-import kz.sailau.kiosk.checkin.CheckInEvent.Identified;
-import kz.sailau.kiosk.checkin.CheckInEvent.RecordRefusedAlreadyCheckedIn;
-import kz.sailau.kiosk.checkin.CheckInEvent.Tick;
-import kz.sailau.kiosk.checkin.CheckInEvent.TokenIssueFailed;
-import kz.sailau.kiosk.checkin.CheckInEvent.TokenReplaced;
-import kz.sailau.kiosk.checkin.CheckInEvent.VoterLookedUp;
-import kz.sailau.kiosk.checkin.CheckInState.AwaitingCard;
-import kz.sailau.kiosk.checkin.CheckInState.AwaitingFinger;
-import kz.sailau.kiosk.checkin.CheckInState.CheckingEligibility;
-import kz.sailau.kiosk.checkin.CheckInState.Fallback;
-import kz.sailau.kiosk.checkin.CheckInState.Matching;
-import kz.sailau.kiosk.checkin.CheckInState.NeedsClerk;
-import kz.sailau.kiosk.checkin.CheckInState.Paused;
-import kz.sailau.kiosk.checkin.CheckInState.Recording;
-import kz.sailau.kiosk.checkin.CheckInState.Refused;
-import kz.sailau.kiosk.checkin.CheckInState.TokenIssued;
-import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.checkin.CheckInEvent.*;
+import kz.sailau.kiosk.checkin.CheckInState.*;
 
 /**
- * The check-in flow as one pure function: {@link #next} computes the next state and the effects to run from
- * the current state, an event, the time and the ledger's counters. No I/O, no clock, no randomness here:
- * {@link CheckInEngine} supplies them, so every transition is tested with plain values.
+ * The check-in flow, hardware included, as one pure function: {@link #next} computes the next state and the
+ * effects to run from the current state, an event, the time and the ledger's counters. No I/O, no clock, no
+ * randomness here: {@link CheckInEngine} supplies them, so every transition is tested with plain values.
+ *
+ * <p>Each state has its own transition method, chosen through the state's {@link CheckInState.Visitor} (a new
+ * state does not compile until it has one); the fingerprint's states, with the thresholds and tries of decision
+ * 0040, are in {@link FingerTransitions}. Three rules hold for every transition and are added to its effects
+ * in one place ({@link OwedEffects}), so that no transition can forget them:
+ * <ul>
+ *   <li>the scanner runs exactly while the machine waits for a finger: entering {@link AwaitingFinger} asks for
+ *       {@link Effect.StartCapture}, leaving it for anything but {@link Matching} for {@link Effect.CancelCapture};</li>
+ *   <li>every token shown is printed: a new token in {@link TokenIssued} asks for {@link Effect.PrintReceipt};</li>
+ *   <li>the clerk-call signal ({@link ClerkCall}) goes up when the machine starts waiting for a clerk
+ *       ({@link NeedsClerk}) and comes down when a clerk acts or the voter leaves.</li>
+ * </ul>
  *
  * <p>An event that does not apply to the current state leaves it unchanged with no effects.
  */
@@ -54,10 +32,12 @@ public final class CheckInMachine {
     public static final String CLERK_PIN_REJECTED_KEY = "checkin.clerk.pinRejected";
 
     private final CheckInPolicy policy;
+    private final FingerTransitions fingers;
 
     /** A machine for one kiosk's policy. */
     public CheckInMachine(CheckInPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.fingers = new FingerTransitions(policy);
     }
 
     /** The policy this machine applies. */
@@ -96,7 +76,12 @@ public final class CheckInMachine {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(counters, "counters");
-        if (event instanceof CheckInEvent.EffectFailed failed) {
+        return OwedEffects.add(state, event, flow(state, event, now, counters));
+    }
+
+    /** Events that apply in (almost) every state, then the state's own transitions. */
+    private Step flow(CheckInState state, CheckInEvent event, Instant now, Counters counters) {
+        if (event instanceof EffectFailed) {
             return Step.to(new NeedsClerk(ClerkReason.SYSTEM_FAULT, sessionOf(state)),
                     audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
         }
@@ -104,28 +89,79 @@ public final class CheckInMachine {
                 || state instanceof Paused || state instanceof Recording)) {
             return Step.to(idle(isFallback(state)), audit(CheckInAuditEvent.CLERK_CALLED, "CANCELLED", cancel.clerk()));
         }
-        if (state instanceof AwaitingCard s) {
-            return fromAwaitingCard(s, event, now);
-        } else if (state instanceof CheckingEligibility s) {
-            return fromCheckingEligibility(s, event, now);
-        } else if (state instanceof AwaitingFinger s) {
-            return fromAwaitingFinger(s, event, now);
-        } else if (state instanceof Matching s) {
-            return fromMatching(s, event, now);
-        } else if (state instanceof Recording s) {
-            return fromRecording(s, event, now);
-        } else if (state instanceof TokenIssued s) {
-            return fromTokenIssued(s, event, now);
-        } else if (state instanceof Refused s) {
-            return fromRefused(s, event, now);
-        } else if (state instanceof NeedsClerk s) {
-            return fromNeedsClerk(s, event, now, counters);
-        } else if (state instanceof Paused s) {
-            return fromPaused(s, event);
-        } else if (state instanceof Fallback s) {
-            return fromFallback(s, event);
+        if (event instanceof CardReaderFailed e) {
+            CheckInState shown = state instanceof AwaitingCard s
+                    ? new AwaitingCard(Optional.of(ClerkReason.CARD_READER_FAULT.voterMessageKey()), s.unreadableCards())
+                    : state;
+            return deviceFault(shown, ClerkReason.CARD_READER_FAULT, e.fault());
         }
-        throw new IllegalStateException("unknown state " + state.getClass().getSimpleName());
+        if (event instanceof CardReaderRestored) {
+            CheckInState shown = state instanceof AwaitingCard s
+                    && s.hintKey().equals(Optional.of(ClerkReason.CARD_READER_FAULT.voterMessageKey()))
+                    ? new AwaitingCard(Optional.empty(), s.unreadableCards()) : state;
+            return Step.to(shown, audit(CheckInAuditEvent.DEVICE_RESTORED, DeviceFault.Device.CARD_READER.name()));
+        }
+        if (event instanceof PrintFailed e && !(state instanceof TokenIssued s && s.token().equals(e.token()))) {
+            // The voter already left the token screen: the receipt is lost all the same, the clerk must know.
+            return deviceFault(state, ClerkReason.PRINTER_FAULT, e.fault());
+        }
+        if (event instanceof VoterCallsClerk && waitsForVoter(state)) {
+            CheckInState shown = state instanceof AwaitingFinger s
+                    ? new AwaitingFinger(s.session(), s.captures(), s.hint(), now) : state;
+            return Step.to(shown, audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.VOTER_REQUEST.name()),
+                    new Effect.SignalClerk(ClerkReason.VOTER_REQUEST, Optional.empty()));
+        }
+        return state.accept(new CheckInState.Visitor<Step>() {
+            @Override
+            public Step awaitingCard(AwaitingCard s) {
+                return fromAwaitingCard(s, event, now);
+            }
+
+            @Override
+            public Step checkingEligibility(CheckingEligibility s) {
+                return fromCheckingEligibility(s, event, now);
+            }
+
+            @Override
+            public Step awaitingFinger(AwaitingFinger s) {
+                return fingers.fromAwaitingFinger(s, event, now);
+            }
+
+            @Override
+            public Step matching(Matching s) {
+                return fingers.fromMatching(s, event, now);
+            }
+
+            @Override
+            public Step recording(Recording s) {
+                return fromRecording(s, event, now);
+            }
+
+            @Override
+            public Step tokenIssued(TokenIssued s) {
+                return fromTokenIssued(s, event, now);
+            }
+
+            @Override
+            public Step refused(Refused s) {
+                return fromRefused(s, event, now);
+            }
+
+            @Override
+            public Step needsClerk(NeedsClerk s) {
+                return fromNeedsClerk(s, event, now, counters);
+            }
+
+            @Override
+            public Step paused(Paused s) {
+                return fromPaused(s, event);
+            }
+
+            @Override
+            public Step fallback(Fallback s) {
+                return fromFallback(s, event);
+            }
+        });
     }
 
     private Step fromAwaitingCard(AwaitingCard s, CheckInEvent event, Instant now) {
@@ -179,69 +215,6 @@ public final class CheckInMachine {
         }
     }
 
-    private Step fromAwaitingFinger(AwaitingFinger s, CheckInEvent event, Instant now) {
-        if (event instanceof FingerCaptured e) {
-            return Step.to(new Matching(s.session(), s.captures() + 1),
-                    s.session().isPresent()
-                            ? new Effect.ScoreCapture(e.image(), s.session().get().voter())
-                            : new Effect.IdentifyCapture(e.image()));
-        } else if (event instanceof Tick && timedOut(s.since(), now)) {
-            return Step.to(AwaitingCard.FRESH);
-        }
-        return Step.to(s);
-    }
-
-    private Step fromMatching(Matching s, CheckInEvent event, Instant now) {
-        if (event instanceof CaptureRejected e) {
-            return failedCapture(s, Optional.of(e.quality()), now);
-        } else if (event instanceof CaptureScored e) {
-            return scored(s, e, now);
-        } else if (event instanceof Identified e) {
-            return identified(s, e, now);
-        }
-        return Step.to(s);
-    }
-
-    private Step scored(Matching s, CaptureScored e, Instant now) {
-        if (s.session().isEmpty()) {
-            return Step.to(s);
-        }
-        Session session = s.session().get();
-        double t = policy.threshold().verify();
-        if (e.bestOtherScore() >= t && e.bestOtherScore() > e.claimedScore()) {
-            return Step.to(new NeedsClerk(ClerkReason.IDENTITY_SWAP, s.session()),
-                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.IDENTITY_SWAP.name()));
-        }
-        if (e.claimedScore() >= t) {
-            return record(session, new CheckInRecord(session.iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
-                    Optional.empty()));
-        }
-        return failedCapture(s, Optional.empty(), now);
-    }
-
-    private Step identified(Matching s, Identified e, Instant now) {
-        if (s.session().isPresent()) {
-            return Step.to(s);
-        }
-        if (e.iin().isPresent()) {
-            return Step.to(new CheckingEligibility(Route.CARDLESS, e.iin().get(), Optional.empty(), Optional.empty()),
-                    new Effect.LookUpVoter(e.iin().get()));
-        }
-        return failedCapture(s, Optional.empty(), now);
-    }
-
-    private Step failedCapture(Matching s, Optional<ImageQuality> hint, Instant now) {
-        if (s.captures() < policy.maxCaptures()) {
-            return Step.to(new AwaitingFinger(s.session(), s.captures(), hint, now));
-        }
-        if (s.session().isEmpty()) {
-            return Step.to(new Refused(Refusal.NOT_IDENTIFIED, false, now),
-                    audit(CheckInAuditEvent.REFUSED, Refusal.NOT_IDENTIFIED.name()));
-        }
-        return Step.to(new NeedsClerk(ClerkReason.FINGER_NOT_RECOGNISED, s.session()),
-                audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.FINGER_NOT_RECOGNISED.name()));
-    }
-
     private Step fromRecording(Recording s, CheckInEvent event, Instant now) {
         boolean fallback = s.session().fallback();
         if (event instanceof CheckInRecorded e) {
@@ -257,8 +230,19 @@ public final class CheckInMachine {
     }
 
     private Step fromTokenIssued(TokenIssued s, CheckInEvent event, Instant now) {
-        if (event instanceof Acknowledged || (event instanceof Tick && timedOut(s.since(), now))) {
+        boolean printed = s.printout() instanceof Printout.Printed;
+        boolean notPrinted = s.printout() instanceof Printout.NotPrinted;
+        if (event instanceof Acknowledged
+                || (event instanceof Tick && !notPrinted && !now.isBefore(s.since().plus(policy.tokenDisplay())))) {
             return Step.to(idle(s.fallback()));
+        } else if ((event instanceof CardRead || event instanceof CardUnreadable) && printed && !s.fallback()) {
+            // The next voter's card clears the token screen and is read as on the idle screen.
+            return fromAwaitingCard(AwaitingCard.FRESH, event, now);
+        } else if (event instanceof ReceiptPrinted e && e.token().equals(s.token())) {
+            return Step.to(new TokenIssued(s.token(), s.method(), s.fallback(), s.since(), Printout.PRINTED));
+        } else if (event instanceof PrintFailed e) {
+            return deviceFault(new TokenIssued(s.token(), s.method(), s.fallback(), s.since(),
+                    new Printout.NotPrinted(e.fault())), ClerkReason.PRINTER_FAULT, e.fault());
         } else if (event instanceof ClerkVoidsToken e) {
             return Step.to(s, new Effect.ReplaceToken(s.token(), e.clerk()));
         } else if (event instanceof TokenReplaced e) {
@@ -289,7 +273,7 @@ public final class CheckInMachine {
                 || s.reason() == ClerkReason.IDENTITY_SWAP);
         if (event instanceof ClerkOverride e && fingerFailed) {
             return override(s, e, counters);
-        } else if (event instanceof ClerkAllowsRetry && fingerFailed) {
+        } else if (event instanceof ClerkAllowsRetry && (fingerFailed || s.reason() == ClerkReason.SCANNER_FAULT)) {
             return Step.to(new AwaitingFinger(session, 0, Optional.empty(), now));
         } else if (event instanceof ClerkConfirmedIdentity e && session.isPresent()
                 && s.reason() == ClerkReason.CONFIRM_IDENTITY) {
@@ -341,8 +325,15 @@ public final class CheckInMachine {
         return Step.to(s);
     }
 
-    private static Step record(Session session, CheckInRecord record) {
+    static Step record(Session session, CheckInRecord record) {
         return Step.to(new Recording(session, record), new Effect.RecordCheckIn(record));
+    }
+
+    /** A device failed: logged as the device's fault and as a clerk call, and the clerk is signalled. */
+    static Step deviceFault(CheckInState shown, ClerkReason reason, DeviceFault fault) {
+        return Step.to(shown, audit(CheckInAuditEvent.DEVICE_FAILED, fault.auditDetail()),
+                audit(CheckInAuditEvent.CLERK_CALLED, reason.name()),
+                new Effect.SignalClerk(reason, Optional.of(fault)));
     }
 
     private boolean timedOut(Instant since, Instant now) {
@@ -351,6 +342,12 @@ public final class CheckInMachine {
 
     private static CheckInState idle(boolean fallback) {
         return fallback ? new Fallback(Optional.empty()) : AwaitingCard.FRESH;
+    }
+
+    /** The screens on which a voter can ask for a commission member (not those already waiting for one). */
+    private static boolean waitsForVoter(CheckInState state) {
+        return state instanceof AwaitingCard || state instanceof AwaitingFinger || state instanceof Refused
+                || state instanceof TokenIssued || state instanceof Paused || state instanceof Fallback;
     }
 
     private static Optional<Session> sessionOf(CheckInState state) {
@@ -383,7 +380,7 @@ public final class CheckInMachine {
         return state instanceof Fallback || state instanceof Paused p && p.fallback();
     }
 
-    private static Effect audit(CheckInAuditEvent event, String detail) {
+    static Effect audit(CheckInAuditEvent event, String detail) {
         return new Effect.Audit(event, detail, Optional.empty());
     }
 

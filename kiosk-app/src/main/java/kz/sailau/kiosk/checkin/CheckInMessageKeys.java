@@ -5,12 +5,11 @@ import java.util.TreeSet;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.devices.MrzReaderException;
 import kz.sailau.kiosk.model.mrz.MrzField;
-import kz.sailau.kiosk.token.TokenRefusal;
-import kz.sailau.kiosk.token.TokenStoreException;
 
 /**
- * Every resource-bundle key the check-in flow, the identity card, the MRZ reader and the ballot token can
- * show, so that the UI's bundle test can check each exists in Kazakh, Russian and English.
+ * Every resource-bundle key the check-in flow, the identity card and the MRZ reader can show, so that the UI's
+ * bundle test can check each exists in Kazakh, Russian and English. (The ballot token's keys are the token
+ * package's own: {@code token.TokenMessageKeys}; listing them here made check-in and token depend on each other.)
  */
 public final class CheckInMessageKeys {
 
@@ -31,6 +30,7 @@ public final class CheckInMessageKeys {
         for (ClerkReason r : ClerkReason.values()) {
             keys.add(r.messageKey());
             keys.add(r.nextStepKey());
+            keys.add(r.voterMessageKey());
         }
         for (OverrideReason r : OverrideReason.values()) {
             keys.add(r.messageKey());
@@ -41,11 +41,7 @@ public final class CheckInMessageKeys {
         for (ImageQuality q : ImageQuality.values()) {
             keys.add(q.messageKey());
         }
-        for (TokenRefusal r : TokenRefusal.values()) {
-            keys.add(r.messageKey());
-        }
         keys.add(CheckInMachine.CLERK_PIN_REJECTED_KEY);
-        keys.add(TokenStoreException.MESSAGE_KEY);
         keys.addAll(MRZ_READER_KEYS);
         return keys;
     }

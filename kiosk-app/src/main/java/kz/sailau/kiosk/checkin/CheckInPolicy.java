@@ -8,16 +8,25 @@ import kz.sailau.kiosk.model.PrecinctId;
 /**
  * The rules of one kiosk on one election day, part of the typed configuration.
  *
- * @param precinct     this kiosk's precinct
- * @param electionDay  election day (сайлау күні): age and document validity are judged on it
- * @param minimumAge   minimum age on election day, 18 by the Constitution of Kazakhstan, art. 33
- * @param maxCaptures  fingerprint captures per voter before the clerk is called, default 3
- * @param threshold    the decision thresholds
- * @param overrideCap  the override limit
- * @param idleTimeout  how long a finger prompt, refusal or token stays before the kiosk returns to idle
+ * @param precinct        this kiosk's precinct
+ * @param electionDay     election day (сайлау күні): age and document validity are judged on it
+ * @param minimumAge      minimum age on election day, 18 by the Constitution of Kazakhstan, art. 33
+ * @param maxCaptures     fingerprint captures per voter before the clerk is called, default 3
+ * @param threshold       the decision thresholds
+ * @param overrideCap     the override limit
+ * @param idleTimeout     how long a finger prompt or refusal stays before the kiosk returns to idle
+ * @param tokenDisplay    how long the token screen stays once its receipt printed (the next card clears it sooner)
+ * @param fingerCountdown how long before the finger prompt's idle timeout its countdown is shown (less than
+ *                        {@code idleTimeout})
  */
 public record CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int minimumAge, int maxCaptures,
-                            MatchThreshold threshold, OverrideCap overrideCap, Duration idleTimeout) {
+                            MatchThreshold threshold, OverrideCap overrideCap, Duration idleTimeout,
+                            Duration tokenDisplay, Duration fingerCountdown) {
+
+    /** Token screen default: long enough to read the code, short enough that the next voter never sees it. */
+    public static final Duration DEFAULT_TOKEN_DISPLAY = Duration.ofSeconds(15);
+    /** Countdown default: the last 15 s of the finger prompt (at most half of the idle timeout). */
+    public static final Duration DEFAULT_FINGER_COUNTDOWN = Duration.ofSeconds(15);
 
     /** @throws IllegalArgumentException on an implausible value */
     public CheckInPolicy {
@@ -26,14 +35,42 @@ public record CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int mini
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(overrideCap, "overrideCap");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
-        if (minimumAge < 0 || maxCaptures < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("need minimumAge >= 0, maxCaptures >= 1 and a positive idle timeout");
+        Objects.requireNonNull(tokenDisplay, "tokenDisplay");
+        Objects.requireNonNull(fingerCountdown, "fingerCountdown");
+        if (minimumAge < 0 || maxCaptures < 1 || !positive(idleTimeout) || !positive(tokenDisplay)
+                || !positive(fingerCountdown) || fingerCountdown.compareTo(idleTimeout) >= 0) {
+            throw new IllegalArgumentException("need minimumAge >= 0, maxCaptures >= 1, positive timeouts and a "
+                    + "finger countdown shorter than the idle timeout");
         }
+    }
+
+    /** A policy with the default token display and a countdown of at most half the idle timeout. */
+    public CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int minimumAge, int maxCaptures,
+                         MatchThreshold threshold, OverrideCap overrideCap, Duration idleTimeout) {
+        this(precinct, electionDay, minimumAge, maxCaptures, threshold, overrideCap, idleTimeout,
+                DEFAULT_TOKEN_DISPLAY, countdownFor(idleTimeout));
     }
 
     /** The defaults for a precinct and day: age 18, 3 captures, derived thresholds, 5 % cap, 60 s timeout. */
     public static CheckInPolicy defaults(PrecinctId precinct, LocalDate electionDay) {
         return new CheckInPolicy(precinct, electionDay, 18, 3, MatchThreshold.DEFAULT, OverrideCap.DEFAULT,
                 Duration.ofSeconds(60));
+    }
+
+    /** The same policy with another token display time. */
+    public CheckInPolicy withTokenDisplay(Duration display) {
+        return new CheckInPolicy(precinct, electionDay, minimumAge, maxCaptures, threshold, overrideCap, idleTimeout,
+                display, fingerCountdown);
+    }
+
+    /** The default countdown for an idle timeout: 15 s, or half the timeout when that is shorter. */
+    static Duration countdownFor(Duration idleTimeout) {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Duration half = idleTimeout.dividedBy(2);
+        return half.compareTo(DEFAULT_FINGER_COUNTDOWN) < 0 ? half : DEFAULT_FINGER_COUNTDOWN;
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 }

@@ -98,15 +98,31 @@ public sealed interface CheckInState {
     }
 
     /**
-     * Waiting for a live finger.
+     * Waiting for a live finger; the scanner polls meanwhile. Shortly before the idle timeout the prompt enters
+     * its countdown: {@code countdownUntil} is then the moment the kiosk gives up and returns to idle, and the
+     * voter may ask for more time ({@link CheckInEvent.VoterWantsMoreTime}).
      *
-     * @param session  the claimed voter, empty for card-less identification
-     * @param captures captures already taken for this voter
-     * @param hint     the quality hint of the previous capture, if it was poor
-     * @param since    when the kiosk started waiting (for the idle timeout)
+     * @param session        the claimed voter, empty for card-less identification
+     * @param captures       captures already taken for this voter
+     * @param hint           the quality hint of the previous capture, if it was poor
+     * @param since          when the kiosk started waiting (for the idle timeout)
+     * @param countdownUntil in the countdown phase, when the wait ends; empty before it
      */
-    record AwaitingFinger(Optional<Session> session, int captures, Optional<ImageQuality> hint, Instant since)
-            implements CheckInState {
+    record AwaitingFinger(Optional<Session> session, int captures, Optional<ImageQuality> hint, Instant since,
+                          Optional<Instant> countdownUntil) implements CheckInState {
+        /** @throws NullPointerException on a null field */
+        public AwaitingFinger {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(hint, "hint");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(countdownUntil, "countdownUntil");
+        }
+
+        /** Waiting, not yet in the countdown phase. */
+        public AwaitingFinger(Optional<Session> session, int captures, Optional<ImageQuality> hint, Instant since) {
+            this(session, captures, hint, since, Optional.empty());
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.awaitingFinger(this);
@@ -143,20 +159,60 @@ public sealed interface CheckInState {
     }
 
     /**
-     * Done: the voter takes the token to the ballot desk.
+     * Done: the voter takes the token to the ballot desk. The screen clears itself a short while after the
+     * receipt printed ({@link CheckInPolicy#tokenDisplay()}) or when the next card arrives; a receipt that did not
+     * print keeps the token on screen until a clerk voids and reprints it (or cancels).
      *
      * @param token    the token shown and printed
      * @param method   how the voter was checked in
      * @param fallback whether the kiosk is in manual fallback mode
-     * @param since    when the token was issued (for the idle timeout)
+     * @param since    when the token was issued (for the timeout)
+     * @param printout how far its receipt is
      */
-    record TokenIssued(IssuedBallotToken token, CheckInMethod method, boolean fallback, Instant since)
-            implements CheckInState {
+    record TokenIssued(IssuedBallotToken token, CheckInMethod method, boolean fallback, Instant since,
+                       Printout printout) implements CheckInState {
+        /** @throws NullPointerException on a null field */
+        public TokenIssued {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(printout, "printout");
+        }
+
+        /** A token just issued, its receipt being printed. */
+        public TokenIssued(IssuedBallotToken token, CheckInMethod method, boolean fallback, Instant since) {
+            this(token, method, fallback, since, Printout.PRINTING);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.tokenIssued(this);
         }
 
+    }
+
+    /** How far the receipt of an issued token is. */
+    sealed interface Printout {
+        /** Sent to the printer, no answer yet. */
+        Printout PRINTING = new Printing();
+        /** Printed. */
+        Printout PRINTED = new Printed();
+
+        /** Sent to the printer, no answer yet. */
+        record Printing() implements Printout {
+        }
+
+        /** The receipt came out. */
+        record Printed() implements Printout {
+        }
+
+        /** The receipt did not print. @param fault what failed */
+        record NotPrinted(DeviceFault fault) implements Printout {
+            /** @throws NullPointerException on null */
+            public NotPrinted {
+                Objects.requireNonNull(fault, "fault");
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.clerk;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -23,6 +25,7 @@ import kz.sailau.kiosk.crypto.ClerkPinHash;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.StoreKeys;
+import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 
@@ -61,7 +64,8 @@ public final class ClerkRoster {
     /** Wrong PINs in a row that lock a clerk. */
     public static final int MAX_FAILED_ATTEMPTS = 5;
 
-    private static final Pattern LOGIN = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9]{2,16}");
+    /** 2-16 ASCII letters and digits, at least one letter, no run of 12 digits (an IIN never fits in a login). */
+    private static final Pattern LOGIN = Pattern.compile("(?=.*[A-Za-z])(?!.*[0-9]{12})[A-Za-z0-9]{2,16}");
 
     private final KioskDatabase database;
     private final FieldCipher cipher;
@@ -69,6 +73,7 @@ public final class ClerkRoster {
     private final Argon2idParameters parameters;
     private final AuditRecorder audit;
     private final Clock clock;
+    private final StoreKeys keys;
     private volatile ClerkPinHash dummy;
 
     /**
@@ -83,7 +88,8 @@ public final class ClerkRoster {
                        AuditRecorder audit, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.random = Objects.requireNonNull(random, "random");
-        this.cipher = Objects.requireNonNull(keys, "keys").fieldCipher(random);
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.cipher = keys.fieldCipher(random);
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -151,13 +157,19 @@ public final class ClerkRoster {
     /**
      * Adds a clerk. The PIN is checked against {@link PinPolicy}, hashed and encrypted; the caller clears it.
      *
-     * @throws ClerkException {@code clerk.error.badLogin}, a {@link PinPolicy} key, {@code clerk.error.duplicate}
+     * @throws ClerkException {@code clerk.error.badLogin}, a {@link PinPolicy} key, {@code clerk.error.loginIsName}
+     *                        when the login is a name (or a part of one) of a voter in the loaded register,
+     *                        {@code clerk.error.duplicate}
      *                        for an existing login, {@code clerk.error.removed} for the login of a removed clerk
      *                        (never reused, so that the audit log names one person per login)
      */
     public ClerkEntry add(ClerkId clerk, char[] pin) {
         ClerkId login = login(Objects.requireNonNull(clerk, "clerk").value());
         PinPolicy.check(pin);
+        if (new RegisterStore(database, keys, random).holdsName(login.value())) {
+            throw new ClerkException("clerk.error.loginIsName", "a clerk login must not be a name from the register "
+                    + "(the audit log names the login): choose a badge code such as C01");
+        }
         byte[] hash = ClerkPinHash.create(pin, parameters, random).encode();
         return database.inTransaction(c -> {
             Optional<Row> existing = row(c, login);
@@ -279,7 +291,7 @@ public final class ClerkRoster {
                 unguessable[i] = (char) ('0' + random.nextInt(10));
             }
             hash = ClerkPinHash.create(unguessable, parameters, random);
-            java.util.Arrays.fill(unguessable, '\0');
+            Arrays.fill(unguessable, '\0');
             dummy = hash;
         }
         return hash;
@@ -322,7 +334,7 @@ public final class ClerkRoster {
 
     /** Binds an encrypted PIN hash to its row. */
     private static byte[] context(ClerkId login) {
-        return ("clerk.pin_hash|" + login.value().toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
+        return ("clerk.pin_hash|" + login.value().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
     }
 
     private record Row(ClerkId login, ClerkState state, int failedAttempts, byte[] pinHash) {

@@ -19,6 +19,7 @@ import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.ElectionDay;
+import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
@@ -45,8 +46,12 @@ final class AuditCommands {
             description = {"Verify the audit log of a kiosk data directory (--data DIR) or of an end-of-day bundle "
                     + "(BUNDLE, with BUNDLE.p7s next to it): every entry's hash, the links, the sequence and the "
                     + "kiosk's signed chain heads. Any changed, deleted, inserted or reordered entry, a rewritten "
-                    + "chain or a cut-off end is reported with its position.",
-                    "Exit code 0: intact; 1: broken (the first problem and its position are printed)."})
+                    + "chain or a cut-off end is reported with its position. With --data also the kiosk's state "
+                    + "(register version, day phase, pre-election test) against the state anchored in the signed log: "
+                    + "deleted or edited rows, a day set back to OPEN, a log cut back, altered triggers. A BUNDLE gets "
+                    + "every check of 'bundle verify' (signature, counts, reconciliation, issued ids).",
+                    "Exit code 0: intact (for a BUNDLE: no check failed); 1: broken (the first problem and its "
+                            + "position are printed)."})
     static final class Verify implements Callable<Integer> {
         private final CliEnvironment env;
 
@@ -67,7 +72,8 @@ final class AuditCommands {
         Path kioskCertificate;
 
         @Option(names = "--authority-cert", paramLabel = "FILE",
-                description = "With BUNDLE: also check that the bundle is signed by a kiosk of this authority.")
+                description = "With BUNDLE: also check that the bundle is signed by a kiosk of this authority "
+                        + "(without it the signer is reported as NOT checked).")
         Path authorityCertificate;
 
         Verify(CliEnvironment env) {
@@ -79,15 +85,23 @@ final class AuditCommands {
             if (source.bundle != null) {
                 return verifyBundle();
             }
+            KioskDataDirectory directory = KioskDataDirectory.at(source.data);
+            ArgumentChecks.existingDirectory(source.data, "--data");
+            if (kioskCertificate != null) {
+                ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert");
+            }
+            Path request = source.data.resolve(KioskCredentials.REQUEST_FILE);
+            if (kioskCertificate == null && !Files.isRegularFile(request)) {
+                throw new CliException("kiosk.error.notInitialised", "no kiosk key in " + source.data
+                        + " (" + KioskCredentials.REQUEST_FILE + "); run 'kiosk init' first or give --kiosk-cert");
+            }
             PublicKey key = kioskCertificate != null
                     ? Pem.readCertificate(Files.readAllBytes(kioskCertificate)).getPublicKey()
-                    : KioskSignatures.publicKeyOfRequest(Files.readAllBytes(
-                    source.data.resolve(KioskCredentials.REQUEST_FILE)));
-            KioskDataDirectory directory = KioskDataDirectory.at(source.data);
+                    : KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
             if (!Files.exists(directory.databaseFile())) {
                 throw new CliException("audit.error.noDatabase", "no kiosk database in " + source.data);
             }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 List<AuditEntry> entries;
                 try {
@@ -102,24 +116,30 @@ final class AuditCommands {
                         phase != ElectionDay.Phase.OPEN);
                 env.out().println("election day: " + phase);
                 env.out().println(report.describe());
-                return report.intact() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+                boolean consistent;
+                try {
+                    StateAnchor.State state = database.read(c -> StateAnchor.verify(c, key, env.migrations()));
+                    env.out().println("kiosk state: agrees with the signed audit log: " + state.describe());
+                    consistent = true;
+                } catch (StateAnchor.TamperedStateException e) {
+                    env.out().println("kiosk state: TAMPERED [" + e.messageKey() + "]: " + e.getMessage());
+                    consistent = false;
+                }
+                return report.intact() && consistent ? KioskCommandLine.OK : KioskCommandLine.FAILED;
             }
         }
 
-        private Integer verifyBundle() throws Exception {
-            byte[] json = Files.readAllBytes(source.bundle);
-            Path signatureFile = source.bundle.resolveSibling(source.bundle.getFileName() + DayBundle.SIGNATURE_SUFFIX);
-            byte[] signature = Files.exists(signatureFile) ? Files.readAllBytes(signatureFile) : null;
-            X509Certificate authority = authorityCertificate == null ? null
-                    : Pem.readCertificate(Files.readAllBytes(authorityCertificate));
-            BundleVerifier.Result result;
-            try {
-                result = BundleVerifier.verify(json, signature, authority, OptionalLong.empty());
-            } catch (BundleFormatException e) {
-                throw new CliException(e.messageKey(), e.getMessage());
+        private Integer verifyBundle() {
+            ArgumentChecks.existingFile(source.bundle, "BUNDLE");
+            if (authorityCertificate != null) {
+                ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
             }
+            X509Certificate authority = authorityCertificate == null ? null
+                    : BundleCommands.readAuthority(authorityCertificate);
+            BundleVerifier.Result result = BundleCommands.verify(source.bundle, authority, OptionalLong.empty(),
+                    Optional.empty());
             BundleCommands.print(env, result);
-            return result.audit().intact() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+            return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
         }
     }
 
@@ -150,6 +170,7 @@ final class AuditCommands {
             if (size < 0 || seed.isEmpty()) {
                 throw new CliException("cli.error.usage", "--size must not be negative and --seed not empty");
             }
+            ArgumentChecks.existingFile(bundle, "--bundle");
             DayBundle parsed;
             try {
                 parsed = DayBundle.parse(Files.readAllBytes(bundle)).bundle();

@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,8 +58,19 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.directoryToWrite(out, "--out");
+            if (Files.exists(out.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("authority.error.exists", "authority key already exists in " + out
+                        + "; refusing to overwrite");
+            }
+            ArgumentChecks.validityDays(validityDays);
+            if (name.isBlank() || name.length() > 64 || name.codePoints().anyMatch(Character::isISOControl)) {
+                throw new CliException("cli.error.name", "--name must be 1-64 printable characters");
+            }
+            argon2.parameters();
             char[] secret = passphrase.read("New authority passphrase", true);
             try {
+                PassphraseSeal.checkNewPassphrase(secret);
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());
@@ -66,6 +81,18 @@ final class AuthorityCommands {
                 Arrays.fill(secret, '\0');
             }
         }
+    }
+
+    /** An authority directory: its certificate and sealed key are there. */
+    static Path authorityDirectory(Path directory) {
+        ArgumentChecks.existingDirectory(directory, "--authority");
+        if (!Files.isRegularFile(directory.resolve(AuthorityCredentials.CERTIFICATE_FILE))
+                || !Files.isRegularFile(directory.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+            throw new CliException("authority.error.notFound", "--authority: " + directory + " holds no authority key "
+                    + "(" + AuthorityCredentials.CERTIFICATE_FILE + ", " + AuthorityCredentials.SEALED_KEY_FILE
+                    + "); run 'authority init' first");
+        }
+        return directory;
     }
 
     @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
@@ -96,17 +123,163 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
+            authorityDirectory(authorityDir);
+            ArgumentChecks.existingFile(request, "--request");
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.validityDays(validityDays);
             char[] secret = passphrase.read("Authority passphrase", false);
             try {
                 AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
                 X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), env.clock(),
                         Duration.ofDays(validityDays), env.random());
-                SecureFiles.writeAtomically(out, Pem.certificate(certificate));
+                AtomicFileReplacement.write(out, Pem.certificate(certificate));
                 env.out().println("kiosk certificate written to " + out + " for "
                         + certificate.getSubjectX500Principal().getName());
                 return KioskCommandLine.OK;
             } finally {
                 Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    /** The election and precinct a precinct token key is for, checked before the authority key is unsealed. */
+    static final class PrecinctTarget {
+        @Option(names = "--election", required = true, paramLabel = "ID", description = "Election id.")
+        String election;
+
+        @Option(names = "--precinct", required = true, paramLabel = "P", description = "Precinct number.")
+        String precinct;
+
+        ElectionId electionId() {
+            return ArgumentChecks.election(election, "--election");
+        }
+
+        PrecinctId precinctId() {
+            return ArgumentChecks.precinct(precinct, "--precinct");
+        }
+    }
+
+    @Command(name = "token-key", mixinStandardHelpOptions = true,
+            description = {"Issue the precinct token key to a kiosk: the key under which the kiosk authenticates the "
+                    + "typed codes of its ballot tokens, for one election and precinct, signed by the authority and "
+                    + "encrypted to the kiosk certificate (decision 0120). Copy the file to DATA/"
+                    + PrecinctTokenKey.KIOSK_FILE + " on the kiosk. Every kiosk of a precinct gets the same key."})
+    static final class TokenKey implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path authorityDir;
+
+        @Mixin
+        PrecinctTarget target;
+
+        @Option(names = "--kiosk-cert", required = true, paramLabel = "FILE",
+                description = "The kiosk's certificate from 'authority certify-kiosk'.")
+        Path kioskCertificate;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE",
+                description = "Where to write the kiosk's key package (" + PrecinctTokenKey.KIOSK_FILE + ").")
+        Path out;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        TokenKey(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ElectionId election = target.electionId();
+            PrecinctId precinct = target.precinctId();
+            authorityDirectory(authorityDir);
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert");
+            X509Certificate kiosk;
+            try {
+                kiosk = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+            } catch (java.io.IOException e) {
+                throw new CliException("audit.error.noKioskCertificate", "the kiosk certificate cannot be read: "
+                        + e.getClass().getSimpleName());
+            }
+            String subject = kiosk.getSubjectX500Principal().getName();
+            if (!subject.contains("OU=Precinct " + precinct.number() + ",") && !subject.endsWith("OU=Precinct "
+                    + precinct.number())) {
+                throw new CliException("authority.error.precinctMismatch", "the kiosk certificate (" + subject
+                        + ") is not for precinct " + precinct);
+            }
+            char[] secret = passphrase.read("Authority passphrase", false);
+            try {
+                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
+                byte[] kioskPackage = PrecinctTokenKey.derive(authority, election, precinct)
+                        .toKioskPackage(authority, kiosk);
+                AtomicFileReplacement.write(out, kioskPackage);
+                env.out().println("precinct token key for election " + election + ", precinct " + precinct
+                        + " written to " + out + " (encrypted to " + subject + ")");
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    @Command(name = "desk-key", mixinStandardHelpOptions = true,
+            description = {"Issue the precinct token key to the ballot desk: the same key the precinct's kiosks "
+                    + "hold, signed by the authority and sealed under the desk passphrase (Argon2id, AES-256-GCM), so "
+                    + "that 'token verify' and 'token redeem' check typed codes offline (decision 0120). Give the "
+                    + "file and, by another channel, the desk passphrase to the precinct's ballot desk."})
+    static final class DeskKey implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path authorityDir;
+
+        @Mixin
+        PrecinctTarget target;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the desk package.")
+        Path out;
+
+        @Option(names = "--desk-passphrase-file", paramLabel = "FILE",
+                description = "Read the new desk passphrase from the first line of FILE instead of the console.")
+        Path deskPassphraseFile;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        @Mixin
+        Argon2Options argon2;
+
+        DeskKey(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ElectionId election = target.electionId();
+            PrecinctId precinct = target.precinctId();
+            authorityDirectory(authorityDir);
+            ArgumentChecks.fileToWrite(out, "--out");
+            if (deskPassphraseFile != null) {
+                ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
+            }
+            PassphraseOption desk = new PassphraseOption();
+            desk.file = deskPassphraseFile;
+            char[] deskSecret = desk.read("New ballot desk passphrase", true);
+            char[] secret = null;
+            try {
+                secret = passphrase.read("Authority passphrase", false);
+                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
+                AtomicFileReplacement.write(out, PrecinctTokenKey.derive(authority, election, precinct)
+                        .toDeskPackage(authority, deskSecret, argon2.parameters(), env.random()));
+                env.out().println("ballot desk key for election " + election + ", precinct " + precinct
+                        + " written to " + out);
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(deskSecret, '\0');
+                if (secret != null) {
+                    Arrays.fill(secret, '\0');
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import kz.sailau.kiosk.clerk.ClerkState;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +17,6 @@ import kz.sailau.kiosk.clerk.ClerkEntry;
 import kz.sailau.kiosk.clerk.ClerkException;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.clerk.PinPolicy;
-import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
@@ -121,17 +121,8 @@ final class ClerkCommands {
 
         /** Runs {@code work} on the unlocked roster; a {@link ClerkException} becomes a {@link CliException}. */
         <T> T onRoster(Function<ClerkRoster, T> work) throws IOException {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
-                return work.apply(ClerkRoster.of(database, credentials, env.random(), env.clock()));
+            try (UnlockedStore store = UnlockedStore.open(ArgumentChecks.initialisedKiosk(data), passphrase, env)) {
+                return work.apply(ClerkRoster.of(store.database(), store.credentials(), env.random(), env.clock()));
             } catch (ClerkException e) {
                 throw new CliException(e.messageKey(), e.getMessage());
             }
@@ -174,6 +165,7 @@ final class ClerkCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.initialisedKiosk(data);
             checkLogin();
             char[] pin = pinOption.read(id);
             checkPin(pin);
@@ -235,6 +227,7 @@ final class ClerkCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.initialisedKiosk(data);
             checkLogin();
             ClerkEntry removed = onRoster(roster -> roster.remove(ClerkRoster.login(id)));
             env.out().println("clerk " + removed.login().value() + " removed");
@@ -257,16 +250,21 @@ final class ClerkCommands {
 
         @Override
         public Integer call() throws IOException {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
-            directory.profile(); // an initialised kiosk, not a typo that would get a fresh database
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            if (!Files.isRegularFile(directory.databaseFile())) {
+                env.out().println("0 clerks, 0 active");
+                env.out().println("no active clerk: the kiosk will not open for voters; add one with "
+                        + "'clerk add --data " + data + " --id C01'");
+                return KioskCommandLine.OK;
+            }
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 List<ClerkEntry> clerks = database.read(ClerkRoster::list);
                 env.out().printf("%-16s %-8s %s%n", "LOGIN", "STATE", "WRONG PINS IN A ROW");
                 for (ClerkEntry clerk : clerks) {
                     env.out().printf("%-16s %-8s %d%n", clerk.login().value(), clerk.state(), clerk.failedAttempts());
                 }
-                long active = clerks.stream().filter(c -> c.state() == kz.sailau.kiosk.clerk.ClerkState.ACTIVE)
+                long active = clerks.stream().filter(c -> c.state() == ClerkState.ACTIVE)
                         .count();
                 env.out().println(clerks.size() + " clerks, " + active + " active");
                 if (active == 0) {

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.cli;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,13 +17,30 @@ import kz.sailau.kiosk.register.RegisterBuilder;
 public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.Progress {
 
     private static final int WIDTH = 30;
+    /** Streams on which a bar has drawn a line that is not ended yet. */
+    private static final Set<PrintStream> OPEN_LINES =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final PrintStream out;
+    private final boolean draw;
     private String stage = "";
     private int percent = -1;
 
     /** @param out where to draw (standard error, so standard output stays clean) */
     public ConsoleProgressBar(PrintStream out) {
+        this(out, true);
+    }
+
+    private ConsoleProgressBar(PrintStream out, boolean draw) {
         this.out = Objects.requireNonNull(out, "out");
+        this.draw = draw;
+    }
+
+    /**
+     * A bar that draws only when the program runs at a terminal: in a script, a pipe or a test, standard error keeps
+     * to its one line per refusal.
+     */
+    public static ConsoleProgressBar onConsole(PrintStream out) {
+        return new ConsoleProgressBar(out, System.console() != null);
     }
 
     @Override
@@ -30,9 +50,12 @@ public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.P
 
     @Override
     public synchronized void update(String stageName, long done, long total) {
+        if (!draw) {
+            return;
+        }
         int now = (int) (100 * Math.min(done, total) / Math.max(1, total));
         if (!stageName.equals(stage)) {
-            if (!stage.isEmpty()) {
+            if (!stage.isEmpty() && OPEN_LINES.remove(out)) {
                 out.println();
             }
             stage = stageName;
@@ -47,15 +70,23 @@ public final class ConsoleProgressBar implements LoadProgress, RegisterBuilder.P
                 + String.format(Locale.ROOT, "%3d%% %s %d/%d", now, stageName, done, total));
         if (stageName.equals("done")) {
             out.println();
+            OPEN_LINES.remove(out);
+        } else {
+            OPEN_LINES.add(out);
         }
         out.flush();
     }
 
     /** Ends the current line. */
     public synchronized void finish() {
-        if (!stage.isEmpty() && !stage.equals("done")) {
+        endLine(out);
+        stage = "";
+    }
+
+    /** Ends a bar's line on {@code out} if one is open (before an error message is printed). */
+    public static void endLine(PrintStream out) {
+        if (OPEN_LINES.remove(out)) {
             out.println();
         }
-        stage = "";
     }
 }

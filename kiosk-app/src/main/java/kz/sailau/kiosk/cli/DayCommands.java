@@ -1,18 +1,15 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.audit.DayCloseException;
 import kz.sailau.kiosk.audit.EndOfDay;
 import kz.sailau.kiosk.crypto.Digests;
-import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
-import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +19,6 @@ final class DayCommands {
 
     /** The kiosk certificate's default place in the data directory. */
     static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
-    /** The issued-tokens file's default place in the data directory. */
-    static final String TOKENS_FILE = "kiosk-tokens.db";
     /** Software version written into the bundle when the jar has no Implementation-Version. */
     static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
@@ -37,7 +32,9 @@ final class DayCommands {
     @Command(name = "close", mixinStandardHelpOptions = true,
             description = {"Close the election day: from now on the kiosk refuses every check-in. Writes the signed "
                     + "bundle BUNDLE (JSON), its detached signature BUNDLE.p7s, and the marked register encrypted to "
-                    + "the authority BUNDLE.marked-register.p7m. On a day already closed, writes the bundle again."})
+                    + "the authority BUNDLE.marked-register.p7m; the close is committed only once they are written "
+                    + "(a refusal leaves the day open). Every count, tokens included, comes from the signed audit "
+                    + "log. On a day already closed, writes the bundle again."})
     static final class Close implements Callable<Integer> {
         private final CliEnvironment env;
 
@@ -51,10 +48,6 @@ final class DayCommands {
                 description = "The kiosk certificate from the authority (default: DATA/" + KIOSK_CERTIFICATE_FILE + ").")
         Path kioskCertificate;
 
-        @Option(names = "--tokens", paramLabel = "FILE",
-                description = "The issued-tokens file (default: DATA/" + TOKENS_FILE + "; none means 0 issued).")
-        Path tokens;
-
         @Mixin
         PassphraseOption passphrase;
 
@@ -64,7 +57,8 @@ final class DayCommands {
 
         @Override
         public Integer call() throws Exception {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            ArgumentChecks.fileToWrite(out, "--out");
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
             Path certificateFile = kioskCertificate != null ? kioskCertificate : data.resolve(KIOSK_CERTIFICATE_FILE);
@@ -73,28 +67,22 @@ final class DayCommands {
                         + "; give --kiosk-cert");
             }
             X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(certificateFile));
-            long issued = 0;
-            Path tokenFile = tokens != null ? tokens : data.resolve(TOKENS_FILE);
-            if (Files.exists(tokenFile)) {
-                try (SqliteIssuedTokens issuedTokens = new SqliteIssuedTokens(tokenFile)) {
-                    issued = issuedTokens.countValid() + issuedTokens.countVoid();
+            try (UnlockedStore store = UnlockedStore.openExisting(directory, passphrase, env)) {
+                EndOfDay.Written written;
+                try {
+                    written = EndOfDay.close(store.database(), store.credentials(), certificate, authority, profile,
+                            software(), out, env.clock(), env.random());
+                } catch (DayCloseException e) {
+                    throw new CliException(e.messageKey(), e.getMessage());
+                } catch (IOException e) {
+                    throw new CliException("audit.error.bundleWrite", "the bundle cannot be written, the day stays "
+                            + "as it was: " + e.getClass().getSimpleName() + " " + e.getMessage());
                 }
-            }
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
-                EndOfDay.Written written = EndOfDay.close(database, credentials, certificate, authority, profile,
-                        software(), issued, out, env.clock(), env.random());
                 var counts = written.content().counts();
                 env.out().println("election day closed: " + counts.checkIns() + " check-ins, tokens issued "
-                        + counts.tokensIssued() + ", voided " + counts.tokensVoided() + ", reconciliation "
-                        + (counts.reconciles() ? "balanced" : "NOT balanced"));
+                        + counts.tokensIssued() + ", voided " + counts.tokensVoided()
+                        + (counts.tokensNotIssued() > 0 ? ", not issued " + counts.tokensNotIssued() : "")
+                        + ", reconciliation " + (counts.reconciles() ? "balanced" : "NOT balanced"));
                 env.out().println("bundle: " + written.bundle());
                 env.out().println("signature: " + written.signature());
                 written.backup().ifPresent(b -> env.out().println("marked register (encrypted to the authority): " + b));

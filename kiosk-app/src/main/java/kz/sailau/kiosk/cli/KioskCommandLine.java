@@ -1,9 +1,7 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.PrintWriter;
 import java.util.Objects;
-import kz.sailau.kiosk.crypto.KioskCryptoException;
-import kz.sailau.kiosk.register.RegisterException;
-import kz.sailau.kiosk.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +10,9 @@ import picocli.CommandLine.Command;
  * group with {@link CommandLine#addSubcommand} in {@link #create} (or the app wiring adds e.g. {@code ui}
  * to the returned command line).
  *
- * <p>Exit codes: 0 success; 1 refused or failed (the message names the reason and its message key);
- * 2 wrong usage; 3 register build blocked by invalid rows or unaccepted duplicates.
+ * <p>Exit codes: 0 success; 1 refused or failed; 2 wrong usage; 3 register build blocked by invalid rows or
+ * unaccepted duplicates. Every failure prints exactly one line {@code error [<message key>]: <reason>} on standard
+ * error ({@link #reportFailuresOnOneLine}).
  */
 public final class KioskCommandLine {
 
@@ -21,6 +20,8 @@ public final class KioskCommandLine {
     public static final int OK = 0;
     /** Refused or failed. */
     public static final int FAILED = 1;
+    /** Wrong usage: a missing, unknown or malformed option or parameter. */
+    public static final int USAGE = 2;
     /** Register build blocked by invalid rows or unaccepted duplicates. */
     public static final int BLOCKED = 3;
 
@@ -46,7 +47,9 @@ public final class KioskCommandLine {
         CommandLine root = new CommandLine(new Root());
         root.addSubcommand("authority", new CommandLine(new AuthorityCommands.Group())
                 .addSubcommand("init", new AuthorityCommands.Init(environment))
-                .addSubcommand("certify-kiosk", new AuthorityCommands.CertifyKiosk(environment)));
+                .addSubcommand("certify-kiosk", new AuthorityCommands.CertifyKiosk(environment))
+                .addSubcommand("token-key", new AuthorityCommands.TokenKey(environment))
+                .addSubcommand("desk-key", new AuthorityCommands.DeskKey(environment)));
         root.addSubcommand("kiosk", new CommandLine(new KioskCommands.Group())
                 .addSubcommand("init", new KioskCommands.Init(environment)));
         root.addSubcommand("register", new CommandLine(new RegisterCommands.Group())
@@ -58,20 +61,32 @@ public final class KioskCommandLine {
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
         NodeCommands.register(root, environment);
+        root.setOut(new PrintWriter(environment.out(), true));
+        root.setErr(new PrintWriter(environment.err(), true));
+        reportFailuresOnOneLine(root, environment);
+        return root;
+    }
+
+    /**
+     * Makes every command of {@code root} (call it again after adding subcommands) report a failure as exactly one
+     * line {@code error [<message key>]: <reason>} on standard error, never a stack trace: wrong usage (a missing
+     * or malformed option) with {@code cli.error.usage} and exit code {@value #USAGE}, a refusal or failure with its
+     * own key ({@link CommandFailure}) and exit code {@value #FAILED}.
+     */
+    public static CommandLine reportFailuresOnOneLine(CommandLine root, CliEnvironment environment) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(environment, "environment");
+        root.setParameterExceptionHandler((exception, args) -> {
+            ConsoleProgressBar.endLine(environment.err());
+            environment.err().println(new CommandFailure("cli.error.usage", exception.getMessage() + " (see '"
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help')").line());
+            return USAGE;
+        });
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            String key = exception instanceof RegisterException e ? e.messageKey()
-                    : exception instanceof KioskCryptoException e ? e.messageKey()
-                    : exception instanceof StoreException e ? e.messageKey()
-                    : exception instanceof CliException e ? e.messageKey() : null;
-            if (key == null) {
-                throw exception;
-            }
-            environment.err().println();
-            environment.err().println("error [" + key + "]: " + exception.getMessage());
+            ConsoleProgressBar.endLine(environment.err());
+            environment.err().println(CommandFailure.of(exception).line());
             return FAILED;
         });
-        root.setOut(new java.io.PrintWriter(environment.out(), true));
-        root.setErr(new java.io.PrintWriter(environment.err(), true));
         return root;
     }
 

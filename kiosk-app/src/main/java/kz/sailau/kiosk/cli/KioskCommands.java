@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.KioskSignatures;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -56,11 +59,21 @@ final class KioskCommands {
 
         @Override
         public Integer call() throws Exception {
-            PrecinctId precinctId = new PrecinctId(precinct);
-            Optional<ElectionId> electionId = Optional.ofNullable(election).map(ElectionId::new);
-            var authority = Pem.readCertificate(Files.readAllBytes(authorityCertificate));
+            ArgumentChecks.directoryToWrite(data, "--data");
+            if (Files.exists(data.resolve(KioskCredentials.SEALED_KEYS_FILE))) {
+                throw new CliException("kiosk.error.exists", "kiosk keys already exist in " + data
+                        + "; refusing to overwrite");
+            }
+            PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
+            Optional<ElectionId> electionId = Optional.ofNullable(election)
+                    .map(e -> ArgumentChecks.election(e, "--election"));
+            var authority = Pem.readCertificate(Files.readAllBytes(
+                    ArgumentChecks.existingFile(authorityCertificate, "--authority-cert")));
+            KioskSignatures.checkAuthorityCertificate(authority);
+            argon2.parameters();
             char[] secret = passphrase.read("New kiosk passphrase", true);
             try {
+                PassphraseSeal.checkNewPassphrase(secret);
                 Path request = KioskDataDirectory.at(data).initialise(precinctId, electionId, authority, secret,
                         argon2.parameters(), env.random());
                 env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);

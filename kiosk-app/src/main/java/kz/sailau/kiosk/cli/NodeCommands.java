@@ -14,7 +14,7 @@ import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -142,7 +142,7 @@ public final class NodeCommands {
                 AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
                 X509Certificate certificate = NodeCertificates.certify(authority, requestPem, precinctId,
                         env.clock(), Duration.ofDays(validityDays), env.random());
-                SecureFiles.writeAtomically(out, Pem.certificate(certificate));
+                AtomicFileReplacement.write(out, Pem.certificate(certificate));
                 env.out().println("node certificate written to " + out + " for "
                         + NodeCertificates.identify(certificate, authority.certificate()));
                 return KioskCommandLine.OK;

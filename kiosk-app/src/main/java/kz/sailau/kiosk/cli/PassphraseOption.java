@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.util.Locale;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class PassphraseOption {
             throw new CliException("cli.error.passphrase", "no passphrase entered");
         }
         if (confirm) {
-            char[] again = console.readPassword("Repeat %s: ", prompt.toLowerCase(java.util.Locale.ROOT));
+            char[] again = console.readPassword("Repeat %s: ", prompt.toLowerCase(Locale.ROOT));
             if (!Arrays.equals(first, again)) {
                 throw new CliException("cli.error.passphrase", "the two passphrases differ");
             }

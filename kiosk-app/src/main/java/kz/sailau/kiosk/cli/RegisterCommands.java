@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.AdministrationEvents;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
+import kz.sailau.kiosk.audit.StateAnchor;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.PackageCrypto;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.AcceptedDuplicate;
@@ -107,9 +111,27 @@ final class RegisterCommands {
 
         @Override
         public Integer call() throws Exception {
+            ArgumentChecks.existingFile(voters, "--voters");
+            ArgumentChecks.existingDirectory(prints, "--prints");
+            AuthorityCommands.authorityDirectory(authorityDir);
+            ElectionId electionId = ArgumentChecks.election(election, "--election");
+            PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
+            if (version < 1) {
+                throw new CliException("cli.error.version", "--version must be at least 1, got " + version);
+            }
+            if (!(duplicateThreshold > 0 && duplicateThreshold <= 1000)) {
+                throw new CliException("cli.error.threshold", "--duplicate-threshold must be a score above 0 "
+                        + "and at most 1000");
+            }
+            ArgumentChecks.fileToWrite(out, "--out");
+            if (report != null) {
+                ArgumentChecks.fileToWrite(report, "--report");
+            }
             List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
-                    : AcceptedDuplicatesFile.read(acceptDuplicates);
-            X509Certificate kioskCert = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+                    : AcceptedDuplicatesFile.read(ArgumentChecks.existingFile(acceptDuplicates, "--accept-duplicates"));
+            X509Certificate kioskCert = Pem.readCertificate(Files.readAllBytes(
+                    ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert")));
+            PackageCrypto.checkKioskCertificate(kioskCert, AuthorityCredentials.loadCertificate(authorityDir));
             char[] secret = passphrase.read("Authority passphrase", false);
             AuthorityCredentials authority;
             try {
@@ -117,9 +139,9 @@ final class RegisterCommands {
             } finally {
                 Arrays.fill(secret, '\0');
             }
-            ConsoleProgressBar bar = new ConsoleProgressBar(env.err());
+            ConsoleProgressBar bar = ConsoleProgressBar.onConsole(env.err());
             RegisterBuilder.Report result = new RegisterBuilder(env.matcher().get(), env.clock()).build(
-                    new RegisterBuilder.Request(voters, prints, new ElectionId(election), new PrecinctId(precinct),
+                    new RegisterBuilder.Request(voters, prints, electionId, precinctId,
                             version, accepted, duplicateThreshold), bar);
             bar.finish();
             List<String> tsv = new ArrayList<>();
@@ -143,7 +165,7 @@ final class RegisterCommands {
                 return KioskCommandLine.BLOCKED;
             }
             RegisterContents contents = result.contents().get();
-            SecureFiles.writeAtomically(out, RegisterPackages.write(contents, authority, kioskCert));
+            AtomicFileReplacement.write(out, RegisterPackages.write(contents, authority, kioskCert));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
                     + contents.fingerCount() + " fingers, version " + version + ")");
             return KioskCommandLine.OK;
@@ -176,8 +198,14 @@ final class RegisterCommands {
         @Override
         public Integer call() throws Exception {
             X509Certificate authority = trust.certificate != null
-                    ? Pem.readCertificate(Files.readAllBytes(trust.certificate))
-                    : KioskDataDirectory.at(trust.data).pinnedAuthority();
+                    ? Pem.readCertificate(Files.readAllBytes(ArgumentChecks.existingFile(trust.certificate,
+                    "--authority-cert")))
+                    : ArgumentChecks.initialisedKiosk(trust.data).pinnedAuthority();
+            ArgumentChecks.existingFile(file, "FILE.srp");
+            if (Files.size(file) > RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES) {
+                throw new CliException("register.error.oversized", "package file has " + Files.size(file)
+                        + " bytes, more than the limit of " + RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES);
+            }
             byte[] bytes = Files.readAllBytes(file);
             PackageManifest manifest = RegisterPackages.inspect(bytes, authority);
             env.out().println(RegisterPackages.manifestJson(manifest));
@@ -202,6 +230,10 @@ final class RegisterCommands {
         @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse larger packages (default: 256 MiB).")
         long maxBytes = RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES;
 
+        @Option(names = "--progress", description = "Draw the progress bar on standard error also when not run at a "
+                + "terminal (at a terminal it is always drawn).")
+        boolean progress;
+
         @Mixin
         PassphraseOption passphrase;
 
@@ -211,32 +243,34 @@ final class RegisterCommands {
 
         @Override
         public Integer call() throws Exception {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
-            char[] secret = passphrase.read("Kiosk passphrase", false);
-            KioskCredentials credentials;
-            try {
-                credentials = directory.unlock(secret);
-            } finally {
-                Arrays.fill(secret, '\0');
+            ArgumentChecks.existingFile(packageFile, "--package");
+            if (maxBytes < 1) {
+                throw new CliException("cli.error.maxBytes", "--max-bytes must be at least 1, got " + maxBytes);
             }
-            ConsoleProgressBar bar = new ConsoleProgressBar(env.err());
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (UnlockedStore unlocked = UnlockedStore.open(directory, passphrase, env)) {
+                ConsoleProgressBar bar = progress ? new ConsoleProgressBar(env.err())
+                        : ConsoleProgressBar.onConsole(env.err());
+                KioskDatabase database = unlocked.database();
+                KioskCredentials credentials = unlocked.credentials();
                 RegisterStore store = new RegisterStore(database, credentials.storeKeys(), env.random());
                 LoadedRegister loaded;
                 try {
                     loaded = new RegisterLoader(store, profile, authority, credentials,
-                            env.matcher().get().extractorVersion(), env.clock(), maxBytes).load(packageFile, bar);
-                } catch (RegisterException e) {
+                            env.matcher().get().extractorVersion(), env.clock(), maxBytes)
+                            .guardedBy(new RegisterLoadAudit(credentials, database.migrations(), env.clock()))
+                            .load(packageFile, bar);
+                } catch (RegisterException | KioskCryptoException | StateAnchor.TamperedStateException e) {
                     // The refusal goes into the audit log, then to the console as before.
+                    String key = e instanceof RegisterException r ? r.messageKey()
+                            : e instanceof KioskCryptoException k ? k.messageKey()
+                            : ((StateAnchor.TamperedStateException) e).messageKey();
                     AdministrationEvents.record(database, Optional.of(credentials),
-                            AdministrationEvents.registerRefused(e.messageKey()), env.clock());
+                            AdministrationEvents.registerRefused(key), env.clock());
                     throw e;
                 }
-                AdministrationEvents.record(database, Optional.of(credentials),
-                        AdministrationEvents.registerLoaded(loaded), env.clock());
                 bar.finish();
                 env.out().println("register loaded: election " + loaded.election() + ", precinct " + loaded.precinct()
                         + ", version " + loaded.version() + ", " + loaded.voterCount() + " voters");
@@ -259,13 +293,15 @@ final class RegisterCommands {
 
         @Override
         public Integer call() {
-            KioskDataDirectory directory = KioskDataDirectory.at(data);
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+            if (!Files.isRegularFile(directory.databaseFile())) {
+                throw new CliException("register.error.noneLoaded", "no register loaded in " + data);
+            }
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 var current = database.read(RegisterStore::current);
                 if (current.isEmpty()) {
-                    env.out().println("no register loaded");
-                    return KioskCommandLine.FAILED;
+                    throw new CliException("register.error.noneLoaded", "no register loaded in " + data);
                 }
                 LoadedRegister loaded = current.get();
                 env.out().println("election " + loaded.election() + ", precinct " + loaded.precinct() + ", version "

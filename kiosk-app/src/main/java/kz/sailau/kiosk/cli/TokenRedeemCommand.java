@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.token.RedeemLedger;
 import kz.sailau.kiosk.token.TokenCheck;
+import kz.sailau.kiosk.token.TokenStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +36,12 @@ public final class TokenRedeemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RedeemLedger redeemLedger = new RedeemLedger(ledger, desk.check())) {
+        TokenCheck check = desk.check();
+        ArgumentChecks.fileToWrite(ledger, "--ledger");
+        try (RedeemLedger redeemLedger = new RedeemLedger(ledger, check)) {
             return report(redeemLedger.redeem(code), spec.commandLine().getOut());
+        } catch (TokenStoreException e) {
+            throw new CliException(e.messageKey(), e.getMessage());
         }
     }
 
@@ -44,11 +49,11 @@ public final class TokenRedeemCommand implements Callable<Integer> {
         if (verdict.accepted()) {
             out.println("ACCEPTED " + verdict.id().orElseThrow() + (verdict.typed() ? " typed" : " signed"));
             out.flush();
-            return 0;
+            return KioskCommandLine.OK;
         }
         var refusal = verdict.refusal().orElseThrow();
         out.println("REFUSED " + refusal.name() + " " + refusal.messageKey());
         out.flush();
-        return 1;
+        return KioskCommandLine.FAILED;
     }
 }

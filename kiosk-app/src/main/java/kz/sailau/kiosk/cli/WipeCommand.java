@@ -1,15 +1,12 @@
 package kz.sailau.kiosk.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.BiometricWipe;
 import kz.sailau.kiosk.audit.ChainHeadSigner;
-import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
-import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,18 +31,13 @@ final class WipeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KioskDataDirectory directory = KioskDataDirectory.at(data);
-        char[] secret = passphrase.read("Kiosk passphrase", false);
-        KioskCredentials credentials;
-        try {
-            credentials = directory.unlock(secret);
-        } finally {
-            Arrays.fill(secret, '\0');
+        KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
+        if (!Files.isRegularFile(directory.databaseFile())) {
+            throw new CliException("audit.error.noDatabase", "no kiosk database in " + data);
         }
-        try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                StoreOptions.DEFAULT, env.clock())) {
-            BiometricWipe.Wiped wiped = BiometricWipe.wipe(database,
-                    AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)), env.clock());
+        try (UnlockedStore store = UnlockedStore.open(directory, passphrase, env)) {
+            BiometricWipe.Wiped wiped = BiometricWipe.wipe(store.database(),
+                    AuditRecorder.signing(ChainHeadSigner.kiosk(store.credentials())), env.clock());
             env.out().println("wiped: " + wiped.voters() + " voters, " + wiped.templates() + " templates, "
                     + wiped.checkIns() + " check-in marks; database vacuumed, WAL truncated; WIPE_DONE signed");
             return KioskCommandLine.OK;

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
 import java.io.IOException;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,14 +98,15 @@ public final class AuthorityCredentials {
      */
     public void save(Path directory, char[] passphrase, Argon2idParameters parameters, SecureRandom random)
             throws IOException {
+        PassphraseSeal.checkNewPassphrase(passphrase);
         Files.createDirectories(directory);
         if (Files.exists(directory.resolve(SEALED_KEY_FILE))) {
             throw new KioskCryptoException("authority.error.exists",
                     "authority key already exists in " + directory + "; refusing to overwrite", null);
         }
         byte[] sealed = PassphraseSeal.seal(passphrase, privateKey.getEncoded(), SEAL_LABEL, parameters, random);
-        SecureFiles.writeAtomically(directory.resolve(SEALED_KEY_FILE), sealed);
-        SecureFiles.writeAtomically(directory.resolve(CERTIFICATE_FILE), Pem.certificate(certificate));
+        AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE), sealed);
+        AtomicFileReplacement.write(directory.resolve(CERTIFICATE_FILE), Pem.certificate(certificate));
     }
 
     /**

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.crypto;
 
+import java.security.Provider;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OutputAEADEncryptor;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -28,7 +31,7 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
  */
 public final class AuthorityEnvelope {
 
-    private static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider PROVIDER = new BouncyCastleProvider();
 
     private AuthorityEnvelope() {
     }
@@ -55,7 +58,7 @@ public final class AuthorityEnvelope {
                     ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
                     .addRecipient(authority).setProvider(PROVIDER).setSecureRandom(random));
             CMSAuthEnvelopedData data = envelope.generate(new CMSProcessableByteArray(content),
-                    (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+                    (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                             CMSAlgorithm.AES256_GCM).setProvider(PROVIDER).setSecureRandom(random).build());
             return data.getEncoded();
         } catch (GeneralSecurityException | CMSException | IOException e) {

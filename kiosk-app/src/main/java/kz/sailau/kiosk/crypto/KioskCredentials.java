@@ -1,6 +1,8 @@
 package kz.sailau.kiosk.crypto;
 
+import java.nio.BufferUnderflowException;
 import java.io.IOException;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,7 @@ public final class KioskCredentials {
      */
     public void save(Path dataDirectory, PrecinctId precinct, char[] passphrase, Argon2idParameters parameters,
                      SecureRandom random) throws IOException {
+        PassphraseSeal.checkNewPassphrase(passphrase);
         Files.createDirectories(dataDirectory);
         if (Files.exists(dataDirectory.resolve(SEALED_KEYS_FILE))) {
             throw new KioskCryptoException("kiosk.error.exists",
@@ -97,12 +100,12 @@ public final class KioskCredentials {
         byte[] secret = ByteBuffer.allocate(4 + pkcs8.length + storeMasterSecret.length)
                 .putInt(pkcs8.length).put(pkcs8).put(storeMasterSecret).array();
         try {
-            SecureFiles.writeAtomically(dataDirectory.resolve(SEALED_KEYS_FILE),
+            AtomicFileReplacement.write(dataDirectory.resolve(SEALED_KEYS_FILE),
                     PassphraseSeal.seal(passphrase, secret, SEAL_LABEL, parameters, random));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-        SecureFiles.writeAtomically(dataDirectory.resolve(REQUEST_FILE), certificationRequest(precinct));
+        AtomicFileReplacement.write(dataDirectory.resolve(REQUEST_FILE), certificationRequest(precinct));
     }
 
     /**
@@ -132,7 +135,7 @@ public final class KioskCredentials {
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             PublicKey publicKey = factory.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
             return new KioskCredentials(key, publicKey, master);
-        } catch (GeneralSecurityException | ClassCastException | java.nio.BufferUnderflowException e) {
+        } catch (GeneralSecurityException | ClassCastException | BufferUnderflowException e) {
             throw new KioskCryptoException("crypto.error.sealedFormat", "sealed kiosk keys cannot be read", e);
         } finally {
             Arrays.fill(secret, (byte) 0);

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -80,7 +82,7 @@ public final class KioskSignatures {
                 throw new KioskCryptoException("crypto.error.requestFormat", "certification request signature is invalid",
                         null);
             }
-            return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(request).getPublicKey();
+            return new JcaPKCS10CertificationRequest(request).getPublicKey();
         } catch (OperatorCreationException | PKCSException | GeneralSecurityException e) {
             throw new KioskCryptoException("crypto.error.requestFormat", "certification request cannot be read", e);
         }
@@ -97,6 +99,28 @@ public final class KioskSignatures {
         if (!Arrays.equals(kiosk.publicKey().getEncoded(), kioskCertificate.getPublicKey().getEncoded())) {
             throw new KioskCryptoException("audit.error.kioskCertificate",
                     "the kiosk certificate certifies another key than this kiosk's", null);
+        }
+    }
+
+    /**
+     * Checks that a certificate can be pinned as the authority: a CA certificate (basic constraints CA, RFC 5280
+     * section 4.2.1.9) that may sign certificates (key usage keyCertSign, section 4.2.1.3) and is self-signed. A
+     * kiosk's own certificate is not.
+     *
+     * @throws KioskCryptoException {@code kiosk.error.authorityNotCa} when it is not
+     */
+    public static void checkAuthorityCertificate(X509Certificate authority) {
+        Objects.requireNonNull(authority, "authority");
+        boolean[] usage = authority.getKeyUsage();
+        if (authority.getBasicConstraints() < 0 || usage == null || usage.length < 6 || !usage[5]) {
+            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate to pin is not a CA "
+                    + "certificate that signs certificates (a kiosk certificate cannot be the authority)", null);
+        }
+        try {
+            authority.verify(authority.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate to pin is not self-signed",
+                    e);
         }
     }
 
@@ -132,7 +156,7 @@ public final class KioskSignatures {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                    new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(ALGORITHM).build(kiosk.privateKey()), kioskCertificate));
             generator.addCertificate(new JcaX509CertificateHolder(kioskCertificate));
             return generator.generate(new CMSProcessableByteArray(data), false).getEncoded();
@@ -152,9 +176,25 @@ public final class KioskSignatures {
      *                              the authority
      */
     public static X509Certificate verifyDetached(byte[] data, byte[] signature, X509Certificate authority) {
+        return verifyDetached(data, signature, java.util.Optional.of(Objects.requireNonNull(authority, "authority")));
+    }
+
+    /**
+     * Verifies a detached signature made by {@link #signDetached} against the certificate it carries, without an
+     * authority: exactly one signer, its certificate in the signature, its signature over {@code data} valid. This
+     * proves that the data was not changed since that certificate's key signed it, not who the signer is.
+     *
+     * @return the certificate that signed
+     * @throws KioskCryptoException {@code audit.error.bundleSignature} when the signature is not valid
+     */
+    public static X509Certificate verifyDetachedUnpinned(byte[] data, byte[] signature) {
+        return verifyDetached(data, signature, java.util.Optional.empty());
+    }
+
+    private static X509Certificate verifyDetached(byte[] data, byte[] signature,
+                                                  java.util.Optional<X509Certificate> authority) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(signature, "signature");
-        Objects.requireNonNull(authority, "authority");
         X509Certificate signerCertificate;
         SignerInformation signer;
         try {
@@ -176,12 +216,17 @@ public final class KioskSignatures {
             }
             throw bundleSignature("bundle signature cannot be read: " + e.getClass().getSimpleName(), e);
         }
-        checkIssuedBy(signerCertificate, authority);
+        if (authority.isPresent()) {
+            checkIssuedBy(signerCertificate, authority.get());
+        }
         try {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate))) {
                 throw bundleSignature("bundle signature does not match its contents", null);
             }
-        } catch (CMSException | OperatorCreationException e) {
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
             throw bundleSignature("bundle signature does not match its contents: " + e.getClass().getSimpleName(), e);
         }
         return signerCertificate;

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
 import java.io.IOException;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -121,13 +122,13 @@ public final class NodeCredentials {
         System.arraycopy(header, 0, secret, 0, header.length);
         System.arraycopy(pkcs8, 0, secret, header.length, pkcs8.length);
         try {
-            SecureFiles.writeAtomically(directory.resolve(SEALED_KEY_FILE),
+            AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE),
                     PassphraseSeal.seal(passphrase, secret, SEAL_LABEL, parameters, random));
         } finally {
             Arrays.fill(secret, (byte) 0);
             Arrays.fill(pkcs8, (byte) 0);
         }
-        SecureFiles.writeAtomically(directory.resolve(REQUEST_FILE), certificationRequest());
+        AtomicFileReplacement.write(directory.resolve(REQUEST_FILE), certificationRequest());
     }
 
     /**
@@ -139,8 +140,8 @@ public final class NodeCredentials {
     public NodeCredentials install(Path directory, X509Certificate issued, X509Certificate authority)
             throws IOException {
         NodeCredentials certified = withCertificate(issued, authority);
-        SecureFiles.writeAtomically(directory.resolve(AUTHORITY_FILE), Pem.certificate(authority));
-        SecureFiles.writeAtomically(directory.resolve(CERTIFICATE_FILE), Pem.certificate(issued));
+        AtomicFileReplacement.write(directory.resolve(AUTHORITY_FILE), Pem.certificate(authority));
+        AtomicFileReplacement.write(directory.resolve(CERTIFICATE_FILE), Pem.certificate(issued));
         return certified;
     }
 

@@ -1,6 +1,28 @@
 package kz.sailau.kiosk.crypto;
 
+import java.security.Provider;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OutputAEADEncryptor;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.security.interfaces.ECPublicKey;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -53,29 +75,102 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class PackageCrypto {
 
     /** Bouncy Castle as a provider object for the CMS content cipher only; never installed globally. */
-    private static final java.security.Provider CONTENT_PROVIDER =
-            new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider CONTENT_PROVIDER =
+            new BouncyCastleProvider();
 
     private PackageCrypto() {
     }
 
-    /** A detached CMS signature of {@code data} by the authority, DER. */
+    /**
+     * A detached CMS signature of {@code data} by the authority, in its one canonical DER form
+     * ({@link #verifyDetached} accepts no other): the authority certificate as the only certificate, no CRLs, no
+     * unsigned attributes, SHA-256 and ECDSA with SHA-256 identified without parameters, the ECDSA signature with
+     * its low {@code s} (decision 0131).
+     */
     public static byte[] signDetached(byte[] data, AuthorityCredentials authority) {
-        return sign(data, authority, false);
+        byte[] generated = sign(data, authority, false);
+        try {
+            return canonical(new CMSSignedData(new CMSProcessableByteArray(data), generated), authority.certificate());
+        } catch (CMSException | IOException | GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", "signing failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /**
-     * Checks a detached signature against the pinned authority certificate.
+     * Checks a detached signature against the pinned authority certificate, and that every one of its bytes is
+     * the canonical form of what was signed ({@link #signDetached}): a changed byte anywhere, also in the embedded
+     * certificate, in an unsigned part, in the encoding or after the end, is refused like a wrong signature.
      *
      * @throws KioskCryptoException {@code register.error.signature} if it is not a valid signature by that authority
+     *                              in canonical form
      */
     public static void verifyDetached(byte[] data, byte[] signature, X509Certificate pinnedAuthority) {
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(signature, "signature");
+        byte[] canonical;
         try {
-            verify(new CMSSignedData(new CMSProcessableByteArray(data), signature), pinnedAuthority);
-        } catch (CMSException | RuntimeException e) {
+            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
+            verify(signed, pinnedAuthority);
+            canonical = canonical(signed, pinnedAuthority);
+        } catch (CMSException | IOException | GeneralSecurityException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
             throw signatureError("manifest signature cannot be read: " + e.getClass().getSimpleName(), e);
         }
+        if (!MessageDigest.isEqual(canonical, signature)) {
+            throw signatureError("manifest signature verifies but is not in its canonical form: bytes outside the "
+                    + "signed attributes were changed (embedded certificate, unsigned parts, encoding or trailing bytes)",
+                    null);
+        }
+    }
+
+    /**
+     * The canonical DER form of a detached SignedData by {@code authority}: everything that the signature does not
+     * cover is rebuilt from constants and the authority certificate; the signed attributes are kept (the signature
+     * covers them) and the signature value is re-encoded with its low {@code s}, since for ECDSA {@code (r, n - s)}
+     * verifies as well as {@code (r, s)}.
+     */
+    private static byte[] canonical(CMSSignedData signed, X509Certificate authority)
+            throws IOException, GeneralSecurityException {
+        if (!CMSObjectIdentifiers.signedData.equals(signed.toASN1Structure().getContentType())) {
+            throw signatureError("not a SignedData", null);
+        }
+        SignedData data = SignedData.getInstance(signed.toASN1Structure().getContent());
+        if (data.getSignerInfos().size() != 1) {
+            throw signatureError("expected exactly one signer, found " + data.getSignerInfos().size(), null);
+        }
+        SignerInfo signer = SignerInfo.getInstance(data.getSignerInfos().getObjectAt(0));
+        if (signer.getAuthenticatedAttributes() == null) {
+            throw signatureError("the signer has no signed attributes", null);
+        }
+        Certificate certificate = Certificate.getInstance(authority.getEncoded());
+        AlgorithmIdentifier sha256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
+        SignerInfo canonicalSigner = new SignerInfo(new SignerIdentifier(new IssuerAndSerialNumber(certificate)),
+                sha256, signer.getAuthenticatedAttributes(),
+                new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256),
+                new DEROctetString(lowS(signer.getEncryptedDigest().getOctets(), authority)), null);
+        SignedData canonicalData = new SignedData(new DERSet(sha256), new ContentInfo(CMSObjectIdentifiers.data, null),
+                new DERSet(certificate), null, new DERSet(canonicalSigner));
+        return new ContentInfo(CMSObjectIdentifiers.signedData, canonicalData).getEncoded(ASN1Encoding.DER);
+    }
+
+    /** The ECDSA signature {@code (r, s)} as DER with {@code s <= n/2} (n: the order of the authority key's curve). */
+    private static byte[] lowS(byte[] signature, X509Certificate authority) throws IOException {
+        if (!(authority.getPublicKey() instanceof ECPublicKey key)) {
+            throw signatureError("the authority key is not an EC key", null);
+        }
+        ASN1Sequence pair = ASN1Sequence.getInstance(signature);
+        if (pair.size() != 2) {
+            throw signatureError("an ECDSA signature is two integers", null);
+        }
+        BigInteger r = ASN1Integer.getInstance(pair.getObjectAt(0)).getPositiveValue();
+        BigInteger s = ASN1Integer.getInstance(pair.getObjectAt(1)).getPositiveValue();
+        BigInteger order = key.getParams().getOrder();
+        if (s.compareTo(order.shiftRight(1)) > 0) {
+            s = order.subtract(s);
+        }
+        return new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded(ASN1Encoding.DER);
     }
 
     /**
@@ -87,35 +182,45 @@ public final class PackageCrypto {
      */
     public static byte[] signAndEncrypt(byte[] content, AuthorityCredentials authority, X509Certificate kioskCertificate) {
         Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
-        try {
-            kioskCertificate.verify(authority.certificate().getPublicKey());
-            boolean[] usage = kioskCertificate.getKeyUsage();
-            if (usage == null || !usage[2]) {
-                throw new KioskCryptoException("register.error.kioskCertificate",
-                        "kiosk certificate does not allow key encipherment", null);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new KioskCryptoException("register.error.kioskCertificate",
-                    "kiosk certificate is not issued by this authority", e);
-        }
+        checkKioskCertificate(kioskCertificate, authority.certificate());
         byte[] signed = sign(content, authority, true);
         try {
             byte[] keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kioskCertificate.getPublicKey())
                     .getKeyIdentifier();
             AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
-                    org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP,
+                    PKCSObjectIdentifiers.id_RSAES_OAEP,
                     new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             generator.addRecipientInfoGenerator(
                     new JceKeyTransRecipientInfoGenerator(keyId, oaep, kioskCertificate.getPublicKey()));
             CMSAuthEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(signed),
-                    (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+                    (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                             CMSAlgorithm.AES256_GCM).setProvider(CONTENT_PROVIDER).build());
             return enveloped.getEncoded();
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new KioskCryptoException("crypto.error.internal", "package encryption failed: "
                     + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Checks that a kiosk certificate can receive a package from this authority: issued by it, for key encipherment.
+     *
+     * @throws KioskCryptoException {@code register.error.kioskCertificate} when it cannot
+     */
+    public static void checkKioskCertificate(X509Certificate kioskCertificate, X509Certificate authority) {
+        Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        Objects.requireNonNull(authority, "authority");
+        try {
+            kioskCertificate.verify(authority.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("register.error.kioskCertificate",
+                    "kiosk certificate is not issued by this authority", e);
+        }
+        boolean[] usage = kioskCertificate.getKeyUsage();
+        if (usage == null || usage.length < 3 || !usage[2]) {
+            throw new KioskCryptoException("register.error.kioskCertificate",
+                    "kiosk certificate does not allow key encipherment", null);
         }
     }
 

@@ -36,7 +36,20 @@ public final class PassphraseSeal {
     }
 
     /**
-     * Seals {@code secret} under {@code passphrase}.
+     * Checks a new passphrase before anything is sealed or created: at least 8 characters.
+     *
+     * @throws KioskCryptoException with key {@code crypto.error.passphraseTooShort} for a short passphrase
+     */
+    public static void checkNewPassphrase(char[] passphrase) {
+        Objects.requireNonNull(passphrase, "passphrase");
+        if (passphrase.length < 8) {
+            throw new KioskCryptoException("crypto.error.passphraseTooShort",
+                    "passphrase must have at least 8 characters", null);
+        }
+    }
+
+    /**
+     * Seals {@code secret} under {@code passphrase} ({@link #checkNewPassphrase}).
      *
      * @param passphrase the administrator's passphrase, at least 8 characters
      * @param secret     the bytes to protect
@@ -53,10 +66,7 @@ public final class PassphraseSeal {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(random, "random");
-        if (passphrase.length < 8) {
-            throw new KioskCryptoException("crypto.error.passphraseTooShort",
-                    "passphrase must have at least 8 characters", null);
-        }
+        checkNewPassphrase(passphrase);
         byte[] salt = new byte[SALT_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(salt);

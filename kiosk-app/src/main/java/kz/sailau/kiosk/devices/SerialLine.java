@@ -1,31 +1,30 @@
 package kz.sailau.kiosk.devices;
 
-import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import kz.sailau.fingerprint.serial.SerialConnection;
+import kz.sailau.fingerprint.serial.SerialPortException;
+import kz.sailau.fingerprint.serial.SerialPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A serial line to a peripheral, opened with jSerialComm by path ({@code /dev/ttyUSB0}, a udev link such
- * as {@code /dev/sailau-printer}, or an emulator's {@code /dev/pts/N}), 8N1, no flow control.
+ * A serial line to a peripheral, opened by path ({@code /dev/ttyUSB0}, a udev link such as
+ * {@code /dev/sailau-printer}, or an emulator's {@code /dev/pts/N}), 8N1, no flow control, through the one serial
+ * opener the kiosk and the fingerprint driver share ({@link SerialPorts}).
  *
- * <p>jSerialComm reports an unplugged device by {@code readBytes} returning -1 while {@code isOpen()}
- * stays true; this class turns that into {@link DeviceException.Kind#DISCONNECTED} and closes the port
- * itself, so no handle leaks and the next {@link #open} starts clean.
+ * <p>An unplugged device shows as a read returning -1; this class turns that into
+ * {@link DeviceException.Kind#DISCONNECTED} and closes the port itself, so no handle leaks and the next
+ * {@link #open} starts clean.
  */
 public final class SerialLine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialLine.class);
-    /** errno EACCES on Linux: permission denied. */
-    private static final int EACCES = 13;
 
     private final Path path;
-    private volatile SerialPort port;
+    private volatile SerialConnection port;
 
-    private SerialLine(Path path, SerialPort port) {
+    private SerialLine(Path path, SerialConnection port) {
         this.path = path;
         this.port = port;
     }
@@ -40,32 +39,19 @@ public final class SerialLine implements AutoCloseable {
      */
     public static SerialLine open(Path path, int baud, int readSliceMillis) throws DeviceException {
         Objects.requireNonNull(path, "path");
-        if (!Files.exists(path)) {
-            throw new DeviceException(DeviceException.Kind.NOT_FOUND, "port " + path + " does not exist");
-        }
-        SerialPort candidate;
         try {
-            candidate = SerialPort.getCommPort(path.toString());
-        } catch (SerialPortInvalidPortException e) {
-            throw new DeviceException(DeviceException.Kind.NOT_FOUND, "port " + path + " cannot be used", e);
+            SerialConnection connection = SerialPorts.open(path, baud, readSliceMillis);
+            LOG.info("Opened serial line {} at {} baud", path, baud);
+            return new SerialLine(path, connection);
+        } catch (SerialPortException e) {
+            DeviceException.Kind kind = switch (e.reason()) {
+                case NOT_FOUND, NOT_A_SERIAL_DEVICE -> DeviceException.Kind.NOT_FOUND;
+                case ACCESS_DENIED -> DeviceException.Kind.ACCESS_DENIED;
+                case BUSY -> DeviceException.Kind.BUSY;
+            };
+            throw new DeviceException(kind, e.getMessage(), e);
         }
-        candidate.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                readSliceMillis, 0);
-        if (!candidate.openPort()) {
-            int error = candidate.getLastErrorCode();
-            if (error == EACCES) {
-                throw new DeviceException(DeviceException.Kind.ACCESS_DENIED, "permission denied opening " + path);
-            }
-            throw new DeviceException(DeviceException.Kind.BUSY,
-                    "port " + path + " could not be opened (held by another program?), error " + error);
-        }
-        candidate.flushIOBuffers();
-        LOG.info("Opened serial line {} at {} baud", path, baud);
-        return new SerialLine(path, candidate);
     }
-
     /** The device path. */
     public Path path() {
         return path;
@@ -83,7 +69,7 @@ public final class SerialLine implements AutoCloseable {
      * @throws DeviceException DISCONNECTED when the line is dead (the line is closed)
      */
     public int read(byte[] buffer) throws DeviceException {
-        int count = requirePort().readBytes(buffer, buffer.length);
+        int count = requirePort().read(buffer);
         if (count < 0) {
             lost("read");
         }
@@ -96,19 +82,32 @@ public final class SerialLine implements AutoCloseable {
      * @throws DeviceException DISCONNECTED when the line is dead (the line is closed)
      */
     public void write(byte[] bytes) throws DeviceException {
-        int written = requirePort().writeBytes(bytes, bytes.length);
+        int written = requirePort().write(bytes);
         if (written != bytes.length) {
             lost("write");
         }
     }
 
-    /** Discards whatever has been received and not read. */
-    public void discardInput() throws DeviceException {
-        requirePort().flushIOBuffers();
+    /**
+     * Returns how many received bytes can be read without waiting.
+     *
+     * @throws DeviceException DISCONNECTED when the line is dead (the line is closed)
+     */
+    public int available() throws DeviceException {
+        int count = requirePort().available();
+        if (count < 0) {
+            lost("read");
+        }
+        return count;
     }
 
-    private SerialPort requirePort() throws DeviceException {
-        SerialPort current = port;
+    /** Discards whatever has been received and not read. */
+    public void discardInput() throws DeviceException {
+        requirePort().discardInput();
+    }
+
+    private SerialConnection requirePort() throws DeviceException {
+        SerialConnection current = port;
         if (current == null) {
             throw new DeviceException(DeviceException.Kind.DISCONNECTED, "line " + path + " is closed");
         }
@@ -124,10 +123,10 @@ public final class SerialLine implements AutoCloseable {
     /** Closes the port; safe to call twice. */
     @Override
     public void close() {
-        SerialPort current = port;
+        SerialConnection current = port;
         port = null;
         if (current != null) {
-            current.closePort();
+            current.close();
             LOG.info("Closed serial line {}", path);
         }
     }

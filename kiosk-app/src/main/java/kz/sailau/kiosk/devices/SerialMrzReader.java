@@ -1,8 +1,5 @@
 package kz.sailau.kiosk.devices;
 
-import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,51 +9,55 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A serial MRZ reader over jSerialComm: 8 data bits, no parity, one stop bit, no flow control, at the
- * configured baud rate (9600 is the common factory setting of desktop OCR-B readers). The only class of
- * the kiosk besides the fingerprint driver that touches a serial port. Not thread-safe: one reader thread.
+ * A serial MRZ reader: 8 data bits, no parity, one stop bit, no flow control, at the configured baud rate (9600 is
+ * the common factory setting of desktop OCR-B readers), its zone framing given by a {@link MrzReaderProfile}. The
+ * port is opened through {@link SerialLine}, the one serial opener. Not thread-safe: one reader thread.
  */
 public final class SerialMrzReader implements MrzReader {
 
     /** Read slice: a blocked read returns at least this often so timeouts and close are honoured. */
     static final int READ_SLICE_MILLIS = 50;
 
-    private final SerialPort port;
+    private final SerialLine line;
     private final Clock clock;
-    private final MrzLineAssembler assembler = new MrzLineAssembler();
+    private final MrzLineAssembler assembler;
     private final Deque<String> ready = new ArrayDeque<>();
     private final byte[] buffer = new byte[256];
 
-    private SerialMrzReader(SerialPort port, Clock clock) {
-        this.port = port;
+    private SerialMrzReader(SerialLine line, Clock clock, MrzReaderProfile profile) {
+        this.line = line;
         this.clock = clock;
+        this.assembler = new MrzLineAssembler(profile.framing());
+    }
+
+    /**
+     * Opens a reader of the default profile (one line per row) on a serial device.
+     *
+     * @throws MrzReaderException {@code device.mrz.notFound} or {@code device.mrz.cannotOpen}
+     */
+    public static SerialMrzReader open(Path device, int baudRate, Clock clock) {
+        return open(device, baudRate, MrzReaderProfile.DEFAULT, clock);
     }
 
     /**
      * Opens the reader on a serial device (a real port or an emulator's pseudo-terminal).
      *
+     * @param device   the port
+     * @param baudRate line speed
+     * @param profile  the reader model: how it frames a zone
+     * @param clock    the clock pauses between bytes are judged by
      * @throws MrzReaderException {@code device.mrz.notFound} or {@code device.mrz.cannotOpen}
      */
-    public static SerialMrzReader open(Path device, int baudRate, Clock clock) {
+    public static SerialMrzReader open(Path device, int baudRate, MrzReaderProfile profile, Clock clock) {
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(clock, "clock");
-        if (!Files.exists(device)) {
-            throw new MrzReaderException("device.mrz.notFound", "MRZ reader port " + device + " does not exist", null);
-        }
-        SerialPort port;
         try {
-            port = SerialPort.getCommPort(device.toString());
-        } catch (SerialPortInvalidPortException e) {
-            throw new MrzReaderException("device.mrz.cannotOpen", "MRZ reader port unusable: " + e.getMessage(), e);
+            return new SerialMrzReader(SerialLine.open(device, baudRate, READ_SLICE_MILLIS), clock, profile);
+        } catch (DeviceException e) {
+            String key = e.kind() == DeviceException.Kind.NOT_FOUND ? "device.mrz.notFound" : "device.mrz.cannotOpen";
+            throw new MrzReaderException(key, "MRZ reader port: " + e.getMessage(), e);
         }
-        port.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_SLICE_MILLIS, 0);
-        if (!port.openPort()) {
-            throw new MrzReaderException("device.mrz.cannotOpen", "MRZ reader port " + device
-                    + " could not be opened, error " + port.getLastErrorCode(), null);
-        }
-        return new SerialMrzReader(port, clock);
     }
 
     @Override
@@ -64,9 +65,11 @@ public final class SerialMrzReader implements MrzReader {
         Objects.requireNonNull(timeout, "timeout");
         long deadline = clock.millis() + timeout.toMillis();
         while (ready.isEmpty()) {
-            int n = port.readBytes(buffer, buffer.length);
-            if (n < 0) {
-                throw new MrzReaderException("device.mrz.disconnected", "MRZ reader disconnected", null);
+            int n;
+            try {
+                n = line.read(buffer);
+            } catch (DeviceException e) {
+                throw new MrzReaderException("device.mrz.disconnected", "MRZ reader disconnected", e);
             }
             ready.addAll(assembler.feed(buffer, n, clock.millis()));
             if (ready.isEmpty() && clock.millis() >= deadline) {
@@ -78,6 +81,6 @@ public final class SerialMrzReader implements MrzReader {
 
     @Override
     public void close() {
-        port.closePort();
+        line.close();
     }
 }

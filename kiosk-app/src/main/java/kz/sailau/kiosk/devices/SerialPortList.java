@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.devices;
 
-import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import kz.sailau.fingerprint.serial.SerialPorts;
 
 /**
- * The serial ports present now, to offer to the administrator: what jSerialComm enumerates
+ * The serial ports present now, to offer to the administrator: what the serial opener enumerates
  * ({@code /dev/ttyUSB0}, {@code /dev/ttyS0} ...) and the kiosk's udev links {@code /dev/sailau-*}
  * (see {@code packaging/deploy/60-sailau-serial.rules}), sorted, links first.
  */
@@ -44,14 +44,7 @@ public final class SerialPortList {
             }
             ports.addAll(links);
         }
-        TreeSet<String> enumerated = new TreeSet<>();
-        try {
-            for (SerialPort port : SerialPort.getCommPorts()) {
-                enumerated.add(port.getSystemPortPath());
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // No native serial support here: offer the links only; a path can still be typed.
-        }
+        TreeSet<String> enumerated = new TreeSet<>(SerialPorts.enumerate());
         enumerated.removeAll(ports);
         ports.addAll(enumerated);
         return ports;

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +18,7 @@ import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.CheckInAuditMapping;
 import kz.sailau.kiosk.audit.ElectionDay;
+import kz.sailau.kiosk.audit.IssuedToken;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInLedger;
@@ -23,26 +27,38 @@ import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.DayClosedException;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 
 /**
- * The {@link CheckInLedger} in the kiosk database. A check-in row, the counters and the audit event are
- * written in one {@link KioskDatabase#inTransaction transaction} (WAL, {@code synchronous=FULL}): after a crash
- * at any point all three are there or none. The voter is stored only as the keyed blind index of the IIN.
+ * The {@link CheckInLedger} in the kiosk database. A check-in row, the issued token's id, the counters and the
+ * audit events are written in one {@link KioskDatabase#inTransaction transaction} (rollback journal,
+ * {@code synchronous=FULL}): after a crash at any point all of it is there or none (decision 0121). The voter is
+ * stored only as the keyed blind index of the IIN.
  *
  * <pre>
  * checkin         (voter_index BLOB PRIMARY KEY, method TEXT, override_reason TEXT NULL, clerk TEXT NULL)
- *                 WITHOUT ROWID — no time and no token: a check-in cannot be linked to a ballot token
+ *                 WITHOUT ROWID — no time and no token: a check-in cannot be linked to a ballot token; reason and
+ *                 clerk are no longer written (the audit log has them; in the mark they would tie a voter to an
+ *                 audit entry)
+ * issued_token    (id BLOB PRIMARY KEY, voided INTEGER) WITHOUT ROWID — the random ids of the issued ballot
+ *                 tokens, no time, no link to a check-in
  * checkin_counter (name TEXT PRIMARY KEY, value INTEGER)
  * checkin_audit   (unused since the hash-chained audit_log took its events; kept: migrations are never edited)
  * </pre>
- * Audit events go to the hash-chained {@link AuditLog} ({@code audit_log}) through an {@link AuditRecorder},
- * mapped to the catalogue by {@link CheckInAuditMapping}, in the same transaction as the check-in. Once the
- * election day is closed ({@link ElectionDay}) the database refuses the check-in row and {@link #record}
- * throws {@link DayClosedException}.
+ *
+ * <p><b>No arrival order at rest.</b> SQLite places a new cell in a page in arrival order, so every transaction
+ * that adds a check-in mark or a token id rewrites that table in key order before it commits ({@code DELETE} of
+ * every row, with {@code secure_delete} zeroing the freed space, then the rows again sorted by key): once a
+ * check-in is committed, where its mark and its token id lie in the file says nothing about when they came. The
+ * database runs with a rollback journal, which holds only the pages as they were before a transaction and is
+ * deleted at commit (a write-ahead log would keep every committed page version in time order until a checkpoint).
+ * Audit events go to the hash-chained {@link AuditLog} ({@code audit_log}) through an {@link AuditRecorder}, mapped
+ * to the catalogue by {@link CheckInAuditMapping}. Once the election day is closed ({@link ElectionDay}) the
+ * database refuses the check-in row and {@link #record} throws {@link DayClosedException}.
  */
 public final class SqliteCheckInLedger implements CheckInLedger {
 
@@ -60,6 +76,30 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     + "('fallback', 0), ('voided_tokens', 0)",
             "CREATE TABLE checkin_audit (seq INTEGER PRIMARY KEY, event TEXT NOT NULL, detail TEXT NOT NULL, "
                     + "clerk TEXT, at TEXT NOT NULL)")));
+
+    /**
+     * Migration {@code checkin-2}: the issued ballot token ids in the kiosk database, written with the check-in or
+     * void they belong to (decision 0121). It came after the other features' migrations, so it is listed after all
+     * of them ({@code Main.migrations()}); it needs {@link #MIGRATIONS} (the {@code election_day} table).
+     */
+    public static final List<Migration> TOKEN_MIGRATIONS = List.of(new Migration("checkin-2",
+            "issued ballot token ids in the kiosk database, committed with their check-in", List.of(
+            "CREATE TABLE issued_token (id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16), "
+                    + "voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))) WITHOUT ROWID",
+            // As for check-ins: once the day is closed, no token is issued or voided any more.
+            "CREATE TRIGGER issued_token_refused_after_close BEFORE INSERT ON issued_token "
+                    + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
+                    + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END",
+            "CREATE TRIGGER issued_token_void_refused_after_close BEFORE UPDATE ON issued_token "
+                    + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
+                    + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END")));
+
+    /** {@link #MIGRATIONS} and {@link #TOKEN_MIGRATIONS}: what a database holding only the ledger needs. */
+    public static List<Migration> ledgerOnly() {
+        List<Migration> all = new ArrayList<>(MIGRATIONS);
+        all.addAll(TOKEN_MIGRATIONS);
+        return List.copyOf(all);
+    }
 
     private static List<Migration> withAudit(Migration checkIn) {
         List<Migration> all = new ArrayList<>();
@@ -114,27 +154,25 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     }
 
     @Override
-    public Counters record(CheckInRecord record) {
+    public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(token, "token");
         byte[] index = voterIndex.of(record.iin().digits());
         return database.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, NULL, NULL)")) {
                 s.setBytes(1, index);
                 s.setString(2, record.method().name());
-                s.setString(3, record.overrideReason().map(Enum::name).orElse(null));
-                s.setString(4, record.clerk().map(ClerkId::value).orElse(null));
                 s.executeUpdate();
             } catch (SQLException e) {
-                if (e.getMessage() != null && e.getMessage().contains(ElectionDay.CLOSED_MESSAGE)) {
-                    throw new DayClosedException();
-                }
+                closedOr(e);
                 if (e.getErrorCode() == SQLITE_CONSTRAINT
                         || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
                     throw new AlreadyCheckedInException();
                 }
                 throw e;
             }
+            rewriteInKeyOrder(c, CHECK_IN_TABLE);
             increment(c, "check_ins");
             if (record.method() == CheckInMethod.CLERK_OVERRIDE) {
                 increment(c, "overrides");
@@ -143,18 +181,88 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             } else if (record.method() == CheckInMethod.FALLBACK) {
                 increment(c, "fallback");
             }
-            audit.append(c, clock.instant(), CheckInAuditMapping.checkIn(record));
+            Instant now = clock.instant();
+            audit.append(c, now, CheckInAuditMapping.checkIn(record));
+            issue(c, token, now);
             return readCounters(c);
         });
     }
 
     @Override
-    public Counters recordVoidedToken(Optional<ClerkId> clerk) {
+    public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
+        Objects.requireNonNull(voided, "voided");
+        Objects.requireNonNull(replacement, "replacement");
+        Objects.requireNonNull(clerk, "clerk");
         return database.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE issued_token SET voided = 1 WHERE id = ? AND voided = 0")) {
+                s.setBytes(1, HexFormat.of().parseHex(voided.id()));
+                if (s.executeUpdate() != 1) {
+                    throw new IllegalStateException("only an issued, valid token can be voided");
+                }
+            } catch (SQLException e) {
+                throw closedOr(e);
+            }
             increment(c, "voided_tokens");
-            audit.append(c, clock.instant(), CheckInAuditMapping.tokenVoided(clerk));
+            Instant now = clock.instant();
+            audit.append(c, now, CheckInAuditMapping.tokenVoided(Optional.of(clerk)));
+            issue(c, replacement, now);
             return readCounters(c);
         });
+    }
+
+    /** Throws {@link DayClosedException} when {@code e} is the database refusing a change after close; else returns it. */
+    private static SQLException closedOr(SQLException e) {
+        if (e.getMessage() != null && e.getMessage().contains(ElectionDay.CLOSED_MESSAGE)) {
+            throw new DayClosedException();
+        }
+        return e;
+    }
+
+    /** Records the token as issued (or that none could be made), with its audit event, on the caller's transaction. */
+    private void issue(Connection c, Optional<PreparedToken> token, Instant now) throws SQLException {
+        if (token.isEmpty()) {
+            audit.append(c, now, CheckInAuditMapping.tokenNotIssued());
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO issued_token (id, voided) VALUES (?, 0)")) {
+            s.setBytes(1, HexFormat.of().parseHex(token.get().id()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw closedOr(e);
+        }
+        rewriteInKeyOrder(c, TOKEN_TABLE);
+        audit.append(c, now, CheckInAuditMapping.tokenIssued());
+    }
+
+    /** A table whose rows are rewritten in key order after every insert: its name and its columns, key first. */
+    private record KeyOrdered(String table, List<String> columns) {
+    }
+
+    private static final KeyOrdered CHECK_IN_TABLE = new KeyOrdered("checkin",
+            List.of("voter_index", "method", "override_reason", "clerk"));
+    private static final KeyOrdered TOKEN_TABLE = new KeyOrdered("issued_token", List.of("id", "voided"));
+
+    /**
+     * Rewrites every row of {@code table} in key order on the caller's transaction, inside SQLite: copy them sorted
+     * into a temporary table (kept in memory: {@code temp_store=MEMORY}), delete them all ({@code secure_delete}
+     * zeroes what is freed), insert them again in key order. SQLite fills the pages of the emptied table front to
+     * back, so the cells end up in key order, whatever order they arrived in.
+     */
+    static void rewriteInKeyOrder(Connection c, KeyOrdered table) throws SQLException {
+        String columns = String.join(", ", table.columns());
+        String key = table.columns().get(0);
+        String copy = "temp.reorder_" + table.table();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS reorder_" + table.table() + " AS SELECT " + columns
+                    + " FROM " + table.table() + " WHERE 0");
+            s.execute("DELETE FROM " + copy);
+            s.execute("INSERT INTO " + copy + " SELECT " + columns + " FROM " + table.table() + " ORDER BY " + key);
+            s.execute("DELETE FROM " + table.table());
+            s.execute("INSERT INTO " + table.table() + " (" + columns + ") SELECT " + columns + " FROM " + copy
+                    + " ORDER BY " + key);
+            s.execute("DELETE FROM " + copy);
+        }
     }
 
     @Override
@@ -199,6 +307,11 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 return r.next() ? r.getLong(1) : 0L;
             }
         });
+    }
+
+    /** The issued ballot token ids in id order, with their void flags (for reconciliation and tests). */
+    public List<IssuedToken> issuedTokens() {
+        return database.read(IssuedToken::readAll);
     }
 
     private static void increment(Connection c, String name) throws SQLException {

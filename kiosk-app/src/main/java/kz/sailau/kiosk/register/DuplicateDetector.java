@@ -19,7 +19,8 @@ import kz.sailau.kiosk.biometric.FingerTemplate;
 
 /**
  * Finds suspected duplicates among register records: the same IIN twice; the same name and birth date
- * under different IINs; the same finger under different IINs, by a 1:N search of every enrolled finger
+ * under different IINs, names compared as they look ({@link NameSkeleton}: Latin and Cyrillic look-alikes count as
+ * the same letter); the same finger under different IINs, by a 1:N search of every enrolled finger
  * against all enrolled templates (the gallery search uses all cores). A pair of records is a biometric
  * duplicate when one finger pair scores at least the threshold ({@link #DEFAULT_THRESHOLD}), or both index
  * fingers, each with its namesake, score at least {@link #BOTH_FINGERS_THRESHOLD}.
@@ -81,20 +82,27 @@ public final class DuplicateDetector {
     }
 
     private static List<DuplicateCase> sameNameAndBirthDate(List<Candidate> candidates) {
+        // Grouped by how the names look (NameSkeleton), so that look-alike letters do not hide a duplicate.
         Map<String, List<Candidate>> byName = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             var v = c.row().voter();
-            String key = normalise(v.surname()) + "|" + normalise(v.givenName()) + "|" + normalise(v.patronymic())
-                    + "|" + v.birthDate();
+            String key = NameSkeleton.of(v.surname()) + "|" + NameSkeleton.of(v.givenName()) + "|"
+                    + NameSkeleton.of(v.patronymic()) + "|" + v.birthDate();
             byName.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
         List<DuplicateCase> cases = new ArrayList<>();
         for (List<Candidate> group : byName.values()) {
             long iins = group.stream().map(c -> c.row().voter().iin().digits()).distinct().count();
             if (iins > 1) {
+                long spellings = group.stream().map(c -> normalise(c.row().voter().surname()) + "|"
+                        + normalise(c.row().voter().givenName()) + "|" + normalise(c.row().voter().patronymic()))
+                        .distinct().count();
                 cases.add(caseOf(DuplicateCase.Kind.SAME_NAME_AND_BIRTH_DATE, group,
-                        "same surname, given name, patronymic and birth date under " + iins + " different IINs on lines "
-                                + lines(group)));
+                        (spellings > 1 ? "look-alike (confusable) " : "same ")
+                                + "surname, given name, patronymic and birth date under " + iins
+                                + " different IINs on lines " + lines(group)
+                                + (spellings > 1 ? " (the names look the same but are spelt with different letters, "
+                                + "e.g. Latin and Cyrillic)" : "")));
             }
         }
         return cases;

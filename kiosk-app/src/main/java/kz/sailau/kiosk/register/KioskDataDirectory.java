@@ -14,7 +14,7 @@ import java.util.Optional;
 import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.SecureFiles;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 
@@ -67,11 +67,11 @@ public final class KioskDataDirectory {
         Objects.requireNonNull(authority, "authority");
         KioskCredentials credentials = KioskCredentials.generate(random);
         credentials.save(directory, precinct, passphrase, parameters, random);
-        SecureFiles.writeAtomically(directory.resolve(AUTHORITY_FILE), Pem.certificate(authority));
+        AtomicFileReplacement.write(directory.resolve(AUTHORITY_FILE), Pem.certificate(authority));
         ObjectNode profile = JSON.createObjectNode();
         profile.put("precinct", precinct.number());
         election.ifPresent(e -> profile.put("election", e.value()));
-        SecureFiles.writeAtomically(directory.resolve(PROFILE_FILE), JSON.writeValueAsBytes(profile));
+        AtomicFileReplacement.write(directory.resolve(PROFILE_FILE), JSON.writeValueAsBytes(profile));
         return directory.resolve(KioskCredentials.REQUEST_FILE);
     }
 

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.register;
 
+import java.util.HexFormat;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ public final class RegisterLoader {
     private final Clock clock;
     private final long maxPackageBytes;
     private final boolean logicAccuracyTest;
+    private final LoadGuard guard;
 
     /**
      * @param store            the store to replace
@@ -50,6 +53,14 @@ public final class RegisterLoader {
     private RegisterLoader(RegisterStore store, KioskDataDirectory.KioskProfile profile,
                            X509Certificate pinnedAuthority, KioskCredentials credentials, String extractorVersion,
                            Clock clock, long maxPackageBytes, boolean logicAccuracyTest) {
+        this(store, profile, pinnedAuthority, credentials, extractorVersion, clock, maxPackageBytes, logicAccuracyTest,
+                LoadGuard.NONE);
+    }
+
+    private RegisterLoader(RegisterStore store, KioskDataDirectory.KioskProfile profile,
+                           X509Certificate pinnedAuthority, KioskCredentials credentials, String extractorVersion,
+                           Clock clock, long maxPackageBytes, boolean logicAccuracyTest, LoadGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.logicAccuracyTest = logicAccuracyTest;
         this.store = Objects.requireNonNull(store, "store");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -87,6 +98,16 @@ public final class RegisterLoader {
     }
 
     /**
+     * This loader with {@code guard}: its {@link LoadGuard#beforeLoad} runs before anything is decrypted and its
+     * {@link LoadGuard#commit} in the replacing transaction. The kiosk's real loads are guarded by the audit trail
+     * ({@code audit.RegisterLoadAudit}).
+     */
+    public RegisterLoader guardedBy(LoadGuard guard) {
+        return new RegisterLoader(store, profile, pinnedAuthority, credentials, extractorVersion, clock,
+                maxPackageBytes, logicAccuracyTest, guard);
+    }
+
+    /**
      * Verifies and loads a package file.
      *
      * @return the register now loaded
@@ -108,6 +129,7 @@ public final class RegisterLoader {
         progress.update(LoadProgress.Stage.VERIFYING, 0, 3);
         PackageManifest manifest = RegisterPackages.inspect(file, pinnedAuthority);
         checkAddressedToThisKiosk(manifest);
+        store.beforeLoad(guard, manifest);
         progress.update(LoadProgress.Stage.VERIFYING, 1, 3);
         RegisterPackages.OpenedPackage opened = RegisterPackages.open(file, credentials, pinnedAuthority);
         progress.update(LoadProgress.Stage.VERIFYING, 2, 3);
@@ -119,7 +141,7 @@ public final class RegisterLoader {
                     + "; the authority must rebuild the package (re-extract from the enrolment images)", null);
         }
         progress.update(LoadProgress.Stage.VERIFYING, 3, 3);
-        store.replace(contents, opened.packageSha256(), clock, progress);
+        store.replace(contents, opened.packageSha256(), clock, progress, guard);
         LoadedRegister loaded = store.current().orElseThrow();
         progress.update(LoadProgress.Stage.DONE, 1, 1);
         return loaded;
@@ -135,8 +157,8 @@ public final class RegisterLoader {
             throw new RegisterException("register.error.notTestPackage", "package is for election "
                     + manifest.election() + ", not a logic-and-accuracy test package", null);
         }
-        if (!java.util.HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
-            throw new kz.sailau.kiosk.crypto.KioskCryptoException("register.error.wrongKiosk",
+        if (!HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
+            throw new KioskCryptoException("register.error.wrongKiosk",
                     "package is encrypted to kiosk key " + manifest.kioskKeyId() + ", not to this kiosk's key", null);
         }
         if (manifest.precinct() != profile.precinct().number()) {

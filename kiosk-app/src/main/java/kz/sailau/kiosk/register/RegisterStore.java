@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.register;
 
+import java.util.Locale;
+import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -114,16 +116,19 @@ public final class RegisterStore {
 
     /** Finds a voter by its row id (e.g. after a 1:N search over {@link #allTemplates()}). */
     public Optional<RegisteredVoter> findByRowId(long rowId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
-                            + "sex_enc, precinct FROM voter WHERE id = ?")) {
-                select.setLong(1, rowId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
-                }
+        return database.read(connection -> findByRowId(connection, rowId));
+    }
+
+    /** Finds a voter by its row id on the caller's transaction. */
+    public Optional<RegisteredVoter> findByRowId(Connection connection, long rowId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
+                        + "sex_enc, precinct FROM voter WHERE id = ?")) {
+            select.setLong(1, rowId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
             }
-        });
+        }
     }
 
     /**
@@ -159,6 +164,48 @@ public final class RegisterStore {
                                      byte[] encrypted) {
     }
 
+    /**
+     * Whether {@code word} is (case aside) a part of some voter's surname, given name or patronymic, as written or
+     * transliterated to Latin letters as on the identity card's MRZ (ICAO 9303 part 3): a clerk login must not be
+     * a name from the register. Decrypts the name fields only; answers yes or no, never which voter.
+     */
+    public boolean holdsName(String word) {
+        Objects.requireNonNull(word, "word");
+        String wanted = word.toUpperCase(Locale.ROOT);
+        String[] columns = {"surname_enc", "given_name_enc", "patronymic_enc"};
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT iin_index, surname_enc, given_name_enc, patronymic_enc FROM voter");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byte[] index = rows.getBytes(1);
+                    for (int i = 0; i < columns.length; i++) {
+                        String name = cipher.decryptText(rows.getBytes(2 + i), context(columns[i], index));
+                        for (String part : name.toUpperCase(Locale.ROOT).split("[\\s-]+")) {
+                            if (part.equals(wanted)) {
+                                return true;
+                            }
+                        }
+                        for (String part : IcaoTransliteration.toMrz(name).split("<+")) {
+                            if (part.equals(wanted)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Runs {@code guard}'s check on a read transaction of this store's database. */
+    void beforeLoad(LoadGuard guard, PackageManifest manifest) {
+        database.read(connection -> {
+            guard.beforeLoad(connection, manifest);
+            return null;
+        });
+    }
+
     /** Number of voters in the loaded register. */
     public int voterCount() {
         return database.read(connection -> {
@@ -183,8 +230,18 @@ public final class RegisterStore {
      * @throws kz.sailau.kiosk.store.StoreException    {@code store.error.full} when the disk is full
      */
     public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress) {
+        replace(contents, packageSha256, clock, progress, LoadGuard.NONE);
+    }
+
+    /**
+     * Replaces the loaded register as {@link #replace(RegisterContents, String, Clock, LoadProgress)} does, and runs
+     * {@code guard}'s {@link LoadGuard#commit} at the end of the same transaction (its refusal rolls everything back).
+     */
+    public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress,
+                        LoadGuard guard) {
         Objects.requireNonNull(contents, "contents");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(guard, "guard");
         database.inTransaction(connection -> {
             Optional<LoadedRegister> loaded = current(connection);
             if (loaded.isPresent()) {
@@ -258,6 +315,7 @@ public final class RegisterStore {
                 meta.setString(8, contents.extractorVersion());
                 meta.executeUpdate();
             }
+            guard.commit(connection, current(connection).orElseThrow());
             return null;
         });
     }

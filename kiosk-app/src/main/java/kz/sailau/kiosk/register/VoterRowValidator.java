@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.register;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import kz.sailau.kiosk.model.Voter;
 
 /**
  * Checks every field of every {@code voters.csv} row and reports each problem with its line and field:
- * IIN (12 digits, control digit with both weight passes), names non-empty, ISO birth date, sex M/F,
+ * IIN (12 digits, control digit with both weight passes), names non-empty and shown as they are (no bidirectional
+ * controls, invisible characters, unusual spaces or non-characters: {@link #unsafeCharacter}), ISO birth date, sex M/F,
  * precinct equal to the package's; a birth date or sex that disagrees with the IIN is a warning, as the law
  * allows it.
  */
@@ -141,14 +145,68 @@ public final class VoterRowValidator {
     private static String name(VoterCsvReader.CsvRow row, String column, boolean required, int line,
                                List<RowProblem> problems) {
         String value = row.get(column).strip();
+        String label = column.replace('_', ' ');
+        boolean blank = value.codePoints().allMatch(VoterRowValidator::looksBlank);
         if (required && value.isEmpty()) {
-            problems.add(RowProblem.error(line, column, column.replace('_', ' ') + " is empty"));
+            problems.add(RowProblem.error(line, column, label + " is empty"));
+        } else if (blank && !value.isEmpty()) {
+            problems.add(RowProblem.error(line, column, label
+                    + " consists only of spaces or invisible characters (such as U+00A0 no-break space)"));
         } else if (value.length() > MAX_NAME) {
-            problems.add(RowProblem.error(line, column, column.replace('_', ' ') + " is longer than " + MAX_NAME
-                    + " characters"));
+            problems.add(RowProblem.error(line, column, label + " is longer than " + MAX_NAME + " characters"));
         } else if (value.codePoints().anyMatch(c -> Character.isISOControl(c))) {
-            problems.add(RowProblem.error(line, column, column.replace('_', ' ') + " contains control characters"));
+            problems.add(RowProblem.error(line, column, label + " contains control characters"));
+        } else {
+            unsafeCharacter(value).ifPresent(reason -> problems.add(RowProblem.error(line, column, label + reason)));
         }
         return value;
+    }
+
+    /**
+     * Why a name's characters could make it show differently from what it holds, or empty: a bidirectional
+     * control reorders what follows it (Unicode Standard Annex #9 section 2), a format character or filler shows
+     * nothing (zero-width space U+200B, joiners, soft hyphen, byte order mark, variation selectors), a space other
+     * than U+0020 hides in plain sight, and an unassigned, private-use or surrogate code point is no letter at all.
+     * The reason names the code point, never the name.
+     */
+    static Optional<String> unsafeCharacter(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            String codePoint = String.format(Locale.ROOT, "U+%04X", c);
+            if (BIDI_CONTROLS.contains(c)) {
+                return Optional.of(" contains the bidirectional control character " + codePoint
+                        + ", which changes the order in which the name is shown");
+            }
+            if (invisible(c)) {
+                return Optional.of(" contains the invisible character " + codePoint
+                        + " (zero-width, joiner, filler or other format character)");
+            }
+            int type = Character.getType(c);
+            if (type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+                return Optional.of(" contains " + codePoint + ", which is not a character of any script");
+            }
+            if (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return Optional.of(" contains the space character " + codePoint
+                        + "; only the ordinary space U+0020 may separate the parts of a name");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Bidirectional controls: ALM, LRM, RLM, the embeddings and overrides LRE..RLO, the isolates LRI..PDI. */
+    private static final Set<Integer> BIDI_CONTROLS = Set.of(0x061C, 0x200E, 0x200F, 0x202A,
+            0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069);
+
+    private static boolean invisible(int c) {
+        return Character.getType(c) == Character.FORMAT
+                || c == 0x034F // combining grapheme joiner
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) // variation selectors
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
+                || c == 0x180E; // Mongolian vowel separator
+    }
+
+    private static boolean looksBlank(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || invisible(c) || BIDI_CONTROLS.contains(c);
     }
 }

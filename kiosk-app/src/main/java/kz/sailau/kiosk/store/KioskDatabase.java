@@ -15,9 +15,12 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The kiosk's one SQLite database (register, and later check-ins, counters, tokens and the audit log),
- * opened in WAL mode with {@code synchronous=FULL} so that a committed transaction survives a power cut
- * (SQLite documentation "Write-Ahead Logging" and "PRAGMA synchronous"). All work goes through
+ * The kiosk's one SQLite database (register, check-ins, issued token ids, counters and the audit log), opened
+ * with a rollback journal ({@code journal_mode=DELETE}) and {@code synchronous=FULL} so that a committed
+ * transaction survives a power cut (SQLite documentation "Atomic Commit In SQLite" and "PRAGMA synchronous").
+ * Not write-ahead logging: a WAL keeps every committed version of a page, in commit order, until a checkpoint,
+ * which would keep the order of check-ins on disk; the rollback journal holds only the pages as they were before
+ * the running transaction and is deleted when it commits (decision 0121). All work goes through
  * {@link #inTransaction} or {@link #read}: one connection, one transaction at a time, so that a check-in,
  * its counters and its audit event can commit together or not at all.
  *
@@ -33,11 +36,27 @@ public final class KioskDatabase implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final int schemaVersion;
+    private final List<Migration> migrations;
 
-    private KioskDatabase(Path file, Connection connection, int schemaVersion) {
+    private KioskDatabase(Path file, Connection connection, int schemaVersion, List<Migration> migrations) {
         this.file = file;
         this.connection = connection;
         this.schemaVersion = schemaVersion;
+        this.migrations = List.copyOf(migrations);
+    }
+
+    /**
+     * Opens an existing database (as {@link #open(Path, List, StoreOptions, Clock)}) and never creates one, nor its
+     * directory: for commands that only read.
+     *
+     * @throws StoreException {@code store.error.noDatabase} when there is no database file
+     */
+    public static KioskDatabase openExisting(Path file, List<Migration> migrations, StoreOptions options, Clock clock) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("store.error.noDatabase", "no kiosk database at " + file, null);
+        }
+        return open(file, migrations, options, clock);
     }
 
     /**
@@ -63,15 +82,17 @@ public final class KioskDatabase implements AutoCloseable {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout = " + options.busyTimeoutMillis());
-                try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-                    if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
-                        throw new StoreException("store.error.open", "database refuses WAL mode", null);
+                try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = DELETE")) {
+                    if (!mode.next() || !"delete".equalsIgnoreCase(mode.getString(1))) {
+                        throw new StoreException("store.error.open", "database refuses the rollback journal", null);
                     }
                 }
                 statement.execute("PRAGMA synchronous = FULL");
                 statement.execute("PRAGMA foreign_keys = ON");
                 // Deleted content is overwritten: encrypted anyway, but no stale pages linger.
                 statement.execute("PRAGMA secure_delete = ON");
+                // Temporary tables (the ledger sorts its tables through one) live in memory, never in a file.
+                statement.execute("PRAGMA temp_store = MEMORY");
                 if (options.maxPageCount() > 0) {
                     statement.execute("PRAGMA max_page_count = " + options.maxPageCount());
                 }
@@ -80,7 +101,7 @@ public final class KioskDatabase implements AutoCloseable {
             // transaction tracking cannot disagree with SQLite after SQLite rolled back by itself (SQLITE_FULL).
             connection.setAutoCommit(true);
             int version = migrate(connection, migrations, clock);
-            return new KioskDatabase(file, connection, version);
+            return new KioskDatabase(file, connection, version, migrations);
         } catch (Exception e) {
             closeQuietly(connection);
             if (e instanceof StoreException s) {
@@ -194,10 +215,10 @@ public final class KioskDatabase implements AutoCloseable {
     }
 
     /**
-     * Rebuilds the database file without free pages ({@code VACUUM}) and truncates the WAL to zero bytes
-     * ({@code PRAGMA wal_checkpoint(TRUNCATE)}), outside any transaction; with {@code secure_delete} on, no
-     * deleted content remains in the main file, the WAL or a journal (SQLite documentation "VACUUM",
-     * "PRAGMA secure_delete", "PRAGMA wal_checkpoint"). Used by the biometric wipe.
+     * Rebuilds the database file without free pages ({@code VACUUM}) and truncates a write-ahead log left by an
+     * older version to zero bytes ({@code PRAGMA wal_checkpoint(TRUNCATE)}), outside any transaction; with
+     * {@code secure_delete} on, no deleted content remains in the main file, a WAL or a journal (SQLite
+     * documentation "VACUUM", "PRAGMA secure_delete", "PRAGMA wal_checkpoint"). Used by the biometric wipe.
      *
      * @throws StoreException {@code store.error.write} on a database error
      */
@@ -217,17 +238,22 @@ public final class KioskDatabase implements AutoCloseable {
         }
     }
 
+    /** The migrations this database was opened with (the schema the application expects). */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
     /** Number of applied migrations ({@code PRAGMA user_version}). */
     public int schemaVersion() {
         return schemaVersion;
     }
 
-    /** The database file (its WAL is {@code <file>-wal}). */
+    /** The database file (its rollback journal, while a transaction runs, is {@code <file>-journal}). */
     public Path file() {
         return file;
     }
 
-    /** Checkpoints the WAL into the main file and closes the connection. */
+    /** Checkpoints a write-ahead log left by an older version (if any) and closes the connection. */
     @Override
     public void close() {
         lock.lock();

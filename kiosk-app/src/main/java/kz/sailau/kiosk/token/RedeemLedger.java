@@ -1,11 +1,17 @@
 package kz.sailau.kiosk.token;
 
+import java.util.Optional;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * The ballot desk's redeem-once ledger, in its own SQLite file:
@@ -61,7 +67,7 @@ public final class RedeemLedger implements AutoCloseable {
             s.executeUpdate();
         } catch (SQLException e) {
             if (e.getErrorCode() == SQLITE_CONSTRAINT || isRedeemed(id)) {
-                return new TokenCheck.Verdict(verdict.id(), java.util.Optional.of(TokenRefusal.ALREADY_REDEEMED),
+                return new TokenCheck.Verdict(verdict.id(), Optional.of(TokenRefusal.ALREADY_REDEEMED),
                         verdict.typed());
             }
             throw new TokenStoreException("cannot record redemption: " + e.getMessage(), e);
@@ -90,6 +96,46 @@ public final class RedeemLedger implements AutoCloseable {
         } catch (SQLException e) {
             throw new TokenStoreException("cannot count redemptions: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One redemption as the ledger keeps it.
+     *
+     * @param id    the token id
+     * @param typed whether it was read from a typed code
+     */
+    public record Redemption(TokenId id, boolean typed) {
+        /** @throws NullPointerException on a null id */
+        public Redemption {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Reads every redemption of a desk's ledger file, in id order, without changing it (for the end-of-day
+     * reconciliation). Refuses a missing file rather than creating one.
+     *
+     * @throws TokenStoreException {@code token.error.ledger} when the file is missing or not a redeem ledger
+     */
+    public static List<Redemption> readRedemptions(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new TokenStoreException("token.error.ledger", "no ballot desk ledger at " + file, null);
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("open_mode", "1");
+        List<Redemption> redemptions = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly);
+             PreparedStatement s = c.prepareStatement("SELECT id, typed FROM redeemed_token ORDER BY id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                redemptions.add(new Redemption(new TokenId(r.getBytes(1)), r.getInt(2) == 1));
+            }
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new TokenStoreException("token.error.ledger", file.getFileName()
+                    + " is not a ballot desk ledger: " + e.getClass().getSimpleName(), e);
+        }
+        return redemptions;
     }
 
     @Override

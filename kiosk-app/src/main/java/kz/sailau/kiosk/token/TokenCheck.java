@@ -7,36 +7,42 @@ import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 
 /**
- * What the ballot desk checks before handing out a ballot, for a scanned QR payload or a typed code.
+ * What the ballot desk checks before handing out a ballot, for a scanned QR payload or a typed code, offline.
  *
- * <p>A QR payload is checked completely: format, version, the kiosk's signature, election, precinct. A typed
- * code carries only the token id and its check character (a signature does not fit in a code people can
- * type), so it is accepted as {@link Verdict#typed() typed}: the desk records it as such and the end-of-day
- * reconciliation matches every typed redemption against the kiosk's issued-ids table.
+ * <p>A QR payload is checked completely: format, version, the kiosk's Ed25519 signature, election, precinct. A
+ * typed code carries the token id and a 47-bit tag under the precinct token key ({@link HumanCode}): its check
+ * character first (a typing error), then its tag for this desk's election and precinct; a code of another
+ * precinct or election, or a forged one, fails the tag ({@link TokenRefusal#TYPED_CODE_NOT_VALID}), a code of the
+ * pre-election test is {@link TokenRefusal#TEST_TOKEN}. An accepted typed code is recorded as
+ * {@link Verdict#typed() typed}; the end-of-day reconciliation ({@code token reconcile}) matches every redemption
+ * against the kiosks' issued ids.
  */
 public final class TokenCheck {
 
     private final ElectionId election;
     private final PrecinctId precinct;
     private final TokenVerifier verifier;
+    private final TypedCodeKey typedCodeKey;
 
     /**
-     * @param election the desk's election
-     * @param precinct the desk's precinct
-     * @param verifier the kiosk's public-key check
+     * @param election     the desk's election
+     * @param precinct     the desk's precinct
+     * @param verifier     the kiosk's public-key check (QR payloads)
+     * @param typedCodeKey the precinct token key of this election and precinct (typed codes)
      */
-    public TokenCheck(ElectionId election, PrecinctId precinct, TokenVerifier verifier) {
+    public TokenCheck(ElectionId election, PrecinctId precinct, TokenVerifier verifier, TypedCodeKey typedCodeKey) {
         this.election = Objects.requireNonNull(election, "election");
         this.precinct = Objects.requireNonNull(precinct, "precinct");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.typedCodeKey = Objects.requireNonNull(typedCodeKey, "typedCodeKey");
     }
 
     /**
      * The outcome of a check.
      *
-     * @param id      the token id when it could be read
+     * @param id      the token id when it could be read and authenticated
      * @param refusal the reason when refused, empty when accepted
-     * @param typed   whether it came from a typed code (no signature to check)
+     * @param typed   whether it came from a typed code
      */
     public record Verdict(Optional<TokenId> id, Optional<TokenRefusal> refusal, boolean typed) {
         /** @throws NullPointerException on null */
@@ -63,10 +69,21 @@ public final class TokenCheck {
             if (TokenCodec.isQrPayload(trimmed)) {
                 return checkQr(TokenCodec.parseQr(trimmed));
             }
-            return new Verdict(Optional.of(HumanCode.decode(trimmed)), Optional.empty(), true);
+            return checkTyped(HumanCode.decode(trimmed));
         } catch (TokenFormatException e) {
             return Verdict.refused(e.refusal());
         }
+    }
+
+    private Verdict checkTyped(HumanCode.Typed typed) {
+        if (HumanCode.tagMatches(typedCodeKey, election, precinct, typed)) {
+            return new Verdict(Optional.of(typed.id()), Optional.empty(), true);
+        }
+        if (!election.isLogicAccuracyTest()
+                && HumanCode.tagMatches(typedCodeKey, election.logicAccuracyTest(), precinct, typed)) {
+            return new Verdict(Optional.of(typed.id()), Optional.of(TokenRefusal.TEST_TOKEN), true);
+        }
+        return new Verdict(Optional.empty(), Optional.of(TokenRefusal.TYPED_CODE_NOT_VALID), true);
     }
 
     private Verdict checkQr(TokenCodec.SignedToken signed) {

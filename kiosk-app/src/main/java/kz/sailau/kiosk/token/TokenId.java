@@ -32,6 +32,19 @@ public final class TokenId {
         return new TokenId(b);
     }
 
+    /**
+     * The id written as 32 lower-case hex digits ({@link #toString()}).
+     *
+     * @throws IllegalArgumentException on anything else
+     */
+    public static TokenId fromHex(String hex) {
+        Objects.requireNonNull(hex, "hex");
+        if (!hex.matches("[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("a token id is 32 lower-case hex digits");
+        }
+        return new TokenId(HexFormat.of().parseHex(hex));
+    }
+
     /** A copy of the 16 bytes. */
     public byte[] bytes() {
         return bytes.clone();

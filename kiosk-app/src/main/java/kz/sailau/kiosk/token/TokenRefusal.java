@@ -6,6 +6,11 @@ public enum TokenRefusal {
     MALFORMED("token.refusal.malformed"),
     /** A typed code whose check character does not match (a typing error). */
     BAD_CHECK_CHARACTER("token.refusal.badCheckCharacter"),
+    /**
+     * A typed code whose tag is not the one of the precinct token key for this election and precinct: forged,
+     * issued at another precinct or for another election, or mistyped in a way the check character missed.
+     */
+    TYPED_CODE_NOT_VALID("token.refusal.typedCodeNotValid"),
     /** A format version this desk does not know. */
     UNSUPPORTED_VERSION("token.refusal.unsupportedVersion"),
     /** The signature is not the kiosk's. */

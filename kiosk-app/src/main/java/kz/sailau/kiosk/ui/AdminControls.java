@@ -1,5 +1,9 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.FlowPane;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
@@ -83,16 +87,16 @@ final class AdminControls {
     }
 
     /** Buttons in a row that wraps onto the next line when the screen is narrow, centred. */
-    static javafx.scene.layout.FlowPane flow(javafx.scene.Node... children) {
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(16, 12, children);
-        row.setAlignment(javafx.geometry.Pos.CENTER);
+    static FlowPane flow(Node... children) {
+        FlowPane row = new FlowPane(16, 12, children);
+        row.setAlignment(Pos.CENTER);
         row.setPrefWrapLength(CONTENT);
         return row;
     }
 
     /** A list cell at least {@link #TOUCH} high whose text wraps within {@code width}. */
-    static <T> javafx.scene.control.ListCell<T> wrappingCell(double width, Function<T, String> text) {
-        return new javafx.scene.control.ListCell<>() {
+    static <T> ListCell<T> wrappingCell(double width, Function<T, String> text) {
+        return new ListCell<>() {
             {
                 setWrapText(true);
                 setMinHeight(TOUCH);
@@ -109,7 +113,7 @@ final class AdminControls {
     }
 
     /** Shows {@code node} only while {@code shown} is true (and takes no room otherwise). */
-    static void shownWhen(javafx.scene.Node node, ObservableValue<Boolean> shown) {
+    static void shownWhen(Node node, ObservableValue<Boolean> shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(shown);
     }

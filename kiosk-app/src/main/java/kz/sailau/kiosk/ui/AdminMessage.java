@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record AdminMessage(Kind kind, String key, List<Object> arguments) {
 
         /** The style class of this kind, e.g. {@code message-error}. */
         public String styleClass() {
-            return "message-" + name().toLowerCase(java.util.Locale.ROOT);
+            return "message-" + name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.beans.binding.Bindings;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -222,7 +223,7 @@ public final class AdministratorView extends VBox {
         FileChoiceView bundle = new FileChoiceView(day.bundle(), language, "admin-bundle", "admin.files.noMedia");
         Button close = AdminControls.button(language, "admin.closeDay", "admin-close-day");
         close.getStyleClass().add("danger");
-        close.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> language.messages().get(
+        close.textProperty().bind(Bindings.createStringBinding(() -> language.messages().get(
                 day.dayClosedProperty().get() ? "admin.writeBundleAgain" : "admin.closeDay"),
                 language.messagesProperty(), day.dayClosedProperty()));
         close.setOnAction(e -> day.askCloseDay());

@@ -1,54 +1,44 @@
 package kz.sailau.kiosk.ui;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kz.sailau.fingerprint.Capture;
-import kz.sailau.fingerprint.CaptureCancelledException;
-import kz.sailau.fingerprint.CaptureProgress;
-import kz.sailau.fingerprint.FingerprintScanner;
-import kz.sailau.fingerprint.NoFingerException;
-import kz.sailau.fingerprint.ScannerException;
-import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.checkin.ClerkCall;
+import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
-import kz.sailau.kiosk.checkin.IssuedBallotToken;
-import kz.sailau.kiosk.devices.DeviceException;
-import kz.sailau.kiosk.devices.MrzReader;
-import kz.sailau.kiosk.devices.MrzReaderException;
+import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.devices.printer.Receipt;
-import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
+import kz.sailau.kiosk.runner.DeviceRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The view model of the kiosk screens: mirrors the {@link CheckInEngine}'s state into read-only JavaFX
- * properties, runs every engine call on a worker thread, drives the fingerprint scanner while the engine
- * waits for a finger (feeding a real upload progress), and prints the receipt when a token is issued.
- * It adds no business rule: what happens next is always the engine's decision.
+ * The view model of the kiosk screens: mirrors the {@link CheckInEngine}'s state and clerk-call signal into
+ * read-only JavaFX properties, shows the scanner's upload progress and the last receipt the {@link DeviceRunner}
+ * reports, and forwards the voter's and the clerk's taps to the engine on a worker thread. It decides nothing:
+ * when a device acts, when the clerk is called and when a screen clears are the engine's rules.
  *
- * <p>Threading: the properties change only on the FX thread (through the {@code fxThread} executor given
- * to the constructor); engine calls, capture and printing never run there.
+ * <p>Threading: the properties change only on the FX thread (through the {@code fxThread} executor given to the
+ * constructor); engine calls never run there.
  */
 public final class CheckInScreenModel implements AutoCloseable {
 
@@ -73,66 +63,72 @@ public final class CheckInScreenModel implements AutoCloseable {
     private final CheckInEngine realEngine;
     private final Supplier<Counters> realCounters;
     private volatile CheckInEngine engine;
-    private final FingerprintScanner scanner;
-    private final ReceiptPrinter printer;
+    private volatile Supplier<Counters> counterSource;
     private final LanguageViewModel language;
     private final Executor fxThread;
-    private volatile Supplier<Counters> counterSource;
-    private final Duration fingerTimeout;
-    private final ExecutorService engineWorker = Executors.newSingleThreadExecutor(named("kiosk-engine"));
-    private final ExecutorService captureWorker = Executors.newSingleThreadExecutor(named("kiosk-capture"));
-    private final ExecutorService printWorker = Executors.newSingleThreadExecutor(named("kiosk-printer"));
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("kiosk-tick"));
-    private final AtomicBoolean capturing = new AtomicBoolean();
+    private final ExecutorService engineWorker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kiosk-engine");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ReadOnlyObjectWrapper<CheckInState> state;
-    private final ReadOnlyDoubleWrapper uploadProgress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyBooleanWrapper fingerOnSensor = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Optional<String>> printerProblem = new ReadOnlyObjectWrapper<>(Optional.empty());
-    private final ReadOnlyObjectWrapper<Optional<String>> scannerProblem = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<Optional<ClerkCall>> clerkCall;
+    private final DeviceActivity activity;
     private final ReadOnlyObjectWrapper<Counters> counters;
-    private final ReadOnlyBooleanWrapper clerkCalled = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testMode = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Optional<Receipt>> lastReceipt = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<Optional<String>> printerProblem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Optional<String>> scannerProblem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper clerkCalled = new ReadOnlyBooleanWrapper();
     private final ObservableList<ClerkNotice> notices = FXCollections.observableArrayList();
     // One read-only view for every caller: the view listens to the list weakly, so a view made per call and
     // dropped would silently lose the listeners registered on it.
     private final ObservableList<ClerkNotice> noticesView = FXCollections.unmodifiableObservableList(notices);
-    private final ReadOnlyObjectWrapper<java.util.Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActions;
+    private final ReadOnlyObjectWrapper<Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActions;
 
     /**
      * @param engine        the check-in engine (its calls block: they run on this model's worker)
-     * @param scanner       the fingerprint scanner
-     * @param printer       the receipt printer
-     * @param language      the language of the screens (the receipt is printed in it; reset after each voter)
+     * @param devices       the engine's device runner (upload progress, receipts)
+     * @param language      the language of the screens (the next voter starts in Kazakh again)
      * @param fxThread      runs a task on the FX thread ({@code Platform::runLater})
      * @param counterSource the ledger's live counters
-     * @param fingerTimeout how long one capture waits for a finger before asking again
      */
-    public CheckInScreenModel(CheckInEngine engine, FingerprintScanner scanner, ReceiptPrinter printer,
-                              LanguageViewModel language, Executor fxThread, Supplier<Counters> counterSource,
-                              Duration fingerTimeout) {
+    public CheckInScreenModel(CheckInEngine engine, DeviceRunner devices, LanguageViewModel language,
+                              Executor fxThread, Supplier<Counters> counterSource) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.realEngine = engine;
         this.realCounters = Objects.requireNonNull(counterSource, "counterSource");
-        this.scanner = Objects.requireNonNull(scanner, "scanner");
-        this.printer = Objects.requireNonNull(printer, "printer");
+        this.counterSource = counterSource;
         this.language = Objects.requireNonNull(language, "language");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
-        this.counterSource = Objects.requireNonNull(counterSource, "counterSource");
-        this.fingerTimeout = Objects.requireNonNull(fingerTimeout, "fingerTimeout");
         this.state = new ReadOnlyObjectWrapper<>(engine.state());
+        this.clerkCall = new ReadOnlyObjectWrapper<>(engine.clerkCall());
         this.counters = new ReadOnlyObjectWrapper<>(counterSource.get());
         this.clerkActions = new ReadOnlyObjectWrapper<>(engine.acceptedClerkEvents());
+        printerProblem.bind(Bindings.createObjectBinding(() -> printerProblem(state.get()), state));
+        scannerProblem.bind(Bindings.createObjectBinding(() -> clerkCall.get().flatMap(ClerkCall::fault)
+                .filter(f -> f.device() == DeviceFault.Device.SCANNER).map(DeviceFault::messageKey), clerkCall));
+        clerkCalled.bind(Bindings.createBooleanBinding(() -> clerkCall.get()
+                .map(c -> c.reason() == ClerkReason.VOTER_REQUEST).orElse(false), clerkCall));
+        this.activity = new DeviceActivity(fxThread);
+        Objects.requireNonNull(devices, "devices").addObserver(activity);
         listenTo(engine);
     }
 
-    /** Follows {@code source}'s states while it is the engine in use (the L&A test switches engines). */
+    /** Follows {@code source}'s states and clerk calls while it is the engine in use (the L&A test switches). */
     private void listenTo(CheckInEngine source) {
         source.addListener(next -> {
             if (engine == source) {
                 engineMoved(next);
+            }
+        });
+        source.addClerkCallListener(call -> {
+            if (engine == source) {
+                fxThread.execute(() -> {
+                    clerkCall.set(call);
+                    call.ifPresent(c -> addNotice(new ClerkNotice(c.messageKey(), c.reason().nextStepKey())));
+                });
             }
         });
     }
@@ -162,8 +158,8 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /**
      * Switches the screens to the logic-and-accuracy test's engine and counters (between two engine calls, on
-     * the engine worker): from then on every card, finger and clerk action goes to {@code testEngine}, and the
-     * screens show the TEST banner. Completes once the screens show the test engine's state.
+     * the engine worker): from then on every tap goes to {@code testEngine}, and the screens show the TEST banner.
+     * Completes once the screens show the test engine's state. (The devices are switched by the test itself.)
      */
     public CompletableFuture<Void> useTestEngine(CheckInEngine testEngine, Supplier<Counters> testCounters) {
         Objects.requireNonNull(testEngine, "testEngine");
@@ -180,9 +176,6 @@ public final class CheckInScreenModel implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         engineWorker.execute(() -> {
             try {
-                if (capturing.get()) {
-                    scanner.cancel();
-                }
                 if (engine != next) {
                     engine = next;
                     if (test) {
@@ -191,15 +184,16 @@ public final class CheckInScreenModel implements AutoCloseable {
                 }
                 counterSource = nextCounters;
                 CheckInState now = next.state();
+                Optional<ClerkCall> call = next.clerkCall();
+                Set<Class<? extends CheckInEvent.ClerkEvent>> actions = next.acceptedClerkEvents();
                 Counters counted = nextCounters.get();
                 fxThread.execute(() -> {
                     testMode.set(test);
+                    clerkActions.set(actions);
                     state.set(now);
+                    clerkCall.set(call);
                     counters.set(counted);
-                    uploadProgress.set(-1);
-                    fingerOnSensor.set(false);
-                    clerkCalled.set(false);
-                    lastReceipt.set(Optional.empty());
+                    activity.clear();
                     done.complete(null);
                 });
             } catch (RuntimeException e) {
@@ -214,22 +208,33 @@ public final class CheckInScreenModel implements AutoCloseable {
         return state.getReadOnlyProperty();
     }
 
+    /**
+     * The engine's clerk-call signal: present while the kiosk calls a commission member (why, the device fault if
+     * any, since when). A screen shows a banner and sounds while it is present.
+     */
+    public ReadOnlyObjectProperty<Optional<ClerkCall>> clerkCallProperty() {
+        return clerkCall.getReadOnlyProperty();
+    }
+
     /** Upload progress of the current capture, 0..1; -1 while waiting for a finger. */
     public ReadOnlyDoubleProperty uploadProgressProperty() {
-        return uploadProgress.getReadOnlyProperty();
+        return activity.uploadProgress();
     }
 
     /** Whether a finger is on the sensor and its image is being uploaded. */
     public ReadOnlyBooleanProperty fingerOnSensorProperty() {
-        return fingerOnSensor.getReadOnlyProperty();
+        return activity.fingerOnSensor();
     }
 
-    /** Message key of the last printing failure, empty when the last receipt printed. */
+    /**
+     * Message key of the printer's failure while the token on screen has no printed receipt; empty otherwise
+     * (derived from {@link CheckInState.TokenIssued#printout()}).
+     */
     public ReadOnlyObjectProperty<Optional<String>> printerProblemProperty() {
         return printerProblem.getReadOnlyProperty();
     }
 
-    /** Message key of the last scanner failure, empty when the scanner works. */
+    /** Message key of the scanner's failure while the kiosk calls a clerk for it; empty otherwise. */
     public ReadOnlyObjectProperty<Optional<String>> scannerProblemProperty() {
         return scannerProblem.getReadOnlyProperty();
     }
@@ -246,7 +251,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     /** The last receipt sent to the printer (printed or not). */
     public ReadOnlyObjectProperty<Optional<Receipt>> lastReceiptProperty() {
-        return lastReceipt.getReadOnlyProperty();
+        return activity.lastReceipt();
     }
 
     /**
@@ -254,7 +259,7 @@ public final class CheckInScreenModel implements AutoCloseable {
      * it changes on the FX thread just before {@link #stateProperty()}, so a view rendering the state sees the
      * actions of that state. The clerk console shows only these.
      */
-    public ReadOnlyObjectProperty<java.util.Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActionsProperty() {
+    public ReadOnlyObjectProperty<Set<Class<? extends CheckInEvent.ClerkEvent>>> clerkActionsProperty() {
         return clerkActions.getReadOnlyProperty();
     }
 
@@ -270,13 +275,16 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     // ------------------------------------------------------------------ actions (any thread)
 
-    /** Feeds the text the MRZ reader sent. */
+    /**
+     * Feeds a zone as the card reader does (the devices feed the engine directly; tests and tools that have no
+     * card reader use this).
+     */
     public CompletableFuture<CheckInState> submitCard(String mrzText) {
         Objects.requireNonNull(mrzText, "mrzText");
         return onEngine(() -> engine.submitCard(mrzText));
     }
 
-    /** Feeds a voter or hardware event (not a clerk event). */
+    /** Feeds a voter's tap (not a clerk event). */
     public CompletableFuture<CheckInState> submit(CheckInEvent event) {
         Objects.requireNonNull(event, "event");
         return onEngine(() -> engine.submit(event));
@@ -286,56 +294,28 @@ public final class CheckInScreenModel implements AutoCloseable {
     public CompletableFuture<CheckInState> submitAsClerk(CheckInEvent.ClerkEvent event, char[] pin) {
         Objects.requireNonNull(event, "event");
         char[] copy = pin.clone();
-        java.util.Arrays.fill(pin, '\0');
-        fxThread.execute(() -> clerkCalled.set(false));
+        Arrays.fill(pin, '\0');
         return onEngine(() -> engine.submitAsClerk(event, copy));
     }
 
-    /** Feeds one clock tick (idle timeouts). */
+    /** Feeds one clock tick (idle timeouts); the kiosk's device runner ticks by itself. */
     public CompletableFuture<CheckInState> tick() {
         return onEngine(() -> engine.tick());
     }
 
-    /** Starts feeding a tick every {@code period}. */
-    public void startTicking(Duration period) {
-        ticker.scheduleAtFixedRate(() -> tick(), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Starts reading identity cards from the MRZ reader on its own thread; each zone read is fed to the
-     * engine with {@link #submitCard}. A reader failure is shown to the clerk and reading stops.
-     */
-    public void startReadingCards(MrzReader reader) {
-        Objects.requireNonNull(reader, "reader");
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted() && !engineWorker.isShutdown()) {
-                try {
-                    reader.nextZone(Duration.ofSeconds(1)).ifPresent(this::submitCard);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    return;
-                } catch (MrzReaderException e) {
-                    if (engineWorker.isShutdown()) {
-                        return;
-                    }
-                    LOG.warn("MRZ reader failed: {}", e.getMessage());
-                    String key = e.messageKey();
-                    fxThread.execute(() -> addNotice(new ClerkNotice(key, "clerk.next.checkCardReader")));
-                    return;
-                }
-            }
-        }, "kiosk-card-reader");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** The voter asks for a commission member. */
-    public void callClerk() {
-        fxThread.execute(() -> clerkCalled.set(true));
+    public CompletableFuture<CheckInState> callClerk() {
+        return submit(new CheckInEvent.VoterCallsClerk());
+    }
+
+    /** The voter, shown the finger prompt's countdown, asks for more time. */
+    public CompletableFuture<CheckInState> moreTime() {
+        return submit(new CheckInEvent.VoterWantsMoreTime());
     }
 
     /**
-     * Synchronises with the worker threads: completes once every engine call submitted so far has run and
-     * its state reached the FX thread. For tests and orderly shutdown.
+     * Synchronises with the worker: completes once every engine call submitted so far has run and its state
+     * reached the FX thread. For tests and orderly shutdown.
      */
     public CompletableFuture<CheckInState> settled() {
         return onEngine(() -> engine.state());
@@ -365,40 +345,37 @@ public final class CheckInScreenModel implements AutoCloseable {
         return done;
     }
 
-    /** Called by the engine on the worker thread for every new state. */
+    /** Called by the engine, on whichever thread fed it, for every new state. */
     private void engineMoved(CheckInState next) {
         // Called inside the engine's step (same thread, lock held): the dry run sees exactly this state.
-        java.util.Set<Class<? extends CheckInEvent.ClerkEvent>> actions = engine.acceptedClerkEvents();
+        Set<Class<? extends CheckInEvent.ClerkEvent>> actions = engine.acceptedClerkEvents();
+        Counters now = counterSource.get();
         fxThread.execute(() -> {
             CheckInState previous = state.get();
             clerkActions.set(actions);
             state.set(next);
-            noticeFor(next).ifPresent(this::addNotice);
-            if (next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)) {
-                // A voter left (done, refused or timed out): clear what the screen showed.
+            counters.set(now);
+            if (next instanceof CheckInState.Refused refused) {
+                addNotice(new ClerkNotice(refused.refusal().messageKey(), refused.refusal().nextStepKey()));
+            }
+            if (voterLeft(previous, next)) {
+                // A voter left (done, refused, timed out, or the next card cleared the token): the next one starts
+                // in the state language with nothing of the last voter on screen.
                 language.reset();
-                uploadProgress.set(-1);
-                fingerOnSensor.set(false);
-                clerkCalled.set(false);
+                activity.clearProgress();
             }
         });
-        if (next instanceof CheckInState.AwaitingFinger) {
-            startCapture();
-        } else if (!(next instanceof CheckInState.Matching) && capturing.get()) {
-            scanner.cancel();
-        }
-        if (next instanceof CheckInState.TokenIssued issued) {
-            print(issued.token());
-        }
     }
 
-    private static Optional<ClerkNotice> noticeFor(CheckInState state) {
-        if (state instanceof CheckInState.NeedsClerk needs) {
-            return Optional.of(new ClerkNotice(needs.reason().messageKey(), needs.reason().nextStepKey()));
-        } else if (state instanceof CheckInState.Refused refused) {
-            return Optional.of(new ClerkNotice(refused.refusal().messageKey(), refused.refusal().nextStepKey()));
-        }
-        return Optional.empty();
+    private static boolean voterLeft(CheckInState previous, CheckInState next) {
+        return next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)
+                || previous instanceof CheckInState.TokenIssued && next instanceof CheckInState.CheckingEligibility;
+    }
+
+    private static Optional<String> printerProblem(CheckInState state) {
+        return state instanceof CheckInState.TokenIssued issued
+                && issued.printout() instanceof CheckInState.Printout.NotPrinted failed
+                ? Optional.of(failed.fault().messageKey()) : Optional.empty();
     }
 
     private void addNotice(ClerkNotice notice) {
@@ -408,113 +385,14 @@ public final class CheckInScreenModel implements AutoCloseable {
         }
     }
 
-    private void startCapture() {
-        if (!capturing.compareAndSet(false, true)) {
-            return;
-        }
-        captureWorker.execute(() -> {
-            try {
-                while (engine.state() instanceof CheckInState.AwaitingFinger) {
-                    fxThread.execute(() -> {
-                        uploadProgress.set(-1);
-                        fingerOnSensor.set(false);
-                    });
-                    Capture capture;
-                    try {
-                        capture = scanner.capture(new FxProgress(), fingerTimeout);
-                    } catch (NoFingerException e) {
-                        continue;
-                    }
-                    fxThread.execute(() -> {
-                        uploadProgress.set(1);
-                        scannerProblem.set(Optional.empty());
-                    });
-                    FingerImage image = new FingerImage(capture.width(), capture.height(), capture.pixels(),
-                            capture.dpi());
-                    capturing.set(false);
-                    submit(new CheckInEvent.FingerCaptured(image));
-                    return;
-                }
-            } catch (CaptureCancelledException e) {
-                LOG.debug("capture cancelled");
-            } catch (ScannerException e) {
-                LOG.warn("scanner failed: {}", e.technicalMessage());
-                String key = e.messageKey();
-                fxThread.execute(() -> {
-                    scannerProblem.set(Optional.of(key));
-                    addNotice(new ClerkNotice(key, "clerk.next.checkScanner"));
-                });
-            } catch (RuntimeException e) {
-                LOG.error("capture failed: {}", e.getClass().getSimpleName(), e);
-            }
-            capturing.set(false);
-        });
-    }
-
-    /** Hands upload progress from the capture thread to the FX thread. */
-    private final class FxProgress implements CaptureProgress {
-        @Override
-        public void bytesReceived(long bytesReceived, long totalBytes) {
-            double fraction = totalBytes <= 0 ? 0 : Math.min(1.0, (double) bytesReceived / totalBytes);
-            fxThread.execute(() -> uploadProgress.set(fraction));
-        }
-
-        @Override
-        public void fingerDetected() {
-            fxThread.execute(() -> {
-                fingerOnSensor.set(true);
-                uploadProgress.set(0);
-            });
-        }
-    }
-
-    private void print(IssuedBallotToken token) {
-        Messages messages = language.messages();
-        Receipt receipt = engine != realEngine ? Receipts.test(messages, token) : Receipts.of(messages, token);
-        fxThread.execute(() -> lastReceipt.set(Optional.of(receipt)));
-        printWorker.execute(() -> {
-            try {
-                printer.print(receipt);
-                fxThread.execute(() -> printerProblem.set(Optional.empty()));
-            } catch (DeviceException e) {
-                LOG.warn("receipt not printed: {}", e.getMessage());
-                String key = e.messageKey();
-                fxThread.execute(() -> {
-                    printerProblem.set(Optional.of(key));
-                    addNotice(new ClerkNotice(key, "clerk.next.voidAndReprint"));
-                });
-            } catch (RuntimeException e) {
-                LOG.error("printing failed: {}", e.getClass().getSimpleName(), e);
-                fxThread.execute(() -> {
-                    printerProblem.set(Optional.of(DeviceException.Kind.DISCONNECTED.messageKey()));
-                    addNotice(new ClerkNotice(DeviceException.Kind.DISCONNECTED.messageKey(),
-                            "clerk.next.voidAndReprint"));
-                });
-            }
-        });
-    }
-
-    /** Stops the workers and cancels a running capture; does not close the devices. */
+    /** Stops the worker; the engine and its devices are closed by their owner. */
     @Override
     public void close() {
-        scanner.cancel();
-        ticker.shutdownNow();
         engineWorker.shutdown();
-        captureWorker.shutdownNow();
-        printWorker.shutdown();
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** For the exhaustive list of notice keys in tests. */
     static List<String> fixedNoticeKeys() {
-        return new ArrayList<>(List.of("clerk.notice.internalError", "clerk.next.restartKiosk",
-                "clerk.next.checkScanner", "clerk.next.voidAndReprint", "clerk.next.checkCardReader"));
+        return new ArrayList<>(List.of("clerk.notice.internalError", "clerk.next.restartKiosk"));
     }
 }

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
 import java.util.Objects;
 
 import java.util.Locale;
@@ -109,7 +112,7 @@ public final class ClerkConsole extends VBox {
         model.countersProperty().addListener((o, a, b) -> render());
         model.printerProblemProperty().addListener((o, a, b) -> render());
         model.clerkCalledProperty().addListener((o, a, b) -> render());
-        model.notices().addListener((javafx.collections.ListChangeListener<CheckInScreenModel.ClerkNotice>) c -> render());
+        model.notices().addListener((ListChangeListener<CheckInScreenModel.ClerkNotice>) c -> render());
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -174,7 +177,7 @@ public final class ClerkConsole extends VBox {
      */
     private void actions(Messages m, Set<Class<? extends CheckInEvent.ClerkEvent>> accepted, VBox inputs,
                          VBox buttons) {
-        java.util.List<Button> shown = new java.util.ArrayList<>();
+        List<Button> shown = new ArrayList<>();
         if (accepted.contains(CheckInEvent.ClerkOverride.class)) {
             inputs.getChildren().addAll(wrapped(m.get("clerk.override.reason"), "clerk-reason-title"),
                     reasonButtons(m));

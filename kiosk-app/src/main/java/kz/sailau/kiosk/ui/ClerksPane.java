@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.scene.control.TextInputControl;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -109,7 +110,7 @@ public final class ClerksPane extends VBox {
         pinAgain.clear();
     }
 
-    private void field(javafx.scene.control.TextInputControl field, String id, String promptKey, double width) {
+    private void field(TextInputControl field, String id, String promptKey, double width) {
         field.setId(id);
         field.setPrefWidth(width);
         field.setMaxWidth(width);

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Locale;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class Confirmation {
 
         /** The id fragment of this action's nodes, e.g. {@code close-day}. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.function.Consumer;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,7 +36,7 @@ final class ConfirmationBox extends VBox {
      * @param withPassphrase receives the passphrase typed again (the box clears the field); null for no field
      */
     ConfirmationBox(Confirmation confirmation, Confirmation.Guarded action, LanguageViewModel language,
-                    Runnable yes, java.util.function.Consumer<char[]> withPassphrase) {
+                    Runnable yes, Consumer<char[]> withPassphrase) {
         super(12);
         Objects.requireNonNull(confirmation, "confirmation");
         String id = "confirm-" + action.id();

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,14 +88,14 @@ public final class DayViewModel {
             message.set(AdminMessage.warning("admin.confirm.expired"));
             return;
         }
-        java.nio.file.Path file = bundle.chosen().orElseThrow();
+        Path file = bundle.chosen().orElseThrow();
         if (!work.isBusy()) {
             message.set(AdminMessage.info("admin.closing"));
         }
         work.run(progress -> closing.closeDay(file), closed -> {
             dayClosed.set(true);
             message.set(new AdminMessage(closed.reconciles() ? AdminMessage.Kind.SUCCESS : AdminMessage.Kind.WARNING,
-                    "admin.dayClosed", java.util.List.of(new AdminMessage.Count("count.checkIns", closed.checkIns()),
+                    "admin.dayClosed", List.of(new AdminMessage.Count("count.checkIns", closed.checkIns()),
                     new AdminMessage.Count("count.tokensIssued", closed.tokensIssued()),
                     new AdminMessage.Count("count.tokensVoided", closed.tokensVoided()),
                     new AdminMessage.Key(closed.reconciles() ? "admin.balanced" : "admin.notBalanced"),

@@ -42,15 +42,21 @@ public interface DeviceSettingsActions {
     }
 
     /**
-     * A port and its speed as the administrator typed or chose them (not yet validated).
+     * A port, its speed and the device model as the administrator typed or chose them (not yet validated).
      *
-     * @param port the device path
-     * @param baud the line speed
+     * @param port    the device path
+     * @param baud    the line speed
+     * @param profile the model id from the device's catalogue, or {@code null} for the default model
      */
-    record PortSetting(String port, int baud) {
+    record PortSetting(String port, int baud, String profile) {
         /** @throws NullPointerException on a null port */
         public PortSetting {
             Objects.requireNonNull(port, "port");
+        }
+
+        /** A setting with the default model. */
+        public PortSetting(String port, int baud) {
+            this(port, baud, null);
         }
     }
 
@@ -70,12 +76,14 @@ public interface DeviceSettingsActions {
         }
     }
 
-    /** The two fields of a device's setting. */
+    /** The fields of a device's setting. */
     enum Field {
         /** The device path. */
         PORT,
         /** The line speed. */
-        BAUD
+        BAUD,
+        /** The device model. */
+        PROFILE
     }
 
     /** Saving was refused: the fields to correct (nothing was written). */
@@ -99,6 +107,16 @@ public interface DeviceSettingsActions {
 
     /** The line speeds a device supports, ascending; the baud choice offers exactly these. */
     List<Integer> baudRates(Device device);
+
+    /** The device models a device can be set to (catalogue ids), the default first; empty if not offered. */
+    default List<String> profiles(Device device) {
+        return List.of();
+    }
+
+    /** The line speeds a device supports as a model (null: the default model), ascending. */
+    default List<Integer> baudRates(Device device, String profile) {
+        return baudRates(device);
+    }
 
     /** The serial ports present now (paths), to offer in the port choice; may be empty. */
     List<String> presentPorts();

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Arrays;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -32,6 +35,7 @@ public final class DevicesPane extends VBox {
     private final LanguageViewModel language;
     private final Map<Device, ComboBox<String>> ports = new EnumMap<>(Device.class);
     private final Map<Device, ComboBox<Integer>> bauds = new EnumMap<>(Device.class);
+    private final Map<Device, ComboBox<String>> profiles = new EnumMap<>(Device.class);
     private final Map<Device, Label> statuses = new EnumMap<>(Device.class);
     private final Label summary = AdminControls.wrapped("devices-summary");
     private final Button edit = new Button();
@@ -76,9 +80,9 @@ public final class DevicesPane extends VBox {
         AdminControls.shownWhen(editor, model.editingProperty());
         AdminControls.shownWhen(summary, model.editingProperty().not());
         getChildren().addAll(header, summary, editor);
-        model.presentPorts().addListener((javafx.collections.ListChangeListener<String>) c -> offerPorts());
-        model.statusKeys().addListener((javafx.collections.MapChangeListener<Device, List<String>>) c -> texts());
-        model.problems().addListener((javafx.collections.ListChangeListener<FieldProblem>) c -> markErrors());
+        model.presentPorts().addListener((ListChangeListener<String>) c -> offerPorts());
+        model.statusKeys().addListener((MapChangeListener<Device, List<String>>) c -> texts());
+        model.problems().addListener((ListChangeListener<FieldProblem>) c -> markErrors());
         model.inForceProperty().addListener((o, a, b) -> texts());
         model.editingProperty().addListener((o, a, b) -> texts());
         language.messagesProperty().addListener((o, a, b) -> texts());
@@ -107,6 +111,23 @@ public final class DevicesPane extends VBox {
         baud.setPrefWidth(170);
         baud.setMinWidth(170);
         baud.setMinHeight(AdminControls.TOUCH);
+        ComboBox<String> profile = new ComboBox<>();
+        profile.setId("devices-profile-" + id);
+        profile.getItems().setAll(model.actions().profiles(device));
+        profile.setValue(setting.profile() != null || profile.getItems().isEmpty() ? setting.profile()
+                : profile.getItems().get(0));
+        profile.setPrefWidth(220);
+        profile.setMinWidth(220);
+        profile.setMinHeight(AdminControls.TOUCH);
+        profile.setVisible(!profile.getItems().isEmpty());
+        profile.setManaged(!profile.getItems().isEmpty());
+        profile.promptTextProperty().bind(language.messagesProperty().map(m -> m.get("admin.devices.profilePrompt")));
+        profile.valueProperty().addListener((o, before, chosen) -> {
+            Integer speed = baud.getValue();
+            baud.getItems().setAll(model.actions().baudRates(device, chosen));
+            baud.setValue(baud.getItems().contains(speed) ? speed : null);
+        });
+        profiles.put(device, profile);
         Button test = AdminControls.button(language, "admin.devices.test", "devices-test-" + id);
         test.setPrefWidth(220);
         test.setOnAction(e -> model.test(device, typed(device)));
@@ -117,7 +138,9 @@ public final class DevicesPane extends VBox {
         statuses.put(device, status);
         HBox fields = new HBox(12, port, baud, test);
         fields.setAlignment(Pos.CENTER_LEFT);
-        VBox row = new VBox(6, name, fields, status);
+        HBox heading = new HBox(16, name, profile);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(6, heading, fields, status);
         row.setId("devices-device-" + id);
         return row;
     }
@@ -133,7 +156,7 @@ public final class DevicesPane extends VBox {
         }
         edit.setText(m.get(model.editingProperty().get() ? "admin.devices.close" : "admin.devices.edit"));
         Map<Device, PortSetting> inForce = model.inForceProperty().get();
-        summary.setText(java.util.Arrays.stream(Device.values()).map(device -> m.get("admin.devices.line",
+        summary.setText(Arrays.stream(Device.values()).map(device -> m.get("admin.devices.line",
                         m.get(device.messageKey()), inForce.get(device).port(), inForce.get(device).baud()))
                 .collect(Collectors.joining("\n")));
     }
@@ -148,7 +171,8 @@ public final class DevicesPane extends VBox {
 
     private PortSetting typed(Device device) {
         Integer baud = bauds.get(device).getValue();
-        return new PortSetting(ports.get(device).getEditor().getText(), baud == null ? 0 : baud);
+        return new PortSetting(ports.get(device).getEditor().getText(), baud == null ? 0 : baud,
+                profiles.get(device).getValue());
     }
 
     private void save() {
@@ -163,10 +187,14 @@ public final class DevicesPane extends VBox {
         for (Device device : Device.values()) {
             ports.get(device).getStyleClass().remove("field-error");
             bauds.get(device).getStyleClass().remove("field-error");
+            profiles.get(device).getStyleClass().remove("field-error");
             for (FieldProblem problem : model.problems()) {
                 if (problem.device() == device) {
-                    (problem.field() == DeviceSettingsActions.Field.PORT ? ports.get(device) : bauds.get(device))
-                            .getStyleClass().add("field-error");
+                    (switch (problem.field()) {
+                        case PORT -> ports.get(device);
+                        case BAUD -> bauds.get(device);
+                        case PROFILE -> profiles.get(device);
+                    }).getStyleClass().add("field-error");
                 }
             }
         }

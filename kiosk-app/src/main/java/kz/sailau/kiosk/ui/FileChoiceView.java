@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.geometry.Pos;
@@ -48,7 +50,7 @@ final class FileChoiceView extends VBox {
             }
         };
         model.chosenProperty().addListener((o, a, b) -> select.run());
-        model.choices().addListener((javafx.collections.ListChangeListener<Path>) c -> select.run());
+        model.choices().addListener((ListChangeListener<Path>) c -> select.run());
         select.run();
         Button lookAgain = AdminControls.button(language, "admin.files.lookAgain", prefix + "-look-again");
         lookAgain.getStyleClass().add("secondary");
@@ -56,7 +58,7 @@ final class FileChoiceView extends VBox {
         lookAgain.setOnAction(e -> model.lookAgain());
         Label none = AdminControls.label(language, noneKey, prefix + "-none");
         none.setMaxWidth(640);
-        AdminControls.shownWhen(none, javafx.beans.binding.Bindings.isEmpty(model.choices()));
+        AdminControls.shownWhen(none, Bindings.isEmpty(model.choices()));
         HBox row = new HBox(16, list, lookAgain);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, none);

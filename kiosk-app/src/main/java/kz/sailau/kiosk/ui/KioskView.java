@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.scene.text.TextAlignment;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
@@ -202,7 +204,7 @@ public final class KioskView extends BorderPane {
         progress.setPrefSize(640, 36);
         progress.progressProperty().bind(model.uploadProgressProperty());
         Label progressText = instruction("", "upload-text");
-        progressText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        progressText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.fingerOnSensorProperty().get()
                         ? m.get("finger.reading", (int) Math.round(100 * Math.max(0,
                         model.uploadProgressProperty().get())))
@@ -215,6 +217,11 @@ public final class KioskView extends BorderPane {
         }
         model.scannerProblemProperty().get().ifPresent(key ->
                 box.getChildren().add(hint(m.get(key) + " " + m.get("clerk.coming"), "scanner-problem")));
+        if (state.countdownUntil().isPresent()) {
+            Button more = bigButton(m.get("finger.moreTime"), "finger-more-time");
+            more.setOnAction(e -> model.moreTime());
+            box.getChildren().addAll(hint(m.get("finger.stillThere"), "finger-countdown"), more);
+        }
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -230,7 +237,7 @@ public final class KioskView extends BorderPane {
         code.setId("token-code");
         code.getStyleClass().add("token-code");
         code.setWrapText(true);
-        code.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        code.setMinHeight(Region.USE_PREF_SIZE);
         Label go = instruction(m.get("token.takeReceipt"), "token-instruction");
         Button done = bigButton(m.get("token.done"), "token-done");
         done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
@@ -258,7 +265,8 @@ public final class KioskView extends BorderPane {
     }
 
     private Node needsClerk(Messages m, CheckInState.NeedsClerk state) {
-        return message(m, "clerk.wait", state.reason().messageKey(), "state-needs-clerk");
+        // The voter's words only: a reason such as a finger matching another voter is for the clerk's console.
+        return message(m, "clerk.wait", state.reason().voterMessageKey(), "state-needs-clerk");
     }
 
     private Node fallback(Messages m, CheckInState.Fallback state) {
@@ -337,7 +345,7 @@ public final class KioskView extends BorderPane {
         label.getStyleClass().add("title");
         label.setWrapText(true);
         label.setAlignment(Pos.CENTER);
-        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setTextAlignment(TextAlignment.CENTER);
         return label;
     }
 
@@ -346,7 +354,7 @@ public final class KioskView extends BorderPane {
         label.setId(id);
         label.getStyleClass().add("instruction");
         label.setWrapText(true);
-        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setTextAlignment(TextAlignment.CENTER);
         return label;
     }
 

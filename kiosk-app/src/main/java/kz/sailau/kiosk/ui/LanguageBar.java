@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -16,7 +17,7 @@ public final class LanguageBar extends HBox {
         ToggleGroup group = new ToggleGroup();
         for (Language language : Language.values()) {
             ToggleButton button = new ToggleButton(language.nativeName());
-            button.setId("language-" + language.name().toLowerCase(java.util.Locale.ROOT));
+            button.setId("language-" + language.name().toLowerCase(Locale.ROOT));
             button.setToggleGroup(group);
             button.setSelected(language == model.languageProperty().get());
             button.setMinSize(160, 64);

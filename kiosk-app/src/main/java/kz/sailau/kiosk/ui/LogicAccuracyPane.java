@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import javafx.beans.binding.Bindings;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -59,7 +60,7 @@ public final class LogicAccuracyPane extends VBox {
         language.messagesProperty().addListener((o, a, b) -> showCounters.run());
         showCounters.run();
         Button start = AdminControls.button(language, "la.start", "la-start");
-        start.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        start.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.statusProperty().get().active(), model.statusProperty()));
         start.setOnAction(e -> model.start());
         Button end = AdminControls.button(language, "la.end", "la-end");

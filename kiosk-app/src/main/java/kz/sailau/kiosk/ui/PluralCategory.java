@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.Locale;
+
 /**
  * The plural category of a count in a language, after the CLDR plural rules for integers
  * (unicode.org/cldr, "Language Plural Rules"): English and Kazakh have {@code one} and {@code other}; Russian has
@@ -20,7 +22,7 @@ public enum PluralCategory {
 
     /** The bundle key suffix, e.g. {@code .one}. */
     public String suffix() {
-        return "." + name().toLowerCase(java.util.Locale.ROOT);
+        return "." + name().toLowerCase(Locale.ROOT);
     }
 
     /** The category of the whole number {@code n} in {@code language}. */

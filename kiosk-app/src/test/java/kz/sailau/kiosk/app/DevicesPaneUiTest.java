@@ -139,6 +139,13 @@ class DevicesPaneUiTest {
         @SuppressWarnings("unchecked")
         ComboBox<Integer> baud = robot.lookup("#devices-baud-scanner").queryAs(ComboBox.class);
         assertEquals(KioskConfiguration.SCANNER_BAUD_RATES, baud.getItems(), "only the scanner's speeds are offered");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> model = robot.lookup("#devices-profile-scanner").queryAs(ComboBox.class);
+        assertEquals(kz.sailau.fingerprint.SensorProfile.ids(), model.getItems(), "the tested models are offered");
+        robot.interact(() -> model.setValue("r305"));
+        assertEquals(kz.sailau.fingerprint.SensorProfile.R305.baudRates(), baud.getItems(),
+                "an R305 is offered only its own speeds");
+        robot.interact(() -> model.setValue("zfm-20"));
         robot.interact(() -> baud.setValue(115_200));
         robot.clickOn("#devices-save");
         awaitLabel("#devices-message", "Сохранено в файл настроек.");

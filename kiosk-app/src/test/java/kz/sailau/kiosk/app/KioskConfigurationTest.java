@@ -39,6 +39,27 @@ class KioskConfigurationTest {
     }
 
     @Test
+    void eachDeviceNamesItsModelAndTheSpeedIsCheckedAgainstThatModel() throws Exception {
+        KioskConfiguration c = KioskConfiguration.read(write("""
+                {"scanner": {"port": "/dev/sailau-scanner", "baud": 57600, "profile": "r503"},
+                 "mrzReader": {"port": "/dev/sailau-mrz", "baud": 9600, "profile": "rte-native"},
+                 "printer": {"port": "/dev/sailau-printer", "baud": 9600, "profile": "escpos-58mm"}}
+                """));
+        assertEquals(kz.sailau.fingerprint.SensorProfile.R503, c.scannerProfile());
+        assertEquals(kz.sailau.kiosk.devices.MrzReaderProfile.RTE_NATIVE, c.mrzReaderProfile());
+        assertEquals(kz.sailau.kiosk.devices.printer.PrinterProfile.GENERIC_58MM, c.printerProfile());
+        assertEquals(kz.sailau.fingerprint.SensorProfile.DEFAULT, KioskConfiguration.defaults().scannerProfile());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> KioskConfiguration.read(write("""
+                {"scanner": {"port": "/dev/ttyUSB0", "baud": 115200, "profile": "r305"},
+                 "printer": {"port": "/dev/ttyUSB1", "baud": 9600, "profile": "tm-nonexistent"}}
+                """)));
+        assertTrue(e.getMessage().contains("scanner.baud: must be one of [9600, 19200, 28800, 38400, 48000, 57600]"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("printer.profile: must be one of [escpos-pc866, escpos-kz1048,"
+                + " escpos-58mm]"), e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsNamed() throws Exception {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> KioskConfiguration.read(write("{\"precint\": 5}")));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditField;
 import kz.sailau.kiosk.ui.AdministratorActions.AdministratorException;
@@ -96,6 +97,31 @@ class KioskDeviceSettingsTest {
                 new FieldProblem(Device.PRINTER, Field.BAUD, "admin.devices.error.baudUnsupported")),
                 KioskDeviceSettings.problems(settings("/dev/a", 230_400, "/dev/b", 9_600, "/dev/c", 28_800)));
         assertEquals(12, KioskConfiguration.SCANNER_BAUD_RATES.size());
+    }
+
+    @Test
+    void theModelIsSavedWhenItIsNotTheDefaultAndTheSpeedIsCheckedAgainstIt() throws Exception {
+        Map<Device, PortSetting> r305 = settings("/dev/a", 115_200, "/dev/b", 9_600, "/dev/c", 19_200);
+        r305.put(Device.SCANNER, new PortSetting("/dev/a", 115_200, "r305"));
+        assertEquals(List.of(new FieldProblem(Device.SCANNER, Field.BAUD, "admin.devices.error.baudUnsupported")),
+                KioskDeviceSettings.problems(r305));
+        r305.put(Device.PRINTER, new PortSetting("/dev/c", 19_200, "no-such-printer"));
+        assertTrue(KioskDeviceSettings.problems(r305).contains(
+                new FieldProblem(Device.PRINTER, Field.PROFILE, "admin.devices.error.profileUnknown")));
+
+        Path file = original();
+        KioskDeviceSettings devices = over(file, AtomicFileReplacement.WHOLE);
+        Map<Device, PortSetting> chosen = settings("/dev/ttyUSB3", 57_600, "/dev/sailau-mrz", 9_600,
+                "/dev/sailau-printer", 19_200);
+        chosen.put(Device.SCANNER, new PortSetting("/dev/ttyUSB3", 57_600, "r503"));
+        chosen.put(Device.PRINTER, new PortSetting("/dev/sailau-printer", 19_200, "escpos-pc866"));
+        devices.save(chosen);
+        KioskConfiguration reread = KioskConfiguration.read(file);
+        assertEquals(kz.sailau.fingerprint.SensorProfile.R503, reread.scannerProfile());
+        assertEquals(new KioskConfiguration.SerialPortSetting("/dev/sailau-printer", 19_200), reread.printer(),
+                "the default model is not written");
+        assertTrue(devices.baudRates(Device.SCANNER, "r503").contains(115_200));
+        assertFalse(devices.baudRates(Device.SCANNER, "r503").contains(28_800), "the R503 refuses N = 3");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import kz.sailau.kiosk.app.demo.DemoKiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class ProductionClerksTest {
             assertFalse(clerks.authenticate(new ClerkId("clerk1"), "1234".toCharArray()));
             assertFalse(clerks.authenticate(DemoKiosk.CLERK, DemoKiosk.CLERK_PIN.toCharArray()));
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
-                    "sourceafis-test", data.resolve("kiosk.crt.pem"), data.resolve("tokens.db"), CLOCK,
+                    "sourceafis-test", data.resolve("kiosk.crt.pem"), CLOCK,
                     new SecureRandom(), () -> { });
             administration.unlock(RegisterFixtures.PASSPHRASE.clone());
             assertEquals("admin.error.noClerks", administration.voterScreensBlocked().orElseThrow());
@@ -69,7 +70,7 @@ class ProductionClerksTest {
 
         try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), Main.migrations())) {
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
-                    "sourceafis-test", data.resolve("kiosk.crt.pem"), data.resolve("tokens.db"), CLOCK,
+                    "sourceafis-test", data.resolve("kiosk.crt.pem"), CLOCK,
                     new SecureRandom(), () -> { });
             administration.unlock(RegisterFixtures.PASSPHRASE.clone());
             AdministratorActions.AdministratorException weak = org.junit.jupiter.api.Assertions.assertThrows(

@@ -123,7 +123,7 @@ class AuditBundleFuzzTest {
                 AuditField.signature("signature", "DEMOnotARealSignature000")));
         entries.add(AuditEntry.next(entries.size() + 1, T.plusSeconds(60L * entries.size()), head, previous));
         return new DayBundle("KZ-2026-TEST", 101, 3, "ab".repeat(32), "0.1.0-SNAPSHOT", null, T,
-                new DayCounts(0, 0, 0, Map.of(), Map.of(), 0, 0, 0), entries);
+                new DayCounts(0, 0, 0, Map.of(), Map.of(), 0, 0, 0), entries, List.of());
     }
 
     private static void checkResult(BundleVerifier.Result result) {

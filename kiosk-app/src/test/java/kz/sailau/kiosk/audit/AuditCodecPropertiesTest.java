@@ -67,7 +67,8 @@ class AuditCodecPropertiesTest {
     @Property(tries = 100)
     void bundleJsonRoundTripsAndVerifies(@ForAll("logs") List<AuditEntry> log) {
         DayBundle bundle = new DayBundle("KZ-2026-TEST", 101, 3, "ab".repeat(32), "0.1.0-SNAPSHOT", null, T,
-                new DayCounts(1, 0, 0, Map.of(), Map.of("UNDER_AGE", 2L), 1, 0, 0), log);
+                new DayCounts(1, 0, 0, Map.of(), Map.of("UNDER_AGE", 2L), 1, 0, 0), log,
+                List.of(new IssuedToken("0f".repeat(16), false)));
         DayBundle.Parsed parsed = DayBundle.parse(bundle.toJson());
         assertEquals(bundle, parsed.bundle());
         assertEquals(log.get(log.size() - 1).hash(), parsed.statedHeadHash());
@@ -81,17 +82,22 @@ class AuditCodecPropertiesTest {
 
     @Test
     void hostileBundlesAreRefusedCleanly() {
-        List<String> hostile = List.of("", "null", "[]", "{}", "{\"format\":\"sailau-day-bundle-v1\"}",
-                "{\"format\":\"sailau-day-bundle-v1\",\"closedAt\":\"yesterday\"}",
+        List<String> hostile = List.of("", "null", "[]", "{}", "{\"format\":\"sailau-day-bundle-v2\"}",
+                "{\"format\":\"sailau-day-bundle-v2\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
+                        + "[{\"sequence\":1,\"time\":\"2026-11-20T08:00:00Z\",\"type\":\"DAY_CLOSED\"}],"
+                        + "\"issuedTokens\":{\"id\":1}}",
                 "{\"format\":\"sailau-day-bundle-v1\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
+                        + "[{\"sequence\":1,\"time\":\"2026-11-20T08:00:00Z\",\"type\":\"DAY_CLOSED\"}]}",
+                "{\"format\":\"sailau-day-bundle-v2\",\"closedAt\":\"yesterday\"}",
+                "{\"format\":\"sailau-day-bundle-v2\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
                         + "[{\"sequence\":0,\"time\":\"2026-11-20T08:00:00Z\",\"type\":\"DAY_CLOSED\"}]}",
-                "{\"format\":\"sailau-day-bundle-v1\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
+                "{\"format\":\"sailau-day-bundle-v2\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
                         + "[{\"sequence\":1,\"time\":\"2026-11-20T08:00:00Z\",\"type\":\"VOTED_FOR_X\"}]}",
-                "{\"format\":\"sailau-day-bundle-v1\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
+                "{\"format\":\"sailau-day-bundle-v2\",\"closedAt\":\"2026-11-20T08:00:00Z\",\"auditLog\":"
                         + "[{\"sequence\":1,\"time\":\"2026-11-20T08:00:00Z\",\"type\":\"DAY_CLOSED\","
                         + "\"fields\":{\"note\":\"Иванов Иван 900101300017\"}}]}",
-                "{\"format\":\"sailau-day-bundle-v1\",\"auditLog\":{\"a\":1}}",
-                "{\"format\":\"sailau-day-bundle-v1\"" + ",\"x\":[".repeat(2000));
+                "{\"format\":\"sailau-day-bundle-v2\",\"auditLog\":{\"a\":1}}",
+                "{\"format\":\"sailau-day-bundle-v2\"" + ",\"x\":[".repeat(2000));
         for (String text : hostile) {
             assertThrows(BundleFormatException.class, () -> DayBundle.parse(text.getBytes(StandardCharsets.UTF_8)),
                     text.length() > 60 ? text.substring(0, 60) : text);

@@ -10,9 +10,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kz.sailau.kiosk.checkin.BallotTokenIssuer;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.IssuedBallotToken;
+import kz.sailau.kiosk.checkin.PreparedToken;
+import kz.sailau.kiosk.token.TokenId;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.cli.CliEnvironment;
@@ -35,19 +39,30 @@ import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
  * through the real SQLite ledger, whose audit events go to the hash-chained log with the head signed every
  * {@link #SIGN_EVERY} entries.
  */
-final class DayFixture implements AutoCloseable {
+public final class DayFixture implements AutoCloseable {
 
-    static final int SIGN_EVERY = 10;
-    static final Clock CLOCK = RegisterFixtures.CLOCK;
-    static final ClerkId CLERK = new ClerkId("clerk7");
+    /** A signed chain head after every this many entries. */
+    public static final int SIGN_EVERY = 10;
+    /** The fixed clock of the day. */
+    public static final Clock CLOCK = RegisterFixtures.CLOCK;
+    /** The clerk of every clerk action. */
+    public static final ClerkId CLERK = new ClerkId("clerk7");
 
-    final Path directory;
+    /** The kiosk data directory (with {@code kiosk.crt.pem} and {@code authority-copy.crt.pem}). */
+    public final Path directory;
     final X509Certificate kioskCertificate;
-    final KioskCredentials credentials;
-    final RegisterContents register;
-    KioskDatabase database;
-    SqliteCheckInLedger ledger;
-    long voided;
+    /** The unlocked kiosk keys. */
+    public final KioskCredentials credentials;
+    /** The loaded register. */
+    public final RegisterContents register;
+    /** The open kiosk database. */
+    public KioskDatabase database;
+    /** The ledger over it. */
+    public SqliteCheckInLedger ledger;
+    /** Tokens voided so far. */
+    public long voided;
+    /** Makes the ballot tokens; placeholder codes with random ids unless a test sets a real issuer. */
+    public BallotTokenIssuer issuer = DayFixture::token;
 
     private DayFixture(Path directory, X509Certificate kioskCertificate, KioskCredentials credentials,
                        RegisterContents register) {
@@ -58,14 +73,16 @@ final class DayFixture implements AutoCloseable {
     }
 
     /** Every migration of the kiosk database, as the application lists them. */
-    static List<Migration> migrations() {
+    public static List<Migration> migrations() {
         List<Migration> all = new ArrayList<>(RegisterStore.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
+        all.addAll(StateAnchor.MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         return List.copyOf(all);
     }
 
     /** A kiosk with a loaded register of {@code voters} voters, its certificate at DIR/kiosk.crt.pem. */
-    static DayFixture open(Path directory, int voters) throws Exception {
+    public static DayFixture open(Path directory, int voters) throws Exception {
         X509Certificate certificate = RegisterFixtures.initKiosk(directory, RegisterFixtures.PRECINCT);
         RegisterFixtures.writeCertificate(directory.resolve("kiosk.crt.pem"), certificate);
         RegisterFixtures.writeCertificate(directory.resolve("authority-copy.crt.pem"),
@@ -79,13 +96,15 @@ final class DayFixture implements AutoCloseable {
         Files.write(packageFile, RegisterPackages.write(contents, RegisterFixtures.authority(), certificate));
         new RegisterLoader(new RegisterStore(fixture.database, credentials.storeKeys(), RegisterFixtures.RANDOM),
                 data.profile(), data.pinnedAuthority(), credentials, RegisterFixtures.EXTRACTOR, CLOCK,
-                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(packageFile, (stage, done, total) -> { });
+                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                .guardedBy(new RegisterLoadAudit(credentials, fixture.database.migrations(), CLOCK))
+                .load(packageFile, (stage, done, total) -> { });
         Files.delete(packageFile);
         return fixture;
     }
 
     /** (Re)opens the database and the ledger. */
-    void reopen() {
+    public void reopen() {
         if (database != null) {
             database.close();
         }
@@ -106,7 +125,7 @@ final class DayFixture implements AutoCloseable {
     }
 
     /** Checks in the first {@code checkIns} voters with mixed methods, plus refusals, clerk calls and a void. */
-    void simulate(int checkIns) {
+    public void simulate(int checkIns) {
         for (int i = 0; i < checkIns; i++) {
             RegisterRecord voter = register.records().get(i);
             CheckInMethod method = method(i);
@@ -117,13 +136,14 @@ final class DayFixture implements AutoCloseable {
             if (method == CheckInMethod.CLERK_OVERRIDE) {
                 ledger.audit(CheckInAuditEvent.CLERK_CALLED, "FINGER_NOT_RECOGNISED", Optional.empty());
             }
+            PreparedToken token = issuer.prepare();
             ledger.record(new CheckInRecord(voter.voter().iin(), method,
                     method == CheckInMethod.CLERK_OVERRIDE
                             ? Optional.of(OverrideReason.values()[i % OverrideReason.values().length])
                             : Optional.empty(),
-                    method == CheckInMethod.FINGERPRINT ? Optional.empty() : Optional.of(CLERK)));
+                    method == CheckInMethod.FINGERPRINT ? Optional.empty() : Optional.of(CLERK)), Optional.of(token));
             if (i == 5) {
-                ledger.recordVoidedToken(Optional.of(CLERK));
+                ledger.replaceToken(token, Optional.of(issuer.prepare()), CLERK);
                 voided++;
             }
         }
@@ -131,33 +151,64 @@ final class DayFixture implements AutoCloseable {
         ledger.audit(CheckInAuditEvent.RESUMED, "", Optional.of(CLERK));
     }
 
-    /** Closes the day through the Java API, with tokens issued = check-ins + voided. */
-    EndOfDay.Written close(Path out) throws Exception {
-        long checkIns = ledger.counters().checkIns();
+    /** A token with a fresh random id, as the kiosk's issuer makes one (the codes are placeholders). */
+    public static PreparedToken token() {
+        TokenId id = TokenId.random(RegisterFixtures.RANDOM);
+        return new PreparedToken(id.toString(), new IssuedBallotToken("CODE-" + id, "SLT1:" + id));
+    }
+
+    /** Closes the day through the Java API (tokens issued = check-ins + voided, from the log). */
+    public EndOfDay.Written close(Path out) throws Exception {
         return EndOfDay.close(database, credentials, kioskCertificate, RegisterFixtures.authority().certificate(),
                 KioskDataDirectory.at(directory).profile(), new EndOfDay.Software("0.1.0-SNAPSHOT", null),
-                checkIns + voided, out, CLOCK, RegisterFixtures.RANDOM);
+                out, CLOCK, RegisterFixtures.RANDOM);
+    }
+
+    /**
+     * The kiosk database of a data directory, opened with every migration (and closed by the caller).
+     *
+     * @param database the open database
+     */
+    public record Reopened(KioskDatabase database) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /** Opens the kiosk database of {@code directory} on its own (the fixture's connection must be closed). */
+    public static Reopened reopenDatabase(Path directory) {
+        return new Reopened(KioskDatabase.open(KioskDataDirectory.at(directory).databaseFile(), migrations(),
+                StoreOptions.DEFAULT, CLOCK));
     }
 
     /** A command-line environment capturing output. */
-    static Console console() {
+    public static Console console() {
         return new Console();
     }
 
     /** Captured standard output and error of a command line. */
-    static final class Console {
+    public static final class Console {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final CliEnvironment environment = new CliEnvironment(CLOCK, RegisterFixtures.RANDOM, migrations(),
+        /** The environment whose streams are captured. */
+        public final CliEnvironment environment = new CliEnvironment(CLOCK, RegisterFixtures.RANDOM, migrations(),
                 () -> {
                     throw new AssertionError("no matcher needed");
                 }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        String out() {
+        /** Runs the real command line with {@code args}; returns its exit code. */
+        public int run(String... args) {
+            return kz.sailau.kiosk.cli.KioskCommandLine.create(environment).execute(args);
+        }
+
+        /** What was printed on standard output. */
+        public String out() {
             return out.toString(StandardCharsets.UTF_8);
         }
 
-        String err() {
+        /** What was printed on standard error. */
+        public String err() {
             return err.toString(StandardCharsets.UTF_8);
         }
     }

@@ -28,8 +28,6 @@ import kz.sailau.kiosk.crypto.AuthorityEnvelope;
 import kz.sailau.kiosk.register.EnrolledFinger;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.register.RegisterRecord;
-import kz.sailau.kiosk.token.SqliteIssuedTokens;
-import kz.sailau.kiosk.token.TokenId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,14 +65,6 @@ class ElectionDayIT {
             day.simulate(CHECK_INS);
             voided = day.voided;
             voters = day.register.records();
-            try (SqliteIssuedTokens tokens = new SqliteIssuedTokens(data.resolve("kiosk-tokens.db"))) {
-                TokenId last = null;
-                for (int i = 0; i < CHECK_INS + voided; i++) {
-                    last = TokenId.random(RegisterFixtures.RANDOM);
-                    tokens.add(last);
-                }
-                tokens.markVoid(last);
-            }
             secrets.addAll(personalData(voters));
             secrets.addAll(encryptedFields(data.resolve("kiosk.db")));
         }
@@ -96,7 +86,7 @@ class ElectionDayIT {
                             .storeKeys().blindIndex("iin"), DayFixture.CLOCK);
             RegisterRecord late = voters.get(VOTERS - 1);
             assertThrows(DayClosedException.class, () -> ledger.record(new CheckInRecord(late.voter().iin(),
-                    CheckInMethod.FINGERPRINT, Optional.empty(), Optional.empty())));
+                    CheckInMethod.FINGERPRINT, Optional.empty(), Optional.empty()), Optional.empty()));
             assertEquals(CHECK_INS, ledger.counters().checkIns());
         }
 

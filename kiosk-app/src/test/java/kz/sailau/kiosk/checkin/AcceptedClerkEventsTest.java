@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +33,10 @@ class AcceptedClerkEventsTest {
 
     @BeforeEach
     void setUp() {
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()),
-                new Fixtures.FakeTokenIssuer(), matcher, new Fixtures.ManualClock());
+                new Fixtures.FakeTokenIssuer(), matcher, Fixtures.clock());
         engine.addListener(seen::add);
     }
 

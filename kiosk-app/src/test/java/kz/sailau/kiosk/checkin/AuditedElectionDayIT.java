@@ -25,6 +25,7 @@ import kz.sailau.kiosk.audit.AuditSample;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.audit.EndOfDay;
+import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged;
 import kz.sailau.kiosk.checkin.CheckInEvent.ClerkOverride;
 import kz.sailau.kiosk.checkin.CheckInEvent.ClerkVoidsToken;
@@ -33,13 +34,17 @@ import kz.sailau.kiosk.checkin.CheckInState.NeedsClerk;
 import kz.sailau.kiosk.checkin.CheckInState.Refused;
 import kz.sailau.kiosk.checkin.CheckInState.TokenIssued;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
-import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,10 +69,12 @@ class AuditedElectionDayIT {
         KioskCredentials credentials = KioskDataDirectory.at(data).unlock(RegisterFixtures.PASSPHRASE);
         List<Migration> migrations = new ArrayList<>(RegisterStore.MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.MIGRATIONS);
+        migrations.addAll(kz.sailau.kiosk.audit.StateAnchor.MIGRATIONS);
+        migrations.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         List<RegisteredVoter> register = IntStream.rangeClosed(1, VOTERS + 2).mapToObj(Fixtures::voter).toList();
-        Fixtures.ManualClock clock = new Fixtures.ManualClock();
+        ManualClock clock = Fixtures.clock();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         Path out = temp.resolve("day.json");
         try (KioskDatabase database = KioskDatabase.open(data.resolve("kiosk.db"), migrations)) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
@@ -83,7 +90,7 @@ class AuditedElectionDayIT {
                     CheckInState state = engine.state();
                     for (int attempt = 0; attempt < 5 && !(state instanceof NeedsClerk); attempt++) {
                         state = engine.submit(new FingerCaptured(
-                                Fixtures.image(n, 20, kz.sailau.kiosk.biometric.ImageQuality.GOOD)));
+                                Fixtures.image(n, 20, ImageQuality.GOOD)));
                     }
                     assertInstanceOf(NeedsClerk.class, state, "weak fingers call the clerk");
                     assertInstanceOf(TokenIssued.class, engine.submitAsClerk(
@@ -103,22 +110,30 @@ class AuditedElectionDayIT {
 
             EndOfDay.Written written = EndOfDay.close(database, credentials, kioskCertificate,
                     RegisterFixtures.authority().certificate(), KioskDataDirectory.at(data).profile(),
-                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), tokens.issued, out, clock, RegisterFixtures.RANDOM);
+                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), out, clock, RegisterFixtures.RANDOM);
             assertEquals(VOTERS, written.content().counts().checkIns());
             assertEquals(2, written.content().counts().byOverride());
             assertEquals(1, written.content().counts().tokensVoided());
+            assertEquals(VOTERS + 1, written.content().counts().tokensIssued(), "counted from the log");
+            assertEquals(ledger.issuedTokens(), written.content().issuedTokens());
             assertEquals(1L, written.content().counts().refusalsByReason().get("ALREADY_CHECKED_IN"));
 
             // After close the engine cannot check anyone in: the ledger refuses (DayClosedException, which the
             // engine today treats as a failed effect and calls the clerk), no token, nothing recorded.
             engine.submitCard(zone(register, VOTERS + 1));
-            int issuedBefore = tokens.issued;
+            int issuedBefore = ledger.issuedTokens().size();
             assertInstanceOf(NeedsClerk.class, engine.submit(new FingerCaptured(Fixtures.goodImage(VOTERS + 1))));
-            assertEquals(issuedBefore, tokens.issued);
+            assertEquals(issuedBefore, ledger.issuedTokens().size(), "no token issued after close");
+            assertEquals(VOTERS + 1, issuedBefore, "one token per check-in and one replacement");
             assertThrows(DayClosedException.class, () -> ledger.record(new CheckInRecord(
                     register.get(VOTERS + 1).voter().iin(), CheckInMethod.FINGERPRINT, Optional.empty(),
-                    Optional.empty())));
+                    Optional.empty()), Optional.empty()));
             assertEquals(VOTERS, ledger.counters().checkIns());
+            String valid = ledger.issuedTokens().stream().filter(t -> !t.voided()).findFirst().orElseThrow().id();
+            PreparedToken issued = new PreparedToken(valid, new IssuedBallotToken("T", "QR"));
+            assertThrows(DayClosedException.class, () -> ledger.replaceToken(issued, Optional.of(tokens.prepare()),
+                    Fixtures.CLERK), "no token is voided or issued after close");
+            assertEquals(VOTERS + 1, ledger.issuedTokens().size());
             assertEquals(VOTERS, ledger.rowCount());
             List<AuditEntry> log = database.read(AuditLog::readAll);
             assertEquals(VOTERS, log.stream().filter(e -> e.event().type().name().startsWith("CHECK_IN_BY")).count());
@@ -127,7 +142,7 @@ class AuditedElectionDayIT {
             // Writing the bundle again (a lost stick) gives the same day, up to the closing signed head.
             EndOfDay.Written again = EndOfDay.close(database, credentials, kioskCertificate,
                     RegisterFixtures.authority().certificate(), KioskDataDirectory.at(data).profile(),
-                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), tokens.issued, out, clock, RegisterFixtures.RANDOM);
+                    new EndOfDay.Software("0.1.0-SNAPSHOT", null), out, clock, RegisterFixtures.RANDOM);
             assertEquals(written.content().entries(), again.content().entries());
         }
 

@@ -18,6 +18,11 @@ import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
 import kz.sailau.kiosk.checkin.CheckInState.*;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,7 @@ class CheckInEngineTest {
     private static final char[] PIN = "4711".toCharArray();
 
     private final List<RegisteredVoter> register = IntStream.rangeClosed(1, 20).mapToObj(Fixtures::voter).toList();
-    private final Fixtures.ManualClock clock = new Fixtures.ManualClock();
+    private final ManualClock clock = Fixtures.clock();
     private final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
     private final Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
     private CheckInEngine engine;
@@ -35,7 +40,7 @@ class CheckInEngineTest {
 
     @BeforeEach
     void setUp() {
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         InMemoryClerkAuthenticator clerks = new InMemoryClerkAuthenticator(new SecureRandom())
                 .withClerk(CLERK, PIN.clone());
         engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
@@ -63,7 +68,8 @@ class CheckInEngineTest {
         assertEquals(new Counters(1, 0, 0, 0, 0), ledger.counters());
         assertTrue(ledger.isCheckedIn(register.get(0).voter().iin()));
         assertEquals(List.of(new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.CHECKED_IN, "FINGERPRINT",
-                Optional.empty())), ledger.auditTrail());
+                Optional.empty()), new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.TOKEN_ISSUED, "",
+                Optional.empty())), ledger.auditTrail(), "the check-in and its token in one step");
         assertEquals(List.of(CheckingEligibility.class, AwaitingFinger.class, Matching.class, Recording.class,
                 TokenIssued.class), seen.stream().map(Object::getClass).toList());
         assertEquals(AwaitingCard.FRESH, engine.submit(new Acknowledged()));
@@ -154,8 +160,13 @@ class CheckInEngineTest {
         engine.submit(new FingerCaptured(Fixtures.goodImage(8)));
         TokenIssued replaced = (TokenIssued) asClerk(new ClerkVoidsToken(CLERK));
         assertEquals("T2", replaced.token().humanCode());
-        assertEquals(1, tokens.voided);
+        assertEquals(java.util.Map.of(String.format("%032x", 1), true, String.format("%032x", 2), false),
+                ledger.issuedTokens(), "the first token voided, its replacement issued");
         assertEquals(new Counters(1, 0, 0, 0, 1), ledger.counters());
+        List<CheckInAuditEvent> events = ledger.auditTrail().stream().map(InMemoryCheckInLedger.AuditEntry::event)
+                .toList();
+        assertEquals(List.of(CheckInAuditEvent.CHECKED_IN, CheckInAuditEvent.TOKEN_ISSUED,
+                CheckInAuditEvent.TOKEN_VOIDED, CheckInAuditEvent.TOKEN_ISSUED), events);
     }
 
     @Test
@@ -165,13 +176,16 @@ class CheckInEngineTest {
         NeedsClerk clerk = (NeedsClerk) engine.submit(new FingerCaptured(Fixtures.goodImage(9)));
         assertEquals(ClerkReason.TOKEN_NOT_ISSUED, clerk.reason());
         assertEquals(1, ledger.counters().checkIns());
+        assertTrue(ledger.issuedTokens().isEmpty());
+        assertEquals(CheckInAuditEvent.TOKEN_NOT_ISSUED, ledger.auditTrail().get(1).event(),
+                "recorded with the check-in, so the day still reconciles");
     }
 
     @Test
     void raceWithTheLedgerIsRefused() {
         engine.submitCard(zone(10));
         ledger.record(new CheckInRecord(register.get(9).voter().iin(), CheckInMethod.FALLBACK, Optional.empty(),
-                Optional.of(CLERK)));
+                Optional.of(CLERK)), Optional.empty());
         assertEquals(Refusal.ALREADY_CHECKED_IN,
                 ((Refused) engine.submit(new FingerCaptured(Fixtures.goodImage(10)))).refusal());
         assertEquals(1, ledger.counters().checkIns());
@@ -200,7 +214,7 @@ class CheckInEngineTest {
     void overrideCapHoldsOverAWholeDay() {
         // 60 voters: the kiosk never lets overrides exceed max(2, 5 % of check-ins).
         List<RegisteredVoter> many = IntStream.rangeClosed(1, 60).mapToObj(Fixtures::voter).toList();
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         InMemoryCheckInLedger dayLedger = new InMemoryCheckInLedger();
         CheckInEngine day = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(many, matcher), dayLedger,
@@ -240,12 +254,12 @@ class CheckInEngineTest {
             }
 
             @Override
-            public Counters record(CheckInRecord record) {
+            public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
                 throw new IllegalStateException("disk full");
             }
 
             @Override
-            public Counters recordVoidedToken(Optional<ClerkId> clerk) {
+            public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
                 throw new IllegalStateException("disk full");
             }
 
@@ -258,14 +272,14 @@ class CheckInEngineTest {
                 return Counters.ZERO;
             }
         };
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         CheckInEngine faulty = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(register, matcher), broken,
                 new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher, clock);
         faulty.submitCard(zone(16));
         NeedsClerk fault = (NeedsClerk) faulty.submit(new FingerCaptured(Fixtures.goodImage(16)));
         assertEquals(ClerkReason.SYSTEM_FAULT, fault.reason());
-        assertEquals(0, tokens.issued);
+        assertEquals(1, tokens.issued, "a token was made in memory; the ledger failing, it was never issued or shown");
         assertEquals(AwaitingCard.FRESH, faulty.submitAsClerk(new ClerkCancels(CLERK), PIN.clone()));
     }
 
@@ -284,5 +298,45 @@ class CheckInEngineTest {
             }
             assertTrue(entry.detail().matches("[A-Z_:]*"), entry.detail());
         }
+    }
+
+    @Test
+    void deviceEffectsGoToTheDevicePortAndTheClerkSignalToListeners() {
+        List<Effect.DeviceEffect> asked = new ArrayList<>();
+        List<Optional<ClerkCall>> calls = new ArrayList<>();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
+        CheckInEngine withDevices = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
+                new InMemoryVoterDirectory(register, matcher), ledger,
+                new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher,
+                clock, asked::add);
+        withDevices.addClerkCallListener(calls::add);
+        withDevices.submitCard(zone(17));
+        assertEquals(List.of(new Effect.StartCapture()), asked);
+        for (int i = 0; i < Fixtures.POLICY.maxCaptures(); i++) {
+            withDevices.submit(new FingerCaptured(Fixtures.image(17, 10, ImageQuality.GOOD)));
+        }
+        ClerkCall call = withDevices.clerkCall().orElseThrow();
+        assertEquals(ClerkReason.FINGER_NOT_RECOGNISED, call.reason());
+        assertEquals(clock.instant(), call.since());
+        assertEquals(List.of(Optional.of(call)), calls);
+        TokenIssued issued = (TokenIssued) withDevices.submitAsClerk(
+                new ClerkOverride(CLERK, OverrideReason.WORN_FINGERPRINTS), PIN.clone());
+        assertEquals(Optional.empty(), withDevices.clerkCall(), "the clerk acted");
+        assertEquals(List.of(Optional.of(call), Optional.empty()), calls);
+        assertEquals(new Effect.PrintReceipt(issued.token()), asked.get(asked.size() - 1));
+        withDevices.submit(new PrintFailed(issued.token(), new DeviceFault(DeviceFault.Device.PRINTER,
+                DeviceFault.Kind.OUT_OF_PAPER, "device.error.outOfPaper")));
+        assertEquals(ClerkReason.PRINTER_FAULT, withDevices.clerkCall().orElseThrow().reason());
+        assertTrue(ledger.auditTrail().contains(new InMemoryCheckInLedger.AuditEntry(CheckInAuditEvent.DEVICE_FAILED,
+                "PRINTER:OUT_OF_PAPER", Optional.empty())));
+    }
+
+    @Test
+    void anOutcomeNoLongerWantedIsDropped() {
+        engine.submitCard(zone(18));
+        assertInstanceOf(AwaitingFinger.class, engine.submitIf(() -> false,
+                new FingerCaptured(Fixtures.goodImage(18))));
+        assertInstanceOf(TokenIssued.class, engine.submitIf(() -> true, new FingerCaptured(Fixtures.goodImage(18))));
+        assertThrows(IllegalArgumentException.class, () -> engine.submitIf(() -> true, new ClerkCancels(CLERK)));
     }
 }

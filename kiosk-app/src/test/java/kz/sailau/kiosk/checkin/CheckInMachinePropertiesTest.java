@@ -40,7 +40,15 @@ class CheckInMachinePropertiesTest {
                 new ClerkEnteredIin(CLERK, VOTER.voter().iin()), new ClerkOverride(CLERK, OverrideReason.DISABILITY),
                 new ClerkAllowsRetry(CLERK), new ClerkConfirmedIdentity(CLERK), new ClerkVoidsToken(CLERK),
                 new ClerkCancels(CLERK), new ClerkPauses(CLERK), new ClerkResumes(CLERK),
-                new ClerkStartsFallback(CLERK), new ClerkEndsFallback(CLERK));
+                new ClerkStartsFallback(CLERK), new ClerkEndsFallback(CLERK),
+                new ScannerFailed(new DeviceFault(DeviceFault.Device.SCANNER, DeviceFault.Kind.TIMEOUT,
+                        "scanner.error.timeout")),
+                new CardReaderFailed(new DeviceFault(DeviceFault.Device.CARD_READER, DeviceFault.Kind.DISCONNECTED,
+                        "device.mrz.disconnected")), new CardReaderRestored(),
+                new ReceiptPrinted(new IssuedBallotToken("A", "B")),
+                new PrintFailed(new IssuedBallotToken("A", "B"), new DeviceFault(DeviceFault.Device.PRINTER,
+                        DeviceFault.Kind.OUT_OF_PAPER, "device.error.outOfPaper")),
+                new VoterWantsMoreTime(), new VoterCallsClerk());
         return event.list().ofMinSize(1).ofMaxSize(60);
     }
 
@@ -64,12 +72,23 @@ class CheckInMachinePropertiesTest {
                     counters = counters.plus(r.record().method());
                 }
                 if (effect instanceof Effect.Audit a) {
-                    assertTrue(a.detail().matches("[A-Z_]*"), a.detail());
+                    assertTrue(a.detail().matches("[A-Z_]*(:[A-Z_]+)?"), a.detail());
                 }
             }
             if (step.state() instanceof Paused) {
-                assertTrue(step.effects().isEmpty() || state instanceof Paused
-                        || step.effects().get(0) instanceof Effect.Audit);
+                assertTrue(step.effects().stream().allMatch(e -> e instanceof Effect.Audit
+                        || e instanceof Effect.ClearClerkSignal || e instanceof Effect.SignalClerk));
+            }
+            // The scanner runs exactly while the machine waits for a finger.
+            boolean starts = step.effects().contains(new Effect.StartCapture());
+            boolean cancels = step.effects().contains(new Effect.CancelCapture());
+            assertEquals(step.state() instanceof AwaitingFinger && !(state instanceof AwaitingFinger), starts,
+                    "capture starts exactly on entering the finger prompt");
+            assertEquals(state instanceof AwaitingFinger && !(step.state() instanceof AwaitingFinger
+                    || step.state() instanceof Matching), cancels, "capture stops exactly on leaving it");
+            // Every new token shown is printed.
+            if (step.state() instanceof TokenIssued t && !(state instanceof TokenIssued s && s.token().equals(t.token()))) {
+                assertTrue(step.effects().contains(new Effect.PrintReceipt(t.token())), "a new token is printed");
             }
             state = step.state();
         }

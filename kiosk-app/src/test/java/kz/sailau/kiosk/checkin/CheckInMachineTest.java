@@ -74,7 +74,8 @@ class CheckInMachineTest {
     void clerkMayTypeTheIinAtAnyIdleMoment() {
         Step step = next(AwaitingCard.FRESH, new ClerkEnteredIin(CLERK, voter.voter().iin()));
         assertInstanceOf(CheckingEligibility.class, step.state());
-        assertEquals(List.of(new Effect.LookUpVoter(voter.voter().iin())), step.effects());
+        assertEquals(List.of(new Effect.ClearClerkSignal(), new Effect.LookUpVoter(voter.voter().iin())),
+                step.effects(), "a clerk acting lowers the clerk-call signal");
         Step eligible = next(step.state(), new VoterLookedUp(Optional.of(voter), false));
         AwaitingFinger finger = assertInstanceOf(AwaitingFinger.class, eligible.state());
         assertEquals(Route.CLERK_ENTRY, finger.session().orElseThrow().route());  // the finger is still needed
@@ -97,7 +98,7 @@ class CheckInMachineTest {
     void eligibleVoterIsAskedForAFinger() {
         Step step = lookUp(Optional.of(voter), false, card);
         assertEquals(awaitingFinger(0), step.state());
-        assertTrue(step.effects().isEmpty());
+        assertEquals(List.of(new Effect.StartCapture()), step.effects(), "the scanner starts with the finger prompt");
     }
 
     @Test
@@ -218,7 +219,7 @@ class CheckInMachineTest {
         CheckInRecord record = new CheckInRecord(voter.voter().iin(), CheckInMethod.CLERK_OVERRIDE,
                 Optional.of(OverrideReason.WORN_FINGERPRINTS), Optional.of(CLERK));
         assertEquals(new Recording(cardSession, record), step.state());
-        assertEquals(List.of(new Effect.RecordCheckIn(record)), step.effects());
+        assertEquals(List.of(new Effect.ClearClerkSignal(), new Effect.RecordCheckIn(record)), step.effects());
     }
 
     @Test
@@ -235,7 +236,7 @@ class CheckInMachineTest {
                 audit(refused));
         Step quiet = next(fingerFailed, new ClerkOverride(CLERK, OverrideReason.DISABILITY),
                 new Counters(100, 1, 0, 0, 0));
-        assertEquals(1, quiet.effects().size(), "no warning at 2 %");
+        assertTrue(quiet.effects().stream().noneMatch(Effect.Audit.class::isInstance), "no warning at 2 %");
     }
 
     @Test
@@ -296,7 +297,8 @@ class CheckInMachineTest {
         Step typed = next(missed.state(), new ClerkEnteredIin(CLERK, voter.voter().iin()));
         assertEquals(new CheckingEligibility(Route.CLERK_ENTRY, voter.voter().iin(), Optional.empty(),
                 Optional.of(CLERK)), typed.state());
-        assertEquals(List.of(new Effect.LookUpVoter(voter.voter().iin())), typed.effects());
+        assertEquals(List.of(new Effect.ClearClerkSignal(), new Effect.LookUpVoter(voter.voter().iin())),
+                typed.effects());
         Step eligible = next(typed.state(), new VoterLookedUp(Optional.of(voter), false));
         AwaitingFinger finger = assertInstanceOf(AwaitingFinger.class, eligible.state());
         assertEquals(Route.CLERK_ENTRY, finger.session().orElseThrow().route(), "1:1 at the verify threshold");
@@ -349,18 +351,22 @@ class CheckInMachineTest {
         TokenIssued issued = new TokenIssued(token, CheckInMethod.FINGERPRINT, false, T0);
         Step voiding = next(issued, new ClerkVoidsToken(CLERK));
         assertEquals(issued, voiding.state());
-        assertEquals(List.of(new Effect.ReplaceToken(token, CLERK)), voiding.effects());
+        assertEquals(List.of(new Effect.ClearClerkSignal(), new Effect.ReplaceToken(token, CLERK)), voiding.effects());
         IssuedBallotToken replacement = new IssuedBallotToken("WXYZ-2345", "SAILAU1:..2");
         Instant later = T0.plusSeconds(10);
-        assertEquals(new TokenIssued(replacement, CheckInMethod.FINGERPRINT, false, later),
-                machine.next(issued, new TokenReplaced(replacement), later, Counters.ZERO).state());
+        Step replaced = machine.next(issued, new TokenReplaced(replacement), later, Counters.ZERO);
+        assertEquals(new TokenIssued(replacement, CheckInMethod.FINGERPRINT, false, later), replaced.state());
+        assertEquals(List.of(new Effect.PrintReceipt(replacement)), replaced.effects(), "the new token is printed");
     }
 
     @Test
     void tokenScreenEndsOnAcknowledgeOrTimeout() {
         TokenIssued issued = new TokenIssued(token, CheckInMethod.FINGERPRINT, false, T0);
         assertEquals(AwaitingCard.FRESH, next(issued, new Acknowledged()).state());
-        assertEquals(AwaitingCard.FRESH, machine.next(issued, new Tick(), T0.plusSeconds(61), Counters.ZERO).state());
+        Instant shown = T0.plus(POLICY.tokenDisplay());
+        assertEquals(issued, machine.next(issued, new Tick(), shown.minusSeconds(1), Counters.ZERO).state());
+        assertEquals(AwaitingCard.FRESH, machine.next(issued, new Tick(), shown, Counters.ZERO).state(),
+                "the token screen clears itself after the short token display time");
     }
 
     // --- pause, cancel, fallback ---

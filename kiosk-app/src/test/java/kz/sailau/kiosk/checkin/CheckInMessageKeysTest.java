@@ -18,7 +18,6 @@ class CheckInMessageKeysTest {
         }
         assertTrue(keys.contains("checkin.refusal.alreadyCheckedIn"));
         assertTrue(keys.contains("mrz.error.composite"));
-        assertTrue(keys.contains("token.refusal.wrongSignature"));
         assertTrue(keys.contains("finger.quality.smallContact"));
         for (Refusal r : Refusal.values()) {
             assertTrue(keys.contains(r.messageKey()) && keys.contains(r.nextStepKey()), r.name());
@@ -26,8 +25,8 @@ class CheckInMessageKeysTest {
         for (ClerkReason r : ClerkReason.values()) {
             assertTrue(keys.contains(r.messageKey()) && keys.contains(r.nextStepKey()), r.name());
         }
-        for (kz.sailau.kiosk.token.TokenRefusal r : kz.sailau.kiosk.token.TokenRefusal.values()) {
-            assertTrue(keys.contains(r.messageKey()), r.name());
+        for (ClerkReason r : ClerkReason.values()) {
+            assertTrue(keys.contains(r.voterMessageKey()), r.name());
         }
     }
 

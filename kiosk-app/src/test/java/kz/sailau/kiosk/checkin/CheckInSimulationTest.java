@@ -15,6 +15,10 @@ import kz.sailau.kiosk.checkin.CheckInEvent.*;
 import kz.sailau.kiosk.checkin.CheckInState.*;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -39,13 +43,13 @@ class CheckInSimulationTest {
                     : Fixtures.voter(n, java.time.LocalDate.of(1960, 1, 1).plusDays(n * 97L),
                             elsewhere ? new PrecinctId(999) : Fixtures.PRECINCT));
         }
-        Fixtures.FakeMatcher matcher = new Fixtures.FakeMatcher();
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
         InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                 new InMemoryVoterDirectory(register, matcher), ledger,
                 new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()), tokens, matcher,
-                new Fixtures.ManualClock());
+                Fixtures.clock());
 
         Map<Refusal, Integer> refused = new EnumMap<>(Refusal.class);
         int visits = 0;

@@ -27,6 +27,9 @@ import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import kz.sailau.prints.DemoSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +87,7 @@ class DemoSetCheckInIT {
     private CheckInEngine engine() {
         return new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(REGISTER, MATCHER),
                 new InMemoryCheckInLedger(), new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK,
-                PIN.clone()), new Fixtures.FakeTokenIssuer(), MATCHER, new Fixtures.ManualClock());
+                PIN.clone()), new Fixtures.FakeTokenIssuer(), MATCHER, Fixtures.clock());
     }
 
     private static String card(int i) {

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
-import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
@@ -23,6 +18,7 @@ import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.register.RegisterRecord;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,53 +27,6 @@ class RegisterVoterDirectoryIT {
 
     @TempDir
     Path temp;
-
-    /** Scores 100 for byte-identical templates, 0 otherwise. */
-    static final class ExactMatcher implements FingerMatcher {
-        @Override
-        public String extractorVersion() {
-            return RegisterFixtures.EXTRACTOR;
-        }
-
-        @Override
-        public ImageQuality assess(FingerImage image) {
-            return ImageQuality.GOOD;
-        }
-
-        @Override
-        public FingerTemplate extract(FingerImage image) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public PreparedProbe prepare(FingerTemplate probe) {
-            return candidate -> Arrays.equals(probe.bytes(), candidate.bytes()) ? 100 : 0;
-        }
-
-        @Override
-        public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
-            Map<K, List<FingerTemplate>> copy = Map.copyOf(enrolled);
-            return new Gallery<>() {
-                @Override
-                public int size() {
-                    return copy.size();
-                }
-
-                @Override
-                public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
-                    List<SearchHit<K>> hits = new ArrayList<>();
-                    copy.forEach((k, t) -> {
-                        double s = prepare(probe).bestScore(t);
-                        if (s >= threshold) {
-                            hits.add(new SearchHit<>(k, s));
-                        }
-                    });
-                    hits.sort(Comparator.comparingDouble((SearchHit<K> h) -> h.score()).reversed());
-                    return hits;
-                }
-            };
-        }
-    }
 
     @Test
     void findsVotersByIinAndByFinger() throws Exception {
@@ -89,13 +38,14 @@ class RegisterVoterDirectoryIT {
             RegisterStore store = new RegisterStore(database, credentials.storeKeys(), RegisterFixtures.RANDOM);
             RegisterContents contents = RegisterFixtures.contents(6, 1, 42);
             store.replace(contents, "ab".repeat(32), RegisterFixtures.CLOCK, LoadProgress.NONE);
-            RegisterVoterDirectory directory = new RegisterVoterDirectory(store, new ExactMatcher());
+            RegisterVoterDirectory directory = new RegisterVoterDirectory(store,
+                    FakeMatcher.exact(RegisterFixtures.EXTRACTOR));
 
             RegisterRecord second = contents.records().get(2);
             RegisteredVoter found = directory.find(second.voter().iin()).orElseThrow();
             assertEquals(second.voter(), found.voter());
             assertEquals(2, found.templates().size());
-            assertTrue(directory.find(Fixtures.iin(java.time.LocalDate.of(1901, 1, 1), 5)).isEmpty());
+            assertTrue(directory.find(Fixtures.iin(LocalDate.of(1901, 1, 1), 5)).isEmpty());
 
             RegisterRecord third = contents.records().get(3);
             FingerTemplate probe = third.fingers().stream()

@@ -70,7 +70,7 @@ class ExecutableJarIT {
         assertFalse(inspect.out().contains(first.digits()), "inspect must not show personal data");
 
         JarRunner.Result load = ok("register", "load", "--data", "kiosk", "--package", "v1.srp", "--passphrase-file",
-                "pass.txt");
+                "pass.txt", "--progress");
         assertTrue(load.out().contains("version 1, 3 voters"), load.out());
         assertTrue(load.err().contains("100% writing 3/3"), load.err());
 

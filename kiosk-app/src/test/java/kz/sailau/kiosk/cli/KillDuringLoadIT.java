@@ -67,14 +67,18 @@ class KillDuringLoadIT {
             Path v1File = dir.resolve("v1.srp");
             Files.write(v1File, RegisterPackages.write(v1, RegisterFixtures.authority(), certificate));
             new RegisterLoader(store, kiosk.profile(), kiosk.pinnedAuthority(), credentials, EXTRACTOR,
-                    RegisterFixtures.CLOCK, RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(v1File, LoadProgress.NONE);
+                    RegisterFixtures.CLOCK, RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                    .guardedBy(new kz.sailau.kiosk.audit.RegisterLoadAudit(credentials, database.migrations(),
+                            RegisterFixtures.CLOCK))
+                    .load(v1File, LoadProgress.NONE);
         }
         RegisterContents v2 = withExtractor(RegisterFixtures.contents(8_000, 2, 5));
         Path v2File = dir.resolve("v2.srp");
         Files.write(v2File, RegisterPackages.write(v2, RegisterFixtures.authority(), certificate));
 
         Process process = new ProcessBuilder(JarRunner.command("register", "load", "--data", kioskDir.toString(),
-                "--package", v2File.toString(), "--passphrase-file", dir.resolve("pass.txt").toString()))
+                "--package", v2File.toString(), "--passphrase-file", dir.resolve("pass.txt").toString(),
+                "--progress"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long killedAt = -1;
         long total = -1;

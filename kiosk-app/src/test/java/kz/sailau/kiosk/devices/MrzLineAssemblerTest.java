@@ -101,4 +101,51 @@ class MrzLineAssemblerTest {
         }
         assertEquals(List.of(JOINED), feedAll(a, "\r\n" + String.join("\r\n", ZONE) + "\r\n", 5_000));
     }
+
+    @Test
+    void readsTheZoneSentAsOneLineOfNinetyCharacters() {
+        MrzLineAssembler a = new MrzLineAssembler(MrzReaderProfile.Framing.ONE_LINE);
+        assertEquals(List.of(JOINED), feedAll(a, String.join("", ZONE) + "\r", 0));
+        assertEquals(List.of(JOINED), feedAll(a, "\r\n" + String.join("", ZONE) + "\n", 10), "blank lines between");
+    }
+
+    @Test
+    void everyFramingOfTheCatalogueRoundTripsThroughTheEmulatorsBytes() {
+        for (MrzReaderProfile profile : MrzReaderProfile.catalogue()) {
+            MrzLineAssembler a = new MrzLineAssembler(profile.framing());
+            byte[] bytes = MrzReaderEmulator.frame(profile.framing(), ZONE);
+            List<String> zones = new ArrayList<>();
+            for (int i = 0; i < bytes.length; i++) {   // one byte per read: framing must survive any cut
+                zones.addAll(a.feed(new byte[] {bytes[i]}, 1, i));
+            }
+            assertEquals(List.of(JOINED), zones, profile.id());
+        }
+    }
+
+    /**
+     * 3M RTE6701-OEM RTE native block (Integration Manual 9.1.1): {@code <SOH>[length]"OU"<STX>[flag][rows]<ETX>
+     * [BCC]}, each row followed by CR. A block whose BCC does not match is dropped whole.
+     */
+    @Test
+    void anRteBlockWithAWrongBccIsDroppedAndTheNextOneRead() {
+        MrzLineAssembler a = new MrzLineAssembler(MrzReaderProfile.Framing.RTE_BLOCK);
+        byte[] good = MrzReaderEmulator.frame(MrzReaderProfile.Framing.RTE_BLOCK, ZONE);
+        assertEquals(0x01, good[0]);
+        assertEquals('O', good[3]);
+        assertEquals(0x02, good[5]);
+        assertEquals(0x03, good[good.length - 2]);
+        byte[] bad = good.clone();
+        bad[bad.length - 1] ^= 0x40;
+        assertEquals(List.of(), a.feed(bad, bad.length, 0));
+        assertEquals(List.of(JOINED), a.feed(good, good.length, 1));
+    }
+
+    @Test
+    void aShortRowIsPaddedWithUnderscoresAsTheRteReaderDoesAndThusRefusedByTheParser() {
+        MrzLineAssembler a = new MrzLineAssembler(MrzReaderProfile.Framing.RTE_BLOCK);
+        List<String> damaged = List.of(ZONE.get(0), ZONE.get(1).substring(0, 20), ZONE.get(2));
+        byte[] block = MrzReaderEmulator.frame(MrzReaderProfile.Framing.RTE_BLOCK, damaged);
+        String zone = a.feed(block, block.length, 0).get(0);
+        assertEquals(ZONE.get(1).substring(0, 20) + "__________", zone.split("\n")[1]);
+    }
 }

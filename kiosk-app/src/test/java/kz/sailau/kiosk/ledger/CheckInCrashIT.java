@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import kz.sailau.kiosk.audit.AuditLog;
+import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.Counters;
@@ -24,15 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a check-in process with {@code kill -9} (SIGKILL via {@link Process#destroyForcibly()}) at random
- * points of hundreds of check-ins and checks after each restart: nothing lost, nothing doubled, counters and
- * audit events agree with the rows, and a voter checked in before the crash is refused as already checked in.
+ * points of hundreds of check-ins (each with its ballot token, some voided and replaced) and checks after each
+ * restart: nothing lost, nothing doubled, counters and audit events agree with the rows, every check-in has its
+ * token and every token event its id (issued = check-ins + voids, the day reconciles), and a voter checked in
+ * before the crash is refused as already checked in.
  *
  * <p>Crashes: {@code -Dcheckin.crashes=N} (default 12 for CI; the full run is
  * {@code mvn -B -pl kiosk-app -am verify -Dit.test=CheckInCrashIT -Dcheckin.crashes=200}).
  */
-class CheckInCrashIT {
+public class CheckInCrashIT {
 
-    private static final int VOTERS = 400;
+    /** Voters the child checks in. */
+    public static final int VOTERS = 400;
 
     @TempDir
     Path dir;
@@ -49,10 +56,11 @@ class CheckInCrashIT {
      *
      * @return a one-line summary
      */
-    static String crashRun(Path dir, int crashes, long seed) throws Exception {
+    public static String crashRun(Path dir, int crashes, long seed) throws Exception {
         Random random = new Random(seed);
         Path db = dir.resolve("kiosk.db");
         Set<Integer> confirmed = new HashSet<>();   // printed OK by some child: must never be lost
+        Set<Integer> voidsConfirmed = new HashSet<>();   // printed VOID: the void must never be lost
         int crashed = 0;
         int refusedAfterCrash = 0;
         while (crashed < crashes) {
@@ -60,7 +68,9 @@ class CheckInCrashIT {
             List<String> lines = runChild(db, random.nextInt(25) + 1, random.nextInt(2_000));
             for (String line : lines) {
                 String[] parts = line.split(" ");
-                if (parts[0].equals("OK")) {
+                if (parts[0].equals("VOID")) {
+                    voidsConfirmed.add(Integer.parseInt(parts[1]));
+                } else if (parts[0].equals("OK")) {
                     confirmed.add(Integer.parseInt(parts[1]));
                 } else if (parts[0].equals("ALREADY")) {
                     int n = Integer.parseInt(parts[1]);
@@ -72,16 +82,17 @@ class CheckInCrashIT {
             Set<Integer> after = committed(db);
             assertTrue(after.containsAll(confirmed), "a confirmed check-in was lost (seed " + seed + ")");
             assertTrue(after.containsAll(before), "a committed check-in vanished (seed " + seed + ")");
-            assertConsistent(db, after);
+            assertConsistent(db, after, voidsConfirmed);
         }
         List<String> last = runChild(db, Integer.MAX_VALUE, 0);
         assertEquals("DONE", last.get(last.size() - 1));
         Set<Integer> all = committed(db);
         assertEquals(VOTERS, all.size());
-        assertConsistent(db, all);
+        assertConsistent(db, all, voidsConfirmed);
         assertTrue(refusedAfterCrash > 0, "restarts must have met already-checked-in voters");
         return "CheckInCrashIT: " + crashed + " crashes, 0 lost, 0 doubled, " + refusedAfterCrash
-                + " refused as already checked in, " + VOTERS + " voters, seed " + seed;
+                + " refused as already checked in, " + VOTERS + " voters, " + tokenCount(db)
+                + " tokens issued (voids included), every check-in with its token, seed " + seed;
     }
 
     /** Which voters the ledger has, read in this process while no child runs. */
@@ -105,19 +116,46 @@ class CheckInCrashIT {
         return new SqliteCheckInLedger(database, new BlindIndex(CrashChild.TEST_INDEX_KEY, "iin"), Clock.systemUTC());
     }
 
-    private static void assertConsistent(Path db, Set<Integer> committed) {
+    private static void assertConsistent(Path db, Set<Integer> committed, Set<Integer> voidsConfirmed) {
         try (KioskDatabase database = KioskDatabase.open(db, CrashChild.migrations())) {
             SqliteCheckInLedger ledger = ledger(database);
             long overrides = committed.stream().filter(n -> CrashChild.method(n) == CheckInMethod.CLERK_OVERRIDE).count();
             long fallback = committed.stream().filter(n -> CrashChild.method(n) == CheckInMethod.FALLBACK).count();
-            assertEquals(new Counters(committed.size(), overrides, 0, fallback, 0), ledger.counters());
+            Counters counters = ledger.counters();
+            assertEquals(new Counters(committed.size(), overrides, 0, fallback, counters.voidedTokens()), counters);
             assertEquals(committed.size(), ledger.rowCount(), "rows doubled or lost");
             assertEquals(committed.size(), ledger.auditCount(CheckInAuditEvent.CHECKED_IN), "audit events doubled or lost");
+            // Tokens: every check-in committed with its token; every void with its replacement.
+            Map<String, Boolean> issued = new HashMap<>();
+            ledger.issuedTokens().forEach(t -> issued.put(t.id(), t.voided()));
+            long voided = issued.values().stream().filter(v -> v).count();
+            assertEquals(counters.voidedTokens(), voided, "voided counter and voided ids disagree");
+            assertEquals(committed.size() + voided, issued.size(), "a check-in without its token or a token without "
+                    + "its check-in");
+            for (int n : committed) {
+                assertTrue(issued.containsKey(CrashChild.token(n).id()), "voter " + n + " has no token");
+                boolean replaced = issued.containsKey(CrashChild.token(n + 1_000_000).id());
+                assertEquals(replaced, issued.get(CrashChild.token(n).id()), "a void without its replacement");
+                if (voidsConfirmed.contains(n)) {
+                    assertTrue(replaced, "a confirmed void was lost");
+                }
+            }
+            assertEquals(issued.size(), ledger.auditCount(CheckInAuditEvent.TOKEN_ISSUED), "TOKEN_ISSUED events");
+            assertEquals(voided, ledger.auditCount(CheckInAuditEvent.TOKEN_VOIDED), "TOKEN_VOIDED events");
+            DayCounts day = database.read(c -> DayCounts.of(AuditLog.readAll(c)));
+            assertTrue(day.reconciles(), "the log reconciles: check-ins = issued - voided");
+            assertEquals(issued.size(), day.tokensIssued());
+        }
+    }
+
+    private static int tokenCount(Path db) {
+        try (KioskDatabase database = KioskDatabase.open(db, CrashChild.migrations())) {
+            return ledger(database).issuedTokens().size();
         }
     }
 
     /** Runs the child until it printed {@code killAfterLines} check-in lines (plus up to {@code extraMicros}), then SIGKILL. */
-    private static List<String> runChild(Path db, int killAfterLines, int extraMicros) throws Exception {
+    public static List<String> runChild(Path db, int killAfterLines, int extraMicros) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), db.toString(), Integer.toString(VOTERS))

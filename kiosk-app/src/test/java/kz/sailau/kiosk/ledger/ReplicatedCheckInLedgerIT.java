@@ -1,7 +1,6 @@
 package kz.sailau.kiosk.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,7 +24,7 @@ import java.util.concurrent.Future;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
-import kz.sailau.kiosk.checkin.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.crypto.NodeCertificates;
@@ -37,10 +36,6 @@ import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.precinct.PrecinctLedgerState;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
-import kz.sailau.kiosk.token.IssuedTokens;
-import kz.sailau.kiosk.token.ReplicatedIssuedTokens;
-import kz.sailau.kiosk.token.TokenId;
-import kz.sailau.kiosk.token.TokenStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,12 +109,6 @@ class ReplicatedCheckInLedgerIT {
             assertEquals(10, kiosk1.counters().checkIns() + kiosk2.counters().checkIns());
             assertEquals(10L, nodes.get(2).read(PrecinctLedgerState::checkedInCount));
 
-            IssuedTokens tokens = new ReplicatedIssuedTokens(new CountingTokens(), nodes.get(0));
-            TokenId id = TokenId.random(RANDOM);
-            tokens.add(id);
-            assertThrows(TokenStoreException.class, () -> new ReplicatedIssuedTokens(new CountingTokens(),
-                    nodes.get(1)).add(id), "an id issued at another kiosk is refused");
-            assertTrue(tokens.markVoid(id));
         } finally {
             for (PrecinctNode node : nodes) {
                 node.close();
@@ -129,7 +118,7 @@ class ReplicatedCheckInLedgerIT {
 
     private static boolean attempt(ReplicatedCheckInLedger ledger, CheckInRecord record) {
         try {
-            ledger.record(record);
+            ledger.record(record, Optional.empty());
             return true;
         } catch (AlreadyCheckedInException e) {
             return false;
@@ -143,36 +132,6 @@ class ReplicatedCheckInLedgerIT {
             if (control >= 0) {
                 return new Iin(eleven + control);
             }
-        }
-    }
-
-    /** A local issued-ids table in memory. */
-    private static final class CountingTokens implements IssuedTokens {
-        private final java.util.Set<TokenId> valid = new java.util.HashSet<>();
-        private final java.util.Set<TokenId> voided = new java.util.HashSet<>();
-
-        @Override
-        public synchronized void add(TokenId id) {
-            valid.add(id);
-        }
-
-        @Override
-        public synchronized boolean markVoid(TokenId id) {
-            if (valid.remove(id)) {
-                voided.add(id);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public synchronized long countValid() {
-            return valid.size();
-        }
-
-        @Override
-        public synchronized long countVoid() {
-            return voided.size();
         }
     }
 }

@@ -13,6 +13,7 @@ import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.store.KioskDatabase;
 import org.junit.jupiter.api.Test;
@@ -27,16 +28,28 @@ class SqliteCheckInLedgerIT {
     @Test
     void recordsOnceWithCountersAndAuditAndKeepsNoIin() throws Exception {
         Path file = dir.resolve("kiosk.db");
-        try (KioskDatabase db = KioskDatabase.open(file, SqliteCheckInLedger.MIGRATIONS)) {
+        try (KioskDatabase db = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly())) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(db, new BlindIndex(CrashChild.TEST_INDEX_KEY, "iin"),
                     Clock.systemUTC());
             assertFalse(ledger.isCheckedIn(CrashChild.voter(0)));
-            assertEquals(new Counters(1, 0, 0, 0, 0), ledger.record(CrashChild.record(0)));
-            assertEquals(new Counters(2, 1, 0, 0, 0), ledger.record(CrashChild.record(3)));
-            assertThrows(AlreadyCheckedInException.class, () -> ledger.record(CrashChild.record(0)));
+            PreparedToken first = CrashChild.token(0);
+            assertEquals(new Counters(1, 0, 0, 0, 0), ledger.record(CrashChild.record(0), Optional.of(first)));
+            assertEquals(new Counters(2, 1, 0, 0, 0), ledger.record(CrashChild.record(3),
+                    Optional.of(CrashChild.token(3))));
+            assertThrows(AlreadyCheckedInException.class, () -> ledger.record(CrashChild.record(0),
+                    Optional.of(CrashChild.token(99))));
             assertEquals(new Counters(2, 1, 0, 0, 0), ledger.counters(), "a refused record changes nothing");
+            assertEquals(2, ledger.issuedTokens().size(), "a refused record issues no token");
             assertEquals(2, ledger.auditCount(CheckInAuditEvent.CHECKED_IN));
-            assertEquals(new Counters(2, 1, 0, 0, 1), ledger.recordVoidedToken(Optional.of(new ClerkId("c1"))));
+            assertEquals(2, ledger.auditCount(CheckInAuditEvent.TOKEN_ISSUED));
+            assertEquals(new Counters(2, 1, 0, 0, 1), ledger.replaceToken(first, Optional.of(CrashChild.token(100)),
+                    new ClerkId("c1")));
+            assertThrows(IllegalStateException.class, () -> ledger.replaceToken(first,
+                    Optional.of(CrashChild.token(101)), new ClerkId("c1")), "a void token cannot be voided again");
+            assertEquals(3, ledger.issuedTokens().size());
+            assertEquals(1, ledger.issuedTokens().stream().filter(t -> t.voided()).count());
+            assertEquals(1, ledger.auditCount(CheckInAuditEvent.TOKEN_VOIDED));
+            assertEquals(3, ledger.auditCount(CheckInAuditEvent.TOKEN_ISSUED));
             ledger.audit(CheckInAuditEvent.PAUSED, "", Optional.of(new ClerkId("c1")));
             assertEquals(1, ledger.auditCount(CheckInAuditEvent.PAUSED));
             assertTrue(ledger.isCheckedIn(CrashChild.voter(3)));

@@ -5,82 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import kz.sailau.kiosk.biometric.FingerImage;
-import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
-import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.testing.FakeMatcher;
 import org.junit.jupiter.api.Test;
 
 /** The biometric duplicate rules, on a matcher whose scores are a table (no SourceAFIS). */
 class DuplicateDetectorTest {
 
-    /** Template byte 0 is a record number, byte 1 the finger (0 right, 1 left). */
-    static final class TableMatcher implements FingerMatcher {
-        private final Map<String, Double> scores;
+    /** Scores from a table; template byte 0 is a record number, byte 1 the finger (0 right, 1 left). */
+    static FakeMatcher tableMatcher(Map<String, Double> scores) {
+        return FakeMatcher.scoring("table", (a, b) -> score(scores, a, b));
+    }
 
-        TableMatcher(Map<String, Double> scores) {
-            this.scores = scores;
+    private static double score(Map<String, Double> scores, FingerTemplate a, FingerTemplate b) {
+        byte[] x = a.bytes();
+        byte[] y = b.bytes();
+        if (x[0] == y[0] && x[1] == y[1]) {
+            return 500;
         }
-
-        double score(FingerTemplate a, FingerTemplate b) {
-            byte[] x = a.bytes();
-            byte[] y = b.bytes();
-            if (x[0] == y[0] && x[1] == y[1]) {
-                return 500;
-            }
-            String key = Math.min(x[0], y[0]) + "" + (x[0] < y[0] ? x[1] : y[1]) + "-" + Math.max(x[0], y[0])
-                    + (x[0] < y[0] ? y[1] : x[1]);
-            return scores.getOrDefault(key, 3.0);
-        }
-
-        @Override
-        public String extractorVersion() {
-            return "table";
-        }
-
-        @Override
-        public ImageQuality assess(FingerImage image) {
-            return ImageQuality.GOOD;
-        }
-
-        @Override
-        public FingerTemplate extract(FingerImage image) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PreparedProbe prepare(FingerTemplate probe) {
-            return candidate -> score(probe, candidate);
-        }
-
-        @Override
-        public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
-            return new Gallery<>() {
-                @Override
-                public int size() {
-                    return enrolled.size();
-                }
-
-                @Override
-                public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
-                    List<SearchHit<K>> hits = new ArrayList<>();
-                    enrolled.forEach((key, templates) -> {
-                        double best = templates.stream().mapToDouble(t -> score(probe, t)).max().orElse(0);
-                        if (best >= threshold) {
-                            hits.add(new SearchHit<>(key, best));
-                        }
-                    });
-                    hits.sort(Comparator.comparingDouble((SearchHit<K> h) -> h.score()).reversed());
-                    return hits;
-                }
-            };
-        }
+        String key = Math.min(x[0], y[0]) + "" + (x[0] < y[0] ? x[1] : y[1]) + "-" + Math.max(x[0], y[0])
+                + (x[0] < y[0] ? y[1] : x[1]);
+        return scores.getOrDefault(key, 3.0);
     }
 
     static DuplicateDetector.Candidate candidate(int n) {
@@ -98,7 +48,7 @@ class DuplicateDetectorTest {
         // 0-1: one finger pair at 75 (single rule). 2-3: both fingers at 45 (both-fingers rule).
         // 4-5: one finger at 60, the other low: not a duplicate. 6-7: right of 6 against left of 7 at 45 and
         // left-left at 45: the cross pair does not count for the both-fingers rule.
-        TableMatcher matcher = new TableMatcher(Map.of("00-10", 75.0, "20-30", 45.0, "21-31", 45.0, "40-50", 60.0,
+        FakeMatcher matcher = tableMatcher(Map.of("00-10", 75.0, "20-30", 45.0, "21-31", 45.0, "40-50", 60.0,
                 "60-71", 45.0, "61-71", 45.0));
         List<DuplicateDetector.Candidate> candidates = new ArrayList<>();
         for (int n = 0; n < 8; n++) {

@@ -37,10 +37,10 @@ class KioskDatabaseTest {
     }
 
     @Test
-    void opensInWalModeWithFullSyncAndAppliesMigrationsOnce() {
+    void opensWithARollbackJournalAndFullSyncAndAppliesMigrationsOnce() {
         Path file = dir.resolve("kiosk.db");
         try (KioskDatabase database = KioskDatabase.open(file, List.of(ONE), StoreOptions.DEFAULT, CLOCK)) {
-            assertEquals("wal", pragma(database, "journal_mode"));
+            assertEquals("delete", pragma(database, "journal_mode"), "no write-ahead log keeping commits in order");
             assertEquals("2", pragma(database, "synchronous")); // 2 = FULL
             assertEquals("1", pragma(database, "foreign_keys"));
             assertEquals(1, database.schemaVersion());

@@ -20,13 +20,18 @@ import org.junit.jupiter.api.Timeout;
  * <p>Oracles: the codecs refuse only with {@link TokenFormatException}; an accepted payload re-encodes to a
  * payload that reads back equal; an accepted typed code re-encodes to a code that reads back to the same id;
  * {@link TokenCheck#check} never throws and an accepted verdict carries an id. The check runs with a verifier
- * that accepts every signature, so the fuzzer reaches the election and precinct checks. Seeds:
+ * that accepts every signature, so the fuzzer reaches the election and precinct checks, and a fixed test precinct
+ * token key ({@link #SEED_KEY}), so that the valid typed-code seeds pass the tag check. Seeds:
  * {@code src/test/resources/kz/sailau/kiosk/token/TokenFuzzTestInputs/<method>/}.
  */
 class TokenFuzzTest {
 
+    /** A fixed test precinct token key, so that the valid typed-code seeds stay valid. */
+    static final kz.sailau.kiosk.crypto.PrecinctTokenKey SEED_KEY = new kz.sailau.kiosk.crypto.PrecinctTokenKey(
+            new ElectionId("KZ-2026-TEST"), new PrecinctId(101), "TEST-ONLY typed-code fuzz seed k".getBytes(
+            StandardCharsets.US_ASCII));
     private static final TokenCheck ANY_SIGNATURE = new TokenCheck(new ElectionId("KZ-2026-TEST"),
-            new PrecinctId(101), (body, signature) -> true);
+            new PrecinctId(101), (body, signature) -> true, SEED_KEY::mac);
 
     @FuzzTest
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -45,8 +50,8 @@ class TokenFuzzTest {
             assertTrue(refused.messageKey().startsWith("token.refusal."));
         }
         try {
-            var id = HumanCode.decode(text);
-            assertEquals(id, HumanCode.decode(HumanCode.encode(id)), "an accepted typed code does not round-trip");
+            var typed = HumanCode.decode(text);
+            assertEquals(typed, HumanCode.decode(HumanCode.encode(typed)), "an accepted typed code does not round-trip");
         } catch (TokenFormatException refused) {
             assertTrue(refused.messageKey().startsWith("token.refusal."));
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import kz.sailau.kiosk.testing.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class AdministratorScreensUiTest {
         actions.testStatus = new LogicAccuracyTesting.Status(true, false, 4, 2, 1, 1, 2);
         actions.loadSucceeds = false;
         model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
-                new UiFixtures.ManualClock(Instant.parse("2026-12-06T03:00:00Z")), () -> { });
+                new ManualClock(Instant.parse("2026-12-06T03:00:00Z")), () -> { });
         root = KioskScreens.scrolling(new AdministratorView(model, language));
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import kz.sailau.kiosk.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdministratorViewModelTest {
 
-    private final UiFixtures.ManualClock clock = new UiFixtures.ManualClock(Instant.parse("2026-12-06T03:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T03:00:00Z"));
     private final FakeAdministration actions = new FakeAdministration();
     private final AtomicInteger backs = new AtomicInteger();
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +35,15 @@ class CloseDayUiTest {
     private final FakeAdministration actions = new FakeAdministration();
     private Scene scene;
     private CheckInScreenModel model;
+    private UiFixtures fixtures;
 
     @Start
     void start(Stage stage) {
         actions.closeRelease = new CountDownLatch(1);
-        UiFixtures fixtures = new UiFixtures();
+        fixtures = new UiFixtures();
         LanguageViewModel language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, language,
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(language);
         KioskScreens screens = new KioskScreens(model, actions, ForkJoinPool.commonPool(), Platform::runLater);
         scene = new Scene(screens, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
@@ -97,6 +96,7 @@ class CloseDayUiTest {
                 + "WIPE_DONE signed in the audit log");
         assertEquals(1, actions.wipes.get());
         model.close();
+        fixtures.close();
     }
 
     private void unlock(FxRobot robot) throws Exception {

@@ -13,13 +13,11 @@ import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -52,8 +50,7 @@ class KioskUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(new LanguageViewModel());
         view = new KioskView(model);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         scene = new Scene(view, 1600, 1000);
@@ -65,6 +62,7 @@ class KioskUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test
@@ -87,8 +85,10 @@ class KioskUiTest {
                 (int) Math.ceil(qrBounds.getWidth()), (int) Math.ceil(qrBounds.getHeight())));
         assertEquals(issued.token().qrPayload(), decoded, "the QR on screen carries the issued token");
         TokenCheck desk = new TokenCheck(UiFixtures.ELECTION, UiFixtures.PRECINCT,
-                new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()));
+                new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()), fixtures.typedCodeKey::mac);
         assertTrue(desk.check(decoded).accepted(), "the ballot desk accepts the token read from the screen");
+        assertEquals(desk.check(decoded).id(), desk.check(text("#token-code")).id(),
+                "the code typed from the screen is the same token");
 
         Receipt receipt = awaitReceipt();
         assertEquals(issued.token().qrPayload(), receipt.qrPayload());

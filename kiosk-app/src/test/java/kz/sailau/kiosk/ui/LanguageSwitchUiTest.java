@@ -3,7 +3,6 @@ package kz.sailau.kiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,7 @@ class LanguageSwitchUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        model = fixtures.model(new LanguageViewModel());
         screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
         scene = new Scene(screens, 1600, 1000);
@@ -55,6 +53,7 @@ class LanguageSwitchUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,18 +26,16 @@ import kz.sailau.fingerprint.ScannerDisconnectedException;
 import kz.sailau.fingerprint.ScannerTimeoutException;
 import kz.sailau.fingerprint.SensorErrorException;
 import kz.sailau.fingerprint.WrongPasswordException;
+import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInMachine;
+import kz.sailau.kiosk.checkin.CheckInMessageKeys;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.checkin.Refusal;
-import kz.sailau.kiosk.model.mrz.MrzField;
-import java.util.List;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.TreeSet;
-import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.devices.DeviceException;
 import kz.sailau.kiosk.model.InvalidIinException;
+import kz.sailau.kiosk.model.mrz.MrzField;
+import kz.sailau.kiosk.token.TokenMessageKeys;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -97,7 +99,8 @@ class MessagesTest {
                 ScannerDisconnectedException.MESSAGE_KEY, ScannerTimeoutException.MESSAGE_KEY,
                 SensorErrorException.MESSAGE_KEY, WrongPasswordException.MESSAGE_KEY));
         declared.addAll(CheckInScreenModel.fixedNoticeKeys());
-        declared.addAll(kz.sailau.kiosk.checkin.CheckInMessageKeys.all());
+        declared.addAll(CheckInMessageKeys.all());
+        declared.addAll(TokenMessageKeys.all());
         declared.addAll(List.of("device.mrz.cannotOpen", "device.mrz.disconnected", "device.mrz.notFound"));
         declared.addAll(keysUsedInUiSources());
         for (Language language : Language.values()) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +40,11 @@ class SlowUploadUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fixtures = new UiFixtures();
         emulator = ScannerEmulator.builder().realtime(true).start();
         scanner = new SerialFingerprintScanner(SerialScannerSettings.of(emulator.devicePath(),
                 ScannerEmulator.DEFAULT_BAUD_RATE).withTargetBaudRate(115_200));
-        model = new CheckInScreenModel(fixtures.engine, scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(20));
+        fixtures = new UiFixtures(scanner);
+        model = fixtures.model(new LanguageViewModel());
         model.uploadProgressProperty().addListener((obs, old, now) -> {
             assertTrue(Platform.isFxApplicationThread(), "progress changes only on the FX thread");
             progressSeenOnFxThread.add(now.doubleValue());
@@ -60,6 +58,7 @@ class SlowUploadUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
         scanner.close();
         emulator.close();
     }

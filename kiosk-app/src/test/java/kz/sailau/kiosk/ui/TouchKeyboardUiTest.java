@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -39,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TouchKeyboardUiTest {
 
     private CheckInScreenModel model;
+    private UiFixtures fixtures;
     private KioskScreens screens;
     private Scene scene;
     private Stage stage;
@@ -46,9 +46,8 @@ class TouchKeyboardUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        UiFixtures fixtures = new UiFixtures();
-        model = new CheckInScreenModel(fixtures.engine, fixtures.scanner, fixtures.printer, new LanguageViewModel(),
-                Platform::runLater, fixtures.ledger::counters, Duration.ofSeconds(5));
+        fixtures = new UiFixtures();
+        model = fixtures.model(new LanguageViewModel());
         screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
         scene = new Scene(screens, 1600, 1000);
@@ -60,6 +59,7 @@ class TouchKeyboardUiTest {
     @AfterEach
     void stop() {
         model.close();
+        fixtures.close();
     }
 
     @Test

@@ -1,23 +1,19 @@
 package kz.sailau.kiosk.ui;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import kz.sailau.fingerprint.Capture;
 import kz.sailau.fingerprint.CaptureCancelledException;
 import kz.sailau.fingerprint.CaptureProgress;
@@ -25,20 +21,16 @@ import kz.sailau.fingerprint.FingerprintScanner;
 import kz.sailau.fingerprint.NoFingerException;
 import kz.sailau.fingerprint.ScannerException;
 import kz.sailau.fingerprint.SensorParameters;
-import kz.sailau.kiosk.biometric.FingerImage;
-import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.ClerkId;
-import kz.sailau.kiosk.checkin.InMemoryCheckInLedger;
-import kz.sailau.kiosk.checkin.InMemoryClerkAuthenticator;
-import kz.sailau.kiosk.checkin.InMemoryVoterDirectory;
 import kz.sailau.kiosk.checkin.RegisteredVoter;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.devices.DeviceException;
+import kz.sailau.kiosk.devices.MrzReaderException;
 import kz.sailau.kiosk.devices.printer.Receipt;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
 import kz.sailau.kiosk.model.ElectionId;
@@ -47,13 +39,20 @@ import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
-import kz.sailau.kiosk.token.IssuedTokens;
+import kz.sailau.kiosk.runner.DeviceRunner;
+import kz.sailau.kiosk.runner.KioskDevices;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.testing.TestIins;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
-import kz.sailau.kiosk.token.TokenId;
 
 /**
- * A complete check-in engine for UI tests: demo-looking voters of precinct 101, a fake matcher whose verdict
- * is written into the image's first pixels, real signed tokens (TEST key generated here), a clerk
+ * A complete check-in engine for UI tests: demo-looking voters of precinct 101, the shared fake matcher whose
+ * verdict is written into the image's first pixels ({@link FakeMatcher#imageEncoded()}), real signed tokens (TEST key generated here), a clerk
  * {@code clerk1} with the TEST PIN 1234, a scanner fed by the test, and a printer that records receipts.
  */
 final class UiFixtures {
@@ -64,24 +63,55 @@ final class UiFixtures {
     static final ClerkId CLERK = new ClerkId("clerk1");
     static final String PIN = "1234";
 
-    final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ZoneOffset.ofHours(5)));
+    final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ManualClock.ZONE));
     final Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(new SecureRandom());
+    /** A test precinct token key, random per fixture. */
+    final PrecinctTokenKey typedCodeKey = new PrecinctTokenKey(ELECTION, PRECINCT, new SecureRandom().generateSeed(32));
     final List<RegisteredVoter> voters = new ArrayList<>();
     final InMemoryCheckInLedger ledger = new InMemoryCheckInLedger();
     final QueueScanner scanner = new QueueScanner();
     final RecordingPrinter printer = new RecordingPrinter();
     final CheckInPolicy policy = CheckInPolicy.defaults(PRECINCT, ELECTION_DAY);
+    final DeviceRunner devices;
     final CheckInEngine engine;
 
+    /** With the {@link QueueScanner} the test feeds. */
     UiFixtures() {
+        this(null);
+    }
+
+    /**
+     * With another scanner (the real driver on an emulator), or the {@link QueueScanner} when null. The engine drives
+     * the scanner and the printer through a real {@link DeviceRunner}; cards come through the view model.
+     */
+    UiFixtures(FingerprintScanner otherScanner) {
         for (int n = 1; n <= 4; n++) {
             voters.add(voter(n, PRECINCT));
         }
         voters.add(voter(5, new PrecinctId(102)));
-        engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, new FakeMatcher()),
+        devices = new DeviceRunner(new KioskDevices(otherScanner == null ? scanner : otherScanner, () -> {
+            throw new MrzReaderException("device.mrz.notFound", "the UI tests feed cards through the view model", null);
+        }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded()),
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
-                new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, new MemoryIssuedTokens(), new SecureRandom()),
-                new FakeMatcher(), clock);
+                new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, typedCodeKey::mac, new SecureRandom()),
+                FakeMatcher.imageEncoded(), clock, devices);
+    }
+
+    /** The screens' view model over this engine; receipts are printed in {@code language}, as on the kiosk. */
+    CheckInScreenModel model(LanguageViewModel language) {
+        return model(language, Platform::runLater);
+    }
+
+    /** The view model with its properties changed through {@code fxThread} (a direct executor without a screen). */
+    CheckInScreenModel model(LanguageViewModel language, Executor fxThread) {
+        devices.drive(engine, token -> Receipts.of(language.messages(), token));
+        return new CheckInScreenModel(engine, devices, language, fxThread, ledger::counters);
+    }
+
+    /** Stops the device runner. */
+    void close() {
+        devices.close();
     }
 
     static RegisteredVoter voter(int n, PrecinctId precinct) {
@@ -99,20 +129,11 @@ final class UiFixtures {
     }
 
     static Iin iin(LocalDate birth, int serial) {
-        String yymmdd = String.format("%02d%02d%02d", birth.getYear() % 100, birth.getMonthValue(),
-                birth.getDayOfMonth());
-        for (int s = serial; s < serial + 1000; s++) {
-            String eleven = yymmdd + "3" + String.format("%04d", s % 10_000);
-            int control = Iin.controlDigit(eleven);
-            if (control >= 0) {
-                return new Iin(eleven + control);
-            }
-        }
-        throw new AssertionError("no IIN");
+        return TestIins.of(birth, serial);
     }
 
     static FingerTemplate template(int identity) {
-        return new FingerTemplate(new byte[] {(byte) identity, 0, 100}, "fake-1");
+        return FakeMatcher.template(identity, 0);
     }
 
     /** A sensor-sized capture of {@code identity}'s finger that matches with {@code score}. */
@@ -128,56 +149,6 @@ final class UiFixtures {
 
     static Capture goodCapture(int identity) {
         return capture(identity, 150, ImageQuality.GOOD);
-    }
-
-    /** Matcher whose scores come from the image: identity in pixel 0, score in pixel 1, quality in pixel 2. */
-    static final class FakeMatcher implements FingerMatcher {
-        @Override
-        public String extractorVersion() {
-            return "fake-1";
-        }
-
-        @Override
-        public ImageQuality assess(FingerImage image) {
-            int q = image.gray(2, 0);
-            return q < ImageQuality.values().length ? ImageQuality.values()[q] : ImageQuality.GOOD;
-        }
-
-        @Override
-        public FingerTemplate extract(FingerImage image) {
-            return new FingerTemplate(new byte[] {(byte) image.gray(0, 0), 0, (byte) image.gray(1, 0)}, "fake-1");
-        }
-
-        @Override
-        public PreparedProbe prepare(FingerTemplate probe) {
-            byte[] p = probe.bytes();
-            return candidate -> candidate.bytes()[0] == p[0] ? (p[2] & 0xFF) : 3;
-        }
-
-        @Override
-        public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
-            Map<K, List<FingerTemplate>> copy = Map.copyOf(enrolled);
-            return new Gallery<>() {
-                @Override
-                public int size() {
-                    return copy.size();
-                }
-
-                @Override
-                public List<SearchHit<K>> search(FingerTemplate probe, double threshold) {
-                    PreparedProbe prepared = prepare(probe);
-                    List<SearchHit<K>> hits = new ArrayList<>();
-                    copy.forEach((key, templates) -> {
-                        double s = prepared.bestScore(templates);
-                        if (s >= threshold) {
-                            hits.add(new SearchHit<>(key, s));
-                        }
-                    });
-                    hits.sort(Comparator.comparingDouble((SearchHit<K> h) -> h.score()).reversed());
-                    return hits;
-                }
-            };
-        }
     }
 
     /** A scanner that hands out the captures the test puts in, reporting upload progress in 20 steps. */
@@ -241,62 +212,6 @@ final class UiFixtures {
 
         @Override
         public void close() {
-        }
-    }
-
-    static final class MemoryIssuedTokens implements IssuedTokens {
-        private final Set<TokenId> valid = new HashSet<>();
-        private final Set<TokenId> voided = new HashSet<>();
-
-        @Override
-        public synchronized void add(TokenId id) {
-            valid.add(id);
-        }
-
-        @Override
-        public synchronized boolean markVoid(TokenId id) {
-            if (valid.remove(id)) {
-                voided.add(id);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public synchronized long countValid() {
-            return valid.size();
-        }
-
-        @Override
-        public synchronized long countVoid() {
-            return voided.size();
-        }
-    }
-
-    static final class ManualClock extends Clock {
-        volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.ofHours(5);
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,11 +1,9 @@
 package kz.sailau.kiosk.devices.printer;
 
-import java.nio.charset.Charset;
-
 /**
  * The ESC/POS command bytes the kiosk uses, after the Epson "ESC/POS Application Programming Guide"
- * and the TM-T20/TM-T88 command reference. Only this subset is sent; the printer emulator parses the
- * same subset.
+ * and the TM-T20/TM-T88 command reference. Only this subset is sent; the printer emulator parses it and
+ * skips the parameters of the other common commands.
  */
 final class EscPos {
 
@@ -63,8 +61,27 @@ final class EscPos {
     /** Paper status bits 2 and 3: roll near end. */
     static final int PAPER_NEAR_END_BITS = 0x0C;
 
-    /** ESC t 17: PC866 Cyrillic #2 on Epson-compatible printers. */
-    static final byte CODE_TABLE_PC866 = 17;
-    /** The Java charset of code table 17. */
-    static final Charset PC866 = Charset.forName("IBM866");
+    /** GS v: raster image (with {@link #RASTER_ZERO}: GS v 0 m xL xH yL yH d1...dk). */
+    static final byte RASTER = 0x76;
+    /** The '0' of GS v 0. */
+    static final byte RASTER_ZERO = 0x30;
+    /** GS a n: enable automatic status back. */
+    static final byte AUTOMATIC_STATUS_BACK = 0x61;
+
+    /** XON (DC1): a printer in XON/XOFF mode is ready for data again. */
+    static final int XON = 0x11;
+    /** XOFF (DC3): a printer in XON/XOFF mode asks the host to stop sending. */
+    static final int XOFF = 0x13;
+    /** Bits of a real-time status byte (DLE EOT n) that are fixed: bits 0 and 7 clear, bits 1 and 4 set. */
+    static final int STATUS_FIXED_MASK = 0x93;
+    /** The value of those fixed bits. */
+    static final int STATUS_FIXED_VALUE = 0x12;
+
+    /**
+     * Returns whether a byte can be the answer to DLE EOT n (Epson ESC/POS reference, DLE EOT: "bit 0 fixed to 0,
+     * bit 1 fixed to 1, bit 4 fixed to 1, bit 7 fixed to 0"); XON, XOFF and automatic status back bytes cannot.
+     */
+    static boolean isRealTimeStatus(int b) {
+        return (b & STATUS_FIXED_MASK) == STATUS_FIXED_VALUE;
+    }
 }

@@ -41,17 +41,22 @@ class EscPosTest {
     }
 
     private static Recorder parse(byte[] bytes) {
+        return parse(bytes, PrinterProfile.DEFAULT);
+    }
+
+    private static Recorder parse(byte[] bytes, PrinterProfile profile) {
         Recorder recorder = new Recorder();
-        new EscPosParser(recorder).feed(bytes);
+        new EscPosParser(recorder, profile).feed(bytes);
         return recorder;
     }
 
     @Test
-    void receiptRoundTripsThroughTheParser() {
-        Recorder printed = parse(new EscPosEncoder().encode(RECEIPT));
+    void onAKz1048PrinterTheReceiptRoundTripsAsTextInKazakh() {
+        Recorder printed = parse(new EscPosEncoder(PrinterProfile.EPSON_KZ1048).encode(RECEIPT),
+                PrinterProfile.EPSON_KZ1048);
         assertEquals(List.of(
                 new PrintedItem.TextLine("Талон / Talon"),
-                new PrintedItem.TextLine("Бюллетень алу ушин"),
+                new PrintedItem.TextLine("Бюллетень алу үшін"),
                 new PrintedItem.TextLine("Для получения бюллетеня"),
                 new PrintedItem.TextLine("For the ballot desk"),
                 new PrintedItem.QrCode("SK1:KZ-2026-PARL:101:ABCDEF", 50, 6, 49),
@@ -59,6 +64,53 @@ class EscPosTest {
                 new PrintedItem.TextLine("ABCD-EFGH-JK"),
                 new PrintedItem.Cut()), printed.items);
         assertTrue(printed.unsupported.isEmpty(), printed.unsupported.toString());
+    }
+
+    @Test
+    void onAPc866PrinterTheKazakhLineIsARasterImageAndTheRestText() {
+        Recorder printed = parse(new EscPosEncoder().encode(RECEIPT));
+        assertTrue(printed.unsupported.isEmpty(), printed.unsupported.toString());
+        assertEquals(new PrintedItem.TextLine("Талон / Talon"), printed.items.get(0));
+        PrintedItem.RasterImage kazakh = (PrintedItem.RasterImage) printed.items.get(1);
+        assertEquals(new PrintedItem.RasterImage(576, kazakh.heightDots(),
+                RasterText.pack(RasterText.render("Бюллетень алу үшін", RasterText.NORMAL_SIZE, 576))), kazakh);
+        byte[] folded = RasterText.pack(RasterText.render("Бюллетень алу ушин", RasterText.NORMAL_SIZE, 576));
+        assertTrue(!Arrays.equals(folded, kazakh.data()), "the image shows Ү and І, not their look-alikes");
+        assertEquals(new PrintedItem.TextLine("Для получения бюллетеня"), printed.items.get(2));
+    }
+
+    /** ESC t switches the table for the bytes after it, in the middle of a line too. */
+    @Test
+    void theCodeTableAppliesPerByteNotPerLine() {
+        byte[] bytes = {0x1B, 0x74, 17, (byte) 0x80, 0x1B, 0x74, 53, (byte) 0xA3, 0x0A};
+        Recorder printed = parse(bytes, PrinterProfile.EPSON_KZ1048);
+        assertEquals(List.of(new PrintedItem.TextLine("АӘ")), printed.items);
+    }
+
+    @Test
+    void aCodeTableThePrinterLacksIsReportedAndPrintsNothingReadable() {
+        byte[] bytes = {0x1B, 0x74, 53, (byte) 0xA3, 0x0A};
+        Recorder printed = parse(bytes, PrinterProfile.EPSON_PC866);
+        assertEquals(List.of("code table 53 is not on this printer"), printed.unsupported);
+        assertEquals(List.of(new PrintedItem.TextLine("\uFFFD")), printed.items);
+    }
+
+    /** A GS V (cut) inside the bitmap of GS v 0 is image data, not a cut. */
+    @Test
+    void aRasterImageIsTakenWholeEvenWhenItsDataLooksLikeACommand() {
+        byte[] bytes = {0x1D, 0x76, 0x30, 0, 2, 0, 2, 0, 0x1D, 0x56, 0x01, 0x0A, 0x41, 0x0A};
+        Recorder printed = parse(bytes);
+        assertEquals(List.of(new PrintedItem.RasterImage(16, 2, new byte[] {0x1D, 0x56, 0x01, 0x0A}),
+                new PrintedItem.TextLine("A")), printed.items);
+    }
+
+    /** Unknown commands are skipped with their parameters (GS B n, ESC ! n, GS ( L pL pH ...). */
+    @Test
+    void parametersOfUnknownCommandsDoNotLeakIntoTheText() {
+        byte[] bytes = {0x1D, 0x42, 0x41, 0x1B, 0x21, 0x42, 0x1D, 0x28, 0x4C, 2, 0, 0x43, 0x44, 0x45, 0x0A};
+        Recorder printed = parse(bytes);
+        assertEquals(List.of(new PrintedItem.TextLine("E")), printed.items);
+        assertEquals(3, printed.unsupported.size(), printed.unsupported.toString());
     }
 
     @Test

@@ -34,8 +34,9 @@ class ReceiptPrinterIT {
             ReceiptPrinterEmulator.PrintedReceipt printed = emulator.nextReceipt(5, TimeUnit.SECONDS);
             assertNotNull(printed, "no receipt came out");
             assertEquals(List.of("SK1.TOKEN.PAYLOAD"), printed.qrPayloads());
-            assertTrue(printed.textLines().containsAll(List.of("Талон", "Бюллетень алу ушин", "ABCD-EFGH")),
+            assertTrue(printed.textLines().containsAll(List.of("Талон", "ABCD-EFGH", "For the ballot desk")),
                     printed.textLines().toString());
+            assertEquals(1, printed.rasterImages().size(), "the Kazakh line, as an image on a PC866 printer");
             assertTrue(emulator.unsupportedCommands().isEmpty(), emulator.unsupportedCommands().toString());
         }
     }

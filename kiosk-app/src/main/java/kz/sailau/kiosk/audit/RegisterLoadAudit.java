@@ -1,0 +1,74 @@
+package kz.sailau.kiosk.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.register.LoadGuard;
+import kz.sailau.kiosk.register.LoadedRegister;
+import kz.sailau.kiosk.register.PackageManifest;
+import kz.sailau.kiosk.register.RegisterException;
+import kz.sailau.kiosk.store.Migration;
+
+/**
+ * The audit trail of a real register load ({@code register load}, the administrator screen): before anything is
+ * decrypted, the kiosk database must agree with its signed audit chain ({@link StateAnchor#verify}), the day must
+ * be open ({@code register.error.dayClosed}: a closed or wiped kiosk takes no register) and the package version
+ * must be newer than every version the chain ever loaded ({@code register.error.rollback}: deleting
+ * {@code register_meta} rows does not lower the pin). In the load's own transaction the same is checked again and
+ * {@link AuditEventType#REGISTER_LOADED} (version, package hash, voters) is appended with a signed head, which
+ * re-seals the anchor: the register and its record commit together or not at all.
+ */
+public final class RegisterLoadAudit implements LoadGuard {
+
+    private final KioskCredentials credentials;
+    private final List<Migration> migrations;
+    private final Clock clock;
+
+    /**
+     * @param credentials the unlocked kiosk keys (the head is signed, the anchor checked with its public key)
+     * @param migrations  every migration the database was opened with
+     * @param clock       time of the record
+     */
+    public RegisterLoadAudit(KioskCredentials credentials, List<Migration> migrations, Clock clock) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.migrations = List.copyOf(migrations);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void beforeLoad(Connection connection, PackageManifest manifest) throws SQLException {
+        check(StateAnchor.verify(connection, credentials.publicKey(), migrations), manifest.registerVersion());
+    }
+
+    /**
+     * The register is written but not its record: checks the pin and the phase the log shows, appends
+     * {@code REGISTER_LOADED} and a signed head (re-sealing the anchor), then requires the whole kiosk to agree with
+     * its log again.
+     */
+    @Override
+    public void commit(Connection connection, LoadedRegister loaded) throws SQLException {
+        StateAnchor.State logged = StateAnchor.replay(AuditLog.readTypes(connection, StateAnchor.STATE_EVENTS));
+        check(new StateAnchor.State(ElectionDay.phase(connection) == ElectionDay.Phase.OPEN ? logged.phase()
+                : ElectionDay.phase(connection), logged.registerVersion(), logged.registerSha256(),
+                logged.registerVoters(), logged.logicAccuracyRunning()), loaded.version());
+        AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
+        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded));
+        recorder.signHead(connection, clock.instant());
+        StateAnchor.verify(connection, credentials.publicKey(), migrations);
+    }
+
+    private static void check(StateAnchor.State state, long version) {
+        if (state.phase() != ElectionDay.Phase.OPEN) {
+            throw new RegisterException("register.error.dayClosed", "the election day is " + state.phase()
+                    + " (signed in the audit log): no register may be loaded any more", null);
+        }
+        if (version <= state.registerVersion()) {
+            throw new RegisterException("register.error.rollback", "package version " + version
+                    + " is not newer than version " + state.registerVersion()
+                    + " recorded in the signed audit log; rollback refused", null);
+        }
+    }
+}

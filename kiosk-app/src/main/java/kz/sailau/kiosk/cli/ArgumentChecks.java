@@ -1,0 +1,120 @@
+package kz.sailau.kiosk.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+
+/**
+ * The checks every command runs on its arguments before it changes anything: each refuses with a
+ * {@link CliException} whose message key names the kind of problem and whose message names the option. None of
+ * them creates a file or a directory.
+ */
+final class ArgumentChecks {
+
+    private ArgumentChecks() {
+    }
+
+    /** An existing regular file to read. */
+    static Path existingFile(Path file, String option) {
+        if (Files.isDirectory(file)) {
+            throw new CliException("cli.error.isDirectory", option + ": " + file + " is a directory, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("cli.error.noFile", option + ": no such file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be read");
+        }
+        return file;
+    }
+
+    /** An existing directory to read. */
+    static Path existingDirectory(Path directory, String option) {
+        if (Files.isRegularFile(directory)) {
+            throw new CliException("cli.error.notDirectory", option + ": " + directory + " is a file, not a directory");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new CliException("cli.error.noDirectory", option + ": no such directory: " + directory);
+        }
+        return directory;
+    }
+
+    /** A file to write: its directory exists, and it is not itself a directory. */
+    static Path fileToWrite(Path file, String option) {
+        if (Files.isDirectory(file)) {
+            throw new CliException("cli.error.isDirectory", option + ": " + file + " is a directory, not a file");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new CliException("cli.error.noDirectory", option + ": the directory of " + file + " does not exist");
+        }
+        if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be written");
+        }
+        return file;
+    }
+
+    /** A directory to create or fill: not an existing file. */
+    static Path directoryToWrite(Path directory, String option) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new CliException("cli.error.notDirectory", option + ": " + directory + " is a file, not a directory");
+        }
+        return directory;
+    }
+
+    /** An initialised kiosk data directory (profile and keys present); nothing is created. */
+    static KioskDataDirectory initialisedKiosk(Path data) {
+        existingDirectory(data, "--data");
+        if (!Files.isRegularFile(data.resolve(KioskDataDirectory.PROFILE_FILE))
+                || !Files.isRegularFile(data.resolve(KioskCredentials.SEALED_KEYS_FILE))) {
+            throw new CliException("kiosk.error.notInitialised", "--data: " + data
+                    + " is not an initialised kiosk data directory; run 'kiosk init' first");
+        }
+        return KioskDataDirectory.at(data);
+    }
+
+    /** A positive number of days of certificate validity. */
+    static int validityDays(int days) {
+        if (days < 1) {
+            throw new CliException("cli.error.validity", "--validity-days must be at least 1, got " + days);
+        }
+        return days;
+    }
+
+    /** A count that cannot be negative. */
+    static long notNegative(long count, String option) {
+        if (count < 0) {
+            throw new CliException("cli.error.negative", option + " must not be negative, got " + count);
+        }
+        return count;
+    }
+
+    /** A precinct number 1..999999. */
+    static PrecinctId precinct(String text, String option) {
+        try {
+            return PrecinctId.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cli.error.precinct", option + ": " + e.getMessage());
+        }
+    }
+
+    /** A precinct number 1..999999. */
+    static PrecinctId precinct(long number, String option) {
+        if (number < 1 || number > 999_999) {
+            throw new CliException("cli.error.precinct", option + ": precinct number must be 1..999999, got " + number);
+        }
+        return new PrecinctId((int) number);
+    }
+
+    /** An election id of the documented form. */
+    static ElectionId election(String text, String option) {
+        try {
+            return new ElectionId(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cli.error.election", option + ": " + e.getMessage());
+        }
+    }
+}

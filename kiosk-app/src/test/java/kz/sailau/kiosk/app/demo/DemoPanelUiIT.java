@@ -1,0 +1,85 @@
+package kz.sailau.kiosk.app.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import kz.sailau.kiosk.checkin.CheckInMethod;
+import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.ui.CheckInScreenModel;
+import kz.sailau.kiosk.ui.LanguageViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The demo with a mouse: the whole demo setup (DEMO keys, register build and load), the real drivers on the
+ * emulated scanner (real-time upload), MRZ reader and printer, the kiosk screens and the demo voter panel.
+ * Clicking "Insert card" and "Right finger" checks the voter in by SourceAFIS matching; the panel then shows
+ * the receipt the printer emulator parsed, carrying the token shown on screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DemoPanelUiIT {
+
+    private static Path directory;
+    private static DemoKiosk kiosk;
+    private CheckInScreenModel model;
+    private Scene scene;
+
+    @BeforeAll
+    static void createDemo() throws Exception {
+        directory = Files.createTempDirectory("sailau-demo-ui");
+        kiosk = DemoUi.start(directory, true);
+    }
+
+    @AfterAll
+    static void closeDemo() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = kiosk.model(new LanguageViewModel(), Platform::runLater);
+        scene = DemoUi.scene(kiosk, model);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aVoterIsCheckedInWithTheMouse(FxRobot robot) throws Exception {
+        robot.clickOn("#demo-card");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.stateProperty().get()
+                instanceof CheckInState.AwaitingFinger);
+        robot.clickOn("#demo-right-finger");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stateProperty().get()
+                instanceof CheckInState.TokenIssued);
+        CheckInState.TokenIssued issued = (CheckInState.TokenIssued) model.stateProperty().get();
+        assertEquals(CheckInMethod.FINGERPRINT, issued.method());
+        TextArea receipt = robot.lookup("#demo-receipt").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> receipt.getText().contains(issued.token().qrPayload()));
+        assertTrue(receipt.getText().contains(issued.token().humanCode()), receipt.getText());
+        WaitForAsyncUtils.asyncFx(() -> {
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png",
+                    shots.resolve("19-demo-token-and-receipt-kk.png").toFile());
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        model.close();
+    }
+}

@@ -1,0 +1,70 @@
+package kz.sailau.kiosk.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kiosk's one durable file replacement: all or nothing, no temporary file left, permissions kept. */
+class AtomicFileReplacementTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAndReplacesKeepingThePermissions() throws IOException {
+        Path file = dir.resolve("token-signing.key");
+        AtomicFileReplacement.write(file, bytes("first"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        AtomicFileReplacement.write(file, bytes("second"));
+        assertArrayEquals(bytes("second"), Files.readAllBytes(file));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        assertEquals(List.of(file), files(), "no temporary file is left");
+    }
+
+    @Test
+    void aWriteFailingHalfwayLeavesTheOldContent() throws IOException {
+        Path file = dir.resolve("kiosk.json");
+        AtomicFileReplacement.write(file, bytes("old"));
+        AtomicFileReplacement.ContentWriter halfThenFail = (channel, content) -> {
+            content.limit(content.capacity() / 2);
+            channel.write(content);
+            throw new IOException("disk full (test)");
+        };
+        assertThrows(IOException.class, () -> AtomicFileReplacement.replace(file, bytes("new content"), halfThenFail,
+                written -> { }));
+        assertArrayEquals(bytes("old"), Files.readAllBytes(file));
+        assertEquals(List.of(file), files(), "the temporary file is deleted");
+    }
+
+    @Test
+    void aRefusedCheckInstallsNothing() throws IOException {
+        Path file = dir.resolve("absent.json");
+        assertThrows(IOException.class, () -> AtomicFileReplacement.replace(file, bytes("{"),
+                AtomicFileReplacement.WHOLE, written -> {
+                    throw new IOException("does not parse (test)");
+                }));
+        assertFalse(Files.exists(file));
+        assertEquals(List.of(), files());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.sorted().toList();
+        }
+    }
+}

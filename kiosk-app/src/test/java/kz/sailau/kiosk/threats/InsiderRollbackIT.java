@@ -1,0 +1,298 @@
+package kz.sailau.kiosk.threats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kz.sailau.kiosk.audit.AuditEntry;
+import kz.sailau.kiosk.audit.AuditEvent;
+import kz.sailau.kiosk.audit.AuditEventType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Threat: an insider with the kiosk's disk and {@code sqlite3} (an administrator, or anyone at the machine) rewinds
+ * what the kiosk has done: deletes or edits {@code register_meta} to load an older register, sets a closed or wiped
+ * day back to OPEN, cuts the closing entries off the audit log, puts rows back after the wipe, drops the protective
+ * triggers, or forges or replaces the signed state anchor. Every such edit is found at the next start, register load
+ * and {@code audit verify --data}, each with its own message key, and no register is loaded over it (decision 0132).
+ */
+class InsiderRollbackIT {
+
+    @TempDir
+    Path root;
+    ThreatWorld world;
+    Path database;
+
+    @BeforeEach
+    void kioskWithVersionTen() throws Exception {
+        world = ThreatWorld.create(root);
+        database = world.kiosk.resolve("kiosk.db");
+        load(world.registerPackage("v10.srp", 5, 10));
+        assertEquals(0, verify().exit(), "an untouched kiosk verifies");
+    }
+
+    @Test
+    void deletedRegisterMetaDoesNotLetAnOlderVersionLoad() throws Exception {
+        sql("DELETE FROM register_meta");
+        ThreatWorld.Run load = tryLoad(world.registerPackage("v1.srp", 5, 1));
+        assertRefused(load, "audit.error.stateMismatch");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+        assertEquals(0, count("SELECT count(*) FROM register_meta"), "nothing was loaded");
+    }
+
+    @Test
+    void editedRegisterVersionIsFound() throws Exception {
+        sql("UPDATE register_meta SET register_version = 1");
+        assertRefused(tryLoad(world.registerPackage("v2.srp", 5, 2)), "audit.error.stateMismatch");
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    @Test
+    void theVersionPinComesFromTheSignedLogNotFromTheTable() throws Exception {
+        // Even with register_meta and the chain consistent with each other, the pin is the highest version the log
+        // ever recorded: a package below it is a rollback.
+        assertRefused(tryLoad(world.registerPackage("v9.srp", 5, 9)), "register.error.rollback");
+        assertEquals(0, tryLoad(world.registerPackage("v11.srp", 6, 11)).exit(), "a newer version loads");
+        assertEquals(0, verify().exit());
+    }
+
+    @Test
+    void aClosedDaySetBackToOpenIsFound() throws Exception {
+        close();
+        String trigger = triggerSql("election_day_never_reopens");
+        sql("DROP TRIGGER election_day_never_reopens", "UPDATE election_day SET phase = 'OPEN', closed_at = NULL");
+        assertTampered("audit.error.triggersAltered");
+        sql(trigger);
+        assertTampered("audit.error.stateMismatch");
+        assertRefused(tryLoad(world.registerPackage("v11.srp", 5, 11)), "audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+    }
+
+    @Test
+    void closingEntriesCutOffAndTheDayReopenedAreFound() throws Exception {
+        close();
+        long closed = count("SELECT min(sequence) FROM audit_log WHERE type = 'DAY_CLOSED'");
+        String noDelete = triggerSql("audit_log_no_delete");
+        String neverReopens = triggerSql("election_day_never_reopens");
+        sql("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE sequence >= " + closed, noDelete,
+                "DROP TRIGGER election_day_never_reopens", "UPDATE election_day SET phase = 'OPEN', closed_at = NULL",
+                neverReopens);
+        assertEquals(0, count("SELECT count(*) FROM audit_log WHERE type = 'DAY_CLOSED'"));
+        assertTampered("audit.error.truncated");
+        assertRefused(tryLoad(world.registerPackage("v11.srp", 5, 11)), "audit.error.truncated");
+        assertStartRefused("audit.error.truncated");
+    }
+
+    @Test
+    void aCheckInEntryAfterTheCloseIsFound() throws Exception {
+        close();
+        appendEntry(AuditEventType.CHECK_IN_BY_FINGERPRINT);
+        assertTampered("audit.error.illegalSequence");
+    }
+
+    @Test
+    void aWipedKioskTakesNoNewRegisterAndNoRowsBack() throws Exception {
+        Path backup = root.resolve("backup.db");
+        close();
+        Files.copy(database, backup);
+        ThreatWorld.succeed("wipe", "--data", world.kiosk.toString(), "--passphrase-file", world.passphrase.toString());
+        assertRefused(tryLoad(world.registerPackage("v11.srp", 5, 11)), "register.error.dayClosed");
+        assertEquals(0, count("SELECT count(*) FROM voter"));
+        // The rows copied back from a copy of the disk taken before the wipe: the triggers refuse them ...
+        List<String> refused = new ArrayList<>();
+        try {
+            sql("ATTACH DATABASE '" + backup + "' AS old", "INSERT INTO voter SELECT * FROM old.voter");
+        } catch (SQLException e) {
+            refused.add(e.getMessage());
+        }
+        assertEquals(1, refused.size(), "the voter trigger refuses rows after the wipe");
+        assertTrue(refused.get(0).contains("no register may be loaded"), refused.get(0));
+        // ... and with the triggers dropped and put back, the rows are seen.
+        String voterTrigger = triggerSql("voter_refused_after_close");
+        String fingerTrigger = triggerSql("voter_finger_refused_after_close");
+        sql("DROP TRIGGER voter_refused_after_close", "DROP TRIGGER voter_finger_refused_after_close",
+                "ATTACH DATABASE '" + backup + "' AS old", "INSERT INTO voter SELECT * FROM old.voter",
+                "INSERT INTO voter_finger SELECT * FROM old.voter_finger", voterTrigger, fingerTrigger);
+        assertEquals(5, count("SELECT count(*) FROM voter"));
+        assertTampered("audit.error.stateMismatch");
+        // Setting the phase back does not help either.
+        String wipeIsFinal = triggerSql("election_day_wipe_is_final");
+        String neverReopens = triggerSql("election_day_never_reopens");
+        sql("DROP TRIGGER election_day_wipe_is_final", "DROP TRIGGER election_day_never_reopens",
+                "UPDATE election_day SET phase = 'OPEN'", wipeIsFinal, neverReopens);
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    @Test
+    void droppedOrAlteredTriggersAreFound() throws Exception {
+        sql("DROP TRIGGER audit_log_no_update");
+        assertTampered("audit.error.triggersAltered");
+        assertRefused(tryLoad(world.registerPackage("v11.srp", 5, 11)), "audit.error.triggersAltered");
+        sql("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN 0 "
+                + "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END");
+        assertTampered("audit.error.triggersAltered");
+    }
+
+    @Test
+    void aTriggerAddedByHandIsFound() throws Exception {
+        sql("CREATE TRIGGER quiet AFTER INSERT ON audit_log BEGIN SELECT 1; END");
+        assertTampered("audit.error.triggersAltered");
+    }
+
+    @Test
+    void aDeletedForgedOrOldAnchorIsFound() throws Exception {
+        List<Object> old = anchorRow();
+        load(world.registerPackage("v11.srp", 5, 11));
+        sql("UPDATE state_anchor SET register_version = 10");
+        assertTampered("audit.error.anchorInvalid");
+        putAnchor(old);
+        assertTampered("audit.error.anchorStale");
+        sql("DELETE FROM state_anchor");
+        assertTampered("audit.error.anchorMissing");
+        assertRefused(tryLoad(world.registerPackage("v12.srp", 5, 12)), "audit.error.anchorMissing");
+    }
+
+    @Test
+    void aRewrittenChainIsFound() throws Exception {
+        // An entry edited in place, the append-only trigger dropped for it and put back: the chain shows it.
+        String noUpdate = triggerSql("audit_log_no_update");
+        sql("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET fields = replace(fields, 'version=10;', "
+                + "'version=1;') WHERE type = 'REGISTER_LOADED'", noUpdate);
+        assertTampered("audit.error.chainBroken");
+    }
+
+    // --- the kiosk, as its administrator uses it ---
+
+    private void load(Path srp) {
+        ThreatWorld.succeed("register", "load", "--data", world.kiosk.toString(), "--package", srp.toString(),
+                "--passphrase-file", world.passphrase.toString());
+    }
+
+    private ThreatWorld.Run tryLoad(Path srp) {
+        return ThreatWorld.run("register", "load", "--data", world.kiosk.toString(), "--package", srp.toString(),
+                "--passphrase-file", world.passphrase.toString());
+    }
+
+    private void close() {
+        ThreatWorld.succeed("day", "close", "--data", world.kiosk.toString(), "--out",
+                root.resolve("bundle.json").toString(), "--passphrase-file", world.passphrase.toString());
+    }
+
+    private ThreatWorld.Run verify() {
+        return ThreatWorld.run("audit", "verify", "--data", world.kiosk.toString());
+    }
+
+    private static void assertRefused(ThreatWorld.Run run, String key) {
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("error [" + key + "]"), "expected " + key + ": " + run.err());
+    }
+
+    private void assertTampered(String key) {
+        ThreatWorld.Run run = verify();
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("kiosk state: TAMPERED [" + key + "]"), "expected " + key + ":\n" + run.out());
+    }
+
+    /** {@code start --check-only} with a configuration whose ports exist: only the integrity problem is left. */
+    private void assertStartRefused(String key) throws Exception {
+        Path config = Files.writeString(root.resolve("kiosk.json"), "{\"dataDirectory\": \""
+                + world.kiosk.toString().replace("\\", "\\\\") + "\", \"election\": \"KZ-2026-TEST\", "
+                + "\"precinct\": 101, \"electionDay\": \"2026-11-20\", "
+                + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
+                + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
+                + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
+        ThreatWorld.Run run = ThreatWorld.run("start", "--config", config.toString(), "--check-only");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("integrity: the kiosk database disagrees with its signed audit log [" + key
+                + "]"), run.err());
+    }
+
+    // --- the insider's sqlite3 ---
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            return row.next() ? row.getLong(1) : -1;
+        }
+    }
+
+    private String triggerSql(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "no trigger " + name);
+                return row.getString(1);
+            }
+        }
+    }
+
+    private List<Object> anchorRow() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT * FROM state_anchor")) {
+            assertTrue(row.next(), "the kiosk has anchored its state");
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                values.add(row.getObject(i));
+            }
+            return values;
+        }
+    }
+
+    private void putAnchor(List<Object> values) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement write = connection.prepareStatement("INSERT OR REPLACE INTO state_anchor VALUES ("
+                     + "?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < values.size(); i++) {
+                write.setObject(i + 1, values.get(i));
+            }
+            write.executeUpdate();
+        }
+    }
+
+    /** Appends a well-linked entry by hand: hash and link are right, only a signed head could tell. */
+    private void appendEntry(AuditEventType type) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC "
+                     + "LIMIT 1")) {
+            assertTrue(head.next());
+            AuditEntry entry = AuditEntry.next(head.getLong(1) + 1, Instant.parse("2026-11-20T19:00:00Z"),
+                    AuditEvent.of(type), head.getString(2));
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (sequence, time, "
+                    + "type, fields, previous_hash, hash) VALUES (?, ?, ?, '', ?, ?)")) {
+                insert.setLong(1, entry.sequence());
+                insert.setString(2, entry.time().toString());
+                insert.setString(3, type.name());
+                insert.setString(4, entry.previousHash());
+                insert.setString(5, entry.hash());
+                insert.executeUpdate();
+            }
+        }
+    }
+}
