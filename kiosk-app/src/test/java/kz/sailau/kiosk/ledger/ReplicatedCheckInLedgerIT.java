@@ -107,6 +107,11 @@ class ReplicatedCheckInLedgerIT {
             assertEquals(10, accepted);
             assertEquals(10, already);
             assertEquals(10, kiosk1.counters().checkIns() + kiosk2.counters().checkIns());
+            // A follower's replica learns of a commit a moment after the leader: wait for it.
+            long replicated = System.nanoTime() + 60_000_000_000L;
+            while (nodes.get(2).read(PrecinctLedgerState::checkedInCount) < 10 && System.nanoTime() < replicated) {
+                Thread.sleep(50);
+            }
             assertEquals(10L, nodes.get(2).read(PrecinctLedgerState::checkedInCount));
 
         } finally {

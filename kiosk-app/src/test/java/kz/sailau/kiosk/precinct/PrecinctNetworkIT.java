@@ -217,9 +217,10 @@ class PrecinctNetworkIT {
         NodeCredentials uncertified = certified("kiosk-8", PRECINCT, rogue);
         assertThrows(IOException.class, () -> handshake(uncertified, kiosk1));
         String counts = precinct.counts().get(kiosk1.name());
-        for (byte[] recorded : kiosk1.proxy().recorded()) {
+        // A few recorded client flights replayed on fresh connections (each waits for the server to give up).
+        for (byte[] recorded : kiosk1.proxy().recorded().stream().limit(3).toList()) {
             try (Socket replay = new Socket(kiosk1.listen().getAddress(), kiosk1.listen().getPort())) {
-                replay.setSoTimeout(5000);
+                replay.setSoTimeout(3000);
                 OutputStream out = replay.getOutputStream();
                 out.write(recorded);
                 out.flush();
