@@ -123,6 +123,34 @@ public final class FingerprintGenerator {
     }
 
     /**
+     * Impression number {@code impressionIndex} of a master finger under a {@link Condition}, as a sensor of
+     * {@code dpi} sees it. With {@link Condition#NONE} and 500 dpi this is exactly
+     * {@link #impression(MasterFinger, int, ImpressionSize)}; the condition draws its own random numbers, so the
+     * rest of the impression (placement noise, distortion, pressure) is the same as without it.
+     *
+     * @param dpi the sensor's resolution, 250 to 1000: the image is {@code size × dpi / 500} pixels
+     * @return an 8-bit grey image at {@code dpi}
+     */
+    public BufferedImage impression(MasterFinger master, int impressionIndex, ImpressionSize size, Condition condition,
+                                    int dpi) {
+        Objects.requireNonNull(master, "master");
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(condition, "condition");
+        if (impressionIndex < 0) {
+            throw new IllegalArgumentException("impression index must not be negative");
+        }
+        if (dpi < 250 || dpi > 1000) {
+            throw new IllegalArgumentException("resolution must be 250..1000 dpi");
+        }
+        SeededRandom random = new SeededRandom(SeededRandom.derive(master.seed(), 2, impressionIndex,
+                difficulty.ordinal(), size.ordinal()));
+        SeededRandom conditionRandom = new SeededRandom(SeededRandom.derive(master.seed(), 3, impressionIndex,
+                condition.ordinal()));
+        return ImpressionRenderer.render(master, size, difficulty, random, sensorNoise, condition, conditionRandom,
+                dpi);
+    }
+
+    /**
      * Runs {@code task(0) .. task(count-1)} on all processors and returns the results in index order.
      * Useful to render many impressions at once.
      */

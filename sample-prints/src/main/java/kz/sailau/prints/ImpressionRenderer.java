@@ -21,8 +21,22 @@ final class ImpressionRenderer {
 
     static BufferedImage render(MasterFinger master, ImpressionSize size, Difficulty difficulty, SeededRandom random,
                                 boolean sensorNoise) {
-        int width = size.width();
-        int height = size.height();
+        return render(master, size, difficulty, random, sensorNoise, Condition.NONE, null, FingerprintGenerator.DPI);
+    }
+
+    /**
+     * Renders an impression under a condition, as a sensor of the given resolution sees it.
+     *
+     * @param condition       what goes wrong with this touch; {@link Condition#NONE} draws nothing extra
+     * @param conditionRandom the condition's own random numbers (so that the difficulty's draws stay the same)
+     * @param dpi             the sensor's resolution: the image has {@code size × dpi / 500} pixels and the finger is
+     *                        sampled as finely; 500 gives exactly the images of earlier versions
+     */
+    static BufferedImage render(MasterFinger master, ImpressionSize size, Difficulty difficulty, SeededRandom random,
+                                boolean sensorNoise, Condition condition, SeededRandom conditionRandom, int dpi) {
+        double scale = dpi / (double) FingerprintGenerator.DPI;
+        int width = dpi == FingerprintGenerator.DPI ? size.width() : (int) StrictMath.round(size.width() * scale);
+        int height = dpi == FingerprintGenerator.DPI ? size.height() : (int) StrictMath.round(size.height() * scale);
         int mw = master.width();
         int mh = master.height();
         double maxRotation = StrictMath.toRadians(difficulty.maxRotationDegrees);
@@ -40,6 +54,17 @@ final class ImpressionRenderer {
         }
         double placeX = anchorX + clamp(random.nextGaussian(), -2.2, 2.2) * difficulty.placementSigma;
         double placeY = anchorY + clamp(random.nextGaussian(), -2.2, 2.2) * difficulty.placementSigma;
+        if (condition == Condition.ROTATED) {
+            double turn = StrictMath.toRadians(conditionRandom.uniform(25, 40));
+            rotation = conditionRandom.chance(0.5) ? turn : -turn;
+            cos = StrictMath.cos(rotation);
+            sin = StrictMath.sin(rotation);
+        } else if (condition == Condition.DISPLACED) {
+            double direction = conditionRandom.uniform(0, 2 * StrictMath.PI);
+            double distance = conditionRandom.uniform(70, 110);
+            placeX += StrictMath.cos(direction) * distance;
+            placeY += StrictMath.sin(direction) * distance;
+        }
 
         // Elastic distortion: a smooth random displacement that grows away from the contact centre.
         SmoothNoise distortX = new SmoothNoise(random, mw, mh, 90);
@@ -50,6 +75,9 @@ final class ImpressionRenderer {
 
         // Partial contact: an ellipse around the contact centre, shrunk and shifted, with a ragged edge.
         double contactLoss = random.uniform(difficulty.minContactLoss, difficulty.maxContactLoss);
+        if (condition == Condition.PARTIAL) {
+            contactLoss = conditionRandom.uniform(0.45, 0.60);
+        }
         double contactRadiusX = 150 * (1 - contactLoss);
         double contactRadiusY = 200 * (1 - contactLoss);
         double shiftAngle = random.uniform(0, 2 * StrictMath.PI);
@@ -60,10 +88,18 @@ final class ImpressionRenderer {
         // Pressure moves the ink threshold (thicker or thinner ridges); dryness punches holes in ridges.
         double threshold = random.uniform(-0.25, 0.3);
         double dryness = random.uniform(difficulty.minDryness, difficulty.maxDryness);
+        if (condition == Condition.DRY) {
+            dryness = conditionRandom.uniform(0.42, 0.52);
+        } else if (condition == Condition.WET) {
+            threshold = conditionRandom.uniform(-0.75, -0.6);
+        }
         SmoothNoise dryBlobs = new SmoothNoise(random, mw, mh, 60);
         SmoothNoise drySpeckle = new SmoothNoise(random, mw, mh, 4);
         double background = random.uniform(228, 248);
         double contrast = random.uniform(150, 195);
+        if (condition == Condition.DRY) {
+            contrast *= 0.7;
+        }
         double noise = difficulty.noiseSigma;
 
         float[] ridges = master.ridges();
@@ -77,8 +113,8 @@ final class ImpressionRenderer {
         double[] gridDry = new double[gw * gh];
         for (int gy = 0; gy < gh; gy++) {
             for (int gx = 0; gx < gw; gx++) {
-                double qx = gx * GRID - width / 2.0;
-                double qy = gy * GRID - height / 2.0;
+                double qx = (gx * GRID - width / 2.0) / scale;
+                double qy = (gy * GRID - height / 2.0) / scale;
                 double px = placeX + cos * qx - sin * qy;
                 double py = placeY + sin * qx + cos * qy;
                 double dx = (px - contactX) / 150.0;

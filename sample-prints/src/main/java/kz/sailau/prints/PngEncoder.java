@@ -32,7 +32,20 @@ public final class PngEncoder {
      * @throws IllegalArgumentException for another image type
      */
     public static byte[] encode(BufferedImage image) {
+        return encode(image, java.util.OptionalInt.of(FingerprintGenerator.DPI));
+    }
+
+    /**
+     * Encodes an 8-bit greyscale image stating a resolution in a {@code pHYs} chunk, or none.
+     *
+     * @param image of type {@link BufferedImage#TYPE_BYTE_GRAY}
+     * @param dpi   the resolution to state; empty writes no {@code pHYs} chunk (as many scanners' files)
+     * @return the PNG file bytes
+     * @throws IllegalArgumentException for another image type
+     */
+    public static byte[] encode(BufferedImage image, java.util.OptionalInt dpi) {
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(dpi, "dpi");
         if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("only TYPE_BYTE_GRAY images are encoded");
         }
@@ -51,11 +64,15 @@ public final class PngEncoder {
         header[11] = 0; // filter method: adaptive
         header[12] = 0; // no interlace
         chunk(out, "IHDR", header);
-        byte[] physical = new byte[9];
-        putInt(physical, 0, PIXELS_PER_METRE);
-        putInt(physical, 4, PIXELS_PER_METRE);
-        physical[8] = 1; // unit: metre
-        chunk(out, "pHYs", physical);
+        if (dpi.isPresent()) {
+            int perMetre = dpi.getAsInt() == FingerprintGenerator.DPI ? PIXELS_PER_METRE
+                    : (int) StrictMath.round(dpi.getAsInt() / 0.0254);
+            byte[] physical = new byte[9];
+            putInt(physical, 0, perMetre);
+            putInt(physical, 4, perMetre);
+            physical[8] = 1; // unit: metre
+            chunk(out, "pHYs", physical);
+        }
         chunk(out, "IDAT", zlib(filter(pixels, width, height)));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();

@@ -44,12 +44,17 @@ public final class VoterSetGenerator {
     public static final int BAD_ROWS = 8;
     /** Impression index of the enrolment image of the duplicate-by-fingerprint row. */
     private static final int DUPLICATE_IMPRESSIONS = 10;
+    /** Further enrolment impressions {@code k = 2..4} are impression {@code first + EXTRA_ENROLMENT + k}. */
+    private static final int EXTRA_ENROLMENT = 20;
+    /** The most enrolment impressions per finger (the register's limit). */
+    public static final int MAX_ENROL_IMPRESSIONS = 4;
 
     private final long seed;
     private final int precinct;
     private final Difficulty difficulty;
     private final int greyLevels;
     private final boolean sensorNoise;
+    private final int enrolImpressions;
 
     /**
      * @param seed the seed of everything in the set
@@ -57,10 +62,11 @@ public final class VoterSetGenerator {
      * @param difficulty how hard the prints are to match
      */
     public VoterSetGenerator(long seed, int precinct, Difficulty difficulty) {
-        this(seed, precinct, difficulty, 256, true);
+        this(seed, precinct, difficulty, 256, true, 1);
     }
 
-    private VoterSetGenerator(long seed, int precinct, Difficulty difficulty, int greyLevels, boolean sensorNoise) {
+    private VoterSetGenerator(long seed, int precinct, Difficulty difficulty, int greyLevels, boolean sensorNoise,
+                              int enrolImpressions) {
         if (precinct <= 0) {
             throw new IllegalArgumentException("precinct must be positive");
         }
@@ -70,8 +76,12 @@ public final class VoterSetGenerator {
         this.seed = seed;
         this.precinct = precinct;
         this.difficulty = Objects.requireNonNull(difficulty, "difficulty");
+        if (enrolImpressions < 1 || enrolImpressions > MAX_ENROL_IMPRESSIONS) {
+            throw new IllegalArgumentException("enrolment impressions must be 1.." + MAX_ENROL_IMPRESSIONS);
+        }
         this.greyLevels = greyLevels;
         this.sensorNoise = sensorNoise;
+        this.enrolImpressions = enrolImpressions;
     }
 
     /**
@@ -79,12 +89,23 @@ public final class VoterSetGenerator {
      * PNG), which makes the files much smaller; the committed demo set uses this.
      */
     public VoterSetGenerator withGreyLevels(int levels) {
-        return new VoterSetGenerator(seed, precinct, difficulty, levels, sensorNoise);
+        return new VoterSetGenerator(seed, precinct, difficulty, levels, sensorNoise, enrolImpressions);
     }
 
     /** The same generator, but without per-pixel sensor noise (see {@link FingerprintGenerator#withoutSensorNoise()}). */
     public VoterSetGenerator withoutSensorNoise() {
-        return new VoterSetGenerator(seed, precinct, difficulty, greyLevels, false);
+        return new VoterSetGenerator(seed, precinct, difficulty, greyLevels, false, enrolImpressions);
+    }
+
+    /**
+     * The same generator, but every finger gets {@code count} enrolment impressions: {@code <finger>_enrol.png} and
+     * {@code <finger>_enrol_2.png} … (full-size, other touches of the same master finger), as
+     * {@code register build} reads them.
+     *
+     * @param count 1 to {@value #MAX_ENROL_IMPRESSIONS}
+     */
+    public VoterSetGenerator withEnrolImpressions(int count) {
+        return new VoterSetGenerator(seed, precinct, difficulty, greyLevels, sensorNoise, count);
     }
 
     /** The seed of the {@link FingerprintGenerator} whose master fingers the voters have. */
@@ -176,6 +197,10 @@ public final class VoterSetGenerator {
             String finger = FINGERS.get(f);
             files.put(finger + "_enrol.png",
                     encode(generator.impression(master, firstImpression, ImpressionSize.FULL)));
+            for (int k = 2; k <= enrolImpressions; k++) {
+                files.put(finger + "_enrol_" + k + ".png", encode(generator.impression(master,
+                        firstImpression + EXTRA_ENROLMENT + k, ImpressionSize.FULL)));
+            }
             for (int k = 1; k <= LIVE_IMPRESSIONS; k++) {
                 files.put(finger + "_live_" + k + ".png",
                         encode(generator.impression(master, firstImpression + k, ImpressionSize.SENSOR)));

@@ -22,6 +22,29 @@ class VoterSetGeneratorIT {
     Path dir;
 
     @Test
+    void writesSeveralEnrolmentImpressionsPerFingerWhenAskedTo() throws IOException {
+        VoterSetFiles files = new VoterSetGenerator(5, 207, Difficulty.NORMAL).withEnrolImpressions(3)
+                .withoutSensorNoise().write(dir, 1);
+        Path voter = files.prints().resolve("V0001");
+        for (String finger : VoterSetGenerator.FINGERS) {
+            byte[] first = Files.readAllBytes(voter.resolve(finger + "_enrol.png"));
+            byte[] second = Files.readAllBytes(voter.resolve(finger + "_enrol_2.png"));
+            byte[] third = Files.readAllBytes(voter.resolve(finger + "_enrol_3.png"));
+            assertNotEquals(java.util.Arrays.hashCode(first), java.util.Arrays.hashCode(second));
+            assertNotEquals(java.util.Arrays.hashCode(second), java.util.Arrays.hashCode(third));
+            assertEquals(320, ImageIO.read(voter.resolve(finger + "_enrol_3.png").toFile()).getWidth(), "full size");
+            assertTrue(Files.notExists(voter.resolve(finger + "_enrol_4.png")));
+        }
+        VoterSetFiles plain = new VoterSetGenerator(5, 207, Difficulty.NORMAL).withoutSensorNoise()
+                .write(dir.resolve("plain"), 1);
+        assertArrayEquals(Files.readAllBytes(plain.prints().resolve("V0001/right_index_enrol.png")),
+                Files.readAllBytes(voter.resolve("right_index_enrol.png")), "the first impression is the same");
+        assertTrue(Files.notExists(plain.prints().resolve("V0001/right_index_enrol_2.png")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new VoterSetGenerator(5, 207, Difficulty.NORMAL).withEnrolImpressions(5));
+    }
+
+    @Test
     void writesTheContractFiles() throws IOException {
         VoterSetGenerator generator = new VoterSetGenerator(5, 207, Difficulty.NORMAL);
         VoterSetFiles files = generator.write(dir, 3);

@@ -54,7 +54,7 @@ public final class SyntheticRegister {
             boolean male = random.nextBoolean();
             Voter voter = new Voter(iin(birth, male, i), "Сұлтанбеков" + i, "Әлихан", "Нұрланұлы", birth, PRECINCT);
             List<EnrolledFinger> fingers = new ArrayList<>();
-            for (FingerPosition position : FingerPosition.values()) {
+            for (FingerPosition position : FingerPosition.INDEX_FINGERS) {
                 byte[] template = templates.apply(i, position);
                 fingers.add(new EnrolledFinger(position, new FingerTemplate(template, extractorVersion), ""));
             }

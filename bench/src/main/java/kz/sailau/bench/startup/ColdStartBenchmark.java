@@ -103,12 +103,12 @@ public class ColdStartBenchmark {
         SourceAfisMatcher matcher = new SourceAfisMatcher();
         List<byte[]> enrolled = new ArrayList<>();
         for (int v = 1; v <= DemoSet.COUNT; v++) {
-            for (FingerPosition position : FingerPosition.values()) {
+            for (FingerPosition position : FingerPosition.INDEX_FINGERS) {
                 enrolled.add(matcher.extract(image(String.format("prints/V%04d/%s_enrol.png", v,
                         position.fileName()))).bytes());
             }
         }
-        int fingers = FingerPosition.values().length;
+        int fingers = FingerPosition.INDEX_FINGERS.size();
         Path packageFile = directory.resolve("register.srp");
         Files.write(packageFile, RegisterPackages.write(SyntheticRegister.contents(voters, 1,
                 matcher.extractorVersion(), (voter, position) ->

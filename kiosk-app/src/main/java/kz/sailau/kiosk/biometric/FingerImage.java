@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public record FingerImage(int width, int height, byte[] pixels, int dpi) {
 
+    /** The resolution of the kiosk's sensor and of every template the kiosk compares: 500 dpi. */
+    public static final int SENSOR_DPI = 500;
+
     /** @throws IllegalArgumentException when the sizes do not agree or are implausible */
     public FingerImage {
         Objects.requireNonNull(pixels, "pixels");
@@ -34,6 +37,19 @@ public record FingerImage(int width, int height, byte[] pixels, int dpi) {
     @Override
     public byte[] pixels() {
         return pixels.clone();
+    }
+
+    /**
+     * This image at another resolution (see {@link Resampler}: bilinear when enlarging, an anti-aliased average
+     * when reducing); the image itself when it already has {@code dpi}.
+     *
+     * @throws IllegalArgumentException when the result would be smaller than 16 pixels or larger than 4096
+     */
+    public FingerImage atResolution(int dpi) {
+        if (dpi < 200 || dpi > 2000) {
+            throw new IllegalArgumentException("resolution out of range: " + dpi + " dpi");
+        }
+        return Resampler.resample(this, dpi);
     }
 
     /** The gray value 0..255 at (x, y). */

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.biometric;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Fingerprint extraction and comparison, the one biometric interface of the kiosk. Scores are
@@ -22,6 +23,15 @@ public interface FingerMatcher {
      * @throws TemplateExtractionException if the matcher cannot extract a usable template
      */
     FingerTemplate extract(FingerImage image);
+
+    /**
+     * The number of minutiae in a template, when the matcher can tell (an enrolment-quality measure).
+     *
+     * @throws TemplateExtractionException if the template cannot be read
+     */
+    default OptionalInt minutiaeCount(FingerTemplate template) {
+        return OptionalInt.empty();
+    }
 
     /**
      * Prepares a probe for many comparisons (1:1 against a voter's fingers, or 1:N).
@@ -64,10 +74,29 @@ public interface FingerMatcher {
         int size();
 
         /**
+         * Number of templates in the gallery, over all keys: the comparisons one 1:N search makes. Galleries that
+         * hold templates override this; the default counts one per key.
+         */
+        default long templateCount() {
+            return size();
+        }
+
+        /**
          * All keys whose best finger scores at least {@code threshold} against the probe, best first.
          * Uses all cores.
          */
         List<SearchHit<K>> search(FingerTemplate probe, double threshold);
+
+        /**
+         * The score of the probe against every template of every key, in the gallery's key order and each key's
+         * template order: what an accuracy measurement needs (every impostor comparison, not only the best). Runs on
+         * the calling thread, so that a caller scoring many probes can spread them over the cores itself.
+         *
+         * @throws UnsupportedOperationException if this gallery does not keep its templates one by one
+         */
+        default List<KeyScores<K>> scoresOf(FingerTemplate probe) {
+            throw new UnsupportedOperationException("this gallery does not score templates one by one");
+        }
     }
 
     /**
@@ -78,5 +107,23 @@ public interface FingerMatcher {
      * @param <K>   the key type
      */
     record SearchHit<K>(K key, double score) {
+    }
+
+    /**
+     * The scores of a probe against every template of one gallery key.
+     *
+     * @param key    the gallery key
+     * @param scores one score per template of the key, in the key's template order
+     * @param <K>    the key type
+     */
+    record KeyScores<K>(K key, double[] scores) {
+        /** The best of the scores (0 for none). */
+        public double best() {
+            double best = 0;
+            for (double score : scores) {
+                best = Math.max(best, score);
+            }
+            return best;
+        }
     }
 }

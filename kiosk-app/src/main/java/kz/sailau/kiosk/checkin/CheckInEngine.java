@@ -382,7 +382,7 @@ public final class CheckInEngine {
         Iin claimedIin = claimed.voter().iin();
         double bestOther = 0;
         for (FingerMatcher.SearchHit<Iin> hit : directory.gallery().search(probe.get(),
-                machine.policy().threshold().verify())) {
+                machine.policy().verifyThreshold(claimed))) {
             if (!hit.key().equals(claimedIin)) {
                 bestOther = Math.max(bestOther, hit.score());
             }
@@ -396,8 +396,9 @@ public final class CheckInEngine {
             return new CheckInEvent.CaptureRejected(judged.quality());
         }
         Optional<FingerTemplate> probe = judged.template();
-        List<FingerMatcher.SearchHit<Iin>> hits = directory.gallery().search(probe.get(),
-                machine.policy().threshold().identify());
+        FingerMatcher.Gallery<Iin> gallery = directory.gallery();
+        List<FingerMatcher.SearchHit<Iin>> hits = gallery.search(probe.get(),
+                machine.policy().identifyThreshold(gallery.templateCount()));
         return new CheckInEvent.Identified(hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).key()));
     }
 

@@ -44,6 +44,27 @@ public record CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int mini
         }
     }
 
+    /**
+     * The verify threshold for one voter: the larger of the configured {@link MatchThreshold#verify()} and the
+     * threshold that keeps the system false-accept rate at {@link MatchThreshold#TARGET_SYSTEM_FAR} when an
+     * impostor gets every one of the voter's enrolled templates compared with each of {@link #maxCaptures()}
+     * captures (decision 0040). Two templates and three captures give the default, 48; two impressions of two
+     * fingers, 51.
+     */
+    public double verifyThreshold(RegisteredVoter voter) {
+        Objects.requireNonNull(voter, "voter");
+        return threshold.verifyFor(voter.templateCount(), maxCaptures);
+    }
+
+    /**
+     * The threshold of card-less 1:N identification over a gallery of {@code galleryTemplates} templates: the
+     * larger of the configured {@link MatchThreshold#identify()} and the one derived for every template times
+     * every capture.
+     */
+    public double identifyThreshold(long galleryTemplates) {
+        return threshold.identifyFor(galleryTemplates, maxCaptures);
+    }
+
     /** A policy with the default token display and a countdown of at most half the idle timeout. */
     public CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int minimumAge, int maxCaptures,
                          MatchThreshold threshold, OverrideCap overrideCap, Duration idleTimeout) {

@@ -3,7 +3,9 @@ package kz.sailau.kiosk.checkin;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 
@@ -126,6 +128,11 @@ public sealed interface CheckInState {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.awaitingFinger(this);
+        }
+
+        /** The finger the voter is asked to place on this capture ({@link CapturePolicy}). */
+        public FingerPosition requestedFinger() {
+            return CapturePolicy.fingerFor(session.map(v -> v.voter().enrolledFingers()).orElse(Set.of()), captures);
         }
 
     }

@@ -64,7 +64,7 @@ final class FingerTransitions {
             return Step.to(s);
         }
         Session session = s.session().get();
-        double t = policy.threshold().verify();
+        double t = policy.verifyThreshold(session.voter());
         if (e.bestOtherScore() >= t && e.bestOtherScore() > e.claimedScore()) {
             return Step.to(new NeedsClerk(ClerkReason.IDENTITY_SWAP, s.session()),
                     CheckInMachine.audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.IDENTITY_SWAP.name()));

@@ -32,6 +32,24 @@ public record MatchThreshold(double verify, double identify) {
     }
 
     /**
+     * The verify threshold for a voter with {@code templates} enrolled templates when the kiosk allows
+     * {@code captures} captures: the larger of {@link #verify()} and {@link #forSystemFar} for
+     * {@code templates × captures} comparisons at {@link #TARGET_SYSTEM_FAR} (a voter without templates counts as
+     * one).
+     */
+    public double verifyFor(int templates, int captures) {
+        return Math.max(verify, forSystemFar(TARGET_SYSTEM_FAR, (long) Math.max(1, templates) * Math.max(1, captures)));
+    }
+
+    /**
+     * The card-less identification threshold over a gallery of {@code galleryTemplates} templates and
+     * {@code captures} captures: the larger of {@link #identify()} and {@link #forSystemFar} for all of them.
+     */
+    public double identifyFor(long galleryTemplates, int captures) {
+        return Math.max(identify, forSystemFar(TARGET_SYSTEM_FAR, Math.max(1, galleryTemplates) * Math.max(1, captures)));
+    }
+
+    /**
      * The estimated false match rate of one comparison at {@code score}: FMR = 1e-4 · 10^(-(score - 40)/10).
      */
     public static double falseMatchRate(double score) {

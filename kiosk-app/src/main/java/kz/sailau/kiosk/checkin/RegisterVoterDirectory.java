@@ -46,6 +46,11 @@ public final class RegisterVoterDirectory implements VoterDirectory {
                 }
 
                 @Override
+                public long templateCount() {
+                    return byRow.templateCount();
+                }
+
+                @Override
                 public List<FingerMatcher.SearchHit<Iin>> search(FingerTemplate probe, double threshold) {
                     List<FingerMatcher.SearchHit<Iin>> hits = new ArrayList<>();
                     for (FingerMatcher.SearchHit<Long> hit : byRow.search(probe, threshold)) {

@@ -1,8 +1,11 @@
 package kz.sailau.kiosk.checkin;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Voter;
@@ -12,19 +15,37 @@ import kz.sailau.kiosk.model.Voter;
  * data: {@link #toString()} reveals nothing.
  *
  * @param voter   the register entry
- * @param fingers enrolled templates by finger (may be empty when the voter has no usable print)
+ * @param fingers enrolled templates by finger, one per enrolment impression (may be empty when the voter has no
+ *                usable print)
  */
-public record RegisteredVoter(Voter voter, Map<FingerPosition, FingerTemplate> fingers) {
+public record RegisteredVoter(Voter voter, Map<FingerPosition, List<FingerTemplate>> fingers) {
 
     /** Copies the finger map. */
     public RegisteredVoter {
         Objects.requireNonNull(voter, "voter");
-        fingers = Map.copyOf(Objects.requireNonNull(fingers, "fingers"));
+        Objects.requireNonNull(fingers, "fingers");
+        Map<FingerPosition, List<FingerTemplate>> copy = new EnumMap<>(FingerPosition.class);
+        fingers.forEach((position, templates) -> {
+            if (!templates.isEmpty()) {
+                copy.put(position, List.copyOf(templates));
+            }
+        });
+        fingers = Collections.unmodifiableMap(copy);
     }
 
-    /** The enrolled templates in a stable order. */
+    /** The enrolled templates of all fingers in a stable order (finger, then impression). */
     public List<FingerTemplate> templates() {
-        return fingers.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        return fingers.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The number of enrolled templates: the comparisons one capture costs (decision 0040). */
+    public int templateCount() {
+        return fingers.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The fingers with at least one template. */
+    public Set<FingerPosition> enrolledFingers() {
+        return fingers.keySet();
     }
 
     @Override

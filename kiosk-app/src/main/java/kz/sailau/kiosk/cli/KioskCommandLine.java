@@ -58,6 +58,7 @@ public final class KioskCommandLine {
                 .addSubcommand("load", new RegisterCommands.Load(environment))
                 .addSubcommand("status", new RegisterCommands.Status(environment)));
         root.addSubcommand("token", new CommandLine(new TokenCommand()));
+        root.addSubcommand("accuracy", new CommandLine(new AccuracyCommand(environment)));
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
         NodeCommands.register(root, environment);

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.RegisterLoadAudit;
 import kz.sailau.kiosk.audit.StateAnchor;
+import kz.sailau.kiosk.checkin.MatchThreshold;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -24,6 +25,7 @@ import kz.sailau.kiosk.register.AcceptedDuplicate;
 import kz.sailau.kiosk.register.AcceptedDuplicatesFile;
 import kz.sailau.kiosk.register.DuplicateCase;
 import kz.sailau.kiosk.register.DuplicateDetector;
+import kz.sailau.kiosk.register.EnrolmentQuality;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.PackageManifest;
@@ -68,7 +70,9 @@ final class RegisterCommands {
         Path voters;
 
         @Option(names = "--prints", required = true, paramLabel = "DIR",
-                description = "Prints directory: DIR/<voter_key>/{right,left}_index_enrol.png.")
+                description = "Prints directory: DIR/<voter_key>/<finger>_enrol[_<k>].<png|tif|bmp>, k = 2..4 for further "
+                        + "impressions; both index fingers required; images without a stated resolution need a 'dpi' "
+                        + "column or a DIR/dpi or DIR/<voter_key>/dpi file.")
         Path prints;
 
         @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
@@ -102,6 +106,11 @@ final class RegisterCommands {
                 description = "Also write the row problems as line<TAB>field<TAB>reason to FILE.")
         Path report;
 
+        @Option(names = "--enrolment-quality", paramLabel = "Q",
+                description = "Report enrolment impressions whose quality (0-100) is below Q, worst first "
+                        + "(default: " + EnrolmentQuality.DEFAULT_MINIMUM + "; 0 reports none).")
+        double minimumQuality = EnrolmentQuality.DEFAULT_MINIMUM;
+
         @Mixin
         PassphraseOption passphrase;
 
@@ -127,6 +136,9 @@ final class RegisterCommands {
             if (report != null) {
                 ArgumentChecks.fileToWrite(report, "--report");
             }
+            if (!(minimumQuality >= 0 && minimumQuality <= 100)) {
+                throw new CliException("cli.error.enrolmentQuality", "--enrolment-quality must be from 0 to 100");
+            }
             List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
                     : AcceptedDuplicatesFile.read(ArgumentChecks.existingFile(acceptDuplicates, "--accept-duplicates"));
             X509Certificate kioskCert = Pem.readCertificate(Files.readAllBytes(
@@ -142,7 +154,7 @@ final class RegisterCommands {
             ConsoleProgressBar bar = ConsoleProgressBar.onConsole(env.err());
             RegisterBuilder.Report result = new RegisterBuilder(env.matcher().get(), env.clock()).build(
                     new RegisterBuilder.Request(voters, prints, electionId, precinctId,
-                            version, accepted, duplicateThreshold), bar);
+                            version, accepted, duplicateThreshold, minimumQuality), bar);
             bar.finish();
             List<String> tsv = new ArrayList<>();
             for (RowProblem problem : result.problems()) {
@@ -158,6 +170,13 @@ final class RegisterCommands {
                 env.out().println((open ? "duplicate\t" : "accepted\t") + duplicate.id() + "\tlines "
                         + duplicate.lines() + "\t" + duplicate.evidence());
             }
+            for (EnrolmentQuality.Finding finding : result.quality()) {
+                env.out().println("quality\t" + finding.toTsv());
+            }
+            if (!result.quality().isEmpty()) {
+                env.err().println(result.quality().size() + " enrolment impression(s) below quality "
+                        + Math.round(minimumQuality) + ": consider enrolling them again (the build is not blocked)");
+            }
             if (result.contents().isEmpty()) {
                 env.err().println("build blocked: " + result.problems().stream()
                         .filter(p -> p.severity() == RowProblem.Severity.ERROR).count() + " row error(s), "
@@ -167,7 +186,7 @@ final class RegisterCommands {
             RegisterContents contents = result.contents().get();
             AtomicFileReplacement.write(out, RegisterPackages.write(contents, authority, kioskCert));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
-                    + contents.fingerCount() + " fingers, version " + version + ")");
+                    + contents.fingerCount() + " templates, version " + version + ")");
             return KioskCommandLine.OK;
         }
     }
@@ -183,6 +202,10 @@ final class RegisterCommands {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Trust trust;
 
+        @Option(names = "--captures", paramLabel = "N", description = "Captures the kiosk allows per voter "
+                + "(its maxFingerTries, default: 3), for the verify thresholds shown.")
+        int captures = 3;
+
         static final class Trust {
             @Option(names = "--authority-cert", paramLabel = "FILE", description = "Authority certificate to check against.")
             Path certificate;
@@ -197,6 +220,9 @@ final class RegisterCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (captures < 1 || captures > 10) {
+                throw new CliException("cli.error.captures", "--captures must be from 1 to 10");
+            }
             X509Certificate authority = trust.certificate != null
                     ? Pem.readCertificate(Files.readAllBytes(ArgumentChecks.existingFile(trust.certificate,
                     "--authority-cert")))
@@ -210,8 +236,25 @@ final class RegisterCommands {
             PackageManifest manifest = RegisterPackages.inspect(bytes, authority);
             env.out().println(RegisterPackages.manifestJson(manifest));
             env.out().println("signature: valid, signed by " + authority.getSubjectX500Principal().getName());
+            if (manifest.templatesPerVoter() == null) {
+                env.out().println("templates per voter: not recorded (package built before several impressions per "
+                        + "finger); verify threshold " + fmt(MatchThreshold.DEFAULT.verify()));
+            }
+            for (var entry : manifest.templatesPerVoter() == null ? java.util.Map.<String, Integer>of().entrySet()
+                    : manifest.templatesPerVoter().entrySet()) {
+                int templates = Integer.parseInt(entry.getKey());
+                env.out().println("verify threshold " + fmt(MatchThreshold.DEFAULT.verifyFor(templates, captures))
+                        + " for " + entry.getValue() + " voter(s) with " + templates + " template(s): " + templates
+                        + " x " + captures + " capture(s) = " + (templates * captures) + " comparisons at a system "
+                        + "false-accept rate of " + String.format(java.util.Locale.ROOT, "%.0e", MatchThreshold.TARGET_SYSTEM_FAR)
+                        + " (decision 0040)");
+            }
             return KioskCommandLine.OK;
         }
+    }
+
+    private static String fmt(double threshold) {
+        return String.valueOf(Math.round(threshold));
     }
 
     @Command(name = "load", mixinStandardHelpOptions = true,

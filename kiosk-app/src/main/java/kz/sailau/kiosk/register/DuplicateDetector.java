@@ -3,26 +3,19 @@ package kz.sailau.kiosk.register;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.EnumMap;
-import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.biometric.FingerMatcher;
-import kz.sailau.kiosk.biometric.FingerTemplate;
 
 /**
  * Finds suspected duplicates among register records: the same IIN twice; the same name and birth date
  * under different IINs, names compared as they look ({@link NameSkeleton}: Latin and Cyrillic look-alikes count as
- * the same letter); the same finger under different IINs, by a 1:N search of every enrolled finger
- * against all enrolled templates (the gallery search uses all cores). A pair of records is a biometric
- * duplicate when one finger pair scores at least the threshold ({@link #DEFAULT_THRESHOLD}), or both index
+ * the same letter); the same finger under different IINs, by a 1:N search of every enrolled finger against all
+ * enrolled templates, every enrolment impression included ({@link FingerprintDuplicates}). A pair of records is a
+ * biometric duplicate when one impression pair scores at least the threshold ({@link #DEFAULT_THRESHOLD}), or two
  * fingers, each with its namesake, score at least {@link #BOTH_FINGERS_THRESHOLD}.
  */
 public final class DuplicateDetector {
@@ -58,13 +51,28 @@ public final class DuplicateDetector {
 
     /** All suspected duplicates, in a stable order (kind, then first line). */
     public static List<DuplicateCase> find(List<Candidate> candidates, FingerMatcher matcher, double threshold) {
+        return findAll(candidates, matcher, threshold).cases();
+    }
+
+    /**
+     * All suspected duplicates, and how close every enrolment impression comes to another voter's prints.
+     *
+     * @param cases   the duplicates, in a stable order (kind, then first line)
+     * @param closest best score of each impression against another voter's (line, finger, impression), when at
+     *                least {@link FingerprintDuplicates#CLOSENESS_FLOOR}
+     */
+    record Findings(List<DuplicateCase> cases, Map<FingerprintDuplicates.ImpressionKey, Double> closest) {
+    }
+
+    static Findings findAll(List<Candidate> candidates, FingerMatcher matcher, double threshold) {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(matcher, "matcher");
         List<DuplicateCase> cases = new ArrayList<>();
         cases.addAll(sameIin(candidates));
         cases.addAll(sameNameAndBirthDate(candidates));
-        cases.addAll(sameFinger(candidates, matcher, threshold));
-        return cases;
+        FingerprintDuplicates.Search search = FingerprintDuplicates.search(candidates, matcher, threshold);
+        cases.addAll(search.cases());
+        return new Findings(cases, search.closest());
     }
 
     private static List<DuplicateCase> sameIin(List<Candidate> candidates) {
@@ -113,75 +121,7 @@ public final class DuplicateDetector {
                 .toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 
-    private static List<DuplicateCase> sameFinger(List<Candidate> candidates, FingerMatcher matcher, double threshold) {
-        Map<Integer, List<FingerTemplate>> enrolled = new HashMap<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            enrolled.put(i, candidates.get(i).fingers().stream().map(EnrolledFinger::template).toList());
-        }
-        if (enrolled.isEmpty()) {
-            return List.of();
-        }
-        FingerMatcher.Gallery<Integer> gallery = matcher.gallery(enrolled);
-        double searchThreshold = Math.min(threshold, BOTH_FINGERS_THRESHOLD);
-        // Pairs (i < j) of records with different IINs that some finger brings close enough to look at.
-        Set<Long> pairs = new TreeSet<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate probe = candidates.get(i);
-            for (EnrolledFinger finger : probe.fingers()) {
-                for (FingerMatcher.SearchHit<Integer> hit : gallery.search(finger.template(), searchThreshold)) {
-                    int j = hit.key();
-                    if (j != i && !candidates.get(j).row().voter().iin().equals(probe.row().voter().iin())) {
-                        pairs.add((long) Math.min(i, j) << 32 | Math.max(i, j));
-                    }
-                }
-            }
-        }
-        List<DuplicateCase> cases = new ArrayList<>();
-        for (long pair : pairs) {
-            Candidate a = candidates.get((int) (pair >>> 32));
-            Candidate b = candidates.get((int) (pair & 0xFFFFFFFFL));
-            decide(a, b, matcher, threshold).ifPresent(evidence ->
-                    cases.add(caseOf(DuplicateCase.Kind.SAME_FINGER, List.of(a, b), evidence)));
-        }
-        return cases;
-    }
-
-    /** Scores every finger of {@code a} against every finger of {@code b} and applies both rules. */
-    private static Optional<String> decide(Candidate a, Candidate b, FingerMatcher matcher, double threshold) {
-        double best = 0;
-        String bestEvidence = "";
-        Map<FingerPosition, Double> samePosition = new EnumMap<>(FingerPosition.class);
-        for (EnrolledFinger fa : a.fingers()) {
-            FingerMatcher.PreparedProbe probe = matcher.prepare(fa.template());
-            for (EnrolledFinger fb : b.fingers()) {
-                double score = probe.score(fb.template());
-                if (score > best) {
-                    best = score;
-                    bestEvidence = String.format(Locale.ROOT, "%s of line %d matches %s of line %d (score %.1f)",
-                            fa.position().fileName(), a.row().line(), fb.position().fileName(), b.row().line(), score);
-                }
-                if (fa.position() == fb.position()) {
-                    samePosition.put(fa.position(), score);
-                }
-            }
-        }
-        if (best >= threshold) {
-            return Optional.of(bestEvidence + " under different IINs");
-        }
-        boolean bothFingers = samePosition.size() == FingerPosition.values().length
-                && samePosition.values().stream().allMatch(score -> score >= BOTH_FINGERS_THRESHOLD);
-        if (bothFingers) {
-            StringBuilder evidence = new StringBuilder("both index fingers of lines " + a.row().line() + " and "
-                    + b.row().line() + " match under different IINs (");
-            samePosition.forEach((position, score) -> evidence.append(position.fileName())
-                    .append(String.format(Locale.ROOT, " %.1f, ", score)));
-            evidence.setLength(evidence.length() - 2);
-            return Optional.of(evidence.append(')').toString());
-        }
-        return Optional.empty();
-    }
-
-    private static DuplicateCase caseOf(DuplicateCase.Kind kind, List<Candidate> group, String evidence) {
+    static DuplicateCase caseOf(DuplicateCase.Kind kind, List<Candidate> group, String evidence) {
         List<Candidate> sorted = group.stream().sorted(Comparator.comparingInt(c -> c.row().line())).toList();
         List<String> keys = sorted.stream().map(c -> c.row().voterKey()).toList();
         return new DuplicateCase(DuplicateCase.idOf(kind, keys), kind,

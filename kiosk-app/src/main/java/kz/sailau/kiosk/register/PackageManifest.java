@@ -1,7 +1,9 @@
 package kz.sailau.kiosk.register;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.SortedMap;
 
 /**
  * The public, signed description of a register package (JSON, readable without the kiosk key): no
@@ -13,21 +15,26 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param precinct         precinct number
  * @param registerVersion  register version (must grow)
  * @param voterCount       number of voter records
- * @param fingerCount      number of enrolled fingers
+ * @param fingerCount      number of enrolled templates (one per enrolment impression of a finger)
  * @param extractorVersion template extractor, e.g. {@code sourceafis-3.18.1}
  * @param created          ISO-8601 instant of the build
  * @param recordsSha256    hex SHA-256 of the plaintext records document
  * @param envelopeSha256   hex SHA-256 of the encrypted envelope as stored in the file
  * @param kioskKeyId       hex subject key identifier of the kiosk the package is encrypted to
  * @param acceptedDuplicateCount number of duplicates accepted with reasons
+ * @param templatesPerVoter number of voters by their number of enrolled templates (e.g. {@code {"4": 40}}), from
+ *                          which the kiosk's verify threshold follows (decision 0040); absent in packages built
+ *                          before several impressions per finger
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonPropertyOrder({"format", "formatVersion", "election", "precinct", "registerVersion", "voterCount", "fingerCount",
-        "extractorVersion", "created", "recordsSha256", "envelopeSha256", "kioskKeyId", "acceptedDuplicateCount"})
+        "extractorVersion", "created", "recordsSha256", "envelopeSha256", "kioskKeyId", "acceptedDuplicateCount",
+        "templatesPerVoter"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackageManifest(String format, int formatVersion, String election, int precinct, long registerVersion,
                               int voterCount, int fingerCount, String extractorVersion, String created,
                               String recordsSha256, String envelopeSha256, String kioskKeyId,
-                              int acceptedDuplicateCount) {
+                              int acceptedDuplicateCount, SortedMap<String, Integer> templatesPerVoter) {
 
     /** The format tag. */
     public static final String FORMAT = "sailau-register-package";

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.register;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -42,7 +43,13 @@ final class RecordsCodec {
                      int precinct, List<FingerJson> fingers) {
     }
 
-    record FingerJson(String position, String extractorVersion, String template, String imageSha256) {
+    /**
+     * One enrolment impression. {@code impression} is written only from the second impression on, so that a
+     * package with one impression per finger reads exactly as before; absent means 1.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FingerJson(String position, Integer impression, String extractorVersion, String template,
+                      String imageSha256) {
     }
 
     record AcceptedJson(String id, String reason) {
@@ -53,7 +60,8 @@ final class RecordsCodec {
         for (RegisterRecord record : contents.records()) {
             Voter v = record.voter();
             List<FingerJson> fingers = record.fingers().stream().map(f -> new FingerJson(f.position().fileName(),
-                    f.template().extractorVersion(), Base64.getEncoder().encodeToString(f.template().bytes()),
+                    f.impression() == 1 ? null : f.impression(), f.template().extractorVersion(),
+                    Base64.getEncoder().encodeToString(f.template().bytes()),
                     f.imageSha256())).toList();
             voters.add(new VoterJson(v.iin().digits(), v.surname(), v.givenName(), v.patronymic(),
                     v.birthDate().toString(), record.sex() == Sex.MALE ? "M" : "F", v.precinct().number(), fingers));
@@ -89,6 +97,7 @@ final class RecordsCodec {
                 List<EnrolledFinger> fingers = new ArrayList<>();
                 for (FingerJson f : v.fingers()) {
                     fingers.add(new EnrolledFinger(FingerPosition.fromFileName(f.position()),
+                            f.impression() == null ? 1 : f.impression(),
                             new FingerTemplate(Base64.getDecoder().decode(f.template()), f.extractorVersion()),
                             f.imageSha256() == null ? "" : f.imageSha256()));
                 }

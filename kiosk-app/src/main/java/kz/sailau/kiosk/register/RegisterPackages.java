@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -58,7 +62,7 @@ public final class RegisterPackages {
                 contents.election().value(), contents.precinct().number(), contents.version(),
                 contents.records().size(), contents.fingerCount(), contents.extractorVersion(),
                 contents.created().toString(), Digests.sha256Hex(records), Digests.sha256Hex(envelope),
-                HexFormat.of().formatHex(keyId), contents.acceptedDuplicates().size());
+                HexFormat.of().formatHex(keyId), contents.acceptedDuplicates().size(), templatesPerVoter(contents));
         byte[] manifestBytes;
         try {
             manifestBytes = MANIFEST_JSON.writeValueAsBytes(manifest);
@@ -111,12 +115,24 @@ public final class RegisterPackages {
         }
         RegisterContents contents = RecordsCodec.decode(records);
         if (contents.records().size() != manifest.voterCount() || contents.fingerCount() != manifest.fingerCount()
+                || (manifest.templatesPerVoter() != null
+                        && !manifest.templatesPerVoter().equals(templatesPerVoter(contents)))
                 || contents.version() != manifest.registerVersion()
                 || contents.precinct().number() != manifest.precinct()
                 || !contents.election().value().equals(manifest.election())) {
             throw new RegisterException("register.error.damaged", "records disagree with the manifest", null);
         }
         return new OpenedPackage(manifest, contents, Digests.sha256Hex(file));
+    }
+
+    /** Number of voters by number of enrolled templates, keys as decimal text in numeric order. */
+    static SortedMap<String, Integer> templatesPerVoter(RegisterContents contents) {
+        SortedMap<String, Integer> counts = new TreeMap<>(
+                Comparator.comparingInt(Integer::parseInt));
+        for (RegisterRecord record : contents.records()) {
+            counts.merge(String.valueOf(record.fingers().size()), 1, Integer::sum);
+        }
+        return counts;
     }
 
     private static PackageManifest parseManifest(byte[] bytes) {
@@ -129,6 +145,14 @@ public final class RegisterPackages {
                 throw new RegisterException("register.error.formatVersion", "package format version "
                         + manifest.formatVersion() + " is not supported (expected " + PackageManifest.FORMAT_VERSION
                         + ")", null);
+            }
+            if (manifest.templatesPerVoter() != null) {
+                for (Map.Entry<String, Integer> entry : manifest.templatesPerVoter().entrySet()) {
+                    if (!entry.getKey().matches("[1-9][0-9]?") || entry.getValue() == null || entry.getValue() < 0) {
+                        throw new RegisterException("register.error.malformed",
+                                "manifest has a malformed templatesPerVoter entry", null);
+                    }
+                }
             }
             return manifest;
         } catch (IOException e) {

@@ -1,32 +1,43 @@
 package kz.sailau.kiosk.register;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
 
 /**
- * One voter of a register package: personal data, sex as recorded, and the enrolled fingers.
- * {@link #toString()} reveals nothing.
+ * One voter of a register package: personal data, sex as recorded, and the enrolment impressions of its
+ * fingers. {@link #toString()} reveals nothing.
  *
  * @param voter   the voter
  * @param sex     sex as recorded in the register
- * @param fingers enrolled fingers, at most one per position
+ * @param fingers enrolment impressions, at most one per position and impression number
  */
 public record RegisterRecord(Voter voter, Sex sex, List<EnrolledFinger> fingers) {
 
-    /** @throws IllegalArgumentException when a finger position occurs twice */
+    /** @throws IllegalArgumentException when an impression of a finger occurs twice */
     public RegisterRecord {
         Objects.requireNonNull(voter, "voter");
         Objects.requireNonNull(sex, "sex");
         fingers = List.copyOf(fingers);
-        if (fingers.stream().map(EnrolledFinger::position).distinct().count() != fingers.size()) {
-            throw new IllegalArgumentException("a finger position occurs twice in one record");
+        if (fingers.stream().map(f -> f.position().ordinal() * 100 + f.impression()).distinct().count()
+                != fingers.size()) {
+            throw new IllegalArgumentException("an impression of a finger occurs twice in one record");
         }
+    }
+
+    /** The distinct finger positions enrolled, in {@link FingerPosition} order. */
+    public Set<FingerPosition> positions() {
+        Set<FingerPosition> positions = EnumSet.noneOf(FingerPosition.class);
+        fingers.forEach(f -> positions.add(f.position()));
+        return positions;
     }
 
     @Override
     public String toString() {
-        return "RegisterRecord[***, " + fingers.size() + " fingers]";
+        return "RegisterRecord[***, " + fingers.size() + " templates]";
     }
 }

@@ -150,7 +150,7 @@ public final class RegisterStore {
             return read;
         });
         List<FingerTemplate> decrypted = rows.parallelStream()
-                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), context("template_enc:" + t.position(),
+                .map(t -> new FingerTemplate(cipher.decrypt(t.encrypted(), context("template_enc:" + t.key(),
                         t.iinIndex())), t.extractorVersion()))
                 .toList();
         Map<Long, List<FingerTemplate>> templates = new LinkedHashMap<>();
@@ -160,7 +160,13 @@ public final class RegisterStore {
         return templates;
     }
 
-    private record EncryptedTemplate(long voterId, byte[] iinIndex, String position, String extractorVersion,
+    /**
+     * One stored template. {@code key} is {@code voter_finger.position}: the finger ({@code right_index}) for the first
+     * enrolment impression, as in {@code register-1}, and {@code right_index#2} … for further ones
+     * ({@link EnrolledFinger#key()}), so that the schema, its key {@code (voter_id, position)} and the triggers other
+     * features put on the table stay as they are; the key is also bound into the template's associated data.
+     */
+    private record EncryptedTemplate(long voterId, byte[] iinIndex, String key, String extractorVersion,
                                      byte[] encrypted) {
     }
 
@@ -282,10 +288,11 @@ public final class RegisterStore {
                     deleteFingers.executeUpdate();
                     for (EnrolledFinger finger : record.fingers()) {
                         insertFinger.setLong(1, id);
-                        insertFinger.setString(2, finger.position().fileName());
+                        String key = finger.key();
+                        insertFinger.setString(2, key);
                         insertFinger.setString(3, finger.template().extractorVersion());
                         insertFinger.setBytes(4, cipher.encrypt(finger.template().bytes(),
-                                context("template_enc:" + finger.position().fileName(), index)));
+                                context("template_enc:" + key, index)));
                         insertFinger.executeUpdate();
                     }
                     done++;
@@ -345,19 +352,25 @@ public final class RegisterStore {
         }
         Voter voter = new Voter(new Iin(values[0]), values[1], values[2], values[3], LocalDate.parse(values[4]),
                 new PrecinctId(row.getInt(9)));
-        Map<FingerPosition, FingerTemplate> templates = new EnumMap<>(FingerPosition.class);
+        Map<FingerPosition, List<FingerTemplate>> templates = new EnumMap<>(FingerPosition.class);
+        Map<FingerPosition, java.util.SortedMap<Integer, FingerTemplate>> byImpression =
+                new EnumMap<>(FingerPosition.class);
         try (PreparedStatement fingers = connection.prepareStatement(
                 "SELECT position, extractor_version, template_enc FROM voter_finger WHERE voter_id = ?")) {
             fingers.setLong(1, id);
             try (ResultSet finger = fingers.executeQuery()) {
                 while (finger.next()) {
-                    String position = finger.getString(1);
-                    templates.put(FingerPosition.fromFileName(position), new FingerTemplate(
-                            cipher.decrypt(finger.getBytes(3), context("template_enc:" + position, index)),
-                            finger.getString(2)));
+                    String key = finger.getString(1);
+                    int hash = key.indexOf('#');
+                    FingerPosition position = FingerPosition.fromFileName(hash < 0 ? key : key.substring(0, hash));
+                    int impression = hash < 0 ? 1 : Integer.parseInt(key.substring(hash + 1));
+                    byImpression.computeIfAbsent(position, p -> new java.util.TreeMap<>()).put(impression,
+                            new FingerTemplate(cipher.decrypt(finger.getBytes(3), context("template_enc:" + key, index)),
+                                    finger.getString(2)));
                 }
             }
         }
+        byImpression.forEach((position, impressions) -> templates.put(position, List.copyOf(impressions.values())));
         return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates);
     }
 

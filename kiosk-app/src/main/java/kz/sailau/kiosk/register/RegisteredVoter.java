@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.register;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kz.sailau.kiosk.biometric.FingerTemplate;
@@ -14,19 +15,27 @@ import kz.sailau.kiosk.model.Voter;
  * @param rowId     internal id of the voter row
  * @param voter     personal data
  * @param sex       sex as recorded
- * @param templates enrolled templates by finger
+ * @param templates enrolled templates by finger, one per enrolment impression in impression order
  */
-public record RegisteredVoter(long rowId, Voter voter, Sex sex, Map<FingerPosition, FingerTemplate> templates) {
+public record RegisteredVoter(long rowId, Voter voter, Sex sex, Map<FingerPosition, List<FingerTemplate>> templates) {
 
     /** @throws NullPointerException on a null field */
     public RegisteredVoter {
         Objects.requireNonNull(voter, "voter");
         Objects.requireNonNull(sex, "sex");
-        templates = Map.copyOf(templates);
+        Map<FingerPosition, List<FingerTemplate>> copy = new java.util.EnumMap<>(FingerPosition.class);
+        templates.forEach((position, list) -> copy.put(position, List.copyOf(list)));
+        templates = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The number of enrolled templates over all fingers. */
+    public int templateCount() {
+        return templates.values().stream().mapToInt(List::size).sum();
     }
 
     @Override
     public String toString() {
-        return "RegisteredVoter[row " + rowId + ", " + templates.size() + " fingers]";
+        return "RegisteredVoter[row " + rowId + ", " + templates.size() + " fingers, " + templateCount()
+                + " templates]";
     }
 }

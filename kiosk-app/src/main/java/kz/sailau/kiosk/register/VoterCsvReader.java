@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads {@code voters.csv}: UTF-8 (an initial byte-order mark is tolerated), RFC 4180, header exactly
- * {@value #HEADER}. Only the shape is checked here (encoding, header, number of fields); the values are
- * checked by {@link VoterRowValidator}.
+ * {@value #HEADER}, optionally followed by {@code ,}{@value #DPI_COLUMN} (the resolution of the row's enrolment
+ * images, for images that do not state it). Only the shape is checked here (encoding, header, number of fields);
+ * the values are checked by {@link VoterRowValidator} and, for {@code dpi}, by the register builder.
  */
 public final class VoterCsvReader {
 
@@ -28,6 +30,8 @@ public final class VoterCsvReader {
     public static final String HEADER = "voter_key,iin,surname,given_name,patronymic,birth_date,sex,precinct";
     /** Column names in order. */
     public static final List<String> COLUMNS = List.of(HEADER.split(","));
+    /** The optional last column: the resolution of the row's enrolment images in dots per inch, may be empty. */
+    public static final String DPI_COLUMN = "dpi";
     /** Upper bound of the file size: a precinct of 3,000 voters needs about 300 KB. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -38,13 +42,20 @@ public final class VoterCsvReader {
      * A data row as text, with its CSV line.
      *
      * @param line   first line of the record
-     * @param values the eight field values in {@link #COLUMNS} order
+     * @param values the eight field values in {@link #COLUMNS} order, then the {@value #DPI_COLUMN} value when the
+     *               file has that column
      */
     public record CsvRow(int line, List<String> values) {
 
         /** The value of a column. */
         public String get(String column) {
             return values.get(COLUMNS.indexOf(column));
+        }
+
+        /** The {@value #DPI_COLUMN} value, stripped, when the file has that column and the cell is not empty. */
+        public Optional<String> dpi() {
+            return values.size() > COLUMNS.size() && !values.get(COLUMNS.size()).isBlank()
+                    ? Optional.of(values.get(COLUMNS.size()).strip()) : Optional.empty();
         }
 
         @Override
@@ -98,6 +109,7 @@ public final class VoterCsvReader {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         boolean header = true;
+        int columns = COLUMNS.size();
         int line = 1;
         try (MappingIterator<List<String>> iterator = mapper.readerForListOf(String.class)
                 .with(CsvSchema.emptySchema()).readValues(new StringReader(text))) {
@@ -108,8 +120,12 @@ public final class VoterCsvReader {
                 List<String> values = iterator.nextValue();
                 if (header) {
                     header = false;
-                    if (!String.join(",", values).equals(HEADER)) {
-                        problems.add(RowProblem.error(line, "-", "header must be exactly " + HEADER));
+                    String given = String.join(",", values);
+                    if (given.equals(HEADER + "," + DPI_COLUMN)) {
+                        columns = COLUMNS.size() + 1;
+                    } else if (!given.equals(HEADER)) {
+                        problems.add(RowProblem.error(line, "-", "header must be exactly " + HEADER
+                                + " (optionally followed by ," + DPI_COLUMN + ")"));
                         return new CsvContent(rows, problems);
                     }
                     continue;
@@ -117,9 +133,9 @@ public final class VoterCsvReader {
                 if (values.size() == 1 && values.get(0).isEmpty()) {
                     continue; // an empty line
                 }
-                if (values.size() != COLUMNS.size()) {
+                if (values.size() != columns) {
                     problems.add(RowProblem.error(line, "-", "row has " + values.size() + " fields, expected "
-                            + COLUMNS.size()));
+                            + columns));
                     continue;
                 }
                 rows.add(new CsvRow(line, List.copyOf(values)));

@@ -198,7 +198,12 @@ public final class KioskView extends BorderPane {
     private Node awaitingFinger(Messages m, CheckInState.AwaitingFinger state) {
         Label title = title(m.get(state.session().isPresent() ? "finger.place" : "finger.placeCardless"),
                 "finger-title");
-        Node finger = fingerAnimation();
+        // Guided captures: which finger this try asks for, in words and on the hands.
+        String requested = m.get(requestedFingerKey(state.requestedFinger()));
+        Label requestedText = instruction(requested, "finger-requested");
+        requestedText.getStyleClass().add("finger-requested");
+        HBox finger = new HBox(48, new HandPicture(state.requestedFinger(), requested), fingerAnimation());
+        finger.setAlignment(Pos.CENTER);
         ProgressBar progress = new ProgressBar();
         progress.setId("upload-progress");
         progress.setPrefSize(640, 36);
@@ -210,7 +215,7 @@ public final class KioskView extends BorderPane {
                         model.uploadProgressProperty().get())))
                         : m.get("finger.waiting"),
                 model.fingerOnSensorProperty(), model.uploadProgressProperty()));
-        VBox box = new VBox(24, title, finger, progress, progressText);
+        VBox box = new VBox(24, title, requestedText, finger, progress, progressText);
         state.hint().ifPresent(quality -> box.getChildren().add(hint(m.get(quality.messageKey()), "quality-hint")));
         if (state.captures() > 0) {
             box.getChildren().add(instruction(m.get("finger.tryAgain", state.captures() + 1), "finger-try"));
@@ -225,6 +230,11 @@ public final class KioskView extends BorderPane {
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /** The message key of the sentence asking for a finger, e.g. {@code finger.requested.right_index}. */
+    static String requestedFingerKey(kz.sailau.kiosk.model.FingerPosition finger) {
+        return "finger.requested." + finger.fileName();
     }
 
     private Node tokenIssued(Messages m, CheckInState.TokenIssued state) {

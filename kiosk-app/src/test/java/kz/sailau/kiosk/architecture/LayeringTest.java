@@ -180,6 +180,25 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * The accuracy measurement (issue 16) is a tool of the authority: only the command line uses it, and it reaches
+     * no screen, wiring or database; it runs the kiosk's own enrolment, matcher and capture policy from below.
+     */
+    @Test
+    void accuracyIsAToolOfTheCommandLine() {
+        noClasses().that().resideOutsideOfPackages("kz.sailau.kiosk.accuracy..", "kz.sailau.kiosk.cli..")
+                .should().dependOnClassesThat().resideInAPackage("kz.sailau.kiosk.accuracy..")
+                .because("only the accuracy command measures; the kiosk itself never runs a measurement")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("kz.sailau.kiosk.accuracy..")
+                .should().dependOnClassesThat().resideInAnyPackage("kz.sailau.kiosk.ui..", "kz.sailau.kiosk.app..",
+                        "kz.sailau.kiosk.cli..", "kz.sailau.kiosk.store..", "javafx..", "java.sql..")
+                .because("a measurement runs the kiosk's path from below and needs no screen, wiring or database")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
     @Test
     void onlyUiAndAppImportJavaFx() {
         noClasses().that().resideOutsideOfPackages(UI, APP)

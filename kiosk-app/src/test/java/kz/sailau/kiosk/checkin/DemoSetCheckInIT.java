@@ -78,8 +78,10 @@ class DemoSetCheckInIT {
         }
         rows.parallelStream().map(f -> new RegisteredVoter(
                 new Voter(new Iin(f[1]), f[2], f[3], f[4], LocalDate.parse(f[5]), new PrecinctId(Integer.parseInt(f[7]))),
-                Map.of(FingerPosition.RIGHT_INDEX, MATCHER.extract(image("prints/" + f[0] + "/right_index_enrol.png")),
-                        FingerPosition.LEFT_INDEX, MATCHER.extract(image("prints/" + f[0] + "/left_index_enrol.png")))))
+                Map.of(FingerPosition.RIGHT_INDEX,
+                        List.of(MATCHER.extract(image("prints/" + f[0] + "/right_index_enrol.png"))),
+                        FingerPosition.LEFT_INDEX,
+                        List.of(MATCHER.extract(image("prints/" + f[0] + "/left_index_enrol.png"))))))
                 .forEachOrdered(REGISTER::add);
         rows.forEach(f -> KEYS.add(f[0]));
     }

@@ -3,6 +3,7 @@ package kz.sailau.kiosk.checkin;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerImage;
@@ -51,8 +52,8 @@ final class Fixtures {
 
     static RegisteredVoter voter(int n, LocalDate birth, PrecinctId precinct) {
         Voter v = new Voter(iin(birth, n), "Сейтқали" + (char) ('а' + n % 26), "Асель", "", birth, precinct);
-        return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, template(n, 0),
-                FingerPosition.LEFT_INDEX, template(n, 1)));
+        return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, List.of(template(n, 0)),
+                FingerPosition.LEFT_INDEX, List.of(template(n, 1))));
     }
 
     static IdentityDocument card(RegisteredVoter v, LocalDate expiry) {

@@ -101,7 +101,7 @@ class ExecutableJarIT {
             assertEquals("Ержан", voter.voter().givenName());
             assertEquals(2, voter.templates().size());
             assertEquals(new SourceAfisMatcher().extractorVersion(),
-                    voter.templates().get(FingerPosition.RIGHT_INDEX).extractorVersion());
+                    voter.templates().get(FingerPosition.RIGHT_INDEX).get(0).extractorVersion());
         }
     }
 

@@ -50,15 +50,22 @@ public final class JarRunner {
 
     /** Runs to completion (at most two minutes). */
     public static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return run(2, workingDirectory, args);
+    }
+
+    /** Runs to completion (at most {@code minutes} minutes: long measurements on a loaded machine). */
+    public static Result run(int minutes, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("sailau-out", ".txt");
         Path err = Files.createTempFile("sailau-err", ".txt");
         Process process = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
         process.getOutputStream().close();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("sailau-kiosk " + String.join(" ", args) + " did not finish in 2 minutes");
+            throw new AssertionError("sailau-kiosk " + String.join(" ", args) + " did not finish in " + minutes
+                    + " minutes");
         }
         Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));

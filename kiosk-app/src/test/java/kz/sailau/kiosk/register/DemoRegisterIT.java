@@ -69,7 +69,7 @@ class DemoRegisterIT {
                 assertEquals(fields[2], voter.voter().surname());
                 assertEquals(Set.of(FingerPosition.RIGHT_INDEX, FingerPosition.LEFT_INDEX), voter.templates().keySet());
                 assertEquals(MATCHER.extractorVersion(), voter.templates().get(FingerPosition.LEFT_INDEX)
-                        .extractorVersion());
+                        .get(0).extractorVersion());
             }
             assertEquals(DemoSet.COUNT, store.allTemplates().size());
         }

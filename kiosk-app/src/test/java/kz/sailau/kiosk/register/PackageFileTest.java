@@ -88,6 +88,6 @@ class PackageFileTest {
             assertEquals(contents.records().get(i).fingers().get(0).template(),
                     decoded.records().get(i).fingers().get(0).template());
         }
-        assertEquals("RegisterRecord[***, 2 fingers]", decoded.records().get(0).toString());
+        assertEquals("RegisterRecord[***, 2 templates]", decoded.records().get(0).toString());
     }
 }

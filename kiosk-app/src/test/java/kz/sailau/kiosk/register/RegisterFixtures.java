@@ -110,7 +110,7 @@ public final class RegisterFixtures {
         Voter voter = new Voter(iin(birth, male, i), "Сұлтанбеков" + letters(random), "Әлихан" + letters(random),
                 i % 3 == 0 ? "" : "Нұрланұлы" + letters(random), birth, precinct);
         List<EnrolledFinger> fingers = new ArrayList<>();
-        for (FingerPosition position : FingerPosition.values()) {
+        for (FingerPosition position : FingerPosition.INDEX_FINGERS) {
             byte[] template = new byte[400 + random.nextInt(200)];
             random.nextBytes(template);
             fingers.add(new EnrolledFinger(position, new FingerTemplate(template, EXTRACTOR), ""));

@@ -96,7 +96,7 @@ class RegisterLoadTest {
             assertEquals(record.sex(), found.sex());
             assertEquals(2, found.templates().size());
             for (EnrolledFinger finger : record.fingers()) {
-                assertEquals(finger.template(), found.templates().get(finger.position()));
+                assertEquals(finger.template(), found.templates().get(finger.position()).get(0));
             }
         }
         Map<Long, List<FingerTemplate>> gallery = store.allTemplates();
@@ -136,7 +136,7 @@ class RegisterLoadTest {
         for (RegisterRecord record : v1.records()) {
             RegisteredVoter found = store.findByIin(record.voter().iin()).orElseThrow();
             assertEquals(record.voter(), found.voter());
-            assertEquals(record.fingers().get(0).template(), found.templates().get(record.fingers().get(0).position()));
+            assertEquals(record.fingers().get(0).template(), found.templates().get(record.fingers().get(0).position()).get(0));
         }
     }
 
@@ -304,7 +304,7 @@ class RegisterLoadTest {
         RegisterContents v1 = loadVersionOne();
         RegisteredVoter voter = store.findByIin(v1.records().get(0).voter().iin()).orElseThrow();
         assertArrayEquals(v1.records().get(0).fingers().get(1).template().bytes(),
-                voter.templates().get(FingerPosition.LEFT_INDEX).bytes());
-        assertEquals("RegisteredVoter[row " + voter.rowId() + ", 2 fingers]", voter.toString());
+                voter.templates().get(FingerPosition.LEFT_INDEX).get(0).bytes());
+        assertEquals("RegisteredVoter[row " + voter.rowId() + ", 2 fingers, 2 templates]", voter.toString());
     }
 }

@@ -1,12 +1,12 @@
 package kz.sailau.kiosk.register;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.biometric.ImageFileFixtures;
 import kz.sailau.kiosk.model.FingerPosition;
 
 /**
@@ -73,12 +73,10 @@ public final class SyntheticPrints {
         return new FingerImage(width, height, pixels, 500);
     }
 
-    /** Writes a grayscale PNG. */
+    /** Writes a grayscale PNG that states the image's resolution ({@code pHYs}). */
     public static void writePng(FingerImage image, Path file) throws IOException {
-        BufferedImage buffered = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
-        buffered.getRaster().setDataElements(0, 0, image.width(), image.height(), image.pixels());
         Files.createDirectories(file.getParent());
-        ImageIO.write(buffered, "png", file.toFile());
+        Files.write(file, ImageFileFixtures.png(image, OptionalInt.of(image.dpi())));
     }
 
     /** Writes both enrolment images of a voter, seeds {@code 2*seed} and {@code 2*seed+1}. */

@@ -117,8 +117,8 @@ final class UiFixtures {
     static RegisteredVoter voter(int n, PrecinctId precinct) {
         LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(400L * n);
         Voter v = new Voter(iin(birth, n), "Демо" + (char) ('А' + n), "Сайлаушы", "", birth, precinct);
-        return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, template(n), FingerPosition.LEFT_INDEX,
-                template(n)));
+        return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, List.of(template(n)),
+                FingerPosition.LEFT_INDEX, List.of(template(n))));
     }
 
     /** The MRZ text of voter number {@code n} (1-based), a card valid until 2030. */

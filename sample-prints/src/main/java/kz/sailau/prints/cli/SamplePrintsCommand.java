@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sample-prints", mixinStandardHelpOptions = true, version = "sample-prints 0.1",
         description = "Synthetic fingerprints and made-up voter registers (no real person's data).",
-        subcommands = {GenerateCommand.class, VotersCommand.class, DemoCommand.class, ReportCommand.class})
+        subcommands = {GenerateCommand.class, VotersCommand.class, DemoCommand.class, ReportCommand.class,
+                CompetitionCommand.class})
 public final class SamplePrintsCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */

@@ -30,6 +30,11 @@ final class VotersCommand implements Callable<Integer> {
     @Option(names = "--no-sensor-noise", description = "Leave out per-pixel sensor noise (much smaller files).")
     boolean noSensorNoise;
 
+    @Option(names = "--enrol-impressions", defaultValue = "1",
+            description = "Enrolment impressions per finger, 1 to 4: <finger>_enrol.png, <finger>_enrol_2.png ... "
+                    + "(default ${DEFAULT-VALUE}).")
+    int enrolImpressions;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -39,8 +44,13 @@ final class VotersCommand implements Callable<Integer> {
             System.err.println("--count and --precinct must be at least 1");
             return 2;
         }
+        if (enrolImpressions < 1 || enrolImpressions > VoterSetGenerator.MAX_ENROL_IMPRESSIONS) {
+            System.err.println("--enrol-impressions must be 1 to " + VoterSetGenerator.MAX_ENROL_IMPRESSIONS);
+            return 2;
+        }
         long start = System.nanoTime();
-        VoterSetGenerator generator = new VoterSetGenerator(seed, precinct, difficulty).withGreyLevels(greyLevels);
+        VoterSetGenerator generator = new VoterSetGenerator(seed, precinct, difficulty).withGreyLevels(greyLevels)
+                .withEnrolImpressions(enrolImpressions);
         (noSensorNoise ? generator.withoutSensorNoise() : generator).write(out, count);
         System.out.printf("%d voters in %.1f s to %s%n", count, (System.nanoTime() - start) / 1e9, out);
         return 0;
