@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.cli;
 
+import java.util.function.Supplier;
+import java.io.PrintStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -227,7 +229,7 @@ public final class NodeCommands {
                 Arrays.fill(secret, '\0');
             }
             Files.createDirectories(settings.dataDirectory());
-            java.io.PrintStream console = env.out();
+            PrintStream console = env.out();
             // The console speaks on standard output; log lines go to standard error so they never mix with it.
             System.setOut(System.err);
             PrecinctNode node;
@@ -244,7 +246,7 @@ public final class NodeCommands {
         }
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser, String key) {
+    private static <T> T parse(Supplier<T> parser, String key) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.crypto;
 
+import java.security.spec.X509EncodedKeySpec;
+import java.security.KeyFactory;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -88,8 +90,8 @@ public final class NodeCertificates {
         PKCS10CertificationRequest request = Pem.readRequest(requestPem);
         try {
             // The JDK maps only the name "EC", not the key's OID, to its key factory: convert the key first.
-            PublicKey requestKey = java.security.KeyFactory.getInstance("EC").generatePublic(
-                    new java.security.spec.X509EncodedKeySpec(request.getSubjectPublicKeyInfo().getEncoded()));
+            PublicKey requestKey = KeyFactory.getInstance("EC").generatePublic(
+                    new X509EncodedKeySpec(request.getSubjectPublicKeyInfo().getEncoded()));
             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(requestKey);
             if (!request.isSignatureValid(verifier)) {
                 throw new KioskCryptoException("node.error.badRequest", "node request signature is invalid", null);

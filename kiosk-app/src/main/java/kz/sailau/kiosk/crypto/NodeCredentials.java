@@ -1,5 +1,12 @@
 package kz.sailau.kiosk.crypto;
 
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.jce.ECNamedCurveTable;
+import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
+import java.security.interfaces.ECPrivateKey;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.nio.file.Files;
@@ -116,7 +123,7 @@ public final class NodeCredentials {
         }
         Files.createDirectories(directory);
         byte[] header = (name.value() + "\n" + role.label() + "\n" + precinct.number() + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] pkcs8 = privateKey.getEncoded();
         byte[] secret = new byte[header.length + pkcs8.length];
         System.arraycopy(header, 0, secret, 0, header.length);
@@ -185,8 +192,8 @@ public final class NodeCredentials {
                 }
                 lines += secret[cut] == '\n' ? 1 : 0;
             }
-            String[] header = new String(secret, 0, cut, java.nio.charset.StandardCharsets.US_ASCII).split("\n");
-            java.security.interfaces.ECPrivateKey key = (java.security.interfaces.ECPrivateKey) KeyFactory
+            String[] header = new String(secret, 0, cut, StandardCharsets.US_ASCII).split("\n");
+            ECPrivateKey key = (ECPrivateKey) KeyFactory
                     .getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
                             Arrays.copyOfRange(secret, cut, secret.length)));
             return new NodeCredentials(key, publicKeyOf(key), new NodeName(header[0]), NodeRole.parse(header[1]),
@@ -199,14 +206,14 @@ public final class NodeCredentials {
     }
 
     /** The public point Q = dG of an EC private key (Bouncy Castle's fixed-point multiplier). */
-    private static PublicKey publicKeyOf(java.security.interfaces.ECPrivateKey key) throws GeneralSecurityException {
-        org.bouncycastle.jce.spec.ECNamedCurveParameterSpec curve =
-                org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("secp256r1");
-        org.bouncycastle.math.ec.ECPoint q = new org.bouncycastle.math.ec.FixedPointCombMultiplier()
+    private static PublicKey publicKeyOf(ECPrivateKey key) throws GeneralSecurityException {
+        ECNamedCurveParameterSpec curve =
+                ECNamedCurveTable.getParameterSpec("secp256r1");
+        var q = new FixedPointCombMultiplier()
                 .multiply(curve.getG(), key.getS()).normalize();
-        java.security.spec.ECPoint point = new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(),
+        ECPoint point = new ECPoint(q.getAffineXCoord().toBigInteger(),
                 q.getAffineYCoord().toBigInteger());
-        return KeyFactory.getInstance("EC").generatePublic(new java.security.spec.ECPublicKeySpec(point,
+        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point,
                 key.getParams()));
     }
 

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.crypto;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -79,7 +80,7 @@ public final class NodeTls {
             context.init(keyManagers.getKeyManagers(),
                     new TrustManager[] {new PeerTrust(authority, node, policy, listener)}, null);
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new KioskCryptoException("crypto.error.internal", "TLS context cannot be built", e);
         }
     }

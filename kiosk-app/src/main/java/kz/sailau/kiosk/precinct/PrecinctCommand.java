@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.precinct;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -283,7 +284,7 @@ public sealed interface PrecinctCommand {
      * @throws IllegalArgumentException if the bytes are not one whole command of this version
      */
     static PrecinctCommand decode(byte[] data, int offset, int length) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data, offset, length))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length))) {
             if (in.readUnsignedByte() != VERSION) {
                 throw new IllegalArgumentException("unknown command version");
             }

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.precinct;
 
+import org.jgroups.raft.util.LogCache;
+import java.util.TreeMap;
+import java.time.Duration;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.net.InetSocketAddress;
@@ -43,6 +46,7 @@ import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
 import org.jgroups.protocols.raft.ELECTION;
+import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.NO_DUPES;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.REDIRECT;
@@ -69,10 +73,10 @@ public final class PrecinctNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrecinctNode.class);
     /** JGroups logs through java.util.logging at WARNING and above (held here so the level is not collected). */
-    private static final java.util.logging.Logger JGROUPS_LOG = quietJGroups();
+    private static final Object JGROUPS_LOG = JGroupsLogging.quiet();
     private static final String CLUSTER = "sailau-precinct";
     /** How long a restarted node tries to join while its previous run is still in the view (failure detection). */
-    private static final java.time.Duration REJOIN_WAIT = java.time.Duration.ofSeconds(60);
+    private static final Duration REJOIN_WAIT = Duration.ofSeconds(60);
     /** Between two such joins: a join is cheap to refuse, and a tight loop would starve the peers' heartbeats. */
     private static final long REJOIN_PAUSE_MILLIS = 1000;
 
@@ -355,7 +359,7 @@ public final class PrecinctNode implements AutoCloseable {
 
     /** How many peers were refused, by message key. */
     public Map<String, Long> refusals() {
-        Map<String, Long> copy = new java.util.TreeMap<>();
+        Map<String, Long> copy = new TreeMap<>();
         refusals.forEach((key, count) -> copy.put(key, count.get()));
         return copy;
     }
@@ -387,8 +391,8 @@ public final class PrecinctNode implements AutoCloseable {
     }
 
     private DurableSnapshotLog durableLog() {
-        org.jgroups.protocols.raft.Log log = raft.log();
-        if (log instanceof org.jgroups.raft.util.LogCache cache) {
+        Log log = raft.log();
+        if (log instanceof LogCache cache) {
             log = cache.log();
         }
         return (DurableSnapshotLog) log;
@@ -419,13 +423,6 @@ public final class PrecinctNode implements AutoCloseable {
         synchronized (random) {
             return PrecinctCommand.newId(random);
         }
-    }
-
-    private static java.util.logging.Logger quietJGroups() {
-        org.jgroups.logging.LogFactory.useJdkLogger(true);
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.jgroups");
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
     }
 
     private static Optional<NodeName> nameOf(Address address) {

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.precinct;
 
+import java.util.Locale;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,7 +111,7 @@ public final class PrecinctNodeConsole {
         } catch (PrecinctUnavailableException e) {
             outcome = "UNAVAILABLE";
         }
-        return verb + " " + outcome + " " + String.format(java.util.Locale.ROOT, "%.2f",
+        return verb + " " + outcome + " " + String.format(Locale.ROOT, "%.2f",
                 (nanoTime.get() - start) / 1e6);
     }
 

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.precinct;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +82,7 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
         JsonNode root;
         try {
             root = mapper.readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("precinct.json is not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {

@@ -1,6 +1,8 @@
 package kz.sailau.kiosk.register;
 
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -353,7 +355,7 @@ public final class RegisterStore {
         Voter voter = new Voter(new Iin(values[0]), values[1], values[2], values[3], LocalDate.parse(values[4]),
                 new PrecinctId(row.getInt(9)));
         Map<FingerPosition, List<FingerTemplate>> templates = new EnumMap<>(FingerPosition.class);
-        Map<FingerPosition, java.util.SortedMap<Integer, FingerTemplate>> byImpression =
+        Map<FingerPosition, SortedMap<Integer, FingerTemplate>> byImpression =
                 new EnumMap<>(FingerPosition.class);
         try (PreparedStatement fingers = connection.prepareStatement(
                 "SELECT position, extractor_version, template_enc FROM voter_finger WHERE voter_id = ?")) {
@@ -364,7 +366,7 @@ public final class RegisterStore {
                     int hash = key.indexOf('#');
                     FingerPosition position = FingerPosition.fromFileName(hash < 0 ? key : key.substring(0, hash));
                     int impression = hash < 0 ? 1 : Integer.parseInt(key.substring(hash + 1));
-                    byImpression.computeIfAbsent(position, p -> new java.util.TreeMap<>()).put(impression,
+                    byImpression.computeIfAbsent(position, p -> new TreeMap<>()).put(impression,
                             new FingerTemplate(cipher.decrypt(finger.getBytes(3), context("template_enc:" + key, index)),
                                     finger.getString(2)));
                 }

@@ -27,6 +27,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.model.FingerPosition;
 
 /**
  * The voter's screens: one view per {@link CheckInState}, chosen through the engine's
@@ -233,7 +234,7 @@ public final class KioskView extends BorderPane {
     }
 
     /** The message key of the sentence asking for a finger, e.g. {@code finger.requested.right_index}. */
-    static String requestedFingerKey(kz.sailau.kiosk.model.FingerPosition finger) {
+    static String requestedFingerKey(FingerPosition finger) {
         return "finger.requested." + finger.fileName();
     }
 

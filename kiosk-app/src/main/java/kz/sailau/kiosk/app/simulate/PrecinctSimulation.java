@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.cli.CliException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -436,7 +437,7 @@ final class PrecinctSimulation {
     private static Path runningJar() throws URISyntaxException {
         Path location = Path.of(PrecinctSimulation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(location)) {
-            throw new kz.sailau.kiosk.cli.CliException("simulate.error.notAJar", "simulate --kiosks runs each node "
+            throw new CliException("simulate.error.notAJar", "simulate --kiosks runs each node "
                     + "from the packaged jar; run it with java -jar sailau-kiosk.jar");
         }
         return location;

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.precinct.loopback;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -127,7 +128,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         if (first) {
-                            recorded.add(java.util.Arrays.copyOf(buffer, n));
+                            recorded.add(Arrays.copyOf(buffer, n));
                             first = false;
                         }
                         out.write(buffer, 0, n);

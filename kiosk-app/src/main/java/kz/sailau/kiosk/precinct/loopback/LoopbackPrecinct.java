@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.precinct.loopback;
 
+import java.util.Collections;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -96,7 +97,7 @@ public final class LoopbackPrecinct implements AutoCloseable {
 
     /** The machines by name, in the order added. */
     public Map<NodeName, Machine> machines() {
-        return java.util.Collections.unmodifiableMap(machines);
+        return Collections.unmodifiableMap(machines);
     }
 
     /** A machine by name. */
