@@ -61,6 +61,7 @@ public final class KioskCommandLine {
         root.addSubcommand("accuracy", new CommandLine(new AccuracyCommand(environment)));
         AuditCommandLines.register(root, environment);
         ClerkCommands.register(root, environment);
+        NodeCommands.register(root, environment);
         root.setOut(new PrintWriter(environment.out(), true));
         root.setErr(new PrintWriter(environment.err(), true));
         reportFailuresOnOneLine(root, environment);

@@ -19,8 +19,12 @@ public enum TokenRefusal {
     OTHER_ELECTION("token.refusal.otherElection"),
     /** Issued at another precinct. */
     OTHER_PRECINCT("token.refusal.otherPrecinct"),
-    /** Already redeemed at this desk. */
+    /** Already redeemed at this desk (on a precinct network: at any desk). */
     ALREADY_REDEEMED("token.refusal.alreadyRedeemed"),
+    /** On a precinct network: no kiosk of the precinct issued this token id. */
+    NOT_ISSUED("token.refusal.notIssued"),
+    /** On a precinct network: the kiosk voided this token (it failed to print and was replaced). */
+    VOIDED("token.refusal.voided"),
     /** A token of the pre-election logic-and-accuracy test ({@code LA-TEST-} election): never valid for a ballot. */
     TEST_TOKEN("token.refusal.testToken");
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  *   ui (screens, view models)        cli (administrator commands)
  *     runner (drives the devices for the check-in engine)
  *       ledger   clerk   token                         (adapters of the check-in ports over storage and keys)
+ *         precinct (the replicated precinct ledger, JGroups Raft; only blind indexes, token ids, node names)
  *         audit (event catalogue, hash chain, end of day)
  *           checkin (the state machine and its engine)
  *             register (register package, encrypted store)
@@ -52,6 +53,7 @@ class LayeringTest {
     private static final String CLERK = "kz.sailau.kiosk.clerk..";
     private static final String TOKEN = "kz.sailau.kiosk.token..";
     private static final String REPORT = "kz.sailau.kiosk.report..";
+    private static final String PRECINCT = "kz.sailau.kiosk.precinct..";
     private static final String AUDIT = "kz.sailau.kiosk.audit..";
     private static final String CHECKIN = "kz.sailau.kiosk.checkin..";
     private static final String REGISTER = "kz.sailau.kiosk.register..";
@@ -92,6 +94,7 @@ class LayeringTest {
                 .layer("Clerk").definedBy(CLERK)
                 .layer("Token").definedBy(TOKEN)
                 .layer("Report").definedBy(REPORT)
+                .layer("Precinct").definedBy(PRECINCT)
                 .layer("Audit").definedBy(AUDIT)
                 .layer("CheckIn").definedBy(CHECKIN)
                 .layer("Register").definedBy(REGISTER)
@@ -110,14 +113,17 @@ class LayeringTest {
                 .whereLayer("Clerk").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
                 .whereLayer("Token").mayOnlyBeAccessedByLayers("App", "Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+                // The precinct network is reached by the wiring (app, the node commands) and by the adapters that
+                // put the check-in and ballot-desk ports on it (ledger, token); it knows no feature above it.
+                .whereLayer("Precinct").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Token")
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Report")
                 .whereLayer("CheckIn").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "Ledger",
                         "Clerk", "Token", "Audit", "Report")
                 .whereLayer("Register").mayOnlyBeAccessedByLayers("App", "Cli", "Accuracy", "Clerk", "Audit", "CheckIn")
                 .whereLayer("Biometric").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "CheckIn",
                         "Register")
-                .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Token", "Audit",
-                        "Register")
+                .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Token", "Precinct",
+                        "Audit", "Register")
                 .whereLayer("Devices").mayOnlyBeAccessedByLayers("App", "Ui", "Runner", "CheckIn", "Report")
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Audit", "Register",
                         "Crypto")

@@ -106,7 +106,7 @@ public final class ElectionDayAssembly {
                 credentials, Objects.requireNonNull(tokenKeys, "tokenKeys"),
                 Objects.requireNonNull(typedCodeKey, "typedCodeKey"), Objects.requireNonNull(matcher, "matcher"),
                 ClerkWiring.authenticator(database, credentials, random, clock), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(random, "random"), DeviceRunner.Timing.DEFAULT, ElectionDayAssembly::sqliteLedger,
+                Objects.requireNonNull(random, "random"), DeviceRunner.Timing.DEFAULT, ElectionDayAssembly::standaloneLedger,
                 Optional.empty());
     }
 
@@ -191,9 +191,16 @@ public final class ElectionDayAssembly {
         return new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), SIGN_EVERY);
     }
 
-    private static CheckInLedger sqliteLedger(ElectionDayAssembly assembly) {
-        return new SqliteCheckInLedger(assembly.database, assembly.credentials.storeKeys().blindIndex("iin"),
-                assembly.clock, assembly.auditRecorder());
+    private static CheckInLedger standaloneLedger(ElectionDayAssembly assembly) {
+        return assembly.sqliteLedger();
+    }
+
+    /**
+     * The kiosk's own SQLite ledger with its audit recorder: the standalone ledger, and the local half of a
+     * precinct network's replicated one.
+     */
+    public CheckInLedger sqliteLedger() {
+        return new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock, auditRecorder());
     }
 
     /** The check-in policy in force. */

@@ -63,6 +63,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--register-size", paramLabel = "N", defaultValue = "0",
             description = "Grow the demo register to N voters (synthetic, two fingers each) before the run.")
     int registerSize;
+    @Option(names = "--kiosks", paramLabel = "N", defaultValue = "1",
+            description = "Kiosks (1-6). With more than one: a precinct network of N kiosk JVMs and a ballot desk "
+                    + "on loopback with the real replication (default: ${DEFAULT-VALUE}, one standalone kiosk).")
+    int kiosks;
+
+    @Option(names = "--cluster-faults",
+            description = "With --kiosks: kill nodes (SIGKILL) and cut links at random while voters check in.")
+    boolean clusterFaults;
 
     @Option(names = "--soak-report", paramLabel = "FILE",
             description = "Measure heap after GC, threads and open fds before and after; write them to FILE.")
@@ -83,6 +91,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (registerSize < 0 || registerSize > MAX_REGISTER_SIZE) {
             throw new CliException("cli.error.usage", "simulate: --register-size must be 0.." + MAX_REGISTER_SIZE);
+        }
+        if (kiosks < 1 || kiosks > 6 || (clusterFaults && kiosks < 2)) {
+            throw new CliException("cli.error.usage",
+                    "simulate: --kiosks must be 1..6, and at least 2 with --cluster-faults");
+        }
+        if (kiosks > 1 && (realtime || registerSize > 0)) {
+            throw new CliException("cli.error.usage",
+                    "simulate: --realtime and --register-size measure one kiosk; leave them out with --kiosks");
+        }
+        if (kiosks > 1) {
+            return PrecinctSimulation.run(kiosks, voters, seed, clusterFaults, data.toAbsolutePath(), environment);
         }
         PrintStream out = environment.out();
         long start = System.nanoTime();

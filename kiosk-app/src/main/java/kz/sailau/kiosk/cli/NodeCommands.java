@@ -1,0 +1,264 @@
+package kz.sailau.kiosk.cli;
+
+import java.util.function.Supplier;
+import java.io.PrintStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.precinct.PrecinctNode;
+import kz.sailau.kiosk.precinct.PrecinctNodeConsole;
+import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
+import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The precinct network's machines: {@code node init} (a node key and its request), {@code authority certify-node}
+ * (the authority issues the node certificate), {@code node install} (the certificate into the node directory) and
+ * {@code node run} (join the precinct network and serve the node console on standard input and output).
+ */
+public final class NodeCommands {
+
+    private NodeCommands() {
+    }
+
+    /** Adds {@code node …} to the root and {@code certify-node} to the {@code authority} group. */
+    public static void register(CommandLine root, CliEnvironment environment) {
+        root.addSubcommand("node", new CommandLine(new Group())
+                .addSubcommand("init", new Init(environment))
+                .addSubcommand("install", new Install(environment))
+                .addSubcommand("run", new Run(environment)));
+        root.getSubcommands().get("authority").addSubcommand("certify-node", new CertifyNode(environment));
+    }
+
+    @Command(name = "node", mixinStandardHelpOptions = true,
+            description = "A machine of the precinct network (kiosk, clerk station, ballot desk).")
+    static final class Group extends KioskCommandLine.GroupCommand {
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Create this machine's node key (ECDSA P-256) and its request for the authority.",
+                    "Writes DIR/node-key.sealed and DIR/node.csr.pem."})
+    static final class Init implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Node directory.")
+        Path directory;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Node name, e.g. kiosk-2.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "kiosk, clerk-station or ballot-desk.")
+        String role;
+
+        @Option(names = "--precinct", required = true, paramLabel = "N", description = "Precinct number.")
+        String precinct;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        @Mixin
+        Argon2Options argon2;
+
+        Init(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            NodeName nodeName = parse(() -> new NodeName(name), "node.error.name");
+            NodeRole nodeRole = parse(() -> NodeRole.parse(role), "node.error.role");
+            PrecinctId precinctId = parse(() -> PrecinctId.parse(precinct), "node.error.precinct");
+            if (Files.exists(directory.resolve(NodeCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("node.error.exists", "a node key already exists in " + directory);
+            }
+            char[] secret = passphrase.read("New node passphrase", true);
+            try {
+                NodeCredentials.generate(nodeName, nodeRole, precinctId, env.random())
+                        .save(directory, secret, argon2.parameters(), env.random());
+                env.out().println("node key created in " + directory + "; request: "
+                        + directory.resolve(NodeCredentials.REQUEST_FILE));
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    @Command(name = "certify-node", mixinStandardHelpOptions = true,
+            description = "Check a node's request (name, role, precinct) and issue its TLS certificate.")
+    static final class CertifyNode implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path authorityDir;
+
+        @Option(names = "--request", required = true, paramLabel = "FILE", description = "DIR/node.csr.pem.")
+        Path request;
+
+        @Option(names = "--precinct", required = true, paramLabel = "N",
+                description = "The precinct the node is certified for; the request must name it.")
+        String precinct;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the certificate.")
+        Path out;
+
+        @Option(names = "--validity-days", paramLabel = "DAYS", defaultValue = "60",
+                description = "Certificate validity (default: ${DEFAULT-VALUE}).")
+        int validityDays;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        CertifyNode(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrecinctId precinctId = parse(() -> PrecinctId.parse(precinct), "node.error.precinct");
+            if (validityDays <= 0) {
+                throw new CliException("node.error.validity", "--validity-days must be positive");
+            }
+            byte[] requestPem = readFile(request);
+            char[] secret = passphrase.read("Authority passphrase", false);
+            try {
+                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
+                X509Certificate certificate = NodeCertificates.certify(authority, requestPem, precinctId,
+                        env.clock(), Duration.ofDays(validityDays), env.random());
+                AtomicFileReplacement.write(out, Pem.certificate(certificate));
+                env.out().println("node certificate written to " + out + " for "
+                        + NodeCertificates.identify(certificate, authority.certificate()));
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = "Install the node certificate and the pinned authority certificate into the node directory.")
+    static final class Install implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Node directory.")
+        Path directory;
+
+        @Option(names = "--certificate", required = true, paramLabel = "FILE", description = "The node certificate.")
+        Path certificate;
+
+        @Option(names = "--authority-cert", required = true, paramLabel = "FILE",
+                description = "The authority certificate to pin.")
+        Path authorityCertificate;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Install(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            X509Certificate issued = Pem.readCertificate(readFile(certificate));
+            X509Certificate authority = Pem.readCertificate(readFile(authorityCertificate));
+            char[] secret = passphrase.read("Node passphrase", false);
+            try {
+                NodeCredentials plain = NodeCredentials.unlockUncertified(directory, secret);
+                plain.install(directory, issued, authority);
+                env.out().println("node certificate installed in " + directory);
+                return KioskCommandLine.OK;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Join the precinct network (DIR/precinct.json) and serve the node console on standard "
+                    + "input and output until 'quit'. The consensus log and snapshot live in DIR/ledger."})
+    static final class Run implements Callable<Integer> {
+        private final CliEnvironment env;
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Node directory.")
+        Path directory;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        Run(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Path file = directory.resolve(PrecinctNodeSettings.FILE);
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);
+            }
+            PrecinctNodeSettings settings = parse(() -> {
+                try {
+                    return PrecinctNodeSettings.read(file, directory.resolve("ledger"));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(e.getMessage());
+                }
+            }, "node.error.settings");
+            char[] secret = passphrase.read("Node passphrase", false);
+            NodeCredentials credentials;
+            try {
+                credentials = NodeCredentials.unlock(directory, secret);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            Files.createDirectories(settings.dataDirectory());
+            PrintStream console = env.out();
+            // The console speaks on standard output; log lines go to standard error so they never mix with it.
+            System.setOut(System.err);
+            PrecinctNode node;
+            try {
+                node = PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory), env.random());
+            } catch (PrecinctUnavailableException e) {
+                throw new CliException(e.messageKey(), e.getMessage());
+            }
+            try (node) {
+                new PrecinctNodeConsole(node, System::nanoTime).serve(
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), console);
+            }
+            return KioskCommandLine.OK;
+        }
+    }
+
+    private static <T> T parse(Supplier<T> parser, String key) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(key, e.getMessage());
+        }
+    }
+
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CliException("cli.error.file", "cannot read " + file);
+        }
+    }
+}

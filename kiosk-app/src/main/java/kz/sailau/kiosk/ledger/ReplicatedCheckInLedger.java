@@ -1,0 +1,130 @@
+package kz.sailau.kiosk.ledger;
+
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
+import kz.sailau.kiosk.checkin.CheckInAuditEvent;
+import kz.sailau.kiosk.checkin.CheckInLedger;
+import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.PreparedToken;
+import kz.sailau.kiosk.crypto.BlindIndex;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.precinct.PrecinctNode;
+import kz.sailau.kiosk.precinct.PrecinctOutcome;
+import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The check-in ledger of a kiosk on a precinct network: a check-in counts only when the precinct's majority
+ * committed "check in this blind index if not yet checked in" ({@link PrecinctNode#checkIn}); then the kiosk's
+ * own ledger records it with its counters, token and audit events as in standalone mode.
+ *
+ * <p>The token id and the check-in are two commands, so the consensus log never links a voter to a token
+ * ({@code PrecinctCommand}). The id is issued precinct-wide first, then the voter is checked in: if the check-in
+ * is refused (the voter was checked in at another kiosk) or cannot be committed, the id, which nobody was shown,
+ * is voided again. A voter checked in elsewhere gives {@link AlreadyCheckedInException}; a kiosk cut off from the
+ * majority throws {@link PrecinctUnavailableException} (message key {@code precinct.error.cutOff}) and records
+ * nothing, and the engine calls the clerk.
+ */
+public final class ReplicatedCheckInLedger implements CheckInLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicatedCheckInLedger.class);
+
+    private final CheckInLedger local;
+    private final PrecinctNode node;
+    private final BlindIndex voterIndex;
+
+    /**
+     * @param local      this kiosk's own ledger (its audit log, counters and issued-ids table)
+     * @param node       this kiosk's node of the precinct network
+     * @param voterIndex the precinct's blind index for IINs; every kiosk of the precinct must use the same key, or
+     *                   one voter would have one index per kiosk ({@code PrecinctVoterIndex})
+     */
+    public ReplicatedCheckInLedger(CheckInLedger local, PrecinctNode node, BlindIndex voterIndex) {
+        this.local = Objects.requireNonNull(local, "local");
+        this.node = Objects.requireNonNull(node, "node");
+        this.voterIndex = Objects.requireNonNull(voterIndex, "voterIndex");
+    }
+
+    /** Whether any node of the precinct checked the voter in (this node's replica; the check-in itself decides). */
+    @Override
+    public boolean isCheckedIn(Iin iin) {
+        byte[] index = voterIndex.of(Objects.requireNonNull(iin, "iin").digits());
+        return node.read(state -> state.isCheckedIn(index)) || local.isCheckedIn(iin);
+    }
+
+    @Override
+    public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(token, "token");
+        token.ifPresent(this::issue);
+        PrecinctOutcome outcome;
+        try {
+            outcome = node.checkIn(voterIndex.of(record.iin().digits()), record.method().ordinal());
+        } catch (RuntimeException e) {
+            token.ifPresent(this::voidQuietly);
+            throw e;
+        }
+        if (outcome != PrecinctOutcome.ACCEPTED) {
+            token.ifPresent(this::voidQuietly);
+            if (outcome == PrecinctOutcome.ALREADY_CHECKED_IN) {
+                throw new AlreadyCheckedInException();
+            }
+            throw new IllegalStateException("the precinct ledger answered " + outcome);
+        }
+        return local.record(record, token);
+    }
+
+    @Override
+    public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
+        Objects.requireNonNull(voided, "voided");
+        Objects.requireNonNull(replacement, "replacement");
+        replacement.ifPresent(this::issue);
+        PrecinctOutcome outcome;
+        try {
+            outcome = node.voidToken(bytes(voided));
+        } catch (RuntimeException e) {
+            replacement.ifPresent(this::voidQuietly);
+            throw e;
+        }
+        if (outcome != PrecinctOutcome.ACCEPTED) {
+            replacement.ifPresent(this::voidQuietly);
+            throw new IllegalStateException("the precinct ledger refused the void: " + outcome);
+        }
+        return local.replaceToken(voided, replacement, clerk);
+    }
+
+    @Override
+    public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
+        local.audit(event, detail, clerk);
+    }
+
+    @Override
+    public Counters counters() {
+        return local.counters();
+    }
+
+    private void issue(PreparedToken token) {
+        PrecinctOutcome outcome = node.issueToken(bytes(token));
+        if (outcome != PrecinctOutcome.ACCEPTED) {
+            throw new IllegalStateException("the precinct ledger refused the token id: " + outcome);
+        }
+    }
+
+    /** Voids an id nobody was shown; if that fails too the precinct's reconciliation shows one id issued too many. */
+    private void voidQuietly(PreparedToken token) {
+        try {
+            node.voidToken(bytes(token));
+        } catch (PrecinctUnavailableException e) {
+            LOG.warn("an unused token id could not be voided on the precinct network: {}", e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(PreparedToken token) {
+        return HexFormat.of().parseHex(token.id());
+    }
+}

@@ -1,0 +1,95 @@
+package kz.sailau.kiosk.precinct;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.jgroups.protocols.raft.FileBasedLog;
+
+/**
+ * JGroups Raft's file log with a durable snapshot: the snapshot is written to a fresh temporary file, forced to
+ * disk, renamed over the old one and the directory forced, before the log is truncated behind it (the stock
+ * {@code FileBasedLog} writes it without a sync, so a power cut right after a truncation could lose committed
+ * check-ins on every node at once). During the day a truncation keeps the last {@value #DAY_TAIL} committed entries,
+ * so that a follower slightly behind catches up by entries rather than by a snapshot; at the end of the day
+ * ({@link PrecinctNode#snapshotToTheSeal()}) nothing is kept but the last entry, the seal. Loaded by name through
+ * RAFT's {@code log_class}; public for that reason only.
+ */
+public final class DurableSnapshotLog extends FileBasedLog {
+
+    /** The snapshot file inside the log directory. */
+    static final String SNAPSHOT_FILE = "ledger.snapshot";
+
+    /** Committed entries kept behind a snapshot during the day, so a follower a little behind catches up by entries. */
+    static final long DAY_TAIL = 32;
+
+    private Path directory;
+    private volatile long tail = DAY_TAIL;
+
+    /** How many committed entries the next truncations keep (0 at the end of the day). */
+    void keepTail(long entries) {
+        tail = entries;
+    }
+
+    /** Truncates behind a snapshot, keeping the day's tail of entries (see {@link #keepTail}). */
+    @Override
+    public void truncate(long indexExclusive) {
+        long index = indexExclusive - tail;
+        if (index > firstAppended()) {
+            super.truncate(index);
+        }
+    }
+
+    @Override
+    public void init(String logName, Map<String, String> args) throws Exception {
+        directory = Path.of(logName);
+        super.init(logName, args);
+    }
+
+    @Override
+    public void setSnapshot(ByteBuffer snapshot) {
+        Path target = directory.resolve(SNAPSHOT_FILE);
+        Path temporary = directory.resolve(SNAPSHOT_FILE + ".new");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer data = snapshot.duplicate();
+                while (data.hasRemaining()) {
+                    channel.write(data);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
+                folder.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ledger snapshot", e);
+        }
+    }
+
+    @Override
+    public ByteBuffer getSnapshot() {
+        Path target = directory.resolve(SNAPSHOT_FILE);
+        try {
+            return Files.exists(target) ? ByteBuffer.wrap(Files.readAllBytes(target)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger snapshot", e);
+        }
+    }
+
+    @Override
+    public void delete() {
+        try {
+            Files.deleteIfExists(directory.resolve(SNAPSHOT_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        super.delete();
+    }
+}

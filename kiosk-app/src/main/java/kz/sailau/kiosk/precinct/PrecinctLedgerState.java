@@ -1,0 +1,336 @@
+package kz.sailau.kiosk.precinct;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+
+/**
+ * The state the replicated commands build, the same on every node: the set of checked-in voters (blind indexes),
+ * the ballot tokens with their status, counts per node, the nodes the administrator authorised or withdrew, and the
+ * outcome of every command id applied (so a retry or a replay is answered, not applied twice). Deterministic: the
+ * outcome of a command depends only on this state and the command, never on time or on the node applying it.
+ *
+ * <p>Secrecy: every collection is sorted by its random or keyed value (blind index, token id, command id, node
+ * name), so the {@linkplain #writeTo snapshot} is canonical: two ledgers that applied the same commands in any
+ * order that gives the same sets write the same bytes, and nothing in them says which check-in came first or which
+ * token went with which voter. Not thread-safe: the Raft thread applies commands one at a time and reads are
+ * synchronised by the caller.
+ */
+public final class PrecinctLedgerState {
+
+    /** Magic and version at the start of a snapshot. */
+    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-1";
+
+    /** Token status. */
+    enum TokenStatus {
+        ISSUED, VOIDED, REDEEMED
+    }
+
+    /** Per-node counters, by counter name. */
+    public enum Count {
+        /** Check-ins by card and fingerprint (method 0, in the order of {@code CheckInMethod}). */
+        CHECK_IN_FINGERPRINT,
+        /** Card-less check-ins by fingerprint 1:N (method 1). */
+        CHECK_IN_CARDLESS,
+        /** Check-ins by clerk override (method 2). */
+        CHECK_IN_OVERRIDE,
+        /** Check-ins in the fallback procedure (method 3). */
+        CHECK_IN_FALLBACK,
+        /** Paper marks entered after an outage. */
+        PAPER_MARK,
+        /** Tokens issued. */
+        TOKEN_ISSUED,
+        /** Tokens voided. */
+        TOKEN_VOIDED,
+        /** Tokens redeemed. */
+        TOKEN_REDEEMED,
+        /** Seals committed (so a test or the administrator can see that every node applied the day's seal). */
+        SEAL
+    }
+
+    /**
+     * A node the administrator authorised during the day.
+     *
+     * @param role        its role
+     * @param fingerprint its certificate's SHA-256
+     */
+    public record AuthorisedNode(NodeRole role, String fingerprint) {
+    }
+
+    private final NavigableSet<Key> checkedIn = new TreeSet<>();
+    private final NavigableMap<Key, TokenStatus> tokens = new TreeMap<>();
+    private final NavigableMap<Key, PrecinctOutcome> applied = new TreeMap<>();
+    private final NavigableMap<NodeName, long[]> counts = new TreeMap<>();
+    private final NavigableMap<NodeName, AuthorisedNode> authorised = new TreeMap<>();
+    private final NavigableSet<NodeName> withdrawn = new TreeSet<>();
+
+    /**
+     * Applies a command (or answers its recorded outcome if its id was applied before).
+     *
+     * @return the outcome and whether it was a repeat of an applied command id
+     */
+    public Applied apply(PrecinctCommand command) {
+        Objects.requireNonNull(command, "command");
+        Key id = new Key(command.commandId());
+        PrecinctOutcome earlier = applied.get(id);
+        if (earlier != null) {
+            return new Applied(earlier, true);
+        }
+        PrecinctOutcome outcome = decide(command);
+        applied.put(id, outcome);
+        return new Applied(outcome, false);
+    }
+
+    /**
+     * The result of {@link #apply}.
+     *
+     * @param outcome  the outcome
+     * @param repeated true if the command id had been applied before (a retry or a replay): nothing changed now
+     */
+    public record Applied(PrecinctOutcome outcome, boolean repeated) {
+    }
+
+    private PrecinctOutcome decide(PrecinctCommand command) {
+        if (command instanceof PrecinctCommand.CheckIn c) {
+            if (!checkedIn.add(new Key(c.voterIndex()))) {
+                return PrecinctOutcome.ALREADY_CHECKED_IN;
+            }
+            increment(c.origin(), Count.values()[c.method()]);
+        } else if (command instanceof PrecinctCommand.PaperMark p) {
+            if (!checkedIn.add(new Key(p.voterIndex()))) {
+                return PrecinctOutcome.ALREADY_CHECKED_IN;
+            }
+            increment(p.origin(), Count.PAPER_MARK);
+        } else if (command instanceof PrecinctCommand.IssueToken t) {
+            if (tokens.putIfAbsent(new Key(t.tokenId()), TokenStatus.ISSUED) != null) {
+                return PrecinctOutcome.ALREADY_ISSUED;
+            }
+            increment(t.origin(), Count.TOKEN_ISSUED);
+        } else if (command instanceof PrecinctCommand.VoidToken t) {
+            PrecinctOutcome refusal = changeToken(new Key(t.tokenId()), TokenStatus.VOIDED);
+            if (refusal != PrecinctOutcome.ACCEPTED) {
+                return refusal;
+            }
+            increment(t.origin(), Count.TOKEN_VOIDED);
+        } else if (command instanceof PrecinctCommand.RedeemToken t) {
+            PrecinctOutcome refusal = changeToken(new Key(t.tokenId()), TokenStatus.REDEEMED);
+            if (refusal != PrecinctOutcome.ACCEPTED) {
+                return refusal;
+            }
+            increment(t.origin(), Count.TOKEN_REDEEMED);
+        } else if (command instanceof PrecinctCommand.AuthoriseNode a) {
+            if (withdrawn.contains(a.node())) {
+                return PrecinctOutcome.NOT_AUTHORISED;
+            }
+            authorised.put(a.node(), new AuthorisedNode(a.role(), a.fingerprint()));
+        } else if (command instanceof PrecinctCommand.WithdrawNode w) {
+            authorised.remove(w.node());
+            withdrawn.add(w.node());
+        } else if (command instanceof PrecinctCommand.Seal s) {
+            increment(s.origin(), Count.SEAL);
+        }
+        return PrecinctOutcome.ACCEPTED;
+    }
+
+    private PrecinctOutcome changeToken(Key id, TokenStatus to) {
+        TokenStatus status = tokens.get(id);
+        if (status == null) {
+            return PrecinctOutcome.UNKNOWN_TOKEN;
+        }
+        if (status == TokenStatus.REDEEMED) {
+            return PrecinctOutcome.ALREADY_REDEEMED;
+        }
+        if (status == TokenStatus.VOIDED) {
+            return PrecinctOutcome.TOKEN_VOIDED;
+        }
+        tokens.put(id, to);
+        return PrecinctOutcome.ACCEPTED;
+    }
+
+    private void increment(NodeName node, Count count) {
+        counts.computeIfAbsent(node, n -> new long[Count.values().length])[count.ordinal()]++;
+    }
+
+    /** Whether a voter (blind index) is checked in or marked on paper. */
+    public boolean isCheckedIn(byte[] voterIndex) {
+        return checkedIn.contains(new Key(voterIndex));
+    }
+
+    /** A token's status, if any kiosk issued it. */
+    Optional<TokenStatus> token(byte[] tokenId) {
+        return Optional.ofNullable(tokens.get(new Key(tokenId)));
+    }
+
+    /** Number of voters checked in or marked, precinct-wide. */
+    public long checkedInCount() {
+        return checkedIn.size();
+    }
+
+    /** One counter of one node (0 if the node did nothing). */
+    public long count(NodeName node, Count count) {
+        long[] values = counts.get(node);
+        return values == null ? 0 : values[count.ordinal()];
+    }
+
+    /** One counter summed over every node. */
+    public long total(Count count) {
+        long sum = 0;
+        for (long[] values : counts.values()) {
+            sum += values[count.ordinal()];
+        }
+        return sum;
+    }
+
+    /** The nodes that submitted anything, by name. */
+    public NavigableSet<NodeName> nodesWithCounts() {
+        return Collections.unmodifiableNavigableSet(counts.navigableKeySet());
+    }
+
+    /** Tokens by status: issued and still valid, voided, redeemed. */
+    long tokens(TokenStatus status) {
+        return tokens.values().stream().filter(s -> s == status).count();
+    }
+
+    /** The nodes the administrator authorised during the day. */
+    public Map<NodeName, AuthorisedNode> authorised() {
+        return Collections.unmodifiableMap(authorised);
+    }
+
+    /** Whether the administrator withdrew a node. */
+    public boolean isWithdrawn(NodeName node) {
+        return withdrawn.contains(node);
+    }
+
+    /** Writes the state canonically (every collection in key order; no time, no arrival order). */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeUTF(SNAPSHOT_FORMAT);
+        out.writeInt(checkedIn.size());
+        for (Key voter : checkedIn) {
+            out.write(voter.bytes);
+        }
+        out.writeInt(tokens.size());
+        for (Map.Entry<Key, TokenStatus> token : tokens.entrySet()) {
+            out.write(token.getKey().bytes);
+            out.writeByte(token.getValue().ordinal());
+        }
+        out.writeInt(applied.size());
+        for (Map.Entry<Key, PrecinctOutcome> command : applied.entrySet()) {
+            out.write(command.getKey().bytes);
+            out.writeByte(command.getValue().ordinal());
+        }
+        out.writeInt(counts.size());
+        for (Map.Entry<NodeName, long[]> node : counts.entrySet()) {
+            out.writeUTF(node.getKey().value());
+            out.writeByte(node.getValue().length);
+            for (long value : node.getValue()) {
+                out.writeLong(value);
+            }
+        }
+        out.writeInt(authorised.size());
+        for (Map.Entry<NodeName, AuthorisedNode> node : authorised.entrySet()) {
+            out.writeUTF(node.getKey().value());
+            out.writeUTF(node.getValue().role().label());
+            out.writeUTF(node.getValue().fingerprint());
+        }
+        out.writeInt(withdrawn.size());
+        for (NodeName node : withdrawn) {
+            out.writeUTF(node.value());
+        }
+    }
+
+    /**
+     * Replaces the state with a snapshot written by {@link #writeTo}.
+     *
+     * @throws IOException if the snapshot is not one
+     */
+    public void readFrom(DataInput in) throws IOException {
+        if (!SNAPSHOT_FORMAT.equals(in.readUTF())) {
+            throw new IOException("not a precinct ledger snapshot");
+        }
+        checkedIn.clear();
+        tokens.clear();
+        applied.clear();
+        counts.clear();
+        authorised.clear();
+        withdrawn.clear();
+        for (int i = 0, n = size(in); i < n; i++) {
+            checkedIn.add(new Key(read(in, PrecinctCommand.VOTER_INDEX_LENGTH)));
+        }
+        for (int i = 0, n = size(in); i < n; i++) {
+            Key id = new Key(read(in, PrecinctCommand.TOKEN_ID_LENGTH));
+            tokens.put(id, TokenStatus.values()[in.readUnsignedByte() % TokenStatus.values().length]);
+        }
+        for (int i = 0, n = size(in); i < n; i++) {
+            Key id = new Key(read(in, PrecinctCommand.ID_LENGTH));
+            applied.put(id, PrecinctOutcome.of(in.readUnsignedByte()));
+        }
+        for (int i = 0, n = size(in); i < n; i++) {
+            NodeName node = new NodeName(in.readUTF());
+            int length = in.readUnsignedByte();
+            long[] values = new long[Count.values().length];
+            for (int j = 0; j < length; j++) {
+                long value = in.readLong();
+                if (j < values.length) {
+                    values[j] = value;
+                }
+            }
+            counts.put(node, values);
+        }
+        for (int i = 0, n = size(in); i < n; i++) {
+            authorised.put(new NodeName(in.readUTF()),
+                    new AuthorisedNode(NodeRole.parse(in.readUTF()), in.readUTF()));
+        }
+        for (int i = 0, n = size(in); i < n; i++) {
+            withdrawn.add(new NodeName(in.readUTF()));
+        }
+    }
+
+    private static int size(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException("implausible size in snapshot");
+        }
+        return n;
+    }
+
+    private static byte[] read(DataInput in, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    /** Bytes ordered unsigned-lexicographically. */
+    private static final class Key implements Comparable<Key> {
+        private final byte[] bytes;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            return Arrays.compareUnsigned(bytes, other.bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package kz.sailau.kiosk.precinct;
+
+import org.jgroups.raft.util.LogCache;
+import java.util.TreeMap;
+import java.time.Duration;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.crypto.NodeIdentity;
+import kz.sailau.kiosk.crypto.NodeTls;
+import kz.sailau.kiosk.model.NodeName;
+import org.jgroups.Address;
+import org.jgroups.JChannel;
+import org.jgroups.View;
+import org.jgroups.protocols.FD_ALL3;
+import org.jgroups.protocols.FRAG4;
+import org.jgroups.protocols.MERGE3;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.UNICAST3;
+import org.jgroups.protocols.VERIFY_SUSPECT2;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.protocols.raft.ELECTION;
+import org.jgroups.protocols.raft.Log;
+import org.jgroups.protocols.raft.NO_DUPES;
+import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.protocols.raft.REDIRECT;
+import org.jgroups.raft.RaftHandle;
+import org.jgroups.raft.StateMachine;
+import org.jgroups.stack.Protocol;
+import org.jgroups.util.NameCache;
+import org.jgroups.util.TLSClientAuth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One machine of the precinct network: a JGroups channel over TCP with mutual TLS ({@link NodeTls}), bound only
+ * to the configured precinct address, running Raft ({@code RAFT}, {@code ELECTION}, {@code REDIRECT}) over the
+ * {@link PrecinctLedgerState}. A command is answered only after the majority committed it; a node without the
+ * majority refuses at once with {@link PrecinctUnavailableException}.
+ *
+ * <p>On disk, in the data directory: JGroups Raft's log ({@code entries.raft}, {@code metadata.raft}) and the
+ * durable snapshot ({@link DurableSnapshotLog}). After every command it applies, the node takes a snapshot and
+ * truncates the log behind it but for the day's short tail of entries; at the end of the day {@link #seal()}
+ * commits a command that carries nothing and {@link #snapshotToTheSeal()} leaves that alone in the log.
+ */
+public final class PrecinctNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrecinctNode.class);
+    /** JGroups logs through java.util.logging at WARNING and above (held here so the level is not collected). */
+    private static final Object JGROUPS_LOG = JGroupsLogging.quiet();
+    private static final String CLUSTER = "sailau-precinct";
+    /** How long a restarted node tries to join while its previous run is still in the view (failure detection). */
+    private static final Duration REJOIN_WAIT = Duration.ofSeconds(60);
+    /** Between two such joins: a join is cheap to refuse, and a tight loop would starve the peers' heartbeats. */
+    private static final long REJOIN_PAUSE_MILLIS = 1000;
+
+    private final PrecinctNodeSettings settings;
+    private final NodeCredentials credentials;
+    private final X509Certificate authority;
+    private final SecureRandom random;
+    private final PrecinctLedgerState state = new PrecinctLedgerState();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private final AtomicLong repeatedCommands = new AtomicLong();
+    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "precinct-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean snapshotPending = new AtomicBoolean();
+    private final JChannel channel;
+    private final RAFT raft;
+    private final REDIRECT redirect;
+    private final RaftHandle handle;
+
+    private PrecinctNode(PrecinctNodeSettings settings, NodeCredentials credentials, X509Certificate authority,
+                         SecureRandom random) throws Exception {
+        this.settings = settings;
+        this.credentials = credentials;
+        this.authority = authority;
+        this.random = random;
+        SSLContext tls = NodeTls.context(credentials, authority, this::refusal, this::refused);
+        TCP transport = new TCP();
+        transport.setBindAddress(settings.listen().getAddress());
+        transport.setBindPort(settings.listen().getPort());
+        transport.setPortRange(0);
+        transport.setClientBindAddr(settings.listen().getAddress());
+        // A TLS handshake on a busy two-core kiosk can take over JGroups' default of one second.
+        transport.setPeerAddrReadTimeout(5000);
+        transport.setSockConnTimeout(5000);
+        if (!settings.advertise().equals(settings.listen())) {
+            transport.setExternalAddr(settings.advertise().getAddress());
+            transport.setExternalPort(settings.advertise().getPort());
+        }
+        transport.tls().enabled(true).setSSLContext(tls).setClientAuth(TLSClientAuth.NEED)
+                .setProtocols(new String[] {NodeTls.PROTOCOL});
+        transport.setSocketFactory(transport.tls().createSocketFactory(tls));
+        List<InetSocketAddress> hosts = new ArrayList<>(settings.peers().values());
+        raft = new RAFT().members(settings.members().stream().map(NodeName::value).toList())
+                .raftId(credentials.name().value()).logClass(DurableSnapshotLog.class.getName())
+                .logDir(settings.dataDirectory().toAbsolutePath().toString()).logPrefix("ledger")
+                .maxLogSize(Long.MAX_VALUE).logUseFsync(true).resendInterval(200)
+                // Not sendCommitsImmediately: with it, a follower that lacks entries answers each commit message
+                // at once, the leader sends the next one, and the leader, never idle for resend_interval, never
+                // resends the entries the follower lacks (JGroups Raft 1.1.4 resends only when its queue is idle):
+                // the lagging replica stayed behind for good (PrecinctNetworkIT, cut off and healed).
+                .sendCommitsImmediately(false);
+        redirect = new REDIRECT();
+        Protocol[] stack = {transport, new TCPPING().initialHosts(hosts).portRange(0),
+            new MERGE3().setMinInterval(1000).setMaxInterval(3000), new FD_ALL3().setTimeout(5000).setInterval(1000),
+            new VERIFY_SUSPECT2(), new NAKACK2(), new UNICAST3(), new STABLE(), new NO_DUPES(),
+            new GMS().setJoinTimeout(1000).printLocalAddress(false), new FRAG4(), new ELECTION(), raft, redirect};
+        channel = new JChannel(stack).name(credentials.name().value());
+        // JGroups' diagnostics answer probes on a multicast socket of their own: no listener but the precinct one.
+        transport.getDiagnosticsHandler().setEnabled(false);
+        handle = new RaftHandle(channel, new LedgerMachine());
+    }
+
+    /**
+     * Starts a node and joins the precinct network (returns at once; the node finds its peers in the background).
+     *
+     * @param settings    where and with whom
+     * @param credentials this node's certified key
+     * @param authority   the pinned authority certificate
+     * @param random      command ids
+     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     */
+    public static PrecinctNode start(PrecinctNodeSettings settings, NodeCredentials credentials,
+                                     X509Certificate authority, SecureRandom random) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(random, "random");
+        if (!settings.name().equals(credentials.name())) {
+            throw new KioskCryptoException("node.error.certificateMismatch",
+                    "precinct.json names " + settings.name() + " but the certificate " + credentials.name(), null);
+        }
+        PrecinctNode node;
+        try {
+            node = new PrecinctNode(settings, credentials, authority, random);
+        } catch (Exception e) {
+            throw new PrecinctUnavailableException("node cannot join the precinct network: " + e.getMessage());
+        }
+        // A machine restarted right after a crash finds its old self still in the view until the others' failure
+        // detection drops it, and its join is refused as a duplicate: it tries again until that has happened.
+        long deadline = System.nanoTime() + REJOIN_WAIT.toNanos();
+        while (true) {
+            try {
+                node.channel.connect(CLUSTER);
+                LOG.info("precinct node {} listening on {}", settings.name(), settings.listen());
+                return node;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("duplicate")) {
+                    node.channel.close();
+                    throw new PrecinctUnavailableException("node cannot join the precinct network: "
+                            + e.getMessage());
+                }
+                LOG.info("precinct node {}: its previous run is still in the view; joining again", settings.name());
+                try {
+                    Thread.sleep(REJOIN_PAUSE_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    node.channel.close();
+                    throw new PrecinctUnavailableException("interrupted while joining the precinct network");
+                }
+            }
+        }
+    }
+
+    /** This node's name. */
+    public NodeName name() {
+        return credentials.name();
+    }
+
+    /** Check in a voter if no node of the precinct has. */
+    public PrecinctOutcome checkIn(byte[] voterIndex, int method) {
+        return submit(new PrecinctCommand.CheckIn(newId(), name(), voterIndex, method));
+    }
+
+    /**
+     * A fresh random command id, for a caller that must be able to retry a command whose answer it did not get
+     * (a retry with the same id is answered with the recorded outcome, never applied twice).
+     */
+    public byte[] newCommandId() {
+        return newId();
+    }
+
+    /** Enter a mark made on the paper list during an outage. */
+    public PrecinctOutcome enterPaperMark(byte[] voterIndex) {
+        return submit(new PrecinctCommand.PaperMark(newId(), name(), voterIndex));
+    }
+
+    /** Record an issued token id. */
+    public PrecinctOutcome issueToken(byte[] tokenId) {
+        return submit(new PrecinctCommand.IssueToken(newId(), name(), tokenId));
+    }
+
+    /** Void an issued token. */
+    public PrecinctOutcome voidToken(byte[] tokenId) {
+        return submit(new PrecinctCommand.VoidToken(newId(), name(), tokenId));
+    }
+
+    /** Redeem a token once, at any desk. */
+    public PrecinctOutcome redeemToken(byte[] tokenId, boolean typed) {
+        return submit(new PrecinctCommand.RedeemToken(newId(), name(), tokenId, typed));
+    }
+
+    /** Commit a command that carries nothing, so that each node's snapshot leaves only it in the log. */
+    public PrecinctOutcome seal() {
+        return submit(new PrecinctCommand.Seal(newId(), name()));
+    }
+
+    /**
+     * Admits a machine the administrator adds (a spare or a replacement kiosk): its certificate must be a node
+     * certificate the authority issued for this precinct; the ledger records its fingerprint so that every node
+     * admits exactly that certificate, then the machine is added to the voting members.
+     *
+     * @throws KioskCryptoException         if the certificate is not a node certificate of this precinct
+     * @throws PrecinctUnavailableException if the cluster cannot commit the change
+     */
+    public PrecinctOutcome admit(X509Certificate certificate) {
+        NodeIdentity identity = NodeCertificates.identify(certificate, authority);
+        if (!identity.precinct().equals(credentials.precinct())) {
+            throw new KioskCryptoException("node.refused.otherPrecinct", "the certificate is for precinct "
+                    + identity.precinct() + ", this network is precinct " + credentials.precinct(), null);
+        }
+        PrecinctOutcome outcome = submit(new PrecinctCommand.AuthoriseNode(newId(), name(), identity.name(),
+                identity.role(), identity.fingerprint()));
+        if (outcome == PrecinctOutcome.ACCEPTED) {
+            await(redirectMembership(true, identity.name()), "add " + identity.name());
+            LOG.info("precinct member {} added by the administrator", identity);
+        }
+        return outcome;
+    }
+
+    /**
+     * Withdraws a machine: no node admits its certificate again and it is removed from the voting members.
+     *
+     * @throws PrecinctUnavailableException if the cluster cannot commit the change
+     */
+    public PrecinctOutcome withdraw(NodeName node) {
+        Objects.requireNonNull(node, "node");
+        PrecinctOutcome outcome = submit(new PrecinctCommand.WithdrawNode(newId(), name(), node));
+        if (raft.members().contains(node.value())) {
+            await(redirectMembership(false, node), "remove " + node);
+        }
+        LOG.info("precinct member {} withdrawn by the administrator", node);
+        return outcome;
+    }
+
+    private CompletableFuture<byte[]> redirectMembership(boolean add, NodeName node) {
+        try {
+            return add ? redirect.addServer(node.value()) : redirect.removeServer(node.value());
+        } catch (Exception e) {
+            throw new PrecinctUnavailableException("membership change failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Submits a command and waits for the cluster's answer.
+     *
+     * @throws PrecinctUnavailableException if this node is cut off from the majority or the commit times out
+     */
+    public PrecinctOutcome submit(PrecinctCommand command) {
+        Objects.requireNonNull(command, "command");
+        awaitMajority();
+        byte[] bytes = PrecinctCommand.encode(command);
+        CompletableFuture<byte[]> answer;
+        try {
+            answer = handle.setAsync(bytes, 0, bytes.length);
+        } catch (Exception e) {
+            throw new PrecinctUnavailableException("command not accepted by the cluster: " + e.getMessage());
+        }
+        byte[] reply = await(answer, command.getClass().getSimpleName());
+        return reply == null || reply.length == 0 ? PrecinctOutcome.MALFORMED : PrecinctOutcome.of(reply[0]);
+    }
+
+    /**
+     * Waits, up to the commit timeout, until this node is with the majority and knows the leader: a leader
+     * election after a failure takes a moment and should not show as an outage.
+     */
+    private void awaitMajority() {
+        long deadline = System.nanoTime() + settings.commitTimeout().toNanos();
+        while (!networkState().withMajority()) {
+            if (System.nanoTime() > deadline) {
+                throw new PrecinctUnavailableException("no majority of the precinct reachable from " + name());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PrecinctUnavailableException("interrupted while waiting for the majority");
+            }
+        }
+    }
+
+    private byte[] await(CompletableFuture<byte[]> answer, String what) {
+        try {
+            return answer.get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(false);
+            throw new PrecinctUnavailableException(what + " not committed within " + settings.commitTimeout());
+        } catch (ExecutionException e) {
+            throw new PrecinctUnavailableException(what + " refused by the cluster: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrecinctUnavailableException(what + " interrupted");
+        }
+    }
+
+    /** Reads this node's replica of the ledger (committed state; may trail the leader by a moment). */
+    public <T> T read(Function<PrecinctLedgerState, T> query) {
+        synchronized (state) {
+            return query.apply(state);
+        }
+    }
+
+    /** What this node knows of the network now. */
+    public NetworkState networkState() {
+        SortedSet<NodeName> members = new TreeSet<>();
+        for (String member : raft.members()) {
+            members.add(new NodeName(member));
+        }
+        SortedSet<NodeName> reachable = new TreeSet<>();
+        View view = channel.getView();
+        if (view != null) {
+            for (Address address : view.getMembers()) {
+                nameOf(address).ifPresent(reachable::add);
+            }
+        }
+        Optional<NodeName> leader = Optional.ofNullable(raft.leader()).flatMap(PrecinctNode::nameOf);
+        return new NetworkState(name(), members, reachable, leader, members.contains(name()));
+    }
+
+    /** How many peers were refused, by message key. */
+    public Map<String, Long> refusals() {
+        Map<String, Long> copy = new TreeMap<>();
+        refusals.forEach((key, count) -> copy.put(key, count.get()));
+        return copy;
+    }
+
+    /** How many commands arrived whose id had already been applied (retries and replays). */
+    public long repeatedCommands() {
+        return repeatedCommands.get();
+    }
+
+    /**
+     * Takes a snapshot now and truncates the whole log behind it, keeping only the last entry: the end of the day,
+     * once every node applied the {@link #seal()} (waits for it).
+     */
+    public void snapshotToTheSeal() {
+        DurableSnapshotLog log = durableLog();
+        try {
+            snapshots.submit(() -> {
+                log.keepTail(0);
+                try {
+                    raft.snapshotAsync().get(30, TimeUnit.SECONDS);
+                } finally {
+                    log.keepTail(DurableSnapshotLog.DAY_TAIL);
+                }
+                return null;
+            }).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new PrecinctUnavailableException("snapshot failed: " + e);
+        }
+    }
+
+    private DurableSnapshotLog durableLog() {
+        Log log = raft.log();
+        if (log instanceof LogCache cache) {
+            log = cache.log();
+        }
+        return (DurableSnapshotLog) log;
+    }
+
+    /** Leaves the network after a last snapshot, so a node shut down in order leaves only its last entry. */
+    @Override
+    public void close() {
+        snapshots.shutdownNow();
+        try {
+            raft.snapshotAsync().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("precinct node {}: no snapshot at shutdown: {}", name(), e.toString());
+        }
+        channel.close();
+    }
+
+    /**
+     * Stops at once, without the closing snapshot: what a power cut leaves on disk (tests of crashes in one JVM;
+     * cut the node's links first, or its peers see it leave in order).
+     */
+    void halt() {
+        snapshots.shutdownNow();
+        channel.close();
+    }
+
+    private byte[] newId() {
+        synchronized (random) {
+            return PrecinctCommand.newId(random);
+        }
+    }
+
+    private static Optional<NodeName> nameOf(Address address) {
+        String name = NameCache.get(address);
+        try {
+            return Optional.ofNullable(name).map(NodeName::new);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> refusal(NodeIdentity peer) {
+        synchronized (state) {
+            if (state.isWithdrawn(peer.name())) {
+                return Optional.of("node.refused.withdrawn");
+            }
+            PrecinctLedgerState.AuthorisedNode added = state.authorised().get(peer.name());
+            if (added != null) {
+                return added.fingerprint().equals(peer.fingerprint()) && added.role() == peer.role()
+                        ? Optional.empty() : Optional.of("node.refused.notMember");
+            }
+        }
+        boolean known = settings.members().contains(peer.name()) || raft.members().contains(peer.name().value());
+        return known ? Optional.empty() : Optional.of("node.refused.notMember");
+    }
+
+    private void refused(String key, String detail) {
+        refusals.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        LOG.warn("precinct network refused a peer [{}]: {}", key, detail);
+    }
+
+    private void requestSnapshot() {
+        if (snapshotPending.compareAndSet(false, true)) {
+            snapshots.execute(() -> {
+                snapshotPending.set(false);
+                try {
+                    raft.snapshotAsync().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warn("precinct snapshot failed: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    /** The JGroups Raft state machine over {@link PrecinctLedgerState}. */
+    private final class LedgerMachine implements StateMachine {
+
+        @Override
+        public byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) {
+            PrecinctLedgerState.Applied applied;
+            PrecinctCommand command;
+            try {
+                command = PrecinctCommand.decode(data, offset, length);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("precinct ledger ignored a malformed command: {}", e.getMessage());
+                return new byte[] {(byte) PrecinctOutcome.MALFORMED.ordinal(), 0};
+            }
+            synchronized (state) {
+                applied = state.apply(command);
+            }
+            if (applied.repeated()) {
+                repeatedCommands.incrementAndGet();
+                LOG.warn("precinct ledger: command {} from {} was applied before; answered with its recorded outcome",
+                        PrecinctCommand.hex(command.commandId()), command.origin());
+            }
+            requestSnapshot();
+            return new byte[] {(byte) applied.outcome().ordinal(), (byte) (applied.repeated() ? 1 : 0)};
+        }
+
+        @Override
+        public void readContentFrom(DataInput in) throws Exception {
+            synchronized (state) {
+                state.readFrom(in);
+            }
+        }
+
+        @Override
+        public void writeContentTo(DataOutput out) throws Exception {
+            synchronized (state) {
+                state.writeTo(out);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package kz.sailau.kiosk.precinct;
+
+/** What the replicated ledger answered to one command, after the cluster committed it. */
+public enum PrecinctOutcome {
+    /** Recorded. */
+    ACCEPTED,
+    /** A check-in or paper mark for a voter already checked in at some node of the precinct: nothing changed. */
+    ALREADY_CHECKED_IN,
+    /** A token id already issued: nothing changed (a 128-bit random id repeating means a broken random source). */
+    ALREADY_ISSUED,
+    /** A token id no kiosk of the precinct issued. */
+    UNKNOWN_TOKEN,
+    /** A token already redeemed at a ballot desk. */
+    ALREADY_REDEEMED,
+    /** A token that was voided (it failed to print) and may not be redeemed or voided again. */
+    TOKEN_VOIDED,
+    /** A membership command naming a node the administrator did not authorise, or one already withdrawn. */
+    NOT_AUTHORISED,
+    /** The bytes were not a command of this version; nothing changed. */
+    MALFORMED;
+
+    private static final PrecinctOutcome[] ALL = values();
+
+    /** The outcome with this ordinal. */
+    static PrecinctOutcome of(int ordinal) {
+        if (ordinal < 0 || ordinal >= ALL.length) {
+            return MALFORMED;
+        }
+        return ALL[ordinal];
+    }
+}

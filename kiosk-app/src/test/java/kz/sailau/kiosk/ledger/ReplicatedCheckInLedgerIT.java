@@ -1,0 +1,142 @@
+package kz.sailau.kiosk.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
+import kz.sailau.kiosk.checkin.CheckInMethod;
+import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.BlindIndex;
+import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.precinct.PrecinctLedgerState;
+import kz.sailau.kiosk.precinct.PrecinctNode;
+import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The check-in engine's ports on a precinct network: three nodes (in this JVM, real TCP and TLS on loopback);
+ * two kiosks' ledgers race on the same voters through the replicated ledger, and each voter is checked in once.
+ */
+class ReplicatedCheckInLedgerIT {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final PrecinctId PRECINCT = new PrecinctId(4711);
+
+    @Test
+    void twoKiosksRacingThroughTheReplicatedLedgerCheckEachVoterInOnce(@TempDir Path root) throws Exception {
+        AuthorityCredentials authority = AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(),
+                Duration.ofDays(1), RANDOM);
+        List<String> names = List.of("kiosk-1", "kiosk-2", "desk-1");
+        Map<NodeName, InetSocketAddress> peers = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            InetAddress address = InetAddress.getByName("127.0.0." + (60 + i));
+            try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+                peers.put(new NodeName(names.get(i)), new InetSocketAddress(address, probe.getLocalPort()));
+            }
+        }
+        List<PrecinctNode> nodes = new ArrayList<>();
+        try {
+            for (String name : names) {
+                NodeName node = new NodeName(name);
+                NodeCredentials key = NodeCredentials.generate(node, name.startsWith("desk") ? NodeRole.BALLOT_DESK
+                        : NodeRole.KIOSK, PRECINCT, RANDOM);
+                X509Certificate certificate = NodeCertificates.certify(authority, key.certificationRequest(),
+                        PRECINCT, Clock.systemUTC(), Duration.ofDays(1), RANDOM);
+                nodes.add(PrecinctNode.start(new PrecinctNodeSettings(node, peers.get(node), peers.get(node), peers,
+                        List.copyOf(peers.keySet()), root.resolve(name), Duration.ofSeconds(5)),
+                        key.withCertificate(certificate, authority.certificate()), authority.certificate(), RANDOM));
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!nodes.stream().allMatch(n -> n.networkState().withMajority())) {
+                assertTrue(System.nanoTime() < deadline, "no majority");
+                Thread.sleep(100);
+            }
+            BlindIndex index = new BlindIndex(new byte[32], "iin");
+            ReplicatedCheckInLedger kiosk1 = new ReplicatedCheckInLedger(new InMemoryCheckInLedger(), nodes.get(0),
+                    index);
+            ReplicatedCheckInLedger kiosk2 = new ReplicatedCheckInLedger(new InMemoryCheckInLedger(), nodes.get(1),
+                    index);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            int accepted = 0;
+            int already = 0;
+            try {
+                for (int serial = 0; serial < 10; serial++) {
+                    Iin iin = iin(serial);
+                    CheckInRecord record = new CheckInRecord(iin, CheckInMethod.FINGERPRINT, Optional.empty(),
+                            Optional.empty());
+                    List<Future<Boolean>> race = both.invokeAll(List.<Callable<Boolean>>of(
+                            () -> attempt(kiosk1, record), () -> attempt(kiosk2, record)));
+                    for (Future<Boolean> result : race) {
+                        if (result.get()) {
+                            accepted++;
+                        } else {
+                            already++;
+                        }
+                    }
+                    assertTrue(kiosk1.isCheckedIn(iin) || kiosk2.isCheckedIn(iin));
+                }
+            } finally {
+                both.shutdownNow();
+            }
+            assertEquals(10, accepted);
+            assertEquals(10, already);
+            assertEquals(10, kiosk1.counters().checkIns() + kiosk2.counters().checkIns());
+            // A follower's replica learns of a commit a moment after the leader: wait for it.
+            long replicated = System.nanoTime() + 60_000_000_000L;
+            while (nodes.get(2).read(PrecinctLedgerState::checkedInCount) < 10 && System.nanoTime() < replicated) {
+                Thread.sleep(50);
+            }
+            assertEquals(10L, nodes.get(2).read(PrecinctLedgerState::checkedInCount));
+
+        } finally {
+            for (PrecinctNode node : nodes) {
+                node.close();
+            }
+        }
+    }
+
+    private static boolean attempt(ReplicatedCheckInLedger ledger, CheckInRecord record) {
+        try {
+            ledger.record(record, Optional.empty());
+            return true;
+        } catch (AlreadyCheckedInException e) {
+            return false;
+        }
+    }
+
+    private static Iin iin(int serial) {
+        for (int s = serial * 10; ; s++) {
+            String eleven = "8001013" + String.format("%04d", s);
+            int control = Iin.controlDigit(eleven);
+            if (control >= 0) {
+                return new Iin(eleven + control);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package kz.sailau.kiosk.precinct;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.precinct.loopback.LoopbackPrecinct;
+
+/**
+ * A precinct of nodes in this JVM, each on its own loopback address behind the fault-injecting proxy of
+ * {@link LoopbackPrecinct}, with real TCP, mutual TLS and Raft: one JVM instead of one per node, so that the tests
+ * stay within the CPU of a loaded two-core build machine. A "crash" cuts every link of a node, then stops it
+ * without its closing snapshot ({@link PrecinctNode#halt}): its peers see it vanish as after a power cut, and its
+ * files are as fsync left them. (The simulation, {@code simulate --kiosks N --cluster-faults}, kills node JVMs with
+ * SIGKILL for real.)
+ */
+final class InProcessPrecinct implements AutoCloseable {
+
+    static final char[] PASSPHRASE = "test-only node passphrase".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final LoopbackPrecinct loopback;
+    final Map<NodeName, PrecinctNode> nodes = new LinkedHashMap<>();
+
+    InProcessPrecinct(Path root, PrecinctId precinct, int addressBase) throws IOException {
+        loopback = new LoopbackPrecinct(root, precinct, AuthorityCredentials.generate("Test-only authority",
+                Clock.systemUTC(), Duration.ofDays(2), RANDOM), PASSPHRASE, addressBase, RANDOM, Clock.systemUTC());
+    }
+
+    /** Adds and certifies machines, writes every machine's settings with them all as members. */
+    List<NodeName> members(Map<String, NodeRole> machines) throws IOException {
+        for (Map.Entry<String, NodeRole> machine : machines.entrySet()) {
+            loopback.add(machine.getKey(), machine.getValue());
+        }
+        List<NodeName> members = List.copyOf(loopback.machines().keySet());
+        loopback.writeSettings(members);
+        return members;
+    }
+
+    /** Starts (or restarts) a machine's node in this JVM. */
+    PrecinctNode start(NodeName name) throws IOException {
+        Path directory = loopback.machine(name).directory();
+        PrecinctNodeSettings settings = PrecinctNodeSettings.read(directory.resolve(PrecinctNodeSettings.FILE),
+                directory.resolve("ledger"));
+        PrecinctNode node = PrecinctNode.start(settings, NodeCredentials.unlock(directory, PASSPHRASE),
+                NodeCredentials.authorityOf(directory), RANDOM);
+        nodes.put(name, node);
+        return node;
+    }
+
+    PrecinctNode node(String name) {
+        return nodes.get(new NodeName(name));
+    }
+
+    LoopbackPrecinct.Machine machine(String name) {
+        return loopback.machine(new NodeName(name));
+    }
+
+    /** A crash: every link cut, the node stopped without its closing snapshot, the links healed for its restart. */
+    void crash(String name) {
+        LoopbackPrecinct.Machine machine = machine(name);
+        loopback.isolate(machine);
+        nodes.remove(machine.name()).halt();
+        // A machine reboots in tens of seconds, after its peers' failure detection dropped it from the view.
+        await(() -> nodes.values().stream().noneMatch(n -> n.networkState().reachable().contains(machine.name())),
+                60, () -> name + " was never dropped from the view: " + states());
+        loopback.heal(machine);
+    }
+
+    /** Every running node's counts, for comparing replicas. */
+    Map<NodeName, String> counts() {
+        Map<NodeName, String> counts = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> counts.put(name, node.read(PrecinctNodeConsole::counts)));
+        return counts;
+    }
+
+    void awaitSameCounts(int seconds) {
+        await(() -> counts().values().stream().distinct().count() == 1, seconds,
+                () -> "the replicas did not converge: " + counts() + " " + states());
+    }
+
+    void awaitMajority(int seconds) {
+        await(() -> nodes.values().stream().allMatch(n -> n.networkState().withMajority()), seconds,
+                () -> "no majority everywhere: " + states());
+    }
+
+    Map<NodeName, String> states() {
+        Map<NodeName, String> states = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> states.put(name, node.networkState().summary()));
+        return states;
+    }
+
+    /** Retries a command while the cluster answers UNAVAILABLE (a leader election under load), with its one id. */
+    static PrecinctOutcome committed(PrecinctNode node, java.util.function.Function<byte[], PrecinctCommand> command,
+                                     int seconds) {
+        PrecinctCommand once = command.apply(node.newCommandId());
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            try {
+                return node.submit(once);
+            } catch (PrecinctUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not committed in " + seconds + " s: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    static void await(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> failure) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure.get());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (PrecinctNode node : nodes.values()) {
+            node.close();
+        }
+        nodes.clear();
+        loopback.close();
+    }
+}

@@ -1,0 +1,214 @@
+package kz.sailau.kiosk.precinct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.app.Main;
+import kz.sailau.kiosk.app.PrecinctElectionDay;
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
+import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
+import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.biometric.FingerImage;
+import kz.sailau.kiosk.checkin.CheckInEngine;
+import kz.sailau.kiosk.checkin.CheckInEvent;
+import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.Refusal;
+import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
+import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.model.mrz.MrzParser;
+import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.register.KioskDataDirectory;
+import kz.sailau.kiosk.register.RegisterContents;
+import kz.sailau.kiosk.register.RegisterFixtures;
+import kz.sailau.kiosk.register.RegisterLoader;
+import kz.sailau.kiosk.register.RegisterPackages;
+import kz.sailau.kiosk.register.RegisterRecord;
+import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.token.PrecinctRedeemDesk;
+import kz.sailau.kiosk.token.TokenCheck;
+import kz.sailau.kiosk.token.TokenRefusal;
+import kz.sailau.kiosk.token.TokenVerifier;
+import kz.sailau.kiosk.token.Ed25519TokenVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two kiosks of one precinct network, each the real election day ({@link ElectionDayAssembly}, its SQLite ledger
+ * and audit log, its token issuer) made a precinct node by {@link PrecinctElectionDay}, over three nodes in this
+ * JVM (real TCP, mutual TLS, Raft): the same voter presented at both kiosks at the same moment gets one token and
+ * one {@code ALREADY_CHECKED_IN} through the real engines; the ballot desk redeems live against the replicated
+ * sets, QR and typed codes alike, and refuses a token no kiosk issued or one already redeemed.
+ */
+class PrecinctElectionDayIT {
+
+    private static final LocalDate ELECTION_DAY = LocalDate.of(2026, 12, 6);
+    private static final int VOTERS = 6;
+    private static final ClerkId CLERK = new ClerkId("C01");
+    private static final PrecinctTokenKey TOKEN_KEY = new PrecinctTokenKey(RegisterFixtures.ELECTION,
+            RegisterFixtures.PRECINCT, RegisterFixtures.RANDOM.generateSeed(32));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void twoKiosksRacingOnOneVoterThroughTheRealEnginesGiveOneTokenAndTheDeskRedeemsLive() throws Exception {
+        RegisterContents register = RegisterFixtures.contents(VOTERS, 1, 42);
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
+                140)) {
+            Map<String, NodeRole> machines = new LinkedHashMap<>();
+            machines.put("kiosk-1", NodeRole.KIOSK);
+            machines.put("kiosk-2", NodeRole.KIOSK);
+            machines.put("desk-1", NodeRole.BALLOT_DESK);
+            for (NodeName name : precinct.members(machines)) {
+                precinct.start(name);
+            }
+            precinct.awaitMajority(90);
+            List<Kiosk> kiosks = new ArrayList<>();
+            try {
+                kiosks.add(kiosk("kiosk-a", register, precinct.node("kiosk-1")));
+                kiosks.add(kiosk("kiosk-b", register, precinct.node("kiosk-2")));
+                List<CheckInState.TokenIssued> issued = new ArrayList<>();
+                ExecutorService both = Executors.newFixedThreadPool(2);
+                try {
+                    for (RegisterRecord voter : register.records()) {
+                        List<Future<CheckInState>> race = both.invokeAll(List.<Callable<CheckInState>>of(
+                                () -> checkIn(kiosks.get(0).engine(), voter),
+                                () -> checkIn(kiosks.get(1).engine(), voter)));
+                        List<CheckInState> outcomes = List.of(race.get(0).get(), race.get(1).get());
+                        List<CheckInState.TokenIssued> tokens = outcomes.stream()
+                                .filter(CheckInState.TokenIssued.class::isInstance)
+                                .map(CheckInState.TokenIssued.class::cast).toList();
+                        assertEquals(1, tokens.size(), "one token per voter: " + outcomes);
+                        assertEquals(1, outcomes.stream().filter(s -> s instanceof CheckInState.Refused r
+                                && r.refusal() == Refusal.ALREADY_CHECKED_IN).count(), outcomes.toString());
+                        issued.addAll(tokens);
+                        for (Kiosk kiosk : kiosks) {
+                            kiosk.engine().submit(new CheckInEvent.Acknowledged());
+                        }
+                    }
+                } finally {
+                    both.shutdownNow();
+                }
+                assertEquals(VOTERS, kiosks.get(0).day().counters().checkIns()
+                        + kiosks.get(1).day().counters().checkIns(), "each voter is in one kiosk's own ledger");
+                // The kiosk that lost a race had issued its token id first and voided it again: issued - voided is
+                // the number of check-ins on every replica.
+                InProcessPrecinct.await(() -> precinct.counts().values().stream().allMatch(c -> c.startsWith(
+                        "checkedIn=" + VOTERS + " ") && count(c, "issued") - count(c, "voided") == VOTERS), 90,
+                        () -> "the replicas: " + precinct.counts());
+
+                TokenVerifier eitherKiosk = (body, signature) -> kiosks.stream()
+                        .anyMatch(k -> new Ed25519TokenVerifier(k.tokenKeys().publicKey()).verify(body, signature));
+                PrecinctRedeemDesk desk = new PrecinctRedeemDesk(new TokenCheck(RegisterFixtures.ELECTION,
+                        RegisterFixtures.PRECINCT, eitherKiosk, TOKEN_KEY::mac), precinct.node("desk-1"));
+                assertTrue(desk.redeem(issued.get(0).token().qrPayload()).accepted());
+                assertEquals(Optional.of(TokenRefusal.ALREADY_REDEEMED),
+                        desk.redeem(issued.get(0).token().humanCode()).refusal(), "redeemed once, at any desk");
+                assertTrue(desk.redeem(issued.get(1).token().humanCode()).accepted(), "a typed code");
+                assertEquals(Optional.of(TokenRefusal.ALREADY_REDEEMED),
+                        desk.redeem(issued.get(1).token().qrPayload()).refusal());
+                String neverIssued = kiosks.get(0).assembly().tokenIssuer(RegisterFixtures.ELECTION).prepare()
+                        .token().qrPayload();
+                assertEquals(Optional.of(TokenRefusal.NOT_ISSUED), desk.redeem(neverIssued).refusal(),
+                        "a well-signed token that no kiosk recorded");
+            } finally {
+                for (Kiosk kiosk : kiosks) {
+                    kiosk.close();
+                }
+            }
+        }
+    }
+
+    private static long count(String counts, String name) {
+        return Long.parseLong(counts.replaceAll(".*\\b" + name + "=(\\d+).*", "$1"));
+    }
+
+    private static CheckInState checkIn(CheckInEngine engine, RegisterRecord record) {
+        CheckInState afterCard = engine.submit(card(record));
+        if (!(afterCard instanceof CheckInState.AwaitingFinger)) {
+            return afterCard;
+        }
+        CheckInState done = engine.submit(new CheckInEvent.FingerCaptured(image()));
+        assertTrue(done instanceof CheckInState.TokenIssued || done instanceof CheckInState.Refused, done.toString());
+        return done;
+    }
+
+    private Kiosk kiosk(String name, RegisterContents register, PrecinctNode node) throws Exception {
+        Path data = temp.resolve(name);
+        var certificate = RegisterFixtures.initFreshKiosk(data, RegisterFixtures.PRECINCT);
+        KioskCredentials credentials = KioskDataDirectory.at(data).unlock(RegisterFixtures.PASSPHRASE);
+        KioskDatabase database = KioskDatabase.open(KioskDataDirectory.at(data).databaseFile(), Main.migrations(),
+                StoreOptions.DEFAULT, RegisterFixtures.CLOCK);
+        Path registerPackage = temp.resolve(name + "-register.srp");
+        Files.write(registerPackage, RegisterPackages.write(register, RegisterFixtures.authority(), certificate));
+        KioskDataDirectory directory = KioskDataDirectory.at(data);
+        new RegisterLoader(new RegisterStore(database, credentials.storeKeys(), RegisterFixtures.RANDOM),
+                directory.profile(), directory.pinnedAuthority(), credentials, RegisterFixtures.EXTRACTOR,
+                RegisterFixtures.CLOCK, RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                .guardedBy(new RegisterLoadAudit(credentials, database.migrations(), RegisterFixtures.CLOCK))
+                .load(registerPackage, (stage, done, total) -> { });
+        Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(RegisterFixtures.RANDOM);
+        KioskConfiguration defaults = KioskConfiguration.defaults();
+        KioskConfiguration configuration = new KioskConfiguration(data, RegisterFixtures.ELECTION.value(),
+                RegisterFixtures.PRECINCT.number(), ELECTION_DAY, defaults.scanner(), defaults.mrzReader(),
+                defaults.printer(), defaults.matchThreshold(), defaults.maxFingerTries(),
+                defaults.overrideCapPercent(), defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), false);
+        ElectionDayAssembly assembly = PrecinctElectionDay.over(ElectionDayAssembly.over(configuration, database,
+                credentials, tokenKeys, TOKEN_KEY::mac, FakeMatcher.scoring(RegisterFixtures.EXTRACTOR,
+                        (probe, candidate) -> probe.bytes()[0] == 1 ? 500 : 1), RegisterFixtures.CLOCK,
+                RegisterFixtures.RANDOM)
+                .withClerks(new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK,
+                        "2468".toCharArray())), node, TOKEN_KEY);
+        return new Kiosk(assembly, assembly.assemble(Optional.empty()), database, tokenKeys);
+    }
+
+    private static FingerImage image() {
+        byte[] pixels = new byte[16 * 16];
+        pixels[0] = 1;
+        return new FingerImage(16, 16, pixels, 500);
+    }
+
+    private static CheckInEvent.CardRead card(RegisterRecord record) {
+        Voter v = record.voter();
+        return new CheckInEvent.CardRead(MrzParser.parse(MrzWriter.text(new MrzWriter.Card("KAZ", "N12345678",
+                v.iin(), v.birthDate(), Optional.empty(), LocalDate.of(2031, 1, 1), "KAZ", "TEST", "VOTER")),
+                LocalDate.of(2026, 11, 20)));
+    }
+
+    /** One kiosk of the test: its assembly, its election day, its store and its token key. */
+    private record Kiosk(ElectionDayAssembly assembly, ElectionDayKiosk day, KioskDatabase database,
+                         Ed25519TokenKeys tokenKeys) implements AutoCloseable {
+        CheckInEngine engine() {
+            return day.engine();
+        }
+
+        @Override
+        public void close() {
+            day.close();
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package kz.sailau.kiosk.precinct;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import org.junit.jupiter.api.Test;
+
+/** The replicated state machine without the network: conditional commands, repeats, canonical snapshots. */
+class PrecinctLedgerStateTest {
+
+    private static final NodeName KIOSK_1 = new NodeName("kiosk-1");
+    private static final NodeName KIOSK_2 = new NodeName("kiosk-2");
+    private static final NodeName DESK = new NodeName("desk-1");
+    private final Random random = new Random(17);
+
+    private byte[] bytes(int length) {
+        byte[] b = new byte[length];
+        random.nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void aVoterIsCheckedInOnceWhicheverKioskAsksFirst() {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        byte[] voter = bytes(32);
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.CheckIn(bytes(16), KIOSK_1, voter, 0))
+                .outcome());
+        assertEquals(PrecinctOutcome.ALREADY_CHECKED_IN, state.apply(new PrecinctCommand.CheckIn(bytes(16), KIOSK_2,
+                voter, 1)).outcome());
+        assertEquals(PrecinctOutcome.ALREADY_CHECKED_IN, state.apply(new PrecinctCommand.PaperMark(bytes(16), KIOSK_2,
+                voter)).outcome());
+        assertEquals(1, state.checkedInCount());
+        assertEquals(1, state.count(KIOSK_1, PrecinctLedgerState.Count.CHECK_IN_FINGERPRINT));
+        assertEquals(0, state.count(KIOSK_2, PrecinctLedgerState.Count.CHECK_IN_OVERRIDE));
+    }
+
+    @Test
+    void aPaperMarkEnteredAfterAnOutageBlocksALaterCheckIn() {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        byte[] voter = bytes(32);
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.PaperMark(bytes(16), KIOSK_1, voter))
+                .outcome());
+        assertEquals(PrecinctOutcome.ALREADY_CHECKED_IN, state.apply(new PrecinctCommand.CheckIn(bytes(16), KIOSK_2,
+                voter, 0)).outcome());
+    }
+
+    @Test
+    void aRepeatedCommandIdIsAnsweredWithItsOutcomeAndNotAppliedAgain() {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        PrecinctCommand checkIn = new PrecinctCommand.CheckIn(bytes(16), KIOSK_1, bytes(32), 0);
+        assertEquals(new PrecinctLedgerState.Applied(PrecinctOutcome.ACCEPTED, false), state.apply(checkIn));
+        assertEquals(new PrecinctLedgerState.Applied(PrecinctOutcome.ACCEPTED, true), state.apply(checkIn));
+        assertEquals(1, state.total(PrecinctLedgerState.Count.CHECK_IN_FINGERPRINT));
+    }
+
+    @Test
+    void theBallotDeskRedeemsOnlyIssuedTokensOnceAndNeverVoidedOnes() {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        byte[] token = bytes(16);
+        byte[] voided = bytes(16);
+        assertEquals(PrecinctOutcome.UNKNOWN_TOKEN, redeem(state, token));
+        state.apply(new PrecinctCommand.IssueToken(bytes(16), KIOSK_1, token));
+        state.apply(new PrecinctCommand.IssueToken(bytes(16), KIOSK_2, voided));
+        assertEquals(PrecinctOutcome.ALREADY_ISSUED, state.apply(new PrecinctCommand.IssueToken(bytes(16), KIOSK_2,
+                token)).outcome());
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.VoidToken(bytes(16), KIOSK_2, voided))
+                .outcome());
+        assertEquals(PrecinctOutcome.ACCEPTED, redeem(state, token));
+        assertEquals(PrecinctOutcome.ALREADY_REDEEMED, redeem(state, token));
+        assertEquals(PrecinctOutcome.TOKEN_VOIDED, redeem(state, voided));
+        assertEquals(2, state.total(PrecinctLedgerState.Count.TOKEN_ISSUED));
+        assertEquals(1, state.total(PrecinctLedgerState.Count.TOKEN_VOIDED));
+        assertEquals(1, state.count(DESK, PrecinctLedgerState.Count.TOKEN_REDEEMED));
+    }
+
+    private PrecinctOutcome redeem(PrecinctLedgerState state, byte[] token) {
+        return state.apply(new PrecinctCommand.RedeemToken(bytes(16), DESK, token, false)).outcome();
+    }
+
+    @Test
+    void aWithdrawnNodeCannotBeAuthorisedAgain() {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        NodeName spare = new NodeName("kiosk-4");
+        String fingerprint = "ab".repeat(32);
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.AuthoriseNode(bytes(16), KIOSK_1, spare,
+                NodeRole.KIOSK, fingerprint)).outcome());
+        assertEquals(fingerprint, state.authorised().get(spare).fingerprint());
+        state.apply(new PrecinctCommand.WithdrawNode(bytes(16), KIOSK_1, spare));
+        assertTrue(state.isWithdrawn(spare));
+        assertEquals(PrecinctOutcome.NOT_AUTHORISED, state.apply(new PrecinctCommand.AuthoriseNode(bytes(16), KIOSK_1,
+                spare, NodeRole.KIOSK, fingerprint)).outcome());
+    }
+
+    @Test
+    void theSnapshotIsTheSameWhateverTheArrivalOrderAndRestoresTheState() throws IOException {
+        List<PrecinctCommand> commands = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            commands.add(new PrecinctCommand.CheckIn(bytes(16), i % 2 == 0 ? KIOSK_1 : KIOSK_2, bytes(32), 0));
+            commands.add(new PrecinctCommand.IssueToken(bytes(16), i % 2 == 0 ? KIOSK_1 : KIOSK_2, bytes(16)));
+        }
+        PrecinctLedgerState inOrder = new PrecinctLedgerState();
+        commands.forEach(inOrder::apply);
+        List<PrecinctCommand> shuffled = new ArrayList<>(commands);
+        Collections.shuffle(shuffled, random);
+        PrecinctLedgerState otherOrder = new PrecinctLedgerState();
+        shuffled.forEach(otherOrder::apply);
+        byte[] snapshot = snapshot(inOrder);
+        assertArrayEquals(snapshot, snapshot(otherOrder), "the snapshot must not depend on arrival order");
+        PrecinctLedgerState restored = new PrecinctLedgerState();
+        restored.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        assertArrayEquals(snapshot, snapshot(restored));
+        assertEquals(200, restored.checkedInCount());
+        assertEquals(100, restored.count(KIOSK_2, PrecinctLedgerState.Count.TOKEN_ISSUED));
+    }
+
+    @Test
+    void commandsRoundTripAndMalformedBytesAreRefused() {
+        PrecinctCommand redeem = new PrecinctCommand.RedeemToken(bytes(16), DESK, bytes(16), true);
+        byte[] wire = PrecinctCommand.encode(redeem);
+        PrecinctCommand decoded = PrecinctCommand.decode(wire, 0, wire.length);
+        assertArrayEquals(wire, PrecinctCommand.encode(decoded));
+        assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(wire, 0, wire.length - 1));
+        byte[] longer = java.util.Arrays.copyOf(wire, wire.length + 1);
+        assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(longer, 0, longer.length));
+        assertFalse(new PrecinctCommand.CheckIn(bytes(16), KIOSK_1, bytes(32), 0).toString().matches(".*[0-9a-f]{8}.*"));
+    }
+
+    private static byte[] snapshot(PrecinctLedgerState state) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            state.writeTo(out);
+        }
+        return bytes.toByteArray();
+    }
+}
