@@ -288,7 +288,9 @@ public final class CheckInEngine {
     private final class EffectRunner implements Effect.Visitor<Optional<CheckInEvent>> {
         @Override
         public Optional<CheckInEvent> lookUpVoter(Effect.LookUpVoter e) {
-            return Optional.of(new CheckInEvent.VoterLookedUp(directory.find(e.iin()), ledger.isCheckedIn(e.iin())));
+            Optional<RegisteredVoter> voter = directory.find(e.iin());
+            return Optional.of(new CheckInEvent.VoterLookedUp(voter, ledger.isCheckedIn(e.iin()),
+                    voter.isEmpty() ? directory.pollingStationOf(e.iin()) : Optional.empty()));
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 import kz.sailau.kiosk.model.mrz.MrzField;
 
@@ -102,8 +103,26 @@ public sealed interface CheckInEvent {
     record Tick() implements CheckInEvent {
     }
 
-    /** Effect result: the register and ledger were asked. @param voter the entry, if any @param alreadyCheckedIn whether recorded */
-    record VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn) implements CheckInEvent {
+    /**
+     * Effect result: the register, the redirection table and the ledger were asked.
+     *
+     * @param voter            the entry, if any
+     * @param alreadyCheckedIn whether recorded
+     * @param elsewhere        for a voter this register does not hold, the polling station the authority's
+     *                         redirection table names, if any
+     */
+    record VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn,
+                         Optional<PollingStation> elsewhere) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public VoterLookedUp {
+            Objects.requireNonNull(voter, "voter");
+            Objects.requireNonNull(elsewhere, "elsewhere");
+        }
+
+        /** A look-up without a redirection table. */
+        public VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn) {
+            this(voter, alreadyCheckedIn, Optional.empty());
+        }
     }
 
     /** Effect result: the capture is not good enough to match. @param quality the verdict */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
 import kz.sailau.kiosk.checkin.CheckInState.*;
+import kz.sailau.kiosk.model.PollingStation;
 
 /**
  * The check-in flow, hardware included, as one pure function: {@link #next} computes the next state and the
@@ -194,9 +195,12 @@ public final class CheckInMachine {
             return Step.to(s);
         }
         boolean fallback = s.route() == Route.FALLBACK;
-        Optional<Refusal> refusal = Eligibility.check(e.voter(), e.alreadyCheckedIn(), s.document(), policy);
+        Optional<Refusal> refusal = Eligibility.check(e.voter(), e.alreadyCheckedIn(), e.elsewhere(), s.document(),
+                policy);
         if (refusal.isPresent()) {
-            return Step.to(new Refused(refusal.get(), fallback, now),
+            Optional<PollingStation> station = refusal.get() == Refusal.OTHER_PRECINCT ? e.elsewhere()
+                    : Optional.empty();
+            return Step.to(new Refused(refusal.get(), fallback, now, station),
                     audit(CheckInAuditEvent.REFUSED, refusal.get().name()));
         }
         Session session = new Session(s.route(), e.voter().orElseThrow(), s.document(), s.clerk());

@@ -7,6 +7,7 @@ import java.util.Set;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 
 /**
@@ -228,8 +229,23 @@ public sealed interface CheckInState {
      * @param refusal  the reason, with the voter's message and the clerk's next step
      * @param fallback whether the kiosk is in manual fallback mode
      * @param since    when the refusal was shown (for the idle timeout)
+     * @param station  for {@link Refusal#OTHER_PRECINCT}, the voter's own polling station when the authority's
+     *                 redirection table names it (public data: number and address, nothing about the voter)
      */
-    record Refused(Refusal refusal, boolean fallback, Instant since) implements CheckInState {
+    record Refused(Refusal refusal, boolean fallback, Instant since, Optional<PollingStation> station)
+            implements CheckInState {
+        /** @throws NullPointerException on null */
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(station, "station");
+        }
+
+        /** A refusal that names no other polling station. */
+        public Refused(Refusal refusal, boolean fallback, Instant since) {
+            this(refusal, fallback, since, Optional.empty());
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.refused(this);
