@@ -232,7 +232,10 @@ public final class CheckInEngine {
                 new CheckInEvent.ClerkVoidsToken(clerk), new CheckInEvent.ClerkEnteredIin(clerk, iin),
                 new CheckInEvent.ClerkCancels(clerk), new CheckInEvent.ClerkPauses(clerk),
                 new CheckInEvent.ClerkResumes(clerk), new CheckInEvent.ClerkStartsFallback(clerk),
-                new CheckInEvent.ClerkEndsFallback(clerk));
+                new CheckInEvent.ClerkEndsFallback(clerk),
+                new CheckInEvent.ClerkAddsToSpecialList(clerk, iin,
+                        new LegalDocument(SpecialListReason.ABSENTEE_CERTIFICATE, "probe")),
+                new CheckInEvent.ClerkAssistsVoter(clerk));
     }
 
     /**

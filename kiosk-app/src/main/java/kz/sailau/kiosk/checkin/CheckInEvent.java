@@ -178,6 +178,35 @@ public sealed interface CheckInEvent {
     record ClerkOverride(ClerkId clerk, OverrideReason reason) implements ClerkEvent {
     }
 
+    /**
+     * A clerk adds a voter who is not in this precinct's register to the special list, with the legal document
+     * (absentee certificate, court decision) typed from the paper. {@link #toString()} reveals the reason only.
+     *
+     * @param clerk    the clerk
+     * @param iin      the IIN from the voter's identity document
+     * @param document the legal reason and the document's number
+     */
+    record ClerkAddsToSpecialList(ClerkId clerk, Iin iin, LegalDocument document) implements ClerkEvent {
+        /** @throws NullPointerException on null */
+        public ClerkAddsToSpecialList {
+            Objects.requireNonNull(clerk, "clerk");
+            Objects.requireNonNull(iin, "iin");
+            Objects.requireNonNull(document, "document");
+        }
+
+        @Override
+        public String toString() {
+            return "ClerkAddsToSpecialList[" + clerk + ", ***, " + document + "]";
+        }
+    }
+
+    /**
+     * A clerk helps a voter who cannot use the kiosk alone (cannot see the screen, cannot read): the help is
+     * recorded as such, without anything about the voter. @param clerk the clerk
+     */
+    record ClerkAssistsVoter(ClerkId clerk) implements ClerkEvent {
+    }
+
     /** A clerk lets the voter try the fingerprint again from the start. @param clerk the clerk */
     record ClerkAllowsRetry(ClerkId clerk) implements ClerkEvent {
     }

@@ -86,9 +86,16 @@ public sealed interface CheckInState {
      * @param iin      the IIN
      * @param document the card, if read
      * @param clerk    the clerk who typed the IIN, if one did
+     * @param specialList the legal document, for {@link Route#SPECIAL_LIST}
      */
-    record CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document, Optional<ClerkId> clerk)
-            implements CheckInState {
+    record CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document, Optional<ClerkId> clerk,
+                               Optional<LegalDocument> specialList) implements CheckInState {
+        /** A check that is not for the special list. */
+        public CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document,
+                                   Optional<ClerkId> clerk) {
+            this(route, iin, document, clerk, Optional.empty());
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.checkingEligibility(this);

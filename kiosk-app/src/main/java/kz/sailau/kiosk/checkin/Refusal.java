@@ -22,6 +22,11 @@ public enum Refusal {
      * voter votes only on the special list, with the certificate, if the commission adds them.
      */
     VOTED_BY_ABSENTEE_CERTIFICATE("checkin.refusal.absenteeCertificate", "checkin.next.checkPriorVoteList"),
+    /**
+     * A clerk tried to add to the special list a voter who is in this precinct's register: the voter checks in with
+     * the card and finger as everyone else.
+     */
+    ON_THIS_REGISTER("checkin.refusal.onThisRegister", "checkin.next.checkInAsUsual"),
     /** The voter has already been checked in today (сайлаушы тіркеліп қойған). */
     ALREADY_CHECKED_IN("checkin.refusal.alreadyCheckedIn", "checkin.next.callChairOfCommission"),
     /** Younger than the minimum voting age on election day. */

@@ -193,7 +193,8 @@ public final class ElectionDayAssembly {
 
     private static CheckInLedger sqliteLedger(ElectionDayAssembly assembly) {
         return new SqliteCheckInLedger(assembly.database, assembly.credentials.storeKeys().blindIndex("iin"),
-                assembly.clock, assembly.auditRecorder());
+                assembly.clock, assembly.auditRecorder())
+                .withSpecialList(assembly.credentials.storeKeys().fieldCipher(assembly.random));
     }
 
     /** The check-in policy in force. */
