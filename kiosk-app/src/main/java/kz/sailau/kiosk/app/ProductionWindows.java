@@ -135,6 +135,8 @@ final class ProductionWindows {
         kiosk.printIn(language::messages);
         CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,
                 Platform::runLater, kiosk::counters);
+        // Audio guidance for every voter step to the headphone jack (decision 0211).
+        model.useAudioGuide(new kz.sailau.kiosk.ui.AudioGuide(new kz.sailau.kiosk.ui.HeadphoneOutput()));
         kiosk.startTicking(Duration.ofSeconds(1));
         if (KioskAdministration.closed(database)) {
             model.closePolls();

@@ -31,7 +31,9 @@ import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.LegalDocument;
 import kz.sailau.kiosk.checkin.OverrideReason;
+import kz.sailau.kiosk.checkin.SpecialListReason;
 import kz.sailau.kiosk.checkin.Session;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.InvalidIinException;
@@ -65,6 +67,8 @@ public final class ClerkConsole extends VBox {
     private final PasswordField pin = new PasswordField();
     private final TextField iin = new TextField();
     private final ToggleGroup reasons = new ToggleGroup();
+    private final ToggleGroup specialListReasons = new ToggleGroup();
+    private final TextField documentNumber = new TextField();
     private final Label result = wrapped("", "clerk-result");
     private final VBox header = new VBox(10);
     private final VBox body = new VBox(14);
@@ -210,6 +214,14 @@ public final class ClerkConsole extends VBox {
                 }
             }));
         }
+        if (accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
+            specialList(m, inputs, shown);
+        }
+        if (accepted.contains(CheckInEvent.ClerkAssistsVoter.class)) {
+            Button assist = action(m, "access.assisted", "clerk-assist", CheckInEvent.ClerkAssistsVoter::new);
+            assist.getStyleClass().add("secondary");
+            shown.add(assist);
+        }
         if (accepted.contains(CheckInEvent.ClerkCancels.class)) {
             Button cancel = action(m, "clerk.action.cancel", "clerk-cancel", CheckInEvent.ClerkCancels::new);
             cancel.getStyleClass().add("secondary");
@@ -259,7 +271,7 @@ public final class ClerkConsole extends VBox {
             what = m.get(needs.reason().messageKey());
             next = Optional.of(m.get(needs.reason().nextStepKey()));
         } else if (state instanceof CheckInState.Refused refused) {
-            what = m.get(refused.refusal().messageKey());
+            what = m.get(refused.refusal().messageKey()) + StationLine.of(m, refused).map(line -> "\n" + line).orElse("");
             next = Optional.of(m.get(refused.refusal().nextStepKey()));
         } else if (state instanceof CheckInState.Paused) {
             what = m.get("screen.paused");
@@ -275,6 +287,58 @@ public final class ClerkConsole extends VBox {
         box.setId("clerk-case");
         box.getStyleClass().add("console-case");
         return box;
+    }
+
+    /**
+     * The special list: the legal reason, the document's number and the IIN from the voter's identity document (the
+     * IIN field is the one of "enter IIN", shown when the kiosk is idle or after a refusal).
+     */
+    private void specialList(Messages m, VBox inputs, List<Button> shown) {
+        FlowPane legal = new FlowPane(8, 8);
+        legal.setId("clerk-special-list-reasons");
+        legal.setPrefWrapLength(CONTENT);
+        SpecialListReason selected = specialListReasons.getSelectedToggle() == null ? null
+                : (SpecialListReason) specialListReasons.getSelectedToggle().getUserData();
+        specialListReasons.getToggles().clear();
+        for (SpecialListReason reason : SpecialListReason.values()) {
+            ToggleButton button = new ToggleButton(m.get(reason.messageKey()));
+            button.setId("special-list-" + reason.name().toLowerCase(Locale.ROOT));
+            button.setUserData(reason);
+            button.setToggleGroup(specialListReasons);
+            button.setSelected(reason == selected);
+            button.setWrapText(true);
+            button.setPrefWidth((CONTENT - 8) / 2);
+            button.setMaxWidth((CONTENT - 8) / 2);
+            button.setMinHeight(Region.USE_PREF_SIZE);
+            legal.getChildren().add(button);
+        }
+        documentNumber.setId("clerk-document-number");
+        documentNumber.setPromptText(m.get("clerk.specialList.number"));
+        if (!inputs.getChildren().contains(iin)) {
+            inputs.getChildren().addAll(wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin);
+        }
+        inputs.getChildren().addAll(wrapped(m.get("clerk.specialList.title"), "clerk-special-list-title"), legal,
+                documentNumber);
+        shown.add(action(m, "clerk.action.specialList", "clerk-special-list", id -> {
+            if (specialListReasons.getSelectedToggle() == null) {
+                return null;
+            }
+            try {
+                LegalDocument document = new LegalDocument(
+                        (SpecialListReason) specialListReasons.getSelectedToggle().getUserData(),
+                        documentNumber.getText());
+                CheckInEvent.ClerkAddsToSpecialList event = new CheckInEvent.ClerkAddsToSpecialList(id,
+                        new Iin(iin.getText().trim()), document);
+                documentNumber.clear();
+                return event;
+            } catch (InvalidIinException e) {
+                showResult(e.reason().messageKey());
+                return null;
+            } catch (IllegalArgumentException e) {
+                showResult("clerk.specialList.badNumber");
+                return null;
+            }
+        }));
     }
 
     private Node reasonButtons(Messages m) {

@@ -42,6 +42,7 @@ public final class KioskView extends BorderPane {
     private final Button clerkButton = new Button();
     private final Button adminButton = new Button();
     private final Label testBanner = new Label();
+    private final javafx.scene.control.ToggleButton largeTextButton = new javafx.scene.control.ToggleButton();
     private Animation running;
 
     /**
@@ -65,7 +66,12 @@ public final class KioskView extends BorderPane {
         adminButton.getStyleClass().add("clerk-access");
         adminButton.setMinSize(200, 64);
         adminButton.setVisible(false);
-        HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language));
+        largeTextButton.setId("access-large-text");
+        largeTextButton.getStyleClass().add("access-toggle");
+        largeTextButton.setMinHeight(64);
+        largeTextButton.setOnAction(e -> model.toggleLargeText());
+        model.largeTextProperty().addListener((obs, old, now) -> showLargeText(now));
+        HBox top = new HBox(16, clerkButton, adminButton, spacer, largeTextButton, new LanguageBar(language));
         top.setAlignment(Pos.CENTER_LEFT);
         testBanner.setId("test-banner");
         testBanner.getStyleClass().add("test-banner");
@@ -87,6 +93,16 @@ public final class KioskView extends BorderPane {
         render();
     }
 
+    /** Large, high-contrast text on the whole kiosk window (style class {@code large-text}, kiosk.css). */
+    private void showLargeText(boolean on) {
+        largeTextButton.setSelected(on);
+        if (on && !getStyleClass().contains("large-text")) {
+            getStyleClass().add("large-text");
+        } else if (!on) {
+            getStyleClass().remove("large-text");
+        }
+    }
+
     /** The clerk console of this kiosk. */
     public ClerkConsole clerkConsole() {
         return clerkConsole;
@@ -106,6 +122,7 @@ public final class KioskView extends BorderPane {
     private void render() {
         Messages m = language.messages();
         clerkButton.setText(m.get("clerk.console.open"));
+        largeTextButton.setText(m.get("access.largeText"));
         adminButton.setText(m.get("admin.open"));
         testBanner.setText(m.get("la.banner"));
         if (running != null) {
@@ -263,8 +280,10 @@ public final class KioskView extends BorderPane {
     }
 
     private Node refused(Messages m, CheckInState.Refused state) {
-        VBox box = new VBox(28, title(m.get(state.refusal().messageKey()), "refusal-title"),
-                instruction(m.get("clerk.wait"), "refusal-instruction"));
+        VBox box = new VBox(28, title(m.get(state.refusal().messageKey()), "refusal-title"));
+        StationLine.of(m, state)
+                .ifPresent(line -> box.getChildren().add(instruction(line, "refusal-station")));
+        box.getChildren().add(instruction(m.get("clerk.wait"), "refusal-instruction"));
         Button ok = bigButton(m.get("refusal.understood"), "refusal-ok");
         ok.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
         box.getChildren().add(ok);
