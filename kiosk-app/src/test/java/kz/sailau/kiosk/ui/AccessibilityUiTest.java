@@ -70,7 +70,7 @@ class AccessibilityUiTest {
         assertEquals(Refusal.OTHER_PRECINCT, refused.refusal());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Сіздің сайлау учаскеңіз № 102, №14 мектеп, Абай көшесі 5", text("#refusal-station"));
-        save("20-other-precinct-station-kk");
+        save("access-1-other-precinct-station-kk");
         WaitForAsyncUtils.asyncFx(() -> language.choose(Language.RUSSIAN)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Ваш избирательный участок № 102, Школа №14, ул. Абая 5", text("#refusal-station"));
@@ -89,7 +89,7 @@ class AccessibilityUiTest {
             ((javafx.scene.control.TextField) scene.lookup("#clerk-document-number")).setText("AB 0456789");
         }).get(5, TimeUnit.SECONDS);
         robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        save("21-special-list-clerk-en");
+        save("access-2-special-list-clerk-en");
         robot.clickOn("#clerk-special-list");
         CheckInState.TokenIssued issued = (CheckInState.TokenIssued) awaitState(
                 CheckInState.TokenIssued.class::isInstance);
@@ -108,7 +108,7 @@ class AccessibilityUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.getStyleClass().contains("large-text"));
         assertTrue(model.largeTextProperty().get());
-        save("22-large-text-kk");
+        save("access-3-large-text-kk");
         fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
         awaitState(CheckInState.TokenIssued.class::isInstance);
         model.submit(new kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged()).get(5, TimeUnit.SECONDS);
