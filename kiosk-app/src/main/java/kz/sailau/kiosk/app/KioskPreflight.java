@@ -16,6 +16,7 @@ import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -54,8 +55,8 @@ final class KioskPreflight {
                     + profile.precinct().number());
         }
         checkKioskCertificate(directory, data, problems);
-        if (!Files.isRegularFile(data.resolve(kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE))) {
-            problems.add("precinctTokenKey: no " + kz.sailau.kiosk.crypto.PrecinctTokenKey.KIOSK_FILE + " in " + data
+        if (!Files.isRegularFile(data.resolve(PrecinctTokenKey.KIOSK_FILE))) {
+            problems.add("precinctTokenKey: no " + PrecinctTokenKey.KIOSK_FILE + " in " + data
                     + " (ask the authority: 'authority token-key')");
         }
         if (!Files.isRegularFile(directory.databaseFile())) {

@@ -3,6 +3,7 @@ package kz.sailau.kiosk.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
@@ -33,7 +34,7 @@ public final class PrecinctTokenKeys {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Path file = dataDirectory.resolve(PrecinctTokenKey.KIOSK_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException(file, java.util.List.of("no precinct token key: ask the authority for "
+            throw new ConfigurationException(file, List.of("no precinct token key: ask the authority for "
                     + "it ('authority token-key') and copy it there"));
         }
         PrecinctTokenKey key;
@@ -41,11 +42,11 @@ public final class PrecinctTokenKeys {
             key = PrecinctTokenKey.openKioskPackage(Files.readAllBytes(file), credentials,
                     KioskDataDirectory.at(dataDirectory).pinnedAuthority());
         } catch (IOException | KioskCryptoException e) {
-            throw new ConfigurationException(file, java.util.List.of("the precinct token key cannot be opened: "
+            throw new ConfigurationException(file, List.of("the precinct token key cannot be opened: "
                     + e.getMessage()));
         }
         if (!key.election().equals(election) || !key.precinct().equals(precinct)) {
-            throw new ConfigurationException(file, java.util.List.of("the precinct token key is for election "
+            throw new ConfigurationException(file, List.of("the precinct token key is for election "
                     + key.election() + ", precinct " + key.precinct() + ", not for election " + election
                     + ", precinct " + precinct));
         }

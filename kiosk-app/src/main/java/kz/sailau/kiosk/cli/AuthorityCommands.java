@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -198,7 +199,7 @@ final class AuthorityCommands {
             X509Certificate kiosk;
             try {
                 kiosk = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new CliException("audit.error.noKioskCertificate", "the kiosk certificate cannot be read: "
                         + e.getClass().getSimpleName());
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.BundleFormatException;
@@ -69,7 +70,7 @@ public final class TokenReconcileCommand implements Callable<Integer> {
         boolean bundlesVerified = true;
         for (Path bundle : bundles) {
             BundleVerifier.Result result = BundleCommands.verify(bundle, authority, OptionalLong.empty(),
-                    java.util.Optional.empty());
+                    Optional.empty());
             boolean ok = result.passed();
             bundlesVerified &= ok;
             out.println((ok ? "ok" : "FAILED") + "\tbundle\t" + bundle + (ok ? (result.signerChecked() ? ""

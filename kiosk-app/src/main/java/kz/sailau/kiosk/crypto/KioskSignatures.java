@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.crypto;
 
+import java.util.Optional;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import java.io.IOException;
@@ -176,7 +177,7 @@ public final class KioskSignatures {
      *                              the authority
      */
     public static X509Certificate verifyDetached(byte[] data, byte[] signature, X509Certificate authority) {
-        return verifyDetached(data, signature, java.util.Optional.of(Objects.requireNonNull(authority, "authority")));
+        return verifyDetached(data, signature, Optional.of(Objects.requireNonNull(authority, "authority")));
     }
 
     /**
@@ -188,11 +189,11 @@ public final class KioskSignatures {
      * @throws KioskCryptoException {@code audit.error.bundleSignature} when the signature is not valid
      */
     public static X509Certificate verifyDetachedUnpinned(byte[] data, byte[] signature) {
-        return verifyDetached(data, signature, java.util.Optional.empty());
+        return verifyDetached(data, signature, Optional.empty());
     }
 
     private static X509Certificate verifyDetached(byte[] data, byte[] signature,
-                                                  java.util.Optional<X509Certificate> authority) {
+                                                  Optional<X509Certificate> authority) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(signature, "signature");
         X509Certificate signerCertificate;

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.runner;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kz.sailau.kiosk.checkin.CheckInEngine;
@@ -26,6 +27,7 @@ final class CardReading implements Runnable {
     private final Duration retry;
     private final Consumer<Consumer<CheckInEngine>> toEngine;
     private final Object lock = new Object();
+    private final CountDownLatch opened = new CountDownLatch(1);
     private volatile boolean closed;
     private MrzReader open;
 
@@ -95,6 +97,7 @@ final class CardReading implements Runnable {
                 return false;
             }
             open = reader;
+            opened.countDown();
             return true;
         }
     }
@@ -118,6 +121,16 @@ final class CardReading implements Runnable {
                 closed = true;
             }
         }
+    }
+
+    /**
+     * Waits until the reader has been opened once (a card presented before the port is open is lost, as with a
+     * real reader).
+     *
+     * @return whether it was opened within {@code timeout}
+     */
+    boolean awaitOpened(Duration timeout) throws InterruptedException {
+        return opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops reading: closes the reader it holds (a blocked read then ends) and waits for {@code thread}. */

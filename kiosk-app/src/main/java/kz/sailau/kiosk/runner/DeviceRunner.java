@@ -154,6 +154,16 @@ public final class DeviceRunner implements DeviceEffects, AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the card reader thread has opened the reader once; a card presented earlier is lost, as with a
+     * real reader (the demo and the tests wait for it before the first card).
+     *
+     * @return whether the reader was opened within {@code timeout}
+     */
+    public boolean awaitCardReaderOpened(Duration timeout) throws InterruptedException {
+        return cardReading.awaitOpened(Objects.requireNonNull(timeout, "timeout"));
+    }
+
     /** Starts feeding the engine a clock tick every {@code period} (idle timeouts, the token screen). */
     public void startTicking(Duration period) {
         requireTarget();

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -91,6 +92,9 @@ public final class AtomicFileReplacement {
     private static Path stage(Path target, byte[] content, ContentWriter writer) throws IOException {
         Objects.requireNonNull(content, "content");
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(absolute + " is a directory, not a file that can be replaced");
+        }
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         boolean written = false;
         try {

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.token;
 
+import java.util.Objects;
+
 /** Thrown when a token table cannot be read or written; carries a message key and a technical message. */
 public final class TokenStoreException extends RuntimeException {
 
@@ -23,7 +25,7 @@ public final class TokenStoreException extends RuntimeException {
      */
     public TokenStoreException(String messageKey, String technicalMessage, Throwable cause) {
         super(technicalMessage, cause);
-        this.messageKey = java.util.Objects.requireNonNull(messageKey, "messageKey");
+        this.messageKey = Objects.requireNonNull(messageKey, "messageKey");
     }
 
     /** Resource-bundle key for the clerk. */

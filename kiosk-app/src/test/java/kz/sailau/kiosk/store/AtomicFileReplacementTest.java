@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,27 @@ class AtomicFileReplacementTest {
                 }));
         assertFalse(Files.exists(file));
         assertEquals(List.of(), files());
+    }
+
+    @Test
+    void aStagedFileReplacesTheTargetOnlyWhenPublished() throws IOException {
+        Path file = dir.resolve("day.json");
+        AtomicFileReplacement.write(file, bytes("old"));
+        Path staged = AtomicFileReplacement.stage(file, bytes("new"));
+        assertArrayEquals(bytes("old"), Files.readAllBytes(file), "staging leaves the target as it was");
+        assertEquals(2, files().size());
+        AtomicFileReplacement.publish(staged, file);
+        assertArrayEquals(bytes("new"), Files.readAllBytes(file));
+        assertEquals(List.of(file), files());
+    }
+
+    @Test
+    void aDirectoryIsNeverReplaced() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("day.json.p7s"));
+        IOException refused = assertThrows(IOException.class, () -> AtomicFileReplacement.stage(directory,
+                bytes("signature")));
+        assertTrue(refused.getMessage().contains("is a directory"), refused.getMessage());
+        assertEquals(List.of(directory), files(), "nothing staged is left");
     }
 
     private static byte[] bytes(String text) {

@@ -47,9 +47,10 @@ class ClosedWithoutBundleIT {
         assertEquals(1, noDirectory.err().strip().lines().count(), "one line: " + noDirectory.err());
         assertUnchanged(data, before, filesBefore);
 
-        // Writing fails after the close was prepared: the signature's temporary file cannot be created.
+        // Writing fails after the close was prepared and the bundle staged: the signature cannot be written (a
+        // directory stands where it goes).
         Path out = Files.createDirectories(dir.resolve("usb")).resolve("day.json");
-        Files.createDirectories(out.resolveSibling("day.json.p7s.tmp"));
+        Files.createDirectories(out.resolveSibling("day.json.p7s"));
         List<Path> withUsb = files(dir);
         DayFixture.Console failed = DayFixture.console();
         assertEquals(1, failed.run("day", "close", "--data", data.toString(), "--out", out.toString(),
@@ -57,7 +58,7 @@ class ClosedWithoutBundleIT {
         assertTrue(failed.err().contains("audit.error.bundleWrite"), failed.err());
         assertUnchanged(data, before, withUsb);
 
-        Files.delete(out.resolveSibling("day.json.p7s.tmp"));
+        Files.delete(out.resolveSibling("day.json.p7s"));
         DayFixture.Console closed = DayFixture.console();
         assertEquals(0, closed.run("day", "close", "--data", data.toString(), "--out", out.toString(),
                 "--passphrase-file", passphrase.toString()), closed.err());

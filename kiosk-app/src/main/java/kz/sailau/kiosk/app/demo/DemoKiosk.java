@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -67,6 +68,9 @@ public final class DemoKiosk implements AutoCloseable {
     public static final ClerkId CLERK = new ClerkId("clerk1");
     /** The DEMO clerk PIN, shown on the demo panel (six digits: the roster's PIN policy applies to the demo too). */
     public static final String CLERK_PIN = "470213";
+
+    /** How long the demo waits for its emulated card reader to open (seconds on a loaded machine). */
+    private static final Duration CARD_READER_OPEN = Duration.ofSeconds(30);
 
     private final DemoData data;
     private final KioskConfiguration configuration;
@@ -145,6 +149,7 @@ public final class DemoKiosk implements AutoCloseable {
             ElectionDayKiosk electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
                     typedCodeKey::mac, matcher, clock, random).withDeviceTiming(deviceTiming)
                     .assemble(Optional.of(devices.devices()));
+            awaitCardReader(electionDay);
             return new DemoKiosk(data, configuration, database, devices, electionDay, migrations);
         } catch (IOException | RuntimeException e) {
             if (devices != null) {
@@ -152,6 +157,21 @@ public final class DemoKiosk implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** Returns once the card reader listens, so that the first demo card is not presented to a closed port. */
+    private static void awaitCardReader(ElectionDayKiosk electionDay) throws IOException {
+        try {
+            if (!electionDay.devices().orElseThrow().awaitCardReaderOpened(CARD_READER_OPEN)) {
+                electionDay.close();
+                throw new IOException("the emulated card reader did not open within " + CARD_READER_OPEN.toSeconds()
+                        + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            electionDay.close();
+            throw new IOException("interrupted while the card reader opened", e);
         }
     }
 

@@ -21,15 +21,12 @@ class DemoCheckIT {
 
     @Test
     void demoCheckRunsOneVoterEndToEndOnAFreshMachine() throws Exception {
-        long start = System.nanoTime();
         JarRunner.Result result = JarRunner.run(dir, "demo", "--check");
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, result.exitCode(), () -> "out: " + result.out() + "\nerr: " + result.err());
         assertTrue(result.out().contains("demo check OK"), result.out());
         assertTrue(result.out().contains(DemoData.PASSPHRASE), "the DEMO passphrase is shown");
         assertTrue(Files.exists(dir.resolve("demo-data").resolve(DemoData.MARKER)));
         assertTrue(Files.isRegularFile(dir.resolve("demo-data").resolve("register-v1.srp")));
-        assertTrue(seconds < 60, "demo setup and check took " + seconds + " s");
 
         JarRunner.Result again = JarRunner.run(dir, "demo", "--check");
         assertEquals(0, again.exitCode(), () -> "second run, out: " + again.out() + "\nerr: " + again.err());
