@@ -125,55 +125,32 @@ public final class RedirectionInput {
         byte[] key = new byte[32];
         random.nextBytes(key);
         BlindIndex.Batch mac = RedirectTable.hashFunction(key).batch();
-        long[] hashes = new long[1 << 16];
-        short[] station = new short[1 << 16];
-        int count = 0;
-        int line = 0;
-        try (BufferedReader reader = new BufferedReader(strictUtf8(iinFile), 1 << 16)) {
-            String text;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (line == 1) {
-                    if (!text.replace("\uFEFF", "").equals(REDIRECT_HEADER)) {
-                        throw problem(name, line, "header must be exactly " + REDIRECT_HEADER);
-                    }
-                    continue;
-                }
-                if (text.isEmpty()) {
-                    continue;
-                }
-                int comma = text.indexOf(',');
-                if (comma != IIN_DIGITS || text.indexOf(',', comma + 1) >= 0) {
-                    throw problem(name, line, "must be a 12-digit IIN, a comma and a precinct number");
-                }
-                String digits = text.substring(0, comma);
-                checkIin(digits, name, line);
-                Integer index;
-                try {
-                    index = stationIndex.get(PrecinctId.parse(text.substring(comma + 1)).number());
-                } catch (IllegalArgumentException e) {
-                    throw problem(name, line, "precinct is not a precinct number");
-                }
-                if (index == null) {
-                    throw problem(name, line, "precinct is not in the polling stations file");
-                }
-                if (count == hashes.length) {
-                    hashes = Arrays.copyOf(hashes, count * 2);
-                    station = Arrays.copyOf(station, count * 2);
-                }
-                hashes[count] = RedirectTable.keyedHash(mac, digits);
-                station[count] = (short) (int) index;
-                count++;
+        Entries entries = new Entries();
+        int lines = forEachLine(iinFile, REDIRECT_HEADER, (text, line) -> {
+            int comma = text.indexOf(',');
+            if (comma != IIN_DIGITS || text.indexOf(',', comma + 1) >= 0) {
+                throw problem(name, line, "must be a 12-digit IIN, a comma and a precinct number");
             }
-        } catch (IOException | RuntimeException e) {
-            throw rethrown(e, name, line);
-        }
-        if (count == 0) {
-            throw problem(name, line, "holds no IIN");
+            String digits = text.substring(0, comma);
+            checkIin(digits, name, line);
+            Integer index;
+            try {
+                index = stationIndex.get(PrecinctId.parse(text.substring(comma + 1)).number());
+            } catch (IllegalArgumentException e) {
+                throw problem(name, line, "precinct is not a precinct number");
+            }
+            if (index == null) {
+                throw problem(name, line, "precinct is not in the polling stations file");
+            }
+            entries.add(RedirectTable.keyedHash(mac, digits), index);
+        });
+        if (entries.count == 0) {
+            throw problem(name, lines, "holds no IIN");
         }
         byte[] table;
         try {
-            table = RedirectTable.write(stations, Arrays.copyOf(hashes, count), Arrays.copyOf(station, count));
+            table = RedirectTable.write(stations, Arrays.copyOf(entries.hashes, entries.count),
+                    Arrays.copyOf(entries.stations, entries.count));
         } catch (IllegalArgumentException e) {
             throw new RegisterException(KEY, name + ": " + e.getMessage(), null);
         }
@@ -193,44 +170,78 @@ public final class RedirectionInput {
         String name = file.getFileName().toString();
         Map<Iin, PriorVote> votes = new HashMap<>();
         Set<String> seen = new HashSet<>();
+        forEachLine(file, PRIOR_VOTES_HEADER, (text, line) -> {
+            int comma = text.indexOf(',');
+            if (comma != IIN_DIGITS) {
+                throw problem(name, line, "must be a 12-digit IIN, a comma and EARLY or ABSENTEE");
+            }
+            String digits = text.substring(0, comma);
+            checkIin(digits, name, line);
+            PriorVote vote;
+            try {
+                vote = PriorVote.fromCode(text.substring(comma + 1));
+            } catch (IllegalArgumentException e) {
+                throw problem(name, line, e.getMessage());
+            }
+            if (!seen.add(digits)) {
+                throw problem(name, line, "the IIN is listed twice");
+            }
+            Iin iin = new Iin(digits);
+            if (register.contains(iin)) {
+                votes.put(iin, vote);
+            }
+        });
+        return Map.copyOf(votes);
+    }
+
+    /** Keyed hashes and station indexes as they are read, in growing primitive arrays (12 million of them). */
+    private static final class Entries {
+        long[] hashes = new long[1 << 16];
+        short[] stations = new short[1 << 16];
+        int count;
+
+        void add(long hash, int station) {
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
+                stations = Arrays.copyOf(stations, count * 2);
+            }
+            hashes[count] = hash;
+            stations[count] = (short) station;
+            count++;
+        }
+    }
+
+    /** What is done with one data line of a file. */
+    @FunctionalInterface
+    private interface LineHandler {
+        void accept(String text, int line);
+    }
+
+    /**
+     * Reads a UTF-8 file line by line: the first line must be {@code header} (a byte order mark is tolerated), empty
+     * lines are passed over, every other line goes to {@code handler} with its number.
+     *
+     * @return the number of lines read
+     */
+    private static int forEachLine(Path file, String header, LineHandler handler) {
+        String name = file.getFileName().toString();
         int line = 0;
-        try (BufferedReader reader = new BufferedReader(strictUtf8(file))) {
+        try (BufferedReader reader = new BufferedReader(strictUtf8(file), 1 << 16)) {
             String text;
             while ((text = reader.readLine()) != null) {
                 line++;
                 if (line == 1) {
-                    if (!text.replace("\uFEFF", "").equals(PRIOR_VOTES_HEADER)) {
-                        throw problem(name, line, "header must be exactly " + PRIOR_VOTES_HEADER);
+                    if (!text.replace("\uFEFF", "").equals(header)) {
+                        throw problem(name, line, "header must be exactly " + header);
                     }
-                    continue;
-                }
-                if (text.isEmpty()) {
-                    continue;
-                }
-                int comma = text.indexOf(',');
-                if (comma != IIN_DIGITS) {
-                    throw problem(name, line, "must be a 12-digit IIN, a comma and EARLY or ABSENTEE");
-                }
-                String digits = text.substring(0, comma);
-                checkIin(digits, name, line);
-                PriorVote vote;
-                try {
-                    vote = PriorVote.fromCode(text.substring(comma + 1));
-                } catch (IllegalArgumentException e) {
-                    throw problem(name, line, e.getMessage());
-                }
-                if (!seen.add(digits)) {
-                    throw problem(name, line, "the IIN is listed twice");
-                }
-                Iin iin = new Iin(digits);
-                if (register.contains(iin)) {
-                    votes.put(iin, vote);
+                } else if (!text.isEmpty()) {
+                    handler.accept(text, line);
                 }
             }
         } catch (IOException | RuntimeException e) {
             throw rethrown(e, name, line);
         }
-        return Map.copyOf(votes);
+        return line;
     }
 
     private static void checkIin(String digits, String name, int line) {

@@ -294,24 +294,8 @@ public final class ClerkConsole extends VBox {
      * IIN field is the one of "enter IIN", shown when the kiosk is idle or after a refusal).
      */
     private void specialList(Messages m, VBox inputs, List<Button> shown) {
-        FlowPane legal = new FlowPane(8, 8);
-        legal.setId("clerk-special-list-reasons");
-        legal.setPrefWrapLength(CONTENT);
-        SpecialListReason selected = specialListReasons.getSelectedToggle() == null ? null
-                : (SpecialListReason) specialListReasons.getSelectedToggle().getUserData();
-        specialListReasons.getToggles().clear();
-        for (SpecialListReason reason : SpecialListReason.values()) {
-            ToggleButton button = new ToggleButton(m.get(reason.messageKey()));
-            button.setId("special-list-" + reason.name().toLowerCase(Locale.ROOT));
-            button.setUserData(reason);
-            button.setToggleGroup(specialListReasons);
-            button.setSelected(reason == selected);
-            button.setWrapText(true);
-            button.setPrefWidth((CONTENT - 8) / 2);
-            button.setMaxWidth((CONTENT - 8) / 2);
-            button.setMinHeight(Region.USE_PREF_SIZE);
-            legal.getChildren().add(button);
-        }
+        Node legal = choiceButtons(specialListReasons, SpecialListReason.values(), SpecialListReason::messageKey, m,
+                "clerk-special-list-reasons", "special-list-");
         documentNumber.setId("clerk-document-number");
         documentNumber.setPromptText(m.get("clerk.specialList.number"));
         if (!inputs.getChildren().contains(iin)) {
@@ -342,18 +326,28 @@ public final class ClerkConsole extends VBox {
     }
 
     private Node reasonButtons(Messages m) {
+        return choiceButtons(reasons, OverrideReason.values(), OverrideReason::messageKey, m, "clerk-reasons",
+                "override-");
+    }
+
+    /**
+     * One toggle button per value, two to a row, in {@code group} (rebuilt on every render, keeping the selection):
+     * the override reasons, the special list's legal reasons.
+     */
+    private static <E extends Enum<E>> Node choiceButtons(ToggleGroup group, E[] values,
+                                                          Function<E, String> messageKey, Messages m, String id,
+                                                          String buttonIdPrefix) {
         FlowPane buttons = new FlowPane(8, 8);
-        buttons.setId("clerk-reasons");
+        buttons.setId(id);
         buttons.setPrefWrapLength(CONTENT);
-        OverrideReason selected = reasons.getSelectedToggle() == null ? null
-                : (OverrideReason) reasons.getSelectedToggle().getUserData();
-        reasons.getToggles().clear();
-        for (OverrideReason reason : OverrideReason.values()) {
-            ToggleButton button = new ToggleButton(m.get(reason.messageKey()));
-            button.setId("override-" + reason.name().toLowerCase(Locale.ROOT));
-            button.setUserData(reason);
-            button.setToggleGroup(reasons);
-            button.setSelected(reason == selected);
+        Object selected = group.getSelectedToggle() == null ? null : group.getSelectedToggle().getUserData();
+        group.getToggles().clear();
+        for (E value : values) {
+            ToggleButton button = new ToggleButton(m.get(messageKey.apply(value)));
+            button.setId(buttonIdPrefix + value.name().toLowerCase(Locale.ROOT));
+            button.setUserData(value);
+            button.setToggleGroup(group);
+            button.setSelected(value == selected);
             button.setWrapText(true);
             button.setPrefWidth((CONTENT - 8) / 2);
             button.setMaxWidth((CONTENT - 8) / 2);

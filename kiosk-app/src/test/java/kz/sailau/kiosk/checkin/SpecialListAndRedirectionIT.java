@@ -46,6 +46,7 @@ import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.testing.FakeMatcher;
 import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.RedirectingVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,32 +69,6 @@ class SpecialListAndRedirectionIT {
     @TempDir
     Path temp;
 
-    /** The in-memory register plus the authority's redirection table for two outsiders. */
-    private static final class RedirectingDirectory implements VoterDirectory {
-        private final InMemoryVoterDirectory register;
-        private final Map<Iin, PollingStation> elsewhere;
-
-        RedirectingDirectory(InMemoryVoterDirectory register, Map<Iin, PollingStation> elsewhere) {
-            this.register = register;
-            this.elsewhere = elsewhere;
-        }
-
-        @Override
-        public Optional<RegisteredVoter> find(Iin iin) {
-            return register.find(iin);
-        }
-
-        @Override
-        public Optional<PollingStation> pollingStationOf(Iin iin) {
-            return Optional.ofNullable(elsewhere.get(iin));
-        }
-
-        @Override
-        public kz.sailau.kiosk.biometric.FingerMatcher.Gallery<Iin> gallery() {
-            return register.gallery();
-        }
-    }
-
     @Test
     void theDayOfIssue19EndsInAVerifiedBundleWithTheSpecialListInTheTally() throws Exception {
         Path data = temp.resolve("kiosk");
@@ -113,7 +88,7 @@ class SpecialListAndRedirectionIT {
         RegisteredVoter third = Fixtures.voter(52, LocalDate.of(1992, 7, 7), Fixtures.PRECINCT);
         ManualClock clock = Fixtures.clock();
         FakeMatcher matcher = FakeMatcher.imageEncoded();
-        VoterDirectory directory = new RedirectingDirectory(
+        VoterDirectory directory = new RedirectingVoterDirectory(
                 new InMemoryVoterDirectory(List.of(plain, early, absentee, inRegister), matcher),
                 Map.of(outsider.voter().iin(), SCHOOL_14));
         Path out = temp.resolve("day.json");

@@ -47,6 +47,7 @@ import kz.sailau.kiosk.testing.FakeMatcher;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.RedirectingVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.testing.TestIins;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
@@ -97,24 +98,9 @@ final class UiFixtures {
         devices = new DeviceRunner(new KioskDevices(otherScanner == null ? scanner : otherScanner, () -> {
             throw new MrzReaderException("device.mrz.notFound", "the UI tests feed cards through the view model", null);
         }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        InMemoryVoterDirectory register = new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded());
         // The register plus the authority's redirection table (decision 0210): the stations in {@link #elsewhere}.
-        VoterDirectory directory = new VoterDirectory() {
-            @Override
-            public Optional<kz.sailau.kiosk.checkin.RegisteredVoter> find(Iin iin) {
-                return register.find(iin);
-            }
-
-            @Override
-            public Optional<PollingStation> pollingStationOf(Iin iin) {
-                return Optional.ofNullable(elsewhere.get(iin));
-            }
-
-            @Override
-            public kz.sailau.kiosk.biometric.FingerMatcher.Gallery<Iin> gallery() {
-                return register.gallery();
-            }
-        };
+        VoterDirectory directory = new RedirectingVoterDirectory(
+                new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded()), elsewhere);
         engine = new CheckInEngine(new CheckInMachine(policy), directory,
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
                 new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, typedCodeKey::mac, new SecureRandom()),
