@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import kz.sailau.fingerprint.protocol.SensorImage;
 
 /**
  * One fingerprint image read from the sensor: 8-bit grayscale pixels, row by row, top row first.
@@ -35,6 +36,17 @@ public record Capture(byte[] pixels, int width, int height, int dpi, long wireBy
     public static final int SENSOR_HEIGHT = 288;
     /** Resolution of the R30x / ZFM-20 / AS608 sensors (datasheet, "Resolution: 500 dpi"). */
     public static final int SENSOR_DPI = 500;
+
+    /**
+     * The gray level a host receives for an 8-bit gray value after the sensor's 4-bit image transfer: one of 16
+     * levels, a multiple of 17 (what {@code UpImage} delivers; used to reproduce the sensor's view of a print).
+     *
+     * @param gray 0..255
+     * @return a multiple of 17 in 0..255
+     */
+    public static int fourBitGray(int gray) {
+        return SensorImage.quantise(gray);
+    }
 
     /**
      * Validates and copies.

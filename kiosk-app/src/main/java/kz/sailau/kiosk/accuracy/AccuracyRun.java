@@ -3,13 +3,16 @@ package kz.sailau.kiosk.accuracy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
@@ -284,7 +287,7 @@ public final class AccuracyRun {
                                                         List<AccuracyResult.Capture> captures, double threshold) {
         Voter voter = enrolled.voter();
         Set<FingerPosition> fingers = enrolled.fingers().stream().map(EnrolledFinger::position)
-                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(FingerPosition.class)));
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(FingerPosition.class)));
         Map<FingerPosition, Integer> used = new EnumMap<>(FingerPosition.class);
         List<String> tries = new ArrayList<>();
         for (int k = 0; k < request.captures() && !fingers.isEmpty(); k++) {
@@ -309,10 +312,10 @@ public final class AccuracyRun {
                 return new AccuracyResult.VoterOutcome(voter.index(), false, tries, enrolled.failedImpressions());
             }
             if (claimed >= threshold) {
-                tries.add(asked.fileName() + ":" + String.format(java.util.Locale.ROOT, "%.1f", claimed));
+                tries.add(asked.fileName() + ":" + String.format(Locale.ROOT, "%.1f", claimed));
                 return new AccuracyResult.VoterOutcome(voter.index(), true, tries, enrolled.failedImpressions());
             }
-            tries.add(asked.fileName() + ":" + String.format(java.util.Locale.ROOT, "%.1f", claimed));
+            tries.add(asked.fileName() + ":" + String.format(Locale.ROOT, "%.1f", claimed));
         }
         return new AccuracyResult.VoterOutcome(voter.index(), false, tries, enrolled.failedImpressions());
     }

@@ -2,7 +2,6 @@ package kz.sailau.kiosk.accuracy;
 
 import java.util.Objects;
 import kz.sailau.fingerprint.Capture;
-import kz.sailau.fingerprint.protocol.SensorImage;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.PrintMeasures;
 
@@ -29,8 +28,8 @@ public final class SensorView {
     public static FingerImage of(FingerImage image) {
         Objects.requireNonNull(image, "image");
         FingerImage at500 = image.atResolution(Capture.SENSOR_DPI);
-        int width = SensorImage.WIDTH;
-        int height = SensorImage.HEIGHT;
+        int width = Capture.SENSOR_WIDTH;
+        int height = Capture.SENSOR_HEIGHT;
         PrintMeasures measures = PrintMeasures.of(at500);
         int left = window(measures.ridgeCentreX(), width, at500.width());
         int top = window(measures.ridgeCentreY(), height, at500.height());
@@ -40,7 +39,7 @@ public final class SensorView {
             for (int x = 0; x < width; x++) {
                 int sx = left + x;
                 int gray = sx >= 0 && sx < at500.width() && sy >= 0 && sy < at500.height() ? at500.gray(sx, sy) : WHITE;
-                pixels[y * width + x] = (byte) SensorImage.quantise(gray);
+                pixels[y * width + x] = (byte) Capture.fourBitGray(gray);
             }
         }
         return new FingerImage(width, height, pixels, Capture.SENSOR_DPI);

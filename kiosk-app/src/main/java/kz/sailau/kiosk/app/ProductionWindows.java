@@ -37,7 +37,9 @@ import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.ui.AdministratorView;
+import kz.sailau.kiosk.ui.AudioGuide;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
+import kz.sailau.kiosk.ui.HeadphoneOutput;
 import kz.sailau.kiosk.ui.KioskScreens;
 import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.LanguageViewModel;
@@ -136,7 +138,7 @@ final class ProductionWindows {
         CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,
                 Platform::runLater, kiosk::counters);
         // Audio guidance for every voter step to the headphone jack (decision 0211).
-        model.useAudioGuide(new kz.sailau.kiosk.ui.AudioGuide(new kz.sailau.kiosk.ui.HeadphoneOutput()));
+        model.useAudioGuide(new AudioGuide(new HeadphoneOutput()));
         kiosk.startTicking(Duration.ofSeconds(1));
         if (KioskAdministration.closed(database)) {
             model.closePolls();

@@ -1,6 +1,8 @@
 package kz.sailau.kiosk.audit;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -78,10 +80,10 @@ public final class BiometricWipe {
     }
 
     private static void deleteIfPresent(Connection connection, String table) throws SQLException {
-        try (java.sql.PreparedStatement exists = connection.prepareStatement(
+        try (PreparedStatement exists = connection.prepareStatement(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
             exists.setString(1, table);
-            try (java.sql.ResultSet row = exists.executeQuery()) {
+            try (ResultSet row = exists.executeQuery()) {
                 if (row.next()) {
                     delete(connection, table);
                 }

@@ -1,9 +1,12 @@
 package kz.sailau.kiosk.checkin;
 
 import java.time.Instant;
+import java.time.Period;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
 import kz.sailau.kiosk.checkin.CheckInState.*;
 import kz.sailau.kiosk.model.PollingStation;
@@ -236,7 +239,7 @@ public final class CheckInMachine {
     }
 
     /** The refusals after which a clerk may add the voter to the special list. */
-    private static final java.util.Set<Refusal> SPECIAL_LIST_AFTER = java.util.EnumSet.of(Refusal.NOT_IN_REGISTER,
+    private static final Set<Refusal> SPECIAL_LIST_AFTER = EnumSet.of(Refusal.NOT_IN_REGISTER,
             Refusal.OTHER_PRECINCT);
 
     /**
@@ -256,7 +259,7 @@ public final class CheckInMachine {
                     .orElse(Refusal.ON_THIS_REGISTER));
         } else if (e.alreadyCheckedIn()) {
             refusal = Optional.of(Refusal.ALREADY_CHECKED_IN);
-        } else if (s.iin().birthDate().map(birth -> java.time.Period.between(birth, policy.electionDay()).getYears()
+        } else if (s.iin().birthDate().map(birth -> Period.between(birth, policy.electionDay()).getYears()
                 < policy.minimumAge()).orElse(true)) {
             refusal = Optional.of(Refusal.UNDER_AGE);
         } else {

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.checkin;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.model.Iin;
@@ -36,10 +38,10 @@ public record Session(Route route, RegisteredVoter voter, Optional<IdentityDocum
      */
     public static Session specialList(Iin iin, PrecinctId precinct, ClerkId clerk) {
         Objects.requireNonNull(iin, "iin");
-        java.time.LocalDate birth = iin.birthDate()
+        LocalDate birth = iin.birthDate()
                 .orElseThrow(() -> new IllegalArgumentException("the IIN encodes no birth date"));
         Voter entry = new Voter(iin, NO_NAME, NO_NAME, "", birth, precinct);
-        return new Session(Route.SPECIAL_LIST, new RegisteredVoter(entry, java.util.Map.of()), Optional.empty(),
+        return new Session(Route.SPECIAL_LIST, new RegisteredVoter(entry, Map.of()), Optional.empty(),
                 Optional.of(clerk));
     }
 

@@ -7,6 +7,8 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.AdministrationEvents;
@@ -286,13 +288,13 @@ final class RegisterCommands {
                 env.out().println("templates per voter: not recorded (package built before several impressions per "
                         + "finger); verify threshold " + fmt(MatchThreshold.DEFAULT.verify()));
             }
-            for (var entry : manifest.templatesPerVoter() == null ? java.util.Map.<String, Integer>of().entrySet()
+            for (var entry : manifest.templatesPerVoter() == null ? Map.<String, Integer>of().entrySet()
                     : manifest.templatesPerVoter().entrySet()) {
                 int templates = Integer.parseInt(entry.getKey());
                 env.out().println("verify threshold " + fmt(MatchThreshold.DEFAULT.verifyFor(templates, captures))
                         + " for " + entry.getValue() + " voter(s) with " + templates + " template(s): " + templates
                         + " x " + captures + " capture(s) = " + (templates * captures) + " comparisons at a system "
-                        + "false-accept rate of " + String.format(java.util.Locale.ROOT, "%.0e", MatchThreshold.TARGET_SYSTEM_FAR)
+                        + "false-accept rate of " + String.format(Locale.ROOT, "%.0e", MatchThreshold.TARGET_SYSTEM_FAR)
                         + " (decision 0040)");
             }
             return KioskCommandLine.OK;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import kz.sailau.kiosk.biometric.PrintMeasures;
 import kz.sailau.kiosk.model.FingerPosition;
 
@@ -140,7 +141,7 @@ public final class EnrolmentQuality {
     }
 
     private static List<Finding> rate(List<Measured> measured,
-                                      java.util.function.Function<Measured, OptionalDouble> closeness, double minimum) {
+                                      Function<Measured, OptionalDouble> closeness, double minimum) {
         Objects.requireNonNull(measured, "measured");
         if (!(minimum >= 0 && minimum <= 100)) {
             throw new IllegalArgumentException("minimum quality must be 0..100");

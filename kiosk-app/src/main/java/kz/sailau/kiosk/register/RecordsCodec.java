@@ -1,8 +1,8 @@
 package kz.sailau.kiosk.register;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -92,7 +93,7 @@ final class RecordsCodec {
      *                           {@code register.error.damaged} when it carries a redirection key
      */
     static RegisterContents decode(byte[] bytes) {
-        return decode(bytes, java.util.Optional.empty());
+        return decode(bytes, Optional.empty());
     }
 
     /**
@@ -102,7 +103,7 @@ final class RecordsCodec {
      * @throws RegisterException {@code register.error.malformed} when the document is not valid records,
      *                           {@code register.error.damaged} when key and table do not go together
      */
-    static RegisterContents decode(byte[] bytes, java.util.Optional<RedirectTable> table) {
+    static RegisterContents decode(byte[] bytes, Optional<RedirectTable> table) {
         try {
             Document document = JSON.readValue(bytes, Document.class);
             if (document == null || !FORMAT.equals(document.format()) || document.voters() == null) {
@@ -125,7 +126,7 @@ final class RecordsCodec {
                             f.imageSha256() == null ? "" : f.imageSha256()));
                 }
                 records.add(new RegisterRecord(voter, sex, fingers, v.priorVote() == null
-                        ? java.util.Optional.empty() : java.util.Optional.of(PriorVote.fromCode(v.priorVote()))));
+                        ? Optional.empty() : Optional.of(PriorVote.fromCode(v.priorVote()))));
             }
             List<AcceptedDuplicate> accepted = document.acceptedDuplicates() == null ? List.of()
                     : document.acceptedDuplicates().stream().map(a -> new AcceptedDuplicate(a.id(), a.reason())).toList();
@@ -133,7 +134,7 @@ final class RecordsCodec {
                 throw new RegisterException("register.error.damaged",
                         "the redirection table and its key do not come together", null);
             }
-            java.util.Optional<Redirection> redirection = table.map(t -> new Redirection(
+            Optional<Redirection> redirection = table.map(t -> new Redirection(
                     Base64.getDecoder().decode(document.redirectKey()), t));
             return new RegisterContents(new ElectionId(document.election()), new PrecinctId(document.precinct()),
                     document.registerVersion(), Instant.parse(document.created()), document.extractorVersion(),

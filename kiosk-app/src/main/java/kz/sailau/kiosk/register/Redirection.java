@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.register;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.BlindIndex;
@@ -45,13 +46,13 @@ public record Redirection(byte[] key, RedirectTable table) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Redirection r && java.util.Arrays.equals(key, r.key)
-                && java.util.Arrays.equals(table.bytes(), r.table.bytes());
+        return other instanceof Redirection r && Arrays.equals(key, r.key)
+                && Arrays.equals(table.bytes(), r.table.bytes());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(key);
+        return Arrays.hashCode(key);
     }
 
     @Override

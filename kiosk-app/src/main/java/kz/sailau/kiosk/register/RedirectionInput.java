@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -267,6 +268,6 @@ public final class RedirectionInput {
             return r;
         }
         return problem(file, Math.max(1, line), "cannot be read (" + e.getClass().getSimpleName()
-                + (e instanceof java.nio.charset.CharacterCodingException ? ": not UTF-8" : "") + ")");
+                + (e instanceof CharacterCodingException ? ": not UTF-8" : "") + ")");
     }
 }

@@ -2,10 +2,13 @@ package kz.sailau.kiosk.register;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.model.ElectionId;
+import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.model.PriorVote;
 
 /**
  * Everything a register package carries for one precinct: the plaintext that gets signed and encrypted.
@@ -56,7 +59,7 @@ public record RegisterContents(ElectionId election, PrecinctId precinct, long ve
     }
 
     /** The same register with each voter in {@code votes} marked with the prior vote given there. */
-    public RegisterContents withPriorVotes(java.util.Map<kz.sailau.kiosk.model.Iin, kz.sailau.kiosk.model.PriorVote> votes) {
+    public RegisterContents withPriorVotes(Map<Iin, PriorVote> votes) {
         Objects.requireNonNull(votes, "votes");
         List<RegisterRecord> marked = records.stream().map(r -> votes.containsKey(r.voter().iin())
                 ? r.withPriorVote(votes.get(r.voter().iin())) : r).toList();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
@@ -126,8 +127,8 @@ public final class RegisterPackages {
         if (!Digests.sha256Hex(records).equals(manifest.recordsSha256())) {
             throw new RegisterException("register.error.damaged", "records do not match the manifest hash", null);
         }
-        java.util.Optional<RedirectTable> table = parts.redirectTable().length == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(RedirectTable.parse(parts.redirectTable()));
+        Optional<RedirectTable> table = parts.redirectTable().length == 0 ? Optional.empty()
+                : Optional.of(RedirectTable.parse(parts.redirectTable()));
         if (table.isPresent() && (table.get().entryCount() != manifest.redirectEntries()
                 || table.get().stations().size() != manifest.redirectStations())) {
             throw new RegisterException("register.error.damaged", "redirection table disagrees with the manifest",

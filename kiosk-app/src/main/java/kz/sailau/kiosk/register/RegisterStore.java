@@ -1,7 +1,5 @@
 package kz.sailau.kiosk.register;
 
-import java.util.Locale;
-import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -15,11 +13,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.crypto.BlindIndex;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.StoreKeys;
 import kz.sailau.kiosk.model.ElectionId;
@@ -30,6 +32,7 @@ import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.PriorVote;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 
@@ -359,7 +362,7 @@ public final class RegisterStore {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO redirect_table (singleton, "
                 + "register_version, table_sha256, entries, key_enc, table_bytes) VALUES (1, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, contents.version());
-            insert.setString(2, kz.sailau.kiosk.crypto.Digests.sha256Hex(table.table().bytes()));
+            insert.setString(2, Digests.sha256Hex(table.table().bytes()));
             insert.setInt(3, table.table().entryCount());
             insert.setBytes(4, cipher.encrypt(table.key(), REDIRECT_KEY_CONTEXT));
             insert.setBytes(5, table.table().bytes());
@@ -398,7 +401,7 @@ public final class RegisterStore {
                  ResultSet row = select.executeQuery()) {
                 row.next();
                 byte[] tableBytes = row.getBytes(2);
-                if (!kz.sailau.kiosk.crypto.Digests.sha256Hex(tableBytes).equals(sha)) {
+                if (!Digests.sha256Hex(tableBytes).equals(sha)) {
                     throw new RegisterException("register.error.damaged",
                             "the stored redirection table does not match its hash", null);
                 }
@@ -436,7 +439,7 @@ public final class RegisterStore {
         Voter voter = new Voter(new Iin(values[0]), values[1], values[2], values[3], LocalDate.parse(values[4]),
                 new PrecinctId(row.getInt(9)));
         Map<FingerPosition, List<FingerTemplate>> templates = new EnumMap<>(FingerPosition.class);
-        Map<FingerPosition, java.util.SortedMap<Integer, FingerTemplate>> byImpression =
+        Map<FingerPosition, SortedMap<Integer, FingerTemplate>> byImpression =
                 new EnumMap<>(FingerPosition.class);
         try (PreparedStatement fingers = connection.prepareStatement(
                 "SELECT position, extractor_version, template_enc FROM voter_finger WHERE voter_id = ?")) {
@@ -447,7 +450,7 @@ public final class RegisterStore {
                     int hash = key.indexOf('#');
                     FingerPosition position = FingerPosition.fromFileName(hash < 0 ? key : key.substring(0, hash));
                     int impression = hash < 0 ? 1 : Integer.parseInt(key.substring(hash + 1));
-                    byImpression.computeIfAbsent(position, p -> new java.util.TreeMap<>()).put(impression,
+                    byImpression.computeIfAbsent(position, p -> new TreeMap<>()).put(impression,
                             new FingerTemplate(cipher.decrypt(finger.getBytes(3), context("template_enc:" + key, index)),
                                     finger.getString(2)));
                 }

@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.register;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +35,9 @@ public record RegisteredVoter(long rowId, Voter voter, Sex sex, Map<FingerPositi
         Objects.requireNonNull(voter, "voter");
         Objects.requireNonNull(sex, "sex");
         Objects.requireNonNull(priorVote, "priorVote");
-        Map<FingerPosition, List<FingerTemplate>> copy = new java.util.EnumMap<>(FingerPosition.class);
+        Map<FingerPosition, List<FingerTemplate>> copy = new EnumMap<>(FingerPosition.class);
         templates.forEach((position, list) -> copy.put(position, List.copyOf(list)));
-        templates = java.util.Collections.unmodifiableMap(copy);
+        templates = Collections.unmodifiableMap(copy);
     }
 
     /** The number of enrolled templates over all fingers. */

@@ -1,12 +1,11 @@
 package kz.sailau.kiosk.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.scene.text.TextAlignment;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
 import javafx.animation.ScaleTransition;
 import javafx.animation.TranslateTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -24,9 +24,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.model.FingerPosition;
 
 /**
  * The voter's screens: one view per {@link CheckInState}, chosen through the engine's
@@ -42,7 +44,7 @@ public final class KioskView extends BorderPane {
     private final Button clerkButton = new Button();
     private final Button adminButton = new Button();
     private final Label testBanner = new Label();
-    private final javafx.scene.control.ToggleButton largeTextButton = new javafx.scene.control.ToggleButton();
+    private final ToggleButton largeTextButton = new ToggleButton();
     private Animation running;
 
     /**
@@ -250,7 +252,7 @@ public final class KioskView extends BorderPane {
     }
 
     /** The message key of the sentence asking for a finger, e.g. {@code finger.requested.right_index}. */
-    static String requestedFingerKey(kz.sailau.kiosk.model.FingerPosition finger) {
+    static String requestedFingerKey(FingerPosition finger) {
         return "finger.requested." + finger.fileName();
     }
 

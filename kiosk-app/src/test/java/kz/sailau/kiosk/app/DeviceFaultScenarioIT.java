@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeviceFaultScenarioIT {
 
-    private static final Duration STEP = Duration.ofSeconds(30);
+    private static final Duration STEP = Duration.ofSeconds(90);
     private static final LocalDate ELECTION_DAY = KioskConfiguration.defaults().electionDay();
     private static final AtomicInteger NEXT_VOTER = new AtomicInteger();
 

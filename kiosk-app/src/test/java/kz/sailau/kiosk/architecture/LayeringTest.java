@@ -59,6 +59,7 @@ class LayeringTest {
     private static final String DEVICES = "kz.sailau.kiosk.devices..";
     private static final String STORE = "kz.sailau.kiosk.store..";
     private static final String MODEL = "kz.sailau.kiosk.model..";
+    private static final String ACCURACY = "kz.sailau.kiosk.accuracy..";
     private static final String FINGERPRINT_DRIVER = "kz.sailau.fingerprint..";
     private static final String FINGERPRINT_EMULATOR = "kz.sailau.fingerprint.emulator..";
 
@@ -83,6 +84,7 @@ class LayeringTest {
                 .layer("App").definedBy(APP)
                 .layer("Ui").definedBy(UI)
                 .layer("Cli").definedBy(CLI)
+                .layer("Accuracy").definedBy(ACCURACY)
                 .layer("Runner").definedBy(RUNNER)
                 .layer("Ledger").definedBy(LEDGER)
                 .layer("Clerk").definedBy(CLERK)
@@ -98,15 +100,17 @@ class LayeringTest {
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Accuracy").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Runner").mayOnlyBeAccessedByLayers("App", "Ui")
                 .whereLayer("Ledger").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Clerk").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
                 .whereLayer("Token").mayOnlyBeAccessedByLayers("App", "Cli")
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk")
-                .whereLayer("CheckIn").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Runner", "Ledger", "Clerk",
-                        "Token", "Audit")
-                .whereLayer("Register").mayOnlyBeAccessedByLayers("App", "Cli", "Clerk", "Audit", "CheckIn")
-                .whereLayer("Biometric").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Runner", "CheckIn", "Register")
+                .whereLayer("CheckIn").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "Ledger",
+                        "Clerk", "Token", "Audit")
+                .whereLayer("Register").mayOnlyBeAccessedByLayers("App", "Cli", "Accuracy", "Clerk", "Audit", "CheckIn")
+                .whereLayer("Biometric").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "CheckIn",
+                        "Register")
                 .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Token", "Audit",
                         "Register")
                 .whereLayer("Devices").mayOnlyBeAccessedByLayers("App", "Ui", "Runner", "CheckIn")
@@ -250,9 +254,10 @@ class LayeringTest {
 
     @Test
     void onlyTheRunnerAndTheAssemblyUseTheFingerprintDriver() {
-        noClasses().that().resideOutsideOfPackages(RUNNER, APP, DEVICES)
+        noClasses().that().resideOutsideOfPackages(RUNNER, APP, DEVICES, ACCURACY)
                 .should().dependOnClassesThat().resideInAPackage(FINGERPRINT_DRIVER)
-                .because("the screens see a capture only as the runner reports it, never through the driver")
+                .because("the screens see a capture only as the runner reports it, never through the driver (the "
+                        + "authority's accuracy measurement reads the sensor's geometry and 4-bit transfer from its API)")
                 .check(classes);
     }
 

@@ -63,15 +63,15 @@ class DemoPanelUiIT {
     @Test
     void aVoterIsCheckedInWithTheMouse(FxRobot robot) throws Exception {
         robot.clickOn("#demo-card");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.stateProperty().get()
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.AwaitingFinger);
         robot.clickOn("#demo-right-finger");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stateProperty().get()
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.TokenIssued);
         CheckInState.TokenIssued issued = (CheckInState.TokenIssued) model.stateProperty().get();
         assertEquals(CheckInMethod.FINGERPRINT, issued.method());
         TextArea receipt = robot.lookup("#demo-receipt").queryAs(TextArea.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> receipt.getText().contains(issued.token().qrPayload()));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> receipt.getText().contains(issued.token().qrPayload()));
         assertTrue(receipt.getText().contains(issued.token().humanCode()), receipt.getText());
         WaitForAsyncUtils.asyncFx(() -> {
             Path shots = Path.of("target", "screenshots");
