@@ -33,6 +33,7 @@ public final class Main {
         all.addAll(ClerkRoster.MIGRATIONS);
         all.addAll(StateAnchor.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.SPECIAL_LIST_MIGRATIONS);
         return List.copyOf(all);
     }
 

@@ -39,7 +39,9 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.ui.AdministratorView;
+import kz.sailau.kiosk.ui.AudioGuide;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
+import kz.sailau.kiosk.ui.HeadphoneOutput;
 import kz.sailau.kiosk.ui.KioskScreens;
 import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.LanguageViewModel;
@@ -139,6 +141,8 @@ final class ProductionWindows {
         kiosk.printIn(language::messages);
         CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,
                 Platform::runLater, kiosk::counters);
+        // Audio guidance for every voter step to the headphone jack (decision 0211).
+        model.useAudioGuide(new AudioGuide(new HeadphoneOutput()));
         kiosk.startTicking(Duration.ofSeconds(1));
         if (KioskAdministration.closed(database)) {
             model.closePolls();

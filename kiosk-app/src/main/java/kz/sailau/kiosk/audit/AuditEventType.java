@@ -81,7 +81,17 @@ public enum AuditEventType {
      * The administrator saved the device settings. Fields: per device ({@code scanner}, {@code mrzReader},
      * {@code printer}) CHANGED or UNCHANGED, and its speed ({@code scannerBaud} ...); never the port paths.
      */
-    DEVICES_CONFIGURED;
+    DEVICES_CONFIGURED,
+    /**
+     * A clerk checked in a voter the commission added to the special list (not in this precinct's register).
+     * Fields: method, reason code (the legal reason: absentee certificate, court decision), clerk; never the
+     * document's number.
+     */
+    CHECK_IN_ON_SPECIAL_LIST,
+    /** A special-list entry was refused because the day's cap is reached. Fields: clerk. */
+    SPECIAL_LIST_REFUSED_CAP,
+    /** A clerk helped a voter who cannot use the kiosk alone (clerk-assisted mode). Fields: clerk. */
+    VOTER_ASSISTED;
 
     /**
      * Whether entries of this type carry only the day (UTC midnight) instead of the minute: the token events, so

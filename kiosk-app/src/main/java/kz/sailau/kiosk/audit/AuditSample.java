@@ -30,7 +30,8 @@ public final class AuditSample {
     /** Domain label of the random stream. */
     public static final String LABEL = "sailau-audit-sample-v1";
     private static final Set<AuditEventType> CHECK_INS = Set.of(AuditEventType.CHECK_IN_BY_FINGERPRINT,
-            AuditEventType.CHECK_IN_BY_OVERRIDE, AuditEventType.CHECK_IN_IN_FALLBACK);
+            AuditEventType.CHECK_IN_BY_OVERRIDE, AuditEventType.CHECK_IN_IN_FALLBACK,
+            AuditEventType.CHECK_IN_ON_SPECIAL_LIST);
 
     private final MessageDigest sha256;
     private final byte[] prefix;

@@ -1,6 +1,8 @@
 package kz.sailau.kiosk.audit;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -57,6 +59,9 @@ public final class BiometricWipe {
             long templates = delete(c, "voter_finger");
             long voters = delete(c, "voter");
             long checkIns = delete(c, "checkin");
+            // The special list's document numbers and the redirection table's key go with the register.
+            deleteIfPresent(c, "special_list_entry");
+            deleteIfPresent(c, "redirect_table");
             ElectionDay.enter(c, ElectionDay.Phase.WIPED, now);
             recorder.append(c, now, AuditEvent.of(AuditEventType.WIPE_DONE,
                     AuditField.count("voters", voters), AuditField.count("templates", templates),
@@ -71,6 +76,18 @@ public final class BiometricWipe {
     private static long delete(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             return statement.executeUpdate("DELETE FROM " + table);
+        }
+    }
+
+    private static void deleteIfPresent(Connection connection, String table) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            exists.setString(1, table);
+            try (ResultSet row = exists.executeQuery()) {
+                if (row.next()) {
+                    delete(connection, table);
+                }
+            }
         }
     }
 

@@ -139,7 +139,9 @@ public final class BundleVerifier {
                 && closedEntryAgrees(bundle.entries(), recomputed);
         checks.add(Check.of("counts", countsMatch, countsMatch
                 ? recomputed.checkIns() + " check-ins (" + recomputed.byFingerprint() + " fingerprint, "
-                + recomputed.byOverride() + " override, " + recomputed.inFallback() + " fallback), refusals "
+                + recomputed.byOverride() + " override, " + recomputed.inFallback() + " fallback"
+                + (recomputed.onSpecialList() > 0 ? ", " + recomputed.onSpecialList() + " special list" : "")
+                + "), refusals "
                 + recomputed.refusalsByReason() + ", tokens issued " + recomputed.tokensIssued() + ", voided "
                 + recomputed.tokensVoided() + ", not issued " + recomputed.tokensNotIssued()
                 : "the stated counts differ from the counts of the audit log"));

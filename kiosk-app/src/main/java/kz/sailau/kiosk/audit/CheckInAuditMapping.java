@@ -25,6 +25,8 @@ import kz.sailau.kiosk.checkin.Refusal;
  * <tr><td>record(FINGERPRINT / CARDLESS_FINGERPRINT)</td><td>CHECK_IN_BY_FINGERPRINT</td><td>method, clerk?</td></tr>
  * <tr><td>record(CLERK_OVERRIDE)</td><td>CHECK_IN_BY_OVERRIDE</td><td>method, reason, clerk, form</td></tr>
  * <tr><td>record(FALLBACK)</td><td>CHECK_IN_IN_FALLBACK</td><td>method, clerk, form</td></tr>
+ * <tr><td>record(SPECIAL_LIST)</td><td>CHECK_IN_ON_SPECIAL_LIST</td><td>method, reason (legal reason), clerk, form</td></tr>
+ * <tr><td>SPECIAL_LIST_REFUSED_CAP / VOTER_ASSISTED</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>REFUSED</td><td>CHECK_IN_REFUSED</td><td>reason</td></tr>
  * <tr><td>CLERK_CALLED</td><td>CLERK_CALLED</td><td>reason</td></tr>
  * <tr><td>CLERK_PIN_REJECTED</td><td>CLERK_LOGIN_FAILED</td><td></td></tr>
@@ -80,6 +82,8 @@ public final class CheckInAuditMapping {
         form.ifPresent(reference -> fields.add(AuditField.reference(FORM_FIELD, reference.text())));
         fields.add(AuditField.code("method", record.method()));
         record.overrideReason().ifPresent(reason -> fields.add(AuditField.code("reason", reason)));
+        // The legal reason only: the document's number is personal and stays in the encrypted special list.
+        record.specialList().ifPresent(document -> fields.add(AuditField.code("reason", document.reason())));
         record.clerk().ifPresent(clerk -> fields.add(clerkField(clerk)));
         return new AuditEvent(typeOf(record.method()), fields);
     }
@@ -90,6 +94,7 @@ public final class CheckInAuditMapping {
             case FINGERPRINT, CARDLESS_FINGERPRINT -> AuditEventType.CHECK_IN_BY_FINGERPRINT;
             case CLERK_OVERRIDE -> AuditEventType.CHECK_IN_BY_OVERRIDE;
             case FALLBACK -> AuditEventType.CHECK_IN_IN_FALLBACK;
+            case SPECIAL_LIST -> AuditEventType.CHECK_IN_ON_SPECIAL_LIST;
         };
     }
 
@@ -147,6 +152,8 @@ public final class CheckInAuditMapping {
             case FALLBACK_ENDED -> AuditEventType.FALLBACK_ENDED;
             case PAUSED -> AuditEventType.KIOSK_PAUSED;
             case RESUMED -> AuditEventType.KIOSK_RESUMED;
+            case SPECIAL_LIST_REFUSED_CAP -> AuditEventType.SPECIAL_LIST_REFUSED_CAP;
+            case VOTER_ASSISTED -> AuditEventType.VOTER_ASSISTED;
             case DEVICE_FAILED -> {
                 int colon = detail.indexOf(':');
                 fields.add(AuditField.code("device", parse(DeviceFault.Device.class,

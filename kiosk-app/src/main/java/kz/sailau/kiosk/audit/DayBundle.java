@@ -107,6 +107,9 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         c.put("byFingerprint", counts.byFingerprint());
         c.put("byOverride", counts.byOverride());
         c.put("inFallback", counts.inFallback());
+        if (counts.onSpecialList() > 0) {
+            c.put("onSpecialList", counts.onSpecialList());
+        }
         ObjectNode overrides = c.putObject("overridesByReason");
         counts.overridesByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> overrides.put(e.getKey(), e.getValue()));
@@ -194,7 +197,8 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             DayCounts counts = new DayCounts(c.path("byFingerprint").asLong(), c.path("byOverride").asLong(),
                     c.path("inFallback").asLong(), longs(c.path("overridesByReason")),
                     longs(c.path("refusalsByReason")), c.path("tokensIssued").asLong(),
-                    c.path("tokensVoided").asLong(), c.path("tokensNotIssued").asLong());
+                    c.path("tokensVoided").asLong(), c.path("tokensNotIssued").asLong(),
+                    c.path("onSpecialList").asLong(0));
             PhaseTable waitTimes = PhaseTable.EMPTY;
             Optional<String> waitTimesProblem = Optional.empty();
             if (!root.path("waitTimes").isMissingNode()) {

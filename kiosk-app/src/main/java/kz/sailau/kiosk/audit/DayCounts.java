@@ -21,10 +21,18 @@ import java.util.TreeMap;
  * @param tokensIssued      ballot tokens issued (including later voided ones)
  * @param tokensVoided      ballot tokens voided
  * @param tokensNotIssued   check-ins for which no token could be issued (the clerk issued by hand)
+ * @param onSpecialList     check-ins of voters the commission added to the special list
  */
 public record DayCounts(long byFingerprint, long byOverride, long inFallback, Map<String, Long> overridesByReason,
                         Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided,
-                        long tokensNotIssued) {
+                        long tokensNotIssued, long onSpecialList) {
+
+    /** Counts of a day without special-list check-ins. */
+    public DayCounts(long byFingerprint, long byOverride, long inFallback, Map<String, Long> overridesByReason,
+                     Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided, long tokensNotIssued) {
+        this(byFingerprint, byOverride, inFallback, overridesByReason, refusalsByReason, tokensIssued, tokensVoided,
+                tokensNotIssued, 0);
+    }
 
     /** Copies the maps, sorted by code (so that they print the same on every run: observers compare outputs). */
     public DayCounts {
@@ -36,7 +44,7 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
 
     /** All check-ins. */
     public long checkIns() {
-        return byFingerprint + byOverride + inFallback;
+        return byFingerprint + byOverride + inFallback + onSpecialList;
     }
 
     /** Whether check-ins = tokens issued − voided (+ check-ins the clerk served by hand). */
@@ -56,6 +64,7 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
         long fallback = 0;
         long voided = 0;
         long notIssued = 0;
+        long specialList = 0;
         Map<String, Long> overrides = new TreeMap<>();
         Map<String, Long> refusals = new TreeMap<>();
         for (AuditEntry entry : entries) {
@@ -67,6 +76,7 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
                     overrides.merge(String.valueOf(event.field("reason")), 1L, Long::sum);
                 }
                 case CHECK_IN_IN_FALLBACK -> fallback++;
+                case CHECK_IN_ON_SPECIAL_LIST -> specialList++;
                 case CHECK_IN_REFUSED -> refusals.merge(String.valueOf(event.field("reason")), 1L, Long::sum);
                 case TOKEN_ISSUED -> issued++;
                 case TOKEN_VOIDED -> voided++;
@@ -77,6 +87,7 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
                 break;
             }
         }
-        return new DayCounts(fingerprint, override, fallback, overrides, refusals, issued, voided, notIssued);
+        return new DayCounts(fingerprint, override, fallback, overrides, refusals, issued, voided, notIssued,
+                specialList);
     }
 }

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.store.KioskDatabase;
 
 /**
@@ -137,7 +139,7 @@ public final class EndOfDay {
                 if (ElectionDay.phase(c) == ElectionDay.Phase.OPEN) {
                     ElectionDay.enter(c, ElectionDay.Phase.CLOSED, now);
                     DayCounts counts = DayCounts.of(AuditLog.readAll(c));
-                    AuditLog.append(c, now, AuditEvent.of(AuditEventType.DAY_CLOSED,
+                    List<AuditField> closing = new ArrayList<>(List.of(
                             AuditField.count("checkIns", counts.checkIns()),
                             AuditField.count("byFingerprint", counts.byFingerprint()),
                             AuditField.count("byOverride", counts.byOverride()),
@@ -145,6 +147,10 @@ public final class EndOfDay {
                             AuditField.count("tokensIssued", counts.tokensIssued()),
                             AuditField.count("tokensVoided", counts.tokensVoided()),
                             AuditField.count("tokensNotIssued", counts.tokensNotIssued())));
+                    if (counts.onSpecialList() > 0) {
+                        closing.add(AuditField.count("onSpecialList", counts.onSpecialList()));
+                    }
+                    AuditLog.append(c, now, new AuditEvent(AuditEventType.DAY_CLOSED, closing));
                     recorder.signHead(c, now);
                 }
                 List<AuditEntry> entries = upToClosingHead(AuditLog.readAll(c));

@@ -158,7 +158,7 @@ public final class StateAnchor {
                     state = new State(ElectionDay.Phase.WIPED, state.registerVersion(), state.registerSha256(),
                             state.registerVoters(), state.logicAccuracyRunning());
                 }
-                case CHECK_IN_BY_FINGERPRINT, CHECK_IN_BY_OVERRIDE, CHECK_IN_IN_FALLBACK -> {
+                case CHECK_IN_BY_FINGERPRINT, CHECK_IN_BY_OVERRIDE, CHECK_IN_IN_FALLBACK, CHECK_IN_ON_SPECIAL_LIST -> {
                     if (state.phase() != ElectionDay.Phase.OPEN) {
                         throw illegal(entry, "a check-in after the day was closed");
                     }

@@ -41,5 +41,9 @@ public enum CheckInAuditEvent {
     /** A device failed; detail: {@link DeviceFault#auditDetail()} ({@code DEVICE:KIND}). */
     DEVICE_FAILED,
     /** A device that had failed works again; detail: the {@link DeviceFault.Device}. */
-    DEVICE_RESTORED
+    DEVICE_RESTORED,
+    /** A special-list entry was refused because the cap is reached; detail: none. */
+    SPECIAL_LIST_REFUSED_CAP,
+    /** A clerk helps a voter who cannot use the kiosk alone (clerk-assisted mode); detail: none. */
+    VOTER_ASSISTED
 }

@@ -262,7 +262,10 @@ public final class CheckInEngine {
                 new CheckInEvent.ClerkVoidsToken(clerk), new CheckInEvent.ClerkEnteredIin(clerk, iin),
                 new CheckInEvent.ClerkCancels(clerk), new CheckInEvent.ClerkPauses(clerk),
                 new CheckInEvent.ClerkResumes(clerk), new CheckInEvent.ClerkStartsFallback(clerk),
-                new CheckInEvent.ClerkEndsFallback(clerk));
+                new CheckInEvent.ClerkEndsFallback(clerk),
+                new CheckInEvent.ClerkAddsToSpecialList(clerk, iin,
+                        new LegalDocument(SpecialListReason.ABSENTEE_CERTIFICATE, "probe")),
+                new CheckInEvent.ClerkAssistsVoter(clerk));
     }
 
     /**
@@ -327,7 +330,9 @@ public final class CheckInEngine {
         public Optional<CheckInEvent> lookUpVoter(Effect.LookUpVoter e) {
             long start = cardArrived.orElse(timeline.now());
             cardArrived = OptionalLong.empty();
-            CheckInEvent found = new CheckInEvent.VoterLookedUp(directory.find(e.iin()), ledger.isCheckedIn(e.iin()));
+            Optional<RegisteredVoter> voter = directory.find(e.iin());
+            CheckInEvent found = new CheckInEvent.VoterLookedUp(voter, ledger.isCheckedIn(e.iin()),
+                    voter.isEmpty() ? directory.pollingStationOf(e.iin()) : Optional.empty());
             timeline.since(CheckInPhase.CARD_TO_VOTER, start);
             return Optional.of(found);
         }

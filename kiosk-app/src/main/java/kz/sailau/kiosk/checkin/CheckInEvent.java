@@ -5,6 +5,7 @@ import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 import kz.sailau.kiosk.model.mrz.MrzField;
 
@@ -102,8 +103,26 @@ public sealed interface CheckInEvent {
     record Tick() implements CheckInEvent {
     }
 
-    /** Effect result: the register and ledger were asked. @param voter the entry, if any @param alreadyCheckedIn whether recorded */
-    record VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn) implements CheckInEvent {
+    /**
+     * Effect result: the register, the redirection table and the ledger were asked.
+     *
+     * @param voter            the entry, if any
+     * @param alreadyCheckedIn whether recorded
+     * @param elsewhere        for a voter this register does not hold, the polling station the authority's
+     *                         redirection table names, if any
+     */
+    record VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn,
+                         Optional<PollingStation> elsewhere) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public VoterLookedUp {
+            Objects.requireNonNull(voter, "voter");
+            Objects.requireNonNull(elsewhere, "elsewhere");
+        }
+
+        /** A look-up without a redirection table. */
+        public VoterLookedUp(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn) {
+            this(voter, alreadyCheckedIn, Optional.empty());
+        }
     }
 
     /** Effect result: the capture is not good enough to match. @param quality the verdict */
@@ -157,6 +176,35 @@ public sealed interface CheckInEvent {
 
     /** A clerk authorises the check-in after failed fingerprint tries. @param clerk the clerk @param reason why */
     record ClerkOverride(ClerkId clerk, OverrideReason reason) implements ClerkEvent {
+    }
+
+    /**
+     * A clerk adds a voter who is not in this precinct's register to the special list, with the legal document
+     * (absentee certificate, court decision) typed from the paper. {@link #toString()} reveals the reason only.
+     *
+     * @param clerk    the clerk
+     * @param iin      the IIN from the voter's identity document
+     * @param document the legal reason and the document's number
+     */
+    record ClerkAddsToSpecialList(ClerkId clerk, Iin iin, LegalDocument document) implements ClerkEvent {
+        /** @throws NullPointerException on null */
+        public ClerkAddsToSpecialList {
+            Objects.requireNonNull(clerk, "clerk");
+            Objects.requireNonNull(iin, "iin");
+            Objects.requireNonNull(document, "document");
+        }
+
+        @Override
+        public String toString() {
+            return "ClerkAddsToSpecialList[" + clerk + ", ***, " + document + "]";
+        }
+    }
+
+    /**
+     * A clerk helps a voter who cannot use the kiosk alone (cannot see the screen, cannot read): the help is
+     * recorded as such, without anything about the voter. @param clerk the clerk
+     */
+    record ClerkAssistsVoter(ClerkId clerk) implements ClerkEvent {
     }
 
     /** A clerk lets the voter try the fingerprint again from the start. @param clerk the clerk */

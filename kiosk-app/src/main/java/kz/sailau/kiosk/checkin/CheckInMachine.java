@@ -1,11 +1,15 @@
 package kz.sailau.kiosk.checkin;
 
 import java.time.Instant;
+import java.time.Period;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
 import kz.sailau.kiosk.checkin.CheckInState.*;
+import kz.sailau.kiosk.model.PollingStation;
 
 /**
  * The check-in flow, hardware included, as one pure function: {@link #next} computes the next state and the
@@ -32,11 +36,18 @@ public final class CheckInMachine {
     public static final String CLERK_PIN_REJECTED_KEY = "checkin.clerk.pinRejected";
 
     private final CheckInPolicy policy;
+    private final SpecialListCap specialListCap;
     private final FingerTransitions fingers;
 
-    /** A machine for one kiosk's policy. */
+    /** A machine for one kiosk's policy, with the default special-list cap. */
     public CheckInMachine(CheckInPolicy policy) {
+        this(policy, SpecialListCap.DEFAULT);
+    }
+
+    /** A machine for one kiosk's policy and special-list cap. */
+    public CheckInMachine(CheckInPolicy policy, SpecialListCap specialListCap) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.specialListCap = Objects.requireNonNull(specialListCap, "specialListCap");
         this.fingers = new FingerTransitions(policy);
     }
 
@@ -105,6 +116,14 @@ public final class CheckInMachine {
             // The voter already left the token screen: the receipt is lost all the same, the clerk must know.
             return deviceFault(state, ClerkReason.PRINTER_FAULT, e.fault());
         }
+        if (event instanceof ClerkAssistsVoter e && waitsForVoter(state) && !(state instanceof Paused)) {
+            return Step.to(state, audit(CheckInAuditEvent.VOTER_ASSISTED, "", e.clerk()));
+        }
+        if (event instanceof ClerkAddsToSpecialList e && (state instanceof AwaitingCard || state instanceof Fallback
+                || state instanceof Refused r && SPECIAL_LIST_AFTER.contains(r.refusal()))) {
+            return Step.to(new CheckingEligibility(Route.SPECIAL_LIST, e.iin(), Optional.empty(),
+                    Optional.of(e.clerk()), Optional.of(e.document())), new Effect.LookUpVoter(e.iin()));
+        }
         if (event instanceof VoterCallsClerk && waitsForVoter(state)) {
             CheckInState shown = state instanceof AwaitingFinger s
                     ? new AwaitingFinger(s.session(), s.captures(), s.hint(), now) : state;
@@ -119,7 +138,8 @@ public final class CheckInMachine {
 
             @Override
             public Step checkingEligibility(CheckingEligibility s) {
-                return fromCheckingEligibility(s, event, now);
+                return s.route() == Route.SPECIAL_LIST ? specialList(s, event, now, counters)
+                        : fromCheckingEligibility(s, event, now);
             }
 
             @Override
@@ -194,9 +214,12 @@ public final class CheckInMachine {
             return Step.to(s);
         }
         boolean fallback = s.route() == Route.FALLBACK;
-        Optional<Refusal> refusal = Eligibility.check(e.voter(), e.alreadyCheckedIn(), s.document(), policy);
+        Optional<Refusal> refusal = Eligibility.check(e.voter(), e.alreadyCheckedIn(), e.elsewhere(), s.document(),
+                policy);
         if (refusal.isPresent()) {
-            return Step.to(new Refused(refusal.get(), fallback, now),
+            Optional<PollingStation> station = refusal.get() == Refusal.OTHER_PRECINCT ? e.elsewhere()
+                    : Optional.empty();
+            return Step.to(new Refused(refusal.get(), fallback, now, station),
                     audit(CheckInAuditEvent.REFUSED, refusal.get().name()));
         }
         Session session = new Session(s.route(), e.voter().orElseThrow(), s.document(), s.clerk());
@@ -213,6 +236,47 @@ public final class CheckInMachine {
             default:
                 throw new IllegalStateException("unknown route " + s.route());
         }
+    }
+
+    /** The refusals after which a clerk may add the voter to the special list. */
+    private static final Set<Refusal> SPECIAL_LIST_AFTER = EnumSet.of(Refusal.NOT_IN_REGISTER,
+            Refusal.OTHER_PRECINCT);
+
+    /**
+     * The special list: a voter this register does not hold, not yet checked in, of voting age by the IIN's birth
+     * date, within the day's cap, is recorded with the clerk and the legal document. A voter the register holds is
+     * refused with the register's own reason (e.g. {@link Refusal#VOTED_BY_ABSENTEE_CERTIFICATE}) or sent to check
+     * in as usual ({@link Refusal#ON_THIS_REGISTER}).
+     */
+    private Step specialList(CheckingEligibility s, CheckInEvent event, Instant now, Counters counters) {
+        if (!(event instanceof VoterLookedUp e)) {
+            return Step.to(s);
+        }
+        ClerkId clerk = s.clerk().orElseThrow();
+        Optional<Refusal> refusal;
+        if (e.voter().isPresent()) {
+            refusal = Optional.of(Eligibility.check(e.voter(), e.alreadyCheckedIn(), Optional.empty(), policy)
+                    .orElse(Refusal.ON_THIS_REGISTER));
+        } else if (e.alreadyCheckedIn()) {
+            refusal = Optional.of(Refusal.ALREADY_CHECKED_IN);
+        } else if (s.iin().birthDate().map(birth -> Period.between(birth, policy.electionDay()).getYears()
+                < policy.minimumAge()).orElse(true)) {
+            refusal = Optional.of(Refusal.UNDER_AGE);
+        } else {
+            refusal = Optional.empty();
+        }
+        if (refusal.isPresent()) {
+            return Step.to(new Refused(refusal.get(), false, now),
+                    audit(CheckInAuditEvent.REFUSED, refusal.get().name()));
+        }
+        if (!specialListCap.allows(counters)) {
+            return Step.to(new NeedsClerk(ClerkReason.SPECIAL_LIST_CAP_REACHED, Optional.empty()),
+                    audit(CheckInAuditEvent.SPECIAL_LIST_REFUSED_CAP, "", clerk),
+                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SPECIAL_LIST_CAP_REACHED.name()));
+        }
+        Session session = Session.specialList(s.iin(), policy.precinct(), clerk);
+        return record(session, new CheckInRecord(s.iin(), CheckInMethod.SPECIAL_LIST, Optional.empty(),
+                Optional.of(clerk), s.specialList()));
     }
 
     private Step fromRecording(Recording s, CheckInEvent event, Instant now) {

@@ -17,6 +17,12 @@ public final class CheckInMessageKeys {
     public static final Set<String> MRZ_READER_KEYS = Set.of("device.mrz.notFound", "device.mrz.cannotOpen",
             "device.mrz.disconnected");
 
+    /**
+     * The line under an {@link Refusal#OTHER_PRECINCT} refusal that names the voter's polling station: {@code {0}} its
+     * number, {@code {1}} its address in the screen's language.
+     */
+    public static final String OTHER_PRECINCT_STATION_KEY = "checkin.refusal.otherPrecinct.station";
+
     private CheckInMessageKeys() {
     }
 
@@ -35,6 +41,10 @@ public final class CheckInMessageKeys {
         for (OverrideReason r : OverrideReason.values()) {
             keys.add(r.messageKey());
         }
+        for (SpecialListReason r : SpecialListReason.values()) {
+            keys.add(r.messageKey());
+        }
+        keys.add(OTHER_PRECINCT_STATION_KEY);
         for (MrzField f : MrzField.values()) {
             keys.add(f.messageKey());
         }

@@ -9,5 +9,10 @@ public enum CheckInMethod {
     /** Fingerprint failed; a clerk checked the document and authorised with a reason. */
     CLERK_OVERRIDE,
     /** Manual fallback mode (hardware failed): clerk-only check-in by IIN, marked in reports. */
-    FALLBACK
+    FALLBACK,
+    /**
+     * Not in this precinct's register: the commission added the voter to the special list with a legal reason
+     * (absentee certificate, court decision); a clerk recorded the document. Marked in reports.
+     */
+    SPECIAL_LIST
 }

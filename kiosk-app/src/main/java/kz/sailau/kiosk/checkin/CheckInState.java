@@ -7,6 +7,7 @@ import java.util.Set;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 
 /**
@@ -85,9 +86,16 @@ public sealed interface CheckInState {
      * @param iin      the IIN
      * @param document the card, if read
      * @param clerk    the clerk who typed the IIN, if one did
+     * @param specialList the legal document, for {@link Route#SPECIAL_LIST}
      */
-    record CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document, Optional<ClerkId> clerk)
-            implements CheckInState {
+    record CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document, Optional<ClerkId> clerk,
+                               Optional<LegalDocument> specialList) implements CheckInState {
+        /** A check that is not for the special list. */
+        public CheckingEligibility(Route route, Iin iin, Optional<IdentityDocument> document,
+                                   Optional<ClerkId> clerk) {
+            this(route, iin, document, clerk, Optional.empty());
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.checkingEligibility(this);
@@ -228,8 +236,23 @@ public sealed interface CheckInState {
      * @param refusal  the reason, with the voter's message and the clerk's next step
      * @param fallback whether the kiosk is in manual fallback mode
      * @param since    when the refusal was shown (for the idle timeout)
+     * @param station  for {@link Refusal#OTHER_PRECINCT}, the voter's own polling station when the authority's
+     *                 redirection table names it (public data: number and address, nothing about the voter)
      */
-    record Refused(Refusal refusal, boolean fallback, Instant since) implements CheckInState {
+    record Refused(Refusal refusal, boolean fallback, Instant since, Optional<PollingStation> station)
+            implements CheckInState {
+        /** @throws NullPointerException on null */
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(station, "station");
+        }
+
+        /** A refusal that names no other polling station. */
+        public Refused(Refusal refusal, boolean fallback, Instant since) {
+            this(refusal, fallback, since, Optional.empty());
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.refused(this);

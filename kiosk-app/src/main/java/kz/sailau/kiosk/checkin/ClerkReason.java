@@ -21,6 +21,9 @@ public enum ClerkReason {
     /** The override cap is reached: no more overrides without the chair of the commission. */
     OVERRIDE_CAP_REACHED("checkin.clerk.overrideCapReached", "checkin.next.callChairOfCommission",
             "checkin.clerk.overrideCapReached"),
+    /** The special-list cap is reached: the chair of the commission takes further voters on the paper list. */
+    SPECIAL_LIST_CAP_REACHED("checkin.clerk.specialListCapReached", "checkin.next.callChairOfCommission",
+            "checkin.clerk.specialListCapReached"),
     /** The check-in was recorded but no token could be issued: the clerk issues a paper ballot slip. */
     TOKEN_NOT_ISSUED("checkin.clerk.tokenNotIssued", "checkin.next.issueByHand", "checkin.clerk.tokenNotIssued"),
     /**

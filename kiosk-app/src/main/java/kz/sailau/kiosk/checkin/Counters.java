@@ -9,20 +9,27 @@ package kz.sailau.kiosk.checkin;
  * @param cardless          check-ins by card-less identification
  * @param fallback          check-ins in manual fallback mode
  * @param voidedTokens      ballot tokens voided by a clerk (failed to print)
+ * @param specialList       check-ins of voters the commission added to the special list
  */
-public record Counters(long checkIns, long overrides, long cardless, long fallback, long voidedTokens) {
+public record Counters(long checkIns, long overrides, long cardless, long fallback, long voidedTokens,
+                       long specialList) {
 
     /** No check-ins yet. */
-    public static final Counters ZERO = new Counters(0, 0, 0, 0, 0);
+    public static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0);
 
     /** @throws IllegalArgumentException on a negative count or parts exceeding the total */
     public Counters {
-        if (checkIns < 0 || overrides < 0 || cardless < 0 || fallback < 0 || voidedTokens < 0) {
+        if (checkIns < 0 || overrides < 0 || cardless < 0 || fallback < 0 || voidedTokens < 0 || specialList < 0) {
             throw new IllegalArgumentException("counters must not be negative");
         }
-        if (overrides + cardless + fallback > checkIns) {
+        if (overrides + cardless + fallback + specialList > checkIns) {
             throw new IllegalArgumentException("method counts exceed the number of check-ins");
         }
+    }
+
+    /** Totals without special-list check-ins. */
+    public Counters(long checkIns, long overrides, long cardless, long fallback, long voidedTokens) {
+        this(checkIns, overrides, cardless, fallback, voidedTokens, 0);
     }
 
     /** The totals after one more check-in by {@code method}. */
@@ -31,11 +38,11 @@ public record Counters(long checkIns, long overrides, long cardless, long fallba
                 overrides + (method == CheckInMethod.CLERK_OVERRIDE ? 1 : 0),
                 cardless + (method == CheckInMethod.CARDLESS_FINGERPRINT ? 1 : 0),
                 fallback + (method == CheckInMethod.FALLBACK ? 1 : 0),
-                voidedTokens);
+                voidedTokens, specialList + (method == CheckInMethod.SPECIAL_LIST ? 1 : 0));
     }
 
     /** The totals after one more voided token. */
     public Counters plusVoidedToken() {
-        return new Counters(checkIns, overrides, cardless, fallback, voidedTokens + 1);
+        return new Counters(checkIns, overrides, cardless, fallback, voidedTokens + 1, specialList);
     }
 }

@@ -2,6 +2,8 @@ package kz.sailau.kiosk.checkin;
 
 import java.util.Objects;
 import java.util.Optional;
+import kz.sailau.kiosk.model.PollingStation;
+import kz.sailau.kiosk.model.PriorVote;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 
 /**
@@ -23,15 +25,35 @@ public final class Eligibility {
      */
     public static Optional<Refusal> check(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn,
                                           Optional<IdentityDocument> document, CheckInPolicy policy) {
+        return check(voter, alreadyCheckedIn, Optional.empty(), document, policy);
+    }
+
+    /**
+     * The first rule the voter fails, or empty when eligible; a voter this register does not hold but whom the
+     * authority's redirection table places at another polling station is {@link Refusal#OTHER_PRECINCT}, one the
+     * register marks as having voted before election day {@link Refusal#VOTED_EARLY} or
+     * {@link Refusal#VOTED_BY_ABSENTEE_CERTIFICATE}.
+     *
+     * @param elsewhere the polling station the redirection table names for a voter the register does not hold
+     */
+    public static Optional<Refusal> check(Optional<RegisteredVoter> voter, boolean alreadyCheckedIn,
+                                          Optional<PollingStation> elsewhere, Optional<IdentityDocument> document,
+                                          CheckInPolicy policy) {
         Objects.requireNonNull(voter, "voter");
+        Objects.requireNonNull(elsewhere, "elsewhere");
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(policy, "policy");
         if (voter.isEmpty()) {
-            return Optional.of(Refusal.NOT_IN_REGISTER);
+            return Optional.of(elsewhere.isPresent() && !elsewhere.get().precinct().equals(policy.precinct())
+                    ? Refusal.OTHER_PRECINCT : Refusal.NOT_IN_REGISTER);
         }
         var entry = voter.get().voter();
         if (!entry.precinct().equals(policy.precinct())) {
             return Optional.of(Refusal.OTHER_PRECINCT);
+        }
+        if (voter.get().priorVote().isPresent()) {
+            return Optional.of(voter.get().priorVote().get() == PriorVote.EARLY ? Refusal.VOTED_EARLY
+                    : Refusal.VOTED_BY_ABSENTEE_CERTIFICATE);
         }
         if (alreadyCheckedIn) {
             return Optional.of(Refusal.ALREADY_CHECKED_IN);

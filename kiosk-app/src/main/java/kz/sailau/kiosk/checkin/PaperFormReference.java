@@ -50,8 +50,8 @@ public record PaperFormReference(Kind kind, long number) {
     }
 
     /**
-     * The reference of a check-in, given the counters after it: the running number is the overrides plus the
-     * fallback check-ins so far, so the ledger computes it in the check-in's own transaction.
+     * The reference of a check-in, given the counters after it: the running number is the overrides, the fallback
+     * check-ins and the special-list check-ins so far, so the ledger computes it in the check-in's own transaction.
      *
      * @param method the check-in's method
      * @param after  the counters including this check-in
@@ -60,10 +60,11 @@ public record PaperFormReference(Kind kind, long number) {
     public static Optional<PaperFormReference> forCheckIn(CheckInMethod method, Counters after) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(after, "after");
-        long number = after.overrides() + after.fallback();
+        long number = after.overrides() + after.fallback() + after.specialList();
         return switch (method) {
             case CLERK_OVERRIDE -> Optional.of(new PaperFormReference(Kind.OVERRIDE, number));
             case FALLBACK -> Optional.of(new PaperFormReference(Kind.FALLBACK, number));
+            case SPECIAL_LIST -> Optional.of(new PaperFormReference(Kind.SPECIAL_LIST, number));
             case FINGERPRINT, CARDLESS_FINGERPRINT -> Optional.empty();
         };
     }

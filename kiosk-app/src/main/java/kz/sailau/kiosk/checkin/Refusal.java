@@ -7,8 +7,26 @@ package kz.sailau.kiosk.checkin;
 public enum Refusal {
     /** The IIN is not in this precinct's register. */
     NOT_IN_REGISTER("checkin.refusal.notInRegister", "checkin.next.sendToCommissionForRegisterCheck"),
-    /** The voter is registered in another precinct. */
+    /**
+     * The voter is registered in another precinct: the authority's redirection table names it, and the voter and the
+     * clerk are told its number and address ({@code CheckInState.Refused#station()}).
+     */
     OTHER_PRECINCT("checkin.refusal.otherPrecinct", "checkin.next.directToOwnPrecinct"),
+    /**
+     * The register marks the voter as having voted early (мерзімінен бұрын дауыс берген / проголосовал досрочно):
+     * the clerk shows the chair, who checks the early-voting list.
+     */
+    VOTED_EARLY("checkin.refusal.votedEarly", "checkin.next.checkPriorVoteList"),
+    /**
+     * The register marks the voter as having taken an absentee certificate to vote elsewhere: at this precinct the
+     * voter votes only on the special list, with the certificate, if the commission adds them.
+     */
+    VOTED_BY_ABSENTEE_CERTIFICATE("checkin.refusal.absenteeCertificate", "checkin.next.checkPriorVoteList"),
+    /**
+     * A clerk tried to add to the special list a voter who is in this precinct's register: the voter checks in with
+     * the card and finger as everyone else.
+     */
+    ON_THIS_REGISTER("checkin.refusal.onThisRegister", "checkin.next.checkInAsUsual"),
     /** The voter has already been checked in today (сайлаушы тіркеліп қойған). */
     ALREADY_CHECKED_IN("checkin.refusal.alreadyCheckedIn", "checkin.next.callChairOfCommission"),
     /** Younger than the minimum voting age on election day. */

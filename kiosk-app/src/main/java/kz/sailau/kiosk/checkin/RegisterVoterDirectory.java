@@ -7,6 +7,7 @@ import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.register.RegisterStore;
 
 /**
@@ -32,7 +33,12 @@ public final class RegisterVoterDirectory implements VoterDirectory {
     @Override
     public Optional<RegisteredVoter> find(Iin iin) {
         return store.findByIin(Objects.requireNonNull(iin, "iin"))
-                .map(v -> new RegisteredVoter(v.voter(), v.templates()));
+                .map(v -> new RegisteredVoter(v.voter(), v.templates(), v.priorVote()));
+    }
+
+    @Override
+    public Optional<PollingStation> pollingStationOf(Iin iin) {
+        return store.pollingStationOf(Objects.requireNonNull(iin, "iin"));
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.FingerPosition;
+import kz.sailau.kiosk.model.PriorVote;
 import kz.sailau.kiosk.model.Voter;
 
 /**
@@ -17,13 +19,21 @@ import kz.sailau.kiosk.model.Voter;
  * @param voter   the register entry
  * @param fingers enrolled templates by finger, one per enrolment impression (may be empty when the voter has no
  *                usable print)
+ * @param priorVote how the voter already voted before election day (early, absentee certificate), if so
  */
-public record RegisteredVoter(Voter voter, Map<FingerPosition, List<FingerTemplate>> fingers) {
+public record RegisteredVoter(Voter voter, Map<FingerPosition, List<FingerTemplate>> fingers,
+                              Optional<PriorVote> priorVote) {
+
+    /** A voter who has not voted before election day. */
+    public RegisteredVoter(Voter voter, Map<FingerPosition, List<FingerTemplate>> fingers) {
+        this(voter, fingers, Optional.empty());
+    }
 
     /** Copies the finger map. */
     public RegisteredVoter {
         Objects.requireNonNull(voter, "voter");
         Objects.requireNonNull(fingers, "fingers");
+        Objects.requireNonNull(priorVote, "priorVote");
         Map<FingerPosition, List<FingerTemplate>> copy = new EnumMap<>(FingerPosition.class);
         fingers.forEach((position, templates) -> {
             if (!templates.isEmpty()) {

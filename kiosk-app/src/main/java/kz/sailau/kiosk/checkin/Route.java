@@ -9,5 +9,7 @@ public enum Route {
     /** Found by fingerprint identification (1:N), no card. */
     CARDLESS,
     /** Typed by a clerk in manual fallback mode. */
-    FALLBACK
+    FALLBACK,
+    /** Typed by a clerk who adds the voter to the special list with a legal document. */
+    SPECIAL_LIST
 }

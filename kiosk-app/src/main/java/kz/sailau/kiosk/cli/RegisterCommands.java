@@ -32,6 +32,13 @@ import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.PackageManifest;
 import kz.sailau.kiosk.register.RegisterBuilder;
+import kz.sailau.kiosk.register.RedirectionInput;
+import kz.sailau.kiosk.register.Redirection;
+import kz.sailau.kiosk.model.PriorVote;
+import kz.sailau.kiosk.model.Iin;
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
 import kz.sailau.kiosk.register.RegisterContents;
 import kz.sailau.kiosk.register.RegisterException;
 import kz.sailau.kiosk.register.RegisterLoader;
@@ -113,6 +120,18 @@ final class RegisterCommands {
                         + "(default: " + EnrolmentQuality.DEFAULT_MINIMUM + "; 0 reports none).")
         double minimumQuality = EnrolmentQuality.DEFAULT_MINIMUM;
 
+        @Option(names = "--polling-stations", paramLabel = "CSV", description = "Every polling station of the country: "
+                + RedirectionInput.STATIONS_HEADER + " (with --redirection; decision 0210).")
+        Path pollingStations;
+
+        @Option(names = "--redirection", paramLabel = "CSV", description = "Every IIN of the country and its precinct: "
+                + RedirectionInput.REDIRECT_HEADER + " (with --polling-stations; decision 0210).")
+        Path redirection;
+
+        @Option(names = "--prior-votes", paramLabel = "CSV", description = "Voters who voted early or took an absentee "
+                + "certificate: " + RedirectionInput.PRIOR_VOTES_HEADER + ", EARLY or ABSENTEE.")
+        Path priorVotes;
+
         @Mixin
         PassphraseOption passphrase;
 
@@ -141,6 +160,17 @@ final class RegisterCommands {
             if (!(minimumQuality >= 0 && minimumQuality <= 100)) {
                 throw new CliException("cli.error.enrolmentQuality", "--enrolment-quality must be from 0 to 100");
             }
+            if ((pollingStations == null) != (redirection == null)) {
+                throw new CliException("cli.error.redirectionPair",
+                        "--redirection and --polling-stations go together");
+            }
+            if (pollingStations != null) {
+                ArgumentChecks.existingFile(pollingStations, "--polling-stations");
+                ArgumentChecks.existingFile(redirection, "--redirection");
+            }
+            if (priorVotes != null) {
+                ArgumentChecks.existingFile(priorVotes, "--prior-votes");
+            }
             List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
                     : AcceptedDuplicatesFile.read(ArgumentChecks.existingFile(acceptDuplicates, "--accept-duplicates"));
             X509Certificate kioskCert = Pem.readCertificate(Files.readAllBytes(
@@ -152,6 +182,11 @@ final class RegisterCommands {
                 authority = AuthorityCredentials.load(authorityDir, secret);
             } finally {
                 Arrays.fill(secret, '\0');
+            }
+            Optional<Redirection> table = Optional.empty();
+            if (pollingStations != null) {
+                table = Optional.of(RedirectionInput.build(redirection,
+                        RedirectionInput.readStations(pollingStations), env.random()));
             }
             ConsoleProgressBar bar = ConsoleProgressBar.onConsole(env.err());
             RegisterBuilder.Report result = new RegisterBuilder(env.matcher().get(), env.clock()).build(
@@ -186,6 +221,17 @@ final class RegisterCommands {
                 return KioskCommandLine.BLOCKED;
             }
             RegisterContents contents = result.contents().get();
+            if (priorVotes != null) {
+                Set<Iin> iins = contents.records().stream().map(r -> r.voter().iin()).collect(Collectors.toSet());
+                Map<Iin, PriorVote> votes = RedirectionInput.readPriorVotes(priorVotes, iins);
+                contents = contents.withPriorVotes(votes);
+                env.out().println("prior votes: " + votes.size() + " voter(s) of this register marked");
+            }
+            if (table.isPresent()) {
+                contents = contents.withRedirection(table.get());
+                env.out().println("redirection table: " + table.get().table().entryCount() + " IINs, "
+                        + table.get().table().stations().size() + " polling stations");
+            }
             AtomicFileReplacement.write(out, RegisterPackages.write(contents, authority, kioskCert));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
                     + contents.fingerCount() + " templates, version " + version + ")");

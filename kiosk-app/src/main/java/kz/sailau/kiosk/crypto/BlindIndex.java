@@ -42,6 +42,38 @@ public final class BlindIndex {
         }
     }
 
+    /**
+     * A hasher for many values in a row on one thread (one MAC instance, set up once): the same indexes as
+     * {@link #of}, several times faster for millions of values. Not thread-safe.
+     */
+    public Batch batch() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return new Batch(mac, (domain + ":").getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", "blind index failed", e);
+        }
+    }
+
+    /** See {@link BlindIndex#batch()}. */
+    public static final class Batch {
+        private final Mac mac;
+        private final byte[] prefix;
+
+        private Batch(Mac mac, byte[] prefix) {
+            this.mac = mac;
+            this.prefix = prefix;
+        }
+
+        /** The 32-byte index of {@code value}, as {@link BlindIndex#of}. */
+        public byte[] of(String value) {
+            Objects.requireNonNull(value, "value");
+            mac.update(prefix);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     @Override
     public String toString() {
         return "BlindIndex[" + domain + "]";

@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
+import kz.sailau.kiosk.checkin.SpecialListReason;
+import kz.sailau.kiosk.checkin.LegalDocument;
+import kz.sailau.kiosk.crypto.FieldCipher;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.audit.AuditEvent;
@@ -95,10 +100,25 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
                     + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END")));
 
-    /** {@link #MIGRATIONS} and {@link #TOKEN_MIGRATIONS}: what a database holding only the ledger needs. */
+    /**
+     * Migration {@code checkin-3}: the special list (voters the commission adds on election day with a legal
+     * document), keyed by the IIN's blind index like the check-in mark, the legal reason in clear and the document's
+     * number encrypted (AES-256-GCM, bound to the row's index); its counter. Listed after {@link #TOKEN_MIGRATIONS}.
+     */
+    public static final List<Migration> SPECIAL_LIST_MIGRATIONS = List.of(new Migration("checkin-3",
+            "the special list: legal reason and encrypted document number by IIN blind index", List.of(
+            "CREATE TABLE special_list_entry (voter_index BLOB NOT NULL PRIMARY KEY "
+                    + "CHECK (length(voter_index) = 32), reason TEXT NOT NULL, document_enc BLOB NOT NULL) WITHOUT ROWID",
+            "INSERT INTO checkin_counter (name, value) VALUES ('special_list', 0)",
+            "CREATE TRIGGER special_list_entry_refused_after_close BEFORE INSERT ON special_list_entry "
+                    + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
+                    + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END")));
+
+    /** {@link #MIGRATIONS}, {@link #TOKEN_MIGRATIONS} and {@link #SPECIAL_LIST_MIGRATIONS}: what a database holding only the ledger needs. */
     public static List<Migration> ledgerOnly() {
         List<Migration> all = new ArrayList<>(MIGRATIONS);
         all.addAll(TOKEN_MIGRATIONS);
+        all.addAll(SPECIAL_LIST_MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -116,6 +136,8 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     private final BlindIndex voterIndex;
     private final Clock clock;
     private final AuditRecorder audit;
+    /** Encrypts the special list's document numbers; empty: special-list check-ins are refused. */
+    private final Optional<FieldCipher> documents;
 
     /**
      * A ledger whose audit entries are hash-chained but whose chain head is not signed (no kiosk key).
@@ -135,10 +157,26 @@ public final class SqliteCheckInLedger implements CheckInLedger {
      * @param audit      appends the audit events and signs the chain head at intervals with the kiosk key
      */
     public SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit) {
+        this(database, voterIndex, clock, audit, Optional.empty());
+    }
+
+    private SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit,
+                                Optional<FieldCipher> documents) {
         this.database = Objects.requireNonNull(database, "database");
         this.voterIndex = Objects.requireNonNull(voterIndex, "voterIndex");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.documents = Objects.requireNonNull(documents, "documents");
+    }
+
+    /**
+     * This ledger, able to record special-list check-ins: their document numbers are encrypted with
+     * {@code cipher} (the store's field cipher). Without it a special-list check-in is refused with an
+     * {@link IllegalStateException} and nothing is recorded.
+     */
+    public SqliteCheckInLedger withSpecialList(FieldCipher cipher) {
+        return new SqliteCheckInLedger(database, voterIndex, clock, audit,
+                Optional.of(Objects.requireNonNull(cipher, "cipher")));
     }
 
     @Override
@@ -159,6 +197,9 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(token, "token");
         byte[] index = voterIndex.of(record.iin().digits());
+        if (record.specialList().isPresent() && documents.isEmpty()) {
+            throw new IllegalStateException("this ledger cannot keep special-list documents");
+        }
         return database.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, NULL, NULL)")) {
@@ -181,6 +222,9 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                 increment(c, "cardless");
             } else if (record.method() == CheckInMethod.FALLBACK) {
                 increment(c, "fallback");
+            } else if (record.method() == CheckInMethod.SPECIAL_LIST) {
+                increment(c, "special_list");
+                addToSpecialList(c, index, record.specialList().orElseThrow());
             }
             Instant now = clock.instant();
             Counters after = readCounters(c);
@@ -211,6 +255,48 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             audit.append(c, now, CheckInAuditMapping.tokenVoided(Optional.of(clerk)));
             issue(c, replacement, now);
             return readCounters(c);
+        });
+    }
+
+    /** The special list's row of a check-in, its document number encrypted and bound to the row. */
+    private void addToSpecialList(Connection c, byte[] index, LegalDocument document) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO special_list_entry (voter_index, reason, document_enc) VALUES (?, ?, ?)")) {
+            s.setBytes(1, index);
+            s.setString(2, document.reason().name());
+            s.setBytes(3, documents.orElseThrow().encrypt(document.number().getBytes(StandardCharsets.UTF_8),
+                    documentContext(index)));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw closedOr(e);
+        }
+        rewriteInKeyOrder(c, SPECIAL_LIST_TABLE);
+    }
+
+    private static byte[] documentContext(byte[] index) {
+        byte[] name = "special_list_entry.document_enc\0".getBytes(StandardCharsets.UTF_8);
+        byte[] context = Arrays.copyOf(name, name.length + index.length);
+        System.arraycopy(index, 0, context, name.length, index.length);
+        return context;
+    }
+
+    /**
+     * The special list as the commission reads it after the polls close: for each entry the legal reason and the
+     * document's number (decrypted), in no particular order (rows are kept in blind-index order), never the IIN.
+     */
+    public List<LegalDocument> specialList() {
+        FieldCipher cipher = documents.orElseThrow(() -> new IllegalStateException("no special-list key"));
+        return database.read(c -> {
+            List<LegalDocument> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT voter_index, reason, document_enc FROM special_list_entry ORDER BY voter_index");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.add(new LegalDocument(SpecialListReason.valueOf(r.getString(2)),
+                            cipher.decryptText(r.getBytes(3), documentContext(r.getBytes(1)))));
+                }
+            }
+            return entries;
         });
     }
 
@@ -245,6 +331,8 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     private static final KeyOrdered CHECK_IN_TABLE = new KeyOrdered("checkin",
             List.of("voter_index", "method", "override_reason", "clerk"));
     private static final KeyOrdered TOKEN_TABLE = new KeyOrdered("issued_token", List.of("id", "voided"));
+    private static final KeyOrdered SPECIAL_LIST_TABLE = new KeyOrdered("special_list_entry",
+            List.of("voter_index", "reason", "document_enc"));
 
     /**
      * Rewrites every row of {@code table} in key order on the caller's transaction, inside SQLite: copy them sorted
@@ -291,7 +379,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         Objects.requireNonNull(event, "event");
         List<AuditEventType> types = event == CheckInAuditEvent.CHECKED_IN
                 ? List.of(AuditEventType.CHECK_IN_BY_FINGERPRINT, AuditEventType.CHECK_IN_BY_OVERRIDE,
-                        AuditEventType.CHECK_IN_IN_FALLBACK)
+                        AuditEventType.CHECK_IN_IN_FALLBACK, AuditEventType.CHECK_IN_ON_SPECIAL_LIST)
                 : List.of(CheckInAuditMapping.of(event, "", Optional.empty()).type());
         return database.read(c -> {
             long count = 0;
@@ -332,6 +420,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         long cardless = 0;
         long fallback = 0;
         long voided = 0;
+        long specialList = 0;
         try (PreparedStatement s = c.prepareStatement("SELECT name, value FROM checkin_counter");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -342,10 +431,11 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     case "cardless" -> cardless = v;
                     case "fallback" -> fallback = v;
                     case "voided_tokens" -> voided = v;
+                    case "special_list" -> specialList = v;
                     default -> { }
                 }
             }
         }
-        return new Counters(checkIns, overrides, cardless, fallback, voided);
+        return new Counters(checkIns, overrides, cardless, fallback, voided, specialList);
     }
 }

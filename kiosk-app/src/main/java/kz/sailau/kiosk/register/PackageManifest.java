@@ -25,16 +25,20 @@ import java.util.SortedMap;
  * @param templatesPerVoter number of voters by their number of enrolled templates (e.g. {@code {"4": 40}}), from
  *                          which the kiosk's verify threshold follows (decision 0040); absent in packages built
  *                          before several impressions per finger
+ * @param redirectSha256   hex SHA-256 of the redirection table section (decision 0210); absent without one
+ * @param redirectEntries  number of IINs in the redirection table; absent without one
+ * @param redirectStations number of polling stations the redirection table names; absent without one
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonPropertyOrder({"format", "formatVersion", "election", "precinct", "registerVersion", "voterCount", "fingerCount",
         "extractorVersion", "created", "recordsSha256", "envelopeSha256", "kioskKeyId", "acceptedDuplicateCount",
-        "templatesPerVoter"})
+        "templatesPerVoter", "redirectSha256", "redirectEntries", "redirectStations"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackageManifest(String format, int formatVersion, String election, int precinct, long registerVersion,
                               int voterCount, int fingerCount, String extractorVersion, String created,
                               String recordsSha256, String envelopeSha256, String kioskKeyId,
-                              int acceptedDuplicateCount, SortedMap<String, Integer> templatesPerVoter) {
+                              int acceptedDuplicateCount, SortedMap<String, Integer> templatesPerVoter,
+                              String redirectSha256, Integer redirectEntries, Integer redirectStations) {
 
     /** The format tag. */
     public static final String FORMAT = "sailau-register-package";

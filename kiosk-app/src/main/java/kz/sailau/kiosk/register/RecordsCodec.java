@@ -1,8 +1,8 @@
 package kz.sailau.kiosk.register;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,11 +11,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.model.PriorVote;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
 
@@ -36,11 +38,17 @@ final class RecordsCodec {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Document(String format, String election, int precinct, long registerVersion, String created,
-                    String extractorVersion, List<VoterJson> voters, List<AcceptedJson> acceptedDuplicates) {
+                    String extractorVersion, List<VoterJson> voters, List<AcceptedJson> acceptedDuplicates,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String redirectKey) {
     }
 
+    /**
+     * One voter. {@code priorVote} ({@code EARLY} or {@code ABSENTEE}) is written only for a voter who voted before
+     * election day, so a package without prior votes is byte for byte what it was before.
+     */
     record VoterJson(String iin, String surname, String givenName, String patronymic, String birthDate, String sex,
-                     int precinct, List<FingerJson> fingers) {
+                     int precinct, List<FingerJson> fingers,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String priorVote) {
     }
 
     /**
@@ -64,11 +72,13 @@ final class RecordsCodec {
                     Base64.getEncoder().encodeToString(f.template().bytes()),
                     f.imageSha256())).toList();
             voters.add(new VoterJson(v.iin().digits(), v.surname(), v.givenName(), v.patronymic(),
-                    v.birthDate().toString(), record.sex() == Sex.MALE ? "M" : "F", v.precinct().number(), fingers));
+                    v.birthDate().toString(), record.sex() == Sex.MALE ? "M" : "F", v.precinct().number(), fingers,
+                    record.priorVote().map(PriorVote::code).orElse(null)));
         }
         Document document = new Document(FORMAT, contents.election().value(), contents.precinct().number(),
                 contents.version(), contents.created().toString(), contents.extractorVersion(), voters,
-                contents.acceptedDuplicates().stream().map(a -> new AcceptedJson(a.id(), a.reason())).toList());
+                contents.acceptedDuplicates().stream().map(a -> new AcceptedJson(a.id(), a.reason())).toList(),
+                contents.redirection().map(r -> Base64.getEncoder().encodeToString(r.key())).orElse(null));
         try {
             return JSON.writeValueAsBytes(document);
         } catch (IOException e) {
@@ -77,9 +87,23 @@ final class RecordsCodec {
     }
 
     /**
-     * @throws RegisterException {@code register.error.malformed} when the document is not valid records
+     * Decodes records that carry no redirection key.
+     *
+     * @throws RegisterException {@code register.error.malformed} when the document is not valid records,
+     *                           {@code register.error.damaged} when it carries a redirection key
      */
     static RegisterContents decode(byte[] bytes) {
+        return decode(bytes, Optional.empty());
+    }
+
+    /**
+     * Decodes records; a redirection key goes with, and only with, a redirection table.
+     *
+     * @param table the package's redirection table, if it has one
+     * @throws RegisterException {@code register.error.malformed} when the document is not valid records,
+     *                           {@code register.error.damaged} when key and table do not go together
+     */
+    static RegisterContents decode(byte[] bytes, Optional<RedirectTable> table) {
         try {
             Document document = JSON.readValue(bytes, Document.class);
             if (document == null || !FORMAT.equals(document.format()) || document.voters() == null) {
@@ -101,13 +125,20 @@ final class RecordsCodec {
                             new FingerTemplate(Base64.getDecoder().decode(f.template()), f.extractorVersion()),
                             f.imageSha256() == null ? "" : f.imageSha256()));
                 }
-                records.add(new RegisterRecord(voter, sex, fingers));
+                records.add(new RegisterRecord(voter, sex, fingers, v.priorVote() == null
+                        ? Optional.empty() : Optional.of(PriorVote.fromCode(v.priorVote()))));
             }
             List<AcceptedDuplicate> accepted = document.acceptedDuplicates() == null ? List.of()
                     : document.acceptedDuplicates().stream().map(a -> new AcceptedDuplicate(a.id(), a.reason())).toList();
+            if ((document.redirectKey() == null) != table.isEmpty()) {
+                throw new RegisterException("register.error.damaged",
+                        "the redirection table and its key do not come together", null);
+            }
+            Optional<Redirection> redirection = table.map(t -> new Redirection(
+                    Base64.getDecoder().decode(document.redirectKey()), t));
             return new RegisterContents(new ElectionId(document.election()), new PrecinctId(document.precinct()),
                     document.registerVersion(), Instant.parse(document.created()), document.extractorVersion(),
-                    records, accepted);
+                    records, accepted, redirection);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RegisterException r) {
                 throw r;

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
@@ -62,7 +63,10 @@ public final class RegisterPackages {
                 contents.election().value(), contents.precinct().number(), contents.version(),
                 contents.records().size(), contents.fingerCount(), contents.extractorVersion(),
                 contents.created().toString(), Digests.sha256Hex(records), Digests.sha256Hex(envelope),
-                HexFormat.of().formatHex(keyId), contents.acceptedDuplicates().size(), templatesPerVoter(contents));
+                HexFormat.of().formatHex(keyId), contents.acceptedDuplicates().size(), templatesPerVoter(contents),
+                contents.redirection().map(r -> Digests.sha256Hex(r.table().bytes())).orElse(null),
+                contents.redirection().map(r -> r.table().entryCount()).orElse(null),
+                contents.redirection().map(r -> r.table().stations().size()).orElse(null));
         byte[] manifestBytes;
         try {
             manifestBytes = MANIFEST_JSON.writeValueAsBytes(manifest);
@@ -70,7 +74,8 @@ public final class RegisterPackages {
             throw new IllegalStateException("manifest encoding failed", e);
         }
         byte[] signature = PackageCrypto.signDetached(manifestBytes, authority);
-        return new PackageFile(manifestBytes, signature, envelope).toBytes();
+        return new PackageFile(manifestBytes, signature, envelope,
+                contents.redirection().map(r -> r.table().bytes()).orElse(new byte[0])).toBytes();
     }
 
     /**
@@ -81,12 +86,21 @@ public final class RegisterPackages {
      *                                                        {@code pinnedAuthority}
      */
     public static PackageManifest inspect(byte[] file, X509Certificate pinnedAuthority) {
-        PackageFile parts = PackageFile.parse(file);
+        return inspect(PackageFile.parse(file), pinnedAuthority);
+    }
+
+    private static PackageManifest inspect(PackageFile parts, X509Certificate pinnedAuthority) {
         PackageCrypto.verifyDetached(parts.manifest(), parts.manifestSignature(), pinnedAuthority);
         PackageManifest manifest = parseManifest(parts.manifest());
         if (!Digests.sha256Hex(parts.envelope()).equals(manifest.envelopeSha256())) {
             throw new RegisterException("register.error.damaged",
                     "encrypted records do not match the signed manifest hash", null);
+        }
+        boolean hasTable = parts.redirectTable().length > 0;
+        if (hasTable != (manifest.redirectSha256() != null)
+                || (hasTable && !Digests.sha256Hex(parts.redirectTable()).equals(manifest.redirectSha256()))) {
+            throw new RegisterException("register.error.damaged",
+                    "the redirection table does not match the signed manifest", null);
         }
         return manifest;
     }
@@ -107,13 +121,20 @@ public final class RegisterPackages {
      * @throws kz.sailau.kiosk.crypto.KioskCryptoException on a bad signature or a package for another kiosk
      */
     public static OpenedPackage open(byte[] file, KioskCredentials kiosk, X509Certificate pinnedAuthority) {
-        PackageManifest manifest = inspect(file, pinnedAuthority);
         PackageFile parts = PackageFile.parse(file);
+        PackageManifest manifest = inspect(parts, pinnedAuthority);
         byte[] records = PackageCrypto.decryptAndVerify(parts.envelope(), kiosk, pinnedAuthority);
         if (!Digests.sha256Hex(records).equals(manifest.recordsSha256())) {
             throw new RegisterException("register.error.damaged", "records do not match the manifest hash", null);
         }
-        RegisterContents contents = RecordsCodec.decode(records);
+        Optional<RedirectTable> table = parts.redirectTable().length == 0 ? Optional.empty()
+                : Optional.of(RedirectTable.parse(parts.redirectTable()));
+        if (table.isPresent() && (table.get().entryCount() != manifest.redirectEntries()
+                || table.get().stations().size() != manifest.redirectStations())) {
+            throw new RegisterException("register.error.damaged", "redirection table disagrees with the manifest",
+                    null);
+        }
+        RegisterContents contents = RecordsCodec.decode(records, table);
         if (contents.records().size() != manifest.voterCount() || contents.fingerCount() != manifest.fingerCount()
                 || (manifest.templatesPerVoter() != null
                         && !manifest.templatesPerVoter().equals(templatesPerVoter(contents)))
@@ -145,6 +166,11 @@ public final class RegisterPackages {
                 throw new RegisterException("register.error.formatVersion", "package format version "
                         + manifest.formatVersion() + " is not supported (expected " + PackageManifest.FORMAT_VERSION
                         + ")", null);
+            }
+            if ((manifest.redirectSha256() != null) != (manifest.redirectEntries() != null)
+                    || (manifest.redirectSha256() != null) != (manifest.redirectStations() != null)) {
+                throw new RegisterException("register.error.malformed",
+                        "manifest describes the redirection table only in part", null);
             }
             if (manifest.templatesPerVoter() != null) {
                 for (Map.Entry<String, Integer> entry : manifest.templatesPerVoter().entrySet()) {

@@ -1,9 +1,5 @@
 package kz.sailau.kiosk.register;
 
-import java.util.Locale;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -17,19 +13,26 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.crypto.BlindIndex;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.StoreKeys;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.model.PriorVote;
 import kz.sailau.kiosk.model.Sex;
 import kz.sailau.kiosk.model.Voter;
+import kz.sailau.kiosk.model.mrz.IcaoTransliteration;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
 
@@ -57,15 +60,29 @@ public final class RegisterStore {
                     + "birth_date_enc BLOB NOT NULL, sex_enc BLOB NOT NULL)",
             "CREATE TABLE voter_finger (voter_id INTEGER NOT NULL REFERENCES voter(id), position TEXT NOT NULL, "
                     + "extractor_version TEXT NOT NULL, template_enc BLOB NOT NULL, "
-                    + "PRIMARY KEY (voter_id, position))")));
+                    + "PRIMARY KEY (voter_id, position))")),
+            new Migration("register-2", "prior votes (early, absentee certificate) and the redirection table", List.of(
+                    "ALTER TABLE voter ADD COLUMN prior_vote_enc BLOB",
+                    "CREATE TABLE redirect_table (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), "
+                            + "register_version INTEGER NOT NULL, table_sha256 TEXT NOT NULL, "
+                            + "entries INTEGER NOT NULL, key_enc BLOB NOT NULL, table_bytes BLOB NOT NULL)")));
 
     private static final String[] PERSONAL_COLUMNS =
             {"iin_enc", "surname_enc", "given_name_enc", "patronymic_enc", "birth_date_enc", "sex_enc"};
     private static final int PROGRESS_STEP = 50;
+    /** Every voter row gets this column encrypted, so that the rows of voters who voted early do not stand out. */
+    private static final String PRIOR_VOTE_COLUMN = "prior_vote_enc";
+    private static final String NO_PRIOR_VOTE = "NONE";
+    private static final byte[] REDIRECT_KEY_CONTEXT = "redirect_table.key_enc\0".getBytes(StandardCharsets.UTF_8);
 
     private final KioskDatabase database;
     private final FieldCipher cipher;
     private final BlindIndex iinIndex;
+    /** The redirection table last read from the store, with the hash it was read under. */
+    private volatile Optional<CachedRedirection> redirection = Optional.empty();
+
+    private record CachedRedirection(String sha256, Redirection redirection) {
+    }
 
     /**
      * @param database the kiosk database, opened with {@link #MIGRATIONS} among its migrations
@@ -108,7 +125,7 @@ public final class RegisterStore {
         byte[] index = iinIndex.of(iin.digits());
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, sex_enc, "
-                        + "precinct FROM voter WHERE iin_index = ?")) {
+                        + "precinct, prior_vote_enc FROM voter WHERE iin_index = ?")) {
             select.setBytes(1, index);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
@@ -125,7 +142,7 @@ public final class RegisterStore {
     public Optional<RegisteredVoter> findByRowId(Connection connection, long rowId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, iin_index, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, "
-                        + "sex_enc, precinct FROM voter WHERE id = ?")) {
+                        + "sex_enc, precinct, prior_vote_enc FROM voter WHERE id = ?")) {
             select.setLong(1, rowId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(readVoter(connection, row)) : Optional.empty();
@@ -258,12 +275,13 @@ public final class RegisterStore {
             int total = contents.records().size();
             progress.update(LoadProgress.Stage.WRITING, 0, Math.max(1, total));
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO voter (iin_index, precinct, "
-                    + "register_version, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, sex_enc) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (iin_index) DO UPDATE SET "
+                    + "register_version, iin_enc, surname_enc, given_name_enc, patronymic_enc, birth_date_enc, sex_enc, "
+                    + "prior_vote_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (iin_index) DO UPDATE SET "
                     + "precinct = excluded.precinct, register_version = excluded.register_version, "
                     + "iin_enc = excluded.iin_enc, surname_enc = excluded.surname_enc, "
                     + "given_name_enc = excluded.given_name_enc, patronymic_enc = excluded.patronymic_enc, "
-                    + "birth_date_enc = excluded.birth_date_enc, sex_enc = excluded.sex_enc RETURNING id");
+                    + "birth_date_enc = excluded.birth_date_enc, sex_enc = excluded.sex_enc, "
+                    + "prior_vote_enc = excluded.prior_vote_enc RETURNING id");
                  PreparedStatement deleteFingers = connection.prepareStatement(
                          "DELETE FROM voter_finger WHERE voter_id = ?");
                  PreparedStatement insertFinger = connection.prepareStatement("INSERT INTO voter_finger "
@@ -281,6 +299,8 @@ public final class RegisterStore {
                         upsert.setBytes(4 + i, cipher.encrypt(values[i].getBytes(StandardCharsets.UTF_8),
                                 context(PERSONAL_COLUMNS[i], index)));
                     }
+                    upsert.setBytes(10, cipher.encrypt(record.priorVote().map(PriorVote::code).orElse(NO_PRIOR_VOTE)
+                            .getBytes(StandardCharsets.UTF_8), context(PRIOR_VOTE_COLUMN, index)));
                     long id;
                     try (ResultSet returned = upsert.executeQuery()) {
                         returned.next();
@@ -324,8 +344,72 @@ public final class RegisterStore {
                 meta.setString(8, contents.extractorVersion());
                 meta.executeUpdate();
             }
+            writeRedirection(connection, contents);
             guard.commit(connection, current(connection).orElseThrow());
             return null;
+        });
+    }
+
+    /** Replaces the stored redirection table with the package's (or removes it when the package has none). */
+    private void writeRedirection(Connection connection, RegisterContents contents) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM redirect_table")) {
+            delete.executeUpdate();
+        }
+        if (contents.redirection().isEmpty()) {
+            return;
+        }
+        Redirection table = contents.redirection().get();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO redirect_table (singleton, "
+                + "register_version, table_sha256, entries, key_enc, table_bytes) VALUES (1, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, contents.version());
+            insert.setString(2, Digests.sha256Hex(table.table().bytes()));
+            insert.setInt(3, table.table().entryCount());
+            insert.setBytes(4, cipher.encrypt(table.key(), REDIRECT_KEY_CONTEXT));
+            insert.setBytes(5, table.table().bytes());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The polling station where the voter of {@code iin} is registered, from the authority's redirection table
+     * (decision 0210); empty when the loaded register has no table or the table does not have the IIN. The table is
+     * read from the store once per loaded package and kept; a lookup is a binary search (well under a millisecond
+     * at 12 million IINs, docs/benchmarks.md).
+     */
+    public Optional<PollingStation> pollingStationOf(Iin iin) {
+        Objects.requireNonNull(iin, "iin");
+        return redirection().flatMap(r -> r.pollingStationOf(iin));
+    }
+
+    /** The stored redirection table, if the loaded register has one (read once per package). */
+    public Optional<Redirection> redirection() {
+        return database.read(connection -> {
+            String sha;
+            try (PreparedStatement select = connection.prepareStatement("SELECT table_sha256 FROM redirect_table");
+                 ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.<Redirection>empty();
+                }
+                sha = row.getString(1);
+            }
+            Optional<CachedRedirection> cached = redirection;
+            if (cached.isPresent() && cached.get().sha256().equals(sha)) {
+                return Optional.of(cached.get().redirection());
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT key_enc, table_bytes FROM redirect_table");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                byte[] tableBytes = row.getBytes(2);
+                if (!Digests.sha256Hex(tableBytes).equals(sha)) {
+                    throw new RegisterException("register.error.damaged",
+                            "the stored redirection table does not match its hash", null);
+                }
+                Redirection read = new Redirection(cipher.decrypt(row.getBytes(1), REDIRECT_KEY_CONTEXT),
+                        RedirectTable.parse(tableBytes));
+                redirection = Optional.of(new CachedRedirection(sha, read));
+                return Optional.of(read);
+            }
         });
     }
 
@@ -373,7 +457,11 @@ public final class RegisterStore {
             }
         }
         byImpression.forEach((position, impressions) -> templates.put(position, List.copyOf(impressions.values())));
-        return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates);
+        byte[] priorVote = row.getBytes(10);
+        String prior = priorVote == null ? NO_PRIOR_VOTE
+                : cipher.decryptText(priorVote, context(PRIOR_VOTE_COLUMN, index));
+        return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates,
+                prior.equals(NO_PRIOR_VOTE) ? Optional.empty() : Optional.of(PriorVote.fromCode(prior)));
     }
 
     private static byte[] context(String column, byte[] index) {

@@ -89,6 +89,6 @@ public record Turnout(ZonedDateTime asOf, List<Hour> hours) {
 
     private static boolean isCheckIn(AuditEventType type) {
         return type == AuditEventType.CHECK_IN_BY_FINGERPRINT || type == AuditEventType.CHECK_IN_BY_OVERRIDE
-                || type == AuditEventType.CHECK_IN_IN_FALLBACK;
+                || type == AuditEventType.CHECK_IN_IN_FALLBACK || type == AuditEventType.CHECK_IN_ON_SPECIAL_LIST;
     }
 }

@@ -85,6 +85,8 @@ public final class CheckInScreenModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Optional<String>> printerProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Optional<String>> scannerProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper clerkCalled = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper largeText = new ReadOnlyBooleanWrapper();
+    private volatile AudioGuide audioGuide = new AudioGuide(AudioOutput.SILENT);
     private final ObservableList<ClerkNotice> notices = FXCollections.observableArrayList();
     // One read-only view for every caller: the view listens to the list weakly, so a view made per call and
     // dropped would silently lose the listeners registered on it.
@@ -129,6 +131,7 @@ public final class CheckInScreenModel implements AutoCloseable {
                 .filter(f -> f.device() == DeviceFault.Device.SCANNER).map(DeviceFault::messageKey), clerkCall));
         clerkCalled.bind(Bindings.createBooleanBinding(() -> clerkCall.get()
                 .map(c -> c.reason() == ClerkReason.VOTER_REQUEST).orElse(false), clerkCall));
+        language.languageProperty().addListener((obs, old, now) -> audioGuide.guide(state.get(), now));
         this.activity = new DeviceActivity(fxThread);
         Objects.requireNonNull(devices, "devices").addObserver(activity);
         listenTo(engine);
@@ -159,6 +162,33 @@ public final class CheckInScreenModel implements AutoCloseable {
      */
     public ReadOnlyBooleanProperty pollsClosedProperty() {
         return pollsClosed.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the screens show large, high-contrast text (a voter or a clerk switched it on); back to normal when the
+     * voter leaves.
+     */
+    public ReadOnlyBooleanProperty largeTextProperty() {
+        return largeText.getReadOnlyProperty();
+    }
+
+    /** Switches large, high-contrast text on or off (FX thread). */
+    public void toggleLargeText() {
+        largeText.set(!largeText.get());
+    }
+
+    /**
+     * Plays the audio guidance of every voter step through {@code guide} from now on (decision 0211), starting with
+     * the current step. The default guide is silent.
+     */
+    public void useAudioGuide(AudioGuide guide) {
+        this.audioGuide = Objects.requireNonNull(guide, "guide");
+        fxThread.execute(() -> guide.guide(state.get(), language.languageProperty().get()));
+    }
+
+    /** The audio guide in use. */
+    public AudioGuide audioGuide() {
+        return audioGuide;
     }
 
     /** Marks the polls closed (any thread); the database refuses check-ins from then on anyway. */
@@ -391,9 +421,13 @@ public final class CheckInScreenModel implements AutoCloseable {
             }
             if (voterLeft(previous, next)) {
                 // A voter left (done, refused, timed out, or the next card cleared the token): the next one starts
-                // in the state language with nothing of the last voter on screen.
+                // in the state language, in normal text, with nothing of the last voter on screen.
                 language.reset();
+                largeText.set(false);
                 activity.clearProgress();
+            }
+            if (!next.equals(previous)) {
+                audioGuide.guide(next, language.languageProperty().get());
             }
         });
     }

@@ -31,7 +31,9 @@ import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.LegalDocument;
 import kz.sailau.kiosk.checkin.OverrideReason;
+import kz.sailau.kiosk.checkin.SpecialListReason;
 import kz.sailau.kiosk.checkin.Session;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.InvalidIinException;
@@ -71,6 +73,8 @@ public final class ClerkConsole extends VBox {
     private final PasswordField pin = new PasswordField();
     private final TextField iin = new TextField();
     private final ToggleGroup reasons = new ToggleGroup();
+    private final ToggleGroup specialListReasons = new ToggleGroup();
+    private final TextField documentNumber = new TextField();
     private final Label result = wrapped("", "clerk-result");
     private final VBox header = new VBox(10);
     private final VBox body = new VBox(14);
@@ -285,6 +289,14 @@ public final class ClerkConsole extends VBox {
                 }
             }));
         }
+        if (accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
+            specialList(m, inputs, shown);
+        }
+        if (accepted.contains(CheckInEvent.ClerkAssistsVoter.class)) {
+            Button assist = action(m, "access.assisted", "clerk-assist", CheckInEvent.ClerkAssistsVoter::new);
+            assist.getStyleClass().add("secondary");
+            shown.add(assist);
+        }
         if (accepted.contains(CheckInEvent.ClerkCancels.class)) {
             Button cancel = action(m, "clerk.action.cancel", "clerk-cancel", CheckInEvent.ClerkCancels::new);
             cancel.getStyleClass().add("secondary");
@@ -334,7 +346,7 @@ public final class ClerkConsole extends VBox {
             what = m.get(needs.reason().messageKey());
             next = Optional.of(m.get(needs.reason().nextStepKey()));
         } else if (state instanceof CheckInState.Refused refused) {
-            what = m.get(refused.refusal().messageKey());
+            what = m.get(refused.refusal().messageKey()) + StationLine.of(m, refused).map(line -> "\n" + line).orElse("");
             next = Optional.of(m.get(refused.refusal().nextStepKey()));
         } else if (state instanceof CheckInState.Paused) {
             what = m.get("screen.paused");
@@ -352,19 +364,65 @@ public final class ClerkConsole extends VBox {
         return box;
     }
 
+    /**
+     * The special list: the legal reason, the document's number and the IIN from the voter's identity document (the
+     * IIN field is the one of "enter IIN", shown when the kiosk is idle or after a refusal).
+     */
+    private void specialList(Messages m, VBox inputs, List<Button> shown) {
+        Node legal = choiceButtons(specialListReasons, SpecialListReason.values(), SpecialListReason::messageKey, m,
+                "clerk-special-list-reasons", "special-list-");
+        documentNumber.setId("clerk-document-number");
+        documentNumber.setPromptText(m.get("clerk.specialList.number"));
+        if (!inputs.getChildren().contains(iin)) {
+            inputs.getChildren().addAll(wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin);
+        }
+        inputs.getChildren().addAll(wrapped(m.get("clerk.specialList.title"), "clerk-special-list-title"), legal,
+                documentNumber);
+        shown.add(action(m, "clerk.action.specialList", "clerk-special-list", id -> {
+            if (specialListReasons.getSelectedToggle() == null) {
+                return null;
+            }
+            try {
+                LegalDocument document = new LegalDocument(
+                        (SpecialListReason) specialListReasons.getSelectedToggle().getUserData(),
+                        documentNumber.getText());
+                CheckInEvent.ClerkAddsToSpecialList event = new CheckInEvent.ClerkAddsToSpecialList(id,
+                        new Iin(iin.getText().trim()), document);
+                documentNumber.clear();
+                return event;
+            } catch (InvalidIinException e) {
+                showResult(e.reason().messageKey());
+                return null;
+            } catch (IllegalArgumentException e) {
+                showResult("clerk.specialList.badNumber");
+                return null;
+            }
+        }));
+    }
+
     private Node reasonButtons(Messages m) {
+        return choiceButtons(reasons, OverrideReason.values(), OverrideReason::messageKey, m, "clerk-reasons",
+                "override-");
+    }
+
+    /**
+     * One toggle button per value, two to a row, in {@code group} (rebuilt on every render, keeping the selection):
+     * the override reasons, the special list's legal reasons.
+     */
+    private static <E extends Enum<E>> Node choiceButtons(ToggleGroup group, E[] values,
+                                                          Function<E, String> messageKey, Messages m, String id,
+                                                          String buttonIdPrefix) {
         FlowPane buttons = new FlowPane(8, 8);
-        buttons.setId("clerk-reasons");
+        buttons.setId(id);
         buttons.setPrefWrapLength(CONTENT);
-        OverrideReason selected = reasons.getSelectedToggle() == null ? null
-                : (OverrideReason) reasons.getSelectedToggle().getUserData();
-        reasons.getToggles().clear();
-        for (OverrideReason reason : OverrideReason.values()) {
-            ToggleButton button = new ToggleButton(m.get(reason.messageKey()));
-            button.setId("override-" + reason.name().toLowerCase(Locale.ROOT));
-            button.setUserData(reason);
-            button.setToggleGroup(reasons);
-            button.setSelected(reason == selected);
+        Object selected = group.getSelectedToggle() == null ? null : group.getSelectedToggle().getUserData();
+        group.getToggles().clear();
+        for (E value : values) {
+            ToggleButton button = new ToggleButton(m.get(messageKey.apply(value)));
+            button.setId(buttonIdPrefix + value.name().toLowerCase(Locale.ROOT));
+            button.setUserData(value);
+            button.setToggleGroup(group);
+            button.setSelected(value == selected);
             button.setWrapText(true);
             button.setPrefWidth((CONTENT - 8) / 2);
             button.setMaxWidth((CONTENT - 8) / 2);

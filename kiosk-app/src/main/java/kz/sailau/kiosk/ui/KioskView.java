@@ -22,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -58,6 +59,7 @@ public final class KioskView extends StackPane {
     private final Button adminButton = new Button();
     private final Label testBanner = new Label();
     private final Label callBanner = new Label();
+    private final ToggleButton largeTextButton = new ToggleButton();
     private final ReadOnlyBooleanWrapper consoleShowing = new ReadOnlyBooleanWrapper();
     private final ClerkChime chime;
     private final List<Animation> running = new ArrayList<>();
@@ -96,7 +98,13 @@ public final class KioskView extends StackPane {
         adminButton.setMinSize(200, 64);
         adminButton.setVisible(false);
         adminButton.managedProperty().bind(adminButton.visibleProperty());
-        HBox top = new HBox(16, clerkButton, adminButton, spacer, new LanguageBar(language, "language-", 150));
+        largeTextButton.setId("access-large-text");
+        largeTextButton.getStyleClass().add("access-toggle");
+        largeTextButton.setMinHeight(64);
+        largeTextButton.setOnAction(e -> model.toggleLargeText());
+        model.largeTextProperty().addListener((obs, old, now) -> showLargeText(now));
+        HBox top = new HBox(16, clerkButton, adminButton, spacer, largeTextButton,
+                new LanguageBar(language, "language-", 150));
         top.setAlignment(Pos.CENTER_LEFT);
         testBanner.setId("test-banner");
         testBanner.getStyleClass().add("test-banner");
@@ -137,6 +145,16 @@ public final class KioskView extends StackPane {
         render();
     }
 
+    /** Large, high-contrast text on the whole kiosk window (style class {@code large-text}, kiosk.css). */
+    private void showLargeText(boolean on) {
+        largeTextButton.setSelected(on);
+        if (on && !getStyleClass().contains("large-text")) {
+            getStyleClass().add("large-text");
+        } else if (!on) {
+            getStyleClass().remove("large-text");
+        }
+    }
+
     /** The clerk console of this kiosk. */
     public ClerkConsole clerkConsole() {
         return clerkConsole;
@@ -161,6 +179,7 @@ public final class KioskView extends StackPane {
     private void render() {
         Messages m = language.messages();
         clerkButton.setText(m.get("clerk.console.open"));
+        largeTextButton.setText(m.get("access.largeText"));
         adminButton.setText(m.get("admin.open"));
         testBanner.setText(m.get("la.banner"));
         callBanner.setText(m.get("clerk.call.banner"));
@@ -349,8 +368,10 @@ public final class KioskView extends StackPane {
     }
 
     private Node refused(Messages m, CheckInState.Refused state) {
-        VBox box = new VBox(24, title(m.get(state.refusal().messageKey()), "refusal-title"),
-                instruction(m.get(RefusalWording.nextStepKey(state.refusal())), "refusal-instruction"));
+        VBox box = new VBox(24, title(m.get(state.refusal().messageKey()), "refusal-title"));
+        StationLine.of(m, state)
+                .ifPresent(line -> box.getChildren().add(instruction(line, "refusal-station")));
+        box.getChildren().add(instruction(m.get(RefusalWording.nextStepKey(state.refusal())), "refusal-instruction"));
         Node call = callOrComing(m, "refusal-call-clerk");
         if (RefusalWording.voterActsNext(state.refusal())) {
             Button ok = bigButton(m.get("refusal.understood"), "refusal-ok");

@@ -19,9 +19,9 @@ final class RefusalWording {
     static String nextStepKey(Refusal refusal) {
         Objects.requireNonNull(refusal, "refusal");
         return switch (refusal) {
-            case NOT_IN_REGISTER, DOCUMENT_MISMATCH -> "refusal.next.goToDesk";
+            case NOT_IN_REGISTER, DOCUMENT_MISMATCH, ON_THIS_REGISTER -> "refusal.next.goToDesk";
             case OTHER_PRECINCT -> "refusal.next.ownPrecinct";
-            case ALREADY_CHECKED_IN -> "refusal.next.chair";
+            case ALREADY_CHECKED_IN, VOTED_EARLY, VOTED_BY_ABSENTEE_CERTIFICATE -> "refusal.next.chair";
             case UNDER_AGE -> "refusal.next.underAge";
             case DOCUMENT_EXPIRED -> "refusal.next.validDocument";
             case NOT_IDENTIFIED -> "refusal.next.callClerk";

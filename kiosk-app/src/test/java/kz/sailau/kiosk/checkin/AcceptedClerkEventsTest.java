@@ -60,7 +60,8 @@ class AcceptedClerkEventsTest {
 
     @Test
     void idleKioskOffersIinEntryPauseAndFallback() {
-        assertEquals(Set.of(ClerkEnteredIin.class, ClerkPauses.class, ClerkStartsFallback.class), accepted());
+        assertEquals(Set.of(ClerkEnteredIin.class, ClerkPauses.class, ClerkStartsFallback.class,
+                ClerkAddsToSpecialList.class, ClerkAssistsVoter.class), accepted());
     }
 
     @Test
@@ -83,12 +84,13 @@ class AcceptedClerkEventsTest {
     void anIssuedTokenCanBeVoidedAndPausedKioskOnlyResumed() {
         engine.submitCard(zone(1));
         engine.submit(new FingerCaptured(Fixtures.goodImage(1)));
-        assertEquals(Set.of(ClerkVoidsToken.class, ClerkCancels.class), accepted());
+        assertEquals(Set.of(ClerkVoidsToken.class, ClerkCancels.class, ClerkAssistsVoter.class), accepted());
         engine.submit(new Acknowledged());
         engine.submitAsClerk(new ClerkPauses(CLERK), PIN.clone());
         assertEquals(Set.of(ClerkResumes.class), accepted());
         engine.submitAsClerk(new ClerkResumes(CLERK), PIN.clone());
         engine.submitAsClerk(new ClerkStartsFallback(CLERK), PIN.clone());
-        assertEquals(Set.of(ClerkEnteredIin.class, ClerkEndsFallback.class, ClerkPauses.class), accepted());
+        assertEquals(Set.of(ClerkEnteredIin.class, ClerkEndsFallback.class, ClerkPauses.class,
+                ClerkAddsToSpecialList.class, ClerkAssistsVoter.class), accepted());
     }
 }

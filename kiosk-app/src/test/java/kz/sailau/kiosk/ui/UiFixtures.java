@@ -36,6 +36,8 @@ import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.PollingStation;
+import kz.sailau.kiosk.checkin.VoterDirectory;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
@@ -45,6 +47,7 @@ import kz.sailau.kiosk.testing.FakeMatcher;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
 import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
+import kz.sailau.kiosk.testing.RedirectingVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.testing.TestIins;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
@@ -84,6 +87,9 @@ final class UiFixtures {
      * With another scanner (the real driver on an emulator), or the {@link QueueScanner} when null. The engine drives
      * the scanner and the printer through a real {@link DeviceRunner}; cards come through the view model.
      */
+    /** The redirection table's answers, by IIN, for voters this register does not hold. */
+    final Map<Iin, PollingStation> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
+
     UiFixtures(FingerprintScanner otherScanner) {
         for (int n = 1; n <= 4; n++) {
             voters.add(voter(n, PRECINCT));
@@ -92,7 +98,10 @@ final class UiFixtures {
         devices = new DeviceRunner(new KioskDevices(otherScanner == null ? scanner : otherScanner, () -> {
             throw new MrzReaderException("device.mrz.notFound", "the UI tests feed cards through the view model", null);
         }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        engine = new CheckInEngine(new CheckInMachine(policy), new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded()),
+        // The register plus the authority's redirection table (decision 0210): the stations in {@link #elsewhere}.
+        VoterDirectory directory = new RedirectingVoterDirectory(
+                new InMemoryVoterDirectory(voters, FakeMatcher.imageEncoded()), elsewhere);
+        engine = new CheckInEngine(new CheckInMachine(policy), directory,
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
                 new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, typedCodeKey::mac, new SecureRandom()),
                 FakeMatcher.imageEncoded(), clock, devices);
@@ -126,6 +135,12 @@ final class UiFixtures {
         Voter v = voters.get(n - 1).voter();
         return MrzWriter.text(new MrzWriter.Card("KAZ", String.format("N%08d", n), v.iin(), v.birthDate(),
                 Optional.empty(), LocalDate.of(2030, 1, 1), "KAZ", "DEMO", "VOTER"));
+    }
+
+    /** The MRZ text of any voter's card, valid until 2030. */
+    static String mrzOf(Voter v) {
+        return MrzWriter.text(new MrzWriter.Card("KAZ", "N00000099", v.iin(), v.birthDate(), Optional.empty(),
+                LocalDate.of(2030, 1, 1), "KAZ", "DEMO", "VOTER"));
     }
 
     static Iin iin(LocalDate birth, int serial) {

@@ -200,7 +200,8 @@ public final class ElectionDayAssembly {
      * precinct network's replicated one.
      */
     public CheckInLedger sqliteLedger() {
-        return new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock, auditRecorder());
+        return new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock, auditRecorder())
+                .withSpecialList(credentials.storeKeys().fieldCipher(random));
     }
 
     /** The check-in policy in force. */

@@ -95,7 +95,8 @@ final class LogicAccuracyStore implements AutoCloseable {
         try {
             // The test's audit entries form the test database's own chain, unsigned: it is wiped at the end.
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database,
-                    credentials.storeKeys().blindIndex(TEST_INDEX_DOMAIN), clock, AuditRecorder.unsigned());
+                    credentials.storeKeys().blindIndex(TEST_INDEX_DOMAIN), clock, AuditRecorder.unsigned())
+                    .withSpecialList(credentials.storeKeys().fieldCipher(random));
             return new LogicAccuracyStore(database, ledger,
                     new RegisterStore(database, credentials.storeKeys(), random));
         } catch (RuntimeException e) {

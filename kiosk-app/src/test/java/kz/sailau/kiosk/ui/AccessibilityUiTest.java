@@ -1,0 +1,135 @@
+package kz.sailau.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.checkin.CheckInMethod;
+import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.checkin.Refusal;
+import kz.sailau.kiosk.model.PollingStation;
+import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.model.Voter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 19 on the screens, headless: a voter of another precinct reads where to vote (and so does the clerk), the
+ * clerk adds them to the special list with the absentee certificate's number, and the voter switches on large,
+ * high-contrast text, which ends with them. Screenshots for docs/screens.md.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AccessibilityUiTest {
+
+    private static final PollingStation SCHOOL_14 = new PollingStation(new PrecinctId(102),
+            "№14 мектеп, Абай көшесі 5", "Школа №14, ул. Абая 5", "School 14, Abai Street 5");
+    private static final Voter OUTSIDER = new Voter(UiFixtures.iin(LocalDate.of(1985, 4, 4), 77), "Басқа", "Сайлаушы",
+            "", LocalDate.of(1985, 4, 4), new PrecinctId(102));
+
+    private UiFixtures fixtures;
+    private LanguageViewModel language;
+    private CheckInScreenModel model;
+    private KioskView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        fixtures = new UiFixtures();
+        fixtures.elsewhere.put(OUTSIDER.iin(), SCHOOL_14);
+        language = new LanguageViewModel();
+        model = fixtures.model(language);
+        view = new KioskView(model);
+        view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
+        scene = new Scene(view, 1600, 1000);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+        fixtures.close();
+    }
+
+    @Test
+    void aVoterOfAnotherPrecinctReadsWhereToVoteAndIsAddedToTheSpecialList(FxRobot robot) throws Exception {
+        model.submitCard(UiFixtures.mrzOf(OUTSIDER)).get(5, TimeUnit.SECONDS);
+        CheckInState.Refused refused = (CheckInState.Refused) awaitState(CheckInState.Refused.class::isInstance);
+        assertEquals(Refusal.OTHER_PRECINCT, refused.refusal());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Сіздің сайлау учаскеңіз № 102, №14 мектеп, Абай көшесі 5", text("#refusal-station"));
+        save("access-1-other-precinct-station-kk");
+        WaitForAsyncUtils.asyncFx(() -> language.choose(Language.RUSSIAN)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Ваш избирательный участок № 102, Школа №14, ул. Абая 5", text("#refusal-station"));
+        WaitForAsyncUtils.asyncFx(() -> language.choose(Language.ENGLISH)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Your polling station is No. 102, School 14, Abai Street 5", text("#refusal-station"));
+
+        robot.clickOn("#open-clerk-console");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text("#clerk-current").contains("Your polling station is No. 102, School 14, Abai Street 5"),
+                "the clerk reads the same");
+        robot.clickOn("#clerk-iin").write(OUTSIDER.iin().digits());
+        // The reason and the number sit below the fold of the console's scrolling middle: set like a scrolled tap.
+        WaitForAsyncUtils.asyncFx(() -> {
+            ((javafx.scene.control.ToggleButton) scene.lookup("#special-list-absentee_certificate")).setSelected(true);
+            ((javafx.scene.control.TextField) scene.lookup("#clerk-document-number")).setText("AB 0456789");
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        save("access-2-special-list-clerk-en");
+        robot.clickOn("#clerk-special-list");
+        CheckInState.TokenIssued issued = (CheckInState.TokenIssued) awaitState(
+                CheckInState.TokenIssued.class::isInstance);
+        assertEquals(CheckInMethod.SPECIAL_LIST, issued.method());
+        assertEquals(1, fixtures.ledger.counters().specialList());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> scene.lookup("#clerk-document-number") == null)
+                .get(5, TimeUnit.SECONDS), "the special list's inputs go with the case");
+    }
+
+    @Test
+    void largeHighContrastTextIsSwitchedOnAndEndsWithTheVoter(FxRobot robot) throws Exception {
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingFinger.class::isInstance);
+        robot.clickOn("#access-large-text");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getStyleClass().contains("large-text"));
+        assertTrue(model.largeTextProperty().get());
+        save("access-3-large-text-kk");
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        awaitState(CheckInState.TokenIssued.class::isInstance);
+        model.submit(new kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged()).get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingCard.class::isInstance);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.getStyleClass().contains("large-text"), "the next voter sees normal text");
+    }
+
+    private CheckInState awaitState(Predicate<CheckInState> wanted) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            model.settled().get(5, TimeUnit.SECONDS);
+            return wanted.test(WaitForAsyncUtils.asyncFx(() -> model.stateProperty().get()).get(5, TimeUnit.SECONDS));
+        });
+        return WaitForAsyncUtils.asyncFx(() -> model.stateProperty().get()).get(5, TimeUnit.SECONDS);
+    }
+
+    private void save(String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, name)).get(10, TimeUnit.SECONDS);
+    }
+
+    private String text(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((Label) scene.lookup(id)).getText()).get(5, TimeUnit.SECONDS);
+    }
+}
