@@ -101,10 +101,13 @@ public final class ClerkConsole extends VBox {
         pin.setMinHeight(TOUCH);
         iin.setId("clerk-iin");
         iin.setMinHeight(TOUCH);
+        documentNumber.setId("clerk-document-number");
+        documentNumber.setMinHeight(TOUCH);
         // Typed by touch: the on-screen keyboard of the screen's dock (KioskScreens), no physical keyboard needed.
         KeyboardDock.use(clerkId, InputKind.LOGIN);
         KeyboardDock.use(pin, InputKind.DIGITS);
         KeyboardDock.use(iin, InputKind.DIGITS);
+        KeyboardDock.use(documentNumber, InputKind.TEXT);
         header.setPadding(new Insets(16, 16, 8, 16));
         header.setId("clerk-header");
         body.setPadding(new Insets(8, 16, 8, 16));
