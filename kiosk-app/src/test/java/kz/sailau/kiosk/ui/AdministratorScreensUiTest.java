@@ -169,15 +169,7 @@ class AdministratorScreensUiTest {
 
     /** In each language: the screen's problems, and its screenshot. */
     private void check(FxRobot robot, int[] size, String name, List<String> problems) throws Exception {
-        for (Language each : List.of(Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH)) {
-            robot.interact(() -> language.choose(each));
-            WaitForAsyncUtils.waitForFxEvents();
-            List<String> found = WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene)).get(10, TimeUnit.SECONDS);
-            String where = name + " " + size[0] + "x" + size[1] + " " + each;
-            found.forEach(problem -> problems.add(where + ": " + problem));
-            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "admin-" + size[0] + "x" + size[1] + "/" + name
-                    + "-" + each.locale().getLanguage())).get(10, TimeUnit.SECONDS);
-        }
+        ScreenChecks.checkEveryLanguage(robot, scene, language, "admin", size, name, problems);
     }
 
     private static void await(Callable<Boolean> condition) throws Exception {

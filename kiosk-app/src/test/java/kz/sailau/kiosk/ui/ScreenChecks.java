@@ -2,6 +2,7 @@ package kz.sailau.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -14,6 +15,8 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a person sees, checked on a scene (call on the FX thread): every visible text is shown whole (no label,
@@ -32,6 +35,23 @@ public final class ScreenChecks {
     private static final double TRAILING_SPACE = 10;
 
     private ScreenChecks() {
+    }
+
+    /**
+     * In each language, ending in English: the screen's problems, added to {@code problems} as
+     * "{@code name WxH LANGUAGE: problem}", and its screenshot {@code prefix-WxH/name-lang}.
+     */
+    static void checkEveryLanguage(FxRobot robot, Scene scene, LanguageViewModel language, String prefix, int[] size,
+                                   String name, List<String> problems) throws Exception {
+        for (Language each : List.of(Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH)) {
+            robot.interact(() -> language.choose(each));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = WaitForAsyncUtils.asyncFx(() -> problems(scene)).get(10, TimeUnit.SECONDS);
+            String where = name + " " + size[0] + "x" + size[1] + " " + each;
+            found.forEach(problem -> problems.add(where + ": " + problem));
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, prefix + "-" + size[0] + "x" + size[1] + "/" + name
+                    + "-" + each.locale().getLanguage())).get(10, TimeUnit.SECONDS);
+        }
     }
 
     /** Everything wrong on {@code scene} (laid out first); empty when a person sees every text whole. */
