@@ -81,11 +81,7 @@ class PrecinctElectionDayIT {
         RegisterContents register = RegisterFixtures.contents(VOTERS, 1, 42);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 140)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
-            machines.put("desk-1", NodeRole.BALLOT_DESK);
-            for (NodeName name : precinct.members(machines)) {
+            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
                 precinct.start(name);
             }
             precinct.awaitMajority(90);
@@ -158,11 +154,7 @@ class PrecinctElectionDayIT {
         RegisterRecord voter = register.records().get(0);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 160)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
-            machines.put("desk-1", NodeRole.BALLOT_DESK);
-            precinct.members(machines);
+            precinct.members(twoKiosksAndADesk());
             LoopbackPrecinct.Machine machine = precinct.machine("kiosk-1");
             // The kiosk says it is cut off after 2 s without the majority, not the loopback settings' 10 s.
             Path settings = machine.directory().resolve(PrecinctNodeSettings.FILE);
@@ -215,6 +207,15 @@ class PrecinctElectionDayIT {
                 }
             }
         }
+    }
+
+    /** kiosk-1, kiosk-2 and the ballot desk desk-1. */
+    private static Map<String, NodeRole> twoKiosksAndADesk() {
+        Map<String, NodeRole> machines = new LinkedHashMap<>();
+        machines.put("kiosk-1", NodeRole.KIOSK);
+        machines.put("kiosk-2", NodeRole.KIOSK);
+        machines.put("desk-1", NodeRole.BALLOT_DESK);
+        return machines;
     }
 
     private static long count(String counts, String name) {
