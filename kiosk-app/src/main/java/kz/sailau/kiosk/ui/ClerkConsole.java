@@ -457,7 +457,9 @@ public final class ClerkConsole extends VBox {
         HBox controls = row(pauseOrResume, fallback);
         controls.setId("clerk-kiosk-controls");
         // The hint's line is kept when it is empty, so that nothing below or above moves when it appears.
-        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get("clerk.kiosk.notNow") : "");
+        // Cut off, manual mode would need the network too: the hint says what to do instead.
+        String notNow = state instanceof CheckInState.CutOff ? "clerk.kiosk.notNowCutOff" : "clerk.kiosk.notNow";
+        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get(notNow) : "");
         return new VBox(6, controls, kioskHint);
     }
 

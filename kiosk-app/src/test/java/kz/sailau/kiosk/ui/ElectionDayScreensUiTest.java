@@ -173,6 +173,8 @@ class ElectionDayScreensUiTest {
         assertEquals("Send voters to another kiosk; if every kiosk says so, start the paper procedure",
                 Messages.of(Language.ENGLISH).get("clerk.next.cutOff"));
         assertTrue(text("#clerk-next-step").endsWith(Messages.of(Language.ENGLISH).get("clerk.next.cutOff")));
+        assertEquals(Messages.of(Language.ENGLISH).get("clerk.kiosk.notNowCutOff"), text("#clerk-kiosk-hint"),
+                "manual mode is greyed out: it would need the network too");
         robot.clickOn("#state-cut-off-call-clerk");
         await(() -> view.lookup("#clerk-call-banner").isVisible());
         assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
