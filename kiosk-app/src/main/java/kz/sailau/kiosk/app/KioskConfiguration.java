@@ -49,7 +49,7 @@ import kz.sailau.kiosk.ui.RemovableMedia;
  *                             (e.g. {@code /media/*}{@code /*}; see {@link RemovableMedia})
  * @param tokenScreenSeconds   seconds the token screen stays once its receipt printed (the next card clears it)
  * @param precinctNode         the node directory when the kiosk is a node of its precinct network
- *                             ({@code "precinctNetwork": {"node": "/var/lib/sailau-node"}}; see {@link PrecinctKiosk});
+ *                             ({@code "precinctNetwork": {"node": "/var/lib/sailau/node"}}; see {@link PrecinctKiosk});
  *                             empty for a standalone kiosk (the default: no network, no listening port)
  */
 public record KioskConfiguration(
@@ -125,7 +125,7 @@ public record KioskConfiguration(
     public static final String FILE_NAME = "kiosk.json";
 
     /**
-     * The precinct network entry of {@code kiosk.json}: {@code {"node": "/var/lib/sailau-node"}}.
+     * The precinct network entry of {@code kiosk.json}: {@code {"node": "/var/lib/sailau/node"}}.
      *
      * @param node the node directory ({@code node init --dir})
      */
@@ -225,7 +225,7 @@ public record KioskConfiguration(
         }
         if (precinctNode.isPresent() && !precinctNode.get().isAbsolute()) {
             problems.add("precinctNetwork.node: must be the absolute path of the node directory, e.g. "
-                    + "/var/lib/sailau-node");
+                    + "/var/lib/sailau/node");
         }
         return problems;
     }

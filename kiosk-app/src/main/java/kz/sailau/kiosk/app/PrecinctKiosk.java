@@ -24,7 +24,7 @@ import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
 
 /**
  * A kiosk that is a node of its precinct network: {@code kiosk.json} names the node directory
- * ({@code "precinctNetwork": {"node": "/var/lib/sailau-node"}}) that {@code node init}, {@code authority
+ * ({@code "precinctNetwork": {"node": "/var/lib/sailau/node"}}) that {@code node init}, {@code authority
  * certify-node} and {@code node install} prepared, with its {@code precinct.json}. Without that entry the kiosk is
  * standalone, as before: no network, no listening port, and nothing here runs.
  *
