@@ -13,6 +13,8 @@ import kz.sailau.kiosk.checkin.NetworkCutOffException;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.precinct.PrecinctLedgerState;
+import kz.sailau.kiosk.precinct.PrecinctLedgerState.AgreedRegister;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctOutcome;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
@@ -30,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * is voided again. A voter checked in elsewhere gives {@link AlreadyCheckedInException}; a kiosk cut off from the
  * majority throws {@link NetworkCutOffException} (message key {@code precinct.error.cutOff}) and records nothing,
  * and the engine shows the cut-off screen.
+ *
+ * <p>Before its first check-in the kiosk opens with its register ({@link #openRegister}): the precinct keeps the
+ * first register a kiosk opened with, and a kiosk holding another (version or build) is refused with
+ * {@link NetworkCutOffException} under the key {@code precinct.error.registerMismatch} and checks nobody in.
  */
 public final class ReplicatedCheckInLedger implements CheckInLedger {
 
@@ -38,17 +44,57 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     private final CheckInLedger local;
     private final PrecinctNode node;
     private final BlindIndex voterIndex;
+    private final Optional<AgreedRegister> register;
+    private volatile boolean registerAgreed;
 
     /**
      * @param local      this kiosk's own ledger (its audit log, counters and issued-ids table)
      * @param node       this kiosk's node of the precinct network
      * @param voterIndex the precinct's blind index for IINs; every kiosk of the precinct must use the same key, or
      *                   one voter would have one index per kiosk ({@code PrecinctVoterIndex})
+     * @param register   the register this kiosk holds (version and when the authority built it), empty when none
+     *                   is loaded
      */
-    public ReplicatedCheckInLedger(CheckInLedger local, PrecinctNode node, BlindIndex voterIndex) {
+    public ReplicatedCheckInLedger(CheckInLedger local, PrecinctNode node, BlindIndex voterIndex,
+                                   Optional<AgreedRegister> register) {
         this.local = Objects.requireNonNull(local, "local");
         this.node = Objects.requireNonNull(node, "node");
         this.voterIndex = Objects.requireNonNull(voterIndex, "voterIndex");
+        this.register = Objects.requireNonNull(register, "register");
+    }
+
+    /**
+     * Opens this kiosk for check-ins with its register, once: nothing to do when it was accepted before or no
+     * register is loaded.
+     *
+     * @throws NetworkCutOffException       {@code precinct.error.registerMismatch} when the precinct opened with
+     *                                      another register; nothing changed
+     * @throws PrecinctUnavailableException when the cluster cannot be reached to commit it
+     */
+    public void openRegister() {
+        if (registerAgreed || register.isEmpty()) {
+            return;
+        }
+        AgreedRegister own = register.get();
+        PrecinctOutcome outcome = node.openRegister(own.version(), own.built());
+        if (outcome == PrecinctOutcome.ACCEPTED) {
+            registerAgreed = true;
+            return;
+        }
+        if (outcome == PrecinctOutcome.REGISTER_MISMATCH) {
+            String agreed = node.read(PrecinctLedgerState::register).map(ReplicatedCheckInLedger::describe)
+                    .orElse("another register");
+            LOG.warn("the precinct opened with {}; this kiosk holds {}: it checks nobody in [{}]", agreed,
+                    describe(own), NetworkCutOffException.REGISTER_MISMATCH_KEY);
+            throw new NetworkCutOffException(NetworkCutOffException.REGISTER_MISMATCH_KEY,
+                    "the precinct opened with " + agreed + ", this kiosk holds " + describe(own));
+        }
+        throw new IllegalStateException("the precinct ledger answered " + outcome + " to the register");
+    }
+
+    /** A register for the log: version and build instant (no personal data). */
+    private static String describe(AgreedRegister register) {
+        return "register version " + register.version() + " built " + register.built();
     }
 
     /** Whether any node of the precinct checked the voter in (this node's replica; the check-in itself decides). */
@@ -63,6 +109,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(token, "token");
         try {
+            openRegister();
             token.ifPresent(this::issue);
         } catch (PrecinctUnavailableException e) {
             throw new NetworkCutOffException(e.getMessage());

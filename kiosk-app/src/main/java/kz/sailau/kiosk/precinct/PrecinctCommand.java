@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -238,6 +240,43 @@ public sealed interface PrecinctCommand {
         }
     }
 
+    /**
+     * A kiosk opens for check-ins with this register: the first register a kiosk of the precinct opened with is
+     * the precinct's; a kiosk whose register differs is answered {@link PrecinctOutcome#REGISTER_MISMATCH} and
+     * checks nobody in. Carries the register's version and the instant the authority built it, as the signed
+     * package states them and {@code register load} recorded them: the same for every kiosk's package of one build
+     * (each is encrypted to its kiosk, so the package files' hashes differ), nothing about any voter.
+     *
+     * @param commandId random id
+     * @param origin    the kiosk
+     * @param version   the register version (1 or more)
+     * @param built     when the authority built the register, ISO-8601 instant ({@link Instant#toString})
+     */
+    record OpenRegister(byte[] commandId, NodeName origin, long version, String built) implements PrecinctCommand {
+        /** Validates the version and the instant's form. */
+        public OpenRegister {
+            commandId = checked(commandId, ID_LENGTH, "commandId");
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(built, "built");
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be 1 or more");
+            }
+            if (built.length() > 64) {
+                throw new IllegalArgumentException("built is not an instant");
+            }
+            try {
+                Instant.parse(built);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("built is not an instant");
+            }
+        }
+
+        @Override
+        public byte[] commandId() {
+            return commandId.clone();
+        }
+    }
+
     /** A fresh random command id. */
     static byte[] newId(SecureRandom random) {
         byte[] id = new byte[ID_LENGTH];
@@ -271,6 +310,9 @@ public sealed interface PrecinctCommand {
                 out.writeUTF(a.fingerprint);
             } else if (command instanceof WithdrawNode w) {
                 out.writeUTF(w.node.value());
+            } else if (command instanceof OpenRegister r) {
+                out.writeLong(r.version);
+                out.writeUTF(r.built);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -301,6 +343,7 @@ public sealed interface PrecinctCommand {
                         in.readUTF());
                 case 7 -> new WithdrawNode(id, origin, new NodeName(in.readUTF()));
                 case 8 -> new Seal(id, origin);
+                case 9 -> new OpenRegister(id, origin, in.readLong(), in.readUTF());
                 default -> throw new IllegalArgumentException("unknown command kind " + kind);
             };
             if (in.available() != 0) {
@@ -325,7 +368,8 @@ public sealed interface PrecinctCommand {
 
     /** The kinds in wire order (kind byte = position + 1). */
     List<Class<? extends PrecinctCommand>> KINDS = List.of(CheckIn.class, PaperMark.class, IssueToken.class,
-            VoidToken.class, RedeemToken.class, AuthoriseNode.class, WithdrawNode.class, Seal.class);
+            VoidToken.class, RedeemToken.class, AuthoriseNode.class, WithdrawNode.class, Seal.class,
+            OpenRegister.class);
 
     private static byte[] checked(byte[] bytes, int length, String what) {
         Objects.requireNonNull(bytes, what);

@@ -20,7 +20,8 @@ import kz.sailau.kiosk.model.NodeRole;
  * The state the replicated commands build, the same on every node: the set of checked-in voters (blind indexes)
  * with the node that recorded each, the ballot tokens with their status, the kiosk that issued each and the node that
  * voided or redeemed it, counts per node, the nodes the administrator authorised or withdrew, and the
- * outcome of every command id applied (so a retry or a replay is answered, not applied twice). Deterministic: the
+ * outcome of every command id applied (so a retry or a replay is answered, not applied twice), and the register
+ * the precinct opened with (the first a kiosk opened with; a kiosk with another is refused). Deterministic: the
  * outcome of a command depends only on this state and the command, never on time or on the node applying it.
  *
  * <p>Secrecy: every collection is sorted by its random or keyed value (blind index, token id, command id, node
@@ -32,7 +33,7 @@ import kz.sailau.kiosk.model.NodeRole;
 public final class PrecinctLedgerState {
 
     /** Magic and version at the start of a snapshot. */
-    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-2";
+    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-3";
 
     /** Token status. */
     enum TokenStatus {
@@ -71,6 +72,19 @@ public final class PrecinctLedgerState {
     }
 
     /**
+     * The register the precinct opened with: its version and when the authority built it (no personal data).
+     *
+     * @param version register version
+     * @param built   when the authority built it, ISO-8601 instant
+     */
+    public record AgreedRegister(long version, String built) {
+        /** Validates. */
+        public AgreedRegister {
+            Objects.requireNonNull(built, "built");
+        }
+    }
+
+    /**
      * Who recorded a voter: the node, and whether by a check-in or a paper mark (for the end-of-day bundle's counts
      * per kiosk; never when).
      *
@@ -96,6 +110,7 @@ public final class PrecinctLedgerState {
     private final NavigableMap<NodeName, long[]> counts = new TreeMap<>();
     private final NavigableMap<NodeName, AuthorisedNode> authorised = new TreeMap<>();
     private final NavigableSet<NodeName> withdrawn = new TreeSet<>();
+    private Optional<AgreedRegister> register = Optional.empty();
 
     /**
      * Applies a command (or answers its recorded outcome if its id was applied before).
@@ -162,6 +177,13 @@ public final class PrecinctLedgerState {
             withdrawn.add(w.node());
         } else if (command instanceof PrecinctCommand.Seal s) {
             increment(s.origin(), Count.SEAL);
+        } else if (command instanceof PrecinctCommand.OpenRegister r) {
+            AgreedRegister opened = new AgreedRegister(r.version(), r.built());
+            if (register.isEmpty()) {
+                register = Optional.of(opened);
+            } else if (!register.get().equals(opened)) {
+                return PrecinctOutcome.REGISTER_MISMATCH;
+            }
         }
         return PrecinctOutcome.ACCEPTED;
     }
@@ -250,6 +272,11 @@ public final class PrecinctLedgerState {
         return withdrawn.contains(node);
     }
 
+    /** The register the precinct opened with (the first a kiosk opened with), if a kiosk opened yet. */
+    public Optional<AgreedRegister> register() {
+        return register;
+    }
+
     /** Writes the state canonically (every collection in key order; no time, no arrival order). */
     public void writeTo(DataOutput out) throws IOException {
         out.writeUTF(SNAPSHOT_FORMAT);
@@ -288,6 +315,11 @@ public final class PrecinctLedgerState {
         out.writeInt(withdrawn.size());
         for (NodeName node : withdrawn) {
             out.writeUTF(node.value());
+        }
+        out.writeBoolean(register.isPresent());
+        if (register.isPresent()) {
+            out.writeLong(register.get().version());
+            out.writeUTF(register.get().built());
         }
     }
 
@@ -341,6 +373,7 @@ public final class PrecinctLedgerState {
         for (int i = 0, n = size(in); i < n; i++) {
             withdrawn.add(new NodeName(in.readUTF()));
         }
+        register = in.readBoolean() ? Optional.of(new AgreedRegister(in.readLong(), in.readUTF())) : Optional.empty();
     }
 
     private static int size(DataInput in) throws IOException {

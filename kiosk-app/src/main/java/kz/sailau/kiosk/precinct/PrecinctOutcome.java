@@ -17,7 +17,12 @@ public enum PrecinctOutcome {
     /** A membership command naming a node the administrator did not authorise, or one already withdrawn. */
     NOT_AUTHORISED,
     /** The bytes were not a command of this version; nothing changed. */
-    MALFORMED;
+    MALFORMED,
+    /**
+     * A kiosk opening with another register than the one the precinct opened with (its version or its build):
+     * it checks nobody in (message key {@code precinct.error.registerMismatch}).
+     */
+    REGISTER_MISMATCH;
 
     private static final PrecinctOutcome[] ALL = values();
 

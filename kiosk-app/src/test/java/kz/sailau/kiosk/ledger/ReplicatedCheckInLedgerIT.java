@@ -79,9 +79,9 @@ class ReplicatedCheckInLedgerIT {
             }
             BlindIndex index = new BlindIndex(new byte[32], "iin");
             ReplicatedCheckInLedger kiosk1 = new ReplicatedCheckInLedger(new InMemoryCheckInLedger(), nodes.get(0),
-                    index);
+                    index, Optional.empty());
             ReplicatedCheckInLedger kiosk2 = new ReplicatedCheckInLedger(new InMemoryCheckInLedger(), nodes.get(1),
-                    index);
+                    index, Optional.empty());
             ExecutorService both = Executors.newFixedThreadPool(2);
             int accepted = 0;
             int already = 0;

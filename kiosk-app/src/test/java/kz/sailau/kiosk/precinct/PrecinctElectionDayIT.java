@@ -1,7 +1,9 @@
 package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,11 +31,14 @@ import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.NetworkCutOffException;
 import kz.sailau.kiosk.checkin.Refusal;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.crypto.PrecinctVoterIndex;
+import kz.sailau.kiosk.ledger.ReplicatedCheckInLedger;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.Voter;
@@ -205,6 +210,51 @@ class PrecinctElectionDayIT {
                     InProcessPrecinct.await(() -> precinct.node("kiosk-2").read(PrecinctLedgerState::checkedInCount)
                             == 1, 30, () -> "kiosk-2's replica: " + precinct.counts());
                 }
+            }
+        }
+    }
+
+    /**
+     * Two kiosks whose registers differ (version 1 and version 2 of one precinct's list): the first to open makes
+     * version 1 the precinct's; the other is refused with {@code precinct.error.registerMismatch}, a voter who
+     * starts there is refused with the cut-off state, it stays cut off at every tick, and records nothing; the
+     * voter then checks in at the first kiosk.
+     */
+    @Test
+    void aKioskWithAnotherRegisterVersionRefusesToOpenAndChecksNobodyIn() throws Exception {
+        RegisterContents first = RegisterFixtures.contents(2, 1, 44);
+        RegisterContents second = RegisterFixtures.contents(2, 2, 44);
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
+                140)) {
+            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
+                precinct.start(name);
+            }
+            precinct.awaitMajority(90);
+            PrecinctNode other = precinct.node("kiosk-2");
+            try (Kiosk opened = kiosk("kiosk-a", first, precinct.node("kiosk-1"));
+                 Kiosk refused = kiosk("kiosk-b", second, other)) {
+                PrecinctLedgerState.AgreedRegister agreed = new PrecinctLedgerState.AgreedRegister(1,
+                        first.created().toString());
+                assertEquals(Optional.of(agreed), other.read(PrecinctLedgerState::register),
+                        "the first kiosk to open made its register the precinct's");
+                RegisterRecord voter = first.records().get(0);
+                assertInstanceOf(CheckInState.AwaitingFinger.class, refused.engine().submit(card(voter)));
+                assertEquals(new CheckInState.CutOff(false),
+                        refused.engine().submit(new CheckInEvent.FingerCaptured(image())));
+                assertEquals(new CheckInState.CutOff(false), refused.engine().tick(), "it stays refused");
+                assertFalse(refused.engine().networkStatus().orElseThrow().withMajority());
+                NetworkCutOffException reason = assertThrows(NetworkCutOffException.class,
+                        () -> new ReplicatedCheckInLedger(refused.assembly().sqliteLedger(), other,
+                                PrecinctVoterIndex.of(TOKEN_KEY), Optional.of(new PrecinctLedgerState.AgreedRegister(
+                                2, second.created().toString()))).openRegister());
+                assertEquals("precinct.error.registerMismatch", reason.messageKey());
+                assertFalse(reason.getMessage().contains(voter.voter().iin().digits()), reason.getMessage());
+                assertEquals(0, refused.day().counters().checkIns(), "nothing in the refused kiosk's ledger");
+                assertEquals(0, other.read(PrecinctLedgerState::checkedInCount), "nothing on the precinct's");
+
+                assertEquals(CheckInState.AwaitingCard.FRESH, opened.engine().tick());
+                assertInstanceOf(CheckInState.TokenIssued.class, checkIn(opened.engine(), voter),
+                        "the voter checks in at the kiosk with the precinct's register");
             }
         }
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -125,6 +126,49 @@ class PrecinctLedgerStateTest {
         assertArrayEquals(snapshot, snapshot(restored));
         assertEquals(200, restored.checkedInCount());
         assertEquals(100, restored.count(KIOSK_2, PrecinctLedgerState.Count.TOKEN_ISSUED));
+    }
+
+    @Test
+    void theFirstRegisterAKioskOpensWithIsThePrecinctsAndAnotherIsRefused() throws IOException {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        String built = "2026-11-20T08:00:00Z";
+        assertEquals(Optional.empty(), state.register());
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3, built));
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3, built), "the same kiosk opening again");
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_2, 3, built), "another kiosk, the same register");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 4, built), "another version");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 3, "2026-11-21T08:00:00Z"),
+                "the same version number from another build");
+        assertEquals(Optional.of(new PrecinctLedgerState.AgreedRegister(3, built)), state.register(),
+                "the first register stays the precinct's");
+
+        PrecinctLedgerState restored = new PrecinctLedgerState();
+        restored.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot(state))));
+        assertEquals(state.register(), restored.register(), "the agreed register survives a snapshot");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(restored, KIOSK_2, 4, built));
+        assertEquals(PrecinctOutcome.ACCEPTED, open(restored, new NodeName("kiosk-3"), 3, built));
+
+        PrecinctCommand command = new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3, built);
+        byte[] wire = PrecinctCommand.encode(command);
+        assertArrayEquals(wire, PrecinctCommand.encode(PrecinctCommand.decode(wire, 0, wire.length)));
+        assertThrows(IllegalArgumentException.class, () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 0,
+                built));
+        assertThrows(IllegalArgumentException.class, () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3,
+                "yesterday"));
+    }
+
+    private PrecinctOutcome open(PrecinctLedgerState state, NodeName kiosk, long version, String built) {
+        return state.apply(new PrecinctCommand.OpenRegister(bytes(16), kiosk, version, built)).outcome();
+    }
+
+    @Test
+    void aSnapshotOfAnotherFormatIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF("sailau-precinct-ledger-2");
+        }
+        assertThrows(IOException.class, () -> new PrecinctLedgerState().readFrom(new DataInputStream(
+                new ByteArrayInputStream(bytes.toByteArray()))));
     }
 
     @Test
