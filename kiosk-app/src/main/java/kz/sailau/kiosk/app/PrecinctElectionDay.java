@@ -23,10 +23,10 @@ import kz.sailau.kiosk.register.RegisterStore;
  * ({@link ElectionDayAssembly#withNetwork}: the cut-off screen, the clerk console's network line). Everything else,
  * the engine, the token issuer, the devices, is the standalone kiosk's. A standalone kiosk never comes here.
  *
- * <p>The kiosk opens for check-ins with its register (its version and when the authority built it, as the signed
- * package states them and {@code register load} recorded them): when the election day is assembled if the majority is reachable, else before its first check-in. The
- * precinct keeps the first register a kiosk opened with; a kiosk holding another shows the cut-off screen and
- * checks nobody in (logged with {@code precinct.error.registerMismatch}).
+ * <p>The kiosk opens for check-ins with its register version (as the signed package states it and {@code register
+ * load} recorded it): when the election day is assembled if the majority is reachable, else before its first
+ * check-in. The precinct keeps the first version a kiosk opened with; a kiosk holding another shows the cut-off
+ * screen and checks nobody in (logged with {@code precinct.error.registerMismatch}).
  */
 public final class PrecinctElectionDay {
 
@@ -44,7 +44,7 @@ public final class PrecinctElectionDay {
         Objects.requireNonNull(node, "node");
         var voterIndex = PrecinctVoterIndex.of(tokenKey);
         Optional<AgreedRegister> register = standalone.database().read(RegisterStore::current)
-                .map(loaded -> new AgreedRegister(loaded.version(), loaded.created().toString()));
+                .map(loaded -> new AgreedRegister(loaded.version()));
         return standalone.withLedger(assembly -> opened(new ReplicatedCheckInLedger(assembly.sqliteLedger(), node,
                 voterIndex, register), node)).withNetwork(() -> status(node.networkState(),
                 refused(node, register)));

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * and the engine shows the cut-off screen.
  *
  * <p>Before its first check-in the kiosk opens with its register ({@link #openRegister}): the precinct keeps the
- * first register a kiosk opened with, and a kiosk holding another (version or build) is refused with
+ * first register a kiosk opened with, and a kiosk holding another (another version) is refused with
  * {@link NetworkCutOffException} under the key {@code precinct.error.registerMismatch} and checks nobody in.
  */
 public final class ReplicatedCheckInLedger implements CheckInLedger {
@@ -52,8 +52,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
      * @param node       this kiosk's node of the precinct network
      * @param voterIndex the precinct's blind index for IINs; every kiosk of the precinct must use the same key, or
      *                   one voter would have one index per kiosk ({@code PrecinctVoterIndex})
-     * @param register   the register this kiosk holds (version and when the authority built it), empty when none
-     *                   is loaded
+     * @param register   the register version this kiosk holds, empty when none is loaded
      */
     public ReplicatedCheckInLedger(CheckInLedger local, PrecinctNode node, BlindIndex voterIndex,
                                    Optional<AgreedRegister> register) {
@@ -76,7 +75,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
             return;
         }
         AgreedRegister own = register.get();
-        PrecinctOutcome outcome = node.openRegister(own.version(), own.built());
+        PrecinctOutcome outcome = node.openRegister(own.version());
         if (outcome == PrecinctOutcome.ACCEPTED) {
             registerAgreed = true;
             return;
@@ -92,9 +91,9 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
         throw new IllegalStateException("the precinct ledger answered " + outcome + " to the register");
     }
 
-    /** A register for the log: version and build instant (no personal data). */
+    /** A register for the log: its version (no personal data). */
     private static String describe(AgreedRegister register) {
-        return "register version " + register.version() + " built " + register.built();
+        return "register version " + register.version();
     }
 
     /** Whether any node of the precinct checked the voter in (this node's replica; the check-in itself decides). */

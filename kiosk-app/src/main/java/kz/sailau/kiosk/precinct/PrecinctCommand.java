@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -241,33 +239,24 @@ public sealed interface PrecinctCommand {
     }
 
     /**
-     * A kiosk opens for check-ins with this register: the first register a kiosk of the precinct opened with is
-     * the precinct's; a kiosk whose register differs is answered {@link PrecinctOutcome#REGISTER_MISMATCH} and
-     * checks nobody in. Carries the register's version and the instant the authority built it, as the signed
-     * package states them and {@code register load} recorded them: the same for every kiosk's package of one build
-     * (each is encrypted to its kiosk, so the package files' hashes differ), nothing about any voter.
+     * A kiosk opens for check-ins with this register: the first register version a kiosk of the precinct opened
+     * with is the precinct's; a kiosk holding another version is answered
+     * {@link PrecinctOutcome#REGISTER_MISMATCH} and checks nobody in. Carries the version as the authority signed
+     * it in the package and {@code register load} recorded it: nothing about any voter. (Not the package hash:
+     * today each kiosk's package is built and encrypted for that kiosk, so the files, and the build instants in
+     * them, differ between the kiosks of one precinct.)
      *
      * @param commandId random id
      * @param origin    the kiosk
      * @param version   the register version (1 or more)
-     * @param built     when the authority built the register, ISO-8601 instant ({@link Instant#toString})
      */
-    record OpenRegister(byte[] commandId, NodeName origin, long version, String built) implements PrecinctCommand {
-        /** Validates the version and the instant's form. */
+    record OpenRegister(byte[] commandId, NodeName origin, long version) implements PrecinctCommand {
+        /** Validates the version. */
         public OpenRegister {
             commandId = checked(commandId, ID_LENGTH, "commandId");
             Objects.requireNonNull(origin, "origin");
-            Objects.requireNonNull(built, "built");
             if (version < 1) {
                 throw new IllegalArgumentException("version must be 1 or more");
-            }
-            if (built.length() > 64) {
-                throw new IllegalArgumentException("built is not an instant");
-            }
-            try {
-                Instant.parse(built);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("built is not an instant");
             }
         }
 
@@ -312,7 +301,6 @@ public sealed interface PrecinctCommand {
                 out.writeUTF(w.node.value());
             } else if (command instanceof OpenRegister r) {
                 out.writeLong(r.version);
-                out.writeUTF(r.built);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -343,7 +331,7 @@ public sealed interface PrecinctCommand {
                         in.readUTF());
                 case 7 -> new WithdrawNode(id, origin, new NodeName(in.readUTF()));
                 case 8 -> new Seal(id, origin);
-                case 9 -> new OpenRegister(id, origin, in.readLong(), in.readUTF());
+                case 9 -> new OpenRegister(id, origin, in.readLong());
                 default -> throw new IllegalArgumentException("unknown command kind " + kind);
             };
             if (in.available() != 0) {

@@ -72,16 +72,11 @@ public final class PrecinctLedgerState {
     }
 
     /**
-     * The register the precinct opened with: its version and when the authority built it (no personal data).
+     * The register the precinct opened with: its version (no personal data).
      *
      * @param version register version
-     * @param built   when the authority built it, ISO-8601 instant
      */
-    public record AgreedRegister(long version, String built) {
-        /** Validates. */
-        public AgreedRegister {
-            Objects.requireNonNull(built, "built");
-        }
+    public record AgreedRegister(long version) {
     }
 
     /**
@@ -178,7 +173,7 @@ public final class PrecinctLedgerState {
         } else if (command instanceof PrecinctCommand.Seal s) {
             increment(s.origin(), Count.SEAL);
         } else if (command instanceof PrecinctCommand.OpenRegister r) {
-            AgreedRegister opened = new AgreedRegister(r.version(), r.built());
+            AgreedRegister opened = new AgreedRegister(r.version());
             if (register.isEmpty()) {
                 register = Optional.of(opened);
             } else if (!register.get().equals(opened)) {
@@ -319,7 +314,6 @@ public final class PrecinctLedgerState {
         out.writeBoolean(register.isPresent());
         if (register.isPresent()) {
             out.writeLong(register.get().version());
-            out.writeUTF(register.get().built());
         }
     }
 
@@ -373,7 +367,7 @@ public final class PrecinctLedgerState {
         for (int i = 0, n = size(in); i < n; i++) {
             withdrawn.add(new NodeName(in.readUTF()));
         }
-        register = in.readBoolean() ? Optional.of(new AgreedRegister(in.readLong(), in.readUTF())) : Optional.empty();
+        register = in.readBoolean() ? Optional.of(new AgreedRegister(in.readLong())) : Optional.empty();
     }
 
     private static int size(DataInput in) throws IOException {

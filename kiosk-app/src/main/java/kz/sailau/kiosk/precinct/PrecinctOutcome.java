@@ -19,7 +19,7 @@ public enum PrecinctOutcome {
     /** The bytes were not a command of this version; nothing changed. */
     MALFORMED,
     /**
-     * A kiosk opening with another register than the one the precinct opened with (its version or its build):
+     * A kiosk opening with another register than the one the precinct opened with (its version):
      * it checks nobody in (message key {@code precinct.error.registerMismatch}).
      */
     REGISTER_MISMATCH;

@@ -233,8 +233,7 @@ class PrecinctElectionDayIT {
             PrecinctNode other = precinct.node("kiosk-2");
             try (Kiosk opened = kiosk("kiosk-a", first, precinct.node("kiosk-1"));
                  Kiosk refused = kiosk("kiosk-b", second, other)) {
-                PrecinctLedgerState.AgreedRegister agreed = new PrecinctLedgerState.AgreedRegister(1,
-                        first.created().toString());
+                PrecinctLedgerState.AgreedRegister agreed = new PrecinctLedgerState.AgreedRegister(1);
                 assertEquals(Optional.of(agreed), other.read(PrecinctLedgerState::register),
                         "the first kiosk to open made its register the precinct's");
                 RegisterRecord voter = first.records().get(0);
@@ -245,8 +244,8 @@ class PrecinctElectionDayIT {
                 assertFalse(refused.engine().networkStatus().orElseThrow().withMajority());
                 NetworkCutOffException reason = assertThrows(NetworkCutOffException.class,
                         () -> new ReplicatedCheckInLedger(refused.assembly().sqliteLedger(), other,
-                                PrecinctVoterIndex.of(TOKEN_KEY), Optional.of(new PrecinctLedgerState.AgreedRegister(
-                                2, second.created().toString()))).openRegister());
+                                PrecinctVoterIndex.of(TOKEN_KEY), Optional.of(new PrecinctLedgerState.AgreedRegister(2)))
+                                .openRegister());
                 assertEquals("precinct.error.registerMismatch", reason.messageKey());
                 assertFalse(reason.getMessage().contains(voter.voter().iin().digits()), reason.getMessage());
                 assertEquals(0, refused.day().counters().checkIns(), "nothing in the refused kiosk's ledger");

@@ -129,36 +129,32 @@ class PrecinctLedgerStateTest {
     }
 
     @Test
-    void theFirstRegisterAKioskOpensWithIsThePrecinctsAndAnotherIsRefused() throws IOException {
+    void theFirstRegisterVersionAKioskOpensWithIsThePrecinctsAndAnotherIsRefused() throws IOException {
         PrecinctLedgerState state = new PrecinctLedgerState();
-        String built = "2026-11-20T08:00:00Z";
         assertEquals(Optional.empty(), state.register());
-        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3, built));
-        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3, built), "the same kiosk opening again");
-        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_2, 3, built), "another kiosk, the same register");
-        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 4, built), "another version");
-        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 3, "2026-11-21T08:00:00Z"),
-                "the same version number from another build");
-        assertEquals(Optional.of(new PrecinctLedgerState.AgreedRegister(3, built)), state.register(),
-                "the first register stays the precinct's");
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3));
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3), "the same kiosk opening again");
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_2, 3), "another kiosk, the same version");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 4), "a newer version");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 2), "an older version");
+        assertEquals(Optional.of(new PrecinctLedgerState.AgreedRegister(3)), state.register(),
+                "the first version stays the precinct's");
 
         PrecinctLedgerState restored = new PrecinctLedgerState();
         restored.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot(state))));
         assertEquals(state.register(), restored.register(), "the agreed register survives a snapshot");
-        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(restored, KIOSK_2, 4, built));
-        assertEquals(PrecinctOutcome.ACCEPTED, open(restored, new NodeName("kiosk-3"), 3, built));
+        assertArrayEquals(snapshot(state), snapshot(restored));
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(restored, KIOSK_2, 4));
+        assertEquals(PrecinctOutcome.ACCEPTED, open(restored, new NodeName("kiosk-3"), 3));
 
-        PrecinctCommand command = new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3, built);
-        byte[] wire = PrecinctCommand.encode(command);
+        byte[] wire = PrecinctCommand.encode(new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3));
         assertArrayEquals(wire, PrecinctCommand.encode(PrecinctCommand.decode(wire, 0, wire.length)));
-        assertThrows(IllegalArgumentException.class, () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 0,
-                built));
-        assertThrows(IllegalArgumentException.class, () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3,
-                "yesterday"));
+        assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(wire, 0, wire.length - 1));
+        assertThrows(IllegalArgumentException.class, () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 0));
     }
 
-    private PrecinctOutcome open(PrecinctLedgerState state, NodeName kiosk, long version, String built) {
-        return state.apply(new PrecinctCommand.OpenRegister(bytes(16), kiosk, version, built)).outcome();
+    private PrecinctOutcome open(PrecinctLedgerState state, NodeName kiosk, long version) {
+        return state.apply(new PrecinctCommand.OpenRegister(bytes(16), kiosk, version)).outcome();
     }
 
     @Test
