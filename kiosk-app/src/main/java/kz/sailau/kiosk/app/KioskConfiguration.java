@@ -185,7 +185,8 @@ public record KioskConfiguration(
                 break;
             }
             if (!isGlob(pattern)) {
-                problems.add("removableMedia: '" + pattern + "' is not a valid pattern (use * and ? within a folder name)");
+                problems.add("removableMedia: '" + pattern
+                        + "' is not a valid pattern (use * and ? within a folder name)");
                 break;
             }
         }

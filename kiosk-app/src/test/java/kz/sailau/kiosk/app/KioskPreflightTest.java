@@ -82,8 +82,8 @@ class KioskPreflightTest {
                 SourceAfisMatcher::new, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         List<String> problems = KioskPreflight.problems(configuration, environment);
-        assertTrue(problems.contains("scanner.port: " + folder + " is a directory, not a serial device (check kiosk.json)"),
-                problems.toString());
+        assertTrue(problems.contains("scanner.port: " + folder
+                + " is a directory, not a serial device (check kiosk.json)"), problems.toString());
         assertTrue(problems.contains("printer.port: " + file + " is a file, not a serial device (check kiosk.json)"),
                 problems.toString());
     }
