@@ -3,6 +3,10 @@
 #
 #   sudo /opt/sailau-kiosk/lib/app/deploy/install-kiosk.sh            install on this machine
 #   install-kiosk.sh --root DIR                                        only copy the files under DIR (a test)
+#   install-kiosk.sh --precinct-network CIDR --precinct-interface IFACE
+#                    this kiosk is a node of a precinct network (docs/admin-guide.md, section 10): a drop-in
+#                    lets the kiosk's unit use that interface and that private IPv4 network only, nothing else
+#   install-kiosk.sh --standalone                                      remove that drop-in again (the default)
 #
 # Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the lock-down settings
 # (no SysRq, no login prompt on other virtual terminals, Ctrl+Alt+Del masked) and, if none exist yet, the udev
@@ -12,15 +16,49 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root=/
+precinct_network=""
+precinct_interface=""
+standalone=no
+refuse() { echo "install-kiosk.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --root) root="$2"; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --root) [ $# -ge 2 ] || refuse "--root needs a directory"; root="$2"; shift ;;
+    --precinct-network) [ $# -ge 2 ] || refuse "--precinct-network needs an IPv4 network, e.g. 10.77.0.0/24"
+      precinct_network="$2"; shift ;;
+    --precinct-interface) [ $# -ge 2 ] || refuse "--precinct-interface needs an interface name, e.g. enp2s0"
+      precinct_interface="$2"; shift ;;
+    --standalone) standalone=yes ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "install-kiosk.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
 done
 root="${root%/}"
+
+# Every option is checked before anything is written.
+if [ -n "$precinct_network$precinct_interface" ]; then
+  [ "$standalone" = no ] || refuse "--standalone and --precinct-network exclude each other"
+  [ -n "$precinct_network" ] || refuse "--precinct-interface needs --precinct-network too"
+  [ -n "$precinct_interface" ] || refuse "--precinct-network needs --precinct-interface too"
+  # A private IPv4 network (RFC 1918) with its prefix: the precinct's closed network, never a public one.
+  [[ "$precinct_network" =~ ^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})/([0-9]{1,2})$ ]] \
+    || refuse "--precinct-network '$precinct_network' is not an IPv4 network such as 10.77.0.0/24"
+  octets=("${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "${BASH_REMATCH[4]}")
+  prefix="${BASH_REMATCH[5]}"
+  for octet in "${octets[@]}"; do
+    [ $((10#$octet)) -le 255 ] \
+      || refuse "--precinct-network '$precinct_network' is not an IPv4 network such as 10.77.0.0/24"
+  done
+  [ $((10#$prefix)) -ge 16 ] && [ $((10#$prefix)) -le 30 ] \
+    || refuse "--precinct-network '$precinct_network': the prefix must be /16 to /30 (one precinct's machines)"
+  a=$((10#${octets[0]})); b=$((10#${octets[1]}))
+  if ! { [ "$a" -eq 10 ] || { [ "$a" -eq 172 ] && [ "$b" -ge 16 ] && [ "$b" -le 31 ]; } \
+      || { [ "$a" -eq 192 ] && [ "$b" -eq 168 ]; }; }; then
+    refuse "--precinct-network '$precinct_network' is not a private network (10/8, 172.16/12, 192.168/16)"
+  fi
+  [[ "$precinct_interface" =~ ^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$ ]] && [ "$precinct_interface" != lo ] \
+    || refuse "--precinct-interface '$precinct_interface' is not a network interface name"
+fi
 
 if [ -z "$root" ]; then
   [ "$(id -u)" -eq 0 ] || { echo "install-kiosk.sh: run as root (sudo)" >&2; exit 1; }
@@ -51,6 +89,29 @@ install -m 0644 "$here/60-sailau-kiosk-logind.conf" "$root/etc/systemd/logind.co
 ln -sfn /dev/null "$root/etc/systemd/system/ctrl-alt-del.target"
 if [ ! -e "$root/etc/sailau/kiosk.json" ]; then
   install -m 0644 "$here/kiosk.json" "$root/etc/sailau/kiosk.json"
+fi
+# A kiosk of a precinct network: the unit's own network namespace and its deny-all IP rule give way to the
+# precinct's interface and network only (the rest of the lock-down stays). Kept on an update unless --standalone.
+dropin="$root/etc/systemd/system/sailau-kiosk.service.d/60-precinct-network.conf"
+if [ -n "$precinct_network" ]; then
+  install -d -m 0755 "$(dirname "$dropin")"
+  {
+    echo "# Written by install-kiosk.sh --precinct-network $precinct_network --precinct-interface $precinct_interface:"
+    echo "# this kiosk is a node of the precinct network (docs/admin-guide.md, section 10). Only that interface and"
+    echo "# that network: no other interface, no address outside it (not even loopback); IPv6 sockets only for"
+    echo "# Java's dual stack. Remove with install-kiosk.sh --standalone."
+    echo "[Service]"
+    echo "PrivateNetwork=no"
+    echo "RestrictAddressFamilies=AF_UNIX AF_NETLINK AF_INET AF_INET6"
+    echo "IPAddressDeny=any"
+    echo "IPAddressAllow=$precinct_network"
+    echo "RestrictNetworkInterfaces=$precinct_interface"
+  } > "$dropin.new"
+  chmod 0644 "$dropin.new"
+  mv -f "$dropin.new" "$dropin"
+elif [ "$standalone" = yes ]; then
+  rm -f "$dropin"
+  rmdir "$(dirname "$dropin")" 2>/dev/null || true
 fi
 install -d -m 0700 "$root/var/lib/sailau" "$root/var/lib/sailau/data"
 if [ -z "$root" ]; then

@@ -1,6 +1,7 @@
 package kz.sailau.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -108,6 +110,59 @@ class DeploymentFilesIT {
                 "an existing kiosk.json is kept");
         assertEquals("# edited for this kiosk\n", Files.readString(root.resolve("etc/udev/rules.d/60-sailau-serial.rules")),
                 "the administrator's udev rules are kept on an update");
+    }
+
+    @Test
+    void aKioskOfAPrecinctNetworkGetsThatInterfaceAndNetworkOnly(@TempDir Path temp) throws Exception {
+        Path root = Files.createDirectories(temp.resolve("root"));
+        String install = DEPLOY.resolve("install-kiosk.sh").toString();
+        Result node = run(List.of("bash", install, "--root", root.toString(), "--precinct-network", "10.77.0.0/24",
+                "--precinct-interface", "enp2s0"), root);
+        assertEquals(0, node.exit(), node.output());
+        Path dropIn = root.resolve("etc/systemd/system/sailau-kiosk.service.d/60-precinct-network.conf");
+        assertEquals(List.of("[Service]", "PrivateNetwork=no",
+                "RestrictAddressFamilies=AF_UNIX AF_NETLINK AF_INET AF_INET6", "IPAddressDeny=any",
+                "IPAddressAllow=10.77.0.0/24", "RestrictNetworkInterfaces=enp2s0"), settings(dropIn));
+
+        // systemd reads the unit with the drop-in beside it and finds nothing to warn about.
+        Path units = Files.createDirectories(temp.resolve("units"));
+        String session = "/opt/sailau-kiosk/lib/app/deploy/sailau-session";
+        Files.writeString(units.resolve("sailau-kiosk.service"),
+                Files.readString(DEPLOY.resolve("sailau-kiosk.service"))
+                        .replace(session, DEPLOY.resolve("sailau-session").toAbsolutePath().toString()));
+        Files.createDirectories(units.resolve("sailau-kiosk.service.d"));
+        Files.copy(dropIn, units.resolve("sailau-kiosk.service.d/60-precinct-network.conf"));
+        Result verify = run(List.of("systemd-analyze", "verify", "./sailau-kiosk.service"), units);
+        assertEquals(0, verify.exit(), "systemd-analyze verify:\n" + verify.output());
+        assertEquals("", verify.output().strip(), "systemd-analyze has no warning for the drop-in");
+
+        // An update keeps it; --standalone removes it.
+        assertEquals(0, run(List.of("bash", install, "--root", root.toString()), root).exit());
+        assertTrue(Files.exists(dropIn), "an update keeps the precinct drop-in");
+        assertEquals(0, run(List.of("bash", install, "--root", root.toString(), "--standalone"), root).exit());
+        assertFalse(Files.exists(dropIn.getParent()), "--standalone removes the drop-in and its directory");
+
+        // Every bad value: one line, exit 2, nothing written.
+        for (List<String> bad : List.of(List.of("--precinct-network", "10.77.0.0/24"),
+                List.of("--precinct-interface", "enp2s0"),
+                List.of("--precinct-network", "8.8.8.0/24", "--precinct-interface", "enp2s0"),
+                List.of("--precinct-network", "10.77.0.0/8", "--precinct-interface", "enp2s0"),
+                List.of("--precinct-network", "10.77.0.300/24", "--precinct-interface", "enp2s0"),
+                List.of("--precinct-network", "10.77.0.0/24", "--precinct-interface", "enp2s0;reboot"),
+                List.of("--precinct-network", "10.77.0.0/24", "--precinct-interface", "lo"),
+                List.of("--standalone", "--precinct-network", "10.77.0.0/24", "--precinct-interface", "enp2s0"),
+                List.of("--precinct-network"))) {
+            Path empty = Files.createDirectories(temp.resolve("empty-" + bad.hashCode()));
+            List<String> command = new ArrayList<>(List.of("bash", install, "--root", empty.toString()));
+            command.addAll(bad);
+            Result refused = run(command, empty);
+            assertEquals(2, refused.exit(), bad + ": " + refused.output());
+            assertEquals(1, refused.output().strip().lines().count(), bad + ": one line: " + refused.output());
+            assertTrue(refused.output().startsWith("install-kiosk.sh: --"), bad + ": " + refused.output());
+            try (var left = Files.list(empty)) {
+                assertEquals(0, left.count(), bad + ": nothing written");
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.Reconciliation;
 import kz.sailau.kiosk.audit.SignedHead;
 import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.precinct.PrecinctBundleVerifier;
+import kz.sailau.kiosk.precinct.PrecinctDayBundle;
 import kz.sailau.kiosk.token.RedeemLedger;
 import kz.sailau.kiosk.token.TokenStoreException;
 import picocli.CommandLine.Command;
@@ -44,12 +46,21 @@ final class BundleCommands {
                     + "token ids against the log; with --redeemed also tokens valid = redeemed + unused; with "
                     + "--redeemed-ledger the ballot desk's redemptions against the issued ids; with --head the audit "
                     + "head printed on a report (its QR code, or the line under it) against the bundle's signed log.",
+                    "With --precinct DIR (and --authority-cert) instead of BUNDLE: join the end-of-day bundles of every "
+                    + "node of a precinct network (DIR/NODE.bundle and NODE.bundle.p7s): each signed by its node "
+                    + "certificate, every member present, the same sealed ledger on every node, counts per kiosk, no "
+                    + "voter recorded twice, check-ins = tokens issued - voided per kiosk and in total, every redeemed "
+                    + "token issued by a kiosk.",
                     "Exit code 0: no check failed; 1: a check failed (each check is printed)."})
     static final class Verify implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Parameters(index = "0", paramLabel = "BUNDLE", description = "The bundle file.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE", description = "The bundle file.")
         Path bundle;
+
+        @Option(names = "--precinct", paramLabel = "DIR",
+                description = "A precinct network's node bundles (NODE.bundle, NODE.bundle.p7s), instead of BUNDLE.")
+        Path precinct;
 
         @Option(names = "--authority-cert", paramLabel = "FILE",
                 description = "The authority certificate (authority.crt.pem), obtained by a trusted channel.")
@@ -73,6 +84,25 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
+            if ((bundle == null) == (precinct == null)) {
+                throw new CliException("bundle.error.precinctUsage", "give either BUNDLE or --precinct DIR");
+            }
+            if (precinct != null) {
+                if (authorityCertificate == null || redeemed != null || redeemedLedger != null || !heads.isEmpty()) {
+                    throw new CliException("bundle.error.precinctUsage", "--precinct DIR takes --authority-cert "
+                            + "and nothing else: the redemptions are in the desk's bundle");
+                }
+                ArgumentChecks.existingDirectory(precinct, "--precinct");
+                ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
+                PrecinctBundleVerifier.Result result = PrecinctBundleVerifier.verify(precinctBundles(precinct),
+                        readAuthority(authorityCertificate));
+                for (PrecinctBundleVerifier.Check check : result.checks()) {
+                    env.out().println((check.passed() ? "ok" : "FAILED") + "\t" + check.name() + "\t"
+                            + check.message());
+                }
+                env.out().println(result.verdict());
+                return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+            }
             List<SignedHead> printed = new ArrayList<>();
             for (String head : heads) {
                 try {
@@ -143,6 +173,22 @@ final class BundleCommands {
         } catch (BundleFormatException e) {
             throw new CliException(e.messageKey(), e.getMessage());
         }
+    }
+
+    /** Every node bundle of a precinct directory ({@link PrecinctBundleVerifier#read}). */
+    static List<PrecinctBundleVerifier.NodeBundle> precinctBundles(Path directory) {
+        List<PrecinctBundleVerifier.NodeBundle> bundles;
+        try {
+            bundles = PrecinctBundleVerifier.read(directory);
+        } catch (IOException e) {
+            throw new CliException("audit.error.bundleRead", "the precinct bundles cannot be read: " + directory
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bundles.isEmpty()) {
+            throw new CliException("bundle.error.precinctEmpty", "no " + PrecinctDayBundle.SUFFIX + " file in "
+                    + directory);
+        }
+        return bundles;
     }
 
     /** The redemptions of a ballot desk's ledger file. */

@@ -5,6 +5,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -154,12 +155,22 @@ public final class KioskSignatures {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(kiosk, "kiosk");
         Objects.requireNonNull(kioskCertificate, "kioskCertificate");
+        return signDetached(data, kiosk.privateKey(), ALGORITHM, kioskCertificate);
+    }
+
+    /**
+     * A detached CMS SignedData over {@code data} by {@code key} with the JCA {@code algorithm}, carrying
+     * {@code certificate}, DER: the kiosk's bundle and a precinct node's end-of-day bundle are signed alike, so one
+     * verification ({@link #verifyDetachedUnpinned}) reads both.
+     */
+    static byte[] signDetached(byte[] data, PrivateKey key, String algorithm,
+                               X509Certificate certificate) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
-                    .build(new JcaContentSignerBuilder(ALGORITHM).build(kiosk.privateKey()), kioskCertificate));
-            generator.addCertificate(new JcaX509CertificateHolder(kioskCertificate));
+                    .build(new JcaContentSignerBuilder(algorithm).build(key), certificate));
+            generator.addCertificate(new JcaX509CertificateHolder(certificate));
             return generator.generate(new CMSProcessableByteArray(data), false).getEncoded();
         } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
             throw new KioskCryptoException("crypto.error.internal", "bundle signature failed: "

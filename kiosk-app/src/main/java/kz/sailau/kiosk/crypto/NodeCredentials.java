@@ -94,6 +94,21 @@ public final class NodeCredentials {
     }
 
     /**
+     * A detached CMS SignedData (RFC 5652) over {@code data} by this node's key (ECDSA P-256 with SHA-256), carrying
+     * its node certificate: the node's end-of-day bundle. Check it with {@link KioskSignatures#verifyDetachedUnpinned}
+     * and then {@link NodeCertificates#identify} against the authority.
+     *
+     * @throws KioskCryptoException {@code node.error.uncertified} if the node has no certificate yet
+     */
+    public byte[] signDetached(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        if (certificate == null) {
+            throw new KioskCryptoException("node.error.uncertified", "the node has no certificate to sign with", null);
+        }
+        return KioskSignatures.signDetached(data, privateKey, "SHA256withECDSA", certificate);
+    }
+
+    /**
      * The same key with the certificate the authority issued for it.
      *
      * @throws KioskCryptoException {@code node.error.certificateMismatch} if the certificate is for another key or

@@ -12,12 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 
 /**
- * The state the replicated commands build, the same on every node: the set of checked-in voters (blind indexes),
- * the ballot tokens with their status, counts per node, the nodes the administrator authorised or withdrew, and the
+ * The state the replicated commands build, the same on every node: the set of checked-in voters (blind indexes)
+ * with the node that recorded each, the ballot tokens with their status, the kiosk that issued each and the node that
+ * voided or redeemed it, counts per node, the nodes the administrator authorised or withdrew, and the
  * outcome of every command id applied (so a retry or a replay is answered, not applied twice). Deterministic: the
  * outcome of a command depends only on this state and the command, never on time or on the node applying it.
  *
@@ -30,7 +32,7 @@ import kz.sailau.kiosk.model.NodeRole;
 public final class PrecinctLedgerState {
 
     /** Magic and version at the start of a snapshot. */
-    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-1";
+    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-2";
 
     /** Token status. */
     enum TokenStatus {
@@ -68,8 +70,28 @@ public final class PrecinctLedgerState {
     public record AuthorisedNode(NodeRole role, String fingerprint) {
     }
 
-    private final NavigableSet<Key> checkedIn = new TreeSet<>();
-    private final NavigableMap<Key, TokenStatus> tokens = new TreeMap<>();
+    /**
+     * Who recorded a voter: the node, and whether by a check-in or a paper mark (for the end-of-day bundle's counts
+     * per kiosk; never when).
+     *
+     * @param origin the node
+     * @param paper  a paper mark entered after an outage, not a check-in
+     */
+    record VoterMark(NodeName origin, boolean paper) {
+    }
+
+    /**
+     * A token's status, the kiosk that issued it, and the node that voided or redeemed it.
+     *
+     * @param status  its status
+     * @param issuer  the kiosk
+     * @param changer the node that voided or redeemed it, if either happened
+     */
+    record Token(TokenStatus status, NodeName issuer, Optional<NodeName> changer) {
+    }
+
+    private final NavigableMap<Key, VoterMark> checkedIn = new TreeMap<>();
+    private final NavigableMap<Key, Token> tokens = new TreeMap<>();
     private final NavigableMap<Key, PrecinctOutcome> applied = new TreeMap<>();
     private final NavigableMap<NodeName, long[]> counts = new TreeMap<>();
     private final NavigableMap<NodeName, AuthorisedNode> authorised = new TreeMap<>();
@@ -103,28 +125,29 @@ public final class PrecinctLedgerState {
 
     private PrecinctOutcome decide(PrecinctCommand command) {
         if (command instanceof PrecinctCommand.CheckIn c) {
-            if (!checkedIn.add(new Key(c.voterIndex()))) {
+            if (checkedIn.putIfAbsent(new Key(c.voterIndex()), new VoterMark(c.origin(), false)) != null) {
                 return PrecinctOutcome.ALREADY_CHECKED_IN;
             }
             increment(c.origin(), Count.values()[c.method()]);
         } else if (command instanceof PrecinctCommand.PaperMark p) {
-            if (!checkedIn.add(new Key(p.voterIndex()))) {
+            if (checkedIn.putIfAbsent(new Key(p.voterIndex()), new VoterMark(p.origin(), true)) != null) {
                 return PrecinctOutcome.ALREADY_CHECKED_IN;
             }
             increment(p.origin(), Count.PAPER_MARK);
         } else if (command instanceof PrecinctCommand.IssueToken t) {
-            if (tokens.putIfAbsent(new Key(t.tokenId()), TokenStatus.ISSUED) != null) {
+            if (tokens.putIfAbsent(new Key(t.tokenId()), new Token(TokenStatus.ISSUED, t.origin(), Optional.empty()))
+                    != null) {
                 return PrecinctOutcome.ALREADY_ISSUED;
             }
             increment(t.origin(), Count.TOKEN_ISSUED);
         } else if (command instanceof PrecinctCommand.VoidToken t) {
-            PrecinctOutcome refusal = changeToken(new Key(t.tokenId()), TokenStatus.VOIDED);
+            PrecinctOutcome refusal = changeToken(new Key(t.tokenId()), TokenStatus.VOIDED, t.origin());
             if (refusal != PrecinctOutcome.ACCEPTED) {
                 return refusal;
             }
             increment(t.origin(), Count.TOKEN_VOIDED);
         } else if (command instanceof PrecinctCommand.RedeemToken t) {
-            PrecinctOutcome refusal = changeToken(new Key(t.tokenId()), TokenStatus.REDEEMED);
+            PrecinctOutcome refusal = changeToken(new Key(t.tokenId()), TokenStatus.REDEEMED, t.origin());
             if (refusal != PrecinctOutcome.ACCEPTED) {
                 return refusal;
             }
@@ -143,18 +166,18 @@ public final class PrecinctLedgerState {
         return PrecinctOutcome.ACCEPTED;
     }
 
-    private PrecinctOutcome changeToken(Key id, TokenStatus to) {
-        TokenStatus status = tokens.get(id);
-        if (status == null) {
+    private PrecinctOutcome changeToken(Key id, TokenStatus to, NodeName changer) {
+        Token token = tokens.get(id);
+        if (token == null) {
             return PrecinctOutcome.UNKNOWN_TOKEN;
         }
-        if (status == TokenStatus.REDEEMED) {
+        if (token.status() == TokenStatus.REDEEMED) {
             return PrecinctOutcome.ALREADY_REDEEMED;
         }
-        if (status == TokenStatus.VOIDED) {
+        if (token.status() == TokenStatus.VOIDED) {
             return PrecinctOutcome.TOKEN_VOIDED;
         }
-        tokens.put(id, to);
+        tokens.put(id, new Token(to, token.issuer(), Optional.of(changer)));
         return PrecinctOutcome.ACCEPTED;
     }
 
@@ -164,12 +187,12 @@ public final class PrecinctLedgerState {
 
     /** Whether a voter (blind index) is checked in or marked on paper. */
     public boolean isCheckedIn(byte[] voterIndex) {
-        return checkedIn.contains(new Key(voterIndex));
+        return checkedIn.containsKey(new Key(voterIndex));
     }
 
     /** A token's status, if any kiosk issued it. */
     Optional<TokenStatus> token(byte[] tokenId) {
-        return Optional.ofNullable(tokens.get(new Key(tokenId)));
+        return Optional.ofNullable(tokens.get(new Key(tokenId))).map(Token::status);
     }
 
     /** Number of voters checked in or marked, precinct-wide. */
@@ -199,7 +222,22 @@ public final class PrecinctLedgerState {
 
     /** Tokens by status: issued and still valid, voided, redeemed. */
     long tokens(TokenStatus status) {
-        return tokens.values().stream().filter(s -> s == status).count();
+        return tokens.values().stream().filter(t -> t.status() == status).count();
+    }
+
+    /** Every voter recorded, with who recorded it, in blind-index order (the bundle's order: never arrival). */
+    void forEachVoter(BiConsumer<byte[], VoterMark> action) {
+        checkedIn.forEach((key, mark) -> action.accept(key.bytes.clone(), mark));
+    }
+
+    /** Every token, in token-id order. */
+    void forEachToken(BiConsumer<byte[], Token> action) {
+        tokens.forEach((key, token) -> action.accept(key.bytes.clone(), token));
+    }
+
+    /** The withdrawn nodes, by name. */
+    NavigableSet<NodeName> withdrawn() {
+        return Collections.unmodifiableNavigableSet(withdrawn);
     }
 
     /** The nodes the administrator authorised during the day. */
@@ -216,13 +254,17 @@ public final class PrecinctLedgerState {
     public void writeTo(DataOutput out) throws IOException {
         out.writeUTF(SNAPSHOT_FORMAT);
         out.writeInt(checkedIn.size());
-        for (Key voter : checkedIn) {
-            out.write(voter.bytes);
+        for (Map.Entry<Key, VoterMark> voter : checkedIn.entrySet()) {
+            out.write(voter.getKey().bytes);
+            out.writeUTF(voter.getValue().origin().value());
+            out.writeBoolean(voter.getValue().paper());
         }
         out.writeInt(tokens.size());
-        for (Map.Entry<Key, TokenStatus> token : tokens.entrySet()) {
+        for (Map.Entry<Key, Token> token : tokens.entrySet()) {
             out.write(token.getKey().bytes);
-            out.writeByte(token.getValue().ordinal());
+            out.writeByte(token.getValue().status().ordinal());
+            out.writeUTF(token.getValue().issuer().value());
+            out.writeUTF(token.getValue().changer().map(NodeName::value).orElse(""));
         }
         out.writeInt(applied.size());
         for (Map.Entry<Key, PrecinctOutcome> command : applied.entrySet()) {
@@ -265,11 +307,16 @@ public final class PrecinctLedgerState {
         authorised.clear();
         withdrawn.clear();
         for (int i = 0, n = size(in); i < n; i++) {
-            checkedIn.add(new Key(read(in, PrecinctCommand.VOTER_INDEX_LENGTH)));
+            Key voter = new Key(read(in, PrecinctCommand.VOTER_INDEX_LENGTH));
+            checkedIn.put(voter, new VoterMark(new NodeName(in.readUTF()), in.readBoolean()));
         }
         for (int i = 0, n = size(in); i < n; i++) {
             Key id = new Key(read(in, PrecinctCommand.TOKEN_ID_LENGTH));
-            tokens.put(id, TokenStatus.values()[in.readUnsignedByte() % TokenStatus.values().length]);
+            TokenStatus status = TokenStatus.values()[in.readUnsignedByte() % TokenStatus.values().length];
+            NodeName issuer = new NodeName(in.readUTF());
+            String changer = in.readUTF();
+            tokens.put(id, new Token(status, issuer, changer.isEmpty() ? Optional.empty()
+                    : Optional.of(new NodeName(changer))));
         }
         for (int i = 0, n = size(in); i < n; i++) {
             Key id = new Key(read(in, PrecinctCommand.ID_LENGTH));

@@ -5,6 +5,8 @@ import java.util.TreeMap;
 import java.time.Duration;
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -388,6 +390,28 @@ public final class PrecinctNode implements AutoCloseable {
         } catch (Exception e) {
             throw new PrecinctUnavailableException("snapshot failed: " + e);
         }
+    }
+
+    /**
+     * Closes the day on this node: once its replica applied the day's {@link #seal()}, takes the last snapshot
+     * ({@link #snapshotToTheSeal()}) and writes its end-of-day bundle ({@link PrecinctDayBundle}) signed with its
+     * node key into {@code directory} as {@code NODE.bundle} and {@code NODE.bundle.p7s}.
+     *
+     * @return the bundle file
+     * @throws IllegalStateException        if this replica has not applied a seal yet (nothing is written)
+     * @throws PrecinctUnavailableException if the snapshot fails
+     * @throws IOException                  if the files cannot be written
+     */
+    public Path closeDay(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        if (read(s -> s.total(PrecinctLedgerState.Count.SEAL)) == 0) {
+            throw new IllegalStateException("the ledger is not sealed on " + name() + ": seal the day first");
+        }
+        snapshotToTheSeal();
+        SortedSet<NodeName> members = networkState().members();
+        byte[] bundle = read(s -> PrecinctDayBundle.write(s, name(), credentials.role(), credentials.precinct(),
+                members));
+        return PrecinctDayBundle.save(directory, name(), bundle, credentials.signDetached(bundle));
     }
 
     private DurableSnapshotLog durableLog() {

@@ -31,6 +31,7 @@ import kz.sailau.kiosk.model.NodeName;
  * counts                   → counts checkedIn=… fingerprint=… override=… cardless=… fallback=… paper=… issued=… voided=… redeemed=… seals=…
  * refusals                 → refusals KEY=N …
  * snapshot                 → snapshot done                 (the whole log: after every node applied the seal)
+ * close DIR                → close FILE                    (the node's signed end-of-day bundle, after the seal)
  * quit                     → bye
  * </pre>
  * A bad request is answered {@code error KEY message}; nothing is changed by it.
@@ -92,6 +93,15 @@ public final class PrecinctNodeConsole {
                 case "snapshot" -> {
                     node.snapshotToTheSeal();
                     yield "snapshot done";
+                }
+                case "close" -> {
+                    try {
+                        yield "close " + node.closeDay(Path.of(argument(words, 1)));
+                    } catch (IllegalStateException e) {
+                        yield "error precinct.console.notSealed " + e.getMessage();
+                    } catch (IOException | PrecinctUnavailableException e) {
+                        yield "error precinct.console.closeFailed " + e.getMessage();
+                    }
                 }
                 case "quit" -> "bye";
                 default -> "error precinct.console.unknown unknown request " + verb;

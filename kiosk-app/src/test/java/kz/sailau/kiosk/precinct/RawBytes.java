@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The raw-bytes secrecy check over a node's files: every voter blind index and token id the test used is looked
- * for in every file; where they appear they must appear in ascending byte order (the canonical snapshot), never in
- * the order they were submitted, and the consensus log file must hold none of them at all (its one kept entry is
- * the seal).
+ * for in every file, as raw bytes and as lower-case hex (the end-of-day bundle's text); where they appear they must
+ * appear in ascending order (the canonical snapshot, the bundle's sorted lines), never in the order they were
+ * submitted, and the consensus log file must hold none of them at all (its one kept entry is the seal).
  */
 final class RawBytes {
 
@@ -34,7 +36,13 @@ final class RawBytes {
                 byte[] bytes = Files.readAllBytes(file);
                 List<byte[]> votersInFile = inFileOrder(bytes, voters);
                 List<byte[]> tokensInFile = inFileOrder(bytes, tokens);
-                found += votersInFile.size() + tokensInFile.size();
+                List<byte[]> hexVotersInFile = inFileOrder(bytes, hex(voters));
+                List<byte[]> hexTokensInFile = inFileOrder(bytes, hex(tokens));
+                assertSorted(hexVotersInFile, file + ": blind indexes (hex) not in canonical order");
+                assertSorted(hexTokensInFile, file + ": token ids (hex) not in canonical order");
+                assertEquals(0, file.getFileName().toString().startsWith("entries")
+                        ? hexVotersInFile.size() + hexTokensInFile.size() : 0, file + " holds hex ids");
+                found += votersInFile.size() + tokensInFile.size() + hexVotersInFile.size() + hexTokensInFile.size();
                 if (file.getFileName().toString().startsWith("entries")) {
                     assertEquals(0, votersInFile.size() + tokensInFile.size(),
                             file + " (the consensus log, " + bytes.length + " bytes) still holds check-ins or tokens "
@@ -78,6 +86,11 @@ final class RawBytes {
         for (int i = 1; i < inFileOrder.size(); i++) {
             assertTrue(Arrays.compareUnsigned(inFileOrder.get(i - 1), inFileOrder.get(i)) < 0, message);
         }
+    }
+
+    /** The lower-case hex text of each needle, as ASCII bytes. */
+    static List<byte[]> hex(List<byte[]> needles) {
+        return needles.stream().map(n -> HexFormat.of().formatHex(n).getBytes(StandardCharsets.US_ASCII)).toList();
     }
 
     /** First index of {@code needle} in {@code haystack} from {@code from}, or -1. */

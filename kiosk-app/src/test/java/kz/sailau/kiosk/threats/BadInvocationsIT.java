@@ -390,6 +390,16 @@ class BadInvocationsIT {
                 "verify", "{G}", "--authority-cert", "{G}"));
         all.add(new Bad("bundle verify a garbage bundle", 1, "audit.error.bundleFormat", "bundle", "verify", "{G}",
                 "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify with neither a bundle nor --precinct", 1, "bundle.error.precinctUsage",
+                "bundle", "verify", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify --precinct without --authority-cert", 1, "bundle.error.precinctUsage",
+                "bundle", "verify", "--precinct", "{D}"));
+        all.add(new Bad("bundle verify --precinct and a bundle", 1, "bundle.error.precinctUsage", "bundle", "verify",
+                "{G}", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify --precinct a missing directory", 1, "cli.error.noDirectory", "bundle",
+                "verify", "--precinct", "{N}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify --precinct a directory without node bundles", 1, "bundle.error.precinctEmpty",
+                "bundle", "verify", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
         // wipe
         all.add(new Bad("wipe --data missing", 1, "cli.error.noDirectory", "wipe", "--data", "{N}",
                 "--passphrase-file", "{P}"));

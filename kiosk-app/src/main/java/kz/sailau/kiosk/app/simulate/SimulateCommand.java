@@ -72,6 +72,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "With --kiosks: kill nodes (SIGKILL) and cut links at random while voters check in.")
     boolean clusterFaults;
 
+    @Option(names = "--spare",
+            description = "With --kiosks: mid-day the last kiosk dies for good; the administrator withdraws it and "
+                    + "admits a spare kiosk, which catches up while check-ins go on and then takes visits.")
+    boolean spare;
+
+    @Option(names = "--min-faults", paramLabel = "N", defaultValue = "0",
+            description = "With --cluster-faults: at least N faults, spread over the visits (visits wait for them).")
+    int minFaults;
+
     @Option(names = "--soak-report", paramLabel = "FILE",
             description = "Measure heap after GC, threads and open fds before and after; write them to FILE.")
     Path soakReport;
@@ -100,8 +109,13 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new CliException("cli.error.usage",
                     "simulate: --realtime and --register-size measure one kiosk; leave them out with --kiosks");
         }
+        if ((spare && kiosks < 2) || minFaults < 0 || (minFaults > 0 && !clusterFaults)) {
+            throw new CliException("cli.error.usage",
+                    "simulate: --spare needs --kiosks 2 or more; --min-faults N (N >= 0) needs --cluster-faults");
+        }
         if (kiosks > 1) {
-            return PrecinctSimulation.run(kiosks, voters, seed, clusterFaults, data.toAbsolutePath(), environment);
+            return PrecinctSimulation.run(new PrecinctSimulation.Plan(kiosks, voters, seed, clusterFaults, minFaults,
+                    spare), data.toAbsolutePath(), environment);
         }
         PrintStream out = environment.out();
         long start = System.nanoTime();

@@ -1,0 +1,347 @@
+package kz.sailau.kiosk.precinct;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.KioskSignatures;
+import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeIdentity;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+
+/**
+ * Joins the end-of-day bundles of every node of a precinct network ({@link PrecinctDayBundle}) and checks them:
+ * each bundle signed by a node certificate the authority issued, for the node, role and precinct the bundle names;
+ * every voting member at the close present once, no bundle from a withdrawn or unknown machine, all of one precinct;
+ * every node holding the same sealed ledger; the counts per node against the listed blind indexes and token ids;
+ * no voter recorded twice across kiosks (by blind index); check-ins = tokens issued − voided per kiosk and in total;
+ * every redeemed token issued by a kiosk. Each check is one line with a specific reason; the verdict is one line.
+ * No personal data is read or printed: the bundle has none, and a failure names nodes and token ids, never a blind
+ * index.
+ */
+public final class PrecinctBundleVerifier {
+
+    /**
+     * One node's files.
+     *
+     * @param file      the bundle file name (for messages)
+     * @param bundle    its bytes
+     * @param signature its detached signature, empty if the file is missing
+     */
+    public record NodeBundle(String file, byte[] bundle, Optional<byte[]> signature) {
+        /** Checks non-null. */
+        public NodeBundle {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(bundle, "bundle");
+            Objects.requireNonNull(signature, "signature");
+        }
+    }
+
+    /**
+     * One check.
+     *
+     * @param name    what was checked
+     * @param passed  whether it held
+     * @param message the reason (what held, or precisely what did not)
+     */
+    public record Check(String name, boolean passed, String message) {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param checks  every check, in order
+     * @param verdict the one-line verdict
+     */
+    public record Result(List<Check> checks, String verdict) {
+        /** Copies. */
+        public Result {
+            checks = List.copyOf(checks);
+        }
+
+        /** Whether every check held. */
+        public boolean passed() {
+            return checks.stream().allMatch(Check::passed);
+        }
+    }
+
+    private final List<Check> checks = new ArrayList<>();
+
+    private PrecinctBundleVerifier() {
+    }
+
+    /**
+     * Verifies a precinct's bundles.
+     *
+     * @param bundles   every node bundle found (at least one)
+     * @param authority the authority certificate, obtained by a trusted channel
+     */
+    public static Result verify(List<NodeBundle> bundles, X509Certificate authority) {
+        Objects.requireNonNull(bundles, "bundles");
+        Objects.requireNonNull(authority, "authority");
+        return new PrecinctBundleVerifier().run(bundles, authority);
+    }
+
+    private Result run(List<NodeBundle> bundles, X509Certificate authority) {
+        Map<NodeName, PrecinctDayBundle.Parsed> byNode = new TreeMap<>();
+        List<PrecinctDayBundle.Parsed> all = new ArrayList<>();
+        for (NodeBundle file : bundles) {
+            PrecinctDayBundle.Parsed parsed;
+            try {
+                parsed = PrecinctDayBundle.parse(file.bundle());
+            } catch (IllegalArgumentException e) {
+                fail("format " + file.file(), file.file() + " is not a precinct bundle: " + e.getMessage());
+                continue;
+            }
+            signature(file, parsed, authority);
+            if (byNode.put(parsed.node(), parsed) != null) {
+                fail("members", "two bundles are signed by " + parsed.node());
+            }
+            all.add(parsed);
+        }
+        if (all.isEmpty()) {
+            fail("bundles", "no readable node bundle");
+            return result(Optional.empty());
+        }
+        int precinct = precinct(all);
+        PrecinctDayBundle.Parsed reference = byNode.values().stream().filter(p -> p.precinct() == precinct)
+                .findFirst().orElseThrow();
+        agreement(byNode, reference, precinct);
+        members(byNode, reference);
+        check(reference.canonical(), "canonical order", "counts, blind indexes and token ids each in ascending "
+                + "order: nothing orders the check-ins or pairs them with tokens",
+                "the bundle's lines are not in canonical order: they may order the check-ins");
+        check(reference.sealed() >= 1, "seal", "the ledger is sealed (" + reference.sealed() + " seal)",
+                "the ledger was not sealed: the day was not closed on the precinct network");
+        if (!reference.repeated().isEmpty()) {
+            fail("no double check-in", String.join("; ", reference.repeated()));
+        } else {
+            pass("no double check-in", reference.voters().size() + " blind indexes, each recorded once, by one node");
+        }
+        counts(reference);
+        Optional<String> totals = reconciliation(reference);
+        redeemed(reference, kiosks(byNode, reference));
+        return result(totals);
+    }
+
+    private void signature(NodeBundle file, PrecinctDayBundle.Parsed parsed, X509Certificate authority) {
+        String name = "signature " + parsed.node();
+        if (file.signature().isEmpty()) {
+            fail(name, file.file() + PrecinctDayBundle.SIGNATURE_SUFFIX + " is missing");
+            return;
+        }
+        NodeIdentity signer;
+        try {
+            X509Certificate certificate = KioskSignatures.verifyDetachedUnpinned(file.bundle(), file.signature().get());
+            signer = NodeCertificates.identify(certificate, authority);
+        } catch (KioskCryptoException e) {
+            fail(name, file.file() + ": " + e.getMessage() + " [" + e.messageKey() + "]");
+            return;
+        }
+        if (!signer.name().equals(parsed.node()) || signer.role() != parsed.role()
+                || signer.precinct().number() != parsed.precinct()) {
+            fail(name, file.file() + " names " + parsed.node() + " (" + parsed.role().label() + ", precinct "
+                    + parsed.precinct() + ") but is signed by " + signer);
+            return;
+        }
+        pass(name, "signed by " + signer.name() + " (" + signer.role().label() + ", precinct "
+                + signer.precinct() + "), certified by the authority");
+    }
+
+    /** The precinct most bundles name; any bundle of another precinct fails. */
+    private int precinct(List<PrecinctDayBundle.Parsed> all) {
+        Map<Integer, Long> votes = all.stream().collect(Collectors.groupingBy(PrecinctDayBundle.Parsed::precinct,
+                TreeMap::new, Collectors.counting()));
+        int precinct = Collections.max(votes.entrySet(), Map.Entry.comparingByValue()).getKey();
+        List<String> others = all.stream().filter(p -> p.precinct() != precinct)
+                .map(p -> p.node() + " is for precinct " + p.precinct()).toList();
+        check(others.isEmpty(), "precinct", "every bundle is for precinct " + precinct,
+                String.join("; ", others) + ", the others for precinct " + precinct);
+        return precinct;
+    }
+
+    private void agreement(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference,
+                           int precinct) {
+        List<String> differ = byNode.values().stream().filter(p -> p.precinct() == precinct)
+                .filter(p -> !p.ledger().equals(reference.ledger())).map(p -> p.node().value()).toList();
+        check(differ.isEmpty(), "agreement", "every node holds the same sealed ledger",
+                "the ledger of " + String.join(", ", differ) + " differs from " + reference.node() + "'s");
+    }
+
+    private void members(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference) {
+        List<String> problems = new ArrayList<>();
+        for (NodeName member : reference.members()) {
+            if (!byNode.containsKey(member)) {
+                problems.add("no bundle from " + member + ", a member at the close");
+            }
+        }
+        for (NodeName node : byNode.keySet()) {
+            if (reference.withdrawn().contains(node)) {
+                problems.add(node + " signed a bundle but was withdrawn by the administrator");
+            } else if (!reference.members().contains(node)) {
+                problems.add(node + " signed a bundle but is not a member of this precinct network");
+            }
+        }
+        check(problems.isEmpty(), "members", "a bundle from each of the " + reference.members().size()
+                + " members " + reference.members() + (reference.withdrawn().isEmpty() ? ""
+                : "; withdrawn: " + reference.withdrawn()), String.join("; ", problems));
+    }
+
+    private void counts(PrecinctDayBundle.Parsed reference) {
+        SortedSet<NodeName> nodes = new TreeSet<>(reference.counts().keySet());
+        reference.voters().values().forEach(v -> nodes.add(v.origin()));
+        reference.tokens().values().stream().filter(t -> !t.issuer().equals("-"))
+                .forEach(t -> nodes.add(new NodeName(t.issuer())));
+        for (NodeName node : nodes) {
+            Map<String, Long> counted = reference.counts().getOrDefault(node, Map.of());
+            long checkIns = counted.getOrDefault("fingerprint", 0L) + counted.getOrDefault("cardless", 0L)
+                    + counted.getOrDefault("override", 0L) + counted.getOrDefault("fallback", 0L);
+            List<String> problems = new ArrayList<>();
+            compare(problems, "check-ins", checkIns, "blind indexes listed", reference.voters().values().stream()
+                    .filter(v -> v.origin().equals(node) && !v.paper()).count());
+            compare(problems, "paper marks", counted.getOrDefault("paper", 0L), "listed", reference.voters().values()
+                    .stream().filter(v -> v.origin().equals(node) && v.paper()).count());
+            compare(problems, "tokens issued", counted.getOrDefault("issued", 0L), "token ids listed",
+                    reference.tokens().values().stream().filter(t -> t.issuer().equals(node.value())).count());
+            compare(problems, "voided", counted.getOrDefault("voided", 0L), "listed", changed(reference, node,
+                    "voided"));
+            compare(problems, "redeemed", counted.getOrDefault("redeemed", 0L), "listed", changed(reference, node,
+                    "redeemed"));
+            check(problems.isEmpty(), "counts " + node, checkIns + " check-ins, " + counted.getOrDefault("issued", 0L)
+                    + " issued, " + counted.getOrDefault("voided", 0L) + " voided, "
+                    + counted.getOrDefault("redeemed", 0L) + " redeemed: as listed", node + ": "
+                    + String.join("; ", problems));
+        }
+    }
+
+    private static long changed(PrecinctDayBundle.Parsed reference, NodeName node, String status) {
+        return reference.tokens().values().stream().filter(t -> t.status().equals(status)
+                && t.changer().equals(node.value())).count();
+    }
+
+    private static void compare(List<String> problems, String what, long counted, String listedWhat, long listed) {
+        if (counted != listed) {
+            problems.add(counted + " " + what + " counted, " + listed + " " + listedWhat);
+        }
+    }
+
+    /** Check-ins = tokens issued − voided, per kiosk and in total; returns the total line. */
+    private Optional<String> reconciliation(PrecinctDayBundle.Parsed reference) {
+        Map<NodeName, long[]> perNode = new TreeMap<>();
+        Function<NodeName, long[]> row = node -> perNode.computeIfAbsent(node, n -> new long[3]);
+        reference.voters().values().stream().filter(v -> !v.paper()).forEach(v -> row.apply(v.origin())[0]++);
+        reference.tokens().values().stream().filter(t -> !t.issuer().equals("-")).forEach(t -> {
+            long[] issuer = row.apply(new NodeName(t.issuer()));
+            issuer[1]++;
+            if (t.status().equals("voided")) {
+                issuer[2]++;
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        long[] total = new long[3];
+        perNode.forEach((node, values) -> {
+            if (values[0] != values[1] - values[2]) {
+                problems.add(node + ": check-ins " + values[0] + " != tokens issued " + values[1] + " - voided "
+                        + values[2]);
+            }
+            for (int i = 0; i < 3; i++) {
+                total[i] += values[i];
+            }
+        });
+        String line = "check-ins " + total[0] + " = tokens issued " + total[1] + " - voided " + total[2];
+        if (total[0] != total[1] - total[2]) {
+            problems.add("in total: check-ins " + total[0] + " != tokens issued " + total[1] + " - voided "
+                    + total[2]);
+        }
+        check(problems.isEmpty(), "reconciliation", line + ", at every kiosk and in total",
+                String.join("; ", problems));
+        return Optional.of(line);
+    }
+
+    /** The nodes that may have issued tokens: those that signed as kiosks, and the withdrawn machines. */
+    private static SortedSet<String> kiosks(Map<NodeName, PrecinctDayBundle.Parsed> byNode,
+                                            PrecinctDayBundle.Parsed reference) {
+        SortedSet<String> kiosks = new TreeSet<>();
+        byNode.values().stream().filter(p -> p.role() == NodeRole.KIOSK).forEach(p -> kiosks.add(p.node().value()));
+        reference.withdrawn().forEach(node -> kiosks.add(node.value()));
+        return kiosks;
+    }
+
+    private void redeemed(PrecinctDayBundle.Parsed reference, SortedSet<String> kiosks) {
+        List<String> problems = new ArrayList<>();
+        long redeemed = 0;
+        for (Map.Entry<String, PrecinctDayBundle.TokenLine> token : reference.tokens().entrySet()) {
+            PrecinctDayBundle.TokenLine line = token.getValue();
+            if (line.status().equals("redeemed")) {
+                redeemed++;
+                if (!kiosks.contains(line.issuer())) {
+                    problems.add("token " + token.getKey() + " redeemed at " + line.changer() + " was issued by no "
+                            + "kiosk" + (line.issuer().equals("-") ? "" : " (" + line.issuer() + " is not a kiosk)"));
+                }
+                if (line.changer().equals("-")) {
+                    problems.add("token " + token.getKey() + " is redeemed at no desk");
+                }
+            } else if (line.status().equals("issued") != line.changer().equals("-")) {
+                problems.add("token " + token.getKey() + " is " + line.status() + (line.changer().equals("-")
+                        ? " by no node" : " but names " + line.changer()));
+            }
+        }
+        check(problems.isEmpty(), "redeemed", redeemed + " tokens redeemed, each issued by a kiosk and "
+                + "redeemed once", String.join("; ", problems));
+    }
+
+    private Result result(Optional<String> totals) {
+        Optional<Check> failed = checks.stream().filter(c -> !c.passed()).findFirst();
+        long nodes = checks.stream().filter(c -> c.name().startsWith("signature ")).count();
+        String verdict = failed.map(c -> "precinct bundle NOT verified: " + c.message())
+                .orElse("precinct bundle verified: " + nodes + " nodes; " + totals.orElse(""));
+        return new Result(checks, verdict);
+    }
+
+    private void check(boolean held, String name, String passed, String failed) {
+        checks.add(new Check(name, held, held ? passed : failed));
+    }
+
+    private void pass(String name, String message) {
+        checks.add(new Check(name, true, message));
+    }
+
+    private void fail(String name, String message) {
+        checks.add(new Check(name, false, message));
+    }
+
+    /**
+     * Reads every {@code NODE.bundle} of a directory with its signature, in file-name order (a missing signature is
+     * for {@link #verify} to report).
+     *
+     * @throws IOException if the directory or a file cannot be read
+     */
+    public static List<NodeBundle> read(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        List<NodeBundle> bundles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(PrecinctDayBundle.SUFFIX))
+                    .sorted().toList()) {
+                Path signature = file.resolveSibling(file.getFileName() + PrecinctDayBundle.SIGNATURE_SUFFIX);
+                bundles.add(new NodeBundle(file.getFileName().toString(), Files.readAllBytes(file),
+                        Files.isRegularFile(signature) ? Optional.of(Files.readAllBytes(signature))
+                                : Optional.empty()));
+            }
+        }
+        return bundles;
+    }
+}
