@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -124,6 +128,9 @@ public record KioskConfiguration(
     /** Name of the configuration file inside the data directory. */
     public static final String FILE_NAME = "kiosk.json";
 
+    /** The largest configuration file read (the full sample is about 1 KB); a bigger one is refused unread. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
     /**
      * The precinct network entry of {@code kiosk.json}: {@code {"node": "/var/lib/sailau/node"}}.
      *
@@ -222,6 +229,11 @@ public record KioskConfiguration(
                 problems.add("removableMedia: each mount-point pattern must be an absolute path, e.g. /media/*/*");
                 break;
             }
+            if (!isGlob(pattern)) {
+                problems.add("removableMedia: '" + pattern
+                        + "' is not a valid pattern (use * and ? within a folder name)");
+                break;
+            }
         }
         if (precinctNode.isPresent() && !precinctNode.get().isAbsolute()) {
             problems.add("precinctNetwork.node: must be the absolute path of the node directory, e.g. "
@@ -289,9 +301,30 @@ public record KioskConfiguration(
         return new SerialPortSetting(setting.port(), setting.baud(), null);
     }
 
+    /** Every component holding a wildcard compiles as the glob the removable-media listing makes of it. */
+    private static boolean isGlob(String pattern) {
+        if (pattern.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String component : pattern.split("/")) {
+            if (component.contains("*") || component.contains("?")) {
+                try {
+                    FileSystems.getDefault().getPathMatcher("glob:" + component);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static void checkPort(String key, SerialPortSetting setting, List<String> problems) {
         if (setting == null || setting.port().isBlank()) {
             problems.add(key + ".port: missing");
+            return;
+        }
+        if (setting.port().indexOf('\0') >= 0) {
+            problems.add(key + ".port: not a device path (it holds a NUL character)");
             return;
         }
         if (setting.profile() != null && !profiles(key).contains(setting.profile())) {
@@ -312,6 +345,13 @@ public record KioskConfiguration(
         Objects.requireNonNull(file, "file");
         byte[] bytes;
         try {
+            if (Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+                throw new ConfigurationException(file, List.of("not a regular file (a device, a pipe or a socket)"));
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw new ConfigurationException(file, List.of("larger than " + MAX_FILE_BYTES
+                        + " bytes: not a kiosk configuration"));
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException(file, List.of("file not found"));
@@ -321,11 +361,23 @@ public record KioskConfiguration(
         KioskConfiguration configuration;
         try {
             ObjectMapper mapper = mapper();
+            try (JsonParser parser = mapper.createParser(bytes)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new ConfigurationException(file, List.of("must be one JSON object {\"key\": value, ...}"));
+                }
+            }
             configuration = mapper.readerForUpdating(new Builder(defaults())).<Builder>readValue(bytes).build();
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigurationException(file, List.of("unknown key '" + e.getPropertyName()
                     + "' (known keys: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", ")) + ")"));
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new ConfigurationException(file, List.of("content after the configuration object at line "
+                        + e.getLocation().getLineNr() + "; the file holds one object"));
+            }
+            throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": "
+                    + e.getOriginalMessage()));
         } catch (JsonMappingException e) {
             throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": "
                     + e.getOriginalMessage()));
@@ -358,7 +410,10 @@ public record KioskConfiguration(
         return new ObjectMapper()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 
     /** Mutable holder that Jackson fills over the defaults. */

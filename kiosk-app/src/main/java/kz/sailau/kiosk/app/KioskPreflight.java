@@ -150,8 +150,12 @@ final class KioskPreflight {
     }
 
     private static void port(String key, KioskConfiguration.SerialPortSetting setting, List<String> problems) {
-        if (!Files.exists(Path.of(setting.port()))) {
+        Path port = Path.of(setting.port());
+        if (!Files.exists(port)) {
             problems.add(key + ".port: " + setting.port() + " does not exist (check the cable and kiosk.json)");
+        } else if (Files.isDirectory(port) || Files.isRegularFile(port)) {
+            problems.add(key + ".port: " + setting.port() + " is a " + (Files.isDirectory(port) ? "directory" : "file")
+                    + ", not a serial device (check kiosk.json)");
         }
     }
 }

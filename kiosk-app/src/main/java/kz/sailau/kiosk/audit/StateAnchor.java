@@ -263,6 +263,9 @@ public final class StateAnchor {
             checkAnchor(anchor.get(), entries, chainState, kioskKey, lastHead);
         }
         checkTables(connection, chainState);
+        if (chainState.phase() != ElectionDay.Phase.WIPED) {
+            checkMarks(connection, DayCounts.of(entries));
+        }
         return chainState;
     }
 
@@ -324,6 +327,56 @@ public final class StateAnchor {
                 || count(connection, "checkin") > 0)) {
             throw new TamperedStateException("audit.error.stateMismatch", "templates or check-in marks are back "
                     + "after the signed wipe");
+        }
+    }
+
+    /**
+     * The check-in marks, issued tokens, special-list rows and counters are exactly what the log's events add up to:
+     * a mark added by hand turns a voter away as "already voted", a mark deleted lets one vote twice, a counter set
+     * back lifts the override cap.
+     */
+    private static void checkMarks(Connection connection, DayCounts log) throws SQLException {
+        Map<String, Long> counters = new HashMap<>();
+        if (count(connection, "checkin_counter") > 0) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT name, value FROM checkin_counter");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    counters.put(row.getString(1), row.getLong(2));
+                }
+            }
+        }
+        agree("check-in marks", count(connection, "checkin"), log.checkIns());
+        agree("issued tokens", count(connection, "issued_token"), log.tokensIssued());
+        agree("voided tokens", countWhere(connection, "issued_token", "voided = 1"), log.tokensVoided());
+        agree("special-list entries", count(connection, "special_list_entry"), log.onSpecialList());
+        agree("the check_ins counter", counters.getOrDefault("check_ins", 0L), log.checkIns());
+        agree("the overrides counter", counters.getOrDefault("overrides", 0L), log.byOverride());
+        agree("the fallback counter", counters.getOrDefault("fallback", 0L), log.inFallback());
+        agree("the special_list counter", counters.getOrDefault("special_list", 0L), log.onSpecialList());
+        agree("the voided_tokens counter", counters.getOrDefault("voided_tokens", 0L), log.tokensVoided());
+    }
+
+    private static void agree(String what, long stored, long logged) {
+        if (stored != logged) {
+            throw new TamperedStateException("audit.error.stateMismatch", what + ": the database holds " + stored
+                    + ", the audit log records " + logged + " (rows added, deleted or edited behind the log)");
+        }
+    }
+
+    /** Rows of {@code table} meeting {@code condition}; a table this database's migrations never made has none. */
+    private static long countWhere(Connection connection, String table, String condition) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            exists.setString(1, table);
+            try (ResultSet row = exists.executeQuery()) {
+                if (!row.next()) {
+                    return 0;
+                }
+            }
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE "
+                + condition); ResultSet row = count.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
         }
     }
 
@@ -394,10 +447,7 @@ public final class StateAnchor {
     }
 
     private static long count(Connection connection, String table) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + table);
-             ResultSet row = count.executeQuery()) {
-            return row.next() ? row.getLong(1) : 0;
-        }
+        return countWhere(connection, table, "1 = 1");
     }
 
     private static long number(AuditEntry entry, String field) {

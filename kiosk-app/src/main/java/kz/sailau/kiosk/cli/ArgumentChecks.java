@@ -22,6 +22,9 @@ final class ArgumentChecks {
         if (Files.isDirectory(file)) {
             throw new CliException("cli.error.isDirectory", option + ": " + file + " is a directory, not a file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw notRegular(file, option);
+        }
         if (!Files.isRegularFile(file)) {
             throw new CliException("cli.error.noFile", option + ": no such file: " + file);
         }
@@ -42,10 +45,16 @@ final class ArgumentChecks {
         return directory;
     }
 
-    /** A file to write: its directory exists, and it is not itself a directory. */
+    /**
+     * A file to write: its directory exists, and it is not itself a directory or a device, pipe or socket (files are
+     * replaced by rename, which would put a regular file in the place of {@code /dev/null}).
+     */
     static Path fileToWrite(Path file, String option) {
         if (Files.isDirectory(file)) {
             throw new CliException("cli.error.isDirectory", option + ": " + file + " is a directory, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw notRegular(file, option);
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -55,6 +64,11 @@ final class ArgumentChecks {
             throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be written");
         }
         return file;
+    }
+
+    private static CliException notRegular(Path file, String option) {
+        return new CliException("cli.error.notRegularFile", option + ": " + file
+                + " is a device, pipe or socket, not a regular file");
     }
 
     /** A directory to create or fill: not an existing file. */

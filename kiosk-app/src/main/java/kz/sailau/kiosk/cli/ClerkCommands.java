@@ -3,9 +3,6 @@ package kz.sailau.kiosk.cli;
 import kz.sailau.kiosk.clerk.ClerkState;
 import java.io.Console;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,25 +56,7 @@ final class ClerkCommands {
 
         char[] read(String login) {
             if (file != null) {
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(file);
-                } catch (IOException e) {
-                    throw new CliException("cli.error.pin", "PIN file cannot be read: " + e.getClass().getSimpleName());
-                }
-                CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-                Arrays.fill(bytes, (byte) 0);
-                int end = 0;
-                while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-                    end++;
-                }
-                char[] pin = new char[end];
-                chars.get(pin, 0, end);
-                Arrays.fill(chars.array(), '\0');
-                if (pin.length == 0) {
-                    throw new CliException("cli.error.pin", "PIN file is empty");
-                }
-                return pin;
+                return SecretLine.read(file, "cli.error.pin", "PIN");
             }
             Console console = System.console();
             if (console == null) {

@@ -2,9 +2,6 @@ package kz.sailau.kiosk.cli;
 
 import java.util.Locale;
 import java.io.Console;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Option;
@@ -27,17 +24,7 @@ public final class PassphraseOption {
      */
     public char[] read(String prompt, boolean confirm) {
         if (file != null) {
-            try {
-                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                int end = text.indexOf('\n');
-                String first = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
-                if (first.isEmpty()) {
-                    throw new CliException("cli.error.passphrase", "passphrase file is empty");
-                }
-                return first.toCharArray();
-            } catch (IOException e) {
-                throw new CliException("cli.error.passphrase", "passphrase file cannot be read: " + e.getMessage());
-            }
+            return SecretLine.read(file, "cli.error.passphrase", "passphrase");
         }
         Console console = System.console();
         if (console == null) {

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.token.RedeemLedger;
@@ -38,6 +39,13 @@ public final class TokenRedeemCommand implements Callable<Integer> {
     public Integer call() {
         TokenCheck check = desk.check();
         ArgumentChecks.fileToWrite(ledger, "--ledger");
+        if (!Files.exists(ledger)) {
+            // A refused token must not leave a new, empty ledger behind: check it before the file is created.
+            TokenCheck.Verdict verdict = check.check(code);
+            if (!verdict.accepted()) {
+                return report(verdict, spec.commandLine().getOut());
+            }
+        }
         try (RedeemLedger redeemLedger = new RedeemLedger(ledger, check)) {
             return report(redeemLedger.redeem(code), spec.commandLine().getOut());
         } catch (TokenStoreException e) {

@@ -100,6 +100,9 @@ public final class RegisterBuilder {
         Objects.requireNonNull(progress, "progress");
         VoterCsvReader.CsvContent csv = VoterCsvReader.read(request.voters());
         List<RowProblem> problems = new ArrayList<>(csv.problems());
+        if (csv.problems().isEmpty() && csv.rows().isEmpty()) {
+            problems.add(RowProblem.error(2, "-", "no voter rows: a register package needs at least one voter"));
+        }
         VoterRowValidator.Result validated = VoterRowValidator.validate(csv.rows(), request.precinct());
         problems.addAll(validated.problems());
 

@@ -66,6 +66,28 @@ class KioskPreflightTest {
         assertEquals(List.of(), certificateProblems(configuration), "the kiosk's own certificate");
     }
 
+    @Test
+    void aDevicePathThatIsADirectoryOrARegularFileIsNotASerialDevice() throws Exception {
+        Path data = dir.resolve("kiosk");
+        RegisterFixtures.initKiosk(data, RegisterFixtures.PRECINCT);
+        Path folder = Files.createDirectories(dir.resolve("scanner folder"));
+        Path file = Files.writeString(dir.resolve("printer.txt"), "not a printer\n");
+        KioskConfiguration defaults = configuration(data);
+        KioskConfiguration configuration = new KioskConfiguration(data, defaults.election(), defaults.precinct(),
+                defaults.electionDay(), new KioskConfiguration.SerialPortSetting(folder.toString(), 57_600),
+                defaults.mrzReader(), new KioskConfiguration.SerialPortSetting(file.toString(), 19_200),
+                defaults.matchThreshold(), defaults.maxFingerTries(), defaults.overrideCapPercent(),
+                defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), true);
+        CliEnvironment environment = new CliEnvironment(RegisterFixtures.CLOCK, new SecureRandom(), Main.migrations(),
+                SourceAfisMatcher::new, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        List<String> problems = KioskPreflight.problems(configuration, environment);
+        assertTrue(problems.contains("scanner.port: " + folder
+                + " is a directory, not a serial device (check kiosk.json)"), problems.toString());
+        assertTrue(problems.contains("printer.port: " + file + " is a file, not a serial device (check kiosk.json)"),
+                problems.toString());
+    }
+
     private static List<String> certificateProblems(KioskConfiguration configuration) {
         CliEnvironment environment = new CliEnvironment(RegisterFixtures.CLOCK, new SecureRandom(), Main.migrations(),
                 SourceAfisMatcher::new, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

@@ -97,6 +97,15 @@ class RegisterBuilderTest {
     }
 
     @Test
+    void aVotersFileWithOnlyItsHeaderBuildsNoEmptyRegister() throws Exception {
+        // Loaded, an empty package of a newer version would take every voter of the precinct off the kiosk.
+        RegisterBuilder.Report report = build(VoterCsvReader.HEADER + "\n\n", List.of());
+        assertFalse(report.contents().isPresent());
+        assertEquals(List.of("2\t-\tno voter rows: a register package needs at least one voter"),
+                report.problems().stream().map(RowProblem::toTsv).toList());
+    }
+
+    @Test
     void missingEnrolmentImageIsAnErrorOnThatLineAndFinger() throws Exception {
         LocalDate birth = LocalDate.of(1990, 1, 2);
         String csv = VoterCsvReader.HEADER + "\nK1," + iin(1, birth, false) + ",Омарова,Айгүл,,1990-01-02,F,101\n";

@@ -36,6 +36,11 @@ class BadInvocationsIT {
     /** {@code error [key]: ...} or another one-line form that names its key in brackets. */
     private static final Pattern KEYED = Pattern.compile(".*\\[([a-z]+(?:\\.[A-Za-z0-9]+)+)\\].*");
 
+    /** The ballot desk's options of {@code token verify|redeem}, with places to substitute. */
+    private static final String[] DESK = {"--election", "KZ-2026-TEST", "--precinct", "101",
+        "--kiosk-public-key", "{PUB}", "--desk-key", "{DESK}", "--authority-cert", "{ACERT}",
+        "--passphrase-file", "{P}"};
+
     @TempDir
     static Path root;
     static ThreatWorld world;
@@ -74,6 +79,11 @@ class BadInvocationsIT {
         Files.write(otherDeskKey, kz.sailau.kiosk.crypto.PrecinctTokenKey.derive(authorityKey,
                 RegisterFixtures.ELECTION, new kz.sailau.kiosk.model.PrecinctId(102)).toDeskPackage(authorityKey,
                 secret, kz.sailau.kiosk.crypto.Argon2idParameters.TEST_ONLY, RegisterFixtures.RANDOM));
+        Path fifo = root.resolve("a-pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        assertEquals(0, mkfifo.waitFor(), "this test needs mkfifo (coreutils) to make a named pipe: "
+                + new String(mkfifo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        PLACES.put("{FIFO}", fifo.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -260,8 +270,7 @@ class BadInvocationsIT {
         all.add(new Bad("register status of a kiosk without a database", 1, "register.error.noneLoaded", "register",
                 "status", "--data", "{E}"));
         // token verify / redeem (the ballot desk)
-        String[] desk = {"--election", "KZ-2026-TEST", "--precinct", "101", "--kiosk-public-key", "{PUB}",
-            "--desk-key", "{DESK}", "--authority-cert", "{ACERT}", "--passphrase-file", "{P}"};
+        String[] desk = DESK.clone();
         all.add(new Bad("token verify without options", 2, "cli.error.usage", "token", "verify", "CODE"));
         all.add(new Bad("token verify --kiosk-public-key missing", 1, "cli.error.noFile", concat(
                 new String[] {"token", "verify"}, with(desk, "--kiosk-public-key", "{N}/k.pub"), "CODE")));
@@ -432,6 +441,24 @@ class BadInvocationsIT {
                 "--passphrase-file", "{P}"));
         all.add(new Bad("la end without a passphrase file", 1, "cli.error.noFile", "la", "end", "--data", "{K}",
                 "--passphrase-file", "{N}/p.txt"));
+        // devices, pipes and endless files where a file is expected (session H17): nothing read whole into memory,
+        // nothing replaced by rename (as root, 'day close --out /dev/null' put the bundle in the place of /dev/null)
+        all.add(new Bad("register load --passphrase-file /dev/zero", 1, "cli.error.passphrase", "register", "load",
+                "--data", "{K}", "--package", "{SRP}", "--passphrase-file", "/dev/zero"));
+        all.add(new Bad("clerk add --pin-file /dev/zero", 1, "cli.error.pin", "clerk", "add", "--data", "{K}",
+                "--id", "C09", "--pin-file", "/dev/zero", "--passphrase-file", "{P}"));
+        all.add(new Bad("start --config /dev/zero", 1, "start.error.configuration", "start", "--config", "/dev/zero",
+                "--check-only"));
+        all.add(new Bad("day close --out a named pipe", 1, "cli.error.notRegularFile", "day", "close", "--data",
+                "{K}", "--out", "{FIFO}", "--passphrase-file", "{P}"));
+        all.add(new Bad("certify-kiosk --out a named pipe", 1, "cli.error.notRegularFile", "authority",
+                "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{FIFO}", "--passphrase-file",
+                "{P}"));
+        all.add(new Bad("token redeem --ledger a named pipe", 1, "cli.error.notRegularFile", concat(
+                new String[] {"token", "redeem", "--ledger", "{FIFO}"}, desk, "CODE")));
+        all.add(new Bad("bundle verify a named pipe", 1, "cli.error.notRegularFile", "bundle", "verify", "{FIFO}"));
+        all.add(new Bad("register inspect /dev/zero", 1, "cli.error.notRegularFile", "register", "inspect",
+                "/dev/zero", "--data", "{K}"));
         // start, simulate and the root
         all.add(new Bad("start --config missing", 1, "start.error.configuration", "start", "--config",
                 "{N}/kiosk.json", "--check-only"));
@@ -460,6 +487,18 @@ class BadInvocationsIT {
         assertFalse(all.contains("Exception") || all.contains("\tat ") || all.contains("at kz.")
                 || all.contains("at java."), bad + ": a stack trace or exception name leaked:\n" + all);
         assertEquals(before, ThreatWorld.snapshot(root), bad + ": files, directories or databases changed");
+    }
+
+    /** A forged code refused at a desk whose ledger does not exist yet leaves no ledger behind. */
+    @Test
+    void aRefusedTokenCreatesNoLedger() throws Exception {
+        TreeMap<String, String> before = ThreatWorld.snapshot(root);
+        String[] desk = DESK.clone();
+        ThreatWorld.Run run = ThreatWorld.run(substitute(concat(new String[] {"token", "redeem", "--ledger",
+                "{OUT}-never.db"}, desk, "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")));
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().startsWith("REFUSED "), run.out() + run.err());
+        assertEquals(before, ThreatWorld.snapshot(root), "a refused token must not create the ledger");
     }
 
     /** A few of them through the real jar in its own JVM: the exit code and the one line are the process's own. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Threat: an insider with the kiosk's disk and {@code sqlite3} (an administrator, or anyone at the machine) rewinds
  * what the kiosk has done: deletes or edits {@code register_meta} to load an older register, sets a closed or wiped
  * day back to OPEN, cuts the closing entries off the audit log, puts rows back after the wipe, drops the protective
- * triggers, or forges or replaces the signed state anchor. Every such edit is found at the next start, register load
+ * triggers, forges or replaces the signed state anchor, or adds, deletes or voids check-in marks, issued tokens or
+ * counters behind the log's back. Every such edit is found at the next start, register load
  * and {@code audit verify --data}, each with its own message key, and no register is loaded over it (decision 0132).
  */
 class InsiderRollbackIT {
@@ -101,6 +102,50 @@ class InsiderRollbackIT {
         close();
         appendEntry(AuditEventType.CHECK_IN_BY_FINGERPRINT);
         assertTampered("audit.error.illegalSequence");
+    }
+
+    @Test
+    void aCheckInMarkAddedByHandIsFound() throws Exception {
+        // Marking a voter as checked in without a check-in: the voter would be turned away as "already voted".
+        sql("INSERT INTO checkin (voter_index, method) VALUES (randomblob(32), 'FINGERPRINT')",
+                "UPDATE checkin_counter SET value = value + 1 WHERE name = 'check_ins'");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+        assertRefused(tryLoad(world.registerPackage("v11.srp", 5, 11)), "audit.error.stateMismatch");
+    }
+
+    @Test
+    void aCheckInMarkDeletedByHandIsFound() throws Exception {
+        checkInByHand();
+        assertEquals(0, verify().exit(), "a check-in recorded as the kiosk does it agrees with the log");
+        // Deleting the mark would let the same voter check in, and take a ballot, a second time.
+        sql("DELETE FROM checkin", "UPDATE checkin_counter SET value = 0 WHERE name = 'check_ins'");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+    }
+
+    @Test
+    void aCounterEditedByHandIsFound() throws Exception {
+        checkInByHand();
+        // The override cap and the clerk console read the counters: setting one back must not go unnoticed.
+        sql("UPDATE checkin_counter SET value = 0 WHERE name = 'check_ins'");
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    @Test
+    void aTokenAddedOrVoidedByHandIsFound() throws Exception {
+        sql("INSERT INTO issued_token (id, voided) VALUES (randomblob(16), 0)");
+        assertTampered("audit.error.stateMismatch");
+        sql("UPDATE issued_token SET voided = 1");
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    /** One check-in as the kiosk records it: the mark, the counter and the log entry, no token (the clerk's paper). */
+    private void checkInByHand() throws SQLException {
+        sql("INSERT INTO checkin (voter_index, method) VALUES (randomblob(32), 'FINGERPRINT')",
+                "UPDATE checkin_counter SET value = value + 1 WHERE name = 'check_ins'");
+        appendEntry(AuditEventType.CHECK_IN_BY_FINGERPRINT);
+        appendEntry(AuditEventType.TOKEN_NOT_ISSUED);
     }
 
     @Test

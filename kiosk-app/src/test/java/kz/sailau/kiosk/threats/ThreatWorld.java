@@ -135,6 +135,8 @@ final class ThreatWorld {
                 }
                 if (Files.isDirectory(path)) {
                     files.put(name + "/", "dir");
+                } else if (!Files.isRegularFile(path)) {
+                    files.put(name, "special");
                 } else if (name.endsWith(".db")) {
                     files.put(name, "database");
                 } else {
