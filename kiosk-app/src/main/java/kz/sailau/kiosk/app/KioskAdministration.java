@@ -33,6 +33,7 @@ import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadProgress;
 import kz.sailau.kiosk.register.LoadedRegister;
@@ -74,6 +75,7 @@ public final class KioskAdministration implements AdministratorActions {
     private final Runnable exit;
     private final Path kioskCertificate;
     private volatile KioskCredentials credentials;
+    private volatile NodeCredentials nodeCredentials;
     private volatile LogicAccuracyMode logicAccuracy;
     private volatile CheckInScreenModel screens;
     private volatile Path testPackagePath;
@@ -154,11 +156,34 @@ public final class KioskAdministration implements AdministratorActions {
         return Optional.ofNullable(credentials);
     }
 
+    /**
+     * The precinct node key the administrator's passphrase unsealed with the kiosk's keys; empty for a standalone
+     * kiosk or before the unlock.
+     */
+    public Optional<NodeCredentials> nodeCredentials() {
+        return Optional.ofNullable(nodeCredentials);
+    }
+
+    /**
+     * Unlocks the kiosk's keys and, on a precinct network, unseals the node key with the same passphrase
+     * ({@link PrecinctKiosk#unlock}): a node key sealed under another passphrase refuses the unlock, with its key
+     * and a technical message starting {@value #NODE_KEY}.
+     */
     @Override
     public void unlock(char[] passphrase) throws AdministratorException {
         try {
             KioskCredentials unlocked = directory.unlock(passphrase);
+            Optional<NodeCredentials> node;
+            try {
+                node = PrecinctKiosk.unlock(configuration, passphrase);
+            } catch (KioskCryptoException e) {
+                record(Optional.of(unlocked), AdministrationEvents.unlock(false));
+                throw new AdministratorException(e.messageKey(), NODE_KEY + e.getMessage());
+            } catch (IOException e) {
+                throw new AdministratorException("node.error.notInitialised", NODE_KEY + "cannot be read");
+            }
             record(Optional.of(unlocked), AdministrationEvents.unlock(true));
+            nodeCredentials = node.orElse(null);
             credentials = unlocked;
         } catch (KioskCryptoException e) {
             record(Optional.empty(), AdministrationEvents.unlock(false));
@@ -167,6 +192,9 @@ public final class KioskAdministration implements AdministratorActions {
             throw new AdministratorException("store.error.read", "kiosk keys cannot be read: " + e.getMessage());
         }
     }
+
+    /** The start of the technical message of an unlock refused by the precinct node key. */
+    static final String NODE_KEY = "precinct node key: ";
 
     @Override
     public Optional<RegisterLoading> registerLoading() {

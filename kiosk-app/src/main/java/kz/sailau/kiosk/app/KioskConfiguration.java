@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,6 +48,9 @@ import kz.sailau.kiosk.ui.RemovableMedia;
  * @param removableMedia       mount-point patterns of the removable media the administrator's file choices list
  *                             (e.g. {@code /media/*}{@code /*}; see {@link RemovableMedia})
  * @param tokenScreenSeconds   seconds the token screen stays once its receipt printed (the next card clears it)
+ * @param precinctNode         the node directory when the kiosk is a node of its precinct network
+ *                             ({@code "precinctNetwork": {"node": "/var/lib/sailau-node"}}; see {@link PrecinctKiosk});
+ *                             empty for a standalone kiosk (the default: no network, no listening port)
  */
 public record KioskConfiguration(
         Path dataDirectory,
@@ -63,14 +67,34 @@ public record KioskConfiguration(
         int idleTimeoutSeconds,
         boolean fullScreen,
         List<String> removableMedia,
-        int tokenScreenSeconds) {
+        int tokenScreenSeconds,
+        Optional<Path> precinctNode) {
 
     /** The token screen's default time, {@value} s. */
     public static final int DEFAULT_TOKEN_SCREEN_SECONDS = 15;
 
-    /** Copies the mount-point patterns; absent means the standard ones. */
+    /** Copies the mount-point patterns; absent means the standard ones. A null node directory means standalone. */
     public KioskConfiguration {
         removableMedia = removableMedia == null ? RemovableMedia.STANDARD_MOUNT_POINTS : List.copyOf(removableMedia);
+        precinctNode = precinctNode == null ? Optional.empty() : precinctNode;
+    }
+
+    /** A standalone kiosk's configuration (no precinct network). */
+    public KioskConfiguration(Path dataDirectory, String election, int precinct, LocalDate electionDay,
+                              SerialPortSetting scanner, SerialPortSetting mrzReader, SerialPortSetting printer,
+                              double matchThreshold, int maxFingerTries, double overrideCapPercent,
+                              double overrideWarnPercent, int idleTimeoutSeconds, boolean fullScreen,
+                              List<String> removableMedia, int tokenScreenSeconds) {
+        this(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer, matchThreshold,
+                maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds, fullScreen,
+                removableMedia, tokenScreenSeconds, Optional.empty());
+    }
+
+    /** The same configuration as a node of its precinct network, its node directory {@code node}. */
+    public KioskConfiguration asPrecinctNode(Path node) {
+        return new KioskConfiguration(dataDirectory, election, precinct, electionDay, scanner, mrzReader, printer,
+                matchThreshold, maxFingerTries, overrideCapPercent, overrideWarnPercent, idleTimeoutSeconds,
+                fullScreen, removableMedia, tokenScreenSeconds, Optional.of(Objects.requireNonNull(node, "node")));
     }
 
     /**
@@ -99,6 +123,27 @@ public record KioskConfiguration(
 
     /** Name of the configuration file inside the data directory. */
     public static final String FILE_NAME = "kiosk.json";
+
+    /**
+     * The precinct network entry of {@code kiosk.json}: {@code {"node": "/var/lib/sailau-node"}}.
+     *
+     * @param node the node directory ({@code node init --dir})
+     */
+    public record PrecinctNetworkSetting(String node) {
+        /** @throws IllegalArgumentException when the node directory is missing or blank */
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public PrecinctNetworkSetting(@JsonProperty("node") String node) {
+            if (node == null || node.isBlank()) {
+                throw new IllegalArgumentException("node must name the node directory");
+            }
+            try {
+                Path.of(node);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("node is not a path");
+            }
+            this.node = node;
+        }
+    }
 
     /**
      * A serial port, its speed and the device model on it.
@@ -177,6 +222,10 @@ public record KioskConfiguration(
                 problems.add("removableMedia: each mount-point pattern must be an absolute path, e.g. /media/*/*");
                 break;
             }
+        }
+        if (precinctNode.isPresent() && !precinctNode.get().isAbsolute()) {
+            problems.add("precinctNetwork.node: must be the absolute path of the node directory, e.g. "
+                    + "/var/lib/sailau-node");
         }
         return problems;
     }
@@ -329,6 +378,7 @@ public record KioskConfiguration(
         @JsonProperty boolean fullScreen;
         @JsonProperty List<String> removableMedia;
         @JsonProperty int tokenScreenSeconds;
+        @JsonProperty PrecinctNetworkSetting precinctNetwork;
 
         @JsonCreator
         Builder() {
@@ -351,6 +401,7 @@ public record KioskConfiguration(
             fullScreen = from.fullScreen;
             removableMedia = from.removableMedia;
             tokenScreenSeconds = from.tokenScreenSeconds;
+            precinctNetwork = from.precinctNode.map(node -> new PrecinctNetworkSetting(node.toString())).orElse(null);
         }
 
         KioskConfiguration build() {
@@ -363,7 +414,8 @@ public record KioskConfiguration(
             return new KioskConfiguration(dataDirectory, election, precinct, day,
                     defaultModelAsNull("scanner", scanner), defaultModelAsNull("mrzReader", mrzReader),
                     defaultModelAsNull("printer", printer), matchThreshold, maxFingerTries, overrideCapPercent,
-                    overrideWarnPercent, idleTimeoutSeconds, fullScreen, removableMedia, tokenScreenSeconds);
+                    overrideWarnPercent, idleTimeoutSeconds, fullScreen, removableMedia, tokenScreenSeconds,
+                    precinctNetwork == null ? Optional.empty() : Optional.of(Path.of(precinctNetwork.node())));
         }
     }
 }

@@ -30,7 +30,8 @@ import kz.sailau.kiosk.store.StoreOptions;
  * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
  * audit log, every configured serial port exists, and what the close of the day will need is in place: the kiosk
  * certificate {@code DATA/kiosk.crt.pem}, issued by the pinned authority for this kiosk's own key (closing the day
- * signs the bundle with it, and would otherwise fail only at the close of polls).
+ * signs the bundle with it, and would otherwise fail only at the close of polls); on a precinct network, the
+ * node directory ({@link PrecinctKiosk#problems}: settings, listen address, key and certificates, precinct).
  */
 final class KioskPreflight {
 
@@ -47,6 +48,7 @@ final class KioskPreflight {
             profile = directory.profile();
         } catch (IOException | RuntimeException e) {
             problems.add("dataDirectory: " + data + " is not an initialised kiosk data directory (run 'kiosk init')");
+            problems.addAll(PrecinctKiosk.problems(configuration, Optional.empty()));
             checkPorts(configuration, problems);
             return problems;
         }
@@ -55,6 +57,7 @@ final class KioskPreflight {
                     + profile.precinct().number());
         }
         checkKioskCertificate(directory, data, problems);
+        problems.addAll(PrecinctKiosk.problems(configuration, pinnedAuthority(directory)));
         if (!Files.isRegularFile(data.resolve(PrecinctTokenKey.KIOSK_FILE))) {
             problems.add("precinctTokenKey: no " + PrecinctTokenKey.KIOSK_FILE + " in " + data
                     + " (ask the authority: 'authority token-key')");
@@ -84,6 +87,14 @@ final class KioskPreflight {
         }
         checkPorts(configuration, problems);
         return problems;
+    }
+
+    private static Optional<X509Certificate> pinnedAuthority(KioskDataDirectory directory) {
+        try {
+            return Optional.of(directory.pinnedAuthority());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static void checkKioskCertificate(KioskDataDirectory directory, Path data, List<String> problems) {

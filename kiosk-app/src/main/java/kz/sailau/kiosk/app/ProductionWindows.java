@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -28,10 +30,12 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.devices.SerialPortList;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
@@ -56,6 +60,11 @@ import kz.sailau.kiosk.ui.LanguageViewModel;
  * {@code DATA/token-public.key} (Base64) for the ballot desk. The precinct token key, under which the typed codes
  * are authenticated, comes from the authority in {@code DATA/precinct-token-key.p7m} ({@link PrecinctTokenKeys});
  * without it the kiosk does not start.
+ *
+ * <p>Precinct network: when {@code kiosk.json} names a node directory ({@link PrecinctKiosk}), the administrator's
+ * passphrase also unseals the node key at the unlock, and the election day starts this machine's node (listening
+ * only on its configured address) and runs through {@link PrecinctElectionDay#over}; the node is closed when the
+ * window closes. Without that entry the kiosk is standalone: no node, no listening port.
  *
  * <p>Clerks: only the clerks in the store's roster ({@code clerk add}, or the administrator's Clerks pane) are
  * accepted ({@link ClerkWiring}); there is no DEMO or built-in clerk. The start checks refuse a roster without an
@@ -86,7 +95,9 @@ final class ProductionWindows {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean devicesOpen = new AtomicBoolean();
-        ElectionDays days = new ElectionDays(configuration, environment, database, matcher, devicesOpen);
+        AtomicReference<KioskAdministration> unlocked = new AtomicReference<>();
+        ElectionDays days = new ElectionDays(configuration, environment, database, matcher, devicesOpen,
+                () -> unlocked.get().nodeCredentials());
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage(StageStyle.UNDECORATED);
@@ -99,6 +110,7 @@ final class ProductionWindows {
                         matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
                         environment.clock(), environment.random(),
                         stage::hide);
+                unlocked.set(administration);
                 administration.withReports(() -> SerialDevices.printer(configuration), ZoneId.systemDefault());
                 administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
                         new SerialDeviceProbe(), SerialPortList::present,
@@ -164,11 +176,14 @@ final class ProductionWindows {
         private final KioskDatabase database;
         private final FingerMatcher matcher;
         private final AtomicBoolean devicesOpen;
+        private final Supplier<Optional<NodeCredentials>> nodeKey;
         private KioskDevices devices;
+        private Optional<PrecinctNode> node = Optional.empty();
         private ElectionDayKiosk built;
 
         ElectionDays(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
-                     FingerMatcher matcher, AtomicBoolean devicesOpen) {
+                     FingerMatcher matcher, AtomicBoolean devicesOpen, Supplier<Optional<NodeCredentials>> nodeKey) {
+            this.nodeKey = nodeKey;
             this.configuration = configuration;
             this.environment = environment;
             this.database = database;
@@ -178,8 +193,12 @@ final class ProductionWindows {
 
         synchronized ElectionDayKiosk of(KioskCredentials credentials) {
             if (built == null) {
+                if (configuration.precinctNode().isPresent()) {
+                    node = Optional.of(startNode());
+                }
                 devices = SerialDevices.open(configuration, environment.clock());
-                built = electionDay(configuration, environment, database, credentials, matcher, Optional.of(devices));
+                built = electionDay(configuration, environment, database, credentials, matcher, Optional.of(devices),
+                        node);
                 devicesOpen.set(true);
             }
             return built;
@@ -190,12 +209,24 @@ final class ProductionWindows {
             return built == null ? PhaseTable.EMPTY : built.engine().timeline().table();
         }
 
+        private PrecinctNode startNode() {
+            NodeCredentials key = nodeKey.get().orElseThrow(() ->
+                    new IllegalStateException("the precinct node key was not unsealed at the unlock"));
+            try {
+                return PrecinctKiosk.start(configuration, key, environment.random());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the precinct node directory cannot be read", e);
+            }
+        }
+
         @Override
         public synchronized void close() {
             if (built != null) {
                 built.close();
                 devices.close();
             }
+            // Leaves the precinct network in order (its peers see it go; its last snapshot is taken).
+            node.ifPresent(PrecinctNode::close);
         }
     }
 
@@ -204,15 +235,17 @@ final class ProductionWindows {
      * configuration, the store's register and ledger, the roster, the kiosk's token key (created at the first
      * start) and the precinct token key from the authority (refused with a {@link ConfigurationException} when it
      * is missing or not this kiosk's). Shared by the window (with the serial devices) and {@code start --ready-check} (without).
+     * With a running precinct node, the assembly is the precinct's ({@link PrecinctElectionDay#over}).
      */
     static ElectionDayKiosk electionDay(KioskConfiguration configuration, CliEnvironment environment,
                                         KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher,
-                                        Optional<KioskDevices> devices) {
+                                        Optional<KioskDevices> devices, Optional<PrecinctNode> node) {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
         PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(configuration.dataDirectory(), credentials,
                 new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
-        return ElectionDayAssembly.over(configuration, database, credentials, tokenKeys, typedCodeKey::mac, matcher,
-                environment.clock(), environment.random())
+        ElectionDayAssembly assembly = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
+                typedCodeKey::mac, matcher, environment.clock(), environment.random());
+        return node.map(running -> PrecinctElectionDay.over(assembly, running, typedCodeKey)).orElse(assembly)
                 .assemble(devices);
     }
 

@@ -19,7 +19,8 @@ import kz.sailau.kiosk.ui.AdministratorActions;
  * {@code start --ready-check}: everything the election-day start does before the first voter, without the
  * window and without serial I/O: open the database (recording {@code KIOSK_STARTED}), unlock the kiosk keys
  * with the administrator's passphrase (recording {@code STORE_UNLOCKED}), wire the check-in engine over the
- * register, and prepare the 1:N fingerprint gallery. Prints the time of each step, the time since the JVM
+ * register, and prepare the 1:N fingerprint gallery; on a precinct network, unseal the node key with the same
+ * passphrase (the node is not started: the check joins no network and binds no port). Prints the time of each step, the time since the JVM
  * started, and the heap in use, so that an administrator can check a kiosk before election day and the cold
  * start benchmark can measure the same path. The start's warm-up ({@link StartWarmUp}) runs on the idle core until the
  * gallery is prepared, as in the election-day start.
@@ -52,7 +53,9 @@ final class ReadyCheck {
             try {
                 administration.unlock(passphrase);
             } catch (AdministratorActions.AdministratorException e) {
-                environment.err().println("not ready: the store cannot be unlocked [" + e.messageKey() + "]");
+                String what = String.valueOf(e.getMessage()).startsWith(KioskAdministration.NODE_KEY)
+                        ? "the precinct node key" : "the store";
+                environment.err().println("not ready: " + what + " cannot be unlocked [" + e.messageKey() + "]");
                 return 1;
             } finally {
                 Arrays.fill(passphrase, '\0');
@@ -64,7 +67,7 @@ final class ReadyCheck {
             long galleryReady;
             int voters;
             try (ElectionDayKiosk electionDay = ProductionWindows.electionDay(configuration, environment, database,
-                    administration.credentials().orElseThrow(), matcher, Optional.empty())) {
+                    administration.credentials().orElseThrow(), matcher, Optional.empty(), Optional.empty())) {
                 t3 = System.nanoTime();
                 engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
                 warmUp.stop();

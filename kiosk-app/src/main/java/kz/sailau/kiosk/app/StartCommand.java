@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  * {@code sailau-kiosk start}: the election-day kiosk. Reads {@code kiosk.json}, refuses to start with one line
  * naming every problem and its key (bad or missing configuration, with a pointer to the sample; no register; no
  * active clerk; a database that disagrees with its signed audit log; missing port; missing or wrong kiosk
- * certificate), then opens the kiosk full screen
+ * certificate; on a precinct network, anything wrong with the node directory named in {@code precinctNetwork}),
+ * then opens the kiosk full screen
  * without decorations on the administrator's passphrase screen; only the administrator can exit.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
@@ -66,7 +67,9 @@ public final class StartCommand implements Callable<Integer> {
             return 1;
         }
         if (checkOnly) {
-            environment.out().println("ready to start: configuration, register and ports are in order");
+            environment.out().println("ready to start: configuration, register and ports are in order"
+                    + configuration.precinctNode().map(node -> "; precinct node " + node + " is in order")
+                    .orElse("; standalone (no precinct network)"));
             return 0;
         }
         if (readyCheck) {

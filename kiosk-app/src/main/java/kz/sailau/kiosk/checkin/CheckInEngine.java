@@ -41,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * lowers, for screens to show as a banner and a sound, and the check-in timeline ({@link CheckInTimeline}): how
  * long each phase it runs takes, as histograms with no per-voter record.
  *
+ * <p>On a precinct network the engine also owns the network's state ({@link PrecinctNetwork}): it asks the port on
+ * every {@link #tick()}, tells its network listeners when the state changes (the clerk's console), and feeds the
+ * machine {@link CheckInEvent.NetworkCutOff} or {@link CheckInEvent.NetworkRestored}, so that a kiosk cut off from
+ * the majority shows so before a voter starts and returns to its idle screen by itself. A check-in the ledger
+ * refuses for the same reason ({@link NetworkCutOffException}) ends in the same state, nothing recorded.
+ *
  * <p>The identity-swap search is skipped when the claimed voter's own score already reaches the card-less
  * identification threshold of the whole register (decision 0191): it could then send a voter to the clerk only if
  * another voter scored higher still, which that threshold bounds as tightly as it bounds identifying anybody.
@@ -60,6 +66,9 @@ public final class CheckInEngine {
     private final CheckInTimeline timeline;
     private final List<Consumer<CheckInState>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<ClerkCall>>> clerkCallListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PrecinctNetworkStatus>> networkListeners = new CopyOnWriteArrayList<>();
+    private final Optional<PrecinctNetwork> network;
+    private Optional<PrecinctNetworkStatus> networkStatus = Optional.empty();
     private final EffectRunner effectRunner = new EffectRunner();
     private CheckInState state = CheckInState.AwaitingCard.FRESH;
     private Optional<ClerkCall> clerkCall = Optional.empty();
@@ -92,6 +101,19 @@ public final class CheckInEngine {
     public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
                          ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock,
                          DeviceEffects devices, CheckInTimeline timeline) {
+        this(machine, directory, ledger, clerks, tokens, matcher, clock, devices, timeline, Optional.empty());
+    }
+
+    /**
+     * An engine of a kiosk that is a node of a precinct network (or standalone, with no network).
+     *
+     * @param timeline where the durations of the phases go
+     * @param network  the precinct network's state, asked on every tick; empty for a standalone kiosk
+     */
+    public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
+                         ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock,
+                         DeviceEffects devices, CheckInTimeline timeline, Optional<PrecinctNetwork> network) {
+        this.network = Objects.requireNonNull(network, "network");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.machine = Objects.requireNonNull(machine, "machine");
@@ -146,6 +168,27 @@ public final class CheckInEngine {
     /** Registers a listener called with every new state (on the calling thread, the engine's lock held). */
     public void addListener(Consumer<CheckInState> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * The precinct network's state as last asked (on the latest tick); empty for a standalone kiosk and before the
+     * first tick.
+     */
+    public synchronized Optional<PrecinctNetworkStatus> networkStatus() {
+        return networkStatus;
+    }
+
+    /** Whether this engine's kiosk is a node of a precinct network. */
+    public boolean onPrecinctNetwork() {
+        return network.isPresent();
+    }
+
+    /**
+     * Registers a listener called whenever the precinct network's state changes (on the ticking thread, the
+     * engine's lock held). A standalone kiosk never calls it.
+     */
+    public void addNetworkListener(Consumer<PrecinctNetworkStatus> listener) {
+        networkListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Registers a listener called whenever the clerk-call signal goes up or down (as {@link #addListener}). */
@@ -220,9 +263,23 @@ public final class CheckInEngine {
         return run(event);
     }
 
-    /** Feeds a clock tick (call about once a second) so idle states time out. */
+    /**
+     * Feeds a clock tick (call about once a second) so idle states time out; on a precinct network, then asks the
+     * network's state and feeds the machine whether the kiosk is cut off or with the majority.
+     */
     public synchronized CheckInState tick() {
-        return run(new CheckInEvent.Tick());
+        run(new CheckInEvent.Tick());
+        if (network.isPresent()) {
+            PrecinctNetworkStatus now = network.get().status();
+            if (networkStatus.isEmpty() || !networkStatus.get().equals(now)) {
+                networkStatus = Optional.of(now);
+                for (Consumer<PrecinctNetworkStatus> listener : networkListeners) {
+                    listener.accept(now);
+                }
+            }
+            run(now.withMajority() ? new CheckInEvent.NetworkRestored() : new CheckInEvent.NetworkCutOff());
+        }
+        return state;
     }
 
     /**
@@ -358,6 +415,10 @@ public final class CheckInEngine {
                 ledger.record(e.record(), token);
             } catch (AlreadyCheckedInException already) {
                 return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
+            } catch (NetworkCutOffException cutOff) {
+                LOG.warn("check-in not recorded: the precinct network is out of reach [{}]: {}", cutOff.messageKey(),
+                        cutOff.getMessage());
+                return Optional.of(new CheckInEvent.NetworkCutOff());
             }
             timeline.since(CheckInPhase.DURABLE_COMMIT, committing);
             lastIssued = token.orElse(null);

@@ -104,6 +104,17 @@ public sealed interface CheckInEvent {
     }
 
     /**
+     * The kiosk cannot reach the majority of its precinct network: from the engine's network port on a tick, or the
+     * ledger's answer to a check-in ({@link NetworkCutOffException}; nothing was recorded).
+     */
+    record NetworkCutOff() implements CheckInEvent {
+    }
+
+    /** The kiosk reaches the majority of its precinct network again (the engine's network port, on a tick). */
+    record NetworkRestored() implements CheckInEvent {
+    }
+
+    /**
      * Effect result: the register, the redirection table and the ledger were asked.
      *
      * @param voter            the entry, if any

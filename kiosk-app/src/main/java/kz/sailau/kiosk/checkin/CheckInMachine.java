@@ -96,8 +96,12 @@ public final class CheckInMachine {
             return Step.to(new NeedsClerk(ClerkReason.SYSTEM_FAULT, sessionOf(state)),
                     audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
         }
+        if (event instanceof NetworkCutOff && (state instanceof Recording || OwedEffects.isIdle(state))) {
+            // Before a voter starts, or the ledger's answer to a check-in: nothing was recorded for anyone.
+            return Step.to(new CutOff(isFallback(state)));
+        }
         if (event instanceof ClerkCancels cancel && !(state instanceof AwaitingCard || state instanceof Fallback
-                || state instanceof Paused || state instanceof Recording)) {
+                || state instanceof Paused || state instanceof Recording || state instanceof CutOff)) {
             return Step.to(idle(isFallback(state)), audit(CheckInAuditEvent.CLERK_CALLED, "CANCELLED", cancel.clerk()));
         }
         if (event instanceof CardReaderFailed e) {
@@ -180,6 +184,11 @@ public final class CheckInMachine {
             @Override
             public Step fallback(Fallback s) {
                 return fromFallback(s, event);
+            }
+
+            @Override
+            public Step cutOff(CutOff s) {
+                return fromCutOff(s, event);
             }
         });
     }
@@ -389,6 +398,21 @@ public final class CheckInMachine {
         return Step.to(s);
     }
 
+    /**
+     * Cut off from the precinct network: back to the idle screen by itself when the network is back; a clerk may
+     * pause the kiosk meanwhile (the precinct's paper procedure).
+     */
+    private Step fromCutOff(CutOff s, CheckInEvent event) {
+        if (event instanceof NetworkRestored) {
+            return Step.to(idle(s.fallback()));
+        } else if (event instanceof ClerkPauses e) {
+            return Step.to(new Paused(s.fallback()), audit(CheckInAuditEvent.PAUSED, "", e.clerk()));
+        } else if (event instanceof ClerkPinRejected) {
+            return Step.to(s, audit(CheckInAuditEvent.CLERK_PIN_REJECTED, ""));
+        }
+        return Step.to(s);
+    }
+
     static Step record(Session session, CheckInRecord record) {
         return Step.to(new Recording(session, record), new Effect.RecordCheckIn(record));
     }
@@ -411,7 +435,8 @@ public final class CheckInMachine {
     /** The screens on which a voter can ask for a commission member (not those already waiting for one). */
     private static boolean waitsForVoter(CheckInState state) {
         return state instanceof AwaitingCard || state instanceof AwaitingFinger || state instanceof Refused
-                || state instanceof TokenIssued || state instanceof Paused || state instanceof Fallback;
+                || state instanceof TokenIssued || state instanceof Paused || state instanceof Fallback
+                || state instanceof CutOff;
     }
 
     private static Optional<Session> sessionOf(CheckInState state) {
@@ -440,6 +465,8 @@ public final class CheckInMachine {
             return s.session().map(Session::fallback).orElse(false);
         } else if (state instanceof AwaitingFinger || state instanceof Matching) {
             return false;
+        } else if (state instanceof CutOff s) {
+            return s.fallback();
         }
         return state instanceof Fallback || state instanceof Paused p && p.fallback();
     }

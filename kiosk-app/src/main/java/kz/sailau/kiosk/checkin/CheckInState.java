@@ -53,6 +53,9 @@ public sealed interface CheckInState {
 
         /** @param s the state @return the result */
         R fallback(Fallback s);
+
+        /** @param s the state @return the result */
+        R cutOff(CutOff s);
     }
 
     /** Calls the visitor's method for this state. */
@@ -301,6 +304,21 @@ public sealed interface CheckInState {
         /** @throws NullPointerException on a null hint */
         public Fallback {
             Objects.requireNonNull(hintKey, "hintKey");
+        }
+    }
+
+    /**
+     * The kiosk has lost its precinct network (it does not reach the majority of the precinct's machines): no
+     * check-in can be committed here, the voter is asked to go to another kiosk or to call a commission member.
+     * Nothing is recorded for a voter refused this way. The kiosk returns to its idle screen by itself when the
+     * network is back ({@link CheckInEvent.NetworkRestored}). A standalone kiosk never enters this state.
+     *
+     * @param fallback whether the kiosk was in manual fallback mode (it returns to it)
+     */
+    record CutOff(boolean fallback) implements CheckInState {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cutOff(this);
         }
     }
 }

@@ -9,6 +9,7 @@ import kz.sailau.kiosk.checkin.CheckInLedger;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.NetworkCutOffException;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@code PrecinctCommand}). The id is issued precinct-wide first, then the voter is checked in: if the check-in
  * is refused (the voter was checked in at another kiosk) or cannot be committed, the id, which nobody was shown,
  * is voided again. A voter checked in elsewhere gives {@link AlreadyCheckedInException}; a kiosk cut off from the
- * majority throws {@link PrecinctUnavailableException} (message key {@code precinct.error.cutOff}) and records
- * nothing, and the engine calls the clerk.
+ * majority throws {@link NetworkCutOffException} (message key {@code precinct.error.cutOff}) and records nothing,
+ * and the engine shows the cut-off screen.
  */
 public final class ReplicatedCheckInLedger implements CheckInLedger {
 
@@ -61,10 +62,17 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(token, "token");
-        token.ifPresent(this::issue);
+        try {
+            token.ifPresent(this::issue);
+        } catch (PrecinctUnavailableException e) {
+            throw new NetworkCutOffException(e.getMessage());
+        }
         PrecinctOutcome outcome;
         try {
             outcome = node.checkIn(voterIndex.of(record.iin().digits()), record.method().ordinal());
+        } catch (PrecinctUnavailableException e) {
+            token.ifPresent(this::voidQuietly);
+            throw new NetworkCutOffException(e.getMessage());
         } catch (RuntimeException e) {
             token.ifPresent(this::voidQuietly);
             throw e;

@@ -96,6 +96,12 @@ public final class AudioGuide {
             public List<String> fallback(CheckInState.Fallback s) {
                 return List.of("fallback");
             }
+
+            @Override
+            public List<String> cutOff(CheckInState.CutOff s) {
+                // Go to another kiosk or call a commission member: the words of a wait for one.
+                return List.of("clerk");
+            }
         });
     }
 

@@ -29,6 +29,7 @@ import kz.sailau.kiosk.checkin.ClerkCall;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.DeviceFault;
+import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.devices.printer.Receipt;
 import kz.sailau.kiosk.runner.DeviceRunner;
 import org.slf4j.Logger;
@@ -78,6 +79,7 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<CheckInState> state;
     private final ReadOnlyObjectWrapper<Optional<ClerkCall>> clerkCall;
+    private final ReadOnlyObjectWrapper<Optional<PrecinctNetworkStatus>> network;
     private final DeviceActivity activity;
     private final ReadOnlyObjectWrapper<Counters> counters;
     private final ReadOnlyBooleanWrapper pollsClosed = new ReadOnlyBooleanWrapper();
@@ -124,6 +126,9 @@ public final class CheckInScreenModel implements AutoCloseable {
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         this.state = new ReadOnlyObjectWrapper<>(engine.state());
         this.clerkCall = new ReadOnlyObjectWrapper<>(engine.clerkCall());
+        this.network = new ReadOnlyObjectWrapper<>(engine.networkStatus());
+        // The engine asks the network on its ticks; the screens only show what it announces.
+        engine.addNetworkListener(status -> fxThread.execute(() -> network.set(Optional.of(status))));
         this.counters = new ReadOnlyObjectWrapper<>(counterSource.get());
         this.clerkActions = new ReadOnlyObjectWrapper<>(engine.acceptedClerkEvents());
         printerProblem.bind(Bindings.createObjectBinding(() -> printerProblem(state.get()), state));
@@ -254,6 +259,14 @@ public final class CheckInScreenModel implements AutoCloseable {
     /** The engine's current state, as last seen on the FX thread. */
     public ReadOnlyObjectProperty<CheckInState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * The precinct network's state as the election day's engine last announced it: empty for a standalone kiosk
+     * (and on a precinct node until the engine's first tick).
+     */
+    public ReadOnlyObjectProperty<Optional<PrecinctNetworkStatus>> networkProperty() {
+        return network.getReadOnlyProperty();
     }
 
     /**

@@ -33,6 +33,7 @@ import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.LegalDocument;
 import kz.sailau.kiosk.checkin.OverrideReason;
+import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.checkin.SpecialListReason;
 import kz.sailau.kiosk.checkin.Session;
 import kz.sailau.kiosk.model.Iin;
@@ -43,7 +44,8 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
 /**
  * The commission member's console, laid out for a touchscreen and shown over the right side of the voter screen
  * (decision 0180). Fixed at the top: the console's own language bar (the clerk's choice, kept across voters) with
- * *Close the console*, and any alert. Scrolling in the middle: the title and the current case (reason and next step,
+ * *Close the console*, on a kiosk of a precinct network the network's line (machines in reach of the members, the
+ * leader, in the majority or cut off; live, as the engine announces it), and any alert. Scrolling in the middle: the title and the current case (reason and next step,
  * wrapped, never cut), what the actions that apply need (the override's reason list, the IIN field), the live
  * counters as tiles, and the history of exceptions. Fixed at the bottom: only the actions the engine acts on in the
  * current state ({@link CheckInScreenModel#clerkActionsProperty()}: override and retry after failed finger tries,
@@ -149,6 +151,7 @@ public final class ClerkConsole extends VBox {
         model.countersProperty().addListener((o, a, b) -> render());
         model.printerProblemProperty().addListener((o, a, b) -> render());
         model.clerkCalledProperty().addListener((o, a, b) -> render());
+        model.networkProperty().addListener((o, a, b) -> render());
         model.notices().addListener((ListChangeListener<CheckInScreenModel.ClerkNotice>) c -> render());
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
@@ -221,6 +224,7 @@ public final class ClerkConsole extends VBox {
         HBox titleRow = new HBox(8, languageBar, gap, close);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().setAll(titleRow);
+        model.networkProperty().get().ifPresent(network -> header.getChildren().add(networkLine(m, network)));
         if (model.clerkCalledProperty().get()) {
             header.getChildren().add(alert(m.get("clerk.voterCalls"), "clerk-voter-calls"));
         }
@@ -355,6 +359,9 @@ public final class ClerkConsole extends VBox {
             what = m.get("screen.paused");
         } else if (state instanceof CheckInState.Fallback) {
             what = m.get("screen.fallback");
+        } else if (state instanceof CheckInState.CutOff) {
+            what = m.get("screen.cutOff");
+            next = Optional.of(m.get("clerk.next.cutOff"));
         } else {
             what = m.get("clerk.nothingPending");
         }
@@ -450,7 +457,9 @@ public final class ClerkConsole extends VBox {
         HBox controls = row(pauseOrResume, fallback);
         controls.setId("clerk-kiosk-controls");
         // The hint's line is kept when it is empty, so that nothing below or above moves when it appears.
-        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get("clerk.kiosk.notNow") : "");
+        // Cut off, manual mode would need the network too: the hint says what to do instead.
+        String notNow = state instanceof CheckInState.CutOff ? "clerk.kiosk.notNowCutOff" : "clerk.kiosk.notNow";
+        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get(notNow) : "");
         return new VBox(6, controls, kioskHint);
     }
 
@@ -498,6 +507,19 @@ public final class ClerkConsole extends VBox {
     private static Label section(String text, String id) {
         Label label = wrapped(text, id);
         label.getStyleClass().add("console-section");
+        return label;
+    }
+
+    /**
+     * The precinct network in one line: machines in reach of the voting members, the leader, and whether this kiosk
+     * is with the majority (an alert when it is cut off).
+     */
+    static Label networkLine(Messages m, PrecinctNetworkStatus network) {
+        String line = m.get("clerk.network.line", network.reachable(), network.members(),
+                network.leader().map(leader -> leader.value()).orElse(m.get("clerk.network.noLeader")));
+        String verdict = m.get(network.withMajority() ? "clerk.network.majority" : "clerk.network.cutOff");
+        Label label = wrapped(KioskView.sentence(line) + " " + KioskView.sentence(verdict), "clerk-network");
+        label.getStyleClass().add(network.withMajority() ? "console-small" : "console-alert");
         return label;
     }
 

@@ -242,6 +242,12 @@ public final class KioskView extends StackPane {
             public Node fallback(CheckInState.Fallback s) {
                 return KioskView.this.fallback(m, s);
             }
+
+            @Override
+            public Node cutOff(CheckInState.CutOff s) {
+                // Plain words: this kiosk lost the polling station's network; another kiosk or a member helps.
+                return waiting(m, "screen.cutOff", "screen.cutOff.detail", "state-cut-off");
+            }
         });
         centre.getChildren().setAll(screen);
     }

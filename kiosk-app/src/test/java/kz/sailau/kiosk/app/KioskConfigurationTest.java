@@ -60,6 +60,31 @@ class KioskConfigurationTest {
     }
 
     @Test
+    void aKioskIsStandaloneUnlessItNamesItsPrecinctNode() throws Exception {
+        assertEquals(java.util.Optional.empty(), KioskConfiguration.defaults().precinctNode());
+        assertEquals(java.util.Optional.empty(), KioskConfiguration.read(write("{\"precinct\": 202}")).precinctNode());
+        KioskConfiguration node = KioskConfiguration.read(write("""
+                {"precinctNetwork": {"node": "/var/lib/sailau-node"}}
+                """));
+        assertEquals(java.util.Optional.of(Path.of("/var/lib/sailau-node")), node.precinctNode());
+        assertEquals(node.precinctNode(), new KioskConfiguration.Builder(node).build().precinctNode(),
+                "the entry survives a rewrite of the file (device settings)");
+    }
+
+    @Test
+    void aBadPrecinctNetworkEntryIsRefusedWithTheKeyNamed() throws Exception {
+        for (String json : java.util.List.of("{\"precinctNetwork\": {\"node\": \"relative/dir\"}}",
+                "{\"precinctNetwork\": {\"node\": \"\"}}", "{\"precinctNetwork\": {}}",
+                "{\"precinctNetwork\": {\"nod\": \"/var/lib/sailau-node\"}}", "{\"precinctNetwork\": \"/x\"}",
+                "{\"precinctNetwork\": {\"node\": \"/a\\u0000b\"}}")) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> KioskConfiguration.read(write(json)), json);
+            assertTrue(e.getMessage().contains("precinctNetwork") || e.getMessage().contains("'nod'"),
+                    json + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     void unknownKeyIsNamed() throws Exception {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> KioskConfiguration.read(write("{\"precint\": 5}")));

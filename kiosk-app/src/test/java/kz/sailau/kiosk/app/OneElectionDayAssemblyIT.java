@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -8,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import kz.sailau.kiosk.precinct.ListeningSockets;
 import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.app.assembly.EmulatedDevices;
 import kz.sailau.kiosk.app.assembly.SerialDevices;
@@ -51,6 +54,7 @@ class OneElectionDayAssemblyIT {
             simulate = kiosk.electionDay().describe();
         }
         ElectionDayKiosk.Description start;
+        List<String> listeningBefore = ListeningSockets.of(ProcessHandle.current().pid());
         try (EmulatedDevices ports = EmulatedDevices.start(dir.resolve("ports"), KioskConfiguration.defaults(), false)) {
             KioskConfiguration configuration = production(data.kioskDirectory(), ports.directory());
             KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
@@ -58,8 +62,12 @@ class OneElectionDayAssemblyIT {
             try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), Main.migrations());
                  KioskDevices devices = SerialDevices.open(configuration, environment.clock());
                  ElectionDayKiosk kiosk = ProductionWindows.electionDay(configuration, environment, database,
-                         credentials, environment.matcher().get(), Optional.of(devices))) {
+                         credentials, environment.matcher().get(), Optional.of(devices), Optional.empty())) {
                 start = kiosk.describe();
+                assertEquals(List.of(), PrecinctKiosk.problems(configuration, Optional.empty()),
+                        "a kiosk.json without precinctNetwork has no node to check");
+                assertEquals(listeningBefore, ListeningSockets.of(ProcessHandle.current().pid()),
+                        "a standalone kiosk opens no listening port");
             }
         }
 
@@ -67,6 +75,7 @@ class OneElectionDayAssemblyIT {
         assertEquals(demo, start, "demo and start differ only in which devices and which data");
         assertEquals("RegisterVoterDirectory", start.directory());
         assertEquals("SqliteCheckInLedger", start.ledger());
+        assertFalse(start.precinctNetwork(), "standalone is the default: no precinct network");
         assertTrue(start.signedHeads(), "every entry point's audit recorder signs chain heads with the kiosk key");
         assertEquals("RosterClerkAuthenticator", start.clerks());
         assertEquals("KioskTokenIssuer", start.tokens());

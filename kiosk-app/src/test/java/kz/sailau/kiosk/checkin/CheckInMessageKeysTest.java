@@ -43,6 +43,7 @@ class CheckInMessageKeysTest {
             public String needsClerk(NeedsClerk s) { return "clerk"; }
             public String paused(Paused s) { return "paused"; }
             public String fallback(Fallback s) { return "fallback"; }
+            public String cutOff(CutOff s) { return "cut-off"; }
         };
         assertEquals("card", AwaitingCard.FRESH.accept(names));
         assertEquals("paused", new Paused(false).accept(names));
@@ -51,5 +52,6 @@ class CheckInMessageKeysTest {
         assertEquals("refused", new Refused(Refusal.UNDER_AGE, false, Fixtures.T0).accept(names));
         assertEquals("finger", new AwaitingFinger(Optional.empty(), 0, Optional.empty(), Fixtures.T0).accept(names));
         assertEquals("matching", new Matching(Optional.empty(), 1).accept(names));
+        assertEquals("cut-off", new CutOff(false).accept(names));
     }
 }

@@ -13,13 +13,13 @@ import java.util.Set;
  * The TCP sockets a process listens on, read from Linux's {@code /proc}: the socket inodes among the process's
  * file descriptors, matched with the LISTEN rows (state 0A) of {@code /proc/net/tcp} and {@code tcp6}.
  */
-final class ListeningSockets {
+public final class ListeningSockets {
 
     private ListeningSockets() {
     }
 
     /** "address:port" of every listening TCP socket of process {@code pid}. */
-    static List<String> of(long pid) throws IOException {
+    public static List<String> of(long pid) throws IOException {
         Set<String> inodes = new HashSet<>();
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path fd : fds) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.PrecinctElectionDay;
+import kz.sailau.kiosk.app.PrecinctKiosk;
 import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
 import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.audit.RegisterLoadAudit;
@@ -31,12 +32,14 @@ import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Refusal;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.model.mrz.MrzParser;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
+import kz.sailau.kiosk.precinct.loopback.LoopbackPrecinct;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.RegisterContents;
 import kz.sailau.kiosk.register.RegisterFixtures;
@@ -78,11 +81,7 @@ class PrecinctElectionDayIT {
         RegisterContents register = RegisterFixtures.contents(VOTERS, 1, 42);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 140)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
-            machines.put("desk-1", NodeRole.BALLOT_DESK);
-            for (NodeName name : precinct.members(machines)) {
+            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
                 precinct.start(name);
             }
             precinct.awaitMajority(90);
@@ -142,6 +141,83 @@ class PrecinctElectionDayIT {
         }
     }
 
+    /**
+     * A kiosk started as a node the way {@code start} does it ({@link PrecinctKiosk}: its node directory checked,
+     * the node key unsealed with the passphrase, the node listening on its configured address and nowhere else), its
+     * engine through {@link PrecinctElectionDay}: cut off from the other two machines by the fault-injecting proxy,
+     * it refuses a check-in with the cut-off state and records nothing anywhere, shows the cut-off screen on its next
+     * tick, and returns to the welcome screen by itself when the links are healed; then the same voter checks in.
+     */
+    @Test
+    void aKioskCutOffByTheProxyRefusesWithTheCutOffStateAndResumesWhenHealed() throws Exception {
+        RegisterContents register = RegisterFixtures.contents(2, 1, 43);
+        RegisterRecord voter = register.records().get(0);
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
+                160)) {
+            precinct.members(twoKiosksAndADesk());
+            LoopbackPrecinct.Machine machine = precinct.machine("kiosk-1");
+            // The kiosk says it is cut off after 2 s without the majority, not the loopback settings' 10 s.
+            Path settings = machine.directory().resolve(PrecinctNodeSettings.FILE);
+            Files.writeString(settings, Files.readString(settings).replace("\"commitTimeoutMillis\": 10000",
+                    "\"commitTimeoutMillis\": 2000"));
+            precinct.start(new NodeName("kiosk-2"));
+            precinct.start(new NodeName("desk-1"));
+            Path data = temp.resolve("kiosk-a");
+            KioskConfiguration configuration = configuration(data).asPrecinctNode(machine.directory());
+            assertEquals(List.of(), PrecinctKiosk.problems(configuration, Optional.empty()));
+            long pid = ProcessHandle.current().pid();
+            List<String> listeningBefore = ListeningSockets.of(pid);
+            NodeCredentials key = PrecinctKiosk.unlock(configuration, InProcessPrecinct.PASSPHRASE.clone())
+                    .orElseThrow();
+            try (PrecinctNode node = PrecinctKiosk.start(configuration, key, RegisterFixtures.RANDOM)) {
+                List<String> opened = new ArrayList<>(ListeningSockets.of(pid));
+                opened.removeAll(listeningBefore);
+                assertEquals(List.of(machine.address().getHostAddress() + ":" + machine.listen().getPort()), opened,
+                        "the kiosk's node listens on its configured address only");
+                InProcessPrecinct.await(() -> node.networkState().withMajority(), 90,
+                        () -> "kiosk-1 never joined: " + node.networkState().summary());
+                try (Kiosk kiosk = kiosk("kiosk-a", register, node)) {
+                    CheckInEngine engine = kiosk.engine();
+                    assertEquals(CheckInState.AwaitingCard.FRESH, engine.tick());
+                    assertTrue(engine.networkStatus().orElseThrow().withMajority(), engine.networkStatus()::toString);
+
+                    precinct.loopback.isolate(machine);
+                    InProcessPrecinct.await(() -> !node.networkState().withMajority(), 60,
+                            () -> "kiosk-1 still sees a majority: " + node.networkState().summary());
+                    // A voter who started before the next tick: the check-in itself is refused, nothing recorded.
+                    assertInstanceOf(CheckInState.AwaitingFinger.class, engine.submit(card(voter)));
+                    assertEquals(new CheckInState.CutOff(false),
+                            engine.submit(new CheckInEvent.FingerCaptured(image())));
+                    assertEquals(0, kiosk.day().counters().checkIns(), "nothing in the kiosk's own ledger");
+                    assertEquals(0, precinct.node("kiosk-2").read(PrecinctLedgerState::checkedInCount),
+                            "nothing on the precinct's replicas");
+                    assertEquals(new CheckInState.CutOff(false), engine.tick());
+                    assertEquals(1, engine.networkStatus().orElseThrow().reachable());
+
+                    precinct.loopback.heal(machine);
+                    InProcessPrecinct.await(() -> node.networkState().withMajority(), 90,
+                            () -> "kiosk-1 never rejoined: " + node.networkState().summary());
+                    assertEquals(CheckInState.AwaitingCard.FRESH, engine.tick(), "back by itself once healed");
+                    CheckInState done = engine.submit(card(voter));
+                    done = done instanceof CheckInState.AwaitingFinger
+                            ? engine.submit(new CheckInEvent.FingerCaptured(image())) : done;
+                    assertInstanceOf(CheckInState.TokenIssued.class, done, "the same voter checks in once healed");
+                    InProcessPrecinct.await(() -> precinct.node("kiosk-2").read(PrecinctLedgerState::checkedInCount)
+                            == 1, 30, () -> "kiosk-2's replica: " + precinct.counts());
+                }
+            }
+        }
+    }
+
+    /** kiosk-1, kiosk-2 and the ballot desk desk-1. */
+    private static Map<String, NodeRole> twoKiosksAndADesk() {
+        Map<String, NodeRole> machines = new LinkedHashMap<>();
+        machines.put("kiosk-1", NodeRole.KIOSK);
+        machines.put("kiosk-2", NodeRole.KIOSK);
+        machines.put("desk-1", NodeRole.BALLOT_DESK);
+        return machines;
+    }
+
     private static long count(String counts, String name) {
         return Long.parseLong(counts.replaceAll(".*\\b" + name + "=(\\d+).*", "$1"));
     }
@@ -171,11 +247,7 @@ class PrecinctElectionDayIT {
                 .guardedBy(new RegisterLoadAudit(credentials, database.migrations(), RegisterFixtures.CLOCK))
                 .load(registerPackage, (stage, done, total) -> { });
         Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(RegisterFixtures.RANDOM);
-        KioskConfiguration defaults = KioskConfiguration.defaults();
-        KioskConfiguration configuration = new KioskConfiguration(data, RegisterFixtures.ELECTION.value(),
-                RegisterFixtures.PRECINCT.number(), ELECTION_DAY, defaults.scanner(), defaults.mrzReader(),
-                defaults.printer(), defaults.matchThreshold(), defaults.maxFingerTries(),
-                defaults.overrideCapPercent(), defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), false);
+        KioskConfiguration configuration = configuration(data);
         ElectionDayAssembly assembly = PrecinctElectionDay.over(ElectionDayAssembly.over(configuration, database,
                 credentials, tokenKeys, TOKEN_KEY::mac, FakeMatcher.scoring(RegisterFixtures.EXTRACTOR,
                         (probe, candidate) -> probe.bytes()[0] == 1 ? 500 : 1), RegisterFixtures.CLOCK,
@@ -183,6 +255,15 @@ class PrecinctElectionDayIT {
                 .withClerks(new InMemoryClerkAuthenticator(RegisterFixtures.RANDOM).withClerk(CLERK,
                         "2468".toCharArray())), node, TOKEN_KEY);
         return new Kiosk(assembly, assembly.assemble(Optional.empty()), database, tokenKeys);
+    }
+
+    /** The kiosk's configuration with its data directory {@code data} (standalone until asPrecinctNode). */
+    private static KioskConfiguration configuration(Path data) {
+        KioskConfiguration defaults = KioskConfiguration.defaults();
+        return new KioskConfiguration(data, RegisterFixtures.ELECTION.value(),
+                RegisterFixtures.PRECINCT.number(), ELECTION_DAY, defaults.scanner(), defaults.mrzReader(),
+                defaults.printer(), defaults.matchThreshold(), defaults.maxFingerTries(),
+                defaults.overrideCapPercent(), defaults.overrideWarnPercent(), defaults.idleTimeoutSeconds(), false);
     }
 
     private static FingerImage image() {

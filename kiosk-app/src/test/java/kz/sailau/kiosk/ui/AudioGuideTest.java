@@ -80,6 +80,7 @@ class AudioGuideTest {
                 List.of("clerk"));
         samples.put(new CheckInState.Paused(false), List.of("paused"));
         samples.put(new CheckInState.Fallback(Optional.empty()), List.of("fallback"));
+        samples.put(new CheckInState.CutOff(false), List.of("clerk"));
         return samples;
     }
 

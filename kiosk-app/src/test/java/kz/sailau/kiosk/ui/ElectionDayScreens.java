@@ -52,7 +52,12 @@ final class ElectionDayScreens {
             new Screen("needs-clerk-document-check", "A finger matching another voter: the public screen says only "
                     + "that a clerk checks the document; the console says why"),
             new Screen("paused", "`Paused` by a clerk"),
-            new Screen("fallback", "`Fallback`: manual check-in, the clerk types the IIN on the console"));
+            new Screen("fallback", "`Fallback`: manual check-in, the clerk types the IIN on the console"),
+            new Screen("precinct-welcome", "A kiosk of a precinct network: the console's network line (machines "
+                    + "in reach of the members, the leader, in the majority), live as the engine announces it"),
+            new Screen("cut-off", "`CutOff`: this kiosk lost the polling station network (no majority): go to "
+                    + "another kiosk or call a commission member; nothing is recorded, and the screen returns to the "
+                    + "welcome screen by itself when the network is back; the console says \"cut off\""));
 
     private ElectionDayScreens() {
     }

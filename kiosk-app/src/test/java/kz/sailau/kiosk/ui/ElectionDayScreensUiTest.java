@@ -64,7 +64,7 @@ class ElectionDayScreensUiTest {
     void everyVoterAndClerkScreenFitsInEverySizeAndLanguage(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         for (ElectionDayScreens.Screen screen : ElectionDayScreens.ALL) {
-            open(robot);
+            open(robot, PRECINCT_SCREENS.contains(screen.name()));
             drive(robot, screen.name());
             for (int[] size : ElectionDayScreens.SIZES) {
                 resize(robot, size[0], size[1]);
@@ -143,6 +143,59 @@ class ElectionDayScreensUiTest {
         await(() -> view.lookup("#clerk-call-banner").isVisible());
         assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
         assertEquals("A commission member is coming.", text("#clerk-called"));
+    }
+
+    /**
+     * The cut-off screen in plain words with the call button; the console's network line follows the engine live;
+     * the kiosk returns to the welcome screen by itself when the network is back.
+     */
+    @Test
+    void aKioskCutOffFromThePrecinctNetworkSaysSoAndComesBackByItself(FxRobot robot) throws Exception {
+        open(robot, true);
+        drive(robot, "precinct-welcome");
+        robot.interact(() -> {
+            view.toggleClerkConsole();
+            view.clerkConsole().language().choose(Language.ENGLISH);
+            model.language().choose(Language.ENGLISH);
+        });
+        assertEquals("Polling station network: 3 of 3 machines in reach, leader: kiosk-2. In the majority: check-ins "
+                + "are recorded.", text("#clerk-network"));
+        fixtures.network = UiFixtures.CUT_OFF;
+        model.tick().get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.CutOff.class::isInstance);
+        await(() -> text("#clerk-network").startsWith("Polling station network: 1 of 3 machines in reach, leader: "
+                + "none."));
+        assertEquals("Polling station network: 1 of 3 machines in reach, leader: none. Cut off: this kiosk cannot "
+                + "record check-ins.", text("#clerk-network"));
+        assertTrue(view.clerkConsole().lookup("#clerk-network").getStyleClass().contains("console-alert"));
+        assertEquals("This kiosk has lost the polling station network", text("#state-cut-off-title"));
+        assertEquals("Please go to another kiosk or call a commission member.", text("#state-cut-off-detail"));
+        assertEquals("Send voters to another kiosk; if every kiosk says so, start the paper procedure",
+                Messages.of(Language.ENGLISH).get("clerk.next.cutOff"));
+        assertTrue(text("#clerk-next-step").endsWith(Messages.of(Language.ENGLISH).get("clerk.next.cutOff")));
+        assertEquals(Messages.of(Language.ENGLISH).get("clerk.kiosk.notNowCutOff"), text("#clerk-kiosk-hint"),
+                "manual mode is greyed out: it would need the network too");
+        robot.clickOn("#state-cut-off-call-clerk");
+        await(() -> view.lookup("#clerk-call-banner").isVisible());
+        assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
+        assertEquals(0, fixtures.ledger.counters().checkIns(), "nothing recorded");
+        fixtures.network = UiFixtures.WITH_MAJORITY;
+        model.tick().get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingCard.class::isInstance);
+        await(() -> robot.lookup("#state-awaiting-card").tryQuery().isPresent());
+        assertFalse(view.lookup("#clerk-call-banner").isVisible(), "the call ends with the cut-off screen");
+        await(() -> text("#clerk-network").endsWith("In the majority: check-ins are recorded."));
+    }
+
+    /** A standalone kiosk's console has no network line. */
+    @Test
+    void aStandaloneKioskShowsNoNetworkLine(FxRobot robot) throws Exception {
+        open(robot);
+        model.tick().get(5, TimeUnit.SECONDS);
+        robot.interact(view::toggleClerkConsole);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#clerk-network").tryQuery().isEmpty());
+        assertTrue(model.networkProperty().get().isEmpty());
     }
 
     /** Refusals are worded by who acts next: only a screen on which the voter acts can be dismissed. */
@@ -261,6 +314,16 @@ class ElectionDayScreensUiTest {
                 submitAsClerk(new CheckInEvent.ClerkStartsFallback(UiFixtures.CLERK));
                 awaitState(CheckInState.Fallback.class::isInstance);
             }
+            case "precinct-welcome" -> {
+                model.tick().get(5, TimeUnit.SECONDS);
+                await(() -> model.networkProperty().get().isPresent());
+            }
+            case "cut-off" -> {
+                fixtures.network = UiFixtures.CUT_OFF;
+                model.tick().get(5, TimeUnit.SECONDS);
+                awaitState(CheckInState.CutOff.class::isInstance);
+                await(() -> model.networkProperty().get().equals(java.util.Optional.of(UiFixtures.CUT_OFF)));
+            }
             default -> throw new IllegalArgumentException("no way to drive the engine to " + name);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -287,9 +350,16 @@ class ElectionDayScreensUiTest {
 
     // ------------------------------------------------------------------ plumbing
 
+    /** The screens of a kiosk on a precinct network (the others are a standalone kiosk's). */
+    private static final java.util.Set<String> PRECINCT_SCREENS = java.util.Set.of("precinct-welcome", "cut-off");
+
     private void open(FxRobot robot) {
+        open(robot, false);
+    }
+
+    private void open(FxRobot robot, boolean precinct) {
         chimes.clear();
-        fixtures = new UiFixtures();
+        fixtures = precinct ? UiFixtures.onPrecinctNetwork() : new UiFixtures();
         model = fixtures.model(new LanguageViewModel());
         robot.interact(() -> {
             view = new KioskView(model, () -> chimes.add(model.clerkCallProperty().get().orElseThrow().reason()));

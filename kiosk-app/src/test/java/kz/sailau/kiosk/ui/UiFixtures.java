@@ -26,6 +26,8 @@ import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEngine;
 import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
+import kz.sailau.kiosk.checkin.PrecinctNetwork;
+import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.RegisteredVoter;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
@@ -36,6 +38,7 @@ import kz.sailau.kiosk.devices.printer.ReceiptPrinter;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.model.Iin;
+import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.checkin.VoterDirectory;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -51,6 +54,7 @@ import kz.sailau.kiosk.testing.RedirectingVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.testing.TestIins;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.timeline.CheckInTimeline;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
 
 /**
@@ -91,6 +95,24 @@ final class UiFixtures {
     final Map<Iin, PollingStation> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
 
     UiFixtures(FingerprintScanner otherScanner) {
+        this(otherScanner, false);
+    }
+
+    /** A kiosk of a 3-node precinct network, with the majority until a test cuts it off ({@link #network}). */
+    static UiFixtures onPrecinctNetwork() {
+        return new UiFixtures(null, true);
+    }
+
+    /** This kiosk's node, in reach of all three members, following kiosk-2. */
+    static final PrecinctNetworkStatus WITH_MAJORITY = new PrecinctNetworkStatus(new NodeName("kiosk-1"), 3, 3,
+            Optional.of(new NodeName("kiosk-2")), true);
+    /** The same node alone: cut off. */
+    static final PrecinctNetworkStatus CUT_OFF = new PrecinctNetworkStatus(new NodeName("kiosk-1"), 3, 1,
+            Optional.empty(), false);
+    /** The precinct network's state the engine reads on its next tick (precinct fixtures only). */
+    volatile PrecinctNetworkStatus network = WITH_MAJORITY;
+
+    private UiFixtures(FingerprintScanner otherScanner, boolean precinctNetwork) {
         for (int n = 1; n <= 4; n++) {
             voters.add(voter(n, PRECINCT));
         }
@@ -104,7 +126,8 @@ final class UiFixtures {
         engine = new CheckInEngine(new CheckInMachine(policy), directory,
                 ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.toCharArray()),
                 new KioskTokenIssuer(ELECTION, PRECINCT, tokenKeys::sign, typedCodeKey::mac, new SecureRandom()),
-                FakeMatcher.imageEncoded(), clock, devices);
+                FakeMatcher.imageEncoded(), clock, devices, CheckInTimeline.system(),
+                precinctNetwork ? Optional.<PrecinctNetwork>of(() -> network) : Optional.empty());
     }
 
     /** The screens' view model over this engine; receipts are printed in {@code language}, as on the kiosk. */

@@ -18,6 +18,7 @@ import kz.sailau.kiosk.checkin.CheckInMachine;
 import kz.sailau.kiosk.checkin.CheckInPolicy;
 import kz.sailau.kiosk.checkin.ClerkAuthenticator;
 import kz.sailau.kiosk.checkin.DeviceEffects;
+import kz.sailau.kiosk.checkin.PrecinctNetwork;
 import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.checkin.VoterDirectory;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
@@ -29,6 +30,7 @@ import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.runner.DeviceRunner;
 import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.timeline.CheckInTimeline;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
 import kz.sailau.kiosk.token.TypedCodeKey;
 
@@ -42,7 +44,7 @@ import kz.sailau.kiosk.token.TypedCodeKey;
  * in the kiosk program ({@code LayeringTest} checks it).
  *
  * <p>The ledger and the token issuer are ports that a precinct network can replace ({@link #withLedger},
- * {@link #withTokenIssuer}).
+ * {@link #withTokenIssuer}), and the engine of a precinct node follows the network's state ({@link #withNetwork}).
  */
 public final class ElectionDayAssembly {
 
@@ -62,12 +64,14 @@ public final class ElectionDayAssembly {
     private final DeviceRunner.Timing deviceTiming;
     private final Function<ElectionDayAssembly, CheckInLedger> ledger;
     private final Optional<Function<ElectionDayAssembly, BallotTokenIssuer>> tokenIssuer;
+    private final Optional<PrecinctNetwork> network;
 
     private ElectionDayAssembly(CheckInPolicy policy, ElectionId election, KioskDatabase database,
                                 KioskCredentials credentials, Ed25519TokenKeys tokenKeys, TypedCodeKey typedCodeKey,
                                 FingerMatcher matcher, ClerkAuthenticator clerks, Clock clock, SecureRandom random,
                                 DeviceRunner.Timing deviceTiming, Function<ElectionDayAssembly, CheckInLedger> ledger,
-                                Optional<Function<ElectionDayAssembly, BallotTokenIssuer>> tokenIssuer) {
+                                Optional<Function<ElectionDayAssembly, BallotTokenIssuer>> tokenIssuer,
+                                Optional<PrecinctNetwork> network) {
         this.policy = policy;
         this.election = election;
         this.database = database;
@@ -81,6 +85,7 @@ public final class ElectionDayAssembly {
         this.deviceTiming = deviceTiming;
         this.ledger = ledger;
         this.tokenIssuer = tokenIssuer;
+        this.network = network;
     }
 
     /**
@@ -107,7 +112,7 @@ public final class ElectionDayAssembly {
                 Objects.requireNonNull(typedCodeKey, "typedCodeKey"), Objects.requireNonNull(matcher, "matcher"),
                 ClerkWiring.authenticator(database, credentials, random, clock), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(random, "random"), DeviceRunner.Timing.DEFAULT, ElectionDayAssembly::standaloneLedger,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The check-in policy of a configuration: precinct, day, tries, idle timeout and token screen time. */
@@ -124,26 +129,37 @@ public final class ElectionDayAssembly {
     public ElectionDayAssembly withLedger(Function<ElectionDayAssembly, CheckInLedger> replacement) {
         return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
                 clerks, clock, random, deviceTiming, Objects.requireNonNull(replacement, "replacement"),
-                tokenIssuer);
+                tokenIssuer, network);
+    }
+
+    /**
+     * The same assembly whose engine follows a precinct network's state (the kiosk is one of its nodes): the cut-off
+     * screen and the clerk console's network line.
+     */
+    public ElectionDayAssembly withNetwork(PrecinctNetwork precinctNetwork) {
+        return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
+                clerks, clock, random, deviceTiming, ledger, tokenIssuer,
+                Optional.of(Objects.requireNonNull(precinctNetwork, "precinctNetwork")));
     }
 
     /** The same assembly with another token issuer (owned by whoever supplies it). */
     public ElectionDayAssembly withTokenIssuer(Function<ElectionDayAssembly, BallotTokenIssuer> replacement) {
         return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
                 clerks, clock, random, deviceTiming, ledger,
-                Optional.of(Objects.requireNonNull(replacement, "replacement")));
+                Optional.of(Objects.requireNonNull(replacement, "replacement")), network);
     }
 
     /** The same assembly with another clerk check (tests that keep their clerks out of the store's roster). */
     public ElectionDayAssembly withClerks(ClerkAuthenticator replacement) {
         return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
-                Objects.requireNonNull(replacement, "replacement"), clock, random, deviceTiming, ledger, tokenIssuer);
+                Objects.requireNonNull(replacement, "replacement"), clock, random, deviceTiming, ledger, tokenIssuer,
+                network);
     }
 
     /** The same assembly with other device waits (tests that make a scanner fail in seconds, not tens). */
     public ElectionDayAssembly withDeviceTiming(DeviceRunner.Timing timing) {
         return new ElectionDayAssembly(policy, election, database, credentials, tokenKeys, typedCodeKey, matcher,
-                clerks, clock, random, Objects.requireNonNull(timing, "timing"), ledger, tokenIssuer);
+                clerks, clock, random, Objects.requireNonNull(timing, "timing"), ledger, tokenIssuer, network);
     }
 
     /**
@@ -159,8 +175,10 @@ public final class ElectionDayAssembly {
         Optional<DeviceRunner> runner = devices.map(d -> new DeviceRunner(d, deviceTiming));
         VoterDirectory directory = new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(),
                 random), matcher);
-        CheckInEngine engine = engine(directory, checkIns, tokens,
-                runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE));
+        // Only the election day's own engine follows the network: the pre-election test's (engine()) is standalone.
+        CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), directory, checkIns, clerks, tokens,
+                matcher, clock, runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE), CheckInTimeline.system(),
+                network);
         return new ElectionDayKiosk(this, engine, directory, checkIns, tokens, devices, runner);
     }
 

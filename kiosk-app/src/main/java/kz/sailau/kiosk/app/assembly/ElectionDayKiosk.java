@@ -39,10 +39,11 @@ public final class ElectionDayKiosk implements AutoCloseable {
      * @param tokens       the token issuer's class
      * @param scanner      the scanner driver's class, empty without devices
      * @param printer      the printer driver's class, empty without devices
+     * @param precinctNetwork whether the engine follows a precinct network (false: a standalone kiosk)
      */
     public record Description(CheckInPolicy policy, String directory, String ledger, boolean signedHeads,
                               int signEvery, String clerks, String tokens, Optional<String> scanner,
-                              Optional<String> printer) {
+                              Optional<String> printer, boolean precinctNetwork) {
     }
 
     private final ElectionDayAssembly assembly;
@@ -131,7 +132,7 @@ public final class ElectionDayKiosk implements AutoCloseable {
                 assembly.auditRecorder().canSign(), ElectionDayAssembly.SIGN_EVERY,
                 assembly.clerks().getClass().getSimpleName(), tokens,
                 devices.map(d -> d.scanner().getClass().getSimpleName()),
-                devices.map(d -> d.printer().getClass().getSimpleName()));
+                devices.map(d -> d.printer().getClass().getSimpleName()), engine.onPrecinctNetwork());
     }
 
     /** Stops the device runner. */

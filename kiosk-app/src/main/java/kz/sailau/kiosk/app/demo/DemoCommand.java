@@ -3,8 +3,11 @@ package kz.sailau.kiosk.app.demo;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.model.PrecinctId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +15,8 @@ import picocli.CommandLine.Option;
  * {@code sailau-kiosk demo}: creates a fresh demo data directory (DEMO keys, demo register of precinct 101),
  * starts the emulated scanner and printer on pseudo-terminals, and opens the kiosk window with the demo
  * voter panel. {@code demo --check} does the same setup and checks one voter end to end without a screen.
+ * {@code demo --precinct} makes the demo kiosk a node of a DEMO precinct network of three on loopback
+ * ({@link DemoPrecinct}); the panel can cut it off and reconnect it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the kiosk in demo mode: fresh DEMO keys and register in --data (wiped and "
@@ -28,6 +33,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Run one voter end to end without a window and exit.")
     boolean check;
 
+    @Option(names = "--precinct", description = "Run the demo kiosk as kiosk-1 of a DEMO precinct network of three "
+            + "nodes on loopback (kiosk-2 and desk-1 as their own JVMs; DEMO keys made on the spot); the panel cuts "
+            + "it off and reconnects it.")
+    boolean precinct;
+
     /** @param environment time, randomness, migrations, matcher and console */
     public DemoCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -37,7 +47,20 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         DemoData demo = DemoData.create(data.toAbsolutePath(), quiet(), environment.out());
-        try (DemoKiosk kiosk = DemoKiosk.forDemo(demo, environment, !check)) {
+        try (DemoPrecinct network = precinct ? DemoPrecinct.start(demo.directory().resolve("precinct"),
+                new PrecinctId(KioskConfiguration.defaults().precinct()), environment.clock(), environment.random())
+                : null;
+             DemoKiosk kiosk = network == null ? DemoKiosk.forDemo(demo, environment, !check)
+                     : DemoKiosk.forDemo(demo, environment, !check, network)) {
+            if (network != null) {
+                if (!network.awaitMajority(Duration.ofSeconds(90))) {
+                    environment.err().println("demo: the DEMO precinct network did not form within 90 s; see the "
+                            + "node logs in " + demo.directory().resolve("precinct") + " [precinct.error.cutOff]");
+                    return 1;
+                }
+                environment.out().println("demo: precinct network of 3 nodes on loopback; this kiosk is "
+                        + DemoPrecinct.SELF.value() + ", " + network.node().networkState().summary());
+            }
             environment.out().printf("demo: ready in %.1f s; data in %s; DEMO passphrase: %s%n",
                     (System.nanoTime() - start) / 1e9, demo.directory(), DemoData.PASSPHRASE);
             environment.out().println("demo: scanner " + demo.devicesDirectory().resolve("scanner") + ", printer "

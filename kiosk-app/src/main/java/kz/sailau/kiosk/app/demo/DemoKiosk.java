@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.app.PrecinctTokenKeys;
 import kz.sailau.fingerprint.emulator.ScannerEmulator;
@@ -27,6 +28,7 @@ import kz.sailau.kiosk.app.KioskAdministration;
 import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.app.KioskDeviceSettings;
 import kz.sailau.kiosk.app.SerialDeviceProbe;
+import kz.sailau.kiosk.app.PrecinctElectionDay;
 import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
 import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.app.assembly.EmulatedDevices;
@@ -80,6 +82,7 @@ public final class DemoKiosk implements AutoCloseable {
     private final EmulatedDevices devices;
     private final ElectionDayKiosk electionDay;
     private final List<Migration> migrations;
+    private Optional<DemoPrecinct> precinct = Optional.empty();
 
     private DemoKiosk(DemoData data, KioskConfiguration configuration, KioskDatabase database, EmulatedDevices devices,
                       ElectionDayKiosk electionDay, List<Migration> migrations) {
@@ -98,6 +101,19 @@ public final class DemoKiosk implements AutoCloseable {
     public static DemoKiosk forDemo(DemoData data, CliEnvironment environment, boolean realtime) throws IOException {
         return start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
                 environment.migrations(), environment.matcher().get(), realtime);
+    }
+
+    /**
+     * The kiosk of {@code demo --precinct}: the demo's, as a node of the DEMO precinct network {@code precinct}
+     * (its engine through {@link PrecinctElectionDay#over}); the precinct stays the caller's to close.
+     */
+    static DemoKiosk forDemo(DemoData data, CliEnvironment environment, boolean realtime, DemoPrecinct precinct)
+            throws IOException {
+        DemoKiosk kiosk = start(data, KioskConfiguration.defaults(), environment.clock(), environment.random(),
+                environment.migrations(), environment.matcher().get(), realtime, UnaryOperator.identity(),
+                DeviceRunner.Timing.DEFAULT, Optional.of(precinct.node()));
+        kiosk.precinct = Optional.of(precinct);
+        return kiosk;
     }
 
     /** The kiosk of {@code simulate}: the demo's, with image uploads in milliseconds. */
@@ -146,6 +162,14 @@ public final class DemoKiosk implements AutoCloseable {
                                   List<Migration> migrations, FingerMatcher matcher, boolean realtime,
                                   UnaryOperator<SerialScannerSettings> scannerSettings,
                                   DeviceRunner.Timing deviceTiming) throws IOException {
+        return start(data, configuration, clock, random, migrations, matcher, realtime, scannerSettings, deviceTiming,
+                Optional.empty());
+    }
+
+    private static DemoKiosk start(DemoData data, KioskConfiguration configuration, Clock clock, SecureRandom random,
+                                   List<Migration> migrations, FingerMatcher matcher, boolean realtime,
+                                   UnaryOperator<SerialScannerSettings> scannerSettings,
+                                   DeviceRunner.Timing deviceTiming, Optional<PrecinctNode> node) throws IOException {
         KioskDataDirectory kioskDirectory = KioskDataDirectory.at(data.kioskDirectory());
         KioskCredentials credentials = kioskDirectory.unlock(DemoData.PASSPHRASE.toCharArray());
         KioskDatabase database = KioskDatabase.open(kioskDirectory.databaseFile(), migrations, StoreOptions.DEFAULT,
@@ -160,9 +184,10 @@ public final class DemoKiosk implements AutoCloseable {
             devices = EmulatedDevices.start(data.devicesDirectory(), configuration, realtime, scannerSettings);
             PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(data.kioskDirectory(), credentials,
                     new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
-            ElectionDayKiosk electionDay = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
-                    typedCodeKey::mac, matcher, clock, random).withDeviceTiming(deviceTiming)
-                    .assemble(Optional.of(devices.devices()));
+            ElectionDayAssembly standalone = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
+                    typedCodeKey::mac, matcher, clock, random).withDeviceTiming(deviceTiming);
+            ElectionDayKiosk electionDay = node.map(running -> PrecinctElectionDay.over(standalone, running,
+                    typedCodeKey)).orElse(standalone).assemble(Optional.of(devices.devices()));
             awaitCardReader(electionDay);
             return new DemoKiosk(data, configuration, database, devices, electionDay, migrations);
         } catch (IOException | RuntimeException e) {
@@ -334,6 +359,11 @@ public final class DemoKiosk implements AutoCloseable {
     private static String latin(String name) {
         // MrzWriter transliterates Cyrillic (ICAO 9303 part 3); anything it cannot write falls back to DEMO.
         return name;
+    }
+
+    /** The DEMO precinct network this kiosk is a node of ({@code demo --precinct}), if any. */
+    Optional<DemoPrecinct> precinct() {
+        return precinct;
     }
 
     /** Stops the election day, then releases the devices and the store. */

@@ -86,9 +86,30 @@ final class DemoPanel extends VBox {
         status.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(title, secrets, new Label("1. Pick a voter:"), voters, new Label("2. Identity card:"),
-                cards, new Label("3. Finger on the scanner:"), fingers, new Label("Printer:"), paper,
-                new Label("Last printed receipt:"), receipt, status);
+                cards, new Label("3. Finger on the scanner:"), fingers, new Label("Printer:"), paper);
+        kiosk.precinct().ifPresent(network -> getChildren().addAll(new Label("Precinct network:"), cutOff(network)));
+        getChildren().addAll(new Label("Last printed receipt:"), receipt, status);
         watchPrinter();
+    }
+
+    /**
+     * Cuts this kiosk off the DEMO precinct network or reconnects it (the fault-injecting proxies, off the FX
+     * thread); the kiosk shows the cut-off screen at its next tick once its node no longer sees the majority.
+     */
+    private ToggleButton cutOff(DemoPrecinct network) {
+        ToggleButton cut = new ToggleButton("Cut this kiosk off the precinct network");
+        cut.setId("demo-cut-off");
+        cut.setMinHeight(44);
+        cut.setOnAction(e -> {
+            boolean off = cut.isSelected();
+            cut.setText(off ? "Reconnect this kiosk" : "Cut this kiosk off the precinct network");
+            status.setText(off ? "Cut off: the kiosk says so once its node sees no majority (a few seconds)."
+                    : "Reconnected: the kiosk returns to the welcome screen once the majority is back.");
+            Thread links = new Thread(() -> network.cutOff(off), "demo-precinct-links");
+            links.setDaemon(true);
+            links.start();
+        });
+        return cut;
     }
 
     /** The panel in a vertical scroll pane, so that every part stays reachable in a short window. */
