@@ -5,7 +5,8 @@
 #   packaging/build-deb.sh --app-image     app image only     (what CI builds, packaging/src/test/.../AppImageIT)
 #
 # Input : kiosk-app/target/sailau-kiosk.jar   (mvn -B -q -DskipTests package)
-# Output: packaging/target/app-image/sailau-kiosk/bin/sailau-kiosk   the launcher of the app image
+# Output: packaging/target/app-image/sailau-kiosk/bin/sailau-kiosk   the launcher of the app image; it maps the class
+#         archive lib/app/sailau-kiosk.jsa when there is one (deploy/class-archive.sh makes it; install-kiosk.sh does)
 #         packaging/target/deb/sailau-kiosk_<version>_<arch>.deb       installs into /opt/sailau-kiosk
 # Options: --jar FILE (another shaded jar), --dest DIR (instead of packaging/target), --version X.Y.Z
 set -euo pipefail
@@ -64,6 +65,7 @@ jpackage --type app-image --name sailau-kiosk --app-version "$version" \
   --vendor "Sailau" --description "Sailau Kiosk: offline biometric voter check-in" \
   --input "$work/input" --main-jar sailau-kiosk.jar --main-class kz.sailau.kiosk.app.Main \
   --runtime-image "$work/runtime" --java-options "-Dfile.encoding=UTF-8" --java-options "-Xmx512m" \
+  --java-options "-XX:SharedArchiveFile=\$APPDIR/sailau-kiosk.jsa" \
   --dest "$dest/app-image"
 echo "build-deb.sh: app image at $dest/app-image/sailau-kiosk (launcher bin/sailau-kiosk)"
 

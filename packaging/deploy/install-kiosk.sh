@@ -10,7 +10,8 @@
 #
 # Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the lock-down settings
 # (no SysRq, no login prompt on other virtual terminals, Ctrl+Alt+Del masked) and, if none exist yet, the udev
-# rules and the sample /etc/sailau/kiosk.json (so that running it again after an update keeps both); enables seatd (the seat of the kiosk session). It does not
+# rules and the sample /etc/sailau/kiosk.json (so that running it again after an update keeps both); enables seatd (the seat of the kiosk session);
+# makes the start's class-data-sharing archive (class-archive.sh; run it again after every package update). It does not
 # enable the kiosk: the administrator does that after the key ceremony, the register load and 'clerk add'
 # ('systemctl enable --now sailau-kiosk'). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
 set -euo pipefail
@@ -126,6 +127,10 @@ if [ -z "$root" ]; then
   systemctl enable --now seatd.service
   udevadm control --reload
   udevadm trigger --subsystem-match=tty
+  # The class-data-sharing archive the launcher maps at every start (decision 0230); made here because Java 17 maps
+  # it only with the installed jar's path and time. Without it the kiosk starts as well, only slower.
+  "$here/class-archive.sh" /opt/sailau-kiosk/lib/app/sailau-kiosk.jsa /opt/sailau-kiosk/bin/sailau-kiosk \
+    || echo "install-kiosk.sh: no class archive (the kiosk starts without it, about a second slower)" >&2
 fi
 echo "install-kiosk.sh: installed under ${root:-/}. Next: edit /etc/sailau/kiosk.json and the udev rules, then"
 echo "  the key ceremony, the kiosk certificate, register load and clerk add (docs/admin-guide.md), then:"

@@ -122,6 +122,30 @@ class AppImageIT {
         assertEquals(List.of(), seen.stream().distinct().toList(), "the kiosk opens no TCP or UDP socket at all");
     }
 
+    @Test
+    @Order(4)
+    void theLauncherMapsTheClassArchiveThatClassArchiveShMakes() throws Exception {
+        Path appDirectory = launcher.getParent().resolveSibling("lib/app");
+        assertTrue(Files.readString(appDirectory.resolve("sailau-kiosk.cfg"))
+                        .contains("java-options=-XX:SharedArchiveFile=$APPDIR/sailau-kiosk.jsa"),
+                "the launcher names the archive beside its jar");
+        Path archive = appDirectory.resolve("sailau-kiosk.jsa");
+        Result made = run(List.of("bash", appDirectory.resolve("deploy/class-archive.sh").toString(),
+                archive.toString(), launcher.toString()), appDirectory, 600);
+        assertEquals(0, made.exit(), "class-archive.sh failed:\n" + made.output());
+        assertTrue(Files.size(archive) > 1_000_000, "an archive of the start's classes: " + Files.size(archive));
+        // -Xshare:on makes the JVM refuse to start when it cannot map the archive (wrong paths, runtime or jar).
+        ProcessBuilder strict = new ProcessBuilder(launcher.toString(), "--help").redirectErrorStream(true);
+        strict.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:cds=info");
+        Process process = strict.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher ended");
+        assertEquals(0, process.exitValue(), "the launcher starts with the archive mapped:\n" + output);
+        assertTrue(output.contains(archive.toString()), "the JVM opened the archive:\n" + output);
+        assertTrue(output.contains("  demo "), "and ran the program:\n" + output);
+        Files.delete(archive);
+    }
+
     private static boolean inspectFrozen(ProcessHandle handle, List<InetSockets.Socket> seen) {
         String pid = Long.toString(handle.pid());
         try {

@@ -1,22 +1,15 @@
 package kz.sailau.bench.biometric;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
-import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
-import kz.sailau.prints.DemoSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -56,14 +49,9 @@ public class MatcherOverheadBenchmark {
     private List<List<FingerprintTemplate>> bareGallery;
 
     @Setup
-    public void setUp() throws IOException {
-        List<FingerTemplate> enrolled = new ArrayList<>();
-        for (int v = 1; v <= DemoSet.COUNT; v++) {
-            for (String finger : List.of("right_index", "left_index")) {
-                enrolled.add(matcher.extract(image(String.format("prints/V%04d/%s_enrol.png", v, finger))));
-            }
-        }
-        probe = matcher.extract(image("prints/V0001/right_index_live_1.png"));
+    public void setUp() {
+        List<FingerTemplate> enrolled = DemoTemplates.enrolled(matcher);
+        probe = matcher.extract(DemoTemplates.image("prints/V0001/right_index_live_1.png"));
         probeBytes = probe.bytes();
         claimed = List.of(enrolled.get(0), enrolled.get(1));
         claimedBytes = List.of(claimed.get(0).bytes(), claimed.get(1).bytes());
@@ -71,22 +59,12 @@ public class MatcherOverheadBenchmark {
         Map<Integer, List<FingerTemplate>> precinct = new LinkedHashMap<>();
         bareGallery = new ArrayList<>();
         for (int v = 0; v < voters; v++) {
-            int base = (v % DemoSet.COUNT) * 2;
+            int base = (v % (enrolled.size() / 2)) * 2;
             List<FingerTemplate> fingers = List.of(enrolled.get(base), enrolled.get(base + 1));
             precinct.put(v, fingers);
             bareGallery.add(fingers.stream().map(t -> new FingerprintTemplate(t.bytes())).toList());
         }
         gallery = matcher.gallery(precinct);
-    }
-
-    private static FingerImage image(String relative) throws IOException {
-        try (InputStream in = DemoSet.open(relative)) {
-            BufferedImage read = ImageIO.read(in);
-            BufferedImage gray = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            gray.getGraphics().drawImage(read, 0, 0, null);
-            byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-            return new FingerImage(read.getWidth(), read.getHeight(), pixels, 500);
-        }
     }
 
     /** 1:1, ours: the live template against the claimed voter's two enrolled fingers. */

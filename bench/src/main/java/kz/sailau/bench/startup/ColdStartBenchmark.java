@@ -1,7 +1,5 @@
 package kz.sailau.bench.startup;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,16 +17,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
+import kz.sailau.bench.biometric.DemoTemplates;
 import kz.sailau.bench.register.SyntheticRegister;
 import kz.sailau.kiosk.app.Main;
-import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.clerk.ClerkRoster;
+import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadProgress;
@@ -66,6 +66,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * fingers, repeated to fill 3,000 voters), loaded through the real {@link RegisterLoader} once per trial, with
  * one clerk in the roster (the start refuses a kiosk without one).
  * The child's own report (time per step, heap after GC and peak) is printed with each iteration.
+ *
+ * <p>Two trials: {@code classArchive=none}, the kiosk JVM loading its classes from the jar, and {@code appcds}, the
+ * kiosk JVM mapping a class-data-sharing archive made for this class path by {@code packaging/deploy/class-archive.sh},
+ * as {@code install-kiosk.sh} makes one for the installed launcher (decision 0230). Run from the repository root:
+ * {@code .ci/bench coldstart}, or {@code java -jar bench/target/benchmarks.jar ColdStartBenchmark -f 1 -wi 1 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -81,9 +86,25 @@ public class ColdStartBenchmark {
     @Param("3000")
     int voters;
 
+    /**
+     * {@code appcds}: the kiosk JVM maps a class-data-sharing archive made for this class path by the packaging's own
+     * {@code packaging/deploy/class-archive.sh} (the same training run and dump as {@code install-kiosk.sh} makes for
+     * the installed launcher; decision 0230); {@code none}: it loads every class from the jar, as before.
+     */
+    @Param({"none", "appcds"})
+    String classArchive;
+
+    /** Further JVM options of the kiosk process, space-separated (e.g. a flight recording for a profile). */
+    @Param("")
+    String kioskOptions;
+
+    /** Where the packaging's archive script is: the system property {@code sailau.classArchiveScript}, else this. */
+    static final String CLASS_ARCHIVE_SCRIPT = "packaging/deploy/class-archive.sh";
+
     private Path directory;
     private Path config;
     private Path passphraseFile;
+    private List<String> kioskCommand;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -99,20 +120,18 @@ public class ColdStartBenchmark {
         X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), clock, Duration.ofDays(1),
                 random);
         KioskCredentials credentials = kiosk.unlock(passphrase.clone());
+        // What the start checks ask for: the kiosk certificate and the precinct token key from the authority.
+        Files.write(kiosk.path().resolve("kiosk.crt.pem"), Pem.certificate(certificate));
+        Files.write(kiosk.path().resolve(PrecinctTokenKey.KIOSK_FILE), PrecinctTokenKey.derive(authority,
+                SyntheticRegister.ELECTION, SyntheticRegister.PRECINCT).toKioskPackage(authority, certificate));
 
         SourceAfisMatcher matcher = new SourceAfisMatcher();
-        List<byte[]> enrolled = new ArrayList<>();
-        for (int v = 1; v <= DemoSet.COUNT; v++) {
-            for (FingerPosition position : FingerPosition.INDEX_FINGERS) {
-                enrolled.add(matcher.extract(image(String.format("prints/V%04d/%s_enrol.png", v,
-                        position.fileName()))).bytes());
-            }
-        }
+        List<byte[]> enrolled = DemoTemplates.enrolled(matcher).stream().map(FingerTemplate::bytes).toList();
         int fingers = FingerPosition.INDEX_FINGERS.size();
         Path packageFile = directory.resolve("register.srp");
         Files.write(packageFile, RegisterPackages.write(SyntheticRegister.contents(voters, 1,
                 matcher.extractorVersion(), (voter, position) ->
-                        enrolled.get((voter % DemoSet.COUNT) * fingers + position.ordinal())), authority, certificate));
+                        enrolled.get((voter % DemoSet.COUNT) * fingers + FingerPosition.INDEX_FINGERS.indexOf(position))), authority, certificate));
         try (KioskDatabase database = KioskDatabase.open(kiosk.databaseFile(), Main.migrations(),
                 StoreOptions.DEFAULT, clock)) {
             ClerkRoster.of(database, credentials, random, clock).add(new ClerkId("C01"), "470213".toCharArray());
@@ -132,16 +151,45 @@ public class ColdStartBenchmark {
                 + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
                 + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
                 + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}\n");
+        kioskCommand = kioskLauncher();
+        if ("appcds".equals(classArchive)) {
+            kioskCommand = makeClassArchive(kioskCommand, directory.resolve("kiosk.jsa"));
+        }
     }
 
-    private static FingerImage image(String relative) throws IOException {
-        try (InputStream in = DemoSet.open(relative)) {
-            BufferedImage read = ImageIO.read(in);
-            BufferedImage gray = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            gray.getGraphics().drawImage(read, 0, 0, null);
-            byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-            return new FingerImage(read.getWidth(), read.getHeight(), pixels, 500);
+    /** {@code java -Xmx512m [options] -cp … Main}: how the kiosk program is started, like the package's launcher. */
+    private List<String> kioskLauncher() {
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(launcher, HEAP_LIMIT));
+        Arrays.stream(kioskOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+        command.addAll(List.of("-cp", classPath, "kz.sailau.kiosk.app.Main"));
+        return command;
+    }
+
+    /** Makes the archive with the packaging's script for this launcher; the launcher then maps it. */
+    private static List<String> makeClassArchive(List<String> launcher, Path archive) throws Exception {
+        Path script = Path.of(System.getProperty("sailau.classArchiveScript", CLASS_ARCHIVE_SCRIPT));
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("no " + script.toAbsolutePath() + ": run the benchmark from the "
+                    + "repository root, or give -Dsailau.classArchiveScript=PATH");
         }
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), archive.toString()));
+        command.addAll(launcher);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("the class archive was not made: " + output);
+        }
+        System.out.print("    [archive] " + output);
+        List<String> withArchive = new ArrayList<>(launcher);
+        withArchive.add(1, "-XX:SharedArchiveFile=" + archive);
+        return withArchive;
     }
 
     @TearDown(Level.Trial)
@@ -154,13 +202,10 @@ public class ColdStartBenchmark {
     /** One cold start: a new kiosk JVM from launch to "ready for the first voter". */
     @Benchmark
     public String coldStart() throws Exception {
-        String launcher = ProcessHandle.current().info().command().orElse("java");
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator));
-        Process process = new ProcessBuilder(launcher, HEAP_LIMIT, "-cp", classPath,
-                "kz.sailau.kiosk.app.Main", "start", "--config", config.toString(), "--ready-check",
-                "--passphrase-file", passphraseFile.toString())
+        List<String> command = new ArrayList<>(kioskCommand);
+        command.addAll(List.of("start", "--config", config.toString(), "--ready-check", "--passphrase-file",
+                passphraseFile.toString()));
+        Process process = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .start();

@@ -82,9 +82,11 @@ final class ProductionWindows {
      * @param configuration the configuration in force
      * @param configFile    the file it was read from (the Devices pane saves device settings into it)
      * @param environment   time, randomness, migrations, matcher and console
+     * @param warmUp        the start's warm-up, which goes on while the window opens and the administrator types the
+     *                      passphrase, and is stopped when the 1:N gallery is prepared
      */
-    static int show(KioskConfiguration configuration, Path configFile, CliEnvironment environment)
-            throws InterruptedException {
+    static int show(KioskConfiguration configuration, Path configFile, CliEnvironment environment,
+                    StartWarmUp warmUp) throws InterruptedException {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                 StoreOptions.DEFAULT, environment.clock());
@@ -126,7 +128,7 @@ final class ProductionWindows {
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
                         () -> administration.credentials().ifPresent(credentials ->
                                 scene.setRoot(voterScreens(database, days.of(credentials), language, administration,
-                                        worker))));
+                                        worker, warmUp))));
                 unlock.setBackWhileLocked(false);
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
@@ -139,6 +141,7 @@ final class ProductionWindows {
             return 1;
         }
         closed.await();
+        warmUp.close();
         worker.shutdownNow();
         days.close();
         database.close();
@@ -148,7 +151,8 @@ final class ProductionWindows {
 
     private static KioskScreens voterScreens(KioskDatabase database, ElectionDayKiosk kiosk,
                                              LanguageViewModel language, KioskAdministration administration,
-                                             ExecutorService worker) {
+                                             ExecutorService worker, StartWarmUp warmUp) {
+        warmUp.stop();
         worker.execute(kiosk.engine()::prepareGallery);
         kiosk.printIn(language::messages);
         CheckInScreenModel model = new CheckInScreenModel(kiosk.engine(), kiosk.devices().orElseThrow(), language,

@@ -22,7 +22,8 @@ import kz.sailau.kiosk.ui.AdministratorActions;
  * register, and prepare the 1:N fingerprint gallery; on a precinct network, unseal the node key with the same
  * passphrase (the node is not started: the check joins no network and binds no port). Prints the time of each step, the time since the JVM
  * started, and the heap in use, so that an administrator can check a kiosk before election day and the cold
- * start benchmark can measure the same path.
+ * start benchmark can measure the same path. The start's warm-up ({@link StartWarmUp}) runs on the idle core until the
+ * gallery is prepared, as in the election-day start.
  */
 final class ReadyCheck {
 
@@ -31,14 +32,19 @@ final class ReadyCheck {
     private ReadyCheck() {
     }
 
-    /** Runs the check; 0 when the kiosk is ready for the first voter. The passphrase array is cleared. */
-    static int run(KioskConfiguration configuration, CliEnvironment environment, char[] passphrase) {
+    /**
+     * Runs the check; 0 when the kiosk is ready for the first voter. The passphrase array is cleared.
+     *
+     * @param warmUp the start's warm-up, stopped when the gallery preparation begins
+     */
+    static int run(KioskConfiguration configuration, CliEnvironment environment, char[] passphrase,
+                   StartWarmUp warmUp) {
         long t0 = System.nanoTime();
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
+        FingerMatcher matcher = environment.matcher().get();
         try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
                 StoreOptions.DEFAULT, environment.clock())) {
             KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
-            FingerMatcher matcher = environment.matcher().get();
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                     matcher.extractorVersion(),
                     configuration.dataDirectory().resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE),
@@ -64,6 +70,7 @@ final class ReadyCheck {
                     administration.credentials().orElseThrow(), matcher, Optional.empty(), Optional.empty())) {
                 t3 = System.nanoTime();
                 engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
+                warmUp.stop();
                 voters = electionDay.engine().prepareGallery();
                 t4 = System.nanoTime();
                 galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -54,6 +54,12 @@ public final class StartCommand implements Callable<Integer> {
                     + " [start.error.configuration]");
             return 1;
         }
+        // From here the idle core warms the 1:N gallery's code up while the start checks run, the store opens and
+        // the passphrase is derived or typed (decision 0230); a refusal below simply leaves it unfinished.
+        StartWarmUp warmUp = new StartWarmUp(environment.matcher().get());
+        if (!checkOnly) {
+            warmUp.begin();
+        }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
             // One line with its key, every problem named (house rule: one line per refusal).
@@ -67,9 +73,9 @@ public final class StartCommand implements Callable<Integer> {
             return 0;
         }
         if (readyCheck) {
-            return ReadyCheck.run(configuration, environment, passphrase.read("Kiosk passphrase", false));
+            return ReadyCheck.run(configuration, environment, passphrase.read("Kiosk passphrase", false), warmUp);
         }
-        return ProductionWindows.show(configuration, config, environment);
+        return ProductionWindows.show(configuration, config, environment, warmUp);
     }
 
     /**

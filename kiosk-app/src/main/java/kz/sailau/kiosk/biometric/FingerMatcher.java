@@ -3,6 +3,7 @@ package kz.sailau.kiosk.biometric;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
 
 /**
  * Fingerprint extraction and comparison, the one biometric interface of the kiosk. Scores are
@@ -48,6 +49,17 @@ public interface FingerMatcher {
      * @throws TemplateExtractionException if a template cannot be read
      */
     <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled);
+
+    /**
+     * Runs the matcher's decoding and comparison code on synthetic templates that hold no biometric data (random
+     * points), so that the JVM has loaded and compiled it before the first real gallery is decoded: worth doing on an
+     * idle core while the kiosk waits for something else (the store opening, the passphrase). Does nothing by
+     * default.
+     *
+     * @param rounds how many synthetic templates to decode and compare (a few hundred are enough)
+     */
+    default void warmUp(int rounds) {
+    }
 
     /** A probe decoded once for many comparisons. Thread-safe. */
     interface PreparedProbe {
@@ -97,6 +109,35 @@ public interface FingerMatcher {
         default List<KeyScores<K>> scoresOf(FingerTemplate probe) {
             throw new UnsupportedOperationException("this gallery does not score templates one by one");
         }
+
+        /**
+         * Every pair of templates of two different keys whose score reaches {@code threshold}, each pair compared
+         * once (the template of the earlier key in gallery order as the probe), where at least one of the two
+         * templates is among the first {@code leading} templates of its key: what a duplicate search of the gallery
+         * against itself needs (a key's representative templates first), without searching every template 1:N from
+         * both sides. Uses all cores.
+         *
+         * @param leading how many of a key's first templates are compared with every template of the other keys
+         *                (the others are compared with those of the other keys only); a value at least the key's
+         *                template count compares every pair
+         * @throws UnsupportedOperationException if this gallery does not keep its templates one by one
+         */
+        default List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading) {
+            throw new UnsupportedOperationException("this gallery does not compare its templates pairwise");
+        }
+    }
+
+    /**
+     * Two templates of two different gallery keys and their score.
+     *
+     * @param first          the earlier key in gallery order
+     * @param firstTemplate  the index of the template among the first key's templates
+     * @param second         the later key
+     * @param secondTemplate the index of the template among the second key's templates
+     * @param score          the similarity
+     * @param <K>            the key type
+     */
+    record PairScore<K>(K first, int firstTemplate, K second, int secondTemplate, double score) {
     }
 
     /**

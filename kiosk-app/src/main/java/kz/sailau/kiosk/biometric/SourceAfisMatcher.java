@@ -2,6 +2,8 @@ package kz.sailau.kiosk.biometric;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.machinezoo.sourceafis.FingerprintCompatibility;
 import com.machinezoo.sourceafis.FingerprintImage;
@@ -15,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * {@link FingerMatcher} backed by SourceAFIS (robertvazan/sourceafis-java), the only class of the kiosk
@@ -41,6 +46,14 @@ public final class SourceAfisMatcher implements FingerMatcher {
      * verified either.
      */
     static final double LOW_CONTRAST_MAX_DEVIATION = 15.0;
+
+    /**
+     * Synthetic templates for {@link #warmUp}: minutiae per template, about what SourceAFIS keeps of a 320 × 400
+     * enrolment image (it caps a template at 100), and the image size they are spread over.
+     */
+    static final int WARM_UP_MINUTIAE = 60;
+    static final int WARM_UP_WIDTH = 320;
+    static final int WARM_UP_HEIGHT = 400;
 
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
@@ -125,6 +138,49 @@ public final class SourceAfisMatcher implements FingerMatcher {
         }
     }
 
+    /**
+     * Decodes and compares synthetic templates: random minutiae (a fixed seed, no print behind them) written in the
+     * same CBOR form SourceAFIS stores, so that the same code runs as for the register's templates.
+     */
+    @Override
+    public void warmUp(int rounds) {
+        SplittableRandom random = new SplittableRandom(rounds);
+        FingerprintMatcher matcher = null;
+        for (int round = 0; round < rounds; round++) {
+            FingerprintTemplate decoded = decode(new FingerTemplate(syntheticTemplate(random), extractorVersion));
+            if (matcher != null) {
+                matcher.match(decoded);
+            }
+            if (round % 16 == 0) {
+                matcher = new FingerprintMatcher(decoded);
+            }
+        }
+    }
+
+    /** A template of random minutiae in SourceAFIS 3.x's serialized form ({@code PersistentTemplate}). */
+    private static byte[] syntheticTemplate(SplittableRandom random) {
+        ObjectNode template = CBOR.createObjectNode();
+        template.put("version", FingerprintCompatibility.version() + "-java"); // as PersistentTemplate writes it
+        template.put("width", WARM_UP_WIDTH);
+        template.put("height", WARM_UP_HEIGHT);
+        ArrayNode x = template.putArray("positionsX");
+        ArrayNode y = template.putArray("positionsY");
+        ArrayNode directions = template.putArray("directions");
+        StringBuilder types = new StringBuilder();
+        for (int i = 0; i < WARM_UP_MINUTIAE; i++) {
+            x.add(random.nextInt(16, WARM_UP_WIDTH - 16));
+            y.add(random.nextInt(16, WARM_UP_HEIGHT - 16));
+            directions.add((float) (random.nextDouble() * 6.28)); // in [0, 2π) also after rounding to float
+            types.append(random.nextBoolean() ? 'E' : 'B');
+        }
+        template.put("types", types.toString());
+        try {
+            return CBOR.writeValueAsBytes(template);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a synthetic template", e);
+        }
+    }
+
     @Override
     public PreparedProbe prepare(FingerTemplate probe) {
         FingerprintMatcher matcher = new FingerprintMatcher(decode(probe));
@@ -167,6 +223,39 @@ public final class SourceAfisMatcher implements FingerMatcher {
                 all.add(new KeyScores<>(entry.key(), scores));
             }
             return all;
+        }
+
+        @Override
+        public List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading) {
+            int n = entries.size();
+            int[] lead = entries.stream().mapToInt(e -> leading.applyAsInt(e.key())).toArray();
+            // Row i compares with the n - 1 - i rows after it: interleaving cheap and dear rows (0, n-1, 1, n-2 …)
+            // gives every half of the range the same work, so the stream's splits keep both cores busy.
+            return IntStream.range(0, n).parallel()
+                    .map(k -> k % 2 == 0 ? k / 2 : n - 1 - k / 2)
+                    .mapToObj(i -> pairsOf(i, threshold, lead))
+                    .flatMap(List::stream)
+                    .toList();
+        }
+
+        private List<PairScore<K>> pairsOf(int i, double threshold, int[] lead) {
+            Entry<K> first = entries.get(i);
+            List<PairScore<K>> found = new ArrayList<>();
+            for (int a = 0; a < first.templates().size(); a++) {
+                FingerprintMatcher matcher = new FingerprintMatcher(first.templates().get(a));
+                boolean leads = a < lead[i];
+                for (int j = i + 1; j < entries.size(); j++) {
+                    List<FingerprintTemplate> second = entries.get(j).templates();
+                    int end = leads ? second.size() : Math.min(lead[j], second.size());
+                    for (int b = 0; b < end; b++) {
+                        double score = matcher.match(second.get(b));
+                        if (score >= threshold) {
+                            found.add(new PairScore<>(first.key(), a, entries.get(j).key(), b, score));
+                        }
+                    }
+                }
+            }
+            return found;
         }
 
         @Override

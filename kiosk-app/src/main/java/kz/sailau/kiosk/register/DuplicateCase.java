@@ -22,7 +22,7 @@ public record DuplicateCase(String id, Kind kind, List<Integer> lines, List<Stri
         SAME_IIN("iin"),
         /** Same surname, given name, patronymic and birth date under different IINs. */
         SAME_NAME_AND_BIRTH_DATE("name"),
-        /** A finger of one record matches a finger of a record with another IIN (1:N search). */
+        /** A finger of one record matches a finger of a record with another IIN (the pairwise duplicate search). */
         SAME_FINGER("finger");
 
         private final String prefix;

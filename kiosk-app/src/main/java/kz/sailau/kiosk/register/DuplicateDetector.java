@@ -13,8 +13,9 @@ import kz.sailau.kiosk.biometric.FingerMatcher;
 /**
  * Finds suspected duplicates among register records: the same IIN twice; the same name and birth date
  * under different IINs, names compared as they look ({@link NameSkeleton}: Latin and Cyrillic look-alikes count as
- * the same letter); the same finger under different IINs, by a 1:N search of every enrolled finger against all
- * enrolled templates, every enrolment impression included ({@link FingerprintDuplicates}). A pair of records is a
+ * the same letter); the same finger under different IINs, every pair of records compared once, every impression
+ * against the other record's representative impressions, then impression by impression ({@link FingerprintDuplicates}).
+ * A pair of records is a
  * biometric duplicate when one impression pair scores at least the threshold ({@link #DEFAULT_THRESHOLD}), or two
  * fingers, each with its namesake, score at least {@link #BOTH_FINGERS_THRESHOLD}.
  */

@@ -1,10 +1,12 @@
 package kz.sailau.kiosk.biometric;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,42 @@ class SourceAfisMatcherTest {
         List<FingerMatcher.SearchHit<String>> hits = gallery.search(a, 0);
         assertEquals("a", hits.get(0).key());
         assertTrue(hits.get(0).score() >= hits.get(1).score());
+    }
+
+    @Test
+    void pairsAtLeastComparesEveryPairOfKeysOnceWithTheSearchScores() {
+        LinkedHashMap<String, List<FingerTemplate>> enrolled = new LinkedHashMap<>();
+        for (int key = 0; key < 4; key++) {
+            enrolled.put("k" + key, List.of(matcher.extract(rings(256, 288, 0.9, 100, key * 0.7)),
+                    matcher.extract(rings(256, 288, 0.8, 100, key * 0.7 + 0.3))));
+        }
+        FingerMatcher.Gallery<String> gallery = matcher.gallery(enrolled);
+        List<FingerMatcher.PairScore<String>> pairs = gallery.pairsAtLeast(0, key -> 2);
+        // C(4, 2) key pairs × 2 × 2 templates, each once, the earlier key first.
+        assertEquals(24, pairs.size());
+        List<String> keys = List.copyOf(enrolled.keySet());
+        for (FingerMatcher.PairScore<String> pair : pairs) {
+            assertTrue(keys.indexOf(pair.first()) < keys.indexOf(pair.second()), pair.toString());
+            double expected = gallery.scoresOf(enrolled.get(pair.first()).get(pair.firstTemplate())).stream()
+                    .filter(scores -> scores.key().equals(pair.second())).findFirst().orElseThrow()
+                    .scores()[pair.secondTemplate()];
+            assertEquals(expected, pair.score(), 1e-9, pair.toString());
+        }
+        assertEquals(24, pairs.stream().map(p -> p.first() + p.firstTemplate() + p.second() + p.secondTemplate())
+                .distinct().count());
+        double someScore = pairs.stream().mapToDouble(FingerMatcher.PairScore::score).max().orElseThrow();
+        assertTrue(gallery.pairsAtLeast(someScore, key -> 2).stream().allMatch(p -> p.score() >= someScore));
+        assertFalse(gallery.pairsAtLeast(someScore, key -> 2).isEmpty());
+        // With one leading template per key, the second templates of two keys are not compared: 3 of 4 per key pair.
+        List<FingerMatcher.PairScore<String>> led = gallery.pairsAtLeast(0, key -> 1);
+        assertEquals(18, led.size());
+        assertTrue(led.stream().allMatch(p -> p.firstTemplate() == 0 || p.secondTemplate() == 0), led.toString());
+    }
+
+    @Test
+    void warmUpDecodesAndComparesSyntheticTemplatesOfTheStoredForm() {
+        // Random minutiae in SourceAFIS's CBOR form: a decoding failure would throw TemplateExtractionException.
+        assertDoesNotThrow(() -> matcher.warmUp(40));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
@@ -119,7 +120,34 @@ public final class FakeMatcher implements FingerMatcher {
     @Override
     public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
         Map<K, List<FingerTemplate>> copy = Map.copyOf(enrolled);
+        List<Map.Entry<K, List<FingerTemplate>>> ordered = List.copyOf(enrolled.entrySet());
         return new Gallery<>() {
+            @Override
+            public List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading) {
+                List<PairScore<K>> pairs = new ArrayList<>();
+                for (int i = 0; i < ordered.size(); i++) {
+                    for (int j = i + 1; j < ordered.size(); j++) {
+                        List<FingerTemplate> first = ordered.get(i).getValue();
+                        List<FingerTemplate> second = ordered.get(j).getValue();
+                        int leadFirst = leading.applyAsInt(ordered.get(i).getKey());
+                        int leadSecond = leading.applyAsInt(ordered.get(j).getKey());
+                        for (int a = 0; a < first.size(); a++) {
+                            for (int b = 0; b < second.size(); b++) {
+                                if (a >= leadFirst && b >= leadSecond) {
+                                    continue;
+                                }
+                                double score = scoring.score(first.get(a), second.get(b));
+                                if (score >= threshold) {
+                                    pairs.add(new PairScore<>(ordered.get(i).getKey(), a, ordered.get(j).getKey(), b,
+                                            score));
+                                }
+                            }
+                        }
+                    }
+                }
+                return pairs;
+            }
+
             @Override
             public int size() {
                 return copy.size();
