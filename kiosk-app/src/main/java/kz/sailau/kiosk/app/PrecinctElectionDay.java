@@ -75,6 +75,6 @@ public final class PrecinctElectionDay {
     static PrecinctNetworkStatus status(NetworkState state, boolean registerRefused) {
         int reachable = (int) state.members().stream().filter(state.reachable()::contains).count();
         return new PrecinctNetworkStatus(state.self(), state.members().size(), reachable, state.leader(),
-                state.withMajority() && !registerRefused);
+                state.withMajority() && !registerRefused, registerRefused);
     }
 }

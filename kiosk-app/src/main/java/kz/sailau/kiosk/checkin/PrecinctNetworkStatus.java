@@ -14,9 +14,17 @@ import kz.sailau.kiosk.model.NodeName;
  * @param reachable    how many of them this kiosk reaches now (itself included)
  * @param leader       the leader this kiosk follows, if any
  * @param withMajority whether check-ins can be committed from here
+ * @param registerRefused whether the precinct opened with another register version than this kiosk's (then never
+ *                        with the majority: it checks nobody in, whatever the network does)
  */
 public record PrecinctNetworkStatus(NodeName self, int members, int reachable, Optional<NodeName> leader,
-                                    boolean withMajority) {
+                                    boolean withMajority, boolean registerRefused) {
+
+    /** A status of the network alone (the register not refused). */
+    public PrecinctNetworkStatus(NodeName self, int members, int reachable, Optional<NodeName> leader,
+                                 boolean withMajority) {
+        this(self, members, reachable, leader, withMajority, false);
+    }
 
     /** @throws IllegalArgumentException on negative counts or more reachable than members */
     public PrecinctNetworkStatus {
@@ -24,6 +32,9 @@ public record PrecinctNetworkStatus(NodeName self, int members, int reachable, O
         Objects.requireNonNull(leader, "leader");
         if (members < 0 || reachable < 0 || reachable > members) {
             throw new IllegalArgumentException("reachable must be 0.." + members + ": " + reachable);
+        }
+        if (registerRefused && withMajority) {
+            throw new IllegalArgumentException("a kiosk whose register the precinct refused is never with the majority");
         }
     }
 }

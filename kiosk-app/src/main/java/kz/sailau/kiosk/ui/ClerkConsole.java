@@ -512,12 +512,13 @@ public final class ClerkConsole extends VBox {
 
     /**
      * The precinct network in one line: machines in reach of the voting members, the leader, and whether this kiosk
-     * is with the majority (an alert when it is cut off).
+     * is with the majority (an alert when it is cut off, or when the precinct refused this kiosk's register version).
      */
     static Label networkLine(Messages m, PrecinctNetworkStatus network) {
         String line = m.get("clerk.network.line", network.reachable(), network.members(),
                 network.leader().map(leader -> leader.value()).orElse(m.get("clerk.network.noLeader")));
-        String verdict = m.get(network.withMajority() ? "clerk.network.majority" : "clerk.network.cutOff");
+        String verdict = m.get(network.registerRefused() ? "clerk.network.registerMismatch"
+                : network.withMajority() ? "clerk.network.majority" : "clerk.network.cutOff");
         Label label = wrapped(KioskView.sentence(line) + " " + KioskView.sentence(verdict), "clerk-network");
         label.getStyleClass().add(network.withMajority() ? "console-small" : "console-alert");
         return label;

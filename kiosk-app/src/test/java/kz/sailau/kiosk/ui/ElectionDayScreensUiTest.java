@@ -2,11 +2,13 @@ package kz.sailau.kiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -21,7 +23,9 @@ import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.checkin.Refusal;
+import kz.sailau.kiosk.model.NodeName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -187,6 +191,32 @@ class ElectionDayScreensUiTest {
         await(() -> text("#clerk-network").endsWith("In the majority: check-ins are recorded."));
     }
 
+    /**
+     * A kiosk whose register version the precinct refused: the voter is sent on as from a cut-off kiosk, and the
+     * clerk's console says why (not a network fault).
+     */
+    @Test
+    void aKioskOnAnotherRegisterVersionTellsTheClerkWhy(FxRobot robot) throws Exception {
+        open(robot, true);
+        drive(robot, "precinct-welcome");
+        robot.interact(() -> {
+            view.toggleClerkConsole();
+            view.clerkConsole().language().choose(Language.ENGLISH);
+            model.language().choose(Language.ENGLISH);
+        });
+        fixtures.network = UiFixtures.REGISTER_REFUSED;
+        model.tick().get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.CutOff.class::isInstance);
+        await(() -> text("#clerk-network").contains("register version"));
+        assertEquals("Polling station network: 3 of 3 machines in reach, leader: kiosk-2. Another register version "
+                + "than the polling station's: this kiosk checks nobody in; the administrator compares the versions "
+                + "(register status).", text("#clerk-network"));
+        assertTrue(view.clerkConsole().lookup("#clerk-network").getStyleClass().contains("console-alert"));
+        assertEquals(0, fixtures.ledger.counters().checkIns(), "nothing recorded");
+        assertThrows(IllegalArgumentException.class, () -> new PrecinctNetworkStatus(new NodeName("kiosk-1"), 3, 3,
+                Optional.empty(), true, true), "refused and with the majority at once is not a state");
+    }
+
     /** A standalone kiosk's console has no network line. */
     @Test
     void aStandaloneKioskShowsNoNetworkLine(FxRobot robot) throws Exception {
@@ -322,7 +352,7 @@ class ElectionDayScreensUiTest {
                 fixtures.network = UiFixtures.CUT_OFF;
                 model.tick().get(5, TimeUnit.SECONDS);
                 awaitState(CheckInState.CutOff.class::isInstance);
-                await(() -> model.networkProperty().get().equals(java.util.Optional.of(UiFixtures.CUT_OFF)));
+                await(() -> model.networkProperty().get().equals(Optional.of(UiFixtures.CUT_OFF)));
             }
             default -> throw new IllegalArgumentException("no way to drive the engine to " + name);
         }

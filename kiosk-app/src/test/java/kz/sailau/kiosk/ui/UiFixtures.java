@@ -109,6 +109,9 @@ final class UiFixtures {
     /** The same node alone: cut off. */
     static final PrecinctNetworkStatus CUT_OFF = new PrecinctNetworkStatus(new NodeName("kiosk-1"), 3, 1,
             Optional.empty(), false);
+    /** In reach of all three, but the precinct opened with another register version than this kiosk's. */
+    static final PrecinctNetworkStatus REGISTER_REFUSED = new PrecinctNetworkStatus(new NodeName("kiosk-1"), 3, 3,
+            Optional.of(new NodeName("kiosk-2")), false, true);
     /** The precinct network's state the engine reads on its next tick (precinct fixtures only). */
     volatile PrecinctNetworkStatus network = WITH_MAJORITY;
 
