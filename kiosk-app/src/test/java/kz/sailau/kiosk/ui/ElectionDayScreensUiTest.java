@@ -155,13 +155,7 @@ class ElectionDayScreensUiTest {
      */
     @Test
     void aKioskCutOffFromThePrecinctNetworkSaysSoAndComesBackByItself(FxRobot robot) throws Exception {
-        open(robot, true);
-        drive(robot, "precinct-welcome");
-        robot.interact(() -> {
-            view.toggleClerkConsole();
-            view.clerkConsole().language().choose(Language.ENGLISH);
-            model.language().choose(Language.ENGLISH);
-        });
+        openOnThePrecinctNetworkWithTheConsoleInEnglish(robot);
         assertEquals("Polling station network: 3 of 3 machines in reach, leader: kiosk-2. In the majority: check-ins "
                 + "are recorded.", text("#clerk-network"));
         fixtures.network = UiFixtures.CUT_OFF;
@@ -197,13 +191,7 @@ class ElectionDayScreensUiTest {
      */
     @Test
     void aKioskOnAnotherRegisterVersionTellsTheClerkWhy(FxRobot robot) throws Exception {
-        open(robot, true);
-        drive(robot, "precinct-welcome");
-        robot.interact(() -> {
-            view.toggleClerkConsole();
-            view.clerkConsole().language().choose(Language.ENGLISH);
-            model.language().choose(Language.ENGLISH);
-        });
+        openOnThePrecinctNetworkWithTheConsoleInEnglish(robot);
         fixtures.network = UiFixtures.REGISTER_REFUSED;
         model.tick().get(5, TimeUnit.SECONDS);
         awaitState(CheckInState.CutOff.class::isInstance);
@@ -215,6 +203,17 @@ class ElectionDayScreensUiTest {
         assertEquals(0, fixtures.ledger.counters().checkIns(), "nothing recorded");
         assertThrows(IllegalArgumentException.class, () -> new PrecinctNetworkStatus(new NodeName("kiosk-1"), 3, 3,
                 Optional.empty(), true, true), "refused and with the majority at once is not a state");
+    }
+
+    /** A kiosk of a precinct network on its welcome screen, the clerk console open, everything in English. */
+    private void openOnThePrecinctNetworkWithTheConsoleInEnglish(FxRobot robot) throws Exception {
+        open(robot, true);
+        drive(robot, "precinct-welcome");
+        robot.interact(() -> {
+            view.toggleClerkConsole();
+            view.clerkConsole().language().choose(Language.ENGLISH);
+            model.language().choose(Language.ENGLISH);
+        });
     }
 
     /** A standalone kiosk's console has no network line. */
