@@ -25,7 +25,9 @@ import kz.sailau.kiosk.model.NodeRole;
  * them (see {@link PrecinctLedgerState}).
  *
  * <p>Wire form (big-endian, {@link DataOutputStream}): version byte {@value #VERSION}, kind byte, 16-byte command
- * id, origin node name (modified UTF-8), then the kind's fields.
+ * id, origin node name (modified UTF-8), then the kind's fields. A kind added later (such as
+ * {@link PublishStatus}, kind 10) keeps the version: the form of the earlier kinds is unchanged, and a node of an
+ * earlier build refuses the new kind as malformed and changes nothing, the same on every such node.
  */
 public sealed interface PrecinctCommand {
 
@@ -266,6 +268,29 @@ public sealed interface PrecinctCommand {
         }
     }
 
+    /**
+     * A kiosk's status for the clerk station ({@link KioskStatus}): the ledger keeps the latest of each kiosk,
+     * replacing the one before; always accepted. A kiosk publishes it only when it changed. Carries fixed codes and
+     * flags, nothing about any voter.
+     *
+     * @param commandId random id
+     * @param origin    the kiosk
+     * @param status    what its clerk console shows now
+     */
+    record PublishStatus(byte[] commandId, NodeName origin, KioskStatus status) implements PrecinctCommand {
+        /** Validates. */
+        public PublishStatus {
+            commandId = checked(commandId, ID_LENGTH, "commandId");
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public byte[] commandId() {
+            return commandId.clone();
+        }
+    }
+
     /** A fresh random command id. */
     static byte[] newId(SecureRandom random) {
         byte[] id = new byte[ID_LENGTH];
@@ -301,6 +326,8 @@ public sealed interface PrecinctCommand {
                 out.writeUTF(w.node.value());
             } else if (command instanceof OpenRegister r) {
                 out.writeLong(r.version);
+            } else if (command instanceof PublishStatus p) {
+                p.status.writeTo(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -332,6 +359,7 @@ public sealed interface PrecinctCommand {
                 case 7 -> new WithdrawNode(id, origin, new NodeName(in.readUTF()));
                 case 8 -> new Seal(id, origin);
                 case 9 -> new OpenRegister(id, origin, in.readLong());
+                case 10 -> new PublishStatus(id, origin, KioskStatus.readFrom(in));
                 default -> throw new IllegalArgumentException("unknown command kind " + kind);
             };
             if (in.available() != 0) {
@@ -357,7 +385,7 @@ public sealed interface PrecinctCommand {
     /** The kinds in wire order (kind byte = position + 1). */
     List<Class<? extends PrecinctCommand>> KINDS = List.of(CheckIn.class, PaperMark.class, IssueToken.class,
             VoidToken.class, RedeemToken.class, AuthoriseNode.class, WithdrawNode.class, Seal.class,
-            OpenRegister.class);
+            OpenRegister.class, PublishStatus.class);
 
     private static byte[] checked(byte[] bytes, int length, String what) {
         Objects.requireNonNull(bytes, what);

@@ -20,8 +20,9 @@ import kz.sailau.kiosk.model.NodeRole;
  * The state the replicated commands build, the same on every node: the set of checked-in voters (blind indexes)
  * with the node that recorded each, the ballot tokens with their status, the kiosk that issued each and the node that
  * voided or redeemed it, counts per node, the nodes the administrator authorised or withdrew, and the
- * outcome of every command id applied (so a retry or a replay is answered, not applied twice), and the register
- * the precinct opened with (the first a kiosk opened with; a kiosk with another is refused). Deterministic: the
+ * outcome of every command id applied (so a retry or a replay is answered, not applied twice), the register
+ * the precinct opened with (the first a kiosk opened with; a kiosk with another is refused), and the latest status
+ * each kiosk published for the clerk station ({@link KioskStatus}: one per kiosk, replaced, never a history). Deterministic: the
  * outcome of a command depends only on this state and the command, never on time or on the node applying it.
  *
  * <p>Secrecy: every collection is sorted by its random or keyed value (blind index, token id, command id, node
@@ -33,7 +34,7 @@ import kz.sailau.kiosk.model.NodeRole;
 public final class PrecinctLedgerState {
 
     /** Magic and version at the start of a snapshot. */
-    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-3";
+    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-4";
 
     /** Token status. */
     enum TokenStatus {
@@ -106,6 +107,8 @@ public final class PrecinctLedgerState {
     private final NavigableMap<NodeName, AuthorisedNode> authorised = new TreeMap<>();
     private final NavigableSet<NodeName> withdrawn = new TreeSet<>();
     private Optional<AgreedRegister> register = Optional.empty();
+    /** The latest status of each kiosk that published one, by name: one entry per kiosk, replaced, never a list. */
+    private final NavigableMap<NodeName, KioskStatus> statuses = new TreeMap<>();
 
     /**
      * Applies a command (or answers its recorded outcome if its id was applied before).
@@ -179,6 +182,8 @@ public final class PrecinctLedgerState {
             } else if (!register.get().equals(opened)) {
                 return PrecinctOutcome.REGISTER_MISMATCH;
             }
+        } else if (command instanceof PrecinctCommand.PublishStatus p) {
+            statuses.put(p.origin(), p.status());
         }
         return PrecinctOutcome.ACCEPTED;
     }
@@ -272,6 +277,11 @@ public final class PrecinctLedgerState {
         return register;
     }
 
+    /** The latest status each kiosk published, by kiosk name (for the clerk station). */
+    public NavigableMap<NodeName, KioskStatus> statuses() {
+        return new TreeMap<>(statuses);
+    }
+
     /** Writes the state canonically (every collection in key order; no time, no arrival order). */
     public void writeTo(DataOutput out) throws IOException {
         out.writeUTF(SNAPSHOT_FORMAT);
@@ -315,6 +325,11 @@ public final class PrecinctLedgerState {
         if (register.isPresent()) {
             out.writeLong(register.get().version());
         }
+        out.writeInt(statuses.size());
+        for (Map.Entry<NodeName, KioskStatus> kiosk : statuses.entrySet()) {
+            out.writeUTF(kiosk.getKey().value());
+            kiosk.getValue().writeTo(out);
+        }
     }
 
     /**
@@ -332,6 +347,7 @@ public final class PrecinctLedgerState {
         counts.clear();
         authorised.clear();
         withdrawn.clear();
+        statuses.clear();
         for (int i = 0, n = size(in); i < n; i++) {
             Key voter = new Key(read(in, PrecinctCommand.VOTER_INDEX_LENGTH));
             checkedIn.put(voter, new VoterMark(new NodeName(in.readUTF()), in.readBoolean()));
@@ -368,6 +384,14 @@ public final class PrecinctLedgerState {
             withdrawn.add(new NodeName(in.readUTF()));
         }
         register = in.readBoolean() ? Optional.of(new AgreedRegister(in.readLong())) : Optional.empty();
+        for (int i = 0, n = size(in); i < n; i++) {
+            NodeName kiosk = new NodeName(in.readUTF());
+            try {
+                statuses.put(kiosk, KioskStatus.readFrom(in));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("not a kiosk status in the snapshot", e);
+            }
+        }
     }
 
     private static int size(DataInput in) throws IOException {

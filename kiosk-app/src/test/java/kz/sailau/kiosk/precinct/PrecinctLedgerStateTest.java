@@ -161,7 +161,7 @@ class PrecinctLedgerStateTest {
     void aSnapshotOfAnotherFormatIsRefused() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF("sailau-precinct-ledger-2");
+            out.writeUTF("sailau-precinct-ledger-3");
         }
         assertThrows(IOException.class, () -> new PrecinctLedgerState().readFrom(new DataInputStream(
                 new ByteArrayInputStream(bytes.toByteArray()))));
@@ -177,6 +177,67 @@ class PrecinctLedgerStateTest {
         byte[] longer = java.util.Arrays.copyOf(wire, wire.length + 1);
         assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(longer, 0, longer.length));
         assertFalse(new PrecinctCommand.CheckIn(bytes(16), KIOSK_1, bytes(32), 0).toString().matches(".*[0-9a-f]{8}.*"));
+    }
+
+    @Test
+    void theLedgerKeepsOnlyTheLatestStatusOfEachKioskAndItsSnapshotOrdersNothing() throws IOException {
+        KioskStatus fingerNotRecognised = status(false, "clerk.FINGER_NOT_RECOGNISED");
+        KioskStatus alreadyCheckedIn = status(true, "refusal.ALREADY_CHECKED_IN");
+        List<PrecinctCommand> day = List.of(
+                new PrecinctCommand.PublishStatus(bytes(16), KIOSK_1, fingerNotRecognised),
+                new PrecinctCommand.PublishStatus(bytes(16), KIOSK_2, alreadyCheckedIn),
+                new PrecinctCommand.PublishStatus(bytes(16), KIOSK_1, KioskStatus.QUIET));
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        for (PrecinctCommand command : day) {
+            assertEquals(PrecinctOutcome.ACCEPTED, state.apply(command).outcome());
+        }
+        assertEquals(java.util.Map.of(KIOSK_1, KioskStatus.QUIET, KIOSK_2, alreadyCheckedIn), state.statuses(),
+                "one status per kiosk, the latest: the finger case kiosk-1 had is gone");
+
+        // Two kiosks publishing in the other order end in the same snapshot: it says nothing of who came first.
+        PrecinctLedgerState otherOrder = new PrecinctLedgerState();
+        List.of(day.get(0), day.get(2), day.get(1)).forEach(otherOrder::apply);
+        assertArrayEquals(snapshot(state), snapshot(otherOrder));
+        byte[] snapshot = snapshot(state);
+        assertEquals(-1, RawBytes.indexOf(snapshot, "FINGER_NOT_RECOGNISED".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), 0), "a replaced status is not kept");
+
+        PrecinctLedgerState restored = new PrecinctLedgerState();
+        restored.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        assertEquals(state.statuses(), restored.statuses(), "the statuses survive a snapshot");
+        assertArrayEquals(snapshot, snapshot(restored));
+    }
+
+    @Test
+    void aStatusCarriesFixedCodesOnlyAndItsWireFormRoundTrips() {
+        PrecinctCommand publish = new PrecinctCommand.PublishStatus(bytes(16), KIOSK_2,
+                new KioskStatus(true, true, true, true, new java.util.TreeSet<>(List.of("clerk.VOTER_REQUEST",
+                        "refusal.OTHER_PRECINCT"))));
+        byte[] wire = PrecinctCommand.encode(publish);
+        PrecinctCommand decoded = PrecinctCommand.decode(wire, 0, wire.length);
+        assertEquals(((PrecinctCommand.PublishStatus) publish).status(),
+                ((PrecinctCommand.PublishStatus) decoded).status());
+        assertArrayEquals(wire, PrecinctCommand.encode(decoded));
+        assertEquals(10, wire[1], "the status is kind 10 of wire version 1");
+        assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(wire, 0, wire.length - 1));
+        byte[] unknownFlag = wire.clone();
+        unknownFlag[2 + PrecinctCommand.ID_LENGTH + 2 + KIOSK_2.value().length()] |= 0x40;
+        assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(unknownFlag, 0, unknownFlag.length));
+        // Free text, an IIN or a name cannot be a case: only source.KIND codes.
+        for (String notACode : List.of("880101300123", "clerk.Aidar", "clerk.", "refusal.ALREADY CHECKED IN", "")) {
+            assertThrows(IllegalArgumentException.class, () -> status(false, notACode), notACode);
+        }
+        java.util.SortedSet<String> tooMany = new java.util.TreeSet<>();
+        for (char c = 'A'; c < 'A' + KioskStatus.MAX_CASES + 1; c++) {
+            tooMany.add("clerk." + c);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new KioskStatus(false, false, false, false, tooMany));
+        assertTrue(status(false, "clerk.VOTER_REQUEST").needsAttention());
+        assertFalse(KioskStatus.QUIET.needsAttention());
+    }
+
+    private static KioskStatus status(boolean callsClerk, String openCase) {
+        return new KioskStatus(false, false, false, callsClerk, new java.util.TreeSet<>(List.of(openCase)));
     }
 
     private static byte[] snapshot(PrecinctLedgerState state) throws IOException {
