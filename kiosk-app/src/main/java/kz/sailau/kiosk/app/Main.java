@@ -37,13 +37,15 @@ public final class Main {
         return List.copyOf(all);
     }
 
-    /** The administrator commands plus the application's own: {@code demo}, {@code start}, {@code simulate}, {@code la}. */
+    /** The administrator commands plus the application's own: {@code demo}, {@code start}, {@code simulate}, {@code la},
+     * {@code clerk-station}. */
     public static CommandLine commandLine(CliEnvironment environment) {
         CommandLine root = KioskCommandLine.create(environment);
         root.addSubcommand("demo", new CommandLine(new DemoCommand(environment)));
         root.addSubcommand("start", new CommandLine(new StartCommand(environment)));
         root.addSubcommand("simulate", new CommandLine(new SimulateCommand(environment)));
         root.addSubcommand("la", LogicAccuracyCommand.create(environment));
+        root.addSubcommand("clerk-station", new CommandLine(new ClerkStationCommand(environment)));
         return KioskCommandLine.reportFailuresOnOneLine(root, environment);
     }
 

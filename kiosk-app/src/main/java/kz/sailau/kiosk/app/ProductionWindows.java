@@ -179,6 +179,7 @@ final class ProductionWindows {
         private final Supplier<Optional<NodeCredentials>> nodeKey;
         private KioskDevices devices;
         private Optional<PrecinctNode> node = Optional.empty();
+        private Optional<KioskStatusPublisher> status = Optional.empty();
         private ElectionDayKiosk built;
 
         ElectionDays(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
@@ -199,6 +200,8 @@ final class ProductionWindows {
                 devices = SerialDevices.open(configuration, environment.clock());
                 built = electionDay(configuration, environment, database, credentials, matcher, Optional.of(devices),
                         node);
+                // The clerk station sees this kiosk's cases: its status goes into the ledger on every change.
+                status = node.map(running -> KioskStatusPublisher.attach(built.engine(), running));
                 devicesOpen.set(true);
             }
             return built;
@@ -225,6 +228,7 @@ final class ProductionWindows {
                 built.close();
                 devices.close();
             }
+            status.ifPresent(KioskStatusPublisher::close);
             // Leaves the precinct network in order (its peers see it go; its last snapshot is taken).
             node.ifPresent(PrecinctNode::close);
         }

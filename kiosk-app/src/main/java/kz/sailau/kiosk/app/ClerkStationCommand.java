@@ -1,0 +1,165 @@
+package kz.sailau.kiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.cli.CliException;
+import kz.sailau.kiosk.cli.PassphraseOption;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.crypto.NodeIdentity;
+import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.precinct.PrecinctNode;
+import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
+import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
+import kz.sailau.kiosk.ui.ClerkStationModel;
+import kz.sailau.kiosk.ui.ClerkStationView;
+import kz.sailau.kiosk.ui.KioskView;
+import kz.sailau.kiosk.ui.LanguageViewModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sailau-kiosk clerk-station --dir DIR}: the clerk station, a machine of the precinct network with the role
+ * {@code clerk-station}. Checks the node directory (as {@code node run}, and that its certificate is a clerk
+ * station's) before asking for the passphrase, joins the network as a node and opens the station's screen
+ * ({@link ClerkStationView}): every kiosk's cases, in the kiosk consoles' words. A command of its own, not
+ * {@code node run --screen}: {@code node run} is an administrator command without a screen (the command line layer
+ * has no JavaFX), and the station is a screen first; the node console is not served here.
+ */
+@Command(name = "clerk-station", mixinStandardHelpOptions = true,
+        description = {"Open the clerk station: join the precinct network (DIR/precinct.json) with this machine's "
+                + "clerk-station certificate and show every kiosk's open cases until the window is closed.",
+                "The consensus log and snapshot live in DIR/ledger."})
+public final class ClerkStationCommand implements Callable<Integer> {
+
+    /** How often the screen reads the station's replica. */
+    static final Duration REFRESH = Duration.ofSeconds(1);
+
+    private final CliEnvironment environment;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Node directory.")
+    Path directory;
+
+    @Option(names = "--check-only", description = "Only check the node directory, then exit.")
+    boolean checkOnly;
+
+    @Mixin
+    PassphraseOption passphrase = new PassphraseOption();
+
+    /** @param environment time, randomness and console */
+    public ClerkStationCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrecinctNodeSettings settings = checkedSettings(directory);
+        if (checkOnly) {
+            environment.out().println("clerk station " + settings.name().value() + " is ready to join the precinct "
+                    + "network on " + settings.listen().getAddress().getHostAddress());
+            return 0;
+        }
+        char[] secret = passphrase.read("Node passphrase", false);
+        NodeCredentials credentials;
+        try {
+            credentials = NodeCredentials.unlock(directory, secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        Files.createDirectories(settings.dataDirectory());
+        PrecinctNode node;
+        try {
+            node = PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory),
+                    environment.random());
+        } catch (PrecinctUnavailableException e) {
+            throw new CliException(e.messageKey(), e.getMessage());
+        }
+        try (node) {
+            showUntilClosed(node);
+        }
+        return 0;
+    }
+
+    /**
+     * The node directory's settings, after checking it holds a certified clerk station's key of the name the
+     * settings give.
+     *
+     * @throws CliException {@code node.error.noSettings}, {@code node.error.settings},
+     *                      {@code node.error.notInitialised}, {@code node.error.role},
+     *                      {@code node.error.certificateMismatch} or the certificate's own key
+     */
+    static PrecinctNodeSettings checkedSettings(Path directory) {
+        Path file = directory.resolve(PrecinctNodeSettings.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);
+        }
+        PrecinctNodeSettings settings;
+        try {
+            settings = PrecinctNodeSettings.read(file, directory.resolve(PrecinctKiosk.LEDGER_DIRECTORY));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("node.error.settings", PrecinctNodeSettings.FILE + " is not valid: "
+                    + e.getMessage());
+        }
+        NodeIdentity identity;
+        try {
+            if (!Files.isRegularFile(directory.resolve(NodeCredentials.CERTIFICATE_FILE))
+                    || !Files.isRegularFile(directory.resolve(NodeCredentials.AUTHORITY_FILE))
+                    || !Files.isRegularFile(directory.resolve(NodeCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("node.error.notInitialised", "no node key or certificate in " + directory
+                        + " (run 'node init', 'authority certify-node' and 'node install')");
+            }
+            identity = NodeCertificates.identify(Pem.readCertificate(Files.readAllBytes(
+                    directory.resolve(NodeCredentials.CERTIFICATE_FILE))), NodeCredentials.authorityOf(directory));
+        } catch (KioskCryptoException e) {
+            throw new CliException(e.messageKey(), "the node certificate cannot be used: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CliException refusal) {
+                throw refusal;
+            }
+            throw new CliException("node.error.certificate", "the node certificates cannot be read as PEM");
+        }
+        if (identity.role() != NodeRole.CLERK_STATION) {
+            throw new CliException("node.error.role", "the node certificate is for a " + identity.role().label()
+                    + ", not a clerk-station");
+        }
+        if (!identity.name().equals(settings.name())) {
+            throw new CliException("node.error.certificateMismatch", PrecinctNodeSettings.FILE + " names "
+                    + settings.name().value() + " but the certificate " + identity.name().value());
+        }
+        return settings;
+    }
+
+    private static void showUntilClosed(PrecinctNode node) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        ClerkStationModel model = new ClerkStationModel();
+        ClerkStation station = ClerkStation.follow(node, model, Platform::runLater, REFRESH);
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setTitle("Sailau clerk station " + node.name().value());
+                Scene scene = new Scene(new ClerkStationView(model, new LanguageViewModel()), 1280, 800);
+                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+                stage.setScene(scene);
+                stage.setMaximized(true);
+                stage.setOnHidden(event -> closed.countDown());
+                stage.show();
+            });
+            closed.await();
+        } finally {
+            station.close();
+            Platform.exit();
+        }
+    }
+}
