@@ -101,9 +101,6 @@ public final class ClerkStationView extends VBox {
             go.getStyleClass().add("console-alert");
             card.getChildren().add(go);
         }
-        if (kiosk.reachable() && kiosk.callsClerk()) {
-            card.getChildren().add(label(m.get("station.callsClerk"), id + "-calls", inside));
-        }
         int n = 0;
         for (String code : kiosk.reachable() ? kiosk.openCases() : List.<String>of()) {
             OpenCase open = OpenCase.of(code);

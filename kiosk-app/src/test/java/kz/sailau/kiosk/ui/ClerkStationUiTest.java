@@ -85,7 +85,8 @@ class ClerkStationUiTest {
         assertEquals(EN.get(ClerkReason.FINGER_NOT_RECOGNISED.messageKey()), text("#station-kiosk-2-case-0"));
         assertEquals(EN.get("clerk.nextStep", EN.get(ClerkReason.FINGER_NOT_RECOGNISED.nextStepKey())),
                 text("#station-kiosk-2-next-0"));
-        assertEquals(EN.get("station.callsClerk"), text("#station-kiosk-2-calls"));
+        // The call is a case of its own, in the console's words (the voter pressed "call").
+        assertEquals(EN.get(ClerkReason.VOTER_REQUEST.messageKey()), text("#station-kiosk-2-case-1"));
         assertEquals(EN.get(Refusal.ALREADY_CHECKED_IN.messageKey()), text("#station-kiosk-3-case-0"));
         assertEquals("kiosk-4 — " + EN.get("station.state.paused"), text("#station-kiosk-4-state"));
         assertEquals(EN.get("station.checkIns", 41), text("#station-kiosk-1-checkins"));
