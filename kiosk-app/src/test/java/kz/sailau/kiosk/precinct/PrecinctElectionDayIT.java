@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.app.KioskStatusPublisher;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.PrecinctElectionDay;
 import kz.sailau.kiosk.app.PrecinctKiosk;
@@ -241,6 +242,12 @@ class PrecinctElectionDayIT {
                 assertEquals(new CheckInState.CutOff(false),
                         refused.engine().submit(new CheckInEvent.FingerCaptured(image())));
                 assertEquals(new CheckInState.CutOff(false), refused.engine().tick(), "it stays refused");
+                // The clerk station learns it from the kiosk's own engine, through the ledger.
+                try (KioskStatusPublisher status = KioskStatusPublisher.attach(refused.engine(), other)) {
+                    InProcessPrecinct.await(() -> precinct.node("kiosk-1").read(PrecinctLedgerState::statuses)
+                            .getOrDefault(new NodeName("kiosk-2"), KioskStatus.QUIET).checksNobodyIn(), 30,
+                            () -> "kiosk-1's replica: " + precinct.node("kiosk-1").read(PrecinctLedgerState::statuses));
+                }
                 assertFalse(refused.engine().networkStatus().orElseThrow().withMajority());
                 NetworkCutOffException reason = assertThrows(NetworkCutOffException.class,
                         () -> new ReplicatedCheckInLedger(refused.assembly().sqliteLedger(), other,

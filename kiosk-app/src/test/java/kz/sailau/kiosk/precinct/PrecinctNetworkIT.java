@@ -238,6 +238,15 @@ class PrecinctNetworkIT {
     @Test
     @Order(7)
     void afterTheDayNoNodeKeepsCheckInsInTimeOrderOrLinkedToTokens() throws Exception {
+        // A kiosk's status for the clerk station during the day: the ledger keeps the latest only, so the case
+        // it replaced is on no node's disk after the day, and no case code crosses the wire in clear.
+        NodeName kiosk1 = new NodeName("kiosk-1");
+        KioskStatus swap = new KioskStatus(false, false, false, true, new java.util.TreeSet<>(List.of(
+                "clerk.IDENTITY_SWAP")));
+        assertEquals(PrecinctOutcome.ACCEPTED, committed("kiosk-1", id -> new PrecinctCommand.PublishStatus(id, kiosk1,
+                swap)));
+        assertEquals(PrecinctOutcome.ACCEPTED, committed("kiosk-1", id -> new PrecinctCommand.PublishStatus(id, kiosk1,
+                KioskStatus.QUIET)));
         assertEquals(PrecinctOutcome.ACCEPTED, committed("kiosk-1",
                 id -> new PrecinctCommand.Seal(id, new NodeName("kiosk-1"))));
         precinct.awaitSameCounts(WAIT);
@@ -252,9 +261,22 @@ class PrecinctNetworkIT {
                 for (byte[] voter : voters) {
                     assertEquals(-1, RawBytes.indexOf(traffic, voter, 0), "a blind index crossed the wire in clear");
                 }
+                assertEquals(-1, RawBytes.indexOf(traffic, IDENTITY_SWAP, 0), "a kiosk's case crossed in clear");
             }
         }
+        for (LoopbackPrecinct.Machine machine : precinct.loopback.machines().values()) {
+            try (var files = java.nio.file.Files.walk(machine.directory().resolve("ledger"))) {
+                for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    assertEquals(-1, RawBytes.indexOf(java.nio.file.Files.readAllBytes(file), IDENTITY_SWAP, 0),
+                            file + " keeps a kiosk status that was replaced");
+                }
+            }
+            assertEquals(java.util.Map.of(kiosk1, KioskStatus.QUIET), precinct.nodes.get(machine.name())
+                    .read(PrecinctLedgerState::statuses), machine.name() + ": one status per kiosk, the latest");
+        }
     }
+
+    private static final byte[] IDENTITY_SWAP = "IDENTITY_SWAP".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private PrecinctNode node(String name) {
         return precinct.node(name);
