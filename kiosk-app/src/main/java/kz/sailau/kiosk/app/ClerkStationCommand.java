@@ -5,8 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -23,27 +28,33 @@ import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
 import kz.sailau.kiosk.ui.ClerkStationModel;
+import kz.sailau.kiosk.ui.ClerkStationUnlock;
 import kz.sailau.kiosk.ui.ClerkStationView;
 import kz.sailau.kiosk.ui.KioskView;
 import kz.sailau.kiosk.ui.LanguageViewModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code sailau-kiosk clerk-station --dir DIR}: the clerk station, a machine of the precinct network with the role
  * {@code clerk-station}. Checks the node directory (as {@code node run}, and that its certificate is a clerk
- * station's) before asking for the passphrase, joins the network as a node and opens the station's screen
- * ({@link ClerkStationView}): every kiosk's cases, in the kiosk consoles' words. A command of its own, not
+ * station's) before anything else, then opens the station's window: the node passphrase on its first screen
+ * ({@link ClerkStationUnlock}; or from {@code --passphrase-file}, before the window), then joins the network as a
+ * node and shows every kiosk's cases in the kiosk consoles' words ({@link ClerkStationView}). A command of its own, not
  * {@code node run --screen}: {@code node run} is an administrator command without a screen (the command line layer
  * has no JavaFX), and the station is a screen first; the node console is not served here.
  */
 @Command(name = "clerk-station", mixinStandardHelpOptions = true,
         description = {"Open the clerk station: join the precinct network (DIR/precinct.json) with this machine's "
-                + "clerk-station certificate and show every kiosk's open cases until the window is closed.",
+                + "clerk-station certificate and show every kiosk's open cases until the window is closed. The node "
+                + "passphrase is typed on the station's first screen, or read from --passphrase-file.",
                 "The consensus log and snapshot live in DIR/ledger."})
 public final class ClerkStationCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClerkStationCommand.class);
     /** How often the screen reads the station's replica. */
     static final Duration REFRESH = Duration.ofSeconds(1);
 
@@ -71,7 +82,30 @@ public final class ClerkStationCommand implements Callable<Integer> {
                     + "network on " + settings.listen().getAddress().getHostAddress());
             return 0;
         }
-        char[] secret = passphrase.read("Node passphrase", false);
+        if (passphrase.fromFile()) {
+            // Unlocked and joined before any window opens: a wrong passphrase is one line and exit 1.
+            PrecinctNode node;
+            try {
+                node = join(settings, passphrase.read("Node passphrase", false));
+            } catch (PrecinctUnavailableException e) {
+                throw new CliException(e.messageKey(), e.getMessage());
+            }
+            try (node) {
+                showUntilClosed(Optional.of(node), settings);
+            }
+        } else {
+            showUntilClosed(Optional.empty(), settings);
+        }
+        return 0;
+    }
+
+    /**
+     * Unseals the node key with {@code secret} (cleared) and joins the network.
+     *
+     * @throws KioskCryptoException         {@code crypto.error.wrongPassphrase} and the like
+     * @throws PrecinctUnavailableException when the listener cannot be bound
+     */
+    private PrecinctNode join(PrecinctNodeSettings settings, char[] secret) throws IOException {
         NodeCredentials credentials;
         try {
             credentials = NodeCredentials.unlock(directory, secret);
@@ -79,17 +113,63 @@ public final class ClerkStationCommand implements Callable<Integer> {
             Arrays.fill(secret, '\0');
         }
         Files.createDirectories(settings.dataDirectory());
-        PrecinctNode node;
+        return PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory),
+                environment.random());
+    }
+
+    /**
+     * Opens the station's window until it is closed: the kiosks at once when {@code joined}, else first the
+     * passphrase screen ({@link ClerkStationUnlock}), which joins on a worker thread and then shows the kiosks.
+     */
+    private void showUntilClosed(Optional<PrecinctNode> joined, PrecinctNodeSettings settings)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        ClerkStationModel model = new ClerkStationModel();
+        LanguageViewModel language = new LanguageViewModel();
+        AtomicReference<PrecinctNode> node = new AtomicReference<>(joined.orElse(null));
+        AtomicReference<ClerkStation> station = new AtomicReference<>();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "clerk-station-unlock");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            node = PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory),
-                    environment.random());
-        } catch (PrecinctUnavailableException e) {
-            throw new CliException(e.messageKey(), e.getMessage());
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setTitle("Sailau clerk station " + settings.name().value());
+                ClerkStationView view = new ClerkStationView(model, language);
+                Scene scene = new Scene(joined.isPresent() ? view : new ClerkStationUnlock(language, secret ->
+                        CompletableFuture.supplyAsync(() -> {
+                            try {
+                                PrecinctNode started = join(settings, secret);
+                                node.set(started);
+                                station.set(ClerkStation.follow(started, model, Platform::runLater, REFRESH));
+                                Platform.runLater(() -> stage.getScene().setRoot(view));
+                                return Optional.<String>empty();
+                            } catch (KioskCryptoException e) {
+                                return Optional.of(e.messageKey());
+                            } catch (IOException | RuntimeException e) {
+                                LOG.warn("clerk station: cannot join the precinct network: {}", e.toString());
+                                return Optional.of("station.error.join");
+                            }
+                        }, worker), Platform::runLater), 1280, 800);
+                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+                stage.setScene(scene);
+                stage.setMaximized(true);
+                stage.setOnHidden(event -> closed.countDown());
+                stage.show();
+            });
+            joined.ifPresent(started -> station.set(ClerkStation.follow(started, model, Platform::runLater,
+                    REFRESH)));
+            closed.await();
+        } finally {
+            worker.shutdownNow();
+            Optional.ofNullable(station.get()).ifPresent(ClerkStation::close);
+            if (joined.isEmpty()) {
+                Optional.ofNullable(node.get()).ifPresent(PrecinctNode::close);
+            }
+            Platform.exit();
         }
-        try (node) {
-            showUntilClosed(node);
-        }
-        return 0;
     }
 
     /**
@@ -139,27 +219,5 @@ public final class ClerkStationCommand implements Callable<Integer> {
                     + settings.name().value() + " but the certificate " + identity.name().value());
         }
         return settings;
-    }
-
-    private static void showUntilClosed(PrecinctNode node) throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        ClerkStationModel model = new ClerkStationModel();
-        ClerkStation station = ClerkStation.follow(node, model, Platform::runLater, REFRESH);
-        try {
-            Platform.startup(() -> {
-                Stage stage = new Stage();
-                stage.setTitle("Sailau clerk station " + node.name().value());
-                Scene scene = new Scene(new ClerkStationView(model, new LanguageViewModel()), 1280, 800);
-                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-                stage.setScene(scene);
-                stage.setMaximized(true);
-                stage.setOnHidden(event -> closed.countDown());
-                stage.show();
-            });
-            closed.await();
-        } finally {
-            station.close();
-            Platform.exit();
-        }
     }
 }

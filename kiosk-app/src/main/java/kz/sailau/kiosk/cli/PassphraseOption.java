@@ -16,6 +16,11 @@ public final class PassphraseOption {
             description = "Read the passphrase from the first line of FILE instead of the console.")
     Path file;
 
+    /** Whether the passphrase comes from {@code --passphrase-file} (else it is typed, at the console or on a screen). */
+    public boolean fromFile() {
+        return file != null;
+    }
+
     /**
      * Reads the passphrase.
      *

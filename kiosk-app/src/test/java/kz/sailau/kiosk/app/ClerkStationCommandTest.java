@@ -60,6 +60,11 @@ class ClerkStationCommandTest {
                 assertEquals(List.of("precinct.json"), files.map(f -> f.getFileName().toString()).toList());
             }
 
+            Path wrong = Files.writeString(temp.resolve("wrong.txt"), "not the node passphrase\n");
+            refused("crypto.error.wrongPassphrase", "--dir", station.directory().toString(), "--passphrase-file",
+                    wrong.toString());
+            assertFalse(Files.exists(station.directory().resolve(PrecinctKiosk.LEDGER_DIRECTORY)),
+                    "a wrong passphrase leaves nothing behind");
             assertEquals(0, run("--dir", station.directory().toString(), "--check-only"), err.toString());
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("clerk station station-1 is ready"), out.toString());
             assertFalse(Files.exists(station.directory().resolve(PrecinctKiosk.LEDGER_DIRECTORY)));

@@ -105,6 +105,33 @@ class ClerkStationUiTest {
         assertEquals(EN.get("station.noKiosks"), text("#station-no-kiosks"));
     }
 
+    @Test
+    void theUnlockScreenSaysAWrongPassphraseAndFitsEveryLanguage(FxRobot robot) throws Exception {
+        java.util.List<String> typed = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            scene = new Scene(new ClerkStationUnlock(language, secret -> {
+                typed.add(new String(secret));
+                java.util.Arrays.fill(secret, '\0');
+                return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.of(
+                        "crypto.error.wrongPassphrase"));
+            }, Runnable::run), 1024, 768);
+            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+        });
+        robot.interact(() -> {
+            ((javafx.scene.control.PasswordField) scene.lookup("#station-passphrase")).setText("not the passphrase");
+            ((javafx.scene.control.Button) scene.lookup("#station-unlock")).fire();
+        });
+        assertEquals(List.of("not the passphrase"), typed);
+        assertEquals("", WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.PasswordField) scene
+                .lookup("#station-passphrase")).getText()).get(5, TimeUnit.SECONDS), "the field is cleared");
+        List<String> problems = new ArrayList<>();
+        ScreenChecks.checkEveryLanguage(robot, scene, language, "clerk-station", new int[] {1024, 768}, "unlock",
+                problems);
+        assertEquals(List.of(), problems);
+        assertEquals(EN.get("crypto.error.wrongPassphrase"), text("#station-unlock-result"));
+    }
+
     private javafx.scene.Node lookup(String id) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> scene.lookup(id)).get(5, TimeUnit.SECONDS);
     }
