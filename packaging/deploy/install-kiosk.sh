@@ -7,19 +7,25 @@
 #                    this kiosk is a node of a precinct network (docs/admin-guide.md, section 10): a drop-in
 #                    lets the kiosk's unit use that interface and that private IPv4 network only, nothing else
 #   install-kiosk.sh --standalone                                      remove that drop-in again (the default)
+#   install-kiosk.sh --role desk|clerk --precinct-network CIDR --precinct-interface IFACE
+#                    this machine is the ballot desk (sailau-ballot-desk.service: the node console on tty1) or the
+#                    clerk station (sailau-clerk-station.service: its screen in the kiosk session), with the same
+#                    lock-down and the precinct drop-in; the default role is kiosk (sailau-kiosk.service)
 #
 # Creates the system user 'sailau' (home /var/lib/sailau), installs the systemd unit, the lock-down settings
 # (no SysRq, no login prompt on other virtual terminals, Ctrl+Alt+Del masked) and, if none exist yet, the udev
 # rules and the sample /etc/sailau/kiosk.json (so that running it again after an update keeps both); enables seatd (the seat of the kiosk session);
 # makes the start's class-data-sharing archive (class-archive.sh; run it again after every package update). It does not
 # enable the kiosk: the administrator does that after the key ceremony, the register load and 'clerk add'
-# ('systemctl enable --now sailau-kiosk'). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
+# ('systemctl enable --now sailau-kiosk'). For a desk or a clerk station it installs that role's unit instead of the
+# kiosk's (and no kiosk.json or udev rules). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root=/
 precinct_network=""
 precinct_interface=""
 standalone=no
+role=kiosk
 refuse() { echo "install-kiosk.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,7 +35,8 @@ while [ $# -gt 0 ]; do
     --precinct-interface) [ $# -ge 2 ] || refuse "--precinct-interface needs an interface name, e.g. enp2s0"
       precinct_interface="$2"; shift ;;
     --standalone) standalone=yes ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --role) [ $# -ge 2 ] || refuse "--role needs kiosk, desk or clerk"; role="$2"; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "install-kiosk.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -37,6 +44,18 @@ done
 root="${root%/}"
 
 # Every option is checked before anything is written.
+case "$role" in
+  kiosk) unit=sailau-kiosk ;;
+  desk) unit=sailau-ballot-desk ;;
+  clerk) unit=sailau-clerk-station ;;
+  *) refuse "--role '$role' is not kiosk, desk or clerk" ;;
+esac
+if [ "$role" != kiosk ]; then
+  # The desk and the clerk station are nodes of a precinct network by nature: without it they are of no use.
+  [ "$standalone" = no ] || refuse "--role $role is a node of a precinct network: --standalone is for a kiosk"
+  [ -n "$precinct_network$precinct_interface" ] \
+    || refuse "--role $role needs --precinct-network and --precinct-interface (it is a node of a precinct network)"
+fi
 if [ -n "$precinct_network$precinct_interface" ]; then
   [ "$standalone" = no ] || refuse "--standalone and --precinct-network exclude each other"
   [ -n "$precinct_network" ] || refuse "--precinct-interface needs --precinct-network too"
@@ -79,26 +98,26 @@ fi
 
 install -d -m 0755 "$root/etc/systemd/system" "$root/etc/udev/rules.d" "$root/etc/sailau" "$root/etc/sysctl.d" \
   "$root/etc/systemd/logind.conf.d"
-install -m 0644 "$here/sailau-kiosk.service" "$root/etc/systemd/system/sailau-kiosk.service"
+install -m 0644 "$here/$unit.service" "$root/etc/systemd/system/$unit.service"
 # The udev rules and kiosk.json are the administrator's once edited: an update (install-kiosk.sh run again) keeps them.
-if [ ! -e "$root/etc/udev/rules.d/60-sailau-serial.rules" ]; then
+if [ "$role" = kiosk ] && [ ! -e "$root/etc/udev/rules.d/60-sailau-serial.rules" ]; then
   install -m 0644 "$here/60-sailau-serial.rules" "$root/etc/udev/rules.d/60-sailau-serial.rules"
 fi
 install -m 0644 "$here/60-sailau-kiosk-sysctl.conf" "$root/etc/sysctl.d/60-sailau-kiosk.conf"
 install -m 0644 "$here/60-sailau-kiosk-logind.conf" "$root/etc/systemd/logind.conf.d/60-sailau-kiosk.conf"
 # Ctrl+Alt+Del would reboot the kiosk from its keyboard (while the console is in text mode, between restarts).
 ln -sfn /dev/null "$root/etc/systemd/system/ctrl-alt-del.target"
-if [ ! -e "$root/etc/sailau/kiosk.json" ]; then
+if [ "$role" = kiosk ] && [ ! -e "$root/etc/sailau/kiosk.json" ]; then
   install -m 0644 "$here/kiosk.json" "$root/etc/sailau/kiosk.json"
 fi
 # A kiosk of a precinct network: the unit's own network namespace and its deny-all IP rule give way to the
 # precinct's interface and network only (the rest of the lock-down stays). Kept on an update unless --standalone.
-dropin="$root/etc/systemd/system/sailau-kiosk.service.d/60-precinct-network.conf"
+dropin="$root/etc/systemd/system/$unit.service.d/60-precinct-network.conf"
 if [ -n "$precinct_network" ]; then
   install -d -m 0755 "$(dirname "$dropin")"
   {
-    echo "# Written by install-kiosk.sh --precinct-network $precinct_network --precinct-interface $precinct_interface:"
-    echo "# this kiosk is a node of the precinct network (docs/admin-guide.md, section 10). Only that interface and"
+    echo "# Written by install-kiosk.sh --role $role --precinct-network $precinct_network --precinct-interface $precinct_interface:"
+    echo "# this $role is a node of the precinct network (docs/admin-guide.md, section 10). Only that interface and"
     echo "# that network: no other interface, no address outside it (not even loopback); IPv6 sockets only for"
     echo "# Java's dual stack. Remove with install-kiosk.sh --standalone."
     echo "[Service]"
@@ -119,9 +138,11 @@ if [ -z "$root" ]; then
   chown -R sailau:sailau /var/lib/sailau
   # The Devices pane of the administrator screen replaces kiosk.json atomically (a temporary file beside it,
   # then a rename), so the kiosk user writes the directory and the file; others still only read.
-  chgrp sailau /etc/sailau /etc/sailau/kiosk.json
-  chmod 0775 /etc/sailau
-  chmod 0664 /etc/sailau/kiosk.json
+  if [ "$role" = kiosk ]; then
+    chgrp sailau /etc/sailau /etc/sailau/kiosk.json
+    chmod 0775 /etc/sailau
+    chmod 0664 /etc/sailau/kiosk.json
+  fi
   sysctl -q -p /etc/sysctl.d/60-sailau-kiosk.conf
   systemctl daemon-reload
   systemctl enable --now seatd.service
@@ -132,6 +153,12 @@ if [ -z "$root" ]; then
   "$here/class-archive.sh" /opt/sailau-kiosk/lib/app/sailau-kiosk.jsa /opt/sailau-kiosk/bin/sailau-kiosk \
     || echo "install-kiosk.sh: no class archive (the kiosk starts without it, about a second slower)" >&2
 fi
-echo "install-kiosk.sh: installed under ${root:-/}. Next: edit /etc/sailau/kiosk.json and the udev rules, then"
-echo "  the key ceremony, the kiosk certificate, register load and clerk add (docs/admin-guide.md), then:"
-echo "  systemctl enable sailau-kiosk && reboot"
+if [ "$role" = kiosk ]; then
+  echo "install-kiosk.sh: installed under ${root:-/}. Next: edit /etc/sailau/kiosk.json and the udev rules, then"
+  echo "  the key ceremony, the kiosk certificate, register load and clerk add (docs/admin-guide.md), then:"
+  echo "  systemctl enable sailau-kiosk && reboot"
+else
+  echo "install-kiosk.sh: installed $unit under ${root:-/}. Next: node init, authority certify-node, node install"
+  echo "  and precinct.json in /var/lib/sailau/node (docs/admin-guide.md, section 10), then:"
+  echo "  systemctl enable $unit && reboot"
+fi

@@ -165,6 +165,79 @@ class DeploymentFilesIT {
         }
     }
 
+    /**
+     * The ballot desk and the clerk station have units of their own with the kiosk's lock-down line for line (only
+     * the writable paths differ: no /etc/sailau), installed with {@code --role} and the precinct drop-in beside
+     * them; systemd accepts each with its drop-in; a desk or station without a precinct network is refused.
+     */
+    @Test
+    void theBallotDeskAndTheClerkStationGetTheirOwnUnitsWithTheKiosksLockDown(@TempDir Path temp) throws Exception {
+        List<String> kioskLockDown = lockDown(Files.readString(DEPLOY.resolve("sailau-kiosk.service")));
+        assertTrue(kioskLockDown.contains("PrivateNetwork=yes") && kioskLockDown.contains("IPAddressDeny=any"),
+                kioskLockDown.toString());
+        String install = DEPLOY.resolve("install-kiosk.sh").toString();
+        String session = "/opt/sailau-kiosk/lib/app/deploy/sailau-session";
+        String launcher = "/opt/sailau-kiosk/bin/sailau-kiosk";
+        for (String[] role : new String[][] {
+                {"desk", "sailau-ballot-desk", "ExecStart=" + launcher + " node run --dir /var/lib/sailau/node"},
+                {"clerk", "sailau-clerk-station", "ExecStart=" + session + " --dir /var/lib/sailau/node"}}) {
+            String unit = Files.readString(DEPLOY.resolve(role[1] + ".service"));
+            List<String> lockDown = lockDown(unit);
+            assertEquals(kioskLockDown.stream().map(line -> line.startsWith("ReadWritePaths=")
+                    ? "ReadWritePaths=/var/lib/sailau" : line).toList(), lockDown, role[1] + ": the kiosk's lock-down");
+            for (String directive : List.of(role[2], "User=sailau", "Restart=on-failure", "StartLimitBurst=5",
+                    "Conflicts=getty@tty1.service", "SyslogIdentifier=" + role[1])) {
+                assertTrue(unit.lines().anyMatch(directive::equals), role[1] + " has " + directive);
+            }
+            Path root = Files.createDirectories(temp.resolve(role[0]));
+            Result installed = run(List.of("bash", install, "--root", root.toString(), "--role", role[0],
+                    "--precinct-network", "10.77.0.0/24", "--precinct-interface", "enp2s0"), root);
+            assertEquals(0, installed.exit(), installed.output());
+            assertEquals(unit, Files.readString(root.resolve("etc/systemd/system/" + role[1] + ".service")));
+            assertFalse(Files.exists(root.resolve("etc/systemd/system/sailau-kiosk.service")), "not the kiosk's");
+            assertFalse(Files.exists(root.resolve("etc/sailau/kiosk.json")), "no kiosk configuration");
+            Path dropIn = root.resolve("etc/systemd/system/" + role[1] + ".service.d/60-precinct-network.conf");
+            assertEquals(List.of("[Service]", "PrivateNetwork=no",
+                    "RestrictAddressFamilies=AF_UNIX AF_NETLINK AF_INET AF_INET6", "IPAddressDeny=any",
+                    "IPAddressAllow=10.77.0.0/24", "RestrictNetworkInterfaces=enp2s0"), settings(dropIn));
+
+            // systemd reads the unit with its drop-in (ExecStart pointed at programs that exist here).
+            Path units = Files.createDirectories(temp.resolve(role[0] + "-units"));
+            Files.writeString(units.resolve(role[1] + ".service"), unit
+                    .replace(session, DEPLOY.resolve("sailau-session").toAbsolutePath().toString())
+                    .replace(launcher, DEPLOY.resolve("sailau-session").toAbsolutePath().toString()));
+            Files.createDirectories(units.resolve(role[1] + ".service.d"));
+            Files.copy(dropIn, units.resolve(role[1] + ".service.d/60-precinct-network.conf"));
+            Result verify = run(List.of("systemd-analyze", "verify", "./" + role[1] + ".service"), units);
+            assertEquals(0, verify.exit(), role[1] + ": systemd-analyze verify:\n" + verify.output());
+            assertEquals("", verify.output().strip(), role[1] + ": systemd-analyze has no warning");
+
+            for (List<String> bad : List.of(List.of("--role", role[0]),
+                    List.of("--role", role[0], "--standalone"),
+                    List.of("--role", role[0], "--precinct-interface", "enp2s0"))) {
+                Path empty = Files.createDirectories(temp.resolve("empty-" + role[0] + bad.size()));
+                List<String> command = new ArrayList<>(List.of("bash", install, "--root", empty.toString()));
+                command.addAll(bad);
+                Result refused = run(command, empty);
+                assertEquals(2, refused.exit(), bad + ": " + refused.output());
+                assertEquals(1, refused.output().strip().lines().count(), bad + ": one line: " + refused.output());
+                try (var left = Files.list(empty)) {
+                    assertEquals(0, left.count(), bad + ": nothing written");
+                }
+            }
+        }
+        Path empty = Files.createDirectories(temp.resolve("empty-role"));
+        Result refused = run(List.of("bash", install, "--root", empty.toString(), "--role", "printer"), empty);
+        assertEquals(2, refused.exit(), refused.output());
+        assertTrue(refused.output().startsWith("install-kiosk.sh: --role 'printer'"), refused.output());
+    }
+
+    /** A unit's lock-down: its directives from the "# Lock-down" comment to [Install], without comments. */
+    private static List<String> lockDown(String unit) {
+        return unit.substring(unit.indexOf("# Lock-down"), unit.indexOf("[Install]")).lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
     @Test
     void offlineCheckReportsEveryCheckAndFailsExactlyWhenOneFails(@TempDir Path temp) throws Exception {
         Result check = run(List.of("bash", DEPLOY.resolve("verify-offline.sh").toString()), temp);

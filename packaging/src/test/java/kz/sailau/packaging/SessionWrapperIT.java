@@ -72,6 +72,12 @@ class SessionWrapperIT {
         Result killed = session(Map.of("FAKE_KIOSK", "kill9"));
         assertEquals(137, killed.exit(), "kill -9 of the kiosk: 128 + 9 " + killed.output());
 
+        // The clerk station's unit runs another command of the program in the same session.
+        Result station = session(Map.of("FAKE_KIOSK", "exit:0", "SAILAU_COMMAND", "clerk-station"));
+        assertEquals(0, station.exit(), station.output());
+        assertTrue(station.output().contains("kiosk clerk-station --config /etc/sailau/kiosk.json"),
+                "SAILAU_COMMAND replaces 'start': " + station.output());
+
         Result exited = session(Map.of("FAKE_KIOSK", "exit:0"));
         assertEquals(0, exited.exit(), "the administrator's 'Exit the kiosk' stays a success: " + exited.output());
         assertEquals("", exited.output().lines().filter(l -> l.startsWith("sailau-session")).findAny().orElse(""));
