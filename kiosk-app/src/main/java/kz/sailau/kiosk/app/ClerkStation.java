@@ -70,13 +70,15 @@ public final class ClerkStation implements AutoCloseable {
     /**
      * The kiosks as the station shows them: every node that published a status (a kiosk does from its opening),
      * and every voting member out of reach (a kiosk that died shows as not reachable); not the station itself. A
-     * reachable member that never published (the ballot desk, a kiosk not opened yet) is not a kiosk to watch.
+     * reachable member that never published (the ballot desk, a kiosk not opened yet) is not a kiosk to watch, nor
+     * is a machine the administrator withdrew (its last status stays in the ledger).
      */
     static List<KioskLine> lines(PrecinctLedgerState state, NetworkState network) {
         Map<NodeName, KioskStatus> statuses = state.statuses();
         SortedSet<NodeName> shown = new TreeSet<>(statuses.keySet());
         network.members().stream().filter(member -> !network.reachable().contains(member)).forEach(shown::add);
         shown.remove(network.self());
+        shown.removeIf(state::isWithdrawn);
         List<KioskLine> lines = new ArrayList<>();
         for (NodeName kiosk : shown) {
             KioskStatus status = statuses.getOrDefault(kiosk, KioskStatus.QUIET);
