@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -106,15 +105,7 @@ public final class ClerkStationCommand implements Callable<Integer> {
      * @throws PrecinctUnavailableException when the listener cannot be bound
      */
     private PrecinctNode join(PrecinctNodeSettings settings, char[] secret) throws IOException {
-        NodeCredentials credentials;
-        try {
-            credentials = NodeCredentials.unlock(directory, secret);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
-        Files.createDirectories(settings.dataDirectory());
-        return PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory),
-                environment.random());
+        return PrecinctNode.start(directory, settings, secret, environment.random());
     }
 
     /**

@@ -222,19 +222,12 @@ public final class NodeCommands {
                 }
             }, "node.error.settings");
             char[] secret = passphrase.read("Node passphrase", false);
-            NodeCredentials credentials;
-            try {
-                credentials = NodeCredentials.unlock(directory, secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-            Files.createDirectories(settings.dataDirectory());
             PrintStream console = env.out();
             // The console speaks on standard output; log lines go to standard error so they never mix with it.
             System.setOut(System.err);
             PrecinctNode node;
             try {
-                node = PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory), env.random());
+                node = PrecinctNode.start(directory, settings, secret, env.random());
             } catch (PrecinctUnavailableException e) {
                 throw new CliException(e.messageKey(), e.getMessage());
             }

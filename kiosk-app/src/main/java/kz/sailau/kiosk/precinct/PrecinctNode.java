@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,6 +194,27 @@ public final class PrecinctNode implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Unseals the node key of {@code directory} with {@code passphrase} (cleared, whatever happens), then creates the
+     * settings' data directory and starts the node as {@link #start(PrecinctNodeSettings, NodeCredentials,
+     * X509Certificate, SecureRandom)} does: a wrong passphrase leaves nothing behind.
+     *
+     * @throws KioskCryptoException         {@code crypto.error.wrongPassphrase}, {@code node.error.notInitialised}
+     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws IOException                  when a file cannot be read or the data directory made
+     */
+    public static PrecinctNode start(Path directory, PrecinctNodeSettings settings, char[] passphrase,
+                                     SecureRandom random) throws IOException {
+        NodeCredentials credentials;
+        try {
+            credentials = NodeCredentials.unlock(directory, passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+        Files.createDirectories(settings.dataDirectory());
+        return start(settings, credentials, NodeCredentials.authorityOf(directory), random);
     }
 
     /** This node's name. */
