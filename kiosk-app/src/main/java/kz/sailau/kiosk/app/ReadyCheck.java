@@ -69,11 +69,15 @@ final class ReadyCheck {
             long t4;
             long galleryReady;
             int voters;
+            int warmedTemplates;
+            int warmedFields;
             try (ElectionDayKiosk electionDay = ProductionWindows.electionDay(configuration, environment, database,
                     administration.credentials().orElseThrow(), matcher, Optional.empty(), Optional.empty())) {
                 t3 = System.nanoTime();
                 engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
                 warmUp.stop();
+                warmedTemplates = warmUp.templatesDone();
+                warmedFields = warmUp.fieldsDone();
                 voters = electionDay.engine().prepareGallery();
                 t4 = System.nanoTime();
                 galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -85,9 +89,9 @@ final class ReadyCheck {
             environment.out().printf(Locale.ROOT,
                     "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, gallery %d ms; "
                             + "engine ready %d ms and gallery ready %d ms since the JVM started "
-                            + "(passphrase asked at %d ms, in at %d ms)%n",
+                            + "(passphrase asked at %d ms, in at %d ms; warm-up %d templates and %d fields)%n",
                     voters, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2), millis(t4 - t3), engineReady,
-                    galleryReady, promptAt, passphraseIn);
+                    galleryReady, promptAt, passphraseIn, warmedTemplates, warmedFields);
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

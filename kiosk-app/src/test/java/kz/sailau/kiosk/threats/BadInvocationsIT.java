@@ -355,6 +355,8 @@ class BadInvocationsIT {
                 "{G}", "--authority-cert", "{N}/a.pem"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "s", "--size", "-1"));
+        all.add(new Bad("audit sample --size 0", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
+                "--seed", "s", "--size", "0"));
         all.add(new Bad("audit sample --seed empty", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "", "--size", "3"));
         all.add(new Bad("audit sample a missing bundle", 1, "cli.error.noFile", "audit", "sample", "--bundle",
