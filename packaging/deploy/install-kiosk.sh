@@ -8,7 +8,7 @@
 #                    lets the kiosk's unit use that interface and that private IPv4 network only, nothing else
 #   install-kiosk.sh --standalone                                      remove that drop-in again (the default)
 #   install-kiosk.sh --role desk|clerk --precinct-network CIDR --precinct-interface IFACE
-#                    this machine is the ballot desk (sailau-ballot-desk.service: the node console on tty1) or the
+#                    this machine is the ballot desk (sailau-ballot-desk.service: 'token desk' on tty1) or the
 #                    clerk station (sailau-clerk-station.service: its screen in the kiosk session), with the same
 #                    lock-down and the precinct drop-in; the default role is kiosk (sailau-kiosk.service)
 #
@@ -18,7 +18,7 @@
 # makes the start's class-data-sharing archive (class-archive.sh; run it again after every package update). It does not
 # enable the kiosk: the administrator does that after the key ceremony, the register load and 'clerk add'
 # ('systemctl enable --now sailau-kiosk'). For a desk or a clerk station it installs that role's unit instead of the
-# kiosk's (and no kiosk.json or udev rules). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
+# kiosk's (and no kiosk.json or udev rules; a desk gets the sample /etc/sailau/ballot-desk.conf, kept on an update). Target: Debian 12 (docs/decisions/0160-kiosk-session-on-debian-12.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root=/
@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
       precinct_interface="$2"; shift ;;
     --standalone) standalone=yes ;;
     --role) [ $# -ge 2 ] || refuse "--role needs kiosk, desk or clerk"; role="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "install-kiosk.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -110,6 +110,9 @@ ln -sfn /dev/null "$root/etc/systemd/system/ctrl-alt-del.target"
 if [ "$role" = kiosk ] && [ ! -e "$root/etc/sailau/kiosk.json" ]; then
   install -m 0644 "$here/kiosk.json" "$root/etc/sailau/kiosk.json"
 fi
+if [ "$role" = desk ] && [ ! -e "$root/etc/sailau/ballot-desk.conf" ]; then
+  install -m 0644 "$here/ballot-desk.conf" "$root/etc/sailau/ballot-desk.conf"
+fi
 # A kiosk of a precinct network: the unit's own network namespace and its deny-all IP rule give way to the
 # precinct's interface and network only (the rest of the lock-down stays). Kept on an update unless --standalone.
 dropin="$root/etc/systemd/system/$unit.service.d/60-precinct-network.conf"
@@ -158,7 +161,9 @@ if [ "$role" = kiosk ]; then
   echo "  the key ceremony, the kiosk certificate, register load and clerk add (docs/admin-guide.md), then:"
   echo "  systemctl enable sailau-kiosk && reboot"
 else
+  desk_options=""
+  [ "$role" = desk ] && desk_options=", the desk's options in /etc/sailau/ballot-desk.conf"
   echo "install-kiosk.sh: installed $unit under ${root:-/}. Next: node init, authority certify-node, node install"
-  echo "  and precinct.json in /var/lib/sailau/node (docs/admin-guide.md, section 10), then:"
+  echo "  and precinct.json in /var/lib/sailau/node (docs/admin-guide.md, section 10)$desk_options, then:"
   echo "  systemctl enable $unit && reboot"
 fi

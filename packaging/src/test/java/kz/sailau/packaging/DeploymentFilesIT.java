@@ -179,7 +179,8 @@ class DeploymentFilesIT {
         String session = "/opt/sailau-kiosk/lib/app/deploy/sailau-session";
         String launcher = "/opt/sailau-kiosk/bin/sailau-kiosk";
         for (String[] role : new String[][] {
-                {"desk", "sailau-ballot-desk", "ExecStart=" + launcher + " node run --dir /var/lib/sailau/node"},
+                {"desk", "sailau-ballot-desk", "ExecStart=" + launcher
+                        + " token desk --dir /var/lib/sailau/node $SAILAU_DESK_OPTIONS"},
                 {"clerk", "sailau-clerk-station", "ExecStart=" + session + " --dir /var/lib/sailau/node"}}) {
             String unit = Files.readString(DEPLOY.resolve(role[1] + ".service"));
             List<String> lockDown = lockDown(unit);
@@ -196,6 +197,18 @@ class DeploymentFilesIT {
             assertEquals(unit, Files.readString(root.resolve("etc/systemd/system/" + role[1] + ".service")));
             assertFalse(Files.exists(root.resolve("etc/systemd/system/sailau-kiosk.service")), "not the kiosk's");
             assertFalse(Files.exists(root.resolve("etc/sailau/kiosk.json")), "no kiosk configuration");
+            Path deskOptions = root.resolve("etc/sailau/ballot-desk.conf");
+            assertEquals(role[0].equals("desk"), Files.exists(deskOptions), "the desk's options, for the desk only");
+            if (role[0].equals("desk")) {
+                assertTrue(unit.lines().anyMatch("EnvironmentFile=/etc/sailau/ballot-desk.conf"::equals), unit);
+                assertTrue(settings(deskOptions).get(0).matches("SAILAU_DESK_OPTIONS=\"--election .*"
+                        + "--kiosk-public-key .*\""), settings(deskOptions).toString());
+                Files.writeString(deskOptions, "SAILAU_DESK_OPTIONS=\"--precinct 7\"\n");
+                assertEquals(0, run(List.of("bash", install, "--root", root.toString(), "--role", "desk",
+                        "--precinct-network", "10.77.0.0/24", "--precinct-interface", "enp2s0"), root).exit());
+                assertEquals("SAILAU_DESK_OPTIONS=\"--precinct 7\"\n", Files.readString(deskOptions),
+                        "the administrator's desk options are kept on an update");
+            }
             Path dropIn = root.resolve("etc/systemd/system/" + role[1] + ".service.d/60-precinct-network.conf");
             assertEquals(List.of("[Service]", "PrivateNetwork=no",
                     "RestrictAddressFamilies=AF_UNIX AF_NETLINK AF_INET AF_INET6", "IPAddressDeny=any",
