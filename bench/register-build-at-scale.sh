@@ -54,7 +54,7 @@ build="java -jar $kiosk register build --voters $work/set/voters.csv --prints $w
   --passphrase-file $work/passphrase.txt --report $work/problems.tsv"
 start=$(stamp)
 # A pseudo-terminal makes the progress bar draw; each redraw is stamped with the seconds since the start.
-script -qefc "/usr/bin/time -v -o $work/time.txt $build" /dev/null | tr '\r' '\n' \
+script -qefc "/usr/bin/time -v -o $work/time.txt $build" /dev/null | stdbuf -o0 tr '\r' '\n' \
   | while IFS= read -r line; do printf '%s %s\n' "$(seconds "$start" "$(stamp)")" "$line"; done > "$work/build.log"
 echo "build: exit $(grep -m1 'Exit status' "$work/time.txt" | awk '{print $NF}'), wall $(grep 'Elapsed (wall' "$work/time.txt" | awk '{print $NF}'), peak resident $(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}') KB, CPU $(grep 'Percent of CPU' "$work/time.txt" | awk '{print $NF}')"
 search_start=$(grep -m1 '% duplicates 0/' "$work/build.log" | cut -d' ' -f1 || true)
