@@ -27,7 +27,7 @@ import kz.sailau.kiosk.model.NodeRole;
  * Joins the end-of-day bundles of every node of a precinct network ({@link PrecinctDayBundle}) and checks them:
  * each bundle signed by a node certificate the authority issued, for the node, role and precinct the bundle names;
  * every voting member at the close present once, no bundle from a withdrawn or unknown machine, all of one precinct;
- * every node holding the same sealed ledger; the counts per node against the listed blind indexes and token ids;
+ * every node holding the same sealed ledger, closed on the same agreed register version; the counts per node against the listed blind indexes and token ids;
  * no voter recorded twice across kiosks (by blind index); check-ins = tokens issued − voided per kiosk and in total;
  * every redeemed token issued by a kiosk. Each check is one line with a specific reason; the verdict is one line.
  * No personal data is read or printed: the bundle has none, and a failure names nodes and token ids, never a blind
@@ -121,6 +121,7 @@ public final class PrecinctBundleVerifier {
         PrecinctDayBundle.Parsed reference = byNode.values().stream().filter(p -> p.precinct() == precinct)
                 .findFirst().orElseThrow();
         agreement(byNode, reference, precinct);
+        register(byNode, reference, precinct);
         members(byNode, reference);
         check(reference.canonical(), "canonical order", "counts, blind indexes and token ids each in ascending "
                 + "order: nothing orders the check-ins or pairs them with tokens",
@@ -180,6 +181,31 @@ public final class PrecinctBundleVerifier {
                 .filter(p -> !p.ledger().equals(reference.ledger())).map(p -> p.node().value()).toList();
         check(differ.isEmpty(), "agreement", "every node holds the same sealed ledger",
                 "the ledger of " + String.join(", ", differ) + " differs from " + reference.node() + "'s");
+    }
+
+    /**
+     * Every node of the precinct closed on the same agreed register version (decision 0240): the {@code register}
+     * line is part of the ledger, so a difference also fails {@code agreement}; this check names the versions.
+     */
+    private void register(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference,
+                          int precinct) {
+        Map<String, List<String>> byVersion = new TreeMap<>();
+        byNode.values().stream().filter(p -> p.precinct() == precinct).forEach(p -> byVersion.computeIfAbsent(
+                version(p), v -> new ArrayList<>()).add(p.node().value()));
+        if (byVersion.size() > 1) {
+            fail("register", "the nodes closed on different register versions: " + byVersion.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " on " + e.getKey()).collect(Collectors.joining("; ")));
+            return;
+        }
+        pass("register", reference.register().isPresent()
+                ? "every node closed on register version " + reference.register().getAsLong()
+                        + ", the one the precinct's kiosks opened with"
+                : "no kiosk opened with a register version (no kiosk's register was agreed on the network)");
+    }
+
+    private static String version(PrecinctDayBundle.Parsed parsed) {
+        return parsed.register().isPresent() ? "register version " + parsed.register().getAsLong()
+                : "no register version";
     }
 
     private void members(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference) {
