@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
@@ -52,6 +53,28 @@ public final class PrecinctBundleVerifier {
     }
 
     /**
+     * A kiosk's own end-of-day bundle ({@code day close}: its signed audit log, decision 0122) found beside the node
+     * bundles as {@code NODE}{@value #KIOSK_DAY_SUFFIX}, with its detached signature.
+     *
+     * @param node      the kiosk's node name as the file name gives it (its token ids in the precinct ledger prove it)
+     * @param file      the file name (for messages)
+     * @param bundle    its bytes
+     * @param signature its detached signature, empty if the file is missing
+     */
+    public record KioskDay(String node, String file, byte[] bundle, Optional<byte[]> signature) {
+        /** Checks non-null. */
+        public KioskDay {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(bundle, "bundle");
+            Objects.requireNonNull(signature, "signature");
+        }
+    }
+
+    /** The file name ending of a kiosk's own day bundle in a precinct directory: {@code kiosk-1.day-bundle.json}. */
+    public static final String KIOSK_DAY_SUFFIX = ".day-bundle.json";
+
+    /**
      * One check.
      *
      * @param name    what was checked
@@ -80,12 +103,16 @@ public final class PrecinctBundleVerifier {
     }
 
     private final List<Check> checks = new ArrayList<>();
+    /** The kiosks' own day bundles to join, or empty when only the nodes' ledger is verified. */
+    private final Optional<List<KioskDay>> kioskDays;
 
-    private PrecinctBundleVerifier() {
+    private PrecinctBundleVerifier(Optional<List<KioskDay>> kioskDays) {
+        this.kioskDays = kioskDays;
     }
 
     /**
-     * Verifies a precinct's bundles.
+     * Verifies the nodes' bundles of a precinct: the replicated ledger only, without the kiosks' own audit logs (the
+     * simulation, whose kiosks are node consoles without a kiosk's own log).
      *
      * @param bundles   every node bundle found (at least one)
      * @param authority the authority certificate, obtained by a trusted channel
@@ -93,7 +120,25 @@ public final class PrecinctBundleVerifier {
     public static Result verify(List<NodeBundle> bundles, X509Certificate authority) {
         Objects.requireNonNull(bundles, "bundles");
         Objects.requireNonNull(authority, "authority");
-        return new PrecinctBundleVerifier().run(bundles, authority);
+        return new PrecinctBundleVerifier(Optional.empty()).run(bundles, authority);
+    }
+
+    /**
+     * Verifies the nodes' bundles of a precinct and joins every kiosk's own day bundle with them (decision 0251):
+     * each verified as {@code bundle verify BUNDLE} verifies it ({@link BundleVerifier}, signer checked against the
+     * authority), of the precinct, and its check-ins and token ids the ones the precinct ledger records for that
+     * kiosk. Every kiosk that signed a node bundle or recorded anything in the ledger must have one: a missing one
+     * fails (an observer never reads "verified" while a kiosk's own log is missing).
+     *
+     * @param bundles   every node bundle found (at least one)
+     * @param kioskDays every kiosk's own day bundle found
+     * @param authority the authority certificate, obtained by a trusted channel
+     */
+    public static Result verify(List<NodeBundle> bundles, List<KioskDay> kioskDays, X509Certificate authority) {
+        Objects.requireNonNull(bundles, "bundles");
+        Objects.requireNonNull(kioskDays, "kioskDays");
+        Objects.requireNonNull(authority, "authority");
+        return new PrecinctBundleVerifier(Optional.of(List.copyOf(kioskDays))).run(bundles, authority);
     }
 
     private Result run(List<NodeBundle> bundles, X509Certificate authority) {
@@ -136,6 +181,7 @@ public final class PrecinctBundleVerifier {
         counts(reference);
         Optional<String> totals = reconciliation(reference);
         redeemed(reference, kiosks(byNode, reference));
+        kioskDays.ifPresent(days -> new KioskLogs(this, reference, precinct, authority).join(byNode, days));
         return result(totals);
     }
 
@@ -333,20 +379,22 @@ public final class PrecinctBundleVerifier {
     private Result result(Optional<String> totals) {
         Optional<Check> failed = checks.stream().filter(c -> !c.passed()).findFirst();
         long nodes = checks.stream().filter(c -> c.name().startsWith("signature ")).count();
+        long kioskLogs = checks.stream().filter(c -> c.name().startsWith(KioskLogs.CHECK)).count();
         String verdict = failed.map(c -> "precinct bundle NOT verified: " + c.message())
-                .orElse("precinct bundle verified: " + nodes + " nodes; " + totals.orElse(""));
+                .orElse("precinct bundle verified: " + nodes + " nodes" + (kioskDays.isPresent()
+                        ? " and the own logs of " + kioskLogs + " kiosks" : "") + "; " + totals.orElse(""));
         return new Result(checks, verdict);
     }
 
-    private void check(boolean held, String name, String passed, String failed) {
+    void check(boolean held, String name, String passed, String failed) {
         checks.add(new Check(name, held, held ? passed : failed));
     }
 
-    private void pass(String name, String message) {
+    void pass(String name, String message) {
         checks.add(new Check(name, true, message));
     }
 
-    private void fail(String name, String message) {
+    void fail(String name, String message) {
         checks.add(new Check(name, false, message));
     }
 
@@ -357,17 +405,39 @@ public final class PrecinctBundleVerifier {
      * @throws IOException if the directory or a file cannot be read
      */
     public static List<NodeBundle> read(Path directory) throws IOException {
-        Objects.requireNonNull(directory, "directory");
         List<NodeBundle> bundles = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(PrecinctDayBundle.SUFFIX))
-                    .sorted().toList()) {
-                Path signature = file.resolveSibling(file.getFileName() + PrecinctDayBundle.SIGNATURE_SUFFIX);
-                bundles.add(new NodeBundle(file.getFileName().toString(), Files.readAllBytes(file),
-                        Files.isRegularFile(signature) ? Optional.of(Files.readAllBytes(signature))
-                                : Optional.empty()));
-            }
+        for (Path file : files(directory, PrecinctDayBundle.SUFFIX)) {
+            bundles.add(new NodeBundle(file.getFileName().toString(), Files.readAllBytes(file),
+                    signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return bundles;
+    }
+
+    /**
+     * Reads every kiosk's own day bundle {@code NODE}{@value #KIOSK_DAY_SUFFIX} of a directory with its signature
+     * {@code .p7s}, in file-name order (a name that is not a node's, or a missing signature, is for
+     * {@link #verify(List, List, X509Certificate)} to report).
+     *
+     * @throws IOException if the directory or a file cannot be read
+     */
+    public static List<KioskDay> readKioskDays(Path directory) throws IOException {
+        List<KioskDay> days = new ArrayList<>();
+        for (Path file : files(directory, KIOSK_DAY_SUFFIX)) {
+            String name = file.getFileName().toString();
+            days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name, Files.readAllBytes(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
+        }
+        return days;
+    }
+
+    private static List<Path> files(Path directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix) && Files.isRegularFile(f)).sorted()
+                    .toList();
+        }
+    }
+
+    private static Optional<byte[]> signatureOf(Path file, String suffix) throws IOException {
+        Path signature = file.resolveSibling(file.getFileName() + suffix);
+        return Files.isRegularFile(signature) ? Optional.of(Files.readAllBytes(signature)) : Optional.empty();
     }
 }
