@@ -248,12 +248,13 @@ class PrecinctBundleVerifierTest {
         return edit.apply(new String(bundle, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static PrecinctBundleVerifier.Check check(PrecinctBundleVerifier.Result result, String name) {
+    static PrecinctBundleVerifier.Check check(PrecinctBundleVerifier.Result result, String name) {
         return result.checks().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + result));
     }
 
-    private static void assertFailed(PrecinctBundleVerifier.Result result, String name, String reason) {
+    /** The check {@code name} failed with {@code reason}, and so did the verdict. */
+    static void assertFailed(PrecinctBundleVerifier.Result result, String name, String reason) {
         PrecinctBundleVerifier.Check check = check(result, name);
         assertFalse(check.passed(), name + " should fail: " + result);
         assertTrue(check.message().contains(reason), "expected '" + reason + "' in: " + check.message());
@@ -272,6 +273,12 @@ class PrecinctBundleVerifierTest {
     }
 
     private static NodeCredentials certified(NodeName name, NodeRole role, PrecinctId precinct) {
+        return certified(authority, name, role, precinct);
+    }
+
+    /** A TEST node key of {@code name}, certified by {@code authority} for its role and precinct. */
+    static NodeCredentials certified(AuthorityCredentials authority, NodeName name, NodeRole role,
+                                     PrecinctId precinct) {
         NodeCredentials credentials = NodeCredentials.generate(name, role, precinct, RANDOM);
         return credentials.withCertificate(NodeCertificates.certify(authority, credentials.certificationRequest(),
                 precinct, Clock.systemUTC(), Duration.ofDays(1), RANDOM), authority.certificate());

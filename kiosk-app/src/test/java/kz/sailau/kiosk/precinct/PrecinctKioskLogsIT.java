@@ -1,14 +1,12 @@
 package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.assertFailed;
+import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.check;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.Random;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.DayFixture;
 import kz.sailau.kiosk.audit.IssuedToken;
-import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrecinctKioskLogsIT {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final NodeName KIOSK_1 = new NodeName("kiosk-1");
     private static final NodeName KIOSK_2 = new NodeName("kiosk-2");
     private static final NodeName DESK = new NodeName("desk-1");
@@ -61,9 +57,12 @@ class PrecinctKioskLogsIT {
                 authorityFile = day.directory.resolve("authority-copy.crt.pem");
             }
         }
-        NODES.put(KIOSK_1, certified(KIOSK_1, NodeRole.KIOSK));
-        NODES.put(KIOSK_2, certified(KIOSK_2, NodeRole.KIOSK));
-        NODES.put(DESK, certified(DESK, NodeRole.BALLOT_DESK));
+        NODES.put(KIOSK_1, PrecinctBundleVerifierTest.certified(RegisterFixtures.authority(), KIOSK_1, NodeRole.KIOSK,
+                RegisterFixtures.PRECINCT));
+        NODES.put(KIOSK_2, PrecinctBundleVerifierTest.certified(RegisterFixtures.authority(), KIOSK_2, NodeRole.KIOSK,
+                RegisterFixtures.PRECINCT));
+        NODES.put(DESK, PrecinctBundleVerifierTest.certified(RegisterFixtures.authority(), DESK,
+                NodeRole.BALLOT_DESK, RegisterFixtures.PRECINCT));
     }
 
     /** The precinct ledger of the two kiosk days; {@code extraValidId} adds a valid id for kiosk-2 it never issued. */
@@ -188,18 +187,6 @@ class PrecinctKioskLogsIT {
         assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
     }
 
-    private static PrecinctBundleVerifier.Check check(PrecinctBundleVerifier.Result result, String name) {
-        return result.checks().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + name + " in " + result));
-    }
-
-    private static void assertFailed(PrecinctBundleVerifier.Result result, String name, String reason) {
-        PrecinctBundleVerifier.Check check = check(result, name);
-        assertFalse(check.passed(), name + " should fail: " + result);
-        assertTrue(check.message().contains(reason), "expected '" + reason + "' in: " + check.message());
-        assertTrue(result.verdict().startsWith("precinct bundle NOT verified: "), result.verdict());
-    }
-
     private static void apply(PrecinctLedgerState state, PrecinctCommand command) {
         PrecinctOutcome outcome = state.apply(command).outcome();
         assertEquals(PrecinctOutcome.ACCEPTED, outcome, command.getClass().getSimpleName());
@@ -209,12 +196,5 @@ class PrecinctKioskLogsIT {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private static NodeCredentials certified(NodeName name, NodeRole role) {
-        NodeCredentials credentials = NodeCredentials.generate(name, role, RegisterFixtures.PRECINCT, RANDOM);
-        return credentials.withCertificate(NodeCertificates.certify(RegisterFixtures.authority(),
-                credentials.certificationRequest(), RegisterFixtures.PRECINCT, Clock.systemUTC(),
-                Duration.ofDays(1), RANDOM), RegisterFixtures.authority().certificate());
     }
 }
