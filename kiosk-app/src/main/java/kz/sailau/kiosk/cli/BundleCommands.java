@@ -50,7 +50,10 @@ final class BundleCommands {
                     + "node of a precinct network (DIR/NODE.bundle and NODE.bundle.p7s): each signed by its node "
                     + "certificate, every member present, the same sealed ledger on every node, counts per kiosk, no "
                     + "voter recorded twice, check-ins = tokens issued - voided per kiosk and in total, every redeemed "
-                    + "token issued by a kiosk.",
+                    + "token issued by a kiosk, every node on the register version the precinct agreed on; and every "
+                    + "kiosk's own day bundle DIR/NODE" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + " (with its .p7s, "
+                    + "from day close) verified as BUNDLE is, with its check-ins and token ids against the precinct "
+                    + "ledger's for that kiosk; a kiosk's own bundle missing is a failure.",
                     "Exit code 0: no check failed; 1: a check failed (each check is printed)."})
     static final class Verify implements Callable<Integer> {
         private final CliEnvironment env;
@@ -59,7 +62,8 @@ final class BundleCommands {
         Path bundle;
 
         @Option(names = "--precinct", paramLabel = "DIR",
-                description = "A precinct network's node bundles (NODE.bundle, NODE.bundle.p7s), instead of BUNDLE.")
+                description = "A precinct network's node bundles (NODE.bundle, NODE.bundle.p7s) and its kiosks' own day "
+                        + "bundles (NODE" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + ", .p7s), instead of BUNDLE.")
         Path precinct;
 
         @Option(names = "--authority-cert", paramLabel = "FILE",
@@ -95,7 +99,7 @@ final class BundleCommands {
                 ArgumentChecks.existingDirectory(precinct, "--precinct");
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
                 PrecinctBundleVerifier.Result result = PrecinctBundleVerifier.verify(precinctBundles(precinct),
-                        readAuthority(authorityCertificate));
+                        kioskDays(precinct), readAuthority(authorityCertificate));
                 for (PrecinctBundleVerifier.Check check : result.checks()) {
                     env.out().println((check.passed() ? "ok" : "FAILED") + "\t" + check.name() + "\t"
                             + check.message());
@@ -189,6 +193,16 @@ final class BundleCommands {
                     + directory);
         }
         return bundles;
+    }
+
+    /** Every kiosk's own day bundle in a precinct directory ({@link PrecinctBundleVerifier#readKioskDays}). */
+    static List<PrecinctBundleVerifier.KioskDay> kioskDays(Path directory) {
+        try {
+            return PrecinctBundleVerifier.readKioskDays(directory);
+        } catch (IOException e) {
+            throw new CliException("audit.error.bundleRead", "the kiosks' day bundles cannot be read: " + directory
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** The redemptions of a ballot desk's ledger file. */

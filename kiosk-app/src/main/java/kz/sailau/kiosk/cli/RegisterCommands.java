@@ -66,7 +66,8 @@ final class RegisterCommands {
 
     @Command(name = "build",
             description = {"Validate voters.csv, extract fingerprint templates from the enrolment prints, detect "
-                    + "duplicates, and write the register package signed by the authority and encrypted to one kiosk.",
+                    + "duplicates, and write the register package signed by the authority and encrypted to one kiosk, "
+                    + "or once to every kiosk of the precinct (--kiosk-cert repeated).",
                     "Every invalid row is reported as 'line<TAB>field<TAB>reason'; nothing is written while any row is "
                             + "invalid or any duplicate is not accepted in --accept-duplicates (exit code 3)."})
     static final class Build implements Callable<Integer> {
@@ -87,8 +88,11 @@ final class RegisterCommands {
         @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
         Path authorityDir;
 
-        @Option(names = "--kiosk-cert", required = true, paramLabel = "FILE", description = "The kiosk's certificate.")
-        Path kioskCertificate;
+        @Option(names = "--kiosk-cert", required = true, paramLabel = "FILE", description = {"The kiosk's "
+                + "certificate. Repeat it for one package that every kiosk of the precinct loads: the records are "
+                + "encrypted once, to each of them (decision 0250); every certificate must be of --precinct, each "
+                + "kiosk once."})
+        List<Path> kioskCertificates;
 
         @Option(names = "--election", required = true, paramLabel = "ID", description = "Election id, e.g. KZ-2026-PARL.")
         String election;
@@ -173,9 +177,13 @@ final class RegisterCommands {
             }
             List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
                     : AcceptedDuplicatesFile.read(ArgumentChecks.existingFile(acceptDuplicates, "--accept-duplicates"));
-            X509Certificate kioskCert = Pem.readCertificate(Files.readAllBytes(
-                    ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert")));
-            PackageCrypto.checkKioskCertificate(kioskCert, AuthorityCredentials.loadCertificate(authorityDir));
+            List<X509Certificate> kioskCerts = new ArrayList<>();
+            for (Path kioskCertificate : kioskCertificates) {
+                kioskCerts.add(Pem.readCertificate(Files.readAllBytes(
+                        ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert"))));
+            }
+            PackageCrypto.checkPrecinctKioskCertificates(kioskCerts, AuthorityCredentials.loadCertificate(authorityDir),
+                    precinctId);
             char[] secret = passphrase.read("Authority passphrase", false);
             AuthorityCredentials authority;
             try {
@@ -232,9 +240,10 @@ final class RegisterCommands {
                 env.out().println("redirection table: " + table.get().table().entryCount() + " IINs, "
                         + table.get().table().stations().size() + " polling stations");
             }
-            AtomicFileReplacement.write(out, RegisterPackages.write(contents, authority, kioskCert));
+            AtomicFileReplacement.write(out, RegisterPackages.writeForPrecinct(contents, authority, kioskCerts));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
-                    + contents.fingerCount() + " templates, version " + version + ")");
+                    + contents.fingerCount() + " templates, version " + version
+                    + (kioskCerts.size() > 1 ? ", for " + kioskCerts.size() + " kiosks" : "") + ")");
             return KioskCommandLine.OK;
         }
     }

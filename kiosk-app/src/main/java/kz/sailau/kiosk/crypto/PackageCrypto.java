@@ -28,6 +28,16 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kz.sailau.kiosk.model.PrecinctId;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import java.util.Objects;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -77,6 +87,9 @@ public final class PackageCrypto {
     /** Bouncy Castle as a provider object for the CMS content cipher only; never installed globally. */
     private static final Provider CONTENT_PROVIDER =
             new BouncyCastleProvider();
+
+    /** How a kiosk subject names its precinct: {@code OU=Precinct 101}. */
+    private static final String KIOSK_PRECINCT_PREFIX = "Precinct ";
 
     private PackageCrypto() {
     }
@@ -181,18 +194,44 @@ public final class PackageCrypto {
      *                              issued by this authority or not for key encipherment
      */
     public static byte[] signAndEncrypt(byte[] content, AuthorityCredentials authority, X509Certificate kioskCertificate) {
+        return signAndEncrypt(content, authority, List.of(kioskCertificate));
+    }
+
+    /**
+     * Signs {@code content} by the authority and encrypts the result once, to every kiosk certificate: one
+     * AuthEnvelopedData whose content key is transported to each kiosk in its own KeyTransRecipientInfo (RFC 5652
+     * section 6.2.1), in the order given, so that any one of them, and no other key, opens it. With one certificate
+     * this is exactly {@link #signAndEncrypt(byte[], AuthorityCredentials, X509Certificate)}.
+     *
+     * @param kioskCertificates the kiosks' certificates, at least one, each issued by this authority, no key twice
+     * @throws KioskCryptoException {@code register.error.kioskCertificate} if a kiosk certificate is not issued by
+     *                              this authority or not for key encipherment; {@code register.error.duplicateKiosk}
+     *                              if two certificates certify the same key
+     */
+    public static byte[] signAndEncrypt(byte[] content, AuthorityCredentials authority,
+                                        List<X509Certificate> kioskCertificates) {
         Objects.requireNonNull(content, "content");
-        checkKioskCertificate(kioskCertificate, authority.certificate());
+        Objects.requireNonNull(kioskCertificates, "kioskCertificates");
+        if (kioskCertificates.isEmpty()) {
+            throw new IllegalArgumentException("at least one kiosk certificate");
+        }
+        Set<String> keyIds = new HashSet<>();
+        for (X509Certificate kioskCertificate : kioskCertificates) {
+            checkKioskCertificate(kioskCertificate, authority.certificate());
+            if (!keyIds.add(HexFormat.of().formatHex(keyIdentifier(kioskCertificate)))) {
+                throw duplicateKiosk();
+            }
+        }
         byte[] signed = sign(content, authority, true);
         try {
-            byte[] keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kioskCertificate.getPublicKey())
-                    .getKeyIdentifier();
             AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
                     PKCSObjectIdentifiers.id_RSAES_OAEP,
                     new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
-            generator.addRecipientInfoGenerator(
-                    new JceKeyTransRecipientInfoGenerator(keyId, oaep, kioskCertificate.getPublicKey()));
+            for (X509Certificate kioskCertificate : kioskCertificates) {
+                generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(
+                        keyIdentifier(kioskCertificate), oaep, kioskCertificate.getPublicKey()));
+            }
             CMSAuthEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(signed),
                     (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                             CMSAlgorithm.AES256_GCM).setProvider(CONTENT_PROVIDER).build());
@@ -200,6 +239,60 @@ public final class PackageCrypto {
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new KioskCryptoException("crypto.error.internal", "package encryption failed: "
                     + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static KioskCryptoException duplicateKiosk() {
+        return new KioskCryptoException("register.error.duplicateKiosk",
+                "the same kiosk key is named twice among the kiosk certificates", null);
+    }
+
+    /**
+     * Checks that kiosk certificates can all receive one package of {@code precinct} from this authority: each
+     * {@linkplain #checkKioskCertificate issued by it for key encipherment}, each a kiosk of that precinct (its
+     * subject {@code CN=Sailau kiosk, OU=Precinct P, O=Sailau}, as {@link KioskCredentials#certificationRequest}
+     * writes it), no key twice.
+     *
+     * @throws KioskCryptoException {@code register.error.kioskCertificate}, {@code register.error.kioskPrecinct} if a
+     *                              certificate is of another precinct (or names none), or
+     *                              {@code register.error.duplicateKiosk}
+     */
+    public static void checkPrecinctKioskCertificates(List<X509Certificate> kioskCertificates,
+                                                      X509Certificate authority, PrecinctId precinct) {
+        Objects.requireNonNull(kioskCertificates, "kioskCertificates");
+        Objects.requireNonNull(precinct, "precinct");
+        Set<String> keyIds = new HashSet<>();
+        int position = 0;
+        for (X509Certificate kioskCertificate : kioskCertificates) {
+            position++;
+            checkKioskCertificate(kioskCertificate, authority);
+            Optional<PrecinctId> named = kioskPrecinct(kioskCertificate);
+            if (named.isEmpty() || !named.get().equals(precinct)) {
+                throw new KioskCryptoException("register.error.kioskPrecinct", "kiosk certificate " + position
+                        + " is " + named.map(p -> "of precinct " + p.number()).orElse("of no precinct")
+                        + ", not of the package's precinct " + precinct.number(), null);
+            }
+            if (!keyIds.add(HexFormat.of().formatHex(keyIdentifier(kioskCertificate)))) {
+                throw duplicateKiosk();
+            }
+        }
+    }
+
+    /** The precinct a kiosk certificate's subject names ({@code OU=Precinct P}), if it names exactly one. */
+    static Optional<PrecinctId> kioskPrecinct(X509Certificate kioskCertificate) {
+        X500Name subject = X500Name.getInstance(kioskCertificate.getSubjectX500Principal().getEncoded());
+        RDN[] units = subject.getRDNs(BCStyle.OU);
+        if (units.length != 1 || units[0].isMultiValued()) {
+            return Optional.empty();
+        }
+        String unit = IETFUtils.valueToString(units[0].getFirst().getValue());
+        if (!unit.startsWith(KIOSK_PRECINCT_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PrecinctId.parse(unit.substring(KIOSK_PRECINCT_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
@@ -27,7 +28,7 @@ import kz.sailau.kiosk.model.NodeRole;
  * Joins the end-of-day bundles of every node of a precinct network ({@link PrecinctDayBundle}) and checks them:
  * each bundle signed by a node certificate the authority issued, for the node, role and precinct the bundle names;
  * every voting member at the close present once, no bundle from a withdrawn or unknown machine, all of one precinct;
- * every node holding the same sealed ledger; the counts per node against the listed blind indexes and token ids;
+ * every node holding the same sealed ledger, closed on the same agreed register version; the counts per node against the listed blind indexes and token ids;
  * no voter recorded twice across kiosks (by blind index); check-ins = tokens issued − voided per kiosk and in total;
  * every redeemed token issued by a kiosk. Each check is one line with a specific reason; the verdict is one line.
  * No personal data is read or printed: the bundle has none, and a failure names nodes and token ids, never a blind
@@ -50,6 +51,28 @@ public final class PrecinctBundleVerifier {
             Objects.requireNonNull(signature, "signature");
         }
     }
+
+    /**
+     * A kiosk's own end-of-day bundle ({@code day close}: its signed audit log, decision 0122) found beside the node
+     * bundles as {@code NODE}{@value #KIOSK_DAY_SUFFIX}, with its detached signature.
+     *
+     * @param node      the kiosk's node name as the file name gives it (its token ids in the precinct ledger prove it)
+     * @param file      the file name (for messages)
+     * @param bundle    its bytes
+     * @param signature its detached signature, empty if the file is missing
+     */
+    public record KioskDay(String node, String file, byte[] bundle, Optional<byte[]> signature) {
+        /** Checks non-null. */
+        public KioskDay {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(bundle, "bundle");
+            Objects.requireNonNull(signature, "signature");
+        }
+    }
+
+    /** The file name ending of a kiosk's own day bundle in a precinct directory: {@code kiosk-1.day-bundle.json}. */
+    public static final String KIOSK_DAY_SUFFIX = ".day-bundle.json";
 
     /**
      * One check.
@@ -80,12 +103,16 @@ public final class PrecinctBundleVerifier {
     }
 
     private final List<Check> checks = new ArrayList<>();
+    /** The kiosks' own day bundles to join, or empty when only the nodes' ledger is verified. */
+    private final Optional<List<KioskDay>> kioskDays;
 
-    private PrecinctBundleVerifier() {
+    private PrecinctBundleVerifier(Optional<List<KioskDay>> kioskDays) {
+        this.kioskDays = kioskDays;
     }
 
     /**
-     * Verifies a precinct's bundles.
+     * Verifies the nodes' bundles of a precinct: the replicated ledger only, without the kiosks' own audit logs (the
+     * simulation, whose kiosks are node consoles without a kiosk's own log).
      *
      * @param bundles   every node bundle found (at least one)
      * @param authority the authority certificate, obtained by a trusted channel
@@ -93,7 +120,25 @@ public final class PrecinctBundleVerifier {
     public static Result verify(List<NodeBundle> bundles, X509Certificate authority) {
         Objects.requireNonNull(bundles, "bundles");
         Objects.requireNonNull(authority, "authority");
-        return new PrecinctBundleVerifier().run(bundles, authority);
+        return new PrecinctBundleVerifier(Optional.empty()).run(bundles, authority);
+    }
+
+    /**
+     * Verifies the nodes' bundles of a precinct and joins every kiosk's own day bundle with them (decision 0251):
+     * each verified as {@code bundle verify BUNDLE} verifies it ({@link BundleVerifier}, signer checked against the
+     * authority), of the precinct, and its check-ins and token ids the ones the precinct ledger records for that
+     * kiosk. Every kiosk that signed a node bundle or recorded anything in the ledger must have one: a missing one
+     * fails (an observer never reads "verified" while a kiosk's own log is missing).
+     *
+     * @param bundles   every node bundle found (at least one)
+     * @param kioskDays every kiosk's own day bundle found
+     * @param authority the authority certificate, obtained by a trusted channel
+     */
+    public static Result verify(List<NodeBundle> bundles, List<KioskDay> kioskDays, X509Certificate authority) {
+        Objects.requireNonNull(bundles, "bundles");
+        Objects.requireNonNull(kioskDays, "kioskDays");
+        Objects.requireNonNull(authority, "authority");
+        return new PrecinctBundleVerifier(Optional.of(List.copyOf(kioskDays))).run(bundles, authority);
     }
 
     private Result run(List<NodeBundle> bundles, X509Certificate authority) {
@@ -121,6 +166,7 @@ public final class PrecinctBundleVerifier {
         PrecinctDayBundle.Parsed reference = byNode.values().stream().filter(p -> p.precinct() == precinct)
                 .findFirst().orElseThrow();
         agreement(byNode, reference, precinct);
+        register(byNode, reference, precinct);
         members(byNode, reference);
         check(reference.canonical(), "canonical order", "counts, blind indexes and token ids each in ascending "
                 + "order: nothing orders the check-ins or pairs them with tokens",
@@ -135,6 +181,7 @@ public final class PrecinctBundleVerifier {
         counts(reference);
         Optional<String> totals = reconciliation(reference);
         redeemed(reference, kiosks(byNode, reference));
+        kioskDays.ifPresent(days -> new KioskLogs(this, reference, precinct, authority).join(byNode, days));
         return result(totals);
     }
 
@@ -180,6 +227,31 @@ public final class PrecinctBundleVerifier {
                 .filter(p -> !p.ledger().equals(reference.ledger())).map(p -> p.node().value()).toList();
         check(differ.isEmpty(), "agreement", "every node holds the same sealed ledger",
                 "the ledger of " + String.join(", ", differ) + " differs from " + reference.node() + "'s");
+    }
+
+    /**
+     * Every node of the precinct closed on the same agreed register version (decision 0240): the {@code register}
+     * line is part of the ledger, so a difference also fails {@code agreement}; this check names the versions.
+     */
+    private void register(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference,
+                          int precinct) {
+        Map<String, List<String>> byVersion = new TreeMap<>();
+        byNode.values().stream().filter(p -> p.precinct() == precinct).forEach(p -> byVersion.computeIfAbsent(
+                version(p), v -> new ArrayList<>()).add(p.node().value()));
+        if (byVersion.size() > 1) {
+            fail("register", "the nodes closed on different register versions: " + byVersion.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " on " + e.getKey()).collect(Collectors.joining("; ")));
+            return;
+        }
+        pass("register", reference.register().isPresent()
+                ? "every node closed on register version " + reference.register().getAsLong()
+                        + ", the one the precinct's kiosks opened with"
+                : "no kiosk opened with a register version (no kiosk's register was agreed on the network)");
+    }
+
+    private static String version(PrecinctDayBundle.Parsed parsed) {
+        return parsed.register().isPresent() ? "register version " + parsed.register().getAsLong()
+                : "no register version";
     }
 
     private void members(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference) {
@@ -307,20 +379,22 @@ public final class PrecinctBundleVerifier {
     private Result result(Optional<String> totals) {
         Optional<Check> failed = checks.stream().filter(c -> !c.passed()).findFirst();
         long nodes = checks.stream().filter(c -> c.name().startsWith("signature ")).count();
+        long kioskLogs = checks.stream().filter(c -> c.name().startsWith(KioskLogs.CHECK)).count();
         String verdict = failed.map(c -> "precinct bundle NOT verified: " + c.message())
-                .orElse("precinct bundle verified: " + nodes + " nodes; " + totals.orElse(""));
+                .orElse("precinct bundle verified: " + nodes + " nodes" + (kioskDays.isPresent()
+                        ? " and the own logs of " + kioskLogs + " kiosks" : "") + "; " + totals.orElse(""));
         return new Result(checks, verdict);
     }
 
-    private void check(boolean held, String name, String passed, String failed) {
+    void check(boolean held, String name, String passed, String failed) {
         checks.add(new Check(name, held, held ? passed : failed));
     }
 
-    private void pass(String name, String message) {
+    void pass(String name, String message) {
         checks.add(new Check(name, true, message));
     }
 
-    private void fail(String name, String message) {
+    void fail(String name, String message) {
         checks.add(new Check(name, false, message));
     }
 
@@ -331,17 +405,39 @@ public final class PrecinctBundleVerifier {
      * @throws IOException if the directory or a file cannot be read
      */
     public static List<NodeBundle> read(Path directory) throws IOException {
-        Objects.requireNonNull(directory, "directory");
         List<NodeBundle> bundles = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(PrecinctDayBundle.SUFFIX))
-                    .sorted().toList()) {
-                Path signature = file.resolveSibling(file.getFileName() + PrecinctDayBundle.SIGNATURE_SUFFIX);
-                bundles.add(new NodeBundle(file.getFileName().toString(), Files.readAllBytes(file),
-                        Files.isRegularFile(signature) ? Optional.of(Files.readAllBytes(signature))
-                                : Optional.empty()));
-            }
+        for (Path file : files(directory, PrecinctDayBundle.SUFFIX)) {
+            bundles.add(new NodeBundle(file.getFileName().toString(), Files.readAllBytes(file),
+                    signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return bundles;
+    }
+
+    /**
+     * Reads every kiosk's own day bundle {@code NODE}{@value #KIOSK_DAY_SUFFIX} of a directory with its signature
+     * {@code .p7s}, in file-name order (a name that is not a node's, or a missing signature, is for
+     * {@link #verify(List, List, X509Certificate)} to report).
+     *
+     * @throws IOException if the directory or a file cannot be read
+     */
+    public static List<KioskDay> readKioskDays(Path directory) throws IOException {
+        List<KioskDay> days = new ArrayList<>();
+        for (Path file : files(directory, KIOSK_DAY_SUFFIX)) {
+            String name = file.getFileName().toString();
+            days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name, Files.readAllBytes(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
+        }
+        return days;
+    }
+
+    private static List<Path> files(Path directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix) && Files.isRegularFile(f)).sorted()
+                    .toList();
+        }
+    }
+
+    private static Optional<byte[]> signatureOf(Path file, String suffix) throws IOException {
+        Path signature = file.resolveSibling(file.getFileName() + suffix);
+        return Files.isRegularFile(signature) ? Optional.of(Files.readAllBytes(signature)) : Optional.empty();
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,12 +29,13 @@ import kz.sailau.kiosk.model.PrecinctId;
  * and that {@link PrecinctBundleVerifier} joins with the other nodes' bundles. Lines, UTF-8, LF:
  *
  * <pre>
- * sailau-precinct-bundle-v1
+ * sailau-precinct-bundle-v2
  * precinct 4711
  * node kiosk-1 kiosk                       (the signer and its role; the rest is the ledger, the same on every node)
  * members desk-1 kiosk-1 kiosk-3 kiosk-4   (the voting members at the close)
  * withdrawn kiosk-2                        (the machines the administrator withdrew; none: the word alone)
  * sealed 1                                 (seals the ledger applied)
+ * register 3                               (the register version the precinct agreed on, decision 0240; or none)
  * count kiosk-1 fingerprint=… cardless=… override=… fallback=… paper=… issued=… voided=… redeemed=… seal=…
  * voter HEX64 kiosk-1 checkin|paper        (every blind index once, in blind-index order)
  * token HEX32 kiosk-1 issued|voided|redeemed -|NODE   (every token id once, in token-id order: issuer, status, by whom)
@@ -45,7 +47,7 @@ import kz.sailau.kiosk.model.PrecinctId;
 public final class PrecinctDayBundle {
 
     /** The first line. */
-    public static final String FORMAT = "sailau-precinct-bundle-v1";
+    public static final String FORMAT = "sailau-precinct-bundle-v2";
     /** The file name ending of a node's bundle. */
     public static final String SUFFIX = ".bundle";
     /** The file name ending of its detached signature, after {@link #SUFFIX}. */
@@ -53,6 +55,9 @@ public final class PrecinctDayBundle {
     /** The counter names of a {@code count} line, in the order of {@link PrecinctLedgerState.Count}. */
     static final List<String> COUNT_NAMES = List.of("fingerprint", "cardless", "override", "fallback", "paper",
             "issued", "voided", "redeemed", "seal");
+
+    /** The {@code register} line's word when no kiosk opened with a register. */
+    static final String NO_REGISTER = "none";
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -76,6 +81,8 @@ public final class PrecinctDayBundle {
         text.append("members").append(names(new TreeSet<>(members))).append('\n');
         text.append("withdrawn").append(names(state.withdrawn())).append('\n');
         text.append("sealed ").append(state.total(PrecinctLedgerState.Count.SEAL)).append('\n');
+        text.append("register ").append(state.register().map(r -> Long.toString(r.version())).orElse(NO_REGISTER))
+                .append('\n');
         for (NodeName origin : state.nodesWithCounts()) {
             text.append("count ").append(origin);
             for (PrecinctLedgerState.Count count : PrecinctLedgerState.Count.values()) {
@@ -133,6 +140,7 @@ public final class PrecinctDayBundle {
      * @param members   the voting members at the close
      * @param withdrawn the withdrawn machines
      * @param sealed    seals applied
+ * @param register  the register version the precinct agreed on, if a kiosk opened with one
      * @param counts    counters by node, by counter name
      * @param voters    every voter line: blind index (hex) → origin and kind; {@code duplicates} lists repeats
      * @param tokens    every token line: id (hex) → its line
@@ -141,7 +149,8 @@ public final class PrecinctDayBundle {
      * @param canonical whether the count, voter and token lines are each in ascending order (never arrival order)
      */
     record Parsed(int precinct, NodeName node, NodeRole role, SortedSet<NodeName> members,
-                  SortedSet<NodeName> withdrawn, long sealed, Map<NodeName, Map<String, Long>> counts,
+                  SortedSet<NodeName> withdrawn, long sealed, OptionalLong register,
+                  Map<NodeName, Map<String, Long>> counts,
                   Map<String, VoterLine> voters, Map<String, TokenLine> tokens, String ledger,
                   List<String> repeated, boolean canonical) {
     }
@@ -166,7 +175,7 @@ public final class PrecinctDayBundle {
             throw new IllegalArgumentException("not a precinct bundle (no final line end)");
         }
         String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-        if (lines.length < 6 || !lines[0].equals(FORMAT)) {
+        if (lines.length < 7 || !lines[0].equals(FORMAT)) {
             throw new IllegalArgumentException("not a precinct bundle (first line is not " + FORMAT + ")");
         }
         int precinct = number(field(lines, 1, "precinct", 2)[1], 2);
@@ -176,13 +185,21 @@ public final class PrecinctDayBundle {
         SortedSet<NodeName> members = nameList(field(lines, 3, "members", 1), 4);
         SortedSet<NodeName> withdrawn = nameList(field(lines, 4, "withdrawn", 1), 5);
         long sealed = number(field(lines, 5, "sealed", 2)[1], 6);
+        String registerWord = field(lines, 6, "register", 2)[1];
+        OptionalLong register = OptionalLong.empty();
+        if (!registerWord.equals(NO_REGISTER)) {
+            if (!registerWord.matches("[1-9][0-9]{0,17}")) {
+                throw bad(7, "a register line is: register VERSION|" + NO_REGISTER);
+            }
+            register = OptionalLong.of(Long.parseLong(registerWord));
+        }
         Map<NodeName, Map<String, Long>> counts = new TreeMap<>();
         Map<String, VoterLine> voters = new TreeMap<>();
         Map<String, TokenLine> tokens = new TreeMap<>();
         List<String> repeated = new ArrayList<>();
         boolean canonical = true;
         String previous = "";
-        for (int i = 6; i < lines.length; i++) {
+        for (int i = 7; i < lines.length; i++) {
             String[] words = lines[i].split(" ", -1);
             // count < token < voter would be alphabetical; the format's order is count, voter, token, each sorted.
             String kind = switch (words[0]) {
@@ -245,7 +262,7 @@ public final class PrecinctDayBundle {
             }
         }
         int ledgerStart = text.indexOf('\n', text.indexOf('\n', text.indexOf('\n') + 1) + 1) + 1;
-        return new Parsed(precinct, signer, role, members, withdrawn, sealed, counts, voters, tokens,
+        return new Parsed(precinct, signer, role, members, withdrawn, sealed, register, counts, voters, tokens,
                 text.substring(ledgerStart), repeated, canonical);
     }
 

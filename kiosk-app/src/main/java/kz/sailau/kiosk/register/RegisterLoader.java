@@ -157,7 +157,13 @@ public final class RegisterLoader {
             throw new RegisterException("register.error.notTestPackage", "package is for election "
                     + manifest.election() + ", not a logic-and-accuracy test package", null);
         }
-        if (!HexFormat.of().formatHex(credentials.subjectKeyIdentifier()).equals(manifest.kioskKeyId())) {
+        String ownKey = HexFormat.of().formatHex(credentials.subjectKeyIdentifier());
+        if (manifest.forSeveralKiosks() && !manifest.recipients().contains(ownKey)) {
+            throw new KioskCryptoException("register.error.notARecipient", "this precinct package is encrypted to "
+                    + manifest.recipients().size() + " kiosks and this kiosk's key " + ownKey + " is not among them; "
+                    + "the authority must build it again with this kiosk's certificate", null);
+        }
+        if (!manifest.forSeveralKiosks() && !ownKey.equals(manifest.kioskKeyId())) {
             throw new KioskCryptoException("register.error.wrongKiosk",
                     "package is encrypted to kiosk key " + manifest.kioskKeyId() + ", not to this kiosk's key", null);
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import kz.sailau.kiosk.crypto.PackageCrypto;
 
 /**
  * Writes and reads register packages ({@code .srp}, layout in {@link PackageFile}): the authority signs a
- * public manifest and signs-then-encrypts the records to one kiosk; a kiosk checks the manifest signature
+ * public manifest and signs-then-encrypts the records to one kiosk, or once to every kiosk of the precinct; a kiosk checks the manifest signature
  * against its pinned authority certificate, checks the envelope hash, decrypts, checks the inner signature
  * and the records hash.
  */
@@ -55,18 +56,49 @@ public final class RegisterPackages {
      */
     public static byte[] write(RegisterContents contents, AuthorityCredentials authority,
                                X509Certificate kioskCertificate) {
+        return write(contents, authority, List.of(kioskCertificate));
+    }
+
+    /**
+     * Builds one package for the kiosks of the register's precinct (decision 0250): the records encrypted once, to
+     * every certificate. Each certificate must be issued by the authority for key encipherment and name the
+     * register's precinct, and no kiosk key may come twice; this is checked before anything is encrypted. With one
+     * certificate the file is exactly a package for that kiosk ({@link #write(RegisterContents,
+     * AuthorityCredentials, X509Certificate)}).
+     *
+     * @param kioskCertificates the precinct's kiosk certificates, at least one
+     * @return the file bytes
+     * @throws kz.sailau.kiosk.crypto.KioskCryptoException {@code register.error.kioskCertificate},
+     *                                                     {@code register.error.kioskPrecinct} or
+     *                                                     {@code register.error.duplicateKiosk}
+     */
+    public static byte[] writeForPrecinct(RegisterContents contents, AuthorityCredentials authority,
+                                          List<X509Certificate> kioskCertificates) {
         Objects.requireNonNull(contents, "contents");
+        PackageCrypto.checkPrecinctKioskCertificates(kioskCertificates, authority.certificate(), contents.precinct());
+        return write(contents, authority, kioskCertificates);
+    }
+
+    private static byte[] write(RegisterContents contents, AuthorityCredentials authority,
+                                List<X509Certificate> kioskCertificates) {
+        Objects.requireNonNull(contents, "contents");
+        if (kioskCertificates.isEmpty()) {
+            throw new IllegalArgumentException("a package needs at least one kiosk certificate");
+        }
         byte[] records = RecordsCodec.encode(contents);
-        byte[] envelope = PackageCrypto.signAndEncrypt(records, authority, kioskCertificate);
-        byte[] keyId = PackageCrypto.keyIdentifier(kioskCertificate);
+        byte[] envelope = PackageCrypto.signAndEncrypt(records, authority, kioskCertificates);
+        List<String> keyIds = kioskCertificates.stream()
+                .map(certificate -> HexFormat.of().formatHex(PackageCrypto.keyIdentifier(certificate))).toList();
+        boolean several = keyIds.size() > 1;
         PackageManifest manifest = new PackageManifest(PackageManifest.FORMAT, PackageManifest.FORMAT_VERSION,
                 contents.election().value(), contents.precinct().number(), contents.version(),
                 contents.records().size(), contents.fingerCount(), contents.extractorVersion(),
                 contents.created().toString(), Digests.sha256Hex(records), Digests.sha256Hex(envelope),
-                HexFormat.of().formatHex(keyId), contents.acceptedDuplicates().size(), templatesPerVoter(contents),
+                several ? null : keyIds.get(0), contents.acceptedDuplicates().size(), templatesPerVoter(contents),
                 contents.redirection().map(r -> Digests.sha256Hex(r.table().bytes())).orElse(null),
                 contents.redirection().map(r -> r.table().entryCount()).orElse(null),
-                contents.redirection().map(r -> r.table().stations().size()).orElse(null));
+                contents.redirection().map(r -> r.table().stations().size()).orElse(null),
+                several ? keyIds : null);
         byte[] manifestBytes;
         try {
             manifestBytes = MANIFEST_JSON.writeValueAsBytes(manifest);
@@ -171,6 +203,13 @@ public final class RegisterPackages {
                     || (manifest.redirectSha256() != null) != (manifest.redirectStations() != null)) {
                 throw new RegisterException("register.error.malformed",
                         "manifest describes the redirection table only in part", null);
+            }
+            if ((manifest.kioskKeyId() == null) == (manifest.kioskKeyIds() == null)
+                    || (manifest.kioskKeyIds() != null && (manifest.kioskKeyIds().size() < 2
+                            || manifest.kioskKeyIds().stream().anyMatch(id -> id == null || id.isEmpty())
+                            || manifest.kioskKeyIds().stream().distinct().count() != manifest.kioskKeyIds().size()))) {
+                throw new RegisterException("register.error.malformed",
+                        "manifest must name one kiosk key, or two or more different ones", null);
             }
             if (manifest.templatesPerVoter() != null) {
                 for (Map.Entry<String, Integer> entry : manifest.templatesPerVoter().entrySet()) {

@@ -116,7 +116,8 @@ class LayeringTest {
                 // The precinct network is reached by the wiring (app, the node commands) and by the adapters that
                 // put the check-in and ballot-desk ports on it (ledger, token); it knows no feature above it.
                 .whereLayer("Precinct").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Token")
-                .whereLayer("Audit").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Report")
+                // The precinct verifier joins the kiosks' own day bundles (decision 0251): it reads them with audit's.
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("App", "Cli", "Ledger", "Clerk", "Report", "Precinct")
                 .whereLayer("CheckIn").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Accuracy", "Runner", "Ledger",
                         "Clerk", "Token", "Audit", "Report")
                 .whereLayer("Register").mayOnlyBeAccessedByLayers("App", "Cli", "Accuracy", "Clerk", "Audit", "CheckIn")

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one verifier over a precinct's node bundles: an honest sealed day of two kiosks and a ballot desk verifies;
- * each tampering (an edited count, a bundle missing, a bundle of another precinct, a redeemed id no kiosk issued, a
+ * each tampering (an edited count, a node on another register version, a bundle missing, a bundle of another precinct, a redeemed id no kiosk issued, a
  * voter recorded at two kiosks, no seal, a missing signature, lines in arrival order) fails with its own reason.
  * Keys: a TEST authority and TEST node keys generated here.
  */
@@ -53,6 +53,8 @@ class PrecinctBundleVerifierTest {
         NODES.put(DESK, certified(DESK, NodeRole.BALLOT_DESK, PRECINCT));
         Random random = new Random(3);
         sealed = new PrecinctLedgerState();
+        assertEquals(PrecinctOutcome.ACCEPTED, apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_1, 1)));
+        assertEquals(PrecinctOutcome.ACCEPTED, apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_2, 1)));
         for (int i = 0; i < 6; i++) {
             NodeName kiosk = i % 2 == 0 ? KIOSK_1 : KIOSK_2;
             byte[] token = bytes(random, 16);
@@ -82,6 +84,34 @@ class PrecinctBundleVerifierTest {
                 result.verdict());
         assertTrue(check(result, "counts kiosk-2").message().startsWith("3 check-ins, 3 issued, 0 voided"),
                 result.toString());
+        assertEquals("every node closed on register version 1, the one the precinct's kiosks opened with",
+                check(result, "register").message());
+    }
+
+    @Test
+    void aNodeThatClosedOnAnotherRegisterVersionFails() {
+        List<PrecinctBundleVerifier.NodeBundle> bundles = new ArrayList<>(bundles(sealed, UnaryOperator.identity()));
+        bundles.set(KIOSK_2_AT, signed(KIOSK_2, NODES.get(KIOSK_2), edit(bundles.get(KIOSK_2_AT).bundle(),
+                text -> text.replace("\nregister 1\n", "\nregister 2\n"))));
+        PrecinctBundleVerifier.Result result = verify(bundles);
+        assertFailed(result, "register", "the nodes closed on different register versions: desk-1, kiosk-1 on "
+                + "register version 1; kiosk-2 on register version 2");
+        assertFailed(result, "agreement", "the ledger of kiosk-2 differs");
+        assertTrue(check(result, "signature kiosk-2").passed(), result.toString());
+    }
+
+    @Test
+    void aLedgerNoKioskOpenedSaysNoneAndAMalformedRegisterLineIsNotABundle() {
+        PrecinctLedgerState fresh = new PrecinctLedgerState();
+        String text = new String(PrecinctDayBundle.write(fresh, KIOSK_1, NodeRole.KIOSK, PRECINCT, NODES.keySet()),
+                StandardCharsets.UTF_8);
+        assertTrue(text.contains("\nsealed 0\nregister none\n"), text);
+        assertTrue(check(verify(bundles(fresh, UnaryOperator.identity())), "register").passed());
+        for (String wrong : List.of("register 0", "register -1", "register x", "register", "register 1 2")) {
+            PrecinctBundleVerifier.Result result = verify(bundles(sealed,
+                    t -> t.replace("\nregister 1\n", "\n" + wrong + "\n")));
+            assertFailed(result, "format desk-1.bundle", "line 7");
+        }
     }
 
     @Test
@@ -218,12 +248,13 @@ class PrecinctBundleVerifierTest {
         return edit.apply(new String(bundle, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static PrecinctBundleVerifier.Check check(PrecinctBundleVerifier.Result result, String name) {
+    static PrecinctBundleVerifier.Check check(PrecinctBundleVerifier.Result result, String name) {
         return result.checks().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + result));
     }
 
-    private static void assertFailed(PrecinctBundleVerifier.Result result, String name, String reason) {
+    /** The check {@code name} failed with {@code reason}, and so did the verdict. */
+    static void assertFailed(PrecinctBundleVerifier.Result result, String name, String reason) {
         PrecinctBundleVerifier.Check check = check(result, name);
         assertFalse(check.passed(), name + " should fail: " + result);
         assertTrue(check.message().contains(reason), "expected '" + reason + "' in: " + check.message());
@@ -242,6 +273,12 @@ class PrecinctBundleVerifierTest {
     }
 
     private static NodeCredentials certified(NodeName name, NodeRole role, PrecinctId precinct) {
+        return certified(authority, name, role, precinct);
+    }
+
+    /** A TEST node key of {@code name}, certified by {@code authority} for its role and precinct. */
+    static NodeCredentials certified(AuthorityCredentials authority, NodeName name, NodeRole role,
+                                     PrecinctId precinct) {
         NodeCredentials credentials = NodeCredentials.generate(name, role, precinct, RANDOM);
         return credentials.withCertificate(NodeCertificates.certify(authority, credentials.certificationRequest(),
                 precinct, Clock.systemUTC(), Duration.ofDays(1), RANDOM), authority.certificate());

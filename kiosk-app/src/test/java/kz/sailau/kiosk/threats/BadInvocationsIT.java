@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.cli.JarRunner;
+import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.register.VoterCsvReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,9 @@ class BadInvocationsIT {
                 "--passphrase-file", world.passphrase.toString());
         Path empty = root.resolve("empty-kiosk");
         RegisterFixtures.initKiosk(empty, RegisterFixtures.PRECINCT);
+        Path otherPrecinctCertificate = RegisterFixtures.writeCertificate(root.resolve("kiosk-102.crt.pem"),
+                RegisterFixtures.initKiosk(root.resolve("kiosk-102"), new PrecinctId(102)));
+        PLACES.put("{CERT102}", otherPrecinctCertificate.toString());
         Path garbage = Files.writeString(root.resolve("garbage.bin"), "garbage, not what was asked for\n");
         Path emptyFile = Files.writeString(root.resolve("empty.txt"), "");
         Path directory = Files.createDirectories(root.resolve("a-directory"));
@@ -211,6 +215,12 @@ class BadInvocationsIT {
                 "--kiosk-cert", "{G}")));
         all.add(new Bad("register build --kiosk-cert the authority's", 1, "register.error.kioskCertificate",
                 with(build, "--kiosk-cert", "{ACERT}")));
+        all.add(new Bad("register build --kiosk-cert of another precinct", 1, "register.error.kioskPrecinct",
+                with(build, "--kiosk-cert", "{CERT102}")));
+        all.add(new Bad("register build --kiosk-cert of another precinct among the precinct's", 1,
+                "register.error.kioskPrecinct", concat(build, "--kiosk-cert", "{CERT102}")));
+        all.add(new Bad("register build --kiosk-cert the same kiosk twice", 1, "register.error.duplicateKiosk",
+                concat(build, "--kiosk-cert", "{CERT}")));
         all.add(new Bad("register build --version 0", 1, "cli.error.version", with(build, "--version", "0")));
         all.add(new Bad("register build --version -3", 1, "cli.error.version", with(build, "--version", "-3")));
         all.add(new Bad("register build --version x", 2, "cli.error.usage", with(build, "--version", "x")));

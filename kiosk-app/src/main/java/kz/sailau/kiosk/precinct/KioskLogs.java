@@ -1,0 +1,172 @@
+package kz.sailau.kiosk.precinct;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import kz.sailau.kiosk.audit.BundleFormatException;
+import kz.sailau.kiosk.audit.BundleVerifier;
+import kz.sailau.kiosk.audit.DayBundle;
+import kz.sailau.kiosk.audit.IssuedToken;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+
+/**
+ * Joins the kiosks' own end-of-day bundles with the precinct ledger (decision 0251), one check line per kiosk,
+ * {@code kiosk log NODE}: the kiosk's bundle verified as {@code bundle verify BUNDLE} verifies it (signature by a
+ * kiosk certificate of the authority, audit chain, counts, reconciliation, issued ids against the log), of the
+ * precinct, closed on the register version the precinct agreed on (when it checked anyone in), and the same
+ * check-ins and tokens as the ledger records for that node: its check-ins as many as the ledger's, every token id
+ * of its own log in the ledger as issued by it, voided in both or in neither, and every other id the ledger has for
+ * it voided (an id a kiosk issued on the network before it lost a race for the voter, shown to nobody). Which
+ * kiosks must have one: every node that signed a node bundle as a kiosk and every node the ledger records a check-in
+ * or a token for; a missing one fails.
+ */
+final class KioskLogs {
+
+    /** The name of every check this class adds, followed by the node. */
+    static final String CHECK = "kiosk log ";
+
+    private final PrecinctBundleVerifier verifier;
+    private final PrecinctDayBundle.Parsed ledger;
+    private final int precinct;
+    private final X509Certificate authority;
+
+    KioskLogs(PrecinctBundleVerifier verifier, PrecinctDayBundle.Parsed ledger, int precinct,
+              X509Certificate authority) {
+        this.verifier = verifier;
+        this.ledger = ledger;
+        this.precinct = precinct;
+        this.authority = authority;
+    }
+
+    /** Adds one check per kiosk that must have its own log and per own log found. */
+    void join(Map<NodeName, PrecinctDayBundle.Parsed> byNode, List<PrecinctBundleVerifier.KioskDay> days) {
+        TreeSet<String> required = new TreeSet<>();
+        byNode.values().stream().filter(p -> p.role() == NodeRole.KIOSK).forEach(p -> required.add(p.node().value()));
+        ledger.voters().values().stream().filter(v -> !v.paper()).forEach(v -> required.add(v.origin().value()));
+        ledger.tokens().values().stream().filter(t -> !t.issuer().equals("-")).forEach(t -> required.add(t.issuer()));
+        SortedMap<String, List<PrecinctBundleVerifier.KioskDay>> found = new TreeMap<>();
+        days.forEach(day -> found.computeIfAbsent(day.node(), n -> new ArrayList<>()).add(day));
+        TreeSet<String> kiosks = new TreeSet<>(required);
+        kiosks.addAll(found.keySet());
+        for (String kiosk : kiosks) {
+            List<PrecinctBundleVerifier.KioskDay> own = found.getOrDefault(kiosk, List.of());
+            String name = CHECK + kiosk;
+            if (own.isEmpty()) {
+                verifier.fail(name, "no own day bundle " + kiosk + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX
+                        + " from " + kiosk + ", which " + (signedAsKiosk(byNode, kiosk)
+                        ? "signed the precinct bundle as a kiosk" : "the precinct ledger records check-ins or "
+                        + "tokens for") + ": its own signed audit log is missing and cannot be checked");
+            } else if (own.size() > 1) {
+                verifier.fail(name, own.size() + " own day bundles are named after " + kiosk);
+            } else {
+                check(kiosk, own.get(0));
+            }
+        }
+    }
+
+    private void check(String kiosk, PrecinctBundleVerifier.KioskDay day) {
+        String name = CHECK + kiosk;
+        NodeName node = nodeOrNull(kiosk);
+        if (node == null) {
+            verifier.fail(name, day.file() + " is not named after a node of the precinct network (NODE"
+                    + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + ")");
+            return;
+        }
+        if (day.signature().isEmpty()) {
+            verifier.fail(name, day.file() + PrecinctDayBundle.SIGNATURE_SUFFIX + " is missing");
+            return;
+        }
+        DayBundle own;
+        try {
+            BundleVerifier.Result result = BundleVerifier.verify(day.bundle(), day.signature().get(), authority,
+                    OptionalLong.empty());
+            Optional<BundleVerifier.Check> failed = result.checks().stream().filter(c -> !c.passed()).findFirst();
+            if (failed.isPresent()) {
+                verifier.fail(name, day.file() + " does not verify as a kiosk's day bundle: " + failed.get().name()
+                        + ": " + failed.get().message());
+                return;
+            }
+            own = DayBundle.parse(day.bundle()).bundle();
+        } catch (BundleFormatException e) {
+            verifier.fail(name, day.file() + " is not a kiosk's day bundle: " + e.getMessage() + " ["
+                    + e.messageKey() + "]");
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (own.precinct() != precinct) {
+            problems.add("it is a bundle of precinct " + own.precinct() + ", not " + precinct);
+        }
+        long ownCheckIns = own.counts().checkIns();
+        long ledgerCheckIns = ledger.voters().values().stream().filter(v -> v.origin().equals(node) && !v.paper())
+                .count();
+        if (ownCheckIns != ledgerCheckIns) {
+            problems.add("its own log has " + ownCheckIns + " check-ins, the precinct ledger " + ledgerCheckIns);
+        }
+        if (ledger.register().isPresent() && ownCheckIns > 0 && own.registerVersion() != ledger.register().getAsLong()) {
+            problems.add("it checked voters in on register version " + own.registerVersion() + ", the precinct on "
+                    + ledger.register().getAsLong());
+        }
+        long unseen = tokens(node, own, problems);
+        if (!problems.isEmpty()) {
+            verifier.fail(name, kiosk + ": " + String.join("; ", problems));
+            return;
+        }
+        long voided = own.issuedTokens().stream().filter(IssuedToken::voided).count();
+        verifier.pass(name, day.file() + " verified (signed by a kiosk of the authority, audit log intact): "
+                + ownCheckIns + " check-ins, " + own.issuedTokens().size() + " tokens issued, " + voided
+                + " voided, as in the precinct ledger" + (unseen == 0 ? "" : "; " + unseen + " further id(s) the "
+                + "ledger voided before anyone saw them (a race for a voter lost to another kiosk, or the network "
+                + "lost)"));
+    }
+
+    /** Compares the token ids; returns how many voided ids the ledger has for the kiosk that its own log has not. */
+    private long tokens(NodeName node, DayBundle own, List<String> problems) {
+        Map<String, PrecinctDayBundle.TokenLine> ledgerIds = new TreeMap<>();
+        ledger.tokens().forEach((id, line) -> {
+            if (line.issuer().equals(node.value())) {
+                ledgerIds.put(id, line);
+            }
+        });
+        int missing = 0;
+        int voidDiffers = 0;
+        for (IssuedToken token : own.issuedTokens()) {
+            PrecinctDayBundle.TokenLine line = ledgerIds.remove(token.id());
+            if (line == null) {
+                missing++;
+            } else if (token.voided() != line.status().equals("voided")) {
+                voidDiffers++;
+            }
+        }
+        if (missing > 0) {
+            problems.add(missing + " token id(s) of its own log are not in the precinct ledger as issued by it");
+        }
+        if (voidDiffers > 0) {
+            problems.add(voidDiffers + " token id(s) voided in one record and valid in the other");
+        }
+        long notVoided = ledgerIds.values().stream().filter(t -> !t.status().equals("voided")).count();
+        if (notVoided > 0) {
+            problems.add(notVoided + " valid token id(s) in the precinct ledger as issued by it are not in its own log");
+        }
+        return ledgerIds.size() - notVoided;
+    }
+
+    private static boolean signedAsKiosk(Map<NodeName, PrecinctDayBundle.Parsed> byNode, String kiosk) {
+        NodeName node = nodeOrNull(kiosk);
+        return node != null && byNode.containsKey(node) && byNode.get(node).role() == NodeRole.KIOSK;
+    }
+
+    private static NodeName nodeOrNull(String name) {
+        try {
+            return new NodeName(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

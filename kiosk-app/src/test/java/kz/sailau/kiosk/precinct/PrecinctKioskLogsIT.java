@@ -1,0 +1,200 @@
+package kz.sailau.kiosk.precinct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.assertFailed;
+import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.check;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import kz.sailau.kiosk.audit.DayBundle;
+import kz.sailau.kiosk.audit.DayFixture;
+import kz.sailau.kiosk.audit.IssuedToken;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.register.RegisterFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kiosks' own end-of-day bundles joined with the precinct bundle (decision 0251), through the verifier and
+ * {@code bundle verify --precinct DIR}: two real kiosk days ({@link DayFixture}: a DEMO kiosk, its SQLite ledger, its
+ * signed hash-chained audit log, closed with {@code EndOfDay}) and a sealed precinct ledger that records the same
+ * check-ins and token ids for them, plus an id kiosk-1 issued and voided on the network before anyone saw it (a lost
+ * race), signed by TEST node keys of kiosk-1, kiosk-2 and desk-1. Honest, it verifies; a kiosk's own bundle missing,
+ * two bundles under each other's names, one byte changed in one, or a valid id in the ledger that the kiosk's own log
+ * does not have, each fails with its own line, and the command exits 1.
+ */
+class PrecinctKioskLogsIT {
+
+    private static final NodeName KIOSK_1 = new NodeName("kiosk-1");
+    private static final NodeName KIOSK_2 = new NodeName("kiosk-2");
+    private static final NodeName DESK = new NodeName("desk-1");
+
+    @TempDir
+    static Path root;
+    static Path source;
+    static Path authorityFile;
+    static final Map<NodeName, DayBundle> DAYS = new LinkedHashMap<>();
+    static final Map<NodeName, NodeCredentials> NODES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void twoKioskDays() throws Exception {
+        source = Files.createDirectories(root.resolve("source"));
+        int[] checkIns = {8, 5};
+        int k = 0;
+        for (NodeName kiosk : List.of(KIOSK_1, KIOSK_2)) {
+            try (DayFixture day = DayFixture.open(root.resolve(kiosk + "-data"), 12)) {
+                day.simulate(checkIns[k++]);
+                DAYS.put(kiosk, day.close(source.resolve(kiosk + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX)).content());
+                authorityFile = day.directory.resolve("authority-copy.crt.pem");
+            }
+        }
+        NODES.put(KIOSK_1, PrecinctBundleVerifierTest.certified(RegisterFixtures.authority(), KIOSK_1, NodeRole.KIOSK,
+                RegisterFixtures.PRECINCT));
+        NODES.put(KIOSK_2, PrecinctBundleVerifierTest.certified(RegisterFixtures.authority(), KIOSK_2, NodeRole.KIOSK,
+                RegisterFixtures.PRECINCT));
+        NODES.put(DESK, PrecinctBundleVerifierTest.certified(RegisterFixtures.authority(), DESK,
+                NodeRole.BALLOT_DESK, RegisterFixtures.PRECINCT));
+    }
+
+    /** The precinct ledger of the two kiosk days; {@code extraValidId} adds a valid id for kiosk-2 it never issued. */
+    private static PrecinctLedgerState ledger(boolean extraValidId) {
+        Random random = new Random(11);
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        for (NodeName kiosk : DAYS.keySet()) {
+            apply(state, new PrecinctCommand.OpenRegister(bytes(random, 16), kiosk, 1));
+            DayBundle day = DAYS.get(kiosk);
+            for (long i = 0; i < day.counts().checkIns(); i++) {
+                apply(state, new PrecinctCommand.CheckIn(bytes(random, 16), kiosk, bytes(random, 32), 0));
+            }
+            for (IssuedToken token : day.issuedTokens()) {
+                byte[] id = HexFormat.of().parseHex(token.id());
+                apply(state, new PrecinctCommand.IssueToken(bytes(random, 16), kiosk, id));
+                if (token.voided()) {
+                    apply(state, new PrecinctCommand.VoidToken(bytes(random, 16), kiosk, id));
+                }
+            }
+        }
+        byte[] lostRace = bytes(random, 16);
+        apply(state, new PrecinctCommand.IssueToken(bytes(random, 16), KIOSK_1, lostRace));
+        apply(state, new PrecinctCommand.VoidToken(bytes(random, 16), KIOSK_1, lostRace));
+        if (extraValidId) {
+            apply(state, new PrecinctCommand.IssueToken(bytes(random, 16), KIOSK_2, bytes(random, 16)));
+        }
+        IssuedToken redeemed = DAYS.get(KIOSK_2).issuedTokens().get(0);
+        apply(state, new PrecinctCommand.RedeemToken(bytes(random, 16), DESK, HexFormat.of().parseHex(redeemed.id()),
+                false));
+        apply(state, new PrecinctCommand.Seal(bytes(random, 16), KIOSK_1));
+        return state;
+    }
+
+    /** A directory with every node's signed bundle of {@code state} and the kiosks' own day bundles. */
+    private static Path precinctDirectory(String name, PrecinctLedgerState state) throws Exception {
+        Path directory = Files.createDirectories(root.resolve(name));
+        for (Map.Entry<NodeName, NodeCredentials> node : NODES.entrySet()) {
+            byte[] bundle = PrecinctDayBundle.write(state, node.getKey(), node.getValue().role(),
+                    RegisterFixtures.PRECINCT, NODES.keySet());
+            PrecinctDayBundle.save(directory, node.getKey(), bundle, node.getValue().signDetached(bundle));
+        }
+        try (var files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, directory.resolve(file.getFileName()));
+            }
+        }
+        return directory;
+    }
+
+    private static PrecinctBundleVerifier.Result verify(Path directory) throws Exception {
+        return PrecinctBundleVerifier.verify(PrecinctBundleVerifier.read(directory),
+                PrecinctBundleVerifier.readKioskDays(directory), RegisterFixtures.authority().certificate());
+    }
+
+    @Test
+    void theKiosksOwnLogsAgreeWithThePrecinctLedgerAndTheCommandSaysVerified() throws Exception {
+        Path directory = precinctDirectory("honest", ledger(false));
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertTrue(result.passed(), result.toString());
+        assertEquals("precinct bundle verified: 3 nodes and the own logs of 2 kiosks; check-ins 13 = tokens issued "
+                + "15 - voided 2", result.verdict());
+        assertEquals("kiosk-1.day-bundle.json verified (signed by a kiosk of the authority, audit log intact): 8 "
+                + "check-ins, 9 tokens issued, 1 voided, as in the precinct ledger; 1 further id(s) the ledger voided "
+                + "before anyone saw them (a race for a voter lost to another kiosk, or the network lost)",
+                check(result, "kiosk log kiosk-1").message());
+        assertTrue(check(result, "kiosk log kiosk-2").message().contains(": 5 check-ins, 5 tokens issued, 0 voided, "
+                + "as in the precinct ledger"), result.toString());
+
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(0, console.run("bundle", "verify", "--precinct", directory.toString(), "--authority-cert",
+                authorityFile.toString()), console.out() + console.err());
+        assertTrue(console.out().contains("ok\tkiosk log kiosk-2\tkiosk-2.day-bundle.json verified"), console.out());
+        assertTrue(console.out().contains("ok\tregister\tevery node closed on register version 1"), console.out());
+        assertTrue(console.out().endsWith("precinct bundle verified: 3 nodes and the own logs of 2 kiosks; "
+                + "check-ins 13 = tokens issued 15 - voided 2\n"), console.out());
+    }
+
+    @Test
+    void aKiosksOwnBundleMissingIsAFailureAndTheCommandExitsOne() throws Exception {
+        Path directory = precinctDirectory("missing", ledger(false));
+        Files.delete(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX));
+        assertFailed(verify(directory), "kiosk log kiosk-2", "no own day bundle kiosk-2.day-bundle.json from kiosk-2, "
+                + "which signed the precinct bundle as a kiosk: its own signed audit log is missing");
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(1, console.run("bundle", "verify", "--precinct", directory.toString(), "--authority-cert",
+                authorityFile.toString()), console.out() + console.err());
+        assertTrue(console.out().contains("FAILED\tkiosk log kiosk-2\tno own day bundle"), console.out());
+        assertTrue(console.out().contains("\nprecinct bundle NOT verified: "), console.out());
+    }
+
+    @Test
+    void twoKiosksBundlesUnderEachOthersNamesFail() throws Exception {
+        Path directory = precinctDirectory("swapped", ledger(false));
+        Path one = directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
+        Path two = directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
+        Path parked = directory.resolve("parked");
+        for (String suffix : List.of("", ".p7s")) {
+            Files.move(Path.of(one + suffix), Path.of(parked + suffix));
+            Files.move(Path.of(two + suffix), Path.of(one + suffix));
+            Files.move(Path.of(parked + suffix), Path.of(two + suffix));
+        }
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log kiosk-1", "kiosk-1: its own log has 5 check-ins, the precinct ledger 8; 5 token "
+                + "id(s) of its own log are not in the precinct ledger as issued by it");
+        assertFailed(result, "kiosk log kiosk-2", "kiosk-2: its own log has 8 check-ins, the precinct ledger 5");
+    }
+
+    @Test
+    void aChangedByteInAKiosksOwnBundleFails() throws Exception {
+        Path directory = precinctDirectory("changed", ledger(false));
+        Path file = directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
+        Files.writeString(file, Files.readString(file).replaceFirst("\"precinct\" : 101", "\"precinct\" : 102"));
+        assertFailed(verify(directory), "kiosk log kiosk-1", "kiosk-1.day-bundle.json does not verify as a kiosk's "
+                + "day bundle: signature");
+    }
+
+    @Test
+    void aValidIdInTheLedgerThatTheKiosksOwnLogLacksFails() throws Exception {
+        PrecinctBundleVerifier.Result result = verify(precinctDirectory("extra", ledger(true)));
+        assertFailed(result, "kiosk log kiosk-2", "1 valid token id(s) in the precinct ledger as issued by it are not "
+                + "in its own log");
+        assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
+    }
+
+    private static void apply(PrecinctLedgerState state, PrecinctCommand command) {
+        PrecinctOutcome outcome = state.apply(command).outcome();
+        assertEquals(PrecinctOutcome.ACCEPTED, outcome, command.getClass().getSimpleName());
+    }
+
+    private static byte[] bytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}
