@@ -58,7 +58,7 @@ script -qefc "/usr/bin/time -v -o $work/time.txt $build" /dev/null | stdbuf -o0 
   | while IFS= read -r line; do printf '%s %s\n' "$(seconds "$start" "$(stamp)")" "$line"; done > "$work/build.log"
 echo "build: exit $(grep -m1 'Exit status' "$work/time.txt" | awk '{print $NF}'), wall $(grep 'Elapsed (wall' "$work/time.txt" | awk '{print $NF}'), peak resident $(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}') KB, CPU $(grep 'Percent of CPU' "$work/time.txt" | awk '{print $NF}')"
 search_start=$(grep -m1 '% duplicates 0/' "$work/build.log" | cut -d' ' -f1 || true)
-search_end=$(grep -m1 '% duplicates 1/1' "$work/build.log" | cut -d' ' -f1 || true)
+search_end=$(grep -m1 '100% duplicates' "$work/build.log" | cut -d' ' -f1 || true)
 last_line=$(grep -E 'package written|build blocked' "$work/build.log" | tail -1 || true)
 echo "extraction (and reading the images) until ${search_start:-?} s; duplicate search from ${search_start:-?} s to ${search_end:-?} s"
 echo "$(echo "$last_line" | cut -d' ' -f2-)"

@@ -3,6 +3,7 @@ package kz.sailau.kiosk.biometric;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.LongConsumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -123,6 +124,18 @@ public interface FingerMatcher {
          * @throws UnsupportedOperationException if this gallery does not keep its templates one by one
          */
         default List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading) {
+            return pairsAtLeast(threshold, leading, keyPairs -> { });
+        }
+
+        /**
+         * As {@link #pairsAtLeast(double, ToIntFunction)}, telling {@code keyPairsDone} how many pairs of keys it has
+         * compared as it goes (a key's row of pairs at a time, from any thread; {@code size() * (size() - 1) / 2}
+         * in all), so that a search of thousands of keys can show its progress.
+         *
+         * @throws UnsupportedOperationException if this gallery does not keep its templates one by one
+         */
+        default List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading,
+                                                LongConsumer keyPairsDone) {
             throw new UnsupportedOperationException("this gallery does not compare its templates pairwise");
         }
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -226,14 +227,19 @@ public final class SourceAfisMatcher implements FingerMatcher {
         }
 
         @Override
-        public List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading) {
+        public List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading,
+                                               LongConsumer keyPairsDone) {
             int n = entries.size();
             int[] lead = entries.stream().mapToInt(e -> leading.applyAsInt(e.key())).toArray();
             // Row i compares with the n - 1 - i rows after it: interleaving cheap and dear rows (0, n-1, 1, n-2 …)
             // gives every half of the range the same work, so the stream's splits keep both cores busy.
             return IntStream.range(0, n).parallel()
                     .map(k -> k % 2 == 0 ? k / 2 : n - 1 - k / 2)
-                    .mapToObj(i -> pairsOf(i, threshold, lead))
+                    .mapToObj(i -> {
+                        List<PairScore<K>> row = pairsOf(i, threshold, lead);
+                        keyPairsDone.accept(n - 1 - i);
+                        return row;
+                    })
                     .flatMap(List::stream)
                     .toList();
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 
 /**
@@ -66,12 +67,19 @@ public final class DuplicateDetector {
     }
 
     static Findings findAll(List<Candidate> candidates, FingerMatcher matcher, double threshold) {
+        return findAll(candidates, matcher, threshold, pairs -> { });
+    }
+
+    /** As {@link #findAll(List, FingerMatcher, double)}, counting the record pairs compared into {@code pairsDone}. */
+    static Findings findAll(List<Candidate> candidates, FingerMatcher matcher, double threshold,
+                            LongConsumer pairsDone) {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(matcher, "matcher");
         List<DuplicateCase> cases = new ArrayList<>();
         cases.addAll(sameIin(candidates));
         cases.addAll(sameNameAndBirthDate(candidates));
-        FingerprintDuplicates.Search search = FingerprintDuplicates.search(candidates, matcher, threshold);
+        FingerprintDuplicates.Search search = FingerprintDuplicates.search(candidates, matcher, threshold,
+                pairsDone);
         cases.addAll(search.cases());
         return new Findings(cases, search.closest());
     }

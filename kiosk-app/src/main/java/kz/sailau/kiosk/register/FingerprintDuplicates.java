@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -62,6 +63,12 @@ final class FingerprintDuplicates {
     }
 
     static Search search(List<DuplicateDetector.Candidate> candidates, FingerMatcher matcher, double threshold) {
+        return search(candidates, matcher, threshold, keyPairs -> { });
+    }
+
+    /** As {@link #search(List, FingerMatcher, double)}, counting the record pairs compared into {@code pairsDone}. */
+    static Search search(List<DuplicateDetector.Candidate> candidates, FingerMatcher matcher, double threshold,
+                         LongConsumer pairsDone) {
         if (candidates.isEmpty()) {
             return new Search(List.of(), Map.of());
         }
@@ -81,7 +88,8 @@ final class FingerprintDuplicates {
         // Pairs (i < j) of records with different IINs that a compared impression pair brings close enough to look at.
         Set<Long> pairs = new TreeSet<>();
         Map<ImpressionKey, Double> closest = new HashMap<>();
-        for (FingerMatcher.PairScore<Integer> pair : gallery.pairsAtLeast(collectThreshold, fingerCount::get)) {
+        for (FingerMatcher.PairScore<Integer> pair : gallery.pairsAtLeast(collectThreshold, fingerCount::get,
+                pairsDone)) {
             int i = pair.first();
             int j = pair.second();
             DuplicateDetector.Candidate a = candidates.get(i);

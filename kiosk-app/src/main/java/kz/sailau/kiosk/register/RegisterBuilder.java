@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.sailau.kiosk.biometric.FingerImage;
@@ -127,13 +128,20 @@ public final class RegisterBuilder {
                 measured.addAll(e.measured());
             }
         }
-        progress.update("duplicates", 0, 1);
+        // The search compares every pair of records once: its progress counts record pairs, n(n - 1)/2 in all.
+        long recordPairs = Math.max(1, (long) candidates.size() * (candidates.size() - 1) / 2);
+        AtomicLong pairsDone = new AtomicLong();
+        progress.update("duplicates", 0, recordPairs);
         DuplicateDetector.Findings findings = DuplicateDetector.findAll(candidates, matcher,
-                request.duplicateThreshold());
+                request.duplicateThreshold(), pairs -> {
+                    synchronized (pairsDone) { // in order: a bar never steps back
+                        progress.update("duplicates", Math.min(recordPairs, pairsDone.addAndGet(pairs)), recordPairs);
+                    }
+                });
         List<DuplicateCase> duplicates = findings.cases();
         List<EnrolmentQuality.Finding> quality = EnrolmentQuality.rate(measured, findings.closest(),
                 request.minimumQuality());
-        progress.update("duplicates", 1, 1);
+        progress.update("duplicates", recordPairs, recordPairs);
         Map<String, AcceptedDuplicate> accepted = request.accepted().stream()
                 .collect(Collectors.toMap(AcceptedDuplicate::id, Function.identity(), (a, b) -> a));
         List<DuplicateCase> unaccepted = duplicates.stream().filter(d -> !accepted.containsKey(d.id())).toList();

@@ -33,8 +33,18 @@ class RegisterBuilderTest {
         Files.writeString(voters, csv);
         return new RegisterBuilder(MATCHER, RegisterFixtures.CLOCK).build(new RegisterBuilder.Request(voters,
                 temp.resolve("prints"), RegisterFixtures.ELECTION, PRECINCT, 1, accepted,
-                DuplicateDetector.DEFAULT_THRESHOLD), (stage, done, total) -> assertTrue(done <= total));
+                DuplicateDetector.DEFAULT_THRESHOLD), (stage, done, total) -> {
+                    assertTrue(done <= total);
+                    if (stage.equals("duplicates")) {
+                        synchronized (duplicatesProgress) {
+                            duplicatesProgress.add(new long[] {done, total});
+                        }
+                    }
+                });
     }
+
+    /** The duplicate search's progress, as (done, total) in the order reported. */
+    private final List<long[]> duplicatesProgress = new ArrayList<>();
 
     @Test
     void buildsRecordsWithTwoTemplatesEach() throws Exception {
@@ -60,6 +70,14 @@ class RegisterBuilderTest {
             }
         }
         assertEquals("", contents.records().get(1).voter().patronymic());
+        // The search shows its progress in record pairs, 4 × 3 / 2 = 6 in all, never stepping back.
+        assertEquals(0, duplicatesProgress.get(0)[0]);
+        assertEquals(6, duplicatesProgress.get(duplicatesProgress.size() - 1)[0]);
+        assertTrue(duplicatesProgress.size() > 2, "progress as the search goes, not only at its ends");
+        for (int i = 1; i < duplicatesProgress.size(); i++) {
+            assertEquals(6, duplicatesProgress.get(i)[1]);
+            assertTrue(duplicatesProgress.get(i)[0] >= duplicatesProgress.get(i - 1)[0], "never steps back");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.ToIntFunction;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.FingerMatcher;
@@ -123,9 +124,11 @@ public final class FakeMatcher implements FingerMatcher {
         List<Map.Entry<K, List<FingerTemplate>>> ordered = List.copyOf(enrolled.entrySet());
         return new Gallery<>() {
             @Override
-            public List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading) {
+            public List<PairScore<K>> pairsAtLeast(double threshold, ToIntFunction<K> leading,
+                                                   LongConsumer keyPairsDone) {
                 List<PairScore<K>> pairs = new ArrayList<>();
                 for (int i = 0; i < ordered.size(); i++) {
+                    keyPairsDone.accept(ordered.size() - 1 - i);
                     for (int j = i + 1; j < ordered.size(); j++) {
                         List<FingerTemplate> first = ordered.get(i).getValue();
                         List<FingerTemplate> second = ordered.get(j).getValue();
