@@ -194,10 +194,8 @@ class PrecinctNetworkPaneUiTest {
                 audit());
 
         chooseCertificate("kiosk-4.crt.pem");
-        AdminTouch.press(robot, scene, "#precinct-add");
-        awaitLabel("#confirm-add-node-text", "Add kiosk-4 to the polling station network? It will take part in "
-                + "every check-in decision. Confirm within 30 s.", true);
-        AdminTouch.press(robot, scene, "#confirm-add-node-yes");
+        askThenConfirm(robot, "#precinct-add", "add-node", "Add kiosk-4 to the polling station network? It will "
+                + "take part in every check-in decision. Confirm within 30 s.");
         awaitLabel("#precinct-message", "kiosk-4 added to the polling station network: it catches up while "
                 + "check-ins go on");
         awaitRows("kiosk-1 — kiosk — reachable", "kiosk-2 — kiosk — reachable", "kiosk-3 — kiosk — reachable",
@@ -210,10 +208,8 @@ class PrecinctNetworkPaneUiTest {
                 + "another machine of the network");
 
         choose(robot, "kiosk-3");
-        AdminTouch.press(robot, scene, "#precinct-remove");
-        awaitLabel("#confirm-remove-node-text", "Remove kiosk-3 from the polling station network for good? Its "
-                + "certificate will be refused from then on. Confirm within 30 s.", true);
-        AdminTouch.press(robot, scene, "#confirm-remove-node-yes");
+        askThenConfirm(robot, "#precinct-remove", "remove-node", "Remove kiosk-3 from the polling station network "
+                + "for good? Its certificate will be refused from then on. Confirm within 30 s.");
         awaitLabel("#precinct-message", "kiosk-3 removed from the polling station network: its certificate is "
                 + "refused from now on");
         awaitMembers("kiosk-1 kiosk-2 kiosk-4");
@@ -244,6 +240,13 @@ class PrecinctNetworkPaneUiTest {
         boolean withdrawn = NODES.get(new NodeName("kiosk-2")).read(state -> state.isWithdrawn(new NodeName("kiosk-3"))
                 && state.isWithdrawn(new NodeName("kiosk-4")));
         assertTrue(withdrawn, "the withdrawals are in kiosk-2's replica too");
+    }
+
+    /** Taps an action, reads its question in the yellow box, taps its "Yes". */
+    private void askThenConfirm(FxRobot robot, String button, String action, String question) throws Exception {
+        AdminTouch.press(robot, scene, button);
+        awaitLabel("#confirm-" + action + "-text", question, true);
+        AdminTouch.press(robot, scene, "#confirm-" + action + "-yes");
     }
 
     /** The pane with the replace question open, at both sizes in the three languages. */
