@@ -270,9 +270,24 @@ class PrecinctNetworkPaneUiTest {
                     found.forEach(problem -> problems.add(size[0] + "x" + size[1] + " " + each + " " + id + ": "
                             + problem));
                 }
+                if (size[0] == 1280) {
+                    robot.interact(() -> AdminTouch.reveal(scene.lookup("#precinct-title")));
+                    screenshot("42-admin-precinct-members-" + each.locale().getLanguage());
+                    robot.interact(() -> AdminTouch.reveal(scene.lookup("#precinct-certificate-title")));
+                    screenshot("42-admin-precinct-replace-" + each.locale().getLanguage());
+                }
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** As the ui tests' Screenshots helper: {@code target/screenshots/NAME.png}. */
+    private void screenshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage image = WaitForAsyncUtils.asyncFx(() ->
+                javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null)).get(10, TimeUnit.SECONDS);
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        javax.imageio.ImageIO.write(image, "png", shots.resolve(name + ".png").toFile());
     }
 
     private static String fingerprint(String machine) throws IOException {
