@@ -259,16 +259,25 @@ public final class PrecinctNode implements AutoCloseable {
      *                                     voting member already
      */
     public NodeIdentity admissible(X509Certificate certificate) {
+        NodeIdentity identity = ofThisPrecinct(certificate);
+        if (raft.members().contains(identity.name().value())) {
+            throw alreadyMember(identity);
+        }
+        return identity;
+    }
+
+    private NodeIdentity ofThisPrecinct(X509Certificate certificate) {
         NodeIdentity identity = NodeCertificates.identify(certificate, authority);
         if (!identity.precinct().equals(credentials.precinct())) {
             throw new KioskCryptoException("node.refused.otherPrecinct", "the certificate is for precinct "
                     + identity.precinct() + ", this network is precinct " + credentials.precinct(), null);
         }
-        if (raft.members().contains(identity.name().value())) {
-            throw new PrecinctMembershipException(PrecinctMembershipException.ALREADY_MEMBER, identity.name()
-                    + " is a member already");
-        }
         return identity;
+    }
+
+    private static PrecinctMembershipException alreadyMember(NodeIdentity identity) {
+        return new PrecinctMembershipException(PrecinctMembershipException.ALREADY_MEMBER, identity.name()
+                + " is a member already");
     }
 
     /**
@@ -277,11 +286,21 @@ public final class PrecinctNode implements AutoCloseable {
      * so that every node admits exactly that certificate, then the machine is added to the voting members.
      *
      * @throws KioskCryptoException         if the certificate is not a node certificate of this precinct
-     * @throws PrecinctMembershipException  if the machine is a voting member already
+     * @throws PrecinctMembershipException  if the machine is a voting member already (but for a retry of its own
+     *                                      admission with the same certificate, answered {@code ACCEPTED})
      * @throws PrecinctUnavailableException if the cluster cannot commit the change
      */
     public PrecinctOutcome admit(X509Certificate certificate) {
-        NodeIdentity identity = admissible(certificate);
+        NodeIdentity identity = ofThisPrecinct(certificate);
+        if (raft.members().contains(identity.name().value())) {
+            // A retry of an admission whose answer was lost is answered as the admission was; any other member
+            // (one of the precinct's own, or admitted with another certificate) is refused.
+            if (read(s -> identity.fingerprint().equals(Optional.ofNullable(s.authorised().get(identity.name()))
+                    .map(PrecinctLedgerState.AuthorisedNode::fingerprint).orElse(null)))) {
+                return PrecinctOutcome.ACCEPTED;
+            }
+            throw alreadyMember(identity);
+        }
         PrecinctOutcome outcome = submit(new PrecinctCommand.AuthoriseNode(newId(), name(), identity.name(),
                 identity.role(), identity.fingerprint()));
         if (outcome == PrecinctOutcome.ACCEPTED) {

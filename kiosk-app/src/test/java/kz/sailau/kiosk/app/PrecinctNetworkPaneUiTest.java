@@ -36,6 +36,7 @@ import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.precinct.PrecinctNode;
+import kz.sailau.kiosk.precinct.PrecinctNodeConsole;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.loopback.LoopbackPrecinct;
 import kz.sailau.kiosk.ui.AdminTouch;
@@ -63,7 +64,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The administrator's Precinct network pane on {@code kiosk-1} of a real precinct of three kiosks in this JVM
  * (loopback addresses, mutual TLS with TEST certificates, JGroups Raft), through {@link KioskPrecinctNetwork}: a
  * certificate of another precinct is refused in one line naming the file and why; a spare kiosk is added from its
- * TEST certificate on the "USB stick"; removing this kiosk itself is refused; a member is removed; a member without
+ * TEST certificate on the "USB stick" (the node console, the same node methods, answers a retry of it as done and
+ * refuses a member again and the node itself); removing this kiosk itself is refused; a member is removed; a member without
  * which the rest reach no majority is refused; a dead member is replaced by a second spare, withdrawn first. Every
  * change reaches the other nodes (their members), and each is in the audit events. The pane is then checked at the
  * kiosk's 1280 × 800 and at 1024 × 768 in the three languages ({@link ScreenChecks}).
@@ -201,6 +203,13 @@ class PrecinctNetworkPaneUiTest {
         awaitRows("kiosk-1 — kiosk — reachable", "kiosk-2 — kiosk — reachable", "kiosk-3 — kiosk — reachable",
                 "kiosk-4 — kiosk — NOT REACHABLE");
         awaitMembers("kiosk-1 kiosk-2 kiosk-3 kiosk-4");
+        // The node console goes through the same node methods: a lost answer retried is answered as it was, a
+        // member of the precinct's own is refused, and so is withdrawing the machine itself.
+        PrecinctNodeConsole console = new PrecinctNodeConsole(NODES.get(new NodeName("kiosk-1")), System::nanoTime);
+        assertTrue(console.answer("admit " + stick.resolve("kiosk-4.crt.pem")).startsWith("admit ACCEPTED "));
+        assertTrue(console.answer("admit " + precinct.certificate(precinct.machine(new NodeName("kiosk-2"))))
+                .startsWith("error node.refused.alreadyMember "));
+        assertTrue(console.answer("withdraw kiosk-1").startsWith("error node.refused.withdrawSelf "));
 
         choose(robot, "kiosk-1");
         AdminTouch.press(robot, scene, "#precinct-remove");
