@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import kz.sailau.bench.biometric.DemoTemplates;
 import kz.sailau.bench.register.SyntheticRegister;
+import kz.sailau.fingerprint.emulator.PseudoTerminal;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.clerk.ClerkRoster;
@@ -94,6 +95,19 @@ public class ColdStartBenchmark {
     @Param({"none", "appcds"})
     String classArchive;
 
+    /**
+     * {@code file}: the passphrase comes from a file at once ({@code --passphrase-file}), so the start's warm-up
+     * (decision 0230) competes with the Argon2id unlock; {@code typed}: the kiosk runs on a pseudo-terminal, asks
+     * for the passphrase on it, and the benchmark types it {@link #typingMillis} after the prompt appears, as the
+     * administrator does on election day (the warm-up then runs during that pause).
+     */
+    @Param({"file", "typed"})
+    String passphrase;
+
+    /** How long the administrator takes to type the passphrase after the prompt, in the {@code typed} trial. */
+    @Param("4000")
+    int typingMillis;
+
     /** Further JVM options of the kiosk process, space-separated (e.g. a flight recording for a profile). */
     @Param("")
     String kioskOptions;
@@ -104,6 +118,7 @@ public class ColdStartBenchmark {
     private Path directory;
     private Path config;
     private Path passphraseFile;
+    private String passphraseText;
     private List<String> kioskCommand;
 
     @Setup(Level.Trial)
@@ -114,12 +129,12 @@ public class ColdStartBenchmark {
         AuthorityCredentials authority = AuthorityCredentials.generate("Bench authority (DEMO)", clock,
                 Duration.ofDays(1), random);
         KioskDataDirectory kiosk = KioskDataDirectory.at(directory.resolve("kiosk"));
-        char[] passphrase = "DEMO bench passphrase, cold start".toCharArray();
+        char[] secret = "DEMO bench passphrase, cold start".toCharArray();
         Path request = kiosk.initialise(SyntheticRegister.PRECINCT, Optional.of(SyntheticRegister.ELECTION),
-                authority.certificate(), passphrase.clone(), Argon2idParameters.DEFAULT, random);
+                authority.certificate(), secret.clone(), Argon2idParameters.DEFAULT, random);
         X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), clock, Duration.ofDays(1),
                 random);
-        KioskCredentials credentials = kiosk.unlock(passphrase.clone());
+        KioskCredentials credentials = kiosk.unlock(secret.clone());
         // What the start checks ask for: the kiosk certificate and the precinct token key from the authority.
         Files.write(kiosk.path().resolve("kiosk.crt.pem"), Pem.certificate(certificate));
         Files.write(kiosk.path().resolve(PrecinctTokenKey.KIOSK_FILE), PrecinctTokenKey.derive(authority,
@@ -141,8 +156,9 @@ public class ColdStartBenchmark {
                     .guardedBy(new kz.sailau.kiosk.audit.RegisterLoadAudit(credentials, database.migrations(), clock))
                     .load(packageFile, LoadProgress.NONE);
         }
+        passphraseText = new String(secret);
         passphraseFile = directory.resolve("passphrase.txt");
-        Files.writeString(passphraseFile, new String(passphrase) + "\n");
+        Files.writeString(passphraseFile, passphraseText + "\n");
         config = directory.resolve("kiosk.json");
         Files.writeString(config, "{\"dataDirectory\": \"" + kiosk.path() + "\", "
                 + "\"election\": \"" + SyntheticRegister.ELECTION.value() + "\", "
@@ -203,8 +219,18 @@ public class ColdStartBenchmark {
     @Benchmark
     public String coldStart() throws Exception {
         List<String> command = new ArrayList<>(kioskCommand);
-        command.addAll(List.of("start", "--config", config.toString(), "--ready-check", "--passphrase-file",
-                passphraseFile.toString()));
+        command.addAll(List.of("start", "--config", config.toString(), "--ready-check"));
+        String output = "typed".equals(passphrase) ? typed(command) : fromFile(command);
+        if (!output.contains("ready: ")) {
+            throw new IllegalStateException("the kiosk did not start: " + output);
+        }
+        System.out.print(output.lines().filter(l -> l.startsWith("ready: ") || l.startsWith("heap: "))
+                .map(l -> "    [kiosk] " + l + "\n").reduce("", String::concat));
+        return output;
+    }
+
+    private String fromFile(List<String> command) throws Exception {
+        command.addAll(List.of("--passphrase-file", passphraseFile.toString()));
         Process process = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
@@ -213,11 +239,49 @@ public class ColdStartBenchmark {
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.contains("ready: ")) {
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("the kiosk did not start: " + output);
         }
-        System.out.print(output.lines().filter(l -> l.startsWith("ready: ") || l.startsWith("heap: "))
-                .map(l -> "    [kiosk] " + l + "\n").reduce("", String::concat));
         return output;
+    }
+
+    /**
+     * The kiosk on a pseudo-terminal (its standard input and output are the terminal, so it asks on its console as
+     * on election day); the passphrase is typed {@link #typingMillis} after the prompt shows.
+     */
+    private String typed(List<String> command) throws Exception {
+        try (PseudoTerminal terminal = PseudoTerminal.open()) {
+            File slave = terminal.slavePath().toFile();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(slave))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(slave))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(slave))
+                    .start();
+            StringBuilder output = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            boolean typed = false;
+            while (System.nanoTime() < deadline) {
+                int n = terminal.read(buffer, 0, buffer.length, 100);
+                if (n > 0) {
+                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+                if (!typed && output.indexOf("Kiosk passphrase:") >= 0) {
+                    Thread.sleep(typingMillis); // the administrator typing
+                    terminal.output().write((passphraseText + "\n").getBytes(StandardCharsets.UTF_8));
+                    terminal.output().flush();
+                    typed = true;
+                }
+                if (n <= 0 && !process.isAlive()) {
+                    break;
+                }
+            }
+            if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the kiosk did not start: " + output);
+            }
+            return output.toString().replace("\r", "");
+        }
     }
 }

@@ -35,11 +35,14 @@ final class ReadyCheck {
     /**
      * Runs the check; 0 when the kiosk is ready for the first voter. The passphrase array is cleared.
      *
+     * @param promptAt when the passphrase was asked for, in milliseconds since the JVM started (reported, so that the
+     *                 time the kiosk takes before and after the administrator types can be told apart)
      * @param warmUp the start's warm-up, stopped when the gallery preparation begins
      */
-    static int run(KioskConfiguration configuration, CliEnvironment environment, char[] passphrase,
+    static int run(KioskConfiguration configuration, CliEnvironment environment, long promptAt, char[] passphrase,
                    StartWarmUp warmUp) {
         long t0 = System.nanoTime();
+        long passphraseIn = ManagementFactory.getRuntimeMXBean().getUptime();
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         FingerMatcher matcher = environment.matcher().get();
         try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
@@ -66,11 +69,15 @@ final class ReadyCheck {
             long t4;
             long galleryReady;
             int voters;
+            int warmedTemplates;
+            int warmedFields;
             try (ElectionDayKiosk electionDay = ProductionWindows.electionDay(configuration, environment, database,
                     administration.credentials().orElseThrow(), matcher, Optional.empty(), Optional.empty())) {
                 t3 = System.nanoTime();
                 engineReady = ManagementFactory.getRuntimeMXBean().getUptime();
                 warmUp.stop();
+                warmedTemplates = warmUp.templatesDone();
+                warmedFields = warmUp.fieldsDone();
                 voters = electionDay.engine().prepareGallery();
                 t4 = System.nanoTime();
                 galleryReady = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -81,9 +88,10 @@ final class ReadyCheck {
             }
             environment.out().printf(Locale.ROOT,
                     "ready: %d voters in the 1:N gallery; open %d ms, unlock %d ms, engine %d ms, gallery %d ms; "
-                            + "engine ready %d ms and gallery ready %d ms since the JVM started%n",
+                            + "engine ready %d ms and gallery ready %d ms since the JVM started "
+                            + "(passphrase asked at %d ms, in at %d ms; warm-up %d templates and %d fields)%n",
                     voters, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2), millis(t4 - t3), engineReady,
-                    galleryReady);
+                    galleryReady, promptAt, passphraseIn, warmedTemplates, warmedFields);
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.app;
 
 import kz.sailau.kiosk.cli.PassphraseOption;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,9 @@ public final class StartCommand implements Callable<Integer> {
             return 0;
         }
         if (readyCheck) {
-            return ReadyCheck.run(configuration, environment, passphrase.read("Kiosk passphrase", false), warmUp);
+            long promptAt = ManagementFactory.getRuntimeMXBean().getUptime();
+            return ReadyCheck.run(configuration, environment, promptAt, passphrase.read("Kiosk passphrase", false),
+                    warmUp);
         }
         return ProductionWindows.show(configuration, config, environment, warmUp);
     }

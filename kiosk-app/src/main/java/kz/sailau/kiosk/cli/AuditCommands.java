@@ -170,8 +170,8 @@ final class AuditCommands {
 
         @Override
         public Integer call() throws Exception {
-            if (size < 0 || seed.isEmpty()) {
-                throw new CliException("cli.error.usage", "--size must not be negative and --seed not empty");
+            if (size < 1 || seed.isEmpty()) {
+                throw new CliException("cli.error.usage", "--size must be at least 1 and --seed not empty");
             }
             ArgumentChecks.existingFile(bundle, "--bundle");
             DayBundle parsed;

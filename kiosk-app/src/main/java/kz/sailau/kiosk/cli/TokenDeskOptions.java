@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.token.Ed25519TokenVerifier;
 import kz.sailau.kiosk.token.TokenCheck;
+import kz.sailau.kiosk.token.TokenVerifier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,8 +32,9 @@ public final class TokenDeskOptions {
     String precinct;
 
     @Option(names = "--kiosk-public-key", required = true, paramLabel = "FILE",
-            description = "File with the kiosk's Ed25519 public key, base64 (32 bytes): DATA/token-public.key.")
-    Path kioskPublicKey;
+            description = "File with a kiosk's Ed25519 public key, base64 (32 bytes): DATA/token-public.key. "
+                    + "Give it once per kiosk of the precinct; a QR token signed by any of them is accepted.")
+    List<Path> kioskPublicKeys;
 
     @Option(names = "--desk-key", required = true, paramLabel = "FILE",
             description = "The desk package with the precinct token key, from 'authority desk-key'.")
@@ -53,18 +57,36 @@ public final class TokenDeskOptions {
      *                                                      not signed by the authority)
      */
     TokenCheck check() {
+        Checked checked = checkFiles();
+        char[] secret = passphrase.read("Ballot desk passphrase", false);
+        try {
+            return checked.open(secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /**
+     * Every option checked and every file read, nothing opened yet: the passphrase is asked for after this, so a
+     * wrong option is refused before anyone types it.
+     */
+    Checked checkFiles() {
         ElectionId electionId = ArgumentChecks.election(election, "--election");
         PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
-        ArgumentChecks.existingFile(kioskPublicKey, "--kiosk-public-key");
+        for (Path kioskPublicKey : kioskPublicKeys) {
+            ArgumentChecks.existingFile(kioskPublicKey, "--kiosk-public-key");
+        }
         ArgumentChecks.existingFile(deskKey, "--desk-key");
         ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
-        Ed25519TokenVerifier verifier;
-        try {
-            verifier = new Ed25519TokenVerifier(Base64.getDecoder().decode(
-                    Files.readString(kioskPublicKey, StandardCharsets.US_ASCII).strip()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("token.error.publicKey", "--kiosk-public-key: " + kioskPublicKey
-                    + " does not hold a kiosk's Ed25519 public key (32 bytes, base64)");
+        List<Ed25519TokenVerifier> verifiers = new ArrayList<>();
+        for (Path kioskPublicKey : kioskPublicKeys) {
+            try {
+                verifiers.add(new Ed25519TokenVerifier(Base64.getDecoder().decode(
+                        Files.readString(kioskPublicKey, StandardCharsets.US_ASCII).strip())));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CliException("token.error.publicKey", "--kiosk-public-key: " + kioskPublicKey
+                        + " does not hold a kiosk's Ed25519 public key (32 bytes, base64)");
+            }
         }
         X509Certificate authority = BundleCommands.readAuthority(authorityCertificate);
         byte[] deskPackage;
@@ -73,20 +95,30 @@ public final class TokenDeskOptions {
         } catch (IOException e) {
             throw new CliException("token.error.deskKey", "--desk-key: " + deskKey + " cannot be read");
         }
-        char[] secret = passphrase.read("Ballot desk passphrase", false);
-        PrecinctTokenKey typedCodeKey;
-        try {
-            typedCodeKey = PrecinctTokenKey.openDeskPackage(deskPackage, secret, authority);
-        } finally {
-            Arrays.fill(secret, '\0');
+        TokenVerifier anyKiosk = verifiers.size() == 1 ? verifiers.get(0)
+                : (body, signature) -> verifiers.stream().anyMatch(v -> v.verify(body, signature));
+        return new Checked(electionId, precinctId, anyKiosk, deskPackage, authority);
+    }
+
+    /** The desk's options, checked and read; {@link #open} opens the desk package with the passphrase. */
+    record Checked(ElectionId electionId, PrecinctId precinctId, TokenVerifier verifier, byte[] deskPackage,
+                   X509Certificate authority) {
+
+        /** The token check, the desk package opened with {@code secret} (the caller clears it). */
+        TokenCheck open(char[] secret) {
+            PrecinctTokenKey typedCodeKey = PrecinctTokenKey.openDeskPackage(deskPackage, secret, authority);
+            return checkWith(typedCodeKey);
         }
-        ElectionId packageElection = electionId.isLogicAccuracyTest() ? typedCodeKey.election().logicAccuracyTest()
-                : typedCodeKey.election();
-        if (!packageElection.equals(electionId) || !typedCodeKey.precinct().equals(precinctId)) {
-            throw new CliException("token.error.deskKeyMismatch", "the desk package is for election "
-                    + typedCodeKey.election() + ", precinct " + typedCodeKey.precinct() + ", not for election "
-                    + electionId + ", precinct " + precinctId);
+
+        private TokenCheck checkWith(PrecinctTokenKey typedCodeKey) {
+            ElectionId packageElection = electionId.isLogicAccuracyTest()
+                    ? typedCodeKey.election().logicAccuracyTest() : typedCodeKey.election();
+            if (!packageElection.equals(electionId) || !typedCodeKey.precinct().equals(precinctId)) {
+                throw new CliException("token.error.deskKeyMismatch", "the desk package is for election "
+                        + typedCodeKey.election() + ", precinct " + typedCodeKey.precinct() + ", not for election "
+                        + electionId + ", precinct " + precinctId);
+            }
+            return new TokenCheck(electionId, precinctId, verifier, typedCodeKey::mac);
         }
-        return new TokenCheck(electionId, precinctId, verifier, typedCodeKey::mac);
     }
 }

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.register;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -86,10 +87,39 @@ public final class KioskDataDirectory {
             throw new RegisterException("kiosk.error.notInitialised",
                     "no kiosk profile in " + directory + "; run 'kiosk init' first", null);
         }
-        JsonNode node = JSON.readTree(file.toFile());
-        return new KioskProfile(new PrecinctId(node.path("precinct").asInt()),
-                node.hasNonNull("election") ? Optional.of(new ElectionId(node.get("election").asText()))
-                        : Optional.empty());
+        if (!Files.isRegularFile(file)) {
+            throw damagedProfile(file, "it is not a regular file");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw damagedProfile(file, "it is not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw damagedProfile(file, "it is not a JSON object");
+        }
+        JsonNode precinct = node.get("precinct");
+        if (precinct == null || !precinct.isIntegralNumber() || !precinct.canConvertToInt()
+                || precinct.intValue() < 1 || precinct.intValue() > 999_999) {
+            throw damagedProfile(file, "\"precinct\" is not a precinct number 1..999999");
+        }
+        JsonNode election = node.get("election");
+        if (election != null && !election.isNull() && !election.isTextual()) {
+            throw damagedProfile(file, "\"election\" is not a text");
+        }
+        try {
+            return new KioskProfile(new PrecinctId(precinct.intValue()),
+                    election == null || election.isNull() ? Optional.empty()
+                            : Optional.of(new ElectionId(election.textValue())));
+        } catch (IllegalArgumentException e) {
+            throw damagedProfile(file, "\"election\" is not an election id");
+        }
+    }
+
+    private static RegisterException damagedProfile(Path file, String why) {
+        return new RegisterException("kiosk.error.profile", "the kiosk profile " + file + " is damaged: " + why
+                + "; it is written by 'kiosk init' and never edited by hand", null);
     }
 
     /** The pinned authority certificate. */

@@ -74,6 +74,10 @@ public final class KioskDatabase implements AutoCloseable {
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(clock, "clock");
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new StoreException("store.error.open", "cannot open the kiosk database: " + file
+                    + " is not a regular file (a folder or a device in its place)", null);
+        }
         Connection connection = null;
         try {
             if (file.getParent() != null) {

@@ -37,6 +37,16 @@ class KioskDatabaseTest {
     }
 
     @Test
+    void aFolderInThePlaceOfTheDatabaseIsNamedAsSuch() throws Exception {
+        Path file = java.nio.file.Files.createDirectory(dir.resolve("kiosk.db"));
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                () -> KioskDatabase.open(file, List.of(ONE), StoreOptions.DEFAULT, CLOCK));
+        assertEquals("store.error.open", e.messageKey());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("is not a regular file"),
+                e.getMessage());
+    }
+
+    @Test
     void opensWithARollbackJournalAndFullSyncAndAppliesMigrationsOnce() {
         Path file = dir.resolve("kiosk.db");
         try (KioskDatabase database = KioskDatabase.open(file, List.of(ONE), StoreOptions.DEFAULT, CLOCK)) {

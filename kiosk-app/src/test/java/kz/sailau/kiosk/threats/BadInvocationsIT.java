@@ -286,6 +286,12 @@ class BadInvocationsIT {
                 new String[] {"token", "verify"}, with(desk, "--precinct", "abc"), "CODE")));
         all.add(new Bad("token verify --election empty", 1, "cli.error.election", concat(
                 new String[] {"token", "verify"}, with(desk, "--election", ""), "CODE")));
+        all.add(new Bad("token desk --dir missing", 1, "cli.error.noDirectory", concat(
+                new String[] {"token", "desk", "--dir", "{N}/node"}, desk)));
+        all.add(new Bad("token desk --dir without precinct.json", 1, "node.error.noSettings", concat(
+                new String[] {"token", "desk", "--dir", "{D}"}, desk)));
+        all.add(new Bad("token desk --kiosk-public-key garbage", 1, "token.error.publicKey", concat(
+                new String[] {"token", "desk", "--dir", "{D}"}, with(desk, "--kiosk-public-key", "{G}"))));
         all.add(new Bad("token redeem --ledger in a missing directory", 1, "cli.error.noDirectory", concat(
                 new String[] {"token", "redeem", "--ledger", "{N}/ledger.db"}, desk, "CODE")));
         all.add(new Bad("token redeem --ledger a directory", 1, "cli.error.isDirectory", concat(
@@ -355,6 +361,8 @@ class BadInvocationsIT {
                 "{G}", "--authority-cert", "{N}/a.pem"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "s", "--size", "-1"));
+        all.add(new Bad("audit sample --size 0", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
+                "--seed", "s", "--size", "0"));
         all.add(new Bad("audit sample --seed empty", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "", "--size", "3"));
         all.add(new Bad("audit sample a missing bundle", 1, "cli.error.noFile", "audit", "sample", "--bundle",

@@ -282,24 +282,15 @@ class KioskUiTest {
     // ------------------------------------------------------------------ helpers
 
     private <S extends CheckInState> S awaitState(Class<S> type) throws Exception {
-        return type.cast(awaitState(type::isInstance));
+        return ScreenStates.await(model, type);
     }
 
     private CheckInState awaitState(Predicate<CheckInState> wanted) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            model.settled().get(5, TimeUnit.SECONDS);
-            CheckInState now = fxState();
-            if (wanted.test(now)) {
-                return now;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("state not reached; last state " + fxState().getClass().getSimpleName());
+        return ScreenStates.await(model, wanted);
     }
 
     private CheckInState fxState() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> model.stateProperty().get()).get(5, TimeUnit.SECONDS);
+        return ScreenStates.onFx(model);
     }
 
     private String text(String id) throws Exception {

@@ -158,17 +158,7 @@ class LanguageSwitchUiTest {
     }
 
     private void awaitState(Predicate<CheckInState> wanted) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            model.settled().get(5, TimeUnit.SECONDS);
-            CheckInState now = WaitForAsyncUtils.asyncFx(() -> model.stateProperty().get()).get(5, TimeUnit.SECONDS);
-            if (wanted.test(now)) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("state not reached");
+        ScreenStates.await(model, wanted);
     }
 
     private void awaitLabel(String id, String expected) throws Exception {
