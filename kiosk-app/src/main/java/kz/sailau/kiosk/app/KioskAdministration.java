@@ -44,6 +44,7 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
 import kz.sailau.kiosk.ui.AdministratorActions;
 import kz.sailau.kiosk.ui.ClerkRosterActions;
+import kz.sailau.kiosk.ui.PrecinctMembership;
 import kz.sailau.kiosk.ui.WaitTimes;
 import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.ui.DayClosing;
@@ -120,6 +121,21 @@ public final class KioskAdministration implements AdministratorActions {
 
     private volatile DeviceSettingsActions deviceSettings;
     private volatile WaitTimes waitTimes;
+    private volatile PrecinctMembership precinctMembership;
+
+    /**
+     * Offers the Precinct network pane (the members; add, remove, replace machines) on a kiosk that is a node of
+     * its precinct network ({@link KioskPrecinctNetwork}); returns this.
+     */
+    public KioskAdministration withPrecinctMembership(PrecinctMembership membership) {
+        precinctMembership = Objects.requireNonNull(membership, "membership");
+        return this;
+    }
+
+    @Override
+    public Optional<PrecinctMembership> precinctMembership() {
+        return Optional.ofNullable(precinctMembership);
+    }
 
     /**
      * Offers the check-in timeline's table on the administrator screen and puts it into the end-of-day bundle

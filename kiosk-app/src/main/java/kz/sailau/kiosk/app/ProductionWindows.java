@@ -116,6 +116,10 @@ final class ProductionWindows {
                         new SerialDeviceProbe(), SerialPortList::present,
                         administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
                 administration.withWaitTimes(days::waitTimes);
+                if (configuration.precinctNode().isPresent()) {
+                    administration.withPrecinctMembership(new KioskPrecinctNetwork(days::node,
+                            administration::recordNow));
+                }
                 // One election day, built at the first need: the pre-election test (from the first unlock) or the
                 // voter screens.
                 administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
@@ -178,7 +182,7 @@ final class ProductionWindows {
         private final AtomicBoolean devicesOpen;
         private final Supplier<Optional<NodeCredentials>> nodeKey;
         private KioskDevices devices;
-        private Optional<PrecinctNode> node = Optional.empty();
+        private volatile Optional<PrecinctNode> node = Optional.empty();
         private Optional<KioskStatusPublisher> status = Optional.empty();
         private ElectionDayKiosk built;
 
@@ -205,6 +209,11 @@ final class ProductionWindows {
                 devicesOpen.set(true);
             }
             return built;
+        }
+
+        /** This kiosk's node of the precinct network once the election day started it (not synchronized: read often). */
+        Optional<PrecinctNode> node() {
+            return node;
         }
 
         /** The running engine's check-in timeline table; empty before the election day is assembled. */

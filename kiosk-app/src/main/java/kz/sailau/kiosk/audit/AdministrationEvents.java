@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.store.KioskDatabase;
 
 /**
  * The administrator's audit events ({@link AuditEventType#KIOSK_STARTED}, {@link AuditEventType#STORE_UNLOCKED},
  * {@link AuditEventType#STORE_UNLOCK_FAILED}, {@link AuditEventType#REGISTER_LOADED},
- * {@link AuditEventType#REGISTER_REFUSED}) and a way to record one in its own transaction. Used by the
+ * {@link AuditEventType#REGISTER_REFUSED}, the precinct network's membership changes) and a way to record one in its own transaction. Used by the
  * administrator screen and by {@code register load}; none of the fields can hold personal data.
  */
 public final class AdministrationEvents {
@@ -42,6 +44,36 @@ public final class AdministrationEvents {
      */
     public static AuditEvent registerRefused(String refusalKey) {
         return AuditEvent.of(AuditEventType.REGISTER_REFUSED, new AuditField("refusal", refusalKey));
+    }
+
+    /** The membership changes the administrator asks for on the Precinct network pane. */
+    public enum MembershipAction {
+        /** Admit a machine (a spare). */
+        ADMIT,
+        /** Withdraw a machine. */
+        WITHDRAW,
+        /** Withdraw a dead machine, then admit the spare that replaces it. */
+        REPLACE
+    }
+
+    /** {@code PRECINCT_MEMBER_ADMITTED}: the machine, its role and its certificate's SHA-256 (lower-case hex). */
+    public static AuditEvent memberAdmitted(NodeName member, NodeRole role, String certificateSha256) {
+        return AuditEvent.of(AuditEventType.PRECINCT_MEMBER_ADMITTED, AuditField.machine("member", member),
+                AuditField.code("role", role), AuditField.digest("certificate", certificateSha256));
+    }
+
+    /** {@code PRECINCT_MEMBER_WITHDRAWN}: the machine. */
+    public static AuditEvent memberWithdrawn(NodeName member) {
+        return AuditEvent.of(AuditEventType.PRECINCT_MEMBER_WITHDRAWN, AuditField.machine("member", member));
+    }
+
+    /**
+     * {@code PRECINCT_MEMBERSHIP_REFUSED}: the action and the refusal's message key (e.g.
+     * {@code node.refused.otherPrecinct}), which names the reason only.
+     */
+    public static AuditEvent membershipRefused(MembershipAction action, String refusalKey) {
+        return AuditEvent.of(AuditEventType.PRECINCT_MEMBERSHIP_REFUSED, AuditField.code("action", action),
+                new AuditField("refusal", refusalKey));
     }
 
     /**

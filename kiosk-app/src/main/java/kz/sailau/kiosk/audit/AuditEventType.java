@@ -91,7 +91,19 @@ public enum AuditEventType {
     /** A special-list entry was refused because the day's cap is reached. Fields: clerk. */
     SPECIAL_LIST_REFUSED_CAP,
     /** A clerk helped a voter who cannot use the kiosk alone (clerk-assisted mode). Fields: clerk. */
-    VOTER_ASSISTED;
+    VOTER_ASSISTED,
+    /**
+     * The administrator admitted a machine to the precinct network from this kiosk (a spare or a replacement).
+     * Fields: member (the machine's name, e.g. {@code kiosk-4}), role, certificate (its SHA-256).
+     */
+    PRECINCT_MEMBER_ADMITTED,
+    /** The administrator withdrew a machine from the precinct network from this kiosk. Fields: member. */
+    PRECINCT_MEMBER_WITHDRAWN,
+    /**
+     * A membership change the administrator asked for at this kiosk was refused or not committed. Fields: action
+     * (ADMIT, WITHDRAW, REPLACE), refusal (the message key, e.g. {@code node.refused.otherPrecinct}).
+     */
+    PRECINCT_MEMBERSHIP_REFUSED;
 
     /**
      * Whether entries of this type carry only the day (UTC midnight) instead of the minute: the token events, so

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.audit;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.model.NodeName;
 
 /**
  * One field of an audit event. Values can only be made by the factory methods, each of which admits a
@@ -44,6 +45,11 @@ public record AuditField(String name, String value) {
             throw new IllegalArgumentException("login must be 1-16 ASCII letters and digits with a letter");
         }
         return new AuditField(name, login);
+    }
+
+    /** The name of a machine on the precinct network (e.g. {@code kiosk-4}): names a machine, never a person. */
+    public static AuditField machine(String name, NodeName machine) {
+        return new AuditField(name, Objects.requireNonNull(machine, "machine").value());
     }
 
     /** A code from a catalogue: the enum constant's name. */

@@ -34,6 +34,27 @@ public record NetworkState(NodeName self, SortedSet<NodeName> members, SortedSet
         return leader.isPresent() && reached >= members.size() / 2 + 1;
     }
 
+    /**
+     * Why withdrawing {@code node} must be refused now, as a message key, or empty when it may go: never this
+     * machine itself ({@link PrecinctMembershipException#WITHDRAW_SELF}), and never when the members left would
+     * not reach a majority of themselves from here, so that the precinct could decide nothing more
+     * ({@link PrecinctMembershipException#WITHDRAW_MAJORITY}). A name that is not a member may be withdrawn (its
+     * certificate is refused from then on).
+     */
+    public Optional<String> withdrawalRefusal(NodeName node) {
+        Objects.requireNonNull(node, "node");
+        if (node.equals(self)) {
+            return Optional.of(PrecinctMembershipException.WITHDRAW_SELF);
+        }
+        if (!members.contains(node)) {
+            return Optional.empty();
+        }
+        long left = members.size() - 1;
+        long reached = members.stream().filter(member -> !member.equals(node)).filter(reachable::contains).count();
+        return reached >= left / 2 + 1 ? Optional.empty()
+                : Optional.of(PrecinctMembershipException.WITHDRAW_MAJORITY);
+    }
+
     /** One line for logs and the node console, e.g. {@code kiosk-1 leader=kiosk-2 members=3 reachable=3 majority}. */
     public String summary() {
         return self + " leader=" + leader.map(NodeName::value).orElse("-") + " members=" + members.size()

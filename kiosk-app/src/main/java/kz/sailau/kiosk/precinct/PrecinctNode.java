@@ -36,6 +36,7 @@ import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.crypto.NodeTls;
 import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.View;
@@ -91,6 +92,8 @@ public final class PrecinctNode implements AutoCloseable {
     private final PrecinctLedgerState state = new PrecinctLedgerState();
     private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final AtomicLong repeatedCommands = new AtomicLong();
+    /** The role of each machine whose certificate this node checked (its own, its peers' on the wire). */
+    private final Map<NodeName, NodeRole> roles = new ConcurrentHashMap<>();
     private final ExecutorService snapshots = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "precinct-snapshot");
         thread.setDaemon(true);
@@ -108,6 +111,7 @@ public final class PrecinctNode implements AutoCloseable {
         this.credentials = credentials;
         this.authority = authority;
         this.random = random;
+        roles.put(credentials.name(), credentials.role());
         SSLContext tls = NodeTls.context(credentials, authority, this::refusal, this::refused);
         TCP transport = new TCP();
         transport.setBindAddress(settings.listen().getAddress());
@@ -269,41 +273,101 @@ public final class PrecinctNode implements AutoCloseable {
     }
 
     /**
-     * Admits a machine the administrator adds (a spare or a replacement kiosk): its certificate must be a node
-     * certificate the authority issued for this precinct; the ledger records its fingerprint so that every node
-     * admits exactly that certificate, then the machine is added to the voting members.
+     * Checks a machine's certificate as {@link #admit} does, changing nothing: a node certificate the authority
+     * issued for this precinct, of a machine that is not a voting member yet.
      *
-     * @throws KioskCryptoException         if the certificate is not a node certificate of this precinct
-     * @throws PrecinctUnavailableException if the cluster cannot commit the change
+     * @return who the certificate names
+     * @throws KioskCryptoException        if the certificate is not a node certificate of this precinct
+     * @throws PrecinctMembershipException ({@value PrecinctMembershipException#ALREADY_MEMBER}) if the machine is a
+     *                                     voting member already
      */
-    public PrecinctOutcome admit(X509Certificate certificate) {
+    public NodeIdentity admissible(X509Certificate certificate) {
+        NodeIdentity identity = ofThisPrecinct(certificate);
+        if (raft.members().contains(identity.name().value())) {
+            throw alreadyMember(identity);
+        }
+        return identity;
+    }
+
+    private NodeIdentity ofThisPrecinct(X509Certificate certificate) {
         NodeIdentity identity = NodeCertificates.identify(certificate, authority);
         if (!identity.precinct().equals(credentials.precinct())) {
             throw new KioskCryptoException("node.refused.otherPrecinct", "the certificate is for precinct "
                     + identity.precinct() + ", this network is precinct " + credentials.precinct(), null);
         }
+        return identity;
+    }
+
+    private static PrecinctMembershipException alreadyMember(NodeIdentity identity) {
+        return new PrecinctMembershipException(PrecinctMembershipException.ALREADY_MEMBER, identity.name()
+                + " is a member already");
+    }
+
+    /**
+     * Admits a machine the administrator adds (a spare or a replacement kiosk): its certificate must be a node
+     * certificate the authority issued for this precinct ({@link #admissible}); the ledger records its fingerprint
+     * so that every node admits exactly that certificate, then the machine is added to the voting members.
+     *
+     * @throws KioskCryptoException         if the certificate is not a node certificate of this precinct
+     * @throws PrecinctMembershipException  if the machine is a voting member already (but for a retry of its own
+     *                                      admission with the same certificate, answered {@code ACCEPTED})
+     * @throws PrecinctUnavailableException if the cluster cannot commit the change
+     */
+    public PrecinctOutcome admit(X509Certificate certificate) {
+        NodeIdentity identity = ofThisPrecinct(certificate);
+        if (raft.members().contains(identity.name().value())) {
+            // A retry of an admission whose answer was lost is answered as the admission was; any other member
+            // (one of the precinct's own, or admitted with another certificate) is refused.
+            if (read(s -> identity.fingerprint().equals(Optional.ofNullable(s.authorised().get(identity.name()))
+                    .map(PrecinctLedgerState.AuthorisedNode::fingerprint).orElse(null)))) {
+                return PrecinctOutcome.ACCEPTED;
+            }
+            throw alreadyMember(identity);
+        }
         PrecinctOutcome outcome = submit(new PrecinctCommand.AuthoriseNode(newId(), name(), identity.name(),
                 identity.role(), identity.fingerprint()));
         if (outcome == PrecinctOutcome.ACCEPTED) {
             await(redirectMembership(true, identity.name()), "add " + identity.name());
+            roles.put(identity.name(), identity.role());
             LOG.info("precinct member {} added by the administrator", identity);
         }
         return outcome;
     }
 
     /**
-     * Withdraws a machine: no node admits its certificate again and it is removed from the voting members.
+     * Withdraws a machine: no node admits its certificate again and it is removed from the voting members. Once
+     * this node is with the majority, the change is refused when {@link NetworkState#withdrawalRefusal} says so
+     * (this machine itself, or a majority the rest could not reach).
      *
+     * @throws PrecinctMembershipException  if the withdrawal is refused (nothing committed)
      * @throws PrecinctUnavailableException if the cluster cannot commit the change
      */
     public PrecinctOutcome withdraw(NodeName node) {
         Objects.requireNonNull(node, "node");
+        awaitMajority();
+        Optional<String> refusal = networkState().withdrawalRefusal(node);
+        if (refusal.isPresent()) {
+            throw new PrecinctMembershipException(refusal.get(), "withdrawing " + node + " refused on " + name()
+                    + ": " + networkState().summary());
+        }
         PrecinctOutcome outcome = submit(new PrecinctCommand.WithdrawNode(newId(), name(), node));
         if (raft.members().contains(node.value())) {
             await(redirectMembership(false, node), "remove " + node);
         }
         LOG.info("precinct member {} withdrawn by the administrator", node);
         return outcome;
+    }
+
+    /**
+     * The role of each machine whose certificate this node has checked: itself, the peers it connected with, the
+     * machines the administrator admitted. A member not met yet has no entry.
+     */
+    public Map<NodeName, NodeRole> roles() {
+        Map<NodeName, NodeRole> known = new TreeMap<>(roles);
+        synchronized (state) {
+            state.authorised().forEach((node, added) -> known.putIfAbsent(node, added.role()));
+        }
+        return known;
     }
 
     private CompletableFuture<byte[]> redirectMembership(boolean add, NodeName node) {
@@ -497,11 +561,16 @@ public final class PrecinctNode implements AutoCloseable {
             PrecinctLedgerState.AuthorisedNode added = state.authorised().get(peer.name());
             if (added != null) {
                 return added.fingerprint().equals(peer.fingerprint()) && added.role() == peer.role()
-                        ? Optional.empty() : Optional.of("node.refused.notMember");
+                        ? admitted(peer) : Optional.of("node.refused.notMember");
             }
         }
         boolean known = settings.members().contains(peer.name()) || raft.members().contains(peer.name().value());
-        return known ? Optional.empty() : Optional.of("node.refused.notMember");
+        return known ? admitted(peer) : Optional.of("node.refused.notMember");
+    }
+
+    private Optional<String> admitted(NodeIdentity peer) {
+        roles.put(peer.name(), peer.role());
+        return Optional.empty();
     }
 
     private void refused(String key, String detail) {

@@ -34,7 +34,9 @@ import kz.sailau.kiosk.model.NodeName;
  * close DIR                → close FILE                    (the node's signed end-of-day bundle, after the seal)
  * quit                     → bye
  * </pre>
- * A bad request is answered {@code error KEY message}; nothing is changed by it.
+ * A bad request is answered {@code error KEY message}; nothing is changed by it. So is a refused membership change
+ * (a certificate of another precinct or authority, a machine that is a member already, withdrawing this machine or
+ * a machine without which the rest reach no majority: see {@link PrecinctNode#admit}, {@link PrecinctNode#withdraw}).
  */
 public final class PrecinctNodeConsole {
 
@@ -109,6 +111,8 @@ public final class PrecinctNodeConsole {
         } catch (IllegalArgumentException e) {
             return "error precinct.console.badRequest " + e.getMessage();
         } catch (KioskCryptoException e) {
+            return "error " + e.messageKey() + " " + e.getMessage();
+        } catch (PrecinctMembershipException e) {
             return "error " + e.messageKey() + " " + e.getMessage();
         }
     }

@@ -87,6 +87,14 @@ public interface AdministratorActions {
         return Optional.empty();
     }
 
+    /**
+     * The precinct network's members, and adding, removing and replacing machines, when this kiosk is a node of
+     * its precinct network (a standalone kiosk offers no such pane).
+     */
+    default Optional<PrecinctMembership> precinctMembership() {
+        return Optional.empty();
+    }
+
     /** How long voters wait, phase by phase (the check-in timeline), when this kiosk measures it. */
     default Optional<WaitTimes> waitTimes() {
         return Optional.empty();

@@ -26,7 +26,8 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
  * The administrator's screens, drawn from {@link AdministratorViewModel}: the passphrase (enter unlocks), then
  * one section per capability the kiosk offers: the voter list (a package chosen from the removable media, load
  * progress), the pre-election test and the commission members (each its own pane), the devices, and, set apart
- * in its own colour, the end of the day (close, wipe); the reports and turnout have their own pane. Close, wipe, exit and ending the test each ask first
+ * in its own colour, the end of the day (close, wipe); the reports and turnout have their own pane, and so has
+ * the precinct network on a kiosk that is a node of one. Close, wipe, exit and ending the test each ask first
  * ({@link ConfirmationBox}). The nodes are made once and only their texts, visibility and styles change, so the
  * focus and the scroll position stay where the administrator is. Work runs on the worker executor; the FX
  * thread never waits.
@@ -95,6 +96,13 @@ public final class AdministratorView extends VBox {
             ReportsPane pane = new ReportsPane(reports, language, () -> model.show(AdministratorViewModel.Pane.MAIN));
             AdminControls.shownWhen(pane, model.unlockedProperty()
                     .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.REPORTS)));
+            getChildren().add(pane);
+        });
+        model.precinct().ifPresent(precinct -> {
+            PrecinctNetworkPane pane = new PrecinctNetworkPane(precinct, model.confirmation(), language,
+                    () -> model.show(AdministratorViewModel.Pane.MAIN));
+            AdminControls.shownWhen(pane, model.unlockedProperty()
+                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.PRECINCT)));
             getChildren().add(pane);
         });
         // Another pane, or the lock screen, starts at its top; an action on the same pane keeps the scroll.
@@ -187,6 +195,11 @@ public final class AdministratorView extends VBox {
         model.reports().ifPresent(reports -> {
             Button open = AdminControls.button(language, "admin.reports", "admin-reports");
             open.setOnAction(e -> model.show(AdministratorViewModel.Pane.REPORTS));
+            before.getChildren().add(open);
+        });
+        model.precinct().ifPresent(precinct -> {
+            Button open = AdminControls.button(language, "admin.precinct", "admin-precinct");
+            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.PRECINCT));
             before.getChildren().add(open);
         });
         if (!before.getChildren().isEmpty()) {

@@ -30,7 +30,9 @@ public final class AdministratorViewModel {
         /** The pre-election logic-and-accuracy test. */
         LOGIC_ACCURACY,
         /** The printed reports and the turnout. */
-        REPORTS
+        REPORTS,
+        /** The precinct network's members: add, remove, replace machines. */
+        PRECINCT
     }
 
     private final AdministratorActions actions;
@@ -48,6 +50,7 @@ public final class AdministratorViewModel {
     private final Optional<ClerksViewModel> clerks;
     private final Optional<ReportsViewModel> reports;
     private final Optional<WaitTimesViewModel> waitTimes;
+    private final Optional<PrecinctNetworkViewModel> precinct;
 
     /**
      * @param actions  what the kiosk offers
@@ -71,6 +74,13 @@ public final class AdministratorViewModel {
         clerks = actions.clerkRoster().map(roster -> new ClerksViewModel(roster, work));
         reports = actions.reportPrinting().map(printing -> new ReportsViewModel(printing, work));
         waitTimes = actions.waitTimes().map(times -> new WaitTimesViewModel(times, work));
+        precinct = actions.precinctMembership().map(membership ->
+                new PrecinctNetworkViewModel(membership, work, confirmation, media));
+    }
+
+    /** The Precinct network pane, when this kiosk is a node of its precinct network. */
+    public Optional<PrecinctNetworkViewModel> precinct() {
+        return precinct;
     }
 
     /** The Wait times section, when the kiosk measures its check-ins. */
@@ -178,7 +188,11 @@ public final class AdministratorViewModel {
         Objects.requireNonNull(next, "next");
         confirmation.cancel();
         clerks.ifPresent(ClerksViewModel::clear);
-        if (next == Pane.CLERKS && clerks.isPresent()) {
+        precinct.ifPresent(PrecinctNetworkViewModel::clear);
+        if (next == Pane.PRECINCT && precinct.isPresent()) {
+            precinct.get().refresh();
+            precinct.get().certificate().lookAgain();
+        } else if (next == Pane.CLERKS && clerks.isPresent()) {
             clerks.get().refresh();
         } else if (next == Pane.LOGIC_ACCURACY && logicAccuracy.isPresent()) {
             logicAccuracy.get().refresh();
@@ -228,6 +242,7 @@ public final class AdministratorViewModel {
         clerks.ifPresent(ClerksViewModel::clear);
         reports.ifPresent(ReportsViewModel::clear);
         waitTimes.ifPresent(WaitTimesViewModel::clear);
+        precinct.ifPresent(PrecinctNetworkViewModel::clear);
     }
 
     /** First tap on "Exit the kiosk": asks for the confirmation. */
@@ -250,9 +265,15 @@ public final class AdministratorViewModel {
         confirmation.cancel();
     }
 
-    /** Called every second by the screen: expires questions, follows the test counters while a test runs. */
+    /**
+     * Called every second by the screen: expires questions, follows the test counters while a test runs and the
+     * precinct network while its pane is shown.
+     */
     public void tick() {
         confirmation.tick();
+        if (unlocked.get() && pane.get() == Pane.PRECINCT) {
+            precinct.ifPresent(PrecinctNetworkViewModel::refresh);
+        }
         if (unlocked.get() && pane.get() == Pane.LOGIC_ACCURACY) {
             logicAccuracy.filter(l -> l.statusProperty().get().running()).ifPresent(LogicAccuracyViewModel::refresh);
         }

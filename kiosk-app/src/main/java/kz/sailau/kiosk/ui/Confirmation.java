@@ -32,7 +32,13 @@ public final class Confirmation {
         /** Wiping templates and personal data for good (asks for the passphrase again). */
         WIPE("admin.confirm.wipe", "admin.confirm.wipe.yes"),
         /** Ending the pre-election test: its data wiped, the counters back to zero. */
-        END_TEST("admin.confirm.endTest", "admin.confirm.endTest.yes");
+        END_TEST("admin.confirm.endTest", "admin.confirm.endTest.yes"),
+        /** Admitting a machine to the precinct network ({@code {1}} its name). */
+        ADD_NODE("admin.confirm.addNode", "admin.confirm.addNode.yes"),
+        /** Withdrawing a machine from the precinct network for good ({@code {1}} its name). */
+        REMOVE_NODE("admin.confirm.removeNode", "admin.confirm.removeNode.yes"),
+        /** Withdrawing a dead machine, then admitting its spare ({@code {1}} the dead, {@code {2}} the spare). */
+        REPLACE_NODE("admin.confirm.replaceNode", "admin.confirm.replaceNode.yes");
 
         private final String consequenceKey;
         private final String yesKey;
@@ -42,7 +48,10 @@ public final class Confirmation {
             this.yesKey = yesKey;
         }
 
-        /** The bundle key of the sentence stating what the action does; {@code {0}} is the seconds left. */
+        /**
+         * The bundle key of the sentence stating what the action does; {@code {0}} is the seconds left, the
+         * arguments after it name what the action is about (see {@link ConfirmationBox}).
+         */
         public String consequenceKey() {
             return consequenceKey;
         }

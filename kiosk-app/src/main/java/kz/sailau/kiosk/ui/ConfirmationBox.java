@@ -1,7 +1,9 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.Objects;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,7 +31,16 @@ final class ConfirmationBox extends VBox {
      */
     ConfirmationBox(Confirmation confirmation, Confirmation.Guarded action, LanguageViewModel language,
                     Runnable yes) {
-        this(confirmation, action, language, yes, null);
+        this(confirmation, action, language, yes, null, null);
+    }
+
+    /**
+     * @param subject what the action is about, the sentence's arguments after the seconds left (e.g. the machine
+     *                to remove)
+     */
+    ConfirmationBox(Confirmation confirmation, Confirmation.Guarded action, LanguageViewModel language,
+                    Runnable yes, ObservableValue<List<String>> subject) {
+        this(confirmation, action, language, yes, null, Objects.requireNonNull(subject, "subject"));
     }
 
     /**
@@ -37,6 +48,11 @@ final class ConfirmationBox extends VBox {
      */
     ConfirmationBox(Confirmation confirmation, Confirmation.Guarded action, LanguageViewModel language,
                     Runnable yes, Consumer<char[]> withPassphrase) {
+        this(confirmation, action, language, yes, withPassphrase, null);
+    }
+
+    private ConfirmationBox(Confirmation confirmation, Confirmation.Guarded action, LanguageViewModel language,
+                            Runnable yes, Consumer<char[]> withPassphrase, ObservableValue<List<String>> subject) {
         super(12);
         Objects.requireNonNull(confirmation, "confirmation");
         String id = "confirm-" + action.id();
@@ -45,9 +61,19 @@ final class ConfirmationBox extends VBox {
         setAlignment(Pos.CENTER_LEFT);
         setMaxWidth(AdminControls.CONTENT);
         Label text = AdminControls.wrapped(id + "-text");
-        Runnable render = () -> text.setText(language.messages().get(action.consequenceKey(),
-                confirmation.secondsLeftProperty().get()));
+        Runnable render = () -> {
+            List<String> about = subject == null || subject.getValue() == null ? List.of() : subject.getValue();
+            Object[] arguments = new Object[1 + about.size()];
+            arguments[0] = confirmation.secondsLeftProperty().get();
+            for (int i = 0; i < about.size(); i++) {
+                arguments[i + 1] = about.get(i);
+            }
+            text.setText(language.messages().get(action.consequenceKey(), arguments));
+        };
         confirmation.secondsLeftProperty().addListener((o, a, b) -> render.run());
+        if (subject != null) {
+            subject.addListener((o, a, b) -> render.run());
+        }
         language.messagesProperty().addListener((o, a, b) -> render.run());
         render.run();
         Button confirm = AdminControls.button(language, action.yesKey(), id + "-yes");

@@ -25,6 +25,7 @@ import kz.sailau.fingerprint.emulator.ScannerEmulator;
 import kz.sailau.fingerprint.serial.SerialScannerSettings;
 import kz.sailau.kiosk.app.ClerkWiring;
 import kz.sailau.kiosk.app.KioskAdministration;
+import kz.sailau.kiosk.app.KioskPrecinctNetwork;
 import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.app.KioskDeviceSettings;
 import kz.sailau.kiosk.app.SerialDeviceProbe;
@@ -266,6 +267,8 @@ public final class DemoKiosk implements AutoCloseable {
                 configuration.printer().baud(), devices.printer().profile(), REPORT_PRINTER_TIMEOUT),
                 ZoneId.systemDefault());
         administration.withWaitTimes(() -> electionDay.engine().timeline().table());
+        precinct.ifPresent(network -> administration.withPrecinctMembership(new KioskPrecinctNetwork(
+                () -> Optional.of(network.node()), administration::recordNow)));
         return administration.withDeviceSettings(deviceSettings(administration));
     }
 
