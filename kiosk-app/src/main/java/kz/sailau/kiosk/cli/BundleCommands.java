@@ -149,9 +149,11 @@ final class BundleCommands {
         byte[] json;
         byte[] signature;
         try {
-            json = Files.readAllBytes(bundle);
+            json = PrecinctBundleVerifier.readBounded(bundle);
             Path signatureFile = bundle.resolveSibling(bundle.getFileName() + DayBundle.SIGNATURE_SUFFIX);
-            signature = Files.isRegularFile(signatureFile) ? Files.readAllBytes(signatureFile) : null;
+            signature = Files.isRegularFile(signatureFile) ? PrecinctBundleVerifier.readBounded(signatureFile) : null;
+        } catch (PrecinctBundleVerifier.FileTooLargeException e) {
+            throw tooLarge(e);
         } catch (IOException e) {
             throw new CliException("audit.error.bundleRead", "the bundle cannot be read: " + bundle + " ("
                     + e.getClass().getSimpleName() + ")");
@@ -170,7 +172,9 @@ final class BundleCommands {
      */
     static DayBundle parse(Path bundle) {
         try {
-            return DayBundle.parse(Files.readAllBytes(bundle)).bundle();
+            return DayBundle.parse(PrecinctBundleVerifier.readBounded(bundle)).bundle();
+        } catch (PrecinctBundleVerifier.FileTooLargeException e) {
+            throw tooLarge(e);
         } catch (IOException e) {
             throw new CliException("audit.error.bundleRead", "the bundle cannot be read: " + bundle + " ("
                     + e.getClass().getSimpleName() + ")");
@@ -184,6 +188,8 @@ final class BundleCommands {
         List<PrecinctBundleVerifier.NodeBundle> bundles;
         try {
             bundles = PrecinctBundleVerifier.read(directory);
+        } catch (PrecinctBundleVerifier.FileTooLargeException e) {
+            throw tooLarge(e);
         } catch (IOException e) {
             throw new CliException("audit.error.bundleRead", "the precinct bundles cannot be read: " + directory
                     + " (" + e.getClass().getSimpleName() + ")");
@@ -199,10 +205,17 @@ final class BundleCommands {
     static List<PrecinctBundleVerifier.KioskDay> kioskDays(Path directory) {
         try {
             return PrecinctBundleVerifier.readKioskDays(directory);
+        } catch (PrecinctBundleVerifier.FileTooLargeException e) {
+            throw tooLarge(e);
         } catch (IOException e) {
             throw new CliException("audit.error.bundleRead", "the kiosks' day bundles cannot be read: " + directory
                     + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** A bundle or signature file too large to be one: one line, before anything is parsed. */
+    private static CliException tooLarge(PrecinctBundleVerifier.FileTooLargeException e) {
+        return new CliException("bundle.error.tooLarge", e.getMessage() + ": not a bundle");
     }
 
     /** The redemptions of a ballot desk's ledger file. */

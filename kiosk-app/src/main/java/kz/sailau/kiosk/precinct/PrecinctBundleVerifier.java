@@ -36,6 +36,10 @@ import kz.sailau.kiosk.model.NodeRole;
  */
 public final class PrecinctBundleVerifier {
 
+    /** The largest bundle, day bundle or signature file read: far above a precinct's day, far below the heap. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+
     /**
      * One node's files.
      *
@@ -407,7 +411,7 @@ public final class PrecinctBundleVerifier {
     public static List<NodeBundle> read(Path directory) throws IOException {
         List<NodeBundle> bundles = new ArrayList<>();
         for (Path file : files(directory, PrecinctDayBundle.SUFFIX)) {
-            bundles.add(new NodeBundle(file.getFileName().toString(), Files.readAllBytes(file),
+            bundles.add(new NodeBundle(file.getFileName().toString(), readBounded(file),
                     signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return bundles;
@@ -424,7 +428,7 @@ public final class PrecinctBundleVerifier {
         List<KioskDay> days = new ArrayList<>();
         for (Path file : files(directory, KIOSK_DAY_SUFFIX)) {
             String name = file.getFileName().toString();
-            days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name, Files.readAllBytes(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
+            days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name, readBounded(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return days;
     }
@@ -438,6 +442,35 @@ public final class PrecinctBundleVerifier {
 
     private static Optional<byte[]> signatureOf(Path file, String suffix) throws IOException {
         Path signature = file.resolveSibling(file.getFileName() + suffix);
-        return Files.isRegularFile(signature) ? Optional.of(Files.readAllBytes(signature)) : Optional.empty();
+        return Files.isRegularFile(signature) ? Optional.of(readBounded(signature)) : Optional.empty();
+    }
+
+    /**
+     * The bytes of a bundle or signature file of at most {@link #MAX_FILE_BYTES}, so that a huge or endless file
+     * on the stick is refused instead of exhausting the memory.
+     *
+     * @throws FileTooLargeException if the file is larger
+     * @throws IOException if it cannot be read
+     */
+    public static byte[] readBounded(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new FileTooLargeException(file.getFileName() + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new FileTooLargeException(file.getFileName() + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    /** A bundle or signature file larger than {@link #MAX_FILE_BYTES}; the message names the file, never content. */
+    public static final class FileTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        FileTooLargeException(String message) {
+            super(message);
+        }
     }
 }

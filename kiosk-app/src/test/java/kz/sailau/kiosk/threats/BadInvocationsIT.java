@@ -44,6 +44,9 @@ class BadInvocationsIT {
 
     @TempDir
     static Path root;
+    /** Outside {@link #root}: its snapshot reads every file, and this one holds a sparse file of 3 GB. */
+    @TempDir
+    static Path huge;
     static ThreatWorld world;
     static final Map<String, String> PLACES = new TreeMap<>();
 
@@ -88,6 +91,11 @@ class BadInvocationsIT {
         assertEquals(0, mkfifo.waitFor(), "this test needs mkfifo (coreutils) to make a named pipe: "
                 + new String(mkfifo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         PLACES.put("{FIFO}", fifo.toString());
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.resolve("kiosk-2.bundle").toFile(),
+                "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024);
+        }
+        PLACES.put("{HUGE}", huge.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -418,6 +426,10 @@ class BadInvocationsIT {
                 "verify", "--precinct", "{N}", "--authority-cert", "{ACERT}"));
         all.add(new Bad("bundle verify --precinct a directory without node bundles", 1, "bundle.error.precinctEmpty",
                 "bundle", "verify", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify a bundle of 3 GB", 1, "bundle.error.tooLarge", "bundle", "verify",
+                "{HUGE}/kiosk-2.bundle", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify --precinct with a node bundle of 3 GB", 1, "bundle.error.tooLarge", "bundle",
+                "verify", "--precinct", "{HUGE}", "--authority-cert", "{ACERT}"));
         // wipe
         all.add(new Bad("wipe --data missing", 1, "cli.error.noDirectory", "wipe", "--data", "{N}",
                 "--passphrase-file", "{P}"));
