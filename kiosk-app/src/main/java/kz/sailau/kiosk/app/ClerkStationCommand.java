@@ -183,6 +183,11 @@ public final class ClerkStationCommand implements Callable<Integer> {
             throw new CliException("node.error.settings", PrecinctNodeSettings.FILE + " is not valid: "
                     + e.getMessage());
         }
+        if (!settings.listensOnThisMachine()) {
+            throw new CliException("node.error.listen", PrecinctNodeSettings.FILE + ": listen "
+                    + settings.listen().getAddress().getHostAddress() + " is not an address of this machine (the "
+                    + "precinct interface's address)");
+        }
         NodeIdentity identity;
         try {
             if (!Files.isRegularFile(directory.resolve(NodeCredentials.CERTIFICATE_FILE))

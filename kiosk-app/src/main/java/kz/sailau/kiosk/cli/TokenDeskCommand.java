@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeRole;
@@ -83,6 +84,11 @@ public final class TokenDeskCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new CliException("node.error.settings", e.getMessage());
         }
+        if (!settings.listensOnThisMachine()) {
+            throw new CliException("node.error.listen", PrecinctNodeSettings.FILE + ": listen "
+                    + settings.listen().getAddress().getHostAddress() + " is not an address of this machine (the "
+                    + "precinct interface's address)");
+        }
         char[] secret = desk.passphrase.read("Ballot desk passphrase", false);
         TokenCheck check;
         NodeCredentials credentials;
@@ -106,6 +112,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
             throw new CliException("node.refused.otherPrecinct", "the node certificate is of precinct "
                     + credentials.precinct() + ", the desk checks tokens of precinct " + checked.precinctId());
         }
+        boolean newLedger = !Files.isDirectory(settings.dataDirectory());
         Files.createDirectories(settings.dataDirectory());
         PrintWriter out = spec.commandLine().getOut();
         PrintStream console = System.out;
@@ -117,6 +124,14 @@ public final class TokenDeskCommand implements Callable<Integer> {
                     new SecureRandom());
         } catch (PrecinctUnavailableException e) {
             System.setOut(console);
+            if (newLedger) {
+                // A refusal leaves nothing behind: the ledger directory made just now, if the node left it empty.
+                try (Stream<Path> entries = Files.list(settings.dataDirectory())) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(settings.dataDirectory());
+                    }
+                }
+            }
             throw new CliException(e.messageKey(), e.getMessage());
         }
         try (node) {

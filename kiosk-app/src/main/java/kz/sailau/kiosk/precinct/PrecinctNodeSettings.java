@@ -72,6 +72,22 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
     }
 
     /**
+     * Whether {@link #listen} is an address of this machine (loopback or an interface's), so that a node that
+     * could not bind it is refused before anything is unsealed or written.
+     */
+    public boolean listensOnThisMachine() {
+        InetAddress address = listen.getAddress();
+        if (address == null || address.isLoopbackAddress()) {
+            return address != null;
+        }
+        try {
+            return java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads {@code precinct.json}; the consensus data go to {@code dataDirectory}.
      *
      * @throws IllegalArgumentException with a specific message on any missing or malformed field

@@ -96,6 +96,12 @@ class BadInvocationsIT {
             sparse.setLength(3L * 1024 * 1024 * 1024);
         }
         PLACES.put("{HUGE}", huge.toString());
+        // A node directory whose listen address (TEST-NET-1, RFC 5737) is no address of this machine.
+        Path farNode = Files.createDirectories(root.resolve("far-node"));
+        Files.writeString(farNode.resolve("precinct.json"), "{\"name\": \"desk-1\", \"listen\": \"192.0.2.1:7800\", "
+                + "\"peers\": {\"desk-1\": \"192.0.2.1:7800\", \"kiosk-1\": \"192.0.2.2:7800\"}, "
+                + "\"members\": [\"desk-1\", \"kiosk-1\"]}\n");
+        PLACES.put("{FARNODE}", farNode.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -308,6 +314,10 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{N}/node"}, desk)));
         all.add(new Bad("token desk --dir without precinct.json", 1, "node.error.noSettings", concat(
                 new String[] {"token", "desk", "--dir", "{D}"}, desk)));
+        all.add(new Bad("token desk --dir listening on another machine's address", 1, "node.error.listen", concat(
+                new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
+        all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
+                "clerk-station", "--dir", "{FARNODE}", "--check-only"));
         all.add(new Bad("token desk --kiosk-public-key garbage", 1, "token.error.publicKey", concat(
                 new String[] {"token", "desk", "--dir", "{D}"}, with(desk, "--kiosk-public-key", "{G}"))));
         all.add(new Bad("token redeem --ledger in a missing directory", 1, "cli.error.noDirectory", concat(
