@@ -147,7 +147,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
         out.flush();
         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         String line;
-        while ((line = lines.readLine()) != null) {
+        while ((line = boundedLine(lines)) != null) {
             String code = line.strip();
             if (code.isEmpty()) {
                 continue;
@@ -160,7 +160,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
             }
             if (word.equals("state")) {
                 out.println("state " + node.networkState().summary());
-            } else if (code.length() > MAX_LINE) {
+            } else if (line.length() > MAX_LINE) {
                 out.println("REFUSED " + TokenRefusal.MALFORMED.name() + " " + TokenRefusal.MALFORMED.messageKey());
             } else {
                 try {
@@ -171,5 +171,32 @@ public final class TokenDeskCommand implements Callable<Integer> {
             }
             out.flush();
         }
+    }
+
+    /**
+     * The next line of {@code lines} without its end (LF, CR LF or CR), or {@code null} at the end of input; a line
+     * longer than {@link #MAX_LINE} is read to its end but only its first {@code MAX_LINE + 1} characters are kept,
+     * so that a stuck scanner or an endless stream cannot exhaust the memory.
+     */
+    static String boundedLine(BufferedReader lines) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c = lines.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n' && c != '\r') {
+            if (line.length() <= MAX_LINE) {
+                line.append((char) c);
+            }
+            c = lines.read();
+        }
+        if (c == '\r') {
+            // CR LF, or CR alone as some scanners end a code: one line end either way.
+            lines.mark(1);
+            if (lines.read() != '\n') {
+                lines.reset();
+            }
+        }
+        return line.toString();
     }
 }
