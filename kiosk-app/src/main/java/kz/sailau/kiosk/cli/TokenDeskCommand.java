@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeRole;
@@ -112,26 +111,16 @@ public final class TokenDeskCommand implements Callable<Integer> {
             throw new CliException("node.refused.otherPrecinct", "the node certificate is of precinct "
                     + credentials.precinct() + ", the desk checks tokens of precinct " + checked.precinctId());
         }
-        boolean newLedger = !Files.isDirectory(settings.dataDirectory());
-        Files.createDirectories(settings.dataDirectory());
         PrintWriter out = spec.commandLine().getOut();
         PrintStream console = System.out;
         // The answers go to standard output; the node's log lines to standard error, never mixed with them.
         System.setOut(System.err);
         PrecinctNode node;
         try {
-            node = PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory),
+            node = PrecinctNode.startInDataDirectory(settings, credentials, NodeCredentials.authorityOf(directory),
                     new SecureRandom());
         } catch (PrecinctUnavailableException e) {
             System.setOut(console);
-            if (newLedger) {
-                // A refusal leaves nothing behind: the ledger directory made just now, if the node left it empty.
-                try (Stream<Path> entries = Files.list(settings.dataDirectory())) {
-                    if (entries.findAny().isEmpty()) {
-                        Files.delete(settings.dataDirectory());
-                    }
-                }
-            }
             throw new CliException(e.messageKey(), e.getMessage());
         }
         try (node) {

@@ -217,8 +217,35 @@ public final class PrecinctNode implements AutoCloseable {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
-        Files.createDirectories(settings.dataDirectory());
-        return start(settings, credentials, NodeCredentials.authorityOf(directory), random);
+        return startInDataDirectory(settings, credentials, NodeCredentials.authorityOf(directory), random);
+    }
+
+    /**
+     * Creates the settings' data directory if it is missing and starts the node as {@link #start(
+     * PrecinctNodeSettings, NodeCredentials, X509Certificate, SecureRandom)} does; when the node cannot start, a
+     * data directory made here and left empty is removed again: a refusal leaves nothing behind.
+     *
+     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws IOException                  when the data directory cannot be made
+     */
+    public static PrecinctNode startInDataDirectory(PrecinctNodeSettings settings, NodeCredentials credentials,
+                                                    X509Certificate authority, SecureRandom random)
+            throws IOException {
+        Path data = settings.dataDirectory();
+        boolean made = !Files.isDirectory(data);
+        Files.createDirectories(data);
+        try {
+            return start(settings, credentials, authority, random);
+        } catch (RuntimeException e) {
+            if (made) {
+                try (java.util.stream.Stream<Path> entries = Files.list(data)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(data);
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     /** This node's name. */

@@ -1,0 +1,56 @@
+package kz.sailau.kiosk.precinct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.PrecinctId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A node that cannot join (its port taken by another program) leaves no data directory behind. */
+class PrecinctNodeRefusedStartTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aNodeWhosePortIsTakenLeavesNoLedgerDirectory() throws Exception {
+        AuthorityCredentials authority = AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(),
+                Duration.ofDays(1), RANDOM);
+        NodeName name = new NodeName("desk-1");
+        NodeCredentials credentials = PrecinctBundleVerifierTest.certified(authority, name, NodeRole.BALLOT_DESK,
+                new PrecinctId(4711));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
+            Path ledger = directory.resolve("ledger");
+            PrecinctNodeSettings settings = new PrecinctNodeSettings(name, listen, listen, Map.of(name, listen),
+                    List.of(name), ledger, Duration.ofSeconds(3));
+            PrecinctUnavailableException refused = assertThrows(PrecinctUnavailableException.class,
+                    () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
+            assertEquals("precinct.error.cutOff", refused.messageKey());
+            assertFalse(Files.exists(ledger), "the ledger directory made for the node is removed again");
+            Files.createDirectories(ledger);
+            assertThrows(PrecinctUnavailableException.class,
+                    () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
+            assertTrue(Files.isDirectory(ledger), "a ledger directory that was there before stays");
+        }
+    }
+}
