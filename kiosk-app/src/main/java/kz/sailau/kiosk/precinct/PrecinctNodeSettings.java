@@ -51,6 +51,9 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
     /** The file name inside a node directory. */
     public static final String FILE = "precinct.json";
 
+    /** The largest {@code precinct.json} read: a few machines' addresses take a few hundred bytes. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
     /** @throws IllegalArgumentException on a wildcard listen address, no members, or a non-positive timeout */
     public PrecinctNodeSettings {
         Objects.requireNonNull(name, "name");
@@ -95,6 +98,9 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
      */
     public static PrecinctNodeSettings read(Path file, Path dataDirectory) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("precinct.json is larger than " + MAX_FILE_BYTES + " bytes");
+        }
         JsonNode root;
         try {
             root = mapper.readTree(Files.readAllBytes(file));

@@ -44,7 +44,7 @@ class BadInvocationsIT {
 
     @TempDir
     static Path root;
-    /** Outside {@link #root}: its snapshot reads every file, and this one holds a sparse file of 3 GB. */
+    /** Outside {@link #root}: its snapshot reads every file, and this one holds sparse files of 3 GB. */
     @TempDir
     static Path huge;
     static ThreatWorld world;
@@ -92,6 +92,10 @@ class BadInvocationsIT {
                 + new String(mkfifo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         PLACES.put("{FIFO}", fifo.toString());
         try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.resolve("kiosk-2.bundle").toFile(),
+                "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024);
+        }
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.resolve("precinct.json").toFile(),
                 "rw")) {
             sparse.setLength(3L * 1024 * 1024 * 1024);
         }
@@ -318,6 +322,10 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
         all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
                 "clerk-station", "--dir", "{FARNODE}", "--check-only"));
+        all.add(new Bad("token desk --dir with a precinct.json of 3 GB", 1, "node.error.settings", concat(
+                new String[] {"token", "desk", "--dir", "{HUGE}"}, desk)));
+        all.add(new Bad("clerk-station --check-only with a precinct.json of 3 GB", 1, "node.error.settings",
+                "clerk-station", "--dir", "{HUGE}", "--check-only"));
         all.add(new Bad("token desk --kiosk-public-key garbage", 1, "token.error.publicKey", concat(
                 new String[] {"token", "desk", "--dir", "{D}"}, with(desk, "--kiosk-public-key", "{G}"))));
         all.add(new Bad("token redeem --ledger in a missing directory", 1, "cli.error.noDirectory", concat(
