@@ -88,6 +88,20 @@ public final class KioskCommandLine {
             environment.err().println(CommandFailure.of(exception).line());
             return FAILED;
         });
+        // The last resort for an input far larger or deeper than any the kiosk expects that no command's own limit
+        // caught (picocli passes errors through): one line, never a stack trace.
+        CommandLine.IExecutionStrategy strategy = root.getExecutionStrategy();
+        root.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                ConsoleProgressBar.endLine(environment.err());
+                environment.err().println(new CommandFailure("cli.error.inputTooLarge", "the command ran out of "
+                        + "memory or stack on its input: a file or line far larger, or nested far deeper, than any "
+                        + "the kiosk expects; the command stopped there").line());
+                return FAILED;
+            }
+        });
         return root;
     }
 

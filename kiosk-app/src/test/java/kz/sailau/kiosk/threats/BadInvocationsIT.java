@@ -322,6 +322,9 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
         all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
                 "clerk-station", "--dir", "{FARNODE}", "--check-only"));
+        all.add(new Bad("token verify --authority-cert of 3 GB (the last resort: no command limit on it)", 1,
+                "cli.error.inputTooLarge", concat(new String[] {"token", "verify"},
+                        with(desk, "--authority-cert", "{HUGE}/kiosk-2.bundle"), "CODE")));
         all.add(new Bad("token desk --dir with a precinct.json of 3 GB", 1, "node.error.settings", concat(
                 new String[] {"token", "desk", "--dir", "{HUGE}"}, desk)));
         all.add(new Bad("clerk-station --check-only with a precinct.json of 3 GB", 1, "node.error.settings",
