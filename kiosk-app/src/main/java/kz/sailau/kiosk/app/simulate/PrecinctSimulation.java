@@ -638,7 +638,10 @@ final class PrecinctSimulation {
         for (String violation : violations) {
             out.println("violation: " + violation);
         }
-        out.println("bundle verify --precinct " + bundles + " --authority-cert "
+        // The simulated kiosks are node consoles without a kiosk's own audit log: what is verified here is the nodes'
+        // signed ledgers, and the command on this directory would also say every kiosk's own day bundle is missing.
+        out.println("the nodes' signed ledgers in " + bundles + " (the simulated kiosks keep no day bundle of their "
+                + "own, so 'bundle verify --precinct' on this directory also reports each of those missing), against "
                 + data.resolve(NodeCredentials.AUTHORITY_FILE) + ":");
         verdict.checks().stream().filter(c -> !c.passed())
                 .forEach(c -> out.println("FAILED\t" + c.name() + "\t" + c.message()));
