@@ -221,6 +221,7 @@ public final class NodeCommands {
                     throw new IllegalArgumentException(e.getMessage());
                 }
             }, "node.error.settings");
+            requireListenHere(settings);
             char[] secret = passphrase.read("Node passphrase", false);
             PrintStream console = env.out();
             // The console speaks on standard output; log lines go to standard error so they never mix with it.
@@ -236,6 +237,18 @@ public final class NodeCommands {
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), console);
             }
             return KioskCommandLine.OK;
+        }
+    }
+
+    /**
+     * Refuses, before any passphrase is asked, a node whose {@code listen} address is no address of this machine: it
+     * could never bind, and would only say later that it is cut off.
+     */
+    static void requireListenHere(PrecinctNodeSettings settings) {
+        if (!settings.listensOnThisMachine()) {
+            throw new CliException("node.error.listen", PrecinctNodeSettings.FILE + ": listen "
+                    + settings.listen().getAddress().getHostAddress() + " is not an address of this machine (the "
+                    + "precinct interface's address)");
         }
     }
 

@@ -53,6 +53,9 @@ public final class TokenDeskCommand implements Callable<Integer> {
     static final String CUT_OFF = "REFUSED CUT_OFF precinct.error.cutOff this desk has lost the precinct network: "
             + "hand out no ballot; use another desk or call a commission member";
 
+    /** The key of a passphrase that does not open a sealed key. */
+    private static final String WRONG_PASSPHRASE = "crypto.error.wrongPassphrase";
+
     /** Longest line read: a QR payload is under 200 characters; anything longer is not a token. */
     static final int MAX_LINE = 1024;
 
@@ -83,11 +86,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new CliException("node.error.settings", e.getMessage());
         }
-        if (!settings.listensOnThisMachine()) {
-            throw new CliException("node.error.listen", PrecinctNodeSettings.FILE + ": listen "
-                    + settings.listen().getAddress().getHostAddress() + " is not an address of this machine (the "
-                    + "precinct interface's address)");
-        }
+        NodeCommands.requireListenHere(settings);
         char[] secret = desk.passphrase.read("Ballot desk passphrase", false);
         TokenCheck check;
         NodeCredentials credentials;
@@ -96,9 +95,11 @@ public final class TokenDeskCommand implements Callable<Integer> {
             try {
                 credentials = NodeCredentials.unlock(directory, secret);
             } catch (KioskCryptoException e) {
+                if (!WRONG_PASSPHRASE.equals(e.messageKey())) {
+                    throw e; // no key or certificate installed, another node's: its own message says which
+                }
                 throw new CliException(e.messageKey(), "the node key of " + directory + " does not open with the "
-                        + "desk passphrase (" + e.getMessage() + "); seal it under the desk package's passphrase "
-                        + "with 'node init'");
+                        + "desk passphrase; seal it under the desk package's passphrase with 'node init'");
             }
         } finally {
             Arrays.fill(secret, '\0');

@@ -322,6 +322,8 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
         all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
                 "clerk-station", "--dir", "{FARNODE}", "--check-only"));
+        all.add(new Bad("node run listening on another machine's address", 1, "node.error.listen", "node", "run",
+                "--dir", "{FARNODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("token verify --authority-cert of 3 GB (the last resort: no command limit on it)", 1,
                 "cli.error.inputTooLarge", concat(new String[] {"token", "verify"},
                         with(desk, "--authority-cert", "{HUGE}/kiosk-2.bundle"), "CODE")));
