@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.precinct;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -456,7 +457,7 @@ public final class PrecinctBundleVerifier {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new FileTooLargeException(file.getFileName() + " is larger than " + MAX_FILE_BYTES + " bytes");
         }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
                 throw new FileTooLargeException(file.getFileName() + " is larger than " + MAX_FILE_BYTES + " bytes");

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.precinct;
 
+import java.util.stream.Stream;
 import org.jgroups.raft.util.LogCache;
 import java.util.TreeMap;
 import java.time.Duration;
@@ -238,7 +239,7 @@ public final class PrecinctNode implements AutoCloseable {
             return start(settings, credentials, authority, random);
         } catch (RuntimeException e) {
             if (made) {
-                try (java.util.stream.Stream<Path> entries = Files.list(data)) {
+                try (Stream<Path> entries = Files.list(data)) {
                     if (entries.findAny().isEmpty()) {
                         Files.delete(data);
                     }

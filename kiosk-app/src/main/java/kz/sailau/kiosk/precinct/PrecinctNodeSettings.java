@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +86,8 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
             return address != null;
         }
         try {
-            return java.net.NetworkInterface.getByInetAddress(address) != null;
-        } catch (java.net.SocketException e) {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
             return false;
         }
     }
