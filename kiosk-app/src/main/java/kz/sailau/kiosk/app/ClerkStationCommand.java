@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.CliException;
+import kz.sailau.kiosk.cli.NodeCommands;
 import kz.sailau.kiosk.cli.PassphraseOption;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.NodeCertificates;
@@ -172,22 +173,7 @@ public final class ClerkStationCommand implements Callable<Integer> {
      *                      {@code node.error.certificateMismatch} or the certificate's own key
      */
     static PrecinctNodeSettings checkedSettings(Path directory) {
-        Path file = directory.resolve(PrecinctNodeSettings.FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);
-        }
-        PrecinctNodeSettings settings;
-        try {
-            settings = PrecinctNodeSettings.read(file, directory.resolve(PrecinctKiosk.LEDGER_DIRECTORY));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("node.error.settings", PrecinctNodeSettings.FILE + " is not valid: "
-                    + e.getMessage());
-        }
-        if (!settings.listensOnThisMachine()) {
-            throw new CliException("node.error.listen", PrecinctNodeSettings.FILE + ": listen "
-                    + settings.listen().getAddress().getHostAddress() + " is not an address of this machine (the "
-                    + "precinct interface's address)");
-        }
+        PrecinctNodeSettings settings = NodeCommands.settingsOf(directory);
         NodeIdentity identity;
         try {
             if (!Files.isRegularFile(directory.resolve(NodeCredentials.CERTIFICATE_FILE))

@@ -210,18 +210,7 @@ public final class NodeCommands {
 
         @Override
         public Integer call() throws Exception {
-            Path file = directory.resolve(PrecinctNodeSettings.FILE);
-            if (!Files.isRegularFile(file)) {
-                throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);
-            }
-            PrecinctNodeSettings settings = parse(() -> {
-                try {
-                    return PrecinctNodeSettings.read(file, directory.resolve("ledger"));
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(e.getMessage());
-                }
-            }, "node.error.settings");
-            requireListenHere(settings);
+            PrecinctNodeSettings settings = settingsOf(directory);
             char[] secret = passphrase.read("Node passphrase", false);
             PrintStream console = env.out();
             // The console speaks on standard output; log lines go to standard error so they never mix with it.
@@ -241,16 +230,35 @@ public final class NodeCommands {
     }
 
     /**
-     * Refuses, before any passphrase is asked, a node whose {@code listen} address is no address of this machine: it
-     * could never bind, and would only say later that it is cut off.
+     * A node directory's settings ({@code DIR/precinct.json}, its ledger in {@code DIR/ledger}), checked before any
+     * passphrase is asked: present, valid, and listening on an address of this machine (a node that could never bind
+     * would only say later that it is cut off). The one check of {@code node run}, {@code token desk} and
+     * {@code clerk-station}.
+     *
+     * @throws CliException {@code node.error.noSettings}, {@code node.error.settings} or {@code node.error.listen}
      */
-    static void requireListenHere(PrecinctNodeSettings settings) {
+    public static PrecinctNodeSettings settingsOf(Path directory) {
+        Path file = directory.resolve(PrecinctNodeSettings.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);
+        }
+        PrecinctNodeSettings settings;
+        try {
+            settings = PrecinctNodeSettings.read(file, directory.resolve(LEDGER_DIRECTORY));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("node.error.settings", PrecinctNodeSettings.FILE + " is not valid: "
+                    + e.getMessage());
+        }
         if (!settings.listensOnThisMachine()) {
             throw new CliException("node.error.listen", PrecinctNodeSettings.FILE + ": listen "
                     + settings.listen().getAddress().getHostAddress() + " is not an address of this machine (the "
                     + "precinct interface's address)");
         }
+        return settings;
     }
+
+    /** Where a node keeps its consensus log and snapshot, inside its node directory. */
+    public static final String LEDGER_DIRECTORY = "ledger";
 
     private static <T> T parse(Supplier<T> parser, String key) {
         try {

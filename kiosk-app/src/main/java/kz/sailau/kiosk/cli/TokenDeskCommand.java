@@ -76,17 +76,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TokenDeskOptions.Checked checked = desk.checkFiles();
         ArgumentChecks.existingDirectory(directory, "--dir");
-        Path file = directory.resolve(PrecinctNodeSettings.FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);
-        }
-        PrecinctNodeSettings settings;
-        try {
-            settings = PrecinctNodeSettings.read(file, directory.resolve("ledger"));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("node.error.settings", e.getMessage());
-        }
-        NodeCommands.requireListenHere(settings);
+        PrecinctNodeSettings settings = NodeCommands.settingsOf(directory);
         char[] secret = desk.passphrase.read("Ballot desk passphrase", false);
         TokenCheck check;
         NodeCredentials credentials;
