@@ -86,12 +86,22 @@ class KioskUiTest {
         CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(issued.token().humanCode(), text("#token-code").replace('\n', '-'));
-        BufferedImage shot = save("03-token-issued-kk");
-
-        javafx.geometry.Bounds qrBounds = robot.lookup("#token-qr").query().localToScene(
-                robot.lookup("#token-qr").query().getBoundsInLocal());
-        String decoded = decodeQr(shot.getSubimage((int) qrBounds.getMinX(), (int) qrBounds.getMinY(),
-                (int) Math.ceil(qrBounds.getWidth()), (int) Math.ceil(qrBounds.getHeight())));
+        // The screen is read as a camera would: wait until a snapshot shows a QR code that decodes (the image may
+        // come a pulse after the state), then compare what it carries.
+        AtomicReference<String> read = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            BufferedImage shot = save("03-token-issued-kk");
+            javafx.geometry.Bounds qrBounds = robot.lookup("#token-qr").query().localToScene(
+                    robot.lookup("#token-qr").query().getBoundsInLocal());
+            try {
+                read.set(decodeQr(shot.getSubimage((int) qrBounds.getMinX(), (int) qrBounds.getMinY(),
+                        (int) Math.ceil(qrBounds.getWidth()), (int) Math.ceil(qrBounds.getHeight()))));
+                return true;
+            } catch (com.google.zxing.NotFoundException notYet) {
+                return false;
+            }
+        });
+        String decoded = read.get();
         assertEquals(issued.token().qrPayload(), decoded, "the QR on screen carries the issued token");
         TokenCheck desk = new TokenCheck(UiFixtures.ELECTION, UiFixtures.PRECINCT,
                 new Ed25519TokenVerifier(fixtures.tokenKeys.publicKey()), fixtures.typedCodeKey::mac);
