@@ -93,6 +93,7 @@ class KioskStatusPublisherTest {
         cutOff.set(false);
         publisher.retry();
         assertEquals(Set.of("clerk.FINGER_NOT_RECOGNISED"), next().openCases());
+        awaitIdleWorker(); // the worker records what it committed after the commit returns
         assertEquals(Optional.of(KioskStatusPublisher.statusOf(FINGER, Optional.empty())), publisher.committed());
         publisher.close();
     }
