@@ -192,6 +192,14 @@ class PrecinctCutOffTest {
         }
 
         @Override
+        public PaperFormReference recordPaperMark(kz.sailau.kiosk.model.Iin iin, ClerkId clerk) {
+            if (cutOff) {
+                throw new NetworkCutOffException("no majority of the precinct reachable from kiosk-1");
+            }
+            return local.recordPaperMark(iin, clerk);
+        }
+
+        @Override
         public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
             local.audit(event, detail, clerk);
         }
