@@ -288,14 +288,8 @@ public final class ClerkConsole extends VBox {
         if (accepted.contains(CheckInEvent.ClerkEnteredIin.class)) {
             iin.setMaxWidth(Double.MAX_VALUE);
             inputs.getChildren().addAll(wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin);
-            shown.add(action(m, "clerk.action.enterIin", "clerk-enter-iin", id -> {
-                try {
-                    return new CheckInEvent.ClerkEnteredIin(id, new Iin(iin.getText().trim()));
-                } catch (InvalidIinException e) {
-                    showResult(e.reason().messageKey());
-                    return null;
-                }
-            }));
+            shown.add(action(m, "clerk.action.enterIin", "clerk-enter-iin",
+                    id -> typedIin().map(typed -> new CheckInEvent.ClerkEnteredIin(id, typed)).orElse(null)));
         }
         if (accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
             specialList(m, inputs, shown);
@@ -325,14 +319,18 @@ public final class ClerkConsole extends VBox {
     private void paperMarks(Messages m, VBox inputs, List<Button> shown) {
         iin.setMaxWidth(Double.MAX_VALUE);
         inputs.getChildren().addAll(wrapped(m.get("clerk.paperMark.title"), "clerk-paper-mark-title"), iin);
-        shown.add(action(m, "clerk.action.paperMark", "clerk-paper-mark", id -> {
-            try {
-                return new CheckInEvent.ClerkEntersPaperMark(id, new Iin(iin.getText().trim()));
-            } catch (InvalidIinException e) {
-                showResult(e.reason().messageKey());
-                return null;
-            }
-        }));
+        shown.add(action(m, "clerk.action.paperMark", "clerk-paper-mark",
+                id -> typedIin().map(typed -> new CheckInEvent.ClerkEntersPaperMark(id, typed)).orElse(null)));
+    }
+
+    /** The IIN in the field, or empty after telling the clerk why it is not one (length, digits, control digit). */
+    private Optional<Iin> typedIin() {
+        try {
+            return Optional.of(new Iin(iin.getText().trim()));
+        } catch (InvalidIinException e) {
+            showResult(e.reason().messageKey());
+            return Optional.empty();
+        }
     }
 
     /** The six live counters as tiles: a large number above a wrapped caption. */
