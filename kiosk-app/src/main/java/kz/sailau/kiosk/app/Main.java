@@ -34,6 +34,7 @@ public final class Main {
         all.addAll(StateAnchor.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         all.addAll(SqliteCheckInLedger.SPECIAL_LIST_MIGRATIONS);
+        all.addAll(SqliteCheckInLedger.PAPER_MARK_MIGRATIONS);
         return List.copyOf(all);
     }
 

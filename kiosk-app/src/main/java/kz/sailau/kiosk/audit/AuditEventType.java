@@ -103,7 +103,14 @@ public enum AuditEventType {
      * A membership change the administrator asked for at this kiosk was refused or not committed. Fields: action
      * (ADMIT, WITHDRAW, REPLACE), refusal (the message key, e.g. {@code node.refused.otherPrecinct}).
      */
-    PRECINCT_MEMBERSHIP_REFUSED;
+    PRECINCT_MEMBERSHIP_REFUSED,
+    /**
+     * A clerk entered a mark made on the printed voter list during an outage: the voter counts as having voted, with
+     * no ballot token. Fields: form (the mark's paper form reference, {@code P-nnnn}), clerk; never the voter.
+     */
+    PAPER_MARK_ENTERED,
+    /** A paper mark a clerk entered was not recorded. Fields: reason (the refusal code), clerk. */
+    PAPER_MARK_REFUSED;
 
     /**
      * Whether entries of this type carry only the day (UTC midnight) instead of the minute: the token events, so

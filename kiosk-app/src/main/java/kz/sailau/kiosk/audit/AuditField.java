@@ -18,7 +18,7 @@ public record AuditField(String name, String value) {
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,3}(-[A-Z]{1,12})?");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]{16,1024}");
-    private static final Pattern REFERENCE = Pattern.compile("[OFS]-[0-9]{4,6}");
+    private static final Pattern REFERENCE = Pattern.compile("[OFSP]-[0-9]{4,6}");
     private static final Pattern LOGIN = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9]{1,16}");
     /** Every value any factory can make: no spaces, no letters outside ASCII, no separators of the log. */
     private static final Pattern ANY_VALUE = Pattern.compile("[A-Za-z0-9+/=._-]{1,1024}");

@@ -141,7 +141,8 @@ public final class BundleVerifier {
                 ? recomputed.checkIns() + " check-ins (" + recomputed.byFingerprint() + " fingerprint, "
                 + recomputed.byOverride() + " override, " + recomputed.inFallback() + " fallback"
                 + (recomputed.onSpecialList() > 0 ? ", " + recomputed.onSpecialList() + " special list" : "")
-                + "), refusals "
+                + ")" + (recomputed.paperMarks() > 0 ? ", paper marks " + recomputed.paperMarks() : "")
+                + ", refusals "
                 + recomputed.refusalsByReason() + ", tokens issued " + recomputed.tokensIssued() + ", voided "
                 + recomputed.tokensVoided() + ", not issued " + recomputed.tokensNotIssued()
                 : "the stated counts differ from the counts of the audit log"));

@@ -28,6 +28,8 @@ import kz.sailau.kiosk.checkin.Refusal;
  * <tr><td>record(SPECIAL_LIST)</td><td>CHECK_IN_ON_SPECIAL_LIST</td><td>method, reason (legal reason), clerk, form</td></tr>
  * <tr><td>SPECIAL_LIST_REFUSED_CAP / VOTER_ASSISTED</td><td>same names</td><td>clerk</td></tr>
  * <tr><td>REFUSED</td><td>CHECK_IN_REFUSED</td><td>reason</td></tr>
+ * <tr><td>recordPaperMark, PAPER_MARK_ENTERED</td><td>PAPER_MARK_ENTERED</td><td>form, clerk</td></tr>
+ * <tr><td>PAPER_MARK_REFUSED</td><td>PAPER_MARK_REFUSED</td><td>reason, clerk</td></tr>
  * <tr><td>CLERK_CALLED</td><td>CLERK_CALLED</td><td>reason</td></tr>
  * <tr><td>CLERK_PIN_REJECTED</td><td>CLERK_LOGIN_FAILED</td><td></td></tr>
  * <tr><td>OVERRIDE_REFUSED_CAP / OVERRIDE_CAP_WARNING</td><td>same names</td><td>clerk</td></tr>
@@ -98,6 +100,17 @@ public final class CheckInAuditMapping {
         };
     }
 
+    /**
+     * The catalogue event of a paper mark entered after an outage: its paper form reference and the clerk, nothing
+     * about the voter.
+     */
+    public static AuditEvent paperMark(PaperFormReference form, ClerkId clerk) {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(clerk, "clerk");
+        return new AuditEvent(AuditEventType.PAPER_MARK_ENTERED,
+                List.of(AuditField.reference(FORM_FIELD, form.text()), clerkField(clerk)));
+    }
+
     /** The catalogue event of a voided token. */
     public static AuditEvent tokenVoided(Optional<ClerkId> clerk) {
         List<AuditField> fields = new ArrayList<>();
@@ -141,6 +154,18 @@ public final class CheckInAuditMapping {
                 fields.add(AuditField.code("reason", ClerkCallOutcome.CANCELLED.name().equals(detail)
                         ? ClerkCallOutcome.CANCELLED : parse(ClerkReason.class, detail)));
                 yield AuditEventType.CLERK_CALLED;
+            }
+            case PAPER_MARK_ENTERED -> {
+                try {
+                    fields.add(AuditField.reference(FORM_FIELD, PaperFormReference.parse(detail).text()));
+                } catch (IllegalArgumentException notAReference) {
+                    fields.add(AuditField.code(FORM_FIELD, Unrecognised.UNRECOGNISED));
+                }
+                yield AuditEventType.PAPER_MARK_ENTERED;
+            }
+            case PAPER_MARK_REFUSED -> {
+                fields.add(AuditField.code("reason", parse(Refusal.class, detail)));
+                yield AuditEventType.PAPER_MARK_REFUSED;
             }
             case CLERK_PIN_REJECTED -> AuditEventType.CLERK_LOGIN_FAILED;
             case OVERRIDE_REFUSED_CAP -> AuditEventType.OVERRIDE_REFUSED_CAP;

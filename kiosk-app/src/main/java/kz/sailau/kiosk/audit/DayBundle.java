@@ -110,6 +110,9 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         if (counts.onSpecialList() > 0) {
             c.put("onSpecialList", counts.onSpecialList());
         }
+        if (counts.paperMarks() > 0) {
+            c.put("paperMarks", counts.paperMarks());
+        }
         ObjectNode overrides = c.putObject("overridesByReason");
         counts.overridesByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> overrides.put(e.getKey(), e.getValue()));
@@ -198,7 +201,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                     c.path("inFallback").asLong(), longs(c.path("overridesByReason")),
                     longs(c.path("refusalsByReason")), c.path("tokensIssued").asLong(),
                     c.path("tokensVoided").asLong(), c.path("tokensNotIssued").asLong(),
-                    c.path("onSpecialList").asLong(0));
+                    c.path("onSpecialList").asLong(0), c.path("paperMarks").asLong(0));
             PhaseTable waitTimes = PhaseTable.EMPTY;
             Optional<String> waitTimesProblem = Optional.empty();
             if (!root.path("waitTimes").isMissingNode()) {

@@ -22,16 +22,27 @@ import java.util.TreeMap;
  * @param tokensVoided      ballot tokens voided
  * @param tokensNotIssued   check-ins for which no token could be issued (the clerk issued by hand)
  * @param onSpecialList     check-ins of voters the commission added to the special list
+ * @param paperMarks        marks made on the printed voter list during an outage and entered afterwards
+ *                          ({@link AuditEventType#PAPER_MARK_ENTERED}): voters who voted without a ballot token from
+ *                          a kiosk, so not check-ins and not part of the reconciliation
  */
 public record DayCounts(long byFingerprint, long byOverride, long inFallback, Map<String, Long> overridesByReason,
                         Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided,
-                        long tokensNotIssued, long onSpecialList) {
+                        long tokensNotIssued, long onSpecialList, long paperMarks) {
+
+    /** Counts of a day without paper marks. */
+    public DayCounts(long byFingerprint, long byOverride, long inFallback, Map<String, Long> overridesByReason,
+                     Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided, long tokensNotIssued,
+                     long onSpecialList) {
+        this(byFingerprint, byOverride, inFallback, overridesByReason, refusalsByReason, tokensIssued, tokensVoided,
+                tokensNotIssued, onSpecialList, 0);
+    }
 
     /** Counts of a day without special-list check-ins. */
     public DayCounts(long byFingerprint, long byOverride, long inFallback, Map<String, Long> overridesByReason,
                      Map<String, Long> refusalsByReason, long tokensIssued, long tokensVoided, long tokensNotIssued) {
         this(byFingerprint, byOverride, inFallback, overridesByReason, refusalsByReason, tokensIssued, tokensVoided,
-                tokensNotIssued, 0);
+                tokensNotIssued, 0, 0);
     }
 
     /** Copies the maps, sorted by code (so that they print the same on every run: observers compare outputs). */
@@ -65,6 +76,7 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
         long voided = 0;
         long notIssued = 0;
         long specialList = 0;
+        long paperMarks = 0;
         Map<String, Long> overrides = new TreeMap<>();
         Map<String, Long> refusals = new TreeMap<>();
         for (AuditEntry entry : entries) {
@@ -77,6 +89,7 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
                 }
                 case CHECK_IN_IN_FALLBACK -> fallback++;
                 case CHECK_IN_ON_SPECIAL_LIST -> specialList++;
+                case PAPER_MARK_ENTERED -> paperMarks++;
                 case CHECK_IN_REFUSED -> refusals.merge(String.valueOf(event.field("reason")), 1L, Long::sum);
                 case TOKEN_ISSUED -> issued++;
                 case TOKEN_VOIDED -> voided++;
@@ -88,6 +101,6 @@ public record DayCounts(long byFingerprint, long byOverride, long inFallback, Ma
             }
         }
         return new DayCounts(fingerprint, override, fallback, overrides, refusals, issued, voided, notIssued,
-                specialList);
+                specialList, paperMarks);
     }
 }

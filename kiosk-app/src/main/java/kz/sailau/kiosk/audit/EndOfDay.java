@@ -150,6 +150,9 @@ public final class EndOfDay {
                     if (counts.onSpecialList() > 0) {
                         closing.add(AuditField.count("onSpecialList", counts.onSpecialList()));
                     }
+                    if (counts.paperMarks() > 0) {
+                        closing.add(AuditField.count("paperMarks", counts.paperMarks()));
+                    }
                     AuditLog.append(c, now, new AuditEvent(AuditEventType.DAY_CLOSED, closing));
                     recorder.signHead(c, now);
                 }

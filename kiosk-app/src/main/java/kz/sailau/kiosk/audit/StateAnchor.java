@@ -345,7 +345,8 @@ public final class StateAnchor {
                 }
             }
         }
-        agree("check-in marks", count(connection, "checkin"), log.checkIns());
+        // A paper mark is a row of the check-in table too (method PAPER_MARK): it blocks the voter the same way.
+        agree("check-in marks", count(connection, "checkin"), log.checkIns() + log.paperMarks());
         agree("issued tokens", count(connection, "issued_token"), log.tokensIssued());
         agree("voided tokens", countWhere(connection, "issued_token", "voided = 1"), log.tokensVoided());
         agree("special-list entries", count(connection, "special_list_entry"), log.onSpecialList());
@@ -353,6 +354,7 @@ public final class StateAnchor {
         agree("the overrides counter", counters.getOrDefault("overrides", 0L), log.byOverride());
         agree("the fallback counter", counters.getOrDefault("fallback", 0L), log.inFallback());
         agree("the special_list counter", counters.getOrDefault("special_list", 0L), log.onSpecialList());
+        agree("the paper_marks counter", counters.getOrDefault("paper_marks", 0L), log.paperMarks());
         agree("the voided_tokens counter", counters.getOrDefault("voided_tokens", 0L), log.tokensVoided());
     }
 

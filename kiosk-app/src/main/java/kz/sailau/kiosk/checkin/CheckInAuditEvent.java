@@ -10,6 +10,13 @@ public enum CheckInAuditEvent {
     CHECKED_IN,
     /** A voter was refused; detail: the {@link Refusal}. */
     REFUSED,
+    /**
+     * A mark made on the printed voter list was entered; detail: its {@link PaperFormReference} ({@code P-nnnn}).
+     * Written by the ledger's recordPaperMark call.
+     */
+    PAPER_MARK_ENTERED,
+    /** A paper mark a clerk entered was not recorded; detail: the {@link Refusal}. */
+    PAPER_MARK_REFUSED,
     /** The kiosk called a clerk; detail: the {@link ClerkReason}. */
     CLERK_CALLED,
     /** A clerk PIN was wrong; detail: none. */

@@ -322,7 +322,7 @@ public final class CheckInEngine {
                 new CheckInEvent.ClerkEndsFallback(clerk),
                 new CheckInEvent.ClerkAddsToSpecialList(clerk, iin,
                         new LegalDocument(SpecialListReason.ABSENTEE_CERTIFICATE, "probe")),
-                new CheckInEvent.ClerkAssistsVoter(clerk));
+                new CheckInEvent.ClerkAssistsVoter(clerk), new CheckInEvent.ClerkEntersPaperMark(clerk, iin));
     }
 
     /**
@@ -437,6 +437,19 @@ public final class CheckInEngine {
             lastIssued = replacement.orElse(null);
             return Optional.of(replacement.<CheckInEvent>map(t -> new CheckInEvent.TokenReplaced(t.token()))
                     .orElseGet(CheckInEvent.TokenIssueFailed::new));
+        }
+
+        @Override
+        public Optional<CheckInEvent> recordPaperMark(Effect.RecordPaperMark e) {
+            try {
+                return Optional.of(new CheckInEvent.PaperMarkRecorded(ledger.recordPaperMark(e.iin(), e.clerk())));
+            } catch (AlreadyCheckedInException already) {
+                return Optional.of(new CheckInEvent.RecordRefusedAlreadyCheckedIn());
+            } catch (NetworkCutOffException cutOff) {
+                LOG.warn("paper mark not recorded: the precinct network is out of reach [{}]: {}",
+                        cutOff.messageKey(), cutOff.getMessage());
+                return Optional.of(new CheckInEvent.NetworkCutOff());
+            }
         }
 
         @Override

@@ -212,6 +212,35 @@ public sealed interface CheckInEvent {
     }
 
     /**
+     * A clerk enters a mark made on the printed voter list while the kiosk could not check voters in (an outage):
+     * the voter of {@code iin} counts as having voted, with no ballot token. Accepted while the kiosk is paused.
+     * {@link #toString()} reveals the clerk only.
+     *
+     * @param clerk the clerk
+     * @param iin   the IIN of the voter marked on the paper list
+     */
+    record ClerkEntersPaperMark(ClerkId clerk, Iin iin) implements ClerkEvent {
+        /** @throws NullPointerException on null */
+        public ClerkEntersPaperMark {
+            Objects.requireNonNull(clerk, "clerk");
+            Objects.requireNonNull(iin, "iin");
+        }
+
+        @Override
+        public String toString() {
+            return "ClerkEntersPaperMark[" + clerk + ", ***]";
+        }
+    }
+
+    /** Effect result: the paper mark is durable. @param reference its paper form reference ({@code P-nnnn}) */
+    record PaperMarkRecorded(PaperFormReference reference) implements CheckInEvent {
+        /** @throws NullPointerException on null */
+        public PaperMarkRecorded {
+            Objects.requireNonNull(reference, "reference");
+        }
+    }
+
+    /**
      * A clerk helps a voter who cannot use the kiosk alone (cannot see the screen, cannot read): the help is
      * recorded as such, without anything about the voter. @param clerk the clerk
      */

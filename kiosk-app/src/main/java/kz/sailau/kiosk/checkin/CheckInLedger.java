@@ -37,6 +37,20 @@ public interface CheckInLedger {
      */
     Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk);
 
+    /**
+     * Records a mark made on the printed voter list during an outage atomically: the voter's mark (so that a later
+     * check-in of the voter is refused as already checked in), the paper-marks counter and
+     * {@code PAPER_MARK_ENTERED} with the clerk and the mark's paper form reference. No token is issued: a paper
+     * mark is not a check-in and does not enter check-ins = tokens issued − voided.
+     *
+     * @return the mark's paper form reference ({@code P-nnnn})
+     * @throws AlreadyCheckedInException if the voter is already checked in or marked (nothing is changed)
+     * @throws DayClosedException        if the election day is closed (nothing is changed)
+     * @throws NetworkCutOffException    on a precinct network, when the majority cannot be reached (nothing is
+     *                                   changed)
+     */
+    PaperFormReference recordPaperMark(Iin iin, ClerkId clerk);
+
     /** Appends an audit event that changes no counter. */
     void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk);
 

@@ -92,6 +92,13 @@ public final class CheckInMachine {
 
     /** Events that apply in (almost) every state, then the state's own transitions. */
     private Step flow(CheckInState state, CheckInEvent event, Instant now, Counters counters) {
+        if (event instanceof EffectFailed && state instanceof Paused p
+                && p.paperMark().orElse(null) instanceof PaperMarkEntry.Pending) {
+            // The mark was not recorded (the port failed): the kiosk stays paused and the clerk is told.
+            return Step.to(new Paused(p.fallback(), Optional.of(new PaperMarkEntry.NotEntered(
+                    ClerkReason.SYSTEM_FAULT.messageKey(), ClerkReason.SYSTEM_FAULT.nextStepKey()))),
+                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
+        }
         if (event instanceof EffectFailed) {
             return Step.to(new NeedsClerk(ClerkReason.SYSTEM_FAULT, sessionOf(state)),
                     audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
@@ -379,8 +386,46 @@ public final class CheckInMachine {
     private Step fromPaused(Paused s, CheckInEvent event) {
         if (event instanceof ClerkResumes e) {
             return Step.to(idle(s.fallback()), audit(CheckInAuditEvent.RESUMED, "", e.clerk()));
+        } else if (event instanceof ClerkEntersPaperMark e) {
+            return Step.to(new Paused(s.fallback(), Optional.of(new PaperMarkEntry.Pending(e.iin(), e.clerk()))),
+                    new Effect.LookUpVoter(e.iin()));
+        } else if (s.paperMark().orElse(null) instanceof PaperMarkEntry.Pending pending) {
+            return paperMark(s, pending, event);
+        } else if (event instanceof ClerkPinRejected) {
+            // The last paper mark's outcome goes: the console must not show it as the answer to this attempt.
+            return Step.to(new Paused(s.fallback()), audit(CheckInAuditEvent.CLERK_PIN_REJECTED, ""));
         }
         return Step.to(s);
+    }
+
+    /**
+     * A paper mark being entered at the paused kiosk: a voter of this register who has not voted (not checked in,
+     * not marked, no early or absentee vote in the register) is recorded as marked, with no token; anyone else is
+     * refused for their own reason and nothing is recorded, and a kiosk cut off from its precinct's majority records
+     * nothing either. The kiosk stays paused throughout.
+     */
+    private Step paperMark(Paused s, PaperMarkEntry.Pending pending, CheckInEvent event) {
+        if (event instanceof VoterLookedUp e) {
+            Optional<Refusal> refusal = e.voter().isEmpty()
+                    ? Optional.of(e.alreadyCheckedIn() ? Refusal.ALREADY_CHECKED_IN : Refusal.NOT_IN_REGISTER)
+                    : Eligibility.check(e.voter(), e.alreadyCheckedIn(), Optional.empty(), policy);
+            if (refusal.isPresent()) {
+                return paperMarkRefused(s, pending, refusal.get());
+            }
+            return Step.to(s, new Effect.RecordPaperMark(pending.iin(), pending.clerk()));
+        } else if (event instanceof PaperMarkRecorded e) {
+            return Step.to(new Paused(s.fallback(), Optional.of(new PaperMarkEntry.Entered(e.reference()))));
+        } else if (event instanceof RecordRefusedAlreadyCheckedIn) {
+            return paperMarkRefused(s, pending, Refusal.ALREADY_CHECKED_IN);
+        } else if (event instanceof NetworkCutOff) {
+            return Step.to(new Paused(s.fallback(), Optional.of(PaperMarkEntry.NotEntered.CUT_OFF)));
+        }
+        return Step.to(s);
+    }
+
+    private static Step paperMarkRefused(Paused s, PaperMarkEntry.Pending pending, Refusal refusal) {
+        return Step.to(new Paused(s.fallback(), Optional.of(PaperMarkEntry.NotEntered.refused(refusal))),
+                audit(CheckInAuditEvent.PAPER_MARK_REFUSED, refusal.name(), pending.clerk()));
     }
 
     private Step fromFallback(Fallback s, CheckInEvent event) {

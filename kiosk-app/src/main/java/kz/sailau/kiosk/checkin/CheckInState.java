@@ -278,16 +278,27 @@ public sealed interface CheckInState {
     }
 
     /**
-     * Paused by a clerk; nothing is accepted until a clerk resumes.
+     * Paused by a clerk; no voter is accepted until a clerk resumes. Meanwhile a clerk may enter the marks made on
+     * the printed voter list during an outage, one IIN at a time ({@link CheckInEvent.ClerkEntersPaperMark}).
      *
-     * @param fallback whether to resume into manual fallback mode
+     * @param fallback  whether to resume into manual fallback mode
+     * @param paperMark the paper mark being entered or the outcome of the last one, if any since the pause
      */
-    record Paused(boolean fallback) implements CheckInState {
+    record Paused(boolean fallback, Optional<PaperMarkEntry> paperMark) implements CheckInState {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.paused(this);
         }
 
+        /** @throws NullPointerException on null */
+        public Paused {
+            Objects.requireNonNull(paperMark, "paperMark");
+        }
+
+        /** Paused, no paper mark entered since. */
+        public Paused(boolean fallback) {
+            this(fallback, Optional.empty());
+        }
     }
 
     /**

@@ -35,6 +35,9 @@ public sealed interface Effect {
         R replaceToken(ReplaceToken e);
 
         /** @param e the effect @return the result */
+        R recordPaperMark(RecordPaperMark e);
+
+        /** @param e the effect @return the result */
         R audit(Audit e);
 
         /** @param e the effect @return the result */
@@ -101,6 +104,27 @@ public sealed interface Effect {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.recordCheckIn(this);
+        }
+    }
+
+    /**
+     * Record a mark made on the printed voter list (the voter counts as having voted; no token) →
+     * {@link CheckInEvent.PaperMarkRecorded}, {@link CheckInEvent.RecordRefusedAlreadyCheckedIn} or
+     * {@link CheckInEvent.NetworkCutOff}.
+     *
+     * @param iin   the voter's IIN
+     * @param clerk the clerk entering the mark
+     */
+    record RecordPaperMark(Iin iin, ClerkId clerk) implements Effect {
+        /** @throws NullPointerException on null */
+        public RecordPaperMark {
+            Objects.requireNonNull(iin, "iin");
+            Objects.requireNonNull(clerk, "clerk");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.recordPaperMark(this);
         }
     }
 

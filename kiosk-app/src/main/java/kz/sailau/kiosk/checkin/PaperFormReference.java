@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The short reference number of a check-in the clerk also writes on a paper form (an override, a fallback
- * check-in, a special-list entry), such as {@code O-0003}: a letter for the kind and the kiosk's running number of
+ * check-in, a special-list entry) or of a paper mark entered after an outage (written beside the mark on the
+ * printed voter list), such as {@code O-0003}: a letter for the kind and the kiosk's running number of
  * paper forms. The same text is recorded in the check-in's audit event, printed on the clerk's slip and listed by
  * {@code audit sample}, so that a sampled audit entry is matched to its paper form. It holds no personal data: it
  * counts forms, nothing else, and nothing but the audit entry (stamped to the minute like every check-in) ties it to
@@ -25,7 +26,9 @@ public record PaperFormReference(Kind kind, long number) {
         /** A check-in during manual fallback. */
         FALLBACK('F'),
         /** A voter added to the special list on election day. */
-        SPECIAL_LIST('S');
+        SPECIAL_LIST('S'),
+        /** A mark made on the printed voter list during an outage, entered at the kiosk afterwards. */
+        PAPER_MARK('P');
 
         private final char letter;
 
@@ -39,7 +42,7 @@ public record PaperFormReference(Kind kind, long number) {
         }
     }
 
-    private static final Pattern TEXT = Pattern.compile("([OFS])-([0-9]{4,6})");
+    private static final Pattern TEXT = Pattern.compile("([OFSP])-([0-9]{4,6})");
 
     /** @throws IllegalArgumentException unless {@code 1 <= number <= 999999} */
     public PaperFormReference {
@@ -60,13 +63,28 @@ public record PaperFormReference(Kind kind, long number) {
     public static Optional<PaperFormReference> forCheckIn(CheckInMethod method, Counters after) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(after, "after");
-        long number = after.overrides() + after.fallback() + after.specialList();
+        long number = formsSoFar(after);
         return switch (method) {
             case CLERK_OVERRIDE -> Optional.of(new PaperFormReference(Kind.OVERRIDE, number));
             case FALLBACK -> Optional.of(new PaperFormReference(Kind.FALLBACK, number));
             case SPECIAL_LIST -> Optional.of(new PaperFormReference(Kind.SPECIAL_LIST, number));
             case FINGERPRINT, CARDLESS_FINGERPRINT -> Optional.empty();
         };
+    }
+
+    /**
+     * The reference of a paper mark, given the counters after it (the running number counts it with the check-ins'
+     * paper forms).
+     *
+     * @param after the counters including this paper mark
+     */
+    public static PaperFormReference forPaperMark(Counters after) {
+        Objects.requireNonNull(after, "after");
+        return new PaperFormReference(Kind.PAPER_MARK, formsSoFar(after));
+    }
+
+    private static long formsSoFar(Counters after) {
+        return after.overrides() + after.fallback() + after.specialList() + after.paperMarks();
     }
 
     /**

@@ -79,7 +79,9 @@ final class DayCommands {
                             + "as it was: " + e.getClass().getSimpleName() + " " + e.getMessage());
                 }
                 var counts = written.content().counts();
-                env.out().println("election day closed: " + counts.checkIns() + " check-ins, tokens issued "
+                env.out().println("election day closed: " + counts.checkIns() + " check-ins"
+                        + (counts.paperMarks() > 0 ? " (and " + counts.paperMarks() + " paper marks)" : "")
+                        + ", tokens issued "
                         + counts.tokensIssued() + ", voided " + counts.tokensVoided()
                         + (counts.tokensNotIssued() > 0 ? ", not issued " + counts.tokensNotIssued() : "")
                         + ", reconciliation " + (counts.reconciles() ? "balanced" : "NOT balanced"));

@@ -10,6 +10,7 @@ import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.NetworkCutOffException;
+import kz.sailau.kiosk.checkin.PaperFormReference;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
@@ -131,6 +132,31 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
             throw new IllegalStateException("the precinct ledger answered " + outcome);
         }
         return local.record(record, token);
+    }
+
+    /**
+     * A paper mark counts only when the precinct's majority committed "mark this blind index if nobody checked it in"
+     * ({@link PrecinctNode#enterPaperMark}); then this kiosk's own ledger records it with its counter and audit event.
+     * A voter checked in or marked at any node gives {@link AlreadyCheckedInException}; cut off from the majority,
+     * {@link NetworkCutOffException} and nothing recorded.
+     */
+    @Override
+    public PaperFormReference recordPaperMark(Iin iin, ClerkId clerk) {
+        Objects.requireNonNull(iin, "iin");
+        Objects.requireNonNull(clerk, "clerk");
+        PrecinctOutcome outcome;
+        try {
+            openRegister();
+            outcome = node.enterPaperMark(voterIndex.of(iin.digits()));
+        } catch (PrecinctUnavailableException e) {
+            throw new NetworkCutOffException(e.getMessage());
+        }
+        if (outcome == PrecinctOutcome.ALREADY_CHECKED_IN) {
+            throw new AlreadyCheckedInException();
+        } else if (outcome != PrecinctOutcome.ACCEPTED) {
+            throw new IllegalStateException("the precinct ledger answered " + outcome + " to a paper mark");
+        }
+        return local.recordPaperMark(iin, clerk);
     }
 
     @Override

@@ -114,11 +114,28 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     + "WHEN (SELECT phase FROM election_day) <> 'OPEN' "
                     + "BEGIN SELECT RAISE(ABORT, '" + ElectionDay.CLOSED_MESSAGE + "'); END")));
 
-    /** {@link #MIGRATIONS}, {@link #TOKEN_MIGRATIONS} and {@link #SPECIAL_LIST_MIGRATIONS}: what a database holding only the ledger needs. */
+    /**
+     * Migration {@code checkin-4}: the counter of paper marks (marks made on the printed voter list during an outage
+     * and entered afterwards). A paper mark is a row of {@code checkin} with the method {@code PAPER_MARK}, so it
+     * blocks the voter exactly as a check-in does, is refused after the close by the same trigger and is wiped with
+     * the check-ins. Listed after {@link #SPECIAL_LIST_MIGRATIONS}.
+     */
+    public static final List<Migration> PAPER_MARK_MIGRATIONS = List.of(new Migration("checkin-4",
+            "the counter of paper marks entered after an outage", List.of(
+            "INSERT INTO checkin_counter (name, value) VALUES ('paper_marks', 0)")));
+
+    /** The method written in the check-in table for a paper mark (not a {@link CheckInMethod}: no token goes with it). */
+    public static final String PAPER_MARK_METHOD = "PAPER_MARK";
+
+    /**
+     * {@link #MIGRATIONS}, {@link #TOKEN_MIGRATIONS}, {@link #SPECIAL_LIST_MIGRATIONS} and
+     * {@link #PAPER_MARK_MIGRATIONS}: what a database holding only the ledger needs.
+     */
     public static List<Migration> ledgerOnly() {
         List<Migration> all = new ArrayList<>(MIGRATIONS);
         all.addAll(TOKEN_MIGRATIONS);
         all.addAll(SPECIAL_LIST_MIGRATIONS);
+        all.addAll(PAPER_MARK_MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -201,20 +218,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             throw new IllegalStateException("this ledger cannot keep special-list documents");
         }
         return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, NULL, NULL)")) {
-                s.setBytes(1, index);
-                s.setString(2, record.method().name());
-                s.executeUpdate();
-            } catch (SQLException e) {
-                closedOr(e);
-                if (e.getErrorCode() == SQLITE_CONSTRAINT
-                        || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
-                    throw new AlreadyCheckedInException();
-                }
-                throw e;
-            }
-            rewriteInKeyOrder(c, CHECK_IN_TABLE);
+            mark(c, index, record.method().name());
             increment(c, "check_ins");
             if (record.method() == CheckInMethod.CLERK_OVERRIDE) {
                 increment(c, "overrides");
@@ -233,6 +237,43 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             issue(c, token, now);
             return readCounters(c);
         });
+    }
+
+    @Override
+    public PaperFormReference recordPaperMark(Iin iin, ClerkId clerk) {
+        Objects.requireNonNull(iin, "iin");
+        Objects.requireNonNull(clerk, "clerk");
+        byte[] index = voterIndex.of(iin.digits());
+        return database.inTransaction(c -> {
+            mark(c, index, PAPER_MARK_METHOD);
+            increment(c, "paper_marks");
+            PaperFormReference reference = PaperFormReference.forPaperMark(readCounters(c));
+            audit.append(c, clock.instant(), CheckInAuditMapping.paperMark(reference, clerk));
+            return reference;
+        });
+    }
+
+    /**
+     * The voter's mark in the check-in table, on the caller's transaction, the table then rewritten in key order.
+     *
+     * @throws AlreadyCheckedInException when the voter has a mark already
+     * @throws DayClosedException        when the day is closed
+     */
+    private static void mark(Connection c, byte[] index, String method) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO checkin (voter_index, method, override_reason, clerk) VALUES (?, ?, NULL, NULL)")) {
+            s.setBytes(1, index);
+            s.setString(2, method);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            closedOr(e);
+            if (e.getErrorCode() == SQLITE_CONSTRAINT
+                    || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
+                throw new AlreadyCheckedInException();
+            }
+            throw e;
+        }
+        rewriteInKeyOrder(c, CHECK_IN_TABLE);
     }
 
     @Override
@@ -421,6 +462,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         long fallback = 0;
         long voided = 0;
         long specialList = 0;
+        long paperMarks = 0;
         try (PreparedStatement s = c.prepareStatement("SELECT name, value FROM checkin_counter");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -432,10 +474,11 @@ public final class SqliteCheckInLedger implements CheckInLedger {
                     case "fallback" -> fallback = v;
                     case "voided_tokens" -> voided = v;
                     case "special_list" -> specialList = v;
+                    case "paper_marks" -> paperMarks = v;
                     default -> { }
                 }
             }
         }
-        return new Counters(checkIns, overrides, cardless, fallback, voided, specialList);
+        return new Counters(checkIns, overrides, cardless, fallback, voided, specialList, paperMarks);
     }
 }

@@ -21,7 +21,7 @@ import kz.sailau.kiosk.model.NodeRole;
  * {@code kiosk log NODE}: the kiosk's bundle verified as {@code bundle verify BUNDLE} verifies it (signature by a
  * kiosk certificate of the authority, audit chain, counts, reconciliation, issued ids against the log), of the
  * precinct, closed on the register version the precinct agreed on (when it checked anyone in), and the same
- * check-ins and tokens as the ledger records for that node: its check-ins as many as the ledger's, every token id
+ * check-ins and tokens as the ledger records for that node: its check-ins and its paper marks as many as the ledger's, every token id
  * of its own log in the ledger as issued by it, voided in both or in neither, and every other id the ledger has for
  * it voided (an id a kiosk issued on the network before it lost a race for the voter, shown to nobody). Which
  * kiosks must have one: every node that signed a node bundle as a kiosk and every node the ledger records a check-in
@@ -109,6 +109,12 @@ final class KioskLogs {
         if (ownCheckIns != ledgerCheckIns) {
             problems.add("its own log has " + ownCheckIns + " check-ins, the precinct ledger " + ledgerCheckIns);
         }
+        long ownPaperMarks = own.counts().paperMarks();
+        long ledgerPaperMarks = ledger.voters().values().stream().filter(v -> v.origin().equals(node) && v.paper())
+                .count();
+        if (ownPaperMarks != ledgerPaperMarks) {
+            problems.add("its own log has " + ownPaperMarks + " paper marks, the precinct ledger " + ledgerPaperMarks);
+        }
         if (ledger.register().isPresent() && ownCheckIns > 0 && own.registerVersion() != ledger.register().getAsLong()) {
             problems.add("it checked voters in on register version " + own.registerVersion() + ", the precinct on "
                     + ledger.register().getAsLong());
@@ -120,7 +126,8 @@ final class KioskLogs {
         }
         long voided = own.issuedTokens().stream().filter(IssuedToken::voided).count();
         verifier.pass(name, day.file() + " verified (signed by a kiosk of the authority, audit log intact): "
-                + ownCheckIns + " check-ins, " + own.issuedTokens().size() + " tokens issued, " + voided
+                + ownCheckIns + " check-ins, " + (ownPaperMarks == 0 ? "" : ownPaperMarks + " paper marks, ")
+                + own.issuedTokens().size() + " tokens issued, " + voided
                 + " voided, as in the precinct ledger" + (unseen == 0 ? "" : "; " + unseen + " further id(s) the "
                 + "ledger voided before anyone saw them (a race for a voter lost to another kiosk, or the network "
                 + "lost)"));

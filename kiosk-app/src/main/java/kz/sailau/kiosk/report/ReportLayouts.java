@@ -21,7 +21,7 @@ public final class ReportLayouts {
     public static final List<String> KEYS = List.of("report.opening.heading", "report.closing.heading",
             "report.turnout.heading", "report.precinct", "report.printedAt", "report.register", "report.registerHash",
             "report.software", "report.softwareHash", "report.softwareNoJar", "report.zero", "report.head",
-            "report.checkIns", "report.byFingerprint", "report.byOverride", "report.inFallback", "report.onSpecialList", "report.refusals",
+            "report.checkIns", "report.byFingerprint", "report.byOverride", "report.inFallback", "report.onSpecialList", "report.paperMarks", "report.refusals",
             "report.overrideReason", "report.refusalReason", "report.tokens", "report.byHand", "report.balanced",
             "report.notBalanced", "report.redeemed", "report.redeemedUnknown", "report.paperForms",
             "report.turnout.asOf", "report.turnout.hour", "report.turnout.none", "report.signatures",
@@ -65,6 +65,7 @@ public final class ReportLayouts {
         }
         lines.add(text.get("report.inFallback", counts.inFallback()));
         lines.add(text.get("report.onSpecialList", counts.onSpecialList()));
+        lines.add(text.get("report.paperMarks", counts.paperMarks()));
         lines.add(text.get("report.paperForms", tally.paperForms()));
         lines.add(text.get("report.refusals", counts.refusalsByReason().values().stream().mapToLong(Long::longValue)
                 .sum()));

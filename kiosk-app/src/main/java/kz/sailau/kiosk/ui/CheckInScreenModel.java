@@ -439,7 +439,9 @@ public final class CheckInScreenModel implements AutoCloseable {
                 largeText.set(false);
                 activity.clearProgress();
             }
-            if (!next.equals(previous)) {
+            // A paper mark the clerk enters changes the paused state only on the console: nothing new to say.
+            if (!next.equals(previous)
+                    && !(previous instanceof CheckInState.Paused && next instanceof CheckInState.Paused)) {
                 audioGuide.guide(next, language.languageProperty().get());
             }
         });

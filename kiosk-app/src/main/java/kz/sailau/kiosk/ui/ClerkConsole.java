@@ -33,6 +33,7 @@ import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.LegalDocument;
 import kz.sailau.kiosk.checkin.OverrideReason;
+import kz.sailau.kiosk.checkin.PaperMarkEntry;
 import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.checkin.SpecialListReason;
 import kz.sailau.kiosk.checkin.Session;
@@ -287,17 +288,14 @@ public final class ClerkConsole extends VBox {
         if (accepted.contains(CheckInEvent.ClerkEnteredIin.class)) {
             iin.setMaxWidth(Double.MAX_VALUE);
             inputs.getChildren().addAll(wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin);
-            shown.add(action(m, "clerk.action.enterIin", "clerk-enter-iin", id -> {
-                try {
-                    return new CheckInEvent.ClerkEnteredIin(id, new Iin(iin.getText().trim()));
-                } catch (InvalidIinException e) {
-                    showResult(e.reason().messageKey());
-                    return null;
-                }
-            }));
+            shown.add(action(m, "clerk.action.enterIin", "clerk-enter-iin",
+                    id -> typedIin().map(typed -> new CheckInEvent.ClerkEnteredIin(id, typed)).orElse(null)));
         }
         if (accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
             specialList(m, inputs, shown);
+        }
+        if (accepted.contains(CheckInEvent.ClerkEntersPaperMark.class)) {
+            paperMarks(m, inputs, shown);
         }
         if (accepted.contains(CheckInEvent.ClerkAssistsVoter.class)) {
             Button assist = action(m, "access.assisted", "clerk-assist", CheckInEvent.ClerkAssistsVoter::new);
@@ -314,7 +312,28 @@ public final class ClerkConsole extends VBox {
         }
     }
 
-    /** The five live counters as tiles: a large number above a wrapped caption. */
+    /**
+     * Paper marks, while the kiosk is paused: the IIN of a voter marked on the printed voter list during an outage,
+     * one at a time; the IIN field empties when the mark is entered, ready for the next.
+     */
+    private void paperMarks(Messages m, VBox inputs, List<Button> shown) {
+        iin.setMaxWidth(Double.MAX_VALUE);
+        inputs.getChildren().addAll(wrapped(m.get("clerk.paperMark.title"), "clerk-paper-mark-title"), iin);
+        shown.add(action(m, "clerk.action.paperMark", "clerk-paper-mark",
+                id -> typedIin().map(typed -> new CheckInEvent.ClerkEntersPaperMark(id, typed)).orElse(null)));
+    }
+
+    /** The IIN in the field, or empty after telling the clerk why it is not one (length, digits, control digit). */
+    private Optional<Iin> typedIin() {
+        try {
+            return Optional.of(new Iin(iin.getText().trim()));
+        } catch (InvalidIinException e) {
+            showResult(e.reason().messageKey());
+            return Optional.empty();
+        }
+    }
+
+    /** The six live counters as tiles: a large number above a wrapped caption. */
     private Node counters(Messages m, Counters c) {
         GridPane grid = new GridPane();
         grid.setId("clerk-counters");
@@ -325,7 +344,8 @@ public final class ClerkConsole extends VBox {
                 {"overrides", c.overrides(), "clerk.count.overrides"},
                 {"cardless", c.cardless(), "clerk.count.cardless"},
                 {"fallback", c.fallback(), "clerk.count.fallback"},
-                {"voided", c.voidedTokens(), "clerk.count.voided"}};
+                {"voided", c.voidedTokens(), "clerk.count.voided"},
+                {"paper-marks", c.paperMarks(), "clerk.count.paperMarks"}};
         double width = (CONTENT - 2 * 8) / 3;
         for (int i = 0; i < tiles.length; i++) {
             Label number = new Label(String.valueOf(tiles[i][1]));
@@ -355,8 +375,9 @@ public final class ClerkConsole extends VBox {
         } else if (state instanceof CheckInState.Refused refused) {
             what = m.get(refused.refusal().messageKey()) + StationLine.of(m, refused).map(line -> "\n" + line).orElse("");
             next = Optional.of(m.get(refused.refusal().nextStepKey()));
-        } else if (state instanceof CheckInState.Paused) {
+        } else if (state instanceof CheckInState.Paused paused) {
             what = m.get("screen.paused");
+            next = paused.paperMark().flatMap(mark -> paperMarkLine(m, mark));
         } else if (state instanceof CheckInState.Fallback) {
             what = m.get("screen.fallback");
         } else if (state instanceof CheckInState.CutOff) {
@@ -368,10 +389,25 @@ public final class ClerkConsole extends VBox {
         Label current = wrapped(what, "clerk-current");
         current.getStyleClass().add("console-current");
         VBox box = new VBox(6, current);
-        next.ifPresent(text -> box.getChildren().add(wrapped(m.get("clerk.nextStep", text), "clerk-next-step")));
+        if (state instanceof CheckInState.Paused) {
+            next.ifPresent(text -> box.getChildren().add(wrapped(text, "clerk-paper-mark-outcome")));
+        } else {
+            next.ifPresent(text -> box.getChildren().add(wrapped(m.get("clerk.nextStep", text), "clerk-next-step")));
+        }
         box.setId("clerk-case");
         box.getStyleClass().add("console-case");
         return box;
+    }
+
+    /** The outcome of the last paper mark, for the case box: entered with its reference, or why not. */
+    private static Optional<String> paperMarkLine(Messages m, PaperMarkEntry mark) {
+        if (mark instanceof PaperMarkEntry.Entered entered) {
+            return Optional.of(m.get("clerk.paperMark.entered", entered.reference().text()));
+        } else if (mark instanceof PaperMarkEntry.NotEntered not) {
+            return Optional.of(m.get("clerk.paperMark.notEntered", m.get(not.messageKey())) + "\n"
+                    + m.get("clerk.nextStep", m.get(not.nextStepKey())));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -568,7 +604,15 @@ public final class ClerkConsole extends VBox {
             char[] secret = pin.getText().toCharArray();
             pin.clear();
             CheckInState before = model.stateProperty().get();
-            model.submitAsClerk(clerkEvent, secret).thenAccept(after -> showResult(resultOf(before, after)));
+            model.submitAsClerk(clerkEvent, secret).thenAccept(after -> {
+                if (clerkEvent instanceof CheckInEvent.ClerkEntersPaperMark && !after.equals(before)
+                        && after instanceof CheckInState.Paused paused
+                        && paused.paperMark().orElse(null) instanceof PaperMarkEntry.Entered) {
+                    // Entered: the field is ready for the next IIN on the paper list.
+                    iin.clear();
+                }
+                showResult(resultOf(before, after));
+            });
         });
         return button;
     }
@@ -579,6 +623,11 @@ public final class ClerkConsole extends VBox {
                 : after instanceof CheckInState.Fallback fallback ? fallback.hintKey() : Optional.empty();
         if (hint.filter(CheckInMachine.CLERK_PIN_REJECTED_KEY::equals).isPresent()) {
             return CheckInMachine.CLERK_PIN_REJECTED_KEY;
+        }
+        // A paper mark refused for the same reason twice leaves the same state: the refusal is still the answer.
+        if (after instanceof CheckInState.Paused paused
+                && paused.paperMark().orElse(null) instanceof PaperMarkEntry.NotEntered not) {
+            return not.messageKey();
         }
         return after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done";
     }

@@ -28,6 +28,9 @@ public final class KioskScreens extends StackPane {
     public KioskScreens(CheckInScreenModel model, AdministratorActions actions, Executor worker, Executor fxThread) {
         Objects.requireNonNull(model, "model");
         voter = new KioskView(model);
+        // The voter side takes the window's width: at 1024 px its top bar asks for more, which pushed the clerk
+        // console (laid at its right edge) 16 px out of the window.
+        voter.setMinWidth(0);
         // The keys lie over the voter side, never over the clerk console, whose layout and buttons stay put.
         voterDock = KeyboardDock.over(voter, () -> voter.clerkConsoleShowingProperty().get() ? ClerkConsole.WIDTH : 0);
         administrator = new AdministratorView(actions, model.language(), worker, fxThread, this::showVoterScreens);

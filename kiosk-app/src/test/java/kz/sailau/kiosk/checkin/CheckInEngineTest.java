@@ -299,6 +299,11 @@ class CheckInEngineTest {
             }
 
             @Override
+            public PaperFormReference recordPaperMark(kz.sailau.kiosk.model.Iin iin, ClerkId clerk) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
             public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
             }
 

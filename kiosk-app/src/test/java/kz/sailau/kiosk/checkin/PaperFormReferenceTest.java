@@ -20,6 +20,10 @@ class PaperFormReferenceTest {
                 .text());
         assertTrue(PaperFormReference.forCheckIn(CheckInMethod.FINGERPRINT, afterFallback).isEmpty());
         assertTrue(PaperFormReference.forCheckIn(CheckInMethod.CARDLESS_FINGERPRINT, afterFallback).isEmpty());
+        Counters afterPaperMark = afterFallback.plusPaperMark();
+        assertEquals("P-0003", PaperFormReference.forPaperMark(afterPaperMark).text(), "a paper mark takes the next");
+        assertEquals("O-0004", PaperFormReference.forCheckIn(CheckInMethod.CLERK_OVERRIDE,
+                afterPaperMark.plus(CheckInMethod.CLERK_OVERRIDE)).orElseThrow().text(), "and the next form follows it");
     }
 
     @Test

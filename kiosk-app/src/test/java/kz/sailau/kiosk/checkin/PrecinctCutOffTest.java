@@ -85,6 +85,28 @@ class PrecinctCutOffTest {
     }
 
     @Test
+    void aPaperMarkAtAKioskCutOffRecordsNothingAndTheKioskStaysPaused() {
+        network = CUT_OFF;
+        assertEquals(new CutOff(false), engine.tick());
+        assertEquals(new Paused(false), engine.submitAsClerk(new ClerkPauses(CLERK), PIN.clone()));
+        ledger.cutOff = true;
+        for (int tick = 0; tick < 2; tick++) {
+            assertEquals(new Paused(false), engine.tick(), "the network's ticks leave a paused kiosk paused");
+        }
+        assertEquals(new Paused(false, Optional.of(PaperMarkEntry.NotEntered.CUT_OFF)), engine.submitAsClerk(
+                new ClerkEntersPaperMark(CLERK, register.get(0).voter().iin()), PIN.clone()),
+                "the normal cut-off message, nothing recorded");
+        assertEquals(Counters.ZERO, local.counters());
+        assertFalse(local.isCheckedIn(register.get(0).voter().iin()));
+
+        ledger.cutOff = false;
+        network = WITH_MAJORITY;
+        assertInstanceOf(PaperMarkEntry.Entered.class, ((Paused) engine.submitAsClerk(new ClerkEntersPaperMark(CLERK,
+                register.get(0).voter().iin()), PIN.clone())).paperMark().orElseThrow(), "back in the majority");
+        assertEquals(1, local.counters().paperMarks());
+    }
+
+    @Test
     void aCheckInTheNetworkCannotCommitRecordsNothingAndTheVoterCanCallAMember() {
         assertInstanceOf(AwaitingFinger.class, engine.submitCard(zone(2)));
         ledger.cutOff = true;
@@ -189,6 +211,14 @@ class PrecinctCutOffTest {
         @Override
         public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
             return local.replaceToken(voided, replacement, clerk);
+        }
+
+        @Override
+        public PaperFormReference recordPaperMark(kz.sailau.kiosk.model.Iin iin, ClerkId clerk) {
+            if (cutOff) {
+                throw new NetworkCutOffException("no majority of the precinct reachable from kiosk-1");
+            }
+            return local.recordPaperMark(iin, clerk);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
+import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.BlindIndex;
@@ -41,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The check-in engine's ports on a precinct network: three nodes (in this JVM, real TCP and TLS on loopback);
- * two kiosks' ledgers race on the same voters through the replicated ledger, and each voter is checked in once.
+ * two kiosks' ledgers race on the same voters through the replicated ledger, and each voter is checked in once; a
+ * paper mark entered at one kiosk blocks the voter at the other, and a voter checked in at one cannot be marked at
+ * the other.
  */
 class ReplicatedCheckInLedgerIT {
 
@@ -107,12 +111,27 @@ class ReplicatedCheckInLedgerIT {
             assertEquals(10, accepted);
             assertEquals(10, already);
             assertEquals(10, kiosk1.counters().checkIns() + kiosk2.counters().checkIns());
+
+            ClerkId clerk = new ClerkId("clerk1");
+            Iin marked = iin(20);
+            assertEquals("P-0001", kiosk1.recordPaperMark(marked, clerk).text());
+            assertThrows(AlreadyCheckedInException.class, () -> kiosk2.record(new CheckInRecord(marked,
+                    CheckInMethod.FINGERPRINT, Optional.empty(), Optional.empty()), Optional.empty()),
+                    "a paper mark entered at kiosk-1 blocks the voter's check-in at kiosk-2");
+            assertThrows(AlreadyCheckedInException.class, () -> kiosk2.recordPaperMark(marked, clerk),
+                    "the same mark entered at both kiosks counts once");
+            assertThrows(AlreadyCheckedInException.class, () -> kiosk2.recordPaperMark(iin(0), clerk),
+                    "a voter checked in at a kiosk cannot be marked at another");
+            assertEquals(1, kiosk1.counters().paperMarks());
+            assertEquals(0, kiosk2.counters().paperMarks(), "a refused mark records nothing");
+            assertEquals(10, kiosk1.counters().checkIns() + kiosk2.counters().checkIns(), "a mark is no check-in");
             // A follower's replica learns of a commit a moment after the leader: wait for it.
             long replicated = System.nanoTime() + 60_000_000_000L;
-            while (nodes.get(2).read(PrecinctLedgerState::checkedInCount) < 10 && System.nanoTime() < replicated) {
+            while (nodes.get(2).read(PrecinctLedgerState::checkedInCount) < 11 && System.nanoTime() < replicated) {
                 Thread.sleep(50);
             }
-            assertEquals(10L, nodes.get(2).read(PrecinctLedgerState::checkedInCount));
+            assertEquals(11L, nodes.get(2).read(PrecinctLedgerState::checkedInCount), "10 check-ins, 1 paper mark");
+            assertEquals(1L, (long) nodes.get(2).<Long>read(state -> state.total(PrecinctLedgerState.Count.PAPER_MARK)));
 
         } finally {
             for (PrecinctNode node : nodes) {

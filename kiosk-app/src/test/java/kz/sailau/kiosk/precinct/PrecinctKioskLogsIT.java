@@ -187,6 +187,15 @@ class PrecinctKioskLogsIT {
         assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
     }
 
+    @Test
+    void aPaperMarkInTheLedgerThatTheKiosksOwnLogLacksFails() throws Exception {
+        PrecinctLedgerState state = ledger(false);
+        apply(state, new PrecinctCommand.PaperMark(bytes(new Random(12), 16), KIOSK_2, bytes(new Random(13), 32)));
+        PrecinctBundleVerifier.Result result = verify(precinctDirectory("paper", state));
+        assertFailed(result, "kiosk log kiosk-2", "its own log has 0 paper marks, the precinct ledger 1");
+        assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
+    }
+
     private static void apply(PrecinctLedgerState state, PrecinctCommand command) {
         PrecinctOutcome outcome = state.apply(command).outcome();
         assertEquals(PrecinctOutcome.ACCEPTED, outcome, command.getClass().getSimpleName());

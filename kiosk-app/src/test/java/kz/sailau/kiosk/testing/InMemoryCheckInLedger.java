@@ -14,6 +14,7 @@ import kz.sailau.kiosk.checkin.CheckInLedger;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.PaperFormReference;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.model.Iin;
 
@@ -58,6 +59,21 @@ public final class InMemoryCheckInLedger implements CheckInLedger {
                 record.clerk()));
         issue(token);
         return counters;
+    }
+
+    @Override
+    public synchronized PaperFormReference recordPaperMark(Iin iin, ClerkId clerk) {
+        Objects.requireNonNull(iin, "iin");
+        Objects.requireNonNull(clerk, "clerk");
+        if (checkedIn.contains(iin)) {
+            throw new AlreadyCheckedInException();
+        }
+        checkedIn.add(iin);
+        counters = counters.plusPaperMark();
+        PaperFormReference reference = PaperFormReference.forPaperMark(counters);
+        audit.add(new AuditEntry(CheckInAuditEvent.PAPER_MARK_ENTERED, reference.text(),
+                Optional.of(clerk)));
+        return reference;
     }
 
     @Override

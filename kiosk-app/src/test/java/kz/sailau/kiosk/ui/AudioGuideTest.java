@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,8 @@ import javax.sound.sampled.AudioSystem;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.CheckInState;
+import kz.sailau.kiosk.checkin.PaperMarkEntry;
+import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.IssuedBallotToken;
@@ -173,5 +176,18 @@ class AudioGuideTest {
         model.submitCard(fixtures.mrz(2)).get(10, TimeUnit.SECONDS);
         assertEquals(before, played.size(), "silent when switched off");
         assertTrue(Arrays.asList("kk", "ru").contains(last().get(0).substring(0, 2)));
+    }
+
+    @Test
+    void paperMarksEnteredAtThePausedKioskDoNotRepeatThePausedPrompt() throws Exception {
+        model.useAudioGuide(new AudioGuide(played::add));
+        model.submitAsClerk(new CheckInEvent.ClerkPauses(UiFixtures.CLERK), UiFixtures.PIN.toCharArray())
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("kk/paused.wav"), last());
+        int before = played.size();
+        CheckInState marked = model.submitAsClerk(new CheckInEvent.ClerkEntersPaperMark(UiFixtures.CLERK,
+                fixtures.voters.get(0).voter().iin()), UiFixtures.PIN.toCharArray()).get(10, TimeUnit.SECONDS);
+        assertInstanceOf(PaperMarkEntry.Entered.class, ((CheckInState.Paused) marked).paperMark().orElseThrow());
+        assertEquals(before, played.size(), "the mark shows on the console only: nothing new to say");
     }
 }

@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ClerkConsoleUiTest {
 
     private static final Set<String> CASE_ACTIONS = Set.of("#clerk-override", "#clerk-retry", "#clerk-confirm",
-            "#clerk-void", "#clerk-enter-iin", "#clerk-cancel");
+            "#clerk-void", "#clerk-enter-iin", "#clerk-cancel", "#clerk-paper-mark");
 
     private UiFixtures fixtures;
     private CheckInScreenModel model;
@@ -121,11 +121,11 @@ class ClerkConsoleUiTest {
     }
 
     @Test
-    void pausedKioskOffersOnlyResume() throws Exception {
+    void pausedKioskOffersResumeAndPaperMarks() throws Exception {
         model.submitAsClerk(new CheckInEvent.ClerkPauses(UiFixtures.CLERK), UiFixtures.PIN.toCharArray())
                 .get(5, TimeUnit.SECONDS);
         awaitState(CheckInState.Paused.class::isInstance);
-        everyLanguage("paused", Set.of());
+        everyLanguage("paused", Set.of("#clerk-paper-mark"));
         assertEnabled("#clerk-resume", true);
         assertEnabled("#clerk-start-fallback", false);
         assertTrue(shown("#clerk-kiosk-hint"), "a greyed-out control says why");

@@ -63,6 +63,15 @@ public final class ScreenChecks {
         return problems;
     }
 
+    /** The problems of the nodes under {@code root} only (laid out first), against the whole window. */
+    static List<String> problems(Scene scene, Node root) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        List<String> problems = new ArrayList<>();
+        walk(root, windowBounds(scene), problems);
+        return problems;
+    }
+
     private static Bounds windowBounds(Scene scene) {
         return new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
     }
