@@ -24,6 +24,7 @@ import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.precinct.NodeBindException;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
@@ -139,6 +140,9 @@ public final class ClerkStationCommand implements Callable<Integer> {
                                 Platform.runLater(() -> stage.getScene().setRoot(view));
                                 return Optional.<String>empty();
                             } catch (KioskCryptoException e) {
+                                return Optional.of(e.messageKey());
+                            } catch (NodeBindException e) {
+                                LOG.warn("clerk station: {}", e.getMessage());
                                 return Optional.of(e.messageKey());
                             } catch (IOException | RuntimeException e) {
                                 LOG.warn("clerk station: cannot join the precinct network: {}", e.toString());

@@ -9,6 +9,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -157,7 +158,8 @@ public final class PrecinctNode implements AutoCloseable {
      * @param credentials this node's certified key
      * @param authority   the pinned authority certificate
      * @param random      command ids
-     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws PrecinctUnavailableException if the channel cannot start
      */
     public static PrecinctNode start(PrecinctNodeSettings settings, NodeCredentials credentials,
                                      X509Certificate authority, SecureRandom random) {
@@ -184,6 +186,10 @@ public final class PrecinctNode implements AutoCloseable {
                 LOG.info("precinct node {} listening on {}", settings.name(), settings.listen());
                 return node;
             } catch (Exception e) {
+                if (bindFailure(e)) {
+                    node.channel.close();
+                    throw new NodeBindException(settings.listen());
+                }
                 if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("duplicate")) {
                     node.channel.close();
                     throw new PrecinctUnavailableException("node cannot join the precinct network: "
@@ -201,13 +207,24 @@ public final class PrecinctNode implements AutoCloseable {
         }
     }
 
+    /** Whether {@code failure} or one of its causes is the listener's port being taken (JGroups' TCP transport). */
+    private static boolean bindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Unseals the node key of {@code directory} with {@code passphrase} (cleared, whatever happens), then creates the
      * settings' data directory and starts the node as {@link #start(PrecinctNodeSettings, NodeCredentials,
      * X509Certificate, SecureRandom)} does: a wrong passphrase leaves nothing behind.
      *
      * @throws KioskCryptoException         {@code crypto.error.wrongPassphrase}, {@code node.error.notInitialised}
-     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws PrecinctUnavailableException if the channel cannot start
      * @throws IOException                  when a file cannot be read or the data directory made
      */
     public static PrecinctNode start(Path directory, PrecinctNodeSettings settings, char[] passphrase,
@@ -226,7 +243,8 @@ public final class PrecinctNode implements AutoCloseable {
      * PrecinctNodeSettings, NodeCredentials, X509Certificate, SecureRandom)} does; when the node cannot start, a
      * data directory made here and left empty is removed again: a refusal leaves nothing behind.
      *
-     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws PrecinctUnavailableException if the channel cannot start
      * @throws IOException                  when the data directory cannot be made
      */
     public static PrecinctNode startInDataDirectory(PrecinctNodeSettings settings, NodeCredentials credentials,

@@ -23,7 +23,10 @@ import kz.sailau.kiosk.model.PrecinctId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A node that cannot join (its port taken by another program) leaves no data directory behind. */
+/**
+ * A node that cannot listen (its port taken by another program) says so ({@code node.error.bind}, naming the address
+ * and port) and leaves no data directory behind.
+ */
 class PrecinctNodeRefusedStartTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,7 +48,9 @@ class PrecinctNodeRefusedStartTest {
                     List.of(name), ledger, Duration.ofSeconds(3));
             PrecinctUnavailableException refused = assertThrows(PrecinctUnavailableException.class,
                     () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
-            assertEquals("precinct.error.cutOff", refused.messageKey());
+            assertEquals("node.error.bind", refused.messageKey(), "a taken port is not a lost network");
+            assertTrue(refused.getMessage().startsWith("cannot listen on " + listen.getAddress().getHostAddress()
+                    + ":" + listen.getPort() + ": the port is taken"), refused.getMessage());
             assertFalse(Files.exists(ledger), "the ledger directory made for the node is removed again");
             Files.createDirectories(ledger);
             assertThrows(PrecinctUnavailableException.class,
