@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>One passphrase opens both the desk package (the precinct token key, for typed codes) and the node key:
  * {@code node init} on the desk seals the node key under the desk package's passphrase. Every option and the node
- * directory are checked before the passphrase is asked for; nothing is written before the node joins.
+ * directory are checked before the passphrase is asked for (the node directory must pin the authority of
+ * {@code --authority-cert}: {@code token.error.nodeAuthority}); the desk package, once opened, must be signed by that
+ * authority ({@code token.error.deskKeyAuthority}); nothing is written before the node joins.
  */
 @Command(name = "desk", mixinStandardHelpOptions = true,
         description = {"Ballot desk of a precinct network: join it as this desk's node (DIR/precinct.json), then "
@@ -77,6 +79,14 @@ public final class TokenDeskCommand implements Callable<Integer> {
         TokenDeskOptions.Checked checked = desk.checkFiles();
         ArgumentChecks.existingDirectory(directory, "--dir");
         PrecinctNodeSettings settings = NodeCommands.settingsOf(directory);
+        if (Files.isRegularFile(directory.resolve(NodeCredentials.AUTHORITY_FILE))
+                && !NodeCredentials.authorityOf(directory).equals(checked.authority())) {
+            // The desk would check tokens under one authority and join a network certified by another: its peers
+            // would refuse it, and it would only ever say that it is cut off.
+            throw new CliException("token.error.nodeAuthority", "the node directory " + directory + " pins "
+                    + "another authority than --authority-cert: its network certificate is not issued by the "
+                    + "authority of this precinct's desk package");
+        }
         char[] secret = desk.passphrase.read("Ballot desk passphrase", false);
         TokenCheck check;
         NodeCredentials credentials;
