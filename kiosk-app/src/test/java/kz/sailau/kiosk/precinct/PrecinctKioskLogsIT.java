@@ -1,12 +1,14 @@
 package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.assertFailed;
 import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.check;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,6 +170,57 @@ class PrecinctKioskLogsIT {
         assertFailed(result, "kiosk log kiosk-1", "kiosk-1: its own log has 5 check-ins, the precinct ledger 8; 5 token "
                 + "id(s) of its own log are not in the precinct ledger as issued by it");
         assertFailed(result, "kiosk log kiosk-2", "kiosk-2: its own log has 8 check-ins, the precinct ledger 5");
+    }
+
+    @Test
+    void aKiosksBundleFiledUnderAMachineThatIsNoKioskFails() throws Exception {
+        Path directory = precinctDirectory("under-the-desk", ledger(false));
+        Path stranger = directory.resolve("kiosk-9" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
+        for (String suffix : List.of("", ".p7s")) {
+            Files.move(Path.of(directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
+                    Path.of(directory.resolve("desk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix));
+            Files.copy(Path.of(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
+                    Path.of(stranger + suffix));
+        }
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log desk-1", "desk-1.day-bundle.json is filed under desk-1, which signed the "
+                + "precinct bundle as a ballot-desk, not as a kiosk: a kiosk's own log belongs under the name of the "
+                + "kiosk that kept it");
+        assertFailed(result, "kiosk log kiosk-9", "kiosk-9.day-bundle.json is filed under kiosk-9, which is not a "
+                + "machine of this precinct network");
+        assertFailed(result, "kiosk log kiosk-1", "no own day bundle kiosk-1.day-bundle.json");
+    }
+
+    @Test
+    void oneKiosksBundleFiledUnderTwoNamesFails() throws Exception {
+        Path directory = precinctDirectory("twice", ledger(false));
+        for (String suffix : List.of("", ".p7s")) {
+            Files.copy(Path.of(directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
+                    Path.of(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log kiosk-1", "kiosk-1.day-bundle.json is signed by the same kiosk certificate as "
+                + "kiosk-2: one kiosk's own log filed under two names");
+        assertFailed(result, "kiosk log kiosk-2", "kiosk-2.day-bundle.json is signed by the same kiosk certificate as "
+                + "kiosk-1");
+    }
+
+    @Test
+    void aGarbageSignatureIsSaidInWordsWithItsKeyAndNoExceptionName() throws Exception {
+        Path directory = precinctDirectory("garbage", ledger(false));
+        Files.writeString(directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + ".p7s"), "garbage");
+        Files.writeString(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX), "garbage");
+        Files.writeString(directory.resolve("desk-1" + PrecinctDayBundle.SUFFIX + PrecinctDayBundle.SIGNATURE_SUFFIX),
+                "garbage");
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log kiosk-1", "kiosk-1.day-bundle.json does not verify as a kiosk's day bundle: "
+                + "signature");
+        assertFailed(result, "kiosk log kiosk-2", "kiosk-2.day-bundle.json is not a kiosk's day bundle: bundle cannot "
+                + "be read (not JSON of the sailau-day-bundle-v2 format) [audit.error.bundleFormat]");
+        assertFailed(result, "signature desk-1", "desk-1.bundle: bundle signature cannot be read (not a CMS signature "
+                + "with one signer and its certificate) [audit.error.bundleSignature]");
+        assertFalse(result.toString().contains("Exception"), result.toString());
     }
 
     @Test
