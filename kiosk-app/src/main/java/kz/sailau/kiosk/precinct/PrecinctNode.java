@@ -483,6 +483,11 @@ public final class PrecinctNode implements AutoCloseable {
         }
     }
 
+    /** Whether the node still runs: false once it is closed (or halted), when it has no network state to show. */
+    public boolean running() {
+        return !channel.isClosed();
+    }
+
     /** What this node knows of the network now. */
     public NetworkState networkState() {
         SortedSet<NodeName> members = new TreeSet<>();
