@@ -81,7 +81,7 @@ public final class PrecinctNodeConsole {
         try {
             return switch (verb) {
                 case "checkin" -> timed(verb, () -> node.submit(new PrecinctCommand.CheckIn(id(words, 3),
-                        node.name(), hex(words, 1, 32), words.length > 2 ? Integer.parseInt(words[2]) : 0)));
+                        node.name(), hex(words, 1, 32), words.length > 2 ? method(words[2]) : 0)));
                 case "paper" -> timed(verb, () -> node.submit(new PrecinctCommand.PaperMark(id(words, 2), node.name(),
                         hex(words, 1, 32))));
                 case "issue" -> timed(verb, () -> node.submit(new PrecinctCommand.IssueToken(id(words, 2),
@@ -160,6 +160,14 @@ public final class PrecinctNodeConsole {
 
     private byte[] id(String[] words, int index) {
         return words.length > index ? hex(words, index, PrecinctCommand.ID_LENGTH) : node.newCommandId();
+    }
+
+    /** A check-in method's number; a word that is no small number is a bad request, not a parser's message. */
+    private static int method(String word) {
+        if (!word.matches("[0-9]{1,2}")) {
+            throw new IllegalArgumentException("method must be 0..3");
+        }
+        return Integer.parseInt(word);
     }
 
     private static String argument(String[] words, int index) {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code clerk-station}: {@code node.error.bind} with the address and port, not "lost the network"); a desk package
  * or a node directory of another authority than {@code --authority-cert} ({@code token.error.deskKeyAuthority},
  * {@code token.error.nodeAuthority}, not the register's signature error); and an over-long line at the node console
- * (one {@code error precinct.console.tooLong} answer, then the console goes on). No refusal leaves a ledger directory.
+ * (one {@code error precinct.console.tooLong} answer, then the console goes on) or a check-in method that is no
+ * small number (a bad request in words). No refusal leaves a ledger directory.
  */
 class PrecinctCommandRefusalsIT {
 
@@ -112,18 +113,21 @@ class PrecinctCommandRefusalsIT {
                     "--passphrase-file", precinct.loopback.passphraseFile().toString()));
             Process node = new ProcessBuilder(command).redirectError(temp.resolve("node.log").toFile()).start();
             try (OutputStream in = node.getOutputStream()) {
-                in.write(("state " + "x".repeat(2 * 1024 * 1024) + "\nstate\nquit\n").getBytes(StandardCharsets.UTF_8));
+                in.write(("state " + "x".repeat(2 * 1024 * 1024) + "\ncheckin " + "ab".repeat(32) + " 99999999999\n"
+                        + "state\nquit\n").getBytes(StandardCharsets.UTF_8));
             }
             String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the node ended after 'quit'");
             String log = Files.readString(temp.resolve("node.log"));
             assertEquals(0, node.exitValue(), out + log);
             List<String> lines = out.lines().toList();
-            assertEquals(4, lines.size(), out);
+            assertEquals(5, lines.size(), out);
             assertEquals("ready kiosk-1", lines.get(0));
             assertEquals(PrecinctNodeConsole.TOO_LONG, lines.get(1));
-            assertTrue(lines.get(2).startsWith("state "), out);
-            assertEquals("bye", lines.get(3));
+            assertEquals("error precinct.console.badRequest method must be 0..3", lines.get(2),
+                    "a number too large for the method is a bad request in words, not the parser's message");
+            assertTrue(lines.get(3).startsWith("state "), out);
+            assertEquals("bye", lines.get(4));
             assertFalse(log.contains("Exception"), log);
 
             // The administrator screen's view of a node that has shut down: nothing to show, nothing thrown.
