@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Base64;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -53,9 +54,11 @@ public final class TokenDeskOptions {
      *
      * @throws CliException {@code cli.error.election}, {@code cli.error.precinct}, {@code cli.error.noFile},
      *                      {@code token.error.publicKey} (not 32 bytes of base64), {@code token.error.deskKey} or
-     *                      {@code token.error.deskKeyMismatch} when an option is wrong
-     * @throws kz.sailau.kiosk.crypto.KioskCryptoException when the desk package cannot be opened (wrong passphrase,
-     *                                                      not signed by the authority)
+     *                      {@code token.error.deskKeyMismatch} when an option is wrong;
+     *                      {@code token.error.deskKeyAuthority} when the desk package is not signed by the authority
+     * @throws KioskCryptoException when the desk package cannot be opened (wrong passphrase), or
+     *                              {@code kiosk.error.authorityNotCa} when {@code --authority-cert} is no authority's
+     *                              certificate (a kiosk's or a node's)
      */
     TokenCheck check() {
         Checked checked = checkFiles();
@@ -90,6 +93,7 @@ public final class TokenDeskOptions {
             }
         }
         X509Certificate authority = BundleCommands.readAuthority(authorityCertificate);
+        KioskSignatures.checkAuthorityCertificate(authority);
         byte[] deskPackage;
         try {
             deskPackage = Files.readAllBytes(deskKey);

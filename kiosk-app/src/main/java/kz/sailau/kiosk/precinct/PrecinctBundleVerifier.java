@@ -159,6 +159,10 @@ public final class PrecinctBundleVerifier {
                 continue;
             }
             signature(file, parsed, authority);
+            if (!file.file().equals(parsed.node().value() + PrecinctDayBundle.SUFFIX)) {
+                fail("file " + file.file(), file.file() + " holds the bundle of " + parsed.node() + ": a node's bundle "
+                        + "belongs under its own name, " + parsed.node() + PrecinctDayBundle.SUFFIX);
+            }
             if (byNode.put(parsed.node(), parsed) != null) {
                 fail("members", "two bundles are signed by " + parsed.node());
             }

@@ -176,6 +176,17 @@ class PrecinctBundleVerifierTest {
     }
 
     @Test
+    void aNodesBundleFiledUnderAnotherNodesNameFails() {
+        List<PrecinctBundleVerifier.NodeBundle> bundles = new ArrayList<>(bundles(sealed, UnaryOperator.identity()));
+        PrecinctBundleVerifier.NodeBundle kiosk2 = bundles.remove(KIOSK_2_AT);
+        bundles.add(new PrecinctBundleVerifier.NodeBundle("kiosk-9.bundle", kiosk2.bundle(), kiosk2.signature()));
+        PrecinctBundleVerifier.Result result = verify(bundles);
+        assertFailed(result, "file kiosk-9.bundle", "kiosk-9.bundle holds the bundle of kiosk-2: a node's bundle "
+                + "belongs under its own name, kiosk-2.bundle");
+        assertTrue(check(result, "signature kiosk-2").passed(), result.toString());
+    }
+
+    @Test
     void aRedeemedIdNoKioskIssuedFails() {
         String forged = "token " + "ff".repeat(16) + " - redeemed desk-1\n";
         PrecinctBundleVerifier.Result result = verify(bundles(sealed, text -> text.replaceFirst(

@@ -352,6 +352,12 @@ class BadInvocationsIT {
                 new String[] {"token", "verify"}, with(desk, "--passphrase-file", "{W}"), "CODE")));
         all.add(new Bad("token verify --authority-cert garbage", 1, "crypto.error.certificateFormat", concat(
                 new String[] {"token", "verify"}, with(desk, "--authority-cert", "{G}"), "CODE")));
+        all.add(new Bad("token verify --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                concat(new String[] {"token", "verify"}, with(desk, "--authority-cert", "{CERT}"), "CODE")));
+        all.add(new Bad("token desk --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                concat(new String[] {"token", "desk", "--dir", "{D}"}, with(desk, "--authority-cert", "{CERT}"))));
+        all.add(new Bad("bundle verify --precinct --authority-cert a kiosk's certificate", 1,
+                "kiosk.error.authorityNotCa", "bundle", "verify", "--precinct", "{D}", "--authority-cert", "{CERT}"));
         all.add(new Bad("token redeem --desk-key missing", 1, "cli.error.noFile", concat(
                 new String[] {"token", "redeem", "--ledger", "{OUT}-l2.db"}, with(desk, "--desk-key", "{N}/d.key"),
                 "CODE")));
