@@ -106,6 +106,11 @@ class BadInvocationsIT {
                 + "\"peers\": {\"desk-1\": \"192.0.2.1:7800\", \"kiosk-1\": \"192.0.2.2:7800\"}, "
                 + "\"members\": [\"desk-1\", \"kiosk-1\"]}\n");
         PLACES.put("{FARNODE}", farNode.toString());
+        // A node directory whose precinct.json misspells a field: refused, not read as if the field were absent.
+        Path typoNode = Files.createDirectories(root.resolve("typo-node"));
+        Files.writeString(typoNode.resolve("precinct.json"), "{\"name\": \"desk-1\", \"listen\": \"127.0.0.1:7800\", "
+                + "\"peers\": {\"desk-1\": \"127.0.0.1:7800\"}, \"members\": [\"desk-1\"], \"comitTimeoutMillis\": 3000}\n");
+        PLACES.put("{TYPONODE}", typoNode.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -322,6 +327,8 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
         all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
                 "clerk-station", "--dir", "{FARNODE}", "--check-only"));
+        all.add(new Bad("node run with a typo in a precinct.json field", 1, "node.error.settings", "node", "run",
+                "--dir", "{TYPONODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("node run listening on another machine's address", 1, "node.error.listen", "node", "run",
                 "--dir", "{FARNODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("token verify --authority-cert of 3 GB (the last resort: no command limit on it)", 1,
