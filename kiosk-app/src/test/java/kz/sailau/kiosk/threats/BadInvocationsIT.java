@@ -327,6 +327,15 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
         all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
                 "clerk-station", "--dir", "{FARNODE}", "--check-only"));
+        all.add(new Bad("node init with a short passphrase", 1, "crypto.error.passphraseTooShort", "node", "init",
+                "--dir", "{OUT}/n1/node", "--name", "kiosk-1", "--role", "kiosk", "--precinct", "101",
+                "--passphrase-file", "{SHORTPASS}"));
+        all.add(new Bad("node init --name in capitals", 1, "node.error.name", "node", "init", "--dir", "{OUT}/n2",
+                "--name", "KIOSK-1", "--role", "kiosk", "--precinct", "101", "--passphrase-file", "{P}"));
+        all.add(new Bad("node init --role clerk", 1, "node.error.role", "node", "init", "--dir", "{OUT}/n3",
+                "--name", "kiosk-1", "--role", "clerk", "--precinct", "101", "--passphrase-file", "{P}"));
+        all.add(new Bad("node init --precinct 0", 1, "node.error.precinct", "node", "init", "--dir", "{OUT}/n4",
+                "--name", "kiosk-1", "--role", "kiosk", "--precinct", "0", "--passphrase-file", "{P}"));
         all.add(new Bad("node run with a typo in a precinct.json field", 1, "node.error.settings", "node", "run",
                 "--dir", "{TYPONODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("node run listening on another machine's address", 1, "node.error.listen", "node", "run",
