@@ -159,6 +159,7 @@ public final class PrecinctNode implements AutoCloseable {
      * @param authority   the pinned authority certificate
      * @param random      command ids
      * @throws NodeBindException            if the listener's port is taken
+     * @throws NodeLedgerException          if the node's ledger files cannot be read
      * @throws PrecinctUnavailableException if the channel cannot start
      */
     public static PrecinctNode start(PrecinctNodeSettings settings, NodeCredentials credentials,
@@ -175,7 +176,7 @@ public final class PrecinctNode implements AutoCloseable {
         try {
             node = new PrecinctNode(settings, credentials, authority, random);
         } catch (Exception e) {
-            throw new PrecinctUnavailableException("node cannot join the precinct network: " + e.getMessage());
+            throw startFailure(e, settings);
         }
         // A machine restarted right after a crash finds its old self still in the view until the others' failure
         // detection drops it, and its join is refused as a duplicate: it tries again until that has happened.
@@ -186,14 +187,9 @@ public final class PrecinctNode implements AutoCloseable {
                 LOG.info("precinct node {} listening on {}", settings.name(), settings.listen());
                 return node;
             } catch (Exception e) {
-                if (bindFailure(e)) {
-                    node.channel.close();
-                    throw new NodeBindException(settings.listen());
-                }
                 if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("duplicate")) {
                     node.channel.close();
-                    throw new PrecinctUnavailableException("node cannot join the precinct network: "
-                            + e.getMessage());
+                    throw startFailure(e, settings);
                 }
                 LOG.info("precinct node {}: its previous run is still in the view; joining again", settings.name());
                 try {
@@ -207,14 +203,21 @@ public final class PrecinctNode implements AutoCloseable {
         }
     }
 
-    /** Whether {@code failure} or one of its causes is the listener's port being taken (JGroups' TCP transport). */
-    private static boolean bindFailure(Throwable failure) {
+    /**
+     * What a failed start says: the listener's port taken (JGroups' TCP transport), the node's own ledger files
+     * damaged, or else that the precinct network could not be joined.
+     */
+    private static PrecinctUnavailableException startFailure(Exception failure, PrecinctNodeSettings settings) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
-                return true;
+                return new NodeBindException(settings.listen());
+            }
+            if (cause instanceof DamagedLedgerException) {
+                LOG.warn("precinct node {}: {}", settings.name(), cause.getMessage());
+                return new NodeLedgerException(settings.dataDirectory());
             }
         }
-        return false;
+        return new PrecinctUnavailableException("node cannot join the precinct network: " + failure.getMessage());
     }
 
     /**
@@ -224,6 +227,7 @@ public final class PrecinctNode implements AutoCloseable {
      *
      * @throws KioskCryptoException         {@code crypto.error.wrongPassphrase}, {@code node.error.notInitialised}
      * @throws NodeBindException            if the listener's port is taken
+     * @throws NodeLedgerException          if the node's ledger files cannot be read
      * @throws PrecinctUnavailableException if the channel cannot start
      * @throws IOException                  when a file cannot be read or the data directory made
      */
@@ -244,6 +248,7 @@ public final class PrecinctNode implements AutoCloseable {
      * data directory made here and left empty is removed again: a refusal leaves nothing behind.
      *
      * @throws NodeBindException            if the listener's port is taken
+     * @throws NodeLedgerException          if the node's ledger files cannot be read
      * @throws PrecinctUnavailableException if the channel cannot start
      * @throws IOException                  when the data directory cannot be made
      */
@@ -670,7 +675,11 @@ public final class PrecinctNode implements AutoCloseable {
         @Override
         public void readContentFrom(DataInput in) throws Exception {
             synchronized (state) {
-                state.readFrom(in);
+                try {
+                    state.readFrom(in);
+                } catch (IOException | RuntimeException e) {
+                    throw new DamagedLedgerException("the ledger snapshot cannot be read", e);
+                }
             }
         }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node that cannot listen (its port taken by another program) says so ({@code node.error.bind}, naming the address
- * and port) and leaves no data directory behind.
+ * and port) and leaves no data directory behind; a node whose own ledger files are damaged says that
+ * ({@code node.error.ledger}) and keeps them.
  */
 class PrecinctNodeRefusedStartTest {
 
@@ -57,5 +58,38 @@ class PrecinctNodeRefusedStartTest {
                     () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
             assertTrue(Files.isDirectory(ledger), "a ledger directory that was there before stays");
         }
+    }
+
+    @Test
+    void aNodeWhoseLedgerFilesAreDamagedSaysSoNotThatItIsCutOff() throws Exception {
+        AuthorityCredentials authority = AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(),
+                Duration.ofDays(1), RANDOM);
+        NodeName name = new NodeName("kiosk-1");
+        NodeCredentials credentials = PrecinctBundleVerifierTest.certified(authority, name, NodeRole.KIOSK,
+                new PrecinctId(4711));
+        InetSocketAddress listen;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), free.getLocalPort());
+        }
+        Path ledger = directory.resolve("ledger");
+        PrecinctNodeSettings settings = new PrecinctNodeSettings(name, listen, listen, Map.of(name, listen),
+                List.of(name), ledger, Duration.ofSeconds(3));
+        PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM).close();
+        List<Path> files;
+        try (var walk = Files.walk(ledger)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertFalse(files.isEmpty(), "the node wrote its ledger");
+        for (Path file : files) {
+            byte[] garbage = new byte[300];
+            RANDOM.nextBytes(garbage);
+            Files.write(file, garbage);
+        }
+        PrecinctUnavailableException refused = assertThrows(PrecinctUnavailableException.class,
+                () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
+        assertEquals("node.error.ledger", refused.messageKey(), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("the node's ledger in " + ledger + " cannot be read"),
+                refused.getMessage());
+        assertTrue(Files.isDirectory(ledger), "a damaged ledger is kept for the technician, never removed");
     }
 }
