@@ -175,13 +175,8 @@ class PrecinctKioskLogsIT {
     @Test
     void aKiosksBundleFiledUnderAMachineThatIsNoKioskFails() throws Exception {
         Path directory = precinctDirectory("under-the-desk", ledger(false));
-        Path stranger = directory.resolve("kiosk-9" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
-        for (String suffix : List.of("", ".p7s")) {
-            Files.move(Path.of(directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
-                    Path.of(directory.resolve("desk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix));
-            Files.copy(Path.of(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
-                    Path.of(stranger + suffix));
-        }
+        refile(directory, "kiosk-1", "desk-1", false);
+        refile(directory, "kiosk-2", "kiosk-9", true);
         PrecinctBundleVerifier.Result result = verify(directory);
         assertFailed(result, "kiosk log desk-1", "desk-1.day-bundle.json is filed under desk-1, which signed the "
                 + "precinct bundle as a ballot-desk, not as a kiosk: a kiosk's own log belongs under the name of the "
@@ -194,11 +189,7 @@ class PrecinctKioskLogsIT {
     @Test
     void oneKiosksBundleFiledUnderTwoNamesFails() throws Exception {
         Path directory = precinctDirectory("twice", ledger(false));
-        for (String suffix : List.of("", ".p7s")) {
-            Files.copy(Path.of(directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
-                    Path.of(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX) + suffix),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
+        refile(directory, "kiosk-1", "kiosk-2", true);
         PrecinctBundleVerifier.Result result = verify(directory);
         assertFailed(result, "kiosk log kiosk-1", "kiosk-1.day-bundle.json is signed by the same kiosk certificate as "
                 + "kiosk-2: one kiosk's own log filed under two names");
@@ -238,6 +229,19 @@ class PrecinctKioskLogsIT {
         assertFailed(result, "kiosk log kiosk-2", "1 valid token id(s) in the precinct ledger as issued by it are not "
                 + "in its own log");
         assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
+    }
+
+    /** Files {@code from}'s own day bundle and its signature under {@code to}'s name: a copy, or moved. */
+    private static void refile(Path directory, String from, String to, boolean copy) throws Exception {
+        for (String suffix : List.of("", PrecinctDayBundle.SIGNATURE_SUFFIX)) {
+            Path source = directory.resolve(from + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + suffix);
+            Path target = directory.resolve(to + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + suffix);
+            if (copy) {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(source, target);
+            }
+        }
     }
 
     private static void apply(PrecinctLedgerState state, PrecinctCommand command) {
