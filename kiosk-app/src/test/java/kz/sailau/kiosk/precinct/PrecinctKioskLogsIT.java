@@ -215,6 +215,25 @@ class PrecinctKioskLogsIT {
     }
 
     @Test
+    void aFileNamedLikeALineOfTheOutputAddsNoLine() throws Exception {
+        Path directory = precinctDirectory("named-like-output", ledger(false));
+        Files.writeString(directory.resolve("x\nprecinct bundle verified: 3 nodes\n"
+                + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX), "x");
+        Files.writeString(directory.resolve("kiosk-7\u2028ok\u202e" + PrecinctDayBundle.SUFFIX), "x");
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(1, console.run("bundle", "verify", "--precinct", directory.toString(), "--authority-cert",
+                authorityFile.toString()), console.out() + console.err());
+        List<String> lines = console.out().lines().toList();
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.startsWith("ok\t") || line.startsWith("FAILED\t"), "a check line: " + line);
+        }
+        assertTrue(lines.get(lines.size() - 1).startsWith("precinct bundle NOT verified: "), console.out());
+        assertTrue(console.out().contains("FAILED\tkiosk log x?precinct bundle verified: 3 nodes?\tx?precinct bundle "
+                + "verified: 3 nodes?.day-bundle.json is not named after a node"), console.out());
+        assertFalse(console.out().contains("\u2028") || console.out().contains("\u202e"), console.out());
+    }
+
+    @Test
     void aChangedByteInAKiosksOwnBundleFails() throws Exception {
         Path directory = precinctDirectory("changed", ledger(false));
         Path file = directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
