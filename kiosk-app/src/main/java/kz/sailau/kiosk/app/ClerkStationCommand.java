@@ -3,6 +3,7 @@ package kz.sailau.kiosk.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -187,8 +188,15 @@ public final class ClerkStationCommand implements Callable<Integer> {
                 throw new CliException("node.error.notInitialised", "no node key or certificate in " + directory
                         + " (run 'node init', 'authority certify-node' and 'node install')");
             }
+            X509Certificate authority;
+            try {
+                authority = NodeCredentials.authorityOf(directory);
+            } catch (KioskCryptoException e) {
+                throw new CliException(e.messageKey(), "the pinned authority certificate "
+                        + NodeCredentials.AUTHORITY_FILE + " cannot be used: " + e.getMessage());
+            }
             identity = NodeCertificates.identify(Pem.readCertificate(Files.readAllBytes(
-                    directory.resolve(NodeCredentials.CERTIFICATE_FILE))), NodeCredentials.authorityOf(directory));
+                    directory.resolve(NodeCredentials.CERTIFICATE_FILE))), authority);
         } catch (KioskCryptoException e) {
             throw new CliException(e.messageKey(), "the node certificate cannot be used: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
