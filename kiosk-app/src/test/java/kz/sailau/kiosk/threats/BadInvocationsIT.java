@@ -541,6 +541,12 @@ class BadInvocationsIT {
                 "--check-only"));
         all.add(new Bad("simulate --voters 0", 1, "cli.error.usage", "simulate", "--voters", "0", "--data",
                 "{OUT}/sim"));
+        all.add(new Bad("simulate --kiosks 3 --data a file (it would be wiped)", 1, "demo.error.data", "simulate",
+                "--kiosks", "3", "--voters", "2", "--data", "{G}"));
+        all.add(new Bad("simulate --kiosks 3 --data the authority's directory", 1, "demo.error.data", "simulate",
+                "--kiosks", "3", "--voters", "2", "--data", "{A}"));
+        all.add(new Bad("simulate --data a kiosk's data directory", 1, "demo.error.data", "simulate", "--voters",
+                "2", "--data", "{K}"));
         all.add(new Bad("no subcommand", 2, "cli.error.usage"));
         all.add(new Bad("an unknown subcommand", 2, "cli.error.usage", "vote-twice"));
         all.add(new Bad("register without a subcommand", 2, "cli.error.usage", "register"));
