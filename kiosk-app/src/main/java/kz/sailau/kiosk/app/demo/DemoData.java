@@ -129,7 +129,7 @@ public final class DemoData {
      * @param directory   the demo directory; must not exist, be empty, or carry the {@value #MARKER} file
      * @param environment the command-line environment whose commands are run
      * @param log         receives one line per step
-     * @throws IllegalStateException if the directory holds something that is not a demo directory
+     * @throws CliException {@code demo.error.data} if the directory holds something that is not a demo directory
      */
     public static DemoData create(Path directory, CliEnvironment environment, PrintStream log) throws IOException {
         Objects.requireNonNull(directory, "directory");
