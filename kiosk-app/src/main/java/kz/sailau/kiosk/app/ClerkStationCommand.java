@@ -3,6 +3,7 @@ package kz.sailau.kiosk.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,6 +25,8 @@ import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.precinct.NodeBindException;
+import kz.sailau.kiosk.precinct.NodeLedgerException;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
@@ -140,6 +143,9 @@ public final class ClerkStationCommand implements Callable<Integer> {
                                 return Optional.<String>empty();
                             } catch (KioskCryptoException e) {
                                 return Optional.of(e.messageKey());
+                            } catch (NodeBindException | NodeLedgerException e) {
+                                LOG.warn("clerk station: {}", e.getMessage());
+                                return Optional.of(e.messageKey());
                             } catch (IOException | RuntimeException e) {
                                 LOG.warn("clerk station: cannot join the precinct network: {}", e.toString());
                                 return Optional.of("station.error.join");
@@ -182,8 +188,15 @@ public final class ClerkStationCommand implements Callable<Integer> {
                 throw new CliException("node.error.notInitialised", "no node key or certificate in " + directory
                         + " (run 'node init', 'authority certify-node' and 'node install')");
             }
+            X509Certificate authority;
+            try {
+                authority = NodeCredentials.authorityOf(directory);
+            } catch (KioskCryptoException e) {
+                throw new CliException(e.messageKey(), "the pinned authority certificate "
+                        + NodeCredentials.AUTHORITY_FILE + " cannot be used: " + e.getMessage());
+            }
             identity = NodeCertificates.identify(Pem.readCertificate(Files.readAllBytes(
-                    directory.resolve(NodeCredentials.CERTIFICATE_FILE))), NodeCredentials.authorityOf(directory));
+                    directory.resolve(NodeCredentials.CERTIFICATE_FILE))), authority);
         } catch (KioskCryptoException e) {
             throw new CliException(e.messageKey(), "the node certificate cannot be used: " + e.getMessage());
         } catch (IOException | RuntimeException e) {

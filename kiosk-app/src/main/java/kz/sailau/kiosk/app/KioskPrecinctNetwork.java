@@ -59,7 +59,9 @@ public final class KioskPrecinctNetwork implements PrecinctMembership {
 
     @Override
     public Optional<Network> network() {
-        return node.get().map(running -> network(running.networkState(), running.roles()));
+        // A node that has shut down (the kiosk closing) is no network to show: the pane says it is not running.
+        return node.get().filter(PrecinctNode::running).map(running -> network(running.networkState(),
+                running.roles()));
     }
 
     /** The network as the pane shows it: the members sorted by name, with what this node knows of each. */

@@ -227,7 +227,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                 throw new BundleFormatException("bundle cannot be read: " + parse.getOriginalMessage()
                         + " (a key given twice is ambiguous)", e);
             }
-            throw new BundleFormatException("bundle cannot be read: " + e.getClass().getSimpleName(), e);
+            throw new BundleFormatException("bundle cannot be read (not JSON of the " + FORMAT + " format)", e);
         }
     }
 

@@ -15,6 +15,7 @@ import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.Reconciliation;
 import kz.sailau.kiosk.audit.SignedHead;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.precinct.PrecinctBundleVerifier;
 import kz.sailau.kiosk.precinct.PrecinctDayBundle;
@@ -98,8 +99,11 @@ final class BundleCommands {
                 }
                 ArgumentChecks.existingDirectory(precinct, "--precinct");
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
+                X509Certificate authority = readAuthority(authorityCertificate);
+                // A node's or kiosk's certificate given as the authority would fail every signature line: one line.
+                KioskSignatures.checkAuthorityCertificate(authority);
                 PrecinctBundleVerifier.Result result = PrecinctBundleVerifier.verify(precinctBundles(precinct),
-                        kioskDays(precinct), readAuthority(authorityCertificate));
+                        kioskDays(precinct), authority);
                 for (PrecinctBundleVerifier.Check check : result.checks()) {
                     env.out().println((check.passed() ? "ok" : "FAILED") + "\t" + check.name() + "\t"
                             + check.message());

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.precinct.ConsoleLines;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>One passphrase opens both the desk package (the precinct token key, for typed codes) and the node key:
  * {@code node init} on the desk seals the node key under the desk package's passphrase. Every option and the node
- * directory are checked before the passphrase is asked for; nothing is written before the node joins.
+ * directory are checked before the passphrase is asked for (the node directory must pin the authority of
+ * {@code --authority-cert}: {@code token.error.nodeAuthority}); the desk package, once opened, must be signed by that
+ * authority ({@code token.error.deskKeyAuthority}); nothing is written before the node joins.
  */
 @Command(name = "desk", mixinStandardHelpOptions = true,
         description = {"Ballot desk of a precinct network: join it as this desk's node (DIR/precinct.json), then "
@@ -55,9 +58,6 @@ public final class TokenDeskCommand implements Callable<Integer> {
 
     /** The key of a passphrase that does not open a sealed key. */
     private static final String WRONG_PASSPHRASE = "crypto.error.wrongPassphrase";
-
-    /** Longest line read: a QR payload is under 200 characters; anything longer is not a token. */
-    static final int MAX_LINE = 1024;
 
     @Mixin
     TokenDeskOptions desk;
@@ -77,6 +77,14 @@ public final class TokenDeskCommand implements Callable<Integer> {
         TokenDeskOptions.Checked checked = desk.checkFiles();
         ArgumentChecks.existingDirectory(directory, "--dir");
         PrecinctNodeSettings settings = NodeCommands.settingsOf(directory);
+        if (Files.isRegularFile(directory.resolve(NodeCredentials.AUTHORITY_FILE))
+                && !NodeCredentials.authorityOf(directory).equals(checked.authority())) {
+            // The desk would check tokens under one authority and join a network certified by another: its peers
+            // would refuse it, and it would only ever say that it is cut off.
+            throw new CliException("token.error.nodeAuthority", "the node directory " + directory + " pins "
+                    + "another authority than --authority-cert: its network certificate is not issued by the "
+                    + "authority of this precinct's desk package");
+        }
         char[] secret = desk.passphrase.read("Ballot desk passphrase", false);
         TokenCheck check;
         NodeCredentials credentials;
@@ -127,7 +135,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
         out.flush();
         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         String line;
-        while ((line = boundedLine(lines)) != null) {
+        while ((line = ConsoleLines.next(lines)) != null) {
             String code = line.strip();
             if (code.isEmpty()) {
                 continue;
@@ -140,7 +148,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
             }
             if (word.equals("state")) {
                 out.println("state " + node.networkState().summary());
-            } else if (line.length() > MAX_LINE) {
+            } else if (ConsoleLines.tooLong(line)) {
                 out.println("REFUSED " + TokenRefusal.MALFORMED.name() + " " + TokenRefusal.MALFORMED.messageKey());
             } else {
                 try {
@@ -151,32 +159,5 @@ public final class TokenDeskCommand implements Callable<Integer> {
             }
             out.flush();
         }
-    }
-
-    /**
-     * The next line of {@code lines} without its end (LF, CR LF or CR), or {@code null} at the end of input; a line
-     * longer than {@link #MAX_LINE} is read to its end but only its first {@code MAX_LINE + 1} characters are kept,
-     * so that a stuck scanner or an endless stream cannot exhaust the memory.
-     */
-    static String boundedLine(BufferedReader lines) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c = lines.read();
-        if (c < 0) {
-            return null;
-        }
-        while (c >= 0 && c != '\n' && c != '\r') {
-            if (line.length() <= MAX_LINE) {
-                line.append((char) c);
-            }
-            c = lines.read();
-        }
-        if (c == '\r') {
-            // CR LF, or CR alone as some scanners end a code: one line end either way.
-            lines.mark(1);
-            if (lines.read() != '\n') {
-                lines.reset();
-            }
-        }
-        return line.toString();
     }
 }

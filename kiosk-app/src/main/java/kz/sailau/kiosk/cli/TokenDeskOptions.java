@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Base64;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -52,9 +54,11 @@ public final class TokenDeskOptions {
      *
      * @throws CliException {@code cli.error.election}, {@code cli.error.precinct}, {@code cli.error.noFile},
      *                      {@code token.error.publicKey} (not 32 bytes of base64), {@code token.error.deskKey} or
-     *                      {@code token.error.deskKeyMismatch} when an option is wrong
-     * @throws kz.sailau.kiosk.crypto.KioskCryptoException when the desk package cannot be opened (wrong passphrase,
-     *                                                      not signed by the authority)
+     *                      {@code token.error.deskKeyMismatch} when an option is wrong;
+     *                      {@code token.error.deskKeyAuthority} when the desk package is not signed by the authority
+     * @throws KioskCryptoException when the desk package cannot be opened (wrong passphrase), or
+     *                              {@code kiosk.error.authorityNotCa} when {@code --authority-cert} is no authority's
+     *                              certificate (a kiosk's or a node's)
      */
     TokenCheck check() {
         Checked checked = checkFiles();
@@ -89,6 +93,7 @@ public final class TokenDeskOptions {
             }
         }
         X509Certificate authority = BundleCommands.readAuthority(authorityCertificate);
+        KioskSignatures.checkAuthorityCertificate(authority);
         byte[] deskPackage;
         try {
             deskPackage = Files.readAllBytes(deskKey);
@@ -100,13 +105,30 @@ public final class TokenDeskOptions {
         return new Checked(electionId, precinctId, anyKiosk, deskPackage, authority);
     }
 
+    /** The key of a signature that is not the pinned authority's ({@link PrecinctTokenKey#openDeskPackage}). */
+    private static final String PACKAGE_SIGNATURE = "register.error.signature";
+
     /** The desk's options, checked and read; {@link #open} opens the desk package with the passphrase. */
     record Checked(ElectionId electionId, PrecinctId precinctId, TokenVerifier verifier, byte[] deskPackage,
                    X509Certificate authority) {
 
-        /** The token check, the desk package opened with {@code secret} (the caller clears it). */
+        /**
+         * The token check, the desk package opened with {@code secret} (the caller clears it).
+         *
+         * @throws CliException {@code token.error.deskKeyAuthority} when the package is not signed by the authority
+         *                      of {@code --authority-cert} (another authority's, or changed after signing)
+         */
         TokenCheck open(char[] secret) {
-            PrecinctTokenKey typedCodeKey = PrecinctTokenKey.openDeskPackage(deskPackage, secret, authority);
+            PrecinctTokenKey typedCodeKey;
+            try {
+                typedCodeKey = PrecinctTokenKey.openDeskPackage(deskPackage, secret, authority);
+            } catch (KioskCryptoException e) {
+                if (!PACKAGE_SIGNATURE.equals(e.messageKey())) {
+                    throw e;
+                }
+                throw new CliException("token.error.deskKeyAuthority", "--desk-key: the desk package is not signed "
+                        + "by the authority of --authority-cert (another authority issued it, or it was changed)");
+            }
             return checkWith(typedCodeKey);
         }
 

@@ -226,7 +226,8 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw bundleSignature("bundle signature cannot be read: " + e.getClass().getSimpleName(), e);
+            throw bundleSignature("bundle signature cannot be read (not a CMS signature with one signer and its "
+                    + "certificate)", e);
         }
         if (authority.isPresent()) {
             checkIssuedBy(signerCertificate, authority.get());
@@ -239,7 +240,7 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw bundleSignature("bundle signature does not match its contents: " + e.getClass().getSimpleName(), e);
+            throw bundleSignature("bundle signature does not match its contents", e);
         }
         return signerCertificate;
     }
@@ -269,7 +270,8 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw bundleSignature("bundle signature cannot be read: " + e.getClass().getSimpleName(), e);
+            throw bundleSignature("bundle signature cannot be read (not a CMS signature with one signer and its "
+                    + "certificate)", e);
         }
     }
 

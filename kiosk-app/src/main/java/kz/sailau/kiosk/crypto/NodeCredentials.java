@@ -136,20 +136,22 @@ public final class NodeCredentials {
         if (Files.exists(directory.resolve(SEALED_KEY_FILE))) {
             throw new KioskCryptoException("node.error.exists", "a node key already exists in " + directory, null);
         }
-        Files.createDirectories(directory);
         byte[] header = (name.value() + "\n" + role.label() + "\n" + precinct.number() + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] pkcs8 = privateKey.getEncoded();
         byte[] secret = new byte[header.length + pkcs8.length];
         System.arraycopy(header, 0, secret, 0, header.length);
         System.arraycopy(pkcs8, 0, secret, header.length, pkcs8.length);
+        byte[] sealed;
         try {
-            AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE),
-                    PassphraseSeal.seal(passphrase, secret, SEAL_LABEL, parameters, random));
+            // Sealed before any directory is made: a passphrase the seal refuses (too short) leaves nothing behind.
+            sealed = PassphraseSeal.seal(passphrase, secret, SEAL_LABEL, parameters, random);
         } finally {
             Arrays.fill(secret, (byte) 0);
             Arrays.fill(pkcs8, (byte) 0);
         }
+        Files.createDirectories(directory);
+        AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE), sealed);
         AtomicFileReplacement.write(directory.resolve(REQUEST_FILE), certificationRequest());
     }
 

@@ -190,7 +190,7 @@ public final class PrecinctTokenKey {
             document = Base64.getDecoder().decode(root.path("document").asText());
             signature = Base64.getDecoder().decode(root.path("signature").asText());
         } catch (IOException | IllegalArgumentException e) {
-            throw formatError("the desk package cannot be read: " + e.getClass().getSimpleName(), e);
+            throw formatError("the desk package cannot be read (not a desk package document)", e);
         } finally {
             Arrays.fill(wrapper, (byte) 0);
         }

@@ -48,7 +48,11 @@ public final class DurableSnapshotLog extends FileBasedLog {
     @Override
     public void init(String logName, Map<String, String> args) throws Exception {
         directory = Path.of(logName);
-        super.init(logName, args);
+        try {
+            super.init(logName, args);
+        } catch (Exception e) {
+            throw new DamagedLedgerException("the consensus log cannot be read", e);
+        }
     }
 
     @Override

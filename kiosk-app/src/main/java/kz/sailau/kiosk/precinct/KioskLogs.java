@@ -1,7 +1,9 @@
 package kz.sailau.kiosk.precinct;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.IssuedToken;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 
@@ -25,7 +29,10 @@ import kz.sailau.kiosk.model.NodeRole;
  * of its own log in the ledger as issued by it, voided in both or in neither, and every other id the ledger has for
  * it voided (an id a kiosk issued on the network before it lost a race for the voter, shown to nobody). Which
  * kiosks must have one: every node that signed a node bundle as a kiosk and every node the ledger records a check-in
- * or a token for; a missing one fails.
+ * or a token for; a missing one fails. A file is bound to its name as far as the files allow (a kiosk certificate
+ * names its precinct, not its node): its ids and counts must be the ledger's for that node, a name the ledger records
+ * nothing for must be a kiosk (not a machine that signed as a desk or clerk station, not a stranger to the network),
+ * and no two names may carry logs signed by the same kiosk certificate.
  */
 final class KioskLogs {
 
@@ -55,10 +62,19 @@ final class KioskLogs {
         days.forEach(day -> found.computeIfAbsent(day.node(), n -> new ArrayList<>()).add(day));
         TreeSet<String> kiosks = new TreeSet<>(required);
         kiosks.addAll(found.keySet());
+        Map<String, String> sharedSigner = sharedSigners(days);
         for (String kiosk : kiosks) {
             List<PrecinctBundleVerifier.KioskDay> own = found.getOrDefault(kiosk, List.of());
             String name = CHECK + kiosk;
-            if (own.isEmpty()) {
+            Optional<String> notAKiosk = own.isEmpty() || required.contains(kiosk) ? Optional.empty()
+                    : notAKiosk(byNode, kiosk);
+            if (notAKiosk.isPresent()) {
+                verifier.fail(name, own.get(0).file() + " is filed under " + kiosk + ", " + notAKiosk.get()
+                        + ": a kiosk's own log belongs under the name of the kiosk that kept it");
+            } else if (sharedSigner.containsKey(kiosk)) {
+                verifier.fail(name, own.get(0).file() + " is signed by the same kiosk certificate as "
+                        + sharedSigner.get(kiosk) + ": one kiosk's own log filed under two names");
+            } else if (own.isEmpty()) {
                 verifier.fail(name, "no own day bundle " + kiosk + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX
                         + " from " + kiosk + ", which " + (signedAsKiosk(byNode, kiosk)
                         ? "signed the precinct bundle as a kiosk" : "the precinct ledger records check-ins or "
@@ -162,6 +178,55 @@ final class KioskLogs {
             problems.add(notVoided + " valid token id(s) in the precinct ledger as issued by it are not in its own log");
         }
         return ledgerIds.size() - notVoided;
+    }
+
+    /**
+     * Why a node that the ledger records nothing for and that did not sign as a kiosk cannot have filed a kiosk's
+     * own log, or empty when it may have (a withdrawn machine, or a member whose node bundle is missing: its role is
+     * not known here, and {@code members} fails for it).
+     */
+    private Optional<String> notAKiosk(Map<NodeName, PrecinctDayBundle.Parsed> byNode, String name) {
+        NodeName node = nodeOrNull(name);
+        if (node == null) {
+            return Optional.empty(); // check() says that the file is not named after a node
+        }
+        if (byNode.containsKey(node)) {
+            return Optional.of("which signed the precinct bundle as a " + byNode.get(node).role().label()
+                    + ", not as a kiosk");
+        }
+        if (ledger.withdrawn().contains(node) || ledger.members().contains(node)) {
+            return Optional.empty();
+        }
+        return Optional.of("which is not a machine of this precinct network");
+    }
+
+    /**
+     * The day bundles whose signatures carry the same signer certificate, each name mapped to the other names: a
+     * kiosk signs its own log with its own key, so one certificate under two names is one log filed twice. A
+     * signature that cannot be read is left for {@link #check} to report.
+     */
+    private static Map<String, String> sharedSigners(List<PrecinctBundleVerifier.KioskDay> days) {
+        Map<String, List<String>> bySigner = new TreeMap<>();
+        for (PrecinctBundleVerifier.KioskDay day : days) {
+            if (day.signature().isEmpty()) {
+                continue;
+            }
+            try {
+                byte[] signer = KioskSignatures.signerCertificate(day.signature().get()).getEncoded();
+                bySigner.computeIfAbsent(HexFormat.of().formatHex(signer), k -> new ArrayList<>()).add(day.node());
+            } catch (KioskCryptoException | CertificateEncodingException e) {
+                // not readable: check() fails this day on its signature
+            }
+        }
+        Map<String, String> shared = new TreeMap<>();
+        for (List<String> names : bySigner.values()) {
+            if (names.size() > 1) {
+                for (String name : names) {
+                    shared.put(name, String.join(", ", names.stream().filter(n -> !n.equals(name)).toList()));
+                }
+            }
+        }
+        return shared;
     }
 
     private static boolean signedAsKiosk(Map<NodeName, PrecinctDayBundle.Parsed> byNode, String kiosk) {

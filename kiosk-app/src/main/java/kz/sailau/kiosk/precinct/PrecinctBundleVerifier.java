@@ -32,8 +32,9 @@ import kz.sailau.kiosk.model.NodeRole;
  * every node holding the same sealed ledger, closed on the same agreed register version; the counts per node against the listed blind indexes and token ids;
  * no voter recorded twice across kiosks (by blind index); check-ins = tokens issued − voided per kiosk and in total;
  * every redeemed token issued by a kiosk. Each check is one line with a specific reason; the verdict is one line.
- * No personal data is read or printed: the bundle has none, and a failure names nodes and token ids, never a blind
- * index.
+ * No personal data is read or printed: the bundle has none, and a failure names nodes and counts, never a token id
+ * or a blind index, and never an exception's class (a signature or file that cannot be read is said in words, with
+ * its message key).
  */
 public final class PrecinctBundleVerifier {
 
@@ -158,6 +159,10 @@ public final class PrecinctBundleVerifier {
                 continue;
             }
             signature(file, parsed, authority);
+            if (!file.file().equals(parsed.node().value() + PrecinctDayBundle.SUFFIX)) {
+                fail("file " + file.file(), file.file() + " holds the bundle of " + parsed.node() + ": a node's bundle "
+                        + "belongs under its own name, " + parsed.node() + PrecinctDayBundle.SUFFIX);
+            }
             if (byNode.put(parsed.node(), parsed) != null) {
                 fail("members", "two bundles are signed by " + parsed.node());
             }
@@ -358,25 +363,41 @@ public final class PrecinctBundleVerifier {
         return kiosks;
     }
 
+    /**
+     * Every redeemed token issued by a kiosk and redeemed at a desk; every other token's status and changer agree.
+     * A failure counts the tokens per issuer and desk and never names a token id: the ids are in the bundle for
+     * whoever needs them, not on an observer's screen or in a protocol.
+     */
     private void redeemed(PrecinctDayBundle.Parsed reference, SortedSet<String> kiosks) {
-        List<String> problems = new ArrayList<>();
+        Map<String, Long> notByKiosk = new TreeMap<>();
+        Map<String, Long> inconsistent = new TreeMap<>();
+        long atNoDesk = 0;
         long redeemed = 0;
-        for (Map.Entry<String, PrecinctDayBundle.TokenLine> token : reference.tokens().entrySet()) {
-            PrecinctDayBundle.TokenLine line = token.getValue();
+        for (PrecinctDayBundle.TokenLine line : reference.tokens().values()) {
             if (line.status().equals("redeemed")) {
                 redeemed++;
                 if (!kiosks.contains(line.issuer())) {
-                    problems.add("token " + token.getKey() + " redeemed at " + line.changer() + " was issued by no "
-                            + "kiosk" + (line.issuer().equals("-") ? "" : " (" + line.issuer() + " is not a kiosk)"));
+                    notByKiosk.merge(line.issuer() + "\t" + line.changer(), 1L, Long::sum);
                 }
                 if (line.changer().equals("-")) {
-                    problems.add("token " + token.getKey() + " is redeemed at no desk");
+                    atNoDesk++;
                 }
             } else if (line.status().equals("issued") != line.changer().equals("-")) {
-                problems.add("token " + token.getKey() + " is " + line.status() + (line.changer().equals("-")
-                        ? " by no node" : " but names " + line.changer()));
+                inconsistent.merge(line.status() + (line.changer().equals("-") ? " by no node"
+                        : " but naming " + line.changer()), 1L, Long::sum);
             }
         }
+        List<String> problems = new ArrayList<>();
+        notByKiosk.forEach((issuerAndDesk, count) -> {
+            String[] names = issuerAndDesk.split("\t");
+            problems.add(count + " token(s) redeemed at " + names[1] + (names[0].equals("-")
+                    ? " were issued by no kiosk" : " were issued by " + names[0] + ", which signed no bundle as a "
+                    + "kiosk and was not withdrawn"));
+        });
+        if (atNoDesk > 0) {
+            problems.add(atNoDesk + " token(s) are redeemed at no desk");
+        }
+        inconsistent.forEach((what, count) -> problems.add(count + " token(s) " + what));
         check(problems.isEmpty(), "redeemed", redeemed + " tokens redeemed, each issued by a kiosk and "
                 + "redeemed once", String.join("; ", problems));
     }
@@ -412,7 +433,7 @@ public final class PrecinctBundleVerifier {
     public static List<NodeBundle> read(Path directory) throws IOException {
         List<NodeBundle> bundles = new ArrayList<>();
         for (Path file : files(directory, PrecinctDayBundle.SUFFIX)) {
-            bundles.add(new NodeBundle(file.getFileName().toString(), readBounded(file),
+            bundles.add(new NodeBundle(printable(file.getFileName().toString()), readBounded(file),
                     signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return bundles;
@@ -428,10 +449,23 @@ public final class PrecinctBundleVerifier {
     public static List<KioskDay> readKioskDays(Path directory) throws IOException {
         List<KioskDay> days = new ArrayList<>();
         for (Path file : files(directory, KIOSK_DAY_SUFFIX)) {
-            String name = file.getFileName().toString();
-            days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name, readBounded(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
+            String name = printable(file.getFileName().toString());
+            days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name,
+                    readBounded(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return days;
+    }
+
+    /**
+     * A file name as the check lines print it: a control or format character (a line break, a bidi override) becomes
+     * {@code ?}, so that a file named to look like a line of the output cannot add one. Such a name is never a
+     * node's, and fails as such.
+     */
+    static String printable(String fileName) {
+        StringBuilder printable = new StringBuilder(fileName.length());
+        fileName.codePoints().forEach(c -> printable.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || Character.isWhitespace(c) && c != ' ' ? '?' : c));
+        return printable.toString();
     }
 
     private static List<Path> files(Path directory, String suffix) throws IOException {

@@ -255,7 +255,7 @@ public final class PrecinctDayBundle {
                     }
                     TokenLine line = new TokenLine(words[2], words[3], words[4]);
                     if (tokens.put(words[1], line) != null) {
-                        repeated.add("token " + words[1] + " is listed twice");
+                        repeated.add("a token id is listed twice (issued by " + words[2] + ")");
                     }
                 }
                 default -> throw bad(lineNumber, "unknown line kind");

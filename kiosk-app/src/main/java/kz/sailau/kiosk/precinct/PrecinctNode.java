@@ -9,6 +9,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -157,7 +158,9 @@ public final class PrecinctNode implements AutoCloseable {
      * @param credentials this node's certified key
      * @param authority   the pinned authority certificate
      * @param random      command ids
-     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws NodeLedgerException          if the node's ledger files cannot be read
+     * @throws PrecinctUnavailableException if the channel cannot start
      */
     public static PrecinctNode start(PrecinctNodeSettings settings, NodeCredentials credentials,
                                      X509Certificate authority, SecureRandom random) {
@@ -173,7 +176,7 @@ public final class PrecinctNode implements AutoCloseable {
         try {
             node = new PrecinctNode(settings, credentials, authority, random);
         } catch (Exception e) {
-            throw new PrecinctUnavailableException("node cannot join the precinct network: " + e.getMessage());
+            throw startFailure(e, settings);
         }
         // A machine restarted right after a crash finds its old self still in the view until the others' failure
         // detection drops it, and its join is refused as a duplicate: it tries again until that has happened.
@@ -186,8 +189,7 @@ public final class PrecinctNode implements AutoCloseable {
             } catch (Exception e) {
                 if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("duplicate")) {
                     node.channel.close();
-                    throw new PrecinctUnavailableException("node cannot join the precinct network: "
-                            + e.getMessage());
+                    throw startFailure(e, settings);
                 }
                 LOG.info("precinct node {}: its previous run is still in the view; joining again", settings.name());
                 try {
@@ -202,12 +204,31 @@ public final class PrecinctNode implements AutoCloseable {
     }
 
     /**
+     * What a failed start says: the listener's port taken (JGroups' TCP transport), the node's own ledger files
+     * damaged, or else that the precinct network could not be joined.
+     */
+    private static PrecinctUnavailableException startFailure(Exception failure, PrecinctNodeSettings settings) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return new NodeBindException(settings.listen());
+            }
+            if (cause instanceof DamagedLedgerException) {
+                LOG.warn("precinct node {}: {}", settings.name(), cause.getMessage());
+                return new NodeLedgerException(settings.dataDirectory());
+            }
+        }
+        return new PrecinctUnavailableException("node cannot join the precinct network: " + failure.getMessage());
+    }
+
+    /**
      * Unseals the node key of {@code directory} with {@code passphrase} (cleared, whatever happens), then creates the
      * settings' data directory and starts the node as {@link #start(PrecinctNodeSettings, NodeCredentials,
      * X509Certificate, SecureRandom)} does: a wrong passphrase leaves nothing behind.
      *
      * @throws KioskCryptoException         {@code crypto.error.wrongPassphrase}, {@code node.error.notInitialised}
-     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws NodeLedgerException          if the node's ledger files cannot be read
+     * @throws PrecinctUnavailableException if the channel cannot start
      * @throws IOException                  when a file cannot be read or the data directory made
      */
     public static PrecinctNode start(Path directory, PrecinctNodeSettings settings, char[] passphrase,
@@ -226,7 +247,9 @@ public final class PrecinctNode implements AutoCloseable {
      * PrecinctNodeSettings, NodeCredentials, X509Certificate, SecureRandom)} does; when the node cannot start, a
      * data directory made here and left empty is removed again: a refusal leaves nothing behind.
      *
-     * @throws PrecinctUnavailableException if the listener cannot be bound or the channel cannot start
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws NodeLedgerException          if the node's ledger files cannot be read
+     * @throws PrecinctUnavailableException if the channel cannot start
      * @throws IOException                  when the data directory cannot be made
      */
     public static PrecinctNode startInDataDirectory(PrecinctNodeSettings settings, NodeCredentials credentials,
@@ -465,6 +488,11 @@ public final class PrecinctNode implements AutoCloseable {
         }
     }
 
+    /** Whether the node still runs: false once it is closed (or halted), when it has no network state to show. */
+    public boolean running() {
+        return !channel.isClosed();
+    }
+
     /** What this node knows of the network now. */
     public NetworkState networkState() {
         SortedSet<NodeName> members = new TreeSet<>();
@@ -647,7 +675,11 @@ public final class PrecinctNode implements AutoCloseable {
         @Override
         public void readContentFrom(DataInput in) throws Exception {
             synchronized (state) {
-                state.readFrom(in);
+                try {
+                    state.readFrom(in);
+                } catch (IOException | RuntimeException e) {
+                    throw new DamagedLedgerException("the ledger snapshot cannot be read", e);
+                }
             }
         }
 

@@ -34,11 +34,16 @@ import kz.sailau.kiosk.model.NodeName;
  * close DIR                → close FILE                    (the node's signed end-of-day bundle, after the seal)
  * quit                     → bye
  * </pre>
- * A bad request is answered {@code error KEY message}; nothing is changed by it. So is a refused membership change
+ * A bad request is answered {@code error KEY message}; nothing is changed by it (a line longer than
+ * {@link ConsoleLines#MAX_LINE} characters: {@code error precinct.console.tooLong}). So is a refused membership change
  * (a certificate of another precinct or authority, a machine that is a member already, withdrawing this machine or
  * a machine without which the rest reach no majority: see {@link PrecinctNode#admit}, {@link PrecinctNode#withdraw}).
  */
 public final class PrecinctNodeConsole {
+
+    /** The answer to a request line longer than {@link ConsoleLines#MAX_LINE}: nothing is done for it. */
+    static final String TOO_LONG = "error precinct.console.tooLong a request line is longer than "
+            + ConsoleLines.MAX_LINE + " characters";
 
     private final PrecinctNode node;
     private final Supplier<Long> nanoTime;
@@ -52,12 +57,15 @@ public final class PrecinctNodeConsole {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** Serves requests until {@code quit} or the end of the input. */
+    /**
+     * Serves requests until {@code quit} or the end of the input; a line longer than {@link ConsoleLines#MAX_LINE}
+     * is answered {@code error precinct.console.tooLong …} and read to its end without being kept.
+     */
     public void serve(BufferedReader in, PrintStream out) throws IOException {
         out.println("ready " + node.name());
         out.flush();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String answer = answer(line.strip());
+        for (String line = ConsoleLines.next(in); line != null; line = ConsoleLines.next(in)) {
+            String answer = ConsoleLines.tooLong(line) ? TOO_LONG : answer(line.strip());
             out.println(answer);
             out.flush();
             if (answer.equals("bye")) {
@@ -73,7 +81,7 @@ public final class PrecinctNodeConsole {
         try {
             return switch (verb) {
                 case "checkin" -> timed(verb, () -> node.submit(new PrecinctCommand.CheckIn(id(words, 3),
-                        node.name(), hex(words, 1, 32), words.length > 2 ? Integer.parseInt(words[2]) : 0)));
+                        node.name(), hex(words, 1, 32), words.length > 2 ? method(words[2]) : 0)));
                 case "paper" -> timed(verb, () -> node.submit(new PrecinctCommand.PaperMark(id(words, 2), node.name(),
                         hex(words, 1, 32))));
                 case "issue" -> timed(verb, () -> node.submit(new PrecinctCommand.IssueToken(id(words, 2),
@@ -152,6 +160,14 @@ public final class PrecinctNodeConsole {
 
     private byte[] id(String[] words, int index) {
         return words.length > index ? hex(words, index, PrecinctCommand.ID_LENGTH) : node.newCommandId();
+    }
+
+    /** A check-in method's number; a word that is no small number is a bad request, not a parser's message. */
+    private static int method(String word) {
+        if (!word.matches("[0-9]{1,2}")) {
+            throw new IllegalArgumentException("method must be 0..3");
+        }
+        return Integer.parseInt(word);
     }
 
     private static String argument(String[] words, int index) {

@@ -14,11 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import kz.sailau.kiosk.model.NodeName;
 
 /**
@@ -56,7 +61,18 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
     /** The largest {@code precinct.json} read: a few machines' addresses take a few hundred bytes. */
     public static final long MAX_FILE_BYTES = 1 << 20;
 
-    /** @throws IllegalArgumentException on a wildcard listen address, no members, or a non-positive timeout */
+    /** The longest a command may wait for the cluster: beyond it a voter would stand at a kiosk that hangs. */
+    public static final Duration MAX_COMMIT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The fields of {@code precinct.json}; any other is a typo that would be silently ignored, and is refused. */
+    static final Set<String> FIELDS = Set.of("name", "listen", "advertise", "peers", "members",
+            "commitTimeoutMillis");
+
+    /**
+     * @throws IllegalArgumentException on a wildcard listen address, no members or a member listed twice, two peers
+     *                                  at the same address, or a timeout that is not positive or above
+     *                                  {@link #MAX_COMMIT_TIMEOUT}
+     */
     public PrecinctNodeSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(listen, "listen");
@@ -71,8 +87,26 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
         if (members.isEmpty()) {
             throw new IllegalArgumentException("members must name the precinct's voting nodes");
         }
+        Set<NodeName> distinct = new HashSet<>();
+        for (NodeName member : members) {
+            if (!distinct.add(member)) {
+                throw new IllegalArgumentException("members lists " + member + " twice");
+            }
+        }
+        Map<InetSocketAddress, NodeName> byAddress = new HashMap<>();
+        for (Map.Entry<NodeName, InetSocketAddress> peer : new TreeMap<>(peers).entrySet()) {
+            NodeName other = byAddress.put(peer.getValue(), peer.getKey());
+            if (other != null) {
+                throw new IllegalArgumentException("peers " + other + " and " + peer.getKey() + " have the same "
+                        + "address " + peer.getValue().getAddress().getHostAddress() + ":" + peer.getValue().getPort());
+            }
+        }
         if (commitTimeout.isNegative() || commitTimeout.isZero()) {
             throw new IllegalArgumentException("commitTimeoutMillis must be positive");
+        }
+        if (commitTimeout.compareTo(MAX_COMMIT_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("commitTimeoutMillis must be at most " + MAX_COMMIT_TIMEOUT.toMillis()
+                    + ": a kiosk waits that long at most before it says that it is cut off");
         }
     }
 
@@ -111,6 +145,15 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("precinct.json must be an object");
+        }
+        for (Iterator<String> fields = root.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (!FIELDS.contains(field)) {
+                // The name is echoed only when it is a plain word: a line break in it would break the one line.
+                throw new IllegalArgumentException("unknown field " + (field.matches("[A-Za-z0-9_]{1,40}")
+                        ? "'" + field + "'" : "(a name that is no plain word)") + "; the fields are "
+                        + String.join(", ", new TreeSet<>(FIELDS)));
+            }
         }
         NodeName name = new NodeName(text(root, "name"));
         InetSocketAddress listen = address(text(root, "listen"));

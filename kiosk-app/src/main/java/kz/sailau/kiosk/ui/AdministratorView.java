@@ -4,11 +4,14 @@ import javafx.beans.binding.Bindings;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -18,6 +21,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import kz.sailau.kiosk.ui.touch.InputKind;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
@@ -38,6 +42,8 @@ public final class AdministratorView extends VBox {
     private final LanguageViewModel language;
     private final PasswordField passphrase = new PasswordField();
     private final Timeline ticker;
+    /** Whether the screens are in a window that is shown; held so that its listener lives as long as the view. */
+    private final ObservableValue<Boolean> shown;
 
     /**
      * @param actions  what the kiosk offers
@@ -110,13 +116,24 @@ public final class AdministratorView extends VBox {
         model.unlockedProperty().addListener((o, a, b) -> scrollToTop());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                ticker.stop();
-            } else {
-                ticker.play();
-            }
-        });
+        // The second's tick (countdowns, the precinct pane's poll of its node) runs only while these screens are in
+        // a window that is shown: a closed window, or one whose kiosk and node have shut down, polls nothing.
+        shown = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        shown.addListener((o, was, now) -> tick(now));
+        tick(shown.getValue());
+    }
+
+    private void tick(boolean on) {
+        if (on) {
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
+    }
+
+    /** Whether the second's tick runs (only while the screens are in a shown window). */
+    boolean ticking() {
+        return ticker.getStatus() == Animation.Status.RUNNING;
     }
 
     /** The screens' state. */

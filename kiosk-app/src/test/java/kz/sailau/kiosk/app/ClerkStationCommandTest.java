@@ -60,6 +60,17 @@ class ClerkStationCommandTest {
                 assertEquals(List.of("precinct.json"), files.map(f -> f.getFileName().toString()).toList());
             }
 
+            Path garbledAuthority = Files.createDirectory(temp.resolve("garbled-authority"));
+            try (var files = Files.list(station.directory())) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, garbledAuthority.resolve(file.getFileName()));
+                }
+            }
+            Files.writeString(garbledAuthority.resolve("authority.crt.pem"), "garbage\n");
+            refused("crypto.error.certificateFormat", "--dir", garbledAuthority.toString(), "--check-only");
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("the pinned authority certificate "
+                    + "authority.crt.pem cannot be used"), "names the authority's file, not the node's: " + err);
+
             Path wrong = Files.writeString(temp.resolve("wrong.txt"), "not the node passphrase\n");
             refused("crypto.error.wrongPassphrase", "--dir", station.directory().toString(), "--passphrase-file",
                     wrong.toString());

@@ -139,7 +139,7 @@ class PrecinctNetworkPaneUiTest {
     /** Accepts the TEST passphrase; offers the precinct network of kiosk-1 and the TEST stick. */
     private final class Actions implements AdministratorActions {
         private final PrecinctMembership membership = new KioskPrecinctNetwork(
-                () -> Optional.of(NODES.get(new NodeName("kiosk-1"))), audited::add);
+                () -> Optional.ofNullable(NODES.get(new NodeName("kiosk-1"))), audited::add);
 
         @Override
         public void unlock(char[] passphrase) throws AdministratorException {

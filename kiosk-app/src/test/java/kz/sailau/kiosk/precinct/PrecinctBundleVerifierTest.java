@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
@@ -174,12 +176,38 @@ class PrecinctBundleVerifierTest {
     }
 
     @Test
+    void aNodesBundleFiledUnderAnotherNodesNameFails() {
+        List<PrecinctBundleVerifier.NodeBundle> bundles = new ArrayList<>(bundles(sealed, UnaryOperator.identity()));
+        PrecinctBundleVerifier.NodeBundle kiosk2 = bundles.remove(KIOSK_2_AT);
+        bundles.add(new PrecinctBundleVerifier.NodeBundle("kiosk-9.bundle", kiosk2.bundle(), kiosk2.signature()));
+        PrecinctBundleVerifier.Result result = verify(bundles);
+        assertFailed(result, "file kiosk-9.bundle", "kiosk-9.bundle holds the bundle of kiosk-2: a node's bundle "
+                + "belongs under its own name, kiosk-2.bundle");
+        assertTrue(check(result, "signature kiosk-2").passed(), result.toString());
+    }
+
+    @Test
     void aRedeemedIdNoKioskIssuedFails() {
         String forged = "token " + "ff".repeat(16) + " - redeemed desk-1\n";
         PrecinctBundleVerifier.Result result = verify(bundles(sealed, text -> text.replaceFirst(
                 "count desk-1 (.*) redeemed=5 ", "count desk-1 $1 redeemed=6 ") + forged));
-        assertFailed(result, "redeemed", "token " + "ff".repeat(16) + " redeemed at desk-1 was issued by no kiosk");
+        assertFailed(result, "redeemed", "1 token(s) redeemed at desk-1 were issued by no kiosk");
         assertTrue(check(result, "counts desk-1").passed(), result.toString());
+        assertFalse(result.toString().contains("ff".repeat(16)), "no token id is printed: " + result);
+    }
+
+    @Test
+    void aKioskWhoseBundleIsMissingHasItsRedeemedTokensCountedNotListed() {
+        List<PrecinctBundleVerifier.NodeBundle> bundles = new ArrayList<>(bundles(sealed, UnaryOperator.identity()));
+        bundles.remove(KIOSK_2_AT);
+        PrecinctBundleVerifier.Result result = verify(bundles);
+        assertFailed(result, "members", "no bundle from kiosk-2, a member at the close");
+        assertFailed(result, "redeemed", "2 token(s) redeemed at desk-1 were issued by kiosk-2, which signed no "
+                + "bundle as a kiosk and was not withdrawn");
+        String printed = result.checks().stream().map(PrecinctBundleVerifier.Check::message)
+                .collect(Collectors.joining("\n")) + result.verdict();
+        assertFalse(Pattern.compile("[0-9a-f]{32}").matcher(printed).find(),
+                "no token id (32 hex digits) in any line: " + printed);
     }
 
     @Test

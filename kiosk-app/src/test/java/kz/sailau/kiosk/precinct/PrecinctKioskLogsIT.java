@@ -1,12 +1,14 @@
 package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.assertFailed;
 import static kz.sailau.kiosk.precinct.PrecinctBundleVerifierTest.check;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +173,67 @@ class PrecinctKioskLogsIT {
     }
 
     @Test
+    void aKiosksBundleFiledUnderAMachineThatIsNoKioskFails() throws Exception {
+        Path directory = precinctDirectory("under-the-desk", ledger(false));
+        refile(directory, "kiosk-1", "desk-1", false);
+        refile(directory, "kiosk-2", "kiosk-9", true);
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log desk-1", "desk-1.day-bundle.json is filed under desk-1, which signed the "
+                + "precinct bundle as a ballot-desk, not as a kiosk: a kiosk's own log belongs under the name of the "
+                + "kiosk that kept it");
+        assertFailed(result, "kiosk log kiosk-9", "kiosk-9.day-bundle.json is filed under kiosk-9, which is not a "
+                + "machine of this precinct network");
+        assertFailed(result, "kiosk log kiosk-1", "no own day bundle kiosk-1.day-bundle.json");
+    }
+
+    @Test
+    void oneKiosksBundleFiledUnderTwoNamesFails() throws Exception {
+        Path directory = precinctDirectory("twice", ledger(false));
+        refile(directory, "kiosk-1", "kiosk-2", true);
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log kiosk-1", "kiosk-1.day-bundle.json is signed by the same kiosk certificate as "
+                + "kiosk-2: one kiosk's own log filed under two names");
+        assertFailed(result, "kiosk log kiosk-2", "kiosk-2.day-bundle.json is signed by the same kiosk certificate as "
+                + "kiosk-1");
+    }
+
+    @Test
+    void aGarbageSignatureIsSaidInWordsWithItsKeyAndNoExceptionName() throws Exception {
+        Path directory = precinctDirectory("garbage", ledger(false));
+        Files.writeString(directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + ".p7s"), "garbage");
+        Files.writeString(directory.resolve("kiosk-2" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX), "garbage");
+        Files.writeString(directory.resolve("desk-1" + PrecinctDayBundle.SUFFIX + PrecinctDayBundle.SIGNATURE_SUFFIX),
+                "garbage");
+        PrecinctBundleVerifier.Result result = verify(directory);
+        assertFailed(result, "kiosk log kiosk-1", "kiosk-1.day-bundle.json does not verify as a kiosk's day bundle: "
+                + "signature");
+        assertFailed(result, "kiosk log kiosk-2", "kiosk-2.day-bundle.json is not a kiosk's day bundle: bundle cannot "
+                + "be read (not JSON of the sailau-day-bundle-v2 format) [audit.error.bundleFormat]");
+        assertFailed(result, "signature desk-1", "desk-1.bundle: bundle signature cannot be read (not a CMS signature "
+                + "with one signer and its certificate) [audit.error.bundleSignature]");
+        assertFalse(result.toString().contains("Exception"), result.toString());
+    }
+
+    @Test
+    void aFileNamedLikeALineOfTheOutputAddsNoLine() throws Exception {
+        Path directory = precinctDirectory("named-like-output", ledger(false));
+        Files.writeString(directory.resolve("x\nprecinct bundle verified: 3 nodes\n"
+                + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX), "x");
+        Files.writeString(directory.resolve("kiosk-7\u2028ok\u202e" + PrecinctDayBundle.SUFFIX), "x");
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(1, console.run("bundle", "verify", "--precinct", directory.toString(), "--authority-cert",
+                authorityFile.toString()), console.out() + console.err());
+        List<String> lines = console.out().lines().toList();
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.startsWith("ok\t") || line.startsWith("FAILED\t"), "a check line: " + line);
+        }
+        assertTrue(lines.get(lines.size() - 1).startsWith("precinct bundle NOT verified: "), console.out());
+        assertTrue(console.out().contains("FAILED\tkiosk log x?precinct bundle verified: 3 nodes?\tx?precinct bundle "
+                + "verified: 3 nodes?.day-bundle.json is not named after a node"), console.out());
+        assertFalse(console.out().contains("\u2028") || console.out().contains("\u202e"), console.out());
+    }
+
+    @Test
     void aChangedByteInAKiosksOwnBundleFails() throws Exception {
         Path directory = precinctDirectory("changed", ledger(false));
         Path file = directory.resolve("kiosk-1" + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX);
@@ -194,6 +257,19 @@ class PrecinctKioskLogsIT {
         PrecinctBundleVerifier.Result result = verify(precinctDirectory("paper", state));
         assertFailed(result, "kiosk log kiosk-2", "its own log has 0 paper marks, the precinct ledger 1");
         assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
+    }
+
+    /** Files {@code from}'s own day bundle and its signature under {@code to}'s name: a copy, or moved. */
+    private static void refile(Path directory, String from, String to, boolean copy) throws Exception {
+        for (String suffix : List.of("", PrecinctDayBundle.SIGNATURE_SUFFIX)) {
+            Path source = directory.resolve(from + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + suffix);
+            Path target = directory.resolve(to + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX + suffix);
+            if (copy) {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(source, target);
+            }
+        }
     }
 
     private static void apply(PrecinctLedgerState state, PrecinctCommand command) {

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeName;
@@ -23,34 +25,81 @@ import kz.sailau.kiosk.model.PrecinctId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A node that cannot join (its port taken by another program) leaves no data directory behind. */
+/**
+ * A node that cannot listen (its port taken by another program) says so ({@code node.error.bind}, naming the address
+ * and port) and leaves no data directory behind; a node whose own ledger files are damaged says that
+ * ({@code node.error.ledger}) and keeps them.
+ */
 class PrecinctNodeRefusedStartTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final AuthorityCredentials AUTHORITY = AuthorityCredentials.generate("Test-only authority",
+            Clock.systemUTC(), Duration.ofDays(1), RANDOM);
+
+    /** The ledger files whose damage the node names: the consensus log's metadata and the snapshot. */
+    private static final Set<String> DAMAGED = Set.of("metadata.raft", DurableSnapshotLog.SNAPSHOT_FILE);
 
     @TempDir
     Path directory;
 
     @Test
     void aNodeWhosePortIsTakenLeavesNoLedgerDirectory() throws Exception {
-        AuthorityCredentials authority = AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(),
-                Duration.ofDays(1), RANDOM);
         NodeName name = new NodeName("desk-1");
-        NodeCredentials credentials = PrecinctBundleVerifierTest.certified(authority, name, NodeRole.BALLOT_DESK,
+        NodeCredentials credentials = PrecinctBundleVerifierTest.certified(AUTHORITY, name, NodeRole.BALLOT_DESK,
                 new PrecinctId(4711));
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
             Path ledger = directory.resolve("ledger");
-            PrecinctNodeSettings settings = new PrecinctNodeSettings(name, listen, listen, Map.of(name, listen),
-                    List.of(name), ledger, Duration.ofSeconds(3));
+            PrecinctNodeSettings settings = settings(name, listen);
             PrecinctUnavailableException refused = assertThrows(PrecinctUnavailableException.class,
-                    () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
-            assertEquals("precinct.error.cutOff", refused.messageKey());
+                    () -> PrecinctNode.startInDataDirectory(settings, credentials, AUTHORITY.certificate(), RANDOM));
+            assertEquals("node.error.bind", refused.messageKey(), "a taken port is not a lost network");
+            assertTrue(refused.getMessage().startsWith("cannot listen on " + listen.getAddress().getHostAddress()
+                    + ":" + listen.getPort() + ": the port is taken"), refused.getMessage());
             assertFalse(Files.exists(ledger), "the ledger directory made for the node is removed again");
             Files.createDirectories(ledger);
             assertThrows(PrecinctUnavailableException.class,
-                    () -> PrecinctNode.startInDataDirectory(settings, credentials, authority.certificate(), RANDOM));
+                    () -> PrecinctNode.startInDataDirectory(settings, credentials, AUTHORITY.certificate(), RANDOM));
             assertTrue(Files.isDirectory(ledger), "a ledger directory that was there before stays");
         }
+    }
+
+    @Test
+    void aNodeWhoseLedgerFilesAreDamagedSaysSoNotThatItIsCutOff() throws Exception {
+        NodeName name = new NodeName("kiosk-1");
+        NodeCredentials credentials = PrecinctBundleVerifierTest.certified(AUTHORITY, name, NodeRole.KIOSK,
+                new PrecinctId(4711));
+        InetSocketAddress listen;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), free.getLocalPort());
+        }
+        Path ledger = directory.resolve("ledger");
+        PrecinctNodeSettings settings = settings(name, listen);
+        PrecinctNode.startInDataDirectory(settings, credentials, AUTHORITY.certificate(), RANDOM).close();
+        List<Path> files;
+        try (var walk = Files.walk(ledger)) {
+            files = walk.filter(Files::isRegularFile).filter(file -> DAMAGED.contains(file.getFileName().toString()))
+                    .toList();
+        }
+        assertEquals(DAMAGED.size(), files.size(), "the node wrote its log metadata and its snapshot: " + files);
+        // Every byte 0xFF: lengths and sequence numbers read as negative, as after a torn or foreign write.
+        byte[] garbage = new byte[300];
+        Arrays.fill(garbage, (byte) 0xFF);
+        for (Path file : files) {
+            Files.write(file, garbage);
+        }
+        PrecinctUnavailableException refused = assertThrows(PrecinctUnavailableException.class,
+                () -> PrecinctNode.startInDataDirectory(settings, credentials, AUTHORITY.certificate(), RANDOM));
+        assertEquals("node.error.ledger", refused.messageKey(), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("the node's ledger in " + ledger + " cannot be read"),
+                refused.getMessage());
+        assertTrue(Files.isDirectory(ledger), "a damaged ledger is kept for the technician, never removed");
+    }
+
+    /** A one-member network listening on {@code listen}, its ledger in the test directory. */
+    private PrecinctNodeSettings settings(NodeName name, InetSocketAddress listen) {
+        return new PrecinctNodeSettings(name, listen, listen, Map.of(name, listen), List.of(name),
+                directory.resolve("ledger"), Duration.ofSeconds(3));
     }
 }

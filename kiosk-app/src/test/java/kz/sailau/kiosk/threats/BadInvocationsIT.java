@@ -106,6 +106,11 @@ class BadInvocationsIT {
                 + "\"peers\": {\"desk-1\": \"192.0.2.1:7800\", \"kiosk-1\": \"192.0.2.2:7800\"}, "
                 + "\"members\": [\"desk-1\", \"kiosk-1\"]}\n");
         PLACES.put("{FARNODE}", farNode.toString());
+        // A node directory whose precinct.json misspells a field: refused, not read as if the field were absent.
+        Path typoNode = Files.createDirectories(root.resolve("typo-node"));
+        Files.writeString(typoNode.resolve("precinct.json"), "{\"name\": \"desk-1\", \"listen\": \"127.0.0.1:7800\", "
+                + "\"peers\": {\"desk-1\": \"127.0.0.1:7800\"}, \"members\": [\"desk-1\"], \"comitTimeoutMillis\": 3000}\n");
+        PLACES.put("{TYPONODE}", typoNode.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -322,6 +327,17 @@ class BadInvocationsIT {
                 new String[] {"token", "desk", "--dir", "{FARNODE}"}, desk)));
         all.add(new Bad("clerk-station --check-only listening on another machine's address", 1, "node.error.listen",
                 "clerk-station", "--dir", "{FARNODE}", "--check-only"));
+        all.add(new Bad("node init with a short passphrase", 1, "crypto.error.passphraseTooShort", "node", "init",
+                "--dir", "{OUT}/n1/node", "--name", "kiosk-1", "--role", "kiosk", "--precinct", "101",
+                "--passphrase-file", "{SHORTPASS}"));
+        all.add(new Bad("node init --name in capitals", 1, "node.error.name", "node", "init", "--dir", "{OUT}/n2",
+                "--name", "KIOSK-1", "--role", "kiosk", "--precinct", "101", "--passphrase-file", "{P}"));
+        all.add(new Bad("node init --role clerk", 1, "node.error.role", "node", "init", "--dir", "{OUT}/n3",
+                "--name", "kiosk-1", "--role", "clerk", "--precinct", "101", "--passphrase-file", "{P}"));
+        all.add(new Bad("node init --precinct 0", 1, "node.error.precinct", "node", "init", "--dir", "{OUT}/n4",
+                "--name", "kiosk-1", "--role", "kiosk", "--precinct", "0", "--passphrase-file", "{P}"));
+        all.add(new Bad("node run with a typo in a precinct.json field", 1, "node.error.settings", "node", "run",
+                "--dir", "{TYPONODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("node run listening on another machine's address", 1, "node.error.listen", "node", "run",
                 "--dir", "{FARNODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("token verify --authority-cert of 3 GB (the last resort: no command limit on it)", 1,
@@ -352,6 +368,12 @@ class BadInvocationsIT {
                 new String[] {"token", "verify"}, with(desk, "--passphrase-file", "{W}"), "CODE")));
         all.add(new Bad("token verify --authority-cert garbage", 1, "crypto.error.certificateFormat", concat(
                 new String[] {"token", "verify"}, with(desk, "--authority-cert", "{G}"), "CODE")));
+        all.add(new Bad("token verify --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                concat(new String[] {"token", "verify"}, with(desk, "--authority-cert", "{CERT}"), "CODE")));
+        all.add(new Bad("token desk --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                concat(new String[] {"token", "desk", "--dir", "{D}"}, with(desk, "--authority-cert", "{CERT}"))));
+        all.add(new Bad("bundle verify --precinct --authority-cert a kiosk's certificate", 1,
+                "kiosk.error.authorityNotCa", "bundle", "verify", "--precinct", "{D}", "--authority-cert", "{CERT}"));
         all.add(new Bad("token redeem --desk-key missing", 1, "cli.error.noFile", concat(
                 new String[] {"token", "redeem", "--ledger", "{OUT}-l2.db"}, with(desk, "--desk-key", "{N}/d.key"),
                 "CODE")));
@@ -519,6 +541,12 @@ class BadInvocationsIT {
                 "--check-only"));
         all.add(new Bad("simulate --voters 0", 1, "cli.error.usage", "simulate", "--voters", "0", "--data",
                 "{OUT}/sim"));
+        all.add(new Bad("simulate --kiosks 3 --data a file (it would be wiped)", 1, "demo.error.data", "simulate",
+                "--kiosks", "3", "--voters", "2", "--data", "{G}"));
+        all.add(new Bad("simulate --kiosks 3 --data the authority's directory", 1, "demo.error.data", "simulate",
+                "--kiosks", "3", "--voters", "2", "--data", "{A}"));
+        all.add(new Bad("simulate --data a kiosk's data directory", 1, "demo.error.data", "simulate", "--voters",
+                "2", "--data", "{K}"));
         all.add(new Bad("no subcommand", 2, "cli.error.usage"));
         all.add(new Bad("an unknown subcommand", 2, "cli.error.usage", "vote-twice"));
         all.add(new Bad("register without a subcommand", 2, "cli.error.usage", "register"));

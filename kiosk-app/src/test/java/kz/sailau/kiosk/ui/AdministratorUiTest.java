@@ -43,6 +43,8 @@ class AdministratorUiTest {
     private final FakeAdministration actions = new FakeAdministration();
     private Scene scene;
     private KeyboardDock dock;
+    private AdministratorView view;
+    private Stage stage;
     private volatile boolean backToVoter;
 
     @Start
@@ -52,12 +54,28 @@ class AdministratorUiTest {
         actions.media = new RemovableMedia(List.of(media + "/*"));
         LanguageViewModel language = new LanguageViewModel();
         language.choose(Language.RUSSIAN);
-        dock = (KeyboardDock) KioskScreens.scrolling(new AdministratorView(actions, language,
-                ForkJoinPool.commonPool(), Platform::runLater, () -> backToVoter = true));
+        this.stage = stage;
+        view = new AdministratorView(actions, language, ForkJoinPool.commonPool(), Platform::runLater,
+                () -> backToVoter = true);
+        dock = (KeyboardDock) KioskScreens.scrolling(view);
         scene = new Scene(dock, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * The second's tick (countdowns, the precinct pane's poll of its node) runs only while the window is shown: a
+     * closed window whose node has shut down polls nothing and logs no failed reads.
+     */
+    @Test
+    void theSecondsTickStopsWhenTheWindowIsClosedAndRunsAgainWhenItIsShown() throws Exception {
+        assertTrue(WaitForAsyncUtils.asyncFx(view::ticking).get(10, TimeUnit.SECONDS), "ticking while shown");
+        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+        assertFalse(WaitForAsyncUtils.asyncFx(view::ticking).get(10, TimeUnit.SECONDS),
+                "no tick once the window is closed");
+        WaitForAsyncUtils.asyncFx(stage::show).get(10, TimeUnit.SECONDS);
+        assertTrue(WaitForAsyncUtils.asyncFx(view::ticking).get(10, TimeUnit.SECONDS), "ticking again when shown");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.cli.CliException;
 import kz.sailau.kiosk.cli.KioskCommandLine;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -127,7 +129,7 @@ public final class DemoData {
      * @param directory   the demo directory; must not exist, be empty, or carry the {@value #MARKER} file
      * @param environment the command-line environment whose commands are run
      * @param log         receives one line per step
-     * @throws IllegalStateException if the directory holds something that is not a demo directory
+     * @throws CliException {@code demo.error.data} if the directory holds something that is not a demo directory
      */
     public static DemoData create(Path directory, CliEnvironment environment, PrintStream log) throws IOException {
         Objects.requireNonNull(directory, "directory");
@@ -247,17 +249,35 @@ public final class DemoData {
         }
     }
 
-    private static void wipe(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
+    /**
+     * Checks that {@code directory} may be wiped for generated demo or simulation data: it does not exist, or it is
+     * an empty directory, or a directory carrying the {@value #MARKER} file (one the demo or the simulation made).
+     * Anything else — a file, a kiosk's real data directory, someone's home — is refused before anything is deleted.
+     *
+     * @throws CliException {@code demo.error.data}
+     */
+    public static void checkWipeable(Path directory) {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(directory)) {
             empty = entries.findAny().isEmpty();
+        } catch (IOException e) {
+            empty = false;
         }
-        if (!empty && !Files.exists(directory.resolve(MARKER))) {
-            throw new IllegalStateException(directory + " exists and is not a demo directory (no " + MARKER
-                    + " file): refusing to wipe it; choose another --data directory");
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+                || (!empty && !Files.exists(directory.resolve(MARKER)))) {
+            throw new CliException("demo.error.data", "--data " + directory + " exists and is not a directory the "
+                    + "demo or the simulation made (no " + MARKER + " file): refusing to wipe it; choose another "
+                    + "--data directory");
+        }
+    }
+
+    private static void wipe(Path directory) throws IOException {
+        checkWipeable(directory);
+        if (!Files.exists(directory)) {
+            return;
         }
         try (Stream<Path> all = Files.walk(directory)) {
             for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {

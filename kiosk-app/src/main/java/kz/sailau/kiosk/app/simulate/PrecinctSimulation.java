@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.cli.CliException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -712,7 +713,9 @@ final class PrecinctSimulation {
         return location;
     }
 
+    /** Wipes a directory {@link DemoData#checkWipeable} allows and marks it as the simulation's, for the next run. */
     private static void wipe(Path directory) throws IOException {
+        DemoData.checkWipeable(directory);
         if (Files.exists(directory)) {
             try (var walk = Files.walk(directory)) {
                 for (Path path : walk.sorted(Collections.reverseOrder()).toList()) {
@@ -721,5 +724,6 @@ final class PrecinctSimulation {
             }
         }
         Files.createDirectories(directory);
+        Files.writeString(directory.resolve(DemoData.MARKER), "Sailau simulation data: generated, safe to delete.\n");
     }
 }

@@ -46,7 +46,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "simulate-data",
-            description = "Demo data directory, wiped and recreated (default: ${DEFAULT-VALUE}).")
+            description = "Demo data directory, wiped and recreated: it must be new, empty or one the demo or "
+                    + "the simulation made (marked " + DemoData.MARKER + "; default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--faults", description = "Also inject printer paper-out, scanner unplug mid-upload and fallback mode.")
@@ -113,6 +114,8 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new CliException("cli.error.usage",
                     "simulate: --spare needs --kiosks 2 or more; --min-faults N (N >= 0) needs --cluster-faults");
         }
+        // Both runs wipe --data: only a directory the demo or the simulation made (or a new or empty one) may be.
+        DemoData.checkWipeable(data.toAbsolutePath());
         if (kiosks > 1) {
             return PrecinctSimulation.run(new PrecinctSimulation.Plan(kiosks, voters, seed, clusterFaults, minFaults,
                     spare), data.toAbsolutePath(), environment);

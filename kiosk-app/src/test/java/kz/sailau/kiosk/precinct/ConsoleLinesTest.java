@@ -1,7 +1,9 @@
-package kz.sailau.kiosk.cli;
+package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,17 +11,21 @@ import java.io.Reader;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
-/** The ballot desk reads its standard input in lines of bounded length (a stuck scanner, an endless stream). */
-class TokenDeskLineTest {
+/**
+ * The consoles of the precinct machines (the ballot desk, {@code node run}) read their standard input in lines of
+ * bounded length (a stuck scanner, an endless stream).
+ */
+class ConsoleLinesTest {
 
     @Test
     void splitsOnEveryKindOfLineEnd() throws IOException {
         BufferedReader lines = new BufferedReader(new StringReader("state\nAAAA-BBBB\r\nquit\rlast"));
-        assertEquals("state", TokenDeskCommand.boundedLine(lines));
-        assertEquals("AAAA-BBBB", TokenDeskCommand.boundedLine(lines));
-        assertEquals("quit", TokenDeskCommand.boundedLine(lines));
-        assertEquals("last", TokenDeskCommand.boundedLine(lines));
-        assertNull(TokenDeskCommand.boundedLine(lines));
+        assertEquals("state", ConsoleLines.next(lines));
+        assertEquals("AAAA-BBBB", ConsoleLines.next(lines));
+        assertEquals("quit", ConsoleLines.next(lines));
+        assertEquals("last", ConsoleLines.next(lines));
+        assertFalse(ConsoleLines.tooLong("x".repeat(ConsoleLines.MAX_LINE)), "a line of exactly MAX_LINE is taken");
+        assertNull(ConsoleLines.next(lines));
     }
 
     @Test
@@ -45,10 +51,11 @@ class TokenDeskLineTest {
             }
         };
         BufferedReader lines = new BufferedReader(endless);
-        String first = TokenDeskCommand.boundedLine(lines);
-        assertEquals(TokenDeskCommand.MAX_LINE + 1, first.length(), "the endless line is cut, not kept whole");
-        assertEquals("x".repeat(TokenDeskCommand.MAX_LINE + 1), first);
-        assertEquals("quit", TokenDeskCommand.boundedLine(lines), "the line after it is read as it was typed");
-        assertNull(TokenDeskCommand.boundedLine(lines));
+        String first = ConsoleLines.next(lines);
+        assertEquals(ConsoleLines.MAX_LINE + 1, first.length(), "the endless line is cut, not kept whole");
+        assertEquals("x".repeat(ConsoleLines.MAX_LINE + 1), first);
+        assertTrue(ConsoleLines.tooLong(first));
+        assertEquals("quit", ConsoleLines.next(lines), "the line after it is read as it was typed");
+        assertNull(ConsoleLines.next(lines));
     }
 }
