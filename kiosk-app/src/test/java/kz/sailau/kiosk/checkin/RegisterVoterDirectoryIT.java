@@ -71,8 +71,7 @@ class RegisterVoterDirectoryIT {
         withRegister(6, (store, contents) -> {
             CountingMatcher matcher = new CountingMatcher(false);
             RegisterVoterDirectory directory = new RegisterVoterDirectory(store, matcher);
-            List<Runnable> held = new ArrayList<>();
-            directory.prepareGalleryAhead(held::add);
+            List<Runnable> held = heldPreparation(directory);
             directory.prepareGalleryAhead(held::add);
             assertEquals(1, held.size(), "a second call starts no second preparation");
             assertEquals(0, matcher.galleries.get(), "nothing is prepared before the executor runs it");
@@ -95,8 +94,7 @@ class RegisterVoterDirectoryIT {
         withRegister(4, (store, contents) -> {
             CountingMatcher matcher = new CountingMatcher(false);
             RegisterVoterDirectory directory = new RegisterVoterDirectory(store, matcher);
-            List<Runnable> held = new ArrayList<>();
-            directory.prepareGalleryAhead(held::add);
+            List<Runnable> held = heldPreparation(directory);
 
             assertEquals(4, directory.gallery().size(), "prepared on the caller's thread");
             held.get(0).run();
@@ -109,8 +107,7 @@ class RegisterVoterDirectoryIT {
         withRegister(3, (store, contents) -> {
             CountingMatcher matcher = new CountingMatcher(true);
             RegisterVoterDirectory directory = new RegisterVoterDirectory(store, matcher);
-            List<Runnable> held = new ArrayList<>();
-            directory.prepareGalleryAhead(held::add);
+            List<Runnable> held = heldPreparation(directory);
             held.get(0).run();
 
             IllegalStateException failure = assertThrows(IllegalStateException.class, directory::gallery);
@@ -118,6 +115,13 @@ class RegisterVoterDirectoryIT {
             assertEquals(3, directory.gallery().size());
             assertEquals(2, matcher.galleries.get());
         });
+    }
+
+    /** Asks {@code directory} to prepare its gallery ahead on an executor that only holds the task, to be run later. */
+    private static List<Runnable> heldPreparation(RegisterVoterDirectory directory) {
+        List<Runnable> held = new ArrayList<>();
+        directory.prepareGalleryAhead(held::add);
+        return held;
     }
 
     /** What a test does with a register store of {@code voters} voters (two fingers each) and their records. */
