@@ -80,10 +80,7 @@ public final class RegisterVoterDirectory implements VoterDirectory {
         // Prepares the gallery on this thread, unless another thread is preparing it or has prepared it already.
         task.run();
         try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the 1:N gallery", e);
+            return awaitUninterruptibly(task);
         } catch (ExecutionException e) {
             synchronized (this) {
                 if (preparation == task) {
@@ -97,6 +94,28 @@ public final class RegisterVoterDirectory implements VoterDirectory {
                 throw failure;
             }
             throw new IllegalStateException("the 1:N gallery cannot be prepared", e.getCause());
+        }
+    }
+
+    /**
+     * Waits for the preparation as a caller preparing it itself would (an interrupt does not cut the wait short, as
+     * it did not when the gallery was prepared under this object's lock); the interrupt is kept for the caller.
+     */
+    private static FingerMatcher.Gallery<Iin> awaitUninterruptibly(FutureTask<FingerMatcher.Gallery<Iin>> task)
+            throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.sailau.kiosk.biometric.FingerMatcher;
 import kz.sailau.kiosk.biometric.FingerImage;
@@ -117,6 +118,48 @@ class RegisterVoterDirectoryIT {
         });
     }
 
+    @Test
+    void aCallerWaitingForThePreparationWaitsThroughAnInterruptAndKeepsIt() throws Exception {
+        withRegister(2, (store, contents) -> {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            FingerMatcher exact = FakeMatcher.exact(RegisterFixtures.EXTRACTOR);
+            RegisterVoterDirectory directory = new RegisterVoterDirectory(store, new CountingMatcher(false) {
+                @Override
+                public <K> Gallery<K> gallery(Map<K, List<FingerTemplate>> enrolled) {
+                    entered.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException("the test's preparation was interrupted", e);
+                    }
+                    return exact.gallery(enrolled);
+                }
+            });
+            List<Runnable> held = heldPreparation(directory);
+            Thread preparation = new Thread(held.get(0), "gallery-preparation-test");
+            preparation.start();
+            entered.await();
+            Thread caller = Thread.currentThread();
+            // Lets the preparation finish once this thread waits for it (after the interrupt cut its first wait).
+            Thread releaser = new Thread(() -> {
+                while (caller.getState() != Thread.State.WAITING) {
+                    Thread.onSpinWait();
+                }
+                release.countDown();
+            }, "gallery-release-test");
+            releaser.start();
+
+            caller.interrupt();
+            int size = directory.gallery().size();
+            boolean keptInterrupt = Thread.interrupted();
+            releaser.join();
+            preparation.join();
+            assertEquals(2, size);
+            assertTrue(keptInterrupt, "the interrupt is kept for the caller");
+        });
+    }
+
     /** Asks {@code directory} to prepare its gallery ahead on an executor that only holds the task, to be run later. */
     private static List<Runnable> heldPreparation(RegisterVoterDirectory directory) {
         List<Runnable> held = new ArrayList<>();
@@ -144,7 +187,7 @@ class RegisterVoterDirectoryIT {
     }
 
     /** The exact fake matcher, counting the galleries it prepares; the first one fails when asked to. */
-    private static final class CountingMatcher implements FingerMatcher {
+    private static class CountingMatcher implements FingerMatcher {
         static final String FAILURE = "the first gallery fails (test)";
         private final FingerMatcher exact = FakeMatcher.exact(RegisterFixtures.EXTRACTOR);
         private final boolean firstFails;
