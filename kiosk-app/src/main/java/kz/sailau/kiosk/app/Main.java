@@ -57,7 +57,7 @@ public final class Main {
      * election-day start, whose every moment before the passphrase prompt the administrator waits through), which
      * runs under a root holding only itself. Picocli reads the annotations of every command it is given before it
      * parses anything: for the forty-odd administrator commands that was about a third of the time before the prompt
-     * (decision 0230). What {@code start} parses, prints for {@code --help} and refuses is the same either way
+     * (decision 0280). What {@code start} parses, prints for {@code --help} and refuses is the same either way
      * ({@code MainTest}).
      */
     public static CommandLine commandLineFor(String[] args, CliEnvironment environment) {

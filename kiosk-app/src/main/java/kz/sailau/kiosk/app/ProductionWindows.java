@@ -79,7 +79,7 @@ final class ProductionWindows {
 
     /**
      * Runs the 1:N gallery's preparation on a daemon thread of its own, begun at the unlock, so that the gallery
-     * decodes while the election day is wired (decision 0230); the decoding itself also uses the common pool.
+     * decodes while the election day is wired (decision 0280); the decoding itself also uses the common pool.
      */
     static final Executor GALLERY_PREPARATION = preparation -> {
         Thread thread = new Thread(preparation, "gallery-preparation");
@@ -144,8 +144,7 @@ final class ProductionWindows {
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
                         () -> administration.credentials().ifPresent(credentials ->
                                 scene.setRoot(voterScreens(database, days.forVoters(credentials, warmUp), language,
-                                        administration,
-                                        worker, warmUp))));
+                                        administration, worker, warmUp))));
                 unlock.setBackWhileLocked(false);
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);

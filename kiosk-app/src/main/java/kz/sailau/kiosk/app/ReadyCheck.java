@@ -67,7 +67,7 @@ final class ReadyCheck {
                 Arrays.fill(passphrase, '\0');
             }
             long t2 = System.nanoTime();
-            // From the unlock the gallery decodes on both cores while the engine is wired (decision 0230): the
+            // From the unlock the gallery decodes on both cores while the engine is wired (decision 0280): the
             // warm-up, done with, gives its core up.
             warmUp.stop();
             int warmedTemplates = warmUp.templatesDone();

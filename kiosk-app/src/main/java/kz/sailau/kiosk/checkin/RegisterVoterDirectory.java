@@ -20,7 +20,7 @@ import kz.sailau.kiosk.register.RegisterStore;
  *
  * <p>The gallery is prepared by whoever asks first: {@link #gallery()} on the caller's thread, or
  * {@link #prepareGalleryAhead} on an executor while the caller goes on wiring the rest of the election day
- * (decision 0230); a later {@link #gallery()} waits for that preparation rather than starting another.
+ * (decision 0280); a later {@link #gallery()} waits for that preparation rather than starting another.
  */
 public final class RegisterVoterDirectory implements VoterDirectory {
 

@@ -71,7 +71,7 @@ public final class KioskCommandLine {
     /**
      * The root command {@code sailau-kiosk} alone, writing to the environment's console as {@link #create}'s does:
      * what the election-day {@code start} runs under by itself, since picocli reads the annotations of every command
-     * it is given before it parses anything (decision 0230). Add the subcommand, then call
+     * it is given before it parses anything (decision 0280). Add the subcommand, then call
      * {@link #reportFailuresOnOneLine}.
      */
     public static CommandLine root(CliEnvironment environment) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code start} runs under a root holding only itself (decision 0230): what it parses, prints and refuses is the same
+ * {@code start} runs under a root holding only itself (decision 0280): what it parses, prints and refuses is the same
  * as under the whole command tree, and every other command line still gets the whole tree.
  */
 class MainTest {
