@@ -7,6 +7,7 @@
 # Input : kiosk-app/target/sailau-kiosk.jar   (mvn -B -q -DskipTests package)
 # Output: packaging/target/app-image/sailau-kiosk/bin/sailau-kiosk   the launcher of the app image; it maps the class
 #         archive lib/app/sailau-kiosk.jsa when there is one (deploy/class-archive.sh makes it; install-kiosk.sh does)
+#         and loads SQLite's native library from lib/app/native/libsqlitejdbc.so (taken out of the jar here)
 #         packaging/target/deb/sailau-kiosk_<version>_<arch>.deb       installs into /opt/sailau-kiosk
 # Options: --jar FILE (another shaded jar), --dest DIR (instead of packaging/target), --version X.Y.Z
 set -euo pipefail
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --jar) jar="$2"; shift ;;
     --dest) dest="$2"; shift ;;
     --version) version="$2"; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "build-deb.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -32,7 +33,7 @@ done
 
 fail() { echo "build-deb.sh: $*" >&2; exit 1; }
 [ -f "$jar" ] || fail "no executable jar at $jar: run 'mvn -B -q -DskipTests package' first"
-for tool in jlink jpackage; do
+for tool in jar jlink jpackage; do
   command -v "$tool" >/dev/null || fail "'$tool' not found: install a full JDK 17 (Debian: openjdk-17-jdk)"
 done
 if [ "$deb" = yes ]; then
@@ -54,6 +55,19 @@ mkdir -p "$work/input" "$dest/app-image"
 cp "$jar" "$work/input/sailau-kiosk.jar"
 # The deployment files travel inside the package (lib/app/deploy); install-kiosk.sh puts them in place.
 cp -r "$here/deploy" "$work/input/deploy"
+# SQLite's native library, taken out of the jar once here (lib/app/native) and named to sqlite-jdbc by the launcher
+# (org.sqlite.lib.path/name): otherwise the driver writes it to the temporary directory and reads it back byte by byte
+# at every start, before the passphrase prompt (decision 0230). Without the file the driver does as before.
+case "$(uname -m)" in
+  x86_64|amd64) sqlite_arch=x86_64 ;;
+  aarch64|arm64) sqlite_arch=aarch64 ;;
+  *) fail "no SQLite native library for $(uname -m) in sqlite-jdbc's Linux folders" ;;
+esac
+mkdir -p "$work/input/native" "$work/sqlite"
+(cd "$work/sqlite" && jar xf "$work/input/sailau-kiosk.jar" "org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so")
+[ -f "$work/sqlite/org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so" ] \
+  || fail "the jar holds no org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so"
+mv "$work/sqlite/org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so" "$work/input/native/libsqlitejdbc.so"
 
 echo "build-deb.sh: jlink runtime ($modules)"
 jlink --add-modules "$modules" --include-locales=en,kk,ru \
@@ -66,6 +80,7 @@ jpackage --type app-image --name sailau-kiosk --app-version "$version" \
   --input "$work/input" --main-jar sailau-kiosk.jar --main-class kz.sailau.kiosk.app.Main \
   --runtime-image "$work/runtime" --java-options "-Dfile.encoding=UTF-8" --java-options "-Xmx512m" \
   --java-options "-XX:SharedArchiveFile=\$APPDIR/sailau-kiosk.jsa" \
+  --java-options "-Dorg.sqlite.lib.path=\$APPDIR/native" --java-options "-Dorg.sqlite.lib.name=libsqlitejdbc.so" \
   --dest "$dest/app-image"
 echo "build-deb.sh: app image at $dest/app-image/sailau-kiosk (launcher bin/sailau-kiosk)"
 

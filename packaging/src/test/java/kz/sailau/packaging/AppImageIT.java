@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,6 +47,9 @@ class AppImageIT {
                 "the app image carries its own jlink runtime");
         String launcherConfig = Files.readString(dest.resolve("app-image/sailau-kiosk/lib/app/sailau-kiosk.cfg"));
         assertTrue(launcherConfig.contains("java-options=-Xmx512m"), "the launcher caps the heap:\n" + launcherConfig);
+        assertTrue(launcherConfig.contains("java-options=-Dorg.sqlite.lib.path=$APPDIR/native")
+                && launcherConfig.contains("java-options=-Dorg.sqlite.lib.name=libsqlitejdbc.so"),
+                "the launcher names SQLite's native library beside the jar:\n" + launcherConfig);
         assertTrue(Files.isRegularFile(dest.resolve("app-image/sailau-kiosk/lib/app/deploy/sailau-kiosk.service")),
                 "the deployment files travel in the app image");
     }
@@ -86,6 +90,7 @@ class AppImageIT {
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         List<InetSockets.Socket> seen = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean inspectedWhenReady = new AtomicBoolean();
+        AtomicReference<String> mappedWhenReady = new AtomicReference<>("");
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -94,6 +99,7 @@ class AppImageIT {
                     if (line.startsWith("demo: ready")) {
                         // Everything is wired now: freeze the process and look at it at rest.
                         inspectedWhenReady.set(inspectFrozen(handle, seen));
+                        mappedWhenReady.set(Files.readString(Path.of("/proc", Long.toString(handle.pid()), "maps")));
                     }
                 }
             } catch (IOException e) {
@@ -116,6 +122,13 @@ class AppImageIT {
         assertEquals(0, process.exitValue(), "demo --check on the app image failed:\n" + log);
         assertTrue(log.contains("demo check OK"), "the demo check passed:\n" + log);
         assertTrue(inspectedWhenReady.get(), "the sockets were inspected with the kiosk ready and frozen");
+        // The launcher names SQLite's native library beside the jar (build-deb.sh took it out of the jar), so the
+        // driver does not write it to the temporary directory and read it back at every start (decision 0230).
+        Path nativeLibrary = launcher.getParent().resolveSibling("lib/app/native/libsqlitejdbc.so");
+        assertTrue(Files.isRegularFile(nativeLibrary), nativeLibrary.toString());
+        assertTrue(mappedWhenReady.get().contains(nativeLibrary.toRealPath().toString()),
+                "the kiosk maps SQLite's library from " + nativeLibrary + ":\n" + mappedWhenReady.get().lines()
+                        .filter(line -> line.contains("sqlite")).toList());
         assertTrue(samples > 10, "the sockets were sampled while the kiosk ran (" + samples + " samples)");
         List<InetSockets.Socket> listening = seen.stream().filter(InetSockets.Socket::listening).distinct().toList();
         assertEquals(List.of(), listening, "the kiosk opens no listening TCP or UDP socket");

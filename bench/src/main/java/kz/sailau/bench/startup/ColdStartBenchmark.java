@@ -52,6 +52,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * Cold start of the election-day kiosk with a 3,000-voter register (issue 9: under 3 s, heap under 512 MB).
@@ -70,7 +71,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Two trials: {@code classArchive=none}, the kiosk JVM loading its classes from the jar, and {@code appcds}, the
  * kiosk JVM mapping a class-data-sharing archive made for this class path by {@code packaging/deploy/class-archive.sh},
- * as {@code install-kiosk.sh} makes one for the installed launcher (decision 0230). Run from the repository root:
+ * as {@code install-kiosk.sh} makes one for the installed launcher (decision 0230). The kiosk JVM loads SQLite's native
+ * library from a file named to the driver, as the package's launcher does ({@code sqliteLibrary=beside}, decision 0280;
+ * {@code jar}: extracted by the driver at every start, as before). Run from the repository root:
  * {@code .ci/bench coldstart}, or {@code java -jar bench/target/benchmarks.jar ColdStartBenchmark -f 1 -wi 1 -i 5}.
  */
 @State(Scope.Benchmark)
@@ -107,6 +110,15 @@ public class ColdStartBenchmark {
     /** How long the administrator takes to type the passphrase after the prompt, in the {@code typed} trial. */
     @Param("4000")
     int typingMillis;
+
+    /**
+     * {@code beside}: SQLite's native library is taken out of the class path once per trial and named to the driver
+     * ({@code -Dorg.sqlite.lib.path/name}), as the package's launcher names {@code lib/app/native/libsqlitejdbc.so}
+     * (decision 0230); {@code jar}: the driver writes it to the temporary directory and reads it back at every start,
+     * as before.
+     */
+    @Param("beside")
+    String sqliteLibrary;
 
     /** Further JVM options of the kiosk process, space-separated (e.g. a flight recording for a profile). */
     @Param("")
@@ -168,6 +180,9 @@ public class ColdStartBenchmark {
                 + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
                 + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}\n");
         kioskCommand = kioskLauncher();
+        if ("beside".equals(sqliteLibrary)) {
+            kioskCommand.addAll(1, sqliteLibraryBeside(directory.resolve("native")));
+        }
         if ("appcds".equals(classArchive)) {
             kioskCommand = makeClassArchive(kioskCommand, directory.resolve("kiosk.jsa"));
         }
@@ -183,6 +198,23 @@ public class ColdStartBenchmark {
         Arrays.stream(kioskOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
         command.addAll(List.of("-cp", classPath, "kz.sailau.kiosk.app.Main"));
         return command;
+    }
+
+    /**
+     * Takes SQLite's native library for this machine out of the class path into {@code folder}, as
+     * {@code packaging/build-deb.sh} does into the package, and returns the options that name it to the driver.
+     */
+    private static List<String> sqliteLibraryBeside(Path folder) throws IOException {
+        String name = LibraryLoaderUtil.getNativeLibName();
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        Files.createDirectories(folder);
+        try (InputStream library = ColdStartBenchmark.class.getResourceAsStream(resource)) {
+            if (library == null) {
+                throw new IllegalStateException("no " + resource + " on the class path (sqlite-jdbc)");
+            }
+            Files.copy(library, folder.resolve(name));
+        }
+        return List.of("-Dorg.sqlite.lib.path=" + folder, "-Dorg.sqlite.lib.name=" + name);
     }
 
     /** Makes the archive with the packaging's script for this launcher; the launcher then maps it. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,7 @@ import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.app.assembly.SerialDevices;
 import kz.sailau.kiosk.app.la.LogicAccuracyMode;
 import kz.sailau.kiosk.biometric.FingerMatcher;
+import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
@@ -74,6 +76,16 @@ final class ProductionWindows {
 
     /** The kiosk certificate from the authority, in the data directory (as {@code day close} expects it). */
     static final String KIOSK_CERTIFICATE_FILE = "kiosk.crt.pem";
+
+    /**
+     * Runs the 1:N gallery's preparation on a daemon thread of its own, begun at the unlock, so that the gallery
+     * decodes while the election day is wired (decision 0280); the decoding itself also uses the common pool.
+     */
+    static final Executor GALLERY_PREPARATION = preparation -> {
+        Thread thread = new Thread(preparation, "gallery-preparation");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private ProductionWindows() {
     }
@@ -131,8 +143,8 @@ final class ProductionWindows {
                 scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
                 AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
                         () -> administration.credentials().ifPresent(credentials ->
-                                scene.setRoot(voterScreens(database, days.of(credentials), language, administration,
-                                        worker, warmUp))));
+                                scene.setRoot(voterScreens(database, days.forVoters(credentials, warmUp), language,
+                                        administration, worker, warmUp))));
                 unlock.setBackWhileLocked(false);
                 scene.setRoot(KioskScreens.scrolling(unlock));
                 stage.setScene(scene);
@@ -185,6 +197,7 @@ final class ProductionWindows {
         private volatile Optional<PrecinctNode> node = Optional.empty();
         private Optional<KioskStatusPublisher> status = Optional.empty();
         private ElectionDayKiosk built;
+        private RegisterVoterDirectory register;
 
         ElectionDays(KioskConfiguration configuration, CliEnvironment environment, KioskDatabase database,
                      FingerMatcher matcher, AtomicBoolean devicesOpen, Supplier<Optional<NodeCredentials>> nodeKey) {
@@ -198,17 +211,36 @@ final class ProductionWindows {
 
         synchronized ElectionDayKiosk of(KioskCredentials credentials) {
             if (built == null) {
+                if (register == null) {
+                    register = ElectionDayAssembly.register(database, credentials, matcher, environment.random());
+                }
                 if (configuration.precinctNode().isPresent()) {
                     node = Optional.of(startNode());
                 }
                 devices = SerialDevices.open(configuration, environment.clock());
                 built = electionDay(configuration, environment, database, credentials, matcher, Optional.of(devices),
-                        node);
+                        node, register);
                 // The clerk station sees this kiosk's cases: its status goes into the ledger on every change.
                 status = node.map(running -> KioskStatusPublisher.attach(built.engine(), running));
                 devicesOpen.set(true);
             }
             return built;
+        }
+
+        /**
+         * The election day for the voter screens: when it is assembled now (no pre-election test came first), the
+         * start's warm-up stops and the 1:N gallery is prepared while the node starts, the devices open and the engine
+         * is wired.
+         */
+        synchronized ElectionDayKiosk forVoters(KioskCredentials credentials, StartWarmUp warmUp) {
+            if (built == null) {
+                warmUp.stop();
+                if (register == null) {
+                    register = ElectionDayAssembly.register(database, credentials, matcher, environment.random());
+                }
+                register.prepareGalleryAhead(GALLERY_PREPARATION);
+            }
+            return of(credentials);
         }
 
         /** This kiosk's node of the precinct network once the election day started it (not synchronized: read often). */
@@ -248,18 +280,20 @@ final class ProductionWindows {
      * configuration, the store's register and ledger, the roster, the kiosk's token key (created at the first
      * start) and the precinct token key from the authority (refused with a {@link ConfigurationException} when it
      * is missing or not this kiosk's). Shared by the window (with the serial devices) and {@code start --ready-check} (without).
-     * With a running precinct node, the assembly is the precinct's ({@link PrecinctElectionDay#over}).
+     * With a running precinct node, the assembly is the precinct's ({@link PrecinctElectionDay#over}). The register
+     * ({@link ElectionDayAssembly#register}) is made by the caller, who may have begun preparing its 1:N gallery.
      */
     static ElectionDayKiosk electionDay(KioskConfiguration configuration, CliEnvironment environment,
                                         KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher,
-                                        Optional<KioskDevices> devices, Optional<PrecinctNode> node) {
+                                        Optional<KioskDevices> devices, Optional<PrecinctNode> node,
+                                        RegisterVoterDirectory register) {
         Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
         PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(configuration.dataDirectory(), credentials,
                 new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
         ElectionDayAssembly assembly = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
                 typedCodeKey::mac, matcher, environment.clock(), environment.random());
         return node.map(running -> PrecinctElectionDay.over(assembly, running, typedCodeKey)).orElse(assembly)
-                .assemble(devices);
+                .assemble(devices, register);
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {

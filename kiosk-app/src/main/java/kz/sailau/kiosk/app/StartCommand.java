@@ -55,12 +55,6 @@ public final class StartCommand implements Callable<Integer> {
                     + " [start.error.configuration]");
             return 1;
         }
-        // From here the idle core warms the 1:N gallery's code up while the start checks run, the store opens and
-        // the passphrase is derived or typed (decision 0230); a refusal below simply leaves it unfinished.
-        StartWarmUp warmUp = new StartWarmUp(environment.matcher().get());
-        if (!checkOnly) {
-            warmUp.begin();
-        }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
             // One line with its key, every problem named (house rule: one line per refusal).
@@ -73,6 +67,10 @@ public final class StartCommand implements Callable<Integer> {
                     .orElse("; standalone (no precinct network)"));
             return 0;
         }
+        // From here the idle core warms the 1:N gallery's code up while the window opens, the store opens and the
+        // passphrase is typed or derived (decision 0230); not sooner, so that the start checks before the prompt
+        // have both cores and the JIT compiler to themselves (decision 0280).
+        StartWarmUp warmUp = StartWarmUp.start(environment.matcher().get());
         if (readyCheck) {
             long promptAt = ManagementFactory.getRuntimeMXBean().getUptime();
             return ReadyCheck.run(configuration, environment, promptAt, passphrase.read("Kiosk passphrase", false),

@@ -69,6 +69,20 @@ public final class KioskCommandLine {
     }
 
     /**
+     * The root command {@code sailau-kiosk} alone, writing to the environment's console as {@link #create}'s does:
+     * what the election-day {@code start} runs under by itself, since picocli reads the annotations of every command
+     * it is given before it parses anything (decision 0280). Add the subcommand, then call
+     * {@link #reportFailuresOnOneLine}.
+     */
+    public static CommandLine root(CliEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        CommandLine root = new CommandLine(new Root());
+        root.setOut(new PrintWriter(environment.out(), true));
+        root.setErr(new PrintWriter(environment.err(), true));
+        return root;
+    }
+
+    /**
      * Makes every command of {@code root} (call it again after adding subcommands) report a failure as exactly one
      * line {@code error [<message key>]: <reason>} on standard error, never a stack trace: wrong usage (a missing
      * or malformed option) with {@code cli.error.usage} and exit code {@value #USAGE}, a refusal or failure with its

@@ -12,12 +12,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import kz.sailau.kiosk.precinct.ListeningSockets;
+import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
 import kz.sailau.kiosk.app.assembly.ElectionDayKiosk;
 import kz.sailau.kiosk.app.assembly.EmulatedDevices;
 import kz.sailau.kiosk.app.assembly.SerialDevices;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -59,15 +61,24 @@ class OneElectionDayAssemblyIT {
             KioskConfiguration configuration = production(data.kioskDirectory(), ports.directory());
             KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
             KioskCredentials credentials = directory.unlock(DemoData.PASSPHRASE.toCharArray());
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), Main.migrations());
-                 KioskDevices devices = SerialDevices.open(configuration, environment.clock());
-                 ElectionDayKiosk kiosk = ProductionWindows.electionDay(configuration, environment, database,
-                         credentials, environment.matcher().get(), Optional.of(devices), Optional.empty())) {
-                start = kiosk.describe();
-                assertEquals(List.of(), PrecinctKiosk.problems(configuration, Optional.empty()),
-                        "a kiosk.json without precinctNetwork has no node to check");
-                assertEquals(listeningBefore, ListeningSockets.of(ProcessHandle.current().pid()),
-                        "a standalone kiosk opens no listening port");
+            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), Main.migrations())) {
+                // As start does: the register's gallery is prepared on its own thread while the rest is wired.
+                RegisterVoterDirectory register = ElectionDayAssembly.register(database, credentials,
+                        environment.matcher().get(), environment.random());
+                register.prepareGalleryAhead(ProductionWindows.GALLERY_PREPARATION);
+                try (KioskDevices devices = SerialDevices.open(configuration, environment.clock());
+                     ElectionDayKiosk kiosk = ProductionWindows.electionDay(configuration, environment, database,
+                             credentials, environment.matcher().get(), Optional.of(devices), Optional.empty(),
+                             register)) {
+                    start = kiosk.describe();
+                    assertEquals(register.gallery().size(), kiosk.engine().prepareGallery(),
+                            "the engine searches the gallery prepared ahead");
+                    assertTrue(register.gallery().size() > 0, "the demo register has enrolled voters");
+                    assertEquals(List.of(), PrecinctKiosk.problems(configuration, Optional.empty()),
+                            "a kiosk.json without precinctNetwork has no node to check");
+                    assertEquals(listeningBefore, ListeningSockets.of(ProcessHandle.current().pid()),
+                            "a standalone kiosk opens no listening port");
+                }
             }
         }
 

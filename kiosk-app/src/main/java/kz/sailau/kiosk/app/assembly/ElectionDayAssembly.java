@@ -169,17 +169,43 @@ public final class ElectionDayAssembly {
      * @param devices the kiosk's devices, or empty for an engine checked without hardware
      */
     public ElectionDayKiosk assemble(Optional<KioskDevices> devices) {
+        return assemble(devices, register(database, credentials, matcher, random));
+    }
+
+    /**
+     * Assembles the election day over a register made beforehand with {@link #register}: one whose 1:N gallery is
+     * already being prepared ({@link RegisterVoterDirectory#prepareGalleryAhead}) while the rest is wired.
+     *
+     * @param devices  the kiosk's devices, or empty for an engine checked without hardware
+     * @param register the register over this assembly's store
+     */
+    public ElectionDayKiosk assemble(Optional<KioskDevices> devices, RegisterVoterDirectory register) {
         Objects.requireNonNull(devices, "devices");
+        VoterDirectory directory = Objects.requireNonNull(register, "register");
         CheckInLedger checkIns = ledger.apply(this);
         BallotTokenIssuer tokens = tokenIssuer.map(f -> f.apply(this)).orElseGet(() -> tokenIssuer(election));
         Optional<DeviceRunner> runner = devices.map(d -> new DeviceRunner(d, deviceTiming));
-        VoterDirectory directory = new RegisterVoterDirectory(new RegisterStore(database, credentials.storeKeys(),
-                random), matcher);
         // Only the election day's own engine follows the network: the pre-election test's (engine()) is standalone.
         CheckInEngine engine = new CheckInEngine(new CheckInMachine(policy), directory, checkIns, clerks, tokens,
                 matcher, clock, runner.<DeviceEffects>map(r -> r).orElse(DeviceEffects.NONE), CheckInTimeline.system(),
                 network);
         return new ElectionDayKiosk(this, engine, directory, checkIns, tokens, devices, runner);
+    }
+
+    /**
+     * The election day's register over an unlocked store, as {@link #assemble(Optional)} makes it: made apart so that
+     * its 1:N gallery can be prepared while the rest of the election day is wired.
+     *
+     * @param database    the kiosk database
+     * @param credentials the unlocked kiosk keys (the store keys decrypt the register)
+     * @param matcher     the fingerprint matcher that prepares the gallery
+     * @param random      randomness for the store's encryption
+     */
+    public static RegisterVoterDirectory register(KioskDatabase database, KioskCredentials credentials,
+                                                  FingerMatcher matcher, SecureRandom random) {
+        return new RegisterVoterDirectory(new RegisterStore(Objects.requireNonNull(database, "database"),
+                Objects.requireNonNull(credentials, "credentials").storeKeys(), Objects.requireNonNull(random,
+                "random")), Objects.requireNonNull(matcher, "matcher"));
     }
 
     /**
