@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -346,6 +349,20 @@ public final class StateAnchor {
             }
         }
         agree("check-in marks", count(connection, "checkin"), log.checkIns());
+        // The marked register the authority receives names each voter's method: a mark moved from one method to
+        // another (an override passed off as a fingerprint match) must not go unnoticed.
+        agree("check-in marks by fingerprint", countWhere(connection, "checkin",
+                "method IN ('" + CheckInMethod.FINGERPRINT + "', '" + CheckInMethod.CARDLESS_FINGERPRINT + "')"),
+                log.byFingerprint());
+        agree("check-in marks by override", countWhere(connection, "checkin",
+                "method = '" + CheckInMethod.CLERK_OVERRIDE + "'"), log.byOverride());
+        agree("check-in marks in fallback", countWhere(connection, "checkin",
+                "method = '" + CheckInMethod.FALLBACK + "'"), log.inFallback());
+        agree("check-in marks on the special list", countWhere(connection, "checkin",
+                "method = '" + CheckInMethod.SPECIAL_LIST + "'"), log.onSpecialList());
+        agree("check-in marks of no known method", countWhere(connection, "checkin", "method NOT IN ("
+                + Arrays.stream(CheckInMethod.values()).map(m -> "'" + m.name() + "'")
+                .collect(Collectors.joining(", ")) + ")"), 0);
         agree("issued tokens", count(connection, "issued_token"), log.tokensIssued());
         agree("voided tokens", countWhere(connection, "issued_token", "voided = 1"), log.tokensVoided());
         agree("special-list entries", count(connection, "special_list_entry"), log.onSpecialList());

@@ -140,6 +140,45 @@ class InsiderRollbackIT {
         assertTampered("audit.error.stateMismatch");
     }
 
+    @Test
+    void aCheckInMarksMethodEditedByHandIsFound() throws Exception {
+        checkInByHand();
+        // The marked register names each voter's method: a fingerprint match turned into an override, or a method
+        // the kiosk does not know, must not reach it.
+        sql("UPDATE checkin SET method = 'CLERK_OVERRIDE'");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+        sql("UPDATE checkin SET method = 'BY_HAND'");
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    @Test
+    void aTamperedKioskIsNotClosedAndNoBundleIsSigned() throws Exception {
+        checkInByHand();
+        sql("DELETE FROM checkin", "UPDATE checkin_counter SET value = 0 WHERE name = 'check_ins'");
+        Path bundle = root.resolve("tampered-bundle.json");
+        ThreatWorld.Run closing = ThreatWorld.run("day", "close", "--data", world.kiosk.toString(), "--out",
+                bundle.toString(), "--passphrase-file", world.passphrase.toString());
+        assertRefused(closing, "audit.error.stateMismatch");
+        assertTrue(Files.notExists(bundle) && Files.notExists(root.resolve("tampered-bundle.json.p7s"))
+                && Files.notExists(root.resolve("tampered-bundle.json.marked-register.p7m")), "nothing was written");
+        assertEquals(0, count("SELECT count(*) FROM audit_log WHERE type = 'DAY_CLOSED'"), "the day was not closed");
+        assertEquals(1, count("SELECT count(*) FROM election_day WHERE phase = 'OPEN'"));
+    }
+
+    @Test
+    void aClosedKioskTamperedAfterwardsWritesNoBundleAgain() throws Exception {
+        checkInByHand();
+        close();
+        // After the close the marks are still there until the wipe: a mark deleted then must not reach a bundle
+        // (and its marked register) written again.
+        sql("DELETE FROM checkin");
+        Path again = root.resolve("again.json");
+        assertRefused(ThreatWorld.run("day", "close", "--data", world.kiosk.toString(), "--out", again.toString(),
+                "--passphrase-file", world.passphrase.toString()), "audit.error.stateMismatch");
+        assertTrue(Files.notExists(again), "no bundle written again");
+    }
+
     /** One check-in as the kiosk records it: the mark, the counter and the log entry, no token (the clerk's paper). */
     private void checkInByHand() throws SQLException {
         sql("INSERT INTO checkin (voter_index, method) VALUES (randomblob(32), 'FINGERPRINT')",
