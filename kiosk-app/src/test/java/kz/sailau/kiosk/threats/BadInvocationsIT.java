@@ -106,6 +106,11 @@ class BadInvocationsIT {
                 + "\"peers\": {\"desk-1\": \"192.0.2.1:7800\", \"kiosk-1\": \"192.0.2.2:7800\"}, "
                 + "\"members\": [\"desk-1\", \"kiosk-1\"]}\n");
         PLACES.put("{FARNODE}", farNode.toString());
+        // A set folder whose name holds a newline: it would split the printout's line and a voters.tsv row.
+        Path newlineSet = Files.createDirectories(root.resolve("newline-sets").resolve("s\nx"));
+        Files.writeString(newlineSet.resolve("101_1.png"), "not decoded: the layout is refused first");
+        Files.writeString(newlineSet.resolve("102_1.png"), "not decoded: the layout is refused first");
+        PLACES.put("{NLSETS}", newlineSet.getParent().toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -400,6 +405,10 @@ class BadInvocationsIT {
         all.add(new Bad("audit verify a garbage bundle", 1, "audit.error.bundleFormat", "audit", "verify", "{G}"));
         all.add(new Bad("audit verify a bundle, --authority-cert missing", 1, "cli.error.noFile", "audit", "verify",
                 "{G}", "--authority-cert", "{N}/a.pem"));
+        all.add(new Bad("audit verify --data with --authority-cert (only a BUNDLE's signer is checked)", 1,
+                "cli.error.usage", "audit", "verify", "--data", "{K}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("audit verify a bundle with --kiosk-cert (it would be ignored)", 1, "cli.error.usage",
+                "audit", "verify", "{G}", "--kiosk-cert", "{CERT}"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "s", "--size", "-1"));
         all.add(new Bad("audit sample --size 0", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
@@ -519,6 +528,12 @@ class BadInvocationsIT {
                 "--check-only"));
         all.add(new Bad("simulate --voters 0", 1, "cli.error.usage", "simulate", "--voters", "0", "--data",
                 "{OUT}/sim"));
+        all.add(new Bad("simulate --data the kiosk's data directory", 1, "cli.error.notDemoDirectory", "simulate",
+                "--voters", "1", "--data", "{K}"));
+        all.add(new Bad("demo --check --data the kiosk's data directory", 1, "cli.error.notDemoDirectory", "demo",
+                "--check", "--data", "{K}"));
+        all.add(new Bad("accuracy over a set folder named with a newline", 1, "accuracy.error.layout", "accuracy",
+                "--images", "{NLSETS}", "--enrol-impressions", "1", "--live-impressions", "2"));
         all.add(new Bad("no subcommand", 2, "cli.error.usage"));
         all.add(new Bad("an unknown subcommand", 2, "cli.error.usage", "vote-twice"));
         all.add(new Bad("register without a subcommand", 2, "cli.error.usage", "register"));

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.cli.CliException;
 import kz.sailau.kiosk.cli.KioskCommandLine;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -127,7 +128,8 @@ public final class DemoData {
      * @param directory   the demo directory; must not exist, be empty, or carry the {@value #MARKER} file
      * @param environment the command-line environment whose commands are run
      * @param log         receives one line per step
-     * @throws IllegalStateException if the directory holds something that is not a demo directory
+     * @throws CliException {@code cli.error.notDemoDirectory} if the directory holds something that is not a demo
+     *                      directory
      */
     public static DemoData create(Path directory, CliEnvironment environment, PrintStream log) throws IOException {
         Objects.requireNonNull(directory, "directory");
@@ -256,8 +258,8 @@ public final class DemoData {
             empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.exists(directory.resolve(MARKER))) {
-            throw new IllegalStateException(directory + " exists and is not a demo directory (no " + MARKER
-                    + " file): refusing to wipe it; choose another --data directory");
+            throw new CliException("cli.error.notDemoDirectory", directory + " exists and is not a demo directory "
+                    + "(no " + MARKER + " file): refusing to wipe it; choose another --data directory");
         }
         try (Stream<Path> all = Files.walk(directory)) {
             for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
