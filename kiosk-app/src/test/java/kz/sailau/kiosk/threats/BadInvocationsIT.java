@@ -184,6 +184,15 @@ class BadInvocationsIT {
         all.add(new Bad("certify-kiosk --out in a missing directory", 1, "cli.error.noDirectory", "authority",
                 "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{N}/k.pem",
                 "--passphrase-file", "{P}"));
+        all.add(new Bad("certify-kiosk --out the authority's sealed key", 1, "cli.error.wouldOverwrite",
+                "authority", "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out",
+                "{A}/authority-key.sealed", "--passphrase-file", "{P}"));
+        all.add(new Bad("certify-kiosk --out the kiosk's request", 1, "cli.error.wouldOverwrite", "authority",
+                "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{CSR}", "--passphrase-file",
+                "{P}"));
+        all.add(new Bad("certify-kiosk --out a new file in the authority directory", 1, "cli.error.wouldOverwrite",
+                "authority", "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{A}/kiosk.crt.pem",
+                "--passphrase-file", "{P}"));
         all.add(new Bad("certify-kiosk --out a directory", 1, "cli.error.isDirectory", "authority", "certify-kiosk",
                 "--authority", "{A}", "--request", "{CSR}", "--out", "{D}", "--passphrase-file", "{P}"));
         all.add(new Bad("certify-kiosk with a wrong passphrase", 1, "crypto.error.wrongPassphrase", "authority",
@@ -255,6 +264,8 @@ class BadInvocationsIT {
                 "--out", "{N}/r.srp")));
         all.add(new Bad("register build --out a directory", 1, "cli.error.isDirectory", with(build, "--out",
                 "{D}")));
+        all.add(new Bad("register build --out the voters file (it would be replaced by the package)", 1,
+                "cli.error.wouldOverwrite", with(build, "--out", "{CSV}")));
         all.add(new Bad("register build --report in a missing directory", 1, "cli.error.noDirectory",
                 concat(build, "--report", "{N}/report.tsv")));
         all.add(new Bad("register build --accept-duplicates missing", 1, "cli.error.noFile", concat(build,
@@ -344,6 +355,9 @@ class BadInvocationsIT {
                 new String[] {"token", "redeem", "--ledger", "{D}"}, desk, "CODE")));
         all.add(new Bad("token redeem --ledger garbage", 1, "token.error.store", concat(
                 new String[] {"token", "redeem", "--ledger", "{G}"}, desk, "CODE")));
+        all.add(new Bad("token redeem --ledger the kiosk's database (its tables stay untouched)", 1,
+                "token.error.ledger", concat(new String[] {"token", "redeem", "--ledger", "{K}/kiosk.db"}, desk,
+                "CODE")));
         all.add(new Bad("token redeem --kiosk-public-key garbage", 1, "token.error.publicKey", concat(
                 new String[] {"token", "redeem", "--ledger", "{OUT}-l.db"}, with(desk, "--kiosk-public-key", "{G}"),
                 "CODE")));
@@ -426,6 +440,11 @@ class BadInvocationsIT {
                 "--data", "{K}", "--out", "{N}/d.json", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --out a directory", 1, "cli.error.isDirectory", "day", "close", "--data", "{K}",
                 "--out", "{D}", "--passphrase-file", "{P}"));
+        all.add(new Bad("day close --out the kiosk's own database (it would be replaced by the bundle)", 1,
+                "cli.error.wouldOverwrite", "day", "close", "--data", "{K}", "--out", "{K}/kiosk.db",
+                "--passphrase-file", "{P}"));
+        all.add(new Bad("day close --out the passphrase file", 1, "cli.error.wouldOverwrite", "day", "close",
+                "--data", "{K}", "--out", "{P}", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --kiosk-cert missing", 1, "audit.error.noKioskCertificate", "day", "close",
                 "--data", "{K}", "--out", "{OUT}-d.json", "--kiosk-cert", "{N}/k.pem", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --kiosk-cert the authority's", 1, "audit.error.kioskCertificate", "day", "close",
