@@ -111,6 +111,11 @@ class BadInvocationsIT {
         Files.writeString(newlineSet.resolve("101_1.png"), "not decoded: the layout is refused first");
         Files.writeString(newlineSet.resolve("102_1.png"), "not decoded: the layout is refused first");
         PLACES.put("{NLSETS}", newlineSet.getParent().toString());
+        // A kiosk whose database was emptied (0 bytes): SQLite would take it for a new database.
+        Path emptied = root.resolve("emptied-kiosk");
+        RegisterFixtures.initKiosk(emptied, RegisterFixtures.PRECINCT);
+        Files.createFile(emptied.resolve("kiosk.db"));
+        PLACES.put("{EMPTIED}", emptied.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -415,6 +420,10 @@ class BadInvocationsIT {
                 "{K}", "--kiosk-cert", "{N}/k.pem"));
         all.add(new Bad("audit verify --kiosk-cert garbage", 1, "crypto.error.certificateFormat", "audit", "verify",
                 "--data", "{K}", "--kiosk-cert", "{G}"));
+        all.add(new Bad("audit verify --data a kiosk whose database was emptied (0 bytes)", 1,
+                "store.error.noDatabase", "audit", "verify", "--data", "{EMPTIED}"));
+        all.add(new Bad("register status of a kiosk whose database was emptied (0 bytes)", 1,
+                "store.error.noDatabase", "register", "status", "--data", "{EMPTIED}"));
         all.add(new Bad("audit verify a missing bundle", 1, "cli.error.noFile", "audit", "verify", "{N}/b.json"));
         all.add(new Bad("audit verify a garbage bundle", 1, "audit.error.bundleFormat", "audit", "verify", "{G}"));
         all.add(new Bad("audit verify a bundle, --authority-cert missing", 1, "cli.error.noFile", "audit", "verify",
