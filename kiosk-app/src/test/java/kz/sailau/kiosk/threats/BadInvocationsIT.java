@@ -424,6 +424,8 @@ class BadInvocationsIT {
                 "store.error.noDatabase", "audit", "verify", "--data", "{EMPTIED}"));
         all.add(new Bad("register status of a kiosk whose database was emptied (0 bytes)", 1,
                 "store.error.noDatabase", "register", "status", "--data", "{EMPTIED}"));
+        all.add(new Bad("la status of a kiosk whose database was emptied (0 bytes)", 1, "store.error.noDatabase",
+                "la", "status", "--data", "{EMPTIED}"));
         all.add(new Bad("audit verify a missing bundle", 1, "cli.error.noFile", "audit", "verify", "{N}/b.json"));
         all.add(new Bad("audit verify a garbage bundle", 1, "audit.error.bundleFormat", "audit", "verify", "{G}"));
         all.add(new Bad("audit verify a bundle, --authority-cert missing", 1, "cli.error.noFile", "audit", "verify",
