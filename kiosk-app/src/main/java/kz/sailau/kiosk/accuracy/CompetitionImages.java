@@ -89,6 +89,11 @@ public final class CompetitionImages {
 
     private static Set readSet(Path folder) {
         String name = folder.getFileName().toString();
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            // The name heads a line of the printout and a column of voters.tsv: a newline or tab would break both.
+            throw new AccuracyException("accuracy.error.layout", "a set folder name holds a control character "
+                    + "(newline, tab ...): rename it");
+        }
         SortedMap<Integer, SortedMap<Integer, Path>> images = new TreeMap<>();
         for (Path file : sortedEntries(folder)) {
             String fileName = file.getFileName().toString();

@@ -66,7 +66,7 @@ final class KioskPreflight {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
             problems.add(ClerkWiring.NO_ACTIVE_CLERK);
         } else {
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), environment.migrations(),
                     StoreOptions.DEFAULT, environment.clock())) {
                 Optional<LoadedRegister> loaded = database.read(RegisterStore::current);
                 if (loaded.isEmpty()) {

@@ -136,6 +136,9 @@ public final class EndOfDay {
         DayBundle bundle;
         try {
             bundle = database.inTransaction(c -> {
+                // A kiosk whose tables disagree with its signed log is not closed (nor its bundle written again):
+                // the marked register would carry the edited marks under the kiosk's signature.
+                StateAnchor.verify(c, credentials.publicKey(), database.migrations());
                 if (ElectionDay.phase(c) == ElectionDay.Phase.OPEN) {
                     ElectionDay.enter(c, ElectionDay.Phase.CLOSED, now);
                     DayCounts counts = DayCounts.of(AuditLog.readAll(c));

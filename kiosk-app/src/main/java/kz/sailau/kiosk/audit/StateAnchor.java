@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -86,6 +90,11 @@ public final class StateAnchor {
     private static final Pattern DROP_TRIGGER = Pattern.compile(
             "(?is)\\s*DROP\\s+TRIGGER\\s+(?:IF\\s+EXISTS\\s+)?(\\w+)\\s*;?\\s*");
     private static final String NO_HASH = "-";
+    /**
+     * The method the ledger writes for a paper mark ({@code SqliteCheckInLedger.PAPER_MARK_METHOD}; not a
+     * {@link CheckInMethod}: no token goes with it). {@code StateAnchorTest} holds the two equal.
+     */
+    static final String PAPER_MARK_METHOD = "PAPER_MARK";
 
     private StateAnchor() {
     }
@@ -347,6 +356,23 @@ public final class StateAnchor {
         }
         // A paper mark is a row of the check-in table too (method PAPER_MARK): it blocks the voter the same way.
         agree("check-in marks", count(connection, "checkin"), log.checkIns() + log.paperMarks());
+        // The marked register the authority receives names each voter's method: a mark moved from one method to
+        // another (an override passed off as a fingerprint match) must not go unnoticed.
+        agree("check-in marks by fingerprint", countWhere(connection, "checkin",
+                "method IN ('" + CheckInMethod.FINGERPRINT + "', '" + CheckInMethod.CARDLESS_FINGERPRINT + "')"),
+                log.byFingerprint());
+        agree("check-in marks by override", countWhere(connection, "checkin",
+                "method = '" + CheckInMethod.CLERK_OVERRIDE + "'"), log.byOverride());
+        agree("check-in marks in fallback", countWhere(connection, "checkin",
+                "method = '" + CheckInMethod.FALLBACK + "'"), log.inFallback());
+        agree("check-in marks on the special list", countWhere(connection, "checkin",
+                "method = '" + CheckInMethod.SPECIAL_LIST + "'"), log.onSpecialList());
+        agree("paper marks", countWhere(connection, "checkin", "method = '" + PAPER_MARK_METHOD + "'"),
+                log.paperMarks());
+        agree("check-in marks of no known method", countWhere(connection, "checkin", "method NOT IN ("
+                + Stream.concat(Arrays.stream(CheckInMethod.values()).map(CheckInMethod::name),
+                        Stream.of(PAPER_MARK_METHOD)).map(m -> "'" + m + "'")
+                .collect(Collectors.joining(", ")) + ")"), 0);
         agree("issued tokens", count(connection, "issued_token"), log.tokensIssued());
         agree("voided tokens", countWhere(connection, "issued_token", "voided = 1"), log.tokensVoided());
         agree("special-list entries", count(connection, "special_list_entry"), log.onSpecialList());

@@ -1,5 +1,8 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -62,6 +65,46 @@ final class ArgumentChecks {
         }
         if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
             throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be written");
+        }
+        return file;
+    }
+
+    /**
+     * A file to write that, if it exists, is an earlier output of the same kind (its first 4 KiB hold
+     * {@code marker}): a slip of the hand ({@code --out DATA/kiosk.db}, {@code --out voters.csv}, the passphrase
+     * file) must not replace the kiosk's database or an input with the output.
+     */
+    static Path replaceableFile(Path file, String option, String what, String marker) {
+        fileToWrite(file, option);
+        if (Files.exists(file)) {
+            byte[] head = new byte[4096];
+            int read;
+            try (InputStream in = Files.newInputStream(file)) {
+                read = in.readNBytes(head, 0, head.length);
+            } catch (IOException e) {
+                throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be read");
+            }
+            if (!new String(head, 0, read, StandardCharsets.ISO_8859_1).contains(marker)) {
+                throw new CliException("cli.error.wouldOverwrite", option + ": " + file + " exists and is not "
+                        + what + "; refusing to overwrite it (choose a new file name)");
+            }
+        }
+        return file;
+    }
+
+    /**
+     * A file to write that is not in {@code directory} (the authority's directory, whose sealed key and certificate
+     * an output must never replace).
+     */
+    static Path outside(Path file, String option, Path directory, String what) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null && Files.isDirectory(directory) && Files.isSameFile(parent, directory)) {
+                throw new CliException("cli.error.wouldOverwrite", option + ": " + file + " is in " + what
+                        + ", whose files an output must not replace; write it elsewhere");
+            }
+        } catch (IOException e) {
+            throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be checked");
         }
         return file;
     }

@@ -84,6 +84,15 @@ final class AuditCommands {
 
         @Override
         public Integer call() throws Exception {
+            // An option that does not apply is refused, not ignored: an observer must not believe a check was made.
+            if (source.bundle != null && kioskCertificate != null) {
+                throw new CliException("cli.error.usage", "--kiosk-cert goes with --data only; a BUNDLE's signer is "
+                        + "checked with --authority-cert");
+            }
+            if (source.data != null && authorityCertificate != null) {
+                throw new CliException("cli.error.usage", "--authority-cert goes with BUNDLE only; with --data the "
+                        + "heads are checked against --kiosk-cert (default: the key of DATA/kiosk.csr.pem)");
+            }
             if (source.bundle != null) {
                 return verifyBundle();
             }

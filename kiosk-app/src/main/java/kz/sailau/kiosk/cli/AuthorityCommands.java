@@ -126,7 +126,8 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             authorityDirectory(authorityDir);
             ArgumentChecks.existingFile(request, "--request");
-            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
+            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
             ArgumentChecks.validityDays(validityDays);
             char[] secret = passphrase.read("Authority passphrase", false);
             try {
@@ -195,6 +196,7 @@ final class AuthorityCommands {
             PrecinctId precinct = target.precinctId();
             authorityDirectory(authorityDir);
             ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
             ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert");
             X509Certificate kiosk;
             try {
@@ -261,6 +263,7 @@ final class AuthorityCommands {
             PrecinctId precinct = target.precinctId();
             authorityDirectory(authorityDir);
             ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
             if (deskPassphraseFile != null) {
                 ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
             }

@@ -58,7 +58,7 @@ final class DayCommands {
         @Override
         public Integer call() throws Exception {
             KioskDataDirectory directory = ArgumentChecks.initialisedKiosk(data);
-            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.replaceableFile(out, "--out", "an end-of-day bundle", "\"sailau-day-bundle");
             KioskDataDirectory.KioskProfile profile = directory.profile();
             X509Certificate authority = directory.pinnedAuthority();
             Path certificateFile = kioskCertificate != null ? kioskCertificate : data.resolve(KIOSK_CERTIFICATE_FILE);

@@ -157,7 +157,7 @@ final class RegisterCommands {
                 throw new CliException("cli.error.threshold", "--duplicate-threshold must be a score above 0 "
                         + "and at most 1000");
             }
-            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.replaceableFile(out, "--out", "a register package", "SAILAUSRP");
             if (report != null) {
                 ArgumentChecks.fileToWrite(report, "--report");
             }

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,12 +50,24 @@ public final class KioskDatabase implements AutoCloseable {
      * Opens an existing database (as {@link #open(Path, List, StoreOptions, Clock)}) and never creates one, nor its
      * directory: for commands that only read.
      *
-     * @throws StoreException {@code store.error.noDatabase} when there is no database file
+     * @throws StoreException {@code store.error.noDatabase} when there is no database file, or an empty one
      */
     public static KioskDatabase openExisting(Path file, List<Migration> migrations, StoreOptions options, Clock clock) {
         Objects.requireNonNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw new StoreException("store.error.noDatabase", "no kiosk database at " + file, null);
+        }
+        boolean empty;
+        try {
+            empty = Files.size(file) == 0;
+        } catch (IOException e) {
+            throw new StoreException("store.error.open", "cannot open the kiosk database: " + file, e);
+        }
+        if (empty) {
+            // SQLite would take a 0-byte file for a new database and the migrations would fill it: a kiosk whose
+            // database was emptied must not pass for a fresh, intact one (nor be turned into one by a check).
+            throw new StoreException("store.error.noDatabase", "the kiosk database at " + file + " is empty (0 bytes)",
+                    null);
         }
         return open(file, migrations, options, clock);
     }

@@ -42,9 +42,10 @@ public final class RedeemLedger implements AutoCloseable {
     /**
      * @param file  the ledger file (created if absent)
      * @param check the desk's token check
+     * @throws TokenStoreException {@code token.error.ledger} when the file holds another program's tables
      */
     public RedeemLedger(Path file, TokenCheck check) {
-        this.connection = SqliteTokenFile.open(Objects.requireNonNull(file, "file"), SCHEMA);
+        this.connection = SqliteTokenFile.open(Objects.requireNonNull(file, "file"), "redeemed_token", SCHEMA);
         this.check = Objects.requireNonNull(check, "check");
     }
 

@@ -3,6 +3,8 @@ package kz.sailau.kiosk.token;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -18,9 +20,28 @@ final class SqliteTokenFile {
     private SqliteTokenFile() {
     }
 
-    static Connection open(Path file, String schema) {
+    /**
+     * Opens (creating if absent) a file that holds only {@code table}.
+     *
+     * @throws TokenStoreException {@code token.error.ledger} when the file is an SQLite database holding other
+     *                             tables (a kiosk's database given by mistake): it is refused before anything in it
+     *                             changes, its journal mode included
+     */
+    static Connection open(Path file, String table, String schema) {
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (PreparedStatement others = c.prepareStatement("SELECT count(*) FROM sqlite_master WHERE type = "
+                    + "'table' AND name <> ? AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                others.setString(1, table);
+                try (ResultSet row = others.executeQuery()) {
+                    if (row.next() && row.getLong(1) > 0) {
+                        c.close();
+                        throw new TokenStoreException("token.error.ledger", file.getFileName()
+                                + " is not a ballot desk ledger: it holds other tables (another program's database?)",
+                                null);
+                    }
+                }
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=DELETE");
                 s.execute("PRAGMA secure_delete=ON");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kz.sailau.kiosk.checkin.CheckInMethod;
+import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import org.junit.jupiter.api.Test;
 
 /** The state the signed log shows: the replay of its state events, and the impossible orders it refuses. */
@@ -17,6 +18,12 @@ class StateAnchorTest {
 
     private static final String HASH = "ab".repeat(32);
     private static final Instant TIME = Instant.parse("2026-11-20T08:00:00Z");
+
+    @Test
+    void theAnchorCountsPaperMarksByTheMethodTheLedgerWrites() {
+        assertEquals(SqliteCheckInLedger.PAPER_MARK_METHOD, StateAnchor.PAPER_MARK_METHOD);
+        assertFalse(List.of(CheckInMethod.values()).stream().anyMatch(m -> m.name().equals(StateAnchor.PAPER_MARK_METHOD)));
+    }
 
     @Test
     void aNormalDayReplaysToWipedWithTheLastRegister() {

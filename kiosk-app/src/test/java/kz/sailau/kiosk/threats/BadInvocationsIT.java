@@ -111,6 +111,16 @@ class BadInvocationsIT {
         Files.writeString(typoNode.resolve("precinct.json"), "{\"name\": \"desk-1\", \"listen\": \"127.0.0.1:7800\", "
                 + "\"peers\": {\"desk-1\": \"127.0.0.1:7800\"}, \"members\": [\"desk-1\"], \"comitTimeoutMillis\": 3000}\n");
         PLACES.put("{TYPONODE}", typoNode.toString());
+        // A set folder whose name holds a newline: it would split the printout's line and a voters.tsv row.
+        Path newlineSet = Files.createDirectories(root.resolve("newline-sets").resolve("s\nx"));
+        Files.writeString(newlineSet.resolve("101_1.png"), "not decoded: the layout is refused first");
+        Files.writeString(newlineSet.resolve("102_1.png"), "not decoded: the layout is refused first");
+        PLACES.put("{NLSETS}", newlineSet.getParent().toString());
+        // A kiosk whose database was emptied (0 bytes): SQLite would take it for a new database.
+        Path emptied = root.resolve("emptied-kiosk");
+        RegisterFixtures.initKiosk(emptied, RegisterFixtures.PRECINCT);
+        Files.createFile(emptied.resolve("kiosk.db"));
+        PLACES.put("{EMPTIED}", emptied.toString());
         PLACES.putAll(Map.ofEntries(Map.entry("{A}", world.authority.toString()),
                 Map.entry("{K}", world.kiosk.toString()), Map.entry("{E}", empty.toString()),
                 Map.entry("{P}", world.passphrase.toString()), Map.entry("{W}", world.wrongPassphrase.toString()),
@@ -184,6 +194,15 @@ class BadInvocationsIT {
         all.add(new Bad("certify-kiosk --out in a missing directory", 1, "cli.error.noDirectory", "authority",
                 "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{N}/k.pem",
                 "--passphrase-file", "{P}"));
+        all.add(new Bad("certify-kiosk --out the authority's sealed key", 1, "cli.error.wouldOverwrite",
+                "authority", "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out",
+                "{A}/authority-key.sealed", "--passphrase-file", "{P}"));
+        all.add(new Bad("certify-kiosk --out the kiosk's request", 1, "cli.error.wouldOverwrite", "authority",
+                "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{CSR}", "--passphrase-file",
+                "{P}"));
+        all.add(new Bad("certify-kiosk --out a new file in the authority directory", 1, "cli.error.wouldOverwrite",
+                "authority", "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{A}/kiosk.crt.pem",
+                "--passphrase-file", "{P}"));
         all.add(new Bad("certify-kiosk --out a directory", 1, "cli.error.isDirectory", "authority", "certify-kiosk",
                 "--authority", "{A}", "--request", "{CSR}", "--out", "{D}", "--passphrase-file", "{P}"));
         all.add(new Bad("certify-kiosk with a wrong passphrase", 1, "crypto.error.wrongPassphrase", "authority",
@@ -255,6 +274,8 @@ class BadInvocationsIT {
                 "--out", "{N}/r.srp")));
         all.add(new Bad("register build --out a directory", 1, "cli.error.isDirectory", with(build, "--out",
                 "{D}")));
+        all.add(new Bad("register build --out the voters file (it would be replaced by the package)", 1,
+                "cli.error.wouldOverwrite", with(build, "--out", "{CSV}")));
         all.add(new Bad("register build --report in a missing directory", 1, "cli.error.noDirectory",
                 concat(build, "--report", "{N}/report.tsv")));
         all.add(new Bad("register build --accept-duplicates missing", 1, "cli.error.noFile", concat(build,
@@ -355,6 +376,9 @@ class BadInvocationsIT {
                 new String[] {"token", "redeem", "--ledger", "{D}"}, desk, "CODE")));
         all.add(new Bad("token redeem --ledger garbage", 1, "token.error.store", concat(
                 new String[] {"token", "redeem", "--ledger", "{G}"}, desk, "CODE")));
+        all.add(new Bad("token redeem --ledger the kiosk's database (its tables stay untouched)", 1,
+                "token.error.ledger", concat(new String[] {"token", "redeem", "--ledger", "{K}/kiosk.db"}, desk,
+                "CODE")));
         all.add(new Bad("token redeem --kiosk-public-key garbage", 1, "token.error.publicKey", concat(
                 new String[] {"token", "redeem", "--ledger", "{OUT}-l.db"}, with(desk, "--kiosk-public-key", "{G}"),
                 "CODE")));
@@ -418,10 +442,20 @@ class BadInvocationsIT {
                 "{K}", "--kiosk-cert", "{N}/k.pem"));
         all.add(new Bad("audit verify --kiosk-cert garbage", 1, "crypto.error.certificateFormat", "audit", "verify",
                 "--data", "{K}", "--kiosk-cert", "{G}"));
+        all.add(new Bad("audit verify --data a kiosk whose database was emptied (0 bytes)", 1,
+                "store.error.noDatabase", "audit", "verify", "--data", "{EMPTIED}"));
+        all.add(new Bad("register status of a kiosk whose database was emptied (0 bytes)", 1,
+                "store.error.noDatabase", "register", "status", "--data", "{EMPTIED}"));
+        all.add(new Bad("la status of a kiosk whose database was emptied (0 bytes)", 1, "store.error.noDatabase",
+                "la", "status", "--data", "{EMPTIED}"));
         all.add(new Bad("audit verify a missing bundle", 1, "cli.error.noFile", "audit", "verify", "{N}/b.json"));
         all.add(new Bad("audit verify a garbage bundle", 1, "audit.error.bundleFormat", "audit", "verify", "{G}"));
         all.add(new Bad("audit verify a bundle, --authority-cert missing", 1, "cli.error.noFile", "audit", "verify",
                 "{G}", "--authority-cert", "{N}/a.pem"));
+        all.add(new Bad("audit verify --data with --authority-cert (only a BUNDLE's signer is checked)", 1,
+                "cli.error.usage", "audit", "verify", "--data", "{K}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("audit verify a bundle with --kiosk-cert (it would be ignored)", 1, "cli.error.usage",
+                "audit", "verify", "{G}", "--kiosk-cert", "{CERT}"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "s", "--size", "-1"));
         all.add(new Bad("audit sample --size 0", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
@@ -439,6 +473,11 @@ class BadInvocationsIT {
                 "--data", "{K}", "--out", "{N}/d.json", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --out a directory", 1, "cli.error.isDirectory", "day", "close", "--data", "{K}",
                 "--out", "{D}", "--passphrase-file", "{P}"));
+        all.add(new Bad("day close --out the kiosk's own database (it would be replaced by the bundle)", 1,
+                "cli.error.wouldOverwrite", "day", "close", "--data", "{K}", "--out", "{K}/kiosk.db",
+                "--passphrase-file", "{P}"));
+        all.add(new Bad("day close --out the passphrase file", 1, "cli.error.wouldOverwrite", "day", "close",
+                "--data", "{K}", "--out", "{P}", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --kiosk-cert missing", 1, "audit.error.noKioskCertificate", "day", "close",
                 "--data", "{K}", "--out", "{OUT}-d.json", "--kiosk-cert", "{N}/k.pem", "--passphrase-file", "{P}"));
         all.add(new Bad("day close --kiosk-cert the authority's", 1, "audit.error.kioskCertificate", "day", "close",
@@ -547,6 +586,10 @@ class BadInvocationsIT {
                 "--kiosks", "3", "--voters", "2", "--data", "{A}"));
         all.add(new Bad("simulate --data a kiosk's data directory", 1, "demo.error.data", "simulate", "--voters",
                 "2", "--data", "{K}"));
+        all.add(new Bad("demo --check --data the kiosk's data directory", 1, "demo.error.data", "demo",
+                "--check", "--data", "{K}"));
+        all.add(new Bad("accuracy over a set folder named with a newline", 1, "accuracy.error.layout", "accuracy",
+                "--images", "{NLSETS}", "--enrol-impressions", "1", "--live-impressions", "2"));
         all.add(new Bad("no subcommand", 2, "cli.error.usage"));
         all.add(new Bad("an unknown subcommand", 2, "cli.error.usage", "vote-twice"));
         all.add(new Bad("register without a subcommand", 2, "cli.error.usage", "register"));

@@ -140,6 +140,59 @@ class InsiderRollbackIT {
         assertTampered("audit.error.stateMismatch");
     }
 
+    @Test
+    void aCheckInMarksMethodEditedByHandIsFound() throws Exception {
+        checkInByHand();
+        // The marked register names each voter's method: a fingerprint match turned into an override, or a method
+        // the kiosk does not know, must not reach it.
+        sql("UPDATE checkin SET method = 'CLERK_OVERRIDE'");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+        sql("UPDATE checkin SET method = 'BY_HAND'");
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    @Test
+    void aTamperedKioskIsNotClosedAndNoBundleIsSigned() throws Exception {
+        checkInByHand();
+        sql("DELETE FROM checkin", "UPDATE checkin_counter SET value = 0 WHERE name = 'check_ins'");
+        Path bundle = root.resolve("tampered-bundle.json");
+        ThreatWorld.Run closing = ThreatWorld.run("day", "close", "--data", world.kiosk.toString(), "--out",
+                bundle.toString(), "--passphrase-file", world.passphrase.toString());
+        assertRefused(closing, "audit.error.stateMismatch");
+        assertTrue(Files.notExists(bundle) && Files.notExists(root.resolve("tampered-bundle.json.p7s"))
+                && Files.notExists(root.resolve("tampered-bundle.json.marked-register.p7m")), "nothing was written");
+        assertEquals(0, count("SELECT count(*) FROM audit_log WHERE type = 'DAY_CLOSED'"), "the day was not closed");
+        assertEquals(1, count("SELECT count(*) FROM election_day WHERE phase = 'OPEN'"));
+    }
+
+    @Test
+    void aClosedKioskTamperedAfterwardsWritesNoBundleAgain() throws Exception {
+        checkInByHand();
+        close();
+        // After the close the marks are still there until the wipe: a mark deleted then must not reach a bundle
+        // (and its marked register) written again.
+        sql("DELETE FROM checkin");
+        Path again = root.resolve("again.json");
+        assertRefused(ThreatWorld.run("day", "close", "--data", world.kiosk.toString(), "--out", again.toString(),
+                "--passphrase-file", world.passphrase.toString()), "audit.error.stateMismatch");
+        assertTrue(Files.notExists(again), "no bundle written again");
+    }
+
+    @Test
+    void anEmptiedDatabaseIsNotTakenForAFreshKiosk() throws Exception {
+        // SQLite takes a 0-byte file for a new database: emptied, the kiosk must not verify as an intact fresh one,
+        // and no check may fill the file with a new schema.
+        Files.write(database, new byte[0]);
+        ThreatWorld.Run verify = verify();
+        assertRefused(verify, "store.error.noDatabase");
+        Path config = writeConfiguration();
+        ThreatWorld.Run start = ThreatWorld.run("start", "--config", config.toString(), "--check-only");
+        assertEquals(1, start.exit(), start.out() + start.err());
+        assertTrue(start.err().contains("[store.error.noDatabase]"), start.err());
+        assertEquals(0, Files.size(database), "nothing filled the emptied file");
+    }
+
     /** One check-in as the kiosk records it: the mark, the counter and the log entry, no token (the clerk's paper). */
     private void checkInByHand() throws SQLException {
         sql("INSERT INTO checkin (voter_index, method) VALUES (randomblob(32), 'FINGERPRINT')",
@@ -254,16 +307,20 @@ class InsiderRollbackIT {
 
     /** {@code start --check-only} with a configuration whose ports exist: only the integrity problem is left. */
     private void assertStartRefused(String key) throws Exception {
-        Path config = Files.writeString(root.resolve("kiosk.json"), "{\"dataDirectory\": \""
+        Path config = writeConfiguration();
+        ThreatWorld.Run run = ThreatWorld.run("start", "--config", config.toString(), "--check-only");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("integrity: the kiosk database disagrees with its signed audit log [" + key
+                + "]"), run.err());
+    }
+
+    private Path writeConfiguration() throws Exception {
+        return Files.writeString(root.resolve("kiosk.json"), "{\"dataDirectory\": \""
                 + world.kiosk.toString().replace("\\", "\\\\") + "\", \"election\": \"KZ-2026-TEST\", "
                 + "\"precinct\": 101, \"electionDay\": \"2026-11-20\", "
                 + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
                 + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
                 + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
-        ThreatWorld.Run run = ThreatWorld.run("start", "--config", config.toString(), "--check-only");
-        assertEquals(1, run.exit(), run.out() + run.err());
-        assertTrue(run.err().contains("integrity: the kiosk database disagrees with its signed audit log [" + key
-                + "]"), run.err());
     }
 
     // --- the insider's sqlite3 ---

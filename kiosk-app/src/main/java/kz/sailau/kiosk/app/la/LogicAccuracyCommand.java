@@ -59,7 +59,7 @@ public final class LogicAccuracyCommand {
             }
             env.out().println("test store: " + (LogicAccuracyMode.testStorePresent(directory)
                     ? "present (a test is running or was interrupted; end it with 'la end')" : "none"));
-            try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), env.migrations(),
+            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 for (AuditEntry entry : database.read(AuditLog::readAll)) {
                     AuditEventType type = entry.event().type();
