@@ -22,7 +22,8 @@ class StateAnchorTest {
     @Test
     void theAnchorCountsPaperMarksByTheMethodTheLedgerWrites() {
         assertEquals(SqliteCheckInLedger.PAPER_MARK_METHOD, StateAnchor.PAPER_MARK_METHOD);
-        assertFalse(List.of(CheckInMethod.values()).stream().anyMatch(m -> m.name().equals(StateAnchor.PAPER_MARK_METHOD)));
+        assertFalse(List.of(CheckInMethod.values()).stream()
+                .anyMatch(m -> m.name().equals(StateAnchor.PAPER_MARK_METHOD)));
     }
 
     @Test
