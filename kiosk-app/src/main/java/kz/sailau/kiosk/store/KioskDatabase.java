@@ -2,7 +2,9 @@ package kz.sailau.kiosk.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -96,6 +98,7 @@ public final class KioskDatabase implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
+            createOwnerOnly(file);
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout = " + options.busyTimeoutMillis());
@@ -125,6 +128,20 @@ public final class KioskDatabase implements AutoCloseable {
                 throw s;
             }
             throw new StoreException("store.error.open", "cannot open the kiosk database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a new database file readable and writable by its owner only (the kiosk's other files are too; SQLite
+     * gives its rollback journal the database file's permissions). The content is encrypted where it is personal;
+     * the file's mode keeps the rest (counts, the log) from other accounts of the machine.
+     */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 

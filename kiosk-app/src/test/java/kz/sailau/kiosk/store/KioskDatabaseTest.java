@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,6 +46,14 @@ class KioskDatabaseTest {
         assertEquals("store.error.open", e.messageKey());
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("is not a regular file"),
                 e.getMessage());
+    }
+
+    @Test
+    void aNewDatabaseIsReadableAndWritableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("kiosk.db");
+        KioskDatabase.open(file, List.of(ONE), StoreOptions.DEFAULT, CLOCK).close();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(Files.size(file) > 0, "the migrations were written into the file created first");
     }
 
     @Test
