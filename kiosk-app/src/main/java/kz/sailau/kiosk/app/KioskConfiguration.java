@@ -188,6 +188,23 @@ public record KioskConfiguration(
                 48.0, 3, 5.0, 4.0, 60, false);
     }
 
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** At most 20 characters of a value, control and format characters as '?', for a one-line message. */
+    private static String printable(String value) {
+        String shown = value.length() > 20 ? value.substring(0, 20) + "..." : value;
+        return shown.codePoints().map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                ? '?' : c).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
+
     /** Everything wrong with the values, each a sentence naming the key; empty when all is well. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -359,6 +376,7 @@ public record KioskConfiguration(
             throw new ConfigurationException(file, List.of("cannot be read: " + e.getMessage()));
         }
         KioskConfiguration configuration;
+        String typedDay;
         try {
             ObjectMapper mapper = mapper();
             try (JsonParser parser = mapper.createParser(bytes)) {
@@ -366,7 +384,9 @@ public record KioskConfiguration(
                     throw new ConfigurationException(file, List.of("must be one JSON object {\"key\": value, ...}"));
                 }
             }
-            configuration = mapper.readerForUpdating(new Builder(defaults())).<Builder>readValue(bytes).build();
+            Builder read = mapper.readerForUpdating(new Builder(defaults())).readValue(bytes);
+            typedDay = read.electionDay;
+            configuration = read.build();
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigurationException(file, List.of("unknown key '" + e.getPropertyName()
                     + "' (known keys: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -393,6 +413,10 @@ public record KioskConfiguration(
             throw new ConfigurationException(file, List.of("cannot be read: " + e.getMessage()));
         }
         List<String> problems = configuration.problems();
+        if (typedDay != null && !isDate(typedDay)) {
+            problems.replaceAll(p -> p.startsWith("electionDay:") ? "electionDay: '" + printable(typedDay)
+                    + "' is not a date (yyyy-MM-dd)" : p);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(file, problems);
         }

@@ -100,7 +100,15 @@ class KioskConfigurationTest {
                 """)));
         assertEquals(4, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("scanner.baud"), e.getMessage());
-        assertTrue(e.getMessage().contains("electionDay"), e.getMessage());
+        assertTrue(e.getMessage().contains("electionDay: '6 December' is not a date (yyyy-MM-dd)"), e.getMessage());
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsNamedAsNotADateNotAsMissing() throws Exception {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> KioskConfiguration.read(write(
+                "{\"electionDay\": \"2026-13-45\"}")));
+        assertTrue(e.problems().contains("electionDay: '2026-13-45' is not a date (yyyy-MM-dd)"), e.getMessage());
+        assertTrue(e.problems().stream().noneMatch(p -> p.contains("missing")), e.getMessage());
     }
 
     @Test
