@@ -81,13 +81,13 @@ class AcceptedClerkEventsTest {
     }
 
     @Test
-    void anIssuedTokenCanBeVoidedAndPausedKioskOnlyResumed() {
+    void anIssuedTokenCanBeVoidedAndPausedKioskOnlyResumedOrGivenPaperMarks() {
         engine.submitCard(zone(1));
         engine.submit(new FingerCaptured(Fixtures.goodImage(1)));
         assertEquals(Set.of(ClerkVoidsToken.class, ClerkCancels.class, ClerkAssistsVoter.class), accepted());
         engine.submit(new Acknowledged());
         engine.submitAsClerk(new ClerkPauses(CLERK), PIN.clone());
-        assertEquals(Set.of(ClerkResumes.class), accepted());
+        assertEquals(Set.of(ClerkResumes.class, ClerkEntersPaperMark.class), accepted());
         engine.submitAsClerk(new ClerkResumes(CLERK), PIN.clone());
         engine.submitAsClerk(new ClerkStartsFallback(CLERK), PIN.clone());
         assertEquals(Set.of(ClerkEnteredIin.class, ClerkEndsFallback.class, ClerkPauses.class,
