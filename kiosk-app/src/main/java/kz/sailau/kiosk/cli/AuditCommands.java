@@ -126,6 +126,10 @@ final class AuditCommands {
                 AuditVerifier.Report report = AuditVerifier.verifyKiosk(entries, Optional.of(key),
                         phase != ElectionDay.Phase.OPEN);
                 env.out().println("election day: " + phase);
+                env.out().println(kioskCertificate != null
+                        ? "signed heads checked with the key of " + kioskCertificate
+                        : "signed heads checked with the key of " + request + ", a file of the directory checked: "
+                        + "for a check that does not trust that directory give --kiosk-cert (from the authority)");
                 env.out().println(report.describe());
                 boolean consistent;
                 try {

@@ -186,6 +186,8 @@ class ElectionDayIT {
         assertEquals(KioskCommandLine.OK, run(audit, "audit", "verify", "--data", data.toString()),
                 audit.out() + audit.err());
         assertTrue(audit.out().contains("election day: OPEN"), audit.out());
+        assertTrue(audit.out().contains("signed heads checked with the key of " + data.resolve("kiosk.csr.pem")
+                + ", a file of the directory checked"), audit.out());
     }
 
     private String sample(Path bundle, String seed, int size) {
