@@ -30,6 +30,7 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,7 +52,8 @@ final class AuditCommands {
                     + "chain or a cut-off end is reported with its position. With --data also the kiosk's state "
                     + "(register version, day phase, pre-election test) against the state anchored in the signed log: "
                     + "deleted or edited rows, a day set back to OPEN, a log cut back, altered triggers. A BUNDLE gets "
-                    + "every check of 'bundle verify' (signature, counts, reconciliation, issued ids).",
+                    + "every check of 'bundle verify' (signature, counts, reconciliation, issued ids, the "
+                    + "marked-register backup against the hash the bundle signed).",
                     "Exit code 0: intact (for a BUNDLE: no check failed); 1: broken (the first problem and its "
                             + "position are printed)."})
     static final class Verify implements Callable<Integer> {
@@ -78,6 +80,9 @@ final class AuditCommands {
                         + "(without it the signer is reported as NOT checked).")
         Path authorityCertificate;
 
+        @Mixin
+        BundleCommands.BackupOptions backup = new BundleCommands.BackupOptions();
+
         Verify(CliEnvironment env) {
             this.env = env;
         }
@@ -88,6 +93,10 @@ final class AuditCommands {
             if (source.bundle != null && kioskCertificate != null) {
                 throw new CliException("cli.error.usage", "--kiosk-cert goes with --data only; a BUNDLE's signer is "
                         + "checked with --authority-cert");
+            }
+            if (source.data != null && backup.given()) {
+                throw new CliException("cli.error.usage", "--backup and --backup-elsewhere go with BUNDLE only: the "
+                        + "marked-register backup is checked against the bundle that names it");
             }
             if (source.data != null && authorityCertificate != null) {
                 throw new CliException("cli.error.usage", "--authority-cert goes with BUNDLE only; with --data the "
@@ -149,10 +158,11 @@ final class AuditCommands {
             if (authorityCertificate != null) {
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
             }
+            backup.check();
             X509Certificate authority = authorityCertificate == null ? null
                     : BundleCommands.readAuthority(authorityCertificate);
             BundleVerifier.Result result = BundleCommands.verify(source.bundle, authority, OptionalLong.empty(),
-                    Optional.empty());
+                    Optional.empty(), Optional.of(backup));
             BundleCommands.print(env, result);
             return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
         }

@@ -23,6 +23,7 @@ import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.DayFixture;
+import kz.sailau.kiosk.audit.MarkedRegisterBackup;
 import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -191,7 +192,8 @@ class BundleVerifierAgreementIT {
         List<kz.sailau.kiosk.audit.IssuedToken> issued = new ArrayList<>(bundle.issuedTokens());
         issued.remove(issued.stream().filter(t -> !t.voided()).findFirst().orElseThrow());
         return new DayBundle(bundle.election(), bundle.precinct(), bundle.registerVersion(), bundle.registerSha256(),
-                bundle.softwareVersion(), bundle.jarSha256(), bundle.closedAt(), DayCounts.of(forged), forged, issued);
+                bundle.softwareVersion(), bundle.jarSha256(), bundle.closedAt(), DayCounts.of(forged), forged, issued,
+                bundle.waitTimes(), bundle.markedRegister());
     }
 
     private static void removeFirstIssuedId(Path bundle) {
@@ -209,6 +211,8 @@ class BundleVerifierAgreementIT {
         Path copy = Files.createDirectories(dir.resolve(name.replaceAll("[^A-Za-z0-9]+", "-"))).resolve("day.json");
         Files.copy(genuine, copy);
         Files.copy(signature(genuine), signature(copy));
+        Files.copy(genuine.resolveSibling("day.json" + MarkedRegisterBackup.FILE_SUFFIX),
+                copy.resolveSibling("day.json" + MarkedRegisterBackup.FILE_SUFFIX));
         return copy;
     }
 
