@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.crypto.DetachedSignatureException;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.timeline.CheckInPhase;
@@ -239,7 +240,8 @@ public final class BundleVerifier {
     private static Optional<PublicKey> signature(byte[] json, byte[] signature, X509Certificate authority,
                                                  List<Check> checks) {
         if (signature == null) {
-            checks.add(Check.of("signature", false, "no detached signature file (BUNDLE.p7s)"));
+            checks.add(Check.of("signature", false, "no detached signature file (BUNDLE.p7s) "
+                    + "[bundle.check.signatureMissing]"));
             return Optional.empty();
         }
         if (authority == null) {
@@ -251,7 +253,7 @@ public final class BundleVerifier {
                         + "anyone's key could have signed this bundle; give --authority-cert to check the signer"));
                 return Optional.of(carried.getPublicKey());
             } catch (KioskCryptoException e) {
-                checks.add(Check.of("signature", false, e.getMessage()));
+                checks.add(signatureFailed(e));
                 return Optional.empty();
             }
         }
@@ -261,7 +263,7 @@ public final class BundleVerifier {
                     + ", certified by " + authority.getSubjectX500Principal().getName()));
             return Optional.of(kiosk.getPublicKey());
         } catch (KioskCryptoException e) {
-            checks.add(Check.of("signature", false, e.getMessage()));
+            checks.add(signatureFailed(e));
             try {
                 // The chain heads are still checked with the carried certificate, for the report.
                 return Optional.of(KioskSignatures.signerCertificate(signature).getPublicKey());
@@ -287,6 +289,30 @@ public final class BundleVerifier {
         }
         return new Check(MARKED_REGISTER, Status.NOT_CHECKED, "NOT checked here (--backup-elsewhere): the backup's "
                 + "SHA-256 must be " + binding.sha256());
+    }
+
+    /**
+     * The signature line of a signature that failed: what was found, in words, and its own message key
+     * ({@code bundle.check.signatureUnreadable} for garbage or a truncated file, {@code bundle.check.signatureMismatch}
+     * for a signature that does not match the bundle's bytes, {@code bundle.check.signerNotCertified} for a signer
+     * the authority did not certify). The words are {@link KioskSignatures}' own, never a cause's text or the name
+     * of an exception class.
+     */
+    private static Check signatureFailed(KioskCryptoException e) {
+        String key;
+        String words;
+        if (e instanceof DetachedSignatureException detached) {
+            key = detached.kind() == DetachedSignatureException.Kind.UNREADABLE ? "bundle.check.signatureUnreadable"
+                    : "bundle.check.signatureMismatch";
+            words = e.getMessage();
+        } else if ("audit.error.kioskCertificate".equals(e.messageKey())) {
+            key = "bundle.check.signerNotCertified";
+            words = e.getMessage();
+        } else {
+            key = "bundle.check.signatureUnreadable";
+            words = "the signature cannot be checked";
+        }
+        return Check.of("signature", false, words + " [" + key + "]");
     }
 
     /** The listed ids: well formed, strictly ascending (sorted, none twice), as many as the log's token events. */

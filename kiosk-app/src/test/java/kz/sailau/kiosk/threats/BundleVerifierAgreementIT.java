@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.threats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,49 @@ class BundleVerifierAgreementIT {
         DayFixture.Console console = DayFixture.console();
         console.run("audit", "verify", copy.toString());
         assertTrue(console.out().contains("bundle verified (signer NOT checked)"), console.out());
+    }
+
+    @Test
+    void theSignatureLineNamesWhatIsWrongWithItsOwnKeyAndNoExceptionName() throws Exception {
+        AuthorityCredentials forger = AuthorityCredentials.generate("Forger (TEST)", RegisterFixtures.CLOCK,
+                Duration.ofDays(30), new SecureRandom());
+        KioskCredentials otherKiosk = KioskCredentials.generate(new SecureRandom());
+        X509Certificate otherCertificate = forger.certifyKiosk(otherKiosk.certificationRequest(
+                RegisterFixtures.PRECINCT), RegisterFixtures.CLOCK, Duration.ofDays(30), new SecureRandom());
+        X509Certificate genuineCertificate = KioskSignatures.signerCertificate(read(signature(genuine)));
+        byte[] json = read(genuine);
+        byte[] genuineSignature = read(signature(genuine));
+        Map<String, byte[]> signatures = new LinkedHashMap<>();
+        signatures.put("garbage", "not a signature".getBytes(StandardCharsets.UTF_8));
+        signatures.put("empty", new byte[0]);
+        signatures.put("truncated", java.util.Arrays.copyOf(genuineSignature, genuineSignature.length / 2));
+        signatures.put("another key, the genuine certificate", KioskSignatures.signDetached(json, otherKiosk,
+                genuineCertificate));
+        signatures.put("another key and its own certificate", KioskSignatures.signDetached(json, otherKiosk,
+                otherCertificate));
+        Map<String, String> keys = Map.of("garbage", "bundle.check.signatureUnreadable",
+                "empty", "bundle.check.signatureUnreadable", "truncated", "bundle.check.signatureUnreadable",
+                "another key, the genuine certificate", "bundle.check.signatureMismatch",
+                "another key and its own certificate", "bundle.check.signerNotCertified");
+        for (Map.Entry<String, byte[]> bad : signatures.entrySet()) {
+            Path copy = copyOfGenuine("signature " + bad.getKey());
+            write(signature(copy), bad.getValue());
+            DayFixture.Console console = DayFixture.console();
+            assertEquals(1, console.run("bundle", "verify", copy.toString(), "--authority-cert",
+                    authority.toString()), bad.getKey() + ": " + console.out());
+            String line = console.out().lines().filter(l -> l.startsWith("FAILED\tsignature\t")).findFirst()
+                    .orElseThrow(() -> new AssertionError(bad.getKey() + ": " + console.out()));
+            assertTrue(line.endsWith("[" + keys.get(bad.getKey()) + "]"), bad.getKey() + ": " + line);
+            assertFalse(console.out().contains("Exception") || console.out().contains("bouncycastle"),
+                    bad.getKey() + ": " + console.out());
+            assertTrue(console.err().isEmpty(), console.err());
+        }
+        Path missing = copyOfGenuine("signature missing");
+        delete(signature(missing));
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(1, console.run("audit", "verify", missing.toString()));
+        assertTrue(console.out().contains("FAILED\tsignature\tno detached signature file (BUNDLE.p7s) "
+                + "[bundle.check.signatureMissing]"), console.out());
     }
 
     @Test
