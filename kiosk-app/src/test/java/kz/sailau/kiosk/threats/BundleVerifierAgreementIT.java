@@ -99,11 +99,9 @@ class BundleVerifierAgreementIT {
 
     @Test
     void aChainForgedAndSignedWithTheForgersOwnKeyFailsOnlyAgainstTheAuthority() throws Exception {
-        AuthorityCredentials forger = AuthorityCredentials.generate("Forger (TEST)", RegisterFixtures.CLOCK,
-                Duration.ofDays(30), new SecureRandom());
-        KioskCredentials forgedKiosk = KioskCredentials.generate(new SecureRandom());
-        X509Certificate forgedCertificate = forger.certifyKiosk(forgedKiosk.certificationRequest(
-                RegisterFixtures.PRECINCT), RegisterFixtures.CLOCK, Duration.ofDays(30), new SecureRandom());
+        ForgedKiosk forged = ForgedKiosk.make();
+        KioskCredentials forgedKiosk = forged.kiosk();
+        X509Certificate forgedCertificate = forged.certificate();
         Path copy = copyOfGenuine("forged and re-signed");
         byte[] json = forgedWithoutOneCheckIn(read(copy), ChainHeadSigner.kiosk(forgedKiosk)).toJson();
         write(copy, json);
@@ -117,11 +115,9 @@ class BundleVerifierAgreementIT {
 
     @Test
     void theSignatureLineNamesWhatIsWrongWithItsOwnKeyAndNoExceptionName() throws Exception {
-        AuthorityCredentials forger = AuthorityCredentials.generate("Forger (TEST)", RegisterFixtures.CLOCK,
-                Duration.ofDays(30), new SecureRandom());
-        KioskCredentials otherKiosk = KioskCredentials.generate(new SecureRandom());
-        X509Certificate otherCertificate = forger.certifyKiosk(otherKiosk.certificationRequest(
-                RegisterFixtures.PRECINCT), RegisterFixtures.CLOCK, Duration.ofDays(30), new SecureRandom());
+        ForgedKiosk other = ForgedKiosk.make();
+        KioskCredentials otherKiosk = other.kiosk();
+        X509Certificate otherCertificate = other.certificate();
         X509Certificate genuineCertificate = KioskSignatures.signerCertificate(read(signature(genuine)));
         byte[] json = read(genuine);
         byte[] genuineSignature = read(signature(genuine));
@@ -170,6 +166,17 @@ class BundleVerifierAgreementIT {
         assertEquals(1, bundle.exitCode(), bundle.out() + bundle.err());
         assertEquals(bundle.out(), audit.out());
         assertTrue(audit.out().contains("FAILED\tsignature"), audit.out());
+    }
+
+    /** A kiosk key certified by a forger's own authority (TEST keys made in the test). */
+    private record ForgedKiosk(KioskCredentials kiosk, X509Certificate certificate) {
+        static ForgedKiosk make() {
+            AuthorityCredentials forger = AuthorityCredentials.generate("Forger (TEST)", RegisterFixtures.CLOCK,
+                    Duration.ofDays(30), new SecureRandom());
+            KioskCredentials kiosk = KioskCredentials.generate(new SecureRandom());
+            return new ForgedKiosk(kiosk, forger.certifyKiosk(kiosk.certificationRequest(RegisterFixtures.PRECINCT),
+                    RegisterFixtures.CLOCK, Duration.ofDays(30), new SecureRandom()));
+        }
     }
 
     /** Runs both commands in-process; asserts they print the same lines; returns their exit codes. */
