@@ -22,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -86,26 +87,28 @@ public final class KioskView extends StackPane {
         getStyleClass().add("kiosk");
         voterPane.setPadding(new Insets(16, 24, 16, 24));
         voterPane.setId("voter-screen");
+        voterPane.getStyleClass().add("voter-screen");
 
         clerkButton.setId("open-clerk-console");
         clerkButton.getStyleClass().add("clerk-access");
-        clerkButton.setMinSize(200, 64);
+        clerkButton.setMinSize(Region.USE_PREF_SIZE, 64);
         clerkButton.setOnAction(e -> toggleClerkConsole());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         adminButton.setId("open-administrator");
         adminButton.getStyleClass().add("clerk-access");
-        adminButton.setMinSize(200, 64);
+        adminButton.setMinSize(Region.USE_PREF_SIZE, 64);
         adminButton.setVisible(false);
         adminButton.managedProperty().bind(adminButton.visibleProperty());
         largeTextButton.setId("access-large-text");
         largeTextButton.getStyleClass().add("access-toggle");
-        largeTextButton.setMinHeight(64);
+        largeTextButton.setMinSize(Region.USE_PREF_SIZE, 64);
         largeTextButton.setOnAction(e -> model.toggleLargeText());
         model.largeTextProperty().addListener((obs, old, now) -> showLargeText(now));
-        HBox top = new HBox(16, clerkButton, adminButton, spacer, largeTextButton,
-                new LanguageBar(language, "language-", 150));
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox access = new HBox(TopBar.GAP, clerkButton, adminButton);
+        access.setAlignment(Pos.CENTER_LEFT);
+        HBox display = new HBox(TopBar.GAP, largeTextButton, new LanguageBar(language, "language-", 120));
+        display.setAlignment(Pos.CENTER_RIGHT);
+        // On one row when it fits; on a narrow screen or with large text the display group takes a second row.
+        TopBar top = new TopBar(access, display);
         testBanner.setId("test-banner");
         testBanner.getStyleClass().add("test-banner");
         testBanner.setMaxWidth(Double.MAX_VALUE);
@@ -129,7 +132,18 @@ public final class KioskView extends StackPane {
         voterPane.setTop(new VBox(8, testBanner, top, callBanner));
 
         centre.setPadding(new Insets(12, 0, 0, 0));
-        voterPane.setCenter(centre);
+        // A screen never squeezes its text: what does not fit (large text on a small screen) is reached by panning.
+        // The centre is at least as tall as the visible area (so a short screen stays centred) and never shorter
+        // than its content.
+        ScrollPane scroll = new ScrollPane(centre);
+        scroll.setId("voter-scroll");
+        scroll.setFitToWidth(true);
+        centre.minHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
+                scroll.viewportBoundsProperty()));
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        voterPane.setCenter(scroll);
         clerkConsole = new ClerkConsole(model);
         clerkConsole.setOnClose(this::toggleClerkConsole);
         StackPane.setAlignment(clerkConsole, Pos.CENTER_RIGHT);

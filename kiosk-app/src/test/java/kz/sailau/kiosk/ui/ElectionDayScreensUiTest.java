@@ -36,8 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every voter screen and the clerk console over it as a person sees them, at the kiosk's 1280 × 800 and at
- * 1024 × 768, in Kazakh, Russian and English, with the console closed and open ({@link ElectionDayScreens} lists
- * them). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
+ * 1024 × 768, in Kazakh, Russian and English, with the console closed and open, and with the voter's large text
+ * ({@link ElectionDayScreens} lists them; the top bar holds the administrator's button, as on the kiosk). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
  * 60 px, and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
  * {@link ScreensDocumentTest} checks that docs/screens.md and docs/images/screens/ show exactly these.
  */
@@ -72,14 +72,21 @@ class ElectionDayScreensUiTest {
             drive(robot, screen.name());
             for (int[] size : ElectionDayScreens.SIZES) {
                 resize(robot, size[0], size[1]);
-                for (boolean console : new boolean[] {false, true}) {
-                    if (console != view.clerkConsoleShowingProperty().get()) {
-                        robot.interact(view::toggleClerkConsole);
+                for (boolean large : new boolean[] {false, true}) {
+                    // Large text is the voter screen's alone (the console keeps its type): checked without it.
+                    for (boolean console : large ? new boolean[] {false} : new boolean[] {false, true}) {
+                        if (console != view.clerkConsoleShowingProperty().get()) {
+                            robot.interact(view::toggleClerkConsole);
+                        }
+                        if (large != model.largeTextProperty().get()) {
+                            robot.interact(model::toggleLargeText);
+                        }
+                        boolean withConsole = console;
+                        // One trip to the FX thread per size, text size and console: the screens redraw at once on
+                        // a language.
+                        problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEachLanguage(screen, size, withConsole,
+                                large)).get(60, TimeUnit.SECONDS));
                     }
-                    boolean withConsole = console;
-                    // One trip to the FX thread per size and console: the screens redraw at once on a language.
-                    problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEachLanguage(screen, size, withConsole))
-                            .get(60, TimeUnit.SECONDS));
                 }
             }
         }
@@ -94,16 +101,17 @@ class ElectionDayScreensUiTest {
      * document is being refreshed ({@code -Dscreens.update=true}: PNG encoding is most of the time this test would
      * take otherwise).
      */
-    private List<String> checkEachLanguage(ElectionDayScreens.Screen screen, int[] size, boolean console) {
+    private List<String> checkEachLanguage(ElectionDayScreens.Screen screen, int[] size, boolean console,
+                                           boolean large) {
         List<String> found = new ArrayList<>();
         for (Language language : Language.values()) {
             model.language().choose(language);
             view.clerkConsole().language().choose(language);
             String file = ElectionDayScreens.file(screen.name(), console, language);
-            String where = file + " " + size[0] + "x" + size[1] + ": ";
+            String where = file + (large ? " large text" : "") + " " + size[0] + "x" + size[1] + ": ";
             ScreenChecks.problems(scene).forEach(problem -> found.add(where + problem));
             noticesWithoutFullStop(scene.getRoot()).forEach(problem -> found.add(where + problem));
-            if (Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
+            if (!large && Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
                 Screenshots.save(scene, ElectionDayScreens.directory(size) + "/" + file);
             }
         }
@@ -393,6 +401,8 @@ class ElectionDayScreensUiTest {
         robot.interact(() -> {
             view = new KioskView(model, () -> chimes.add(model.clerkCallProperty().get().orElseThrow().reason()));
             view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
+            // As the kiosk shows it: the administrator's button shares the top bar.
+            view.setAdministratorAccess(() -> { });
             setScene(scene.getWidth(), scene.getHeight());
         });
     }
