@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
@@ -318,12 +319,7 @@ public final class KioskView extends StackPane {
                 box.getChildren().add(hint(sentences(m.get(key), m.get("clerk.coming")), "scanner-problem")));
         Node call = callOrComing(m, "finger-call-clerk");
         state.countdownUntil().ifPresentOrElse(until -> {
-            Label countdown = hint(countdownText(m, until), "finger-countdown");
-            Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1),
-                    e -> countdown.setText(countdownText(m, until))));
-            seconds.setCycleCount(Animation.INDEFINITE);
-            running.add(seconds);
-            seconds.play();
+            Label countdown = countdown(() -> countdownText(m, until), "finger-countdown");
             Button more = bigButton(m.get("finger.moreTime"), "finger-more-time");
             more.setOnAction(e -> model.moreTime());
             box.getChildren().addAll(countdown, buttons(more, call));
@@ -331,6 +327,19 @@ public final class KioskView extends StackPane {
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /**
+     * A notice whose text {@code text} gives (seconds counted on the engine's clock), refreshed every second while
+     * its screen is shown.
+     */
+    private Label countdown(Supplier<String> text, String id) {
+        Label countdown = hint(text.get(), id);
+        Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1), e -> countdown.setText(sentence(text.get()))));
+        seconds.setCycleCount(Animation.INDEFINITE);
+        running.add(seconds);
+        seconds.play();
+        return countdown;
     }
 
     private String countdownText(Messages m, Instant until) {
@@ -378,6 +387,9 @@ public final class KioskView extends StackPane {
             done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
             text.getChildren().add(buttons(done, callOrComing(m, "token-call-clerk")));
         }
+        // The voter is told that the code leaves the screen by itself, so that the next in the queue never sees it.
+        model.tokenClearsAt(state).ifPresent(at -> text.getChildren().add(
+                countdown(() -> m.get("token.clearsIn", model.secondsUntil(at)), "token-countdown")));
         text.setAlignment(Pos.CENTER_LEFT);
         text.setMaxWidth(720);
         HBox.setHgrow(text, Priority.ALWAYS);

@@ -249,6 +249,29 @@ class ElectionDayScreensUiTest {
         assertEquals(Messages.of(Language.KAZAKH).get("refusal.next.ownPrecinct"), text("#refusal-instruction"));
     }
 
+    /**
+     * The token screen tells the voter that it clears itself, counting down on the engine's clock, in each language;
+     * at zero the engine's tick clears it.
+     */
+    @Test
+    void theTokenScreenCountsDownToClearingItself(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "token");
+        long display = fixtures.policy.tokenDisplay().toSeconds();
+        for (Language language : Language.values()) {
+            robot.interact(() -> model.language().choose(language));
+            assertEquals(Messages.of(language).get("token.clearsIn", display), text("#token-countdown"));
+        }
+        assertEquals("This screen clears itself in " + display + " s.", text("#token-countdown"));
+        fixtures.clock.advance(Duration.ofSeconds(5));
+        await(() -> text("#token-countdown").equals("This screen clears itself in " + (display - 5) + " s."));
+        fixtures.clock.advance(Duration.ofSeconds(display - 5));
+        model.tick().get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingCard.class::isInstance);
+        await(() -> robot.lookup("#token-countdown").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#state-awaiting-card").tryQuery().isPresent(), "the code is off the screen");
+    }
+
     /** Out of paper, the token screen does not tell the voter to take a receipt, and cannot be dismissed. */
     @Test
     void outOfPaperTheVoterIsNotToldToTakeAReceipt(FxRobot robot) throws Exception {
@@ -258,6 +281,7 @@ class ElectionDayScreensUiTest {
         List<String> shown = texts(view.lookup("#voter-screen"));
         assertFalse(shown.stream().anyMatch(t -> t.contains("Take your receipt")), shown::toString);
         assertTrue(robot.lookup("#token-done").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#token-countdown").tryQuery().isEmpty(), "it stays until a clerk acts: no countdown");
         assertEquals("The printer is out of paper. Your receipt did not print. Please stay here: a commission member "
                 + "is coming.", text("#printer-problem"));
     }
