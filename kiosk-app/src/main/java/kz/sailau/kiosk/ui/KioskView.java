@@ -62,6 +62,9 @@ public final class KioskView extends StackPane {
     private final Label testBanner = new Label();
     private final Label callBanner = new Label();
     private final ToggleButton largeTextButton = new ToggleButton();
+    private final ScrollPane scroll = new ScrollPane();
+    /** Whether the shown screen pans to its end rather than its top. */
+    private boolean showEnd;
     private final ReadOnlyBooleanWrapper consoleShowing = new ReadOnlyBooleanWrapper();
     private final ClerkChime chime;
     private final List<Animation> running = new ArrayList<>();
@@ -136,11 +139,13 @@ public final class KioskView extends StackPane {
         // A screen never squeezes its text: what does not fit (large text on a small screen) is reached by panning.
         // The centre is at least as tall as the visible area (so a short screen stays centred) and never shorter
         // than its content.
-        ScrollPane scroll = new ScrollPane(centre);
+        scroll.setContent(centre);
         scroll.setId("voter-scroll");
         scroll.setFitToWidth(true);
         centre.minHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
                 scroll.viewportBoundsProperty()));
+        // Large text switched on, or another window size, changes the height: the same part stays in view.
+        centre.heightProperty().addListener((obs, old, now) -> scrollToShownPart());
         scroll.setPannable(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
@@ -201,8 +206,7 @@ public final class KioskView extends StackPane {
         running.forEach(Animation::stop);
         running.clear();
         if (model.pollsClosedProperty().get()) {
-            centre.getChildren().setAll(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail",
-                    "state-polls-closed"));
+            show(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail", "state-polls-closed"));
             return;
         }
         CheckInState state = model.stateProperty().get();
@@ -264,7 +268,21 @@ public final class KioskView extends StackPane {
                 return waiting(m, "screen.cutOff", "screen.cutOff.detail", "state-cut-off");
             }
         });
+        show(screen);
+    }
+
+    /**
+     * Shows {@code screen} from its top; a screen that counts down (large text on a small screen pans) from its end,
+     * where the countdown and its buttons are.
+     */
+    private void show(Node screen) {
         centre.getChildren().setAll(screen);
+        showEnd = screen.lookup("#finger-countdown") != null;
+        scrollToShownPart();
+    }
+
+    private void scrollToShownPart() {
+        scroll.setVvalue(showEnd ? scroll.getVmax() : scroll.getVmin());
     }
 
     private Node awaitingCard(Messages m, CheckInState.AwaitingCard state) {
@@ -395,7 +413,9 @@ public final class KioskView extends StackPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(32, qr, text);
         box.setId("state-token-issued");
-        box.setAlignment(Pos.CENTER);
+        // The QR's top beside the title: in view even when large text makes the screen pan.
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setMaxHeight(Region.USE_PREF_SIZE);
         return box;
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -149,6 +150,13 @@ class ElectionDayScreensUiTest {
         assertTrue(before.endsWith("Back to the start in 14 s."), before);
         fixtures.clock.advance(Duration.ofSeconds(5));
         await(() -> text("#finger-countdown").endsWith("in 9 s."));
+        // With large text on the small screen the screen pans: it opens at its end, the countdown and buttons in view.
+        resize(robot, 1024, 768);
+        robot.interact(model::toggleLargeText);
+        for (String id : List.of("#finger-countdown", "#finger-more-time", "#finger-call-clerk")) {
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> inView(id)).get(5, TimeUnit.SECONDS), id + " in view");
+        }
+        robot.interact(model::toggleLargeText);
         robot.clickOn("#finger-more-time");
         await(() -> model.stateProperty().get() instanceof CheckInState.AwaitingFinger f
                 && f.countdownUntil().isEmpty());
@@ -473,6 +481,17 @@ class ElectionDayScreensUiTest {
             }
         }
         return found;
+    }
+
+    /** Whether the node {@code id} lies wholly in the visible part of the voter screen's panning centre. */
+    private boolean inView(String id) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Node pane = scene.lookup("#voter-scroll");
+        Bounds port = pane.localToScene(pane.getLayoutBounds());
+        Node node = scene.lookup(id);
+        Bounds bounds = node.localToScene(node.getLayoutBounds());
+        return bounds.getMinY() >= port.getMinY() - 0.5 && bounds.getMaxY() <= port.getMaxY() + 0.5;
     }
 
     private static List<String> texts(Node root) {
