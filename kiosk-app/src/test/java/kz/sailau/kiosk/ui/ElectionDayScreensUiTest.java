@@ -24,9 +24,11 @@ import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.checkin.Refusal;
 import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.mrz.MrzField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -386,6 +388,16 @@ class ElectionDayScreensUiTest {
                 submitAsClerk(new CheckInEvent.ClerkStartsFallback(UiFixtures.CLERK));
                 awaitState(CheckInState.Fallback.class::isInstance);
             }
+            case "welcome-card-unreadable" -> {
+                model.submit(new CheckInEvent.CardUnreadable(MrzField.LAYOUT)).get(5, TimeUnit.SECONDS);
+                awaitState(s -> s instanceof CheckInState.AwaitingCard a && a.hintKey().isPresent());
+            }
+            case "finger-scanner-fault" -> {
+                card(1);
+                model.submit(new CheckInEvent.ScannerFailed(new DeviceFault(DeviceFault.Device.SCANNER,
+                        DeviceFault.Kind.NOT_FOUND, "scanner.error.disconnected"))).get(5, TimeUnit.SECONDS);
+                await(() -> model.scannerProblemProperty().get().isPresent());
+            }
             case "polls-closed" -> {
                 model.closePolls();
                 await(() -> model.pollsClosedProperty().get());
@@ -428,7 +440,9 @@ class ElectionDayScreensUiTest {
 
     /** Screens checked like the others but not shown in docs/screens.md. */
     private static final List<ElectionDayScreens.Screen> NOT_IN_THE_DOCUMENT = List.of(
-            new ElectionDayScreens.Screen("polls-closed", "The day is closed: no more check-ins"));
+            new ElectionDayScreens.Screen("polls-closed", "The day is closed: no more check-ins"),
+            new ElectionDayScreens.Screen("welcome-card-unreadable", "The card could not be read: the hint"),
+            new ElectionDayScreens.Screen("finger-scanner-fault", "The scanner failed: the notice, a clerk called"));
 
     /** The screens of a kiosk on a precinct network (the others are a standalone kiosk's). */
     private static final java.util.Set<String> PRECINCT_SCREENS = java.util.Set.of("precinct-welcome", "cut-off");
