@@ -48,7 +48,8 @@ import kz.sailau.kiosk.model.FingerPosition;
  * calls a commission member, a banner across the top of the voter screen says so, large enough to be seen across the
  * room, and a {@link ClerkChime} sounds once. The {@link ClerkConsole} opens over the right side of the screen
  * (decision 0180): the voter screen behind it is never squeezed, so its layout is the same with the console open or
- * closed.
+ * closed. The top bar ({@link TopBar}) takes a second row rather than cut a button, and a screen that does not fit
+ * (large text on a small screen) pans rather than squeeze its text.
  */
 public final class KioskView extends StackPane {
 
