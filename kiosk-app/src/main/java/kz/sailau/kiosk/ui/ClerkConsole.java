@@ -46,13 +46,16 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
  * The commission member's console, laid out for a touchscreen and shown over the right side of the voter screen
  * (decision 0180). Fixed at the top: the console's own language bar (the clerk's choice, kept across voters) with
  * *Close the console*, on a kiosk of a precinct network the network's line (machines in reach of the members, the
- * leader, in the majority or cut off; live, as the engine announces it), and any alert. Scrolling in the middle: the title and the current case (reason and next step,
- * wrapped, never cut), what the actions that apply need (the override's reason list, the IIN field), the live
- * counters as tiles, and the history of exceptions. Fixed at the bottom: only the actions the engine acts on in the
- * current state ({@link CheckInScreenModel#clerkActionsProperty()}: override and retry after failed finger tries,
- * the card-less confirmation, the void of the last token, the IIN typed by hand, cancel), the result of the last
- * action on a line kept when empty, the clerk's login and PIN, and the kiosk controls, always in the same place
- * (pause or resume, manual mode on or off; greyed out while the engine would not accept them). A new case clears
+ * leader, in the majority or cut off; live, as the engine announces it), and any alert. Scrolling in the middle: the
+ * current case (reason and next step, wrapped, never cut) and what the actions that apply need (the override's reason
+ * list, the IIN field), then the console's title, the live counters as tiles and the history of exceptions. Fixed at
+ * the bottom: only the actions the engine acts on in the current state
+ * ({@link CheckInScreenModel#clerkActionsProperty()}: override and retry after failed finger tries, the card-less
+ * confirmation, the void of the last token, the IIN typed by hand, cancel), the result of the last action on a line
+ * kept when empty, the clerk's login and PIN, and, whenever the engine accepts either, the kiosk controls at the very
+ * bottom (pause or resume, manual mode on or off; one greyed out while the engine would not accept it). While a case
+ * waits for the clerk's decision neither applies and the case takes their room: at 1024 × 768 the case, its reasons,
+ * the credentials and the decision's buttons are all in view without scrolling (decision 0305). A new case clears
  * the IIN, the chosen reason and the last result. The console only sends clerk events; every decision stays with
  * the engine.
  */
@@ -80,7 +83,7 @@ public final class ClerkConsole extends VBox {
     private final TextField documentNumber = new TextField();
     private final Label result = wrapped("", "clerk-result");
     private final VBox header = new VBox(10);
-    private final VBox body = new VBox(14);
+    private final VBox body = new VBox(10);
     private final VBox footer = new VBox(8);
     private final LanguageBar languageBar;
     private final ScrollPane scroll;
@@ -113,7 +116,7 @@ public final class ClerkConsole extends VBox {
         KeyboardDock.use(documentNumber, InputKind.TEXT);
         header.setPadding(new Insets(16, 16, 8, 16));
         header.setId("clerk-header");
-        body.setPadding(new Insets(8, 16, 8, 16));
+        body.setPadding(new Insets(4, 16, 8, 16));
         body.setFillWidth(true);
         footer.setPadding(new Insets(8, 16, 16, 16));
         footer.setId("clerk-footer");
@@ -233,13 +236,13 @@ public final class ClerkConsole extends VBox {
                 header.getChildren().add(alert(m.get(key) + " — " + m.get("clerk.next.voidAndReprint"),
                         "clerk-printer-alert")));
 
-        // Scrolling in the middle: the current case, the actions that apply to it, the history.
-        // The title and the current case open the scrolling middle; the counters follow what the clerk acts on.
-        body.getChildren().setAll(heading, currentCase(m, state));
+        // Scrolling in the middle: the current case and what its actions need (the reasons, the IIN) open it, in
+        // view without scrolling; the console's title heads the overview after them: the counters and the history.
+        body.getChildren().setAll(currentCase(m, state));
         identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
                 session.voter().voter().surname() + " " + session.voter().voter().givenName(),
                 session.voter().voter().birthDate().toString()), "clerk-confirm-who")));
-        VBox inputs = new VBox(10);
+        VBox inputs = new VBox(6);
         inputs.setId("clerk-inputs");
         VBox buttons = new VBox(8);
         buttons.setId("clerk-actions");
@@ -247,14 +250,15 @@ public final class ClerkConsole extends VBox {
         if (!inputs.getChildren().isEmpty()) {
             body.getChildren().add(inputs);
         }
-        body.getChildren().addAll(counters(m, model.countersProperty().get()), history(m));
+        body.getChildren().addAll(heading, counters(m, model.countersProperty().get()), history(m));
 
         // Fixed at the bottom: the result of the last action, login and PIN, and the kiosk controls.
         clerkId.setPrefWidth(CONTENT / 2 - 4);
         pin.setPrefWidth(CONTENT / 2 - 4);
         HBox credentials = new HBox(8, clerkId, pin);
         credentials.setId("clerk-credentials");
-        footer.getChildren().setAll(buttons, result, credentials, kioskControls(m, state, accepted));
+        footer.getChildren().setAll(buttons, result, credentials);
+        kioskControls(m, state, accepted).ifPresent(footer.getChildren()::add);
     }
 
     /**
@@ -307,8 +311,11 @@ public final class ClerkConsole extends VBox {
             cancel.getStyleClass().add("secondary");
             shown.add(cancel);
         }
-        for (int i = 0; i < shown.size(); i += 2) {
-            buttons.getChildren().add(row(shown.get(i), i + 1 < shown.size() ? shown.get(i + 1) : null));
+        // Two to a row; three side by side (a case's decision: override, retry, cancel) so that the reasons above
+        // keep their room on a 768-pixel screen.
+        int perRow = shown.size() == 3 ? 3 : 2;
+        for (int i = 0; i < shown.size(); i += perRow) {
+            buttons.getChildren().add(row(shown.subList(i, Math.min(shown.size(), i + perRow))));
         }
     }
 
@@ -478,8 +485,12 @@ public final class ClerkConsole extends VBox {
         return buttons;
     }
 
-    /** Pause or resume, manual mode on or off: always in the same place, greyed out when not possible now. */
-    private Node kioskControls(Messages m, CheckInState state, Set<Class<? extends CheckInEvent.ClerkEvent>> accepted) {
+    /**
+     * Pause or resume, manual mode on or off: at the bottom, one greyed out when not possible now; none while a case
+     * waits for the clerk's decision and the engine accepts neither (the case's reasons and actions take the room).
+     */
+    private Optional<Node> kioskControls(Messages m, CheckInState state,
+                                         Set<Class<? extends CheckInEvent.ClerkEvent>> accepted) {
         Button pauseOrResume = state instanceof CheckInState.Paused
                 ? action(m, "clerk.action.resume", "clerk-resume", CheckInEvent.ClerkResumes::new)
                 : action(m, "clerk.action.pause", "clerk-pause", CheckInEvent.ClerkPauses::new);
@@ -490,13 +501,16 @@ public final class ClerkConsole extends VBox {
                 : action(m, "clerk.action.startFallback", "clerk-start-fallback", CheckInEvent.ClerkStartsFallback::new);
         fallback.setDisable(!accepted.contains(state instanceof CheckInState.Fallback
                 ? CheckInEvent.ClerkEndsFallback.class : CheckInEvent.ClerkStartsFallback.class));
-        HBox controls = row(pauseOrResume, fallback);
+        if (pauseOrResume.isDisabled() && fallback.isDisabled()) {
+            return Optional.empty();
+        }
+        HBox controls = row(List.of(pauseOrResume, fallback));
         controls.setId("clerk-kiosk-controls");
         // The hint's line is kept when it is empty, so that nothing below or above moves when it appears.
         // Cut off, manual mode would need the network too: the hint says what to do instead.
         String notNow = state instanceof CheckInState.CutOff ? "clerk.kiosk.notNowCutOff" : "clerk.kiosk.notNow";
         kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get(notNow) : "");
-        return new VBox(6, controls, kioskHint);
+        return Optional.of(new VBox(6, controls, kioskHint));
     }
 
     private Node history(Messages m) {
@@ -525,18 +539,16 @@ public final class ClerkConsole extends VBox {
         return Optional.empty();
     }
 
-    /** One or two touch buttons sharing the console's width. */
-    private static HBox row(Button first, Button second) {
+    /** Touch buttons sharing the console's width equally. */
+    private static HBox row(List<Button> buttons) {
         HBox row = new HBox(8);
-        for (Button button : new Button[] {first, second}) {
-            if (button != null) {
-                button.setMaxWidth(Double.MAX_VALUE);
-                HBox.setHgrow(button, Priority.ALWAYS);
-                row.getChildren().add(button);
-            }
+        double each = (CONTENT - 8 * (buttons.size() - 1)) / buttons.size();
+        for (Button button : buttons) {
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setPrefWidth(each);
+            HBox.setHgrow(button, Priority.ALWAYS);
+            row.getChildren().add(button);
         }
-        double each = second == null ? CONTENT : (CONTENT - 8) / 2;
-        row.getChildren().forEach(node -> ((Button) node).setPrefWidth(each));
         return row;
     }
 

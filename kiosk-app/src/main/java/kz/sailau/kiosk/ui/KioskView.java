@@ -48,8 +48,10 @@ import kz.sailau.kiosk.model.FingerPosition;
  * calls a commission member, a banner across the top of the voter screen says so, large enough to be seen across the
  * room, and a {@link ClerkChime} sounds once. The {@link ClerkConsole} opens over the right side of the screen
  * (decision 0180): the voter screen behind it is never squeezed, so its layout is the same with the console open or
- * closed. The top bar ({@link TopBar}) takes a second row rather than cut a button, and a screen that does not fit
- * (large text on a small screen) pans rather than squeeze its text.
+ * closed. The top bar ({@link TopBar}) takes a second row rather than cut a button. The voter's actions ("Done",
+ * "Call a commission member", "I understand", "More time" and the countdown they answer) are pinned in a row at the
+ * bottom of the screen, outside the part that pans: a screen whose text does not fit (large text on a small screen)
+ * pans its text rather than squeeze it, and the voter never has to discover the panning to find what to tap.
  */
 public final class KioskView extends StackPane {
 
@@ -64,8 +66,8 @@ public final class KioskView extends StackPane {
     private final Label callBanner = new Label();
     private final ToggleButton largeTextButton = new ToggleButton();
     private final ScrollPane scroll = new ScrollPane();
-    /** Whether the shown screen pans to its end rather than its top. */
-    private boolean showEnd;
+    /** The shown screen's actions, pinned below the part that pans: always in view without panning. */
+    private final VBox actions = new VBox(12);
     private final ReadOnlyBooleanWrapper consoleShowing = new ReadOnlyBooleanWrapper();
     private final ClerkChime chime;
     private final List<Animation> running = new ArrayList<>();
@@ -145,12 +147,17 @@ public final class KioskView extends StackPane {
         scroll.setFitToWidth(true);
         centre.minHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
                 scroll.viewportBoundsProperty()));
-        // Large text switched on, or another window size, changes the height: the same part stays in view.
-        centre.heightProperty().addListener((obs, old, now) -> scrollToShownPart());
+        // Large text switched on, or another window size, changes the height: the screen's top stays in view.
+        centre.heightProperty().addListener((obs, old, now) -> scroll.setVvalue(scroll.getVmin()));
         scroll.setPannable(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         voterPane.setCenter(scroll);
+        actions.setId("voter-actions");
+        actions.setAlignment(Pos.CENTER);
+        actions.setPadding(new Insets(12, 0, 0, 0));
+        actions.setMinHeight(Region.USE_PREF_SIZE);
+        voterPane.setBottom(actions);
         clerkConsole = new ClerkConsole(model);
         clerkConsole.setOnClose(this::toggleClerkConsole);
         StackPane.setAlignment(clerkConsole, Pos.CENTER_RIGHT);
@@ -206,6 +213,7 @@ public final class KioskView extends StackPane {
         callBanner.setText(m.get("clerk.call.banner"));
         running.forEach(Animation::stop);
         running.clear();
+        actions.getChildren().clear();
         if (model.pollsClosedProperty().get()) {
             show(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail", "state-polls-closed"));
             return;
@@ -272,18 +280,18 @@ public final class KioskView extends StackPane {
         show(screen);
     }
 
-    /**
-     * Shows {@code screen} from its top; a screen that counts down (large text on a small screen pans) from its end,
-     * where the countdown and its buttons are.
-     */
+    /** Shows {@code screen} from its top, with the actions its builder pinned ({@link #pin}) below it. */
     private void show(Node screen) {
         centre.getChildren().setAll(screen);
-        showEnd = screen.lookup("#finger-countdown") != null;
-        scrollToShownPart();
+        boolean any = !actions.getChildren().isEmpty();
+        actions.setVisible(any);
+        actions.setManaged(any);
+        scroll.setVvalue(scroll.getVmin());
     }
 
-    private void scrollToShownPart() {
-        scroll.setVvalue(showEnd ? scroll.getVmax() : scroll.getVmin());
+    /** Puts {@code nodes} (the screen being built's buttons, and a countdown they answer) in the pinned action row. */
+    private void pin(Node... nodes) {
+        actions.getChildren().addAll(nodes);
     }
 
     private Node awaitingCard(Messages m, CheckInState.AwaitingCard state) {
@@ -294,7 +302,7 @@ public final class KioskView extends StackPane {
         cardless.setOnAction(e -> model.submit(new CheckInEvent.CardlessRequested()));
         VBox box = new VBox(20, title, instruction, card);
         state.hintKey().ifPresent(key -> box.getChildren().add(hint(m.get(key), "card-hint")));
-        box.getChildren().add(buttons(cardless, callOrComing(m, "welcome-ask-clerk")));
+        pin(buttons(cardless, callOrComing(m, "welcome-ask-clerk")));
         box.setId("state-awaiting-card");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -341,8 +349,8 @@ public final class KioskView extends StackPane {
             Label countdown = countdown(() -> countdownText(m, until), "finger-countdown");
             Button more = bigButton(m.get("finger.moreTime"), "finger-more-time");
             more.setOnAction(e -> model.moreTime());
-            box.getChildren().addAll(countdown, buttons(more, call));
-        }, () -> box.getChildren().add(call));
+            pin(countdown, buttons(more, call));
+        }, () -> pin(call));
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -404,7 +412,7 @@ public final class KioskView extends StackPane {
         if (problem.isEmpty()) {
             Button done = bigButton(m.get("token.done"), "token-done");
             done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
-            text.getChildren().add(buttons(done, callOrComing(m, "token-call-clerk")));
+            pin(buttons(done, callOrComing(m, "token-call-clerk")));
         }
         // The voter is told that the code leaves the screen by itself, so that the next in the queue never sees it.
         model.tokenClearsAt(state).ifPresent(at -> text.getChildren().add(
@@ -429,10 +437,10 @@ public final class KioskView extends StackPane {
         if (RefusalWording.voterActsNext(state.refusal())) {
             Button ok = bigButton(m.get("refusal.understood"), "refusal-ok");
             ok.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
-            box.getChildren().add(buttons(ok, call));
+            pin(buttons(ok, call));
         } else {
             // A commission member acts next: nothing here dismisses the screen (it clears itself when idle).
-            box.getChildren().add(call);
+            pin(call);
         }
         box.setId("state-refused");
         box.getStyleClass().add("calm");
@@ -456,7 +464,7 @@ public final class KioskView extends StackPane {
     /** A calm message on a screen where the voter waits: with the call button, or the notice that one comes. */
     private VBox waiting(Messages m, String titleKey, String detailKey, String id) {
         VBox box = message(m, titleKey, detailKey, id);
-        box.getChildren().add(callOrComing(m, id + "-call-clerk"));
+        pin(callOrComing(m, id + "-call-clerk"));
         return box;
     }
 

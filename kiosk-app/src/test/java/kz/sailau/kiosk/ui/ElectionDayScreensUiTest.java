@@ -41,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every voter screen and the clerk console over it as a person sees them, at the kiosk's 1280 × 800 and at
  * 1024 × 768, in Kazakh, Russian and English, with the console closed and open, and with the voter's large text
  * ({@link ElectionDayScreens} lists them; the top bar holds the administrator's button, as on the kiosk). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
- * 60 px, and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
+ * 60 px, every voter button (and, on the cases a clerk decides, every console control) is in view without scrolling
+ * ({@link ScreenChecks#actionsOutOfView}), and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
  * {@link ScreensDocumentTest} checks that docs/screens.md and docs/images/screens/ show exactly these.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -115,6 +116,13 @@ class ElectionDayScreensUiTest {
             String file = ElectionDayScreens.file(screen.name(), console, language);
             String where = file + (large ? " large text" : "") + " " + size[0] + "x" + size[1] + ": ";
             ScreenChecks.problems(scene).forEach(problem -> found.add(where + problem));
+            // The voter's actions, and the console's controls for the case shown, in view without scrolling.
+            ScreenChecks.actionsOutOfView(scene, view.lookup("#voter-screen"))
+                    .forEach(problem -> found.add(where + problem));
+            if (console && DECISIONS.contains(screen.name())) {
+                ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
+                        .forEach(problem -> found.add(where + "console: " + problem));
+            }
             noticesWithoutFullStop(scene.getRoot()).forEach(problem -> found.add(where + problem));
             if (!large && ElectionDayScreens.ALL.contains(screen)
                     && Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
@@ -152,11 +160,11 @@ class ElectionDayScreensUiTest {
         assertTrue(before.endsWith("Back to the start in 14 s."), before);
         fixtures.clock.advance(Duration.ofSeconds(5));
         await(() -> text("#finger-countdown").endsWith("in 9 s."));
-        // With large text on the small screen the screen pans: it opens at its end, the countdown and buttons in view.
+        // With large text on the small screen the text pans; the countdown and its buttons are pinned below it.
         resize(robot, 1024, 768);
         robot.interact(model::toggleLargeText);
         for (String id : List.of("#finger-countdown", "#finger-more-time", "#finger-call-clerk")) {
-            assertTrue(WaitForAsyncUtils.asyncFx(() -> inView(id)).get(5, TimeUnit.SECONDS), id + " in view");
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> pinnedInView(id)).get(5, TimeUnit.SECONDS), id + " in view");
         }
         robot.interact(model::toggleLargeText);
         robot.clickOn("#finger-more-time");
@@ -444,6 +452,13 @@ class ElectionDayScreensUiTest {
             new ElectionDayScreens.Screen("welcome-card-unreadable", "The card could not be read: the hint"),
             new ElectionDayScreens.Screen("finger-scanner-fault", "The scanner failed: the notice, a clerk called"));
 
+    /**
+     * The cases a clerk decides on the console: the case, its reasons, the credentials and the decision's buttons
+     * are all in view without scrolling, at both sizes and in every language.
+     */
+    private static final java.util.Set<String> DECISIONS = java.util.Set.of("needs-clerk-finger",
+            "needs-clerk-document-check", "token-out-of-paper");
+
     /** The screens of a kiosk on a precinct network (the others are a standalone kiosk's). */
     private static final java.util.Set<String> PRECINCT_SCREENS = java.util.Set.of("precinct-welcome", "cut-off");
 
@@ -497,15 +512,18 @@ class ElectionDayScreensUiTest {
         return found;
     }
 
-    /** Whether the node {@code id} lies wholly in the visible part of the voter screen's panning centre. */
-    private boolean inView(String id) {
+    /** Whether the node {@code id} is in the voter screen's pinned action row, wholly inside the window. */
+    private boolean pinnedInView(String id) {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        Node pane = scene.lookup("#voter-scroll");
-        Bounds port = pane.localToScene(pane.getLayoutBounds());
         Node node = scene.lookup(id);
         Bounds bounds = node.localToScene(node.getLayoutBounds());
-        return bounds.getMinY() >= port.getMinY() - 0.5 && bounds.getMaxY() <= port.getMaxY() + 0.5;
+        boolean pinned = false;
+        for (Node n = node; n != null; n = n.getParent()) {
+            pinned |= "voter-actions".equals(n.getId());
+        }
+        return pinned && bounds.getMinY() >= -0.5 && bounds.getMaxY() <= scene.getHeight() + 0.5
+                && bounds.getMinX() >= -0.5 && bounds.getMaxX() <= scene.getWidth() + 0.5;
     }
 
     private static List<String> texts(Node root) {

@@ -24,7 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * button or cell whose rendered text is cut with an ellipsis or clipped by its bounds), every control lies inside
  * the window (inside a vertical scroll pane, inside its width: the rest is reached by panning), and every touch
  * target (button, field, combo box, list row) is at least {@link #TOUCH} pixels wide and high (≈ 15 mm on the
- * kiosk's screen). Each problem is one line naming the node's id, its text and what is wrong. Shared by the
+ * kiosk's screen). {@link #actionsOutOfView} is stricter for actions: in view without scrolling at all. Each problem
+ * is one line naming the node's id, its text and what is wrong. Shared by the
  * screens' UI tests.
  */
 public final class ScreenChecks {
@@ -69,6 +70,59 @@ public final class ScreenChecks {
         List<String> problems = new ArrayList<>();
         walk(root, windowBounds(scene), problems);
         return problems;
+    }
+
+    /**
+     * The controls under {@code root} (laid out first) that a person cannot see without scrolling: each button
+     * (and field) must lie wholly inside the window and inside the visible part of every scroll pane around it, at
+     * the position the screen opened at. {@link #problems} accepts anything inside a vertical scroll pane, because
+     * text may be reached by panning; an action may not: a voter who cannot read small text must not have to
+     * discover that the screen scrolls to find "Done" or "Call a commission member".
+     */
+    static List<String> actionsOutOfView(Scene scene, Node root) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        List<String> problems = new ArrayList<>();
+        collectOutOfView(root, windowBounds(scene), problems);
+        return problems;
+    }
+
+    private static void collectOutOfView(Node node, Bounds visible, List<String> problems) {
+        if (!node.isVisible() || node.getOpacity() == 0 || node instanceof ScrollBar) {
+            return;
+        }
+        boolean control = node instanceof ButtonBase || node instanceof TextInputControl
+                || node instanceof ComboBoxBase;
+        if (control && !insideSkinOfAnotherControl(node)) {
+            Bounds inScene = node.localToScene(node.getLayoutBounds());
+            if (inScene.getMinX() < visible.getMinX() - SLACK || inScene.getMaxX() > visible.getMaxX() + SLACK
+                    || inScene.getMinY() < visible.getMinY() - SLACK
+                    || inScene.getMaxY() > visible.getMaxY() + SLACK) {
+                problems.add(name(node) + ": not in view without scrolling (" + round(inScene) + " not within "
+                        + round(visible) + ")");
+            }
+            return;
+        }
+        Bounds inner = visible;
+        if (node instanceof ScrollPane scroll) {
+            // The skin's clipped view of the content: what shows at the current scroll position.
+            Node port = scroll.lookup(".viewport");
+            Bounds shown = (port == null ? scroll : port).localToScene((port == null ? scroll : port).getLayoutBounds());
+            inner = intersection(visible, shown);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectOutOfView(child, inner, problems);
+            }
+        }
+    }
+
+    private static Bounds intersection(Bounds a, Bounds b) {
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        double maxX = Math.min(a.getMaxX(), b.getMaxX());
+        double maxY = Math.min(a.getMaxY(), b.getMaxY());
+        return new javafx.geometry.BoundingBox(minX, minY, Math.max(0, maxX - minX), Math.max(0, maxY - minY));
     }
 
     private static Bounds windowBounds(Scene scene) {

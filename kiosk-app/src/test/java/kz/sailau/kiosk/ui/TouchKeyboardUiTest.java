@@ -14,8 +14,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.checkin.CheckInMethod;
+import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.ui.touch.InputKind;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
 import kz.sailau.kiosk.ui.touch.KeyboardLayout;
@@ -87,6 +92,105 @@ class TouchKeyboardUiTest {
         assertTrue(scene.lookup("#key-layout-kazakh") == null, "a login offers Latin letters and digits only");
         robot.clickOn("#key-hide");
         assertTrue(scene.lookup("#key-q") == null, "hidden");
+    }
+
+    /**
+     * Touch alone at 1024 × 768 in Russian (the longest strings on these screens): a voter with a card goes through to
+     * the token and *Done*; the next voter's finger fails, the clerk opens the console, chooses a reason, types the
+     * login and the PIN on the on-screen keys and overrides; then, in manual mode, types a voter's IIN on the keypad.
+     * Every tap goes through the real screen at the node's place: a control hidden under another, or scrolled out of
+     * view, would take the tap elsewhere and the walk would stop.
+     */
+    @Test
+    void aVoterAndAClerkByTouchAloneAt1024x768InRussian(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            scene.setRoot(new javafx.scene.Group());
+            scene = new Scene(screens, 1024, 768);
+            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.sizeToScene();
+        });
+        robot.clickOn("#clerk-console-close");
+        robot.clickOn("#language-russian");
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        ScreenStates.await(model, CheckInState.AwaitingFinger.class);
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        ScreenStates.await(model, CheckInState.TokenIssued.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#token-done") != null);
+        robot.clickOn("#token-done");
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        assertEquals(1, fixtures.ledger.counters().checkIns());
+
+        robot.clickOn("#language-russian");
+        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
+        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
+            int tries = i;
+            fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
+            ScreenStates.await(model, s -> s instanceof CheckInState.NeedsClerk
+                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
+        }
+        ScreenStates.await(model, CheckInState.NeedsClerk.class);
+        robot.clickOn("#open-clerk-console");
+        robot.clickOn("#clerk-language-russian");
+        robot.clickOn("#override-worn_fingerprints");
+        assertTrue(((ToggleButton) scene.lookup("#override-worn_fingerprints")).isSelected(), "the reason is chosen");
+        // A login starts in capitals: this clerk's is in small letters, so shift first.
+        typeByTouch(robot, "#clerk-id", "#key-shift", UiFixtures.CLERK.value());
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        robot.clickOn("#clerk-override");
+        CheckInState.TokenIssued overridden = ScreenStates.await(model, CheckInState.TokenIssued.class);
+        assertEquals(CheckInMethod.CLERK_OVERRIDE, overridden.method());
+        robot.clickOn("#clerk-console-close");
+        robot.clickOn("#token-done");
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+
+        robot.clickOn("#open-clerk-console");
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        robot.clickOn("#clerk-start-fallback");
+        ScreenStates.await(model, CheckInState.Fallback.class);
+        typeByTouch(robot, "#clerk-iin", fixtures.voters.get(3).voter().iin().digits());
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        robot.clickOn("#clerk-enter-iin");
+        CheckInState.TokenIssued manual = ScreenStates.await(model, CheckInState.TokenIssued.class);
+        assertTrue(manual.fallback(), "checked in by the IIN typed on the keypad");
+        assertEquals(3, fixtures.ledger.counters().checkIns());
+
+        // A voter marked on the printed list during an outage: paused, the clerk types the IIN of the paper mark.
+        robot.clickOn("#clerk-console-close");
+        robot.clickOn("#token-done");
+        ScreenStates.await(model, CheckInState.Fallback.class);
+        robot.clickOn("#open-clerk-console");
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        robot.clickOn("#clerk-end-fallback");
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        robot.clickOn("#clerk-pause");
+        ScreenStates.await(model, CheckInState.Paused.class);
+        typeByTouch(robot, "#clerk-iin", fixtures.voters.get(2).voter().iin().digits());
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        robot.clickOn("#clerk-paper-mark");
+        ScreenStates.await(model, s -> s instanceof CheckInState.Paused p && p.paperMark().isPresent());
+        assertEquals(1, fixtures.ledger.counters().paperMarks(), "the paper mark typed on the keypad is entered");
+    }
+
+    /** Taps {@code field}, clears it, types {@code text} on the on-screen keys, and taps enter (it hides the keys). */
+    private void typeByTouch(FxRobot robot, String field, String text) throws Exception {
+        typeByTouch(robot, field, "#key-clear", text);
+    }
+
+    /** Taps {@code field}, then the key {@code first}, types {@code text} on the on-screen keys, and taps enter. */
+    private void typeByTouch(FxRobot robot, String field, String first, String text) throws Exception {
+        robot.clickOn(field);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup(first) != null
+                && scene.lookup(first).isVisible());
+        robot.clickOn(first);
+        for (char c : text.toCharArray()) {
+            robot.clickOn("#" + TouchKeyboard.keyId(c));
+        }
+        assertEquals(text, ((TextInputControl) scene.lookup(field)).getText(), field + " typed by touch");
+        robot.clickOn("#key-enter");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-enter") == null
+                || !scene.lookup("#key-enter").isVisible());
     }
 
     @Test
