@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import kz.sailau.fingerprint.ChecksumException;
 import kz.sailau.fingerprint.MalformedPacketException;
@@ -64,6 +66,8 @@ public final class ScannerEmulator implements AutoCloseable {
     private final AtomicInteger uploadsStarted = new AtomicInteger();
     private final AtomicInteger uploadsCompleted = new AtomicInteger();
     private final AtomicInteger plugCount = new AtomicInteger();
+    /** Notified whenever the device is plugged in or out or answers GenImg, for {@link #awaitPluggedIn}. */
+    private final Object progress = new Object();
 
     private ScannerEmulator(Builder builder) {
         this.link = builder.link;
@@ -112,6 +116,7 @@ public final class ScannerEmulator implements AutoCloseable {
             thread.start();
             LOG.info("Scanner emulator ({}) plugged in at {}", sensor.profile().id(), pty.devicePath());
         }
+        signalProgress();
     }
 
     /**
@@ -192,6 +197,7 @@ public final class ScannerEmulator implements AutoCloseable {
         if (thread != null && thread != Thread.currentThread()) {
             joinQuietly(thread);
         }
+        signalProgress();
     }
 
     /**
@@ -252,6 +258,51 @@ public final class ScannerEmulator implements AutoCloseable {
      */
     public int plugCount() {
         return plugCount.get();
+    }
+
+    /**
+     * Waits until the device has been plugged in {@code count} times and is plugged in now (a replug after an
+     * injected disconnect happens on the emulator's own thread).
+     *
+     * @param count   the plug count to wait for (1 after start, +1 per replug)
+     * @param timeout how long to wait at most
+     * @return {@code true} if it happened within the timeout
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitPluggedIn(int count, Duration timeout) throws InterruptedException {
+        return awaitProgress(() -> plugCount.get() >= count && isPluggedIn(), timeout);
+    }
+
+    /**
+     * Waits until the emulator has answered at least {@code count} GenImg commands (a driver polling for a finger).
+     *
+     * @param count   the number of GenImg answers to wait for
+     * @param timeout how long to wait at most
+     * @return {@code true} if it happened within the timeout
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitGenerateImageCommands(int count, Duration timeout) throws InterruptedException {
+        return awaitProgress(() -> generateImageCommands.get() >= count, timeout);
+    }
+
+    private boolean awaitProgress(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return true;
+        }
+    }
+
+    private void signalProgress() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
     }
 
     /**
@@ -331,6 +382,7 @@ public final class ScannerEmulator implements AutoCloseable {
     private boolean deliver(PseudoTerminal pty, SensorReply reply) throws IOException {
         if (reply.instruction() == Instruction.GEN_IMG.code()) {
             generateImageCommands.incrementAndGet();
+            signalProgress();
         }
         if (reply.instruction() >= 0) {
             sleepQuietly(delays.delay(reply.instruction(), sensor.profile()));

@@ -301,10 +301,8 @@ class SerialScannerIT {
         emulator.inject(new Fault.Disconnect(5_000, Duration.ofMillis(100)));
         assertThrows(ScannerDisconnectedException.class,
                 () -> scanner(fastSettings()).capture(CaptureProgress.NONE, FINGER_TIMEOUT));
-        for (int i = 0; i < 500 && !(emulator.plugCount() == 2 && emulator.isPluggedIn()); i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(2, emulator.plugCount(), "plugged itself back in");
+        assertTrue(emulator.awaitPluggedIn(2, Duration.ofSeconds(5)), "plugged itself back in");
+        assertEquals(2, emulator.plugCount(), "plugged in exactly once more");
         assertArrayEquals(quantisedSource(TestImages.ridges(256, 288, 2)),
                 scanner.capture(CaptureProgress.NONE, FINGER_TIMEOUT).pixels());
     }
@@ -321,9 +319,7 @@ class SerialScannerIT {
                 return e;
             }
         });
-        while (emulator.generateImageCommands() < 3) {
-            Thread.sleep(5);
-        }
+        assertTrue(emulator.awaitGenerateImageCommands(3, Duration.ofSeconds(10)), "the driver polls for a finger");
         scanner.cancel();
         Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
         assertTrue(thrown instanceof CaptureCancelledException, String.valueOf(thrown));

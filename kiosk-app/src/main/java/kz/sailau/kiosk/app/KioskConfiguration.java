@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import kz.sailau.fingerprint.SensorProfile;
 import kz.sailau.kiosk.devices.MrzReaderProfile;
 import kz.sailau.kiosk.devices.printer.PrinterProfile;
+import kz.sailau.kiosk.model.PrintableText;
 import kz.sailau.kiosk.ui.RemovableMedia;
 
 /**
@@ -197,12 +198,9 @@ public record KioskConfiguration(
         }
     }
 
-    /** At most 20 characters of a value, control and format characters as '?', for a one-line message. */
+    /** At most 20 characters of a value, as {@link PrintableText} shows it, for a one-line message. */
     private static String printable(String value) {
-        String shown = value.length() > 20 ? value.substring(0, 20) + "..." : value;
-        return shown.codePoints().map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                ? '?' : c).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
+        return PrintableText.of(value.length() > 20 ? value.substring(0, 20) + "..." : value);
     }
 
     /** Everything wrong with the values, each a sentence naming the key; empty when all is well. */

@@ -287,17 +287,52 @@ final class ProductionWindows {
                                         KioskDatabase database, KioskCredentials credentials, FingerMatcher matcher,
                                         Optional<KioskDevices> devices, Optional<PrecinctNode> node,
                                         RegisterVoterDirectory register) {
-        Ed25519TokenKeys tokenKeys = tokenKeys(configuration.dataDirectory(), credentials, environment);
+        // The precinct token key from the authority is checked first: a start refused for it leaves no token key of
+        // its own behind (the kiosk's key files are created only once everything it is checked against is good).
         PrecinctTokenKey typedCodeKey = PrecinctTokenKeys.load(configuration.dataDirectory(), credentials,
                 new ElectionId(configuration.election()), new PrecinctId(configuration.precinct()));
-        ElectionDayAssembly assembly = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
-                typedCodeKey::mac, matcher, environment.clock(), environment.random());
-        return node.map(running -> PrecinctElectionDay.over(assembly, running, typedCodeKey)).orElse(assembly)
-                .assemble(devices, register);
+        Path data = configuration.dataDirectory();
+        boolean created = !hasTokenKey(data);
+        Ed25519TokenKeys tokenKeys = tokenKeys(data, credentials, environment);
+        try {
+            ElectionDayAssembly assembly = ElectionDayAssembly.over(configuration, database, credentials, tokenKeys,
+                    typedCodeKey::mac, matcher, environment.clock(), environment.random());
+            return node.map(running -> PrecinctElectionDay.over(assembly, running, typedCodeKey)).orElse(assembly)
+                    .assemble(devices, register);
+        } catch (RuntimeException e) {
+            if (created) {
+                removeTokenKey(data);
+            }
+            throw e;
+        }
+    }
+
+    /** The kiosk's own token signing key, encrypted under the store key (created at the first start). */
+    static final String TOKEN_SIGNING_KEY_FILE = "token-signing.key";
+    /** Its public half, for the ballot desk. */
+    static final String TOKEN_PUBLIC_KEY_FILE = "token-public.key";
+
+    /** Whether the kiosk of {@code data} has its own token signing key yet. */
+    static boolean hasTokenKey(Path data) {
+        return Files.exists(data.resolve(TOKEN_SIGNING_KEY_FILE));
+    }
+
+    /**
+     * Removes a token key created by a start that was then refused: no voter was served with it, and a refusal
+     * leaves nothing behind. Best effort: the refusal itself is what the administrator reads.
+     */
+    static void removeTokenKey(Path data) {
+        for (String file : new String[] {TOKEN_SIGNING_KEY_FILE, TOKEN_PUBLIC_KEY_FILE}) {
+            try {
+                Files.deleteIfExists(data.resolve(file));
+            } catch (IOException ignored) {
+                // An unused key file is harmless; the next start reads or replaces it.
+            }
+        }
     }
 
     private static Ed25519TokenKeys tokenKeys(Path data, KioskCredentials credentials, CliEnvironment environment) {
-        Path file = data.resolve("token-signing.key");
+        Path file = data.resolve(TOKEN_SIGNING_KEY_FILE);
         byte[] context = "token-signing-key".getBytes(StandardCharsets.US_ASCII);
         FieldCipher cipher = credentials.storeKeys().fieldCipher(environment.random());
         try {
@@ -306,7 +341,7 @@ final class ProductionWindows {
             }
             Ed25519TokenKeys keys = Ed25519TokenKeys.generate(environment.random());
             AtomicFileReplacement.write(file, cipher.encrypt(keys.privateKey(), context));
-            AtomicFileReplacement.write(data.resolve("token-public.key"),
+            AtomicFileReplacement.write(data.resolve(TOKEN_PUBLIC_KEY_FILE),
                     (Base64.getEncoder().encodeToString(keys.publicKey()) + "\n").getBytes(StandardCharsets.US_ASCII));
             return keys;
         } catch (IOException e) {

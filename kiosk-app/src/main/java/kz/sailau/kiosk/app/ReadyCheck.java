@@ -24,7 +24,9 @@ import kz.sailau.kiosk.ui.AdministratorActions;
  * register, and prepare the 1:N fingerprint gallery; on a precinct network, unseal the node key with the same
  * passphrase (the node is not started: the check joins no network and binds no port). Prints the time of each step, the time since the JVM
  * started, and the heap in use, so that an administrator can check a kiosk before election day and the cold
- * start benchmark can measure the same path. The start's warm-up ({@link StartWarmUp}) runs on the idle core until the
+ * start benchmark can measure the same path. A check that fails leaves no file behind: the kiosk's own token key,
+ * created at the first start once the precinct token key from the authority has been checked, is removed again when
+ * the check fails after it. The start's warm-up ({@link StartWarmUp}) runs on the idle core until the
  * unlock; from there the gallery is prepared on its own thread while the engine is wired, as in the election-day
  * start.
  */
@@ -44,6 +46,21 @@ final class ReadyCheck {
      */
     static int run(KioskConfiguration configuration, CliEnvironment environment, long promptAt, char[] passphrase,
                    StartWarmUp warmUp) {
+        // A check that fails leaves nothing behind: a token key this run created (at the first start) goes again.
+        boolean hadTokenKey = ProductionWindows.hasTokenKey(configuration.dataDirectory());
+        boolean ready = false;
+        try {
+            ready = check(configuration, environment, promptAt, passphrase, warmUp) == 0;
+            return ready ? 0 : 1;
+        } finally {
+            if (!ready && !hadTokenKey) {
+                ProductionWindows.removeTokenKey(configuration.dataDirectory());
+            }
+        }
+    }
+
+    private static int check(KioskConfiguration configuration, CliEnvironment environment, long promptAt,
+                             char[] passphrase, StartWarmUp warmUp) {
         long t0 = System.nanoTime();
         long passphraseIn = ManagementFactory.getRuntimeMXBean().getUptime();
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());

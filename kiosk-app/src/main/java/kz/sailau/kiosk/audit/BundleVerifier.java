@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.crypto.DetachedSignatureException;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.timeline.CheckInPhase;
@@ -101,8 +102,79 @@ public final class BundleVerifier {
 
         /** Whether the signer was checked against an authority certificate. */
         public boolean signerChecked() {
-            return checks.stream().noneMatch(c -> c.status() == Status.NOT_CHECKED);
+            return checks.stream().noneMatch(c -> c.status() == Status.NOT_CHECKED && c.name().equals(SIGNER));
         }
+
+        /** The names of the checks that could not be made with what was given, in order. */
+        public List<String> notChecked() {
+            return checks.stream().filter(c -> c.status() == Status.NOT_CHECKED).map(Check::name).toList();
+        }
+    }
+
+    /** The name of the check of who signed the bundle. */
+    public static final String SIGNER = "signer";
+    /** The name of the check of the marked-register backup against the bundle ({@link #markedRegister}). */
+    public static final String MARKED_REGISTER = "marked register";
+
+    /** The marked-register backup an observer holds for a bundle. */
+    public sealed interface Backup {
+        /**
+         * The backup file was found and read.
+         *
+         * @param file     where it was read (for the report)
+         * @param envelope its exact bytes
+         */
+        record Found(String file, byte[] envelope) implements Backup {
+            /** @throws NullPointerException on null */
+            public Found {
+                Objects.requireNonNull(file, "file");
+                Objects.requireNonNull(envelope, "envelope");
+            }
+        }
+
+        /**
+         * There is no backup file where it was looked for.
+         *
+         * @param file where it was looked for
+         */
+        record Missing(String file) implements Backup {
+            /** @throws NullPointerException on null */
+            public Missing {
+                Objects.requireNonNull(file, "file");
+            }
+        }
+
+        /** The observer says the backup is kept elsewhere (the authority checks it there): not looked for. */
+        record KeptElsewhere() implements Backup {
+        }
+    }
+
+    /**
+     * The marked-register backup against what the signed bundle says of it (decision 0295): the SHA-256 the bundle
+     * names must be the SHA-256 of the backup's exact bytes. A different file fails
+     * ({@code bundle.check.backupMismatch}), as does a missing one ({@code bundle.check.backupMissing}) unless the
+     * observer said it is kept elsewhere ({@link Status#NOT_CHECKED}), and a file beside a bundle that says none was
+     * written ({@code bundle.check.backupNotNamed}). A bundle of an older kiosk names no backup: the check is then
+     * {@link Status#NOT_CHECKED} and says the backup is bound to nothing signed ({@code bundle.check.backupNotBound}).
+     * Only worth anything when the bundle's signature is valid, which the other checks establish.
+     */
+    public static Check markedRegister(DayBundle bundle, Backup backup) {
+        Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(backup, "backup");
+        MarkedRegisterBinding binding = bundle.markedRegister();
+        return switch (binding.state()) {
+            case NOT_BOUND -> new Check(MARKED_REGISTER, Status.NOT_CHECKED, "NOT bound: this bundle (of an older "
+                    + "kiosk) does not name its backup, so any " + MarkedRegisterBackup.FILE_SUFFIX + " file could be "
+                    + "another list encrypted to the public authority certificate; the authority takes it only from "
+                    + "the commission's own stick [bundle.check.backupNotBound]");
+            case NONE_WRITTEN -> backup instanceof Backup.Found found
+                    ? Check.of(MARKED_REGISTER, false, "the bundle says no backup was written with it, but "
+                    + found.file() + " is there: that file is bound to nothing this bundle signed "
+                    + "[bundle.check.backupNotNamed]")
+                    : Check.of(MARKED_REGISTER, true, "no backup was written with this bundle (no register was "
+                    + "loaded at the close, or it was written again after the wipe)");
+            case BOUND -> bound(binding, backup);
+        };
     }
 
     /** {@link #verify(byte[], byte[], X509Certificate, OptionalLong, Optional)} without a desk ledger. */
@@ -168,7 +240,8 @@ public final class BundleVerifier {
     private static Optional<PublicKey> signature(byte[] json, byte[] signature, X509Certificate authority,
                                                  List<Check> checks) {
         if (signature == null) {
-            checks.add(Check.of("signature", false, "no detached signature file (BUNDLE.p7s)"));
+            checks.add(Check.of("signature", false, "no detached signature file (BUNDLE.p7s) "
+                    + "[bundle.check.signatureMissing]"));
             return Optional.empty();
         }
         if (authority == null) {
@@ -176,11 +249,11 @@ public final class BundleVerifier {
                 X509Certificate carried = KioskSignatures.verifyDetachedUnpinned(json, signature);
                 checks.add(Check.of("signature", true, "valid for the certificate it carries ("
                         + carried.getSubjectX500Principal().getName() + ")"));
-                checks.add(new Check("signer", Status.NOT_CHECKED, "NOT checked: no authority certificate given, so "
+                checks.add(new Check(SIGNER, Status.NOT_CHECKED, "NOT checked: no authority certificate given, so "
                         + "anyone's key could have signed this bundle; give --authority-cert to check the signer"));
                 return Optional.of(carried.getPublicKey());
             } catch (KioskCryptoException e) {
-                checks.add(Check.of("signature", false, e.getMessage()));
+                checks.add(signatureFailed(e));
                 return Optional.empty();
             }
         }
@@ -190,7 +263,7 @@ public final class BundleVerifier {
                     + ", certified by " + authority.getSubjectX500Principal().getName()));
             return Optional.of(kiosk.getPublicKey());
         } catch (KioskCryptoException e) {
-            checks.add(Check.of("signature", false, e.getMessage()));
+            checks.add(signatureFailed(e));
             try {
                 // The chain heads are still checked with the carried certificate, for the report.
                 return Optional.of(KioskSignatures.signerCertificate(signature).getPublicKey());
@@ -198,6 +271,48 @@ public final class BundleVerifier {
                 return Optional.empty();
             }
         }
+    }
+
+    private static Check bound(MarkedRegisterBinding binding, Backup backup) {
+        String named = "SHA-256 " + binding.sha256().substring(0, 16) + "…";
+        if (backup instanceof Backup.Found found) {
+            return binding.matches(found.envelope())
+                    ? Check.of(MARKED_REGISTER, true, found.file() + " is the backup the kiosk signed for (" + named
+                    + ")")
+                    : Check.of(MARKED_REGISTER, false, found.file() + " is NOT the backup the kiosk signed for: its "
+                    + "SHA-256 differs from the one in the bundle [bundle.check.backupMismatch]");
+        }
+        if (backup instanceof Backup.Missing missing) {
+            return Check.of(MARKED_REGISTER, false, "no backup file " + missing.file() + " (the bundle names one, "
+                    + named + "); give --backup FILE, or --backup-elsewhere when the authority keeps it "
+                    + "[bundle.check.backupMissing]");
+        }
+        return new Check(MARKED_REGISTER, Status.NOT_CHECKED, "NOT checked here (--backup-elsewhere): the backup's "
+                + "SHA-256 must be " + binding.sha256());
+    }
+
+    /**
+     * The signature line of a signature that failed: what was found, in words, and its own message key
+     * ({@code bundle.check.signatureUnreadable} for garbage or a truncated file, {@code bundle.check.signatureMismatch}
+     * for a signature that does not match the bundle's bytes, {@code bundle.check.signerNotCertified} for a signer
+     * the authority did not certify). The words are {@link KioskSignatures}' own, never a cause's text or the name
+     * of an exception class.
+     */
+    private static Check signatureFailed(KioskCryptoException e) {
+        String key;
+        String words;
+        if (e instanceof DetachedSignatureException detached) {
+            key = detached.kind() == DetachedSignatureException.Kind.UNREADABLE ? "bundle.check.signatureUnreadable"
+                    : "bundle.check.signatureMismatch";
+            words = e.getMessage();
+        } else if ("audit.error.kioskCertificate".equals(e.messageKey())) {
+            key = "bundle.check.signerNotCertified";
+            words = e.getMessage();
+        } else {
+            key = "bundle.check.signatureUnreadable";
+            words = "the signature cannot be checked";
+        }
+        return Check.of("signature", false, words + " [" + key + "]");
     }
 
     /** The listed ids: well formed, strictly ascending (sorted, none twice), as many as the log's token events. */

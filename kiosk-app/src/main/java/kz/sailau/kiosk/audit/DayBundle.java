@@ -43,10 +43,14 @@ import kz.sailau.kiosk.timeline.PhaseTable;
  *                        and durations per phase, nothing per voter; written as {@code waitTimes} only when not
  *                        empty, so bundles without it (older kiosks, {@code day close} from the command line) read
  *                        and verify as before
+ * @param markedRegister  the SHA-256 of the marked-register backup written beside the bundle, or that none was
+ *                        (decision 0295); written as {@value MarkedRegisterBinding#JSON_KEY} unless
+ *                        {@link MarkedRegisterBinding#NOT_BOUND}, which is what a bundle of an older kiosk reads as
  */
 public record DayBundle(String election, int precinct, long registerVersion, String registerSha256,
                         String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
-                        List<AuditEntry> entries, List<IssuedToken> issuedTokens, PhaseTable waitTimes) {
+                        List<AuditEntry> entries, List<IssuedToken> issuedTokens, PhaseTable waitTimes,
+                        MarkedRegisterBinding markedRegister) {
 
     /**
      * Format id written into every bundle. Version 2: token counts come from the log's token events and the
@@ -71,9 +75,18 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         entries = List.copyOf(entries);
         issuedTokens = List.copyOf(issuedTokens);
         Objects.requireNonNull(waitTimes, "waitTimes");
+        Objects.requireNonNull(markedRegister, "markedRegister");
     }
 
-    /** A bundle without a wait-times table. */
+    /** A bundle that does not name its marked-register backup ({@link MarkedRegisterBinding#NOT_BOUND}). */
+    public DayBundle(String election, int precinct, long registerVersion, String registerSha256,
+                     String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
+                     List<AuditEntry> entries, List<IssuedToken> issuedTokens, PhaseTable waitTimes) {
+        this(election, precinct, registerVersion, registerSha256, softwareVersion, jarSha256, closedAt, counts, entries,
+                issuedTokens, waitTimes, MarkedRegisterBinding.NOT_BOUND);
+    }
+
+    /** A bundle without a wait-times table that does not name its marked-register backup. */
     public DayBundle(String election, int precinct, long registerVersion, String registerSha256,
                      String softwareVersion, String jarSha256, Instant closedAt, DayCounts counts,
                      List<AuditEntry> entries, List<IssuedToken> issuedTokens) {
@@ -102,6 +115,9 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
         software.put("version", softwareVersion);
         software.put("jarSha256", jarSha256);
         root.put("closedAt", closedAt.toString());
+        if (markedRegister.state() != MarkedRegisterBinding.State.NOT_BOUND) {
+            root.putObject(MarkedRegisterBinding.JSON_KEY).put("sha256", markedRegister.sha256());
+        }
         ObjectNode c = root.putObject("counts");
         c.put("checkIns", counts.checkIns());
         c.put("byFingerprint", counts.byFingerprint());
@@ -214,7 +230,8 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
             DayBundle bundle = new DayBundle(root.path("election").asText(), root.path("precinct").asInt(),
                     root.path("register").path("version").asLong(), text(root.path("register").path("sha256")),
                     root.path("software").path("version").asText(), text(root.path("software").path("jarSha256")),
-                    Instant.parse(root.path("closedAt").asText()), counts, entries, tokens, waitTimes);
+                    Instant.parse(root.path("closedAt").asText()), counts, entries, tokens, waitTimes,
+                    markedRegister(root.path(MarkedRegisterBinding.JSON_KEY)));
             return new Parsed(bundle, root.path("auditHead").path("sequence").asLong(),
                     root.path("auditHead").path("hash").asText(), root.path("counts").path("checkIns").asLong(),
                     root.path("reconciliation").path("balanced").asBoolean(), waitTimesProblem);
@@ -268,6 +285,32 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                     Duration.ofNanos(Math.multiplyExact(phase.path("p95Micros").asLong(), 1000L))));
         }
         return new PhaseTable(rows);
+    }
+
+    /**
+     * Reads the {@value MarkedRegisterBinding#JSON_KEY} object: absent (an older kiosk's bundle), or exactly
+     * {@code sha256}, null when no backup was written, otherwise 64 lower-case hex digits.
+     *
+     * @throws BundleFormatException otherwise
+     */
+    private static MarkedRegisterBinding markedRegister(JsonNode node) {
+        if (node.isMissingNode()) {
+            return MarkedRegisterBinding.NOT_BOUND;
+        }
+        if (!node.isObject() || !fieldNames(node).equals(List.of("sha256"))
+                || !(node.path("sha256").isNull() || node.path("sha256").isTextual())) {
+            throw new BundleFormatException(MarkedRegisterBinding.JSON_KEY + " must hold exactly \"sha256\": the "
+                    + "backup's SHA-256, or null when none was written", null);
+        }
+        if (node.path("sha256").isNull()) {
+            return MarkedRegisterBinding.NONE_WRITTEN;
+        }
+        try {
+            return new MarkedRegisterBinding(MarkedRegisterBinding.State.BOUND, node.path("sha256").asText());
+        } catch (IllegalArgumentException malformed) {
+            throw new BundleFormatException(MarkedRegisterBinding.JSON_KEY + ".sha256 is not 64 lower-case hex "
+                    + "digits", null);
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
-import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
@@ -33,8 +32,8 @@ import kz.sailau.kiosk.store.KioskDatabase;
  * {@link ElectionDay.Phase#CLOSED} (from then on the database refuses every check-in), a
  * {@link AuditEventType#DAY_CLOSED} entry with the day's counts is appended and the chain head is signed; then, still
  * inside the transaction, the bundle ({@link DayBundle}), its detached signature ({@code BUNDLE.p7s}) and the
- * encrypted marked-register backup ({@code BUNDLE.marked-register.p7m}) are built and written to temporary files
- * next to their targets and fsynced. Only then does the transaction commit, and the files are renamed into place.
+ * encrypted marked-register backup ({@code BUNDLE.marked-register.p7m}, whose SHA-256 the signed bundle names:
+ * {@link MarkedRegisterBinding}) are built and written to temporary files next to their targets and fsynced. Only then does the transaction commit, and the files are renamed into place.
  * A failure before the commit (no such directory, a full disk, a signing error) leaves the day open and no file
  * behind; a crash after the commit leaves a closed day whose bundle {@code day close} writes again. Calling it again
  * on a closed day writes the same bundle again (for a lost USB stick) without changing the log.
@@ -165,18 +164,24 @@ public final class EndOfDay {
                         .findFirst().map(AuditEntry::time).orElse(now.truncatedTo(ChronoUnit.MINUTES));
                 String election = loaded.map(r -> r.election().value())
                         .or(() -> profile.election().map(e -> e.value())).orElse("UNKNOWN");
-                DayBundle content = new DayBundle(election, profile.precinct().number(),
-                        loaded.map(LoadedRegister::version).orElse(0L),
+                long registerVersion = loaded.map(LoadedRegister::version).orElse(0L);
+                // The backup first, so that the signed bundle names the SHA-256 of the exact envelope written
+                // beside it (decision 0295): another list encrypted to the public authority certificate is no
+                // longer the kiosk's.
+                MarkedRegisterBinding binding = MarkedRegisterBinding.NONE_WRITTEN;
+                if (ElectionDay.phase(c) == ElectionDay.Phase.CLOSED && loaded.isPresent()) {
+                    byte[] envelope = MarkedRegisterBackup.export(c, register, election,
+                            profile.precinct().number(), registerVersion, authority, random);
+                    binding = MarkedRegisterBinding.ofEnvelope(envelope);
+                    stage(staged, backupFile, envelope);
+                }
+                DayBundle content = new DayBundle(election, profile.precinct().number(), registerVersion,
                         loaded.map(LoadedRegister::packageSha256).orElse(null),
                         software.version(), software.jarSha256(), closedAt, DayCounts.of(entries), entries,
-                        IssuedToken.readAll(c), waitTimes);
+                        IssuedToken.readAll(c), waitTimes, binding);
                 byte[] json = content.toJson();
                 stage(staged, out, json);
                 stage(staged, signature, KioskSignatures.signDetached(json, credentials, kioskCertificate));
-                if (ElectionDay.phase(c) == ElectionDay.Phase.CLOSED && loaded.isPresent()) {
-                    stage(staged, backupFile, MarkedRegisterBackup.export(c, register, election,
-                            profile.precinct().number(), content.registerVersion(), authority, random));
-                }
                 return content;
             });
         } catch (RuntimeException e) {

@@ -311,9 +311,8 @@ public final class CheckInMachine {
 
     private Step fromTokenIssued(TokenIssued s, CheckInEvent event, Instant now) {
         boolean printed = s.printout() instanceof Printout.Printed;
-        boolean notPrinted = s.printout() instanceof Printout.NotPrinted;
         if (event instanceof Acknowledged
-                || (event instanceof Tick && !notPrinted && !now.isBefore(s.since().plus(policy.tokenDisplay())))) {
+                || (event instanceof Tick && policy.tokenClearsAt(s).filter(at -> !now.isBefore(at)).isPresent())) {
             return Step.to(idle(s.fallback()));
         } else if ((event instanceof CardRead || event instanceof CardUnreadable) && printed && !s.fallback()) {
             // The next voter's card clears the token screen and is read as on the idle screen.

@@ -1,8 +1,10 @@
 package kz.sailau.kiosk.checkin;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import kz.sailau.kiosk.model.PrecinctId;
 
 /**
@@ -82,6 +84,21 @@ public record CheckInPolicy(PrecinctId precinct, LocalDate electionDay, int mini
     public CheckInPolicy withTokenDisplay(Duration display) {
         return new CheckInPolicy(precinct, electionDay, minimumAge, maxCaptures, threshold, overrideCap, idleTimeout,
                 display, fingerCountdown);
+    }
+
+    /**
+     * When the token screen {@code shown} clears itself: {@link #tokenDisplay()} after the token was issued, or never
+     * (empty) while its receipt did not print, for a clerk acts then. The machine clears the screen on the first tick
+     * at or after this moment; the screen counts down to it.
+     *
+     * @throws NullPointerException on a null state
+     */
+    public Optional<Instant> tokenClearsAt(CheckInState.TokenIssued shown) {
+        Objects.requireNonNull(shown, "shown");
+        if (shown.printout() instanceof CheckInState.Printout.NotPrinted) {
+            return Optional.empty();
+        }
+        return Optional.of(shown.since().plus(tokenDisplay));
     }
 
     /** The default countdown for an idle timeout: 15 s, or half the timeout when that is shorter. */

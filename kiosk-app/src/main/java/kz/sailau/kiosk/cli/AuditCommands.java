@@ -1,9 +1,11 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -30,6 +33,7 @@ import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,7 +55,8 @@ final class AuditCommands {
                     + "chain or a cut-off end is reported with its position. With --data also the kiosk's state "
                     + "(register version, day phase, pre-election test) against the state anchored in the signed log: "
                     + "deleted or edited rows, a day set back to OPEN, a log cut back, altered triggers. A BUNDLE gets "
-                    + "every check of 'bundle verify' (signature, counts, reconciliation, issued ids).",
+                    + "every check of 'bundle verify' (signature, counts, reconciliation, issued ids, the "
+                    + "marked-register backup against the hash the bundle signed).",
                     "Exit code 0: intact (for a BUNDLE: no check failed); 1: broken (the first problem and its "
                             + "position are printed)."})
     static final class Verify implements Callable<Integer> {
@@ -75,8 +80,13 @@ final class AuditCommands {
 
         @Option(names = "--authority-cert", paramLabel = "FILE",
                 description = "With BUNDLE: also check that the bundle is signed by a kiosk of this authority "
-                        + "(without it the signer is reported as NOT checked).")
+                        + "(without it the signer is reported as NOT checked). With --data: check that the key the "
+                        + "heads are checked with is certified by a kiosk certificate of this authority (--kiosk-cert, "
+                        + "or DATA/kiosk.crt.pem for the key of DATA/kiosk.csr.pem).")
         Path authorityCertificate;
+
+        @Mixin
+        BundleCommands.BackupOptions backup = new BundleCommands.BackupOptions();
 
         Verify(CliEnvironment env) {
             this.env = env;
@@ -89,9 +99,9 @@ final class AuditCommands {
                 throw new CliException("cli.error.usage", "--kiosk-cert goes with --data only; a BUNDLE's signer is "
                         + "checked with --authority-cert");
             }
-            if (source.data != null && authorityCertificate != null) {
-                throw new CliException("cli.error.usage", "--authority-cert goes with BUNDLE only; with --data the "
-                        + "heads are checked against --kiosk-cert (default: the key of DATA/kiosk.csr.pem)");
+            if (source.data != null && backup.given()) {
+                throw new CliException("cli.error.usage", "--backup and --backup-elsewhere go with BUNDLE only: the "
+                        + "marked-register backup is checked against the bundle that names it");
             }
             if (source.bundle != null) {
                 return verifyBundle();
@@ -101,17 +111,27 @@ final class AuditCommands {
             if (kioskCertificate != null) {
                 ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert");
             }
+            if (authorityCertificate != null) {
+                ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
+            }
             Path request = source.data.resolve(KioskCredentials.REQUEST_FILE);
             if (kioskCertificate == null && !Files.isRegularFile(request)) {
                 throw new CliException("kiosk.error.notInitialised", "no kiosk key in " + source.data
                         + " (" + KioskCredentials.REQUEST_FILE + "); run 'kiosk init' first or give --kiosk-cert");
             }
-            PublicKey key = kioskCertificate != null
-                    ? Pem.readCertificate(Files.readAllBytes(kioskCertificate)).getPublicKey()
+            X509Certificate authority = null;
+            if (authorityCertificate != null) {
+                authority = BundleCommands.readAuthority(authorityCertificate);
+                KioskSignatures.checkAuthorityCertificate(authority);
+            }
+            X509Certificate givenCertificate = kioskCertificate == null ? null
+                    : Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+            PublicKey key = givenCertificate != null ? givenCertificate.getPublicKey()
                     : KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
             if (!Files.exists(directory.databaseFile())) {
                 throw new CliException("audit.error.noDatabase", "no kiosk database in " + source.data);
             }
+            HeadKey headKey = headKey(request, givenCertificate, authority);
             try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                     StoreOptions.DEFAULT, env.clock())) {
                 List<AuditEntry> entries;
@@ -126,10 +146,7 @@ final class AuditCommands {
                 AuditVerifier.Report report = AuditVerifier.verifyKiosk(entries, Optional.of(key),
                         phase != ElectionDay.Phase.OPEN);
                 env.out().println("election day: " + phase);
-                env.out().println(kioskCertificate != null
-                        ? "signed heads checked with the key of " + kioskCertificate
-                        : "signed heads checked with the key of " + request + ", a file of the directory checked: "
-                        + "for a check that does not trust that directory give --kiosk-cert (from the authority)");
+                env.out().println(headKey.line());
                 env.out().println(report.describe());
                 boolean consistent;
                 try {
@@ -140,8 +157,67 @@ final class AuditCommands {
                     env.out().println("kiosk state: TAMPERED [" + e.messageKey() + "]: " + e.getMessage());
                     consistent = false;
                 }
-                return report.intact() && consistent ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+                return report.intact() && consistent && headKey.trusted() ? KioskCommandLine.OK
+                        : KioskCommandLine.FAILED;
             }
+        }
+
+        /**
+         * Which key the signed heads are checked with, said in one line, and whether that key is contradicted.
+         *
+         * @param line    what is printed
+         * @param trusted false when the authority certificate was given and contradicts the key (a failure)
+         */
+        private record HeadKey(String line, boolean trusted) {
+        }
+
+        /**
+         * With {@code --kiosk-cert} its key (checked against {@code --authority-cert} when given); otherwise the key of
+         * the directory's own {@code kiosk.csr.pem}: with {@code --authority-cert} and the authority-issued
+         * {@code DATA/kiosk.crt.pem} beside it, that certificate must chain to the authority and certify this very key
+         * (a request replaced by an insider's own key does not); without either, the honest warning that the key is
+         * the directory's own.
+         */
+        private HeadKey headKey(Path request, X509Certificate givenCertificate, X509Certificate authority)
+                throws IOException {
+            String own = "signed heads checked with the key of " + request + ", a file of the directory checked: "
+                    + "for a check that does not trust that directory give --kiosk-cert (from the authority)";
+            if (givenCertificate != null) {
+                String line = "signed heads checked with the key of " + kioskCertificate;
+                if (authority == null) {
+                    return new HeadKey(line, true);
+                }
+                try {
+                    KioskSignatures.checkIssuedBy(givenCertificate, authority);
+                    return new HeadKey(line + ", issued by " + authority.getSubjectX500Principal().getName(), true);
+                } catch (KioskCryptoException e) {
+                    return new HeadKey(line + ": FAILED, " + e.getMessage() + " [" + e.messageKey() + "]", false);
+                }
+            }
+            if (authority == null) {
+                return new HeadKey(own, true);
+            }
+            Path certificateFile = source.data.resolve(DayCommands.KIOSK_CERTIFICATE_FILE);
+            if (!Files.isRegularFile(certificateFile)) {
+                return new HeadKey(own + "; no kiosk certificate " + certificateFile + " to check that key against the "
+                        + "authority", true);
+            }
+            X509Certificate certificate;
+            try {
+                certificate = Pem.readCertificate(Files.readAllBytes(certificateFile));
+                KioskSignatures.checkIssuedBy(certificate, authority);
+            } catch (KioskCryptoException e) {
+                return new HeadKey("signed heads checked with the key of " + request + ": FAILED, " + certificateFile
+                        + " does not chain to the authority (" + e.getMessage() + ") [" + e.messageKey() + "]", false);
+            }
+            PublicKey requested = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+            if (!Arrays.equals(requested.getEncoded(), certificate.getPublicKey().getEncoded())) {
+                return new HeadKey("signed heads checked with the key of " + request + ": FAILED, it is not the key "
+                        + certificateFile + " certifies (one of them was replaced) [audit.error.kioskKeyNotCertified]",
+                        false);
+            }
+            return new HeadKey("signed heads checked with the key of " + request + ", which " + certificateFile
+                    + " certifies, issued by " + authority.getSubjectX500Principal().getName(), true);
         }
 
         private Integer verifyBundle() {
@@ -149,10 +225,11 @@ final class AuditCommands {
             if (authorityCertificate != null) {
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
             }
+            backup.check();
             X509Certificate authority = authorityCertificate == null ? null
                     : BundleCommands.readAuthority(authorityCertificate);
             BundleVerifier.Result result = BundleCommands.verify(source.bundle, authority, OptionalLong.empty(),
-                    Optional.empty());
+                    Optional.empty(), Optional.of(backup));
             BundleCommands.print(env, result);
             return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
         }

@@ -13,6 +13,7 @@ import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.DayBundle;
+import kz.sailau.kiosk.audit.MarkedRegisterBackup;
 import kz.sailau.kiosk.audit.Reconciliation;
 import kz.sailau.kiosk.audit.SignedHead;
 import kz.sailau.kiosk.crypto.KioskSignatures;
@@ -22,6 +23,7 @@ import kz.sailau.kiosk.precinct.PrecinctDayBundle;
 import kz.sailau.kiosk.token.RedeemLedger;
 import kz.sailau.kiosk.token.TokenStoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,7 +46,9 @@ final class BundleCommands {
                     + "issued by the authority, with --authority-cert; without it only against the certificate it "
                     + "carries, and the signer is reported as NOT checked), the audit chain and signed heads, the "
                     + "counts against the log, the reconciliation check-ins = tokens issued - voided, the issued "
-                    + "token ids against the log; with --redeemed also tokens valid = redeemed + unused; with "
+                    + "token ids against the log, the marked-register backup BUNDLE.marked-register.p7m (or "
+                    + "--backup FILE) against the SHA-256 the signed bundle names (missing: a failure unless "
+                    + "--backup-elsewhere); with --redeemed also tokens valid = redeemed + unused; with "
                     + "--redeemed-ledger the ballot desk's redemptions against the issued ids; with --head the audit "
                     + "head printed on a report (its QR code, or the line under it) against the bundle's signed log.",
                     "With --precinct DIR (and --authority-cert) instead of BUNDLE: join the end-of-day bundles of every "
@@ -78,6 +82,9 @@ final class BundleCommands {
                 description = "The ballot desk's ledger: reconcile its redemptions against the issued ids.")
         Path redeemedLedger;
 
+        @Mixin
+        BackupOptions backup = new BackupOptions();
+
         @Option(names = "--head", paramLabel = "TEXT",
                 description = "A head printed on an opening report, turnout slip or closing tally, as scanned from its "
                         + "QR code or typed (sailau-head-v1:SEQUENCE:HASH); may be given more than once.")
@@ -93,7 +100,8 @@ final class BundleCommands {
                 throw new CliException("bundle.error.precinctUsage", "give either BUNDLE or --precinct DIR");
             }
             if (precinct != null) {
-                if (authorityCertificate == null || redeemed != null || redeemedLedger != null || !heads.isEmpty()) {
+                if (authorityCertificate == null || redeemed != null || redeemedLedger != null || !heads.isEmpty()
+                        || backup.given()) {
                     throw new CliException("bundle.error.precinctUsage", "--precinct DIR takes --authority-cert "
                             + "and nothing else: the redemptions are in the desk's bundle");
                 }
@@ -130,10 +138,11 @@ final class BundleCommands {
             if (redeemedLedger != null) {
                 ArgumentChecks.existingFile(redeemedLedger, "--redeemed-ledger");
             }
+            backup.check();
             X509Certificate authority = authorityCertificate == null ? null : readAuthority(authorityCertificate);
             Optional<Reconciliation.Redeemed> desk = Optional.ofNullable(redeemedLedger).map(BundleCommands::desk);
             BundleVerifier.Result result = verify(bundle, authority,
-                    redeemed == null ? OptionalLong.empty() : OptionalLong.of(redeemed), desk);
+                    redeemed == null ? OptionalLong.empty() : OptionalLong.of(redeemed), desk, Optional.of(backup));
             if (!printed.isEmpty()) {
                 List<AuditEntry> entries = parse(bundle).entries();
                 result = result.with(printed.stream().map(head -> head.checkIn(entries)).toList());
@@ -144,18 +153,72 @@ final class BundleCommands {
     }
 
     /**
-     * Reads {@code bundle} and {@code bundle.p7s} (absent: verified as missing) and runs {@link BundleVerifier}.
+     * Where the marked-register backup of a BUNDLE is for {@code bundle verify} and {@code audit verify BUNDLE}: beside
+     * the bundle ({@code BUNDLE.marked-register.p7m}), the file of {@code --backup}, or kept elsewhere
+     * ({@code --backup-elsewhere}: not looked for, said so).
+     */
+    static final class BackupOptions {
+        @Option(names = "--backup", paramLabel = "FILE",
+                description = "The marked-register backup to check against the SHA-256 the bundle signed "
+                        + "(default: BUNDLE" + MarkedRegisterBackup.FILE_SUFFIX + " beside the bundle).")
+        Path file;
+
+        @Option(names = "--backup-elsewhere",
+                description = "The marked-register backup is not here (the authority keeps it): do not look for it; "
+                        + "the check is reported as NOT checked instead of failing.")
+        boolean elsewhere;
+
+        /** Whether either option was given. */
+        boolean given() {
+            return file != null || elsewhere;
+        }
+
+        /** @throws CliException when both are given or {@code --backup} is no readable file */
+        void check() {
+            if (file != null && elsewhere) {
+                throw new CliException("cli.error.usage", "give --backup FILE or --backup-elsewhere, not both");
+            }
+            if (file != null) {
+                ArgumentChecks.existingFile(file, "--backup");
+            }
+        }
+
+        /** The backup for {@code bundle}, read. */
+        BundleVerifier.Backup read(Path bundle) throws IOException {
+            if (elsewhere) {
+                return new BundleVerifier.Backup.KeptElsewhere();
+            }
+            Path backup = file != null ? file
+                    : bundle.resolveSibling(bundle.getFileName() + MarkedRegisterBackup.FILE_SUFFIX);
+            return Files.isRegularFile(backup)
+                    ? new BundleVerifier.Backup.Found(backup.toString(), PrecinctBundleVerifier.readBounded(backup))
+                    : new BundleVerifier.Backup.Missing(backup.toString());
+        }
+    }
+
+    /** {@link #verify(Path, X509Certificate, OptionalLong, Optional, Optional)} without the backup check. */
+    static BundleVerifier.Result verify(Path bundle, X509Certificate authority, OptionalLong redeemed,
+                                        Optional<Reconciliation.Redeemed> desk) {
+        return verify(bundle, authority, redeemed, desk, Optional.empty());
+    }
+
+    /**
+     * Reads {@code bundle} and {@code bundle.p7s} (absent: verified as missing) and runs {@link BundleVerifier};
+     * with {@code backup}, also checks the marked-register backup against the bundle
+     * ({@link BundleVerifier#markedRegister}).
      *
      * @throws CliException when the bundle file cannot be read or is not a bundle
      */
     static BundleVerifier.Result verify(Path bundle, X509Certificate authority, OptionalLong redeemed,
-                                        Optional<Reconciliation.Redeemed> desk) {
+                                        Optional<Reconciliation.Redeemed> desk, Optional<BackupOptions> backup) {
         byte[] json;
         byte[] signature;
+        Optional<BundleVerifier.Backup> marked;
         try {
             json = PrecinctBundleVerifier.readBounded(bundle);
             Path signatureFile = bundle.resolveSibling(bundle.getFileName() + DayBundle.SIGNATURE_SUFFIX);
             signature = Files.isRegularFile(signatureFile) ? PrecinctBundleVerifier.readBounded(signatureFile) : null;
+            marked = backup.isPresent() ? Optional.of(backup.get().read(bundle)) : Optional.empty();
         } catch (PrecinctBundleVerifier.FileTooLargeException e) {
             throw tooLarge(e);
         } catch (IOException e) {
@@ -163,7 +226,12 @@ final class BundleCommands {
                     + e.getClass().getSimpleName() + ")");
         }
         try {
-            return BundleVerifier.verify(json, signature, authority, redeemed, desk);
+            BundleVerifier.Result result = BundleVerifier.verify(json, signature, authority, redeemed, desk);
+            if (marked.isPresent()) {
+                result = result.with(List.of(BundleVerifier.markedRegister(DayBundle.parse(json).bundle(),
+                        marked.get())));
+            }
+            return result;
         } catch (BundleFormatException e) {
             throw new CliException(e.messageKey(), e.getMessage());
         }
@@ -243,8 +311,8 @@ final class BundleCommands {
     }
 
     /**
-     * Prints one line per check: {@code ok|FAILED|NOT CHECKED<TAB>name<TAB>message}, then the verdict, which says
-     * when the signer was not checked.
+     * Prints one line per check: {@code ok|FAILED|NOT CHECKED<TAB>name<TAB>message}, then the verdict, which names
+     * what was not checked (the signer, the marked-register backup).
      */
     static void print(CliEnvironment env, BundleVerifier.Result result) {
         for (BundleVerifier.Check check : result.checks()) {
@@ -255,7 +323,9 @@ final class BundleCommands {
             };
             env.out().println(status + "\t" + check.name() + "\t" + check.message());
         }
+        List<String> notChecked = result.notChecked();
         env.out().println(!result.passed() ? "bundle NOT verified"
-                : result.signerChecked() ? "bundle verified" : "bundle verified (signer NOT checked)");
+                : notChecked.isEmpty() ? "bundle verified"
+                : "bundle verified (" + String.join(", ", notChecked) + " NOT checked)");
     }
 }

@@ -90,8 +90,8 @@ public final class AuthorityEnvelope {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw new KioskCryptoException("audit.error.backupDamaged", "the backup cannot be decrypted: "
-                    + e.getClass().getSimpleName(), e);
+            throw new KioskCryptoException("audit.error.backupDamaged", "the backup cannot be decrypted (not "
+                    + "addressed to this authority, or damaged)", e);
         }
     }
 }

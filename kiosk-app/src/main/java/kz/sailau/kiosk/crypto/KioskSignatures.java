@@ -213,20 +213,20 @@ public final class KioskSignatures {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
             if (signers.size() != 1) {
-                throw bundleSignature("expected exactly one signer, found " + signers.size(), null);
+                throw unreadable("expected exactly one signer, found " + signers.size(), null);
             }
             signer = signers.iterator().next();
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
             if (matches.size() != 1) {
-                throw bundleSignature("the signature does not carry the signer's certificate", null);
+                throw unreadable("the signature does not carry the signer's certificate", null);
             }
             signerCertificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
         } catch (CMSException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw bundleSignature("bundle signature cannot be read (not a CMS signature with one signer and its "
+            throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
                     + "certificate)", e);
         }
         if (authority.isPresent()) {
@@ -234,13 +234,15 @@ public final class KioskSignatures {
         }
         try {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate))) {
-                throw bundleSignature("bundle signature does not match its contents", null);
+                throw new DetachedSignatureException(DetachedSignatureException.Kind.MISMATCH,
+                        "bundle signature does not match its contents", null);
             }
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw bundleSignature("bundle signature does not match its contents", e);
+            throw new DetachedSignatureException(DetachedSignatureException.Kind.MISMATCH,
+                    "bundle signature does not match its contents", e);
         }
         return signerCertificate;
     }
@@ -257,25 +259,25 @@ public final class KioskSignatures {
             CMSSignedData signed = new CMSSignedData(signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
             if (signers.size() != 1) {
-                throw bundleSignature("expected exactly one signer, found " + signers.size(), null);
+                throw unreadable("expected exactly one signer, found " + signers.size(), null);
             }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signed.getCertificates()
                     .getMatches(signers.iterator().next().getSID());
             if (matches.size() != 1) {
-                throw bundleSignature("the signature does not carry the signer's certificate", null);
+                throw unreadable("the signature does not carry the signer's certificate", null);
             }
             return new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
         } catch (CMSException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw bundleSignature("bundle signature cannot be read (not a CMS signature with one signer and its "
+            throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
                     + "certificate)", e);
         }
     }
 
-    private static KioskCryptoException bundleSignature(String message, Throwable cause) {
-        return new KioskCryptoException("audit.error.bundleSignature", message, cause);
+    private static DetachedSignatureException unreadable(String message, Throwable cause) {
+        return new DetachedSignatureException(DetachedSignatureException.Kind.UNREADABLE, message, cause);
     }
 }

@@ -18,6 +18,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -48,6 +49,8 @@ public final class NodeCredentials {
     public static final String CERTIFICATE_FILE = "node.crt.pem";
     /** The pinned authority certificate inside the node directory. */
     public static final String AUTHORITY_FILE = "authority.crt.pem";
+    /** JCA name of the signature on every command a node submits to the precinct ledger: ECDSA P-256, SHA-256. */
+    public static final String COMMAND_SIGNATURE = "SHA256withECDSA";
     private static final String SEAL_LABEL = "node-key";
 
     private final PrivateKey privateKey;
@@ -106,6 +109,43 @@ public final class NodeCredentials {
             throw new KioskCryptoException("node.error.uncertified", "the node has no certificate to sign with", null);
         }
         return KioskSignatures.signDetached(data, privateKey, "SHA256withECDSA", certificate);
+    }
+
+    /**
+     * Signs a command this node submits to the precinct ledger ({@value #COMMAND_SIGNATURE}, DER): every replica
+     * checks it against the node certificate that travels with the command, so a machine cannot submit a command in
+     * another machine's name (decision 0285). Check it with {@link #verifyCommand}.
+     *
+     * @throws KioskCryptoException {@code node.error.uncertified} if the node has no certificate yet
+     */
+    public byte[] signCommand(byte[] command) {
+        Objects.requireNonNull(command, "command");
+        if (certificate == null) {
+            throw new KioskCryptoException("node.error.uncertified", "the node has no certificate to sign with", null);
+        }
+        try {
+            Signature signature = Signature.getInstance(COMMAND_SIGNATURE);
+            signature.initSign(privateKey);
+            signature.update(command);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", "node command signature failed", e);
+        }
+    }
+
+    /** Whether {@code signature} is a node's {@link #signCommand} signature of {@code command}; malformed: false. */
+    public static boolean verifyCommand(PublicKey nodeKey, byte[] command, byte[] signature) {
+        Objects.requireNonNull(nodeKey, "nodeKey");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(signature, "signature");
+        try {
+            Signature verifier = Signature.getInstance(COMMAND_SIGNATURE);
+            verifier.initVerify(nodeKey);
+            verifier.update(command);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

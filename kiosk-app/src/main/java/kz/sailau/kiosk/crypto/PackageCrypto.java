@@ -342,8 +342,9 @@ public final class PackageCrypto {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw new KioskCryptoException("register.error.damaged", "package cannot be decrypted: "
-                    + e.getClass().getSimpleName(), e);
+            // Words, not the parser's exception class: the line is shown to the administrator as it is.
+            throw new KioskCryptoException("register.error.damaged", "package cannot be decrypted (not an envelope "
+                    + "this kiosk's key opens, or damaged)", e);
         }
         try {
             CMSSignedData signedData = new CMSSignedData(signed);

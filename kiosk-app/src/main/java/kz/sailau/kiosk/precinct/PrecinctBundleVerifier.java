@@ -24,6 +24,7 @@ import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
+import kz.sailau.kiosk.model.PrintableText;
 
 /**
  * Joins the end-of-day bundles of every node of a precinct network ({@link PrecinctDayBundle}) and checks them:
@@ -433,7 +434,7 @@ public final class PrecinctBundleVerifier {
     public static List<NodeBundle> read(Path directory) throws IOException {
         List<NodeBundle> bundles = new ArrayList<>();
         for (Path file : files(directory, PrecinctDayBundle.SUFFIX)) {
-            bundles.add(new NodeBundle(printable(file.getFileName().toString()), readBounded(file),
+            bundles.add(new NodeBundle(PrintableText.of(file.getFileName().toString()), readBounded(file),
                     signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return bundles;
@@ -449,23 +450,11 @@ public final class PrecinctBundleVerifier {
     public static List<KioskDay> readKioskDays(Path directory) throws IOException {
         List<KioskDay> days = new ArrayList<>();
         for (Path file : files(directory, KIOSK_DAY_SUFFIX)) {
-            String name = printable(file.getFileName().toString());
+            String name = PrintableText.of(file.getFileName().toString());
             days.add(new KioskDay(name.substring(0, name.length() - KIOSK_DAY_SUFFIX.length()), name,
                     readBounded(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return days;
-    }
-
-    /**
-     * A file name as the check lines print it: a control or format character (a line break, a bidi override) becomes
-     * {@code ?}, so that a file named to look like a line of the output cannot add one. Such a name is never a
-     * node's, and fails as such.
-     */
-    static String printable(String fileName) {
-        StringBuilder printable = new StringBuilder(fileName.length());
-        fileName.codePoints().forEach(c -> printable.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || Character.isWhitespace(c) && c != ' ' ? '?' : c));
-        return printable.toString();
     }
 
     private static List<Path> files(Path directory, String suffix) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,6 +93,7 @@ public final class PrecinctNode implements AutoCloseable {
     private final SecureRandom random;
     private final PrecinctLedgerState state = new PrecinctLedgerState();
     private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private final CommandSigners signers;
     private final AtomicLong repeatedCommands = new AtomicLong();
     /** The role of each machine whose certificate this node checked (its own, its peers' on the wire). */
     private final Map<NodeName, NodeRole> roles = new ConcurrentHashMap<>();
@@ -112,6 +114,7 @@ public final class PrecinctNode implements AutoCloseable {
         this.credentials = credentials;
         this.authority = authority;
         this.random = random;
+        this.signers = new CommandSigners(authority, credentials.precinct());
         roles.put(credentials.name(), credentials.role());
         SSLContext tls = NodeTls.context(credentials, authority, this::refusal, this::refused);
         TCP transport = new TCP();
@@ -437,7 +440,7 @@ public final class PrecinctNode implements AutoCloseable {
     public PrecinctOutcome submit(PrecinctCommand command) {
         Objects.requireNonNull(command, "command");
         awaitMajority();
-        byte[] bytes = PrecinctCommand.encode(command);
+        byte[] bytes = signed(PrecinctCommand.encode(command));
         CompletableFuture<byte[]> answer;
         try {
             answer = handle.setAsync(bytes, 0, bytes.length);
@@ -446,6 +449,17 @@ public final class PrecinctNode implements AutoCloseable {
         }
         byte[] reply = await(answer, command.getClass().getSimpleName());
         return reply == null || reply.length == 0 ? PrecinctOutcome.MALFORMED : PrecinctOutcome.of(reply[0]);
+    }
+
+    /** The command's bytes in the envelope every replica checks: this node's certificate and signature. */
+    private byte[] signed(byte[] command) {
+        try {
+            return new SignedCommand(command, credentials.certificate().orElseThrow().getEncoded(),
+                    credentials.signCommand(command)).encode();
+        } catch (CertificateEncodingException e) {
+            throw new KioskCryptoException("node.error.notNodeCertificate", "this node's certificate cannot be encoded",
+                    e);
+        }
     }
 
     /**
@@ -662,13 +676,22 @@ public final class PrecinctNode implements AutoCloseable {
         public byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) {
             PrecinctLedgerState.Applied applied;
             PrecinctCommand command;
+            SignedCommand signed;
             try {
-                command = PrecinctCommand.decode(data, offset, length);
+                signed = SignedCommand.decode(data, offset, length);
+                byte[] bytes = signed.command();
+                command = PrecinctCommand.decode(bytes, 0, bytes.length);
             } catch (IllegalArgumentException e) {
                 LOG.warn("precinct ledger ignored a malformed command: {}", e.getMessage());
                 return new byte[] {(byte) PrecinctOutcome.MALFORMED.ordinal(), 0};
             }
             synchronized (state) {
+                Optional<String> refusal = signers.refusal(signed, command, state);
+                if (refusal.isPresent()) {
+                    refusals.computeIfAbsent("precinct.refused.notPermitted", k -> new AtomicLong()).incrementAndGet();
+                    LOG.warn("precinct ledger refused a command [precinct.refused.notPermitted]: {}", refusal.get());
+                    return new byte[] {(byte) PrecinctOutcome.NOT_PERMITTED.ordinal(), 0};
+                }
                 applied = state.apply(command);
             }
             if (applied.repeated()) {

@@ -22,7 +22,13 @@ public enum PrecinctOutcome {
      * A kiosk opening with another register than the one the precinct opened with (its version):
      * it checks nobody in (message key {@code precinct.error.registerMismatch}).
      */
-    REGISTER_MISMATCH;
+    REGISTER_MISMATCH,
+    /**
+     * A command whose signature, certificate or origin did not hold, or that the submitting machine's role may not
+     * submit (a ballot desk issuing a token, a kiosk redeeming one, a machine writing in another's name): nothing
+     * changed (decision 0285).
+     */
+    NOT_PERMITTED;
 
     private static final PrecinctOutcome[] ALL = values();
 

@@ -330,6 +330,14 @@ public final class CheckInScreenModel implements AutoCloseable {
     }
 
     /**
+     * When the token screen {@code shown} clears itself (on the engine's clock), by the engine's policy; empty while
+     * its receipt did not print.
+     */
+    public Optional<Instant> tokenClearsAt(CheckInState.TokenIssued shown) {
+        return engine.policy().tokenClearsAt(shown);
+    }
+
+    /**
      * Whole seconds from now (on the engine's clock) until {@code moment}, rounded up, never negative: what a
      * countdown shows.
      */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
@@ -22,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -46,7 +48,8 @@ import kz.sailau.kiosk.model.FingerPosition;
  * calls a commission member, a banner across the top of the voter screen says so, large enough to be seen across the
  * room, and a {@link ClerkChime} sounds once. The {@link ClerkConsole} opens over the right side of the screen
  * (decision 0180): the voter screen behind it is never squeezed, so its layout is the same with the console open or
- * closed.
+ * closed. The top bar ({@link TopBar}) takes a second row rather than cut a button, and a screen that does not fit
+ * (large text on a small screen) pans rather than squeeze its text.
  */
 public final class KioskView extends StackPane {
 
@@ -60,6 +63,9 @@ public final class KioskView extends StackPane {
     private final Label testBanner = new Label();
     private final Label callBanner = new Label();
     private final ToggleButton largeTextButton = new ToggleButton();
+    private final ScrollPane scroll = new ScrollPane();
+    /** Whether the shown screen pans to its end rather than its top. */
+    private boolean showEnd;
     private final ReadOnlyBooleanWrapper consoleShowing = new ReadOnlyBooleanWrapper();
     private final ClerkChime chime;
     private final List<Animation> running = new ArrayList<>();
@@ -86,26 +92,28 @@ public final class KioskView extends StackPane {
         getStyleClass().add("kiosk");
         voterPane.setPadding(new Insets(16, 24, 16, 24));
         voterPane.setId("voter-screen");
+        voterPane.getStyleClass().add("voter-screen");
 
         clerkButton.setId("open-clerk-console");
         clerkButton.getStyleClass().add("clerk-access");
-        clerkButton.setMinSize(200, 64);
+        clerkButton.setMinSize(Region.USE_PREF_SIZE, 64);
         clerkButton.setOnAction(e -> toggleClerkConsole());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         adminButton.setId("open-administrator");
         adminButton.getStyleClass().add("clerk-access");
-        adminButton.setMinSize(200, 64);
+        adminButton.setMinSize(Region.USE_PREF_SIZE, 64);
         adminButton.setVisible(false);
         adminButton.managedProperty().bind(adminButton.visibleProperty());
         largeTextButton.setId("access-large-text");
         largeTextButton.getStyleClass().add("access-toggle");
-        largeTextButton.setMinHeight(64);
+        largeTextButton.setMinSize(Region.USE_PREF_SIZE, 64);
         largeTextButton.setOnAction(e -> model.toggleLargeText());
         model.largeTextProperty().addListener((obs, old, now) -> showLargeText(now));
-        HBox top = new HBox(16, clerkButton, adminButton, spacer, largeTextButton,
-                new LanguageBar(language, "language-", 150));
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox access = new HBox(TopBar.GAP, clerkButton, adminButton);
+        access.setAlignment(Pos.CENTER_LEFT);
+        HBox display = new HBox(TopBar.GAP, largeTextButton, new LanguageBar(language, "language-", 120));
+        display.setAlignment(Pos.CENTER_RIGHT);
+        // On one row when it fits; on a narrow screen or with large text the display group takes a second row.
+        TopBar top = new TopBar(access, display);
         testBanner.setId("test-banner");
         testBanner.getStyleClass().add("test-banner");
         testBanner.setMaxWidth(Double.MAX_VALUE);
@@ -129,7 +137,20 @@ public final class KioskView extends StackPane {
         voterPane.setTop(new VBox(8, testBanner, top, callBanner));
 
         centre.setPadding(new Insets(12, 0, 0, 0));
-        voterPane.setCenter(centre);
+        // A screen never squeezes its text: what does not fit (large text on a small screen) is reached by panning.
+        // The centre is at least as tall as the visible area (so a short screen stays centred) and never shorter
+        // than its content.
+        scroll.setContent(centre);
+        scroll.setId("voter-scroll");
+        scroll.setFitToWidth(true);
+        centre.minHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
+                scroll.viewportBoundsProperty()));
+        // Large text switched on, or another window size, changes the height: the same part stays in view.
+        centre.heightProperty().addListener((obs, old, now) -> scrollToShownPart());
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        voterPane.setCenter(scroll);
         clerkConsole = new ClerkConsole(model);
         clerkConsole.setOnClose(this::toggleClerkConsole);
         StackPane.setAlignment(clerkConsole, Pos.CENTER_RIGHT);
@@ -186,8 +207,7 @@ public final class KioskView extends StackPane {
         running.forEach(Animation::stop);
         running.clear();
         if (model.pollsClosedProperty().get()) {
-            centre.getChildren().setAll(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail",
-                    "state-polls-closed"));
+            show(message(m, "checkin.error.dayClosed", "screen.pollsClosed.detail", "state-polls-closed"));
             return;
         }
         CheckInState state = model.stateProperty().get();
@@ -249,7 +269,21 @@ public final class KioskView extends StackPane {
                 return waiting(m, "screen.cutOff", "screen.cutOff.detail", "state-cut-off");
             }
         });
+        show(screen);
+    }
+
+    /**
+     * Shows {@code screen} from its top; a screen that counts down (large text on a small screen pans) from its end,
+     * where the countdown and its buttons are.
+     */
+    private void show(Node screen) {
         centre.getChildren().setAll(screen);
+        showEnd = screen.lookup("#finger-countdown") != null;
+        scrollToShownPart();
+    }
+
+    private void scrollToShownPart() {
+        scroll.setVvalue(showEnd ? scroll.getVmax() : scroll.getVmin());
     }
 
     private Node awaitingCard(Messages m, CheckInState.AwaitingCard state) {
@@ -304,12 +338,7 @@ public final class KioskView extends StackPane {
                 box.getChildren().add(hint(sentences(m.get(key), m.get("clerk.coming")), "scanner-problem")));
         Node call = callOrComing(m, "finger-call-clerk");
         state.countdownUntil().ifPresentOrElse(until -> {
-            Label countdown = hint(countdownText(m, until), "finger-countdown");
-            Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1),
-                    e -> countdown.setText(countdownText(m, until))));
-            seconds.setCycleCount(Animation.INDEFINITE);
-            running.add(seconds);
-            seconds.play();
+            Label countdown = countdown(() -> countdownText(m, until), "finger-countdown");
             Button more = bigButton(m.get("finger.moreTime"), "finger-more-time");
             more.setOnAction(e -> model.moreTime());
             box.getChildren().addAll(countdown, buttons(more, call));
@@ -317,6 +346,19 @@ public final class KioskView extends StackPane {
         box.setId("state-awaiting-finger");
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /**
+     * A notice whose text {@code text} gives (seconds counted on the engine's clock), refreshed every second while
+     * its screen is shown.
+     */
+    private Label countdown(Supplier<String> text, String id) {
+        Label countdown = hint(text.get(), id);
+        Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1), e -> countdown.setText(sentence(text.get()))));
+        seconds.setCycleCount(Animation.INDEFINITE);
+        running.add(seconds);
+        seconds.play();
+        return countdown;
     }
 
     private String countdownText(Messages m, Instant until) {
@@ -364,12 +406,17 @@ public final class KioskView extends StackPane {
             done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
             text.getChildren().add(buttons(done, callOrComing(m, "token-call-clerk")));
         }
+        // The voter is told that the code leaves the screen by itself, so that the next in the queue never sees it.
+        model.tokenClearsAt(state).ifPresent(at -> text.getChildren().add(
+                countdown(() -> m.get("token.clearsIn", model.secondsUntil(at)), "token-countdown")));
         text.setAlignment(Pos.CENTER_LEFT);
         text.setMaxWidth(720);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(32, qr, text);
         box.setId("state-token-issued");
-        box.setAlignment(Pos.CENTER);
+        // The QR's top beside the title: in view even when large text makes the screen pan.
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setMaxHeight(Region.USE_PREF_SIZE);
         return box;
     }
 

@@ -109,6 +109,10 @@ class KioskConfigurationTest {
                 "{\"electionDay\": \"2026-13-45\"}")));
         assertTrue(e.problems().contains("electionDay: '2026-13-45' is not a date (yyyy-MM-dd)"), e.getMessage());
         assertTrue(e.problems().stream().noneMatch(p -> p.contains("missing")), e.getMessage());
+        ConfigurationException separated = assertThrows(ConfigurationException.class, () -> KioskConfiguration.read(
+                write("{\"electionDay\": \"2026\u2028ok: 12-06\"}")));
+        assertTrue(separated.problems().contains("electionDay: '2026?ok: 12-06' is not a date (yyyy-MM-dd)"),
+                "a line separator in the value cannot start a line of its own: " + separated.getMessage());
     }
 
     @Test

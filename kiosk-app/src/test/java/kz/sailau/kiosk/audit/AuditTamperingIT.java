@@ -311,6 +311,8 @@ class AuditTamperingIT {
         Path file = temp.resolve("day.json");
         Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         Files.copy(templateBundle.resolveSibling("day.json.p7s"), temp.resolve("day.json.p7s"));
+        Files.copy(templateBundle.resolveSibling("day.json" + MarkedRegisterBackup.FILE_SUFFIX),
+                temp.resolve("day.json" + MarkedRegisterBackup.FILE_SUFFIX));
         return file;
     }
 

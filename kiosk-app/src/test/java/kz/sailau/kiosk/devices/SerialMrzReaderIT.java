@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import kz.sailau.kiosk.model.mrz.IdentityDocument;
 import kz.sailau.kiosk.model.mrz.MrzParser;
@@ -18,11 +20,13 @@ class SerialMrzReaderIT {
     @Test
     void readsCardsSentByTheEmulatorAndNoticesUnplugging() throws Exception {
         MrzReaderEmulator emulator = MrzReaderEmulator.open(null);
-        try (SerialMrzReader reader = SerialMrzReader.open(emulator.devicePath(), 9600, Clock.systemUTC())) {
+        JumpingClock clock = new JumpingClock();
+        try (SerialMrzReader reader = SerialMrzReader.open(emulator.devicePath(), 9600, clock)) {
             assertEquals(Optional.empty(), reader.nextZone(Duration.ofMillis(200)));
             emulator.sendRaw("\u0000\r\nnoise".getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(Optional.empty(), reader.nextZone(Duration.ofMillis(300)));   // noise is no card
-            Thread.sleep(1_200);   // a pause longer than MrzLineAssembler.MAX_GAP_MILLIS drops the partial zone
+            // a pause longer than MrzLineAssembler.MAX_GAP_MILLIS drops the partial zone: the reader's clock jumps
+            clock.jump(Duration.ofMillis(MrzLineAssembler.MAX_GAP_MILLIS + 200));
             emulator.present(MrzLineAssemblerTest.ZONE);
             String zone = reader.nextZone(Duration.ofSeconds(5)).orElseThrow();
             assertEquals(MrzLineAssemblerTest.JOINED, zone);
@@ -38,6 +42,31 @@ class SerialMrzReaderIT {
             assertEquals("device.mrz.disconnected", gone.messageKey());
         } finally {
             emulator.close();
+        }
+    }
+
+    /** The system clock plus an offset the test moves forward: time keeps running, and can jump. */
+    private static final class JumpingClock extends Clock {
+        private final Clock system = Clock.systemUTC();
+        private volatile Duration offset = Duration.ZERO;
+
+        void jump(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return system.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return system.instant().plus(offset);
         }
     }
 }

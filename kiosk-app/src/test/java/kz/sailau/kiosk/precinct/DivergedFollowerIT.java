@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -74,8 +77,9 @@ class DivergedFollowerIT {
 
             // What the engine's race leaves on the follower: one more entry, of the old term, committed.
             byte[] replaced = voter();
-            long index = appendCommitted(precinct.loopback.machine(follower).directory(),
-                    checkIn(PrecinctCommand.newId(RANDOM), follower.value(), replaced));
+            Path followerDirectory = precinct.loopback.machine(follower).directory();
+            long index = appendCommitted(followerDirectory, signedBy(followerDirectory,
+                    checkIn(PrecinctCommand.newId(RANDOM), follower.value(), replaced)));
 
             // The other two elect a leader in a new term and commit a different check-in at that index.
             precinct.start(leader);
@@ -104,8 +108,20 @@ class DivergedFollowerIT {
         }
     }
 
+    /** The command in the envelope every replica checks, signed with the stopped machine's own key. */
+    private static byte[] signedBy(Path machineDirectory, PrecinctCommand command) throws IOException {
+        NodeCredentials key = NodeCredentials.unlock(machineDirectory, InProcessPrecinct.PASSPHRASE);
+        byte[] bytes = PrecinctCommand.encode(command);
+        try {
+            return new SignedCommand(bytes, key.certificate().orElseThrow().getEncoded(), key.signCommand(bytes))
+                    .encode();
+        } catch (CertificateEncodingException e) {
+            throw new AssertionError("the test machine's certificate cannot be encoded", e);
+        }
+    }
+
     /** Appends one entry of the last entry's term to a stopped node's consensus log and commits it there. */
-    private static long appendCommitted(Path machineDirectory, PrecinctCommand command) throws Exception {
+    private static long appendCommitted(Path machineDirectory, byte[] data) throws Exception {
         Path logDirectory = machineDirectory.resolve("ledger").resolve("ledger.log");
         assertTrue(Files.isDirectory(logDirectory), "no consensus log at " + logDirectory);
         try (DurableSnapshotLog log = new DurableSnapshotLog()) {
@@ -113,7 +129,6 @@ class DivergedFollowerIT {
             long last = log.lastAppended();
             LogEntry previous = log.get(last);
             assertTrue(previous != null, "the stopped follower's log has no entry at its last index " + last);
-            byte[] data = PrecinctCommand.encode(command);
             log.append(last + 1, LogEntries.create(new LogEntry(previous.term(), data, 0, data.length)));
             log.commitIndex(last + 1);
             return last + 1;

@@ -452,8 +452,10 @@ class BadInvocationsIT {
         all.add(new Bad("audit verify a garbage bundle", 1, "audit.error.bundleFormat", "audit", "verify", "{G}"));
         all.add(new Bad("audit verify a bundle, --authority-cert missing", 1, "cli.error.noFile", "audit", "verify",
                 "{G}", "--authority-cert", "{N}/a.pem"));
-        all.add(new Bad("audit verify --data with --authority-cert (only a BUNDLE's signer is checked)", 1,
-                "cli.error.usage", "audit", "verify", "--data", "{K}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("audit verify --data with a kiosk certificate as --authority-cert", 1,
+                "kiosk.error.authorityNotCa", "audit", "verify", "--data", "{K}", "--authority-cert", "{CERT}"));
+        all.add(new Bad("audit verify --data with --authority-cert missing", 1, "cli.error.noFile", "audit", "verify",
+                "--data", "{K}", "--authority-cert", "{N}/a.pem"));
         all.add(new Bad("audit verify a bundle with --kiosk-cert (it would be ignored)", 1, "cli.error.usage",
                 "audit", "verify", "{G}", "--kiosk-cert", "{CERT}"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.threats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.DayFixture;
+import kz.sailau.kiosk.audit.MarkedRegisterBackup;
 import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -97,11 +99,9 @@ class BundleVerifierAgreementIT {
 
     @Test
     void aChainForgedAndSignedWithTheForgersOwnKeyFailsOnlyAgainstTheAuthority() throws Exception {
-        AuthorityCredentials forger = AuthorityCredentials.generate("Forger (TEST)", RegisterFixtures.CLOCK,
-                Duration.ofDays(30), new SecureRandom());
-        KioskCredentials forgedKiosk = KioskCredentials.generate(new SecureRandom());
-        X509Certificate forgedCertificate = forger.certifyKiosk(forgedKiosk.certificationRequest(
-                RegisterFixtures.PRECINCT), RegisterFixtures.CLOCK, Duration.ofDays(30), new SecureRandom());
+        ForgedKiosk forged = ForgedKiosk.make();
+        KioskCredentials forgedKiosk = forged.kiosk();
+        X509Certificate forgedCertificate = forged.certificate();
         Path copy = copyOfGenuine("forged and re-signed");
         byte[] json = forgedWithoutOneCheckIn(read(copy), ChainHeadSigner.kiosk(forgedKiosk)).toJson();
         write(copy, json);
@@ -111,6 +111,47 @@ class BundleVerifierAgreementIT {
         DayFixture.Console console = DayFixture.console();
         console.run("audit", "verify", copy.toString());
         assertTrue(console.out().contains("bundle verified (signer NOT checked)"), console.out());
+    }
+
+    @Test
+    void theSignatureLineNamesWhatIsWrongWithItsOwnKeyAndNoExceptionName() throws Exception {
+        ForgedKiosk other = ForgedKiosk.make();
+        KioskCredentials otherKiosk = other.kiosk();
+        X509Certificate otherCertificate = other.certificate();
+        X509Certificate genuineCertificate = KioskSignatures.signerCertificate(read(signature(genuine)));
+        byte[] json = read(genuine);
+        byte[] genuineSignature = read(signature(genuine));
+        Map<String, byte[]> signatures = new LinkedHashMap<>();
+        signatures.put("garbage", "not a signature".getBytes(StandardCharsets.UTF_8));
+        signatures.put("empty", new byte[0]);
+        signatures.put("truncated", java.util.Arrays.copyOf(genuineSignature, genuineSignature.length / 2));
+        signatures.put("another key, the genuine certificate", KioskSignatures.signDetached(json, otherKiosk,
+                genuineCertificate));
+        signatures.put("another key and its own certificate", KioskSignatures.signDetached(json, otherKiosk,
+                otherCertificate));
+        Map<String, String> keys = Map.of("garbage", "bundle.check.signatureUnreadable",
+                "empty", "bundle.check.signatureUnreadable", "truncated", "bundle.check.signatureUnreadable",
+                "another key, the genuine certificate", "bundle.check.signatureMismatch",
+                "another key and its own certificate", "bundle.check.signerNotCertified");
+        for (Map.Entry<String, byte[]> bad : signatures.entrySet()) {
+            Path copy = copyOfGenuine("signature " + bad.getKey());
+            write(signature(copy), bad.getValue());
+            DayFixture.Console console = DayFixture.console();
+            assertEquals(1, console.run("bundle", "verify", copy.toString(), "--authority-cert",
+                    authority.toString()), bad.getKey() + ": " + console.out());
+            String line = console.out().lines().filter(l -> l.startsWith("FAILED\tsignature\t")).findFirst()
+                    .orElseThrow(() -> new AssertionError(bad.getKey() + ": " + console.out()));
+            assertTrue(line.endsWith("[" + keys.get(bad.getKey()) + "]"), bad.getKey() + ": " + line);
+            assertFalse(console.out().contains("Exception") || console.out().contains("bouncycastle"),
+                    bad.getKey() + ": " + console.out());
+            assertTrue(console.err().isEmpty(), console.err());
+        }
+        Path missing = copyOfGenuine("signature missing");
+        delete(signature(missing));
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(1, console.run("audit", "verify", missing.toString()));
+        assertTrue(console.out().contains("FAILED\tsignature\tno detached signature file (BUNDLE.p7s) "
+                + "[bundle.check.signatureMissing]"), console.out());
     }
 
     @Test
@@ -125,6 +166,17 @@ class BundleVerifierAgreementIT {
         assertEquals(1, bundle.exitCode(), bundle.out() + bundle.err());
         assertEquals(bundle.out(), audit.out());
         assertTrue(audit.out().contains("FAILED\tsignature"), audit.out());
+    }
+
+    /** A kiosk key certified by a forger's own authority (TEST keys made in the test). */
+    private record ForgedKiosk(KioskCredentials kiosk, X509Certificate certificate) {
+        static ForgedKiosk make() {
+            AuthorityCredentials forger = AuthorityCredentials.generate("Forger (TEST)", RegisterFixtures.CLOCK,
+                    Duration.ofDays(30), new SecureRandom());
+            KioskCredentials kiosk = KioskCredentials.generate(new SecureRandom());
+            return new ForgedKiosk(kiosk, forger.certifyKiosk(kiosk.certificationRequest(RegisterFixtures.PRECINCT),
+                    RegisterFixtures.CLOCK, Duration.ofDays(30), new SecureRandom()));
+        }
     }
 
     /** Runs both commands in-process; asserts they print the same lines; returns their exit codes. */
@@ -191,7 +243,8 @@ class BundleVerifierAgreementIT {
         List<kz.sailau.kiosk.audit.IssuedToken> issued = new ArrayList<>(bundle.issuedTokens());
         issued.remove(issued.stream().filter(t -> !t.voided()).findFirst().orElseThrow());
         return new DayBundle(bundle.election(), bundle.precinct(), bundle.registerVersion(), bundle.registerSha256(),
-                bundle.softwareVersion(), bundle.jarSha256(), bundle.closedAt(), DayCounts.of(forged), forged, issued);
+                bundle.softwareVersion(), bundle.jarSha256(), bundle.closedAt(), DayCounts.of(forged), forged, issued,
+                bundle.waitTimes(), bundle.markedRegister());
     }
 
     private static void removeFirstIssuedId(Path bundle) {
@@ -209,6 +262,8 @@ class BundleVerifierAgreementIT {
         Path copy = Files.createDirectories(dir.resolve(name.replaceAll("[^A-Za-z0-9]+", "-"))).resolve("day.json");
         Files.copy(genuine, copy);
         Files.copy(signature(genuine), signature(copy));
+        Files.copy(genuine.resolveSibling("day.json" + MarkedRegisterBackup.FILE_SUFFIX),
+                copy.resolveSibling("day.json" + MarkedRegisterBackup.FILE_SUFFIX));
         return copy;
     }
 

@@ -20,7 +20,13 @@
  *   <li>{@link kz.sailau.kiosk.threats.ArrivalOrderAtRestIT} — who checked in when, read from the database's
  *       layout;</li>
  *   <li>{@link kz.sailau.kiosk.threats.CheckInWithoutTokenIT} — a crash between a check-in and its token;</li>
- *   <li>{@link kz.sailau.kiosk.threats.ClosedWithoutBundleIT} — the polls closed with no bundle.</li>
+ *   <li>{@link kz.sailau.kiosk.threats.ClosedWithoutBundleIT} — the polls closed with no bundle;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.MarkedRegisterSwapIT} — another list of who checked in swapped for the
+ *       marked-register backup;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.ReadyCheckLeavesNothingIT} — a refused {@code start --ready-check} leaving
+ *       key files behind;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.HeadKeyFromTheDirectoryIT} — the key {@code audit verify --data} checks the
+ *       heads with replaced in the directory it checks.</li>
  * </ul>
  *
  * Attacks refused by tests that live beside the code they attack (and stay there, as they use its package-private

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -23,9 +24,11 @@ import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkReason;
+import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
 import kz.sailau.kiosk.checkin.Refusal;
 import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.mrz.MrzField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,8 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every voter screen and the clerk console over it as a person sees them, at the kiosk's 1280 × 800 and at
- * 1024 × 768, in Kazakh, Russian and English, with the console closed and open ({@link ElectionDayScreens} lists
- * them). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
+ * 1024 × 768, in Kazakh, Russian and English, with the console closed and open, and with the voter's large text
+ * ({@link ElectionDayScreens} lists them; the top bar holds the administrator's button, as on the kiosk). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
  * 60 px, and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
  * {@link ScreensDocumentTest} checks that docs/screens.md and docs/images/screens/ show exactly these.
  */
@@ -67,19 +70,28 @@ class ElectionDayScreensUiTest {
     @Test
     void everyVoterAndClerkScreenFitsInEverySizeAndLanguage(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
-        for (ElectionDayScreens.Screen screen : ElectionDayScreens.ALL) {
+        List<ElectionDayScreens.Screen> walked = new ArrayList<>(ElectionDayScreens.ALL);
+        walked.addAll(NOT_IN_THE_DOCUMENT);
+        for (ElectionDayScreens.Screen screen : walked) {
             open(robot, PRECINCT_SCREENS.contains(screen.name()));
             drive(robot, screen.name());
             for (int[] size : ElectionDayScreens.SIZES) {
                 resize(robot, size[0], size[1]);
-                for (boolean console : new boolean[] {false, true}) {
-                    if (console != view.clerkConsoleShowingProperty().get()) {
-                        robot.interact(view::toggleClerkConsole);
+                for (boolean large : new boolean[] {false, true}) {
+                    // Large text is the voter screen's alone (the console keeps its type): checked without it.
+                    for (boolean console : large ? new boolean[] {false} : new boolean[] {false, true}) {
+                        if (console != view.clerkConsoleShowingProperty().get()) {
+                            robot.interact(view::toggleClerkConsole);
+                        }
+                        if (large != model.largeTextProperty().get()) {
+                            robot.interact(model::toggleLargeText);
+                        }
+                        boolean withConsole = console;
+                        // One trip to the FX thread per size, text size and console: the screens redraw at once on
+                        // a language.
+                        problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEachLanguage(screen, size, withConsole,
+                                large)).get(60, TimeUnit.SECONDS));
                     }
-                    boolean withConsole = console;
-                    // One trip to the FX thread per size and console: the screens redraw at once on a language.
-                    problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEachLanguage(screen, size, withConsole))
-                            .get(60, TimeUnit.SECONDS));
                 }
             }
         }
@@ -94,16 +106,18 @@ class ElectionDayScreensUiTest {
      * document is being refreshed ({@code -Dscreens.update=true}: PNG encoding is most of the time this test would
      * take otherwise).
      */
-    private List<String> checkEachLanguage(ElectionDayScreens.Screen screen, int[] size, boolean console) {
+    private List<String> checkEachLanguage(ElectionDayScreens.Screen screen, int[] size, boolean console,
+                                           boolean large) {
         List<String> found = new ArrayList<>();
         for (Language language : Language.values()) {
             model.language().choose(language);
             view.clerkConsole().language().choose(language);
             String file = ElectionDayScreens.file(screen.name(), console, language);
-            String where = file + " " + size[0] + "x" + size[1] + ": ";
+            String where = file + (large ? " large text" : "") + " " + size[0] + "x" + size[1] + ": ";
             ScreenChecks.problems(scene).forEach(problem -> found.add(where + problem));
             noticesWithoutFullStop(scene.getRoot()).forEach(problem -> found.add(where + problem));
-            if (Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
+            if (!large && ElectionDayScreens.ALL.contains(screen)
+                    && Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
                 Screenshots.save(scene, ElectionDayScreens.directory(size) + "/" + file);
             }
         }
@@ -138,6 +152,13 @@ class ElectionDayScreensUiTest {
         assertTrue(before.endsWith("Back to the start in 14 s."), before);
         fixtures.clock.advance(Duration.ofSeconds(5));
         await(() -> text("#finger-countdown").endsWith("in 9 s."));
+        // With large text on the small screen the screen pans: it opens at its end, the countdown and buttons in view.
+        resize(robot, 1024, 768);
+        robot.interact(model::toggleLargeText);
+        for (String id : List.of("#finger-countdown", "#finger-more-time", "#finger-call-clerk")) {
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> inView(id)).get(5, TimeUnit.SECONDS), id + " in view");
+        }
+        robot.interact(model::toggleLargeText);
         robot.clickOn("#finger-more-time");
         await(() -> model.stateProperty().get() instanceof CheckInState.AwaitingFinger f
                 && f.countdownUntil().isEmpty());
@@ -241,6 +262,29 @@ class ElectionDayScreensUiTest {
         assertEquals(Messages.of(Language.KAZAKH).get("refusal.next.ownPrecinct"), text("#refusal-instruction"));
     }
 
+    /**
+     * The token screen tells the voter that it clears itself, counting down on the engine's clock, in each language;
+     * at zero the engine's tick clears it.
+     */
+    @Test
+    void theTokenScreenCountsDownToClearingItself(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "token");
+        long display = fixtures.policy.tokenDisplay().toSeconds();
+        for (Language language : Language.values()) {
+            robot.interact(() -> model.language().choose(language));
+            assertEquals(Messages.of(language).get("token.clearsIn", display), text("#token-countdown"));
+        }
+        assertEquals("This screen clears itself in " + display + " s.", text("#token-countdown"));
+        fixtures.clock.advance(Duration.ofSeconds(5));
+        await(() -> text("#token-countdown").equals("This screen clears itself in " + (display - 5) + " s."));
+        fixtures.clock.advance(Duration.ofSeconds(display - 5));
+        model.tick().get(5, TimeUnit.SECONDS);
+        awaitState(CheckInState.AwaitingCard.class::isInstance);
+        await(() -> robot.lookup("#token-countdown").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#state-awaiting-card").tryQuery().isPresent(), "the code is off the screen");
+    }
+
     /** Out of paper, the token screen does not tell the voter to take a receipt, and cannot be dismissed. */
     @Test
     void outOfPaperTheVoterIsNotToldToTakeAReceipt(FxRobot robot) throws Exception {
@@ -250,6 +294,7 @@ class ElectionDayScreensUiTest {
         List<String> shown = texts(view.lookup("#voter-screen"));
         assertFalse(shown.stream().anyMatch(t -> t.contains("Take your receipt")), shown::toString);
         assertTrue(robot.lookup("#token-done").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#token-countdown").tryQuery().isEmpty(), "it stays until a clerk acts: no countdown");
         assertEquals("The printer is out of paper. Your receipt did not print. Please stay here: a commission member "
                 + "is coming.", text("#printer-problem"));
     }
@@ -343,6 +388,20 @@ class ElectionDayScreensUiTest {
                 submitAsClerk(new CheckInEvent.ClerkStartsFallback(UiFixtures.CLERK));
                 awaitState(CheckInState.Fallback.class::isInstance);
             }
+            case "welcome-card-unreadable" -> {
+                model.submit(new CheckInEvent.CardUnreadable(MrzField.LAYOUT)).get(5, TimeUnit.SECONDS);
+                awaitState(s -> s instanceof CheckInState.AwaitingCard a && a.hintKey().isPresent());
+            }
+            case "finger-scanner-fault" -> {
+                card(1);
+                model.submit(new CheckInEvent.ScannerFailed(new DeviceFault(DeviceFault.Device.SCANNER,
+                        DeviceFault.Kind.NOT_FOUND, "scanner.error.disconnected"))).get(5, TimeUnit.SECONDS);
+                await(() -> model.scannerProblemProperty().get().isPresent());
+            }
+            case "polls-closed" -> {
+                model.closePolls();
+                await(() -> model.pollsClosedProperty().get());
+            }
             case "precinct-welcome" -> {
                 model.tick().get(5, TimeUnit.SECONDS);
                 await(() -> model.networkProperty().get().isPresent());
@@ -379,6 +438,12 @@ class ElectionDayScreensUiTest {
 
     // ------------------------------------------------------------------ plumbing
 
+    /** Screens checked like the others but not shown in docs/screens.md. */
+    private static final List<ElectionDayScreens.Screen> NOT_IN_THE_DOCUMENT = List.of(
+            new ElectionDayScreens.Screen("polls-closed", "The day is closed: no more check-ins"),
+            new ElectionDayScreens.Screen("welcome-card-unreadable", "The card could not be read: the hint"),
+            new ElectionDayScreens.Screen("finger-scanner-fault", "The scanner failed: the notice, a clerk called"));
+
     /** The screens of a kiosk on a precinct network (the others are a standalone kiosk's). */
     private static final java.util.Set<String> PRECINCT_SCREENS = java.util.Set.of("precinct-welcome", "cut-off");
 
@@ -393,6 +458,8 @@ class ElectionDayScreensUiTest {
         robot.interact(() -> {
             view = new KioskView(model, () -> chimes.add(model.clerkCallProperty().get().orElseThrow().reason()));
             view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
+            // As the kiosk shows it: the administrator's button shares the top bar.
+            view.setAdministratorAccess(() -> { });
             setScene(scene.getWidth(), scene.getHeight());
         });
     }
@@ -428,6 +495,17 @@ class ElectionDayScreensUiTest {
             }
         }
         return found;
+    }
+
+    /** Whether the node {@code id} lies wholly in the visible part of the voter screen's panning centre. */
+    private boolean inView(String id) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Node pane = scene.lookup("#voter-scroll");
+        Bounds port = pane.localToScene(pane.getLayoutBounds());
+        Node node = scene.lookup(id);
+        Bounds bounds = node.localToScene(node.getLayoutBounds());
+        return bounds.getMinY() >= port.getMinY() - 0.5 && bounds.getMaxY() <= port.getMaxY() + 0.5;
     }
 
     private static List<String> texts(Node root) {

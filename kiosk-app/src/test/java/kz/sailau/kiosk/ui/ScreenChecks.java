@@ -14,6 +14,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -31,8 +32,6 @@ public final class ScreenChecks {
     /** The least touch target side, in pixels. */
     public static final double TOUCH = 60;
     private static final double SLACK = 0.5;
-    /** The widest space of the screens' fonts, in pixels. */
-    private static final double TRAILING_SPACE = 10;
 
     private ScreenChecks() {
     }
@@ -158,11 +157,18 @@ public final class ScreenChecks {
         Bounds textBounds = rendered.getBoundsInParent();
         Bounds own = labeled.getLayoutBounds();
         // A wrapped line's trailing space counts in the text's width though nothing is drawn there.
-        double across = labeled.isWrapText() ? TRAILING_SPACE : 1;
+        double across = labeled.isWrapText() ? spaceWidth(labeled.getFont()) + 1 : 1;
         if (textBounds.getMaxY() > own.getMaxY() + 1 || textBounds.getMinY() < own.getMinY() - 1
                 || textBounds.getMaxX() > own.getMaxX() + across || textBounds.getMinX() < own.getMinX() - across) {
             problems.add(name(labeled) + ": clipped, text " + round(textBounds) + " in " + round(own));
         }
+    }
+
+    /** The width of a space in {@code font}: about 10 px in the screens' usual type, 20 px in large-text titles. */
+    private static double spaceWidth(Font font) {
+        Text space = new Text(" ");
+        space.setFont(font);
+        return space.getLayoutBounds().getWidth();
     }
 
     private static String name(Node node) {

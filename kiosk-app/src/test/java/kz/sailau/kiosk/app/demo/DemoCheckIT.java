@@ -64,6 +64,7 @@ class DemoCheckIT {
         JarRunner.Result unlocked = JarRunner.run(dir, "start", "--ready-check", "--passphrase-file",
                 "passphrase.txt");
         assertEquals(0, unlocked.exitCode(), unlocked.out() + unlocked.err());
+        assertTrue(Files.isRegularFile(dir.resolve("demo-data/kiosk/token-signing.key")), "a ready kiosk keeps its key");
         assertTrue(unlocked.out().matches("(?s)ready: [1-9][0-9]* voters in the 1:N gallery;.*"
                 + "gallery ready [0-9]+ ms since the JVM started.*heap: .* MiB in use after GC.*"), unlocked.out());
     }
