@@ -184,11 +184,24 @@ public final class KioskAdministration implements AdministratorActions {
      * Unlocks the kiosk's keys and, on a precinct network, unseals the node key with the same passphrase
      * ({@link PrecinctKiosk#unlock}): a node key sealed under another passphrase refuses the unlock, with its key
      * and a technical message starting {@value #NODE_KEY}.
+     *
+     * <p>Before anything else the database is checked against the state anchored in its signed audit log with the
+     * key just unsealed ({@link StateAnchor#verify}), not with the key of {@code DATA/kiosk.csr.pem} the start's
+     * preflight reads: an insider who replaced that file (and the certificates beside it) with a key of their own and
+     * re-signed a rewritten log cannot unlock the kiosk, so no voter screen opens over it. A refusal names the
+     * anchor's key, with a technical message starting {@value #INTEGRITY}, and writes nothing to the database.
      */
     @Override
     public void unlock(char[] passphrase) throws AdministratorException {
         try {
             KioskCredentials unlocked = directory.unlock(passphrase);
+            try {
+                database.read(c -> StateAnchor.verify(c, unlocked.publicKey(), database.migrations()));
+            } catch (StateAnchor.TamperedStateException e) {
+                throw new AdministratorException(e.messageKey(), INTEGRITY + e.getMessage());
+            } catch (StoreException e) {
+                throw new AdministratorException(e.messageKey(), INTEGRITY + "the database cannot be read");
+            }
             Optional<NodeCredentials> node;
             try {
                 node = PrecinctKiosk.unlock(configuration, passphrase);
@@ -211,6 +224,9 @@ public final class KioskAdministration implements AdministratorActions {
 
     /** The start of the technical message of an unlock refused by the precinct node key. */
     static final String NODE_KEY = "precinct node key: ";
+
+    /** The start of the technical message of an unlock refused because the database disagrees with its signed log. */
+    static final String INTEGRITY = "kiosk database against its signed audit log (unsealed key): ";
 
     @Override
     public Optional<RegisterLoading> registerLoading() {

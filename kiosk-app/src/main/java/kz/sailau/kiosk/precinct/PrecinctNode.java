@@ -56,7 +56,6 @@ import org.jgroups.protocols.pbcast.STABLE;
 import org.jgroups.protocols.raft.ELECTION;
 import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.NO_DUPES;
-import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.REDIRECT;
 import org.jgroups.raft.RaftHandle;
 import org.jgroups.raft.StateMachine;
@@ -68,8 +67,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One machine of the precinct network: a JGroups channel over TCP with mutual TLS ({@link NodeTls}), bound only
- * to the configured precinct address, running Raft ({@code RAFT}, {@code ELECTION}, {@code REDIRECT}) over the
- * {@link PrecinctLedgerState}. A command is answered only after the majority committed it; a node without the
+ * to the configured precinct address, running Raft ({@code RAFT}, with the repair of {@link PrecinctRaft};
+ * {@code ELECTION}, {@code REDIRECT}) over the {@link PrecinctLedgerState}. A command is answered only after the majority committed it; a node without the
  * majority refuses at once with {@link PrecinctUnavailableException}.
  *
  * <p>On disk, in the data directory: JGroups Raft's log ({@code entries.raft}, {@code metadata.raft}) and the
@@ -105,7 +104,7 @@ public final class PrecinctNode implements AutoCloseable {
     });
     private final AtomicBoolean snapshotPending = new AtomicBoolean();
     private final JChannel channel;
-    private final RAFT raft;
+    private final PrecinctRaft raft;
     private final REDIRECT redirect;
     private final RaftHandle handle;
 
@@ -134,7 +133,8 @@ public final class PrecinctNode implements AutoCloseable {
                 .setProtocols(new String[] {NodeTls.PROTOCOL});
         transport.setSocketFactory(transport.tls().createSocketFactory(tls));
         List<InetSocketAddress> hosts = new ArrayList<>(settings.peers().values());
-        raft = new RAFT().members(settings.members().stream().map(NodeName::value).toList())
+        raft = new PrecinctRaft();
+        raft.members(settings.members().stream().map(NodeName::value).toList())
                 .raftId(credentials.name().value()).logClass(DurableSnapshotLog.class.getName())
                 .logDir(settings.dataDirectory().toAbsolutePath().toString()).logPrefix("ledger")
                 .maxLogSize(Long.MAX_VALUE).logUseFsync(true).resendInterval(200)
@@ -534,6 +534,14 @@ public final class PrecinctNode implements AutoCloseable {
     /** How many commands arrived whose id had already been applied (retries and replays). */
     public long repeatedCommands() {
         return repeatedCommands.get();
+    }
+
+    /**
+     * How many times this node, as leader, sent its snapshot to a follower that had committed an entry the leader
+     * replaced (a fault of the consensus engine that {@link PrecinctRaft} repairs; see docs/reliability.md).
+     */
+    public long divergedFollowerRepairs() {
+        return raft.divergedFollowerRepairs();
     }
 
     /**

@@ -26,6 +26,7 @@ import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.testing.Conditions;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.BlindIndex;
@@ -51,6 +52,7 @@ class ReplicatedCheckInLedgerIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final PrecinctId PRECINCT = new PrecinctId(4711);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void twoKiosksRacingThroughTheReplicatedLedgerCheckEachVoterInOnce(@TempDir Path root) throws Exception {
@@ -76,11 +78,8 @@ class ReplicatedCheckInLedgerIT {
                         List.copyOf(peers.keySet()), root.resolve(name), Duration.ofSeconds(5)),
                         key.withCertificate(certificate, authority.certificate()), authority.certificate(), RANDOM));
             }
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!nodes.stream().allMatch(n -> n.networkState().withMajority())) {
-                assertTrue(System.nanoTime() < deadline, "no majority");
-                Thread.sleep(100);
-            }
+            Conditions.await(() -> nodes.stream().allMatch(n -> n.networkState().withMajority()), WAIT,
+                    () -> "no majority: " + nodes.stream().map(n -> n.networkState().summary()).toList());
             BlindIndex index = new BlindIndex(new byte[32], "iin");
             ReplicatedCheckInLedger kiosk1 = new ReplicatedCheckInLedger(new InMemoryCheckInLedger(), nodes.get(0),
                     index, Optional.empty());
@@ -126,10 +125,8 @@ class ReplicatedCheckInLedgerIT {
             assertEquals(0, kiosk2.counters().paperMarks(), "a refused mark records nothing");
             assertEquals(10, kiosk1.counters().checkIns() + kiosk2.counters().checkIns(), "a mark is no check-in");
             // A follower's replica learns of a commit a moment after the leader: wait for it.
-            long replicated = System.nanoTime() + 60_000_000_000L;
-            while (nodes.get(2).read(PrecinctLedgerState::checkedInCount) < 11 && System.nanoTime() < replicated) {
-                Thread.sleep(50);
-            }
+            Conditions.await(() -> nodes.get(2).read(PrecinctLedgerState::checkedInCount) >= 11, WAIT,
+                    () -> "desk-1 did not catch up: " + nodes.get(2).read(PrecinctLedgerState::checkedInCount));
             assertEquals(11L, nodes.get(2).read(PrecinctLedgerState::checkedInCount), "10 check-ins, 1 paper mark");
             assertEquals(1L, (long) nodes.get(2).<Long>read(state -> state.total(PrecinctLedgerState.Count.PAPER_MARK)));
 

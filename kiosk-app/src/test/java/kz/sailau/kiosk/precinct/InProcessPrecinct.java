@@ -15,6 +15,7 @@ import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.precinct.loopback.LoopbackPrecinct;
+import kz.sailau.kiosk.testing.Conditions;
 
 /**
  * A precinct of nodes in this JVM, each on its own loopback address behind the fault-injecting proxy of
@@ -117,18 +118,7 @@ final class InProcessPrecinct implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> failure) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(failure.get());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        Conditions.await(condition, Duration.ofSeconds(seconds), failure);
     }
 
     @Override

@@ -1,0 +1,102 @@
+package kz.sailau.kiosk.precinct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jgroups.Address;
+import org.jgroups.conf.ClassConfigurator;
+import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.raft.util.CommitTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JGroups Raft's {@code RAFT} protocol with one repair on the leader: a follower that <em>committed</em> an entry
+ * the leader never replicated to it gets the leader's snapshot, which replaces its replica.
+ *
+ * <p>JGroups Raft 1.1.4 lets a follower commit an uncommitted entry of an old term that the new leader has replaced
+ * (a commit message or a resend below its commit index is answered without the consistency check, and the leader
+ * takes that answer as a match: {@code RaftImpl.handleAppendEntriesRequest}, lines 46–48). From then on the follower
+ * answers every append after that index with {@code FAIL_CONFLICTING_PREV_TERM} at an index at or below its commit
+ * index, the leader's commit table holds commit-index &gt; match-index for it (the invariant whose {@code assert}
+ * fired in the test JVM), and the leader resends the same entry forever, with or without assertions, until its log
+ * truncation passes that index. See docs/reliability.md, "The consensus engine's commit-table assertion".
+ *
+ * <p>That state is exactly commit-index &gt; match-index in the leader's commit table, which no healthy follower
+ * reaches; here the table's update notices it and sends the follower a snapshot at once (at most one per leader
+ * commit index while the follower has not answered it), and leaves out the engine's {@code assert}. The rest of
+ * the update is the engine's, unchanged.
+ */
+final class PrecinctRaft extends RAFT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrecinctRaft.class);
+
+    private final AtomicLong divergedFollowerRepairs = new AtomicLong();
+
+    PrecinctRaft() {
+        // Peers read RAFT's headers under the protocol id the engine registered for RAFT, not for this subclass.
+        setId(ClassConfigurator.getProtocolId(RAFT.class));
+    }
+
+    /** How many snapshots this node sent, as leader, to a follower that had committed a replaced entry. */
+    long divergedFollowerRepairs() {
+        return divergedFollowerRepairs.get();
+    }
+
+    @Override
+    protected void createCommitTable() {
+        super.createCommitTable();
+        commit_table = new RepairingCommitTable(new ArrayList<>(commit_table.keys()), last_appended + 1);
+    }
+
+    /** The engine's commit table, whose update sends a diverged follower a snapshot instead of asserting. */
+    private final class RepairingCommitTable extends CommitTable {
+
+        /**
+         * Members sent a repairing snapshot, with the leader's commit index when it was sent. (Not pruned on a view
+         * change: the super constructor's adjust runs before this field exists, and a member that rejoins has a new
+         * address; a few addresses a day.)
+         */
+        private final Map<Address, Long> repairs = new ConcurrentHashMap<>();
+
+        RepairingCommitTable(List<Address> members, long nextIndex) {
+            super(members, nextIndex);
+        }
+
+        @Override
+        public CommitTable update(Address member, long matchIndex, long nextIndex, long commitIndex,
+                                  boolean singleResend, boolean overwrite) {
+            Entry entry = get(member);
+            if (entry == null) {
+                return this;
+            }
+            // CommitTable.update of JGroups Raft 1.1.4, without its assertInvariant().
+            entry.matchIndex(overwrite ? matchIndex : Math.max(matchIndex, entry.matchIndex()));
+            entry.nextIndex(Math.max(1, nextIndex));
+            entry.commitIndex(Math.max(entry.commitIndex(), commitIndex));
+            entry.sendSingleMessage(singleResend);
+            if (entry.commitIndex() <= entry.matchIndex()) {
+                repairs.remove(member);
+                return this;
+            }
+            long leaderCommit = commitIndex();
+            Long sentAt = repairs.get(member);
+            if (sentAt != null && sentAt >= leaderCommit) {
+                return this;
+            }
+            repairs.put(member, leaderCommit);
+            LOG.warn("precinct leader: {} committed an entry this leader never replicated to it ({}); sending it "
+                    + "the ledger snapshot at {}", member, entry, leaderCommit);
+            try {
+                sendSnapshotTo(member);
+                divergedFollowerRepairs.incrementAndGet();
+            } catch (Exception e) {
+                repairs.remove(member);
+                LOG.warn("precinct leader: no snapshot for {}: {}", member, e.toString());
+            }
+            return this;
+        }
+    }
+}
