@@ -333,8 +333,9 @@ public final class KioskView extends StackPane {
         HBox upload = new HBox(20, progress, progressText);
         upload.setAlignment(Pos.CENTER);
         HBox.setHgrow(progressText, Priority.SOMETIMES);
-        VBox box = new VBox(12, title, requestedText, finger, upload);
-        // One notice for the previous try: its number and, after a poor image, what to do differently.
+        VBox box = new VBox(12, title, requestedText);
+        // One notice for the previous try: its number and, after a poor image, what to do differently. It comes
+        // before the pictures, so that it stays in view on the kiosk's smallest screen (1024x768) in every language.
         if (state.captures() > 0) {
             String tryAgain = sentence(m.get("finger.tryAgain", state.captures() + 1));
             String quality = state.hint().map(q -> " " + sentence(m.get(q.messageKey()))).orElse("");
@@ -344,6 +345,7 @@ public final class KioskView extends StackPane {
         }
         model.scannerProblemProperty().get().ifPresent(key ->
                 box.getChildren().add(hint(sentences(m.get(key), m.get("clerk.coming")), "scanner-problem")));
+        box.getChildren().addAll(finger, upload);
         Node call = callOrComing(m, "finger-call-clerk");
         state.countdownUntil().ifPresentOrElse(until -> {
             Label countdown = countdown(() -> countdownText(m, until), "finger-countdown");

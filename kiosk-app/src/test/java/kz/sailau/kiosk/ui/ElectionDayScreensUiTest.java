@@ -119,6 +119,11 @@ class ElectionDayScreensUiTest {
             // The voter's actions, and the console's controls for the case shown, in view without scrolling.
             ScreenChecks.actionsOutOfView(scene, view.lookup("#voter-screen"))
                     .forEach(problem -> found.add(where + problem));
+            if (!large) {
+                // In normal text, what the voter must read to act is in view too; large text may pan to it.
+                ScreenChecks.noticesOutOfView(scene, view.lookup("#voter-screen"))
+                        .forEach(problem -> found.add(where + "notice: " + problem));
+            }
             if (console && DECISIONS.contains(screen.name())) {
                 ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
                         .forEach(problem -> found.add(where + "console: " + problem));

@@ -2,12 +2,14 @@ package kz.sailau.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
@@ -80,20 +82,33 @@ public final class ScreenChecks {
      * discover that the screen scrolls to find "Done" or "Call a commission member".
      */
     static List<String> actionsOutOfView(Scene scene, Node root) {
+        return outOfView(scene, root, node -> node instanceof ButtonBase || node instanceof TextInputControl
+                || node instanceof ComboBoxBase);
+    }
+
+    /**
+     * The notices under {@code root} (labels of style class {@code hint}: a try's outcome, what to do differently, a
+     * device problem) that a person cannot read without scrolling, as {@link #actionsOutOfView} does for actions. In
+     * normal text every notice of a voter screen must be in view as the screen opens: it says why the voter is asked
+     * again and what to do.
+     */
+    static List<String> noticesOutOfView(Scene scene, Node root) {
+        return outOfView(scene, root, node -> node instanceof Label && node.getStyleClass().contains("hint"));
+    }
+
+    private static List<String> outOfView(Scene scene, Node root, Predicate<Node> mustShow) {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         List<String> problems = new ArrayList<>();
-        collectOutOfView(root, windowBounds(scene), problems);
+        collectOutOfView(root, windowBounds(scene), mustShow, problems);
         return problems;
     }
 
-    private static void collectOutOfView(Node node, Bounds visible, List<String> problems) {
+    private static void collectOutOfView(Node node, Bounds visible, Predicate<Node> mustShow, List<String> problems) {
         if (!node.isVisible() || node.getOpacity() == 0 || node instanceof ScrollBar) {
             return;
         }
-        boolean control = node instanceof ButtonBase || node instanceof TextInputControl
-                || node instanceof ComboBoxBase;
-        if (control && !insideSkinOfAnotherControl(node)) {
+        if (mustShow.test(node) && !insideSkinOfAnotherControl(node)) {
             Bounds inScene = node.localToScene(node.getLayoutBounds());
             if (inScene.getMinX() < visible.getMinX() - SLACK || inScene.getMaxX() > visible.getMaxX() + SLACK
                     || inScene.getMinY() < visible.getMinY() - SLACK
@@ -112,7 +127,7 @@ public final class ScreenChecks {
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                collectOutOfView(child, inner, problems);
+                collectOutOfView(child, inner, mustShow, problems);
             }
         }
     }
