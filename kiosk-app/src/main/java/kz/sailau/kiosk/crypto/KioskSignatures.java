@@ -45,25 +45,36 @@ public final class KioskSignatures {
     /** Signs {@code message} with the kiosk's private key. */
     public static byte[] sign(KioskCredentials kiosk, byte[] message) {
         Objects.requireNonNull(kiosk, "kiosk");
-        Objects.requireNonNull(message, "message");
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(kiosk.privateKey());
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new KioskCryptoException("crypto.error.internal", "kiosk signature failed", e);
-        }
+        return sign(kiosk.privateKey(), ALGORITHM, message, "kiosk signature failed");
     }
 
     /** Whether {@code signature} is the kiosk's signature of {@code message}; malformed input gives false. */
     public static boolean verify(PublicKey kioskKey, byte[] message, byte[] signature) {
-        Objects.requireNonNull(kioskKey, "kioskKey");
+        return verify(kioskKey, ALGORITHM, message, signature);
+    }
+
+    /** A raw signature of {@code message} with {@code key} by the JCA {@code algorithm} (shared by the key kinds). */
+    static byte[] sign(PrivateKey key, String algorithm, byte[] message, String failure) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(message, "message");
+        try {
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initSign(key);
+            signature.update(message);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new KioskCryptoException("crypto.error.internal", failure, e);
+        }
+    }
+
+    /** Whether {@code signature} is a raw {@code algorithm} signature of {@code message}; malformed input: false. */
+    static boolean verify(PublicKey key, String algorithm, byte[] message, byte[] signature) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(signature, "signature");
         try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
-            verifier.initVerify(kioskKey);
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(key);
             verifier.update(message);
             return verifier.verify(signature);
         } catch (GeneralSecurityException | RuntimeException e) {

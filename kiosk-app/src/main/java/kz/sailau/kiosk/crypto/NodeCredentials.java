@@ -18,7 +18,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -123,29 +122,12 @@ public final class NodeCredentials {
         if (certificate == null) {
             throw new KioskCryptoException("node.error.uncertified", "the node has no certificate to sign with", null);
         }
-        try {
-            Signature signature = Signature.getInstance(COMMAND_SIGNATURE);
-            signature.initSign(privateKey);
-            signature.update(command);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new KioskCryptoException("crypto.error.internal", "node command signature failed", e);
-        }
+        return KioskSignatures.sign(privateKey, COMMAND_SIGNATURE, command, "node command signature failed");
     }
 
     /** Whether {@code signature} is a node's {@link #signCommand} signature of {@code command}; malformed: false. */
     public static boolean verifyCommand(PublicKey nodeKey, byte[] command, byte[] signature) {
-        Objects.requireNonNull(nodeKey, "nodeKey");
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(signature, "signature");
-        try {
-            Signature verifier = Signature.getInstance(COMMAND_SIGNATURE);
-            verifier.initVerify(nodeKey);
-            verifier.update(command);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return KioskSignatures.verify(nodeKey, COMMAND_SIGNATURE, command, signature);
     }
 
     /**

@@ -38,8 +38,11 @@ final class CommandSigners {
 
     private final X509Certificate authority;
     private final PrecinctId precinct;
-    private final Map<String, NodeIdentity> verified = new HashMap<>();
-    private final Map<String, PublicKey> keys = new HashMap<>();
+    private final Map<String, Signer> verified = new HashMap<>();
+
+    /** A certificate that passed the authority's check: who it names and its key. */
+    private record Signer(NodeIdentity identity, PublicKey key) {
+    }
 
     CommandSigners(X509Certificate authority, PrecinctId precinct) {
         this.authority = Objects.requireNonNull(authority, "authority");
@@ -61,28 +64,27 @@ final class CommandSigners {
      */
     synchronized Optional<String> refusal(SignedCommand signed, PrecinctCommand command, PrecinctLedgerState state) {
         String fingerprint = HexFormat.of().formatHex(Digests.sha256(signed.certificate()));
-        NodeIdentity identity = verified.get(fingerprint);
-        PublicKey key = keys.get(fingerprint);
-        if (identity == null) {
+        Signer signer = verified.get(fingerprint);
+        if (signer == null) {
             X509Certificate certificate;
+            NodeIdentity named;
             try {
                 certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                         .generateCertificate(new ByteArrayInputStream(signed.certificate()));
-                identity = NodeCertificates.identify(certificate, authority);
+                named = NodeCertificates.identify(certificate, authority);
             } catch (GeneralSecurityException | KioskCryptoException | IllegalArgumentException | ClassCastException e) {
                 return Optional.of("a command signed with a certificate the authority did not issue to a node");
             }
-            if (!identity.precinct().equals(precinct)) {
-                return Optional.of("a command signed by " + identity.name() + " of precinct " + identity.precinct());
+            if (!named.precinct().equals(precinct)) {
+                return Optional.of("a command signed by " + named.name() + " of precinct " + named.precinct());
             }
-            key = certificate.getPublicKey();
             if (verified.size() >= CACHE_LIMIT) {
                 verified.clear();
-                keys.clear();
             }
-            verified.put(fingerprint, identity);
-            keys.put(fingerprint, key);
+            signer = new Signer(named, certificate.getPublicKey());
+            verified.put(fingerprint, signer);
         }
+        NodeIdentity identity = signer.identity();
         if (!identity.name().equals(command.origin())) {
             return Optional.of(identity.name() + " submitted a command in the name of " + command.origin());
         }
@@ -97,7 +99,7 @@ final class CommandSigners {
             return Optional.of(identity.name() + " (" + identity.role().label() + ") may not submit "
                     + command.getClass().getSimpleName());
         }
-        if (!NodeCredentials.verifyCommand(key, signed.command(), signed.signature())) {
+        if (!NodeCredentials.verifyCommand(signer.key(), signed.command(), signed.signature())) {
             return Optional.of("the signature of " + identity.name() + "'s " + command.getClass().getSimpleName()
                     + " does not verify");
         }
