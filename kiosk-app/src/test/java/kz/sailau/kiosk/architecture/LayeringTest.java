@@ -12,8 +12,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEngine;
@@ -71,12 +69,7 @@ class LayeringTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("kz.sailau.kiosk");
-        if (classes.isEmpty()) {
-            throw new AssertionError("no production classes found under kz.sailau.kiosk");
-        }
+        classes = ProductionClasses.get();
     }
 
     // ------------------------------------------------------------------ layers and cycles
