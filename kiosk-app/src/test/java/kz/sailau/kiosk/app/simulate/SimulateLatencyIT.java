@@ -10,6 +10,7 @@ import java.util.List;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.cli.InProcessRunner;
 import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.cli.KioskCommandLine;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the register is grown with synthetic voters whose templates the kiosk's matcher extracts, the scanner emulator is
  * paced at the chosen baud rate, the phase table is printed and the run ends with the latency line, whose wire time is
  * the image's at that rate. Bad options are refused with one line and leave no directory. No duration is asserted
- * beyond the wire time, which the driver computes from the baud rate.
+ * beyond the wire time, which the driver computes from the baud rate. The first bad option goes through the real jar,
+ * the others through the same command line in this JVM.
  */
 class SimulateLatencyIT {
 
     private static final Pattern LATENCY = Pattern.compile(
             "latency voters=(\\d+) wire=([0-9.]+) p50=([0-9.]+) p95=([0-9.]+) ratio=([0-9.]+)");
+
+    private static final List<List<String>> BAD = List.of(List.of("--baud", "12345"), List.of("--baud", "0"),
+            List.of("--register-size", "-1"), List.of("--register-size", "20001"));
 
     @TempDir
     Path dir;
@@ -60,12 +65,13 @@ class SimulateLatencyIT {
 
     @Test
     void badOptionsAreRefusedWithOneLineAndNoDirectory() throws Exception {
-        for (List<String> bad : List.of(List.of("--baud", "12345"), List.of("--baud", "0"),
-                List.of("--register-size", "-1"), List.of("--register-size", "20001"))) {
+        for (List<String> bad : BAD) {
             List<String> args = new ArrayList<>(List.of("simulate", "--realtime", "--data",
                     dir.resolve("never").toString()));
             args.addAll(bad);
-            JarRunner.Result result = JarRunner.run(dir, args.toArray(String[]::new));
+            // The first through the real jar (its process's exit code and streams), the others in process.
+            JarRunner.Result result = bad.equals(BAD.get(0)) ? JarRunner.run(dir, args.toArray(String[]::new))
+                    : InProcessRunner.run(args.toArray(String[]::new));
             assertEquals(KioskCommandLine.FAILED, result.exitCode(), bad + ": " + result.err());
             assertEquals(1, result.err().lines().filter(l -> !l.isBlank()).count(), bad + ": " + result.err());
             assertTrue(result.err().contains("cli.error.usage"), result.err());
