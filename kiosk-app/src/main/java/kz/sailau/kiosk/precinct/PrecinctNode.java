@@ -317,8 +317,8 @@ public final class PrecinctNode implements AutoCloseable {
      * Opens this kiosk for check-ins with its register ({@link PrecinctCommand.OpenRegister}): accepted when it is
      * the register the precinct opened with, or the first; {@link PrecinctOutcome#REGISTER_MISMATCH} otherwise.
      */
-    public PrecinctOutcome openRegister(long version) {
-        return submit(new PrecinctCommand.OpenRegister(newId(), name(), version));
+    public PrecinctOutcome openRegister(long version, String packageSha256) {
+        return submit(new PrecinctCommand.OpenRegister(newId(), name(), version, packageSha256));
     }
 
     /** Commit a command that carries nothing, so that each node's snapshot leaves only it in the log. */
