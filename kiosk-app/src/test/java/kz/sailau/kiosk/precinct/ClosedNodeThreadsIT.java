@@ -3,13 +3,10 @@ package kz.sailau.kiosk.precinct;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.sailau.kiosk.model.NodeName;
-import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +26,7 @@ class ClosedNodeThreadsIT {
     void aNodeClosedDuringAnElectionLeavesNoVotingThreadAndNoOtherNonDaemonThread() throws Exception {
         Set<Thread> before = nonDaemonThreads();
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4715), 95)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
-            machines.put("kiosk-3", NodeRole.KIOSK);
-            List<NodeName> members = precinct.members(machines);
+            List<NodeName> members = precinct.members(InProcessPrecinct.kiosks(3));
             // kiosk-1 starts first and coordinates the view of two; kiosk-3 stays off.
             precinct.start(members.get(0));
             precinct.start(members.get(1));
