@@ -14,7 +14,6 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,10 +90,7 @@ class PrecinctElectionDayIT {
         RegisterContents register = RegisterFixtures.contents(VOTERS, 1, 42);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 140)) {
-            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(90);
+            precinct.startAll(twoKiosksAndADesk(), 90);
             List<Kiosk> kiosks = new ArrayList<>();
             try {
                 Path onePackage = precinctPackage("one", register, certify("kiosk-a"), certify("kiosk-b"));
@@ -237,10 +233,7 @@ class PrecinctElectionDayIT {
         Path rebuilt = precinctPackage("rebuilt", first, kioskA, kioskB);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 140)) {
-            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(90);
+            precinct.startAll(twoKiosksAndADesk(), 90);
             PrecinctNode other = precinct.node("kiosk-2");
             try (Kiosk opened = kiosk("kiosk-a", firstPackage, precinct.node("kiosk-1"));
                  Kiosk refused = kiosk("kiosk-b", rebuilt, other)) {
@@ -279,9 +272,7 @@ class PrecinctElectionDayIT {
 
     /** kiosk-1, kiosk-2 and the ballot desk desk-1. */
     private static Map<String, NodeRole> twoKiosksAndADesk() {
-        Map<String, NodeRole> machines = new LinkedHashMap<>();
-        machines.put("kiosk-1", NodeRole.KIOSK);
-        machines.put("kiosk-2", NodeRole.KIOSK);
+        Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
         machines.put("desk-1", NodeRole.BALLOT_DESK);
         return machines;
     }

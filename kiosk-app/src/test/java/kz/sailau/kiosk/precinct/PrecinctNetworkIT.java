@@ -14,7 +14,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,16 +68,9 @@ class PrecinctNetworkIT {
     @BeforeAll
     void startThePrecinct() throws Exception {
         precinct = new InProcessPrecinct(root, PRECINCT, 20);
-        Map<String, NodeRole> machines = new LinkedHashMap<>();
-        machines.put("kiosk-1", NodeRole.KIOSK);
-        machines.put("kiosk-2", NodeRole.KIOSK);
-        machines.put("kiosk-3", NodeRole.KIOSK);
+        Map<String, NodeRole> machines = InProcessPrecinct.kiosks(3);
         machines.put("desk-1", NodeRole.BALLOT_DESK);
-        members = precinct.members(machines);
-        for (NodeName name : members) {
-            precinct.start(name);
-        }
-        precinct.awaitMajority(WAIT);
+        members = precinct.startAll(machines, WAIT);
     }
 
     @AfterAll
