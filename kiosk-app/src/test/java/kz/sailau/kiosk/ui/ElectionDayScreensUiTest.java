@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import static kz.sailau.kiosk.ui.TouchTaps.tap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -119,6 +121,11 @@ class ElectionDayScreensUiTest {
             // The voter's actions, and the console's controls for the case shown, in view without scrolling.
             ScreenChecks.actionsOutOfView(scene, view.lookup("#voter-screen"))
                     .forEach(problem -> found.add(where + problem));
+            // No word broken across two lines, on the voter screen and on the console over it.
+            ScreenChecks.brokenWords(scene, scene.getRoot()).forEach(problem -> found.add(where + problem));
+            // What the voter takes away (the token's QR and code) in view in every text size.
+            ScreenChecks.keptInViewOutOfView(scene, view.lookup("#voter-screen"))
+                    .forEach(problem -> found.add(where + "kept in view: " + problem));
             if (!large) {
                 // In normal text, what the voter must read to act is in view too; large text may pan to it.
                 ScreenChecks.noticesOutOfView(scene, view.lookup("#voter-screen"))
@@ -133,6 +140,34 @@ class ElectionDayScreensUiTest {
                     && Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
                 Screenshots.save(scene, ElectionDayScreens.directory(size) + "/" + file);
             }
+            if (console && SPECIAL_LIST_FORM.contains(screen.name())) {
+                found.addAll(specialListFormProblems(where));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * On the FX thread: opens the console's special-list form as a tap on its button would, and returns what of it is
+     * not in view without scrolling (every field, reason and its confirm button must be); closes it again.
+     */
+    private List<String> specialListFormProblems(String where) {
+        List<String> found = new ArrayList<>();
+        if (view.clerkConsole().lookup("#clerk-special-list-open") instanceof ButtonBase open) {
+            open.fire();
+        }
+        for (String id : List.of("#clerk-iin", "#special-list-absentee_certificate", "#special-list-court_decision",
+                "#clerk-document-number", "#clerk-special-list", "#clerk-id", "#clerk-pin")) {
+            if (view.clerkConsole().lookup(id) == null) {
+                found.add(where + "special list: " + id + " not shown once the form is open");
+            }
+        }
+        ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
+                .forEach(problem -> found.add(where + "special list: " + problem));
+        ScreenChecks.problems(scene, view.clerkConsole())
+                .forEach(problem -> found.add(where + "special list: " + problem));
+        if (view.clerkConsole().lookup("#clerk-special-list-back") instanceof ButtonBase back) {
+            back.fire();
         }
         return found;
     }
@@ -172,12 +207,12 @@ class ElectionDayScreensUiTest {
             assertTrue(WaitForAsyncUtils.asyncFx(() -> pinnedInView(id)).get(5, TimeUnit.SECONDS), id + " in view");
         }
         robot.interact(model::toggleLargeText);
-        robot.clickOn("#finger-more-time");
+        tap(robot, "#finger-more-time");
         await(() -> model.stateProperty().get() instanceof CheckInState.AwaitingFinger f
                 && f.countdownUntil().isEmpty());
         assertTrue(robot.lookup("#finger-countdown").tryQuery().isEmpty(), "more time ends the countdown");
         assertFalse(view.lookup("#clerk-call-banner").isVisible());
-        robot.clickOn("#finger-call-clerk");
+        tap(robot, "#finger-call-clerk");
         await(() -> view.lookup("#clerk-call-banner").isVisible());
         assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
         assertEquals("A commission member is coming.", text("#clerk-called"));
@@ -207,7 +242,7 @@ class ElectionDayScreensUiTest {
         assertTrue(text("#clerk-next-step").endsWith(Messages.of(Language.ENGLISH).get("clerk.next.cutOff")));
         assertEquals(Messages.of(Language.ENGLISH).get("clerk.kiosk.notNowCutOff"), text("#clerk-kiosk-hint"),
                 "manual mode is greyed out: it would need the network too");
-        robot.clickOn("#state-cut-off-call-clerk");
+        tap(robot, "#state-cut-off-call-clerk");
         await(() -> view.lookup("#clerk-call-banner").isVisible());
         assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
         assertEquals(0, fixtures.ledger.counters().checkIns(), "nothing recorded");
@@ -321,9 +356,11 @@ class ElectionDayScreensUiTest {
             view.toggleClerkConsole();
             view.clerkConsole().language().choose(Language.RUSSIAN);
         });
-        robot.clickOn("#clerk-iin").write("123");
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-enter-iin");
+        tap(robot, "#clerk-iin");
+        robot.write("123");
+        tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        tap(robot, "#clerk-enter-iin");
         await(() -> !text("#clerk-result").isEmpty());
         robot.interact(() -> model.language().choose(Language.ENGLISH));
         assertEquals(Messages.of(Language.RUSSIAN).get("clerk.console.title"), text("#clerk-title"),
@@ -463,6 +500,10 @@ class ElectionDayScreensUiTest {
      */
     private static final java.util.Set<String> DECISIONS = java.util.Set.of("needs-clerk-finger",
             "needs-clerk-document-check", "token-out-of-paper");
+
+    /** The screens on which the console offers the special list (idle, and after a refusal it may follow). */
+    private static final java.util.Set<String> SPECIAL_LIST_FORM = java.util.Set.of("welcome",
+            "refused-other-precinct");
 
     /** The screens of a kiosk on a precinct network (the others are a standalone kiosk's). */
     private static final java.util.Set<String> PRECINCT_SCREENS = java.util.Set.of("precinct-welcome", "cut-off");
