@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.audit;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,12 +31,17 @@ public final class AdministrationEvents {
         return AuditEvent.of(succeeded ? AuditEventType.STORE_UNLOCKED : AuditEventType.STORE_UNLOCK_FAILED);
     }
 
-    /** {@code REGISTER_LOADED} with the register version, the package's SHA-256 and the number of voters. */
-    public static AuditEvent registerLoaded(LoadedRegister loaded) {
+    /**
+     * {@code REGISTER_LOADED} with the register version, the package's SHA-256, the number of voters and the
+     * SHA-256 of the authority certificate the package's signature was verified with ({@link RegisterSigners}: an
+     * observer checks it against the real authority, so a pinned certificate swapped in the data directory shows).
+     */
+    public static AuditEvent registerLoaded(LoadedRegister loaded, X509Certificate signer) {
         Objects.requireNonNull(loaded, "loaded");
         return AuditEvent.of(AuditEventType.REGISTER_LOADED, AuditField.count("version", loaded.version()),
                 AuditField.digest("packageHash", loaded.packageSha256()),
-                AuditField.count("voters", loaded.voterCount()));
+                AuditField.count("voters", loaded.voterCount()),
+                AuditField.digest(RegisterSigners.FIELD, RegisterSigners.fingerprint(signer)));
     }
 
     /**

@@ -206,6 +206,7 @@ public final class BundleVerifier {
                 parsed.statedHeadHash());
         checks.add(Check.of("audit log", audit.intact(), audit.describe()
                 + (kioskKey.isEmpty() ? "; signed heads NOT checked (no kiosk certificate)" : "")));
+        checks.add(RegisterSigners.check(bundle.entries(), authority));
         DayCounts recomputed = DayCounts.of(bundle.entries());
         boolean countsMatch = recomputed.equals(bundle.counts()) && parsed.statedCheckIns() == recomputed.checkIns()
                 && closedEntryAgrees(bundle.entries(), recomputed);

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import kz.sailau.kiosk.store.Migration;
  * be open ({@code register.error.dayClosed}: a closed or wiped kiosk takes no register) and the package version
  * must be newer than every version the chain ever loaded ({@code register.error.rollback}: deleting
  * {@code register_meta} rows does not lower the pin). In the load's own transaction the same is checked again and
- * {@link AuditEventType#REGISTER_LOADED} (version, package hash, voters) is appended with a signed head, which
+ * {@link AuditEventType#REGISTER_LOADED} (version, package hash, voters, the SHA-256 of the authority certificate
+ * the package was verified with) is appended with a signed head, which
  * re-seals the anchor: the register and its record commit together or not at all.
  */
 public final class RegisterLoadAudit implements LoadGuard {
@@ -49,13 +51,13 @@ public final class RegisterLoadAudit implements LoadGuard {
      * its log again.
      */
     @Override
-    public void commit(Connection connection, LoadedRegister loaded) throws SQLException {
+    public void commit(Connection connection, LoadedRegister loaded, X509Certificate signer) throws SQLException {
         StateAnchor.State logged = StateAnchor.replay(AuditLog.readTypes(connection, StateAnchor.STATE_EVENTS));
         check(new StateAnchor.State(ElectionDay.phase(connection) == ElectionDay.Phase.OPEN ? logged.phase()
                 : ElectionDay.phase(connection), logged.registerVersion(), logged.registerSha256(),
                 logged.registerVoters(), logged.logicAccuracyRunning()), loaded.version());
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
-        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded));
+        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded, signer));
         recorder.signHead(connection, clock.instant());
         StateAnchor.verify(connection, credentials.publicKey(), migrations);
     }

@@ -20,6 +20,7 @@ import kz.sailau.kiosk.audit.AuditSample;
 import kz.sailau.kiosk.audit.AuditVerifier;
 import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
+import kz.sailau.kiosk.audit.RegisterSigners;
 import kz.sailau.kiosk.audit.CheckInAuditMapping;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.ElectionDay;
@@ -148,6 +149,9 @@ final class AuditCommands {
                 env.out().println("election day: " + phase);
                 env.out().println(headKey.line());
                 env.out().println(report.describe());
+                BundleVerifier.Check signers = RegisterSigners.check(entries, authority);
+                env.out().println(signers.name() + ": " + (signers.status() == BundleVerifier.Status.PASSED ? ""
+                        : signers.status() + ": ") + signers.message());
                 boolean consistent;
                 try {
                     StateAnchor.State state = database.read(c -> StateAnchor.verify(c, key, env.migrations()));
@@ -157,7 +161,7 @@ final class AuditCommands {
                     env.out().println("kiosk state: TAMPERED [" + e.messageKey() + "]: " + e.getMessage());
                     consistent = false;
                 }
-                return report.intact() && consistent && headKey.trusted() ? KioskCommandLine.OK
+                return report.intact() && consistent && headKey.trusted() && signers.passed() ? KioskCommandLine.OK
                         : KioskCommandLine.FAILED;
             }
         }

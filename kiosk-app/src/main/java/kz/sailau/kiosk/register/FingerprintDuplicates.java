@@ -103,15 +103,24 @@ final class FingerprintDuplicates {
                 pairs.add((long) Math.min(i, j) << 32 | Math.max(i, j));
             }
         }
-        // The full comparisons on both cores, in pair order.
-        List<DuplicateCase> cases = new ArrayList<>(pairs).parallelStream()
-                .map(pair -> {
-                    DuplicateDetector.Candidate a = candidates.get((int) (pair >>> 32));
-                    DuplicateDetector.Candidate b = candidates.get((int) (pair & 0xFFFFFFFFL));
-                    return decide(a, b, matcher, threshold).map(evidence ->
-                            DuplicateDetector.caseOf(DuplicateCase.Kind.SAME_FINGER, List.of(a, b), evidence));
+        // The full comparisons on both cores, in pair order. The pairs are grouped by their first record, whose
+        // impressions are prepared as probes once for the whole group: a record of a large precinct is screened
+        // with dozens of others, and preparing a probe costs more than one comparison.
+        Map<Integer, List<Integer>> byFirst = new LinkedHashMap<>();
+        for (long pair : pairs) {
+            byFirst.computeIfAbsent((int) (pair >>> 32), k -> new ArrayList<>()).add((int) (pair & 0xFFFFFFFFL));
+        }
+        List<DuplicateCase> cases = new ArrayList<>(byFirst.entrySet()).parallelStream()
+                .flatMap(group -> {
+                    DuplicateDetector.Candidate a = candidates.get(group.getKey());
+                    List<FingerMatcher.PreparedProbe> probes = a.fingers().stream()
+                            .map(finger -> matcher.prepare(finger.template())).toList();
+                    return group.getValue().stream().map(j -> {
+                        DuplicateDetector.Candidate b = candidates.get(j);
+                        return decide(a, probes, b, threshold).map(evidence ->
+                                DuplicateDetector.caseOf(DuplicateCase.Kind.SAME_FINGER, List.of(a, b), evidence));
+                    }).flatMap(Optional::stream);
                 })
-                .flatMap(Optional::stream)
                 .toList();
         return new Search(cases, Map.copyOf(closest));
     }
@@ -141,14 +150,19 @@ final class FingerprintDuplicates {
         return List.copyOf(ordered);
     }
 
-    /** Scores every impression of {@code a} against every impression of {@code b} and applies both rules. */
-    private static Optional<String> decide(DuplicateDetector.Candidate a, DuplicateDetector.Candidate b,
-                                           FingerMatcher matcher, double threshold) {
+    /**
+     * Scores every impression of {@code a} against every impression of {@code b} and applies both rules.
+     *
+     * @param probes {@code a}'s impressions prepared as probes, in the order of {@code a.fingers()}
+     */
+    private static Optional<String> decide(DuplicateDetector.Candidate a, List<FingerMatcher.PreparedProbe> probes,
+                                           DuplicateDetector.Candidate b, double threshold) {
         double best = 0;
         String bestEvidence = "";
         Map<FingerPosition, Double> samePosition = new EnumMap<>(FingerPosition.class);
-        for (EnrolledFinger fa : a.fingers()) {
-            FingerMatcher.PreparedProbe probe = matcher.prepare(fa.template());
+        for (int k = 0; k < a.fingers().size(); k++) {
+            EnrolledFinger fa = a.fingers().get(k);
+            FingerMatcher.PreparedProbe probe = probes.get(k);
             for (EnrolledFinger fb : b.fingers()) {
                 double score = probe.score(fb.template());
                 if (score > best) {

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.register;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.security.cert.X509Certificate;
 
 /**
  * What a register load must also satisfy and record, decided above the register: the kiosk's audit trail
@@ -18,7 +19,7 @@ public interface LoadGuard {
         }
 
         @Override
-        public void commit(Connection connection, LoadedRegister loaded) {
+        public void commit(Connection connection, LoadedRegister loaded, X509Certificate signer) {
         }
     };
 
@@ -31,6 +32,8 @@ public interface LoadGuard {
     /**
      * Runs inside the transaction that replaces the register, after the new register is written: may refuse (the
      * whole load rolls back) and records the load so that it commits together with it.
+     *
+     * @param signer the authority certificate the package's signature was verified with (the pinned one)
      */
-    void commit(Connection connection, LoadedRegister loaded) throws SQLException;
+    void commit(Connection connection, LoadedRegister loaded, X509Certificate signer) throws SQLException;
 }

@@ -141,7 +141,7 @@ public final class RegisterLoader {
                     + "; the authority must rebuild the package (re-extract from the enrolment images)", null);
         }
         progress.update(LoadProgress.Stage.VERIFYING, 3, 3);
-        store.replace(contents, opened.packageSha256(), clock, progress, guard);
+        store.replace(contents, opened.packageSha256(), clock, progress, guard, pinnedAuthority);
         LoadedRegister loaded = store.current().orElseThrow();
         progress.update(LoadProgress.Stage.DONE, 1, 1);
         return loaded;

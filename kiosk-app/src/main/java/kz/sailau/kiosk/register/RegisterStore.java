@@ -2,6 +2,7 @@ package kz.sailau.kiosk.register;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -255,15 +256,17 @@ public final class RegisterStore {
      * @throws kz.sailau.kiosk.store.StoreException    {@code store.error.full} when the disk is full
      */
     public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress) {
-        replace(contents, packageSha256, clock, progress, LoadGuard.NONE);
+        replace(contents, packageSha256, clock, progress, LoadGuard.NONE, null);
     }
 
     /**
      * Replaces the loaded register as {@link #replace(RegisterContents, String, Clock, LoadProgress)} does, and runs
      * {@code guard}'s {@link LoadGuard#commit} at the end of the same transaction (its refusal rolls everything back).
+     *
+     * @param signer the authority certificate the package was verified with, handed to the guard
      */
     public void replace(RegisterContents contents, String packageSha256, Clock clock, LoadProgress progress,
-                        LoadGuard guard) {
+                        LoadGuard guard, X509Certificate signer) {
         Objects.requireNonNull(contents, "contents");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(guard, "guard");
@@ -345,7 +348,7 @@ public final class RegisterStore {
                 meta.executeUpdate();
             }
             writeRedirection(connection, contents);
-            guard.commit(connection, current(connection).orElseThrow());
+            guard.commit(connection, current(connection).orElseThrow(), signer);
             return null;
         });
     }
