@@ -289,16 +289,8 @@ public final class ClerkConsole extends VBox {
         inputs.setId("clerk-inputs");
         List<Button> shown = new ArrayList<>();
         specialList(m, inputs, shown);
-        Button back = new Button(m.get("clerk.specialList.back"));
-        back.setId("clerk-special-list-back");
+        Button back = specialListToggle(m, "clerk.specialList.back", "clerk-special-list-back", false);
         back.getStyleClass().add("secondary");
-        back.setWrapText(true);
-        back.setMinHeight(Region.USE_PREF_SIZE);
-        back.setOnAction(e -> {
-            specialListOpen = false;
-            resultKey = "";
-            render();
-        });
         shown.add(back);
         body.getChildren().setAll(inputs);
         VBox buttons = new VBox(8, row(shown));
@@ -342,17 +334,7 @@ public final class ClerkConsole extends VBox {
         }
         if (accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
             // A form of its own: opened here, shown alone (renderSpecialList).
-            Button open = new Button(m.get("clerk.specialList.open"));
-            open.setId("clerk-special-list-open");
-            open.setWrapText(true);
-            open.setMinHeight(Region.USE_PREF_SIZE);
-            open.setOnAction(e -> {
-                specialListOpen = true;
-                resultKey = "";
-                render();
-                scroll.setVvalue(0);
-            });
-            shown.add(open);
+            shown.add(specialListToggle(m, "clerk.specialList.open", "clerk-special-list-open", true));
         }
         if (accepted.contains(CheckInEvent.ClerkEntersPaperMark.class)) {
             paperMarks(m, inputs, shown);
@@ -511,6 +493,21 @@ public final class ClerkConsole extends VBox {
                 return null;
             }
         }));
+    }
+
+    /** The button that opens ({@code open}) or closes the special-list form; no PIN: it changes nothing yet. */
+    private Button specialListToggle(Messages m, String key, String id, boolean open) {
+        Button button = new Button(m.get(key));
+        button.setId(id);
+        button.setWrapText(true);
+        button.setMinHeight(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> {
+            specialListOpen = open;
+            resultKey = "";
+            render();
+            scroll.setVvalue(0);
+        });
+        return button;
     }
 
     private Node reasonButtons(Messages m) {
