@@ -37,9 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The on-screen keyboard and numeric keypad by touch alone: the clerk console's PIN on the keypad (backspace,
- * clear) and its login on the Latin keys (capitals first), a text field in Kazakh, Russian, Latin and symbols
- * (shift for capitals, enter fires the field's action and hides the keys), and every layout seen whole with
- * keys of at least 60 px at 1024 × 768.
+ * clear) and its login on the Latin keys (small letters first: every field starts so), a text field in Kazakh,
+ * Russian, Latin and symbols (shift for capitals, enter fires the field's action and hides the keys), and every
+ * layout seen whole with keys of at least 60 px at 1024 × 768.
  */
 @ExtendWith(ApplicationExtension.class)
 class TouchKeyboardUiTest {
