@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -111,10 +112,11 @@ class TouchKeyboardUiTest {
 
     /**
      * Touch alone at 1024 × 768 in Kazakh (the voter screens' language at start, the longest strings after Russian)
-     * and Russian: a voter with a card goes through the finger to the token and *Done*, all in Kazakh; the next voter
-     * switches to Russian and the finger fails; the clerk opens the console (in Kazakh), chooses a reason, types the
-     * demo login as written (small letters, no shift) and the PIN on the on-screen keys and overrides; then, the
-     * console in Russian, types a voter's IIN on the keypad in manual mode and a paper mark's IIN while paused.
+     * and Russian: a voter with a card goes through the finger to the token and *Done*, all in Kazakh; the clerk
+     * opens the console (in Kazakh) and adds a voter to the special list: the IIN on the keypad, the reason, the
+     * document number on the letter keys, the demo login as written (small letters, no shift) and the PIN; the next
+     * voter switches to Russian and the finger fails; the clerk chooses a reason, types the PIN and overrides; then,
+     * the console in Russian, types a voter's IIN on the keypad in manual mode and a paper mark's IIN while paused.
      * Every tap goes through the real screen at the node's place: a control hidden under another, or scrolled out of
      * view, would take the tap elsewhere and the walk would stop.
      */
@@ -139,6 +141,28 @@ class TouchKeyboardUiTest {
         ScreenStates.await(model, CheckInState.AwaitingCard.class);
         assertEquals(1, fixtures.ledger.counters().checkIns());
 
+        // The special list by touch, the console in Kazakh: the form opens with every field and its button in view.
+        tap(robot, "#open-clerk-console");
+        tap(robot, "#clerk-special-list-open");
+        typeByTouch(robot, "#clerk-iin", UiFixtures.iin(LocalDate.of(1985, 4, 4), 77).digits());
+        tap(robot, "#special-list-absentee_certificate");
+        tap(robot, "#clerk-document-number");
+        for (String key : List.of("#key-shift", "#key-a", "#key-b", "#key-shift", "#" + TouchKeyboard.keyId('-'),
+                "#key-4", "#key-5", "#key-6")) {
+            tap(robot, key);
+        }
+        assertEquals("AB-456", ((TextField) scene.lookup("#clerk-document-number")).getText());
+        tap(robot, "#key-hide");
+        typeByTouch(robot, "#clerk-id", UiFixtures.CLERK.value());
+        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        tap(robot, "#clerk-special-list");
+        CheckInState.TokenIssued special = ScreenStates.await(model, CheckInState.TokenIssued.class);
+        assertEquals(CheckInMethod.SPECIAL_LIST, special.method());
+        tap(robot, "#clerk-console-close");
+        tap(robot, "#token-done");
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        assertEquals(1, fixtures.ledger.counters().specialList());
+
         tap(robot, "#language-russian");
         model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
         for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
@@ -152,8 +176,6 @@ class TouchKeyboardUiTest {
         assertShown(robot, "#clerk-title", Messages.of(Language.KAZAKH).get("clerk.console.title"));
         tap(robot, "#override-worn_fingerprints");
         assertTrue(((ToggleButton) scene.lookup("#override-worn_fingerprints")).isSelected(), "the reason is chosen");
-        // The demo login as the clerk guide writes it: small letters from the first key, no shift.
-        typeByTouch(robot, "#clerk-id", UiFixtures.CLERK.value());
         typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
         tap(robot, "#clerk-override");
         CheckInState.TokenIssued overridden = ScreenStates.await(model, CheckInState.TokenIssued.class);
@@ -172,7 +194,7 @@ class TouchKeyboardUiTest {
         tap(robot, "#clerk-enter-iin");
         CheckInState.TokenIssued manual = ScreenStates.await(model, CheckInState.TokenIssued.class);
         assertTrue(manual.fallback(), "checked in by the IIN typed on the keypad");
-        assertEquals(3, fixtures.ledger.counters().checkIns());
+        assertEquals(4, fixtures.ledger.counters().checkIns());
 
         // A voter marked on the printed list during an outage: paused, the clerk types the IIN of the paper mark.
         tap(robot, "#clerk-console-close");
