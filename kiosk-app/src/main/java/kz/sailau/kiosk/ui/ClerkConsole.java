@@ -563,11 +563,13 @@ public final class ClerkConsole extends VBox {
         }
         HBox controls = row(List.of(pauseOrResume, fallback));
         controls.setId("clerk-kiosk-controls");
-        // The hint's line is kept when it is empty, so that nothing below or above moves when it appears.
-        // Cut off, manual mode would need the network too: the hint says what to do instead.
+        // Cut off, manual mode would need the network too: the hint says what to do instead. Which control is greyed
+        // follows from the state alone, so the hint comes and goes with a state, never within one: it takes its
+        // line only when it says something (decision 0315; the idle console needs the room at 1024 x 768).
         String notNow = state instanceof CheckInState.CutOff ? "clerk.kiosk.notNowCutOff" : "clerk.kiosk.notNow";
-        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get(notNow) : "");
-        return Optional.of(new VBox(6, controls, kioskHint));
+        boolean greyed = pauseOrResume.isDisabled() || fallback.isDisabled();
+        kioskHint.setText(greyed ? m.get(notNow) : "");
+        return Optional.of(greyed ? new VBox(6, controls, kioskHint) : new VBox(6, controls));
     }
 
     private Node history(Messages m) {
