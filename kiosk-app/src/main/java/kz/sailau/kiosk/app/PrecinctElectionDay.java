@@ -44,7 +44,7 @@ public final class PrecinctElectionDay {
         Objects.requireNonNull(node, "node");
         var voterIndex = PrecinctVoterIndex.of(tokenKey);
         Optional<AgreedRegister> register = standalone.database().read(RegisterStore::current)
-                .map(loaded -> new AgreedRegister(loaded.version()));
+                .map(loaded -> new AgreedRegister(loaded.version(), loaded.packageSha256()));
         return standalone.withLedger(assembly -> opened(new ReplicatedCheckInLedger(assembly.sqliteLedger(), node,
                 voterIndex, register), node)).withNetwork(() -> status(node.networkState(),
                 refused(node, register)));

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * and the engine shows the cut-off screen.
  *
  * <p>Before its first check-in the kiosk opens with its register ({@link #openRegister}): the precinct keeps the
- * first register a kiosk opened with, and a kiosk holding another (another version) is refused with
+ * first register a kiosk opened with, and a kiosk holding another (another version, or another package of the
+ * same version) is refused with
  * {@link NetworkCutOffException} under the key {@code precinct.error.registerMismatch} and checks nobody in.
  */
 public final class ReplicatedCheckInLedger implements CheckInLedger {
@@ -76,25 +77,20 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
             return;
         }
         AgreedRegister own = register.get();
-        PrecinctOutcome outcome = node.openRegister(own.version());
+        PrecinctOutcome outcome = node.openRegister(own.version(), own.packageSha256());
         if (outcome == PrecinctOutcome.ACCEPTED) {
             registerAgreed = true;
             return;
         }
         if (outcome == PrecinctOutcome.REGISTER_MISMATCH) {
-            String agreed = node.read(PrecinctLedgerState::register).map(ReplicatedCheckInLedger::describe)
+            String agreed = node.read(PrecinctLedgerState::register).map(AgreedRegister::describe)
                     .orElse("another register");
             LOG.warn("the precinct opened with {}; this kiosk holds {}: it checks nobody in [{}]", agreed,
-                    describe(own), NetworkCutOffException.REGISTER_MISMATCH_KEY);
+                    own.describe(), NetworkCutOffException.REGISTER_MISMATCH_KEY);
             throw new NetworkCutOffException(NetworkCutOffException.REGISTER_MISMATCH_KEY,
-                    "the precinct opened with " + agreed + ", this kiosk holds " + describe(own));
+                    "the precinct opened with " + agreed + ", this kiosk holds " + own.describe());
         }
         throw new IllegalStateException("the precinct ledger answered " + outcome + " to the register");
-    }
-
-    /** A register for the log: its version (no personal data). */
-    private static String describe(AgreedRegister register) {
-        return "register version " + register.version();
     }
 
     /** Whether any node of the precinct checked the voter in (this node's replica; the check-in itself decides). */

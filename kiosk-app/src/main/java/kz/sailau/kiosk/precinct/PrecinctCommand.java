@@ -244,22 +244,22 @@ public sealed interface PrecinctCommand {
      * A kiosk opens for check-ins with this register: the first register version a kiosk of the precinct opened
      * with is the precinct's; a kiosk holding another version is answered
      * {@link PrecinctOutcome#REGISTER_MISMATCH} and checks nobody in. Carries the version as the authority signed
-     * it in the package and {@code register load} recorded it: nothing about any voter. (Not the package hash:
-     * today each kiosk's package is built and encrypted for that kiosk, so the files, and the build instants in
-     * them, differ between the kiosks of one precinct.)
+     * it in the package and {@code register load} recorded it, and the package file's SHA-256: nothing about any
+     * voter. The precinct's kiosks load one precinct package (decision 0250), so a kiosk holding a rebuilt package
+     * of the same version, or a package built for it alone, is refused too (decision 0322).
      *
-     * @param commandId random id
-     * @param origin    the kiosk
-     * @param version   the register version (1 or more)
+     * @param commandId     random id
+     * @param origin        the kiosk
+     * @param version       the register version (1 or more)
+     * @param packageSha256 the package file's SHA-256, 64 lowercase hex digits
      */
-    record OpenRegister(byte[] commandId, NodeName origin, long version) implements PrecinctCommand {
-        /** Validates the version. */
+    record OpenRegister(byte[] commandId, NodeName origin, long version, String packageSha256)
+            implements PrecinctCommand {
+        /** Validates the version and the hash. */
         public OpenRegister {
             commandId = checked(commandId, ID_LENGTH, "commandId");
             Objects.requireNonNull(origin, "origin");
-            if (version < 1) {
-                throw new IllegalArgumentException("version must be 1 or more");
-            }
+            new PrecinctLedgerState.AgreedRegister(version, packageSha256);
         }
 
         @Override
@@ -326,6 +326,7 @@ public sealed interface PrecinctCommand {
                 out.writeUTF(w.node.value());
             } else if (command instanceof OpenRegister r) {
                 out.writeLong(r.version);
+                out.write(HexFormat.of().parseHex(r.packageSha256));
             } else if (command instanceof PublishStatus p) {
                 p.status.writeTo(out);
             }
@@ -358,7 +359,8 @@ public sealed interface PrecinctCommand {
                         in.readUTF());
                 case 7 -> new WithdrawNode(id, origin, new NodeName(in.readUTF()));
                 case 8 -> new Seal(id, origin);
-                case 9 -> new OpenRegister(id, origin, in.readLong());
+                case 9 -> new OpenRegister(id, origin, in.readLong(),
+                        HexFormat.of().formatHex(in.readNBytes(PrecinctLedgerState.SHA256_LENGTH)));
                 case 10 -> new PublishStatus(id, origin, KioskStatus.readFrom(in));
                 default -> throw new IllegalArgumentException("unknown command kind " + kind);
             };

@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
@@ -34,7 +35,9 @@ import kz.sailau.kiosk.model.NodeRole;
 public final class PrecinctLedgerState {
 
     /** Magic and version at the start of a snapshot. */
-    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-4";
+    static final String SNAPSHOT_FORMAT = "sailau-precinct-ledger-5";
+    /** Bytes of a SHA-256 (a register package's hash). */
+    static final int SHA256_LENGTH = 32;
 
     /** Token status. */
     enum TokenStatus {
@@ -73,11 +76,28 @@ public final class PrecinctLedgerState {
     }
 
     /**
-     * The register the precinct opened with: its version (no personal data).
+     * The register the precinct opened with: its version and the SHA-256 of its package file (no personal data).
+     * Two packages of one version built separately (a rebuild, or one package per kiosk) differ in their hash.
      *
-     * @param version register version
+     * @param version       register version (1 or more)
+     * @param packageSha256 the package file's SHA-256, 64 lowercase hex digits (as {@code register load} records it)
      */
-    public record AgreedRegister(long version) {
+    public record AgreedRegister(long version, String packageSha256) {
+        /** Validates both. */
+        public AgreedRegister {
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be 1 or more");
+            }
+            Objects.requireNonNull(packageSha256, "packageSha256");
+            if (!packageSha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("packageSha256 must be 64 lowercase hex digits");
+            }
+        }
+
+        /** For logs and the clerk: the version and the hash's first 12 digits. */
+        public String describe() {
+            return "register version " + version + " (package " + packageSha256.substring(0, 12) + "…)";
+        }
     }
 
     /**
@@ -176,7 +196,7 @@ public final class PrecinctLedgerState {
         } else if (command instanceof PrecinctCommand.Seal s) {
             increment(s.origin(), Count.SEAL);
         } else if (command instanceof PrecinctCommand.OpenRegister r) {
-            AgreedRegister opened = new AgreedRegister(r.version());
+            AgreedRegister opened = new AgreedRegister(r.version(), r.packageSha256());
             if (register.isEmpty()) {
                 register = Optional.of(opened);
             } else if (!register.get().equals(opened)) {
@@ -324,6 +344,7 @@ public final class PrecinctLedgerState {
         out.writeBoolean(register.isPresent());
         if (register.isPresent()) {
             out.writeLong(register.get().version());
+            out.write(HexFormat.of().parseHex(register.get().packageSha256()));
         }
         out.writeInt(statuses.size());
         for (Map.Entry<NodeName, KioskStatus> kiosk : statuses.entrySet()) {
@@ -383,7 +404,7 @@ public final class PrecinctLedgerState {
         for (int i = 0, n = size(in); i < n; i++) {
             withdrawn.add(new NodeName(in.readUTF()));
         }
-        register = in.readBoolean() ? Optional.of(new AgreedRegister(in.readLong())) : Optional.empty();
+        register = in.readBoolean() ? Optional.of(new AgreedRegister(in.readLong(), sha256(in))) : Optional.empty();
         for (int i = 0, n = size(in); i < n; i++) {
             NodeName kiosk = new NodeName(in.readUTF());
             try {
@@ -430,5 +451,11 @@ public final class PrecinctLedgerState {
         public int hashCode() {
             return Arrays.hashCode(bytes);
         }
+    }
+
+    private static String sha256(DataInput in) throws IOException {
+        byte[] hash = new byte[SHA256_LENGTH];
+        in.readFully(hash);
+        return HexFormat.of().formatHex(hash);
     }
 }

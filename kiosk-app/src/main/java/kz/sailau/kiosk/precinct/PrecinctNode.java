@@ -53,7 +53,6 @@ import org.jgroups.protocols.VERIFY_SUSPECT2;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
-import org.jgroups.protocols.raft.ELECTION;
 import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.NO_DUPES;
 import org.jgroups.protocols.raft.REDIRECT;
@@ -67,8 +66,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One machine of the precinct network: a JGroups channel over TCP with mutual TLS ({@link NodeTls}), bound only
- * to the configured precinct address, running Raft ({@code RAFT}, with the repair of {@link PrecinctRaft};
- * {@code ELECTION}, {@code REDIRECT}) over the {@link PrecinctLedgerState}. A command is answered only after the majority committed it; a node without the
+ * to the configured precinct address, running Raft ({@code RAFT}, with the repairs of {@link PrecinctRaft};
+ * {@code ELECTION}, as {@link PrecinctElection}; {@code REDIRECT}) over the {@link PrecinctLedgerState}. A command is answered only after the majority committed it; a node without the
  * majority refuses at once with {@link PrecinctUnavailableException}.
  *
  * <p>On disk, in the data directory: JGroups Raft's log ({@code entries.raft}, {@code metadata.raft}) and the
@@ -105,6 +104,7 @@ public final class PrecinctNode implements AutoCloseable {
     private final AtomicBoolean snapshotPending = new AtomicBoolean();
     private final JChannel channel;
     private final PrecinctRaft raft;
+    private final PrecinctElection election = new PrecinctElection();
     private final REDIRECT redirect;
     private final RaftHandle handle;
 
@@ -147,7 +147,7 @@ public final class PrecinctNode implements AutoCloseable {
         Protocol[] stack = {transport, new TCPPING().initialHosts(hosts).portRange(0),
             new MERGE3().setMinInterval(1000).setMaxInterval(3000), new FD_ALL3().setTimeout(5000).setInterval(1000),
             new VERIFY_SUSPECT2(), new NAKACK2(), new UNICAST3(), new STABLE(), new NO_DUPES(),
-            new GMS().setJoinTimeout(1000).printLocalAddress(false), new FRAG4(), new ELECTION(), raft, redirect};
+            new GMS().setJoinTimeout(1000).printLocalAddress(false), new FRAG4(), election, raft, redirect};
         channel = new JChannel(stack).name(credentials.name().value());
         // JGroups' diagnostics answer probes on a multicast socket of their own: no listener but the precinct one.
         transport.getDiagnosticsHandler().setEnabled(false);
@@ -317,8 +317,8 @@ public final class PrecinctNode implements AutoCloseable {
      * Opens this kiosk for check-ins with its register ({@link PrecinctCommand.OpenRegister}): accepted when it is
      * the register the precinct opened with, or the first; {@link PrecinctOutcome#REGISTER_MISMATCH} otherwise.
      */
-    public PrecinctOutcome openRegister(long version) {
-        return submit(new PrecinctCommand.OpenRegister(newId(), name(), version));
+    public PrecinctOutcome openRegister(long version, String packageSha256) {
+        return submit(new PrecinctCommand.OpenRegister(newId(), name(), version, packageSha256));
     }
 
     /** Commit a command that carries nothing, so that each node's snapshot leaves only it in the log. */
@@ -542,6 +542,16 @@ public final class PrecinctNode implements AutoCloseable {
      */
     public long divergedFollowerRepairs() {
         return raft.divergedFollowerRepairs();
+    }
+
+    /**
+     * Starts a voting round if this node coordinates the view (the engine's management operation; tests use it to
+     * hold a round open while a peer is cut off).
+     *
+     * @return whether a voting thread runs on this node
+     */
+    boolean startVoting() {
+        return election.runVotingThread();
     }
 
     /**

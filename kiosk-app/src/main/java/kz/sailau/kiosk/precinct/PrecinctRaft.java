@@ -7,14 +7,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
 import org.jgroups.conf.ClassConfigurator;
+import org.jgroups.protocols.raft.LogEntries;
 import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.protocols.raft.RaftImpl;
+import org.jgroups.protocols.raft.Role;
 import org.jgroups.raft.util.CommitTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JGroups Raft's {@code RAFT} protocol with one repair on the leader: a follower that <em>committed</em> an entry
- * the leader never replicated to it gets the leader's snapshot, which replaces its replica.
+ * JGroups Raft's {@code RAFT} protocol with two repairs: its followers are {@link PrecinctFollower}s, which
+ * acknowledge and commit only entries checked against the leader's log, and on the leader a follower that
+ * <em>committed</em> an entry the leader never replicated to it gets the leader's snapshot, which replaces its
+ * replica.
  *
  * <p>JGroups Raft 1.1.4 lets a follower commit an uncommitted entry of an old term that the new leader has replaced
  * (a commit message or a resend below its commit index is answered without the consistency check, and the leader
@@ -38,6 +43,48 @@ final class PrecinctRaft extends RAFT {
     PrecinctRaft() {
         // Peers read RAFT's headers under the protocol id the engine registered for RAFT, not for this subclass.
         setId(ClassConfigurator.getProtocolId(RAFT.class));
+        impl = new PrecinctFollower(this, Role.Follower);
+    }
+
+    /**
+     * The engine's role change, with {@link PrecinctFollower} in place of its {@code Follower} and {@code Learner}
+     * ({@code RAFT.changeRole} of JGroups Raft 1.1.4 otherwise: a change to the same role does nothing).
+     */
+    @Override
+    protected RAFT changeRole(Role role) {
+        if (role != Role.Follower && role != Role.Learner) {
+            return super.changeRole(role);
+        }
+        RaftImpl old = impl;
+        if (old instanceof PrecinctFollower follower && follower.role() == role) {
+            return this;
+        }
+        PrecinctFollower follower = new PrecinctFollower(this, role);
+        if (old != null) {
+            old.destroy();
+        }
+        follower.init();
+        impl = follower;
+        notifyRoleChangeListeners(role);
+        return this;
+    }
+
+    /** Appends entries a leader sent, from {@code index} (the follower's last appended + 1). */
+    void appendFrom(long index, LogEntries entries) {
+        append(index, entries);
+    }
+
+    /** Deletes this follower's log from {@code index} on (never at or below its commit index). */
+    void deleteFrom(long index) {
+        if (index <= commitIndex()) {
+            throw new IllegalStateException("entry " + index + " is committed (commit index " + commitIndex() + ")");
+        }
+        deleteAllLogEntriesStartingFrom(index);
+    }
+
+    /** Commits and applies this node's log up to {@code index} (no further than its last appended entry). */
+    void commitTo(long index) {
+        commitLogTo(index, false);
     }
 
     /** How many snapshots this node sent, as leader, to a follower that had committed a replaced entry. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,7 @@ class BallotDeskProcessIT {
             throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
         }
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 70)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
+            Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
             precinct.members(machines);
             PrecinctNode kiosk1 = precinct.start(new NodeName("kiosk-1"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -66,15 +65,10 @@ class ClerkStationPrecinctIT {
 
     @Test
     void aKioskWithAnOpenCaseAppearsOnTheStationAndLeavesItWhenResolved(FxRobot robot) throws Exception {
-        Map<String, NodeRole> machines = new LinkedHashMap<>();
-        machines.put("kiosk-1", NodeRole.KIOSK);
-        machines.put("kiosk-2", NodeRole.KIOSK);
+        Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
         machines.put("station-1", NodeRole.CLERK_STATION);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4712), 60)) {
-            for (NodeName name : precinct.members(machines)) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(60);
+            precinct.startAll(machines, 60);
             try (KioskStatusPublisher kiosk1 = KioskStatusPublisher.to(precinct.node("kiosk-1"));
                  KioskStatusPublisher kiosk2 = KioskStatusPublisher.to(precinct.node("kiosk-2"));
                  ClerkStation station = ClerkStation.follow(precinct.node("station-1"), model, Platform::runLater,

@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeName;
-import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
 import org.jgroups.protocols.raft.LogEntries;
 import org.jgroups.protocols.raft.LogEntry;
@@ -46,15 +43,7 @@ class DivergedFollowerIT {
     @Test
     void aFollowerThatCommittedAReplacedEntryConvergesToTheLeadersLedger() throws Exception {
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4714), 85)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
-            machines.put("kiosk-3", NodeRole.KIOSK);
-            List<NodeName> members = precinct.members(machines);
-            for (NodeName name : members) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(WAIT);
+            List<NodeName> members = precinct.startAll(InProcessPrecinct.kiosks(3), WAIT);
             for (int i = 0; i < 3; i++) {
                 byte[] voter = voter();
                 assertEquals(PrecinctOutcome.ACCEPTED, InProcessPrecinct.committed(precinct.node("kiosk-1"),

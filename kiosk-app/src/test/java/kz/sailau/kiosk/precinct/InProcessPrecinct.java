@@ -38,6 +38,25 @@ final class InProcessPrecinct implements AutoCloseable {
                 Clock.systemUTC(), Duration.ofDays(2), RANDOM), PASSPHRASE, addressBase, RANDOM, Clock.systemUTC());
     }
 
+    /** Kiosks kiosk-1 … kiosk-{@code count}, in order (a map to add other machines to). */
+    static Map<String, NodeRole> kiosks(int count) {
+        Map<String, NodeRole> machines = new LinkedHashMap<>();
+        for (int i = 1; i <= count; i++) {
+            machines.put("kiosk-" + i, NodeRole.KIOSK);
+        }
+        return machines;
+    }
+
+    /** {@link #members} of the machines, each started, and the majority awaited on every one. */
+    List<NodeName> startAll(Map<String, NodeRole> machines, int seconds) throws IOException {
+        List<NodeName> members = members(machines);
+        for (NodeName name : members) {
+            start(name);
+        }
+        awaitMajority(seconds);
+        return members;
+    }
+
     /** Adds and certifies machines, writes every machine's settings with them all as members. */
     List<NodeName> members(Map<String, NodeRole> machines) throws IOException {
         for (Map.Entry<String, NodeRole> machine : machines.entrySet()) {

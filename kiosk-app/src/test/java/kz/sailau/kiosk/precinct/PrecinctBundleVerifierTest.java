@@ -55,8 +55,10 @@ class PrecinctBundleVerifierTest {
         NODES.put(DESK, certified(DESK, NodeRole.BALLOT_DESK, PRECINCT));
         Random random = new Random(3);
         sealed = new PrecinctLedgerState();
-        assertEquals(PrecinctOutcome.ACCEPTED, apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_1, 1)));
-        assertEquals(PrecinctOutcome.ACCEPTED, apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_2, 1)));
+        assertEquals(PrecinctOutcome.ACCEPTED,
+                apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_1, 1, "ab".repeat(32))));
+        assertEquals(PrecinctOutcome.ACCEPTED,
+                apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_2, 1, "ab".repeat(32))));
         for (int i = 0; i < 6; i++) {
             NodeName kiosk = i % 2 == 0 ? KIOSK_1 : KIOSK_2;
             byte[] token = bytes(random, 16);

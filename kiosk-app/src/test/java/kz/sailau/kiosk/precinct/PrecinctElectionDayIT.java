@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,14 +90,12 @@ class PrecinctElectionDayIT {
         RegisterContents register = RegisterFixtures.contents(VOTERS, 1, 42);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 140)) {
-            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(90);
+            precinct.startAll(twoKiosksAndADesk(), 90);
             List<Kiosk> kiosks = new ArrayList<>();
             try {
-                kiosks.add(kiosk("kiosk-a", register, precinct.node("kiosk-1")));
-                kiosks.add(kiosk("kiosk-b", register, precinct.node("kiosk-2")));
+                Path onePackage = precinctPackage("one", register, certify("kiosk-a"), certify("kiosk-b"));
+                kiosks.add(kiosk("kiosk-a", onePackage, precinct.node("kiosk-1")));
+                kiosks.add(kiosk("kiosk-b", onePackage, precinct.node("kiosk-2")));
                 List<CheckInState.TokenIssued> issued = new ArrayList<>();
                 ExecutorService both = Executors.newFixedThreadPool(2);
                 try {
@@ -182,7 +183,7 @@ class PrecinctElectionDayIT {
                         "the kiosk's node listens on its configured address only");
                 InProcessPrecinct.await(() -> node.networkState().withMajority(), 90,
                         () -> "kiosk-1 never joined: " + node.networkState().summary());
-                try (Kiosk kiosk = kiosk("kiosk-a", register, node)) {
+                try (Kiosk kiosk = kiosk("kiosk-a", precinctPackage("one", register, certify("kiosk-a")), node)) {
                     CheckInEngine engine = kiosk.engine();
                     assertEquals(CheckInState.AwaitingCard.FRESH, engine.tick());
                     assertTrue(engine.networkStatus().orElseThrow().withMajority(), engine.networkStatus()::toString);
@@ -216,25 +217,28 @@ class PrecinctElectionDayIT {
     }
 
     /**
-     * Two kiosks whose registers differ (version 1 and version 2 of one precinct's list): the first to open makes
-     * version 1 the precinct's; the other is refused with {@code precinct.error.registerMismatch}, a voter who
-     * starts there is refused with the cut-off state, it stays cut off at every tick, and records nothing; the
-     * voter then checks in at the first kiosk.
+     * Two kiosks whose register packages differ though their version is the same (the one list built twice for the
+     * precinct): the first to open makes its package the precinct's; the other is refused with
+     * {@code precinct.error.registerMismatch}, a voter who starts there is refused with the cut-off state, it stays
+     * cut off at every tick, and records nothing; a kiosk on version 2 is refused too; the voter then checks in at
+     * the first kiosk.
      */
     @Test
-    void aKioskWithAnotherRegisterVersionRefusesToOpenAndChecksNobodyIn() throws Exception {
+    void aKioskWithAnotherRegisterPackageRefusesToOpenAndChecksNobodyIn() throws Exception {
         RegisterContents first = RegisterFixtures.contents(2, 1, 44);
-        RegisterContents second = RegisterFixtures.contents(2, 2, 44);
+        X509Certificate kioskA = certify("kiosk-a");
+        X509Certificate kioskB = certify("kiosk-b");
+        Path firstPackage = precinctPackage("first", first, kioskA, kioskB);
+        // The same register, version and kiosks, built again: another file.
+        Path rebuilt = precinctPackage("rebuilt", first, kioskA, kioskB);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
                 140)) {
-            for (NodeName name : precinct.members(twoKiosksAndADesk())) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(90);
+            precinct.startAll(twoKiosksAndADesk(), 90);
             PrecinctNode other = precinct.node("kiosk-2");
-            try (Kiosk opened = kiosk("kiosk-a", first, precinct.node("kiosk-1"));
-                 Kiosk refused = kiosk("kiosk-b", second, other)) {
-                PrecinctLedgerState.AgreedRegister agreed = new PrecinctLedgerState.AgreedRegister(1);
+            try (Kiosk opened = kiosk("kiosk-a", firstPackage, precinct.node("kiosk-1"));
+                 Kiosk refused = kiosk("kiosk-b", rebuilt, other)) {
+                PrecinctLedgerState.AgreedRegister agreed = new PrecinctLedgerState.AgreedRegister(1,
+                        sha256(firstPackage));
                 assertEquals(Optional.of(agreed), other.read(PrecinctLedgerState::register),
                         "the first kiosk to open made its register the precinct's");
                 RegisterRecord voter = first.records().get(0);
@@ -251,7 +255,8 @@ class PrecinctElectionDayIT {
                 assertFalse(refused.engine().networkStatus().orElseThrow().withMajority());
                 NetworkCutOffException reason = assertThrows(NetworkCutOffException.class,
                         () -> new ReplicatedCheckInLedger(refused.assembly().sqliteLedger(), other,
-                                PrecinctVoterIndex.of(TOKEN_KEY), Optional.of(new PrecinctLedgerState.AgreedRegister(2)))
+                                PrecinctVoterIndex.of(TOKEN_KEY), Optional.of(new PrecinctLedgerState.AgreedRegister(2,
+                                        sha256(firstPackage))))
                                 .openRegister());
                 assertEquals("precinct.error.registerMismatch", reason.messageKey());
                 assertFalse(reason.getMessage().contains(voter.voter().iin().digits()), reason.getMessage());
@@ -267,9 +272,7 @@ class PrecinctElectionDayIT {
 
     /** kiosk-1, kiosk-2 and the ballot desk desk-1. */
     private static Map<String, NodeRole> twoKiosksAndADesk() {
-        Map<String, NodeRole> machines = new LinkedHashMap<>();
-        machines.put("kiosk-1", NodeRole.KIOSK);
-        machines.put("kiosk-2", NodeRole.KIOSK);
+        Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
         machines.put("desk-1", NodeRole.BALLOT_DESK);
         return machines;
     }
@@ -288,14 +291,29 @@ class PrecinctElectionDayIT {
         return done;
     }
 
-    private Kiosk kiosk(String name, RegisterContents register, PrecinctNode node) throws Exception {
+    /** Initialises kiosk {@code name}'s data directory and certifies it. */
+    private X509Certificate certify(String name) throws IOException {
+        return RegisterFixtures.initFreshKiosk(temp.resolve(name), RegisterFixtures.PRECINCT);
+    }
+
+    /** One register package for the given kiosks (decision 0250), as the authority builds it for a precinct. */
+    private Path precinctPackage(String name, RegisterContents register, X509Certificate... kiosks)
+            throws IOException {
+        Path file = temp.resolve(name + "-register.srp");
+        Files.write(file, RegisterPackages.writeForPrecinct(register, RegisterFixtures.authority(), List.of(kiosks)));
+        return file;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** A kiosk certified by {@link #certify} that loads {@code registerPackage}, over {@code node}. */
+    private Kiosk kiosk(String name, Path registerPackage, PrecinctNode node) throws Exception {
         Path data = temp.resolve(name);
-        var certificate = RegisterFixtures.initFreshKiosk(data, RegisterFixtures.PRECINCT);
         KioskCredentials credentials = KioskDataDirectory.at(data).unlock(RegisterFixtures.PASSPHRASE);
         KioskDatabase database = KioskDatabase.open(KioskDataDirectory.at(data).databaseFile(), Main.migrations(),
                 StoreOptions.DEFAULT, RegisterFixtures.CLOCK);
-        Path registerPackage = temp.resolve(name + "-register.srp");
-        Files.write(registerPackage, RegisterPackages.write(register, RegisterFixtures.authority(), certificate));
         KioskDataDirectory directory = KioskDataDirectory.at(data);
         new RegisterLoader(new RegisterStore(database, credentials.storeKeys(), RegisterFixtures.RANDOM),
                 directory.profile(), directory.pinnedAuthority(), credentials, RegisterFixtures.EXTRACTOR,

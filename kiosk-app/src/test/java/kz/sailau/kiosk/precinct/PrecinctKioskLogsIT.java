@@ -72,7 +72,7 @@ class PrecinctKioskLogsIT {
         Random random = new Random(11);
         PrecinctLedgerState state = new PrecinctLedgerState();
         for (NodeName kiosk : DAYS.keySet()) {
-            apply(state, new PrecinctCommand.OpenRegister(bytes(random, 16), kiosk, 1));
+            apply(state, new PrecinctCommand.OpenRegister(bytes(random, 16), kiosk, 1, "ab".repeat(32)));
             DayBundle day = DAYS.get(kiosk);
             for (long i = 0; i < day.counts().checkIns(); i++) {
                 apply(state, new PrecinctCommand.CheckIn(bytes(random, 16), kiosk, bytes(random, 32), 0));

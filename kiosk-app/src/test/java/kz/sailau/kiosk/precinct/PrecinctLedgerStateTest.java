@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import kz.sailau.kiosk.model.NodeName;
@@ -26,6 +27,8 @@ class PrecinctLedgerStateTest {
     private static final NodeName KIOSK_1 = new NodeName("kiosk-1");
     private static final NodeName KIOSK_2 = new NodeName("kiosk-2");
     private static final NodeName DESK = new NodeName("desk-1");
+    private static final String PACKAGE = "5a".repeat(32);
+    private static final String REBUILT = "c3".repeat(32);
     private final Random random = new Random(17);
 
     private byte[] bytes(int length) {
@@ -129,39 +132,49 @@ class PrecinctLedgerStateTest {
     }
 
     @Test
-    void theFirstRegisterVersionAKioskOpensWithIsThePrecinctsAndAnotherIsRefused() throws IOException {
+    void theFirstRegisterAKioskOpensWithIsThePrecinctsAndAnotherVersionOrPackageIsRefused() throws IOException {
         PrecinctLedgerState state = new PrecinctLedgerState();
         assertEquals(Optional.empty(), state.register());
-        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3));
-        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3), "the same kiosk opening again");
-        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_2, 3), "another kiosk, the same version");
-        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 4), "a newer version");
-        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 2), "an older version");
-        assertEquals(Optional.of(new PrecinctLedgerState.AgreedRegister(3)), state.register(),
-                "the first version stays the precinct's");
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3, PACKAGE));
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_1, 3, PACKAGE), "the same kiosk opening again");
+        assertEquals(PrecinctOutcome.ACCEPTED, open(state, KIOSK_2, 3, PACKAGE), "another kiosk, the same package");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 4, PACKAGE), "a newer version");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 2, PACKAGE), "an older version");
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(state, KIOSK_2, 3, REBUILT),
+                "the same version in another package (rebuilt, or built for one kiosk)");
+        assertEquals(Optional.of(new PrecinctLedgerState.AgreedRegister(3, PACKAGE)), state.register(),
+                "the first register stays the precinct's");
 
         PrecinctLedgerState restored = new PrecinctLedgerState();
         restored.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot(state))));
         assertEquals(state.register(), restored.register(), "the agreed register survives a snapshot");
         assertArrayEquals(snapshot(state), snapshot(restored));
-        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(restored, KIOSK_2, 4));
-        assertEquals(PrecinctOutcome.ACCEPTED, open(restored, new NodeName("kiosk-3"), 3));
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(restored, KIOSK_2, 4, PACKAGE));
+        assertEquals(PrecinctOutcome.REGISTER_MISMATCH, open(restored, KIOSK_2, 3, REBUILT));
+        assertEquals(PrecinctOutcome.ACCEPTED, open(restored, new NodeName("kiosk-3"), 3, PACKAGE));
 
-        byte[] wire = PrecinctCommand.encode(new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3));
-        assertArrayEquals(wire, PrecinctCommand.encode(PrecinctCommand.decode(wire, 0, wire.length)));
+        byte[] wire = PrecinctCommand.encode(new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3, PACKAGE));
+        PrecinctCommand decoded = PrecinctCommand.decode(wire, 0, wire.length);
+        assertEquals(PACKAGE, ((PrecinctCommand.OpenRegister) decoded).packageSha256());
+        assertArrayEquals(wire, PrecinctCommand.encode(decoded));
         assertThrows(IllegalArgumentException.class, () -> PrecinctCommand.decode(wire, 0, wire.length - 1));
-        assertThrows(IllegalArgumentException.class, () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 0, PACKAGE));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3, PACKAGE.toUpperCase(Locale.ROOT)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PrecinctCommand.OpenRegister(bytes(16), KIOSK_1, 3, PACKAGE.substring(2)));
     }
 
-    private PrecinctOutcome open(PrecinctLedgerState state, NodeName kiosk, long version) {
-        return state.apply(new PrecinctCommand.OpenRegister(bytes(16), kiosk, version)).outcome();
+    private PrecinctOutcome open(PrecinctLedgerState state, NodeName kiosk, long version, String packageSha256) {
+        return state.apply(new PrecinctCommand.OpenRegister(bytes(16), kiosk, version, packageSha256)).outcome();
     }
 
     @Test
     void aSnapshotOfAnotherFormatIsRefused() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF("sailau-precinct-ledger-3");
+            out.writeUTF("sailau-precinct-ledger-4");
         }
         assertThrows(IOException.class, () -> new PrecinctLedgerState().readFrom(new DataInputStream(
                 new ByteArrayInputStream(bytes.toByteArray()))));

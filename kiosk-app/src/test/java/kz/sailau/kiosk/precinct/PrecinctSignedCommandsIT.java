@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.sailau.kiosk.model.NodeName;
@@ -33,15 +32,9 @@ class PrecinctSignedCommandsIT {
     @Test
     void noMachineWritesOutsideItsRoleOrInAnotherMachinesName() throws Exception {
         try (InProcessPrecinct precinct = new InProcessPrecinct(root, PRECINCT, 120)) {
-            Map<String, NodeRole> machines = new LinkedHashMap<>();
-            machines.put("kiosk-1", NodeRole.KIOSK);
-            machines.put("kiosk-2", NodeRole.KIOSK);
+            Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
-            List<NodeName> members = precinct.members(machines);
-            for (NodeName name : members) {
-                precinct.start(name);
-            }
-            precinct.awaitMajority(WAIT);
+            List<NodeName> members = precinct.startAll(machines, WAIT);
             byte[] token = random(16);
             byte[] voter = random(32);
 
