@@ -80,6 +80,11 @@ public final class ClerkConsole extends VBox {
     private final TextField iin = new TextField();
     private final ToggleGroup reasons = new ToggleGroup();
     private final ToggleGroup specialListReasons = new ToggleGroup();
+    /**
+     * Whether the clerk opened the special-list form: it then has the console to itself, every field and its
+     * confirm button in view at 1024 × 768 (decision 0315); closed by its back button and by every new case.
+     */
+    private boolean specialListOpen;
     private final TextField documentNumber = new TextField();
     private final Label result = wrapped("", "clerk-result");
     private final VBox header = new VBox(10);
@@ -189,6 +194,9 @@ public final class ClerkConsole extends VBox {
             currentCase = now;
             iin.clear();
             reasons.selectToggle(null);
+            specialListOpen = false;
+            specialListReasons.selectToggle(null);
+            documentNumber.clear();
             resultKey = "";
             // The new case's heading opens in view.
             scroll.setVvalue(0);
@@ -238,6 +246,11 @@ public final class ClerkConsole extends VBox {
 
         // Scrolling in the middle: the current case and what its actions need (the reasons, the IIN) open it, in
         // view without scrolling; the console's title heads the overview after them: the counters and the history.
+        boolean form = specialListOpen && accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class);
+        if (form) {
+            renderSpecialList(m);
+            return;
+        }
         body.getChildren().setAll(currentCase(m, state));
         identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
                 session.voter().voter().surname() + " " + session.voter().voter().givenName(),
@@ -253,12 +266,36 @@ public final class ClerkConsole extends VBox {
         body.getChildren().addAll(heading, counters(m, model.countersProperty().get()), history(m));
 
         // Fixed at the bottom: the result of the last action, login and PIN, and the kiosk controls.
+        footer.getChildren().setAll(buttons, result, credentials());
+        kioskControls(m, state, accepted).ifPresent(footer.getChildren()::add);
+    }
+
+    private HBox credentials() {
         clerkId.setPrefWidth(CONTENT / 2 - 4);
         pin.setPrefWidth(CONTENT / 2 - 4);
         HBox credentials = new HBox(8, clerkId, pin);
         credentials.setId("clerk-credentials");
-        footer.getChildren().setAll(buttons, result, credentials);
-        kioskControls(m, state, accepted).ifPresent(footer.getChildren()::add);
+        return credentials;
+    }
+
+    /**
+     * The special-list form, opened by its button: its title, the IIN, the legal reasons and the document's number
+     * in the middle; below them its confirm and back buttons, the result, login and PIN. Nothing else (the case, the
+     * kiosk controls, the counters) takes its room, so that all of it is in view without scrolling on the kiosk's
+     * smallest screen.
+     */
+    private void renderSpecialList(Messages m) {
+        VBox inputs = new VBox(6);
+        inputs.setId("clerk-inputs");
+        List<Button> shown = new ArrayList<>();
+        specialList(m, inputs, shown);
+        Button back = specialListToggle(m, "clerk.specialList.back", "clerk-special-list-back", false);
+        back.getStyleClass().add("secondary");
+        shown.add(back);
+        body.getChildren().setAll(inputs);
+        VBox buttons = new VBox(8, row(shown));
+        buttons.setId("clerk-actions");
+        footer.getChildren().setAll(buttons, result, credentials());
     }
 
     /**
@@ -296,7 +333,8 @@ public final class ClerkConsole extends VBox {
                     id -> typedIin().map(typed -> new CheckInEvent.ClerkEnteredIin(id, typed)).orElse(null)));
         }
         if (accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
-            specialList(m, inputs, shown);
+            // A form of its own: opened here, shown alone (renderSpecialList).
+            shown.add(specialListToggle(m, "clerk.specialList.open", "clerk-special-list-open", true));
         }
         if (accepted.contains(CheckInEvent.ClerkEntersPaperMark.class)) {
             paperMarks(m, inputs, shown);
@@ -311,9 +349,13 @@ public final class ClerkConsole extends VBox {
             cancel.getStyleClass().add("secondary");
             shown.add(cancel);
         }
-        // Two to a row; three side by side (a case's decision: override, retry, cancel) so that the reasons above
-        // keep their room on a 768-pixel screen.
-        int perRow = shown.size() == 3 ? 3 : 2;
+        // Two to a row; three side by side only for a case's decision (override, retry, cancel) so that the reasons
+        // above keep their room on a 768-pixel screen, with less padding so that no word breaks (decision 0315).
+        boolean decision = shown.size() == 3 && accepted.contains(CheckInEvent.ClerkOverride.class);
+        int perRow = decision ? 3 : 2;
+        if (decision) {
+            shown.forEach(button -> button.getStyleClass().add("console-third"));
+        }
         for (int i = 0; i < shown.size(); i += perRow) {
             buttons.getChildren().add(row(shown.subList(i, Math.min(shown.size(), i + perRow))));
         }
@@ -419,17 +461,17 @@ public final class ClerkConsole extends VBox {
 
     /**
      * The special list: the legal reason, the document's number and the IIN from the voter's identity document (the
-     * IIN field is the one of "enter IIN", shown when the kiosk is idle or after a refusal).
+     * IIN field is the one of "enter IIN"), the form's title heading them.
      */
     private void specialList(Messages m, VBox inputs, List<Button> shown) {
         Node legal = choiceButtons(specialListReasons, SpecialListReason.values(), SpecialListReason::messageKey, m,
                 "clerk-special-list-reasons", "special-list-");
         documentNumber.setId("clerk-document-number");
         documentNumber.setPromptText(m.get("clerk.specialList.number"));
-        if (!inputs.getChildren().contains(iin)) {
-            inputs.getChildren().addAll(wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin);
-        }
-        inputs.getChildren().addAll(wrapped(m.get("clerk.specialList.title"), "clerk-special-list-title"), legal,
+        iin.setMaxWidth(Double.MAX_VALUE);
+        Label title = wrapped(m.get("clerk.specialList.title"), "clerk-special-list-title");
+        title.getStyleClass().add("console-current");
+        inputs.getChildren().addAll(title, wrapped(m.get("clerk.iin.title"), "clerk-iin-title"), iin, legal,
                 documentNumber);
         shown.add(action(m, "clerk.action.specialList", "clerk-special-list", id -> {
             if (specialListReasons.getSelectedToggle() == null) {
@@ -451,6 +493,21 @@ public final class ClerkConsole extends VBox {
                 return null;
             }
         }));
+    }
+
+    /** The button that opens ({@code open}) or closes the special-list form; no PIN: it changes nothing yet. */
+    private Button specialListToggle(Messages m, String key, String id, boolean open) {
+        Button button = new Button(m.get(key));
+        button.setId(id);
+        button.setWrapText(true);
+        button.setMinHeight(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> {
+            specialListOpen = open;
+            resultKey = "";
+            render();
+            scroll.setVvalue(0);
+        });
+        return button;
     }
 
     private Node reasonButtons(Messages m) {
@@ -506,11 +563,13 @@ public final class ClerkConsole extends VBox {
         }
         HBox controls = row(List.of(pauseOrResume, fallback));
         controls.setId("clerk-kiosk-controls");
-        // The hint's line is kept when it is empty, so that nothing below or above moves when it appears.
-        // Cut off, manual mode would need the network too: the hint says what to do instead.
+        // Cut off, manual mode would need the network too: the hint says what to do instead. Which control is greyed
+        // follows from the state alone, so the hint comes and goes with a state, never within one: it takes its
+        // line only when it says something (decision 0315; the idle console needs the room at 1024 x 768).
         String notNow = state instanceof CheckInState.CutOff ? "clerk.kiosk.notNowCutOff" : "clerk.kiosk.notNow";
-        kioskHint.setText(pauseOrResume.isDisabled() || fallback.isDisabled() ? m.get(notNow) : "");
-        return Optional.of(new VBox(6, controls, kioskHint));
+        boolean greyed = pauseOrResume.isDisabled() || fallback.isDisabled();
+        kioskHint.setText(greyed ? m.get(notNow) : "");
+        return Optional.of(greyed ? new VBox(6, controls, kioskHint) : new VBox(6, controls));
     }
 
     private Node history(Messages m) {

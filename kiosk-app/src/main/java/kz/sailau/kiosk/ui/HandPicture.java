@@ -23,7 +23,10 @@ final class HandPicture extends Pane {
     private static final double GAP = 6;
     private static final double PALM_WIDTH = 5 * FINGER_WIDTH + 3 * GAP - FINGER_WIDTH;
     private static final double PALM_HEIGHT = 92;
-    private static final double TOP = 86;
+    /** The palm's top: the longest finger starts 8 px below the picture's top (the finger screen's height is scarce). */
+    private static final double TOP = 72;
+    /** Below the palm. */
+    private static final double BOTTOM = 4;
 
     /**
      * @param requested the finger to highlight
@@ -35,9 +38,9 @@ final class HandPicture extends Pane {
         getStyleClass().add("hand-picture");
         setAccessibleText(accessibleText);
         getChildren().addAll(hand(false, 10, requested), hand(true, 210, requested));
-        setPrefSize(400, TOP + PALM_HEIGHT + 12);
-        setMinSize(400, TOP + PALM_HEIGHT + 12);
-        setMaxSize(400, TOP + PALM_HEIGHT + 12);
+        setPrefSize(400, TOP + PALM_HEIGHT + BOTTOM);
+        setMinSize(400, TOP + PALM_HEIGHT + BOTTOM);
+        setMaxSize(400, TOP + PALM_HEIGHT + BOTTOM);
     }
 
     private static Group hand(boolean right, double left, FingerPosition requested) {

@@ -68,6 +68,15 @@ public final class KioskView extends StackPane {
     private final ScrollPane scroll = new ScrollPane();
     /** The shown screen's actions, pinned below the part that pans: always in view without panning. */
     private final VBox actions = new VBox(12);
+    /**
+     * The style class of what the voter takes away from a screen (the token's QR and code): laid out to be in view
+     * without panning in any text size, at 1024 × 768 too (decision 0315).
+     */
+    static final String IN_VIEW = "in-view";
+    /** The least side of the token's QR code, in pixels: about 5 px a module, read by the ballot desk's scanner. */
+    private static final double TOKEN_QR_LEAST = 200;
+    /** Between the token's QR, the code's label and the code. */
+    private static final double TOKEN_GAP = 8;
     private final ReadOnlyBooleanWrapper consoleShowing = new ReadOnlyBooleanWrapper();
     private final ClerkChime chime;
     private final List<Animation> running = new ArrayList<>();
@@ -382,22 +391,35 @@ public final class KioskView extends StackPane {
 
     private Node tokenIssued(Messages m, CheckInState.TokenIssued state) {
         Label title = title(m.get("token.title"), "token-title");
-        title.getStyleClass().add("success");
+        title.getStyleClass().addAll("success", "token-title");
         title.setAlignment(Pos.CENTER_LEFT);
         title.setTextAlignment(TextAlignment.LEFT);
         ImageView qr = new ImageView(QrCodes.image(state.token().qrPayload(), 8));
         qr.setId("token-qr");
+        qr.getStyleClass().add(IN_VIEW);
         qr.setSmooth(false);
         qr.setPreserveRatio(true);
-        double full = qr.getImage().getWidth();
-        // The code stays legible on the smaller screen: the QR gives up width before the text does.
-        qr.fitWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(full, Math.max(240, 0.36 * centre.getWidth())), centre.widthProperty()));
         Label code = new Label(threeGroupsPerLine(state.token().humanCode()));
         code.setId("token-code");
-        code.getStyleClass().add("token-code");
+        code.getStyleClass().addAll("token-code", IN_VIEW);
         code.setWrapText(true);
         code.setMinHeight(Region.USE_PREF_SIZE);
+        Label codeLabel = new Label(m.get("token.codeLabel"));
+        codeLabel.setId("token-code-label");
+        codeLabel.setWrapText(true);
+        codeLabel.setMinHeight(Region.USE_PREF_SIZE);
+        // The QR and its typed code together, in view without panning in any text size (decision 0315): the QR gives
+        // up size to the width of the screen and to the height the code needs below it, down to TOKEN_QR_LEAST.
+        VBox ticket = new VBox(TOKEN_GAP, qr, codeLabel, code);
+        ticket.setId("token-ticket");
+        ticket.setMinWidth(Region.USE_PREF_SIZE);
+        double full = qr.getImage().getWidth();
+        qr.fitWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(TOKEN_QR_LEAST, Math.min(Math.min(full, 0.36 * centre.getWidth()),
+                        scroll.getViewportBounds().getHeight() - centre.getPadding().getTop() - 2 * TOKEN_GAP
+                                - codeLabel.getHeight() - code.getHeight() - 4)),
+                centre.widthProperty(), scroll.viewportBoundsProperty(), codeLabel.heightProperty(),
+                code.heightProperty()));
         Optional<String> problem = model.printerProblemProperty().get();
         VBox text = new VBox(12, title);
         if (problem.isPresent()) {
@@ -407,10 +429,6 @@ public final class KioskView extends StackPane {
         } else {
             text.getChildren().add(instruction(m.get("token.takeReceipt"), "token-instruction"));
         }
-        Label codeLabel = new Label(m.get("token.codeLabel"));
-        codeLabel.setId("token-code-label");
-        codeLabel.setWrapText(true);
-        text.getChildren().addAll(codeLabel, code);
         if (problem.isEmpty()) {
             Button done = bigButton(m.get("token.done"), "token-done");
             done.setOnAction(e -> model.submit(new CheckInEvent.Acknowledged()));
@@ -422,7 +440,7 @@ public final class KioskView extends StackPane {
         text.setAlignment(Pos.CENTER_LEFT);
         text.setMaxWidth(720);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox box = new HBox(32, qr, text);
+        HBox box = new HBox(32, ticket, text);
         box.setId("state-token-issued");
         // The QR's top beside the title: in view even when large text makes the screen pan.
         box.setAlignment(Pos.TOP_CENTER);
@@ -550,10 +568,12 @@ public final class KioskView extends StackPane {
 
     /** A fingertip pulsing on the sensor glass, repeated. */
     private Node fingerAnimation() {
-        Rectangle glass = new Rectangle(180, 200, Color.web("#1f2937"));
+        // As tall as the hands beside it: with the try's notice above and the upload bar below, the finger screen
+        // fits 1024 x 768 in Russian, the bar in view (decision 0315).
+        Rectangle glass = new Rectangle(160, 168, Color.web("#1f2937"));
         glass.setArcWidth(24);
         glass.setArcHeight(24);
-        Ellipse tip = new Ellipse(56, 76);
+        Ellipse tip = new Ellipse(50, 64);
         tip.setFill(Color.web("#f2c9a0"));
         tip.setStroke(Color.web("#8a5a2b"));
         tip.setStrokeWidth(3);
@@ -568,7 +588,7 @@ public final class KioskView extends StackPane {
         pulse.play();
         StackPane pane = new StackPane(glass, tip);
         pane.setId("finger-hint-animation");
-        pane.setMaxSize(200, 210);
+        pane.setMaxSize(180, 168);
         return pane;
     }
 

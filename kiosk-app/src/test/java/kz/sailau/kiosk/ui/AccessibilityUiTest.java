@@ -83,12 +83,11 @@ class AccessibilityUiTest {
         // The console keeps the clerk's own language (Kazakh here), whatever the voter chose.
         assertTrue(text("#clerk-current").contains("Сіздің сайлау учаскеңіз № 102, №14 мектеп, Абай көшесі 5"),
                 "the clerk reads the same station, in the console's language: " + text("#clerk-current"));
+        // The special list is a form of its own: once opened, every field and its button are in view to tap.
+        robot.clickOn("#clerk-special-list-open");
         robot.clickOn("#clerk-iin").write(OUTSIDER.iin().digits());
-        // The reason and the number sit below the fold of the console's scrolling middle: set like a scrolled tap.
-        WaitForAsyncUtils.asyncFx(() -> {
-            ((javafx.scene.control.ToggleButton) scene.lookup("#special-list-absentee_certificate")).setSelected(true);
-            ((javafx.scene.control.TextField) scene.lookup("#clerk-document-number")).setText("AB 0456789");
-        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#special-list-absentee_certificate");
+        robot.clickOn("#clerk-document-number").write("AB 0456789");
         robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
         save("access-2-special-list-clerk-en");
         robot.clickOn("#clerk-special-list");

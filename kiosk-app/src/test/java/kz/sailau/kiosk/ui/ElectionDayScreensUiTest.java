@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import static kz.sailau.kiosk.ui.TouchTaps.tap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -41,8 +43,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every voter screen and the clerk console over it as a person sees them, at the kiosk's 1280 × 800 and at
  * 1024 × 768, in Kazakh, Russian and English, with the console closed and open, and with the voter's large text
  * ({@link ElectionDayScreens} lists them; the top bar holds the administrator's button, as on the kiosk). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
- * 60 px, every voter button (and, on the cases a clerk decides, every console control) is in view without scrolling
- * ({@link ScreenChecks#actionsOutOfView}), and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
+ * 60 px, every voter button and every console control (in every state, the special-list form opened too) is in
+ * view without scrolling ({@link ScreenChecks#actionsOutOfView}), the token's QR and code are in view in large text
+ * too, no word is broken across lines, and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
  * {@link ScreensDocumentTest} checks that docs/screens.md and docs/images/screens/ show exactly these.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -76,30 +79,37 @@ class ElectionDayScreensUiTest {
         for (ElectionDayScreens.Screen screen : walked) {
             open(robot, PRECINCT_SCREENS.contains(screen.name()));
             drive(robot, screen.name());
-            for (int[] size : ElectionDayScreens.SIZES) {
-                resize(robot, size[0], size[1]);
-                for (boolean large : new boolean[] {false, true}) {
-                    // Large text is the voter screen's alone (the console keeps its type): checked without it.
-                    for (boolean console : large ? new boolean[] {false} : new boolean[] {false, true}) {
-                        if (console != view.clerkConsoleShowingProperty().get()) {
-                            robot.interact(view::toggleClerkConsole);
-                        }
-                        if (large != model.largeTextProperty().get()) {
-                            robot.interact(model::toggleLargeText);
-                        }
-                        boolean withConsole = console;
-                        // One trip to the FX thread per size, text size and console: the screens redraw at once on
-                        // a language.
-                        problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEachLanguage(screen, size, withConsole,
-                                large)).get(60, TimeUnit.SECONDS));
-                    }
-                }
-            }
+            // One trip to the FX thread per screen: sizes, text sizes, console and languages all change at once
+            // there (each redraws the screen synchronously); a robot round trip per change was half this test's time.
+            problems.addAll(WaitForAsyncUtils.asyncFx(() -> checkEverySize(screen)).get(120, TimeUnit.SECONDS));
         }
         assertEquals(List.of(), problems);
         if (Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
             ElectionDayScreens.updateDocs();
         }
+    }
+
+    /**
+     * On the FX thread: the current screen at each size, in normal and large text, with the console closed and open
+     * (large text is the voter screen's alone: checked without the console), in each language.
+     */
+    private List<String> checkEverySize(ElectionDayScreens.Screen screen) {
+        List<String> found = new ArrayList<>();
+        for (int[] size : ElectionDayScreens.SIZES) {
+            setScene(size[0], size[1]);
+            for (boolean large : new boolean[] {false, true}) {
+                for (boolean console : large ? new boolean[] {false} : new boolean[] {false, true}) {
+                    if (console != view.clerkConsoleShowingProperty().get()) {
+                        view.toggleClerkConsole();
+                    }
+                    if (large != model.largeTextProperty().get()) {
+                        model.toggleLargeText();
+                    }
+                    found.addAll(checkEachLanguage(screen, size, console, large));
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -113,18 +123,25 @@ class ElectionDayScreensUiTest {
         for (Language language : Language.values()) {
             model.language().choose(language);
             view.clerkConsole().language().choose(language);
+            settle();
             String file = ElectionDayScreens.file(screen.name(), console, language);
             String where = file + (large ? " large text" : "") + " " + size[0] + "x" + size[1] + ": ";
             ScreenChecks.problems(scene).forEach(problem -> found.add(where + problem));
-            // The voter's actions, and the console's controls for the case shown, in view without scrolling.
+            // The voter's actions, and every console control (decision 0305 checked only the cases a clerk decides;
+            // 0315 every state), in view without scrolling.
             ScreenChecks.actionsOutOfView(scene, view.lookup("#voter-screen"))
                     .forEach(problem -> found.add(where + problem));
+            // No word broken across two lines, on the voter screen and on the console over it.
+            ScreenChecks.brokenWords(scene, scene.getRoot()).forEach(problem -> found.add(where + problem));
+            // What the voter takes away (the token's QR and code) in view in every text size.
+            ScreenChecks.keptInViewOutOfView(scene, view.lookup("#voter-screen"))
+                    .forEach(problem -> found.add(where + "kept in view: " + problem));
             if (!large) {
                 // In normal text, what the voter must read to act is in view too; large text may pan to it.
                 ScreenChecks.noticesOutOfView(scene, view.lookup("#voter-screen"))
                         .forEach(problem -> found.add(where + "notice: " + problem));
             }
-            if (console && DECISIONS.contains(screen.name())) {
+            if (console) {
                 ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
                         .forEach(problem -> found.add(where + "console: " + problem));
             }
@@ -133,6 +150,34 @@ class ElectionDayScreensUiTest {
                     && Boolean.getBoolean(ElectionDayScreens.UPDATE_PROPERTY)) {
                 Screenshots.save(scene, ElectionDayScreens.directory(size) + "/" + file);
             }
+            if (console && SPECIAL_LIST_FORM.contains(screen.name())) {
+                found.addAll(specialListFormProblems(where));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * On the FX thread: opens the console's special-list form as a tap on its button would, and returns what of it is
+     * not in view without scrolling (every field, reason and its confirm button must be); closes it again.
+     */
+    private List<String> specialListFormProblems(String where) {
+        List<String> found = new ArrayList<>();
+        if (view.clerkConsole().lookup("#clerk-special-list-open") instanceof ButtonBase open) {
+            open.fire();
+        }
+        for (String id : List.of("#clerk-iin", "#special-list-absentee_certificate", "#special-list-court_decision",
+                "#clerk-document-number", "#clerk-special-list", "#clerk-id", "#clerk-pin")) {
+            if (view.clerkConsole().lookup(id) == null) {
+                found.add(where + "special list: " + id + " not shown once the form is open");
+            }
+        }
+        ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
+                .forEach(problem -> found.add(where + "special list: " + problem));
+        ScreenChecks.problems(scene, view.clerkConsole())
+                .forEach(problem -> found.add(where + "special list: " + problem));
+        if (view.clerkConsole().lookup("#clerk-special-list-back") instanceof ButtonBase back) {
+            back.fire();
         }
         return found;
     }
@@ -172,12 +217,12 @@ class ElectionDayScreensUiTest {
             assertTrue(WaitForAsyncUtils.asyncFx(() -> pinnedInView(id)).get(5, TimeUnit.SECONDS), id + " in view");
         }
         robot.interact(model::toggleLargeText);
-        robot.clickOn("#finger-more-time");
+        tap(robot, "#finger-more-time");
         await(() -> model.stateProperty().get() instanceof CheckInState.AwaitingFinger f
                 && f.countdownUntil().isEmpty());
         assertTrue(robot.lookup("#finger-countdown").tryQuery().isEmpty(), "more time ends the countdown");
         assertFalse(view.lookup("#clerk-call-banner").isVisible());
-        robot.clickOn("#finger-call-clerk");
+        tap(robot, "#finger-call-clerk");
         await(() -> view.lookup("#clerk-call-banner").isVisible());
         assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
         assertEquals("A commission member is coming.", text("#clerk-called"));
@@ -207,7 +252,7 @@ class ElectionDayScreensUiTest {
         assertTrue(text("#clerk-next-step").endsWith(Messages.of(Language.ENGLISH).get("clerk.next.cutOff")));
         assertEquals(Messages.of(Language.ENGLISH).get("clerk.kiosk.notNowCutOff"), text("#clerk-kiosk-hint"),
                 "manual mode is greyed out: it would need the network too");
-        robot.clickOn("#state-cut-off-call-clerk");
+        tap(robot, "#state-cut-off-call-clerk");
         await(() -> view.lookup("#clerk-call-banner").isVisible());
         assertEquals(List.of(ClerkReason.VOTER_REQUEST), chimes);
         assertEquals(0, fixtures.ledger.counters().checkIns(), "nothing recorded");
@@ -321,9 +366,11 @@ class ElectionDayScreensUiTest {
             view.toggleClerkConsole();
             view.clerkConsole().language().choose(Language.RUSSIAN);
         });
-        robot.clickOn("#clerk-iin").write("123");
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-enter-iin");
+        tap(robot, "#clerk-iin");
+        robot.write("123");
+        tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        tap(robot, "#clerk-enter-iin");
         await(() -> !text("#clerk-result").isEmpty());
         robot.interact(() -> model.language().choose(Language.ENGLISH));
         assertEquals(Messages.of(Language.RUSSIAN).get("clerk.console.title"), text("#clerk-title"),
@@ -457,12 +504,9 @@ class ElectionDayScreensUiTest {
             new ElectionDayScreens.Screen("welcome-card-unreadable", "The card could not be read: the hint"),
             new ElectionDayScreens.Screen("finger-scanner-fault", "The scanner failed: the notice, a clerk called"));
 
-    /**
-     * The cases a clerk decides on the console: the case, its reasons, the credentials and the decision's buttons
-     * are all in view without scrolling, at both sizes and in every language.
-     */
-    private static final java.util.Set<String> DECISIONS = java.util.Set.of("needs-clerk-finger",
-            "needs-clerk-document-check", "token-out-of-paper");
+    /** The screens on which the console offers the special list (idle, and after a refusal it may follow). */
+    private static final java.util.Set<String> SPECIAL_LIST_FORM = java.util.Set.of("welcome",
+            "refused-other-precinct");
 
     /** The screens of a kiosk on a precinct network (the others are a standalone kiosk's). */
     private static final java.util.Set<String> PRECINCT_SCREENS = java.util.Set.of("precinct-welcome", "cut-off");
@@ -502,6 +546,17 @@ class ElectionDayScreensUiTest {
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.sizeToScene();
+    }
+
+    /**
+     * Lays the scene out until it stops changing, as the frames after a change would: a scroll pane's viewport, and
+     * the screen's least height bound to it, take a second pass.
+     */
+    private void settle() {
+        for (int pass = 0; pass < 3; pass++) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
     }
 
     /** Notices (style class {@code hint}) that do not end a sentence. */

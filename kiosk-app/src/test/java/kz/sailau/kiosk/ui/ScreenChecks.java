@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
@@ -35,6 +36,8 @@ public final class ScreenChecks {
     /** The least touch target side, in pixels. */
     public static final double TOUCH = 60;
     private static final double SLACK = 0.5;
+    /** The style class of what must be in view without scrolling in any text size ({@link #keptInViewOutOfView}). */
+    static final String IN_VIEW = KioskView.IN_VIEW;
 
     private ScreenChecks() {
     }
@@ -88,12 +91,61 @@ public final class ScreenChecks {
 
     /**
      * The notices under {@code root} (labels of style class {@code hint}: a try's outcome, what to do differently, a
-     * device problem) that a person cannot read without scrolling, as {@link #actionsOutOfView} does for actions. In
+     * device problem; and a progress bar, the voter's sign that the scanner reads) that a person cannot read without scrolling, as {@link #actionsOutOfView} does for actions. In
      * normal text every notice of a voter screen must be in view as the screen opens: it says why the voter is asked
      * again and what to do.
      */
     static List<String> noticesOutOfView(Scene scene, Node root) {
-        return outOfView(scene, root, node -> node instanceof Label && node.getStyleClass().contains("hint"));
+        return outOfView(scene, root, node -> node instanceof Label && node.getStyleClass().contains("hint")
+                || node instanceof ProgressBar);
+    }
+
+    /**
+     * The nodes under {@code root} of style class {@value #IN_VIEW} (what the voter takes away from a screen: the
+     * token's QR code and its typed code) that a person cannot see without scrolling, in any text size: unlike
+     * the rest of a screen's text they may not be left to panning even with large text.
+     */
+    static List<String> keptInViewOutOfView(Scene scene, Node root) {
+        return outOfView(scene, root, node -> node.getStyleClass().contains(IN_VIEW));
+    }
+
+    /**
+     * The wrapped texts under {@code root} (laid out first) that break a word across two lines because the word is
+     * wider than the room the text has ("зарегистрир-ованы", "көмектесе-ді"): a person reads two words that are not
+     * there. Each is one line naming the node and the word.
+     */
+    static List<String> brokenWords(Scene scene, Node root) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        List<String> problems = new ArrayList<>();
+        collectBrokenWords(root, problems);
+        return problems;
+    }
+
+    private static void collectBrokenWords(Node node, List<String> problems) {
+        if (!node.isVisible() || node.getOpacity() == 0) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.isWrapText() && labeled.getText() != null) {
+            for (Node child : labeled.getChildrenUnmodifiable()) {
+                if (child instanceof Text rendered && rendered.getWrappingWidth() > 0) {
+                    for (String word : labeled.getText().split("\\s+")) {
+                        Text alone = new Text(word);
+                        alone.setFont(rendered.getFont());
+                        if (alone.getLayoutBounds().getWidth() > rendered.getWrappingWidth() + SLACK) {
+                            problems.add(name(labeled) + ": the word \"" + word + "\" is broken across lines ("
+                                    + Math.round(alone.getLayoutBounds().getWidth()) + " px in "
+                                    + Math.round(rendered.getWrappingWidth()) + " px)");
+                        }
+                    }
+                }
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectBrokenWords(child, problems);
+            }
+        }
     }
 
     private static List<String> outOfView(Scene scene, Node root, Predicate<Node> mustShow) {

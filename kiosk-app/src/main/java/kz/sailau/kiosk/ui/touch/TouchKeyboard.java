@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 /**
  * The keys: for {@link InputKind#TEXT} the letter layouts (Latin, Kazakh, Russian) and the symbols, shift, space,
  * backspace and enter; for {@link InputKind#LOGIN} Latin letters and digits; for {@link InputKind#DIGITS} a
- * numeric keypad. Above the keys a line echoes what the field holds (dots for a password field), so the text is
+ * numeric keypad. Every field starts in small letters, shift switches to capitals and back. Above the keys a line echoes what the field holds (dots for a password field), so the text is
  * seen even where the keyboard covers the field. A key types into the target field at its caret; enter fires
  * the field's action (e.g. the passphrase's "Unlock") and then hides the keyboard. No key takes the focus, so the
  * field keeps it. Every key is at least {@link #KEY} pixels square.
@@ -88,11 +88,16 @@ public final class TouchKeyboard extends VBox {
             target.textProperty().removeListener(echoText);
         }
         boolean changedKind = inputKind != kind || target == null;
+        boolean changedField = field != target;
         target = field;
         kind = inputKind;
         if (changedKind) {
             layout = KeyboardLayout.LATIN;
-            shifted = inputKind == InputKind.LOGIN;
+        }
+        if (changedField) {
+            // Every field starts in small letters (decision 0315): the demo login "clerk1" and a passphrase are
+            // typed as written, and logins are case-insensitive anyway (decision 0042); shift gives capitals.
+            shifted = false;
         }
         field.textProperty().addListener(echoText);
         showEcho();
