@@ -57,7 +57,7 @@ public final class ClerksPane extends VBox {
                 login.setText(chosen.login().value());
             }
         });
-        field(login, "clerks-login", "admin.clerks.login", 560);
+        field(login, "clerks-login", "admin.clerks.login", 720);
         KeyboardDock.use(login, InputKind.LOGIN);
         field(pin, "clerks-pin", "admin.clerks.pin", 340);
         KeyboardDock.use(pin, InputKind.DIGITS);

@@ -85,7 +85,7 @@ final class ConfirmationBox extends VBox {
         if (withPassphrase != null) {
             passphrase.setId(id + "-passphrase");
             passphrase.setMinHeight(AdminControls.TOUCH);
-            passphrase.setMaxWidth(520);
+            passphrase.setMaxWidth(640);
             passphrase.promptTextProperty().bind(language.messagesProperty().map(m -> m.get("admin.passphraseAgain")));
             KeyboardDock.use(passphrase, InputKind.TEXT);
             Runnable submit = () -> {

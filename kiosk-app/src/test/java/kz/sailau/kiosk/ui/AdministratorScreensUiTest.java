@@ -124,7 +124,10 @@ class AdministratorScreensUiTest {
         assertEquals(List.of(), problems);
     }
 
-    /** The check finds a cut text, a control outside the window and a small touch target (so a pass means something). */
+    /**
+     * The check finds a cut text, a control outside the window, a small touch target, a cut prompt and a word broken
+     * across lines (so a pass means something).
+     */
     @Test
     void theCheckFindsWhatAPersonWouldNotSee(FxRobot robot) throws Exception {
         List<String> found = WaitForAsyncUtils.asyncFx(() -> {
@@ -140,15 +143,30 @@ class AdministratorScreensUiTest {
             outside.setMinSize(100, 64);
             outside.setLayoutX(1250);
             javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(outside);
-            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(small, cut, pane);
+            javafx.scene.control.TextField prompted = new javafx.scene.control.TextField();
+            prompted.setId("prompted");
+            prompted.setPromptText("Badge login (e.g. C01), never a name or IIN");
+            prompted.setMinHeight(64);
+            prompted.setMaxWidth(120);
+            javafx.scene.control.Button broken = new javafx.scene.control.Button("Назад к администрированию");
+            broken.setId("broken");
+            broken.setWrapText(true);
+            broken.setMinHeight(64);
+            broken.setMaxWidth(160);
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(small, cut, pane, prompted, broken);
             scene.setRoot(box);
-            List<String> problems = ScreenChecks.problems(scene);
+            List<String> problems = new ArrayList<>(ScreenChecks.problems(scene));
+            problems.addAll(ScreenChecks.brokenWords(scene, box));
             scene.setRoot(root);
             return problems;
         }).get(10, TimeUnit.SECONDS);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("Button#small") && p.contains("touch target")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("Label#cut") && p.contains("cut")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("Button#outside") && p.contains("outside the window")),
+                found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("TextField#prompted") && p.contains("prompt cut")),
+                found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("Button#broken") && p.contains("broken across lines")),
                 found::toString);
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -27,9 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * button or cell whose rendered text is cut with an ellipsis or clipped by its bounds), every control lies inside
  * the window (inside a vertical scroll pane, inside its width: the rest is reached by panning), and every touch
  * target (button, field, combo box, list row) is at least {@link #TOUCH} pixels wide and high (≈ 15 mm on the
- * kiosk's screen). {@link #actionsOutOfView} is stricter for actions: in view without scrolling at all. Each problem
- * is one line naming the node's id, its text and what is wrong. Shared by the
- * screens' UI tests.
+ * kiosk's screen), and an empty field's prompt is drawn whole. {@link #actionsOutOfView} is stricter for actions:
+ * in view without scrolling at all. Each problem is one line naming the node's id, its text and what is wrong.
+ * Shared by the screens' UI tests.
  */
 public final class ScreenChecks {
 
@@ -43,7 +44,8 @@ public final class ScreenChecks {
     }
 
     /**
-     * In each language, ending in English: the screen's problems, added to {@code problems} as
+     * In each language, ending in English: the screen's problems and its {@link #brokenWords}, added to
+     * {@code problems} as
      * "{@code name WxH LANGUAGE: problem}", and its screenshot {@code prefix-WxH/name-lang}.
      */
     static void checkEveryLanguage(FxRobot robot, Scene scene, LanguageViewModel language, String prefix, int[] size,
@@ -54,6 +56,8 @@ public final class ScreenChecks {
             List<String> found = WaitForAsyncUtils.asyncFx(() -> problems(scene)).get(10, TimeUnit.SECONDS);
             String where = name + " " + size[0] + "x" + size[1] + " " + each;
             found.forEach(problem -> problems.add(where + ": " + problem));
+            WaitForAsyncUtils.asyncFx(() -> brokenWords(scene, scene.getRoot())).get(10, TimeUnit.SECONDS)
+                    .forEach(problem -> problems.add(where + ": " + problem));
             WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, prefix + "-" + size[0] + "x" + size[1] + "/" + name
                     + "-" + each.locale().getLanguage())).get(10, TimeUnit.SECONDS);
         }
@@ -210,6 +214,9 @@ public final class ScreenChecks {
             checkInside(node, inScene, area, problems);
             checkTouchTarget(node, problems);
         }
+        if (node instanceof TextField field) {
+            checkPromptWhole(field, problems);
+        }
         if (node instanceof Labeled labeled) {
             checkWhole(labeled, problems);
         }
@@ -249,6 +256,24 @@ public final class ScreenChecks {
         if (bounds.getWidth() < TOUCH - SLACK || bounds.getHeight() < TOUCH - SLACK) {
             problems.add(name(node) + ": touch target " + Math.round(bounds.getWidth()) + " × "
                     + Math.round(bounds.getHeight()) + " px, less than " + (int) TOUCH + " px");
+        }
+    }
+
+    /**
+     * An empty field's prompt (what to type: "Badge login (e.g. C01), never a name or IIN") fits inside the field:
+     * a field draws its prompt on one line and cuts the rest without an ellipsis.
+     */
+    private static void checkPromptWhole(TextField field, List<String> problems) {
+        String prompt = field.getPromptText();
+        if (prompt == null || prompt.isEmpty() || field.getText() != null && !field.getText().isEmpty()) {
+            return;
+        }
+        Text alone = new Text(prompt);
+        alone.setFont(field.getFont());
+        double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
+        if (alone.getLayoutBounds().getWidth() > room + SLACK) {
+            problems.add(name(field) + ": prompt cut (" + Math.round(alone.getLayoutBounds().getWidth()) + " px in "
+                    + Math.round(room) + " px)");
         }
     }
 
