@@ -61,6 +61,12 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
  */
 public final class ClerkConsole extends VBox {
 
+    /**
+     * Style class of every node that shows what identifies a voter (name, birth date, IIN, document number): the
+     * clerk needs them on the console, but no screenshot may keep them, so the tests' screenshots hide these nodes.
+     */
+    public static final String PERSONAL_DATA = "personal-data";
+
     /** Width of the console over the voter screen; every text wraps inside it. */
     static final double WIDTH = 560;
     /** Width inside the scrolling middle: the console minus its border, the scroll bar and the padding. */
@@ -114,6 +120,9 @@ public final class ClerkConsole extends VBox {
         iin.setMinHeight(TOUCH);
         documentNumber.setId("clerk-document-number");
         documentNumber.setMinHeight(TOUCH);
+        // What identifies a voter is marked, so that no screenshot of the console keeps it (tests hide it).
+        iin.getStyleClass().add(PERSONAL_DATA);
+        documentNumber.getStyleClass().add(PERSONAL_DATA);
         // Typed by touch: the on-screen keyboard of the screen's dock (KioskScreens), no physical keyboard needed.
         KeyboardDock.use(clerkId, InputKind.LOGIN);
         KeyboardDock.use(pin, InputKind.DIGITS);
@@ -254,7 +263,7 @@ public final class ClerkConsole extends VBox {
         body.getChildren().setAll(currentCase(m, state));
         identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
                 session.voter().voter().surname() + " " + session.voter().voter().givenName(),
-                session.voter().voter().birthDate().toString()), "clerk-confirm-who")));
+                session.voter().voter().birthDate().toString()), "clerk-confirm-who", PERSONAL_DATA)));
         VBox inputs = new VBox(6);
         inputs.setId("clerk-inputs");
         VBox buttons = new VBox(8);
@@ -637,8 +646,9 @@ public final class ClerkConsole extends VBox {
         return label;
     }
 
-    private static Label wrapped(String text, String id) {
+    private static Label wrapped(String text, String id, String... styleClasses) {
         Label label = new Label(text);
+        label.getStyleClass().addAll(styleClasses);
         label.setId(id);
         label.setWrapText(true);
         label.setMaxWidth(CONTENT);

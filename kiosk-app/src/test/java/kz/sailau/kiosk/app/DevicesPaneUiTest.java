@@ -33,6 +33,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * The administrator's Devices pane over a real {@link KioskDeviceSettings} and a temporary {@code kiosk.json}
@@ -184,7 +185,7 @@ class DevicesPaneUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         // As the ui tests' Screenshots helper: target/screenshots/NAME.png.
         java.awt.image.BufferedImage image = WaitForAsyncUtils.asyncFx(() ->
-                javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null)).get(10, TimeUnit.SECONDS);
+                javafx.embed.swing.SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null)).get(10, TimeUnit.SECONDS);
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         javax.imageio.ImageIO.write(image, "png", shots.resolve(name + ".png").toFile());

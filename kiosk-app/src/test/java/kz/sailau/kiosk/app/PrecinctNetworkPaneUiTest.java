@@ -59,6 +59,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * The administrator's Precinct network pane on {@code kiosk-1} of a real precinct of three kiosks in this JVM
@@ -291,7 +292,7 @@ class PrecinctNetworkPaneUiTest {
     private void screenshot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         java.awt.image.BufferedImage image = WaitForAsyncUtils.asyncFx(() ->
-                javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null)).get(10, TimeUnit.SECONDS);
+                javafx.embed.swing.SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null)).get(10, TimeUnit.SECONDS);
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         javax.imageio.ImageIO.write(image, "png", shots.resolve(name + ".png").toFile());
     }

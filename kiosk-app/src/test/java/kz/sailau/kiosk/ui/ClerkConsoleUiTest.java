@@ -104,6 +104,13 @@ class ClerkConsoleUiTest {
         awaitState(s -> s instanceof CheckInState.NeedsClerk n && n.reason() == ClerkReason.CONFIRM_IDENTITY);
         everyLanguage("cardless", Set.of("#clerk-confirm", "#clerk-cancel"));
         assertTrue(shown("#clerk-confirm-who"));
+        // The name and birth date the clerk confirms are marked, and a test's screenshot hides them.
+        javafx.scene.Node who = scene.lookup("#clerk-confirm-who");
+        assertTrue(who.getStyleClass().contains(ClerkConsole.PERSONAL_DATA), "#clerk-confirm-who is marked");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> {
+            Screenshots.withoutPersonalData(scene);
+            return who.getEffect() == null;
+        }).get(10, TimeUnit.SECONDS), "the node is drawn as before after the snapshot");
         // Listeners on the exceptions list hang on one view (a view per call listened weakly and was dropped).
         org.junit.jupiter.api.Assertions.assertSame(model.notices(), model.notices());
         model.submitAsClerk(new CheckInEvent.ClerkCancels(UiFixtures.CLERK), UiFixtures.PIN.toCharArray())

@@ -4,6 +4,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.Region;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -55,8 +56,9 @@ final class DemoPanel extends VBox {
             @Override
             protected void updateItem(DemoData.DemoVoter voter, boolean empty) {
                 super.updateItem(voter, empty);
+                // The key and the age only: the panel is in screenshots, and no screenshot shows a name or birth date.
                 setText(empty || voter == null ? null
-                        : voter.key() + "  " + voter.surname() + " " + voter.givenName() + "  " + voter.birthDate());
+                        : voter.key() + "  age " + Period.between(voter.birthDate(), LocalDate.now()).getYears());
             }
         });
         voters.getSelectionModel().selectFirst();

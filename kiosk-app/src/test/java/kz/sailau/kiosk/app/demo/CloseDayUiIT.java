@@ -35,6 +35,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * Closing the day from the administrator screen on the real demo kiosk (DEMO keys, register, SQLite ledger
@@ -172,7 +173,7 @@ class CloseDayUiIT {
         WaitForAsyncUtils.asyncFx(() -> {
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
-            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png",
+            ImageIO.write(SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null), "png",
                     shots.resolve(name + ".png").toFile());
             return null;
         }).get(10, TimeUnit.SECONDS);

@@ -24,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * The demo with a mouse: the whole demo setup (DEMO keys, register build and load), the real drivers on the
@@ -76,7 +77,7 @@ class DemoPanelUiIT {
         WaitForAsyncUtils.asyncFx(() -> {
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
-            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png",
+            ImageIO.write(SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null), "png",
                     shots.resolve("19-demo-token-and-receipt-kk.png").toFile());
             return null;
         }).get(10, TimeUnit.SECONDS);

@@ -47,6 +47,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * The pre-election logic-and-accuracy test from the administrator screen of the real demo kiosk (DEMO keys,
@@ -222,7 +223,7 @@ class LogicAccuracyUiIT {
         WaitForAsyncUtils.asyncFx(() -> {
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
-            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png",
+            ImageIO.write(SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null), "png",
                     shots.resolve(name + ".png").toFile());
             return null;
         }).get(10, TimeUnit.SECONDS);
