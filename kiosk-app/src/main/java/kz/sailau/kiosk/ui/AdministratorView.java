@@ -248,6 +248,8 @@ public final class AdministratorView extends VBox {
         progress.setId("admin-progress");
         progress.setPrefWidth(640);
         progress.progressProperty().bind(model.work().progressProperty());
+        // Shown only while a job runs: the work is shared, and a finished unlock must not read as a loaded register.
+        progress.visibleProperty().bind(model.work().busyProperty());
         HBox row = new HBox(16, load, progress);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox section = new VBox(12, heading, file, row,

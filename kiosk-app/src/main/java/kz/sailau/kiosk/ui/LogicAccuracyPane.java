@@ -45,6 +45,7 @@ public final class LogicAccuracyPane extends VBox {
         progress.setId("la-progress");
         progress.setPrefWidth(640);
         progress.progressProperty().bind(work.progressProperty());
+        progress.visibleProperty().bind(work.busyProperty());
         Label counters = AdminControls.wrapped("la-counters");
         counters.getStyleClass().add("la-counters");
         Runnable showCounters = () -> {

@@ -99,6 +99,8 @@ class AdministratorUiTest {
         awaitMessage("#admin-message", "Киоск разблокирован");
         assertTrue(scene.lookup("#admin-message").getStyleClass().contains("message-success"));
         assertFalse(dock.showingProperty().get(), "enter hides the keyboard");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !scene.lookup("#admin-working").isVisible());
+        assertFalse(scene.lookup("#admin-progress").isVisible(), "no full bar at rest: nothing was loaded yet");
 
         @SuppressWarnings("unchecked")
         ListView<Path> packages = (ListView<Path>) scene.lookup("#admin-package-list");
