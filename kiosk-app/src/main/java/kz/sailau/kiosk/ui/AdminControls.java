@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ui;
 
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.FlowPane;
@@ -90,6 +91,8 @@ final class AdminControls {
     static FlowPane flow(Node... children) {
         FlowPane row = new FlowPane(16, 12, children);
         row.setAlignment(Pos.CENTER);
+        // Buttons of one row start at the same height when one of them wraps to more lines.
+        row.setRowValignment(VPos.TOP);
         row.setPrefWrapLength(CONTENT);
         return row;
     }
