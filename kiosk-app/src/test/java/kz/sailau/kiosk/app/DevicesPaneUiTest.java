@@ -182,12 +182,6 @@ class DevicesPaneUiTest {
     }
 
     private void save(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        // As the ui tests' Screenshots helper: target/screenshots/NAME.png.
-        java.awt.image.BufferedImage image = WaitForAsyncUtils.asyncFx(() ->
-                javafx.embed.swing.SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null)).get(10, TimeUnit.SECONDS);
-        Path shots = Path.of("target", "screenshots");
-        Files.createDirectories(shots);
-        javax.imageio.ImageIO.write(image, "png", shots.resolve(name + ".png").toFile());
+        Screenshots.saveFromTest(scene, name);
     }
 }

@@ -290,11 +290,7 @@ class PrecinctNetworkPaneUiTest {
 
     /** As the ui tests' Screenshots helper: {@code target/screenshots/NAME.png}. */
     private void screenshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        java.awt.image.BufferedImage image = WaitForAsyncUtils.asyncFx(() ->
-                javafx.embed.swing.SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null)).get(10, TimeUnit.SECONDS);
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        javax.imageio.ImageIO.write(image, "png", shots.resolve(name + ".png").toFile());
+        Screenshots.saveFromTest(scene, name);
     }
 
     private static String fingerprint(String machine) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ import javafx.scene.effect.Effect;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Saves scene snapshots under {@code target/screenshots/} for review and for docs/screens.md. Every snapshot a test
@@ -31,19 +33,22 @@ public final class Screenshots {
     }
 
     /** Snapshots the scene (call on the FX thread) and writes {@code target/screenshots/NAME.png}. */
-    static Path save(Scene scene, String name) {
-        return write(SwingFXUtils.fromFXImage(withoutPersonalData(scene), null), DIRECTORY.resolve(name + ".png"));
-    }
-
-    /** Writes a snapshot as a PNG file, creating its directory. */
-    public static Path write(BufferedImage image, Path file) {
+    public static Path save(Scene scene, String name) {
+        BufferedImage image = SwingFXUtils.fromFXImage(withoutPersonalData(scene), null);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path file = DIRECTORY.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             ImageIO.write(image, "png", file.toFile());
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write screenshot " + file, e);
+            throw new UncheckedIOException("cannot write screenshot " + name, e);
         }
+    }
+
+    /** As {@link #save}, from a test's thread: after the pending FX events, on the FX thread. */
+    public static Path saveFromTest(Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> save(scene, name)).get(10, TimeUnit.SECONDS);
     }
 
     /**

@@ -155,12 +155,7 @@ class TouchKeyboardUiTest {
         tap(robot, "#key-hide");
         typeByTouch(robot, "#clerk-id", UiFixtures.CLERK.value());
         typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
-        tap(robot, "#clerk-special-list");
-        CheckInState.TokenIssued special = ScreenStates.await(model, CheckInState.TokenIssued.class);
-        assertEquals(CheckInMethod.SPECIAL_LIST, special.method());
-        tap(robot, "#clerk-console-close");
-        tap(robot, "#token-done");
-        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        tokenByClerkThenDone(robot, "#clerk-special-list", CheckInMethod.SPECIAL_LIST);
         assertEquals(1, fixtures.ledger.counters().specialList());
 
         tap(robot, "#language-russian");
@@ -177,12 +172,7 @@ class TouchKeyboardUiTest {
         tap(robot, "#override-worn_fingerprints");
         assertTrue(((ToggleButton) scene.lookup("#override-worn_fingerprints")).isSelected(), "the reason is chosen");
         typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
-        tap(robot, "#clerk-override");
-        CheckInState.TokenIssued overridden = ScreenStates.await(model, CheckInState.TokenIssued.class);
-        assertEquals(CheckInMethod.CLERK_OVERRIDE, overridden.method());
-        tap(robot, "#clerk-console-close");
-        tap(robot, "#token-done");
-        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        tokenByClerkThenDone(robot, "#clerk-override", CheckInMethod.CLERK_OVERRIDE);
 
         tap(robot, "#open-clerk-console");
         tap(robot, "#clerk-language-russian");
@@ -215,6 +205,18 @@ class TouchKeyboardUiTest {
     }
 
     /** The label {@code id} shows {@code expected} (the walk's screens are in the language it expects). */
+    /**
+     * The clerk taps {@code action}, the token is issued by {@code method}; the clerk closes the console and the
+     * voter taps Done: the kiosk waits for the next card.
+     */
+    private void tokenByClerkThenDone(FxRobot robot, String action, CheckInMethod method) throws Exception {
+        tap(robot, action);
+        assertEquals(method, ScreenStates.await(model, CheckInState.TokenIssued.class).method());
+        tap(robot, "#clerk-console-close");
+        tap(robot, "#token-done");
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+    }
+
     private void assertShown(FxRobot robot, String id, String expected) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup(id) != null);
         assertEquals(expected, WaitForAsyncUtils.asyncFx(() -> ((Label) scene.lookup(id)).getText())

@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.crypto.Pem;
@@ -170,12 +168,6 @@ class CloseDayUiIT {
     }
 
     private void screenshot(String name) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            ImageIO.write(SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null), "png",
-                    shots.resolve(name + ".png").toFile());
-            return null;
-        }).get(10, TimeUnit.SECONDS);
+        Screenshots.saveFromTest(scene, name);
     }
 }

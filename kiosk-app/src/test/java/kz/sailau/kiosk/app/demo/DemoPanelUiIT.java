@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
@@ -74,13 +72,7 @@ class DemoPanelUiIT {
         TextArea receipt = robot.lookup("#demo-receipt").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> receipt.getText().contains(issued.token().qrPayload()));
         assertTrue(receipt.getText().contains(issued.token().humanCode()), receipt.getText());
-        WaitForAsyncUtils.asyncFx(() -> {
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            ImageIO.write(SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null), "png",
-                    shots.resolve("19-demo-token-and-receipt-kk.png").toFile());
-            return null;
-        }).get(10, TimeUnit.SECONDS);
+        Screenshots.saveFromTest(scene, "19-demo-token-and-receipt-kk");
         model.close();
     }
 }

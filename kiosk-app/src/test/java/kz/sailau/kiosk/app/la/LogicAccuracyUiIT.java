@@ -12,13 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.app.demo.DemoKiosk;
@@ -219,13 +217,6 @@ class LogicAccuracyUiIT {
     }
 
     private void screenshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            ImageIO.write(SwingFXUtils.fromFXImage(Screenshots.withoutPersonalData(scene), null), "png",
-                    shots.resolve(name + ".png").toFile());
-            return null;
-        }).get(10, TimeUnit.SECONDS);
+        Screenshots.saveFromTest(scene, name);
     }
 }
