@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -41,7 +42,7 @@ public final class AdministrationEvents {
         return AuditEvent.of(AuditEventType.REGISTER_LOADED, AuditField.count("version", loaded.version()),
                 AuditField.digest("packageHash", loaded.packageSha256()),
                 AuditField.count("voters", loaded.voterCount()),
-                AuditField.digest(RegisterSigners.FIELD, RegisterSigners.fingerprint(signer)));
+                AuditField.digest(RegisterSigners.FIELD, Digests.sha256Hex(signer)));
     }
 
     /**

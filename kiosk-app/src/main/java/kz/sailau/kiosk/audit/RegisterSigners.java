@@ -1,8 +1,6 @@
 package kz.sailau.kiosk.audit;
 
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,16 +24,6 @@ public final class RegisterSigners {
     public static final String CHECK = "register signer";
 
     private RegisterSigners() {
-    }
-
-    /** Lower-case hex SHA-256 of the certificate's DER encoding. */
-    public static String fingerprint(X509Certificate certificate) {
-        Objects.requireNonNull(certificate, "certificate");
-        try {
-            return HexFormat.of().formatHex(Digests.sha256(certificate.getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalArgumentException("the certificate cannot be encoded", e);
-        }
     }
 
     /**
@@ -67,7 +55,7 @@ public final class RegisterSigners {
                     + "certificate given; the " + loads.size() + " register load(s) were verified with the "
                     + "certificate(s) of SHA-256 " + String.join(", ", named));
         }
-        String expected = fingerprint(authority);
+        String expected = Digests.sha256Hex(authority);
         for (AuditEntry load : loads) {
             if (!expected.equals(load.event().field(FIELD))) {
                 return BundleVerifier.Check.of(CHECK, false, "the register version " + load.event().field("version")

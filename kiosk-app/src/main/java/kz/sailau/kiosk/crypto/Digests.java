@@ -2,6 +2,8 @@ package kz.sailau.kiosk.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
 /** SHA-256 (FIPS 180-4) in the forms the register and audit need. */
@@ -22,5 +24,14 @@ public final class Digests {
     /** SHA-256 of {@code data} as lower-case hex. */
     public static String sha256Hex(byte[] data) {
         return HexFormat.of().formatHex(sha256(data));
+    }
+
+    /** Lower-case hex SHA-256 of a certificate's DER encoding: its fingerprint. */
+    public static String sha256Hex(X509Certificate certificate) {
+        try {
+            return sha256Hex(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new KioskCryptoException("crypto.error.certificateFormat", "certificate cannot be encoded", e);
+        }
     }
 }

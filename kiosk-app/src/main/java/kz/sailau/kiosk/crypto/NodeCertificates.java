@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import kz.sailau.kiosk.model.NodeName;
@@ -166,11 +164,7 @@ public final class NodeCertificates {
 
     /** Lower-case hex SHA-256 of the DER encoding. */
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(Digests.sha256(certificate.getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new KioskCryptoException("node.error.notNodeCertificate", "certificate cannot be encoded", e);
-        }
+        return Digests.sha256Hex(certificate);
     }
 
     /** The three things a node subject names. */

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import kz.sailau.kiosk.audit.RegisterSigners;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.RegisterFixtures;
@@ -51,7 +52,7 @@ class PinnedAuthoritySwapIT {
         assertEquals(0, unchecked.exit(), unchecked.out());
         assertTrue(unchecked.out().contains(RegisterSigners.CHECK + ": NOT_CHECKED: NOT checked: no authority "
                 + "certificate given; the 1 register load(s) were verified with the certificate(s) of SHA-256 "
-                + RegisterSigners.fingerprint(RegisterFixtures.authority().certificate())), unchecked.out());
+                + Digests.sha256Hex(RegisterFixtures.authority().certificate())), unchecked.out());
     }
 
     @Test
@@ -74,7 +75,7 @@ class PinnedAuthoritySwapIT {
         assertTrue(run.out().contains(RegisterSigners.CHECK + ": FAILED: the register version 2 loaded at entry "),
                 run.out());
         assertTrue(run.out().contains("was verified with ANOTHER authority certificate (SHA-256 "
-                + RegisterSigners.fingerprint(forger.certificate()) + ")"), run.out());
+                + Digests.sha256Hex(forger.certificate()) + ")"), run.out());
         assertTrue(run.out().contains("[bundle.check.registerSigner]"), run.out());
         assertTrue(run.err().isEmpty(), run.err());
 
