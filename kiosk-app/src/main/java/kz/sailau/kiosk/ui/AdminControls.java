@@ -1,5 +1,7 @@
 package kz.sailau.kiosk.ui;
 
+import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -10,6 +12,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
  * The controls of the administrator screens, made alike: buttons at least {@link #TOUCH} pixels high whose text
@@ -81,10 +84,36 @@ final class AdminControls {
             label.setVisible(now != null);
             label.setManaged(now != null);
         };
-        message.addListener((o, a, b) -> render.run());
+        message.addListener((o, a, b) -> {
+            render.run();
+            if (b != null) {
+                scrollIntoView(label);
+            }
+        });
         language.messagesProperty().addListener((o, a, b) -> render.run());
         render.run();
         return label;
+    }
+
+    /**
+     * Brings {@code node} into the view of the screen's scroll pane, as little as needed, when it is shown: what an
+     * action has just said (its outcome, the question before it) appears where the tap was, never below the fold of
+     * a screen that pans, where a touch user would see nothing happen.
+     */
+    static void scrollIntoView(Node node) {
+        // After the change that showed it has run its course (a node is made visible before it is made managed,
+        // and the rest of the screen may change with it): then it has its place to scroll to.
+        Platform.runLater(() -> {
+            if (node.getScene() == null) {
+                return;
+            }
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return;
+                }
+            }
+            KeyboardDock.scrollIntoView(node);
+        });
     }
 
     /** Buttons in a row that wraps onto the next line when the screen is narrow, centred. */
@@ -113,6 +142,29 @@ final class AdminControls {
                 setText(empty || item == null ? null : text.apply(item));
             }
         };
+    }
+
+    /**
+     * A hair space (U+200A): whitespace to JavaFX's line breaking, which wraps a plain text only at whitespace, yet
+     * about a pixel wide on screen.
+     */
+    static final char WRAP_POINT = '\u200A';
+
+    /**
+     * {@code path} as shown in a wrapping text: a {@link #WRAP_POINT} after each name separator, so that a long path
+     * wraps after a "/" (between whole names: "/media/admin/USB/" above "register-v2.srp") and never inside a name.
+     * Only for display: the path itself is kept as chosen.
+     */
+    static String wrappablePath(Path path) {
+        String separators = path.getFileSystem().getSeparator() + "/";
+        StringBuilder shown = new StringBuilder();
+        for (char c : path.toString().toCharArray()) {
+            shown.append(c);
+            if (separators.indexOf(c) >= 0) {
+                shown.append(WRAP_POINT);
+            }
+        }
+        return shown.toString();
     }
 
     /** Shows {@code node} only while {@code shown} is true (and takes no room otherwise). */

@@ -103,6 +103,12 @@ final class ConfirmationBox extends VBox {
         buttons.setPrefWrapLength(AdminControls.CONTENT);
         getChildren().add(buttons);
         AdminControls.shownWhen(this, confirmation.pendingProperty().isEqualTo(action));
+        // The question comes up where the tap was: in view, not below the fold (the screen pans).
+        visibleProperty().addListener((o, a, shown) -> {
+            if (shown) {
+                AdminControls.scrollIntoView(this);
+            }
+        });
         confirmation.pendingProperty().addListener((o, a, b) -> {
             if (b != action) {
                 passphrase.clear();

@@ -14,8 +14,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * A file chosen by touch from a list (the proposed file and what the removable media hold), never typed: rows at
- * least {@link AdminControls#TOUCH} pixels high whose path wraps, "Look again" after a stick is put in, and a
- * sentence when nothing is found. Ids: {@code PREFIX-list}, {@code PREFIX-look-again}, {@code PREFIX-none}.
+ * least {@link AdminControls#TOUCH} pixels high whose path wraps between names ({@link AdminControls#wrappablePath}),
+ * "Look again" after a stick is put in, and a sentence when nothing is found. Ids: {@code PREFIX-list},
+ * {@code PREFIX-look-again}, {@code PREFIX-none}.
  */
 final class FileChoiceView extends VBox {
 
@@ -35,7 +36,7 @@ final class FileChoiceView extends VBox {
         list.setMinHeight(Region.USE_PREF_SIZE);
         list.setPrefWidth(640);
         list.setMaxWidth(640);
-        list.setCellFactory(view -> AdminControls.wrappingCell(600, Path::toString));
+        list.setCellFactory(view -> AdminControls.wrappingCell(600, AdminControls::wrappablePath));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
             if (chosen != null) {
                 model.chosenProperty().set(chosen);

@@ -110,7 +110,8 @@ class PrecinctNetworkPaneUiTest {
         precinct.writeSettings(members);
         LoopbackPrecinct.Machine spare = precinct.add("kiosk-4", NodeRole.KIOSK);
         LoopbackPrecinct.Machine secondSpare = precinct.add("kiosk-5", NodeRole.KIOSK);
-        stick = Files.createDirectories(root.resolve("media/STICK"));
+        // A stick's folder as deep as a real one, so its paths are wider than the list at 1024 × 768 (they wrap).
+        stick = Files.createDirectories(root.resolve("media/administrator/SAILAU-PRECINCT-4711/node-certificates"));
         Files.copy(precinct.certificate(spare), stick.resolve("kiosk-4.crt.pem"));
         Files.copy(precinct.certificate(secondSpare), stick.resolve("kiosk-5.crt.pem"));
         try (LoopbackPrecinct other = new LoopbackPrecinct(root.resolve("other"), new PrecinctId(4712), authority,
@@ -273,9 +274,9 @@ class PrecinctNetworkPaneUiTest {
             for (Language each : List.of(Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH)) {
                 robot.interact(() -> language.choose(each));
                 WaitForAsyncUtils.waitForFxEvents();
-                // The check walks the whole pane, scrolled or not (inside the scroll pane: inside its width).
-                List<String> found = WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene))
-                        .get(10, TimeUnit.SECONDS);
+                // The check walks the whole pane, scrolled or not (inside the scroll pane: inside its width), and
+                // finds any word broken across lines: a certificate's path wraps between its names, never inside.
+                List<String> found = ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), false);
                 found.forEach(problem -> problems.add(size[0] + "x" + size[1] + " " + each + ": " + problem));
                 if (size[0] == 1280) {
                     robot.interact(() -> AdminTouch.reveal(scene.lookup("#precinct-title")));

@@ -5,6 +5,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
+import kz.sailau.kiosk.ui.touch.TouchKeyboard;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,6 +28,40 @@ public final class AdminTouch {
         robot.interact(() -> reveal(node));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(node);
+    }
+
+    /**
+     * A touch user's tap on {@code id}: once it is shown and enabled, pans its screen so that it is in view (as a
+     * finger drags the screen) and taps it there, straight through the real scene ({@link TouchTaps}).
+     */
+    public static void tap(FxRobot robot, Scene scene, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            Node node = scene.lookup(id);
+            return node != null && node.isVisible() && !node.isDisabled() && node.getScene() != null;
+        });
+        robot.interact(() -> reveal(scene.lookup(id)));
+        TouchTaps.tap(robot, id);
+    }
+
+    /**
+     * Taps the field {@code id}, types {@code text} on the on-screen letter keys (shift before a capital, and again
+     * after it: every field starts in small letters) and taps enter, which submits the field as its own button does.
+     */
+    public static void typeByTouch(FxRobot robot, Scene scene, String id, String text) throws Exception {
+        tap(robot, scene, id);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-enter") != null
+                && scene.lookup("#key-enter").isVisible());
+        for (char c : text.toCharArray()) {
+            boolean capital = Character.isUpperCase(c);
+            if (capital) {
+                TouchTaps.tap(robot, "#key-shift");
+            }
+            TouchTaps.tap(robot, c == ' ' ? "#key-space" : "#" + TouchKeyboard.keyId(c));
+            if (capital) {
+                TouchTaps.tap(robot, "#key-shift");
+            }
+        }
+        TouchTaps.tap(robot, "#key-enter");
     }
 
     /** Scrolls the nearest scroll pane so that {@code node} is near the top of its view (call on the FX thread). */

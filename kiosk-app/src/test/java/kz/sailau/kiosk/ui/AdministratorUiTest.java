@@ -107,7 +107,7 @@ class AdministratorUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> packages.getItems().size() == 1);
         String file = media.resolve("USB-ADMIN").resolve("register-v2.srp").toString();
         robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> cell
-                && file.equals(cell.getText())).queryAs(Node.class));
+                && AdminControls.wrappablePath(Path.of(file)).equals(cell.getText())).queryAs(Node.class));
         assertEquals(Path.of(file), packages.getSelectionModel().getSelectedItem());
         ScrollPane scroll = (ScrollPane) scene.lookup("#administrator-scroll");
         robot.interact(() -> scroll.setVvalue(0.2));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +38,19 @@ class CloseDayUiTest {
     private Scene scene;
     private CheckInScreenModel model;
     private UiFixtures fixtures;
+    private LanguageViewModel language;
+    private Stage stage;
+    private KioskScreens screens;
 
     @Start
     void start(Stage stage) {
         actions.closeRelease = new CountDownLatch(1);
         fixtures = new UiFixtures();
-        LanguageViewModel language = new LanguageViewModel();
+        this.stage = stage;
+        language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
         model = fixtures.model(language);
-        KioskScreens screens = new KioskScreens(model, actions, ForkJoinPool.commonPool(), Platform::runLater);
+        screens = new KioskScreens(model, actions, ForkJoinPool.commonPool(), Platform::runLater);
         scene = new Scene(screens, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
@@ -97,6 +103,65 @@ class CloseDayUiTest {
         assertEquals(1, actions.wipes.get());
         model.close();
         fixtures.close();
+    }
+
+    /**
+     * The day closed and wiped by touch alone at 1024 × 768, as an administrator on the kiosk does: the screens in
+     * Kazakh (the kiosk's first language), the passphrase typed on the on-screen keys, every tap where the screen
+     * shows the control after panning to it; each step checked whole in Kazakh and Russian, and the question each
+     * guarded action asks, and the message it leaves, in view where the tap left the screen.
+     */
+    @Test
+    void closeAndWipeByTouchAloneAt1024x768InKazakhAndRussian(FxRobot robot) throws Exception {
+        actions.closeRelease.countDown();
+        robot.interact(() -> {
+            scene = ScreenChecks.resize(stage, scene, screens, 1024, 768);
+            language.choose(Language.KAZAKH);
+        });
+        List<Language> languages = List.of(Language.KAZAKH, Language.RUSSIAN);
+        List<String> problems = new ArrayList<>();
+        AdminTouch.tap(robot, scene, "#open-administrator");
+        AdminTouch.typeByTouch(robot, scene, "#admin-passphrase", FakeAdministration.PASSPHRASE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#admin-close-day") != null
+                && scene.lookup("#admin-close-day").isVisible());
+        step(robot, "1-unlocked", languages, problems);
+
+        AdminTouch.tap(robot, scene, "#admin-close-day");
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#confirm-close-day"));
+        step(robot, "2-confirm-close-day", languages, problems);
+        assertEquals(0, actions.closes.get(), "the first tap only asks");
+        AdminTouch.tap(robot, scene, "#confirm-close-day-yes");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> actions.closes.get() == 1
+                && scene.lookup("#admin-day-message").getStyleClass().contains("message-success"));
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#admin-day-message"));
+        step(robot, "3-day-closed", languages, problems);
+
+        AdminTouch.tap(robot, scene, "#admin-back");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ScreenChecks.checkStep(robot, scene, language, languages, "touch-close-1024x768", "4-polls-closed", true,
+                problems);
+
+        AdminTouch.tap(robot, scene, "#open-administrator");
+        AdminTouch.typeByTouch(robot, scene, "#admin-passphrase", FakeAdministration.PASSPHRASE);
+        AdminTouch.tap(robot, scene, "#admin-wipe");
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#confirm-wipe"));
+        step(robot, "5-confirm-wipe", languages, problems);
+        assertEquals(0, actions.wipes.get(), "the first tap only asks");
+        // Enter on the passphrase's keys confirms, as "Yes, wipe now" does.
+        AdminTouch.typeByTouch(robot, scene, "#confirm-wipe-passphrase", FakeAdministration.PASSPHRASE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> actions.wipes.get() == 1
+                && scene.lookup("#admin-day-message").getStyleClass().contains("message-success"));
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#admin-day-message"));
+        step(robot, "6-wiped", languages, problems);
+        assertEquals(List.of(), problems);
+        model.close();
+        fixtures.close();
+    }
+
+    /** One step of the touch walk on the administrator screen, which pans: checked in each language. */
+    private void step(FxRobot robot, String name, List<Language> languages, List<String> problems) throws Exception {
+        ScreenChecks.checkStep(robot, scene, language, languages, "touch-close-1024x768", name, false, problems);
     }
 
     private void unlock(FxRobot robot) throws Exception {

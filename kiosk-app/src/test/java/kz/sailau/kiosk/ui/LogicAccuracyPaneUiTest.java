@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -31,9 +33,13 @@ class LogicAccuracyPaneUiTest {
     private AdministratorViewModel model;
     private Scene scene;
 
+    private LanguageViewModel language;
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
-        LanguageViewModel language = new LanguageViewModel();
+        this.stage = stage;
+        language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
         model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
                 java.time.Clock.systemUTC(), () -> { });
@@ -64,6 +70,49 @@ class LogicAccuracyPaneUiTest {
                 + "test data is wiped and the counters are back to zero.");
         assertEquals(1, actions.testEnds.get());
         assertFalse(scene.lookup("#confirm-end-test").isVisible());
+    }
+
+    /**
+     * The pre-election test by touch alone at 1024 × 768, as an administrator on the kiosk runs it: the screens in
+     * Kazakh, the passphrase on the on-screen keys, every tap where the screen shows the control after panning to it;
+     * each step checked whole in Kazakh and Russian, and the end's question and the test's outcome in view where the
+     * tap left the screen.
+     */
+    @Test
+    void startAndEndByTouchAloneAt1024x768InKazakhAndRussian(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            scene = ScreenChecks.resize(stage, scene, scene.getRoot(), 1024, 768);
+            language.choose(Language.KAZAKH);
+        });
+        List<Language> languages = List.of(Language.KAZAKH, Language.RUSSIAN);
+        List<String> problems = new ArrayList<>();
+        AdminTouch.typeByTouch(robot, scene, "#admin-passphrase", FakeAdministration.PASSPHRASE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.unlockedProperty().get());
+        AdminTouch.tap(robot, scene, "#admin-landa");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#la-pane").isVisible());
+        step(robot, "1-proposed", languages, problems);
+        AdminTouch.tap(robot, scene, "#la-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ((Button) scene.lookup("#la-start")).isDisabled()
+                && !((Label) scene.lookup("#la-message")).getText().isEmpty());
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#la-message"));
+        step(robot, "2-running", languages, problems);
+        AdminTouch.tap(robot, scene, "#la-end");
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#confirm-end-test"));
+        step(robot, "3-confirm-end", languages, problems);
+        assertEquals(0, actions.testEnds.get(), "the first tap only asks");
+        AdminTouch.tap(robot, scene, "#confirm-end-test-yes");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> actions.testEnds.get() == 1
+                && !scene.lookup("#confirm-end-test").isVisible());
+        problems.addAll(ScreenChecks.notInViewFromTest(scene, "#la-message"));
+        step(robot, "4-ended", languages, problems);
+        AdminTouch.tap(robot, scene, "#la-back");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !scene.lookup("#la-pane").isVisible());
+        assertEquals(List.of(), problems);
+    }
+
+    /** One step of the touch walk on the administrator screen, which pans: checked in each language. */
+    private void step(FxRobot robot, String name, List<Language> languages, List<String> problems) throws Exception {
+        ScreenChecks.checkStep(robot, scene, language, languages, "touch-landa-1024x768", name, false, problems);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -20,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -82,6 +84,56 @@ public final class ScreenChecks {
     }
 
     /**
+     * Every rule for one screen that may share its scene with something else (the demo's voter panel beside the
+     * kiosk): the {@link #problems} of the nodes under {@code screen} against the screen's own bounds (not the whole
+     * window), its {@link #brokenWords}, and, when {@code actionsInView}, its {@link #actionsOutOfView} against its
+     * bounds too. Call on the FX thread; each problem is one line.
+     */
+    public static List<String> screenProblems(Scene scene, Node screen, boolean actionsInView) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Bounds area = intersection(windowBounds(scene), screen.localToScene(screen.getLayoutBounds()));
+        List<String> problems = new ArrayList<>();
+        walk(screen, area, problems);
+        collectBrokenWords(screen, problems);
+        if (actionsInView) {
+            collectOutOfView(screen, area, node -> node instanceof ButtonBase || node instanceof TextInputControl
+                    || node instanceof ComboBoxBase, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * Saves the scene's screenshot {@code name} and adds the {@link #screenProblems} of {@code screen} to
+     * {@code problems}, each as "{@code name: problem}". From a test's thread.
+     */
+    public static void screenshotAndCheck(Scene scene, Node screen, String name, boolean actionsInView,
+                                          List<String> problems) throws Exception {
+        Screenshots.saveFromTest(scene, name);
+        screenProblemsFromTest(scene, screen, actionsInView).forEach(problem -> problems.add(name + ": " + problem));
+    }
+
+    /**
+     * Gives {@code root} a new scene of {@code width} × {@code height} on {@code stage}, styled, the stage sized to
+     * it (never explicitly: the next test class's scene sizes the shared stage again). Call on the FX thread.
+     */
+    static Scene resize(Stage stage, Scene scene, Parent root, int width, int height) {
+        scene.setRoot(new Group());
+        Scene resized = new Scene(root, width, height);
+        resized.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(resized);
+        stage.sizeToScene();
+        return resized;
+    }
+
+    /** {@link #screenProblems} from a test's thread, after the pending FX events. */
+    public static List<String> screenProblemsFromTest(Scene scene, Node screen, boolean actionsInView)
+            throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> screenProblems(scene, screen, actionsInView)).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
      * The controls under {@code root} (laid out first) that a person cannot see without scrolling: each button
      * (and field) must lie wholly inside the window and inside the visible part of every scroll pane around it, at
      * the position the screen opened at. {@link #problems} accepts anything inside a vertical scroll pane, because
@@ -114,6 +166,37 @@ public final class ScreenChecks {
     }
 
     /**
+     * {@code node} itself (a question just asked, the message an action left) when a person cannot see it whole
+     * without panning, where the screen now stands: one line, or none.
+     */
+    static List<String> notInView(Scene scene, Node node) {
+        return outOfView(scene, node, each -> each == node);
+    }
+
+    /** {@link #notInView} for the node {@code id}, from a test's thread after the pending FX events. */
+    static List<String> notInViewFromTest(Scene scene, String id) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> notInView(scene, scene.lookup(id))).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The walk's check of one step in each of {@code languages} (then back to the first): the screen's
+     * {@link #screenProblems} (with its actions in view when {@code actionsInView}), each added to {@code problems}
+     * as "{@code name LANGUAGE: problem}", and its screenshot {@code prefix/name-lang}. From a test's thread.
+     */
+    static void checkStep(FxRobot robot, Scene scene, LanguageViewModel language, List<Language> languages,
+                          String prefix, String name, boolean actionsInView, List<String> problems) throws Exception {
+        for (Language each : languages) {
+            robot.interact(() -> language.choose(each));
+            screenProblemsFromTest(scene, scene.getRoot(), actionsInView)
+                    .forEach(problem -> problems.add(name + " " + each + ": " + problem));
+            Screenshots.saveFromTest(scene, prefix + "/" + name + "-" + each.locale().getLanguage());
+        }
+        robot.interact(() -> language.choose(languages.get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
      * The wrapped texts under {@code root} (laid out first) that break a word across two lines because the word is
      * wider than the room the text has ("зарегистрир-ованы", "көмектесе-ді"): a person reads two words that are not
      * there. Each is one line naming the node and the word.
@@ -133,7 +216,7 @@ public final class ScreenChecks {
         if (node instanceof Labeled labeled && labeled.isWrapText() && labeled.getText() != null) {
             for (Node child : labeled.getChildrenUnmodifiable()) {
                 if (child instanceof Text rendered && rendered.getWrappingWidth() > 0) {
-                    for (String word : labeled.getText().split("\\s+")) {
+                    for (String word : labeled.getText().split("[\\s" + AdminControls.WRAP_POINT + "]+")) {
                         Text alone = new Text(word);
                         alone.setFont(rendered.getFont());
                         if (alone.getLayoutBounds().getWidth() > rendered.getWrappingWidth() + SLACK) {

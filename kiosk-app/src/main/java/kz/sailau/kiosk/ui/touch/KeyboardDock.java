@@ -199,8 +199,11 @@ public final class KeyboardDock extends BorderPane {
         return Optional.empty();
     }
 
-    /** Scrolls the nearest scroll pane so that {@code node} lies inside its viewport. */
-    private static void scrollIntoView(Node node) {
+    /**
+     * Scrolls the nearest scroll pane around {@code node} as little as brings {@code node} inside its viewport (16 px
+     * from its edge), styled and laid out first; nothing when it is in view already or has no scroll pane around it.
+     */
+    public static void scrollIntoView(Node node) {
         ScrollPane scroll = null;
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
             if (n instanceof ScrollPane pane) {
@@ -215,6 +218,8 @@ public final class KeyboardDock extends BorderPane {
         if (scene == null) {
             return;
         }
+        // Styled and laid out as the next frame shows it: a style class just added can change a height above.
+        scroll.applyCss();
         scroll.layout();
         Node content = scroll.getContent();
         Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
