@@ -33,7 +33,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import kz.sailau.kiosk.ui.Screenshots;
+import kz.sailau.kiosk.ui.AdminTouch;
+import kz.sailau.kiosk.ui.KioskScreens;
+import kz.sailau.kiosk.ui.ScreenChecks;
 
 /**
  * The administrator's Devices pane over a real {@link KioskDeviceSettings} and a temporary {@code kiosk.json}
@@ -47,6 +49,7 @@ class DevicesPaneUiTest {
     static Path directory;
 
     private Scene scene;
+    private final List<String> problems = new ArrayList<>();
     private Path file;
     private LanguageViewModel language;
     private final List<AuditEvent> audited = new ArrayList<>();
@@ -99,8 +102,8 @@ class DevicesPaneUiTest {
                 "admin.devices.appliesRestart");
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        scene = new Scene(new AdministratorView(new FakeActions(devices), language, ForkJoinPool.commonPool(),
-                Platform::runLater, () -> { }), 1600, 1000);
+        scene = new Scene(KioskScreens.scrolling(new AdministratorView(new FakeActions(devices), language,
+                ForkJoinPool.commonPool(), Platform::runLater, () -> { })), 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -109,29 +112,29 @@ class DevicesPaneUiTest {
     @Test
     void editABadValueSeeItsMessageThenSaveAndReadBack(FxRobot robot) throws Exception {
         robot.clickOn("#admin-passphrase").write("TEST passphrase");
-        robot.clickOn("#admin-unlock");
+        press(robot, "#admin-unlock");
         awaitLabel("#admin-message", "Kiosk unlocked");
         assertEquals("Fingerprint scanner: /dev/sailau-scanner, 57600 baud\nIdentity card reader: /dev/sailau-mrz, "
                 + "9600 baud\nReceipt printer: /dev/sailau-printer, 19200 baud", label("#devices-summary"));
-        robot.clickOn("#devices-edit");
+        press(robot, "#devices-edit");
         awaitLabel("#devices-applies", Messages.of(Language.ENGLISH).get("admin.devices.appliesRestart"));
 
-        robot.clickOn("#devices-test-scanner");
+        press(robot, "#devices-test-scanner");
         awaitLabel("#devices-status-scanner", "The scanner answered the handshake.");
-        robot.clickOn("#devices-test-printer");
+        press(robot, "#devices-test-printer");
         awaitLabel("#devices-status-printer", Messages.of(Language.ENGLISH).get("device.error.notFound"));
 
         ComboBox<?> port = robot.lookup("#devices-port-scanner").queryAs(ComboBox.class);
         robot.interact(() -> port.getEditor().clear());
         robot.clickOn(port.getEditor()).write("dev/ttyUSB1");
-        robot.clickOn("#devices-save");
+        press(robot, "#devices-save");
         awaitLabel("#devices-status-scanner", "The port must be a full path starting with /, e.g. /dev/ttyUSB0.");
         awaitLabel("#devices-message", "Not saved: correct the marked fields.");
         assertTrue(port.getStyleClass().contains("field-error"), "the bad field is marked");
         assertTrue(Files.readString(file).contains("\"/dev/sailau-scanner\""), "nothing written");
         save("30-admin-devices-refused-en");
 
-        robot.clickOn("#language-russian");
+        press(robot, "#language-russian");
         awaitLabel("#devices-status-scanner", Messages.of(Language.RUSSIAN).get("admin.devices.error.portNotAbsolute"));
         awaitLabel("#devices-message", Messages.of(Language.RUSSIAN).get("admin.devices.error.fields"));
 
@@ -148,7 +151,7 @@ class DevicesPaneUiTest {
                 "an R305 is offered only its own speeds");
         robot.interact(() -> model.setValue("zfm-20"));
         robot.interact(() -> baud.setValue(115_200));
-        robot.clickOn("#devices-save");
+        press(robot, "#devices-save");
         awaitLabel("#devices-message", "Сохранено в файл настроек.");
         awaitLabel("#devices-status-scanner", "");
         assertTrue(!port.getStyleClass().contains("field-error"), "the mark is cleared");
@@ -161,10 +164,11 @@ class DevicesPaneUiTest {
         assertEquals(1, audited.size());
         assertEquals(AuditEventType.DEVICES_CONFIGURED, audited.get(0).type());
 
-        robot.clickOn("#devices-edit");
+        press(robot, "#devices-edit");
         awaitLabel("#devices-summary", "Сканер отпечатков пальцев: /dev/ttyUSB1, 115200 бод\n"
                 + "Считыватель удостоверений личности: /dev/sailau-mrz, 9600 бод\n"
                 + "Принтер талонов: /dev/sailau-printer, 19200 бод");
+        assertEquals(List.of(), problems, "the screenshots' screens whole at 1280 × 800");
     }
 
     private String label(String id) throws Exception {
@@ -181,7 +185,12 @@ class DevicesPaneUiTest {
         }
     }
 
+    /** The screenshot {@code name}, and the screen checks at the kiosk's 1280 × 800 (the pane pans by touch). */
     private void save(String name) throws Exception {
-        Screenshots.saveFromTest(scene, name);
+        ScreenChecks.screenshotAndCheck(scene, scene.getRoot(), name, false, problems);
+    }
+
+    private void press(FxRobot robot, String id) throws Exception {
+        AdminTouch.press(robot, scene, id);
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
@@ -42,6 +44,7 @@ class AccessibilityUiTest {
     private CheckInScreenModel model;
     private KioskView view;
     private Scene scene;
+    private final List<String> problems = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -51,7 +54,7 @@ class AccessibilityUiTest {
         model = fixtures.model(language);
         view = new KioskView(model);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
-        scene = new Scene(view, 1600, 1000);
+        scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -61,6 +64,7 @@ class AccessibilityUiTest {
     void stop() {
         model.close();
         fixtures.close();
+        assertEquals(List.of(), problems, "every screenshot's screen whole at 1280 × 800");
     }
 
     @Test
@@ -125,8 +129,9 @@ class AccessibilityUiTest {
         return WaitForAsyncUtils.asyncFx(() -> model.stateProperty().get()).get(5, TimeUnit.SECONDS);
     }
 
+    /** The screenshot {@code name}, and the screen checks at the kiosk's 1280 × 800 (every action in view). */
     private void save(String name) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, name)).get(10, TimeUnit.SECONDS);
+        ScreenChecks.screenshotAndCheck(scene, scene.getRoot(), name, true, problems);
     }
 
     private String text(String id) throws Exception {

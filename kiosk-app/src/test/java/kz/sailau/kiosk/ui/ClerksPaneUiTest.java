@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,7 @@ class ClerksPaneUiTest {
     @TempDir
     static Path dir;
     private Scene scene;
+    private final List<String> problems = new ArrayList<>();
     private LanguageViewModel language;
     private KioskDatabase database;
     private ClerkRoster roster;
@@ -119,8 +121,8 @@ class ClerksPaneUiTest {
                 AuditRecorder.unsigned(), Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"), ZoneOffset.UTC));
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        scene = new Scene(new AdministratorView(new RosterActions(), language, worker, Platform::runLater,
-                () -> backToVoter = true), 1280, 960);
+        scene = new Scene(KioskScreens.scrolling(new AdministratorView(new RosterActions(), language, worker,
+                Platform::runLater, () -> backToVoter = true)), 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -134,71 +136,89 @@ class ClerksPaneUiTest {
 
     @Test
     void addResetAndRemoveClerksAndKeepTheVoterScreensClosedWithoutOne(FxRobot robot) throws Exception {
-        robot.clickOn("#admin-passphrase").write("TEST passphrase");
-        robot.clickOn("#admin-unlock");
+        type(robot, "#admin-passphrase", "TEST passphrase");
+        press(robot, "#admin-unlock");
         awaitText("#admin-message", "Kiosk unlocked");
-        robot.clickOn("#admin-back");
+        press(robot, "#admin-back");
         awaitText("#admin-message", "No commission member can log in: add one (Commission members) before opening the voter screens");
         assertFalse(backToVoter, "no voter screens without a clerk");
 
-        robot.clickOn("#admin-clerks");
+        press(robot, "#admin-clerks");
         awaitText("#clerks-message", "No commission members yet: the voter screens stay closed until one is added");
-        robot.clickOn("#clerks-login").write("C01");
-        robot.clickOn("#clerks-pin").write("123456");
-        robot.clickOn("#clerks-pin-again").write("123456");
-        robot.clickOn("#clerks-add");
+        type(robot, "#clerks-login", "C01");
+        type(robot, "#clerks-pin", "123456");
+        type(robot, "#clerks-pin-again", "123456");
+        press(robot, "#clerks-add");
         awaitText("#clerks-message", "A PIN must not be a run of digits (123456, 987654)");
-        robot.clickOn("#clerks-pin").write("470213");
-        robot.clickOn("#clerks-pin-again").write("470214");
-        robot.clickOn("#clerks-add");
+        type(robot, "#clerks-pin", "470213");
+        type(robot, "#clerks-pin-again", "470214");
+        press(robot, "#clerks-add");
         awaitText("#clerks-message", "The two PINs differ");
-        robot.clickOn("#clerks-pin").write("470213");
-        robot.clickOn("#clerks-pin-again").write("470213");
-        robot.clickOn("#clerks-add");
+        type(robot, "#clerks-pin", "470213");
+        type(robot, "#clerks-pin-again", "470213");
+        press(robot, "#clerks-add");
         awaitText("#clerks-message", "Commission member C01 added");
-        robot.clickOn("#clerks-login").write("C02");
-        robot.clickOn("#clerks-pin").write("907311");
-        robot.clickOn("#clerks-pin-again").write("907311");
-        robot.clickOn("#clerks-add");
+        type(robot, "#clerks-login", "C02");
+        type(robot, "#clerks-pin", "907311");
+        type(robot, "#clerks-pin-again", "907311");
+        press(robot, "#clerks-add");
         awaitText("#clerks-message", "Commission member C02 added");
-        robot.clickOn("#clerks-login").write("c02");
-        robot.clickOn("#clerks-pin").write("135792");
-        robot.clickOn("#clerks-pin-again").write("135792");
-        robot.clickOn("#clerks-add");
+        type(robot, "#clerks-login", "c02");
+        type(robot, "#clerks-pin", "135792");
+        type(robot, "#clerks-pin-again", "135792");
+        press(robot, "#clerks-add");
         awaitText("#clerks-message", "A clerk with this login already exists");
-        robot.clickOn("#clerks-login").eraseText(3);
+        type(robot, "#clerks-login", "");
         // C02 types wrong PINs until locked, as at the clerk console.
         for (int i = 0; i < ClerkRoster.MAX_FAILED_ATTEMPTS; i++) {
             roster.check(new kz.sailau.kiosk.checkin.ClerkId("C02"), "111222".toCharArray());
         }
-        robot.clickOn("#clerks-done");
-        robot.clickOn("#admin-clerks");
+        press(robot, "#clerks-done");
+        press(robot, "#admin-clerks");
         awaitList(List.of("C01 — active — wrong PINs in a row: 0", "C02 — LOCKED (set a new PIN) — wrong PINs in a row: 5"));
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "41-admin-clerks-en")).get(10, TimeUnit.SECONDS);
+        screenshot("41-admin-clerks-en");
 
         WaitForAsyncUtils.asyncFx(() -> language.choose(Language.RUSSIAN)).get(10, TimeUnit.SECONDS);
-        robot.clickOn("#clerks-list");
-        robot.clickOn("C02 — ЗАБЛОКИРОВАН (задайте новый PIN) — неверных PIN подряд: 5");
-        robot.clickOn("#clerks-pin").write("907311");
-        robot.clickOn("#clerks-pin-again").write("907311");
-        robot.clickOn("#clerks-reset");
+        press(robot, "#clerks-list");
+        TouchTaps.tap(robot, "C02 — ЗАБЛОКИРОВАН (задайте новый PIN) — неверных PIN подряд: 5");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "C02".equals(
+                ((javafx.scene.control.TextInputControl) scene.lookup("#clerks-login")).getText()));
+        type(robot, "#clerks-pin", "907311");
+        type(robot, "#clerks-pin-again", "907311");
+        press(robot, "#clerks-reset");
         awaitText("#clerks-message", "Для C02 задан новый PIN, вход разблокирован");
         awaitList(List.of("C01 — активен — неверных PIN подряд: 0", "C02 — активен — неверных PIN подряд: 0"));
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "41-admin-clerks-ru")).get(10, TimeUnit.SECONDS);
+        screenshot("41-admin-clerks-ru");
 
-        robot.clickOn("#clerks-login").eraseText(3).write("C01");
+        type(robot, "#clerks-login", "C01");
         assertEquals("C01", robot.lookup("#clerks-login").queryAs(javafx.scene.control.TextField.class).getText());
-        robot.clickOn("#clerks-remove");
+        press(robot, "#clerks-remove");
         awaitText("#clerks-message", "Удалить C01 навсегда? Этот логин больше не будет выдан. Нажмите «Да, удалить».");
         assertEquals(ClerkState.ACTIVE, roster.list().get(0).state(), "not removed before the confirmation");
-        robot.clickOn("#clerks-remove-confirm");
+        press(robot, "#clerks-remove-confirm");
         awaitText("#clerks-message", "Член комиссии C01 удалён");
         awaitList(List.of("C01 — удалён — неверных PIN подряд: 0", "C02 — активен — неверных PIN подряд: 0"));
         assertTrue(roster.check(new kz.sailau.kiosk.checkin.ClerkId("C02"), "907311".toCharArray()).accepted());
 
-        robot.clickOn("#clerks-done");
-        robot.clickOn("#admin-back");
+        press(robot, "#clerks-done");
+        press(robot, "#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> backToVoter);
+        assertEquals(List.of(), problems, "the screenshots' screens whole at 1280 × 800");
+    }
+
+    /** The screenshot {@code name}, and the screen checks at the kiosk's 1280 × 800 (the pane pans by touch). */
+    private void screenshot(String name) throws Exception {
+        ScreenChecks.screenshotAndCheck(scene, scene.getRoot(), name, false, problems);
+    }
+
+    private void press(FxRobot robot, String id) throws Exception {
+        AdminTouch.press(robot, scene, id);
+    }
+
+    /** Taps the field {@code id} (the on-screen keys come up) and puts {@code text} in it. */
+    private void type(FxRobot robot, String id, String text) throws Exception {
+        press(robot, id);
+        robot.interact(() -> ((javafx.scene.control.TextInputControl) scene.lookup(id)).setText(text));
     }
 
     /** Lets queued roster work and the FX updates it posts finish before the robot looks again. */

@@ -44,10 +44,13 @@ final class DemoPanel extends VBox {
         setStyle("-fx-font-size: 16px;");
         Label title = new Label("DEMO voter panel — synthetic data only");
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label secrets = new Label("DEMO passphrase: " + DemoData.PASSPHRASE + "\nDEMO clerk login: "
+        title.setWrapText(true);
+        // The device paths wrap between folder names (a hair space after each "/", as the kiosk's file lists).
+        Label secrets = new Label(("DEMO passphrase: " + DemoData.PASSPHRASE + "\nDEMO clerk login: "
                 + DemoKiosk.CLERK.value() + "   PIN: " + DemoKiosk.CLERK_PIN + "\nScanner: "
-                + kiosk.data().devicesDirectory().resolve("scanner") + "\nMRZ reader: " + kiosk.data().devicesDirectory().resolve("mrz-reader") + "\nPrinter: "
-                + kiosk.data().devicesDirectory().resolve("printer"));
+                + kiosk.data().devicesDirectory().resolve("scanner") + "\nMRZ reader: "
+                + kiosk.data().devicesDirectory().resolve("mrz-reader") + "\nPrinter: "
+                + kiosk.data().devicesDirectory().resolve("printer")).replace("/", "/\u200A"));
         secrets.setWrapText(true);
         secrets.setMinHeight(Region.USE_PREF_SIZE);
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -33,7 +35,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * Closing the day from the administrator screen on the real demo kiosk (DEMO keys, register, SQLite ledger
@@ -49,6 +50,7 @@ class CloseDayUiIT {
     private CheckInScreenModel model;
     private LanguageViewModel language;
     private Scene scene;
+    private final List<String> problems = new ArrayList<>();
 
     @BeforeAll
     static void createDemo() throws Exception {
@@ -136,6 +138,7 @@ class CloseDayUiIT {
         wipe(robot);
         awaitMessage("This kiosk has already been wiped"::equals);
         model.close();
+        assertEquals(List.of(), problems, "every screen whole at 1280 × 800");
     }
 
     /** "Wipe biometric data", the passphrase again, "Yes, wipe now". */
@@ -167,7 +170,8 @@ class CloseDayUiIT {
         }
     }
 
+    /** The screenshot {@code name}, and the screen checks at the kiosk's size (actions in view on a voter screen). */
     private void screenshot(String name) throws Exception {
-        Screenshots.saveFromTest(scene, name);
+        DemoUi.screenshotAndCheck(scene, name, !name.contains("admin"), problems);
     }
 }

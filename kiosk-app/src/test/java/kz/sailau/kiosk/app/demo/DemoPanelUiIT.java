@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -22,7 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import kz.sailau.kiosk.ui.Screenshots;
 
 /**
  * The demo with a mouse: the whole demo setup (DEMO keys, register build and load), the real drivers on the
@@ -72,7 +73,9 @@ class DemoPanelUiIT {
         TextArea receipt = robot.lookup("#demo-receipt").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> receipt.getText().contains(issued.token().qrPayload()));
         assertTrue(receipt.getText().contains(issued.token().humanCode()), receipt.getText());
-        Screenshots.saveFromTest(scene, "19-demo-token-and-receipt-kk");
+        List<String> problems = new ArrayList<>();
+        DemoUi.screenshotAndCheck(scene, "19-demo-token-and-receipt-kk", true, problems);
         model.close();
+        assertEquals(List.of(), problems, "the token screen whole at 1280 × 800");
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,13 +17,18 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
 import kz.sailau.kiosk.ui.KioskView;
+import kz.sailau.kiosk.ui.ScreenChecks;
 
 /**
  * The headless UI tests' demo kiosk, set up as {@code demo} does it: the demo data (DEMO keys, register build
  * and load) in {@code directory/demo-data}, the real drivers on the emulated devices, and the kiosk screens
- * beside the demo voter panel in one 1900 × 1000 scene.
+ * at the kiosk's own 1280 × 800 beside the 480 px demo voter panel in one 1760 × 800 scene (as the demo places its
+ * two windows on a screen with room for both, decision 0180).
  */
 public final class DemoUi {
+
+    /** The id of the kiosk screens in {@link #scene}: what the screen checks look at. */
+    public static final String SCREENS_ID = "demo-kiosk-screens";
 
     private DemoUi() {
     }
@@ -36,15 +42,37 @@ public final class DemoUi {
                 Main.migrations(), new SourceAfisMatcher(), realtime);
     }
 
-    /** The kiosk screens (with the demo's administrator actions) and the demo voter panel, styled. */
+    /** The kiosk's own screen size in these tests. */
+    public static final int KIOSK_WIDTH = 1280;
+    /** The kiosk's own screen size in these tests. */
+    public static final int KIOSK_HEIGHT = 800;
+    private static final int PANEL_WIDTH = 480;
+
+    /**
+     * The kiosk screens (with the demo's administrator actions, id {@code demo-kiosk-screens}, fixed at
+     * {@link #KIOSK_WIDTH} × {@link #KIOSK_HEIGHT}) and the demo voter panel beside them, styled.
+     */
     public static Scene scene(DemoKiosk kiosk, CheckInScreenModel model) {
         KioskScreens screens = new KioskScreens(model, kiosk.administration(() -> { }), ForkJoinPool.commonPool(),
                 Platform::runLater);
-        screens.setPrefSize(1340, 1000);
+        screens.setId(SCREENS_ID);
+        screens.setMinSize(KIOSK_WIDTH, KIOSK_HEIGHT);
+        screens.setPrefSize(KIOSK_WIDTH, KIOSK_HEIGHT);
+        screens.setMaxSize(KIOSK_WIDTH, KIOSK_HEIGHT);
         DemoPanel panel = new DemoPanel(kiosk, model);
-        panel.setPrefWidth(560);
-        Scene scene = new Scene(new HBox(screens, panel), 1900, 1000);
+        panel.setPrefWidth(PANEL_WIDTH);
+        Scene scene = new Scene(new HBox(screens, panel), KIOSK_WIDTH + PANEL_WIDTH, KIOSK_HEIGHT);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         return scene;
+    }
+
+    /**
+     * Saves the scene's screenshot {@code name} and adds the kiosk screens' {@link ScreenChecks#screenProblems}
+     * (the actions in view too when {@code actionsInView}: the voter screens; the administrator's pan) to
+     * {@code problems}, each as "{@code name: problem}". From a test's thread.
+     */
+    public static void screenshotAndCheck(Scene scene, String name, boolean actionsInView, List<String> problems)
+            throws Exception {
+        ScreenChecks.screenshotAndCheck(scene, scene.lookup("#" + SCREENS_ID), name, actionsInView, problems);
     }
 }
