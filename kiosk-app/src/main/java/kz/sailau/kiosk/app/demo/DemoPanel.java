@@ -45,6 +45,7 @@ final class DemoPanel extends VBox {
         Label title = new Label("DEMO voter panel — synthetic data only");
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         // The device paths wrap between folder names (a hair space after each "/", as the kiosk's file lists).
         Label secrets = new Label(("DEMO passphrase: " + DemoData.PASSPHRASE + "\nDEMO clerk login: "
                 + DemoKiosk.CLERK.value() + "   PIN: " + DemoKiosk.CLERK_PIN + "\nScanner: "

@@ -77,10 +77,10 @@ class CloseDayUiIT {
 
     @Test
     void closeTheDayThenPollsClosedThenWipe(FxRobot robot) throws Exception {
-        robot.clickOn("#demo-card");
+        DemoUi.press(robot, scene, "#demo-card");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.AwaitingFinger);
-        robot.clickOn("#demo-right-finger");
+        DemoUi.press(robot, scene, "#demo-right-finger");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.TokenIssued);
         model.submit(new kz.sailau.kiosk.checkin.CheckInEvent.Acknowledged()).get(10, TimeUnit.SECONDS);

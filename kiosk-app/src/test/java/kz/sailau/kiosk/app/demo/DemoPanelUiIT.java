@@ -62,10 +62,10 @@ class DemoPanelUiIT {
 
     @Test
     void aVoterIsCheckedInWithTheMouse(FxRobot robot) throws Exception {
-        robot.clickOn("#demo-card");
+        DemoUi.press(robot, scene, "#demo-card");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.AwaitingFinger);
-        robot.clickOn("#demo-right-finger");
+        DemoUi.press(robot, scene, "#demo-right-finger");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.TokenIssued);
         CheckInState.TokenIssued issued = (CheckInState.TokenIssued) model.stateProperty().get();

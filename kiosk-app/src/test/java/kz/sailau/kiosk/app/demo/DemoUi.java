@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
+import org.testfx.api.FxRobot;
 import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.ui.AdminTouch;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
 import kz.sailau.kiosk.ui.KioskView;
@@ -59,7 +62,8 @@ public final class DemoUi {
         screens.setMinSize(KIOSK_WIDTH, KIOSK_HEIGHT);
         screens.setPrefSize(KIOSK_WIDTH, KIOSK_HEIGHT);
         screens.setMaxSize(KIOSK_WIDTH, KIOSK_HEIGHT);
-        DemoPanel panel = new DemoPanel(kiosk, model);
+        // In its scroll pane, as the demo's own panel window holds it: at 800 px its lower buttons are panned to.
+        ScrollPane panel = DemoPanel.scrolling(new DemoPanel(kiosk, model));
         panel.setPrefWidth(PANEL_WIDTH);
         Scene scene = new Scene(new HBox(screens, panel), KIOSK_WIDTH + PANEL_WIDTH, KIOSK_HEIGHT);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
@@ -74,5 +78,13 @@ public final class DemoUi {
     public static void screenshotAndCheck(Scene scene, String name, boolean actionsInView, List<String> problems)
             throws Exception {
         ScreenChecks.screenshotAndCheck(scene, scene.lookup("#" + SCREENS_ID), name, actionsInView, problems);
+    }
+
+    /**
+     * Presses a control of the demo panel, panned into view first: at the kiosk's 800 px height the panel scrolls
+     * (its finger buttons start below the fold).
+     */
+    public static void press(FxRobot robot, Scene scene, String id) throws Exception {
+        AdminTouch.press(robot, scene, id);
     }
 }

@@ -123,10 +123,10 @@ class LogicAccuracyUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH));
 
         // A test voter (the first demo voter is in the test register) through the real flow.
-        robot.clickOn("#demo-card");
+        DemoUi.press(robot, scene, "#demo-card");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.AwaitingFinger);
-        robot.clickOn("#demo-right-finger");
+        DemoUi.press(robot, scene, "#demo-right-finger");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stateProperty().get()
                 instanceof CheckInState.TokenIssued);
         WaitForAsyncUtils.waitForFxEvents();
