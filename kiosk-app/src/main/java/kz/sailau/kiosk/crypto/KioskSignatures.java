@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -220,6 +221,7 @@ public final class KioskSignatures {
         Objects.requireNonNull(signature, "signature");
         X509Certificate signerCertificate;
         SignerInformation signer;
+        oneStructure(signature);
         try {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
@@ -266,6 +268,7 @@ public final class KioskSignatures {
      */
     public static X509Certificate signerCertificate(byte[] signature) {
         Objects.requireNonNull(signature, "signature");
+        oneStructure(signature);
         try {
             CMSSignedData signed = new CMSSignedData(signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
@@ -285,6 +288,20 @@ public final class KioskSignatures {
             }
             throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
                     + "certificate)", e);
+        }
+    }
+
+    /**
+     * Refuses a signature file that is more than one ASN.1 structure: bytes appended after the signature (which the
+     * CMS parser alone would ignore) make a second file that verifies alike, so the signature file would not be what
+     * the kiosk wrote.
+     */
+    private static void oneStructure(byte[] signature) {
+        try {
+            ASN1Primitive.fromByteArray(signature);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable("bundle signature cannot be read (not exactly one CMS structure: damaged, or bytes "
+                    + "after its end)", e);
         }
     }
 
