@@ -144,6 +144,19 @@ class HostileFilesIT {
         assertFalse(run.err().toLowerCase(java.util.Locale.ROOT).contains("sq lite"), run.err());
     }
 
+    /**
+     * A file name (or any text from a file) holding a terminal escape sequence is not written to the terminal as one:
+     * {@code ESC[2J} cleared the administrator's screen and {@code ESC[32m} could colour a forged "OK".
+     */
+    @Test
+    void anEscapeSequenceInAPathIsNotPrintedAsOne() throws Exception {
+        String path = root.resolve("day\u001b[2J\u001b[32mOK.bundle").toString();
+        ThreatWorld.Run run = BadInvocationsIT.assertRefused(new BadInvocationsIT.Bad("audit sample, escape in the "
+                + "path", 1, "cli.error.noFile"), root, "audit", "sample", "--bundle", path, "--seed", "s", "--size", "1");
+        assertTrue(run.err().contains("day?[2J?[32mOK.bundle"), run.err());
+        assertFalse(run.err().contains("\u001b"), run.err());
+    }
+
     /** {@code token verify} with the three files in the desk's places, everything else valid. */
     private static String[] desk(String publicKey, String deskKey, String authority) {
         return new String[] {"token", "verify", "--election", "KZ-2026-TEST", "--precinct", "101",
