@@ -108,6 +108,10 @@ class HostileFilesIT {
                 "{ACERT}", "{HUGE}")));
         all.add(new BadInvocationsIT.Bad("audit sample --bundle 2 GB", 1, "bundle.error.tooLarge", "audit",
                 "sample", "--bundle", "{HUGE2G}", "--seed", "public", "--size", "1"));
+        all.add(new BadInvocationsIT.Bad("register build --accept-duplicates 2 GB", 1, "register.error.acceptFile",
+                "register", "build", "--voters", "{CSV}", "--prints", "{PRINTS}", "--authority", "{A}",
+                "--kiosk-cert", "{CERT}", "--election", "KZ-2026-TEST", "--precinct", "101", "--version", "2",
+                "--out", "{OUT}.srp", "--accept-duplicates", "{HUGE2G}", "--passphrase-file", "{P}"));
         // A certificate file with a second certificate (or a request with a certificate): which one counts?
         String certificate = "crypto.error.certificateFormat";
         all.add(new BadInvocationsIT.Bad("kiosk init --authority-cert with a second certificate", 1, certificate,
@@ -155,6 +159,17 @@ class HostileFilesIT {
                 + "path", 1, "cli.error.noFile"), root, "audit", "sample", "--bundle", path, "--seed", "s", "--size", "1");
         assertTrue(run.err().contains("day?[2J?[32mOK.bundle"), run.err());
         assertFalse(run.err().contains("\u001b"), run.err());
+    }
+
+    /** A binary file as the examined duplicates is said to be no text, not by the decoder's "Input length = 1". */
+    @Test
+    void aBinaryAcceptedDuplicatesFileIsSaidToBeNoText() throws Exception {
+        ThreatWorld.Run run = BadInvocationsIT.assertRefused(new BadInvocationsIT.Bad("register build "
+                + "--accept-duplicates a package", 1, "register.error.acceptFile"), root, substitute(new String[] {
+                    "register", "build", "--voters", "{CSV}", "--prints", "{PRINTS}", "--authority", "{A}",
+                    "--kiosk-cert", "{CERT}", "--election", "KZ-2026-TEST", "--precinct", "101", "--version", "2",
+                    "--out", "{OUT}.srp", "--accept-duplicates", "{SRP}", "--passphrase-file", "{P}"}));
+        assertTrue(run.err().contains("accepted duplicates file is not UTF-8 text"), run.err());
     }
 
     /** {@code token verify} with the three files in the desk's places, everything else valid. */
