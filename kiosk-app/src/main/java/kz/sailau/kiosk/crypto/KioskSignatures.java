@@ -12,7 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
-import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -239,8 +239,7 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
-                    + "certificate)", e);
+            throw unreadable(NOT_ONE_SIGNER, e);
         }
         if (authority.isPresent()) {
             checkIssuedBy(signerCertificate, authority.get());
@@ -286,8 +285,7 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
-                    + "certificate)", e);
+            throw unreadable(NOT_ONE_SIGNER, e);
         }
     }
 
@@ -297,13 +295,23 @@ public final class KioskSignatures {
      * the kiosk wrote.
      */
     private static void oneStructure(byte[] signature) {
-        try {
-            ASN1Primitive.fromByteArray(signature);
+        int after;
+        try (ASN1InputStream in = new ASN1InputStream(signature)) {
+            if (in.readObject() == null) {
+                throw new IOException("empty");
+            }
+            after = in.available();
         } catch (IOException | RuntimeException e) {
-            throw unreadable("bundle signature cannot be read (not exactly one CMS structure: damaged, or bytes "
-                    + "after its end)", e);
+            throw unreadable(NOT_ONE_SIGNER, e);
+        }
+        if (after > 0) {
+            throw unreadable("bundle signature has " + after + " byte(s) after its CMS structure (the kiosk writes "
+                    + "none: not the file it signed)", null);
         }
     }
+
+    private static final String NOT_ONE_SIGNER = "bundle signature cannot be read (not a CMS signature with one "
+            + "signer and its certificate)";
 
     private static DetachedSignatureException unreadable(String message, Throwable cause) {
         return new DetachedSignatureException(DetachedSignatureException.Kind.UNREADABLE, message, cause);
