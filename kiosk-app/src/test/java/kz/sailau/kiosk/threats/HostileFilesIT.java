@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.threats;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,6 +171,24 @@ class HostileFilesIT {
                     "--kiosk-cert", "{CERT}", "--election", "KZ-2026-TEST", "--precinct", "101", "--version", "2",
                     "--out", "{OUT}.srp", "--accept-duplicates", "{SRP}", "--passphrase-file", "{P}"}));
         assertTrue(run.err().contains("accepted duplicates file is not UTF-8 text"), run.err());
+    }
+
+    /**
+     * A passphrase file an editor saved with a byte order mark holds the passphrase, not the mark and the passphrase:
+     * with the mark taken as part of the secret, a key sealed from such a file did not open with the passphrase
+     * typed at the console ({@code crypto.error.wrongPassphrase}).
+     */
+    @Test
+    void aPassphraseFileWithAByteOrderMarkHoldsThePassphraseAlone() throws Exception {
+        Path withMark = huge.resolve("passphrase-bom.txt");
+        Files.write(withMark, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                Files.readAllBytes(world.passphrase)));
+        Path out = huge.resolve("kiosk.crt.pem");
+        ThreatWorld.Run run = ThreatWorld.run("authority", "certify-kiosk", "--authority", world.authority.toString(),
+                "--request", world.kiosk.resolve("kiosk.csr.pem").toString(), "--out", out.toString(),
+                "--passphrase-file", withMark.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(Files.isRegularFile(out), run.out());
     }
 
     /** {@code token verify} with the three files in the desk's places, everything else valid. */
