@@ -151,7 +151,7 @@ final class CertifiedTransport extends TCP {
             for (MessageBatch batch : batches) {
                 if (batch != null) {
                     for (Message message : batch) {
-                        check(peer, message.getSrc(), message);
+                        check(peer, message);
                     }
                 }
             }
@@ -169,7 +169,7 @@ final class CertifiedTransport extends TCP {
         }
         Message message = MessageFactory.create(in.readShort());
         message.readFrom(in);
-        check(peer, message.getSrc(), message);
+        check(peer, message);
         if (Objects.equals(local_physical_addr, sender) || !multicast && unicastDestMismatch(message.getDest())) {
             return;
         }
@@ -182,18 +182,32 @@ final class CertifiedTransport extends TCP {
     }
 
     /** Refuses a message whose sender, or whose join or leave request, names another machine than the peer's. */
-    private void check(PeerInput peer, Address sender, Message message) throws SocketException {
-        Optional<String> claimed = memberName(sender);
-        if (claimed.isEmpty() || !claimed.get().equals(peer.name)) {
-            throw refuse(peer, "a message in the name of " + claimed.orElse("no Raft member"));
+    private void check(PeerInput peer, Message message) throws SocketException {
+        Optional<String> refusal = refusal(peer.name, message, view);
+        if (refusal.isPresent()) {
+            throw refuse(peer, refusal.get());
         }
-        if (message != null && message.getHeader(GMS_ID) instanceof GMS.GmsHeader request
-                && isMembershipRequest(request.getType()) && request.getMember() != null) {
-            Optional<String> member = memberName(request.getMember());
-            if (member.isEmpty() || !member.get().equals(peer.name)) {
-                throw refuse(peer, "a request to join or leave for " + member.orElse("no Raft member"));
+    }
+
+    /**
+     * Why a message that came over a connection certified for {@code certified} is not that machine's, if it is
+     * not: its sender stands for another Raft member (or none), or it asks to join or leave for another.
+     *
+     * @param view the current view, or null before the first
+     */
+    static Optional<String> refusal(String certified, Message message, View view) {
+        Optional<String> sender = memberName(message.getSrc(), view);
+        if (!sender.equals(Optional.of(certified))) {
+            return Optional.of("a message in the name of " + sender.orElse("no Raft member"));
+        }
+        if (message.getHeader(GMS_ID) instanceof GMS.GmsHeader request && isMembershipRequest(request.getType())
+                && request.getMember() != null) {
+            Optional<String> member = memberName(request.getMember(), view);
+            if (!member.equals(Optional.of(certified))) {
+                return Optional.of("a request to join or leave for " + member.orElse("no Raft member"));
             }
         }
+        return Optional.empty();
     }
 
     private static boolean isMembershipRequest(byte type) {
@@ -202,19 +216,17 @@ final class CertifiedTransport extends TCP {
     }
 
     /**
-     * The Raft member name an address stands for: the one the current view recorded for it if it is a member,
-     * else the one it carries; both must agree.
+     * The Raft member name an address stands for: the one it carries, and, if it is a member of the view, the one
+     * the view recorded for it too (empty when they differ: another member's address with a name of its own).
      */
-    private Optional<String> memberName(Address address) {
+    private static Optional<String> memberName(Address address, View view) {
         Optional<String> carried = raftName(address);
-        View current = view;
-        if (carried.isEmpty() || current == null) {
+        if (carried.isEmpty() || view == null) {
             return carried;
         }
-        for (Address member : current.getMembersRaw()) {
+        for (Address member : view.getMembersRaw()) {
             if (member.equals(address)) {
-                Optional<String> recorded = raftName(member);
-                return recorded.equals(carried) ? carried : Optional.empty();
+                return raftName(member).equals(carried) ? carried : Optional.empty();
             }
         }
         return carried;
