@@ -150,8 +150,9 @@ final class AuditCommands {
                 env.out().println(headKey.line());
                 env.out().println(report.describe());
                 BundleVerifier.Check signers = RegisterSigners.check(entries, authority);
-                env.out().println(signers.name() + ": " + (signers.status() == BundleVerifier.Status.PASSED ? ""
-                        : signers.status() + ": ") + signers.message());
+                // A check not made says so in its message ("NOT checked: …"); only a failure gets a prefix.
+                env.out().println(signers.name() + ": " + (signers.status() == BundleVerifier.Status.FAILED
+                        ? "FAILED: " : "") + signers.message());
                 boolean consistent;
                 try {
                     StateAnchor.State state = database.read(c -> StateAnchor.verify(c, key, env.migrations()));

@@ -131,10 +131,11 @@ final class KioskLogs {
         if (ownPaperMarks != ledgerPaperMarks) {
             problems.add("its own log has " + ownPaperMarks + " paper marks, the precinct ledger " + ledgerPaperMarks);
         }
-        if (ledger.register().isPresent() && ownCheckIns > 0 && own.registerVersion() != ledger.register().getAsLong()) {
-            problems.add("it checked voters in on register version " + own.registerVersion() + ", the precinct on "
-                    + ledger.register().getAsLong());
-        }
+        ledger.register().filter(agreed -> ownCheckIns > 0 && (own.registerVersion() != agreed.version()
+                || !agreed.packageSha256().equals(own.registerSha256()))).ifPresent(agreed -> problems.add(
+                "it checked voters in on register version " + own.registerVersion() + " (package SHA-256 "
+                        + own.registerSha256() + "), the precinct on " + agreed.version() + " (package SHA-256 "
+                        + agreed.packageSha256() + ")"));
         long unseen = tokens(node, own, problems);
         if (!problems.isEmpty()) {
             verifier.fail(name, kiosk + ": " + String.join("; ", problems));

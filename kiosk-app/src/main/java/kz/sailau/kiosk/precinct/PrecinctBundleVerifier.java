@@ -241,8 +241,9 @@ public final class PrecinctBundleVerifier {
     }
 
     /**
-     * Every node of the precinct closed on the same agreed register version (decision 0240): the {@code register}
-     * line is part of the ledger, so a difference also fails {@code agreement}; this check names the versions.
+     * Every node of the precinct closed on the same agreed register version and package (decisions 0240, 0322):
+     * the {@code register} line is part of the ledger, so a difference also fails {@code agreement}; this check
+     * names the versions and package hashes.
      */
     private void register(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference,
                           int precinct) {
@@ -254,15 +255,14 @@ public final class PrecinctBundleVerifier {
                     .map(e -> String.join(", ", e.getValue()) + " on " + e.getKey()).collect(Collectors.joining("; ")));
             return;
         }
-        pass("register", reference.register().isPresent()
-                ? "every node closed on register version " + reference.register().getAsLong()
-                        + ", the one the precinct's kiosks opened with"
-                : "no kiosk opened with a register version (no kiosk's register was agreed on the network)");
+        pass("register", reference.register().map(r -> "every node closed on register version " + r.version()
+                + " (package SHA-256 " + r.packageSha256() + "), the one the precinct's kiosks opened with")
+                .orElse("no kiosk opened with a register version (no kiosk's register was agreed on the network)"));
     }
 
     private static String version(PrecinctDayBundle.Parsed parsed) {
-        return parsed.register().isPresent() ? "register version " + parsed.register().getAsLong()
-                : "no register version";
+        return parsed.register().map(r -> "register version " + r.version() + " (package SHA-256 "
+                + r.packageSha256() + ")").orElse("no register version");
     }
 
     private void members(Map<NodeName, PrecinctDayBundle.Parsed> byNode, PrecinctDayBundle.Parsed reference) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,13 +29,14 @@ import kz.sailau.kiosk.model.PrecinctId;
  * and that {@link PrecinctBundleVerifier} joins with the other nodes' bundles. Lines, UTF-8, LF:
  *
  * <pre>
- * sailau-precinct-bundle-v2
+ * sailau-precinct-bundle-v3
  * precinct 4711
  * node kiosk-1 kiosk                       (the signer and its role; the rest is the ledger, the same on every node)
  * members desk-1 kiosk-1 kiosk-3 kiosk-4   (the voting members at the close)
  * withdrawn kiosk-2                        (the machines the administrator withdrew; none: the word alone)
  * sealed 1                                 (seals the ledger applied)
- * register 3                               (the register version the precinct agreed on, decision 0240; or none)
+ * register 3 HEX64                         (the register version and package SHA-256 the precinct agreed on,
+ *                                           decisions 0240 and 0322; or none)
  * count kiosk-1 fingerprint=… cardless=… override=… fallback=… paper=… issued=… voided=… redeemed=… seal=…
  * voter HEX64 kiosk-1 checkin|paper        (every blind index once, in blind-index order)
  * token HEX32 kiosk-1 issued|voided|redeemed -|NODE   (every token id once, in token-id order: issuer, status, by whom)
@@ -47,7 +48,7 @@ import kz.sailau.kiosk.model.PrecinctId;
 public final class PrecinctDayBundle {
 
     /** The first line. */
-    public static final String FORMAT = "sailau-precinct-bundle-v2";
+    public static final String FORMAT = "sailau-precinct-bundle-v3";
     /** The file name ending of a node's bundle. */
     public static final String SUFFIX = ".bundle";
     /** The file name ending of its detached signature, after {@link #SUFFIX}. */
@@ -81,7 +82,7 @@ public final class PrecinctDayBundle {
         text.append("members").append(names(new TreeSet<>(members))).append('\n');
         text.append("withdrawn").append(names(state.withdrawn())).append('\n');
         text.append("sealed ").append(state.total(PrecinctLedgerState.Count.SEAL)).append('\n');
-        text.append("register ").append(state.register().map(r -> Long.toString(r.version())).orElse(NO_REGISTER))
+        text.append("register ").append(state.register().map(r -> r.version() + " " + r.packageSha256()).orElse(NO_REGISTER))
                 .append('\n');
         for (NodeName origin : state.nodesWithCounts()) {
             text.append("count ").append(origin);
@@ -97,6 +98,18 @@ public final class PrecinctDayBundle {
                 .append(token.issuer()).append(' ').append(token.status().name().toLowerCase(Locale.ROOT))
                 .append(' ').append(token.changer().map(NodeName::value).orElse("-")).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<PrecinctLedgerState.AgreedRegister> register(String[] lines) {
+        String[] words = lines[6].split(" ", -1);
+        if (words.length == 2 && words[0].equals("register") && words[1].equals(NO_REGISTER)) {
+            return Optional.empty();
+        }
+        if (words.length != 3 || !words[0].equals("register") || !words[1].matches("[1-9][0-9]{0,17}")
+                || !words[2].matches("[0-9a-f]{64}")) {
+            throw bad(7, "a register line is: register VERSION SHA256|" + NO_REGISTER);
+        }
+        return Optional.of(new PrecinctLedgerState.AgreedRegister(Long.parseLong(words[1]), words[2]));
     }
 
     private static String names(SortedSet<NodeName> names) {
@@ -140,7 +153,7 @@ public final class PrecinctDayBundle {
      * @param members   the voting members at the close
      * @param withdrawn the withdrawn machines
      * @param sealed    seals applied
- * @param register  the register version the precinct agreed on, if a kiosk opened with one
+     * @param register  the register version and package hash the precinct agreed on, if a kiosk opened with one
      * @param counts    counters by node, by counter name
      * @param voters    every voter line: blind index (hex) → origin and kind; {@code duplicates} lists repeats
      * @param tokens    every token line: id (hex) → its line
@@ -149,7 +162,7 @@ public final class PrecinctDayBundle {
      * @param canonical whether the count, voter and token lines are each in ascending order (never arrival order)
      */
     record Parsed(int precinct, NodeName node, NodeRole role, SortedSet<NodeName> members,
-                  SortedSet<NodeName> withdrawn, long sealed, OptionalLong register,
+                  SortedSet<NodeName> withdrawn, long sealed, Optional<PrecinctLedgerState.AgreedRegister> register,
                   Map<NodeName, Map<String, Long>> counts,
                   Map<String, VoterLine> voters, Map<String, TokenLine> tokens, String ledger,
                   List<String> repeated, boolean canonical) {
@@ -185,14 +198,7 @@ public final class PrecinctDayBundle {
         SortedSet<NodeName> members = nameList(field(lines, 3, "members", 1), 4);
         SortedSet<NodeName> withdrawn = nameList(field(lines, 4, "withdrawn", 1), 5);
         long sealed = number(field(lines, 5, "sealed", 2)[1], 6);
-        String registerWord = field(lines, 6, "register", 2)[1];
-        OptionalLong register = OptionalLong.empty();
-        if (!registerWord.equals(NO_REGISTER)) {
-            if (!registerWord.matches("[1-9][0-9]{0,17}")) {
-                throw bad(7, "a register line is: register VERSION|" + NO_REGISTER);
-            }
-            register = OptionalLong.of(Long.parseLong(registerWord));
-        }
+        Optional<PrecinctLedgerState.AgreedRegister> register = register(lines);
         Map<NodeName, Map<String, Long>> counts = new TreeMap<>();
         Map<String, VoterLine> voters = new TreeMap<>();
         Map<String, TokenLine> tokens = new TreeMap<>();

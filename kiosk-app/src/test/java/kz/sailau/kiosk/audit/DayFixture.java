@@ -83,24 +83,45 @@ public final class DayFixture implements AutoCloseable {
 
     /** A kiosk with a loaded register of {@code voters} voters, its certificate at DIR/kiosk.crt.pem. */
     public static DayFixture open(Path directory, int voters) throws Exception {
-        X509Certificate certificate = RegisterFixtures.initKiosk(directory, RegisterFixtures.PRECINCT);
-        RegisterFixtures.writeCertificate(directory.resolve("kiosk.crt.pem"), certificate);
-        RegisterFixtures.writeCertificate(directory.resolve("authority-copy.crt.pem"),
-                RegisterFixtures.authority().certificate());
-        KioskDataDirectory data = KioskDataDirectory.at(directory);
-        KioskCredentials credentials = data.unlock(RegisterFixtures.PASSPHRASE);
+        return openPrecinct(List.of(directory), voters).get(0);
+    }
+
+    /**
+     * Kiosks of one precinct that loaded the one precinct package (decision 0250: the byte-identical file, so the
+     * same package SHA-256 on each), each with its certificate at DIR/kiosk.crt.pem.
+     */
+    public static List<DayFixture> openPrecinct(List<Path> directories, int voters) throws Exception {
         RegisterContents contents = RegisterFixtures.contents(voters, 1, 42);
-        DayFixture fixture = new DayFixture(directory, certificate, credentials, contents);
-        fixture.reopen();
-        Path packageFile = directory.resolve("register.srp");
-        Files.write(packageFile, RegisterPackages.write(contents, RegisterFixtures.authority(), certificate));
-        new RegisterLoader(new RegisterStore(fixture.database, credentials.storeKeys(), RegisterFixtures.RANDOM),
-                data.profile(), data.pinnedAuthority(), credentials, RegisterFixtures.EXTRACTOR, CLOCK,
-                RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
-                .guardedBy(new RegisterLoadAudit(credentials, fixture.database.migrations(), CLOCK))
-                .load(packageFile, (stage, done, total) -> { });
-        Files.delete(packageFile);
-        return fixture;
+        List<DayFixture> fixtures = new ArrayList<>();
+        for (Path directory : directories) {
+            // Each kiosk its own key: the cached template for the first, fresh keys for the others.
+            X509Certificate certificate = fixtures.isEmpty()
+                    ? RegisterFixtures.initKiosk(directory, RegisterFixtures.PRECINCT)
+                    : RegisterFixtures.initFreshKiosk(directory, RegisterFixtures.PRECINCT);
+            RegisterFixtures.writeCertificate(directory.resolve("kiosk.crt.pem"), certificate);
+            RegisterFixtures.writeCertificate(directory.resolve("authority-copy.crt.pem"),
+                    RegisterFixtures.authority().certificate());
+            KioskCredentials credentials = KioskDataDirectory.at(directory).unlock(RegisterFixtures.PASSPHRASE);
+            DayFixture fixture = new DayFixture(directory, certificate, credentials, contents);
+            fixture.reopen();
+            fixtures.add(fixture);
+        }
+        byte[] precinctPackage = fixtures.size() == 1
+                ? RegisterPackages.write(contents, RegisterFixtures.authority(), fixtures.get(0).kioskCertificate)
+                : RegisterPackages.writeForPrecinct(contents, RegisterFixtures.authority(),
+                        fixtures.stream().map(f -> f.kioskCertificate).toList());
+        for (DayFixture fixture : fixtures) {
+            KioskDataDirectory data = KioskDataDirectory.at(fixture.directory);
+            Path packageFile = fixture.directory.resolve("register.srp");
+            Files.write(packageFile, precinctPackage);
+            new RegisterLoader(new RegisterStore(fixture.database, fixture.credentials.storeKeys(),
+                    RegisterFixtures.RANDOM), data.profile(), data.pinnedAuthority(), fixture.credentials,
+                    RegisterFixtures.EXTRACTOR, CLOCK, RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES)
+                    .guardedBy(new RegisterLoadAudit(fixture.credentials, fixture.database.migrations(), CLOCK))
+                    .load(packageFile, (stage, done, total) -> { });
+            Files.delete(packageFile);
+        }
+        return fixtures;
     }
 
     /** (Re)opens the database and the ledger. */

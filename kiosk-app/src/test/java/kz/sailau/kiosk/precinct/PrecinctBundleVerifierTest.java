@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class PrecinctBundleVerifierTest {
 
+    private static final String PACKAGE = "ab".repeat(32);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final PrecinctId PRECINCT = new PrecinctId(4711);
     private static final NodeName KIOSK_1 = new NodeName("kiosk-1");
@@ -56,9 +58,9 @@ class PrecinctBundleVerifierTest {
         Random random = new Random(3);
         sealed = new PrecinctLedgerState();
         assertEquals(PrecinctOutcome.ACCEPTED,
-                apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_1, 1, "ab".repeat(32))));
+                apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_1, 1, PACKAGE)));
         assertEquals(PrecinctOutcome.ACCEPTED,
-                apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_2, 1, "ab".repeat(32))));
+                apply(new PrecinctCommand.OpenRegister(bytes(random, 16), KIOSK_2, 1, PACKAGE)));
         for (int i = 0; i < 6; i++) {
             NodeName kiosk = i % 2 == 0 ? KIOSK_1 : KIOSK_2;
             byte[] token = bytes(random, 16);
@@ -88,20 +90,32 @@ class PrecinctBundleVerifierTest {
                 result.verdict());
         assertTrue(check(result, "counts kiosk-2").message().startsWith("3 check-ins, 3 issued, 0 voided"),
                 result.toString());
-        assertEquals("every node closed on register version 1, the one the precinct's kiosks opened with",
-                check(result, "register").message());
+        assertEquals("every node closed on register version 1 (package SHA-256 " + PACKAGE + "), the one the "
+                + "precinct's kiosks opened with", check(result, "register").message());
     }
 
     @Test
     void aNodeThatClosedOnAnotherRegisterVersionFails() {
         List<PrecinctBundleVerifier.NodeBundle> bundles = new ArrayList<>(bundles(sealed, UnaryOperator.identity()));
         bundles.set(KIOSK_2_AT, signed(KIOSK_2, NODES.get(KIOSK_2), edit(bundles.get(KIOSK_2_AT).bundle(),
-                text -> text.replace("\nregister 1\n", "\nregister 2\n"))));
+                text -> text.replace("\nregister 1 ", "\nregister 2 "))));
         PrecinctBundleVerifier.Result result = verify(bundles);
         assertFailed(result, "register", "the nodes closed on different register versions: desk-1, kiosk-1 on "
-                + "register version 1; kiosk-2 on register version 2");
+                + "register version 1 (package SHA-256 " + PACKAGE + "); kiosk-2 on register version 2 (package "
+                + "SHA-256 " + PACKAGE + ")");
         assertFailed(result, "agreement", "the ledger of kiosk-2 differs");
         assertTrue(check(result, "signature kiosk-2").passed(), result.toString());
+    }
+
+    @Test
+    void aNodeThatClosedOnAnotherPackageOfTheSameVersionFails() {
+        String other = "cd".repeat(32);
+        List<PrecinctBundleVerifier.NodeBundle> bundles = new ArrayList<>(bundles(sealed, UnaryOperator.identity()));
+        bundles.set(KIOSK_2_AT, signed(KIOSK_2, NODES.get(KIOSK_2), edit(bundles.get(KIOSK_2_AT).bundle(),
+                text -> text.replace("\nregister 1 " + PACKAGE + "\n", "\nregister 1 " + other + "\n"))));
+        PrecinctBundleVerifier.Result result = verify(bundles);
+        assertFailed(result, "register", "kiosk-2 on register version 1 (package SHA-256 " + other + ")");
+        assertFailed(result, "agreement", "the ledger of kiosk-2 differs");
     }
 
     @Test
@@ -111,9 +125,11 @@ class PrecinctBundleVerifierTest {
                 StandardCharsets.UTF_8);
         assertTrue(text.contains("\nsealed 0\nregister none\n"), text);
         assertTrue(check(verify(bundles(fresh, UnaryOperator.identity())), "register").passed());
-        for (String wrong : List.of("register 0", "register -1", "register x", "register", "register 1 2")) {
+        for (String wrong : List.of("register 0 " + PACKAGE, "register -1 " + PACKAGE, "register x " + PACKAGE,
+                "register", "register 1", "register 1 2", "register 1 " + PACKAGE.toUpperCase(Locale.ROOT),
+                "register 1 " + PACKAGE + " ", "register none " + PACKAGE)) {
             PrecinctBundleVerifier.Result result = verify(bundles(sealed,
-                    t -> t.replace("\nregister 1\n", "\n" + wrong + "\n")));
+                    t -> t.replace("\nregister 1 " + PACKAGE + "\n", "\n" + wrong + "\n")));
             assertFailed(result, "format desk-1.bundle", "line 7");
         }
     }
@@ -208,8 +224,8 @@ class PrecinctBundleVerifierTest {
                 + "bundle as a kiosk and was not withdrawn");
         String printed = result.checks().stream().map(PrecinctBundleVerifier.Check::message)
                 .collect(Collectors.joining("\n")) + result.verdict();
-        assertFalse(Pattern.compile("[0-9a-f]{32}").matcher(printed).find(),
-                "no token id (32 hex digits) in any line: " + printed);
+        assertFalse(Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])").matcher(printed).find(),
+                "no token id (32 hex digits; the 64 of the package hash are no token) in any line: " + printed);
     }
 
     @Test

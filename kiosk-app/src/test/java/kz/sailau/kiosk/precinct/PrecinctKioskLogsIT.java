@@ -51,11 +51,14 @@ class PrecinctKioskLogsIT {
     static void twoKioskDays() throws Exception {
         source = Files.createDirectories(root.resolve("source"));
         int[] checkIns = {8, 5};
-        int k = 0;
-        for (NodeName kiosk : List.of(KIOSK_1, KIOSK_2)) {
-            try (DayFixture day = DayFixture.open(root.resolve(kiosk + "-data"), 12)) {
-                day.simulate(checkIns[k++]);
-                DAYS.put(kiosk, day.close(source.resolve(kiosk + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX)).content());
+        List<NodeName> kiosks = List.of(KIOSK_1, KIOSK_2);
+        List<DayFixture> days = DayFixture.openPrecinct(kiosks.stream().map(k -> root.resolve(k + "-data")).toList(),
+                12);
+        for (int k = 0; k < kiosks.size(); k++) {
+            try (DayFixture day = days.get(k)) {
+                day.simulate(checkIns[k]);
+                DAYS.put(kiosks.get(k), day.close(source.resolve(kiosks.get(k)
+                        + PrecinctBundleVerifier.KIOSK_DAY_SUFFIX)).content());
                 authorityFile = day.directory.resolve("authority-copy.crt.pem");
             }
         }
@@ -69,10 +72,15 @@ class PrecinctKioskLogsIT {
 
     /** The precinct ledger of the two kiosk days; {@code extraValidId} adds a valid id for kiosk-2 it never issued. */
     private static PrecinctLedgerState ledger(boolean extraValidId) {
+        return ledger(extraValidId, DAYS.get(KIOSK_1).registerSha256());
+    }
+
+    /** The same, the precinct having agreed on the register package of SHA-256 {@code agreedPackage}. */
+    private static PrecinctLedgerState ledger(boolean extraValidId, String agreedPackage) {
         Random random = new Random(11);
         PrecinctLedgerState state = new PrecinctLedgerState();
         for (NodeName kiosk : DAYS.keySet()) {
-            apply(state, new PrecinctCommand.OpenRegister(bytes(random, 16), kiosk, 1, "ab".repeat(32)));
+            apply(state, new PrecinctCommand.OpenRegister(bytes(random, 16), kiosk, 1, agreedPackage));
             DayBundle day = DAYS.get(kiosk);
             for (long i = 0; i < day.counts().checkIns(); i++) {
                 apply(state, new PrecinctCommand.CheckIn(bytes(random, 16), kiosk, bytes(random, 32), 0));
@@ -257,6 +265,15 @@ class PrecinctKioskLogsIT {
         PrecinctBundleVerifier.Result result = verify(precinctDirectory("paper", state));
         assertFailed(result, "kiosk log kiosk-2", "its own log has 0 paper marks, the precinct ledger 1");
         assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
+    }
+
+    @Test
+    void kiosksThatCheckedVotersInOnAnotherPackageOfTheAgreedVersionFail() throws Exception {
+        String other = "ab".repeat(32);
+        PrecinctBundleVerifier.Result result = verify(precinctDirectory("other-package", ledger(false, other)));
+        assertFailed(result, "kiosk log kiosk-1", "it checked voters in on register version 1 (package SHA-256 "
+                + DAYS.get(KIOSK_1).registerSha256() + "), the precinct on 1 (package SHA-256 " + other + ")");
+        assertTrue(check(result, "register").passed(), result.toString());
     }
 
     /** Files {@code from}'s own day bundle and its signature under {@code to}'s name: a copy, or moved. */

@@ -50,7 +50,7 @@ class PinnedAuthoritySwapIT {
 
         ThreatWorld.Run unchecked = ThreatWorld.run("audit", "verify", "--data", world.kiosk.toString());
         assertEquals(0, unchecked.exit(), unchecked.out());
-        assertTrue(unchecked.out().contains(RegisterSigners.CHECK + ": NOT_CHECKED: NOT checked: no authority "
+        assertTrue(unchecked.out().contains(RegisterSigners.CHECK + ": NOT checked: no authority "
                 + "certificate given; the 1 register load(s) were verified with the certificate(s) of SHA-256 "
                 + Digests.sha256Hex(RegisterFixtures.authority().certificate())), unchecked.out());
     }
