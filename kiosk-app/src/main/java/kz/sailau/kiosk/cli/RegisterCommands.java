@@ -173,7 +173,8 @@ final class RegisterCommands {
                 ArgumentChecks.existingFile(redirection, "--redirection");
             }
             if (priorVotes != null) {
-                ArgumentChecks.existingFile(priorVotes, "--prior-votes");
+                // Every line checked now, before the passphrase and the extraction; kept for this register after.
+                RedirectionInput.readPriorVotes(ArgumentChecks.existingFile(priorVotes, "--prior-votes"), Set.of());
             }
             List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
                     : AcceptedDuplicatesFile.read(ArgumentChecks.existingFile(acceptDuplicates, "--accept-duplicates"));

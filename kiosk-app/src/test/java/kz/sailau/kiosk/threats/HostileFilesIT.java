@@ -113,6 +113,10 @@ class HostileFilesIT {
                 "register", "build", "--voters", "{CSV}", "--prints", "{PRINTS}", "--authority", "{A}",
                 "--kiosk-cert", "{CERT}", "--election", "KZ-2026-TEST", "--precinct", "101", "--version", "2",
                 "--out", "{OUT}.srp", "--accept-duplicates", "{HUGE2G}", "--passphrase-file", "{P}"));
+        all.add(new BadInvocationsIT.Bad("register build --prior-votes garbage, before the build", 1,
+                "register.error.redirectInput", "register", "build", "--voters", "{CSV}", "--prints", "{PRINTS}",
+                "--authority", "{A}", "--kiosk-cert", "{CERT}", "--election", "KZ-2026-TEST", "--precinct", "101",
+                "--version", "2", "--out", "{OUT}.srp", "--prior-votes", "{NOTBUNDLE}", "--passphrase-file", "{P}"));
         // A certificate file with a second certificate (or a request with a certificate): which one counts?
         String certificate = "crypto.error.certificateFormat";
         all.add(new BadInvocationsIT.Bad("kiosk init --authority-cert with a second certificate", 1, certificate,
