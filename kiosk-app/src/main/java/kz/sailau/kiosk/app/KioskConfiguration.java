@@ -386,7 +386,7 @@ public record KioskConfiguration(
             typedDay = read.electionDay;
             configuration = read.build();
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigurationException(file, List.of("unknown key '" + e.getPropertyName()
+            throw new ConfigurationException(file, List.of("unknown key '" + printable(e.getPropertyName())
                     + "' (known keys: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", ")) + ")"));
         } catch (MismatchedInputException e) {
@@ -395,10 +395,9 @@ public record KioskConfiguration(
                         + e.getLocation().getLineNr() + "; the file holds one object"));
             }
             throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": "
-                    + e.getOriginalMessage()));
+                    + (e.getTargetType() != null ? "expected " + kindOf(e.getTargetType()) : inWords(e))));
         } catch (JsonMappingException e) {
-            throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": "
-                    + e.getOriginalMessage()));
+            throw new ConfigurationException(file, List.of("wrong value at " + path(e) + ": " + inWords(e)));
         } catch (JsonProcessingException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new ConfigurationException(file, List.of("a key appears twice ("
@@ -419,6 +418,28 @@ public record KioskConfiguration(
             throw new ConfigurationException(file, problems);
         }
         return configuration;
+    }
+
+    /** What a setting of {@code type} is written as, in the words of this file's documentation. */
+    private static String kindOf(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == String.class || type == Path.class || type == LocalDate.class || type.isEnum()) {
+            return "text in quotes";
+        }
+        if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
+            return "a list [...]";
+        }
+        return "an object {...}";
+    }
+
+    /** Jackson's reason without the Java type names it quotes in backticks, on one printable line. */
+    private static String inWords(JsonMappingException e) {
+        return PrintableText.of(String.valueOf(e.getOriginalMessage()).replaceAll("`[^`]*`", "this setting"));
     }
 
     private static String path(JsonMappingException e) {

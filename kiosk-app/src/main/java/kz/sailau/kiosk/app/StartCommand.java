@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.model.PrintableText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,14 +52,15 @@ public final class StartCommand implements Callable<Integer> {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
             String where = Files.exists(config) ? "" : "; " + whereTheConfigurationIs();
-            environment.err().println("cannot start: " + e.getMessage().replaceAll("[\\r\\n]+", " ") + where
+            environment.err().println("cannot start: " + PrintableText.of(e.getMessage().replaceAll("[\\r\\n]+", " ")) + where
                     + " [start.error.configuration]");
             return 1;
         }
         List<String> problems = KioskPreflight.problems(configuration, environment);
         if (!problems.isEmpty()) {
             // One line with its key, every problem named (house rule: one line per refusal).
-            environment.err().println("cannot start: " + String.join("; ", problems) + " [start.error.notReady]");
+            environment.err().println("cannot start: " + PrintableText.of(String.join("; ", problems))
+                    + " [start.error.notReady]");
             return 1;
         }
         if (checkOnly) {

@@ -37,6 +37,41 @@ final class ArgumentChecks {
         return file;
     }
 
+    /**
+     * The most bytes a certificate, certification request, key or desk package file may have. Real ones are a few
+     * kilobytes; the limit keeps a huge (or sparse) file given by mistake or on purpose out of memory.
+     */
+    static final int MAX_SMALL_FILE_BYTES = 1024 * 1024;
+
+    /**
+     * The content of an existing regular file of at most {@link #MAX_SMALL_FILE_BYTES} (a certificate, a request, a
+     * key): its size is checked before a byte is read, and no more than the limit is ever read.
+     *
+     * @throws CliException {@code cli.error.fileTooLarge} for a larger file, or the keys of {@link #existingFile}
+     */
+    static byte[] smallFile(Path file, String option) {
+        existingFile(file, option);
+        try {
+            if (Files.size(file) > MAX_SMALL_FILE_BYTES) {
+                throw tooLarge(file, option);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes(MAX_SMALL_FILE_BYTES + 1);
+                if (bytes.length > MAX_SMALL_FILE_BYTES) {
+                    throw tooLarge(file, option);
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw new CliException("cli.error.accessDenied", option + ": " + file + " cannot be read");
+        }
+    }
+
+    private static CliException tooLarge(Path file, String option) {
+        return new CliException("cli.error.fileTooLarge", option + ": " + file + " is larger than "
+                + MAX_SMALL_FILE_BYTES + " bytes: no certificate, request or key is that large");
+    }
+
     /** An existing directory to read. */
     static Path existingDirectory(Path directory, String option) {
         if (Files.isRegularFile(directory)) {

@@ -18,7 +18,6 @@ import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditLogFormatException;
 import kz.sailau.kiosk.audit.AuditSample;
 import kz.sailau.kiosk.audit.AuditVerifier;
-import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
 import kz.sailau.kiosk.audit.RegisterSigners;
 import kz.sailau.kiosk.audit.CheckInAuditMapping;
@@ -126,9 +125,9 @@ final class AuditCommands {
                 KioskSignatures.checkAuthorityCertificate(authority);
             }
             X509Certificate givenCertificate = kioskCertificate == null ? null
-                    : Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+                    : Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             PublicKey key = givenCertificate != null ? givenCertificate.getPublicKey()
-                    : KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+                    : KioskSignatures.publicKeyOfRequest(ArgumentChecks.smallFile(request, "--data"));
             if (!Files.exists(directory.databaseFile())) {
                 throw new CliException("audit.error.noDatabase", "no kiosk database in " + source.data);
             }
@@ -209,13 +208,13 @@ final class AuditCommands {
             }
             X509Certificate certificate;
             try {
-                certificate = Pem.readCertificate(Files.readAllBytes(certificateFile));
+                certificate = Pem.readCertificate(ArgumentChecks.smallFile(certificateFile, "--data"));
                 KioskSignatures.checkIssuedBy(certificate, authority);
             } catch (KioskCryptoException e) {
                 return new HeadKey("signed heads checked with the key of " + request + ": FAILED, " + certificateFile
                         + " does not chain to the authority (" + e.getMessage() + ") [" + e.messageKey() + "]", false);
             }
-            PublicKey requested = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+            PublicKey requested = KioskSignatures.publicKeyOfRequest(ArgumentChecks.smallFile(request, "--data"));
             if (!Arrays.equals(requested.getEncoded(), certificate.getPublicKey().getEncoded())) {
                 return new HeadKey("signed heads checked with the key of " + request + ": FAILED, it is not the key "
                         + certificateFile + " certifies (one of them was replaced) [audit.error.kioskKeyNotCertified]",
@@ -269,12 +268,7 @@ final class AuditCommands {
                 throw new CliException("cli.error.usage", "--size must be at least 1 and --seed not empty");
             }
             ArgumentChecks.existingFile(bundle, "--bundle");
-            DayBundle parsed;
-            try {
-                parsed = DayBundle.parse(Files.readAllBytes(bundle)).bundle();
-            } catch (BundleFormatException e) {
-                throw new CliException(e.messageKey(), e.getMessage());
-            }
+            DayBundle parsed = BundleCommands.parse(bundle);
             List<Long> drawn = AuditSample.draw(parsed.entries(), seed, size);
             env.out().println("sample of " + drawn.size() + " check-ins, seed \"" + seed + "\", audit head "
                     + parsed.head().hash());

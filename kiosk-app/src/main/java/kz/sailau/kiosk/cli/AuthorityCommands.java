@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -132,7 +131,7 @@ final class AuthorityCommands {
             char[] secret = passphrase.read("Authority passphrase", false);
             try {
                 AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                X509Certificate certificate = authority.certifyKiosk(Files.readAllBytes(request), env.clock(),
+                X509Certificate certificate = authority.certifyKiosk(ArgumentChecks.smallFile(request, "--request"), env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 AtomicFileReplacement.write(out, Pem.certificate(certificate));
                 env.out().println("kiosk certificate written to " + out + " for "
@@ -197,14 +196,7 @@ final class AuthorityCommands {
             authorityDirectory(authorityDir);
             ArgumentChecks.fileToWrite(out, "--out");
             ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
-            ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert");
-            X509Certificate kiosk;
-            try {
-                kiosk = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
-            } catch (IOException e) {
-                throw new CliException("audit.error.noKioskCertificate", "the kiosk certificate cannot be read: "
-                        + e.getClass().getSimpleName());
-            }
+            X509Certificate kiosk = Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             String subject = kiosk.getSubjectX500Principal().getName();
             if (!subject.contains("OU=Precinct " + precinct.number() + ",") && !subject.endsWith("OU=Precinct "
                     + precinct.number())) {

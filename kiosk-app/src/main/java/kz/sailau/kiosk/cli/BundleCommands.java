@@ -302,12 +302,7 @@ final class BundleCommands {
 
     /** The authority certificate at {@code file}. */
     static X509Certificate readAuthority(Path file) {
-        try {
-            return Pem.readCertificate(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new CliException("cli.error.authorityCert", "the authority certificate cannot be read: "
-                    + e.getClass().getSimpleName());
-        }
+        return Pem.readCertificate(ArgumentChecks.smallFile(file, "--authority-cert"));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.model.PrintableText;
 
 /**
  * What a failed command prints: exactly one line {@code error [<message key>]: <reason>} on standard error.
@@ -90,11 +91,13 @@ record CommandFailure(String messageKey, String reason) {
     }
 
     /**
-     * The reason on one line, with any Java exception class name a technical message carries put in words
-     * ({@code NoSuchFileException} becomes {@code no such file}): the administrator reads a reason, not a type.
+     * The reason on one printable line ({@link PrintableText}: a control character from a file, such as an escape
+     * sequence that would clear or recolour the terminal, becomes {@code ?}), with any Java exception class name a
+     * technical message carries put in words ({@code NoSuchFileException} becomes {@code no such file}): the
+     * administrator reads a reason, not a type.
      */
     private static String oneLine(String text) {
-        Matcher name = EXCEPTION_NAME.matcher(text.replaceAll("[\\r\\n]+", " ").strip());
+        Matcher name = EXCEPTION_NAME.matcher(PrintableText.of(text.replaceAll("[\\r\\n]+", " ").strip()));
         StringBuilder out = new StringBuilder();
         while (name.find()) {
             String words = name.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])",

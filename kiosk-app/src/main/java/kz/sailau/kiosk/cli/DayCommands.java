@@ -66,7 +66,7 @@ final class DayCommands {
                 throw new CliException("audit.error.noKioskCertificate", "no kiosk certificate at " + certificateFile
                         + "; give --kiosk-cert");
             }
-            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(certificateFile));
+            X509Certificate certificate = Pem.readCertificate(ArgumentChecks.smallFile(certificateFile, "--kiosk-cert"));
             try (UnlockedStore store = UnlockedStore.openExisting(directory, passphrase, env)) {
                 EndOfDay.Written written;
                 try {

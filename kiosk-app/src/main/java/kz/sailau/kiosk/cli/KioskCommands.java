@@ -67,8 +67,7 @@ final class KioskCommands {
             PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
             Optional<ElectionId> electionId = Optional.ofNullable(election)
                     .map(e -> ArgumentChecks.election(e, "--election"));
-            var authority = Pem.readCertificate(Files.readAllBytes(
-                    ArgumentChecks.existingFile(authorityCertificate, "--authority-cert")));
+            var authority = Pem.readCertificate(ArgumentChecks.smallFile(authorityCertificate, "--authority-cert"));
             KioskSignatures.checkAuthorityCertificate(authority);
             argon2.parameters();
             char[] secret = passphrase.read("New kiosk passphrase", true);

@@ -269,10 +269,6 @@ public final class NodeCommands {
     }
 
     private static byte[] readFile(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new CliException("cli.error.file", "cannot read " + file);
-        }
+        return ArgumentChecks.smallFile(file, file.getFileName().toString());
     }
 }

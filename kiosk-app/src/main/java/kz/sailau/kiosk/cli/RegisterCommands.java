@@ -173,14 +173,14 @@ final class RegisterCommands {
                 ArgumentChecks.existingFile(redirection, "--redirection");
             }
             if (priorVotes != null) {
-                ArgumentChecks.existingFile(priorVotes, "--prior-votes");
+                // Every line checked now, before the passphrase and the extraction; kept for this register after.
+                RedirectionInput.readPriorVotes(ArgumentChecks.existingFile(priorVotes, "--prior-votes"), Set.of());
             }
             List<AcceptedDuplicate> accepted = acceptDuplicates == null ? List.of()
                     : AcceptedDuplicatesFile.read(ArgumentChecks.existingFile(acceptDuplicates, "--accept-duplicates"));
             List<X509Certificate> kioskCerts = new ArrayList<>();
             for (Path kioskCertificate : kioskCertificates) {
-                kioskCerts.add(Pem.readCertificate(Files.readAllBytes(
-                        ArgumentChecks.existingFile(kioskCertificate, "--kiosk-cert"))));
+                kioskCerts.add(Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert")));
             }
             PackageCrypto.checkPrecinctKioskCertificates(kioskCerts, AuthorityCredentials.loadCertificate(authorityDir),
                     precinctId);
@@ -281,8 +281,7 @@ final class RegisterCommands {
                 throw new CliException("cli.error.captures", "--captures must be from 1 to 10");
             }
             X509Certificate authority = trust.certificate != null
-                    ? Pem.readCertificate(Files.readAllBytes(ArgumentChecks.existingFile(trust.certificate,
-                    "--authority-cert")))
+                    ? Pem.readCertificate(ArgumentChecks.smallFile(trust.certificate, "--authority-cert"))
                     : ArgumentChecks.initialisedKiosk(trust.data).pinnedAuthority();
             ArgumentChecks.existingFile(file, "FILE.srp");
             if (Files.size(file) > RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES) {

@@ -19,6 +19,9 @@ final class SecretLine {
     /** The most bytes of the file looked at; a first line that does not end within them is refused. */
     static final int MAX_BYTES = 4096;
 
+    /** The UTF-8 byte order mark some editors write at the start of a text file. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private SecretLine() {
     }
 
@@ -51,10 +54,13 @@ final class SecretLine {
                         + " bytes; not a " + what + " file");
             }
             end = end < 0 ? length : end;
-            if (end == 0) {
+            // A byte order mark (an editor's, not typed) would become part of the secret: the same passphrase
+            // typed at the console would then not unseal what was sealed from the file.
+            int start = end >= BOM.length && Arrays.equals(bytes, 0, BOM.length, BOM, 0, BOM.length) ? BOM.length : 0;
+            if (end == start) {
                 throw new CliException(key, what + " file is empty");
             }
-            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
+            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, start, end - start));
             char[] line = new char[chars.remaining()];
             chars.get(line);
             Arrays.fill(chars.array(), '\0');

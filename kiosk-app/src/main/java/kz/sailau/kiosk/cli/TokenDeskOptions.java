@@ -1,8 +1,6 @@
 package kz.sailau.kiosk.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -84,22 +82,18 @@ public final class TokenDeskOptions {
         ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
         List<Ed25519TokenVerifier> verifiers = new ArrayList<>();
         for (Path kioskPublicKey : kioskPublicKeys) {
+            byte[] text = ArgumentChecks.smallFile(kioskPublicKey, "--kiosk-public-key");
             try {
                 verifiers.add(new Ed25519TokenVerifier(Base64.getDecoder().decode(
-                        Files.readString(kioskPublicKey, StandardCharsets.US_ASCII).strip())));
-            } catch (IOException | IllegalArgumentException e) {
+                        new String(text, StandardCharsets.US_ASCII).strip())));
+            } catch (IllegalArgumentException e) {
                 throw new CliException("token.error.publicKey", "--kiosk-public-key: " + kioskPublicKey
                         + " does not hold a kiosk's Ed25519 public key (32 bytes, base64)");
             }
         }
         X509Certificate authority = BundleCommands.readAuthority(authorityCertificate);
         KioskSignatures.checkAuthorityCertificate(authority);
-        byte[] deskPackage;
-        try {
-            deskPackage = Files.readAllBytes(deskKey);
-        } catch (IOException e) {
-            throw new CliException("token.error.deskKey", "--desk-key: " + deskKey + " cannot be read");
-        }
+        byte[] deskPackage = ArgumentChecks.smallFile(deskKey, "--desk-key");
         TokenVerifier anyKiosk = verifiers.size() == 1 ? verifiers.get(0)
                 : (body, signature) -> verifiers.stream().anyMatch(v -> v.verify(body, signature));
         return new Checked(electionId, precinctId, anyKiosk, deskPackage, authority);

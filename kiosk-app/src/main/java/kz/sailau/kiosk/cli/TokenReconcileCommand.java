@@ -1,8 +1,6 @@
 package kz.sailau.kiosk.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -10,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import kz.sailau.kiosk.audit.BundleFormatException;
 import kz.sailau.kiosk.audit.BundleVerifier;
-import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,14 +71,7 @@ public final class TokenReconcileCommand implements Callable<Integer> {
             bundlesVerified &= ok;
             out.println((ok ? "ok" : "FAILED") + "\tbundle\t" + bundle + (ok ? (result.signerChecked() ? ""
                     : " (signer NOT checked: no --authority-cert)") : ": " + firstFailure(result)));
-            try {
-                issued.add(new Reconciliation.Issued(bundle.toString(),
-                        DayBundle.parse(Files.readAllBytes(bundle)).bundle().issuedTokens()));
-            } catch (IOException e) {
-                throw new CliException("audit.error.bundleRead", "the bundle cannot be read: " + bundle);
-            } catch (BundleFormatException e) {
-                throw new CliException(e.messageKey(), e.getMessage());
-            }
+            issued.add(new Reconciliation.Issued(bundle.toString(), BundleCommands.parse(bundle).issuedTokens()));
         }
         Reconciliation.Report report = Reconciliation.reconcile(issued, redeemed);
         for (Reconciliation.Mismatch mismatch : report.mismatches()) {

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -220,6 +221,7 @@ public final class KioskSignatures {
         Objects.requireNonNull(signature, "signature");
         X509Certificate signerCertificate;
         SignerInformation signer;
+        oneStructure(signature);
         try {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
@@ -237,8 +239,7 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
-                    + "certificate)", e);
+            throw unreadable(NOT_ONE_SIGNER, e);
         }
         if (authority.isPresent()) {
             checkIssuedBy(signerCertificate, authority.get());
@@ -266,6 +267,7 @@ public final class KioskSignatures {
      */
     public static X509Certificate signerCertificate(byte[] signature) {
         Objects.requireNonNull(signature, "signature");
+        oneStructure(signature);
         try {
             CMSSignedData signed = new CMSSignedData(signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
@@ -283,10 +285,33 @@ public final class KioskSignatures {
             if (e instanceof KioskCryptoException k) {
                 throw k;
             }
-            throw unreadable("bundle signature cannot be read (not a CMS signature with one signer and its "
-                    + "certificate)", e);
+            throw unreadable(NOT_ONE_SIGNER, e);
         }
     }
+
+    /**
+     * Refuses a signature file that is more than one ASN.1 structure: bytes appended after the signature (which the
+     * CMS parser alone would ignore) make a second file that verifies alike, so the signature file would not be what
+     * the kiosk wrote.
+     */
+    private static void oneStructure(byte[] signature) {
+        int after;
+        try (ASN1InputStream in = new ASN1InputStream(signature)) {
+            if (in.readObject() == null) {
+                throw new IOException("empty");
+            }
+            after = in.available();
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(NOT_ONE_SIGNER, e);
+        }
+        if (after > 0) {
+            throw unreadable("bundle signature has " + after + " byte(s) after its CMS structure (the kiosk writes "
+                    + "none: not the file it signed)", null);
+        }
+    }
+
+    private static final String NOT_ONE_SIGNER = "bundle signature cannot be read (not a CMS signature with one "
+            + "signer and its certificate)";
 
     private static DetachedSignatureException unreadable(String message, Throwable cause) {
         return new DetachedSignatureException(DetachedSignatureException.Kind.UNREADABLE, message, cause);

@@ -33,9 +33,9 @@ public final class Pem {
     }
 
     /**
-     * Reads one X.509 certificate from PEM text.
+     * Reads one X.509 certificate from PEM text that holds exactly one PEM object.
      *
-     * @throws KioskCryptoException {@code crypto.error.certificateFormat} if it is not one
+     * @throws KioskCryptoException {@code crypto.error.certificateFormat} if it is not one, or holds a second object
      */
     public static X509Certificate readCertificate(byte[] pem) {
         byte[] der = readObject(pem, "CERTIFICATE");
@@ -73,10 +73,16 @@ public final class Pem {
         Objects.requireNonNull(pem, "pem");
         try (PemReader reader = new PemReader(new InputStreamReader(new ByteArrayInputStream(pem),
                 StandardCharsets.US_ASCII))) {
+            String key = type.equals("CERTIFICATE") ? "crypto.error.certificateFormat" : "crypto.error.requestFormat";
             PemObject object = reader.readPemObject();
             if (object == null || !type.equals(object.getType())) {
-                throw new KioskCryptoException(type.equals("CERTIFICATE") ? "crypto.error.certificateFormat"
-                        : "crypto.error.requestFormat", "expected a PEM " + type, null);
+                throw new KioskCryptoException(key, "expected a PEM " + type, null);
+            }
+            // A second object (a chain, another certificate appended) would leave which one counts to chance.
+            PemObject another = reader.readPemObject();
+            if (another != null) {
+                throw new KioskCryptoException(key, "the file holds more than one PEM object (a " + type
+                        + " and a " + another.getType() + "); give exactly one " + type, null);
             }
             return object.getContent();
         } catch (IOException e) {

@@ -117,7 +117,7 @@ public final class PrecinctNode implements AutoCloseable {
         this.signers = new CommandSigners(authority, credentials.precinct());
         roles.put(credentials.name(), credentials.role());
         SSLContext tls = NodeTls.context(credentials, authority, this::refusal, this::refused);
-        TCP transport = new TCP();
+        TCP transport = new CertifiedTransport(authority, this::refused);
         transport.setBindAddress(settings.listen().getAddress());
         transport.setBindPort(settings.listen().getPort());
         transport.setPortRange(0);
@@ -632,8 +632,13 @@ public final class PrecinctNode implements AutoCloseable {
         }
     }
 
+    /**
+     * The machine an address stands for: its Raft member name, which {@link CertifiedTransport} binds to the
+     * certificate of the connection its messages came over (the logical name JGroups caches may come from any
+     * peer's discovery answer).
+     */
     private static Optional<NodeName> nameOf(Address address) {
-        String name = NameCache.get(address);
+        String name = CertifiedTransport.raftName(address).orElseGet(() -> NameCache.get(address));
         try {
             return Optional.ofNullable(name).map(NodeName::new);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.register;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +24,21 @@ public final class AcceptedDuplicatesFile {
      * Reads the file.
      *
      * @return reasons by duplicate id
-     * @throws RegisterException {@code register.error.acceptFile} on a line without a reason or a repeated id
+     * @throws RegisterException {@code register.error.acceptFile} on a line without a reason or a repeated id, or a
+     *                           file larger than {@link VoterCsvReader#MAX_BYTES}
      */
     public static List<AcceptedDuplicate> read(Path file) {
         List<String> lines;
         try {
+            // Never more lines than the voters file has rows: a larger file is none, and is not read into memory.
+            if (Files.size(file) > VoterCsvReader.MAX_BYTES) {
+                throw new RegisterException("register.error.acceptFile", "accepted duplicates file is larger than "
+                        + VoterCsvReader.MAX_BYTES + " bytes", null);
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new RegisterException("register.error.acceptFile", "accepted duplicates file is not UTF-8 text",
+                    e);
         } catch (IOException e) {
             throw new RegisterException("register.error.acceptFile", "accepted duplicates file cannot be read: "
                     + e.getMessage(), e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -227,7 +228,7 @@ public final class RedirectionInput {
     private static int forEachLine(Path file, String header, LineHandler handler) {
         String name = file.getFileName().toString();
         int line = 0;
-        try (BufferedReader reader = new BufferedReader(strictUtf8(file), 1 << 16)) {
+        try (BufferedReader reader = new BufferedReader(new LineLengthLimit(strictUtf8(file), name), 1 << 16)) {
             String text;
             while ((text = reader.readLine()) != null) {
                 line++;
@@ -244,6 +245,38 @@ public final class RedirectionInput {
         }
         return line;
     }
+
+    /**
+     * Refuses a line longer than {@link #MAX_LINE} characters while it is read, before {@link BufferedReader#readLine}
+     * would gather it: a file of gigabytes without a line break is none of these files, and is not held in memory.
+     */
+    private static final class LineLengthLimit extends FilterReader {
+        private final String name;
+        private int lines;
+        private int sinceBreak;
+
+        LineLengthLimit(Reader in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                if (buffer[i] == '\n') {
+                    lines++;
+                    sinceBreak = 0;
+                } else if (++sinceBreak > MAX_LINE) {
+                    throw problem(name, lines + 1, "longer than " + MAX_LINE + " characters: not a file of this kind");
+                }
+            }
+            return read;
+        }
+    }
+
+    /** The longest line of a station, redirection or prior-vote file (a station's three addresses are far shorter). */
+    static final int MAX_LINE = 1 << 16;
 
     private static void checkIin(String digits, String name, int line) {
         try {

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.register;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,7 +105,8 @@ public final class RegisterBuilder {
         if (csv.problems().isEmpty() && csv.rows().isEmpty()) {
             problems.add(RowProblem.error(2, "-", "no voter rows: a register package needs at least one voter"));
         }
-        VoterRowValidator.Result validated = VoterRowValidator.validate(csv.rows(), request.precinct());
+        VoterRowValidator.Result validated = VoterRowValidator.validate(csv.rows(), request.precinct(),
+                LocalDate.now(clock));
         problems.addAll(validated.problems());
 
         EnrolmentImages images = new EnrolmentImages(request.prints());

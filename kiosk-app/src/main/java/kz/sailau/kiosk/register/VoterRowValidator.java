@@ -30,6 +30,8 @@ public final class VoterRowValidator {
     static final Pattern VOTER_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** Longest accepted name part, in characters. */
     static final int MAX_NAME = 100;
+    /** A birth date as the register writes it: four-digit year, month and day. */
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private VoterRowValidator() {
     }
@@ -63,10 +65,14 @@ public final class VoterRowValidator {
         }
     }
 
-    /** Validates all rows against the package's precinct. */
-    public static Result validate(List<VoterCsvReader.CsvRow> rows, PrecinctId precinct) {
+    /**
+     * Validates all rows against the package's precinct; a birth date after {@code today} (the day the package is
+     * built) is an error.
+     */
+    public static Result validate(List<VoterCsvReader.CsvRow> rows, PrecinctId precinct, LocalDate today) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(precinct, "precinct");
+        Objects.requireNonNull(today, "today");
         List<ValidRow> valid = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Integer> keys = new HashMap<>();
@@ -99,11 +105,18 @@ public final class VoterRowValidator {
             String birthText = row.get("birth_date").strip();
             if (birthText.isEmpty()) {
                 problems.add(RowProblem.error(line, "birth_date", "birth date is empty"));
+            } else if (!ISO_DATE.matcher(birthText).matches()) {
+                // LocalDate.parse alone also takes "+99999-01-01".
+                problems.add(RowProblem.error(line, "birth_date", "birth date must be an ISO date YYYY-MM-DD"));
             } else {
                 try {
                     birthDate = LocalDate.parse(birthText);
                     if (birthDate.getYear() < 1880) {
                         problems.add(RowProblem.error(line, "birth_date", "birth date is implausibly early"));
+                        birthDate = null;
+                    } else if (birthDate.isAfter(today)) {
+                        problems.add(RowProblem.error(line, "birth_date", "birth date is after the day the "
+                                + "package is built"));
                         birthDate = null;
                     }
                 } catch (DateTimeParseException e) {

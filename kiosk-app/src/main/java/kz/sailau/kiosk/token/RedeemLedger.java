@@ -134,7 +134,9 @@ public final class RedeemLedger implements AutoCloseable {
             }
         } catch (SQLException | IllegalArgumentException e) {
             throw new TokenStoreException("token.error.ledger", file.getFileName()
-                    + " is not a ballot desk ledger: " + e.getClass().getSimpleName(), e);
+                    + " is not a ballot desk ledger: " + (e instanceof SQLException
+                    ? "not an SQLite database holding the desk's redeemed_token table (an empty or another file?)"
+                    : "it holds a token id that is not 16 bytes"), e);
         }
         return redemptions;
     }

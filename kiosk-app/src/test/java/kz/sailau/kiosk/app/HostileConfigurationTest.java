@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,31 @@ class HostileConfigurationTest {
     void aBooleanWrittenAsTextIsNotCoerced() throws Exception {
         ConfigurationException e = refused("{\"fullScreen\": \"true\"}");
         assertTrue(e.getMessage().contains("fullScreen"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedInWordsNotByAJavaType() throws Exception {
+        // Jackson said "Cannot construct instance of `kz.sailau.kiosk.app.KioskConfiguration$SerialPortSetting`".
+        ConfigurationException e = refused("{\"scanner\": 5}");
+        assertTrue(e.getMessage().contains("wrong value at scanner: expected an object {...}"), e.getMessage());
+        e = refused("{\"scanner\": [[[]]]}");
+        assertTrue(e.getMessage().contains("wrong value at scanner"), e.getMessage());
+        e = refused("{\"removableMedia\": {\"a\": 1}}");
+        assertTrue(e.getMessage().contains("wrong value at removableMedia"), e.getMessage());
+        for (String json : List.of("{\"scanner\": 5}", "{\"scanner\": [[[]]]}", "{\"removableMedia\": {\"a\": 1}}",
+                "{\"fullScreen\": [1]}", "{\"precinct\": {}}")) {
+            String message = refused(json).getMessage();
+            assertFalse(message.contains("kz.sailau") || message.contains("`") || message.contains("$"),
+                    json + ": " + message);
+        }
+    }
+
+    @Test
+    void aKeyHoldingATerminalEscapeSequenceIsNotPrintedAsOne() throws Exception {
+        // An unknown key "\u001b[2J\u001b[32mOK" cleared the administrator's terminal and printed a green OK.
+        ConfigurationException e = refused("{\"\\u001b[2J\\u001b[32mOK\\u0000\": 101}");
+        assertTrue(e.getMessage().contains("unknown key '?[2J?[32mOK?'"), e.getMessage());
+        assertTrue(e.getMessage().indexOf('\u001b') < 0 && e.getMessage().indexOf('\0') < 0, e.getMessage());
     }
 
     @Test

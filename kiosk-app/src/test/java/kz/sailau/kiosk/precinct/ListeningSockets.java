@@ -39,7 +39,9 @@ public final class ListeningSockets {
             if (!Files.exists(path)) {
                 continue;
             }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+            // Read once: the table changes while other sockets open and close, and two reads may differ in length.
+            List<String> lines = Files.readAllLines(path);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] columns = line.trim().split("\\s+");
                 if (columns.length > 9 && columns[3].equals("0A") && inodes.contains(columns[9])) {
                     listening.add(address(columns[1]));

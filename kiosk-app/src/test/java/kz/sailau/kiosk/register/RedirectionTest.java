@@ -237,6 +237,26 @@ class RedirectionTest {
     }
 
     @Test
+    void aFileWithoutLineBreaksIsRefusedWithoutBeingReadIntoMemory() throws Exception {
+        // A 2 GB sparse file (NUL characters, no line break) was gathered into one line until the memory ran out.
+        Path sparse = temp.resolve("prior-votes.csv");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            file.setLength(2L << 30);
+        }
+        RegisterException e = assertThrows(RegisterException.class,
+                () -> RedirectionInput.readPriorVotes(sparse, Set.of()));
+        assertEquals("register.error.redirectInput", e.messageKey());
+        assertTrue(e.getMessage().contains("line 1: longer than " + RedirectionInput.MAX_LINE + " characters"),
+                e.getMessage());
+        String iin = citizen(3).digits();
+        Path longLine = file("redirect.csv", RedirectionInput.REDIRECT_HEADER + "\n" + iin + ",101\n"
+                + "1".repeat(RedirectionInput.MAX_LINE + 1) + "\n");
+        e = assertThrows(RegisterException.class, () -> RedirectionInput.build(longLine,
+                RedirectionInput.readStations(file("stations.csv", STATIONS)), RANDOM));
+        assertTrue(e.getMessage().contains("line 3: longer than"), e.getMessage());
+    }
+
+    @Test
     void badAuthorityInputsNameTheLineNeverTheIin() throws Exception {
         Path stations = file("stations.csv", STATIONS);
         String iin = citizen(3).digits();

@@ -115,6 +115,24 @@ class RegisterBuilderTest {
     }
 
     @Test
+    void aBirthDateInTheFutureOrOfAnotherFormIsAnError() throws Exception {
+        // LocalDate.parse takes "+99999-01-01"; such a voter was written into the package with only a warning.
+        LocalDate birth = LocalDate.of(1985, 6, 7);
+        String csv = VoterCsvReader.HEADER + "\n"
+                + "F1," + iin(20, birth, true) + ",Әлиев,Арман,,+99999-01-01,M,101\n"  // 2 extended year
+                + "F2," + iin(21, birth, true) + ",Әлиев,Арман,,2026-11-21,M,101\n"    // 3 the day after the build
+                + "F3," + iin(22, birth, true) + ",Әлиев,Арман,,1985-6-07,M,101\n"     // 4 not two-digit month
+                + "F4," + iin(23, birth, true) + ",Әлиев,Арман,,2026-11-20,M,101\n";   // 5 the build's day: valid
+        RegisterBuilder.Report report = build(csv, List.of());
+        assertFalse(report.contents().isPresent());
+        List<String> errors = report.problems().stream().filter(p -> p.field().equals("birth_date")
+                && p.severity() == RowProblem.Severity.ERROR).map(RowProblem::toTsv).toList();
+        assertEquals(List.of("2\tbirth_date\tbirth date must be an ISO date YYYY-MM-DD",
+                "3\tbirth_date\tbirth date is after the day the package is built",
+                "4\tbirth_date\tbirth date must be an ISO date YYYY-MM-DD"), errors);
+    }
+
+    @Test
     void aVotersFileWithOnlyItsHeaderBuildsNoEmptyRegister() throws Exception {
         // Loaded, an empty package of a newer version would take every voter of the precinct off the kiosk.
         RegisterBuilder.Report report = build(VoterCsvReader.HEADER + "\n\n", List.of());

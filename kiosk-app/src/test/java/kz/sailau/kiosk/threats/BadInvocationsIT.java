@@ -361,8 +361,8 @@ class BadInvocationsIT {
                 "--dir", "{TYPONODE}", "--passphrase-file", "{P}"));
         all.add(new Bad("node run listening on another machine's address", 1, "node.error.listen", "node", "run",
                 "--dir", "{FARNODE}", "--passphrase-file", "{P}"));
-        all.add(new Bad("token verify --authority-cert of 3 GB (the last resort: no command limit on it)", 1,
-                "cli.error.inputTooLarge", concat(new String[] {"token", "verify"},
+        all.add(new Bad("token verify --authority-cert of 3 GB (refused by its size, before it is read)", 1,
+                "cli.error.fileTooLarge", concat(new String[] {"token", "verify"},
                         with(desk, "--authority-cert", "{HUGE}/kiosk-2.bundle"), "CODE")));
         all.add(new Bad("token desk --dir with a precinct.json of 3 GB", 1, "node.error.settings", concat(
                 new String[] {"token", "desk", "--dir", "{HUGE}"}, desk)));
@@ -601,8 +601,15 @@ class BadInvocationsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInvocations")
     void answersWithOneKeyedLineAndLeavesNothingBehind(Bad bad) throws Exception {
+        assertRefused(bad, root, substitute(bad.args()));
+    }
+
+    /**
+     * Runs {@code args} and asserts what every refusal must be: {@code bad}'s exit code, exactly one line on standard
+     * error naming {@code bad}'s key, no exception name or stack trace, and the tree under {@code root} unchanged.
+     */
+    static ThreatWorld.Run assertRefused(Bad bad, Path root, String... args) throws Exception {
         TreeMap<String, String> before = ThreatWorld.snapshot(root);
-        String[] args = substitute(bad.args());
         ThreatWorld.Run run = ThreatWorld.run(args);
         String all = run.out() + run.err();
         assertEquals(bad.exit(), run.exit(), bad + ": exit code\n" + all);
@@ -613,6 +620,7 @@ class BadInvocationsIT {
         assertFalse(all.contains("Exception") || all.contains("\tat ") || all.contains("at kz.")
                 || all.contains("at java."), bad + ": a stack trace or exception name leaked:\n" + all);
         assertEquals(before, ThreatWorld.snapshot(root), bad + ": files, directories or databases changed");
+        return run;
     }
 
     /** A forged code refused at a desk whose ledger does not exist yet leaves no ledger behind. */

@@ -125,12 +125,15 @@ class BundleVerifierAgreementIT {
         signatures.put("garbage", "not a signature".getBytes(StandardCharsets.UTF_8));
         signatures.put("empty", new byte[0]);
         signatures.put("truncated", java.util.Arrays.copyOf(genuineSignature, genuineSignature.length / 2));
+        // The CMS parser alone ignores bytes after the structure: a second file that verified alike.
+        signatures.put("bytes appended after it", append(genuineSignature, (byte) '\n'));
         signatures.put("another key, the genuine certificate", KioskSignatures.signDetached(json, otherKiosk,
                 genuineCertificate));
         signatures.put("another key and its own certificate", KioskSignatures.signDetached(json, otherKiosk,
                 otherCertificate));
         Map<String, String> keys = Map.of("garbage", "bundle.check.signatureUnreadable",
                 "empty", "bundle.check.signatureUnreadable", "truncated", "bundle.check.signatureUnreadable",
+                "bytes appended after it", "bundle.check.signatureUnreadable",
                 "another key, the genuine certificate", "bundle.check.signatureMismatch",
                 "another key and its own certificate", "bundle.check.signerNotCertified");
         for (Map.Entry<String, byte[]> bad : signatures.entrySet()) {

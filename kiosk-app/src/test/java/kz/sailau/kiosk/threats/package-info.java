@@ -11,6 +11,8 @@
  *   <li>{@link kz.sailau.kiosk.threats.ConfusableNamesIT} — invisible characters and look-alike names in
  *       {@code voters.csv};</li>
  *   <li>{@link kz.sailau.kiosk.threats.BadInvocationsIT} — every subcommand with every kind of bad input;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.HostileFilesIT} — huge (sparse) certificates, keys, requests and bundles,
+ *       certificate files with a second certificate, foreign ledgers, escape sequences in what is printed;</li>
  *   <li>{@link kz.sailau.kiosk.threats.ForgedTypedCodeIT} — made-up typed codes and real ones of another precinct
  *       or election at the ballot desk;</li>
  *   <li>{@link kz.sailau.kiosk.threats.RedeemedNotIssuedIT} — ballots for tokens no kiosk issued, for voided
@@ -34,6 +36,8 @@
  * logs and bundles), {@code register.RegisterLoadTest} (foreign, rolled back, truncated and misaddressed packages),
  * {@code cli.KillDuringLoadIT} and {@code ledger.CheckInCrashIT} (kill -9 mid-write), {@code token.TokenTest} and
  * {@code token.TokenLedgerIT} (forged and reused tokens), {@code app.LogicAccuracyIT} (test data on election day),
- * {@code clerk.ClerkRosterTest} (PIN guessing, lockout, moved hashes).
+ * {@code clerk.ClerkRosterTest} (PIN guessing, lockout, moved hashes), {@code app.HostileConfigurationTest} (a
+ * hostile {@code kiosk.json}), {@code register.RedirectionTest} and {@code register.RegisterBuilderTest} (hostile
+ * authority inputs and voter rows).
  */
 package kz.sailau.kiosk.threats;
