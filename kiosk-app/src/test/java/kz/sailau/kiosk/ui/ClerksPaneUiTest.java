@@ -215,10 +215,17 @@ class ClerksPaneUiTest {
         AdminTouch.press(robot, scene, id);
     }
 
-    /** Taps the field {@code id} (the on-screen keys come up) and puts {@code text} in it. */
+    /**
+     * Taps the field {@code id} (the on-screen keys come up), puts {@code text} in it and hides the keys with their
+     * own key, as a person does before tapping a button: the screen then keeps its size under the next tap.
+     */
     private void type(FxRobot robot, String id, String text) throws Exception {
         press(robot, id);
         robot.interact(() -> ((javafx.scene.control.TextInputControl) scene.lookup(id)).setText(text));
+        if (scene.lookup("#key-hide") != null && scene.lookup("#key-hide").isVisible()) {
+            TouchTaps.tap(robot, "#key-hide");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Lets queued roster work and the FX updates it posts finish before the robot looks again. */
