@@ -216,15 +216,12 @@ class ClerksPaneUiTest {
     }
 
     /**
-     * Taps the field {@code id} (the on-screen keys come up), puts {@code text} in it and hides the keys with their
-     * own key, as a person does before tapping a button: the screen then keeps its size under the next tap.
+     * Taps the field {@code id} (the on-screen keys come up) and puts {@code text} in it; the keys stay up, and the
+     * next button is tapped with them shown (they go only when that finger is lifted, so the button stays put).
      */
     private void type(FxRobot robot, String id, String text) throws Exception {
         press(robot, id);
         robot.interact(() -> ((javafx.scene.control.TextInputControl) scene.lookup(id)).setText(text));
-        if (scene.lookup("#key-hide") != null && scene.lookup("#key-hide").isVisible()) {
-            TouchTaps.tap(robot, "#key-hide");
-        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -16,9 +16,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.biometric.ImageQuality;
@@ -243,6 +245,39 @@ class TouchKeyboardUiTest {
         tap(robot, "#key-enter");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-enter") == null
                 || !scene.lookup("#key-enter").isVisible());
+    }
+
+    /**
+     * A tap on a button while the keys are shown: the keys stay while the finger is down (the screen does not grow
+     * and move the button from under it) and go when it is lifted, and the button acts.
+     */
+    @Test
+    void aButtonTappedWhileTheKeysAreShownActsAndTheKeysGoOnlyWhenTheFingerIsLifted(FxRobot robot) throws Exception {
+        AtomicInteger fired = new AtomicInteger();
+        TextField field = new TextField();
+        field.setId("name-text");
+        KeyboardDock.use(field, InputKind.TEXT);
+        Button save = new Button("Save");
+        save.setId("save");
+        save.setOnAction(e -> fired.incrementAndGet());
+        KeyboardDock dock = new KeyboardDock(new ScrollPane(new VBox(24, field, save)));
+        robot.interact(() -> {
+            scene.setRoot(new javafx.scene.Group());
+            scene = new Scene(dock, 1024, 768);
+            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.sizeToScene();
+        });
+        tap(robot, "#name-text");
+        assertTrue(dock.showingProperty().get(), "a tap on the field shows the keys");
+        robot.moveTo("#save").press(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(save.isFocused(), "the press moved the focus to the button");
+        assertTrue(dock.showingProperty().get(), "the keys stay while the finger is down");
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, fired.get(), "the button acts on the lift");
+        assertFalse(dock.showingProperty().get(), "and the keys go after it");
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.function.DoubleSupplier;
  * A screen with the on-screen keyboard docked below it. A tap on a field marked with {@link #use} shows the
  * keyboard with the keys of its {@link InputKind}; the screen above shrinks and scrolls the field into view, so
  * nothing is hidden under the keys ({@link #over} lays the keys over part of the screen instead). The keyboard goes when the focus moves to
- * anything that is not a marked field, on its hide key, and after enter. A field outside any dock (a screen built
+ * anything that is not a marked field (after the finger that moved it is lifted, so a tapped button does not move
+ * under it), on its hide key, and after enter. A field outside any dock (a screen built
  * without one) simply has no on-screen keyboard.
  */
 public final class KeyboardDock extends BorderPane {
@@ -37,6 +38,10 @@ public final class KeyboardDock extends BorderPane {
     private final ChangeListener<Node> focus = (o, before, now) -> follow(now);
     private final DoubleSupplier keepClear;
     private StackPane overlay;
+    /** A finger (or the mouse) is down on the dock: the keys do not go before it is lifted. */
+    private boolean pressed;
+    /** The focus left the marked fields while a finger was down: the keys go when it is lifted. */
+    private boolean hideOnRelease;
 
     /** @param content the screen above the keyboard (it shrinks while the keys are shown) */
     public KeyboardDock(Node content) {
@@ -76,7 +81,17 @@ public final class KeyboardDock extends BorderPane {
             }
         });
         // A tap on a marked field that already has the focus (the keyboard was hidden) shows it again.
+        // A tap on a button while the keys are shown moves the focus at the press; the keys going at once would
+        // grow the screen under the finger, so the button moves and the lifted finger misses it. They go after.
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            pressed = false;
+            if (hideOnRelease) {
+                hideOnRelease = false;
+                Platform.runLater(() -> follow(getScene() == null ? null : getScene().getFocusOwner()));
+            }
+        });
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            pressed = true;
             if (e.getTarget() instanceof Node node) {
                 marked(node).ifPresent(owner -> Platform.runLater(() -> {
                     if (owner.isFocused() || owner.isFocusWithin()) {
@@ -135,14 +150,18 @@ public final class KeyboardDock extends BorderPane {
 
     /**
      * Follows the focus: to another marked field (the keys follow it), or away from every marked field (the keys
-     * go). The keys first come only with a tap, never with a focus a screen gives on its own.
+     * go, once the finger that moved the focus is lifted). The keys first come only with a tap, never with a focus
+     * a screen gives on its own.
      */
     private void follow(Node focused) {
         Optional<Node> owner = focused == null ? Optional.empty() : marked(focused);
         if (owner.isPresent() && isAncestorOf(owner.get())) {
+            hideOnRelease = false;
             if (showing.get()) {
                 show(owner.get());
             }
+        } else if (pressed && showing.get()) {
+            hideOnRelease = true;
         } else {
             hide();
         }
