@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ui;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -41,6 +42,30 @@ public final class AdminTouch {
         });
         robot.interact(() -> reveal(scene.lookup(id)));
         TouchTaps.tap(robot, id);
+    }
+
+    /**
+     * Opens the administrator screens from the voter screen with a tap on its Administrator button, once the voter
+     * screen has laid out its first state; a tap that lands while the top bar still moves is given again, as a
+     * person would, and the passphrase field must then be there.
+     */
+    public static void openAdministrator(FxRobot robot, Scene scene) throws Exception {
+        for (int tap = 0; tap < 2 && !shown(scene, "#admin-passphrase"); tap++) {
+            tap(robot, scene, "#open-administrator");
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(scene, "#admin-passphrase"));
+            } catch (TimeoutException e) {
+                // the second tap, below
+            }
+        }
+        if (!shown(scene, "#admin-passphrase")) {
+            throw new AssertionError("two taps on the Administrator button did not open the passphrase screen");
+        }
+    }
+
+    private static boolean shown(Scene scene, String id) {
+        Node node = scene.lookup(id);
+        return node != null && node.isVisible() && node.getScene() != null;
     }
 
     /**

@@ -59,7 +59,7 @@ class CloseDayUiTest {
 
     @Test
     void closeAsksThenShowsCountsThenPollsClosedThenWipeWithThePassphraseAgain(FxRobot robot) throws Exception {
-        robot.clickOn("#open-administrator");
+        AdminTouch.openAdministrator(robot, scene);
         unlock(robot);
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe before close");
         assertTrue(scene.lookup("#admin-close-day").getStyleClass().contains("danger"),
@@ -90,7 +90,7 @@ class CloseDayUiTest {
                 ((Label) scene.lookup("#state-polls-closed-title")).getText());
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "24-polls-closed-fake-en")).get(10, TimeUnit.SECONDS);
 
-        robot.clickOn("#open-administrator");
+        AdminTouch.openAdministrator(robot, scene);
         unlock(robot);
         assertFalse(scene.lookup("#confirm-wipe").isVisible(), "the wipe question did not stay armed");
         press(robot, "#admin-wipe");

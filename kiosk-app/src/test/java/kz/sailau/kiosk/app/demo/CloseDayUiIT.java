@@ -89,7 +89,7 @@ class CloseDayUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> language.choose(Language.ENGLISH)); // the screens go back to Kazakh after each voter
 
-        robot.clickOn("#open-administrator");
+        AdminTouch.openAdministrator(robot, scene);
         unlock(robot);
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe while the day is open");
         Path bundle = directory.resolve("usb").resolve("day-bundle.json");
@@ -129,7 +129,7 @@ class CloseDayUiIT {
         screenshot("24-polls-closed-ru");
         robot.interact(() -> language.choose(Language.ENGLISH));
 
-        robot.clickOn("#open-administrator");
+        AdminTouch.openAdministrator(robot, scene);
         unlock(robot);
         wipe(robot);
         awaitMessage(message -> message.startsWith("Wiped: ")

@@ -35,6 +35,7 @@ import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.token.Ed25519TokenVerifier;
 import kz.sailau.kiosk.token.TokenCheck;
 import kz.sailau.kiosk.token.TokenRefusal;
+import kz.sailau.kiosk.ui.AdminTouch;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
@@ -92,7 +93,7 @@ class LogicAccuracyUiIT {
     void startCheckInATestVoterEndAndSeeZero(FxRobot robot) throws Exception {
         Path data = kiosk.data().kioskDirectory();
         assertFalse(bannerShown(), "no TEST banner before the test");
-        robot.clickOn("#open-administrator");
+        AdminTouch.openAdministrator(robot, scene);
         unlock(robot);
         press(robot, "#admin-landa");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#la-start") != null);
@@ -149,7 +150,7 @@ class LogicAccuracyUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> language.choose(Language.ENGLISH));
 
-        robot.clickOn("#open-administrator");
+        AdminTouch.openAdministrator(robot, scene);
         unlock(robot);
         press(robot, "#admin-landa");
         awaitLabel("#la-counters", "TEST counters: check-ins 1, refusals 0, overrides 0, tokens issued 1"::equals, 20);
