@@ -18,7 +18,8 @@ import kz.sailau.kiosk.store.Migration;
  * decrypted, the kiosk database must agree with its signed audit chain ({@link StateAnchor#verify}), the day must
  * be open ({@code register.error.dayClosed}: a closed or wiped kiosk takes no register) and the package version
  * must be newer than every version the chain ever loaded ({@code register.error.rollback}: deleting
- * {@code register_meta} rows does not lower the pin). In the load's own transaction the same is checked again and
+ * {@code register_meta} rows does not lower the pin). In the load's own transaction the same is checked again, first
+ * before a row is written (a day closed meanwhile) and again after, and
  * {@link AuditEventType#REGISTER_LOADED} (version, package hash, voters, the SHA-256 of the authority certificate
  * the package was verified with) is appended with a signed head, which
  * re-seals the anchor: the register and its record commit together or not at all.
@@ -52,14 +53,29 @@ public final class RegisterLoadAudit implements LoadGuard {
      */
     @Override
     public void commit(Connection connection, LoadedRegister loaded, X509Certificate signer) throws SQLException {
-        StateAnchor.State logged = StateAnchor.replay(AuditLog.readTypes(connection, StateAnchor.STATE_EVENTS));
-        check(new StateAnchor.State(ElectionDay.phase(connection) == ElectionDay.Phase.OPEN ? logged.phase()
-                : ElectionDay.phase(connection), logged.registerVersion(), logged.registerSha256(),
-                logged.registerVoters(), logged.logicAccuracyRunning()), loaded.version());
+        check(now(connection), loaded.version());
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
         recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded, signer));
         recorder.signHead(connection, clock.instant());
         StateAnchor.verify(connection, credentials.publicKey(), migrations);
+    }
+
+    /**
+     * The day and the pin as they are inside the load's write transaction, before a row is written: a day closed
+     * since {@link #beforeLoad} (the close committed while the package was decrypted) is refused as
+     * {@code register.error.dayClosed}, not by the closed day's trigger in SQLite's words.
+     */
+    @Override
+    public void beforeWrite(Connection connection, long version) throws SQLException {
+        check(now(connection), version);
+    }
+
+    /** The phase and pin the signed log shows, with a phase the database says is no longer OPEN taken over it. */
+    private static StateAnchor.State now(Connection connection) throws SQLException {
+        StateAnchor.State logged = StateAnchor.replay(AuditLog.readTypes(connection, StateAnchor.STATE_EVENTS));
+        return new StateAnchor.State(ElectionDay.phase(connection) == ElectionDay.Phase.OPEN ? logged.phase()
+                : ElectionDay.phase(connection), logged.registerVersion(), logged.registerSha256(),
+                logged.registerVoters(), logged.logicAccuracyRunning());
     }
 
     private static void check(StateAnchor.State state, long version) {

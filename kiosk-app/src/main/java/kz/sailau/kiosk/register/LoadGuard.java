@@ -30,6 +30,16 @@ public interface LoadGuard {
     void beforeLoad(Connection connection, PackageManifest manifest) throws SQLException;
 
     /**
+     * Runs first in the transaction that replaces the register, before anything is written: the kiosk may have
+     * changed since {@link #beforeLoad} (a {@code day close} committed while the package was being decrypted), so
+     * the guard refuses here with its own message key rather than leave it to a database trigger's words.
+     *
+     * @param version the version of the package being loaded
+     */
+    default void beforeWrite(Connection connection, long version) throws SQLException {
+    }
+
+    /**
      * Runs inside the transaction that replaces the register, after the new register is written: may refuse (the
      * whole load rolls back) and records the load so that it commits together with it.
      *

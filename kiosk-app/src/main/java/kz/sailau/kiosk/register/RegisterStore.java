@@ -271,6 +271,7 @@ public final class RegisterStore {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(guard, "guard");
         database.inTransaction(connection -> {
+            guard.beforeWrite(connection, contents.version());
             Optional<LoadedRegister> loaded = current(connection);
             if (loaded.isPresent()) {
                 checkNewer(loaded.get(), contents);

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.threats;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.FingerTemplate;
@@ -106,6 +108,33 @@ final class ThreatWorld {
         CliEnvironment environment = new CliEnvironment(RegisterFixtures.CLOCK, RegisterFixtures.RANDOM,
                 Main.migrations(), SourceAfisMatcher::new, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Main.commandLine(environment).execute(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs as {@link #run} and hands {@code onError} standard error's text so far after every write to it, on the
+     * command's own thread: a test steps in at a point the command reaches (a progress line), not after a wait.
+     */
+    static Run runWatching(Consumer<String> onError, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        OutputStream watched = new OutputStream() {
+            @Override
+            public void write(int b) {
+                err.write(b);
+                onError.accept(err.toString(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                err.write(bytes, offset, length);
+                onError.accept(err.toString(StandardCharsets.UTF_8));
+            }
+        };
+        CliEnvironment environment = new CliEnvironment(RegisterFixtures.CLOCK, RegisterFixtures.RANDOM,
+                Main.migrations(), SourceAfisMatcher::new, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(watched, true, StandardCharsets.UTF_8));
         int exit = Main.commandLine(environment).execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
