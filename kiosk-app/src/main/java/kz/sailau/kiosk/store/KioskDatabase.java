@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +35,8 @@ public final class KioskDatabase implements AutoCloseable {
 
     /** SQLite primary result code for a full disk or an exceeded {@code max_page_count}. */
     private static final int SQLITE_FULL = 13;
+    /** SQLite primary result code for a write to a database it may only read. */
+    private static final int SQLITE_READONLY = 8;
 
     private final Path file;
     private final Connection connection;
@@ -93,6 +96,10 @@ public final class KioskDatabase implements AutoCloseable {
             throw new StoreException("store.error.open", "cannot open the kiosk database: " + file
                     + " is not a regular file (a folder or a device in its place)", null);
         }
+        Path directory = file.toAbsolutePath().getParent();
+        if (!Files.exists(file) && Files.isDirectory(directory)) {
+            requireWritable(file);
+        }
         Connection connection = null;
         try {
             if (file.getParent() != null) {
@@ -120,7 +127,7 @@ public final class KioskDatabase implements AutoCloseable {
             // Transactions are explicit BEGIN/COMMIT statements (see transaction()), so the driver's own
             // transaction tracking cannot disagree with SQLite after SQLite rolled back by itself (SQLITE_FULL).
             connection.setAutoCommit(true);
-            int version = migrate(connection, migrations, clock);
+            int version = migrate(connection, file, migrations, clock);
             return new KioskDatabase(file, connection, version, migrations);
         } catch (Exception e) {
             closeQuietly(connection);
@@ -150,7 +157,8 @@ public final class KioskDatabase implements AutoCloseable {
         return open(file, migrations, StoreOptions.DEFAULT, Clock.systemUTC());
     }
 
-    private static int migrate(Connection connection, List<Migration> migrations, Clock clock) throws SQLException {
+    private static int migrate(Connection connection, Path file, List<Migration> migrations, Clock clock)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_migration (position INTEGER PRIMARY KEY, "
                     + "id TEXT NOT NULL UNIQUE, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -168,6 +176,9 @@ public final class KioskDatabase implements AutoCloseable {
                         + "' at position " + (i + 1) + " which this software does not expect there; "
                         + "it was written by another version of the kiosk", null);
             }
+        }
+        if (applied.size() < migrations.size()) {
+            requireWritable(file);
         }
         for (int i = applied.size(); i < migrations.size(); i++) {
             Migration migration = migrations.get(i);
@@ -200,11 +211,51 @@ public final class KioskDatabase implements AutoCloseable {
      * rolls back when it throws, so the database never holds half of it.
      *
      * @throws StoreException {@code store.error.full} when the disk (or size cap) is full,
+     *                        {@code store.error.readOnly} when the data directory or the database file is
+     *                        read-only (checked before the transaction begins),
      *                        {@code store.error.write} on another database error; a runtime exception
      *                        thrown by {@code work} is rethrown as is after the rollback
      */
     public <T> T inTransaction(TransactionWork<T> work) {
+        requireWritable(file);
         return transaction(work, true);
+    }
+
+    /**
+     * Refuses to write where SQLite could not: a data directory or database file that is read-only (a disk mounted
+     * read-only, or its mode taking the write permission away, which the kiosk respects even when it runs as
+     * root), so that a writing command stops before it changes anything, in words an administrator can act on
+     * rather than SQLite's {@code SQLITE_READONLY}. SQLite writes its rollback journal beside the database, so the
+     * directory must be writable too.
+     *
+     * @throws StoreException {@code store.error.readOnly}
+     */
+    private static void requireWritable(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (readOnly(directory)) {
+            throw new StoreException("store.error.readOnly", "the data directory " + directory + " is read-only: "
+                    + "the kiosk writes its database and the database's journal there; make it writable for the "
+                    + "kiosk's account (or mount the disk read-write) and run the command again; nothing was changed",
+                    null);
+        }
+        if (Files.exists(file) && readOnly(file)) {
+            throw new StoreException("store.error.readOnly", "the kiosk database " + file + " is read-only: make it "
+                    + "writable for the kiosk's account (chmod u+w) and run the command again; nothing was changed",
+                    null);
+        }
+    }
+
+    /** Not writable for this process, or (for root, whom the mode does not stop) no write permission for its owner. */
+    private static boolean readOnly(Path path) {
+        if (!Files.isWritable(path)) {
+            return true;
+        }
+        try {
+            return path.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    && !Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_WRITE);
+        } catch (IOException e) {
+            return false; // SQLite will say what is wrong with it
+        }
     }
 
     /** Runs read-only {@code work} in one transaction, so it sees one consistent snapshot. */
@@ -229,6 +280,12 @@ public final class KioskDatabase implements AutoCloseable {
             rollbackQuietly(connection);
             if (e.getErrorCode() == SQLITE_FULL || (e.getMessage() != null && e.getMessage().contains("SQLITE_FULL"))) {
                 throw new StoreException("store.error.full", "database or disk is full; nothing was changed", e);
+            }
+            if (e.getErrorCode() == SQLITE_READONLY
+                    || (e.getMessage() != null && e.getMessage().contains("SQLITE_READONLY"))) {
+                throw new StoreException("store.error.readOnly", "the kiosk database " + file + " cannot be written "
+                        + "(SQLite found it read-only): make the data directory and the database writable for the "
+                        + "kiosk's account and run the command again; nothing was changed", e);
             }
             throw new StoreException(write ? "store.error.write" : "store.error.read",
                     "database " + (write ? "write" : "read") + " failed: " + e.getMessage(), e);

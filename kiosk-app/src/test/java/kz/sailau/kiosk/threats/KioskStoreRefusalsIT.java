@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,5 +59,54 @@ class KioskStoreRefusalsIT {
                 + status.out());
         assertEquals(0, ThreatWorld.run("audit", "verify", "--data", world.kiosk.toString()).exit(),
                 "the kiosk still agrees with its signed log");
+    }
+
+    /**
+     * A data directory without write permission (as a disk mounted read-only, which it stands for: the kiosk takes
+     * the missing permission as read-only even when it runs as root) refuses every command that writes before its
+     * first write, in words that say what to do; what only reads still works.
+     */
+    @Test
+    void aReadOnlyDataDirectoryIsSaidToBeOneAndNothingChanges() throws Exception {
+        Path srp = world.registerPackage("v2.srp", 3, 2);
+        Path bundle = root.resolve("bundle.json");
+        byte[] database = Files.readAllBytes(world.kiosk.resolve("kiosk.db"));
+        Files.setPosixFilePermissions(world.kiosk, PosixFilePermissions.fromString("r-x------"));
+        try {
+            ThreatWorld.Run load = BadInvocationsIT.assertRefused(new BadInvocationsIT.Bad("register load, read-only "
+                    + "data directory", 1, "store.error.readOnly"), root, "register", "load", "--data",
+                    world.kiosk.toString(), "--package", srp.toString(), "--passphrase-file", world.passphrase.toString());
+            assertTrue(load.err().contains("the data directory " + world.kiosk.toAbsolutePath() + " is read-only: "),
+                    load.err());
+            assertFalse(load.err().contains("SQLITE"), load.err());
+            BadInvocationsIT.assertRefused(new BadInvocationsIT.Bad("day close, read-only data directory", 1,
+                    "store.error.readOnly"), root, "day", "close", "--data", world.kiosk.toString(), "--out",
+                    bundle.toString(), "--passphrase-file", world.passphrase.toString());
+            assertFalse(Files.exists(bundle), "no bundle of a day that was not closed");
+            ThreatWorld.Run status = ThreatWorld.succeed("register", "status", "--data", world.kiosk.toString());
+            assertTrue(status.out().contains("version 1, 2 voters"), status.out());
+            assertEquals(0, ThreatWorld.run("audit", "verify", "--data", world.kiosk.toString()).exit(),
+                    "a read-only disk can still be verified");
+        } finally {
+            Files.setPosixFilePermissions(world.kiosk, PosixFilePermissions.fromString("rwx------"));
+        }
+        assertTrue(Arrays.equals(database, Files.readAllBytes(world.kiosk.resolve("kiosk.db"))),
+                "the database is byte for byte as it was");
+    }
+
+    /** A read-only database file in a writable directory is named as such. */
+    @Test
+    void aReadOnlyDatabaseFileIsSaidToBeOne() throws Exception {
+        Path srp = world.registerPackage("v2.srp", 3, 2);
+        Path file = world.kiosk.resolve("kiosk.db");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        try {
+            ThreatWorld.Run load = BadInvocationsIT.assertRefused(new BadInvocationsIT.Bad("register load, read-only "
+                    + "database", 1, "store.error.readOnly"), root, "register", "load", "--data",
+                    world.kiosk.toString(), "--package", srp.toString(), "--passphrase-file", world.passphrase.toString());
+            assertTrue(load.err().contains("the kiosk database " + file + " is read-only: "), load.err());
+        } finally {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }
