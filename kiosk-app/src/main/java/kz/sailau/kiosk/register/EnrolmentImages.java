@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -179,12 +180,18 @@ public final class EnrolmentImages {
      * Reads a {@code dpi} file: one number of dots per inch.
      *
      * @return empty when there is no such file
-     * @throws RegisterException {@code register.error.dpiFile} when it cannot be read or holds no number in
+     * @throws RegisterException {@code register.error.dpiFile} when it cannot be read, is not a regular file (a FIFO,
+     *                           a folder or a device named {@code dpi} is refused without being opened: a FIFO
+     *                           would block the reader) or holds no number in
      *                           {@value FingerImageFiles#MIN_PLAUSIBLE_DPI}..{@value FingerImageFiles#MAX_DPI}
      */
     public static OptionalInt readDpiFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return OptionalInt.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new RegisterException("register.error.dpiFile", "dpi is not a regular file (a folder, a FIFO, a "
+                    + "device or a broken link in its place): write the resolution into a file named dpi", null);
         }
         try {
             if (Files.size(file) > 64) {

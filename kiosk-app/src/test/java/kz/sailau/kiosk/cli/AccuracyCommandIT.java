@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -144,6 +145,39 @@ class AccuracyCommandIT {
         }
         assertEquals(List.of("x"), Files.list(work.resolve("not-empty")).map(p -> p.getFileName().toString()).toList());
         assertTrue(errorsOf("the image states no resolution; write it into S/dpi", noResolution));
+    }
+
+    /**
+     * A FIFO, a folder or a device named {@code dpi} in a set is refused, naming the set, and never opened (a FIFO
+     * would block the reader until someone wrote to it); it used to be passed over in silence, the images' own
+     * resolution used instead.
+     */
+    @Test
+    void aDpiThatIsNoRegularFileIsRefusedNamingTheSet() throws Exception {
+        Path fifoSets = work.resolve("fifo-dpi");
+        Path folderSets = work.resolve("folder-dpi");
+        for (Path sets : List.of(fifoSets, folderSets)) {
+            Files.createDirectories(sets.resolve("S"));
+            for (String file : List.of("101_1.png", "101_2.png", "102_1.png", "102_2.png")) {
+                Files.copy(images.resolve("s1-normal-500dpi").resolve(file), sets.resolve("S").resolve(file));
+            }
+        }
+        Process mkfifo = new ProcessBuilder("mkfifo", fifoSets.resolve("S").resolve("dpi").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, mkfifo.waitFor(), "the test needs the mkfifo command: " + said);
+        Files.createDirectories(folderSets.resolve("S").resolve("dpi"));
+        for (Path sets : List.of(fifoSets, folderSets)) {
+            Path report = work.resolve("never-" + sets.getFileName());
+            JarRunner.Result result = InProcessRunner.run("accuracy", "--images", sets.toString(),
+                    "--enrol-impressions", "1", "--live-impressions", "2", "--report", report.toString());
+            assertEquals(1, result.exitCode(), result.out() + result.err());
+            List<String> errors = result.err().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, errors.size(), result.err());
+            assertTrue(errors.get(0).startsWith("error [accuracy.error.dpi]: set S: dpi is not a regular file"),
+                    errors.get(0));
+            assertFalse(Files.exists(report), "no report of a refused run");
+        }
     }
 
     private static boolean errorsOf(String expected, Path images) throws Exception {
