@@ -28,7 +28,9 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
     }
 
     /**
-     * Reads the administrator's passphrase, unlocks the kiosk keys and opens the database.
+     * Reads the administrator's passphrase, unlocks the kiosk keys and opens the database; every command that
+     * unlocks the store writes to it, so a read-only data directory is refused first ({@code store.error.readOnly},
+     * before the passphrase is read).
      *
      * @throws CliException when no passphrase can be read
      * @throws KioskCryptoException when the passphrase is wrong
@@ -36,6 +38,7 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
      */
     public static UnlockedStore open(KioskDataDirectory directory, PassphraseOption passphrase, CliEnvironment env)
             throws IOException {
+        KioskDatabase.requireWritable(directory.databaseFile());
         return open(directory, passphrase.read("Kiosk passphrase", false), env);
     }
 
@@ -43,6 +46,7 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
     public static UnlockedStore open(KioskDataDirectory directory, char[] passphrase, CliEnvironment env)
             throws IOException {
         KioskCredentials credentials = unlock(directory, passphrase);
+        KioskDatabase.requireWritable(directory.databaseFile());
         return new UnlockedStore(credentials, KioskDatabase.open(directory.databaseFile(), env.migrations(),
                 StoreOptions.DEFAULT, env.clock()));
     }
@@ -55,6 +59,7 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
      */
     public static UnlockedStore openExisting(KioskDataDirectory directory, PassphraseOption passphrase,
                                              CliEnvironment env) throws IOException {
+        KioskDatabase.requireWritable(directory.databaseFile());
         KioskCredentials credentials = unlock(directory, passphrase.read("Kiosk passphrase", false));
         return new UnlockedStore(credentials, KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
                 StoreOptions.DEFAULT, env.clock()));

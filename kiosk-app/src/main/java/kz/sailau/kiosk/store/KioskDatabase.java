@@ -228,11 +228,15 @@ public final class KioskDatabase implements AutoCloseable {
      * rather than SQLite's {@code SQLITE_READONLY}. SQLite writes its rollback journal beside the database, so the
      * directory must be writable too.
      *
+     * A command that will write calls it before it asks for anything (the passphrase, a package decrypted); a
+     * directory or file that does not exist yet is not judged here.
+     *
+     * @param file the database file
      * @throws StoreException {@code store.error.readOnly}
      */
-    private static void requireWritable(Path file) {
+    public static void requireWritable(Path file) {
         Path directory = file.toAbsolutePath().getParent();
-        if (readOnly(directory)) {
+        if (Files.isDirectory(directory) && readOnly(directory)) {
             throw new StoreException("store.error.readOnly", "the data directory " + directory + " is read-only: "
                     + "the kiosk writes its database and the database's journal there; make it writable for the "
                     + "kiosk's account (or mount the disk read-write) and run the command again; nothing was changed",
