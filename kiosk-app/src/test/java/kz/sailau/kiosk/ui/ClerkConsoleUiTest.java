@@ -30,8 +30,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The clerk console at the kiosk resolution of the screenshots (1600 × 1000): in every state a clerk meets and in
- * all three languages no text in the console is cut (no "…"), only the actions that apply are shown, and the
+ * The clerk console at the kiosk's size (1280 × 800): in every state a clerk meets and in all three languages no
+ * text in the console is cut (no "…"), the whole screen passes {@link ScreenChecks}, only the actions that apply are shown, and the
  * kiosk controls (pause/resume, manual mode) are there whenever the engine accepts either of them; while a case waits
  * for the clerk's decision and it accepts neither, they give their room to the case.
  */
@@ -57,7 +57,7 @@ class ClerkConsoleUiTest {
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         view.toggleClerkConsole();
         KioskUiTest.clerkFollowsTheVoter(model, view);
-        scene = new Scene(view, 1600, 1000);
+        scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -175,6 +175,8 @@ class ClerkConsoleUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             List<String> cut = WaitForAsyncUtils.asyncFx(this::truncatedTexts).get(5, TimeUnit.SECONDS);
             assertEquals(List.of(), cut, what + " in " + language + ": texts cut in the console");
+            assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.lookup("#clerk-console"), true),
+                    what + " in " + language + " at 1280x800: what the clerk sees");
             Set<String> shownActions = new TreeSet<>();
             for (String id : CASE_ACTIONS) {
                 if (shown(id)) {
