@@ -185,7 +185,15 @@ class TouchKeyboardUiTest {
         assertShown(robot, "#clerk-title", Messages.of(Language.KAZAKH).get("clerk.console.title"));
         tap(robot, "#override-worn_fingerprints");
         assertTrue(((ToggleButton) scene.lookup("#override-worn_fingerprints")).isSelected(), "the reason is chosen");
-        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        // The PIN on the keypad, and Override tapped with the keys still up: they lie beside the console.
+        tap(robot, "#clerk-pin");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-clear") != null);
+        tap(robot, "#key-clear");
+        for (char c : UiFixtures.PIN.toCharArray()) {
+            tap(robot, "#" + TouchKeyboard.keyId(c));
+        }
+        assertTrue(WaitForAsyncUtils.asyncFx(this::keysBesideTheConsole).get(5, TimeUnit.SECONDS),
+                "at 1024x768 the keypad lies beside the console: Override is not under it");
         tokenByClerkThenDone(robot, "#clerk-override", CheckInMethod.CLERK_OVERRIDE);
 
         tap(robot, "#open-clerk-console");
