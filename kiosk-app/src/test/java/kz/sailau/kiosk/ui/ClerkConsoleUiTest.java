@@ -30,10 +30,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The clerk console at the kiosk resolution of the screenshots (1600 × 1000): in every state a clerk meets and in
- * all three languages no text in the console is cut (no "…"), only the actions that apply are shown, and the
- * kiosk controls (pause/resume, manual mode) are there whenever the engine accepts either of them; while a case waits
- * for the clerk's decision and it accepts neither, they give their room to the case.
+ * The clerk console at the kiosk's size (1280 × 800, and 1024 × 768 in Russian): in every state a clerk meets
+ * and in all three languages no text in the console is cut (no "…"), the whole screen passes {@link ScreenChecks},
+ * only the actions that apply are shown, and the kiosk controls (pause/resume, manual mode) are there whenever the
+ * engine accepts either of them; while a case waits for the clerk's decision and it accepts neither, they give their
+ * room to the case.
  */
 @ExtendWith(ApplicationExtension.class)
 class ClerkConsoleUiTest {
@@ -48,16 +49,19 @@ class ClerkConsoleUiTest {
     private UiFixtures fixtures;
     private CheckInScreenModel model;
     private Scene scene;
+    private Stage stage;
+    private KioskView view;
 
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
         model = fixtures.model(new LanguageViewModel());
-        KioskView view = new KioskView(model);
+        this.stage = stage;
+        view = new KioskView(model);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
         view.toggleClerkConsole();
         KioskUiTest.clerkFollowsTheVoter(model, view);
-        scene = new Scene(view, 1600, 1000);
+        scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -168,13 +172,33 @@ class ClerkConsoleUiTest {
 
     // ------------------------------------------------------------------ checks
 
-    /** In each language: nothing cut, exactly {@code expected} of the case actions, kiosk controls present. */
+    /**
+     * In each language: nothing cut, exactly {@code expected} of the case actions, kiosk controls present; then the
+     * same screen at 1024 × 768 in Russian (the longest strings) passes {@link ScreenChecks}, and back to 1280 × 800.
+     */
     private void everyLanguage(String what, Set<String> expected) throws Exception {
+        everyLanguageAt1280(what, expected);
+        robot(robot -> robot.interact(() -> {
+            scene = ScreenChecks.resize(stage, scene, view, 1024, 768);
+            model.language().choose(Language.RUSSIAN);
+        }));
+        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.lookup("#clerk-console"), true),
+                what + " in RUSSIAN at 1024x768: what the clerk sees");
+        assertTrue(fits("#clerk-pin"), what + " in RUSSIAN at 1024x768: the PIN is inside the window");
+        robot(robot -> robot.interact(() -> {
+            scene = ScreenChecks.resize(stage, scene, view, 1280, 800);
+            model.language().choose(Language.ENGLISH);
+        }));
+    }
+
+    private void everyLanguageAt1280(String what, Set<String> expected) throws Exception {
         for (Language language : List.of(Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH)) {
             robot(robot -> robot.interact(() -> model.language().choose(language)));
             WaitForAsyncUtils.waitForFxEvents();
             List<String> cut = WaitForAsyncUtils.asyncFx(this::truncatedTexts).get(5, TimeUnit.SECONDS);
             assertEquals(List.of(), cut, what + " in " + language + ": texts cut in the console");
+            assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.lookup("#clerk-console"), true),
+                    what + " in " + language + " at 1280x800: what the clerk sees");
             Set<String> shownActions = new TreeSet<>();
             for (String id : CASE_ACTIONS) {
                 if (shown(id)) {

@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The finger screen names and draws the finger the capture policy asks for, in every language. */
+/** The finger screen names and draws the finger the capture policy asks for, in every language, at 1280 × 800. */
 @ExtendWith(ApplicationExtension.class)
 class GuidedCaptureUiTest {
 
@@ -35,7 +35,7 @@ class GuidedCaptureUiTest {
     void start(Stage stage) {
         fixtures = new UiFixtures();
         model = fixtures.model(new LanguageViewModel());
-        scene = new Scene(new KioskView(model), 1600, 1000);
+        scene = new Scene(new KioskView(model), 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -54,17 +54,19 @@ class GuidedCaptureUiTest {
         assertEquals("Оң қолыңыздың сұқ саусағын сканерге қойыңыз", text("#finger-requested"));
         assertEquals(List.of("right_index"), highlighted());
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "20-guided-right-index-kk")).get(5, TimeUnit.SECONDS);
+        assertSeenWhole("right index, Kazakh");
 
         fixtures.scanner.fingers.add(UiFixtures.capture(1, 150, ImageQuality.LOW_CONTRAST));
         awaitCaptures(1);
         assertEquals("Сол қолыңыздың сұқ саусағын сканерге қойыңыз", text("#finger-requested"));
         assertEquals(List.of("left_index"), highlighted());
-        robot.clickOn("#language-russian");
+        TouchTaps.tap(robot, "#language-russian");
         assertEquals("Приложите указательный палец левой руки к сканеру", text("#finger-requested"));
-        robot.clickOn("#language-english");
+        TouchTaps.tap(robot, "#language-english");
         assertEquals("Place your left index finger on the scanner", text("#finger-requested"));
         assertEquals(List.of("left_index"), highlighted());
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "21-guided-left-index-en")).get(5, TimeUnit.SECONDS);
+        assertSeenWhole("left index, English");
     }
 
     @Test
@@ -85,6 +87,11 @@ class GuidedCaptureUiTest {
                 instanceof CheckInState.AwaitingFinger f && f.captures() == captures
                 && scene.lookup("#finger-requested") != null);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void assertSeenWhole(String where) throws Exception {
+        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
+                where + " at 1280x800: what the voter sees");
     }
 
     private List<String> highlighted() throws Exception {

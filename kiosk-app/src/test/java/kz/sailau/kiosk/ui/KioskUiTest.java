@@ -38,7 +38,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Drives the voter screens and the clerk console through whole check-ins, headless, with screenshots. */
+/**
+ * Drives the voter screens and the clerk console through whole check-ins, headless, at the kiosk's size
+ * (1280 × 800), with screenshots; each screenshot's screen is checked as a person sees it ({@link ScreenChecks}).
+ */
 @ExtendWith(ApplicationExtension.class)
 class KioskUiTest {
 
@@ -54,7 +57,7 @@ class KioskUiTest {
         view = new KioskView(model);
         clerkFollowsTheVoter(model, view);
         view.clerkConsole().suggestLogin(UiFixtures.CLERK.value());
-        scene = new Scene(view, 1600, 1000);
+        scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -114,7 +117,7 @@ class KioskUiTest {
         assertEquals(issued.token().humanCode(), receipt.shortCode());
         assertEquals("БЮЛЛЕТЕНЬ АЛУҒА АРНАЛҒАН ТАЛОН", receipt.heading());
 
-        robot.clickOn("#token-done");
+        TouchTaps.tap(robot, "#token-done");
         awaitState(CheckInState.AwaitingCard.class);
         assertEquals(1, fixtures.ledger.counters().checkIns());
     }
@@ -141,17 +144,19 @@ class KioskUiTest {
         assertEquals("Пожалуйста, подождите члена комиссии", text("#state-needs-clerk-title"));
         save("05-needs-clerk-ru");
 
-        robot.clickOn("#open-clerk-console");
-        robot.clickOn("#override-worn_fingerprints");
-        robot.clickOn("#clerk-pin").write("0000");
-        robot.clickOn("#clerk-override");
+        TouchTaps.tap(robot, "#open-clerk-console");
+        TouchTaps.tap(robot, "#override-worn_fingerprints");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write("0000");
+        TouchTaps.tap(robot, "#clerk-override");
         WaitForAsyncUtils.waitForFxEvents();
         awaitText("#clerk-result", Messages.of(Language.RUSSIAN).get("clerk.result.notAccepted"));
         assertInstanceOf(CheckInState.NeedsClerk.class, model.stateProperty().get(), "a wrong PIN changes nothing");
 
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
         save("06-clerk-console-ru");
-        robot.clickOn("#clerk-override");
+        TouchTaps.tap(robot, "#clerk-override");
         CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
         assertEquals(kz.sailau.kiosk.checkin.CheckInMethod.CLERK_OVERRIDE, issued.method());
         awaitText("#clerk-count-checkins", "1");
@@ -174,7 +179,7 @@ class KioskUiTest {
         assertEquals("The voter is already checked in", text("#refusal-title"));
         assertEquals("Please go to the chair of the commission.", text("#refusal-instruction"));
         save("08-already-checked-in-en");
-        robot.clickOn("#open-clerk-console");
+        TouchTaps.tap(robot, "#open-clerk-console");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text("#clerk-next-step").contains("Call the chair of the commission"));
         save("09-already-checked-in-clerk-en");
@@ -188,7 +193,7 @@ class KioskUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Сіз басқа сайлау учаскесінде тіркелгенсіз", text("#refusal-title"));
         save("10-other-precinct-kk");
-        robot.clickOn("#refusal-ok");
+        TouchTaps.tap(robot, "#refusal-ok");
         awaitState(CheckInState.AwaitingCard.class);
         assertEquals(0, fixtures.ledger.counters().checkIns());
     }
@@ -197,10 +202,10 @@ class KioskUiTest {
     void languageSwitchRedrawsEveryScreenAndTheNextVoterStartsInKazakh(FxRobot robot) throws Exception {
         model.submitCard(fixtures.mrz(4)).get(5, TimeUnit.SECONDS);
         awaitState(CheckInState.AwaitingFinger.class);
-        robot.clickOn("#language-russian");
+        TouchTaps.tap(robot, "#language-russian");
         assertEquals("Приложите палец к сканеру", text("#finger-title"));
         save("11-place-finger-ru");
-        robot.clickOn("#language-english");
+        TouchTaps.tap(robot, "#language-english");
         assertEquals("Place your finger on the scanner", text("#finger-title"));
         save("12-place-finger-en");
 
@@ -221,13 +226,14 @@ class KioskUiTest {
         fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
         CheckInState.TokenIssued first = awaitState(CheckInState.TokenIssued.class);
         awaitPresent("#printer-problem");
-        robot.clickOn("#open-clerk-console");
+        TouchTaps.tap(robot, "#open-clerk-console");
         awaitPresent("#clerk-printer-alert");
         save("13-printer-out-of-paper-kk");
 
         fixtures.printer.paperOut = false;
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-void");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-void");
         CheckInState.TokenIssued second = (CheckInState.TokenIssued) awaitState(s -> s instanceof CheckInState.TokenIssued t
                 && !t.token().equals(first.token()));
         Receipt receipt = awaitReceipt();
@@ -240,20 +246,21 @@ class KioskUiTest {
 
     @Test
     void cardlessIdentificationIsConfirmedByTheClerk(FxRobot robot) throws Exception {
-        robot.clickOn("#welcome-no-card");
+        TouchTaps.tap(robot, "#welcome-no-card");
         awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.session().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Сәйкестендіру үшін саусағыңызды сканерге қойыңыз", text("#finger-title"));
         fixtures.scanner.fingers.add(UiFixtures.goodCapture(2));
         CheckInState.NeedsClerk needs = awaitState(CheckInState.NeedsClerk.class);
         assertEquals(ClerkReason.CONFIRM_IDENTITY, needs.reason());
-        robot.clickOn("#open-clerk-console");
+        TouchTaps.tap(robot, "#open-clerk-console");
         awaitPresent("#clerk-confirm-who");
         assertTrue(text("#clerk-confirm-who").contains(fixtures.voters.get(1).voter().birthDate().toString()),
                 "the clerk sees the birth date to confirm with the voter");
         save("16-cardless-confirm-kk");
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-confirm");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-confirm");
         CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
         assertEquals(kz.sailau.kiosk.checkin.CheckInMethod.CARDLESS_FINGERPRINT, issued.method());
         assertEquals(1, fixtures.ledger.counters().cardless());
@@ -262,28 +269,34 @@ class KioskUiTest {
     @Test
     void clerkPausesResumesAndChecksInByHandInFallbackMode(FxRobot robot) throws Exception {
         robot.interact(() -> model.language().choose(Language.ENGLISH));
-        robot.clickOn("#open-clerk-console");
-        robot.clickOn("#clerk-pin").write("9999");
-        robot.clickOn("#clerk-pause");
+        TouchTaps.tap(robot, "#open-clerk-console");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write("9999");
+        TouchTaps.tap(robot, "#clerk-pause");
         awaitText("#clerk-result", "PIN not accepted");
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-pause");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-pause");
         awaitState(CheckInState.Paused.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("The kiosk is paused", text("#state-paused-title"));
         save("17-paused-en");
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-resume");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-resume");
         awaitState(CheckInState.AwaitingCard.class);
 
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
-        robot.clickOn("#clerk-start-fallback");
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-start-fallback");
         awaitState(CheckInState.Fallback.class);
-        robot.clickOn("#clerk-iin").write(fixtures.voters.get(3).voter().iin().digits());
-        robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
+        TouchTaps.tap(robot, "#clerk-iin");
+        robot.write(fixtures.voters.get(3).voter().iin().digits());
+        TouchTaps.tap(robot, "#clerk-pin");
+        robot.write(UiFixtures.PIN);
         robot.interact(() -> model.language().choose(Language.ENGLISH)); // resuming went back to Kazakh
         save("18-fallback-en");
-        robot.clickOn("#clerk-enter-iin");
+        TouchTaps.tap(robot, "#clerk-enter-iin");
         CheckInState.TokenIssued issued = awaitState(CheckInState.TokenIssued.class);
         assertTrue(issued.fallback());
         assertEquals(1, fixtures.ledger.counters().fallback());
@@ -329,6 +342,8 @@ class KioskUiTest {
             Screenshots.save(scene, name);
             image.set(SwingFXUtils.fromFXImage(scene.snapshot(null), null));
         }).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
+                name + " at 1280x800: what a person sees");
         return image.get();
     }
 

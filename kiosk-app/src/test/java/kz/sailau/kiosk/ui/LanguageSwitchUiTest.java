@@ -45,7 +45,7 @@ class LanguageSwitchUiTest {
         screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
         KioskUiTest.clerkFollowsTheVoter(model, screens.voterView());
-        scene = new Scene(screens, 1600, 1000);
+        scene = new Scene(screens, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -102,7 +102,7 @@ class LanguageSwitchUiTest {
     @Test
     void administratorScreensAndPollsClosedFollowTheLanguage(FxRobot robot) throws Exception {
         List<String> stale = new ArrayList<>();
-        robot.clickOn("#open-administrator");
+        TouchTaps.tap(robot, "#open-administrator");
         AdministratorViewModel admin = screens.administratorView().model();
         robot.interact(() -> admin.unlock("wrong".toCharArray()));
         awaitLabel("#admin-lock-message", Messages.of(Language.KAZAKH).get("crypto.error.wrongPassphrase"));
@@ -154,6 +154,8 @@ class LanguageSwitchUiTest {
                 return LanguageChecks.staleTexts(scene.getRoot(), language);
             }).get(5, TimeUnit.SECONDS);
             left.forEach(text -> stale.add(screen + " in " + language + ": " + text));
+            ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), false)
+                    .forEach(problem -> stale.add(screen + " in " + language + " at 1280x800: " + problem));
         }
     }
 

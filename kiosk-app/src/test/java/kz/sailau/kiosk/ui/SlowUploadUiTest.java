@@ -49,7 +49,7 @@ class SlowUploadUiTest {
             assertTrue(Platform.isFxApplicationThread(), "progress changes only on the FX thread");
             progressSeenOnFxThread.add(now.doubleValue());
         });
-        scene = new Scene(new KioskView(model), 1600, 1000);
+        scene = new Scene(new KioskView(model), 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -74,13 +74,15 @@ class SlowUploadUiTest {
         // Wait until the upload is visibly under way on the FX thread, then touch the language bar.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> progressSeenOnFxThread.stream()
                 .anyMatch(p -> p > 0.05 && p < 0.5));
-        robot.clickOn("#language-english");
+        TouchTaps.tap(robot, "#language-english");
         String title = WaitForAsyncUtils.asyncFx(() -> ((Label) scene.lookup("#finger-title")).getText())
                 .get(5, TimeUnit.SECONDS);
         boolean stillUploading = emulator.uploadsCompleted() == uploadsBefore;
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "14-upload-progress-en")).get(10, TimeUnit.SECONDS);
+        List<String> seen = ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true);
         assertEquals("Place your finger on the scanner", title);
         assertTrue(stillUploading, "the language switch took effect while the image was still being uploaded");
+        assertEquals(List.of(), seen, "the finger screen during the upload at 1280x800");
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> emulator.uploadsCompleted() > uploadsBefore);
         emulator.liftFinger();

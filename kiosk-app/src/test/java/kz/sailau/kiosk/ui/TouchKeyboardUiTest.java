@@ -12,6 +12,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,7 +62,7 @@ class TouchKeyboardUiTest {
         model = fixtures.model(new LanguageViewModel());
         screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         screens.voterView().toggleClerkConsole();
-        scene = new Scene(screens, 1600, 1000);
+        scene = new Scene(screens, 1280, 800);
         scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -77,6 +79,10 @@ class TouchKeyboardUiTest {
         tap(robot, "#clerk-pin");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-5") != null);
         assertTrue(scene.lookup("#key-a") == null, "a PIN gets the numeric keypad, no letters");
+        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
+                "the console with the keypad at 1280x800");
+        assertTrue(WaitForAsyncUtils.asyncFx(this::keysBesideTheConsole).get(5, TimeUnit.SECONDS),
+                "at 1280x800 the keypad lies beside the console: its login, PIN and actions stay uncovered");
         for (char c : "47021".toCharArray()) {
             tap(robot, "#" + TouchKeyboard.keyId(c));
         }
@@ -91,6 +97,8 @@ class TouchKeyboardUiTest {
         tap(robot, "#clerk-id");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-q") != null);
         assertEquals("q", ((Button) scene.lookup("#key-q")).getText(), "a login starts in small letters");
+        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
+                "the console with the letter keys at 1280x800");
         for (char c : "clerk1".toCharArray()) {
             tap(robot, "#" + TouchKeyboard.keyId(c));
         }
@@ -106,10 +114,14 @@ class TouchKeyboardUiTest {
         // The special list's document number (free text) starts in small letters too, shift pressed before or not.
         tap(robot, "#clerk-id");
         tap(robot, "#key-shift");
+        // At 1280 x 800 the letter keys do not fit beside the console and lie over its lower part: hidden first.
+        tap(robot, "#key-hide");
         tap(robot, "#clerk-special-list-open");
         tap(robot, "#clerk-document-number");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-layout-kazakh") != null);
         assertEquals("q", ((Button) scene.lookup("#key-q")).getText(), "free text starts in small letters");
+        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
+                "the special list with the letter keys at 1280x800");
     }
 
     /**
@@ -173,7 +185,15 @@ class TouchKeyboardUiTest {
         assertShown(robot, "#clerk-title", Messages.of(Language.KAZAKH).get("clerk.console.title"));
         tap(robot, "#override-worn_fingerprints");
         assertTrue(((ToggleButton) scene.lookup("#override-worn_fingerprints")).isSelected(), "the reason is chosen");
-        typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);
+        // The PIN on the keypad, and Override tapped with the keys still up: they lie beside the console.
+        tap(robot, "#clerk-pin");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-clear") != null);
+        tap(robot, "#key-clear");
+        for (char c : UiFixtures.PIN.toCharArray()) {
+            tap(robot, "#" + TouchKeyboard.keyId(c));
+        }
+        assertTrue(WaitForAsyncUtils.asyncFx(this::keysBesideTheConsole).get(5, TimeUnit.SECONDS),
+                "at 1024x768 the keypad lies beside the console: Override is not under it");
         tokenByClerkThenDone(robot, "#clerk-override", CheckInMethod.CLERK_OVERRIDE);
 
         tap(robot, "#open-clerk-console");
@@ -217,6 +237,15 @@ class TouchKeyboardUiTest {
         tap(robot, "#clerk-console-close");
         tap(robot, "#token-done");
         ScreenStates.await(model, CheckInState.AwaitingCard.class);
+    }
+
+    /** The on-screen keys and the clerk console do not overlap (the keys lie left of it). */
+    private boolean keysBesideTheConsole() {
+        Node keys = scene.lookup("#touch-keyboard");
+        Node console = scene.lookup("#clerk-console");
+        Bounds keysBounds = keys.localToScene(keys.getLayoutBounds());
+        Bounds consoleBounds = console.localToScene(console.getLayoutBounds());
+        return keysBounds.getMaxX() <= consoleBounds.getMinX() + 0.5;
     }
 
     private void assertShown(FxRobot robot, String id, String expected) throws Exception {

@@ -30,6 +30,13 @@ public final class TouchKeyboard extends VBox {
     static final double CONTROL = 88;
     /** The gap between keys. */
     static final double GAP = 6;
+    /** The width of the letter keys' echo line: twelve keys. */
+    static final double LETTERS_ECHO = 12 * (KEY + GAP);
+    /**
+     * The width of the keypad and of its echo line (three digits and a control key): a 12-digit IIN shows whole,
+     * and the keypad fits beside the clerk console at 1280 × 800 and 1024 × 768 (decision 0345).
+     */
+    static final double KEYPAD = 3 * (KEY + GAP) + CONTROL;
 
     private final Label echo = new Label();
     private final VBox keys = new VBox(GAP);
@@ -50,8 +57,7 @@ public final class TouchKeyboard extends VBox {
         echo.setId("keyboard-echo");
         echo.getStyleClass().add("keyboard-echo");
         echo.setMinHeight(52);
-        echo.setPrefWidth(12 * (KEY + GAP));
-        echo.setMaxWidth(12 * (KEY + GAP));
+        echoWidth(LETTERS_ECHO);
         keys.setAlignment(Pos.CENTER);
         getChildren().addAll(echo, keys);
     }
@@ -113,6 +119,11 @@ public final class TouchKeyboard extends VBox {
         echo.setText("");
     }
 
+    private void echoWidth(double width) {
+        echo.setPrefWidth(width);
+        echo.setMaxWidth(width);
+    }
+
     private void showEcho() {
         String text = target == null || target.getText() == null ? "" : target.getText();
         echo.setText((target instanceof PasswordField ? "•".repeat(text.length()) : text) + "▏");
@@ -120,6 +131,7 @@ public final class TouchKeyboard extends VBox {
 
     private void build() {
         keys.getChildren().clear();
+        echoWidth(kind == InputKind.DIGITS ? KEYPAD : LETTERS_ECHO);
         if (kind == InputKind.DIGITS) {
             keys.getChildren().addAll(row(type('1'), type('2'), type('3'), backspace()),
                     row(type('4'), type('5'), type('6'), clear()),
