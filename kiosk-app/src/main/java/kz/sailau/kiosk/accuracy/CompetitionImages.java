@@ -59,8 +59,8 @@ public final class CompetitionImages {
      *
      * @return the sets in folder-name order
      * @throws AccuracyException {@code accuracy.error.images} when the folder is missing or holds no set with two
-     *                           fingers, {@code accuracy.error.layout} for a misnamed image file,
-     *                           {@code accuracy.error.dpi} for a {@code dpi} file that is not a number
+     *                           fingers, {@code accuracy.error.layout} for a misnamed image file or one that is no
+     *                           regular file, {@code accuracy.error.dpi} for a {@code dpi} file that is not a number
      */
     public static List<Set> read(Path directory) {
         Objects.requireNonNull(directory, "directory");
@@ -97,13 +97,18 @@ public final class CompetitionImages {
         SortedMap<Integer, SortedMap<Integer, Path>> images = new TreeMap<>();
         for (Path file : sortedEntries(folder)) {
             String fileName = file.getFileName().toString();
-            if (!Files.isRegularFile(file) || fileName.startsWith(".")) {
+            if (fileName.startsWith(".")) {
                 continue;
             }
             int dot = fileName.lastIndexOf('.');
             String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
             if (!FingerImageFiles.EXTENSIONS.contains(extension)) {
                 continue; // the dpi file, notes, a manifest
+            }
+            if (!Files.isRegularFile(file)) {
+                // Never opened (a FIFO would hang the run); an image left out silently would change the voters.
+                throw new AccuracyException("accuracy.error.layout", "set " + name + ": image " + fileName
+                        + " is not a regular file (a folder, a FIFO, a device or a broken link in its place)");
             }
             Matcher m = IMAGE.matcher(fileName);
             if (!m.matches()) {

@@ -180,6 +180,34 @@ class AccuracyCommandIT {
         }
     }
 
+    @Test
+    void anImageThatIsNoRegularFileIsRefusedNamingTheSet() throws Exception {
+        Path fifoSets = work.resolve("fifo-image");
+        Path folderSets = work.resolve("folder-image");
+        for (Path sets : List.of(fifoSets, folderSets)) {
+            Files.createDirectories(sets.resolve("S"));
+            for (String file : List.of("101_1.png", "101_2.png", "102_1.png")) {
+                Files.copy(images.resolve("s1-normal-500dpi").resolve(file), sets.resolve("S").resolve(file));
+            }
+        }
+        Process mkfifo = new ProcessBuilder("mkfifo", fifoSets.resolve("S").resolve("102_2.png").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, mkfifo.waitFor(), "the test needs the mkfifo command: " + said);
+        Files.createDirectories(folderSets.resolve("S").resolve("102_2.png"));
+        for (Path sets : List.of(fifoSets, folderSets)) {
+            Path report = work.resolve("never-" + sets.getFileName());
+            JarRunner.Result result = InProcessRunner.run("accuracy", "--images", sets.toString(),
+                    "--enrol-impressions", "1", "--live-impressions", "2", "--report", report.toString());
+            assertEquals(1, result.exitCode(), result.out() + result.err());
+            List<String> errors = result.err().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, errors.size(), result.err());
+            assertTrue(errors.get(0).startsWith("error [accuracy.error.layout]: set S: image 102_2.png is not a "
+                    + "regular file"), errors.get(0));
+            assertFalse(Files.exists(report), "no report of a refused run");
+        }
+    }
+
     private static boolean errorsOf(String expected, Path images) throws Exception {
         JarRunner.Result result = InProcessRunner.run("accuracy", "--images", images.toString(),
                 "--enrol-impressions", "1", "--live-impressions", "2");
