@@ -19,7 +19,7 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
  * wraps rather than being cut, wrapped labels, and message lines styled by {@link AdminMessage.Kind}. Every text
  * follows the language.
  */
-final class AdminControls {
+public final class AdminControls {
 
     /** The least height and width of a touch target, in pixels (≈ 15 mm on the kiosk's screen). */
     static final double TOUCH = 64;
@@ -155,7 +155,7 @@ final class AdminControls {
      * wraps after a "/" (between whole names: "/media/admin/USB/" above "register-v2.srp") and never inside a name.
      * Only for display: the path itself is kept as chosen.
      */
-    static String wrappablePath(Path path) {
+    public static String wrappablePath(Path path) {
         String separators = path.getFileSystem().getSeparator() + "/";
         StringBuilder shown = new StringBuilder();
         for (char c : path.toString().toCharArray()) {

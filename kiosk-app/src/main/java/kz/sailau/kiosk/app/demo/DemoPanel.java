@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import kz.sailau.kiosk.devices.printer.ReceiptPrinterEmulator;
+import kz.sailau.kiosk.ui.AdminControls;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 
 /**
@@ -46,12 +47,12 @@ final class DemoPanel extends VBox {
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
-        // The device paths wrap between folder names (a hair space after each "/", as the kiosk's file lists).
-        Label secrets = new Label(("DEMO passphrase: " + DemoData.PASSPHRASE + "\nDEMO clerk login: "
+        // The device paths wrap between folder names, as the kiosk's file lists do.
+        Label secrets = new Label("DEMO passphrase: " + DemoData.PASSPHRASE + "\nDEMO clerk login: "
                 + DemoKiosk.CLERK.value() + "   PIN: " + DemoKiosk.CLERK_PIN + "\nScanner: "
-                + kiosk.data().devicesDirectory().resolve("scanner") + "\nMRZ reader: "
-                + kiosk.data().devicesDirectory().resolve("mrz-reader") + "\nPrinter: "
-                + kiosk.data().devicesDirectory().resolve("printer")).replace("/", "/\u200A"));
+                + AdminControls.wrappablePath(kiosk.data().devicesDirectory().resolve("scanner")) + "\nMRZ reader: "
+                + AdminControls.wrappablePath(kiosk.data().devicesDirectory().resolve("mrz-reader")) + "\nPrinter: "
+                + AdminControls.wrappablePath(kiosk.data().devicesDirectory().resolve("printer")));
         secrets.setWrapText(true);
         secrets.setMinHeight(Region.USE_PREF_SIZE);
 
