@@ -136,13 +136,7 @@ class TouchKeyboardUiTest {
      */
     @Test
     void aVoterAndAClerkByTouchAloneAt1024x768InKazakhAndRussian(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            scene.setRoot(new javafx.scene.Group());
-            scene = new Scene(screens, 1024, 768);
-            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.sizeToScene();
-        });
+        robot.interact(() -> scene = ScreenChecks.resize(stage, scene, screens, 1024, 768));
         tap(robot, "#clerk-console-close");
         model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
         ScreenStates.await(model, CheckInState.AwaitingFinger.class);
@@ -290,13 +284,7 @@ class TouchKeyboardUiTest {
         save.setId("save");
         save.setOnAction(e -> fired.incrementAndGet());
         KeyboardDock dock = new KeyboardDock(new ScrollPane(new VBox(24, field, save)));
-        robot.interact(() -> {
-            scene.setRoot(new javafx.scene.Group());
-            scene = new Scene(dock, 1024, 768);
-            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.sizeToScene();
-        });
+        robot.interact(() -> scene = ScreenChecks.resize(stage, scene, dock, 1024, 768));
         tap(robot, "#name-text");
         assertTrue(dock.showingProperty().get(), "a tap on the field shows the keys");
         robot.moveTo("#save").press(MouseButton.PRIMARY);
@@ -317,13 +305,7 @@ class TouchKeyboardUiTest {
         KeyboardDock.use(field, InputKind.TEXT);
         field.setOnAction(e -> entered.incrementAndGet());
         KeyboardDock dock = new KeyboardDock(new VBox(field));
-        robot.interact(() -> {
-            scene.setRoot(new javafx.scene.Group());
-            scene = new Scene(dock, 1024, 768);
-            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.sizeToScene();
-        });
+        robot.interact(() -> scene = ScreenChecks.resize(stage, scene, dock, 1024, 768));
         tap(robot, "#free-text");
         tap(robot, "#key-layout-kazakh");
         for (char c : "әіңғүұқөһ".toCharArray()) {
