@@ -154,47 +154,35 @@ class AccuracyCommandIT {
      */
     @Test
     void aDpiThatIsNoRegularFileIsRefusedNamingTheSet() throws Exception {
-        Path fifoSets = work.resolve("fifo-dpi");
-        Path folderSets = work.resolve("folder-dpi");
-        for (Path sets : List.of(fifoSets, folderSets)) {
-            Files.createDirectories(sets.resolve("S"));
-            for (String file : List.of("101_1.png", "101_2.png", "102_1.png", "102_2.png")) {
-                Files.copy(images.resolve("s1-normal-500dpi").resolve(file), sets.resolve("S").resolve(file));
-            }
-        }
-        Process mkfifo = new ProcessBuilder("mkfifo", fifoSets.resolve("S").resolve("dpi").toString())
-                .redirectErrorStream(true).start();
-        String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, mkfifo.waitFor(), "the test needs the mkfifo command: " + said);
-        Files.createDirectories(folderSets.resolve("S").resolve("dpi"));
-        for (Path sets : List.of(fifoSets, folderSets)) {
-            Path report = work.resolve("never-" + sets.getFileName());
-            JarRunner.Result result = InProcessRunner.run("accuracy", "--images", sets.toString(),
-                    "--enrol-impressions", "1", "--live-impressions", "2", "--report", report.toString());
-            assertEquals(1, result.exitCode(), result.out() + result.err());
-            List<String> errors = result.err().lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(1, errors.size(), result.err());
-            assertTrue(errors.get(0).startsWith("error [accuracy.error.dpi]: set S: dpi is not a regular file"),
-                    errors.get(0));
-            assertFalse(Files.exists(report), "no report of a refused run");
-        }
+        assertNoRegularFileRefused("dpi", List.of("101_1.png", "101_2.png", "102_1.png", "102_2.png"),
+                "error [accuracy.error.dpi]: set S: dpi is not a regular file");
     }
 
     @Test
     void anImageThatIsNoRegularFileIsRefusedNamingTheSet() throws Exception {
-        Path fifoSets = work.resolve("fifo-image");
-        Path folderSets = work.resolve("folder-image");
+        assertNoRegularFileRefused("102_2.png", List.of("101_1.png", "101_2.png", "102_1.png"),
+                "error [accuracy.error.layout]: set S: image 102_2.png is not a regular file");
+    }
+
+    /**
+     * A set S of the images {@code inSet} beside a FIFO, then a folder, named {@code name}: each run refused with
+     * one line starting {@code expected}, exit 1, no report.
+     */
+    private static void assertNoRegularFileRefused(String name, List<String> inSet, String expected)
+            throws Exception {
+        Path fifoSets = work.resolve("fifo-" + name);
+        Path folderSets = work.resolve("folder-" + name);
         for (Path sets : List.of(fifoSets, folderSets)) {
             Files.createDirectories(sets.resolve("S"));
-            for (String file : List.of("101_1.png", "101_2.png", "102_1.png")) {
+            for (String file : inSet) {
                 Files.copy(images.resolve("s1-normal-500dpi").resolve(file), sets.resolve("S").resolve(file));
             }
         }
-        Process mkfifo = new ProcessBuilder("mkfifo", fifoSets.resolve("S").resolve("102_2.png").toString())
+        Process mkfifo = new ProcessBuilder("mkfifo", fifoSets.resolve("S").resolve(name).toString())
                 .redirectErrorStream(true).start();
         String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, mkfifo.waitFor(), "the test needs the mkfifo command: " + said);
-        Files.createDirectories(folderSets.resolve("S").resolve("102_2.png"));
+        Files.createDirectories(folderSets.resolve("S").resolve(name));
         for (Path sets : List.of(fifoSets, folderSets)) {
             Path report = work.resolve("never-" + sets.getFileName());
             JarRunner.Result result = InProcessRunner.run("accuracy", "--images", sets.toString(),
@@ -202,8 +190,7 @@ class AccuracyCommandIT {
             assertEquals(1, result.exitCode(), result.out() + result.err());
             List<String> errors = result.err().lines().filter(l -> !l.isBlank()).toList();
             assertEquals(1, errors.size(), result.err());
-            assertTrue(errors.get(0).startsWith("error [accuracy.error.layout]: set S: image 102_2.png is not a "
-                    + "regular file"), errors.get(0));
+            assertTrue(errors.get(0).startsWith(expected), errors.get(0));
             assertFalse(Files.exists(report), "no report of a refused run");
         }
     }
