@@ -659,16 +659,25 @@ class BadInvocationsIT {
     private static String[] substitute(String[] args) throws Exception {
         String[] out = new String[args.length];
         for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("{SURNAME}")) {
-                arg = surnameInLatin();
-            }
-            for (Map.Entry<String, String> place : PLACES.entrySet()) {
-                arg = arg.replace(place.getKey(), place.getValue());
-            }
-            out[i] = arg;
+            out[i] = args[i].equals("{SURNAME}") ? surnameInLatin() : place(args[i], PLACES);
         }
         return out;
+    }
+
+    /** {@code args} with every place ({@code {NAME}}) that {@code places} names replaced by its value. */
+    static String[] substitute(String[] args, Map<String, String> places) {
+        String[] out = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = place(args[i], places);
+        }
+        return out;
+    }
+
+    private static String place(String arg, Map<String, String> places) {
+        for (Map.Entry<String, String> place : places.entrySet()) {
+            arg = arg.replace(place.getKey(), place.getValue());
+        }
+        return arg;
     }
 
     /** The first voter's surname as the card's MRZ writes it, in small letters: a badge code that is a name. */

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.register.VoterCsvReader;
+import org.bouncycastle.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,20 +204,10 @@ class HostileFilesIT {
     }
 
     private static String[] substitute(String[] args) {
-        String[] out = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            for (Map.Entry<String, String> place : PLACES.entrySet()) {
-                arg = arg.replace(place.getKey(), place.getValue());
-            }
-            out[i] = arg;
-        }
-        return out;
+        return BadInvocationsIT.substitute(args, PLACES);
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
-        byte[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+        return Arrays.concatenate(first, second);
     }
 }
