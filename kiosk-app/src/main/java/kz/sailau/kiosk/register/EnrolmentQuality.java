@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import kz.sailau.kiosk.biometric.PrintMeasures;
 import kz.sailau.kiosk.model.FingerPosition;
 
@@ -47,6 +49,15 @@ public final class EnrolmentQuality {
     // comparison is as likely to pass as at the verify threshold of two templates and three captures (48, decision 0040).
     static final double CLOSENESS_GOOD = 25;
     static final double CLOSENESS_USELESS = 45;
+    // ...but the best of M chance comparisons grows with M: by decision 0040's model, FMR(t) = 1e-4 · 10^(-(t-40)/10),
+    // M comparisons reach about CHANCE(M) = 40 + 10 log10(M · 1e-4) once (41 for the 12,000 impressions of 3,000
+    // voters). Past the register size where that passes the anchors above, they move with it: good at CHANCE(M),
+    // useless 20 points (100 times rarer) above, so quality 50 is 10 points above chance, which about a tenth of the
+    // impressions reach by chance alone, as on the other measures (decision 0370).
+    static final double CHANCE_ANCHOR_SCORE = 40;
+    static final double CHANCE_ANCHOR_FMR = 1e-4;
+    static final double CHANCE_POINTS_PER_DECADE = 10;
+    static final double CLOSENESS_USELESS_ABOVE_CHANCE = 20;
     // Consistency: the best score of an impression against the other impressions of the same finger; two good
     // impressions of one finger score well above 60, below 20 they hardly look like the same finger.
     static final double CONSISTENCY_USELESS = 20;
@@ -128,8 +139,13 @@ public final class EnrolmentQuality {
     public static List<Finding> rate(List<Measured> measured, Map<FingerprintDuplicates.ImpressionKey, Double> closeness,
                                      double minimum) {
         Objects.requireNonNull(closeness, "closeness");
+        Objects.requireNonNull(measured, "measured");
+        // Each impression was compared with (at most) every impression of the other records.
+        Map<Integer, Long> perLine = measured.stream().collect(Collectors.groupingBy(Measured::line,
+                Collectors.counting()));
         return rate(measured, m -> OptionalDouble.of(closeness.getOrDefault(
-                new FingerprintDuplicates.ImpressionKey(m.line(), m.position(), m.impression()), 0.0)), minimum);
+                new FingerprintDuplicates.ImpressionKey(m.line(), m.position(), m.impression()), 0.0)),
+                m -> measured.size() - perLine.get(m.line()), minimum);
     }
 
     /**
@@ -137,18 +153,18 @@ public final class EnrolmentQuality {
      * does not search enrolment impressions against each other).
      */
     public static List<Finding> rateWithoutCloseness(List<Measured> measured, double minimum) {
-        return rate(measured, m -> OptionalDouble.empty(), minimum);
+        return rate(measured, m -> OptionalDouble.empty(), m -> 0L, minimum);
     }
 
-    private static List<Finding> rate(List<Measured> measured,
-                                      Function<Measured, OptionalDouble> closeness, double minimum) {
+    private static List<Finding> rate(List<Measured> measured, Function<Measured, OptionalDouble> closeness,
+                                      ToLongFunction<Measured> comparisons, double minimum) {
         Objects.requireNonNull(measured, "measured");
         if (!(minimum >= 0 && minimum <= 100)) {
             throw new IllegalArgumentException("minimum quality must be 0..100");
         }
         List<Rated> rated = new ArrayList<>();
         for (Measured m : measured) {
-            Rated r = rate(m, closeness.apply(m));
+            Rated r = rate(m, closeness.apply(m), comparisons.applyAsLong(m));
             if (r.finding().quality() < minimum) {
                 rated.add(r);
             }
@@ -162,7 +178,17 @@ public final class EnrolmentQuality {
     private record Rated(Finding finding, double raw) {
     }
 
-    static Rated rate(Measured m, OptionalDouble closest) {
+    /**
+     * The score the best of {@code comparisons} chance comparisons reaches about once (decision 0040's model); minus
+     * infinity for none.
+     */
+    static double chanceBest(long comparisons) {
+        return comparisons < 1 ? Double.NEGATIVE_INFINITY
+                : CHANCE_ANCHOR_SCORE + CHANCE_POINTS_PER_DECADE * Math.log10(comparisons * CHANCE_ANCHOR_FMR);
+    }
+
+    /** Rates {@code m}, whose closeness is the best of at most {@code comparisons} comparisons with other voters. */
+    static Rated rate(Measured m, OptionalDouble closest, long comparisons) {
         Reason reason = Reason.TOO_SMALL;
         double raw = share(m.measures().contactAreaMm2(), AREA_USELESS_MM2, AREA_GOOD_MM2);
         double clarity = share(m.measures().ridgeClarity(), CLARITY_USELESS, CLARITY_GOOD);
@@ -178,7 +204,10 @@ public final class EnrolmentQuality {
             }
         }
         if (closest.isPresent()) {
-            double apart = share(-closest.getAsDouble(), -CLOSENESS_USELESS, -CLOSENESS_GOOD);
+            double chance = chanceBest(comparisons);
+            double good = Math.max(CLOSENESS_GOOD, chance);
+            double useless = Math.max(CLOSENESS_USELESS, chance + CLOSENESS_USELESS_ABOVE_CHANCE);
+            double apart = share(-closest.getAsDouble(), -useless, -good);
             if (apart < raw) {
                 raw = apart;
                 reason = Reason.TOO_CLOSE;

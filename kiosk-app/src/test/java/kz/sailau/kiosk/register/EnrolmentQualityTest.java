@@ -3,6 +3,7 @@ package kz.sailau.kiosk.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -45,5 +46,52 @@ class EnrolmentQualityTest {
         assertEquals(List.of("7", "5", "4", "3", "6"), EnrolmentQuality.rateWithoutCloseness(all, 50).stream()
                 .map(f -> String.valueOf(f.line())).toList(), "without closeness line 8 is fine");
         assertThrows(IllegalArgumentException.class, () -> EnrolmentQuality.rate(all, closeness, 101));
+    }
+
+    @Test
+    void closenessIsJudgedAgainstWhatChanceGivesAtTheRegistersSize() {
+        // Decision 0040's model: the best of M chance comparisons is about 40 + 10 log10(M · 1e-4).
+        assertEquals(40.8, EnrolmentQuality.chanceBest(11_996), 0.05, "3,000 voters × 4 impressions, one's own aside");
+        assertEquals(21.9, EnrolmentQuality.chanceBest(156), 0.05, "40 voters × 4 impressions");
+        assertEquals(Double.NEGATIVE_INFINITY, EnrolmentQuality.chanceBest(0));
+
+        assertEquals(List.of(25L, 0L), closenessQualities(40, 40.0, 45.0), "a small register: the anchors 25 → 45");
+        // 3,000 voters: good at 40.8, useless at 60.8. The best of 12,000 chance scores (about 41) is no reason to
+        // enrol again; a score 10 points above chance is rated 50, one 20 above it is useless.
+        assertEquals(List.of(100L, 50L, 0L), closenessQualities(3_000, 40.8, 50.8, 60.8));
+        assertEquals(List.of(), findingsAt(3_000, 44.0), "not reported at 3,000 voters what 40 voters would flag");
+        assertEquals(List.of("too-close"), findingsAt(40, 44.0));
+        assertEquals(List.of("too-close"), findingsAt(3_000, 58.0));
+    }
+
+    /** The closeness quality of voter 1's first impression in a register of {@code voters} × 4 impressions. */
+    private static List<Long> closenessQualities(int voters, double... closest) {
+        List<Long> qualities = new ArrayList<>();
+        for (double score : closest) {
+            List<EnrolmentQuality.Finding> findings = EnrolmentQuality.rate(register(voters), Map.of(
+                    new FingerprintDuplicates.ImpressionKey(1, FingerPosition.RIGHT_INDEX, 1), score), 100);
+            qualities.add(findings.isEmpty() ? 100L : Math.round(findings.get(0).quality()));
+        }
+        return qualities;
+    }
+
+    private static List<String> findingsAt(int voters, double closest) {
+        return EnrolmentQuality.rate(register(voters), Map.of(
+                        new FingerprintDuplicates.ImpressionKey(1, FingerPosition.RIGHT_INDEX, 1), closest), 50)
+                .stream().map(f -> f.reason().label()).toList();
+    }
+
+    /** {@code voters} records of two fingers × two good impressions each, lines 1.. */
+    private static List<EnrolmentQuality.Measured> register(int voters) {
+        List<EnrolmentQuality.Measured> all = new ArrayList<>();
+        for (int line = 1; line <= voters; line++) {
+            for (FingerPosition position : List.of(FingerPosition.RIGHT_INDEX, FingerPosition.LEFT_INDEX)) {
+                for (int impression = 1; impression <= 2; impression++) {
+                    all.add(new EnrolmentQuality.Measured(line, "K" + line, position, impression,
+                            new PrintMeasures(150, 0.7, 10, 128, 144), OptionalInt.of(40), OptionalDouble.of(90)));
+                }
+            }
+        }
+        return all;
     }
 }
