@@ -1,13 +1,13 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
-import kz.sailau.kiosk.crypto.PassphraseSeal;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
@@ -68,18 +68,15 @@ final class AuthorityCommands {
                 throw new CliException("cli.error.name", "--name must be 1-64 printable characters");
             }
             argon2.parameters();
-            char[] secret = passphrase.read("New authority passphrase", true);
-            try {
-                PassphraseSeal.checkNewPassphrase(secret);
+            passphrase.useNew("New authority passphrase", secret -> {
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());
-                env.out().println("authority key created in " + out);
-                env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+                return authority;
+            });
+            env.out().println("authority key created in " + out);
+            env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
+            return KioskCommandLine.OK;
         }
     }
 
@@ -93,6 +90,28 @@ final class AuthorityCommands {
                     + "); run 'authority init' first");
         }
         return directory;
+    }
+
+    /**
+     * Unseals the authority key of {@code directory} with the authority passphrase (asked now, wiped at once), the
+     * one step of every command that signs as the authority.
+     *
+     * @throws CliException         when no passphrase can be read
+     * @throws KioskCryptoException on a wrong passphrase or a damaged key file
+     * @throws IOException          when a file cannot be read
+     */
+    static AuthorityCredentials unseal(Path directory, PassphraseOption passphrase) throws IOException {
+        return passphrase.use("Authority passphrase", secret -> AuthorityCredentials.load(directory, secret));
+    }
+
+    /**
+     * Checks, before any passphrase is asked, that {@code directory} is an authority directory and that
+     * {@code out} is a new file outside it: where a precinct token key is written.
+     */
+    static void checkKeyOutput(Path directory, Path out) {
+        authorityDirectory(directory);
+        ArgumentChecks.fileToWrite(out, "--out");
+        ArgumentChecks.outside(out, "--out", directory, "the authority directory");
     }
 
     @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
@@ -128,18 +147,13 @@ final class AuthorityCommands {
             ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
             ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
             ArgumentChecks.validityDays(validityDays);
-            char[] secret = passphrase.read("Authority passphrase", false);
-            try {
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                X509Certificate certificate = authority.certifyKiosk(ArgumentChecks.smallFile(request, "--request"), env.clock(),
-                        Duration.ofDays(validityDays), env.random());
-                AtomicFileReplacement.write(out, Pem.certificate(certificate));
-                env.out().println("kiosk certificate written to " + out + " for "
-                        + certificate.getSubjectX500Principal().getName());
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            AuthorityCredentials authority = unseal(authorityDir, passphrase);
+            X509Certificate certificate = authority.certifyKiosk(ArgumentChecks.smallFile(request, "--request"), env.clock(),
+                    Duration.ofDays(validityDays), env.random());
+            AtomicFileReplacement.write(out, Pem.certificate(certificate));
+            env.out().println("kiosk certificate written to " + out + " for "
+                    + certificate.getSubjectX500Principal().getName());
+            return KioskCommandLine.OK;
         }
     }
 
@@ -193,9 +207,7 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            authorityDirectory(authorityDir);
-            ArgumentChecks.fileToWrite(out, "--out");
-            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
+            checkKeyOutput(authorityDir, out);
             X509Certificate kiosk = Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             String subject = kiosk.getSubjectX500Principal().getName();
             if (!subject.contains("OU=Precinct " + precinct.number() + ",") && !subject.endsWith("OU=Precinct "
@@ -203,18 +215,13 @@ final class AuthorityCommands {
                 throw new CliException("authority.error.precinctMismatch", "the kiosk certificate (" + subject
                         + ") is not for precinct " + precinct);
             }
-            char[] secret = passphrase.read("Authority passphrase", false);
-            try {
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                byte[] kioskPackage = PrecinctTokenKey.derive(authority, election, precinct)
-                        .toKioskPackage(authority, kiosk);
-                AtomicFileReplacement.write(out, kioskPackage);
-                env.out().println("precinct token key for election " + election + ", precinct " + precinct
-                        + " written to " + out + " (encrypted to " + subject + ")");
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            AuthorityCredentials authority = unseal(authorityDir, passphrase);
+            byte[] kioskPackage = PrecinctTokenKey.derive(authority, election, precinct)
+                    .toKioskPackage(authority, kiosk);
+            AtomicFileReplacement.write(out, kioskPackage);
+            env.out().println("precinct token key for election " + election + ", precinct " + precinct
+                    + " written to " + out + " (encrypted to " + subject + ")");
+            return KioskCommandLine.OK;
         }
     }
 
@@ -253,30 +260,21 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            authorityDirectory(authorityDir);
-            ArgumentChecks.fileToWrite(out, "--out");
-            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
+            checkKeyOutput(authorityDir, out);
             if (deskPassphraseFile != null) {
                 ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
             }
             PassphraseOption desk = new PassphraseOption();
             desk.file = deskPassphraseFile;
-            char[] deskSecret = desk.read("New ballot desk passphrase", true);
-            char[] secret = null;
-            try {
-                secret = passphrase.read("Authority passphrase", false);
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
+            desk.useNew("New ballot desk passphrase", deskSecret -> {
+                AuthorityCredentials authority = unseal(authorityDir, passphrase);
                 AtomicFileReplacement.write(out, PrecinctTokenKey.derive(authority, election, precinct)
                         .toDeskPackage(authority, deskSecret, argon2.parameters(), env.random()));
-                env.out().println("ballot desk key for election " + election + ", precinct " + precinct
-                        + " written to " + out);
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(deskSecret, '\0');
-                if (secret != null) {
-                    Arrays.fill(secret, '\0');
-                }
-            }
+                return out;
+            });
+            env.out().println("ballot desk key for election " + election + ", precinct " + precinct
+                    + " written to " + out);
+            return KioskCommandLine.OK;
         }
     }
 }

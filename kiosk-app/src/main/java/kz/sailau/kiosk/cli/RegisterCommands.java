@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,13 +183,7 @@ final class RegisterCommands {
             }
             PackageCrypto.checkPrecinctKioskCertificates(kioskCerts, AuthorityCredentials.loadCertificate(authorityDir),
                     precinctId);
-            char[] secret = passphrase.read("Authority passphrase", false);
-            AuthorityCredentials authority;
-            try {
-                authority = AuthorityCredentials.load(authorityDir, secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            AuthorityCredentials authority = AuthorityCommands.unseal(authorityDir, passphrase);
             Optional<Redirection> table = Optional.empty();
             if (pollingStations != null) {
                 table = Optional.of(RedirectionInput.build(redirection,
