@@ -45,7 +45,6 @@ import kz.sailau.kiosk.register.RegisterPackages;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.register.RowProblem;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -389,8 +388,7 @@ final class RegisterCommands {
             if (!Files.isRegularFile(directory.databaseFile())) {
                 throw new CliException("register.error.noneLoaded", "no register loaded in " + data);
             }
-            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (KioskDatabase database = env.openExistingDatabase(directory)) {
                 var current = database.read(RegisterStore::current);
                 if (current.isEmpty()) {
                     throw new CliException("register.error.noneLoaded", "no register loaded in " + data);
