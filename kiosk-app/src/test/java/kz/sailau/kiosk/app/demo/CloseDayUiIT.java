@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -90,7 +91,7 @@ class CloseDayUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH)); // the screens go back to Kazakh after each voter
 
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe while the day is open");
         Path bundle = directory.resolve("usb").resolve("day-bundle.json");
         Files.createDirectories(bundle.getParent());
@@ -130,7 +131,7 @@ class CloseDayUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH));
 
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         wipe(robot);
         awaitMessage(message -> message.startsWith("Wiped: ")
                 && message.endsWith(", 1 check-in mark; WIPE_DONE signed in the audit log"));
@@ -148,26 +149,9 @@ class CloseDayUiIT {
         AdminTouch.press(robot, scene, "#confirm-wipe-yes");
     }
 
-    private void unlock(FxRobot robot) throws Exception {
-        robot.clickOn("#admin-passphrase");
-        robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
-        robot.clickOn("#admin-unlock");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
-                && "Kiosk unlocked".equals(l.getText()) && l.isVisible());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void awaitMessage(java.util.function.Predicate<String> expected) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-day-message") instanceof Label l
-                    && expected.test(l.getText()));
-            // The condition is read off the FX thread: let the render that set the message finish.
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            Label l = (Label) scene.lookup("#admin-day-message");
-            throw new AssertionError("administrator message never came; it reads: "
-                    + (l == null ? "(none)" : l.getText()), e);
-        }
+    /** Waits for the end-of-day message that {@code expected} accepts. */
+    private void awaitMessage(Predicate<String> expected) throws Exception {
+        DemoUi.awaitLabel(scene, "#admin-day-message", expected, 60);
     }
 
     /** The screenshot {@code name}, and the screen checks at the kiosk's size (actions in view on a voter screen). */

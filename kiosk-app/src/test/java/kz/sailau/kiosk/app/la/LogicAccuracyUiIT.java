@@ -16,7 +16,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.demo.DemoData;
@@ -94,7 +93,7 @@ class LogicAccuracyUiIT {
         Path data = kiosk.data().kioskDirectory();
         assertFalse(bannerShown(), "no TEST banner before the test");
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         press(robot, "#admin-landa");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#la-start") != null);
         assertEquals(kiosk.data().directory().resolve(DemoData.LA_TEST_PACKAGE),
@@ -151,7 +150,7 @@ class LogicAccuracyUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH));
 
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         press(robot, "#admin-landa");
         awaitLabel("#la-counters", "TEST counters: check-ins 1, refusals 0, overrides 0, tokens issued 1"::equals, 20);
         screenshot("la-1-admin-test-running-en");
@@ -193,17 +192,7 @@ class LogicAccuracyUiIT {
     }
 
     private String label(String id) {
-        Node node = scene.lookup(id);
-        return node instanceof Label l ? l.getText() : "";
-    }
-
-    private void unlock(FxRobot robot) throws Exception {
-        robot.clickOn("#admin-passphrase");
-        robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
-        robot.clickOn("#admin-unlock");
-        awaitLabel("#admin-message", "Kiosk unlocked"::equals, 60);
-        // The message may still read "unlocked" from the last visit: wait for the unlocked screen itself.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-landa") != null);
+        return DemoUi.label(scene, id);
     }
 
     /** Clicks a button once it is shown and enabled, scrolled into view (the screens pan by touch). */
@@ -212,11 +201,7 @@ class LogicAccuracyUiIT {
     }
 
     private void awaitLabel(String id, Predicate<String> expected, int seconds) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> expected.test(label(id)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " never showed the expected text; it reads: " + label(id), e);
-        }
+        DemoUi.awaitLabel(scene, id, expected, seconds);
     }
 
     /** The screenshot {@code name}, and the screen checks at the kiosk's size (actions in view on a voter screen). */
