@@ -92,26 +92,37 @@ final class AuthorityCommands {
         return directory;
     }
 
-    /**
-     * Unseals the authority key of {@code directory} with the authority passphrase (asked now, wiped at once), the
-     * one step of every command that signs as the authority.
-     *
-     * @throws CliException         when no passphrase can be read
-     * @throws KioskCryptoException on a wrong passphrase or a damaged key file
-     * @throws IOException          when a file cannot be read
-     */
-    static AuthorityCredentials unseal(Path directory, PassphraseOption passphrase) throws IOException {
-        return passphrase.use("Authority passphrase", secret -> AuthorityCredentials.load(directory, secret));
-    }
+    /** {@code --authority DIR}: the authority directory of a command that signs as the authority. */
+    static final class AuthorityOption {
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path directory;
 
-    /**
-     * Checks, before any passphrase is asked, that {@code directory} is an authority directory and that
-     * {@code out} is a new file outside it: where a precinct token key is written.
-     */
-    static void checkKeyOutput(Path directory, Path out) {
-        authorityDirectory(directory);
-        ArgumentChecks.fileToWrite(out, "--out");
-        ArgumentChecks.outside(out, "--out", directory, "the authority directory");
+        /** The directory, checked to be an authority directory ({@link #authorityDirectory}). */
+        Path checked() {
+            return authorityDirectory(directory);
+        }
+
+        /**
+         * Checks, before any passphrase is asked, that the directory is an authority directory and that {@code out}
+         * is a new file outside it: where a precinct token key is written.
+         */
+        void checkKeyOutput(Path out) {
+            checked();
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.outside(out, "--out", directory, "the authority directory");
+        }
+
+        /**
+         * Unseals the authority key with the authority passphrase (asked now, wiped at once): the one step of every
+         * command that signs as the authority.
+         *
+         * @throws CliException         when no passphrase can be read
+         * @throws KioskCryptoException on a wrong passphrase or a damaged key file
+         * @throws IOException          when a file cannot be read
+         */
+        AuthorityCredentials unseal(PassphraseOption passphrase) throws IOException {
+            return passphrase.use("Authority passphrase", secret -> AuthorityCredentials.load(directory, secret));
+        }
     }
 
     @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
@@ -119,8 +130,8 @@ final class AuthorityCommands {
     static final class CertifyKiosk implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityOption authority;
 
         @Option(names = "--request", required = true, paramLabel = "FILE",
                 description = "The kiosk's request, DATA/kiosk.csr.pem.")
@@ -142,14 +153,14 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
-            authorityDirectory(authorityDir);
+            authority.checked();
             ArgumentChecks.existingFile(request, "--request");
             ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
-            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
+            ArgumentChecks.outside(out, "--out", authority.directory, "the authority directory");
             ArgumentChecks.validityDays(validityDays);
-            AuthorityCredentials authority = unseal(authorityDir, passphrase);
-            X509Certificate certificate = authority.certifyKiosk(ArgumentChecks.smallFile(request, "--request"), env.clock(),
-                    Duration.ofDays(validityDays), env.random());
+            X509Certificate certificate = authority.unseal(passphrase).certifyKiosk(
+                    ArgumentChecks.smallFile(request, "--request"), env.clock(), Duration.ofDays(validityDays),
+                    env.random());
             AtomicFileReplacement.write(out, Pem.certificate(certificate));
             env.out().println("kiosk certificate written to " + out + " for "
                     + certificate.getSubjectX500Principal().getName());
@@ -182,8 +193,8 @@ final class AuthorityCommands {
     static final class TokenKey implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityOption authority;
 
         @Mixin
         PrecinctTarget target;
@@ -207,7 +218,7 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            checkKeyOutput(authorityDir, out);
+            authority.checkKeyOutput(out);
             X509Certificate kiosk = Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             String subject = kiosk.getSubjectX500Principal().getName();
             if (!subject.contains("OU=Precinct " + precinct.number() + ",") && !subject.endsWith("OU=Precinct "
@@ -215,9 +226,8 @@ final class AuthorityCommands {
                 throw new CliException("authority.error.precinctMismatch", "the kiosk certificate (" + subject
                         + ") is not for precinct " + precinct);
             }
-            AuthorityCredentials authority = unseal(authorityDir, passphrase);
-            byte[] kioskPackage = PrecinctTokenKey.derive(authority, election, precinct)
-                    .toKioskPackage(authority, kiosk);
+            AuthorityCredentials signer = authority.unseal(passphrase);
+            byte[] kioskPackage = PrecinctTokenKey.derive(signer, election, precinct).toKioskPackage(signer, kiosk);
             AtomicFileReplacement.write(out, kioskPackage);
             env.out().println("precinct token key for election " + election + ", precinct " + precinct
                     + " written to " + out + " (encrypted to " + subject + ")");
@@ -233,8 +243,8 @@ final class AuthorityCommands {
     static final class DeskKey implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityOption authority;
 
         @Mixin
         PrecinctTarget target;
@@ -260,16 +270,16 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            checkKeyOutput(authorityDir, out);
+            authority.checkKeyOutput(out);
             if (deskPassphraseFile != null) {
                 ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
             }
             PassphraseOption desk = new PassphraseOption();
             desk.file = deskPassphraseFile;
             desk.useNew("New ballot desk passphrase", deskSecret -> {
-                AuthorityCredentials authority = unseal(authorityDir, passphrase);
-                AtomicFileReplacement.write(out, PrecinctTokenKey.derive(authority, election, precinct)
-                        .toDeskPackage(authority, deskSecret, argon2.parameters(), env.random()));
+                AuthorityCredentials signer = authority.unseal(passphrase);
+                AtomicFileReplacement.write(out, PrecinctTokenKey.derive(signer, election, precinct)
+                        .toDeskPackage(signer, deskSecret, argon2.parameters(), env.random()));
                 return out;
             });
             env.out().println("ballot desk key for election " + election + ", precinct " + precinct

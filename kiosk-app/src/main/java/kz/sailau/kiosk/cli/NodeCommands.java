@@ -105,8 +105,8 @@ public final class NodeCommands {
     static final class CertifyNode implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityCommands.AuthorityOption authority;
 
         @Option(names = "--request", required = true, paramLabel = "FILE", description = "DIR/node.csr.pem.")
         Path request;
@@ -136,12 +136,12 @@ public final class NodeCommands {
                 throw new CliException("node.error.validity", "--validity-days must be positive");
             }
             byte[] requestPem = readFile(request);
-            AuthorityCredentials authority = AuthorityCommands.unseal(authorityDir, passphrase);
-            X509Certificate certificate = NodeCertificates.certify(authority, requestPem, precinctId,
+            AuthorityCredentials signer = authority.unseal(passphrase);
+            X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
                     env.clock(), Duration.ofDays(validityDays), env.random());
             AtomicFileReplacement.write(out, Pem.certificate(certificate));
             env.out().println("node certificate written to " + out + " for "
-                    + NodeCertificates.identify(certificate, authority.certificate()));
+                    + NodeCertificates.identify(certificate, signer.certificate()));
             return KioskCommandLine.OK;
         }
     }

@@ -83,8 +83,8 @@ final class RegisterCommands {
                         + "column or a DIR/dpi or DIR/<voter_key>/dpi file.")
         Path prints;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityCommands.AuthorityOption authority;
 
         @Option(names = "--kiosk-cert", required = true, paramLabel = "FILE", description = {"The kiosk's "
                 + "certificate. Repeat it for one package that every kiosk of the precinct loads: the records are "
@@ -145,7 +145,7 @@ final class RegisterCommands {
         public Integer call() throws Exception {
             ArgumentChecks.existingFile(voters, "--voters");
             ArgumentChecks.existingDirectory(prints, "--prints");
-            AuthorityCommands.authorityDirectory(authorityDir);
+            authority.checked();
             ElectionId electionId = ArgumentChecks.election(election, "--election");
             PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
             if (version < 1) {
@@ -180,9 +180,9 @@ final class RegisterCommands {
             for (Path kioskCertificate : kioskCertificates) {
                 kioskCerts.add(Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert")));
             }
-            PackageCrypto.checkPrecinctKioskCertificates(kioskCerts, AuthorityCredentials.loadCertificate(authorityDir),
-                    precinctId);
-            AuthorityCredentials authority = AuthorityCommands.unseal(authorityDir, passphrase);
+            PackageCrypto.checkPrecinctKioskCertificates(kioskCerts,
+                    AuthorityCredentials.loadCertificate(authority.directory), precinctId);
+            AuthorityCredentials signer = authority.unseal(passphrase);
             Optional<Redirection> table = Optional.empty();
             if (pollingStations != null) {
                 table = Optional.of(RedirectionInput.build(redirection,
@@ -232,7 +232,7 @@ final class RegisterCommands {
                 env.out().println("redirection table: " + table.get().table().entryCount() + " IINs, "
                         + table.get().table().stations().size() + " polling stations");
             }
-            AtomicFileReplacement.write(out, RegisterPackages.writeForPrecinct(contents, authority, kioskCerts));
+            AtomicFileReplacement.write(out, RegisterPackages.writeForPrecinct(contents, signer, kioskCerts));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
                     + contents.fingerCount() + " templates, version " + version
                     + (kioskCerts.size() > 1 ? ", for " + kioskCerts.size() + " kiosks" : "") + ")");
