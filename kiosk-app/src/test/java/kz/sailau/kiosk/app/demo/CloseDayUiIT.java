@@ -28,10 +28,9 @@ import kz.sailau.kiosk.ui.AdministratorViewModel;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,34 +45,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CloseDayUiIT {
 
-    private static Path directory;
-    private static DemoKiosk kiosk;
+    @RegisterExtension
+    static final DemoKioskFixture demo = new DemoKioskFixture("sailau-close-day-ui", false);
+
     private CheckInScreenModel model;
     private LanguageViewModel language;
     private Scene scene;
     private final List<String> problems = new ArrayList<>();
 
-    @BeforeAll
-    static void createDemo() throws Exception {
-        directory = Files.createTempDirectory("sailau-close-day-ui");
-        kiosk = DemoUi.start(directory, false);
-    }
-
-    @AfterAll
-    static void closeDemo() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        model = kiosk.model(language, Platform::runLater);
-        scene = DemoUi.scene(kiosk, model);
-        stage.setScene(scene);
-        stage.show();
+        model = demo.kiosk().model(language, Platform::runLater);
+        scene = demo.show(stage, model);
     }
 
     @Test
@@ -93,10 +78,10 @@ class CloseDayUiIT {
         AdminTouch.openAdministrator(robot, scene);
         DemoUi.unlockAdministrator(robot, scene);
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe while the day is open");
-        Path bundle = directory.resolve("usb").resolve("day-bundle.json");
+        Path bundle = demo.directory().resolve("usb").resolve("day-bundle.json");
         Files.createDirectories(bundle.getParent());
         AdministratorViewModel admin = ((AdministratorView) scene.lookup("#administrator-view")).model();
-        assertEquals(KioskDataDirectory.at(kiosk.data().kioskDirectory()).path().resolve("day-bundle.json"),
+        assertEquals(KioskDataDirectory.at(demo.kiosk().data().kioskDirectory()).path().resolve("day-bundle.json"),
                 admin.day().orElseThrow().bundle().chosen().orElseThrow(),
                 "the default bundle path is in the data directory");
         robot.interact(() -> admin.day().orElseThrow().bundle().chosenProperty().set(bundle));
@@ -110,7 +95,7 @@ class CloseDayUiIT {
         byte[] json = Files.readAllBytes(bundle);
         byte[] signature = Files.readAllBytes(Path.of(bundle + ".p7s"));
         BundleVerifier.Result result = BundleVerifier.verify(json, signature, Pem.readCertificate(Files.readAllBytes(
-                kiosk.data().directory().resolve("authority").resolve("authority.crt.pem"))), OptionalLong.empty());
+                demo.kiosk().data().directory().resolve("authority").resolve("authority.crt.pem"))), OptionalLong.empty());
         assertTrue(result.passed(), () -> "bundle verify: " + result.checks());
         String text = new String(json, StandardCharsets.UTF_8);
         for (String event : new String[] {"KIOSK_STARTED", "STORE_UNLOCKED", "REGISTER_LOADED", "CHAIN_HEAD_SIGNED",
