@@ -22,7 +22,6 @@ import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
-import kz.sailau.kiosk.store.StoreOptions;
 
 /**
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
@@ -66,8 +65,7 @@ final class KioskPreflight {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
             problems.add(ClerkWiring.NO_ACTIVE_CLERK);
         } else {
-            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), environment.migrations(),
-                    StoreOptions.DEFAULT, environment.clock())) {
+            try (KioskDatabase database = environment.openExistingDatabase(directory)) {
                 Optional<LoadedRegister> loaded = database.read(RegisterStore::current);
                 if (loaded.isEmpty()) {
                     problems.add("register: no register loaded in " + data + " (run 'register load')");

@@ -42,7 +42,6 @@ import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.runner.KioskDevices;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.timeline.PhaseTable;
 import kz.sailau.kiosk.ui.AdministratorView;
 import kz.sailau.kiosk.ui.AudioGuide;
@@ -100,8 +99,7 @@ final class ProductionWindows {
     static int show(KioskConfiguration configuration, Path configFile, CliEnvironment environment,
                     StartWarmUp warmUp) throws InterruptedException {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
-        KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
-                StoreOptions.DEFAULT, environment.clock());
+        KioskDatabase database = environment.openDatabase(directory);
         KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();

@@ -14,7 +14,6 @@ import kz.sailau.kiosk.checkin.RegisterVoterDirectory;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import kz.sailau.kiosk.ui.AdministratorActions;
 
 /**
@@ -65,8 +64,7 @@ final class ReadyCheck {
         long passphraseIn = ManagementFactory.getRuntimeMXBean().getUptime();
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         FingerMatcher matcher = environment.matcher().get();
-        try (KioskDatabase database = KioskDatabase.open(directory.databaseFile(), environment.migrations(),
-                StoreOptions.DEFAULT, environment.clock())) {
+        try (KioskDatabase database = environment.openDatabase(directory)) {
             KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                     matcher.extractorVersion(),

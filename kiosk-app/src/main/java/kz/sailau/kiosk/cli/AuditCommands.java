@@ -30,7 +30,6 @@ import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,8 +131,7 @@ final class AuditCommands {
                 throw new CliException("audit.error.noDatabase", "no kiosk database in " + source.data);
             }
             HeadKey headKey = headKey(request, givenCertificate, authority);
-            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (KioskDatabase database = env.openExistingDatabase(directory)) {
                 List<AuditEntry> entries;
                 try {
                     entries = database.read(AuditLog::readAll);

@@ -1,13 +1,13 @@
 package kz.sailau.kiosk.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
-import kz.sailau.kiosk.crypto.PassphraseSeal;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
@@ -68,18 +68,15 @@ final class AuthorityCommands {
                 throw new CliException("cli.error.name", "--name must be 1-64 printable characters");
             }
             argon2.parameters();
-            char[] secret = passphrase.read("New authority passphrase", true);
-            try {
-                PassphraseSeal.checkNewPassphrase(secret);
+            passphrase.useNew("New authority passphrase", secret -> {
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());
-                env.out().println("authority key created in " + out);
-                env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+                return authority;
+            });
+            env.out().println("authority key created in " + out);
+            env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
+            return KioskCommandLine.OK;
         }
     }
 
@@ -95,13 +92,46 @@ final class AuthorityCommands {
         return directory;
     }
 
+    /** {@code --authority DIR}: the authority directory of a command that signs as the authority. */
+    static final class AuthorityOption {
+        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
+        Path directory;
+
+        /** The directory, checked to be an authority directory ({@link #authorityDirectory}). */
+        Path checked() {
+            return authorityDirectory(directory);
+        }
+
+        /**
+         * Checks, before any passphrase is asked, that the directory is an authority directory and that {@code out}
+         * is a new file outside it: where a precinct token key is written.
+         */
+        void checkKeyOutput(Path out) {
+            checked();
+            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.outside(out, "--out", directory, "the authority directory");
+        }
+
+        /**
+         * Unseals the authority key with the authority passphrase (asked now, wiped at once): the one step of every
+         * command that signs as the authority.
+         *
+         * @throws CliException         when no passphrase can be read
+         * @throws KioskCryptoException on a wrong passphrase or a damaged key file
+         * @throws IOException          when a file cannot be read
+         */
+        AuthorityCredentials unseal(PassphraseOption passphrase) throws IOException {
+            return passphrase.use("Authority passphrase", secret -> AuthorityCredentials.load(directory, secret));
+        }
+    }
+
     @Command(name = "certify-kiosk", mixinStandardHelpOptions = true,
             description = "Check a kiosk's certification request and issue its certificate (key encipherment).")
     static final class CertifyKiosk implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityOption authority;
 
         @Option(names = "--request", required = true, paramLabel = "FILE",
                 description = "The kiosk's request, DATA/kiosk.csr.pem.")
@@ -123,23 +153,18 @@ final class AuthorityCommands {
 
         @Override
         public Integer call() throws Exception {
-            authorityDirectory(authorityDir);
+            authority.checked();
             ArgumentChecks.existingFile(request, "--request");
             ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
-            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
+            ArgumentChecks.outside(out, "--out", authority.directory, "the authority directory");
             ArgumentChecks.validityDays(validityDays);
-            char[] secret = passphrase.read("Authority passphrase", false);
-            try {
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                X509Certificate certificate = authority.certifyKiosk(ArgumentChecks.smallFile(request, "--request"), env.clock(),
-                        Duration.ofDays(validityDays), env.random());
-                AtomicFileReplacement.write(out, Pem.certificate(certificate));
-                env.out().println("kiosk certificate written to " + out + " for "
-                        + certificate.getSubjectX500Principal().getName());
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            X509Certificate certificate = authority.unseal(passphrase).certifyKiosk(
+                    ArgumentChecks.smallFile(request, "--request"), env.clock(), Duration.ofDays(validityDays),
+                    env.random());
+            AtomicFileReplacement.write(out, Pem.certificate(certificate));
+            env.out().println("kiosk certificate written to " + out + " for "
+                    + certificate.getSubjectX500Principal().getName());
+            return KioskCommandLine.OK;
         }
     }
 
@@ -168,8 +193,8 @@ final class AuthorityCommands {
     static final class TokenKey implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityOption authority;
 
         @Mixin
         PrecinctTarget target;
@@ -193,9 +218,7 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            authorityDirectory(authorityDir);
-            ArgumentChecks.fileToWrite(out, "--out");
-            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
+            authority.checkKeyOutput(out);
             X509Certificate kiosk = Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             String subject = kiosk.getSubjectX500Principal().getName();
             if (!subject.contains("OU=Precinct " + precinct.number() + ",") && !subject.endsWith("OU=Precinct "
@@ -203,18 +226,12 @@ final class AuthorityCommands {
                 throw new CliException("authority.error.precinctMismatch", "the kiosk certificate (" + subject
                         + ") is not for precinct " + precinct);
             }
-            char[] secret = passphrase.read("Authority passphrase", false);
-            try {
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                byte[] kioskPackage = PrecinctTokenKey.derive(authority, election, precinct)
-                        .toKioskPackage(authority, kiosk);
-                AtomicFileReplacement.write(out, kioskPackage);
-                env.out().println("precinct token key for election " + election + ", precinct " + precinct
-                        + " written to " + out + " (encrypted to " + subject + ")");
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            AuthorityCredentials signer = authority.unseal(passphrase);
+            byte[] kioskPackage = PrecinctTokenKey.derive(signer, election, precinct).toKioskPackage(signer, kiosk);
+            AtomicFileReplacement.write(out, kioskPackage);
+            env.out().println("precinct token key for election " + election + ", precinct " + precinct
+                    + " written to " + out + " (encrypted to " + subject + ")");
+            return KioskCommandLine.OK;
         }
     }
 
@@ -226,8 +243,8 @@ final class AuthorityCommands {
     static final class DeskKey implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityOption authority;
 
         @Mixin
         PrecinctTarget target;
@@ -253,30 +270,21 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            authorityDirectory(authorityDir);
-            ArgumentChecks.fileToWrite(out, "--out");
-            ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
+            authority.checkKeyOutput(out);
             if (deskPassphraseFile != null) {
                 ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
             }
             PassphraseOption desk = new PassphraseOption();
             desk.file = deskPassphraseFile;
-            char[] deskSecret = desk.read("New ballot desk passphrase", true);
-            char[] secret = null;
-            try {
-                secret = passphrase.read("Authority passphrase", false);
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                AtomicFileReplacement.write(out, PrecinctTokenKey.derive(authority, election, precinct)
-                        .toDeskPackage(authority, deskSecret, argon2.parameters(), env.random()));
-                env.out().println("ballot desk key for election " + election + ", precinct " + precinct
-                        + " written to " + out);
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(deskSecret, '\0');
-                if (secret != null) {
-                    Arrays.fill(secret, '\0');
-                }
-            }
+            desk.useNew("New ballot desk passphrase", deskSecret -> {
+                AuthorityCredentials signer = authority.unseal(passphrase);
+                AtomicFileReplacement.write(out, PrecinctTokenKey.derive(signer, election, precinct)
+                        .toDeskPackage(signer, deskSecret, argon2.parameters(), env.random()));
+                return out;
+            });
+            env.out().println("ballot desk key for election " + election + ", precinct " + precinct
+                    + " written to " + out);
+            return KioskCommandLine.OK;
         }
     }
 }

@@ -16,7 +16,6 @@ import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.clerk.PinPolicy;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -236,8 +235,7 @@ final class ClerkCommands {
                         + "'clerk add --data " + data + " --id C01'");
                 return KioskCommandLine.OK;
             }
-            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (KioskDatabase database = env.openExistingDatabase(directory)) {
                 List<ClerkEntry> clerks = database.read(ClerkRoster::list);
                 env.out().printf("%-16s %-8s %s%n", "LOGIN", "STATE", "WRONG PINS IN A ROW");
                 for (ClerkEntry clerk : clerks) {

@@ -2,12 +2,10 @@ package kz.sailau.kiosk.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
-import kz.sailau.kiosk.crypto.PassphraseSeal;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -70,17 +68,11 @@ final class KioskCommands {
             var authority = Pem.readCertificate(ArgumentChecks.smallFile(authorityCertificate, "--authority-cert"));
             KioskSignatures.checkAuthorityCertificate(authority);
             argon2.parameters();
-            char[] secret = passphrase.read("New kiosk passphrase", true);
-            try {
-                PassphraseSeal.checkNewPassphrase(secret);
-                Path request = KioskDataDirectory.at(data).initialise(precinctId, electionId, authority, secret,
-                        argon2.parameters(), env.random());
-                env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);
-                env.out().println("certification request: " + request);
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            Path request = passphrase.useNew("New kiosk passphrase", secret -> KioskDataDirectory.at(data)
+                    .initialise(precinctId, electionId, authority, secret, argon2.parameters(), env.random()));
+            env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);
+            env.out().println("certification request: " + request);
+            return KioskCommandLine.OK;
         }
     }
 }

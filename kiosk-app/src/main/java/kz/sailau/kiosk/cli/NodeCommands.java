@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.NodeCertificates;
@@ -90,16 +89,14 @@ public final class NodeCommands {
             if (Files.exists(directory.resolve(NodeCredentials.SEALED_KEY_FILE))) {
                 throw new CliException("node.error.exists", "a node key already exists in " + directory);
             }
-            char[] secret = passphrase.read("New node passphrase", true);
-            try {
-                NodeCredentials.generate(nodeName, nodeRole, precinctId, env.random())
-                        .save(directory, secret, argon2.parameters(), env.random());
-                env.out().println("node key created in " + directory + "; request: "
-                        + directory.resolve(NodeCredentials.REQUEST_FILE));
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            passphrase.useNew("New node passphrase", secret -> {
+                NodeCredentials credentials = NodeCredentials.generate(nodeName, nodeRole, precinctId, env.random());
+                credentials.save(directory, secret, argon2.parameters(), env.random());
+                return credentials;
+            });
+            env.out().println("node key created in " + directory + "; request: "
+                    + directory.resolve(NodeCredentials.REQUEST_FILE));
+            return KioskCommandLine.OK;
         }
     }
 
@@ -108,8 +105,8 @@ public final class NodeCommands {
     static final class CertifyNode implements Callable<Integer> {
         private final CliEnvironment env;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityCommands.AuthorityOption authority;
 
         @Option(names = "--request", required = true, paramLabel = "FILE", description = "DIR/node.csr.pem.")
         Path request;
@@ -139,18 +136,13 @@ public final class NodeCommands {
                 throw new CliException("node.error.validity", "--validity-days must be positive");
             }
             byte[] requestPem = readFile(request);
-            char[] secret = passphrase.read("Authority passphrase", false);
-            try {
-                AuthorityCredentials authority = AuthorityCredentials.load(authorityDir, secret);
-                X509Certificate certificate = NodeCertificates.certify(authority, requestPem, precinctId,
-                        env.clock(), Duration.ofDays(validityDays), env.random());
-                AtomicFileReplacement.write(out, Pem.certificate(certificate));
-                env.out().println("node certificate written to " + out + " for "
-                        + NodeCertificates.identify(certificate, authority.certificate()));
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            AuthorityCredentials signer = authority.unseal(passphrase);
+            X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
+                    env.clock(), Duration.ofDays(validityDays), env.random());
+            AtomicFileReplacement.write(out, Pem.certificate(certificate));
+            env.out().println("node certificate written to " + out + " for "
+                    + NodeCertificates.identify(certificate, signer.certificate()));
+            return KioskCommandLine.OK;
         }
     }
 
@@ -180,15 +172,10 @@ public final class NodeCommands {
         public Integer call() throws Exception {
             X509Certificate issued = Pem.readCertificate(readFile(certificate));
             X509Certificate authority = Pem.readCertificate(readFile(authorityCertificate));
-            char[] secret = passphrase.read("Node passphrase", false);
-            try {
-                NodeCredentials plain = NodeCredentials.unlockUncertified(directory, secret);
-                plain.install(directory, issued, authority);
-                env.out().println("node certificate installed in " + directory);
-                return KioskCommandLine.OK;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            passphrase.use("Node passphrase", secret -> NodeCredentials.unlockUncertified(directory, secret))
+                    .install(directory, issued, authority);
+            env.out().println("node certificate installed in " + directory);
+            return KioskCommandLine.OK;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.Arrays;
+import kz.sailau.kiosk.crypto.PassphraseSeal;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,5 +47,50 @@ public final class PassphraseOption {
             }
         }
         return first;
+    }
+
+    /**
+     * What a command does with a passphrase while it is in memory: unseal a key, or seal a new one.
+     *
+     * @param <T> what it gives back
+     * @param <E> the checked exception it may throw
+     */
+    @FunctionalInterface
+    public interface Use<T, E extends Exception> {
+        /** @param passphrase the passphrase, wiped once this returns or throws @return the result */
+        T with(char[] passphrase) throws E;
+    }
+
+    /**
+     * Reads the passphrase ({@link #read(String, boolean)} without confirmation), gives it to {@code use} and wipes
+     * it from memory afterwards, whether {@code use} worked or not.
+     *
+     * @throws CliException {@code cli.error.passphrase} when no passphrase can be obtained
+     * @throws E            what {@code use} throws
+     */
+    public <T, E extends Exception> T use(String prompt, Use<T, E> use) throws E {
+        return wiped(read(prompt, false), use);
+    }
+
+    /**
+     * Reads a new passphrase (typed twice at the console), checks that it may seal a key
+     * ({@link PassphraseSeal#checkNewPassphrase}), gives it to {@code use} and wipes it from memory afterwards.
+     *
+     * @throws CliException when no passphrase can be obtained
+     * @throws E            what {@code use} throws
+     */
+    public <T, E extends Exception> T useNew(String prompt, Use<T, E> use) throws E {
+        return wiped(read(prompt, true), secret -> {
+            PassphraseSeal.checkNewPassphrase(secret);
+            return use.with(secret);
+        });
+    }
+
+    private static <T, E extends Exception> T wiped(char[] secret, Use<T, E> use) throws E {
+        try {
+            return use.with(secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 }

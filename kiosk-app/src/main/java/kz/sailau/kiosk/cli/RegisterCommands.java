@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,6 @@ import kz.sailau.kiosk.register.RegisterPackages;
 import kz.sailau.kiosk.register.RegisterStore;
 import kz.sailau.kiosk.register.RowProblem;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,8 +83,8 @@ final class RegisterCommands {
                         + "column or a DIR/dpi or DIR/<voter_key>/dpi file.")
         Path prints;
 
-        @Option(names = "--authority", required = true, paramLabel = "DIR", description = "Authority directory.")
-        Path authorityDir;
+        @Mixin
+        AuthorityCommands.AuthorityOption authority;
 
         @Option(names = "--kiosk-cert", required = true, paramLabel = "FILE", description = {"The kiosk's "
                 + "certificate. Repeat it for one package that every kiosk of the precinct loads: the records are "
@@ -147,7 +145,7 @@ final class RegisterCommands {
         public Integer call() throws Exception {
             ArgumentChecks.existingFile(voters, "--voters");
             ArgumentChecks.existingDirectory(prints, "--prints");
-            AuthorityCommands.authorityDirectory(authorityDir);
+            authority.checked();
             ElectionId electionId = ArgumentChecks.election(election, "--election");
             PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
             if (version < 1) {
@@ -182,15 +180,9 @@ final class RegisterCommands {
             for (Path kioskCertificate : kioskCertificates) {
                 kioskCerts.add(Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert")));
             }
-            PackageCrypto.checkPrecinctKioskCertificates(kioskCerts, AuthorityCredentials.loadCertificate(authorityDir),
-                    precinctId);
-            char[] secret = passphrase.read("Authority passphrase", false);
-            AuthorityCredentials authority;
-            try {
-                authority = AuthorityCredentials.load(authorityDir, secret);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            PackageCrypto.checkPrecinctKioskCertificates(kioskCerts,
+                    AuthorityCredentials.loadCertificate(authority.directory), precinctId);
+            AuthorityCredentials signer = authority.unseal(passphrase);
             Optional<Redirection> table = Optional.empty();
             if (pollingStations != null) {
                 table = Optional.of(RedirectionInput.build(redirection,
@@ -240,7 +232,7 @@ final class RegisterCommands {
                 env.out().println("redirection table: " + table.get().table().entryCount() + " IINs, "
                         + table.get().table().stations().size() + " polling stations");
             }
-            AtomicFileReplacement.write(out, RegisterPackages.writeForPrecinct(contents, authority, kioskCerts));
+            AtomicFileReplacement.write(out, RegisterPackages.writeForPrecinct(contents, signer, kioskCerts));
             env.out().println("package written: " + out + " (" + contents.records().size() + " voters, "
                     + contents.fingerCount() + " templates, version " + version
                     + (kioskCerts.size() > 1 ? ", for " + kioskCerts.size() + " kiosks" : "") + ")");
@@ -396,8 +388,7 @@ final class RegisterCommands {
             if (!Files.isRegularFile(directory.databaseFile())) {
                 throw new CliException("register.error.noneLoaded", "no register loaded in " + data);
             }
-            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (KioskDatabase database = env.openExistingDatabase(directory)) {
                 var current = database.read(RegisterStore::current);
                 if (current.isEmpty()) {
                     throw new CliException("register.error.noneLoaded", "no register loaded in " + data);

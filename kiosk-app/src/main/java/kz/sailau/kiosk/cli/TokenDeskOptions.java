@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Base64;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
@@ -60,12 +59,7 @@ public final class TokenDeskOptions {
      */
     TokenCheck check() {
         Checked checked = checkFiles();
-        char[] secret = passphrase.read("Ballot desk passphrase", false);
-        try {
-            return checked.open(secret);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
+        return passphrase.use("Ballot desk passphrase", checked::open);
     }
 
     /**

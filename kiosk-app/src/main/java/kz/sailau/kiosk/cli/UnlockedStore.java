@@ -8,7 +8,6 @@ import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.StoreException;
-import kz.sailau.kiosk.store.StoreOptions;
 
 /**
  * The kiosk store as one administrator command uses it: the kiosk keys unlocked with the passphrase (wiped from
@@ -47,8 +46,7 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
             throws IOException {
         KioskCredentials credentials = unlock(directory, passphrase);
         KioskDatabase.requireWritable(directory.databaseFile());
-        return new UnlockedStore(credentials, KioskDatabase.open(directory.databaseFile(), env.migrations(),
-                StoreOptions.DEFAULT, env.clock()));
+        return new UnlockedStore(credentials, env.openDatabase(directory));
     }
 
     /**
@@ -61,8 +59,7 @@ public record UnlockedStore(KioskCredentials credentials, KioskDatabase database
                                              CliEnvironment env) throws IOException {
         KioskDatabase.requireWritable(directory.databaseFile());
         KioskCredentials credentials = unlock(directory, passphrase.read("Kiosk passphrase", false));
-        return new UnlockedStore(credentials, KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
-                StoreOptions.DEFAULT, env.clock()));
+        return new UnlockedStore(credentials, env.openExistingDatabase(directory));
     }
 
     private static KioskCredentials unlock(KioskDataDirectory directory, char[] passphrase) throws IOException {

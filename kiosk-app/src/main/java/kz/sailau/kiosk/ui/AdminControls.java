@@ -2,16 +2,19 @@ package kz.sailau.kiosk.ui;
 
 import java.nio.file.Path;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.layout.FlowPane;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
 /**
@@ -25,6 +28,8 @@ public final class AdminControls {
     static final double TOUCH = 64;
     /** The width of the administrator screens' content. */
     static final double CONTENT = 900;
+    /** The width of a list to choose a row from ({@link #choiceList}). */
+    static final double LIST = 720;
 
     private AdminControls() {
     }
@@ -53,6 +58,36 @@ public final class AdminControls {
     /** A wrapped label with the key's text. */
     static Label label(LanguageViewModel language, String key, String id) {
         return label(language, m -> m.get(key), id);
+    }
+
+    /** A section's title: the key's text, styled {@code section-title}. */
+    static Label sectionTitle(LanguageViewModel language, String key, String id) {
+        Label title = label(language, key, id);
+        title.getStyleClass().add("section-title");
+        return title;
+    }
+
+    /**
+     * Lays out an administrator pane that takes the screen in place of the main one: its id, centred at the top, as
+     * wide as the content with its margin, {@code padding} pixels inside its edge.
+     */
+    static void paneFrame(VBox pane, String id, double padding) {
+        pane.setId(id);
+        pane.setPadding(new Insets(padding));
+        pane.setAlignment(Pos.TOP_CENTER);
+        pane.setMaxWidth(CONTENT + 40);
+    }
+
+    /**
+     * Makes {@code list} a list to choose a row from: {@code rows} touch-high rows tall and {@link #LIST} wide,
+     * each row's text made by {@code line}, wrapping, and made again when the language changes.
+     */
+    static <T> void choiceList(ListView<T> list, int rows, LanguageViewModel language, Function<T, String> line) {
+        list.setPrefSize(LIST, rows * TOUCH + 8);
+        list.setMaxWidth(LIST);
+        list.setMinHeight(Region.USE_PREF_SIZE);
+        list.setCellFactory(view -> wrappingCell(LIST - 40, line));
+        language.messagesProperty().addListener((o, a, b) -> list.refresh());
     }
 
     /** An empty wrapped label. */

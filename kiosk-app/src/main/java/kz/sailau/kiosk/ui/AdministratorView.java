@@ -3,6 +3,7 @@ package kz.sailau.kiosk.ui;
 import javafx.beans.binding.Bindings;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -85,32 +86,15 @@ public final class AdministratorView extends VBox {
         AdminControls.shownWhen(main, model.unlockedProperty()
                 .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.MAIN)));
         getChildren().addAll(new LanguageBar(language), heading, locked, main);
-        model.clerks().ifPresent(clerks -> {
-            ClerksPane pane = new ClerksPane(clerks, language, () -> model.show(AdministratorViewModel.Pane.MAIN));
-            AdminControls.shownWhen(pane, model.unlockedProperty()
-                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.CLERKS)));
-            getChildren().add(pane);
-        });
-        model.logicAccuracy().ifPresent(test -> {
-            LogicAccuracyPane pane = new LogicAccuracyPane(test, model.work(), model.confirmation(), language,
-                    () -> model.show(AdministratorViewModel.Pane.MAIN));
-            AdminControls.shownWhen(pane, model.unlockedProperty()
-                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.LOGIC_ACCURACY)));
-            getChildren().add(pane);
-        });
-        model.reports().ifPresent(reports -> {
-            ReportsPane pane = new ReportsPane(reports, language, () -> model.show(AdministratorViewModel.Pane.MAIN));
-            AdminControls.shownWhen(pane, model.unlockedProperty()
-                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.REPORTS)));
-            getChildren().add(pane);
-        });
-        model.precinct().ifPresent(precinct -> {
-            PrecinctNetworkPane pane = new PrecinctNetworkPane(precinct, model.confirmation(), language,
-                    () -> model.show(AdministratorViewModel.Pane.MAIN));
-            AdminControls.shownWhen(pane, model.unlockedProperty()
-                    .and(model.paneProperty().isEqualTo(AdministratorViewModel.Pane.PRECINCT)));
-            getChildren().add(pane);
-        });
+        Runnable back = () -> model.show(AdministratorViewModel.Pane.MAIN);
+        model.clerks().ifPresent(clerks -> addPane(AdministratorViewModel.Pane.CLERKS,
+                new ClerksPane(clerks, language, back)));
+        model.logicAccuracy().ifPresent(test -> addPane(AdministratorViewModel.Pane.LOGIC_ACCURACY,
+                new LogicAccuracyPane(test, model.work(), model.confirmation(), language, back)));
+        model.reports().ifPresent(reports -> addPane(AdministratorViewModel.Pane.REPORTS,
+                new ReportsPane(reports, language, back)));
+        model.precinct().ifPresent(precinct -> addPane(AdministratorViewModel.Pane.PRECINCT,
+                new PrecinctNetworkPane(precinct, model.confirmation(), language, back)));
         // Another pane, or the lock screen, starts at its top; an action on the same pane keeps the scroll.
         model.paneProperty().addListener((o, a, b) -> scrollToTop());
         model.unlockedProperty().addListener((o, a, b) -> scrollToTop());
@@ -199,26 +183,11 @@ public final class AdministratorView extends VBox {
         model.register().ifPresent(register -> box.getChildren().add(registerSection(register)));
         FlowPane before = AdminControls.flow();
         before.setId("admin-before-election");
-        model.logicAccuracy().ifPresent(test -> {
-            Button open = AdminControls.button(language, "admin.logicAndAccuracy", "admin-landa");
-            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.LOGIC_ACCURACY));
-            before.getChildren().add(open);
-        });
-        model.clerks().ifPresent(clerks -> {
-            Button open = AdminControls.button(language, "admin.clerks", "admin-clerks");
-            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.CLERKS));
-            before.getChildren().add(open);
-        });
-        model.reports().ifPresent(reports -> {
-            Button open = AdminControls.button(language, "admin.reports", "admin-reports");
-            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.REPORTS));
-            before.getChildren().add(open);
-        });
-        model.precinct().ifPresent(precinct -> {
-            Button open = AdminControls.button(language, "admin.precinct", "admin-precinct");
-            open.setOnAction(e -> model.show(AdministratorViewModel.Pane.PRECINCT));
-            before.getChildren().add(open);
-        });
+        openButton(before, model.logicAccuracy(), "admin.logicAndAccuracy", "admin-landa",
+                AdministratorViewModel.Pane.LOGIC_ACCURACY);
+        openButton(before, model.clerks(), "admin.clerks", "admin-clerks", AdministratorViewModel.Pane.CLERKS);
+        openButton(before, model.reports(), "admin.reports", "admin-reports", AdministratorViewModel.Pane.REPORTS);
+        openButton(before, model.precinct(), "admin.precinct", "admin-precinct", AdministratorViewModel.Pane.PRECINCT);
         if (!before.getChildren().isEmpty()) {
             box.getChildren().add(before);
         }
@@ -239,8 +208,7 @@ public final class AdministratorView extends VBox {
     }
 
     private VBox registerSection(RegisterViewModel register) {
-        Label heading = AdminControls.label(language, "admin.registerPackage", "admin-register-title");
-        heading.getStyleClass().add("section-title");
+        Label heading = AdminControls.sectionTitle(language, "admin.registerPackage", "admin-register-title");
         FileChoiceView file = new FileChoiceView(register.file(), language, "admin-package", "admin.files.noPackage");
         Button load = AdminControls.button(language, "admin.loadRegister", "admin-load");
         load.setOnAction(e -> register.load());
@@ -261,8 +229,7 @@ public final class AdministratorView extends VBox {
     }
 
     private VBox daySection(DayViewModel day) {
-        Label heading = AdminControls.label(language, "admin.endOfDay", "admin-day-title");
-        heading.getStyleClass().add("section-title");
+        Label heading = AdminControls.sectionTitle(language, "admin.endOfDay", "admin-day-title");
         Label bundleLabel = AdminControls.label(language, "admin.bundlePath", "admin-bundle-title");
         FileChoiceView bundle = new FileChoiceView(day.bundle(), language, "admin-bundle", "admin.files.noMedia");
         Button close = AdminControls.button(language, "admin.closeDay", "admin-close-day");
@@ -286,6 +253,22 @@ public final class AdministratorView extends VBox {
         section.getStyleClass().addAll("admin-section", "end-of-day");
         section.setMaxWidth(AdminControls.CONTENT + 40);
         return section;
+    }
+
+    /** Adds {@code pane}, shown in place of the main screen while the administrator has {@code which} open. */
+    private void addPane(AdministratorViewModel.Pane which, Node pane) {
+        AdminControls.shownWhen(pane, model.unlockedProperty().and(model.paneProperty().isEqualTo(which)));
+        getChildren().add(pane);
+    }
+
+    /** Adds to {@code row} the button that opens {@code pane}, when the kiosk has it ({@code present}). */
+    private void openButton(FlowPane row, Optional<?> present, String key, String id,
+                            AdministratorViewModel.Pane pane) {
+        present.ifPresent(p -> {
+            Button open = AdminControls.button(language, key, id);
+            open.setOnAction(e -> model.show(pane));
+            row.getChildren().add(open);
+        });
     }
 
     private void scrollToTop() {

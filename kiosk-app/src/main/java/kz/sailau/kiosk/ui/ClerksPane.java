@@ -2,8 +2,6 @@ package kz.sailau.kiosk.ui;
 
 import javafx.scene.control.TextInputControl;
 import java.util.Objects;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,25 +37,17 @@ public final class ClerksPane extends VBox {
         Objects.requireNonNull(model, "model");
         this.language = Objects.requireNonNull(language, "language");
         Objects.requireNonNull(done, "done");
-        setId("clerks-pane");
-        setPadding(new Insets(8));
-        setAlignment(Pos.TOP_CENTER);
-        setMaxWidth(AdminControls.CONTENT + 40);
-        Label title = AdminControls.label(language, "admin.clerks.title", "clerks-title");
-        title.getStyleClass().add("section-title");
+        AdminControls.paneFrame(this, "clerks-pane", 8);
+        Label title = AdminControls.sectionTitle(language, "admin.clerks.title", "clerks-title");
         list.setId("clerks-list");
         list.setItems(model.entries());
-        list.setPrefSize(720, 3 * AdminControls.TOUCH + 8);
-        list.setMaxWidth(720);
-        list.setMinHeight(Region.USE_PREF_SIZE);
-        list.setCellFactory(view -> AdminControls.wrappingCell(680, this::line));
-        language.messagesProperty().addListener((o, a, b) -> list.refresh());
+        AdminControls.choiceList(list, 3, language, this::line);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
             if (chosen != null) {
                 login.setText(chosen.login().value());
             }
         });
-        field(login, "clerks-login", "admin.clerks.login", 720);
+        field(login, "clerks-login", "admin.clerks.login", AdminControls.LIST);
         KeyboardDock.use(login, InputKind.LOGIN);
         field(pin, "clerks-pin", "admin.clerks.pin", 340);
         KeyboardDock.use(pin, InputKind.DIGITS);

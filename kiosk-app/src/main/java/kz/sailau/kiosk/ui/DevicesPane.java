@@ -51,8 +51,7 @@ public final class DevicesPane extends VBox {
         setId("devices-pane");
         getStyleClass().addAll("devices-pane", "admin-section");
         setMaxWidth(AdminControls.CONTENT + 40);
-        Label title = AdminControls.label(language, "admin.devices", "devices-title");
-        title.getStyleClass().add("section-title");
+        Label title = AdminControls.sectionTitle(language, "admin.devices", "devices-title");
         edit.setId("devices-edit");
         edit.getStyleClass().add("secondary");
         edit.setMinSize(AdminControls.TOUCH, AdminControls.TOUCH);

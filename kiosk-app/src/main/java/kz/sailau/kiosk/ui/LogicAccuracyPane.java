@@ -2,8 +2,6 @@ package kz.sailau.kiosk.ui;
 
 import javafx.beans.binding.Bindings;
 import java.util.Objects;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -31,13 +29,9 @@ public final class LogicAccuracyPane extends VBox {
         super(12);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(back, "back");
-        setId("la-pane");
-        setAlignment(Pos.TOP_CENTER);
-        setPadding(new Insets(12));
-        setMaxWidth(AdminControls.CONTENT + 40);
+        AdminControls.paneFrame(this, "la-pane", 12);
         getStyleClass().add("admin-section");
-        Label title = AdminControls.label(language, "la.title", "la-title");
-        title.getStyleClass().add("section-title");
+        Label title = AdminControls.sectionTitle(language, "la.title", "la-title");
         Label intro = AdminControls.label(language, "la.intro", "la-intro");
         Label packageLabel = AdminControls.label(language, "la.packagePath", "la-package-title");
         FileChoiceView file = new FileChoiceView(model.testPackage(), language, "la-package", "admin.files.noPackage");

@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,12 +34,8 @@ public final class PrecinctNetworkPane extends VBox {
         Objects.requireNonNull(confirmation, "confirmation");
         this.language = Objects.requireNonNull(language, "language");
         Objects.requireNonNull(done, "done");
-        setId("precinct-pane");
-        setPadding(new Insets(8));
-        setAlignment(Pos.TOP_CENTER);
-        setMaxWidth(AdminControls.CONTENT + 40);
-        Label title = AdminControls.label(language, "admin.precinct.title", "precinct-title");
-        title.getStyleClass().add("section-title");
+        AdminControls.paneFrame(this, "precinct-pane", 8);
+        Label title = AdminControls.sectionTitle(language, "admin.precinct.title", "precinct-title");
         Label state = AdminControls.wrapped("precinct-state");
         Runnable renderState = () -> state.setText(stateLine(language.messages(), model));
         model.networkProperty().addListener((o, a, b) -> renderState.run());
@@ -52,11 +45,7 @@ public final class PrecinctNetworkPane extends VBox {
 
         ListView<PrecinctMembership.Member> list = new ListView<>(model.members());
         list.setId("precinct-members");
-        list.setPrefSize(720, 4 * AdminControls.TOUCH + 8);
-        list.setMaxWidth(720);
-        list.setMinHeight(Region.USE_PREF_SIZE);
-        list.setCellFactory(view -> AdminControls.wrappingCell(680, this::line));
-        language.messagesProperty().addListener((o, a, b) -> list.refresh());
+        AdminControls.choiceList(list, 4, language, this::line);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
             if (chosen != null) {
                 model.chosenMemberProperty().set(chosen.name());

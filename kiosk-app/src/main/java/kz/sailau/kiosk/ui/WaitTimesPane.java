@@ -34,8 +34,7 @@ public final class WaitTimesPane extends VBox {
         setId("wait-times-pane");
         getStyleClass().addAll("wait-times-pane", "admin-section");
         setMaxWidth(AdminControls.CONTENT + 40);
-        Label title = AdminControls.label(language, "admin.waitTimes", "wait-times-title");
-        title.getStyleClass().add("section-title");
+        Label title = AdminControls.sectionTitle(language, "admin.waitTimes", "wait-times-title");
         Label note = AdminControls.label(language, "admin.waitTimes.note", "wait-times-note");
         empty = AdminControls.label(language, "admin.waitTimes.empty", "wait-times-empty");
         table.setId("wait-times-table");

@@ -13,7 +13,6 @@ import kz.sailau.kiosk.cli.KioskCommandLine;
 import kz.sailau.kiosk.cli.UnlockedStore;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
-import kz.sailau.kiosk.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -59,8 +58,7 @@ public final class LogicAccuracyCommand {
             }
             env.out().println("test store: " + (LogicAccuracyMode.testStorePresent(directory)
                     ? "present (a test is running or was interrupted; end it with 'la end')" : "none"));
-            try (KioskDatabase database = KioskDatabase.openExisting(directory.databaseFile(), env.migrations(),
-                    StoreOptions.DEFAULT, env.clock())) {
+            try (KioskDatabase database = env.openExistingDatabase(directory)) {
                 for (AuditEntry entry : database.read(AuditLog::readAll)) {
                     AuditEventType type = entry.event().type();
                     if (type == AuditEventType.LA_TEST_STARTED || type == AuditEventType.LA_TEST_ENDED) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -27,10 +28,9 @@ import kz.sailau.kiosk.ui.AdministratorViewModel;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,34 +45,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CloseDayUiIT {
 
-    private static Path directory;
-    private static DemoKiosk kiosk;
+    @RegisterExtension
+    static final DemoKioskFixture demo = new DemoKioskFixture("sailau-close-day-ui", false);
+
     private CheckInScreenModel model;
     private LanguageViewModel language;
     private Scene scene;
     private final List<String> problems = new ArrayList<>();
 
-    @BeforeAll
-    static void createDemo() throws Exception {
-        directory = Files.createTempDirectory("sailau-close-day-ui");
-        kiosk = DemoUi.start(directory, false);
-    }
-
-    @AfterAll
-    static void closeDemo() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        model = kiosk.model(language, Platform::runLater);
-        scene = DemoUi.scene(kiosk, model);
-        stage.setScene(scene);
-        stage.show();
+        model = demo.kiosk().model(language, Platform::runLater);
+        scene = demo.show(stage, model);
     }
 
     @Test
@@ -90,12 +76,12 @@ class CloseDayUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH)); // the screens go back to Kazakh after each voter
 
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         assertTrue(robot.lookup("#admin-wipe").queryAs(Button.class).isDisabled(), "no wipe while the day is open");
-        Path bundle = directory.resolve("usb").resolve("day-bundle.json");
+        Path bundle = demo.directory().resolve("usb").resolve("day-bundle.json");
         Files.createDirectories(bundle.getParent());
         AdministratorViewModel admin = ((AdministratorView) scene.lookup("#administrator-view")).model();
-        assertEquals(KioskDataDirectory.at(kiosk.data().kioskDirectory()).path().resolve("day-bundle.json"),
+        assertEquals(KioskDataDirectory.at(demo.kiosk().data().kioskDirectory()).path().resolve("day-bundle.json"),
                 admin.day().orElseThrow().bundle().chosen().orElseThrow(),
                 "the default bundle path is in the data directory");
         robot.interact(() -> admin.day().orElseThrow().bundle().chosenProperty().set(bundle));
@@ -109,7 +95,7 @@ class CloseDayUiIT {
         byte[] json = Files.readAllBytes(bundle);
         byte[] signature = Files.readAllBytes(Path.of(bundle + ".p7s"));
         BundleVerifier.Result result = BundleVerifier.verify(json, signature, Pem.readCertificate(Files.readAllBytes(
-                kiosk.data().directory().resolve("authority").resolve("authority.crt.pem"))), OptionalLong.empty());
+                demo.kiosk().data().directory().resolve("authority").resolve("authority.crt.pem"))), OptionalLong.empty());
         assertTrue(result.passed(), () -> "bundle verify: " + result.checks());
         String text = new String(json, StandardCharsets.UTF_8);
         for (String event : new String[] {"KIOSK_STARTED", "STORE_UNLOCKED", "REGISTER_LOADED", "CHAIN_HEAD_SIGNED",
@@ -130,7 +116,7 @@ class CloseDayUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH));
 
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         wipe(robot);
         awaitMessage(message -> message.startsWith("Wiped: ")
                 && message.endsWith(", 1 check-in mark; WIPE_DONE signed in the audit log"));
@@ -148,26 +134,9 @@ class CloseDayUiIT {
         AdminTouch.press(robot, scene, "#confirm-wipe-yes");
     }
 
-    private void unlock(FxRobot robot) throws Exception {
-        robot.clickOn("#admin-passphrase");
-        robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
-        robot.clickOn("#admin-unlock");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
-                && "Kiosk unlocked".equals(l.getText()) && l.isVisible());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void awaitMessage(java.util.function.Predicate<String> expected) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-day-message") instanceof Label l
-                    && expected.test(l.getText()));
-            // The condition is read off the FX thread: let the render that set the message finish.
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            Label l = (Label) scene.lookup("#admin-day-message");
-            throw new AssertionError("administrator message never came; it reads: "
-                    + (l == null ? "(none)" : l.getText()), e);
-        }
+    /** Waits for the end-of-day message that {@code expected} accepts. */
+    private void awaitMessage(Predicate<String> expected) throws Exception {
+        DemoUi.awaitLabel(scene, "#admin-day-message", expected, 60);
     }
 
     /** The screenshot {@code name}, and the screen checks at the kiosk's size (actions in view on a voter screen). */

@@ -3,8 +3,6 @@ package kz.sailau.kiosk.app.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +14,9 @@ import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.LanguageViewModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,30 +31,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DemoPanelUiIT {
 
-    private static Path directory;
-    private static DemoKiosk kiosk;
+    @RegisterExtension
+    static final DemoKioskFixture demo = new DemoKioskFixture("sailau-demo-ui", true);
+
     private CheckInScreenModel model;
     private Scene scene;
 
-    @BeforeAll
-    static void createDemo() throws Exception {
-        directory = Files.createTempDirectory("sailau-demo-ui");
-        kiosk = DemoUi.start(directory, true);
-    }
-
-    @AfterAll
-    static void closeDemo() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
-        model = kiosk.model(new LanguageViewModel(), Platform::runLater);
-        scene = DemoUi.scene(kiosk, model);
-        stage.setScene(scene);
-        stage.show();
+        model = demo.kiosk().model(new LanguageViewModel(), Platform::runLater);
+        scene = demo.show(stage, model);
     }
 
     @Test

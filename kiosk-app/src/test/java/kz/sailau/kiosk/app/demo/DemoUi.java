@@ -7,11 +7,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
@@ -86,5 +93,40 @@ public final class DemoUi {
      */
     public static void press(FxRobot robot, Scene scene, String id) throws Exception {
         AdminTouch.press(robot, scene, id);
+    }
+
+    /**
+     * Unlocks the administrator screens, open on their passphrase screen, with the DEMO passphrase and waits for
+     * the unlocked main screen: its message "Kiosk unlocked" shown (the message of an earlier visit stays hidden
+     * while the screens are locked).
+     */
+    public static void unlockAdministrator(FxRobot robot, Scene scene) throws Exception {
+        robot.clickOn("#admin-passphrase");
+        robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
+        robot.clickOn("#admin-unlock");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-message") instanceof Label l
+                && "Kiosk unlocked".equals(l.getText()) && l.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits up to {@code seconds} until the label {@code id} reads as {@code expected} says, then lets the render
+     * that set it finish; else fails with what it reads.
+     */
+    public static void awaitLabel(Scene scene, String id, Predicate<String> expected, int seconds) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> expected.test(label(scene, id)));
+            // The condition is read off the FX thread: let the render that set the text finish.
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException e) {
+            throw new AssertionError(id + " never showed the expected text; it reads: "
+                    + (scene.lookup(id) == null ? "(none)" : label(scene, id)), e);
+        }
+    }
+
+    /** The text of the label {@code id}, or "" when there is none. */
+    public static String label(Scene scene, String id) {
+        Node node = scene.lookup(id);
+        return node instanceof Label l ? l.getText() : "";
     }
 }

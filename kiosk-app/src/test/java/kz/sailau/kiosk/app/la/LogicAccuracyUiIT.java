@@ -16,11 +16,10 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.demo.DemoData;
-import kz.sailau.kiosk.app.demo.DemoKiosk;
+import kz.sailau.kiosk.app.demo.DemoKioskFixture;
 import kz.sailau.kiosk.app.demo.DemoUi;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
@@ -39,10 +38,9 @@ import kz.sailau.kiosk.ui.AdminTouch;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.Language;
 import kz.sailau.kiosk.ui.LanguageViewModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,45 +57,31 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LogicAccuracyUiIT {
 
-    private static Path directory;
-    private static DemoKiosk kiosk;
+    @RegisterExtension
+    static final DemoKioskFixture demo = new DemoKioskFixture("sailau-la-ui", false);
+
     private CheckInScreenModel model;
     private LanguageViewModel language;
     private Scene scene;
     private final List<String> problems = new ArrayList<>();
 
-    @BeforeAll
-    static void createDemo() throws Exception {
-        directory = Files.createTempDirectory("sailau-la-ui");
-        kiosk = DemoUi.start(directory, false);
-    }
-
-    @AfterAll
-    static void closeDemo() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         language = new LanguageViewModel();
         language.choose(Language.ENGLISH);
-        model = kiosk.model(language, Platform::runLater);
-        scene = DemoUi.scene(kiosk, model);
-        stage.setScene(scene);
-        stage.show();
+        model = demo.kiosk().model(language, Platform::runLater);
+        scene = demo.show(stage, model);
     }
 
     @Test
     void startCheckInATestVoterEndAndSeeZero(FxRobot robot) throws Exception {
-        Path data = kiosk.data().kioskDirectory();
+        Path data = demo.kiosk().data().kioskDirectory();
         assertFalse(bannerShown(), "no TEST banner before the test");
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         press(robot, "#admin-landa");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#la-start") != null);
-        assertEquals(kiosk.data().directory().resolve(DemoData.LA_TEST_PACKAGE),
+        assertEquals(demo.kiosk().data().directory().resolve(DemoData.LA_TEST_PACKAGE),
                 ((javafx.scene.control.ListView<?>) scene.lookup("#la-package-list")).getSelectionModel()
                         .getSelectedItem(), "the demo's test package is proposed and chosen");
         press(robot, "#la-start");
@@ -110,7 +94,7 @@ class LogicAccuracyUiIT {
         press(robot, "#admin-close-day");
         press(robot, "#confirm-close-day-yes");
         awaitLabel("#admin-day-message", text -> text.startsWith("A pre-election test is running: end it first"), 20);
-        assertFalse(Files.exists(kiosk.data().kioskDirectory().resolve("day-bundle.json")), "the day stays open");
+        assertFalse(Files.exists(demo.kiosk().data().kioskDirectory().resolve("day-bundle.json")), "the day stays open");
         press(robot, "#admin-back");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::bannerShown);
         assertEquals("TEST — pre-election test, not the election: nothing is counted", label("#test-banner"));
@@ -137,7 +121,7 @@ class LogicAccuracyUiIT {
         assertTrue(bannerShown(), "the banner stays on every screen of the test");
         String qr = ((CheckInState.TokenIssued) model.stateProperty().get()).token().qrPayload();
         TokenCheck desk = new TokenCheck(new ElectionId(DemoData.ELECTION), new PrecinctId(DemoData.PRECINCT),
-                new Ed25519TokenVerifier(kiosk.tokenPublicKey()), kiosk.typedCodeKey()::mac);
+                new Ed25519TokenVerifier(demo.kiosk().tokenPublicKey()), demo.kiosk().typedCodeKey()::mac);
         assertEquals(Optional.of(TokenRefusal.TEST_TOKEN), desk.check(qr).refusal(),
                 "the ballot desk refuses the test token");
         assertEquals(1, model.countersProperty().get().checkIns(), "the screens count the test check-in");
@@ -151,7 +135,7 @@ class LogicAccuracyUiIT {
         robot.interact(() -> language.choose(Language.ENGLISH));
 
         AdminTouch.openAdministrator(robot, scene);
-        unlock(robot);
+        DemoUi.unlockAdministrator(robot, scene);
         press(robot, "#admin-landa");
         awaitLabel("#la-counters", "TEST counters: check-ins 1, refusals 0, overrides 0, tokens issued 1"::equals, 20);
         screenshot("la-1-admin-test-running-en");
@@ -193,17 +177,7 @@ class LogicAccuracyUiIT {
     }
 
     private String label(String id) {
-        Node node = scene.lookup(id);
-        return node instanceof Label l ? l.getText() : "";
-    }
-
-    private void unlock(FxRobot robot) throws Exception {
-        robot.clickOn("#admin-passphrase");
-        robot.interact(() -> ((TextField) scene.lookup("#admin-passphrase")).setText(DemoData.PASSPHRASE));
-        robot.clickOn("#admin-unlock");
-        awaitLabel("#admin-message", "Kiosk unlocked"::equals, 60);
-        // The message may still read "unlocked" from the last visit: wait for the unlocked screen itself.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scene.lookup("#admin-landa") != null);
+        return DemoUi.label(scene, id);
     }
 
     /** Clicks a button once it is shown and enabled, scrolled into view (the screens pan by touch). */
@@ -212,11 +186,7 @@ class LogicAccuracyUiIT {
     }
 
     private void awaitLabel(String id, Predicate<String> expected, int seconds) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> expected.test(label(id)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " never showed the expected text; it reads: " + label(id), e);
-        }
+        DemoUi.awaitLabel(scene, id, expected, seconds);
     }
 
     /** The screenshot {@code name}, and the screen checks at the kiosk's size (actions in view on a voter screen). */
