@@ -2,6 +2,7 @@ package kz.sailau.kiosk.cli;
 
 import java.util.Locale;
 import java.io.Console;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import kz.sailau.kiosk.crypto.PassphraseSeal;
@@ -20,6 +21,18 @@ public final class PassphraseOption {
     /** Whether the passphrase comes from {@code --passphrase-file} (else it is typed, at the console or on a screen). */
     public boolean fromFile() {
         return file != null;
+    }
+
+    /**
+     * The passphrase from the first line of {@code file}, for a command whose passphrase can only come from a file:
+     * {@code cli.error.noFile} when there is no such file, otherwise read as {@code --passphrase-file} is (a few
+     * kilobytes at most, so that {@code /dev/zero} is refused, not read into memory).
+     */
+    public static char[] readFile(Path file, String option) {
+        if (!Files.exists(file)) {
+            throw new CliException("cli.error.noFile", option + ": no such file: " + file);
+        }
+        return SecretLine.read(file, "cli.error.passphrase", "passphrase");
     }
 
     /**

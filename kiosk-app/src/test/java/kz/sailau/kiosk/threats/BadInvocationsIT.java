@@ -561,6 +561,8 @@ class BadInvocationsIT {
         // nothing replaced by rename (as root, 'day close --out /dev/null' put the bundle in the place of /dev/null)
         all.add(new Bad("register load --passphrase-file /dev/zero", 1, "cli.error.passphrase", "register", "load",
                 "--data", "{K}", "--package", "{SRP}", "--passphrase-file", "/dev/zero"));
+        all.add(new Bad("la end --passphrase-file /dev/zero", 1, "cli.error.passphrase", "la", "end", "--data", "{K}",
+                "--passphrase-file", "/dev/zero"));
         all.add(new Bad("clerk add --pin-file /dev/zero", 1, "cli.error.pin", "clerk", "add", "--data", "{K}",
                 "--id", "C09", "--pin-file", "/dev/zero", "--passphrase-file", "{P}"));
         all.add(new Bad("start --config /dev/zero", 1, "start.error.configuration", "start", "--config", "/dev/zero",

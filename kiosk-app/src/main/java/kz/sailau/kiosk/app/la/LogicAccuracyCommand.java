@@ -1,6 +1,5 @@
 package kz.sailau.kiosk.app.la;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.cli.CliException;
 import kz.sailau.kiosk.cli.KioskCommandLine;
+import kz.sailau.kiosk.cli.PassphraseOption;
 import kz.sailau.kiosk.cli.UnlockedStore;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.store.KioskDatabase;
@@ -94,9 +94,7 @@ public final class LogicAccuracyCommand {
         @Override
         public Integer call() throws Exception {
             KioskDataDirectory directory = KioskDataDirectory.at(data);
-            String text = new String(Files.readAllBytes(passphraseFile), StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            char[] secret = (newline < 0 ? text : text.substring(0, newline)).replace("\r", "").toCharArray();
+            char[] secret = PassphraseOption.readFile(passphraseFile, "--passphrase-file");
             try (UnlockedStore store = UnlockedStore.open(directory, secret, env)) {
                 LogicAccuracyMode.Status ended = LogicAccuracyMode.endLeftOver(directory, store.database(),
                         env.migrations(), store.credentials(), env.clock(), env.random());
