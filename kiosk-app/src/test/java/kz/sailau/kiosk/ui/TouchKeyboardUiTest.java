@@ -193,14 +193,7 @@ class TouchKeyboardUiTest {
         assertEquals(1, fixtures.ledger.counters().specialList());
 
         tap(robot, "#language-russian");
-        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
-        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
-            int tries = i;
-            fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
-            ScreenStates.await(model, s -> s instanceof CheckInState.NeedsClerk
-                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
-        }
-        ScreenStates.await(model, CheckInState.NeedsClerk.class);
+        fingerNotRecognised();
         tap(robot, "#open-clerk-console");
         assertShown(robot, "#clerk-title", Messages.of(Language.KAZAKH).get("clerk.console.title"));
         tap(robot, "#override-worn_fingerprints");
@@ -408,14 +401,7 @@ class TouchKeyboardUiTest {
                 problems);
         tap(robot, "#clerk-special-list-back");
 
-        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
-        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
-            int tries = i;
-            fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
-            ScreenStates.await(model, s -> s instanceof CheckInState.NeedsClerk
-                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
-        }
-        ScreenStates.await(model, CheckInState.NeedsClerk.class);
+        fingerNotRecognised();
         checkFields(robot, "finger not recognised", List.of("#clerk-id", "#clerk-pin"), problems);
 
         clerk(new CheckInEvent.ClerkCancels(UiFixtures.CLERK));
@@ -479,6 +465,18 @@ class TouchKeyboardUiTest {
     private boolean keysShown() {
         Node keys = scene.lookup("#touch-keyboard");
         return keys != null && keys.getScene() != null;
+    }
+
+    /** Voter 2's card, then a finger that matches no try: the kiosk waits for a clerk's decision. */
+    private void fingerNotRecognised() throws Exception {
+        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
+        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
+            int tries = i;
+            fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
+            ScreenStates.await(model, s -> s instanceof CheckInState.NeedsClerk
+                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
+        }
+        ScreenStates.await(model, CheckInState.NeedsClerk.class);
     }
 
     private void clerk(CheckInEvent.ClerkEvent event) throws Exception {
