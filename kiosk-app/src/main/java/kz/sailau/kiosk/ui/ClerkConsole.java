@@ -71,6 +71,8 @@ public final class ClerkConsole extends VBox {
     static final double WIDTH = 560;
     /** Width inside the scrolling middle: the console minus its border, the scroll bar and the padding. */
     private static final double CONTENT = WIDTH - 3 - 28 - 2 * 16 - 4;
+    /** Id of the row of the action buttons in the footer: what the console's fields are typed for. */
+    private static final String ACTIONS = "clerk-actions";
     /** Height of a touch target in pixels (kiosk.css pads buttons and fields to it). */
     static final double TOUCH = 64;
 
@@ -128,6 +130,11 @@ public final class ClerkConsole extends VBox {
         KeyboardDock.use(pin, InputKind.DIGITS);
         KeyboardDock.use(iin, InputKind.DIGITS);
         KeyboardDock.use(documentNumber, InputKind.TEXT);
+        // The letter keys lie over the console's lower part: the console pans up so that the field typed and, where
+        // both fit above the keys, the action buttons it is for stay in view (decision 0360).
+        for (TextField field : List.of(clerkId, pin, iin, documentNumber)) {
+            KeyboardDock.leadsTo(field, "#" + ACTIONS);
+        }
         header.setPadding(new Insets(16, 16, 8, 16));
         header.setId("clerk-header");
         body.setPadding(new Insets(4, 16, 8, 16));
@@ -267,7 +274,7 @@ public final class ClerkConsole extends VBox {
         VBox inputs = new VBox(6);
         inputs.setId("clerk-inputs");
         VBox buttons = new VBox(8);
-        buttons.setId("clerk-actions");
+        buttons.setId(ACTIONS);
         actions(m, accepted, inputs, buttons);
         if (!inputs.getChildren().isEmpty()) {
             body.getChildren().add(inputs);
@@ -303,7 +310,7 @@ public final class ClerkConsole extends VBox {
         shown.add(back);
         body.getChildren().setAll(inputs);
         VBox buttons = new VBox(8, row(shown));
-        buttons.setId("clerk-actions");
+        buttons.setId(ACTIONS);
         footer.getChildren().setAll(buttons, result, credentials());
     }
 

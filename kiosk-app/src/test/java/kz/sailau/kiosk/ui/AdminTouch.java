@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
@@ -12,7 +13,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presses a control of the administrator screens as a person would: the screens pan by touch, so the control is
- * first brought into the scroll pane's view, then tapped. Shared by the UI tests of the administrator screens.
+ * first brought into the scroll pane's view, then tapped; a field typed by touch is checked clear of the keys
+ * ({@link ScreenChecks#keysOverField}). Shared by the UI tests of the administrator screens.
  */
 public final class AdminTouch {
 
@@ -76,6 +78,10 @@ public final class AdminTouch {
         tap(robot, scene, id);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-enter") != null
                 && scene.lookup("#key-enter").isVisible());
+        List<String> covered = ScreenChecks.keysOverFieldFromTest(scene);
+        if (!covered.isEmpty()) {
+            throw new AssertionError(id + " typed under the on-screen keys: " + covered);
+        }
         for (char c : text.toCharArray()) {
             boolean capital = Character.isUpperCase(c);
             if (capital) {

@@ -125,6 +125,55 @@ class AdministratorScreensUiTest {
     }
 
     /**
+     * The on-screen keys never cover the administrator's letter fields (decision 0360): the unlock passphrase, a
+     * device's port (a path), a commission member's login and the wipe's passphrase, each tapped as a person taps
+     * it (the screen panned to it first) at both sizes in each language: with the keys up the field is whole, in
+     * view and clear of them ({@link ScreenChecks#keysOverField}).
+     */
+    @Test
+    void theKeysNeverCoverTheFieldTyped(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : SIZES) {
+            resize(robot, size[0], size[1]);
+            robot.interact(() -> model.lock());
+            tapInEachLanguage(robot, size, "#admin-passphrase", problems);
+            robot.interact(() -> model.unlock(FakeAdministration.PASSPHRASE.toCharArray()));
+            await(() -> model.unlockedProperty().get());
+            robot.interact(() -> model.devices().get().editingProperty().set(true));
+            tapInEachLanguage(robot, size, "#devices-port-printer", problems);
+            robot.interact(() -> {
+                model.devices().get().editingProperty().set(false);
+                model.show(AdministratorViewModel.Pane.CLERKS);
+            });
+            await(() -> model.clerks().get().entries().size() == 2);
+            tapInEachLanguage(robot, size, "#clerks-login", problems);
+            robot.interact(() -> {
+                model.show(AdministratorViewModel.Pane.MAIN);
+                model.day().get().askCloseDay();
+                model.day().get().confirmCloseDay();
+            });
+            await(() -> model.day().get().dayClosedProperty().get());
+            robot.interact(() -> model.day().get().askWipe());
+            tapInEachLanguage(robot, size, "#confirm-wipe-passphrase", problems);
+            robot.interact(() -> actions.closed = false);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** In each language: taps the field {@code id}, checks it against the keys that came, and hides them. */
+    private void tapInEachLanguage(FxRobot robot, int[] size, String id, List<String> problems) throws Exception {
+        for (Language each : Language.values()) {
+            robot.interact(() -> language.choose(each));
+            AdminTouch.tap(robot, scene, id);
+            await(this::keyboardShown);
+            String where = id + " " + size[0] + "x" + size[1] + " " + each + ": ";
+            ScreenChecks.keysOverFieldFromTest(scene).forEach(p -> problems.add(where + p));
+            TouchTaps.tap(robot, "#key-hide");
+            await(() -> !keyboardShown());
+        }
+    }
+
+    /**
      * The check finds a cut text, a control outside the window, a small touch target, a cut prompt and a word broken
      * across lines (so a pass means something).
      */

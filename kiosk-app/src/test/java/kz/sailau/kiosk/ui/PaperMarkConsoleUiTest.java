@@ -120,19 +120,29 @@ class PaperMarkConsoleUiTest {
     private static void enterMark(FxRobot robot, String iin) {
         robot.clickOn("#clerk-iin");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#clerk-iin").query().getScene().lookup("#key-7") != null,
-                "the IIN field is in view and opens the keypad");
+        Scene scene = robot.lookup("#clerk-iin").query().getScene();
+        assertTrue(scene.lookup("#key-7") != null, "the IIN field is in view and opens the keypad");
+        assertEquals(List.of(), keysOverField(scene), "the IIN and the paper mark's action clear of the keypad");
         for (char c : iin.toCharArray()) {
             robot.clickOn("#" + TouchKeyboard.keyId(c), Motion.DIRECT);
         }
         robot.clickOn("#key-hide", Motion.DIRECT);
         robot.clickOn("#clerk-pin");
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), keysOverField(scene), "the PIN and the paper mark's action clear of the keypad");
         for (char c : UiFixtures.PIN.toCharArray()) {
             robot.clickOn("#" + TouchKeyboard.keyId(c), Motion.DIRECT);
         }
         robot.clickOn("#key-hide", Motion.DIRECT);
         robot.clickOn("#clerk-paper-mark");
+    }
+
+    private static List<String> keysOverField(Scene scene) {
+        try {
+            return ScreenChecks.keysOverFieldFromTest(scene, "#clerk-actions");
+        } catch (Exception e) {
+            throw new AssertionError("cannot check the keys over the field: " + e.getMessage(), e);
+        }
     }
 
     private Scene scene(int width, int height) {

@@ -180,6 +180,59 @@ public final class ScreenChecks {
     }
 
     /**
+     * With the on-screen keys shown for the focused field (tapped as a person would), what the keys hide of it: one
+     * line when the field's scene bounds intersect the keys' bounds, one when the field is not whole in the window and
+     * in the visible part of every scroll pane around it, and likewise for each node {@code uncovered} names (the
+     * action the field leads to, where the screen keeps it above the keys); one line when no keys are shown or no
+     * field has the focus. An editable combo box (a device's port) counts as the field. Call on the FX thread.
+     */
+    static List<String> keysOverField(Scene scene, String... uncovered) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Node keys = scene.lookup("#touch-keyboard");
+        Node focused = scene.getFocusOwner();
+        // An editable combo box takes the focus itself and passes it on to its editor.
+        if (keys == null || !keys.isVisible() || !(focused instanceof TextInputControl
+                || focused instanceof ComboBoxBase<?> combo && combo.isEditable())) {
+            return List.of("no on-screen keys shown for a focused field (focus on " + (focused == null ? "nothing"
+                    : name(focused)) + ")");
+        }
+        Node field = focused;
+        for (Node n = focused.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ComboBoxBase) {
+                field = n;
+            }
+        }
+        List<Node> checked = new ArrayList<>(List.of(field));
+        for (String id : uncovered) {
+            Node node = scene.lookup(id);
+            if (node == null || !node.isVisible()) {
+                return List.of(id + ": not shown with the keys for " + name(field));
+            }
+            checked.add(node);
+        }
+        Bounds keysBounds = keys.localToScene(keys.getLayoutBounds());
+        List<String> problems = new ArrayList<>();
+        for (Node node : checked) {
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            Bounds overlap = intersection(bounds, keysBounds);
+            if (overlap.getWidth() > SLACK && overlap.getHeight() > SLACK) {
+                problems.add(name(node) + ": under the on-screen keys (" + round(bounds) + " overlaps the keys "
+                        + round(keysBounds) + ")");
+            }
+            Node each = node;
+            collectOutOfView(scene.getRoot(), windowBounds(scene), n -> n == each, problems);
+        }
+        return problems;
+    }
+
+    /** {@link #keysOverField} from a test's thread, after the pending FX events. */
+    static List<String> keysOverFieldFromTest(Scene scene, String... uncovered) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> keysOverField(scene, uncovered)).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
      * The walk's check of one step in each of {@code languages} (then back to the first): the screen's
      * {@link #screenProblems} (with its actions in view when {@code actionsInView}), each added to {@code problems}
      * as "{@code name LANGUAGE: problem}", and its screenshot {@code prefix/name-lang}. From a test's thread.

@@ -23,9 +23,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.biometric.ImageQuality;
+import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.ui.touch.InputKind;
@@ -44,10 +46,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * The on-screen keyboard and numeric keypad by touch alone: the clerk console's PIN on the keypad (backspace,
  * clear) and its login on the Latin keys (small letters first: every field starts so), a text field in Kazakh,
  * Russian, Latin and symbols (shift for capitals, enter fires the field's action and hides the keys), and every
- * layout seen whole with keys of at least 60 px at 1024 × 768.
+ * layout seen whole with keys of at least 60 px at 1024 × 768; and the keys never over the field typed, nor over the
+ * console's actions, on every console field at both kiosk sizes in each language (decision 0360).
  */
 @ExtendWith(ApplicationExtension.class)
 class TouchKeyboardUiTest {
+
+    private static final int[][] KIOSK_SIZES = {{1280, 800}, {1024, 768}};
+    /** What every console field is typed for: the row of the action buttons, kept clear of the keys with it. */
+    private static final String CONSOLE_ACTIONS = "#clerk-actions";
 
     private CheckInScreenModel model;
     private UiFixtures fixtures;
@@ -97,8 +104,11 @@ class TouchKeyboardUiTest {
         tap(robot, "#clerk-id");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-q") != null);
         assertEquals("q", ((Button) scene.lookup("#key-q")).getText(), "a login starts in small letters");
-        assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
-                "the console with the letter keys at 1280x800");
+        // The letter keys are too wide to lie beside the console: it pans up, the login and the actions above it
+        // clear of the keys (decision 0360); the rest of the console is as it was, out of view above until they go.
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, "#clerk-actions"),
+                "the login and the console's actions clear of the letter keys at 1280x800");
+        assertEquals(List.of(), keysProblems(), "the letter keys whole at 1280x800");
         for (char c : "clerk1".toCharArray()) {
             tap(robot, "#" + TouchKeyboard.keyId(c));
         }
@@ -114,14 +124,27 @@ class TouchKeyboardUiTest {
         // The special list's document number (free text) starts in small letters too, shift pressed before or not.
         tap(robot, "#clerk-id");
         tap(robot, "#key-shift");
-        // At 1280 x 800 the letter keys do not fit beside the console and lie over its lower part: hidden first.
-        tap(robot, "#key-hide");
+        // The letter keys lie over the console's lower part, which pans up: its buttons are tapped with the keys up,
+        // and the keys go when the finger is lifted.
         tap(robot, "#clerk-special-list-open");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#clerk-document-number") != null);
+        assertTrue(scene.lookup("#key-q") == null, "the keys went with the tap on a button");
         tap(robot, "#clerk-document-number");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-layout-kazakh") != null);
         assertEquals("q", ((Button) scene.lookup("#key-q")).getText(), "free text starts in small letters");
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene),
+                "the special list's document number clear of the letter keys at 1280x800");
+        assertEquals(List.of(), keysProblems(), "the letter keys whole over the special list at 1280x800");
+        tap(robot, "#key-hide");
         assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
-                "the special list with the letter keys at 1280x800");
+                "the special list back in place once the keys are put away");
+    }
+
+    /** The keys' own problems: every key whole, inside the window and of touch size. */
+    private List<String> keysProblems() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene, scene.lookup("#touch-keyboard")))
+                .get(10, TimeUnit.SECONDS);
     }
 
     /**
@@ -155,6 +178,9 @@ class TouchKeyboardUiTest {
         typeByTouch(robot, "#clerk-iin", UiFixtures.iin(LocalDate.of(1985, 4, 4), 77).digits());
         tap(robot, "#special-list-absentee_certificate");
         tap(robot, "#clerk-document-number");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-layout-kazakh") != null);
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene),
+                "the document number clear of the letter keys at 1024x768");
         for (String key : List.of("#key-shift", "#key-a", "#key-b", "#key-shift", "#" + TouchKeyboard.keyId('-'),
                 "#key-4", "#key-5", "#key-6")) {
             tap(robot, key);
@@ -167,14 +193,7 @@ class TouchKeyboardUiTest {
         assertEquals(1, fixtures.ledger.counters().specialList());
 
         tap(robot, "#language-russian");
-        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
-        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
-            int tries = i;
-            fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
-            ScreenStates.await(model, s -> s instanceof CheckInState.NeedsClerk
-                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
-        }
-        ScreenStates.await(model, CheckInState.NeedsClerk.class);
+        fingerNotRecognised();
         tap(robot, "#open-clerk-console");
         assertShown(robot, "#clerk-title", Messages.of(Language.KAZAKH).get("clerk.console.title"));
         tap(robot, "#override-worn_fingerprints");
@@ -254,6 +273,8 @@ class TouchKeyboardUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-clear") != null
                 && scene.lookup("#key-clear").isVisible() || scene.lookup("#key-backspace") != null
                 && scene.lookup("#key-backspace").isVisible());
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, "#clerk-actions"),
+                field + " and the console's actions clear of the keys");
         // Clear what the field holds: the keypad's C, or backspace on the letter keys.
         if (scene.lookup("#key-clear") != null) {
             tap(robot, "#key-clear");
@@ -360,5 +381,105 @@ class TouchKeyboardUiTest {
             WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, "keyboard/keypad")).get(10, TimeUnit.SECONDS);
         }
         assertEquals(List.of(), problems.stream().filter(p -> p.contains("#key") || p.contains("echo")).toList());
+    }
+
+    /**
+     * The on-screen keys never cover what the clerk types (decision 0360): every field of the clerk console — login
+     * and PIN in every kind of state, the IIN of manual mode and of a paper mark, the special-list form's IIN and
+     * document number — tapped as a person taps it, at 1280 × 800 and 1024 × 768, with the console in Kazakh, Russian
+     * and English. With the keys up, {@link ScreenChecks#keysOverField} finds the field whole, in view and clear of
+     * the keys, and the action buttons it is typed for in view and clear of them too. The letter keys are too wide
+     * to lie beside the console, so this is the console panning up; the keypad lies beside it and nothing moves.
+     */
+    @Test
+    void theKeysNeverCoverTheFieldTypedOnTheClerkConsole(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        checkFields(robot, "idle", List.of("#clerk-id", "#clerk-pin"), problems);
+
+        tap(robot, "#clerk-special-list-open");
+        checkFields(robot, "special list", List.of("#clerk-iin", "#clerk-document-number", "#clerk-id", "#clerk-pin"),
+                problems);
+        tap(robot, "#clerk-special-list-back");
+
+        fingerNotRecognised();
+        checkFields(robot, "finger not recognised", List.of("#clerk-id", "#clerk-pin"), problems);
+
+        clerk(new CheckInEvent.ClerkCancels(UiFixtures.CLERK));
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        clerk(new CheckInEvent.ClerkStartsFallback(UiFixtures.CLERK));
+        ScreenStates.await(model, CheckInState.Fallback.class);
+        checkFields(robot, "manual mode", List.of("#clerk-iin", "#clerk-id"), problems);
+
+        clerk(new CheckInEvent.ClerkEndsFallback(UiFixtures.CLERK));
+        ScreenStates.await(model, CheckInState.AwaitingCard.class);
+        clerk(new CheckInEvent.ClerkPauses(UiFixtures.CLERK));
+        ScreenStates.await(model, CheckInState.Paused.class);
+        checkFields(robot, "paper mark", List.of("#clerk-iin", "#clerk-id"), problems);
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The check sees a field under the keys: a field laid at a fixed place low on a screen (a plain pane does not
+     * move it when the dock shrinks the screen above the keys) is reported, so a pass means something.
+     */
+    @Test
+    void theCheckFindsAFieldUnderTheKeys(FxRobot robot) throws Exception {
+        TextField low = new TextField();
+        low.setId("low-field");
+        low.setMinHeight(64);
+        low.setLayoutX(100);
+        low.setLayoutY(690);
+        KeyboardDock.use(low, InputKind.TEXT);
+        KeyboardDock dock = new KeyboardDock(new Pane(low));
+        robot.interact(() -> scene = ScreenChecks.resize(stage, scene, dock, 1024, 768));
+        tap(robot, "#low-field");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
+        List<String> found = ScreenChecks.keysOverFieldFromTest(scene);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("TextField#low-field")
+                && p.contains("under the on-screen keys")), found::toString);
+    }
+
+    /**
+     * In each size and console language, taps each of {@code fields}, checks it against the keys that came, and
+     * hides them again (the field keeps the focus, the next tap shows them anew).
+     */
+    private void checkFields(FxRobot robot, String state, List<String> fields, List<String> problems)
+            throws Exception {
+        for (int[] size : KIOSK_SIZES) {
+            robot.interact(() -> scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]));
+            for (Language language : Language.values()) {
+                robot.interact(() -> screens.voterView().clerkConsole().language().choose(language));
+                WaitForAsyncUtils.waitForFxEvents();
+                for (String field : fields) {
+                    tap(robot, field);
+                    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
+                    String where = state + " " + size[0] + "x" + size[1] + " " + language + " " + field + ": ";
+                    ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_ACTIONS).forEach(p -> problems.add(where + p));
+                    tap(robot, "#key-hide");
+                    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !keysShown());
+                }
+            }
+        }
+    }
+
+    private boolean keysShown() {
+        Node keys = scene.lookup("#touch-keyboard");
+        return keys != null && keys.getScene() != null;
+    }
+
+    /** Voter 2's card, then a finger that matches no try: the kiosk waits for a clerk's decision. */
+    private void fingerNotRecognised() throws Exception {
+        model.submitCard(fixtures.mrz(2)).get(5, TimeUnit.SECONDS);
+        for (int i = 1; i <= fixtures.policy.maxCaptures(); i++) {
+            int tries = i;
+            fixtures.scanner.fingers.add(UiFixtures.capture(2, 10, ImageQuality.GOOD));
+            ScreenStates.await(model, s -> s instanceof CheckInState.NeedsClerk
+                    || s instanceof CheckInState.AwaitingFinger f && f.captures() == tries);
+        }
+        ScreenStates.await(model, CheckInState.NeedsClerk.class);
+    }
+
+    private void clerk(CheckInEvent.ClerkEvent event) throws Exception {
+        model.submitAsClerk(event, UiFixtures.PIN.toCharArray()).get(5, TimeUnit.SECONDS);
     }
 }

@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -23,7 +24,8 @@ import java.util.function.DoubleSupplier;
 /**
  * A screen with the on-screen keyboard docked below it. A tap on a field marked with {@link #use} shows the
  * keyboard with the keys of its {@link InputKind}; the screen above shrinks and scrolls the field into view, so
- * nothing is hidden under the keys ({@link #over} lays the keys over part of the screen instead). The keyboard goes when the focus moves to
+ * nothing is hidden under the keys ({@link #over} lays the keys over part of the screen instead, and pans the screen
+ * up when they would cover the field: decision 0360). The keyboard goes when the focus moves to
  * anything that is not a marked field (after the finger that moved it is lifted, so a tapped button does not move
  * under it), on its hide key, and after enter. A field outside any dock (a screen built
  * without one) simply has no on-screen keyboard.
@@ -32,16 +34,25 @@ public final class KeyboardDock extends BorderPane {
 
     private static final String KIND = KeyboardDock.class.getName() + ".kind";
     private static final String TARGET = KeyboardDock.class.getName() + ".target";
+    private static final String ACTION = KeyboardDock.class.getName() + ".action";
+    /** The room kept between a panned field (or its action) and the keys, in pixels. */
+    static final double PAN_GAP = 8;
 
     private final TouchKeyboard keyboard = new TouchKeyboard();
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ChangeListener<Node> focus = (o, before, now) -> follow(now);
     private final DoubleSupplier keepClear;
     private StackPane overlay;
+    /** The screen under the keys of an {@link #over} dock: panned up while the keys would cover the field. */
+    private Node panned;
+    /** The marked field (or combo box) the keys type into. */
+    private Node owner;
     /** A finger (or the mouse) is down on the dock: the keys do not go before it is lifted. */
     private boolean pressed;
     /** The focus left the marked fields while a finger was down: the keys go when it is lifted. */
     private boolean hideOnRelease;
+    /** The keys came or changed field while a finger was down: the screen pans when it is lifted, not under it. */
+    private boolean panOnRelease;
 
     /** @param content the screen above the keyboard (it shrinks while the keys are shown) */
     public KeyboardDock(Node content) {
@@ -51,7 +62,8 @@ public final class KeyboardDock extends BorderPane {
     /**
      * A dock whose keys lie over the bottom of {@code content}, left of a strip {@code keepClear} pixels wide
      * that stays uncovered (the clerk console beside the voter screen keeps its place and every button); when the
-     * keys do not fit left of the strip they take the whole width.
+     * keys do not fit left of the strip they take the whole width, and the screen pans up while they would cover
+     * the field typed, so that it (and what it {@link #leadsTo}, where both fit) sits just above them (decision 0360).
      *
      * @param content   the screen the keys lie over
      * @param keepClear the width of the strip at the right to leave uncovered, read each time the keys show
@@ -66,6 +78,7 @@ public final class KeyboardDock extends BorderPane {
         if (keepClear == null) {
             setCenter(content);
         } else {
+            panned = content;
             overlay = new StackPane(content);
             overlay.setId("keyboard-overlay");
             setCenter(overlay);
@@ -89,13 +102,17 @@ public final class KeyboardDock extends BorderPane {
                 hideOnRelease = false;
                 Platform.runLater(() -> follow(getScene() == null ? null : getScene().getFocusOwner()));
             }
+            if (panOnRelease) {
+                panOnRelease = false;
+                Platform.runLater(this::keepFieldAboveKeys);
+            }
         });
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             pressed = true;
             if (e.getTarget() instanceof Node node) {
-                marked(node).ifPresent(owner -> Platform.runLater(() -> {
-                    if (owner.isFocused() || owner.isFocusWithin()) {
-                        show(owner);
+                marked(node).ifPresent(field -> Platform.runLater(() -> {
+                    if (field.isFocused() || field.isFocusWithin()) {
+                        show(field);
                     }
                 }));
             }
@@ -124,6 +141,19 @@ public final class KeyboardDock extends BorderPane {
         return comboBox;
     }
 
+    /**
+     * Names what typing into {@code field} leads to: the node {@code actionSelector} finds in the dock (e.g. the row
+     * of the buttons the field's text is for, rebuilt by its screen at will). While the keys of an {@link #over} dock
+     * would cover the field, the screen pans so that the field and, where both fit above the keys, that node are
+     * in view; the field alone otherwise.
+     *
+     * @return the field
+     */
+    public static <T extends Node> T leadsTo(T field, String actionSelector) {
+        field.getProperties().put(ACTION, Objects.requireNonNull(actionSelector, "actionSelector"));
+        return field;
+    }
+
     /** Whether the keyboard is shown. */
     public ReadOnlyBooleanProperty showingProperty() {
         return showing.getReadOnlyProperty();
@@ -144,7 +174,10 @@ public final class KeyboardDock extends BorderPane {
             setBottom(null);
         } else {
             overlay.getChildren().remove(keyboard);
+            panned.setTranslateY(0);
         }
+        owner = null;
+        panOnRelease = false;
         showing.set(false);
     }
 
@@ -154,11 +187,11 @@ public final class KeyboardDock extends BorderPane {
      * a screen gives on its own.
      */
     private void follow(Node focused) {
-        Optional<Node> owner = focused == null ? Optional.empty() : marked(focused);
-        if (owner.isPresent() && isAncestorOf(owner.get())) {
+        Optional<Node> field = focused == null ? Optional.empty() : marked(focused);
+        if (field.isPresent() && isAncestorOf(field.get())) {
             hideOnRelease = false;
             if (showing.get()) {
-                show(owner.get());
+                show(field.get());
             }
         } else if (pressed && showing.get()) {
             hideOnRelease = true;
@@ -167,15 +200,16 @@ public final class KeyboardDock extends BorderPane {
         }
     }
 
-    private void show(Node owner) {
-        TextInputControl target = (TextInputControl) owner.getProperties().get(TARGET);
-        InputKind kind = (InputKind) owner.getProperties().get(KIND);
-        if (target == null || kind == null || !isAncestorOf(owner)) {
+    private void show(Node field) {
+        TextInputControl target = (TextInputControl) field.getProperties().get(TARGET);
+        InputKind kind = (InputKind) field.getProperties().get(KIND);
+        if (target == null || kind == null || !isAncestorOf(field)) {
             return;
         }
         if (showing.get() && keyboard.target() == target && keyboard.kind() == kind) {
             return;
         }
+        owner = field;
         keyboard.target(target, kind);
         if (overlay == null) {
             if (getBottom() != keyboard) {
@@ -196,7 +230,55 @@ public final class KeyboardDock extends BorderPane {
         // Lay the shrunk screen out now, so the field is scrolled into the viewport that is left above the keys.
         applyCss();
         layout();
-        scrollIntoView(owner);
+        scrollIntoView(field);
+        if (overlay != null) {
+            if (pressed) {
+                panOnRelease = true;
+            } else {
+                keepFieldAboveKeys();
+            }
+        }
+    }
+
+    /**
+     * Keys over the screen ({@link #over}): when they cover the field, pans the screen up as little as puts the field
+     * {@link #PAN_GAP} above them, or, where both fit there, the field and the action it {@link #leadsTo}; never more
+     * than the keys are tall, so nothing but keys lies below the screen. Keys beside the field leave the screen where
+     * it is. The screen keeps its layout: it moves, it does not shrink (the clerk console's fixed header and footer
+     * would leave its middle no room, decision 0360).
+     */
+    private void keepFieldAboveKeys() {
+        if (overlay == null || !showing.get() || owner == null || owner.getScene() == null) {
+            return;
+        }
+        overlay.applyCss();
+        overlay.layout();
+        double now = panned.getTranslateY();
+        Bounds keys = keyboard.getBoundsInParent();
+        Bounds field = inOverlay(owner, now);
+        double offset = 0;
+        if (keys.getMinX() < field.getMaxX() && field.getMinX() < keys.getMaxX()) {
+            double top = field.getMinY();
+            double bottom = field.getMaxY();
+            Object selector = owner.getProperties().get(ACTION);
+            Node action = selector instanceof String s ? lookup(s) : null;
+            if (action != null && action.isVisible() && isAncestorOf(action)) {
+                Bounds both = inOverlay(action, now);
+                double unionTop = Math.min(top, both.getMinY());
+                double unionBottom = Math.max(bottom, both.getMaxY());
+                if (unionBottom - unionTop + 2 * PAN_GAP <= keys.getMinY()) {
+                    bottom = unionBottom;
+                }
+            }
+            offset = Math.max(0, Math.min(keys.getHeight(), bottom + PAN_GAP - keys.getMinY()));
+        }
+        panned.setTranslateY(-offset);
+    }
+
+    /** Where {@code node} lies in the overlay with the screen not panned ({@code pannedBy} is the pan now). */
+    private Bounds inOverlay(Node node, double pannedBy) {
+        Bounds b = overlay.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        return new BoundingBox(b.getMinX(), b.getMinY() - pannedBy, b.getWidth(), b.getHeight());
     }
 
     private boolean isAncestorOf(Node node) {
