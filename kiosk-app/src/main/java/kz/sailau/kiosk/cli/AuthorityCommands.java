@@ -194,7 +194,8 @@ final class AuthorityCommands {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
             authorityDirectory(authorityDir);
-            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.replaceableFile(out, "--out", "a kiosk's token key package",
+                    PrecinctTokenKey.KIOSK_PACKAGE_MARKER);
             ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
             X509Certificate kiosk = Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             String subject = kiosk.getSubjectX500Principal().getName();
@@ -254,7 +255,8 @@ final class AuthorityCommands {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
             authorityDirectory(authorityDir);
-            ArgumentChecks.fileToWrite(out, "--out");
+            ArgumentChecks.replaceableFile(out, "--out", "a ballot desk key package",
+                    PrecinctTokenKey.DESK_PACKAGE_MARKER);
             ArgumentChecks.outside(out, "--out", authorityDir, "the authority directory");
             if (deskPassphraseFile != null) {
                 ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
