@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
@@ -26,10 +27,12 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.audit.DayBundle;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.audit.DayFixture;
 import kz.sailau.kiosk.audit.MarkedRegisterBackup;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.Argon2idParameters;
+import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.Pem;
@@ -432,6 +435,47 @@ class HostileNetworkIT {
                     assertClean(run, what);
                 }
             }
+        }
+    }
+
+    /**
+     * The ballot desk's redeem path, typed and scanned, through {@code token redeem} into one ledger: the genuine code
+     * is accepted once; the same code again, its QR form, a code with one symbol changed, both forms of a code of
+     * another precinct and a QR with its signature changed are refused, and the ledger's file is the same afterwards.
+     */
+    @Test
+    void theBallotDeskRedeemsAGenuineCodeOnceAndRefusesReplayedForgedAndForeignOnes() throws Exception {
+        Ed25519TokenKeys kioskKey = Ed25519TokenKeys.generate(new SecureRandom());   // test key
+        PrecinctId here = new PrecinctId(101);
+        Path deskDirectory = work.resolve("desk-101");
+        BallotDesk desk = BallotDesk.write(deskDirectory, kioskKey, RegisterFixtures.ELECTION, here);
+        PreparedToken genuine = BallotDesk.kioskIssuer(kioskKey, RegisterFixtures.ELECTION, here).prepare();
+        PreparedToken another = BallotDesk.kioskIssuer(kioskKey, RegisterFixtures.ELECTION, here).prepare();
+        PreparedToken foreign = BallotDesk.kioskIssuer(kioskKey, RegisterFixtures.ELECTION, new PrecinctId(102))
+                .prepare();
+        String typed = genuine.token().humanCode();
+        String qr = another.token().qrPayload();
+        Path ledger = deskDirectory.resolve("redeemed.db");
+        ThreatWorld.Run first = ThreatWorld.run(desk.command("redeem", List.of("--ledger", ledger.toString()),
+                List.of(typed)));
+        assertEquals(0, first.exit(), first.out() + first.err());
+        assertEquals("ACCEPTED " + genuine.id() + " typed", first.out().strip());
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("the typed code again", typed);
+        refused.put("its QR form after the typed one", genuine.token().qrPayload());
+        refused.put("one symbol of the typed code changed", (typed.charAt(0) == 'A' ? "B" : "A") + typed.substring(1));
+        refused.put("a typed code of precinct 102", foreign.token().humanCode());
+        refused.put("a QR of precinct 102", foreign.token().qrPayload());
+        refused.put("a QR whose last symbol was changed", qr.substring(0, qr.length() - 1)
+                + (qr.endsWith("A") ? "B" : "A"));
+        TreeMap<String, String> before = ThreatWorld.snapshot(deskDirectory);
+        for (Map.Entry<String, String> code : refused.entrySet()) {
+            ThreatWorld.Run run = ThreatWorld.run(desk.command("redeem", List.of("--ledger", ledger.toString()),
+                    List.of(code.getValue())));
+            assertEquals(1, run.exit(), code.getKey() + ": " + run.out() + run.err());
+            assertTrue(run.out().startsWith("REFUSED "), code.getKey() + ": " + run.out());
+            assertClean(run, code.getKey());
+            assertEquals(before, ThreatWorld.snapshot(deskDirectory), code.getKey() + ": the ledger changed");
         }
     }
 
