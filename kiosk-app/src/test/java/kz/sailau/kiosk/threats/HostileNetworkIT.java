@@ -151,6 +151,13 @@ class HostileNetworkIT {
         otherPrecinct = work.resolve("precinct-102");
         PrecinctDayFiles.write(otherPrecinct, RegisterFixtures.authority(), new PrecinctId(102));
         PrecinctDayFiles.write(work.resolve("precinct-101-forged"), forger, new PrecinctId(101));
+        // The honest day with kiosk-2's signature a sparse file of 2 GB.
+        Path bigSignature = PrecinctDayFiles.copy(precinct, work.resolve("precinct-101-big-p7s"));
+        try (RandomAccessFile sparse = new RandomAccessFile(PrecinctDayFiles.signature(bigSignature, "kiosk-2")
+                .toFile(), "rw")) {
+            sparse.setLength(2L << 30);
+        }
+        PLACES.put("{BIGSIG}", bigSignature.toString());
         // A kiosk's own closed day.
         try (DayFixture kiosk = DayFixture.open(work.resolve("kiosk-day"), 12)) {
             kiosk.simulate(6);
@@ -166,7 +173,7 @@ class HostileNetworkIT {
                 "--out", out.toString(), "--passphrase-file", world.passphrase.toString());
     }
 
-    static Stream<BadInvocationsIT.Bad> certificateCommands() {
+    static Stream<BadInvocationsIT.Bad> refusedCommands() {
         List<BadInvocationsIT.Bad> all = new ArrayList<>();
         String[] certify = {"authority", "certify-node", "--authority", "{A}", "--request",
             "{NODES}/kiosk-1/node.csr.pem", "--precinct", "101", "--out", "{OUT}-k1.pem", "--passphrase-file", "{P}"};
@@ -250,12 +257,14 @@ class HostileNetworkIT {
         all.add(bad("desk-key --out the passphrase file", would, with(deskKey, "--out", "{P}")));
         all.add(bad("desk-key --out a node certificate", would, with(deskKey, "--out",
                 "{ROOT}/kiosk-2.crt.pem")));
+        all.add(bad("bundle verify --precinct with a node's .p7s of 2 GB", "bundle.error.tooLarge", "bundle",
+                "verify", "--precinct", "{BIGSIG}", "--authority-cert", "{ACERT}"));
         return all.stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("certificateCommands")
-    void aBadCertificateCommandIsRefusedInOneKeyedLineAndChangesNothing(BadInvocationsIT.Bad bad) throws Exception {
+    @MethodSource("refusedCommands")
+    void aBadCertificateKeyOrBundleInputIsRefusedInOneKeyedLineAndChangesNothing(BadInvocationsIT.Bad bad) throws Exception {
         BadInvocationsIT.assertRefused(bad, root, BadInvocationsIT.substitute(bad.args(), PLACES));
     }
 
