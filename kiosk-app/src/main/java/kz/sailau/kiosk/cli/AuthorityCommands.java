@@ -106,9 +106,11 @@ final class AuthorityCommands {
          * Checks, before any passphrase is asked, that the directory is an authority directory and that {@code out}
          * is a new file outside it: where a precinct token key is written.
          */
-        void checkKeyOutput(Path out) {
+        void checkKeyOutput(Path out, String what, String marker) {
             checked();
-            ArgumentChecks.fileToWrite(out, "--out");
+            // Only an earlier file of the same kind may be replaced: never the authority's key, a kiosk's or a
+            // node's sealed key, or the passphrase file.
+            ArgumentChecks.replaceableFile(out, "--out", what, marker);
             ArgumentChecks.outside(out, "--out", directory, "the authority directory");
         }
 
@@ -218,7 +220,7 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            authority.checkKeyOutput(out);
+            authority.checkKeyOutput(out, "a kiosk's token key package", PrecinctTokenKey.KIOSK_PACKAGE_MARKER);
             X509Certificate kiosk = Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));
             String subject = kiosk.getSubjectX500Principal().getName();
             if (!subject.contains("OU=Precinct " + precinct.number() + ",") && !subject.endsWith("OU=Precinct "
@@ -270,7 +272,7 @@ final class AuthorityCommands {
         public Integer call() throws Exception {
             ElectionId election = target.electionId();
             PrecinctId precinct = target.precinctId();
-            authority.checkKeyOutput(out);
+            authority.checkKeyOutput(out, "a ballot desk key package", PrecinctTokenKey.DESK_PACKAGE_MARKER);
             if (deskPassphraseFile != null) {
                 ArgumentChecks.existingFile(deskPassphraseFile, "--desk-passphrase-file");
             }

@@ -8,10 +8,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Date;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.Pem;
@@ -86,6 +90,7 @@ public final class NodeCommands {
             NodeName nodeName = parse(() -> new NodeName(name), "node.error.name");
             NodeRole nodeRole = parse(() -> NodeRole.parse(role), "node.error.role");
             PrecinctId precinctId = parse(() -> PrecinctId.parse(precinct), "node.error.precinct");
+            ArgumentChecks.directoryToWrite(directory, "--dir");
             if (Files.exists(directory.resolve(NodeCredentials.SEALED_KEY_FILE))) {
                 throw new CliException("node.error.exists", "a node key already exists in " + directory);
             }
@@ -135,7 +140,12 @@ public final class NodeCommands {
             if (validityDays <= 0) {
                 throw new CliException("node.error.validity", "--validity-days must be positive");
             }
-            byte[] requestPem = readFile(request);
+            // As certify-kiosk: the output may replace only an earlier certificate, never the authority's key or the
+            // node's request, and every path is checked before the authority's passphrase is read.
+            authority.checked();
+            byte[] requestPem = ArgumentChecks.smallFile(request, "--request");
+            ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
+            ArgumentChecks.outside(out, "--out", authority.directory, "the authority directory");
             AuthorityCredentials signer = authority.unseal(passphrase);
             X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
                     env.clock(), Duration.ofDays(validityDays), env.random());
@@ -172,6 +182,15 @@ public final class NodeCommands {
         public Integer call() throws Exception {
             X509Certificate issued = Pem.readCertificate(readFile(certificate));
             X509Certificate authority = Pem.readCertificate(readFile(authorityCertificate));
+            // The pin must be a CA certificate, as kiosk init and the ballot desk require (a node's own is not).
+            KioskSignatures.checkAuthorityCertificate(authority);
+            try {
+                issued.checkValidity(Date.from(env.clock().instant()));
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                throw new CliException("node.error.certificateTime", "--certificate: the node certificate is valid "
+                        + "from " + issued.getNotBefore().toInstant() + " to " + issued.getNotAfter().toInstant()
+                        + ", not now: the precinct's nodes would refuse it; ask the authority for a new one");
+            }
             passphrase.use("Node passphrase", secret -> NodeCredentials.unlockUncertified(directory, secret))
                     .install(directory, issued, authority);
             env.out().println("node certificate installed in " + directory);

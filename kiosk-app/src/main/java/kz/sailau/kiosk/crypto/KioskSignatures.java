@@ -5,6 +5,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -13,6 +14,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -172,19 +181,26 @@ public final class KioskSignatures {
 
     /**
      * A detached CMS SignedData over {@code data} by {@code key} with the JCA {@code algorithm}, carrying
-     * {@code certificate}, DER: the kiosk's bundle and a precinct node's end-of-day bundle are signed alike, so one
-     * verification ({@link #verifyDetachedUnpinned}) reads both.
+     * {@code certificate}, in its one canonical DER form ({@link CanonicalSignedData}, decision 0365): the kiosk's
+     * bundle and a precinct node's end-of-day bundle are signed alike, so one verification
+     * ({@link #verifyDetachedUnpinned}) reads both, and accepts no other form.
      */
     static byte[] signDetached(byte[] data, PrivateKey key, String algorithm,
                                X509Certificate certificate) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            // The signed attributes name the certificate (RFC 5035 signing-certificate-v2, its SHA-256), so that the
+            // certificate the file carries, which the signature does not cover, cannot be changed by a byte.
+            Attribute named = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
+                    new SigningCertificateV2(new ESSCertIDv2(Digests.sha256(certificate.getEncoded())))));
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(named)))
                     .build(new JcaContentSignerBuilder(algorithm).build(key), certificate));
             generator.addCertificate(new JcaX509CertificateHolder(certificate));
-            return generator.generate(new CMSProcessableByteArray(data), false).getEncoded();
-        } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
+            return CanonicalSignedData.of(generator.generate(new CMSProcessableByteArray(data), false), certificate);
+        } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException
+                 | IllegalArgumentException e) {
             throw new KioskCryptoException("crypto.error.internal", "bundle signature failed: "
                     + e.getClass().getSimpleName(), e);
         }
@@ -192,7 +208,8 @@ public final class KioskSignatures {
 
     /**
      * Verifies a detached signature made by {@link #signDetached}: exactly one signer, whose certificate is in
-     * the signature, is issued by {@code authority}, and whose signature over {@code data} is valid.
+     * the signature, is issued by {@code authority}, and whose signature over {@code data} is valid; and the file is
+     * that signature's canonical form, byte for byte (decision 0365).
      *
      * @return the kiosk certificate that signed
      * @throws KioskCryptoException {@code audit.error.bundleSignature} when the signature is not valid;
@@ -205,8 +222,9 @@ public final class KioskSignatures {
 
     /**
      * Verifies a detached signature made by {@link #signDetached} against the certificate it carries, without an
-     * authority: exactly one signer, its certificate in the signature, its signature over {@code data} valid. This
-     * proves that the data was not changed since that certificate's key signed it, not who the signer is.
+     * authority: exactly one signer, its certificate in the signature, its signature over {@code data} valid, the
+     * file in its canonical form, as with an authority (decision 0365). This proves that the data was not changed
+     * since that certificate's key signed it, not who the signer is.
      *
      * @return the certificate that signed
      * @throws KioskCryptoException {@code audit.error.bundleSignature} when the signature is not valid
@@ -221,9 +239,10 @@ public final class KioskSignatures {
         Objects.requireNonNull(signature, "signature");
         X509Certificate signerCertificate;
         SignerInformation signer;
+        CMSSignedData signed;
         oneStructure(signature);
         try {
-            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
+            signed = new CMSSignedData(new CMSProcessableByteArray(data), signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
             if (signers.size() != 1) {
                 throw unreadable("expected exactly one signer, found " + signers.size(), null);
@@ -256,7 +275,65 @@ public final class KioskSignatures {
             throw new DetachedSignatureException(DetachedSignatureException.Kind.MISMATCH,
                     "bundle signature does not match its contents", e);
         }
+        namedCertificate(signer, signerCertificate);
+        canonical(signed, signerCertificate, signature);
         return signerCertificate;
+    }
+
+    /**
+     * Refuses a signature whose signed attributes do not name the certificate it carries by its SHA-256 (RFC 5035
+     * signing-certificate-v2, as {@link #signDetached} writes it): the certificate is outside what the signature
+     * covers, so a byte changed in it (a name, a date) would otherwise still verify, and without an authority
+     * certificate nothing else would tell (decision 0365).
+     */
+    private static void namedCertificate(SignerInformation signer, X509Certificate certificate) {
+        AttributeTable signedAttributes = signer.getSignedAttributes();
+        Attribute attribute = signedAttributes == null ? null
+                : signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        byte[] named;
+        try {
+            if (attribute == null || attribute.getAttrValues().size() != 1) {
+                throw unreadable("bundle signature does not name its signer's certificate (no signing-certificate "
+                        + "attribute): not a signature its signer writes", null);
+            }
+            ESSCertIDv2[] certificates = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0))
+                    .getCerts();
+            if (certificates.length != 1 || !NISTObjectIdentifiers.id_sha256.equals(
+                    certificates[0].getHashAlgorithm().getAlgorithm())) {
+                throw unreadable("bundle signature names its signer's certificate in another form than its signer "
+                        + "writes (one SHA-256)", null);
+            }
+            named = certificates[0].getCertHash();
+            if (!MessageDigest.isEqual(named, Digests.sha256(certificate.getEncoded()))) {
+                throw new DetachedSignatureException(DetachedSignatureException.Kind.MISMATCH, "the certificate the "
+                        + "bundle signature carries is not the one its signer signed with (a byte of it was changed)",
+                        null);
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            if (e instanceof KioskCryptoException k) {
+                throw k;
+            }
+            throw unreadable(NOT_ONE_SIGNER, e);
+        }
+    }
+
+    /**
+     * Refuses a valid signature whose file is not its canonical form ({@link CanonicalSignedData}): re-encoded with
+     * BER lengths, with a second certificate, a CRL or an unsigned attribute added, or an ECDSA {@code (r, n - s)}.
+     * Such a file verifies alike, but it is not the file the signer wrote, and only the canonical form is.
+     */
+    private static void canonical(CMSSignedData signed, X509Certificate signer, byte[] signature) {
+        byte[] canonical;
+        try {
+            canonical = CanonicalSignedData.of(signed, signer);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw unreadable(NOT_ONE_SIGNER, e);
+        }
+        if (!MessageDigest.isEqual(canonical, signature)) {
+            throw unreadable("bundle signature verifies but is not in the canonical DER form its signer writes "
+                    + "(other length encodings, a certificate, CRL or unsigned attribute added, or another form of "
+                    + "the same signature value): not the file it signed", null);
+        }
     }
 
     /**

@@ -5,24 +5,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
-import org.bouncycastle.asn1.cms.SignedData;
-import org.bouncycastle.asn1.cms.SignerIdentifier;
-import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -139,51 +122,19 @@ public final class PackageCrypto {
     }
 
     /**
-     * The canonical DER form of a detached SignedData by {@code authority}: everything that the signature does not
-     * cover is rebuilt from constants and the authority certificate; the signed attributes are kept (the signature
-     * covers them) and the signature value is re-encoded with its low {@code s}, since for ECDSA {@code (r, n - s)}
-     * verifies as well as {@code (r, s)}.
+     * The canonical DER form of a detached SignedData by {@code authority} ({@link CanonicalSignedData}), which must
+     * hold an EC key; a SignedData that can have no canonical form is refused as a wrong signature.
      */
     private static byte[] canonical(CMSSignedData signed, X509Certificate authority)
             throws IOException, GeneralSecurityException {
-        if (!CMSObjectIdentifiers.signedData.equals(signed.toASN1Structure().getContentType())) {
-            throw signatureError("not a SignedData", null);
-        }
-        SignedData data = SignedData.getInstance(signed.toASN1Structure().getContent());
-        if (data.getSignerInfos().size() != 1) {
-            throw signatureError("expected exactly one signer, found " + data.getSignerInfos().size(), null);
-        }
-        SignerInfo signer = SignerInfo.getInstance(data.getSignerInfos().getObjectAt(0));
-        if (signer.getAuthenticatedAttributes() == null) {
-            throw signatureError("the signer has no signed attributes", null);
-        }
-        Certificate certificate = Certificate.getInstance(authority.getEncoded());
-        AlgorithmIdentifier sha256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
-        SignerInfo canonicalSigner = new SignerInfo(new SignerIdentifier(new IssuerAndSerialNumber(certificate)),
-                sha256, signer.getAuthenticatedAttributes(),
-                new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256),
-                new DEROctetString(lowS(signer.getEncryptedDigest().getOctets(), authority)), null);
-        SignedData canonicalData = new SignedData(new DERSet(sha256), new ContentInfo(CMSObjectIdentifiers.data, null),
-                new DERSet(certificate), null, new DERSet(canonicalSigner));
-        return new ContentInfo(CMSObjectIdentifiers.signedData, canonicalData).getEncoded(ASN1Encoding.DER);
-    }
-
-    /** The ECDSA signature {@code (r, s)} as DER with {@code s <= n/2} (n: the order of the authority key's curve). */
-    private static byte[] lowS(byte[] signature, X509Certificate authority) throws IOException {
-        if (!(authority.getPublicKey() instanceof ECPublicKey key)) {
+        if (!(authority.getPublicKey() instanceof ECPublicKey)) {
             throw signatureError("the authority key is not an EC key", null);
         }
-        ASN1Sequence pair = ASN1Sequence.getInstance(signature);
-        if (pair.size() != 2) {
-            throw signatureError("an ECDSA signature is two integers", null);
+        try {
+            return CanonicalSignedData.of(signed, authority);
+        } catch (IllegalArgumentException e) {
+            throw signatureError(e.getMessage(), e);
         }
-        BigInteger r = ASN1Integer.getInstance(pair.getObjectAt(0)).getPositiveValue();
-        BigInteger s = ASN1Integer.getInstance(pair.getObjectAt(1)).getPositiveValue();
-        BigInteger order = key.getParams().getOrder();
-        if (s.compareTo(order.shiftRight(1)) > 0) {
-            s = order.subtract(s);
-        }
-        return new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded(ASN1Encoding.DER);
     }
 
     /**

@@ -46,6 +46,18 @@ public final class PrecinctTokenKey {
     static final String DESK_FORMAT = "sailau-desk-token-key-v1";
     /** Label of the desk package's passphrase seal. */
     static final String DESK_SEAL_LABEL = "desk-token-key";
+    /**
+     * Text found near the start of every desk package (its seal's label, quoted as its JSON writes it), so that a
+     * command writing one may replace an earlier desk package and nothing else (a node's or kiosk's sealed key).
+     */
+    public static final String DESK_PACKAGE_MARKER = "\"" + DESK_SEAL_LABEL + "\"";
+    /**
+     * The bytes, read as ISO-8859-1, found at the start of every kiosk package: the DER object identifier of CMS
+     * AuthEnvelopedData (1.2.840.113549.1.9.16.1.23, RFC 5083), so that a command writing one may replace an earlier
+     * package and not a sealed key, a database or a text file.
+     */
+    public static final String KIOSK_PACKAGE_MARKER = "\u0006\u000b\u002a\u0086\u0048\u0086\u00f7\r\u0001\u0009\u0010"
+            + "\u0001\u0017";
     /** Key length: 256 bits. */
     public static final int LENGTH = 32;
 
