@@ -18,6 +18,7 @@ import kz.sailau.kiosk.audit.Reconciliation;
 import kz.sailau.kiosk.audit.SignedHead;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
+import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.precinct.PrecinctBundleVerifier;
 import kz.sailau.kiosk.precinct.PrecinctDayBundle;
 import kz.sailau.kiosk.token.RedeemLedger;
@@ -75,6 +76,11 @@ final class BundleCommands {
                 description = "The authority certificate (authority.crt.pem), obtained by a trusted channel.")
         Path authorityCertificate;
 
+        @Option(names = "--election", paramLabel = "ID",
+                description = "With --precinct: the election the kiosks' own logs must name (the node bundles name "
+                        + "none), so that an earlier election's bundles of the same precinct fail.")
+        String election;
+
         @Option(names = "--redeemed", paramLabel = "N", description = "Tokens redeemed at the ballot desk.")
         Long redeemed;
 
@@ -105,19 +111,24 @@ final class BundleCommands {
                     throw new CliException("bundle.error.precinctUsage", "--precinct DIR takes --authority-cert "
                             + "and nothing else: the redemptions are in the desk's bundle");
                 }
+                Optional<ElectionId> expected = Optional.ofNullable(election)
+                        .map(text -> ArgumentChecks.election(text, "--election"));
                 ArgumentChecks.existingDirectory(precinct, "--precinct");
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
                 X509Certificate authority = readAuthority(authorityCertificate);
                 // A node's or kiosk's certificate given as the authority would fail every signature line: one line.
                 KioskSignatures.checkAuthorityCertificate(authority);
                 PrecinctBundleVerifier.Result result = PrecinctBundleVerifier.verify(precinctBundles(precinct),
-                        kioskDays(precinct), authority);
+                        kioskDays(precinct), authority, expected);
                 for (PrecinctBundleVerifier.Check check : result.checks()) {
                     env.out().println((check.passed() ? "ok" : "FAILED") + "\t" + check.name() + "\t"
                             + check.message());
                 }
                 env.out().println(result.verdict());
                 return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
+            }
+            if (election != null) {
+                throw new CliException("bundle.error.precinctUsage", "--election goes with --precinct DIR");
             }
             List<SignedHead> printed = new ArrayList<>();
             for (String head : heads) {

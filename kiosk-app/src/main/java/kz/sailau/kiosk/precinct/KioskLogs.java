@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +18,7 @@ import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.IssuedToken;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
+import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 
@@ -43,13 +45,17 @@ final class KioskLogs {
     private final PrecinctDayBundle.Parsed ledger;
     private final int precinct;
     private final X509Certificate authority;
+    private final Optional<ElectionId> election;
+    /** The election each verified own log names, by kiosk. */
+    private final SortedMap<String, String> elections = new TreeMap<>();
 
     KioskLogs(PrecinctBundleVerifier verifier, PrecinctDayBundle.Parsed ledger, int precinct,
-              X509Certificate authority) {
+              X509Certificate authority, Optional<ElectionId> election) {
         this.verifier = verifier;
         this.ledger = ledger;
         this.precinct = precinct;
         this.authority = authority;
+        this.election = election;
     }
 
     /** Adds one check per kiosk that must have its own log and per own log found. */
@@ -85,6 +91,28 @@ final class KioskLogs {
                 check(kiosk, own.get(0));
             }
         }
+        election();
+    }
+
+    /**
+     * The node bundles name no election (a node knows its precinct, not the election): the kiosks' own logs do. All
+     * must name one election, and the one given ({@code --election}) when given, so that an earlier election's
+     * complete set of bundles for the same precinct is not read as today's.
+     */
+    private void election() {
+        SortedSet<String> named = new TreeSet<>(elections.values());
+        String name = "election";
+        if (named.size() > 1) {
+            verifier.fail(name, "the kiosks' own logs name " + named.size() + " elections: " + elections);
+        } else if (named.isEmpty()) {
+            election.ifPresent(expected -> verifier.fail(name, "no kiosk's own log verified, so nothing here names "
+                    + "the election (the node bundles do not): " + expected + " cannot be checked"));
+        } else if (election.isPresent() && !named.first().equals(election.get().value())) {
+            verifier.fail(name, "the bundles are of election " + named.first() + ", not " + election.get().value());
+        } else {
+            verifier.pass(name, "every kiosk's own log names election " + named.first()
+                    + (election.isPresent() ? ", as given" : " (give --election to require it)"));
+        }
     }
 
     private void check(String kiosk, PrecinctBundleVerifier.KioskDay day) {
@@ -116,6 +144,7 @@ final class KioskLogs {
             return;
         }
         List<String> problems = new ArrayList<>();
+        elections.put(kiosk, own.election());
         if (own.precinct() != precinct) {
             problems.add("it is a bundle of precinct " + own.precinct() + ", not " + precinct);
         }

@@ -22,6 +22,7 @@ import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeIdentity;
+import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrintableText;
@@ -112,9 +113,12 @@ public final class PrecinctBundleVerifier {
     private final List<Check> checks = new ArrayList<>();
     /** The kiosks' own day bundles to join, or empty when only the nodes' ledger is verified. */
     private final Optional<List<KioskDay>> kioskDays;
+    /** The election the kiosks' own logs must name, when given. */
+    private final Optional<ElectionId> election;
 
-    private PrecinctBundleVerifier(Optional<List<KioskDay>> kioskDays) {
+    private PrecinctBundleVerifier(Optional<List<KioskDay>> kioskDays, Optional<ElectionId> election) {
         this.kioskDays = kioskDays;
+        this.election = election;
     }
 
     /**
@@ -127,7 +131,7 @@ public final class PrecinctBundleVerifier {
     public static Result verify(List<NodeBundle> bundles, X509Certificate authority) {
         Objects.requireNonNull(bundles, "bundles");
         Objects.requireNonNull(authority, "authority");
-        return new PrecinctBundleVerifier(Optional.empty()).run(bundles, authority);
+        return new PrecinctBundleVerifier(Optional.empty(), Optional.empty()).run(bundles, authority);
     }
 
     /**
@@ -142,10 +146,20 @@ public final class PrecinctBundleVerifier {
      * @param authority the authority certificate, obtained by a trusted channel
      */
     public static Result verify(List<NodeBundle> bundles, List<KioskDay> kioskDays, X509Certificate authority) {
+        return verify(bundles, kioskDays, authority, Optional.empty());
+    }
+
+    /**
+     * As {@link #verify(List, List, X509Certificate)}, and every kiosk's own log must name {@code election} when
+     * given (the node bundles name no election; check {@code election}).
+     */
+    public static Result verify(List<NodeBundle> bundles, List<KioskDay> kioskDays, X509Certificate authority,
+                                Optional<ElectionId> election) {
         Objects.requireNonNull(bundles, "bundles");
         Objects.requireNonNull(kioskDays, "kioskDays");
         Objects.requireNonNull(authority, "authority");
-        return new PrecinctBundleVerifier(Optional.of(List.copyOf(kioskDays))).run(bundles, authority);
+        Objects.requireNonNull(election, "election");
+        return new PrecinctBundleVerifier(Optional.of(List.copyOf(kioskDays)), election).run(bundles, authority);
     }
 
     private Result run(List<NodeBundle> bundles, X509Certificate authority) {
@@ -192,7 +206,7 @@ public final class PrecinctBundleVerifier {
         counts(reference);
         Optional<String> totals = reconciliation(reference);
         redeemed(reference, kiosks(byNode, reference));
-        kioskDays.ifPresent(days -> new KioskLogs(this, reference, precinct, authority).join(byNode, days));
+        kioskDays.ifPresent(days -> new KioskLogs(this, reference, precinct, authority, election).join(byNode, days));
         return result(totals);
     }
 

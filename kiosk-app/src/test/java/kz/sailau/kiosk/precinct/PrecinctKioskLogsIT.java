@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,6 +149,40 @@ class PrecinctKioskLogsIT {
         assertTrue(console.out().contains("ok\tregister\tevery node closed on register version 1"), console.out());
         assertTrue(console.out().endsWith("precinct bundle verified: 3 nodes and the own logs of 2 kiosks; "
                 + "check-ins 13 = tokens issued 15 - voided 2\n"), console.out());
+    }
+
+    @Test
+    void theKiosksOwnLogsNameTheElectionAndAnEarlierElectionsBundlesFailWhenTheElectionIsGiven() throws Exception {
+        Path directory = precinctDirectory("election", ledger(false));
+        String election = RegisterFixtures.ELECTION.value();
+        assertEquals("every kiosk's own log names election " + election + " (give --election to require it)",
+                check(verify(directory), "election").message());
+        String[] verify = {"bundle", "verify", "--precinct", directory.toString(), "--authority-cert",
+                authorityFile.toString(), "--election"};
+
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(0, console.run(append(verify, election)), console.out() + console.err());
+        assertTrue(console.out().contains("ok\telection\tevery kiosk's own log names election " + election
+                + ", as given\n"), console.out());
+
+        // The same precinct's complete, honest set of bundles, offered as another election's day.
+        console = DayFixture.console();
+        assertEquals(1, console.run(append(verify, "KZ-2031-PRES")), console.out() + console.err());
+        assertTrue(console.out().contains("FAILED\telection\tthe bundles are of election " + election
+                + ", not KZ-2031-PRES\n"), console.out());
+        assertTrue(console.out().contains("\nprecinct bundle NOT verified: "), console.out());
+
+        console = DayFixture.console();
+        assertEquals(1, console.run(append(verify, "not an id")), console.out() + console.err());
+        assertTrue(console.err().contains("[cli.error.election]") && console.err().strip().lines().count() == 1,
+                console.err());
+        assertEquals("", console.out());
+    }
+
+    private static String[] append(String[] args, String last) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     @Test
