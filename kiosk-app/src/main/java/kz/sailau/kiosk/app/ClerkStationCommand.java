@@ -80,6 +80,7 @@ public final class ClerkStationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrecinctNodeSettings settings = checkedSettings(directory);
+        NodeCommands.installedCertificateValidNow(directory, environment.clock());
         if (checkOnly) {
             environment.out().println("clerk station " + settings.name().value() + " is ready to join the precinct "
                     + "network on " + settings.listen().getAddress().getHostAddress());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.Callable;
@@ -184,13 +185,7 @@ public final class NodeCommands {
             X509Certificate authority = Pem.readCertificate(readFile(authorityCertificate));
             // The pin must be a CA certificate, as kiosk init and the ballot desk require (a node's own is not).
             KioskSignatures.checkAuthorityCertificate(authority);
-            try {
-                issued.checkValidity(Date.from(env.clock().instant()));
-            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-                throw new CliException("node.error.certificateTime", "--certificate: the node certificate is valid "
-                        + "from " + issued.getNotBefore().toInstant() + " to " + issued.getNotAfter().toInstant()
-                        + ", not now: the precinct's nodes would refuse it; ask the authority for a new one");
-            }
+            validNow(issued, "--certificate: the node certificate", env.clock());
             passphrase.use("Node passphrase", secret -> NodeCredentials.unlockUncertified(directory, secret))
                     .install(directory, issued, authority);
             env.out().println("node certificate installed in " + directory);
@@ -217,6 +212,7 @@ public final class NodeCommands {
         @Override
         public Integer call() throws Exception {
             PrecinctNodeSettings settings = settingsOf(directory);
+            installedCertificateValidNow(directory, env.clock());
             char[] secret = passphrase.read("Node passphrase", false);
             PrintStream console = env.out();
             // The console speaks on standard output; log lines go to standard error so they never mix with it.
@@ -233,6 +229,44 @@ public final class NodeCommands {
             }
             return KioskCommandLine.OK;
         }
+    }
+
+    /**
+     * Refuses a node certificate that is not valid at {@code clock}'s time: the precinct's other machines would refuse
+     * it in the TLS handshake, and the node would only show as cut off.
+     *
+     * @throws CliException {@code node.error.certificateTime}
+     */
+    static void validNow(X509Certificate certificate, String what, Clock clock) {
+        try {
+            certificate.checkValidity(Date.from(clock.instant()));
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            throw new CliException("node.error.certificateTime", what + " is valid from "
+                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant()
+                    + ", not now: the precinct's nodes would refuse it; ask the authority for a new one");
+        }
+    }
+
+    /**
+     * The installed node certificate ({@code DIR/node.crt.pem}), when there is one that can be read, valid now: checked
+     * by {@code node run}, {@code token desk} and {@code clerk-station} before the passphrase is asked, so that a
+     * certificate that has expired since {@code node install} is said at once. A missing or unreadable one is left to
+     * the unlocking, which names it.
+     *
+     * @throws CliException {@code node.error.certificateTime}
+     */
+    public static void installedCertificateValidNow(Path directory, Clock clock) {
+        Path file = directory.resolve(NodeCredentials.CERTIFICATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        X509Certificate installed;
+        try {
+            installed = Pem.readCertificate(ArgumentChecks.smallFile(file, NodeCredentials.CERTIFICATE_FILE));
+        } catch (RuntimeException e) {
+            return;
+        }
+        validNow(installed, "the installed node certificate " + file, clock);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -77,6 +78,7 @@ public final class TokenDeskCommand implements Callable<Integer> {
         TokenDeskOptions.Checked checked = desk.checkFiles();
         ArgumentChecks.existingDirectory(directory, "--dir");
         PrecinctNodeSettings settings = NodeCommands.settingsOf(directory);
+        NodeCommands.installedCertificateValidNow(directory, Clock.systemUTC());
         if (Files.isRegularFile(directory.resolve(NodeCredentials.AUTHORITY_FILE))
                 && !NodeCredentials.authorityOf(directory).equals(checked.authority())) {
             // The desk would check tokens under one authority and join a network certified by another: its peers

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.threats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,6 +29,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.checkin.PreparedToken;
+import kz.sailau.kiosk.cli.CliException;
+import kz.sailau.kiosk.cli.NodeCommands;
 import kz.sailau.kiosk.audit.DayFixture;
 import kz.sailau.kiosk.audit.MarkedRegisterBackup;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
@@ -35,6 +38,7 @@ import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
+import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.precinct.PrecinctDayFiles;
@@ -374,6 +378,22 @@ class HostileNetworkIT {
      * The control: on the honest directory every check passes but the kiosks' own logs, which this fixture does not
      * hold (their join is {@code precinct.PrecinctKioskLogsIT}'s); so each alteration above fails a check of its own.
      */
+    @Test
+    void aNodeWhoseInstalledCertificateHasExpiredIsToldSoBeforeItsPassphraseIsAsked() throws Exception {
+        // node run, token desk and clerk-station check it before the passphrase: else the node would only show as
+        // cut off, its peers refusing the certificate in the TLS handshake.
+        Path node = Files.createDirectories(root.resolve("expired-node"));
+        Files.copy(root.resolve("kiosk-1-expired.crt.pem"), node.resolve(NodeCredentials.CERTIFICATE_FILE));
+        CliException refused = assertThrows(CliException.class,
+                () -> NodeCommands.installedCertificateValidNow(node, RegisterFixtures.CLOCK));
+        assertEquals("node.error.certificateTime", refused.messageKey());
+        assertTrue(refused.getMessage().startsWith("the installed node certificate " + node.resolve(
+                NodeCredentials.CERTIFICATE_FILE) + " is valid from "), refused.getMessage());
+        Path installed = root.resolve("nodes").resolve("kiosk-2");
+        NodeCommands.installedCertificateValidNow(installed, RegisterFixtures.CLOCK);
+        assertTrue(Files.isRegularFile(installed.resolve(NodeCredentials.CERTIFICATE_FILE)), "a valid one passes");
+    }
+
     @Test
     void theHonestPrecinctDayFailsOnlyForTheKiosksOwnLogsItDoesNotHold() {
         ThreatWorld.Run run = ThreatWorld.run("bundle", "verify", "--precinct", precinct.toString(),
