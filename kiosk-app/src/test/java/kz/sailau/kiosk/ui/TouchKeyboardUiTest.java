@@ -446,6 +446,23 @@ class TouchKeyboardUiTest {
                 "after the card: the login and the console's actions clear of the keys");
     }
 
+    /** A long passphrase or text: the echo shows its end and the caret, whole, after an ellipsis (decision 0375). */
+    @Test
+    void theEchoShowsTheEndOfALongTextWithItsCaret(FxRobot robot) throws Exception {
+        for (String field : List.of("#clerk-pin", "#clerk-id")) {
+            tap(robot, field);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
+            robot.interact(() -> ((TextInputControl) scene.lookup(field)).setText("abcdefgh".repeat(12) + "XYZ"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene,
+                    scene.lookup("#touch-keyboard"))).get(10, TimeUnit.SECONDS), field + ": the echo whole");
+            String echo = ((Label) scene.lookup("#keyboard-echo")).getText();
+            assertTrue(echo.startsWith("…") && echo.endsWith(field.equals("#clerk-pin") ? "••▏" : "XYZ▏"),
+                    field + ": " + echo);
+            tap(robot, "#key-hide");
+        }
+    }
+
     @Test
     void theCheckFindsAFieldUnderTheKeys(FxRobot robot) throws Exception {
         TextField low = new TextField();
