@@ -422,6 +422,47 @@ class TouchKeyboardUiTest {
      * The check sees a field under the keys: a field laid at a fixed place low on a screen (a plain pane does not
      * move it when the dock shrinks the screen above the keys) is reported, so a pass means something.
      */
+    /**
+     * A card read while the clerk types the login: the console shows the new case (a refusal, its alert and the
+     * special list) and its field moves down; the screen pans again so the login stays above the keys (issue 15's
+     * touch pass found it under them, decision 0375).
+     */
+    @Test
+    void theFieldStaysAboveTheKeysWhenACardChangesTheConsoleUnderIt(FxRobot robot) throws Exception {
+        tap(robot, "#clerk-id");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-q") != null);
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_ACTIONS), "before the card");
+        model.submitCard(fixtures.mrz(5)).get(5, TimeUnit.SECONDS);
+        ScreenStates.await(model, CheckInState.Refused.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The frame that shows the new case lays it out; the pan follows on the FX thread.
+        robot.interact(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(keysShown(), "the keys stay for the field that keeps the focus");
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_ACTIONS),
+                "after the card: the login and the console's actions clear of the keys");
+    }
+
+    /** A long passphrase or text: the echo shows its end and the caret, whole, after an ellipsis (decision 0375). */
+    @Test
+    void theEchoShowsTheEndOfALongTextWithItsCaret(FxRobot robot) throws Exception {
+        for (String field : List.of("#clerk-pin", "#clerk-id")) {
+            tap(robot, field);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
+            robot.interact(() -> ((TextInputControl) scene.lookup(field)).setText("abcdefgh".repeat(12) + "XYZ"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene,
+                    scene.lookup("#touch-keyboard"))).get(10, TimeUnit.SECONDS), field + ": the echo whole");
+            String echo = ((Label) scene.lookup("#keyboard-echo")).getText();
+            assertTrue(echo.startsWith("…") && echo.endsWith(field.equals("#clerk-pin") ? "••▏" : "XYZ▏"),
+                    field + ": " + echo);
+            tap(robot, "#key-hide");
+        }
+    }
+
     @Test
     void theCheckFindsAFieldUnderTheKeys(FxRobot robot) throws Exception {
         TextField low = new TextField();

@@ -95,12 +95,17 @@ final class UiFixtures {
     final Map<Iin, PollingStation> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
 
     UiFixtures(FingerprintScanner otherScanner) {
-        this(otherScanner, false);
+        this(otherScanner, false, 0);
     }
 
     /** A kiosk of a 3-node precinct network, with the majority until a test cuts it off ({@link #network}). */
     static UiFixtures onPrecinctNetwork() {
-        return new UiFixtures(null, true);
+        return new UiFixtures(null, true, 0);
+    }
+
+    /** A standalone kiosk whose register holds {@code extra} more voters of precinct 101, numbers 6 and on. */
+    static UiFixtures withMoreVoters(int extra) {
+        return new UiFixtures(null, false, extra);
     }
 
     /** This kiosk's node, in reach of all three members, following kiosk-2. */
@@ -115,11 +120,14 @@ final class UiFixtures {
     /** The precinct network's state the engine reads on its next tick (precinct fixtures only). */
     volatile PrecinctNetworkStatus network = WITH_MAJORITY;
 
-    private UiFixtures(FingerprintScanner otherScanner, boolean precinctNetwork) {
+    private UiFixtures(FingerprintScanner otherScanner, boolean precinctNetwork, int extra) {
         for (int n = 1; n <= 4; n++) {
             voters.add(voter(n, PRECINCT));
         }
         voters.add(voter(5, new PrecinctId(102)));
+        for (int n = 6; n < 6 + extra; n++) {
+            voters.add(voter(n, PRECINCT));
+        }
         devices = new DeviceRunner(new KioskDevices(otherScanner == null ? scanner : otherScanner, () -> {
             throw new MrzReaderException("device.mrz.notFound", "the UI tests feed cards through the view model", null);
         }, printer), new DeviceRunner.Timing(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(1)));

@@ -3,6 +3,7 @@ package kz.sailau.kiosk.ui.touch;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ChangeListener;
@@ -41,6 +42,17 @@ public final class KeyboardDock extends BorderPane {
     private final TouchKeyboard keyboard = new TouchKeyboard();
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ChangeListener<Node> focus = (o, before, now) -> follow(now);
+    /**
+     * The field typed moved on the screen under the keys (its screen changed under it: a card read while the clerk
+     * types brings a new case to the console): the screen pans again after that layout, or when the finger is lifted.
+     */
+    private final InvalidationListener ownerMoved = o -> {
+        if (this.pressed) {
+            this.panOnRelease = true;
+        } else {
+            Platform.runLater(this::keepFieldAboveKeys);
+        }
+    };
     private final DoubleSupplier keepClear;
     private StackPane overlay;
     /** The screen under the keys of an {@link #over} dock: panned up while the keys would cover the field. */
@@ -176,7 +188,7 @@ public final class KeyboardDock extends BorderPane {
             overlay.getChildren().remove(keyboard);
             panned.setTranslateY(0);
         }
-        owner = null;
+        own(null, false);
         panOnRelease = false;
         showing.set(false);
     }
@@ -209,7 +221,7 @@ public final class KeyboardDock extends BorderPane {
         if (showing.get() && keyboard.target() == target && keyboard.kind() == kind) {
             return;
         }
-        owner = field;
+        own(field, overlay != null);
         keyboard.target(target, kind);
         if (overlay == null) {
             if (getBottom() != keyboard) {
@@ -237,6 +249,19 @@ public final class KeyboardDock extends BorderPane {
             } else {
                 keepFieldAboveKeys();
             }
+        }
+    }
+
+    /** Makes {@code field} the owner of the keys, watching where it lies while {@code watch} (keys over the screen). */
+    private void own(Node field, boolean watch) {
+        if (owner != null) {
+            owner.localToSceneTransformProperty().removeListener(ownerMoved);
+        }
+        owner = field;
+        if (owner != null && watch) {
+            owner.localToSceneTransformProperty().addListener(ownerMoved);
+            // Read once: an invalidation listener hears of the next change only after the value was read.
+            owner.getLocalToSceneTransform();
         }
     }
 
@@ -273,6 +298,8 @@ public final class KeyboardDock extends BorderPane {
             offset = Math.max(0, Math.min(keys.getHeight(), bottom + PAN_GAP - keys.getMinY()));
         }
         panned.setTranslateY(-offset);
+        // Read again, so that the next move of the field is heard.
+        owner.getLocalToSceneTransform();
     }
 
     /** Where {@code node} lies in the overlay with the screen not panned ({@code pannedBy} is the pan now). */

@@ -5,6 +5,8 @@ import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
+import javafx.scene.text.Text;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -38,6 +40,9 @@ public final class TouchKeyboard extends VBox {
      */
     static final double KEYPAD = 3 * (KEY + GAP) + CONTROL;
 
+    /** Room kept free on the echo line, in pixels, for the rounding of the label's own text layout. */
+    private static final double ECHO_SLACK = 4;
+
     private final Label echo = new Label();
     private final VBox keys = new VBox(GAP);
     private final InvalidationListener echoText = o -> showEcho();
@@ -57,6 +62,7 @@ public final class TouchKeyboard extends VBox {
         echo.setId("keyboard-echo");
         echo.getStyleClass().add("keyboard-echo");
         echo.setMinHeight(52);
+        echo.fontProperty().addListener(o -> showEcho());
         echoWidth(LETTERS_ECHO);
         keys.setAlignment(Pos.CENTER);
         getChildren().addAll(echo, keys);
@@ -126,7 +132,29 @@ public final class TouchKeyboard extends VBox {
 
     private void showEcho() {
         String text = target == null || target.getText() == null ? "" : target.getText();
-        echo.setText((target instanceof PasswordField ? "•".repeat(text.length()) : text) + "▏");
+        echo.setText(tailThatFits(target instanceof PasswordField ? "•".repeat(text.length()) : text) + "▏");
+    }
+
+    /**
+     * The end of {@code shown} that fits the echo line with the caret, after an ellipsis when the start is left out:
+     * the last characters typed and the caret stay in view however long the text (a long passphrase's dots were cut
+     * at their end, caret and all, in the touch pass of issue 15, decision 0375).
+     */
+    private String tailThatFits(String shown) {
+        // The echo's own font once styled (the font listener shows the echo again when the style sets it).
+        Insets insets = echo.getInsets();
+        double room = echo.getMaxWidth() - insets.getLeft() - insets.getRight() - ECHO_SLACK;
+        Text measure = new Text();
+        measure.setFont(echo.getFont());
+        String tail = shown;
+        for (int from = 0; from < shown.length(); from++) {
+            tail = (from == 0 ? "" : "…") + shown.substring(from);
+            measure.setText(tail + "▏");
+            if (measure.getLayoutBounds().getWidth() <= room) {
+                return tail;
+            }
+        }
+        return tail;
     }
 
     private void build() {
