@@ -3,6 +3,7 @@ package kz.sailau.kiosk.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,8 +80,7 @@ public final class ClerkStationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrecinctNodeSettings settings = checkedSettings(directory);
-        NodeCommands.installedCertificateValidNow(directory, environment.clock());
+        PrecinctNodeSettings settings = checkedSettings(directory, environment.clock());
         if (checkOnly) {
             environment.out().println("clerk station " + settings.name().value() + " is ready to join the precinct "
                     + "network on " + settings.listen().getAddress().getHostAddress());
@@ -177,9 +177,10 @@ public final class ClerkStationCommand implements Callable<Integer> {
      *
      * @throws CliException {@code node.error.noSettings}, {@code node.error.settings},
      *                      {@code node.error.notInitialised}, {@code node.error.role},
-     *                      {@code node.error.certificateMismatch} or the certificate's own key
+     *                      {@code node.error.certificateMismatch}, {@code node.error.certificateTime} or the
+     *                      certificate's own key
      */
-    static PrecinctNodeSettings checkedSettings(Path directory) {
+    static PrecinctNodeSettings checkedSettings(Path directory, Clock clock) {
         PrecinctNodeSettings settings = NodeCommands.settingsOf(directory);
         NodeIdentity identity;
         try {
@@ -196,8 +197,10 @@ public final class ClerkStationCommand implements Callable<Integer> {
                 throw new CliException(e.messageKey(), "the pinned authority certificate "
                         + NodeCredentials.AUTHORITY_FILE + " cannot be used: " + e.getMessage());
             }
-            identity = NodeCertificates.identify(Pem.readCertificate(Files.readAllBytes(
-                    directory.resolve(NodeCredentials.CERTIFICATE_FILE))), authority);
+            Path file = directory.resolve(NodeCredentials.CERTIFICATE_FILE);
+            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(file));
+            NodeCommands.validNow(certificate, "the installed node certificate " + file, clock);
+            identity = NodeCertificates.identify(certificate, authority);
         } catch (KioskCryptoException e) {
             throw new CliException(e.messageKey(), "the node certificate cannot be used: " + e.getMessage());
         } catch (IOException | RuntimeException e) {

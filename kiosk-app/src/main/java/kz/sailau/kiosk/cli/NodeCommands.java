@@ -237,7 +237,7 @@ public final class NodeCommands {
      *
      * @throws CliException {@code node.error.certificateTime}
      */
-    static void validNow(X509Certificate certificate, String what, Clock clock) {
+    public static void validNow(X509Certificate certificate, String what, Clock clock) {
         try {
             certificate.checkValidity(Date.from(clock.instant()));
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
@@ -249,9 +249,9 @@ public final class NodeCommands {
 
     /**
      * The installed node certificate ({@code DIR/node.crt.pem}), when there is one that can be read, valid now: checked
-     * by {@code node run}, {@code token desk} and {@code clerk-station} before the passphrase is asked, so that a
-     * certificate that has expired since {@code node install} is said at once. A missing or unreadable one is left to
-     * the unlocking, which names it.
+     * by {@code node run} and {@code token desk} before the passphrase is asked ({@code clerk-station} checks the one
+     * it reads anyway with {@link #validNow}), so that a certificate that has expired since {@code node install} is
+     * said at once. A missing or unreadable one is left to the unlocking, which names it.
      *
      * @throws CliException {@code node.error.certificateTime}
      */
