@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.input.MouseButton;
 import org.testfx.robot.MouseRobot;
@@ -215,11 +216,9 @@ class TouchMonkeyUiTest {
     /** Waits until the engine has nothing in hand: no matching, recording or printing under way. */
     private void quiesce() throws Exception {
         model.settled().get(10, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (busy(model.stateProperty().get()) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        if (busy(model.stateProperty().get())) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !busy(model.stateProperty().get()));
+        } catch (TimeoutException e) {
             throw new AssertionError("the engine stayed in " + model.stateProperty().get().getClass().getSimpleName());
         }
     }
