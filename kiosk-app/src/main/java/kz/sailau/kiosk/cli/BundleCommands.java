@@ -270,6 +270,12 @@ final class BundleCommands {
     static List<PrecinctBundleVerifier.NodeBundle> precinctBundles(Path directory) {
         List<PrecinctBundleVerifier.NodeBundle> bundles;
         try {
+            List<String> irregular = PrecinctBundleVerifier.irregularFiles(directory);
+            if (!irregular.isEmpty()) {
+                throw new CliException("bundle.error.notAFile", String.join(", ", irregular) + " in " + directory
+                        + (irregular.size() == 1 ? " is" : " are") + " no regular file (a folder, a link, a named "
+                        + "pipe or a device): copy each node's files as its node wrote them");
+            }
             bundles = PrecinctBundleVerifier.read(directory);
         } catch (PrecinctBundleVerifier.FileTooLargeException e) {
             throw tooLarge(e);

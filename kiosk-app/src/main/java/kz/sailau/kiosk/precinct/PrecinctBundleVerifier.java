@@ -3,6 +3,7 @@ package kz.sailau.kiosk.precinct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -469,6 +470,25 @@ public final class PrecinctBundleVerifier {
                     readBounded(file), signatureOf(file, PrecinctDayBundle.SIGNATURE_SUFFIX)));
         }
         return days;
+    }
+
+    /**
+     * The names in a precinct directory that a node's bundle, a kiosk's day bundle or a signature would have but that
+     * are no regular file: a folder, a symbolic link, a named pipe or a device. {@link #read} and
+     * {@link #readKioskDays} pass over them, so a caller refuses the directory when this is not empty: else such a
+     * node would only show as "no bundle from NODE" or its signature as missing.
+     *
+     * @throws IOException if the directory cannot be listed
+     */
+    public static List<String> irregularFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(PrecinctDayBundle.SUFFIX) || name.endsWith(KIOSK_DAY_SUFFIX)
+                        || name.endsWith(PrecinctDayBundle.SIGNATURE_SUFFIX);
+            }).filter(f -> !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> PrintableText.of(f.getFileName().toString())).sorted().toList();
+        }
     }
 
     private static List<Path> files(Path directory, String suffix) throws IOException {

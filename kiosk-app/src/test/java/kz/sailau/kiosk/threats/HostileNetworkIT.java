@@ -327,29 +327,10 @@ class HostileNetworkIT {
                         "kiosk-2"), StandardCopyOption.REPLACE_EXISTING)));
         all.add(new Alteration("kiosk-2's .p7s deleted", "is missing",
                 d -> Files.delete(PrecinctDayFiles.signature(d, "kiosk-2"))));
-        all.add(new Alteration("kiosk-2's .p7s a folder", "is missing",
-                d -> folderInPlaceOf(PrecinctDayFiles.signature(d, "kiosk-2"))));
         all.add(new Alteration("kiosk-2's bundle and .p7s deleted", "no bundle from kiosk-2",
                 d -> {
                     Files.delete(PrecinctDayFiles.bundle(d, "kiosk-2"));
                     Files.delete(PrecinctDayFiles.signature(d, "kiosk-2"));
-                }));
-        all.add(new Alteration("kiosk-2's bundle a folder", "no bundle from kiosk-2",
-                d -> folderInPlaceOf(PrecinctDayFiles.bundle(d, "kiosk-2"))));
-        all.add(new Alteration("kiosk-2's bundle a named pipe", "no bundle from kiosk-2",
-                d -> {
-                    Files.delete(PrecinctDayFiles.bundle(d, "kiosk-2"));
-                    assertEquals(0, new ProcessBuilder("mkfifo", PrecinctDayFiles.bundle(d, "kiosk-2").toString())
-                            .start().waitFor());
-                }));
-        all.add(new Alteration("kiosk-2's bundle and .p7s symbolic links to kiosk-1's", "no bundle from kiosk-2",
-                d -> {
-                    Files.delete(PrecinctDayFiles.bundle(d, "kiosk-2"));
-                    Files.delete(PrecinctDayFiles.signature(d, "kiosk-2"));
-                    Files.createSymbolicLink(PrecinctDayFiles.bundle(d, "kiosk-2"), PrecinctDayFiles.bundle(d,
-                            "kiosk-1"));
-                    Files.createSymbolicLink(PrecinctDayFiles.signature(d, "kiosk-2"), PrecinctDayFiles.signature(d,
-                            "kiosk-1"));
                 }));
         all.add(new Alteration("desk-1's bundle text signed by kiosk-2 as kiosk-2's", "but is signed by kiosk-2",
                 d -> {
@@ -372,6 +353,53 @@ class HostileNetworkIT {
         ThreatWorld.Run run = ThreatWorld.run("bundle", "verify", "--precinct", copy.toString(), "--authority-cert",
                 world.authorityCertificateFile.toString());
         assertNotVerified(run, alteration.what(), alteration.failure());
+    }
+
+    /** A node's file replaced by something that is no regular file: the whole directory is refused, naming it. */
+    static Stream<Alteration> irregularFiles() {
+        List<Alteration> all = new ArrayList<>();
+        all.add(new Alteration("kiosk-2's .p7s a folder", "kiosk-2.bundle.p7s",
+                d -> folderInPlaceOf(PrecinctDayFiles.signature(d, "kiosk-2"))));
+        all.add(new Alteration("kiosk-2's bundle a folder", "kiosk-2.bundle",
+                d -> folderInPlaceOf(PrecinctDayFiles.bundle(d, "kiosk-2"))));
+        all.add(new Alteration("kiosk-2's bundle a named pipe", "kiosk-2.bundle",
+                d -> {
+                    Files.delete(PrecinctDayFiles.bundle(d, "kiosk-2"));
+                    assertEquals(0, new ProcessBuilder("mkfifo", PrecinctDayFiles.bundle(d, "kiosk-2").toString())
+                            .start().waitFor());
+                }));
+        all.add(new Alteration("kiosk-2's bundle and .p7s symbolic links to kiosk-1's", "kiosk-2.bundle, "
+                + "kiosk-2.bundle.p7s",
+                d -> {
+                    Files.delete(PrecinctDayFiles.bundle(d, "kiosk-2"));
+                    Files.delete(PrecinctDayFiles.signature(d, "kiosk-2"));
+                    Files.createSymbolicLink(PrecinctDayFiles.bundle(d, "kiosk-2"), PrecinctDayFiles.bundle(d,
+                            "kiosk-1"));
+                    Files.createSymbolicLink(PrecinctDayFiles.signature(d, "kiosk-2"), PrecinctDayFiles.signature(d,
+                            "kiosk-1"));
+                }));
+        return all.stream();
+    }
+
+    /**
+     * Such a file used to be passed over, so the node showed only as "no bundle from kiosk-2" or its signature as
+     * missing; {@code bundle verify --precinct} refuses the directory in one line naming it, before it reads any
+     * bundle.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("irregularFiles")
+    void aNodeFileThatIsNoRegularFileIsRefusedByName(Alteration alteration) throws Exception {
+        Path copy = PrecinctDayFiles.copy(precinct, work.resolve("irregular-" + alteration.what().replaceAll(
+                "[^A-Za-z0-9]+", "-")));
+        alteration.altering().alter(copy);
+        ThreatWorld.Run run = ThreatWorld.run("bundle", "verify", "--precinct", copy.toString(), "--authority-cert",
+                world.authorityCertificateFile.toString());
+        assertEquals(1, run.exit(), alteration.what() + "\n" + run.out() + run.err());
+        assertEquals("", run.out(), alteration.what() + ": nothing is verified");
+        assertEquals(List.of("error [bundle.error.notAFile]: " + alteration.failure() + " in " + copy
+                + (alteration.failure().contains(",") ? " are" : " is") + " no regular file (a folder, a link, a "
+                + "named pipe or a device): copy each node's files as its node wrote them"), run.errLines(),
+                alteration.what());
     }
 
     /**
