@@ -93,11 +93,7 @@ class StaffTouchPassUiTest {
     @Test
     void aClerkAndAnAdministratorFindNothingBrokenByTouch(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
-        Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
-        robot.interact(() -> {
-            before[0] = Thread.currentThread().getUncaughtExceptionHandler();
-            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxErrors.add(e));
-        });
+        Runnable restore = ScreenStates.collectFxErrors(robot, fxErrors);
         try {
             for (int i = 0; i < SEEDS.length; i++) {
                 int[] size = ElectionDayScreens.SIZES[i % 2];
@@ -106,7 +102,7 @@ class StaffTouchPassUiTest {
             }
         } finally {
             close();
-            robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0]));
+            restore.run();
         }
         System.out.println("staff touch pass: " + steps + " steps; states after a step: " + visited
                 + "; taps: " + tapped);
@@ -134,7 +130,7 @@ class StaffTouchPassUiTest {
                 found.add(where + e.getMessage());
                 break;
             }
-            quiesce();
+            settle();
             stepProblems.addAll(WaitForAsyncUtils.asyncFx(this::invariants).get(30, TimeUnit.SECONDS));
             stepProblems.forEach(p -> found.add(where + did + ": " + p));
             CheckInState state = model.stateProperty().get();
@@ -240,7 +236,7 @@ class StaffTouchPassUiTest {
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> fixtures.scanner.fingers.isEmpty()
                 || !(model.stateProperty().get() instanceof CheckInState.AwaitingFinger));
         fixtures.scanner.fingers.clear();
-        quiesce();
+        settle();
     }
 
     /**
@@ -405,7 +401,7 @@ class StaffTouchPassUiTest {
             }
         }
         key(robot, "#key-enter");
-        quiesce();
+        settle();
     }
 
     /**
@@ -447,7 +443,7 @@ class StaffTouchPassUiTest {
         for (int round = 0; round < 4; round++) {
             fixtures.clock.advance(fixtures.policy.idleTimeout().plus(fixtures.policy.tokenDisplay()).plusSeconds(1));
             model.tick().get(5, TimeUnit.SECONDS);
-            quiesce();
+            settle();
             if (model.stateProperty().get() instanceof CheckInState.AwaitingCard) {
                 break;
             }
@@ -478,7 +474,7 @@ class StaffTouchPassUiTest {
                 String login = WaitForAsyncUtils.asyncFx(() -> ((TextInputControl) scene.lookup("#clerk-id")).getText()
                         + "/" + ((TextInputControl) scene.lookup("#clerk-pin")).getText().length()).get(5, TimeUnit.SECONDS);
                 tapById(robot, end);
-                quiesce();
+                settle();
                 String result = WaitForAsyncUtils.asyncFx(() -> scene.lookup("#clerk-result") == null ? "-"
                         : ((Labeled) scene.lookup("#clerk-result")).getText()).get(5, TimeUnit.SECONDS);
                 trace.add(end + " with " + login + " -> " + result + " keys " + keysShown());
@@ -503,7 +499,7 @@ class StaffTouchPassUiTest {
         if (showing(id)) {
             robot.interact(() -> AdminTouch.reveal(scene.lookup(id)));
             TouchTaps.tap(robot, id);
-            quiesce();
+            settle();
         }
     }
 
@@ -536,21 +532,10 @@ class StaffTouchPassUiTest {
         return keys != null && keys.getScene() != null && keys.isVisible();
     }
 
-    /** Waits until the engine and the administrator's work have nothing in hand, then for the FX thread. */
-    private void quiesce() throws Exception {
-        model.settled().get(10, TimeUnit.SECONDS);
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !busy(model.stateProperty().get()));
-        } catch (TimeoutException e) {
-            throw new AssertionError("the engine stayed in " + model.stateProperty().get().getClass().getSimpleName());
-        }
+    /** Waits until the engine has nothing in hand, then for the FX thread. */
+    private void settle() throws Exception {
+        ScreenStates.idle(model);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean busy(CheckInState s) {
-        return s instanceof CheckInState.Matching || s instanceof CheckInState.Recording
-                || s instanceof CheckInState.CheckingEligibility
-                || s instanceof CheckInState.TokenIssued t && t.printout() instanceof CheckInState.Printout.Printing;
     }
 
     /** On the FX thread: what is wrong now. */
@@ -662,11 +647,7 @@ class StaffTouchPassUiTest {
             screens = new KioskScreens(model, administration, ForkJoinPool.commonPool(), Platform::runLater);
             model.language().choose(language);
             screens.voterView().clerkConsole().language().choose(language);
-            scene.setRoot(new Group());
-            scene = new Scene(screens, size[0], size[1]);
-            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.sizeToScene();
+            scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]);
             // A stage first shown with an empty scene has no place on the screen yet: taps need one.
             if (Double.isNaN(stage.getX())) {
                 stage.setX(0);
