@@ -161,10 +161,20 @@ public final class DevicesPane extends VBox {
     }
 
     private void offerPorts() {
+        List<String> present = new ArrayList<>(new LinkedHashSet<>(model.presentPorts()));
         for (ComboBox<String> port : ports.values()) {
+            if (port.getItems().equals(present)) {
+                continue;
+            }
             String typed = port.getEditor().getText();
-            port.getItems().setAll(new ArrayList<>(new LinkedHashSet<>(model.presentPorts())));
+            port.getItems().setAll(present);
             port.getEditor().setText(typed);
+            if (port.isShowing()) {
+                // The ports are looked for as the list opens and come after it is sized: a list opened empty
+                // stayed a sliver without rows. Opened again, it is sized for them (the same ports do not reopen it).
+                port.hide();
+                port.show();
+            }
         }
     }
 

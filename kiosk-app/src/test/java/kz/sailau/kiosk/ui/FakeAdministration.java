@@ -32,6 +32,8 @@ class FakeAdministration implements AdministratorActions {
     volatile boolean loadSucceeds;
     volatile boolean closed;
     volatile CountDownLatch closeRelease = new CountDownLatch(0);
+    /** The ports present are reported once the test releases this (at once unless a test holds it). */
+    volatile CountDownLatch portsRelease = new CountDownLatch(0);
     volatile Optional<String> voterScreensBlocked = Optional.empty();
     volatile LogicAccuracyTesting.Status testStatus = LogicAccuracyTesting.Status.IDLE;
     RemovableMedia media = new RemovableMedia(List.of("/nonexistent-sailau-media/*"));
@@ -212,6 +214,11 @@ class FakeAdministration implements AdministratorActions {
 
             @Override
             public List<String> presentPorts() {
+                try {
+                    portsRelease.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return List.of("/dev/ttyUSB0", "/dev/ttyUSB1");
             }
 

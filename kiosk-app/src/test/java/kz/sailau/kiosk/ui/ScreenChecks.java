@@ -21,7 +21,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -71,6 +73,21 @@ public final class ScreenChecks {
         scene.getRoot().layout();
         List<String> problems = new ArrayList<>();
         walk(scene.getRoot(), windowBounds(scene), problems);
+        return problems;
+    }
+
+    /**
+     * The problems of every popup window now showing over {@code scene}'s window (a combo box's list: its rows are
+     * touch targets too), each against the popup's own bounds. Call on the FX thread.
+     */
+    static List<String> popupProblems(Scene scene) {
+        List<String> problems = new ArrayList<>();
+        for (Window window : Window.getWindows()) {
+            if (window instanceof PopupWindow popup && popup.isShowing()
+                    && popup.getOwnerWindow() == scene.getWindow() && popup.getScene() != null) {
+                problems.addAll(problems(popup.getScene()));
+            }
+        }
         return problems;
     }
 
@@ -349,6 +366,10 @@ public final class ScreenChecks {
         if (control && !insideSkinOfAnotherControl(node)) {
             checkInside(node, inScene, area, problems);
             checkTouchTarget(node, problems);
+            if (node instanceof ComboBoxBase<?> combo && combo.isEditable() && combo.lookup(".arrow-button") != null) {
+                // A tap on an editable combo box's field brings the keys: its list opens from the arrow alone.
+                checkTouchTarget(combo.lookup(".arrow-button"), problems);
+            }
         }
         if (node instanceof TextField field) {
             checkPromptWhole(field, problems);

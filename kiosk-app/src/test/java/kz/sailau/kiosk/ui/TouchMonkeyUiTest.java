@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.input.MouseButton;
 import org.testfx.robot.MouseRobot;
@@ -83,11 +82,7 @@ class TouchMonkeyUiTest {
     @Test
     void anImpatientVoterFindsNothingBroken(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
-        Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
-        robot.interact(() -> {
-            before[0] = Thread.currentThread().getUncaughtExceptionHandler();
-            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxErrors.add(e));
-        });
+        Runnable restore = ScreenStates.collectFxErrors(robot, fxErrors);
         try {
             for (int i = 0; i < SEEDS.length; i++) {
                 int[] size = ElectionDayScreens.SIZES[i % ElectionDayScreens.SIZES.length];
@@ -95,7 +90,7 @@ class TouchMonkeyUiTest {
             }
         } finally {
             close();
-            robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0]));
+            restore.run();
         }
         System.out.println("touch pass: " + taps + " taps, " + outsideSteps + " other steps, screens after a step: "
                 + visited);
@@ -124,7 +119,7 @@ class TouchMonkeyUiTest {
                 model.settled().get(10, TimeUnit.SECONDS);
                 fxRoundTrip();
             } else {
-                quiesce();
+                ScreenStates.idle(model);
             }
 
             for (String problem : WaitForAsyncUtils.asyncFx(this::invariants).get(30, TimeUnit.SECONDS)) {
@@ -213,22 +208,6 @@ class TouchMonkeyUiTest {
         }
     }
 
-    /** Waits until the engine has nothing in hand: no matching, recording or printing under way. */
-    private void quiesce() throws Exception {
-        model.settled().get(10, TimeUnit.SECONDS);
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !busy(model.stateProperty().get()));
-        } catch (TimeoutException e) {
-            throw new AssertionError("the engine stayed in " + model.stateProperty().get().getClass().getSimpleName());
-        }
-    }
-
-    private static boolean busy(CheckInState s) {
-        return s instanceof CheckInState.Matching || s instanceof CheckInState.Recording
-                || s instanceof CheckInState.CheckingEligibility
-                || s instanceof CheckInState.TokenIssued t && t.printout() instanceof CheckInState.Printout.Printing;
-    }
-
     /**
      * Runs the clock past every timeout; a case that waits for a clerk is ended by one (as the console would); then
      * the kiosk must be on the welcome screen. Returns what it shows instead, or null.
@@ -239,7 +218,7 @@ class TouchMonkeyUiTest {
         for (int round = 0; round < 4; round++) {
             fixtures.clock.advance(fixtures.policy.idleTimeout().plus(fixtures.policy.tokenDisplay()).plusSeconds(1));
             model.tick();
-            quiesce();
+            ScreenStates.idle(model);
             CheckInState now = model.stateProperty().get();
             if (now instanceof CheckInState.AwaitingCard) {
                 return null;
@@ -256,7 +235,7 @@ class TouchMonkeyUiTest {
                 } catch (Exception e) {
                     return "the clerk could not end " + now.getClass().getSimpleName() + ": " + e.getMessage();
                 }
-                quiesce();
+                ScreenStates.idle(model);
             }
         }
         CheckInState now = model.stateProperty().get();

@@ -121,7 +121,7 @@ public final class KeyboardDock extends BorderPane {
         });
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             pressed = true;
-            if (e.getTarget() instanceof Node node) {
+            if (e.getTarget() instanceof Node node && !opensAList(node)) {
                 marked(node).ifPresent(field -> Platform.runLater(() -> {
                     if (field.isFocused() || field.isFocusWithin()) {
                         show(field);
@@ -129,6 +129,20 @@ public final class KeyboardDock extends BorderPane {
                 }));
             }
         });
+    }
+
+    /**
+     * Whether {@code node} is (inside) a combo box's arrow: a tap there opens the combo box's list to choose from, and
+     * brings no keys. Keys coming with the list shrank the screen under it, which left the list where the combo box
+     * had been (decision 0390).
+     */
+    private static boolean opensAList(Node node) {
+        for (Node n = node; n != null && !(n instanceof ComboBoxBase); n = n.getParent()) {
+            if (n.getStyleClass().contains("arrow-button") && n.getParent() instanceof ComboBoxBase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
