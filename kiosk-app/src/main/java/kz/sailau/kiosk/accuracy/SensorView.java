@@ -8,8 +8,9 @@ import kz.sailau.kiosk.biometric.PrintMeasures;
 /**
  * What the kiosk's scanner would deliver for a finger scanned by another sensor: the image at the sensor's 500 dpi,
  * a 256 × 288 window of it (the R30x's image, user manual UpImage) centred on the finger, and the sixteen gray levels
- * of the 4-bit upload ({@link SensorImage#quantise}). The window is centred on the centre of the ridged area
- * ({@link PrintMeasures#ridgeCentreX()}, as a voter centres a finger on the glass) but never moved past the image's edges, so a finger that was off the glass in
+ * of the 4-bit upload ({@link SensorImage#quantise}). The window is centred on the centre of the clear ridges
+ * ({@link PrintMeasures#ridgeCentreX()}, each ridged block weighted by its clarity, decision 0380: as a voter centres
+ * the pad of a finger on the glass) but never moved past the image's edges, so a finger that was off the glass in
  * the original stays partly off; where the window reaches beyond a small image, the glass shows white.
  */
 public final class SensorView {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param contactAreaMm2 area of the ridged blocks in square millimetres (the sensor's window is 13.0 × 14.6 mm)
  * @param ridgeClarity   mean orientation coherence of the ridged blocks, 0..1 (0 when there are none)
  * @param ridgeBlocks    number of ridged blocks
- * @param ridgeCentreX   mean centre of the ridged blocks, pixels at 500 dpi from the left (the image centre when
- *                       there are none)
+ * @param ridgeCentreX   centre of the clear ridges: the mean centre of the ridged blocks, each weighted by its
+ *                       clarity, so that contrasty blocks without ridge flow (a sensor's frame, smudge, noise)
+ *                       barely pull it; pixels at 500 dpi from the left (the image centre when no block has
+ *                       ridges)
  * @param ridgeCentreY   the same from the top
  */
 public record PrintMeasures(double contactAreaMm2, double ridgeClarity, int ridgeBlocks, double ridgeCentreX,
@@ -35,17 +37,21 @@ public record PrintMeasures(double contactAreaMm2, double ridgeClarity, int ridg
         for (int by = 0; by + BLOCK <= at500.height(); by += BLOCK) {
             for (int bx = 0; bx + BLOCK <= at500.width(); bx += BLOCK) {
                 if (blockDeviation(at500, bx, by, BLOCK) >= RIDGE_BLOCK_MIN_DEVIATION) {
+                    double clarity = coherence(at500, bx, by);
                     ridged++;
-                    coherenceSum += coherence(at500, bx, by);
-                    sumX += bx + BLOCK / 2.0;
-                    sumY += by + BLOCK / 2.0;
+                    coherenceSum += clarity;
+                    sumX += clarity * (bx + BLOCK / 2.0);
+                    sumY += clarity * (by + BLOCK / 2.0);
                 }
             }
         }
         double blockMm = BLOCK * 25.4 / FingerImage.SENSOR_DPI;
-        return ridged == 0 ? new PrintMeasures(0, 0, 0, at500.width() / 2.0, at500.height() / 2.0)
-                : new PrintMeasures(ridged * blockMm * blockMm, coherenceSum / ridged, ridged, sumX / ridged,
-                sumY / ridged);
+        if (ridged == 0) {
+            return new PrintMeasures(0, 0, 0, at500.width() / 2.0, at500.height() / 2.0);
+        }
+        double area = ridged * blockMm * blockMm;
+        return coherenceSum == 0 ? new PrintMeasures(area, 0, ridged, at500.width() / 2.0, at500.height() / 2.0)
+                : new PrintMeasures(area, coherenceSum / ridged, ridged, sumX / coherenceSum, sumY / coherenceSum);
     }
 
     /** The gray-level standard deviation of one square block. */

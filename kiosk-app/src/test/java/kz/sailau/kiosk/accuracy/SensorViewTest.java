@@ -3,6 +3,7 @@ package kz.sailau.kiosk.accuracy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import kz.sailau.kiosk.biometric.FingerImage;
 import kz.sailau.kiosk.biometric.PrintMeasures;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,29 @@ class SensorViewTest {
         // A finger at the very edge of the image: the window stops at the edge, the finger stays off-centre.
         PrintMeasures edge = PrintMeasures.of(SensorView.of(disc(700, 600, 660, 300, 120, 500)));
         assertTrue(edge.ridgeCentreX() > 180, "stays on the right: " + edge.ridgeCentreX());
+    }
+
+    @Test
+    void centresOnTheClearRidgesNotOnContrastWithoutRidgeFlow() {
+        // Ridges on the left of a large image, a wide patch of speckle (a dirty platen, a sensor's frame) on the
+        // right: counted block for block the speckle would pull the window half off the finger (decision 0380).
+        FingerImage image = withSpeckle(disc(700, 600, 200, 300, 120, 500), 450, 100, 690, 500);
+        PrintMeasures whole = PrintMeasures.of(image);
+        assertTrue(whole.ridgeCentreX() < 300, "centre stays near the ridges: " + whole.ridgeCentreX());
+        PrintMeasures view = PrintMeasures.of(SensorView.of(image));
+        assertTrue(view.ridgeClarity() > 0.6, "the window shows the finger, not the speckle: " + view);
+    }
+
+    /** The image with uniform random gray levels (no ridge flow, high contrast) in the given rectangle. */
+    private static FingerImage withSpeckle(FingerImage image, int left, int top, int right, int bottom) {
+        byte[] pixels = image.pixels();
+        Random random = new Random(16);
+        for (int y = top; y < bottom; y++) {
+            for (int x = left; x < right; x++) {
+                pixels[y * image.width() + x] = (byte) (40 + random.nextInt(176));
+            }
+        }
+        return new FingerImage(image.width(), image.height(), pixels, image.dpi());
     }
 
     @Test

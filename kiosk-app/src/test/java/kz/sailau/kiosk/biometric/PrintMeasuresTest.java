@@ -36,6 +36,22 @@ class PrintMeasuresTest {
     }
 
     @Test
+    void theRidgeCentreWeighsEachBlockByItsClarity() {
+        // Left half ridges, right half speckle: every block is ridged by contrast, but the clear ones are on the left.
+        FingerImage rings = SourceAfisMatcherTest.rings(256, 288, 0.9, 100, 0);
+        byte[] pixels = rings.pixels();
+        Random random = new Random(7);
+        for (int y = 0; y < 288; y++) {
+            for (int x = 128; x < 256; x++) {
+                pixels[y * 256 + x] = (byte) (40 + random.nextInt(176));
+            }
+        }
+        PrintMeasures half = PrintMeasures.of(new FingerImage(256, 288, pixels, 500));
+        assertTrue(half.ridgeCentreX() < 100, "pulled towards the clear ridges: " + half);
+        assertEquals(144, half.ridgeCentreY(), 16);
+    }
+
+    @Test
     void measuresAtFiveHundredDpiWhateverTheScan() {
         FingerImage at500 = SourceAfisMatcherTest.rings(256, 288, 0.9, 100, 0);
         FingerImage at1000 = new FingerImage(512, 576, upscale(at500), 1000);
