@@ -15,7 +15,7 @@ import kz.sailau.kiosk.register.KioskDataDirectory;
  * {@link CliException} whose message key names the kind of problem and whose message names the option. None of
  * them creates a file or a directory.
  */
-final class ArgumentChecks {
+public final class ArgumentChecks {
 
     private ArgumentChecks() {
     }
@@ -108,8 +108,11 @@ final class ArgumentChecks {
      * A file to write that, if it exists, is an earlier output of the same kind (its first 4 KiB hold
      * {@code marker}): a slip of the hand ({@code --out DATA/kiosk.db}, {@code --out voters.csv}, the passphrase
      * file) must not replace the kiosk's database or an input with the output.
+     *
+     * @throws CliException {@code cli.error.wouldOverwrite} for another existing file, or the keys of
+     *                      {@link #fileToWrite}
      */
-    static Path replaceableFile(Path file, String option, String what, String marker) {
+    public static Path replaceableFile(Path file, String option, String what, String marker) {
         fileToWrite(file, option);
         if (Files.exists(file)) {
             byte[] head = new byte[4096];
