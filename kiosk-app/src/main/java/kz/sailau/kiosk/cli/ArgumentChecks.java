@@ -171,10 +171,18 @@ public final class ArgumentChecks {
         return KioskDataDirectory.at(data);
     }
 
-    /** A positive number of days of certificate validity. */
+    /**
+     * The most days of certificate validity: 100 years, far beyond any election's keys. More (8,200 years and up) ran
+     * past what the certificate builder can write and was refused in the wrong words, after the passphrase:
+     * "authority key generation failed", or a kiosk's "certificate parsing" blamed on its request.
+     */
+    static final int MAX_VALIDITY_DAYS = 36_500;
+
+    /** A number of days of certificate validity, 1 to {@link #MAX_VALIDITY_DAYS}. */
     static int validityDays(int days) {
-        if (days < 1) {
-            throw new CliException("cli.error.validity", "--validity-days must be at least 1, got " + days);
+        if (days < 1 || days > MAX_VALIDITY_DAYS) {
+            throw new CliException("cli.error.validity", "--validity-days must be from 1 to " + MAX_VALIDITY_DAYS
+                    + ", got " + days);
         }
         return days;
     }
