@@ -468,6 +468,8 @@ class BadInvocationsIT {
                 "--data", "{K}", "--authority-cert", "{N}/a.pem"));
         all.add(new Bad("audit verify a bundle with --kiosk-cert (it would be ignored)", 1, "cli.error.usage",
                 "audit", "verify", "{G}", "--kiosk-cert", "{CERT}"));
+        all.add(new Bad("audit sample --seed with an escape sequence and a line break", 1, "cli.error.usage", "audit",
+                "sample", "--bundle", "{G}", "--seed", "a\u001b[2J\nFAKE LINE", "--size", "1"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "s", "--size", "-1"));
         all.add(new Bad("audit sample --size 0", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
