@@ -520,8 +520,8 @@ class BadInvocationsIT {
                 "bundle", "verify", "--precinct", "{D}"));
         all.add(new Bad("bundle verify --precinct and a bundle", 1, "bundle.error.precinctUsage", "bundle", "verify",
                 "{G}", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
-        all.add(new Bad("bundle verify BUNDLE --election", 1, "bundle.error.precinctUsage", "bundle", "verify",
-                "{G}", "--election", "KZ-2026-TEST"));
+        all.add(new Bad("bundle verify BUNDLE --election not an election id", 1, "cli.error.election", "bundle",
+                "verify", "{G}", "--election", "KZ 2026\nPARL"));
         all.add(new Bad("bundle verify --precinct a missing directory", 1, "cli.error.noDirectory", "bundle",
                 "verify", "--precinct", "{N}", "--authority-cert", "{ACERT}"));
         all.add(new Bad("bundle verify --precinct a directory without node bundles", 1, "bundle.error.precinctEmpty",
