@@ -16,6 +16,9 @@ import java.util.Objects;
 public record VoterSetFiles(Path directory, Path voters, Path documents, Path prints, Path badVoters,
                             Path badVotersExpected) {
 
+    /** The name of the expected-problems file, which every written voter set holds. */
+    public static final String EXPECTED_PROBLEMS = "voters-bad.expected.tsv";
+
     /** @throws NullPointerException if a path is null */
     public VoterSetFiles {
         Objects.requireNonNull(directory, "directory");
@@ -30,6 +33,6 @@ public record VoterSetFiles(Path directory, Path voters, Path documents, Path pr
     public static VoterSetFiles in(Path directory) {
         return new VoterSetFiles(directory, directory.resolve("voters.csv"), directory.resolve("documents.csv"),
                 directory.resolve("prints"), directory.resolve("voters-bad.csv"),
-                directory.resolve("voters-bad.expected.tsv"));
+                directory.resolve(EXPECTED_PROBLEMS));
     }
 }

@@ -1,6 +1,7 @@
 package kz.sailau.prints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,6 +48,54 @@ class CommandLineIT {
         assertTrue(Files.isRegularFile(out.resolve("prints/V0002/right_index_live_3.png")));
         Process bad = run("voters", "--count", "2");
         assertEquals(2, bad.exitValue());
+    }
+
+    /**
+     * Session H45: {@code voters --out} on a folder holding a real {@code voters.csv} replaced it with made-up voters,
+     * and a file as {@code --out} or {@code --grey-levels 0} ended in a stack trace. Now each is one line with its key
+     * and exit 2, before anything is written; an earlier output of the command may be written again.
+     */
+    @Test
+    void aFolderWithOtherFilesAFileOrABadValueIsRefusedInOneLineAndNothingIsWritten() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("authority-inputs"));
+        Files.writeString(real.resolve("voters.csv"), "the authority's real list\n");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "notes\n");
+        List<List<String>> bad = List.of(
+                List.of("voters", "--count", "1", "--precinct", "55", "--seed", "3", "--out", real.toString()),
+                List.of("generate", "--fingers", "1", "--impressions", "1", "--seed", "3", "--out", real.toString()),
+                List.of("competition", "--fingers", "2", "--impressions", "3", "--seed", "3", "--out", real.toString()),
+                List.of("demo", "--out", real.toString()),
+                List.of("voters", "--count", "1", "--precinct", "55", "--seed", "3", "--out", file.toString()),
+                List.of("voters", "--count", "1", "--precinct", "55", "--seed", "3", "--grey-levels", "0", "--out",
+                        dir.resolve("new").toString()),
+                List.of("report", "--images", file.toString()),
+                List.of("voters", "--count", "many"));
+        for (List<String> args : bad) {
+            Process p = run(args.toArray(String[]::new));
+            String output = output(p);
+            assertEquals(2, p.exitValue(), args + ": " + output);
+            assertEquals(1, output.lines().count(), args + ": " + output);
+            assertTrue(output.startsWith("error [sample-prints.error.usage]: "), args + ": " + output);
+            assertFalse(output.contains("Exception") || output.contains("\tat "), args + ": " + output);
+        }
+        assertEquals("the authority's real list\n", Files.readString(real.resolve("voters.csv")));
+        assertEquals(List.of(real.resolve("voters.csv")), list(real));
+        assertEquals("notes\n", Files.readString(file));
+        assertFalse(Files.exists(dir.resolve("new")));
+
+        Path again = dir.resolve("again");
+        for (int run = 0; run < 2; run++) {
+            Process p = run("voters", "--count", "1", "--precinct", "55", "--seed", "3", "--no-sensor-noise", "--out",
+                    again.toString());
+            assertEquals(0, p.exitValue(), output(p));
+        }
+        assertEquals(2, Files.readAllLines(again.resolve("voters.csv")).size());
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.toList();
+        }
     }
 
     private static Process run(String... args) throws IOException, InterruptedException {

@@ -149,6 +149,17 @@ public final class BundleVerifier {
         }
     }
 
+    /** The bundle's election, precinct and day; with {@code expected}, that election (decision 0389). */
+    public static Check election(DayBundle bundle, Optional<String> expected) {
+        String of = "election " + bundle.election() + ", precinct " + bundle.precinct() + ", closed "
+                + bundle.closedAt();
+        boolean other = Objects.requireNonNull(expected, "expected").isPresent()
+                && !expected.get().equals(bundle.election());
+        return Check.of("election", !other, other ? "the bundle is of election " + bundle.election() + ", not "
+                + expected.get() + " (" + of + ") [bundle.check.otherElection]"
+                : of + (expected.isEmpty() ? " (give --election ID to require it)" : ", as given"));
+    }
+
     /**
      * The marked-register backup against what the signed bundle says of it (decision 0295): the SHA-256 the bundle
      * names must be the SHA-256 of the backup's exact bytes. A different file fails

@@ -15,7 +15,7 @@ import kz.sailau.kiosk.register.KioskDataDirectory;
  * {@link CliException} whose message key names the kind of problem and whose message names the option. None of
  * them creates a file or a directory.
  */
-final class ArgumentChecks {
+public final class ArgumentChecks {
 
     private ArgumentChecks() {
     }
@@ -108,8 +108,11 @@ final class ArgumentChecks {
      * A file to write that, if it exists, is an earlier output of the same kind (its first 4 KiB hold
      * {@code marker}): a slip of the hand ({@code --out DATA/kiosk.db}, {@code --out voters.csv}, the passphrase
      * file) must not replace the kiosk's database or an input with the output.
+     *
+     * @throws CliException {@code cli.error.wouldOverwrite} for another existing file, or the keys of
+     *                      {@link #fileToWrite}
      */
-    static Path replaceableFile(Path file, String option, String what, String marker) {
+    public static Path replaceableFile(Path file, String option, String what, String marker) {
         fileToWrite(file, option);
         if (Files.exists(file)) {
             byte[] head = new byte[4096];
@@ -168,10 +171,18 @@ final class ArgumentChecks {
         return KioskDataDirectory.at(data);
     }
 
-    /** A positive number of days of certificate validity. */
+    /**
+     * The most days of certificate validity: 100 years, far beyond any election's keys. More (8,200 years and up) ran
+     * past what the certificate builder can write and was refused in the wrong words, after the passphrase:
+     * "authority key generation failed", or a kiosk's "certificate parsing" blamed on its request.
+     */
+    static final int MAX_VALIDITY_DAYS = 36_500;
+
+    /** A number of days of certificate validity, 1 to {@link #MAX_VALIDITY_DAYS}. */
     static int validityDays(int days) {
-        if (days < 1) {
-            throw new CliException("cli.error.validity", "--validity-days must be at least 1, got " + days);
+        if (days < 1 || days > MAX_VALIDITY_DAYS) {
+            throw new CliException("cli.error.validity", "--validity-days must be from 1 to " + MAX_VALIDITY_DAYS
+                    + ", got " + days);
         }
         return days;
     }

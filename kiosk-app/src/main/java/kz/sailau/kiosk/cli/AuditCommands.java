@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.model.PrintableText;
 import kz.sailau.kiosk.audit.AuditChain;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditField;
@@ -264,6 +265,12 @@ final class AuditCommands {
         public Integer call() throws Exception {
             if (size < 1 || seed.isEmpty()) {
                 throw new CliException("cli.error.usage", "--size must be at least 1 and --seed not empty");
+            }
+            if (!PrintableText.of(seed).equals(seed)) {
+                // Printed back in the sample's first line: an escape sequence or a line break in a published seed
+                // could clear or forge lines of the observer's printout, and nobody could type it again.
+                throw new CliException("cli.error.usage", "--seed must be printable text on one line (no control, "
+                        + "format or line-break characters): " + PrintableText.of(seed));
             }
             ArgumentChecks.existingFile(bundle, "--bundle");
             DayBundle parsed = BundleCommands.parse(bundle);

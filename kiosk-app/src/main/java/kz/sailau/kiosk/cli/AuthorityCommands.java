@@ -7,6 +7,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
@@ -62,6 +64,11 @@ final class AuthorityCommands {
             if (Files.exists(out.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
                 throw new CliException("authority.error.exists", "authority key already exists in " + out
                         + "; refusing to overwrite");
+            }
+            if (Files.exists(out.resolve(KioskCredentials.SEALED_KEYS_FILE))
+                    || Files.exists(out.resolve(NodeCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("authority.error.machineDirectory", "--out: " + out + " holds a kiosk's or a "
+                        + "node's sealed key; the authority's key is kept in a directory of its own, never on a kiosk");
             }
             ArgumentChecks.validityDays(validityDays);
             if (name.isBlank() || name.length() > 64 || name.codePoints().anyMatch(Character::isISOControl)) {

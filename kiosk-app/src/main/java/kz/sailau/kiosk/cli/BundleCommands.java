@@ -77,8 +77,8 @@ final class BundleCommands {
         Path authorityCertificate;
 
         @Option(names = "--election", paramLabel = "ID",
-                description = "With --precinct: the election the kiosks' own logs must name (the node bundles name "
-                        + "none), so that an earlier election's bundles of the same precinct fail.")
+                description = "The election the bundle must be of (with --precinct: that the kiosks' own logs must "
+                        + "name, the node bundles naming none), so that an earlier election's bundle fails.")
         String election;
 
         @Option(names = "--redeemed", paramLabel = "N", description = "Tokens redeemed at the ballot desk.")
@@ -127,9 +127,8 @@ final class BundleCommands {
                 env.out().println(result.verdict());
                 return result.passed() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
             }
-            if (election != null) {
-                throw new CliException("bundle.error.precinctUsage", "--election goes with --precinct DIR");
-            }
+            Optional<ElectionId> expected = Optional.ofNullable(election)
+                    .map(text -> ArgumentChecks.election(text, "--election"));
             List<SignedHead> printed = new ArrayList<>();
             for (String head : heads) {
                 try {
@@ -153,7 +152,8 @@ final class BundleCommands {
             X509Certificate authority = authorityCertificate == null ? null : readAuthority(authorityCertificate);
             Optional<Reconciliation.Redeemed> desk = Optional.ofNullable(redeemedLedger).map(BundleCommands::desk);
             BundleVerifier.Result result = verify(bundle, authority,
-                    redeemed == null ? OptionalLong.empty() : OptionalLong.of(redeemed), desk, Optional.of(backup));
+                    redeemed == null ? OptionalLong.empty() : OptionalLong.of(redeemed), desk, Optional.of(backup),
+                    expected);
             if (!printed.isEmpty()) {
                 List<AuditEntry> entries = parse(bundle).entries();
                 result = result.with(printed.stream().map(head -> head.checkIn(entries)).toList());
@@ -222,6 +222,18 @@ final class BundleCommands {
      */
     static BundleVerifier.Result verify(Path bundle, X509Certificate authority, OptionalLong redeemed,
                                         Optional<Reconciliation.Redeemed> desk, Optional<BackupOptions> backup) {
+        return verify(bundle, authority, redeemed, desk, backup, Optional.empty());
+    }
+
+    /**
+     * As {@link #verify(Path, X509Certificate, OptionalLong, Optional, Optional)}, and names the bundle's election,
+     * precinct and day ({@link BundleVerifier#election}), requiring {@code election} when given.
+     *
+     * @throws CliException when the bundle file cannot be read or is not a bundle
+     */
+    static BundleVerifier.Result verify(Path bundle, X509Certificate authority, OptionalLong redeemed,
+                                        Optional<Reconciliation.Redeemed> desk, Optional<BackupOptions> backup,
+                                        Optional<ElectionId> election) {
         byte[] json;
         byte[] signature;
         Optional<BundleVerifier.Backup> marked;
@@ -238,11 +250,11 @@ final class BundleCommands {
         }
         try {
             BundleVerifier.Result result = BundleVerifier.verify(json, signature, authority, redeemed, desk);
+            DayBundle parsed = DayBundle.parse(json).bundle();
             if (marked.isPresent()) {
-                result = result.with(List.of(BundleVerifier.markedRegister(DayBundle.parse(json).bundle(),
-                        marked.get())));
+                result = result.with(List.of(BundleVerifier.markedRegister(parsed, marked.get())));
             }
-            return result;
+            return result.with(List.of(BundleVerifier.election(parsed, election.map(ElectionId::value))));
         } catch (BundleFormatException e) {
             throw new CliException(e.messageKey(), e.getMessage());
         }

@@ -28,6 +28,9 @@ import kz.sailau.kiosk.model.PrintableText;
  */
 record CommandFailure(String messageKey, String reason) {
 
+    /** The operating system's words for ENOSPC, as Java passes them on in an {@link IOException}'s message. */
+    static final String NO_SPACE = "No space left on device";
+
     /** The key of a failure no command anticipated (a bug: every bad input should have its own key). */
     static final String INTERNAL = "cli.error.internal";
 
@@ -43,6 +46,14 @@ record CommandFailure(String messageKey, String reason) {
         String key = keyOf(exception);
         if (key != null) {
             return new CommandFailure(key, String.valueOf(exception.getMessage()));
+        }
+        if (exception instanceof IOException && String.valueOf(exception.getMessage()).contains(NO_SPACE)) {
+            // ENOSPC: said as such, not as "file error: IO failure" (an output file is written aside and renamed into
+            // place, so the one that failed was not put there).
+            String path = exception instanceof FileSystemException file && file.getFile() != null
+                    ? " writing " + file.getFile() : "";
+            return new CommandFailure("cli.error.full", "the disk is full (no space left on device)" + path
+                    + ": free space and run the command again");
         }
         if (exception instanceof FileSystemException file) {
             String path = file.getFile() == null ? "?" : file.getFile();

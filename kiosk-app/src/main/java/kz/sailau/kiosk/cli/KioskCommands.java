@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
@@ -61,6 +62,11 @@ final class KioskCommands {
             if (Files.exists(data.resolve(KioskCredentials.SEALED_KEYS_FILE))) {
                 throw new CliException("kiosk.error.exists", "kiosk keys already exist in " + data
                         + "; refusing to overwrite");
+            }
+            if (Files.exists(data.resolve(AuthorityCredentials.SEALED_KEY_FILE))) {
+                throw new CliException("kiosk.error.authorityDirectory", "--data: " + data + " holds the authority's "
+                        + "sealed key; a kiosk's data directory is never the authority's (its key must not travel "
+                        + "with the kiosk)");
             }
             PrecinctId precinctId = ArgumentChecks.precinct(precinct, "--precinct");
             Optional<ElectionId> electionId = Optional.ofNullable(election)

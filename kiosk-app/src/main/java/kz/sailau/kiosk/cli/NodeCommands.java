@@ -138,8 +138,9 @@ public final class NodeCommands {
         @Override
         public Integer call() throws Exception {
             PrecinctId precinctId = parse(() -> PrecinctId.parse(precinct), "node.error.precinct");
-            if (validityDays <= 0) {
-                throw new CliException("node.error.validity", "--validity-days must be positive");
+            if (validityDays <= 0 || validityDays > ArgumentChecks.MAX_VALIDITY_DAYS) {
+                throw new CliException("node.error.validity", "--validity-days must be from 1 to "
+                        + ArgumentChecks.MAX_VALIDITY_DAYS);
             }
             // As certify-kiosk: the output may replace only an earlier certificate, never the authority's key or the
             // node's request, and every path is checked before the authority's passphrase is read.

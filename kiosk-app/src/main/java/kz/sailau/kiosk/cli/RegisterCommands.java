@@ -114,7 +114,8 @@ final class RegisterCommands {
         double duplicateThreshold = DuplicateDetector.DEFAULT_THRESHOLD;
 
         @Option(names = "--report", paramLabel = "FILE",
-                description = "Also write the row problems as line<TAB>field<TAB>reason to FILE.")
+                description = "Also write the row problems as line<TAB>field<TAB>reason to FILE, under that header "
+                        + "line (a new file, or an earlier report: nothing else is replaced).")
         Path report;
 
         @Option(names = "--enrolment-quality", paramLabel = "Q",
@@ -157,7 +158,12 @@ final class RegisterCommands {
             }
             ArgumentChecks.replaceableFile(out, "--out", "a register package", "SAILAUSRP");
             if (report != null) {
-                ArgumentChecks.fileToWrite(report, "--report");
+                // Only an earlier report may be replaced: never voters.csv, the authority's key or the passphrase.
+                ArgumentChecks.replaceableFile(report, "--report", "a build report", RowProblem.TSV_HEADER);
+                ArgumentChecks.outside(report, "--report", authority.directory, "the authority directory");
+                if (report.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                    throw new CliException("cli.error.usage", "--report and --out name the same file: " + out);
+                }
             }
             if (!(minimumQuality >= 0 && minimumQuality <= 100)) {
                 throw new CliException("cli.error.enrolmentQuality", "--enrolment-quality must be from 0 to 100");
@@ -193,14 +199,14 @@ final class RegisterCommands {
                     new RegisterBuilder.Request(voters, prints, electionId, precinctId,
                             version, accepted, duplicateThreshold, minimumQuality), bar);
             bar.finish();
-            List<String> tsv = new ArrayList<>();
+            List<String> tsv = new ArrayList<>(List.of(RowProblem.TSV_HEADER));
             for (RowProblem problem : result.problems()) {
                 env.out().println((problem.severity() == RowProblem.Severity.ERROR ? "error\t" : "warning\t")
                         + problem.toTsv());
                 tsv.add(problem.toTsv());
             }
             if (report != null) {
-                Files.write(report, tsv, StandardCharsets.UTF_8);
+                AtomicFileReplacement.write(report, (String.join("\n", tsv) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             for (DuplicateCase duplicate : result.duplicates()) {
                 boolean open = result.unaccepted().contains(duplicate);

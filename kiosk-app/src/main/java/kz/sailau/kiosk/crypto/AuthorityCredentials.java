@@ -3,6 +3,7 @@ package kz.sailau.kiosk.crypto;
 import java.io.IOException;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.math.BigInteger;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -105,7 +106,13 @@ public final class AuthorityCredentials {
                     "authority key already exists in " + directory + "; refusing to overwrite", null);
         }
         byte[] sealed = PassphraseSeal.seal(passphrase, privateKey.getEncoded(), SEAL_LABEL, parameters, random);
-        AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE), sealed);
+        try {
+            // Created only if absent, atomically: of two runs at once, the second is refused here.
+            AtomicFileReplacement.create(directory.resolve(SEALED_KEY_FILE), sealed);
+        } catch (FileAlreadyExistsException e) {
+            throw new KioskCryptoException("authority.error.exists",
+                    "authority key already exists in " + directory + "; refusing to overwrite", null);
+        }
         AtomicFileReplacement.write(directory.resolve(CERTIFICATE_FILE), Pem.certificate(certificate));
     }
 

@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.io.IOException;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -100,8 +101,12 @@ public final class KioskCredentials {
         byte[] secret = ByteBuffer.allocate(4 + pkcs8.length + storeMasterSecret.length)
                 .putInt(pkcs8.length).put(pkcs8).put(storeMasterSecret).array();
         try {
-            AtomicFileReplacement.write(dataDirectory.resolve(SEALED_KEYS_FILE),
+            // Created only if absent, atomically: of two runs at once, the second is refused here.
+            AtomicFileReplacement.create(dataDirectory.resolve(SEALED_KEYS_FILE),
                     PassphraseSeal.seal(passphrase, secret, SEAL_LABEL, parameters, random));
+        } catch (FileAlreadyExistsException e) {
+            throw new KioskCryptoException("kiosk.error.exists",
+                    "kiosk keys already exist in " + dataDirectory + "; refusing to overwrite", null);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }

@@ -9,6 +9,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -173,7 +174,12 @@ public final class NodeCredentials {
             Arrays.fill(pkcs8, (byte) 0);
         }
         Files.createDirectories(directory);
-        AtomicFileReplacement.write(directory.resolve(SEALED_KEY_FILE), sealed);
+        try {
+            // Created only if absent, atomically: of two runs at once, the second is refused here.
+            AtomicFileReplacement.create(directory.resolve(SEALED_KEY_FILE), sealed);
+        } catch (FileAlreadyExistsException e) {
+            throw new KioskCryptoException("node.error.exists", "a node key already exists in " + directory, null);
+        }
         AtomicFileReplacement.write(directory.resolve(REQUEST_FILE), certificationRequest());
     }
 

@@ -23,6 +23,12 @@ public record RowProblem(int line, String field, String reason, Severity severit
         WARNING
     }
 
+    /**
+     * The first line of a build report ({@code register build --report}), as of {@code voters-bad.expected.tsv}: it
+     * also marks a file as an earlier report, the only kind of file the report may replace.
+     */
+    public static final String TSV_HEADER = "line\tfield\treason";
+
     /** @throws NullPointerException on a null field */
     public RowProblem {
         Objects.requireNonNull(field, "field");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -114,6 +115,29 @@ public final class AtomicFileReplacement {
     }
 
     /**
+     * Creates {@code target} with {@code content} only if no file of that name exists, decided atomically by the file
+     * system: the content is staged and forced as for {@link #write}, then hard-linked under the target's name
+     * ({@code link(2)} fails when the name exists, so of two runs at once exactly one creates the file), the staged
+     * name removed and the directory forced. For a key that must never be replaced: a check for the file before the
+     * write leaves a window in which a second run passes the same check.
+     *
+     * @throws FileAlreadyExistsException when the target exists; nothing is then changed
+     * @throws IOException on any other failure, including a file system without hard links; the target is then absent
+     */
+    public static void create(Path target, byte[] content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path staged = stage(absolute, content, WHOLE);
+        try {
+            Files.createLink(absolute, staged);
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("the file system cannot link files in " + absolute.getParent(), e);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+        forceDirectory(absolute.getParent());
+    }
+
+    /**
      * The second half of {@link #write}: renames a {@link #stage staged} file over {@code target} atomically and
      * forces the directory.
      *
@@ -127,10 +151,14 @@ public final class AtomicFileReplacement {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system cannot rename atomically in " + directory, e);
         }
+        forceDirectory(directory);
+    }
+
+    private static void forceDirectory(Path directory) {
         try (FileChannel parent = FileChannel.open(directory, StandardOpenOption.READ)) {
             parent.force(true);
         } catch (IOException e) {
-            // Some file systems cannot open a directory for sync; the rename itself is still atomic.
+            // Some file systems cannot open a directory for sync; the rename or link itself is still atomic.
         }
     }
 

@@ -89,7 +89,8 @@ class ExecutableJarIT {
         JarRunner.Result blocked = JarRunner.run(dir, concat(bad, "--version", "3", "--out", "v3.srp", "--report",
                 "report.tsv"));
         assertEquals(3, blocked.exitCode(), blocked.err());
-        assertEquals(List.of("2\tiin\tIIN must have exactly 12 digits"), Files.readAllLines(dir.resolve("report.tsv")));
+        assertEquals(List.of("line\tfield\treason", "2\tiin\tIIN must have exactly 12 digits"),
+                Files.readAllLines(dir.resolve("report.tsv")));
         assertFalse(Files.exists(dir.resolve("v3.srp")));
         assertTrue(blocked.err().contains("build blocked"), blocked.err());
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,6 +79,22 @@ class AtomicFileReplacementTest {
                 bytes("signature")));
         assertTrue(refused.getMessage().contains("is a directory"), refused.getMessage());
         assertEquals(List.of(directory), files(), "nothing staged is left");
+    }
+
+    /**
+     * Session H45: {@code kiosk init} and {@code authority init} checked for the key file and then renamed theirs over
+     * it, so two runs at once both "created" keys, and the kiosk kept one run's sealed keys with the other's request.
+     * {@code create} decides by the file system: a file that exists is never replaced.
+     */
+    @Test
+    void createWritesANewFileAndNeverReplacesOne() throws IOException {
+        Path file = dir.resolve("kiosk-keys.sealed");
+        AtomicFileReplacement.create(file, bytes("first run"));
+        assertArrayEquals(bytes("first run"), Files.readAllBytes(file));
+        assertThrows(FileAlreadyExistsException.class,
+                () -> AtomicFileReplacement.create(file, bytes("second run")));
+        assertArrayEquals(bytes("first run"), Files.readAllBytes(file), "the first run's file is kept");
+        assertEquals(List.of(file), files(), "nothing staged is left");
     }
 
     private static byte[] bytes(String text) {

@@ -153,6 +153,8 @@ class BadInvocationsIT {
                 "{OUT}/a1", "--validity-days", "-5", "--passphrase-file", "{P}"));
         all.add(new Bad("authority init --validity-days 0", 1, "cli.error.validity", "authority", "init", "--out",
                 "{OUT}/a2", "--validity-days", "0", "--passphrase-file", "{P}"));
+        all.add(new Bad("authority init --validity-days 3000000 (8,200 years)", 1, "cli.error.validity", "authority",
+                "init", "--out", "{OUT}/a4", "--validity-days", "3000000", "--passphrase-file", "{P}"));
         all.add(new Bad("authority init --validity-days abc", 2, "cli.error.usage", "authority", "init", "--out",
                 "{OUT}/a3", "--validity-days", "abc", "--passphrase-file", "{P}"));
         all.add(new Bad("authority init over an existing authority", 1, "authority.error.exists", "authority", "init",
@@ -188,6 +190,9 @@ class BadInvocationsIT {
         all.add(new Bad("certify-kiosk --validity-days 0", 1, "cli.error.validity", "authority", "certify-kiosk",
                 "--authority", "{A}", "--request", "{CSR}", "--out", "{OUT}-k.pem", "--validity-days", "0",
                 "--passphrase-file", "{P}"));
+        all.add(new Bad("certify-kiosk --validity-days 2147483647", 1, "cli.error.validity", "authority",
+                "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{OUT}-k.pem", "--validity-days",
+                "2147483647", "--passphrase-file", "{P}"));
         all.add(new Bad("certify-kiosk --validity-days -5", 1, "cli.error.validity", "authority", "certify-kiosk",
                 "--authority", "{A}", "--request", "{CSR}", "--out", "{OUT}-k.pem", "--validity-days", "-5",
                 "--passphrase-file", "{P}"));
@@ -209,6 +214,11 @@ class BadInvocationsIT {
                 "certify-kiosk", "--authority", "{A}", "--request", "{CSR}", "--out", "{OUT}-k.pem",
                 "--passphrase-file", "{W}"));
         // kiosk init
+        all.add(new Bad("kiosk init --data the authority directory (the authority's key would travel with the kiosk)",
+                1, "kiosk.error.authorityDirectory", "kiosk", "init", "--data", "{A}", "--precinct", "101",
+                "--authority-cert", "{ACERT}", "--passphrase-file", "{P}"));
+        all.add(new Bad("authority init --out a kiosk's data directory", 1, "authority.error.machineDirectory",
+                "authority", "init", "--out", "{K}", "--passphrase-file", "{P}"));
         all.add(new Bad("kiosk init --precinct 0", 1, "cli.error.precinct", "kiosk", "init", "--data", "{OUT}/k1",
                 "--precinct", "0", "--authority-cert", "{ACERT}", "--passphrase-file", "{P}"));
         all.add(new Bad("kiosk init --precinct -1", 1, "cli.error.precinct", "kiosk", "init", "--data", "{OUT}/k2",
@@ -458,6 +468,8 @@ class BadInvocationsIT {
                 "--data", "{K}", "--authority-cert", "{N}/a.pem"));
         all.add(new Bad("audit verify a bundle with --kiosk-cert (it would be ignored)", 1, "cli.error.usage",
                 "audit", "verify", "{G}", "--kiosk-cert", "{CERT}"));
+        all.add(new Bad("audit sample --seed with an escape sequence and a line break", 1, "cli.error.usage", "audit",
+                "sample", "--bundle", "{G}", "--seed", "a\u001b[2J\nFAKE LINE", "--size", "1"));
         all.add(new Bad("audit sample --size -1", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
                 "--seed", "s", "--size", "-1"));
         all.add(new Bad("audit sample --size 0", 1, "cli.error.usage", "audit", "sample", "--bundle", "{G}",
@@ -508,8 +520,8 @@ class BadInvocationsIT {
                 "bundle", "verify", "--precinct", "{D}"));
         all.add(new Bad("bundle verify --precinct and a bundle", 1, "bundle.error.precinctUsage", "bundle", "verify",
                 "{G}", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
-        all.add(new Bad("bundle verify BUNDLE --election", 1, "bundle.error.precinctUsage", "bundle", "verify",
-                "{G}", "--election", "KZ-2026-TEST"));
+        all.add(new Bad("bundle verify BUNDLE --election not an election id", 1, "cli.error.election", "bundle",
+                "verify", "{G}", "--election", "KZ 2026\nPARL"));
         all.add(new Bad("bundle verify --precinct a missing directory", 1, "cli.error.noDirectory", "bundle",
                 "verify", "--precinct", "{N}", "--authority-cert", "{ACERT}"));
         all.add(new Bad("bundle verify --precinct a directory without node bundles", 1, "bundle.error.precinctEmpty",

@@ -73,6 +73,32 @@ class BundleVerifierAgreementIT {
         assertTrue(console.out().strip().endsWith("bundle verified (signer, register signer NOT checked)"), console.out());
     }
 
+    /**
+     * Session H45: a kiosk certificate lives a year, so the same kiosk's bundle of an earlier election verified as
+     * today's, and no line named the election, precinct or day it was of. Now an {@code election} line names them
+     * (both verifiers), and {@code bundle verify --election ID} fails a bundle of another election.
+     */
+    @Test
+    void theBundleNamesItsElectionAndABundleOfAnotherElectionFailsWithElection() {
+        String election = RegisterFixtures.ELECTION.value();
+        for (String command : List.of("audit", "bundle")) {
+            DayFixture.Console console = DayFixture.console();
+            assertEquals(0, console.run(command, "verify", genuine.toString(), "--authority-cert",
+                    authority.toString()), console.out());
+            assertTrue(console.out().contains("ok\telection\telection " + election + ", precinct "
+                    + RegisterFixtures.PRECINCT.number() + ", closed "), console.out());
+        }
+        DayFixture.Console same = DayFixture.console();
+        assertEquals(0, same.run("bundle", "verify", genuine.toString(), "--authority-cert", authority.toString(),
+                "--election", election), same.out());
+        DayFixture.Console other = DayFixture.console();
+        assertEquals(1, other.run("bundle", "verify", genuine.toString(), "--authority-cert", authority.toString(),
+                "--election", "KZ-2027-PRES"), other.out());
+        assertTrue(other.out().contains("FAILED\telection\tthe bundle is of election " + election
+                + ", not KZ-2027-PRES"), other.out());
+        assertTrue(other.out().strip().endsWith("bundle NOT verified"), other.out());
+    }
+
     @Test
     void everyAlterationFailsBothVerifiersWithAndWithoutTheAuthority() throws Exception {
         Map<String, Consumer<Path>> alterations = new LinkedHashMap<>();

@@ -211,6 +211,8 @@ class HostileNetworkIT {
                 with(certify, "--request", "{NODES}/kiosk-9/node.csr.pem")));
         all.add(bad("certify-node --validity-days 0", "node.error.validity", concat(certify, "--validity-days",
                 "0")));
+        all.add(bad("certify-node --validity-days 2147483647", "node.error.validity", concat(certify,
+                "--validity-days", "2147483647")));
         all.add(bad("certify-node with a wrong passphrase", "crypto.error.wrongPassphrase",
                 with(certify, "--passphrase-file", "{ROOT}/wrong-passphrase.txt")));
         String[] install = {"node", "install", "--dir", "{NODES}/kiosk-1", "--certificate",

@@ -28,7 +28,10 @@
  *   <li>{@link kz.sailau.kiosk.threats.ReadyCheckLeavesNothingIT} — a refused {@code start --ready-check} leaving
  *       key files behind;</li>
  *   <li>{@link kz.sailau.kiosk.threats.HeadKeyFromTheDirectoryIT} — the key {@code audit verify --data} checks the
- *       heads with replaced in the directory it checks.</li>
+ *       heads with replaced in the directory it checks;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.ReportOverAnInputIT} — a report option pointed at an input, a key or the
+ *       passphrase file;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.TwoInitsAtOnceIT} — two {@code kiosk init} at once on one directory.</li>
  * </ul>
  *
  * Attacks refused by tests that live beside the code they attack (and stay there, as they use its package-private

@@ -27,9 +27,9 @@ final class CompetitionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (fingers < 2 || fingers > 200 || fingers % 2 != 0 || impressions < 3 || impressions > 12) {
-            System.err.println("--fingers must be even, 2..200, and --impressions 3..12");
-            return 2;
+            throw new UsageException("--fingers must be even, 2..200, and --impressions 3..12");
         }
+        OutputFolder.check(out, "--out", GenerateCommand.MANIFEST);
         long start = System.nanoTime();
         new CompetitionSetGenerator(seed).write(out, fingers, impressions);
         System.out.printf("4 sets x %d fingers x %d impressions in %.1f s to %s%n", fingers, impressions,

@@ -15,6 +15,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(out, "--out", DemoSet.INDEX);
         DemoSet.regenerate(out);
         System.out.println("demo set written to " + out);
         return 0;

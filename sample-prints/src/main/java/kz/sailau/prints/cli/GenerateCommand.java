@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         description = "Write N fingers x K impressions as PNG files and a manifest.tsv.")
 final class GenerateCommand implements Callable<Integer> {
 
+    /** The manifest every output of this command holds. */
+    static final String MANIFEST = "manifest.tsv";
+
     /** Which sizes to write. */
     enum SizeChoice { MIXED, FULL, SENSOR }
 
@@ -47,9 +50,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (fingers < 1 || impressions < 1) {
-            System.err.println("--fingers and --impressions must be at least 1");
-            return 2;
+            throw new UsageException("--fingers and --impressions must be at least 1");
         }
+        OutputFolder.check(out, "--out", MANIFEST);
         Files.createDirectories(out);
         FingerprintGenerator generator = new FingerprintGenerator(seed, difficulty);
         long start = System.nanoTime();
@@ -70,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
                     .append(masters.get(finger).fingerClass()).append('\t').append(s.width()).append('\t')
                     .append(s.height()).append('\n');
         }
-        Files.writeString(out.resolve("manifest.tsv"), manifest, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%d images in %.1f s (%.1f images/s) to %s%n", images.size(), seconds,
                 images.size() / seconds, out);

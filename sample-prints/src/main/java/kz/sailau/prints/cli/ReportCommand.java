@@ -34,6 +34,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.exists(images) && !Files.isDirectory(images)) {
+            throw new UsageException("--images: " + images + " is a file, not a folder");
+        }
         Files.createDirectories(images);
         List<QualityReport.Result> results = new ArrayList<>();
         for (Difficulty d : difficulties) {

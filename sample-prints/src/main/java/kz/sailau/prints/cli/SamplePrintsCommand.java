@@ -1,5 +1,6 @@
 package kz.sailau.prints.cli;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,9 +20,28 @@ public final class SamplePrintsCommand implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /**
+     * Runs the command line and returns its exit code (for tests). Every refusal and failure is one line on standard
+     * error, {@code error [sample-prints.error.usage]: ...} (exit 2) or {@code error [sample-prints.error.failed]:
+     * ...} (exit 1), never a stack trace.
+     */
     public static int run(String... args) {
-        return new CommandLine(new SamplePrintsCommand()).execute(args);
+        CommandLine commandLine = new CommandLine(new SamplePrintsCommand());
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            String help = e.getCommandLine().getCommandSpec().qualifiedName();
+            return refuse("sample-prints.error.usage", e.getMessage() + " (see '" + help + " --help')", 2);
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> e instanceof UsageException
+                ? refuse("sample-prints.error.usage", e.getMessage(), 2)
+                : refuse("sample-prints.error.failed", (e instanceof IOException ? "file error: " : "")
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 1));
+        return commandLine.execute(args);
+    }
+
+    /** Prints the one line of a refusal, control characters shown as {@code ?}, and returns the exit code. */
+    private static int refuse(String key, String message, int exitCode) {
+        System.err.println("error [" + key + "]: " + message.replaceAll("\\p{Cntrl}", "?"));
+        return exitCode;
     }
 
     @Override

@@ -3,6 +3,7 @@ package kz.sailau.prints.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.sailau.prints.Difficulty;
+import kz.sailau.prints.VoterSetFiles;
 import kz.sailau.prints.VoterSetGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,13 +42,15 @@ final class VotersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1 || precinct < 1) {
-            System.err.println("--count and --precinct must be at least 1");
-            return 2;
+            throw new UsageException("--count and --precinct must be at least 1");
         }
         if (enrolImpressions < 1 || enrolImpressions > VoterSetGenerator.MAX_ENROL_IMPRESSIONS) {
-            System.err.println("--enrol-impressions must be 1 to " + VoterSetGenerator.MAX_ENROL_IMPRESSIONS);
-            return 2;
+            throw new UsageException("--enrol-impressions must be 1 to " + VoterSetGenerator.MAX_ENROL_IMPRESSIONS);
         }
+        if (greyLevels < 2 || greyLevels > 256) {
+            throw new UsageException("--grey-levels must be 2 to 256");
+        }
+        OutputFolder.check(out, "--out", VoterSetFiles.EXPECTED_PROBLEMS);
         long start = System.nanoTime();
         VoterSetGenerator generator = new VoterSetGenerator(seed, precinct, difficulty).withGreyLevels(greyLevels)
                 .withEnrolImpressions(enrolImpressions);

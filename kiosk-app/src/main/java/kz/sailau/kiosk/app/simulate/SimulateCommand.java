@@ -1,10 +1,10 @@
 package kz.sailau.kiosk.app.simulate;
 
+import kz.sailau.kiosk.cli.ArgumentChecks;
 import kz.sailau.kiosk.cli.CliException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import kz.sailau.kiosk.app.demo.DemoData;
 import kz.sailau.kiosk.app.demo.DemoKiosk;
 import kz.sailau.kiosk.cli.CliEnvironment;
+import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.timeline.PhaseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,8 @@ public final class SimulateCommand implements Callable<Integer> {
     public static final int NOT_RECONCILED = 1;
     /** The largest register {@code --register-size} makes. */
     static final int MAX_REGISTER_SIZE = 20_000;
+    /** How a soak report begins: it marks a file as an earlier report, the only file {@code --soak-report} replaces. */
+    static final String SOAK_MARKER = "soak: date ";
 
     private final CliEnvironment environment;
 
@@ -83,7 +86,8 @@ public final class SimulateCommand implements Callable<Integer> {
     int minFaults;
 
     @Option(names = "--soak-report", paramLabel = "FILE",
-            description = "Measure heap after GC, threads and open fds before and after; write them to FILE.")
+            description = "Measure heap after GC, threads and open fds before and after; write them to FILE (a new "
+                    + "file in an existing folder, or an earlier soak report).")
     Path soakReport;
 
     /** @param environment time, randomness, migrations, matcher and console */
@@ -113,6 +117,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if ((spare && kiosks < 2) || minFaults < 0 || (minFaults > 0 && !clusterFaults)) {
             throw new CliException("cli.error.usage",
                     "simulate: --spare needs --kiosks 2 or more; --min-faults N (N >= 0) needs --cluster-faults");
+        }
+        if (soakReport != null) {
+            // Checked before the run, and only an earlier soak report may be replaced (not the passphrase file, a
+            // voters.csv or a directory, found only after the whole run).
+            ArgumentChecks.replaceableFile(soakReport, "--soak-report", "a soak report", SOAK_MARKER);
         }
         // Both runs wipe --data: only a directory the demo or the simulation made (or a new or empty one) may be.
         DemoData.checkWipeable(data.toAbsolutePath());
@@ -161,18 +170,14 @@ public final class SimulateCommand implements Callable<Integer> {
         boolean ok = tally.reconciles();
         if (soakReport != null) {
             boolean flat = before.flat(after);
-            String report = "soak: date " + Instant.now() + "\n"
+            String report = SOAK_MARKER + Instant.now() + "\n"
                     + "soak: visits " + voters + ", seed " + seed + ", faults " + faults + String.format(
                             ", %.1f s%n", seconds)
                     + "soak: before " + before.describe() + "\n"
                     + "soak: after  " + after.describe() + "\n"
                     + "soak: reconciled " + (ok ? "OK" : "NO") + "\n"
                     + "soak: resources " + (flat ? "FLAT" : "GREW") + "\n";
-            Path file = soakReport.toAbsolutePath();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report, StandardCharsets.UTF_8);
+            AtomicFileReplacement.write(soakReport, report.getBytes(StandardCharsets.UTF_8));
             out.print(report);
             ok &= flat;
         }
