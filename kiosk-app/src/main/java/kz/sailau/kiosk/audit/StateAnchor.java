@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -83,8 +85,6 @@ public final class StateAnchor {
             AuditEventType.LA_TEST_ENDED);
 
     /** Tables whose triggers must be exactly those the migrations create. */
-    private static final Set<String> PROTECTED_TABLES = Set.of("audit_log", "election_day", "state_anchor",
-            "register_meta", "voter", "voter_finger", "checkin");
     private static final Pattern CREATE_TRIGGER = Pattern.compile(
             "(?is)\\s*CREATE\\s+TRIGGER\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s.*");
     private static final Pattern DROP_TRIGGER = Pattern.compile(
@@ -272,6 +272,7 @@ public final class StateAnchor {
             checkAnchor(anchor.get(), entries, chainState, kioskKey, lastHead);
         }
         checkTables(connection, chainState);
+        checkRoster(connection, entries);
         if (chainState.phase() != ElectionDay.Phase.WIPED) {
             checkMarks(connection, DayCounts.of(entries));
         }
@@ -336,6 +337,41 @@ public final class StateAnchor {
                 || count(connection, "checkin") > 0)) {
             throw new TamperedStateException("audit.error.stateMismatch", "templates or check-in marks are back "
                     + "after the signed wipe");
+        }
+    }
+
+    /**
+     * Every clerk of the roster is in the state its last roster event in the log left it in ({@code CLERK_ADDED} and
+     * {@code CLERK_PIN_RESET}: active, {@code CLERK_LOCKED_OUT}: locked, {@code CLERK_REMOVED}: removed), and no
+     * other login is there: a removed clerk put back with its old PIN hash, or a lockout lifted by hand, is found.
+     */
+    private static void checkRoster(Connection connection, List<AuditEntry> entries) throws SQLException {
+        Map<String, String> logged = new TreeMap<>();
+        for (AuditEntry entry : entries) {
+            String state = switch (entry.event().type()) {
+                case CLERK_ADDED, CLERK_PIN_RESET -> "ACTIVE";
+                case CLERK_LOCKED_OUT -> "LOCKED";
+                case CLERK_REMOVED -> "REMOVED";
+                default -> null;
+            };
+            String login = entry.event().field("clerk");
+            if (state != null && login != null) {
+                logged.put(login.toUpperCase(Locale.ROOT), state);
+            }
+        }
+        Map<String, String> stored = new TreeMap<>();
+        if (count(connection, "clerk") > 0) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT login, state FROM clerk");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stored.put(String.valueOf(row.getString(1)).toUpperCase(Locale.ROOT), row.getString(2));
+                }
+            }
+        }
+        if (!stored.equals(logged)) {
+            throw new TamperedStateException("audit.error.stateMismatch", "the clerk roster holds " + stored
+                    + " but the audit log's roster events leave " + logged
+                    + " (a clerk added, put back, unlocked or removed behind the log)");
         }
     }
 
@@ -408,7 +444,11 @@ public final class StateAnchor {
         }
     }
 
-    /** Every trigger the migrations create is there as created; no other trigger sits on a protected table. */
+    /**
+     * Every trigger the migrations create is there as created, and there is no other trigger on any table: a
+     * trigger added by hand on an unguarded table (the issued tokens, the counters, the clerks) could copy the
+     * check-in marks with each token issued, in arrival order, or undo a clerk's lockout.
+     */
     private static void checkTriggers(Connection connection, List<Migration> migrations) throws SQLException {
         Map<String, String> expected = new HashMap<>();
         for (Migration migration : migrations) {
@@ -428,7 +468,7 @@ public final class StateAnchor {
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String name = rows.getString(1);
-                if (!expected.containsKey(name) && PROTECTED_TABLES.contains(rows.getString(2))) {
+                if (!expected.containsKey(name)) {
                     throw new TamperedStateException("audit.error.triggersAltered", "trigger " + name + " on "
                             + rows.getString(2) + " was added by hand");
                 }

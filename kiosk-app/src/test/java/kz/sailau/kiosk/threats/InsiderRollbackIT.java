@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Threat: an insider with the kiosk's disk and {@code sqlite3} (an administrator, or anyone at the machine) rewinds
  * what the kiosk has done: deletes or edits {@code register_meta} to load an older register, sets a closed or wiped
  * day back to OPEN, cuts the closing entries off the audit log, puts rows back after the wipe, drops the protective
- * triggers, forges or replaces the signed state anchor, or adds, deletes or voids check-in marks, issued tokens or
- * counters behind the log's back. Every such edit is found at the next start, register load
- * and {@code audit verify --data}, each with its own message key, and no register is loaded over it (decision 0132).
+ * triggers or plants its own on any table, forges or replaces the signed state anchor, or adds, deletes or voids
+ * check-in marks, issued tokens, counters or clerks behind the log's back. Every such edit is found at the next
+ * start, register load and {@code audit verify --data}, each with its own message key, and no register is loaded
+ * over it (decisions 0132, 0395).
  */
 class InsiderRollbackIT {
 
@@ -251,6 +252,58 @@ class InsiderRollbackIT {
     }
 
     @Test
+    void aSpyTriggerOnAnUnguardedTableIsFound() throws Exception {
+        // Planted before the day: each token issued copies the marks present at that moment beside its id, so the
+        // new mark of each transaction names the voter who received that token, in arrival order. Passed every
+        // check while only the log, day, anchor, register and check-in tables were watched for triggers.
+        sql("CREATE TABLE spy (n INTEGER PRIMARY KEY, token BLOB, marks TEXT)",
+                "CREATE TRIGGER spy_token AFTER INSERT ON issued_token BEGIN INSERT INTO spy (token, marks) "
+                        + "SELECT NEW.id, group_concat(hex(voter_index)) FROM checkin; END");
+        assertTampered("audit.error.triggersAltered");
+        assertStartRefused("audit.error.triggersAltered");
+        sql("DROP TRIGGER spy_token");
+        assertEquals(0, verify().exit(), "the spy table alone, without a trigger, records nothing");
+        // The counters, the clerks (a trigger could undo every lockout), the special list, the migrations.
+        for (String table : List.of("checkin_counter", "clerk", "special_list_entry", "schema_migration")) {
+            sql("CREATE TRIGGER planted AFTER UPDATE ON " + table + " BEGIN INSERT INTO spy (marks) "
+                    + "SELECT group_concat(hex(voter_index)) FROM checkin; END");
+            ThreatWorld.Run run = verify();
+            assertEquals(1, run.exit(), table + ": " + run.out());
+            assertTrue(run.out().contains("kiosk state: TAMPERED [audit.error.triggersAltered]"), table + ":\n"
+                    + run.out());
+            sql("DROP TRIGGER planted");
+        }
+        assertEquals(0, verify().exit(), "with the triggers gone the kiosk agrees with its log again");
+    }
+
+    @Test
+    void aRemovedClerkPutBackOrARosterEditedByHandIsFound() throws Exception {
+        Path pin = Files.writeString(root.resolve("pin.txt"), "582914\n");
+        ThreatWorld.succeed("clerk", "add", "--data", world.kiosk.toString(), "--id", "C07", "--pin-file",
+                pin.toString(), "--passphrase-file", world.passphrase.toString());
+        byte[] oldHash = bytes("SELECT pin_hash FROM clerk WHERE login = 'C07'");
+        ThreatWorld.succeed("clerk", "remove", "--data", world.kiosk.toString(), "--id", "C07",
+                "--passphrase-file", world.passphrase.toString());
+        assertEquals(0, verify().exit(), "a roster changed through the commands agrees with the log");
+        // The removed member's row put back with its old PIN hash: the old PIN opened the clerk screens again.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement putBack = connection.prepareStatement(
+                     "UPDATE clerk SET state = 'ACTIVE', pin_hash = ? WHERE login = 'C07'")) {
+            putBack.setBytes(1, oldHash);
+            assertEquals(1, putBack.executeUpdate());
+        }
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+        sql("UPDATE clerk SET state = 'REMOVED', pin_hash = NULL WHERE login = 'C07'");
+        assertEquals(0, verify().exit(), "put back as the log says, the roster agrees again");
+        // A login the log never added, and a state changed by hand.
+        sql("INSERT INTO clerk (login, state, failed_attempts, pin_hash) VALUES ('C08', 'ACTIVE', 0, randomblob(90))");
+        assertTampered("audit.error.stateMismatch");
+        sql("DELETE FROM clerk WHERE login = 'C08'", "UPDATE clerk SET state = 'LOCKED', pin_hash = randomblob(90)");
+        assertTampered("audit.error.stateMismatch");
+    }
+
+    @Test
     void aDeletedForgedOrOldAnchorIsFound() throws Exception {
         List<Object> old = anchorRow();
         load(world.registerPackage("v11.srp", 5, 11));
@@ -338,6 +391,14 @@ class InsiderRollbackIT {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
             return row.next() ? row.getLong(1) : -1;
+        }
+    }
+
+    private byte[] bytes(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            assertTrue(row.next(), query);
+            return row.getBytes(1);
         }
     }
 
