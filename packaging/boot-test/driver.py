@@ -122,7 +122,9 @@ class Machine:
         kvm = os.access("/dev/kvm", os.R_OK | os.W_OK) and re.search(r"\b(vmx|svm)\b", flags) is not None
         command = [
             "qemu-system-x86_64", "-machine", "pc,accel=" + ("kvm" if kvm else "tcg"),
-            "-cpu", "host" if kvm else "max", "-smp", "2", "-m", "2048",
+            # Under TCG not "max": QEMU 7.2's emulated AVX/AVX2 made the JVM's compiled code die of SIGILL
+            # (register load, in Bouncy Castle's Argon2, 2026-12-07); a Nehalem-class CPU (SSE4.2) has none.
+            "-cpu", "host" if kvm else "Nehalem", "-smp", "2", "-m", "2048",
             "-kernel", self.args.kernel, "-initrd", self.args.initrd,
             "-append", "root=/dev/vda rw console=ttyS0 quiet systemd.show_status=false",
             "-drive", f"file={self.args.disk},format=raw,if=virtio",
@@ -415,7 +417,7 @@ class BootTest:
             f"cd /media/usb && sudo install -o sailau -g sailau -m 0644 kiosk-{PRECINCT}.crt.pem {DATA}/kiosk.crt.pem")
         r.check("the guide's step installs the kiosk certificate as DATA/kiosk.crt.pem", status == 0)
         m.run(f"cd /media/usb && {LAUNCHER} register inspect precinct-{PRECINCT}-v1.srp --data {DATA} | head -n 8")
-        status, out = m.run(f"cd /media/usb && sudo -u sailau {LAUNCHER} register load --data {DATA} "
+        status, out = m.run(f"set -o pipefail; cd /media/usb && sudo -u sailau {LAUNCHER} register load --data {DATA} "
                             f"--package precinct-{PRECINCT}-v1.srp --passphrase-file /run/sailau-pass | tail -n 3")
         r.check("register load as sailau", status == 0, out.strip().splitlines()[-1] if out.strip() else "")
         m.run(f"{LAUNCHER} register status --data {DATA}")
