@@ -121,9 +121,11 @@ class Machine:
             flags = f.read()
         kvm = os.access("/dev/kvm", os.R_OK | os.W_OK) and re.search(r"\b(vmx|svm)\b", flags) is not None
         command = [
-            "qemu-system-x86_64", "-machine", "pc,accel=" + ("kvm" if kvm else "tcg"),
-            # Under TCG not "max": QEMU 7.2's emulated AVX/AVX2 made the JVM's compiled code die of SIGILL
-            # (register load, in Bouncy Castle's Argon2, 2026-12-07); a Nehalem-class CPU (SSE4.2) has none.
+            # Under TCG one thread for both vCPUs: with one host thread per vCPU, the JVM's patching of its own
+            # compiled code (a method made not entrant while the other vCPU enters it) ended commands with SIGILL
+            # at a compiled method's entry (register load, kiosk init; 2026-12-07); a Nehalem-class CPU (SSE4.2,
+            # no emulated AVX) keeps the emulated instruction set to what every kiosk processor has.
+            "qemu-system-x86_64", "-machine", "pc", "-accel", "kvm" if kvm else "tcg,thread=single",
             "-cpu", "host" if kvm else "Nehalem", "-smp", "2", "-m", "2048",
             "-kernel", self.args.kernel, "-initrd", self.args.initrd,
             "-append", "root=/dev/vda rw console=ttyS0 quiet systemd.show_status=false",
