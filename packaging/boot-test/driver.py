@@ -406,8 +406,15 @@ class BootTest:
                   "--prints", os.path.join(voters, "prints"), "--authority", authority, "--kiosk-cert", certificate,
                   "--election", ELECTION, "--precinct", str(PRECINCT), "--version", "1", "--out", package,
                   "--passphrase-file", secret)
+        token_key = os.path.join(work, "precinct-token-key.p7m")
+        if os.path.exists(token_key):
+            os.unlink(token_key)
+        self.host("java", "-jar", self.args.jar, "authority", "token-key", "--authority", authority,
+                  "--election", ELECTION, "--precinct", str(PRECINCT), "--kiosk-cert", certificate, "--out", token_key,
+                  "--passphrase-file", secret)
         m.copy_in(certificate, f"/media/usb/kiosk-{PRECINCT}.crt.pem")
         m.copy_in(package, f"/media/usb/precinct-{PRECINCT}-v1.srp")
+        m.copy_in(token_key, "/media/usb/precinct-token-key.p7m")
 
         # The sample kiosk.json names the DEMO election: set this election, as the guide says.
         m.run(f"sed -i 's/\"DEMO-2026\"/\"{ELECTION}\"/' /etc/sailau/kiosk.json && grep election /etc/sailau/kiosk.json")
@@ -418,6 +425,9 @@ class BootTest:
         status, out = m.run(
             f"cd /media/usb && sudo install -o sailau -g sailau -m 0644 kiosk-{PRECINCT}.crt.pem {DATA}/kiosk.crt.pem")
         r.check("the guide's step installs the kiosk certificate as DATA/kiosk.crt.pem", status == 0)
+        status, out = m.run("cd /media/usb && sudo install -o sailau -g sailau -m 0600 precinct-token-key.p7m "
+                            f"{DATA}/precinct-token-key.p7m")
+        r.check("the guide's step installs the precinct token key as DATA/precinct-token-key.p7m", status == 0)
         m.run(f"cd /media/usb && {LAUNCHER} register inspect precinct-{PRECINCT}-v1.srp --data {DATA} | head -n 8")
         status, out = m.run(f"set -o pipefail; cd /media/usb && sudo -u sailau {LAUNCHER} register load --data {DATA} "
                             f"--package precinct-{PRECINCT}-v1.srp --passphrase-file /run/sailau-pass | tail -n 3")
