@@ -121,8 +121,12 @@ class Machine:
             flags = f.read()
         kvm = os.access("/dev/kvm", os.R_OK | os.W_OK) and re.search(r"\b(vmx|svm)\b", flags) is not None
         command = [
-            "qemu-system-x86_64", "-machine", "pc,accel=" + ("kvm" if kvm else "tcg"),
-            "-cpu", "host" if kvm else "max", "-smp", "2", "-m", "2048",
+            # Under TCG one thread for both vCPUs: with one host thread per vCPU, the JVM's patching of its own
+            # compiled code (a method made not entrant while the other vCPU enters it) ended commands with SIGILL
+            # at a compiled method's entry (register load, kiosk init; 2026-12-07); a Nehalem-class CPU (SSE4.2,
+            # no emulated AVX) keeps the emulated instruction set to what every kiosk processor has.
+            "qemu-system-x86_64", "-machine", "pc", "-accel", "kvm" if kvm else "tcg,thread=single",
+            "-cpu", "host" if kvm else "Nehalem", "-smp", "2", "-m", "2048",
             "-kernel", self.args.kernel, "-initrd", self.args.initrd,
             "-append", "root=/dev/vda rw console=ttyS0 quiet systemd.show_status=false",
             "-drive", f"file={self.args.disk},format=raw,if=virtio",
@@ -402,8 +406,15 @@ class BootTest:
                   "--prints", os.path.join(voters, "prints"), "--authority", authority, "--kiosk-cert", certificate,
                   "--election", ELECTION, "--precinct", str(PRECINCT), "--version", "1", "--out", package,
                   "--passphrase-file", secret)
+        token_key = os.path.join(work, "precinct-token-key.p7m")
+        if os.path.exists(token_key):
+            os.unlink(token_key)
+        self.host("java", "-jar", self.args.jar, "authority", "token-key", "--authority", authority,
+                  "--election", ELECTION, "--precinct", str(PRECINCT), "--kiosk-cert", certificate, "--out", token_key,
+                  "--passphrase-file", secret)
         m.copy_in(certificate, f"/media/usb/kiosk-{PRECINCT}.crt.pem")
         m.copy_in(package, f"/media/usb/precinct-{PRECINCT}-v1.srp")
+        m.copy_in(token_key, "/media/usb/precinct-token-key.p7m")
 
         # The sample kiosk.json names the DEMO election: set this election, as the guide says.
         m.run(f"sed -i 's/\"DEMO-2026\"/\"{ELECTION}\"/' /etc/sailau/kiosk.json && grep election /etc/sailau/kiosk.json")
@@ -414,8 +425,11 @@ class BootTest:
         status, out = m.run(
             f"cd /media/usb && sudo install -o sailau -g sailau -m 0644 kiosk-{PRECINCT}.crt.pem {DATA}/kiosk.crt.pem")
         r.check("the guide's step installs the kiosk certificate as DATA/kiosk.crt.pem", status == 0)
+        status, out = m.run("cd /media/usb && sudo install -o sailau -g sailau -m 0600 precinct-token-key.p7m "
+                            f"{DATA}/precinct-token-key.p7m")
+        r.check("the guide's step installs the precinct token key as DATA/precinct-token-key.p7m", status == 0)
         m.run(f"cd /media/usb && {LAUNCHER} register inspect precinct-{PRECINCT}-v1.srp --data {DATA} | head -n 8")
-        status, out = m.run(f"cd /media/usb && sudo -u sailau {LAUNCHER} register load --data {DATA} "
+        status, out = m.run(f"set -o pipefail; cd /media/usb && sudo -u sailau {LAUNCHER} register load --data {DATA} "
                             f"--package precinct-{PRECINCT}-v1.srp --passphrase-file /run/sailau-pass | tail -n 3")
         r.check("register load as sailau", status == 0, out.strip().splitlines()[-1] if out.strip() else "")
         m.run(f"{LAUNCHER} register status --data {DATA}")
