@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.app.demo.DemoCommand;
 import kz.sailau.kiosk.app.la.LogicAccuracyCommand;
 import kz.sailau.kiosk.app.simulate.SimulateCommand;
@@ -38,6 +39,7 @@ public final class Main {
         all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         all.addAll(SqliteCheckInLedger.SPECIAL_LIST_MIGRATIONS);
         all.addAll(SqliteCheckInLedger.PAPER_MARK_MIGRATIONS);
+        all.addAll(CheckInSeal.MIGRATIONS);
         return List.copyOf(all);
     }
 

@@ -44,7 +44,7 @@ import kz.sailau.kiosk.store.Migration;
  * anchored head (truncated, e.g. to remove {@code DAY_CLOSED}); a signed head after the anchored one (an old anchor
  * put back); a state change in the chain after the last signed head or in an impossible order; and tables that
  * disagree with the chain (deleted or edited {@code register_meta}, an {@code election_day} set back, voters present
- * after a wipe).
+ * after a wipe); and check-in marks, token ids or a special list that the kiosk did not sign ({@link CheckInSeal}).
  */
 public final class StateAnchor {
 
@@ -275,6 +275,7 @@ public final class StateAnchor {
         checkRoster(connection, entries);
         if (chainState.phase() != ElectionDay.Phase.WIPED) {
             checkMarks(connection, DayCounts.of(entries));
+            CheckInSeal.verify(connection, kioskKey, migrations);
         }
         return chainState;
     }

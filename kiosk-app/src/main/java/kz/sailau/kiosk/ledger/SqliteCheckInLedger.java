@@ -22,6 +22,7 @@ import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.CheckInAuditMapping;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.audit.ElectionDay;
 import kz.sailau.kiosk.audit.IssuedToken;
 import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
@@ -155,6 +156,8 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     private final AuditRecorder audit;
     /** Encrypts the special list's document numbers; empty: special-list check-ins are refused. */
     private final Optional<FieldCipher> documents;
+    /** Reseals the marks, token ids and special list in every writing transaction; empty: unsealed (tests). */
+    private final Optional<CheckInSeal> seal;
 
     /**
      * A ledger whose audit entries are hash-chained but whose chain head is not signed (no kiosk key).
@@ -174,16 +177,17 @@ public final class SqliteCheckInLedger implements CheckInLedger {
      * @param audit      appends the audit events and signs the chain head at intervals with the kiosk key
      */
     public SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit) {
-        this(database, voterIndex, clock, audit, Optional.empty());
+        this(database, voterIndex, clock, audit, Optional.empty(), Optional.empty());
     }
 
     private SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit,
-                                Optional<FieldCipher> documents) {
+                                Optional<FieldCipher> documents, Optional<CheckInSeal> seal) {
         this.database = Objects.requireNonNull(database, "database");
         this.voterIndex = Objects.requireNonNull(voterIndex, "voterIndex");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.documents = Objects.requireNonNull(documents, "documents");
+        this.seal = Objects.requireNonNull(seal, "seal");
     }
 
     /**
@@ -193,7 +197,23 @@ public final class SqliteCheckInLedger implements CheckInLedger {
      */
     public SqliteCheckInLedger withSpecialList(FieldCipher cipher) {
         return new SqliteCheckInLedger(database, voterIndex, clock, audit,
-                Optional.of(Objects.requireNonNull(cipher, "cipher")));
+                Optional.of(Objects.requireNonNull(cipher, "cipher")), seal);
+    }
+
+    /**
+     * This ledger, resealing its marks, token ids and special list with {@code seal} in the transaction of every
+     * check-in, paper mark and void (decision 0396); the database must have {@link CheckInSeal#MIGRATIONS}.
+     */
+    public SqliteCheckInLedger withSeal(CheckInSeal seal) {
+        return new SqliteCheckInLedger(database, voterIndex, clock, audit, documents,
+                Optional.of(Objects.requireNonNull(seal, "seal")));
+    }
+
+    /** Rewrites the seal, when this ledger has one, on the caller's transaction. */
+    private void reseal(Connection c) throws SQLException {
+        if (seal.isPresent()) {
+            seal.get().reseal(c);
+        }
     }
 
     @Override
@@ -235,6 +255,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             audit.append(c, now, CheckInAuditMapping.checkIn(record,
                     PaperFormReference.forCheckIn(record.method(), after)));
             issue(c, token, now);
+            reseal(c);
             return readCounters(c);
         });
     }
@@ -249,6 +270,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             increment(c, "paper_marks");
             PaperFormReference reference = PaperFormReference.forPaperMark(readCounters(c));
             audit.append(c, clock.instant(), CheckInAuditMapping.paperMark(reference, clerk));
+            reseal(c);
             return reference;
         });
     }
@@ -295,6 +317,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
             Instant now = clock.instant();
             audit.append(c, now, CheckInAuditMapping.tokenVoided(Optional.of(clerk)));
             issue(c, replacement, now);
+            reseal(c);
             return readCounters(c);
         });
     }

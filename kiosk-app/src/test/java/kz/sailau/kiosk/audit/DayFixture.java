@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.checkin.BallotTokenIssuer;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.CheckInMethod;
@@ -78,6 +79,7 @@ public final class DayFixture implements AutoCloseable {
         all.addAll(SqliteCheckInLedger.MIGRATIONS);
         all.addAll(StateAnchor.MIGRATIONS);
         all.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
+        all.addAll(CheckInSeal.MIGRATIONS);
         return List.copyOf(all);
     }
 
@@ -132,7 +134,8 @@ public final class DayFixture implements AutoCloseable {
         database = KioskDatabase.open(KioskDataDirectory.at(directory).databaseFile(), migrations(),
                 StoreOptions.DEFAULT, CLOCK);
         ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), CLOCK,
-                new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), SIGN_EVERY));
+                new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), SIGN_EVERY))
+                .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
     }
 
     /** The method voter {@code i} is checked in with. */

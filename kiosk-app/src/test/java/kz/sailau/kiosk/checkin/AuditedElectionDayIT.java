@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
@@ -71,6 +72,7 @@ class AuditedElectionDayIT {
         migrations.addAll(SqliteCheckInLedger.MIGRATIONS);
         migrations.addAll(kz.sailau.kiosk.audit.StateAnchor.MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
+        migrations.addAll(CheckInSeal.MIGRATIONS);
         List<RegisteredVoter> register = IntStream.rangeClosed(1, VOTERS + 2).mapToObj(Fixtures::voter).toList();
         ManualClock clock = Fixtures.clock();
         Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
@@ -78,7 +80,8 @@ class AuditedElectionDayIT {
         Path out = temp.resolve("day.json");
         try (KioskDatabase database = KioskDatabase.open(data.resolve("kiosk.db"), migrations)) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
-                    clock, new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), 10));
+                    clock, new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), 10))
+                    .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
             CheckInEngine engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                     new InMemoryVoterDirectory(register, matcher), ledger,
                     new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(Fixtures.CLERK, PIN.clone()),

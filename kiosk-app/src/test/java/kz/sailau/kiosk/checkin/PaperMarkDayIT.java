@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
@@ -78,7 +79,8 @@ class PaperMarkDayIT {
         Path out = temp.resolve("day.json");
         try (KioskDatabase database = KioskDatabase.open(data.resolve("kiosk.db"), migrations)) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
-                    clock, new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), 10));
+                    clock, new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), 10))
+                    .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
             CheckInEngine engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY),
                     new InMemoryVoterDirectory(List.of(atKiosk, onPaper, alsoOnPaper), matcher), ledger,
                     new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(Fixtures.CLERK, PIN.clone()),

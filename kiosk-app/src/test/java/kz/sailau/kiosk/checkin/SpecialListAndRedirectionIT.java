@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
@@ -79,6 +80,7 @@ class SpecialListAndRedirectionIT {
         migrations.addAll(kz.sailau.kiosk.audit.StateAnchor.MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.TOKEN_MIGRATIONS);
         migrations.addAll(SqliteCheckInLedger.SPECIAL_LIST_MIGRATIONS);
+        migrations.addAll(CheckInSeal.MIGRATIONS);
         RegisteredVoter plain = Fixtures.voter(1);
         RegisteredVoter early = withPriorVote(Fixtures.voter(2), PriorVote.EARLY);
         RegisteredVoter absentee = withPriorVote(Fixtures.voter(3), PriorVote.ABSENTEE_CERTIFICATE);
@@ -95,7 +97,8 @@ class SpecialListAndRedirectionIT {
         try (KioskDatabase database = KioskDatabase.open(data.resolve("kiosk.db"), migrations)) {
             SqliteCheckInLedger ledger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
                     clock, new AuditRecorder(Optional.of(ChainHeadSigner.kiosk(credentials)), 10))
-                    .withSpecialList(credentials.storeKeys().fieldCipher(new SecureRandom()));
+                    .withSpecialList(credentials.storeKeys().fieldCipher(new SecureRandom()))
+                    .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
             CheckInEngine engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY, new SpecialListCap(2)),
                     directory, ledger,
                     new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(Fixtures.CLERK, PIN.clone()),

@@ -17,6 +17,10 @@ import java.util.List;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.audit.AuditEventType;
+import kz.sailau.kiosk.audit.ChainHeadSigner;
+import kz.sailau.kiosk.audit.CheckInSeal;
+import kz.sailau.kiosk.register.RegisterFixtures;
+import kz.sailau.kiosk.register.KioskDataDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,11 +199,43 @@ class InsiderRollbackIT {
     }
 
     /** One check-in as the kiosk records it: the mark, the counter and the log entry, no token (the clerk's paper). */
-    private void checkInByHand() throws SQLException {
+    private void checkInByHand() throws Exception {
         sql("INSERT INTO checkin (voter_index, method) VALUES (randomblob(32), 'FINGERPRINT')",
                 "UPDATE checkin_counter SET value = value + 1 WHERE name = 'check_ins'");
         appendEntry(AuditEventType.CHECK_IN_BY_FINGERPRINT);
         appendEntry(AuditEventType.TOKEN_NOT_ISSUED);
+        sealAsTheKiosk();
+    }
+
+    /** Re-signs the marks and token ids as the kiosk does in every check-in, with its key (decision 0396). */
+    private void sealAsTheKiosk() throws Exception {
+        CheckInSeal seal = new CheckInSeal(ChainHeadSigner.kiosk(KioskDataDirectory.at(world.kiosk)
+                .unlock(RegisterFixtures.PASSPHRASE)));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            seal.reseal(connection);
+        }
+    }
+
+    @Test
+    void aCheckInMarkMovedToAVoterWhoDidNotComeIsFound() throws Exception {
+        checkInByHand();
+        assertEquals(0, verify().exit(), "a check-in recorded as the kiosk does it agrees with the log");
+        // Every count stays the same: the voter who came could check in again, the one moved to would be turned
+        // away. Only the kiosk's signature over the marks shows it: to the observer, at the start and at the close.
+        sql("UPDATE checkin SET voter_index = (SELECT iin_index FROM voter ORDER BY iin_index LIMIT 1)");
+        assertTampered("audit.error.marksAltered");
+        assertStartRefused("audit.error.marksAltered");
+        Path bundle = root.resolve("moved-bundle.json");
+        assertRefused(ThreatWorld.run("day", "close", "--data", world.kiosk.toString(), "--out", bundle.toString(),
+                "--passphrase-file", world.passphrase.toString()), "audit.error.marksAltered");
+        assertTrue(Files.notExists(bundle), "no bundle over the moved mark");
+        assertEquals(1, count("SELECT count(*) FROM election_day WHERE phase = 'OPEN'"), "the day was not closed");
+        // Nor over the seal deleted with it.
+        sql("DELETE FROM checkin_seal");
+        assertTampered("audit.error.marksAltered");
+        assertRefused(ThreatWorld.run("day", "close", "--data", world.kiosk.toString(), "--out", bundle.toString(),
+                "--passphrase-file", world.passphrase.toString()), "audit.error.marksAltered");
+        assertTrue(Files.notExists(bundle), "no bundle without the seal");
     }
 
     @Test

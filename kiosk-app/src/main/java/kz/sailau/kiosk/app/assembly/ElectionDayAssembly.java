@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import kz.sailau.kiosk.app.ClerkWiring;
 import kz.sailau.kiosk.app.KioskConfiguration;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.ChainHeadSigner;
 import kz.sailau.kiosk.biometric.FingerMatcher;
@@ -245,7 +246,8 @@ public final class ElectionDayAssembly {
      */
     public CheckInLedger sqliteLedger() {
         return new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock, auditRecorder())
-                .withSpecialList(credentials.storeKeys().fieldCipher(random));
+                .withSpecialList(credentials.storeKeys().fieldCipher(random))
+                .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
     }
 
     /** The check-in policy in force. */

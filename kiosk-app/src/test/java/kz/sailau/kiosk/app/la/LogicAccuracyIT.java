@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.app.KioskConfiguration;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.app.assembly.ElectionDayAssembly;
@@ -115,7 +116,8 @@ class LogicAccuracyIT {
         database = KioskDatabase.open(KioskDataDirectory.at(data).databaseFile(), Main.migrations(),
                 StoreOptions.DEFAULT, RegisterFixtures.CLOCK);
         realLedger = new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"),
-                RegisterFixtures.CLOCK, AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
+                RegisterFixtures.CLOCK, AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)))
+                .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
         real = RegisterFixtures.contents(REAL_VOTERS, 1, 42);
         realPackage = temp.resolve("register.srp");
         Files.write(realPackage, RegisterPackages.write(real, RegisterFixtures.authority(), kioskCertificate));
