@@ -32,7 +32,8 @@ class DeploymentFilesIT {
                 "Environment=LIBSEAT_BACKEND=seatd", "Environment=WLR_RENDERER=pixman", "Wants=seatd.service",
                 "KillMode=mixed",
                 "Conflicts=getty@tty1.service", "OnFailure=getty@tty1.service", "SyslogIdentifier=sailau-kiosk",
-                "ExecStopPost=+/bin/sh -c 'if [ \"$$SERVICE_RESULT\" = success ]; then systemctl --no-block start "
+                "ExecStopPost=+/bin/sh -c 'if [ \"$$SERVICE_RESULT\" = success ] && ! systemctl list-jobs --no-legend "
+                        + "sailau-kiosk.service | grep -q \" restart \"; then systemctl --no-block start "
                         + "getty@tty1.service; fi'")) {
             assertTrue(unit.lines().anyMatch(directive::equals), "the unit has " + directive);
         }
