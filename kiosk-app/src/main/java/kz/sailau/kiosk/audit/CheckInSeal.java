@@ -63,8 +63,8 @@ public final class CheckInSeal {
 
     /**
      * Checks the seal against the ledger's tables. Nothing to check in a database opened without
-     * {@value #MIGRATION_ID} or after the wipe (the marks are gone; the day was closed, and its bundle signed, after
-     * the same check).
+     * {@value #MIGRATION_ID}. {@link StateAnchor#verify} does not call it once its signed chain shows the wipe (the
+     * marks are gone; the day was closed, and its bundle signed, after the same check).
      *
      * @param kioskKey   the kiosk's public key
      * @param migrations the migrations the database was opened with
@@ -72,8 +72,7 @@ public final class CheckInSeal {
      *                                            recorded, or does not match
      */
     static void verify(Connection connection, PublicKey kioskKey, List<Migration> migrations) throws SQLException {
-        if (migrations.stream().noneMatch(m -> m.id().equals(MIGRATION_ID))
-                || ElectionDay.phase(connection) == ElectionDay.Phase.WIPED) {
+        if (migrations.stream().noneMatch(m -> m.id().equals(MIGRATION_ID))) {
             return;
         }
         byte[] stored = null;
@@ -104,33 +103,25 @@ public final class CheckInSeal {
     /** The sealed text: the three sets, each in key order; blind indexes and token ids in hex, never an IIN. */
     private static String contents(Connection connection) throws SQLException {
         StringBuilder text = new StringBuilder(HEADER);
-        HexFormat hex = HexFormat.of();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT voter_index, method FROM checkin ORDER BY voter_index");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                text.append("mark ").append(hex.formatHex(r.getBytes(1))).append(' ').append(r.getString(2))
-                        .append('\n');
-            }
-        }
-        try (PreparedStatement s = connection.prepareStatement("SELECT id, voided FROM issued_token ORDER BY id");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                text.append("token ").append(hex.formatHex(r.getBytes(1))).append(' ').append(r.getInt(2))
-                        .append('\n');
-            }
-        }
+        appendRows(connection, text, "mark", "SELECT voter_index, method FROM checkin ORDER BY voter_index");
+        appendRows(connection, text, "token", "SELECT id, voided FROM issued_token ORDER BY id");
         if (hasSpecialList(connection)) {
-            try (PreparedStatement s = connection.prepareStatement(
+            appendRows(connection, text, "special",
                     "SELECT voter_index, reason FROM special_list_entry ORDER BY voter_index");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    text.append("special ").append(hex.formatHex(r.getBytes(1))).append(' ').append(r.getString(2))
-                            .append('\n');
-                }
-            }
         }
         return text.toString();
+    }
+
+    /** One line {@code KIND <key in hex> <value>} per row of {@code query} (a key blob and one value column). */
+    private static void appendRows(Connection connection, StringBuilder text, String kind, String query)
+            throws SQLException {
+        HexFormat hex = HexFormat.of();
+        try (PreparedStatement s = connection.prepareStatement(query); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                text.append(kind).append(' ').append(hex.formatHex(r.getBytes(1))).append(' ').append(r.getString(2))
+                        .append('\n');
+            }
+        }
     }
 
     /**

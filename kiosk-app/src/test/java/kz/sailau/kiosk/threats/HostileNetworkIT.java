@@ -349,12 +349,21 @@ class HostileNetworkIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("precinctAlterations")
     void everyAlterationOfThePrecinctsBundlesFailsTheirVerification(Alteration alteration) throws Exception {
-        Path copy = PrecinctDayFiles.copy(precinct, work.resolve("altered-" + alteration.what().replaceAll(
+        Path copy = alteredCopy("altered-", alteration);
+        assertNotVerified(verifyPrecinct(copy), alteration.what(), alteration.failure());
+    }
+
+    /** A copy of the honest precinct directory, altered. */
+    private Path alteredCopy(String prefix, Alteration alteration) throws Exception {
+        Path copy = PrecinctDayFiles.copy(precinct, work.resolve(prefix + alteration.what().replaceAll(
                 "[^A-Za-z0-9]+", "-")));
         alteration.altering().alter(copy);
-        ThreatWorld.Run run = ThreatWorld.run("bundle", "verify", "--precinct", copy.toString(), "--authority-cert",
+        return copy;
+    }
+
+    private ThreatWorld.Run verifyPrecinct(Path directory) {
+        return ThreatWorld.run("bundle", "verify", "--precinct", directory.toString(), "--authority-cert",
                 world.authorityCertificateFile.toString());
-        assertNotVerified(run, alteration.what(), alteration.failure());
     }
 
     /** A node's file replaced by something that is no regular file: the whole directory is refused, naming it. */
@@ -391,11 +400,8 @@ class HostileNetworkIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("irregularFiles")
     void aNodeFileThatIsNoRegularFileIsRefusedByName(Alteration alteration) throws Exception {
-        Path copy = PrecinctDayFiles.copy(precinct, work.resolve("irregular-" + alteration.what().replaceAll(
-                "[^A-Za-z0-9]+", "-")));
-        alteration.altering().alter(copy);
-        ThreatWorld.Run run = ThreatWorld.run("bundle", "verify", "--precinct", copy.toString(), "--authority-cert",
-                world.authorityCertificateFile.toString());
+        Path copy = alteredCopy("irregular-", alteration);
+        ThreatWorld.Run run = verifyPrecinct(copy);
         assertEquals(1, run.exit(), alteration.what() + "\n" + run.out() + run.err());
         assertEquals("", run.out(), alteration.what() + ": nothing is verified");
         assertEquals(List.of("error [bundle.error.notAFile]: " + alteration.failure() + " in " + copy
