@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.audit.AuditRecorder;
 import kz.sailau.kiosk.audit.ChainHeadSigner;
+import kz.sailau.kiosk.audit.CheckInSeal;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.IssuedBallotToken;
@@ -20,6 +24,7 @@ import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.Migration;
 import kz.sailau.kiosk.token.TokenId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +43,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * transaction (rollback journal, {@code synchronous=FULL}, the chain head signed every 50 entries), with the marks
  * and the token ids rewritten in key order before the commit. {@code checkedIn} is how many voters are already
  * checked in: the rewrite grows with it. Each iteration starts from a copy of the same day so far; the few
- * check-ins an iteration adds (≤ 5 %) are within the noise.
+ * check-ins an iteration adds (≤ 5 %) are within the noise. {@code sealed}: whether the transaction also re-signs
+ * the kiosk's seal over every mark, token id and special-list entry (decision 0396), as the kiosk does since then;
+ * {@code false} measures the step without it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,11 +58,15 @@ public class CheckInLedgerBenchmark {
     @Param({"0", "1500", "3000"})
     int checkedIn;
 
+    @Param({"true", "false"})
+    boolean sealed;
+
     private Path directory;
     private Path template;
     private KioskDatabase database;
     private SqliteCheckInLedger ledger;
     private KioskCredentials credentials;
+    private CheckInSeal seal;
     private final SecureRandom random = new SecureRandom();
     private int next;
 
@@ -64,7 +75,7 @@ public class CheckInLedgerBenchmark {
         directory = Files.createTempDirectory("sailau-bench-ledger");
         template = directory.resolve("template.db");
         credentials = KioskCredentials.generate(random);
-        try (KioskDatabase db = KioskDatabase.open(template, SqliteCheckInLedger.ledgerOnly())) {
+        try (KioskDatabase db = KioskDatabase.open(template, migrations())) {
             SqliteCheckInLedger day = ledger(db);
             for (int n = 0; n < checkedIn; n++) {
                 day.record(record(n), Optional.of(token()));
@@ -76,7 +87,7 @@ public class CheckInLedgerBenchmark {
     public void openCopy() throws Exception {
         Path file = directory.resolve("kiosk.db");
         Files.copy(template, file, StandardCopyOption.REPLACE_EXISTING);
-        database = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly());
+        database = KioskDatabase.open(file, migrations());
         ledger = ledger(database);
         next = 1_000_000;
     }
@@ -99,9 +110,49 @@ public class CheckInLedgerBenchmark {
         return ledger.record(record(next++), Optional.of(token()));
     }
 
+    /**
+     * The seal alone, without the disk: the marks, token ids and special list read in key order, signed and written
+     * to the seal's row in a write transaction that is then rolled back, so no fsync is counted ({@code sealed}
+     * false: the same transaction with nothing in it, the baseline).
+     */
+    @Benchmark
+    public Object resealRolledBack() {
+        try {
+            return database.inTransaction(c -> {
+                if (sealed) {
+                    seal.reseal(c);
+                }
+                throw new RolledBack();
+            });
+        } catch (RolledBack expected) {
+            return expected;
+        }
+    }
+
+    /** Thrown to roll {@link #resealRolledBack} back. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super(null, null, false, false);
+        }
+    }
+
     private SqliteCheckInLedger ledger(KioskDatabase db) {
-        return new SqliteCheckInLedger(db, new BlindIndex(TEST_INDEX_KEY, "iin"), Clock.systemUTC(),
-                AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
+        SqliteCheckInLedger plain = new SqliteCheckInLedger(db, new BlindIndex(TEST_INDEX_KEY, "iin"),
+                Clock.systemUTC(), AuditRecorder.signing(ChainHeadSigner.kiosk(credentials)));
+        seal = new CheckInSeal(ChainHeadSigner.kiosk(credentials));
+        return sealed ? plain.withSeal(seal) : plain;
+    }
+
+    /**
+     * The kiosk's migrations (the signing recorder writes the state anchor), without the seal's table unless
+     * {@code sealed}.
+     */
+    private List<Migration> migrations() {
+        List<Migration> all = new ArrayList<>(Main.migrations());
+        if (!sealed) {
+            all.removeAll(CheckInSeal.MIGRATIONS);
+        }
+        return all;
     }
 
     private PreparedToken token() {
