@@ -75,8 +75,9 @@ import org.slf4j.LoggerFactory;
  * majority refuses at once with {@link PrecinctUnavailableException}.
  *
  * <p>On disk, in the data directory: JGroups Raft's log ({@code entries.raft}, {@code metadata.raft}) and the
- * durable snapshot ({@link DurableSnapshotLog}). After every command it applies, the node takes a snapshot and
- * truncates the log behind it but for the day's short tail of entries; at the end of the day {@link #seal()}
+ * durable snapshot ({@link DurableSnapshotLog}), signed by the machine that took it and refused at start when
+ * changed or older than the log ({@link SignedSnapshot}). After every command it applies, the node takes a snapshot
+ * and truncates the log behind it but for the day's short tail of entries; at the end of the day {@link #seal()}
  * commits a command that carries nothing and {@link #snapshotToTheSeal()} leaves that alone in the log.
  */
 public final class PrecinctNode implements AutoCloseable {

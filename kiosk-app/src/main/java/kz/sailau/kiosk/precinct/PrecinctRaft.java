@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
 import org.jgroups.conf.ClassConfigurator;
+import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.LogEntries;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.RaftImpl;
@@ -94,10 +95,19 @@ final class PrecinctRaft extends RAFT {
 
     /**
      * The engine's loading of this node's own snapshot and log at start, marked so that the ledger's state machine
-     * can tell it from the installation of a leader's snapshot ({@link #loadingOwnFiles()}).
+     * can tell it from the installation of a leader's snapshot ({@link #loadingOwnFiles()}). A log that ends before
+     * its commit index is refused first: the engine would apply what it has, skip the rest for good (an entry at or
+     * below the commit index is never applied again) and join with a replica that lacks committed check-ins
+     * (session H49: an earlier copy's log and snapshot put back under the later {@code metadata.raft}). A node
+     * appends, and forces, every entry before it commits it, so no crash leaves that.
      */
     @Override
     public void initStateMachineFromLog() throws Exception {
+        Log log = log();
+        if (log.lastAppended() < log.commitIndex()) {
+            throw new DamagedLedgerException("the consensus log ends at entry " + log.lastAppended()
+                    + ", before its commit index " + log.commitIndex() + ": committed entries are missing", null);
+        }
         loadingOwnFiles = true;
         try {
             super.initStateMachineFromLog();

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An insider with one node's files (issues 13 and 17): with kiosk-2 stopped, its files are edited — a check-in or a
- * redemption added or removed in the snapshot, the snapshot or the whole ledger rewound to an earlier copy, a peer's
- * snapshot or certificate put in, {@code precinct.json} made to name kiosk-2 alone — and kiosk-2 is started again.
+ * redemption added or removed in the snapshot, the snapshot, the snapshot and log (under the later metadata) or the
+ * whole ledger rewound to an earlier copy, a peer's snapshot or certificate put in, {@code precinct.json} made to
+ * name kiosk-2 alone — and kiosk-2 is started again.
  * Each attempt must end in one of three ways: the node refuses to start ({@code node.error.ledger}, or the
  * certificate's own refusal), its peers bring it back to the precinct's ledger, or it stays cut off. Then the
  * technician's remedy: the ledger folder moved aside, kiosk-2 starts empty and catches up from its peers, and the
@@ -61,8 +62,14 @@ class InsiderNodeFilesIT {
             precinct.nodes.remove(KIOSK_2).close();
             Path early = copy(ledger, root.resolve("early"));
             precinct.start(KIOSK_2);
-            // More commands than the log keeps behind its snapshot, so the early snapshot leaves a gap.
-            visits(precinct, 15);
+            // More commands than the log keeps behind its snapshot, so the early snapshot leaves a gap; fewer
+            // between the middle copy and the last, so the middle snapshot still reaches the last log's start.
+            visits(precinct, 10);
+            precinct.awaitSameCounts(WAIT);
+            precinct.nodes.remove(KIOSK_2).close();
+            Path middle = copy(ledger, root.resolve("middle"));
+            precinct.start(KIOSK_2);
+            visits(precinct, 5);
             precinct.awaitSameCounts(WAIT);
             String counts = precinct.counts().get(KIOSK_2);
             precinct.nodes.remove(KIOSK_2).close();
@@ -83,6 +90,15 @@ class InsiderNodeFilesIT {
                     () -> Files.copy(early.resolve("ledger.log").resolve(DurableSnapshotLog.SNAPSHOT_FILE), snapshot,
                             StandardCopyOption.REPLACE_EXISTING));
 
+            refused(precinct, "the snapshot and log of an earlier copy put back under today's metadata.raft", ledger,
+                    genuine, () -> {
+                        Path metadata = root.resolve("metadata.raft");
+                        Files.copy(ledger.resolve("ledger.log").resolve("metadata.raft"), metadata,
+                                StandardCopyOption.REPLACE_EXISTING);
+                        copy(middle, ledger);
+                        Files.copy(metadata, ledger.resolve("ledger.log").resolve("metadata.raft"),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    });
             corrected(precinct, "the whole ledger rewound to an earlier copy", ledger, genuine, counts,
                     () -> copy(early, ledger));
             corrected(precinct, "desk-1's snapshot put in place of kiosk-2's", ledger, genuine, counts,
@@ -146,7 +162,7 @@ class InsiderNodeFilesIT {
                     : outcome.startsWith("cut off") ? "cut off" : outcome).toList();
             assertEquals(List.of("refused node.error.ledger", "refused node.error.ledger", "refused node.error.ledger",
                     "refused node.error.ledger", "refused node.error.ledger", "refused node.error.ledger",
-                    "corrected", "corrected", "refused node.error.certificateMismatch", "cut off"), got,
+                    "refused node.error.ledger", "corrected", "corrected", "refused node.error.certificateMismatch", "cut off"), got,
                     outcomes.toString());
         }
     }
