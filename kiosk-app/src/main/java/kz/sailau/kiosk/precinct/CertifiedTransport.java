@@ -105,6 +105,20 @@ final class CertifiedTransport extends TCP {
         srv = certified;
     }
 
+    /**
+     * Stops as TCP does, and closes the listener of a server that never started: JGroups' {@code TcpServer.stop}
+     * (5.4.11) closes it only while the server runs, and a connect that fails inside the stack (a ledger file the
+     * engine refuses as it loads, decision 0405) stops the stack before the server is started, so the port stayed
+     * bound and the node could not be started again in the same process ({@code node.error.bind}).
+     */
+    @Override
+    public void stop() {
+        super.stop();
+        if (srv instanceof CertifiedServer certified) {
+            certified.closeListener();
+        }
+    }
+
     /** Records the listener each server socket factory creates, so that {@link #start} can close the plain one. */
     @Override
     public void setSocketFactory(SocketFactory factory) {
@@ -309,6 +323,11 @@ final class CertifiedTransport extends TCP {
                         InetAddress externalAddress, int externalPort, int receiveBufferSize) throws Exception {
             super(threads, sockets, bindAddress, port, endPort, externalAddress, externalPort, receiveBufferSize);
             acceptor = factory.newThread(new CertifiedAcceptor(), "TcpServer.Acceptor[" + srv_sock.getLocalPort() + "]");
+        }
+
+        /** Closes the listening socket, whether or not the server was started (closing twice does nothing). */
+        void closeListener() {
+            Util.close(srv_sock);
         }
 
         @Override

@@ -15,8 +15,9 @@ import org.jgroups.protocols.raft.FileBasedLog;
  * JGroups Raft's file log with a durable snapshot: the snapshot is written to a fresh temporary file, forced to
  * disk, renamed over the old one and the directory forced, before the log is truncated behind it (the stock
  * {@code FileBasedLog} writes it without a sync, so a power cut right after a truncation could lose committed
- * check-ins on every node at once). During the day a truncation keeps the last {@value #DAY_TAIL} committed entries,
- * so that a follower slightly behind catches up by entries rather than by a snapshot; at the end of the day
+ * check-ins on every node at once). During the day a truncation keeps the last {@value #DAY_TAIL} committed entries
+ * up to the snapshot's own, so that a follower slightly behind catches up by entries rather than by a snapshot (the
+ * entries committed after the snapshot stay too, until the next one); at the end of the day
  * ({@link PrecinctNode#snapshotToTheSeal()}) nothing is kept but the last entry, the seal. Loaded by name through
  * RAFT's {@code log_class}; public for that reason only.
  */
@@ -36,10 +37,15 @@ public final class DurableSnapshotLog extends FileBasedLog {
         tail = entries;
     }
 
-    /** Truncates behind a snapshot, keeping the day's tail of entries (see {@link #keepTail}). */
+    /**
+     * Truncates behind a snapshot taken at {@code indexExclusive} (the engine removes the entries before it and keeps
+     * that one), keeping the day's tail: the last {@link #keepTail} entries up to and with that one, or that one
+     * alone at the end of the day. Keeping {@code tail} entries before it as well kept one more than the threat model
+     * bounds (session H49, {@code SeizedNodeIT}).
+     */
     @Override
     public void truncate(long indexExclusive) {
-        long index = indexExclusive - tail;
+        long index = indexExclusive - Math.max(tail - 1, 0);
         if (index > firstAppended()) {
             super.truncate(index);
         }

@@ -4,7 +4,11 @@ import java.util.stream.Stream;
 import org.jgroups.raft.util.LogCache;
 import java.util.TreeMap;
 import java.time.Duration;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,8 +75,9 @@ import org.slf4j.LoggerFactory;
  * majority refuses at once with {@link PrecinctUnavailableException}.
  *
  * <p>On disk, in the data directory: JGroups Raft's log ({@code entries.raft}, {@code metadata.raft}) and the
- * durable snapshot ({@link DurableSnapshotLog}). After every command it applies, the node takes a snapshot and
- * truncates the log behind it but for the day's short tail of entries; at the end of the day {@link #seal()}
+ * durable snapshot ({@link DurableSnapshotLog}), signed by the machine that took it and refused at start when
+ * changed or older than the log ({@link SignedSnapshot}). After every command it applies, the node takes a snapshot
+ * and truncates the log behind it but for the day's short tail of entries; at the end of the day {@link #seal()}
  * commits a command that carries nothing and {@link #snapshotToTheSeal()} leaves that alone in the log.
  */
 public final class PrecinctNode implements AutoCloseable {
@@ -718,22 +723,40 @@ public final class PrecinctNode implements AutoCloseable {
             return new byte[] {(byte) applied.outcome().ordinal(), (byte) (applied.repeated() ? 1 : 0)};
         }
 
+        /**
+         * Reads a snapshot signed by a machine of this precinct ({@link SignedSnapshot}) whose voting members are
+         * the ones the engine has just read before it; at start, one no older than the start of this node's log, so
+         * that no committed entry falls between the two (decision 0405).
+         */
         @Override
         public void readContentFrom(DataInput in) throws Exception {
+            SignedSnapshot snapshot = SignedSnapshot.read(in, authority, credentials.precinct());
+            if (!Arrays.equals(snapshot.engineState(), raft.engineState())) {
+                throw new DamagedLedgerException("the voting members in the ledger snapshot are not those it was "
+                        + "signed with", null);
+            }
+            if (raft.loadingOwnFiles() && snapshot.index() < raft.log().firstAppended()) {
+                throw new DamagedLedgerException("the ledger snapshot (index " + snapshot.index() + ") is older "
+                        + "than the start of the consensus log (" + raft.log().firstAppended() + "): the entries "
+                        + "between are missing", null);
+            }
             synchronized (state) {
                 try {
-                    state.readFrom(in);
+                    state.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot.ledger())));
                 } catch (IOException | RuntimeException e) {
                     throw new DamagedLedgerException("the ledger snapshot cannot be read", e);
                 }
             }
         }
 
+        /** Writes the ledger as a {@link SignedSnapshot} signed with this node's key. */
         @Override
         public void writeContentTo(DataOutput out) throws Exception {
+            ByteArrayOutputStream ledger = new ByteArrayOutputStream();
             synchronized (state) {
-                state.writeTo(out);
+                state.writeTo(new DataOutputStream(ledger));
             }
+            new SignedSnapshot(raft.commitIndex(), raft.engineState(), ledger.toByteArray()).write(out, credentials);
         }
     }
 }

@@ -1,17 +1,22 @@
 package kz.sailau.kiosk.precinct;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
 import org.jgroups.conf.ClassConfigurator;
+import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.LogEntries;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.RaftImpl;
 import org.jgroups.protocols.raft.Role;
 import org.jgroups.raft.util.CommitTable;
+import org.jgroups.util.ByteArrayDataOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,7 @@ final class PrecinctRaft extends RAFT {
     private static final Logger LOG = LoggerFactory.getLogger(PrecinctRaft.class);
 
     private final AtomicLong divergedFollowerRepairs = new AtomicLong();
+    private volatile boolean loadingOwnFiles;
 
     PrecinctRaft() {
         // Peers read RAFT's headers under the protocol id the engine registered for RAFT, not for this subclass.
@@ -85,6 +91,45 @@ final class PrecinctRaft extends RAFT {
     /** Commits and applies this node's log up to {@code index} (no further than its last appended entry). */
     void commitTo(long index) {
         commitLogTo(index, false);
+    }
+
+    /**
+     * The engine's loading of this node's own snapshot and log at start, marked so that the ledger's state machine
+     * can tell it from the installation of a leader's snapshot ({@link #loadingOwnFiles()}). A log that ends before
+     * its commit index is refused first: the engine would apply what it has, skip the rest for good (an entry at or
+     * below the commit index is never applied again) and join with a replica that lacks committed check-ins
+     * (session H49: an earlier copy's log and snapshot put back under the later {@code metadata.raft}). A node
+     * appends, and forces, every entry before it commits it, so no crash leaves that.
+     */
+    @Override
+    public void initStateMachineFromLog() throws Exception {
+        Log log = log();
+        if (log.lastAppended() < log.commitIndex()) {
+            throw new DamagedLedgerException("the consensus log ends at entry " + log.lastAppended()
+                    + ", before its commit index " + log.commitIndex() + ": committed entries are missing", null);
+        }
+        loadingOwnFiles = true;
+        try {
+            super.initStateMachineFromLog();
+        } finally {
+            loadingOwnFiles = false;
+        }
+    }
+
+    /** Whether the node is loading its own snapshot at start (not installing one its leader sent). */
+    boolean loadingOwnFiles() {
+        return loadingOwnFiles;
+    }
+
+    /** The engine's persistent state (the voting members) as it writes it into a snapshot before the ledger. */
+    byte[] engineState() {
+        ByteArrayDataOutputStream out = new ByteArrayDataOutputStream(64);
+        try {
+            internal_state.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Arrays.copyOf(out.buffer(), out.position());
     }
 
     /** How many snapshots this node sent, as leader, to a follower that had committed a replaced entry. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A node that cannot listen (its port taken by another program) says so ({@code node.error.bind}, naming the address
  * and port) and leaves no data directory behind; a node whose own ledger files are damaged says that
- * ({@code node.error.ledger}) and keeps them.
+ * ({@code node.error.ledger}) and keeps them, as does a node whose snapshot was edited or put back from an earlier
+ * copy beside a later log (decision 0405).
  */
 class PrecinctNodeRefusedStartTest {
 
@@ -36,6 +38,11 @@ class PrecinctNodeRefusedStartTest {
 
     private static final AuthorityCredentials AUTHORITY = AuthorityCredentials.generate("Test-only authority",
             Clock.systemUTC(), Duration.ofDays(1), RANDOM);
+
+    /** The kiosk whose ledger the tests damage or edit, and its certified key. */
+    private static final NodeName KIOSK = new NodeName("kiosk-1");
+    private static final NodeCredentials KIOSK_CREDENTIALS = PrecinctBundleVerifierTest.certified(AUTHORITY, KIOSK,
+            NodeRole.KIOSK, new PrecinctId(4711));
 
     /** The ledger files whose damage the node names: the consensus log's metadata and the snapshot. */
     private static final Set<String> DAMAGED = Set.of("metadata.raft", DurableSnapshotLog.SNAPSHOT_FILE);
@@ -67,15 +74,9 @@ class PrecinctNodeRefusedStartTest {
 
     @Test
     void aNodeWhoseLedgerFilesAreDamagedSaysSoNotThatItIsCutOff() throws Exception {
-        NodeName name = new NodeName("kiosk-1");
-        NodeCredentials credentials = PrecinctBundleVerifierTest.certified(AUTHORITY, name, NodeRole.KIOSK,
-                new PrecinctId(4711));
-        InetSocketAddress listen;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), free.getLocalPort());
-        }
+        NodeCredentials credentials = KIOSK_CREDENTIALS;
+        PrecinctNodeSettings settings = settings(KIOSK, freeLoopbackPort());
         Path ledger = directory.resolve("ledger");
-        PrecinctNodeSettings settings = settings(name, listen);
         PrecinctNode.startInDataDirectory(settings, credentials, AUTHORITY.certificate(), RANDOM).close();
         List<Path> files;
         try (var walk = Files.walk(ledger)) {
@@ -95,6 +96,52 @@ class PrecinctNodeRefusedStartTest {
         assertTrue(refused.getMessage().startsWith("the node's ledger in " + ledger + " cannot be read"),
                 refused.getMessage());
         assertTrue(Files.isDirectory(ledger), "a damaged ledger is kept for the technician, never removed");
+    }
+
+    @Test
+    void aNodeWhoseSnapshotWasEditedOrPutBackFromAnEarlierCopyRefusesToStart() throws Exception {
+        NodeCredentials credentials = KIOSK_CREDENTIALS;
+        PrecinctNodeSettings settings = settings(KIOSK, freeLoopbackPort());
+        Path snapshot = directory.resolve("ledger").resolve("ledger.log").resolve(DurableSnapshotLog.SNAPSHOT_FILE);
+        byte[] first = new byte[PrecinctCommand.VOTER_INDEX_LENGTH];
+        RANDOM.nextBytes(first);
+        try (PrecinctNode node = PrecinctNode.startInDataDirectory(settings, credentials, AUTHORITY.certificate(),
+                RANDOM)) {
+            assertEquals(PrecinctOutcome.ACCEPTED, node.checkIn(first, 0));
+        }
+        byte[] early = Files.readAllBytes(snapshot);
+        try (PrecinctNode node = PrecinctNode.start(settings, credentials, AUTHORITY.certificate(), RANDOM)) {
+            // More check-ins than the log keeps behind its snapshot: the early snapshot no longer meets the log.
+            for (int i = 0; i <= DurableSnapshotLog.DAY_TAIL; i++) {
+                byte[] voter = new byte[PrecinctCommand.VOTER_INDEX_LENGTH];
+                RANDOM.nextBytes(voter);
+                assertEquals(PrecinctOutcome.ACCEPTED, node.checkIn(voter, 0));
+            }
+        }
+        byte[] genuine = Files.readAllBytes(snapshot);
+        int at = RawBytes.indexOf(genuine, first, 0);
+        assertTrue(at >= 0, "positive control: the snapshot holds the first check-in");
+        byte[] moved = genuine.clone();
+        moved[at] ^= 1;
+        for (byte[] edited : List.of(moved, early)) {
+            Files.write(snapshot, edited);
+            PrecinctUnavailableException refused = assertThrows(PrecinctUnavailableException.class,
+                    () -> PrecinctNode.start(settings, credentials, AUTHORITY.certificate(), RANDOM));
+            assertEquals("node.error.ledger", refused.messageKey(), refused.getMessage());
+        }
+        Files.write(snapshot, genuine);
+        try (PrecinctNode node = PrecinctNode.start(settings, credentials, AUTHORITY.certificate(), RANDOM)) {
+            boolean kept = node.read(state -> state.isCheckedIn(first));
+            assertTrue(kept, "the genuine snapshot starts with the first check-in");
+            assertEquals(DurableSnapshotLog.DAY_TAIL + 2, node.read(PrecinctLedgerState::checkedInCount));
+        }
+    }
+
+    /** A loopback port no program listens on now. */
+    private static InetSocketAddress freeLoopbackPort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), free.getLocalPort());
+        }
     }
 
     /** A one-member network listening on {@code listen}, its ledger in the test directory. */
