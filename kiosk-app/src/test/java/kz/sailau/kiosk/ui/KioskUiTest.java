@@ -90,10 +90,12 @@ class KioskUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(issued.token().humanCode(), text("#token-code").replace('\n', '-'));
         // The screen is read as a camera would: wait until a snapshot shows a QR code that decodes (the image may
-        // come a pulse after the state), then compare what it carries.
+        // come a pulse after the state), then compare what it carries. Only the snapshot is taken in the loop (the
+        // screenshot file and the screen checks once, below): on a loaded CI machine each full save took seconds,
+        // and a 10 s wait ran out once; the wait ends as soon as the code decodes.
         AtomicReference<String> read = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            BufferedImage shot = save("03-token-issued-kk");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            BufferedImage shot = snapshot();
             javafx.geometry.Bounds qrBounds = robot.lookup("#token-qr").query().localToScene(
                     robot.lookup("#token-qr").query().getBoundsInLocal());
             try {
@@ -104,6 +106,7 @@ class KioskUiTest {
                 return false;
             }
         });
+        save("03-token-issued-kk");
         String decoded = read.get();
         assertEquals(issued.token().qrPayload(), decoded, "the QR on screen carries the issued token");
         TokenCheck desk = new TokenCheck(UiFixtures.ELECTION, UiFixtures.PRECINCT,
@@ -333,6 +336,13 @@ class KioskUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fixtures.printer.printed.isEmpty());
         List<Receipt> printed = fixtures.printer.printed;
         return printed.get(printed.size() - 1);
+    }
+
+    /** What the scene shows now, as an image. */
+    private BufferedImage snapshot() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null))
+                .get(10, TimeUnit.SECONDS);
     }
 
     private BufferedImage save(String name) throws Exception {
