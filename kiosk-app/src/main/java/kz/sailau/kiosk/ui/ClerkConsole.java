@@ -71,6 +71,8 @@ public final class ClerkConsole extends VBox {
     static final double WIDTH = 560;
     /** Width inside the scrolling middle: the console minus its border, the scroll bar and the padding. */
     private static final double CONTENT = WIDTH - 3 - 28 - 2 * 16 - 4;
+    /** Id of the console's fixed header: its language, its close button and its alerts. */
+    private static final String HEADER = "clerk-header";
     /** Id of the row of the action buttons in the footer: what the console's fields are typed for. */
     private static final String ACTIONS = "clerk-actions";
     /** Height of a touch target in pixels (kiosk.css pads buttons and fields to it). */
@@ -132,11 +134,13 @@ public final class ClerkConsole extends VBox {
         KeyboardDock.use(documentNumber, InputKind.TEXT);
         // The letter keys lie over the console's lower part: the console pans up so that the field typed and, where
         // both fit above the keys, the action buttons it is for stay in view (decision 0360).
+        // Its header (close button, language, alerts) stays where it is while the console pans (decision 0400).
         for (TextField field : List.of(clerkId, pin, iin, documentNumber)) {
             KeyboardDock.leadsTo(field, "#" + ACTIONS);
+            KeyboardDock.keepsHeader(field, "#" + HEADER);
         }
         header.setPadding(new Insets(16, 16, 8, 16));
-        header.setId("clerk-header");
+        header.setId(HEADER);
         body.setPadding(new Insets(4, 16, 8, 16));
         body.setFillWidth(true);
         footer.setPadding(new Insets(8, 16, 16, 16));
@@ -162,7 +166,7 @@ public final class ClerkConsole extends VBox {
         result.setPrefHeight(RESULT_HEIGHT);
         kioskHint.getStyleClass().add("console-small");
         kioskHint.setMinHeight(44);
-        languageBar = new LanguageBar(language, "clerk-language-", 116);
+        languageBar = new LanguageBar(language, "clerk-language-", 112);
         languageBar.getStyleClass().add("console-language");
         languageBar.setSpacing(6);
         languageBar.setAlignment(Pos.CENTER_LEFT);
