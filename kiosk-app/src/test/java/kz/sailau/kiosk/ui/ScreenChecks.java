@@ -256,6 +256,46 @@ public final class ScreenChecks {
         return problems;
     }
 
+    /**
+     * Buttons side by side of unequal height under {@code root}: two visible buttons (or toggle buttons) of one
+     * parent that share part of a row but not both its edges (a one-line reason or action beside a wrapped one was
+     * shorter, the console's rows ragged). One line per pair. Call on the FX thread, laid out.
+     */
+    static List<String> raggedRows(Node root) {
+        List<ButtonBase> choices = new ArrayList<>();
+        collectButtons(root, choices);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            for (int j = i + 1; j < choices.size(); j++) {
+                ButtonBase a = choices.get(i);
+                ButtonBase b = choices.get(j);
+                if (a.getParent() != b.getParent()) {
+                    continue;
+                }
+                Bounds ba = a.localToScene(a.getLayoutBounds());
+                Bounds bb = b.localToScene(b.getLayoutBounds());
+                boolean sameRow = ba.getMinY() < bb.getMaxY() && bb.getMinY() < ba.getMaxY();
+                if (sameRow && (Math.abs(ba.getMinY() - bb.getMinY()) > SLACK
+                        || Math.abs(ba.getMaxY() - bb.getMaxY()) > SLACK)) {
+                    problems.add(name(a) + " and " + name(b) + ": side by side, unequal (" + round(ba) + ", "
+                            + round(bb) + ")");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void collectButtons(Node node, List<ButtonBase> into) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ButtonBase button) {
+            into.add(button);
+        } else if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectButtons(child, into));
+        }
+    }
+
     /** Whether {@code node} is {@code ancestor} or lies in it. */
     private static boolean within(Node node, Node ancestor) {
         for (Node n = node; n != null; n = n.getParent()) {
