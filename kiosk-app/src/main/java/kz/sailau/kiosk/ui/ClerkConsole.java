@@ -19,7 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,6 +70,8 @@ public final class ClerkConsole extends VBox {
     static final double WIDTH = 560;
     /** Width inside the scrolling middle: the console minus its border, the scroll bar and the padding. */
     private static final double CONTENT = WIDTH - 3 - 28 - 2 * 16 - 4;
+    /** Id of the console's fixed header: its language, its close button and its alerts. */
+    private static final String HEADER = "clerk-header";
     /** Id of the row of the action buttons in the footer: what the console's fields are typed for. */
     private static final String ACTIONS = "clerk-actions";
     /** Height of a touch target in pixels (kiosk.css pads buttons and fields to it). */
@@ -132,11 +133,13 @@ public final class ClerkConsole extends VBox {
         KeyboardDock.use(documentNumber, InputKind.TEXT);
         // The letter keys lie over the console's lower part: the console pans up so that the field typed and, where
         // both fit above the keys, the action buttons it is for stay in view (decision 0360).
+        // Its header (close button, language, alerts) stays where it is while the console pans (decision 0400).
         for (TextField field : List.of(clerkId, pin, iin, documentNumber)) {
             KeyboardDock.leadsTo(field, "#" + ACTIONS);
+            KeyboardDock.keepsHeader(field, "#" + HEADER);
         }
         header.setPadding(new Insets(16, 16, 8, 16));
-        header.setId("clerk-header");
+        header.setId(HEADER);
         body.setPadding(new Insets(4, 16, 8, 16));
         body.setFillWidth(true);
         footer.setPadding(new Insets(8, 16, 16, 16));
@@ -162,7 +165,7 @@ public final class ClerkConsole extends VBox {
         result.setPrefHeight(RESULT_HEIGHT);
         kioskHint.getStyleClass().add("console-small");
         kioskHint.setMinHeight(44);
-        languageBar = new LanguageBar(language, "clerk-language-", 116);
+        languageBar = new LanguageBar(language, "clerk-language-", 112);
         languageBar.getStyleClass().add("console-language");
         languageBar.setSpacing(6);
         languageBar.setAlignment(Pos.CENTER_LEFT);
@@ -257,7 +260,7 @@ public final class ClerkConsole extends VBox {
             header.getChildren().add(alert(m.get("clerk.voterCalls"), "clerk-voter-calls"));
         }
         model.printerProblemProperty().get().ifPresent(key ->
-                header.getChildren().add(alert(m.get(key) + " — " + m.get("clerk.next.voidAndReprint"),
+                header.getChildren().add(alert(KioskView.sentences(m.get(key), m.get("clerk.next.voidAndReprint")),
                         "clerk-printer-alert")));
 
         // Scrolling in the middle: the current case and what its actions need (the reasons, the IIN) open it, in
@@ -448,6 +451,14 @@ public final class ClerkConsole extends VBox {
         } else if (state instanceof CheckInState.CutOff) {
             what = m.get("screen.cutOff");
             next = Optional.of(m.get("clerk.next.cutOff"));
+        } else if (model.printerProblemProperty().get().isPresent()) {
+            // The token did not print: the voter waits for a clerk, so the case is pending, not "nothing pending".
+            what = m.get(model.printerProblemProperty().get().get());
+            next = Optional.of(m.get("clerk.next.voidAndReprint"));
+        } else if (model.clerkCalledProperty().get()) {
+            // A voter called from a screen that waits for nobody: the call is the case pending. No next-step line:
+            // it would push manual mode's IIN field out of view at 1024 x 768 under the header's alert.
+            what = m.get(ClerkReason.VOTER_REQUEST.messageKey());
         } else {
             what = m.get("clerk.nothingPending");
         }
@@ -533,27 +544,48 @@ public final class ClerkConsole extends VBox {
 
     /**
      * One toggle button per value, two to a row, in {@code group} (rebuilt on every render, keeping the selection):
-     * the override reasons, the special list's legal reasons.
+     * the override reasons, the special list's legal reasons. The two of a row are as tall as each other, their
+     * text at the left: a one-line reason beside a wrapped one was shorter and centred, the grid ragged.
      */
     private static <E extends Enum<E>> Node choiceButtons(ToggleGroup group, E[] values,
                                                           Function<E, String> messageKey, Messages m, String id,
                                                           String buttonIdPrefix) {
-        FlowPane buttons = new FlowPane(8, 8);
+        // Rows of two, each an HBox, its buttons as wide as each other in whole pixels and as tall as the row; 4 px
+        // between the rows, so that the tallest (Russian) reasons stay in view at 1024 x 768.
+        double each = Math.floor((CONTENT - 8) / 2);
+        VBox buttons = new VBox(4);
         buttons.setId(id);
-        buttons.setPrefWrapLength(CONTENT);
         Object selected = group.getSelectedToggle() == null ? null : group.getSelectedToggle().getUserData();
         group.getToggles().clear();
+        HBox row = null;
         for (E value : values) {
             ToggleButton button = new ToggleButton(m.get(messageKey.apply(value)));
+            if (row == null || row.getChildren().size() == 2) {
+                row = new HBox(8) {
+                    // As tall as its tallest reason at the width each is laid out at: at a half pixel more, the
+                    // row's own estimate took a three-line Russian reason for two, and the button overflowed it.
+                    @Override
+                    protected double computePrefHeight(double width) {
+                        double tallest = 0;
+                        for (Node child : getChildren()) {
+                            tallest = Math.max(tallest, child.prefHeight(each));
+                        }
+                        return snappedTopInset() + tallest + snappedBottomInset();
+                    }
+                };
+                buttons.getChildren().add(row);
+            }
+            row.getChildren().add(button);
             button.setId(buttonIdPrefix + value.name().toLowerCase(Locale.ROOT));
             button.setUserData(value);
             button.setToggleGroup(group);
             button.setSelected(value == selected);
             button.setWrapText(true);
-            button.setPrefWidth((CONTENT - 8) / 2);
-            button.setMaxWidth((CONTENT - 8) / 2);
+            button.setPrefWidth(each);
+            button.setMaxWidth(each);
             button.setMinHeight(Region.USE_PREF_SIZE);
-            buttons.getChildren().add(button);
+            button.setMaxHeight(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
         }
         return buttons;
     }
@@ -620,6 +652,8 @@ public final class ClerkConsole extends VBox {
         double each = (CONTENT - 8 * (buttons.size() - 1)) / buttons.size();
         for (Button button : buttons) {
             button.setMaxWidth(Double.MAX_VALUE);
+            // As tall as the row: a one-line button beside a wrapped one was shorter, the row ragged.
+            button.setMaxHeight(Double.MAX_VALUE);
             button.setPrefWidth(each);
             HBox.setHgrow(button, Priority.ALWAYS);
             row.getChildren().add(button);

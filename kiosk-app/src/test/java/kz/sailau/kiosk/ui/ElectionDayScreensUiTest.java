@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
@@ -45,7 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * ({@link ElectionDayScreens} lists them; the top bar holds the administrator's button, as on the kiosk). On each, {@link ScreenChecks} finds no text cut, no control outside the window and no touch target under
  * 60 px, every voter button and every console control (in every state, the special-list form opened too) is in
  * view without scrolling ({@link ScreenChecks#actionsOutOfView}), the token's QR and code are in view in large text
- * too, no word is broken across lines, and every notice ends with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
+ * too, no word is broken across lines, no console button beside another is of another height, and every notice ends
+ * with a full stop; each is saved under {@code target/screenshots/screens-WxH/}, and
  * {@link ScreensDocumentTest} checks that docs/screens.md and docs/images/screens/ show exactly these.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -144,6 +146,7 @@ class ElectionDayScreensUiTest {
             if (console) {
                 ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
                         .forEach(problem -> found.add(where + "console: " + problem));
+                ScreenChecks.raggedRows(view.clerkConsole()).forEach(problem -> found.add(where + problem));
             }
             noticesWithoutFullStop(scene.getRoot()).forEach(problem -> found.add(where + problem));
             if (!large && ElectionDayScreens.ALL.contains(screen)
@@ -175,6 +178,8 @@ class ElectionDayScreensUiTest {
         ScreenChecks.actionsOutOfView(scene, view.clerkConsole())
                 .forEach(problem -> found.add(where + "special list: " + problem));
         ScreenChecks.problems(scene, view.clerkConsole())
+                .forEach(problem -> found.add(where + "special list: " + problem));
+        ScreenChecks.raggedRows(view.clerkConsole())
                 .forEach(problem -> found.add(where + "special list: " + problem));
         if (view.clerkConsole().lookup("#clerk-special-list-back") instanceof ButtonBase back) {
             back.fire();
@@ -355,6 +360,58 @@ class ElectionDayScreensUiTest {
         assertTrue(robot.lookup("#token-countdown").tryQuery().isEmpty(), "it stays until a clerk acts: no countdown");
         assertEquals("The printer is out of paper. Your receipt did not print. Please stay here: a commission member "
                 + "is coming.", text("#printer-problem"));
+    }
+
+    /**
+     * Out of paper, the console names the case the voter waits for (not "nothing pending") and what to do, and its
+     * alert says both as two sentences (it read "out of paper — Void the token", a capital after a dash), in each
+     * language.
+     */
+    @Test
+    void outOfPaperTheConsoleNamesTheCaseAndWhatToDo(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "token-out-of-paper");
+        String problemKey = model.printerProblemProperty().get().orElseThrow();
+        assertConsoleCase(robot, problemKey, "clerk.next.voidAndReprint", (m, language) ->
+                assertEquals(KioskView.sentences(m.get(problemKey), m.get("clerk.next.voidAndReprint")),
+                        text("#clerk-printer-alert"), language + ": the alert"));
+        assertEquals("The printer is out of paper. Void the token and print a new one.", text("#clerk-printer-alert"));
+    }
+
+    /** A voter's call from the welcome screen is the console's case (it said "nothing pending" under the call). */
+    @Test
+    void aVotersCallIsTheConsolesCase(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "welcome-called");
+        assertConsoleCase(robot, ClerkReason.VOTER_REQUEST.messageKey(), null, (m, language) -> { });
+        submitAsClerk(new CheckInEvent.ClerkPauses(UiFixtures.CLERK));
+        awaitState(CheckInState.Paused.class::isInstance);
+        submitAsClerk(new CheckInEvent.ClerkResumes(UiFixtures.CLERK));
+        awaitState(CheckInState.AwaitingCard.class::isInstance);
+        await(() -> !model.clerkCalledProperty().get());
+        assertEquals(Messages.of(Language.ENGLISH).get("clerk.nothingPending"), text("#clerk-current"),
+                "once a clerk acted, nothing is pending");
+    }
+
+    /**
+     * Opens the console and, in each of its languages, asserts its case box: {@code whatKey}'s text and
+     * {@code nextKey}'s as what to do (no such line when it is null); then {@code also} for that language.
+     */
+    private void assertConsoleCase(FxRobot robot, String whatKey, String nextKey,
+                                   BiConsumer<Messages, Language> also) {
+        robot.interact(view::toggleClerkConsole);
+        for (Language language : Language.values()) {
+            robot.interact(() -> view.clerkConsole().language().choose(language));
+            Messages m = Messages.of(language);
+            assertEquals(m.get(whatKey), text("#clerk-current"), language + ": the case");
+            if (nextKey == null) {
+                assertTrue(view.clerkConsole().lookup("#clerk-next-step") == null, language + ": no next step");
+            } else {
+                assertEquals(m.get("clerk.nextStep", m.get(nextKey)), text("#clerk-next-step"),
+                        language + ": what to do");
+            }
+            also.accept(m, language);
+        }
     }
 
     /** The console keeps the clerk's language across voters, and clears the IIN and the result per case. */

@@ -24,6 +24,7 @@ import javafx.scene.text.Text;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import kz.sailau.kiosk.ui.touch.KeyboardDock;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -200,7 +201,8 @@ public final class ScreenChecks {
      * With the on-screen keys shown for the focused field (tapped as a person would), what the keys hide of it: one
      * line when the field's scene bounds intersect the keys' bounds, one when the field is not whole in the window and
      * in the visible part of every scroll pane around it, and likewise for each node {@code uncovered} names (the
-     * action the field leads to, where the screen keeps it above the keys); one line when no keys are shown or no
+     * action the field leads to, where the screen keeps it above the keys), and one when it lies under a header held in
+     * place over the panned screen (decision 0400); one line when no keys are shown or no
      * field has the focus. An editable combo box (a device's port) counts as the field. Call on the FX thread.
      */
     static List<String> keysOverField(Scene scene, String... uncovered) {
@@ -229,6 +231,9 @@ public final class ScreenChecks {
             checked.add(node);
         }
         Bounds keysBounds = keys.localToScene(keys.getLayoutBounds());
+        // A header held in place while the screen pans under it (decision 0400) is drawn over what slides there.
+        List<Node> held = scene.getRoot().lookupAll("." + KeyboardDock.HELD).stream()
+                .filter(Node::isVisible).toList();
         List<String> problems = new ArrayList<>();
         for (Node node : checked) {
             Bounds bounds = node.localToScene(node.getLayoutBounds());
@@ -237,10 +242,68 @@ public final class ScreenChecks {
                 problems.add(name(node) + ": under the on-screen keys (" + round(bounds) + " overlaps the keys "
                         + round(keysBounds) + ")");
             }
+            for (Node header : held) {
+                Bounds headerBounds = header.localToScene(header.getLayoutBounds());
+                Bounds under = intersection(bounds, headerBounds);
+                if (!within(node, header) && under.getWidth() > SLACK && under.getHeight() > SLACK) {
+                    problems.add(name(node) + ": under the held header " + name(header) + " (" + round(bounds)
+                            + " overlaps " + round(headerBounds) + ")");
+                }
+            }
             Node each = node;
             collectOutOfView(scene.getRoot(), windowBounds(scene), n -> n == each, problems);
         }
         return problems;
+    }
+
+    /**
+     * Buttons side by side of unequal height under {@code root}: two visible buttons (or toggle buttons) of one
+     * parent that share part of a row but not both its edges (a one-line reason or action beside a wrapped one was
+     * shorter, the console's rows ragged). One line per pair. Call on the FX thread, laid out.
+     */
+    static List<String> raggedRows(Node root) {
+        List<ButtonBase> choices = new ArrayList<>();
+        collectButtons(root, choices);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            for (int j = i + 1; j < choices.size(); j++) {
+                ButtonBase a = choices.get(i);
+                ButtonBase b = choices.get(j);
+                if (a.getParent() != b.getParent()) {
+                    continue;
+                }
+                Bounds ba = a.localToScene(a.getLayoutBounds());
+                Bounds bb = b.localToScene(b.getLayoutBounds());
+                boolean sameRow = ba.getMinY() < bb.getMaxY() && bb.getMinY() < ba.getMaxY();
+                if (sameRow && (Math.abs(ba.getMinY() - bb.getMinY()) > SLACK
+                        || Math.abs(ba.getMaxY() - bb.getMaxY()) > SLACK)) {
+                    problems.add(name(a) + " and " + name(b) + ": side by side, unequal (" + round(ba) + ", "
+                            + round(bb) + ")");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void collectButtons(Node node, List<ButtonBase> into) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ButtonBase button) {
+            into.add(button);
+        } else if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectButtons(child, into));
+        }
+    }
+
+    /** Whether {@code node} is {@code ancestor} or lies in it. */
+    private static boolean within(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #keysOverField} from a test's thread, after the pending FX events. */

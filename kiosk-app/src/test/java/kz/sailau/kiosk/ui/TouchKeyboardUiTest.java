@@ -55,6 +55,10 @@ class TouchKeyboardUiTest {
     private static final int[][] KIOSK_SIZES = {{1280, 800}, {1024, 768}};
     /** What every console field is typed for: the row of the action buttons, kept clear of the keys with it. */
     private static final String CONSOLE_ACTIONS = "#clerk-actions";
+    /** The console's header (its close button and language), in view above the keys whatever is typed (0400). */
+    private static final String CONSOLE_HEADER = "#clerk-header";
+    /** The console's fields typed on the letter keys, which lie over the console (the others on the keypad beside). */
+    private static final List<String> LETTER_FIELDS = List.of("#clerk-id", "#clerk-document-number");
 
     private CheckInScreenModel model;
     private UiFixtures fixtures;
@@ -104,10 +108,10 @@ class TouchKeyboardUiTest {
         tap(robot, "#clerk-id");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-q") != null);
         assertEquals("q", ((Button) scene.lookup("#key-q")).getText(), "a login starts in small letters");
-        // The letter keys are too wide to lie beside the console: it pans up, the login and the actions above it
-        // clear of the keys (decision 0360); the rest of the console is as it was, out of view above until they go.
-        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, "#clerk-actions"),
-                "the login and the console's actions clear of the letter keys at 1280x800");
+        // The letter keys are too wide to lie beside the console: it pans up under its header, held in place, the
+        // login clear of both (decisions 0360, 0400); what lies between is as it was, the actions back when they go.
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, "#clerk-header"),
+                "the login and the console's header clear of the letter keys at 1280x800");
         assertEquals(List.of(), keysProblems(), "the letter keys whole at 1280x800");
         for (char c : "clerk1".toCharArray()) {
             tap(robot, "#" + TouchKeyboard.keyId(c));
@@ -124,16 +128,17 @@ class TouchKeyboardUiTest {
         // The special list's document number (free text) starts in small letters too, shift pressed before or not.
         tap(robot, "#clerk-id");
         tap(robot, "#key-shift");
-        // The letter keys lie over the console's lower part, which pans up: its buttons are tapped with the keys up,
-        // and the keys go when the finger is lifted.
+        // The login's actions lie under the letter keys (only the header and the field fit above them, decision
+        // 0400): the keys go first, and the buttons are in place again.
+        tap(robot, "#key-hide");
         tap(robot, "#clerk-special-list-open");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#clerk-document-number") != null);
-        assertTrue(scene.lookup("#key-q") == null, "the keys went with the tap on a button");
+        assertTrue(scene.lookup("#key-q") == null, "the keys are put away");
         tap(robot, "#clerk-document-number");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-layout-kazakh") != null);
         assertEquals("q", ((Button) scene.lookup("#key-q")).getText(), "free text starts in small letters");
-        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene),
-                "the special list's document number clear of the letter keys at 1280x800");
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, "#clerk-header"),
+                "the special list's document number and the console's header clear of the letter keys at 1280x800");
         assertEquals(List.of(), keysProblems(), "the letter keys whole over the special list at 1280x800");
         tap(robot, "#key-hide");
         assertEquals(List.of(), ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), true),
@@ -387,9 +392,12 @@ class TouchKeyboardUiTest {
      * The on-screen keys never cover what the clerk types (decision 0360): every field of the clerk console — login
      * and PIN in every kind of state, the IIN of manual mode and of a paper mark, the special-list form's IIN and
      * document number — tapped as a person taps it, at 1280 × 800 and 1024 × 768, with the console in Kazakh, Russian
-     * and English. With the keys up, {@link ScreenChecks#keysOverField} finds the field whole, in view and clear of
-     * the keys, and the action buttons it is typed for in view and clear of them too. The letter keys are too wide
-     * to lie beside the console, so this is the console panning up; the keypad lies beside it and nothing moves.
+     * and English. With the keys up, {@link ScreenChecks#keysOverField} finds the field and the console's header
+     * (close button, language, alerts) whole, in view and clear of the keys, the field clear of the header. The letter
+     * keys are too wide to lie beside the console, so this is the console panning up under its header held in place
+     * (decision 0400); the keypad lies beside it, nothing moves, and the action buttons the field is typed for are in
+     * view and clear of the keys too. Above the letter keys the header and the field leave the actions too little
+     * room at both sizes: they come back with the keys' enter (decision 0400).
      */
     @Test
     void theKeysNeverCoverTheFieldTypedOnTheClerkConsole(FxRobot robot) throws Exception {
@@ -431,7 +439,7 @@ class TouchKeyboardUiTest {
     void theFieldStaysAboveTheKeysWhenACardChangesTheConsoleUnderIt(FxRobot robot) throws Exception {
         tap(robot, "#clerk-id");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-q") != null);
-        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_ACTIONS), "before the card");
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_HEADER), "before the card");
         model.submitCard(fixtures.mrz(5)).get(5, TimeUnit.SECONDS);
         ScreenStates.await(model, CheckInState.Refused.class);
         WaitForAsyncUtils.waitForFxEvents();
@@ -442,8 +450,47 @@ class TouchKeyboardUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(keysShown(), "the keys stay for the field that keeps the focus");
-        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_ACTIONS),
-                "after the card: the login and the console's actions clear of the keys");
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_HEADER),
+                "after the card: the login and the console's header clear of the keys");
+    }
+
+    /**
+     * The clerk keeps the console's header while typing on the letter keys (decision 0400): with the keys up over the
+     * console and the console panned up under them, its header (close button, language, the printer's alert) stays at
+     * the top of the window, clear of the keys, over nothing the clerk types, and takes a tap: *Close the console*
+     * closes it, with the keys. At both kiosk sizes, with the tallest header (a printer out of paper).
+     */
+    @Test
+    void theConsoleHeaderStaysInViewAndTakesATapWhileTheLetterKeysAreUp(FxRobot robot) throws Exception {
+        fixtures.printer.paperOut = true;
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        ScreenStates.await(model, CheckInState.AwaitingFinger.class);
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        ScreenStates.await(model, s -> s instanceof CheckInState.TokenIssued t
+                && t.printout() instanceof CheckInState.Printout.NotPrinted);
+        for (int[] size : KIOSK_SIZES) {
+            robot.interact(() -> {
+                scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]);
+                if (!screens.voterView().clerkConsoleShowingProperty().get()) {
+                    screens.voterView().toggleClerkConsole();
+                }
+            });
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#clerk-printer-alert") != null);
+            tap(robot, "#clerk-id");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-q") != null);
+            String where = size[0] + "x" + size[1] + ": ";
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> screens.voterView().getTranslateY() < 0).get(5,
+                    TimeUnit.SECONDS), where + "the console is panned up above the letter keys");
+            assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_HEADER, "#clerk-console-close",
+                    "#clerk-printer-alert"), where + "the header, its close button and alert in view, over no field");
+            Bounds header = WaitForAsyncUtils.asyncFx(() -> scene.lookup(CONSOLE_HEADER)
+                    .localToScene(scene.lookup(CONSOLE_HEADER).getLayoutBounds())).get(5, TimeUnit.SECONDS);
+            assertEquals(0, header.getMinY(), 0.5, where + "the header stays at the top of the window");
+            tap(robot, "#clerk-console-close");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !keysShown());
+            assertFalse(screens.voterView().clerkConsoleShowingProperty().get(), where + "the tap closed the console");
+            assertEquals(0, screens.voterView().getTranslateY(), where + "the screen is back in its place");
+        }
     }
 
     /** A long passphrase or text: the echo shows its end and the caret, whole, after an ellipsis (decision 0375). */
@@ -495,7 +542,9 @@ class TouchKeyboardUiTest {
                     tap(robot, field);
                     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
                     String where = state + " " + size[0] + "x" + size[1] + " " + language + " " + field + ": ";
-                    ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_ACTIONS).forEach(p -> problems.add(where + p));
+                    String[] uncovered = LETTER_FIELDS.contains(field) ? new String[] {CONSOLE_HEADER}
+                            : new String[] {CONSOLE_HEADER, CONSOLE_ACTIONS};
+                    ScreenChecks.keysOverFieldFromTest(scene, uncovered).forEach(p -> problems.add(where + p));
                     tap(robot, "#key-hide");
                     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !keysShown());
                 }

@@ -26,9 +26,9 @@ import java.util.function.DoubleSupplier;
  * A screen with the on-screen keyboard docked below it. A tap on a field marked with {@link #use} shows the
  * keyboard with the keys of its {@link InputKind}; the screen above shrinks and scrolls the field into view, so
  * nothing is hidden under the keys ({@link #over} lays the keys over part of the screen instead, and pans the screen
- * up when they would cover the field: decision 0360). The keyboard goes when the focus moves to
- * anything that is not a marked field (after the finger that moved it is lifted, so a tapped button does not move
- * under it), on its hide key, and after enter. A field outside any dock (a screen built
+ * up when they would cover the field, holding the field's header in place: decisions 0360, 0400). The keyboard
+ * goes when the focus moves to anything that is not a marked field (after the finger that moved it is lifted, so a
+ * tapped button does not move under it), on its hide key, and after enter. A field outside any dock (a screen built
  * without one) simply has no on-screen keyboard.
  */
 public final class KeyboardDock extends BorderPane {
@@ -36,6 +36,9 @@ public final class KeyboardDock extends BorderPane {
     private static final String KIND = KeyboardDock.class.getName() + ".kind";
     private static final String TARGET = KeyboardDock.class.getName() + ".target";
     private static final String ACTION = KeyboardDock.class.getName() + ".action";
+    private static final String HEADER = KeyboardDock.class.getName() + ".header";
+    /** The style class of a header held in place while the screen under it pans ({@link #keepsHeader}). */
+    public static final String HELD = "keyboard-held-header";
     /** The room kept between a panned field (or its action) and the keys, in pixels. */
     static final double PAN_GAP = 8;
 
@@ -59,6 +62,8 @@ public final class KeyboardDock extends BorderPane {
     private Node panned;
     /** The marked field (or combo box) the keys type into. */
     private Node owner;
+    /** The header held in place while the screen pans ({@link #keepsHeader}), or null. */
+    private Node held;
     /** A finger (or the mouse) is down on the dock: the keys do not go before it is lifted. */
     private boolean pressed;
     /** The focus left the marked fields while a finger was down: the keys go when it is lifted. */
@@ -180,6 +185,20 @@ public final class KeyboardDock extends BorderPane {
         return field;
     }
 
+    /**
+     * Names the header that stays in view while {@code field} is typed: the node {@code headerSelector} finds in the
+     * dock (e.g. the clerk console's row with its close button and language, and its alerts). While the keys of an
+     * {@link #over} dock would cover the field and the screen pans up, that header is held where it was, drawn over
+     * what slides under it, and the field (with what it {@link #leadsTo}, where all fit) is panned to lie between the
+     * header and the keys (decision 0400).
+     *
+     * @return the field
+     */
+    public static <T extends Node> T keepsHeader(T field, String headerSelector) {
+        field.getProperties().put(HEADER, Objects.requireNonNull(headerSelector, "headerSelector"));
+        return field;
+    }
+
     /** Whether the keyboard is shown. */
     public ReadOnlyBooleanProperty showingProperty() {
         return showing.getReadOnlyProperty();
@@ -201,6 +220,7 @@ public final class KeyboardDock extends BorderPane {
         } else {
             overlay.getChildren().remove(keyboard);
             panned.setTranslateY(0);
+            hold(null, 0);
         }
         own(null, false);
         panOnRelease = false;
@@ -284,7 +304,9 @@ public final class KeyboardDock extends BorderPane {
      * {@link #PAN_GAP} above them, or, where both fit there, the field and the action it {@link #leadsTo}; never more
      * than the keys are tall, so nothing but keys lies below the screen. Keys beside the field leave the screen where
      * it is. The screen keeps its layout: it moves, it does not shrink (the clerk console's fixed header and footer
-     * would leave its middle no room, decision 0360).
+     * would leave its middle no room, decision 0360). A header the field {@link #keepsHeader keeps} stays where it
+     * was, over what pans under it; the field (and its action, where both fit) then lies between it and the keys
+     * (decision 0400).
      */
     private void keepFieldAboveKeys() {
         if (overlay == null || !showing.get() || owner == null || owner.getScene() == null) {
@@ -295,25 +317,54 @@ public final class KeyboardDock extends BorderPane {
         double now = panned.getTranslateY();
         Bounds keys = keyboard.getBoundsInParent();
         Bounds field = inOverlay(owner, now);
+        Node header = shownNode(owner.getProperties().get(HEADER));
         double offset = 0;
         if (keys.getMinX() < field.getMaxX() && field.getMinX() < keys.getMaxX()) {
+            // The room above the keys: below the held header, where the field lies under one.
+            double ceiling = header == null ? 0 : inOverlay(header, now).getMaxY() - header.getTranslateY();
             double top = field.getMinY();
             double bottom = field.getMaxY();
-            Object selector = owner.getProperties().get(ACTION);
-            Node action = selector instanceof String s ? lookup(s) : null;
-            if (action != null && action.isVisible() && isAncestorOf(action)) {
+            Node action = shownNode(owner.getProperties().get(ACTION));
+            if (action != null) {
                 Bounds both = inOverlay(action, now);
                 double unionTop = Math.min(top, both.getMinY());
                 double unionBottom = Math.max(bottom, both.getMaxY());
-                if (unionBottom - unionTop + 2 * PAN_GAP <= keys.getMinY()) {
+                if (unionBottom - unionTop + 2 * PAN_GAP <= keys.getMinY() - ceiling) {
                     bottom = unionBottom;
                 }
             }
             offset = Math.max(0, Math.min(keys.getHeight(), bottom + PAN_GAP - keys.getMinY()));
         }
         panned.setTranslateY(-offset);
+        hold(offset > 0 ? header : null, offset);
         // Read again, so that the next move of the field is heard.
         owner.getLocalToSceneTransform();
+    }
+
+    /** The visible node in this dock that {@code selector} (a field's property) finds, or null. */
+    private Node shownNode(Object selector) {
+        Node node = selector instanceof String s ? lookup(s) : null;
+        return node != null && node.isVisible() && isAncestorOf(node) ? node : null;
+    }
+
+    /**
+     * Holds {@code header} where it lies unpanned while the screen is panned up by {@code offset}: moved back down
+     * by as much, drawn over its siblings that slide under it, styled {@link #HELD}; lets the header held before go.
+     */
+    private void hold(Node header, double offset) {
+        if (held != null && held != header) {
+            held.setTranslateY(0);
+            held.setViewOrder(0);
+            held.getStyleClass().remove(HELD);
+        }
+        held = header;
+        if (header != null) {
+            header.setTranslateY(offset);
+            header.setViewOrder(-1);
+            if (!header.getStyleClass().contains(HELD)) {
+                header.getStyleClass().add(HELD);
+            }
+        }
     }
 
     /** Where {@code node} lies in the overlay with the screen not panned ({@code pannedBy} is the pan now). */
