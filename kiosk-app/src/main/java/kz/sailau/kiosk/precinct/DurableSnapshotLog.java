@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.jgroups.protocols.raft.FileBasedLog;
+import org.jgroups.protocols.raft.Log;
+import org.jgroups.protocols.raft.LogEntry;
 
 /**
  * JGroups Raft's file log with a durable snapshot: the snapshot is written to a fresh temporary file, forced to
@@ -48,6 +50,32 @@ public final class DurableSnapshotLog extends FileBasedLog {
         long index = indexExclusive - Math.max(tail - 1, 0);
         if (index > firstAppended()) {
             super.truncate(index);
+        }
+    }
+
+    /**
+     * Records a new term, never an older one. The stock file log also sets its term to that of the last entry it
+     * writes, of an entry it installs from a snapshot or of the last one left after a deletion, so a follower that
+     * voted in term T and then caught up entries of an earlier term wrote that earlier term over T and, restarted,
+     * would vote a second time in T (session H50, decision 0410). The engine forces each new term to disk before it
+     * takes part in that term, so the recorded term is never below the last entry's (what
+     * {@link PrecinctRaft#initStateMachineFromLog} checks at start).
+     */
+    @Override
+    public Log currentTerm(long term) {
+        if (term > currentTerm()) {
+            super.currentTerm(term);
+        }
+        return this;
+    }
+
+    /** The stock re-initialisation behind an installed snapshot, keeping the recorded term if it is newer. */
+    @Override
+    public void reinitializeTo(long index, LogEntry entry) {
+        long term = currentTerm();
+        super.reinitializeTo(index, entry);
+        if (currentTerm() < term) {
+            super.currentTerm(term);
         }
     }
 

@@ -549,6 +549,11 @@ public final class PrecinctNode implements AutoCloseable {
         return raft.divergedFollowerRepairs();
     }
 
+    /** The consensus engine's current term (tests compare terms across a split). */
+    long currentTerm() {
+        return raft.currentTerm();
+    }
+
     /**
      * Starts a voting round if this node coordinates the view (the engine's management operation; tests use it to
      * hold a round open while a peer is cut off).

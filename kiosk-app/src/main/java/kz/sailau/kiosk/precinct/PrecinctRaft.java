@@ -12,6 +12,7 @@ import org.jgroups.Address;
 import org.jgroups.conf.ClassConfigurator;
 import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.LogEntries;
+import org.jgroups.protocols.raft.LogEntry;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.RaftImpl;
 import org.jgroups.protocols.raft.Role;
@@ -99,7 +100,10 @@ final class PrecinctRaft extends RAFT {
      * its commit index is refused first: the engine would apply what it has, skip the rest for good (an entry at or
      * below the commit index is never applied again) and join with a replica that lacks committed check-ins
      * (session H49: an earlier copy's log and snapshot put back under the later {@code metadata.raft}). A node
-     * appends, and forces, every entry before it commits it, so no crash leaves that.
+     * appends, and forces, every entry before it commits it, so no crash leaves that. A {@code metadata.raft} whose
+     * term is older than the log's last entry is refused too (session H50, decision 0410): the engine writes, and
+     * forces, a new term before it appends any entry of it, so only an earlier copy put back leaves that, and with
+     * it the node would vote a second time in a term it already voted in.
      */
     @Override
     public void initStateMachineFromLog() throws Exception {
@@ -107,6 +111,12 @@ final class PrecinctRaft extends RAFT {
         if (log.lastAppended() < log.commitIndex()) {
             throw new DamagedLedgerException("the consensus log ends at entry " + log.lastAppended()
                     + ", before its commit index " + log.commitIndex() + ": committed entries are missing", null);
+        }
+        LogEntry last = log.get(log.lastAppended());
+        if (last != null && log.currentTerm() < last.term()) {
+            throw new DamagedLedgerException("the consensus metadata records term " + log.currentTerm()
+                    + ", older than its log's last entry (term " + last.term() + "): an earlier metadata.raft, "
+                    + "with which this node could vote twice in one term", null);
         }
         loadingOwnFiles = true;
         try {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.model.NodeName;
@@ -29,9 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * whole ledger rewound to an earlier copy, a peer's snapshot or certificate put in, {@code precinct.json} made to
  * name kiosk-2 alone — and kiosk-2 is started again.
  * Each attempt must end in one of three ways: the node refuses to start ({@code node.error.ledger}, or the
- * certificate's own refusal), its peers bring it back to the precinct's ledger, or it stays cut off. Then the
- * technician's remedy: the ledger folder moved aside, kiosk-2 starts empty and catches up from its peers, and the
- * precinct closes the day with a bundle that verifies. Every attempt's outcome is printed.
+ * certificate's own refusal), its peers bring it back to the precinct's ledger, or it stays cut off. With kiosk-2
+ * refused, the day is sealed and closed on the others, and the observer's {@code bundle verify --precinct} through
+ * the real jar names kiosk-2's missing bundle. Then the technician's remedy: the ledger folder moved aside, kiosk-2
+ * starts empty and catches up from its peers, and the precinct closes the day with a bundle whose node checks all
+ * pass, in process and through the jar (session H50). Every attempt's outcome is printed.
  */
 class InsiderNodeFilesIT {
 
@@ -137,6 +140,22 @@ class InsiderNodeFilesIT {
             Files.writeString(settings, json);
             precinct.loopback.heal(precinct.loopback.machine(KIOSK_2));
 
+            // The day closed while kiosk-2 is refused: the observer's bundle verify through the real jar names it.
+            refused(precinct, "a check-in moved, left in place for the day close", ledger, genuine,
+                    () -> replace(snapshot, voters.get(1), random(PrecinctCommand.VOTER_INDEX_LENGTH)));
+            assertEquals(PrecinctOutcome.ACCEPTED, InProcessPrecinct.committed(precinct.node("kiosk-1"),
+                    id -> new PrecinctCommand.Seal(id, new NodeName("kiosk-1")), WAIT));
+            precinct.awaitSameCounts(WAIT);
+            Path refusedDay = Files.createDirectories(root.resolve("bundles-refused"));
+            for (PrecinctNode node : precinct.nodes.values()) {
+                node.closeDay(refusedDay);
+            }
+            JarRunner.Result withoutKiosk2 = observerVerifies(precinct, refusedDay);
+            assertTrue(withoutKiosk2.exitCode() != 0 && withoutKiosk2.out().contains("FAILED\tmembers")
+                    && withoutKiosk2.out().contains("no bundle from kiosk-2, a member at the close"),
+                    "the observer's verdict names kiosk-2's missing bundle:\n" + withoutKiosk2.out()
+                            + withoutKiosk2.err());
+
             // The technician's remedy for node.error.ledger: the ledger folder moved aside, the node catches up.
             copy(ledger, root.resolve("moved-aside"));
             copy(root.resolve("empty"), ledger);
@@ -145,8 +164,6 @@ class InsiderNodeFilesIT {
             precinct.awaitSameCounts(WAIT);
             boolean caughtUp = restored.read(state -> voters.stream().allMatch(state::isCheckedIn));
             assertTrue(caughtUp, "kiosk-2 started empty and caught up from its peers: " + precinct.counts());
-            assertEquals(PrecinctOutcome.ACCEPTED, InProcessPrecinct.committed(precinct.node("kiosk-1"),
-                    id -> new PrecinctCommand.Seal(id, new NodeName("kiosk-1")), WAIT));
             precinct.awaitSameCounts(WAIT);
             Path bundles = root.resolve("bundles");
             Files.createDirectories(bundles);
@@ -157,14 +174,31 @@ class InsiderNodeFilesIT {
                     precinct.loopback.authority().certificate());
             outcomes.forEach((attempt, got) -> System.out.println("insider attempt: " + attempt + " -> " + got));
             assertTrue(verdict.passed(), "the restored precinct's bundle: " + verdict.checks());
+            // Through the real jar, as the observer runs it: every node check passes; only the kiosks' own day
+            // bundles, which nodes in a test JVM do not write, are missing (HostileNetworkIT's honest day likewise).
+            JarRunner.Result repaired = observerVerifies(precinct, bundles);
+            List<String> failed = repaired.out().lines().filter(line -> line.startsWith("FAILED\t")).toList();
+            assertTrue(!failed.isEmpty() && failed.stream().allMatch(line -> line.startsWith("FAILED\tkiosk log "))
+                    && repaired.out().contains("ok\tmembers"), "the repaired precinct's verdict:\n" + repaired.out()
+                    + repaired.err());
 
             List<String> got = outcomes.values().stream().map(outcome -> outcome.startsWith("corrected") ? "corrected"
                     : outcome.startsWith("cut off") ? "cut off" : outcome).toList();
             assertEquals(List.of("refused node.error.ledger", "refused node.error.ledger", "refused node.error.ledger",
                     "refused node.error.ledger", "refused node.error.ledger", "refused node.error.ledger",
-                    "refused node.error.ledger", "corrected", "corrected", "refused node.error.certificateMismatch", "cut off"), got,
-                    outcomes.toString());
+                    "refused node.error.ledger", "corrected", "corrected", "refused node.error.certificateMismatch",
+                    "cut off", "refused node.error.ledger"), got, outcomes.toString());
         }
+    }
+
+    /** {@code bundle verify --precinct DIR --authority-cert FILE} through the real jar (docs/observer-guide.md). */
+    private JarRunner.Result observerVerifies(InProcessPrecinct precinct, Path directory) throws Exception {
+        Path authority = precinct.loopback.machine(KIOSK_2).directory().resolve(NodeCredentials.AUTHORITY_FILE);
+        JarRunner.Result result = JarRunner.run(root, "bundle", "verify", "--precinct", directory.toString(),
+                "--authority-cert", authority.toString());
+        System.out.println("insider attempt: bundle verify --precinct " + directory.getFileName() + " -> exit "
+                + result.exitCode() + "\n" + result.out());
+        return result;
     }
 
     /** An edit after which kiosk-2 must refuse to start; its genuine files are put back afterwards. */
