@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +14,7 @@ import java.util.stream.IntStream;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
 import kz.sailau.kiosk.checkin.CheckInState.*;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
-import kz.sailau.kiosk.testing.FakeMatcher;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
-import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
-import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +37,7 @@ class DayClosedEngineTest {
 
     @BeforeEach
     void setUp() {
-        FakeMatcher matcher = FakeMatcher.imageEncoded();
-        engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
-                ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()),
-                new Fixtures.FakeTokenIssuer(), matcher, Fixtures.clock(), deviceEffects::add);
+        engine = Fixtures.engine(register, ledger, PIN, deviceEffects::add);
         engine.addListener(seen::add);
     }
 
