@@ -50,6 +50,11 @@ import org.slf4j.LoggerFactory;
  * <p>The identity-swap search is skipped when the claimed voter's own score already reaches the card-less
  * identification threshold of the whole register (decision 0191): it could then send a voter to the clerk only if
  * another voter scored higher still, which that threshold bounds as tightly as it bounds identifying anybody.
+ *
+ * <p>Once told the election day is closed ({@link #closeDay()}), the engine starts nothing more (decision 0415): it
+ * takes no card, no voter's tap, no device outcome and no clerk action, offers no clerk action, and only its clock
+ * ticks still run, so that a case left open at the close times out as it would have. The ledger refuses a check-in
+ * after the close as well ({@link DayClosedException}); the engine refuses it before a voter is looked up.
  */
 public final class CheckInEngine {
 
@@ -76,6 +81,8 @@ public final class CheckInEngine {
     private PreparedToken lastIssued;
     /** When the card being looked up reached the engine (a {@link CheckInTimeline#now()}), or none. */
     private OptionalLong cardArrived = OptionalLong.empty();
+    /** Whether the election day is closed: from then on only clock ticks are run. */
+    private boolean dayClosed;
 
     /**
      * @param machine   the flow and its policy
@@ -132,6 +139,23 @@ public final class CheckInEngine {
     public CheckInEngine(CheckInMachine machine, VoterDirectory directory, CheckInLedger ledger,
                          ClerkAuthenticator clerks, BallotTokenIssuer tokens, FingerMatcher matcher, Clock clock) {
         this(machine, directory, ledger, clerks, tokens, matcher, clock, DeviceEffects.NONE);
+    }
+
+    /**
+     * Tells the engine the election day is closed (the administrator closed it): from now on it takes no card, tap,
+     * device outcome or clerk action, and {@link #acceptedClerkEvents()} is empty. Nothing is recorded and no listener
+     * is called; the current state stays as it is. Closing twice is the same as once.
+     */
+    public synchronized void closeDay() {
+        if (!dayClosed) {
+            dayClosed = true;
+            LOG.info("check-in engine: the election day is closed, no more check-ins are started");
+        }
+    }
+
+    /** Whether the engine was told the election day is closed ({@link #closeDay()}). */
+    public synchronized boolean dayClosed() {
+        return dayClosed;
     }
 
     /** The current state. */
@@ -207,7 +231,7 @@ public final class CheckInEngine {
         if (event instanceof ClerkEvent) {
             throw new IllegalArgumentException("clerk events need the clerk's PIN: use submitAsClerk");
         }
-        return run(event);
+        return dayClosed ? state : run(event);
     }
 
     /**
@@ -224,7 +248,7 @@ public final class CheckInEngine {
         if (event instanceof ClerkEvent) {
             throw new IllegalArgumentException("clerk events need the clerk's PIN: use submitAsClerk");
         }
-        return stillWanted.getAsBoolean() ? run(event) : state;
+        return !dayClosed && stillWanted.getAsBoolean() ? run(event) : state;
     }
 
     /**
@@ -242,6 +266,9 @@ public final class CheckInEngine {
         } finally {
             Arrays.fill(pin, '\0');
         }
+        if (dayClosed) {
+            return state;
+        }
         return run(ok ? event : new CheckInEvent.ClerkPinRejected());
     }
 
@@ -251,6 +278,9 @@ public final class CheckInEngine {
      */
     public synchronized CheckInState submitCard(String mrzText) {
         Objects.requireNonNull(mrzText, "mrzText");
+        if (dayClosed) {
+            return state;
+        }
         long arrived = timeline.now();
         LocalDate today = LocalDate.now(clock);
         CheckInEvent event;
@@ -286,9 +316,13 @@ public final class CheckInEngine {
      * The kinds of clerk event the machine would act on in the current state, so that a clerk console offers
      * exactly those actions: a dry run of {@link CheckInMachine#next} for one sample event of each kind (no effect
      * runs, nothing is recorded, no listener is called). An event "acts" when it changes the state or asks for an
-     * effect. The PIN is not part of this: a wrong PIN is refused when the action is submitted.
+     * effect. The PIN is not part of this: a wrong PIN is refused when the action is submitted. Empty once the day is
+     * closed.
      */
     public synchronized Set<Class<? extends ClerkEvent>> acceptedClerkEvents() {
+        if (dayClosed) {
+            return Set.of();
+        }
         Instant now = clock.instant();
         Counters counters = ledger.counters();
         Set<Class<? extends ClerkEvent>> accepted = new LinkedHashSet<>();

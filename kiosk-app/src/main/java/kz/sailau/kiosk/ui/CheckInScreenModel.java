@@ -196,9 +196,20 @@ public final class CheckInScreenModel implements AutoCloseable {
         return audioGuide;
     }
 
-    /** Marks the polls closed (any thread); the database refuses check-ins from then on anyway. */
+    /**
+     * Marks the polls closed (any thread): tells the engine the day is closed, so that it starts nothing more and
+     * offers no clerk action (decision 0415), then shows it on the screens. The database refuses check-ins from then
+     * on anyway.
+     */
     public void closePolls() {
-        fxThread.execute(() -> pollsClosed.set(true));
+        engineWorker.execute(() -> {
+            realEngine.closeDay();
+            Set<Class<? extends CheckInEvent.ClerkEvent>> actions = engine.acceptedClerkEvents();
+            fxThread.execute(() -> {
+                clerkActions.set(actions);
+                pollsClosed.set(true);
+            });
+        });
     }
 
     /**
@@ -438,7 +449,8 @@ public final class CheckInScreenModel implements AutoCloseable {
             state.set(next);
             counters.set(now);
             if (next instanceof CheckInState.Refused refused) {
-                addNotice(new ClerkNotice(refused.refusal().messageKey(), refused.refusal().nextStepKey()));
+                addNotice(new ClerkNotice(RefusalWording.clerkHeadingKey(refused.refusal()),
+                        refused.refusal().nextStepKey()));
             }
             if (voterLeft(previous, next)) {
                 // A voter left (done, refused, timed out, or the next card cleared the token): the next one starts

@@ -55,8 +55,10 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
  * bottom (pause or resume, manual mode on or off; one greyed out while the engine would not accept it). While a case
  * waits for the clerk's decision neither applies and the case takes their room: at 1024 × 768 the case, its reasons,
  * the credentials and the decision's buttons are all in view without scrolling (decision 0305). A new case clears
- * the IIN, the chosen reason and the last result. The console only sends clerk events; every decision stays with
- * the engine.
+ * the IIN, the chosen reason and the last result. A refused case is headed in the clerk's words, not the voter's
+ * (decision 0416). Once the polls are closed the case says so, and nothing is offered but the language and *Close the
+ * console*: the engine takes no action after the close (decision 0415). The console only sends clerk events; every
+ * decision stays with the engine.
  */
 public final class ClerkConsole extends VBox {
 
@@ -180,6 +182,7 @@ public final class ClerkConsole extends VBox {
         model.printerProblemProperty().addListener((o, a, b) -> render());
         model.clerkCalledProperty().addListener((o, a, b) -> render());
         model.networkProperty().addListener((o, a, b) -> render());
+        model.pollsClosedProperty().addListener((o, a, b) -> render());
         model.notices().addListener((ListChangeListener<CheckInScreenModel.ClerkNotice>) c -> render());
         language.messagesProperty().addListener((o, a, b) -> render());
         render();
@@ -263,6 +266,13 @@ public final class ClerkConsole extends VBox {
                 header.getChildren().add(alert(KioskView.sentences(m.get(key), m.get("clerk.next.voidAndReprint")),
                         "clerk-printer-alert")));
 
+        if (model.pollsClosedProperty().get()) {
+            renderDayClosed(m, heading);
+            return;
+        }
+        footer.setVisible(true);
+        footer.setManaged(true);
+
         // Scrolling in the middle: the current case and what its actions need (the reasons, the IIN) open it, in
         // view without scrolling; the console's title heads the overview after them: the counters and the history.
         boolean form = specialListOpen && accepted.contains(CheckInEvent.ClerkAddsToSpecialList.class);
@@ -287,6 +297,25 @@ public final class ClerkConsole extends VBox {
         // Fixed at the bottom: the result of the last action, login and PIN, and the kiosk controls.
         footer.getChildren().setAll(buttons, result, credentials());
         kioskControls(m, state, accepted).ifPresent(footer.getChildren()::add);
+    }
+
+    /**
+     * After the day is closed (decision 0415): the closed day as the case, its next step, then the counters and the
+     * history; no action, no login or PIN and no kiosk control, since the engine takes none any more. The header keeps
+     * the language and *Close the console*; the alerts of the open day are not repeated.
+     */
+    private void renderDayClosed(Messages m, Label heading) {
+        Label current = wrapped(m.get("clerk.dayClosed"), "clerk-current");
+        current.getStyleClass().add("console-current");
+        VBox box = new VBox(6, current,
+                wrapped(m.get("clerk.nextStep", m.get("clerk.next.dayClosed")), "clerk-next-step"));
+        box.setId("clerk-case");
+        box.getStyleClass().addAll("console-case", "clerk-day-closed");
+        header.getChildren().setAll(header.getChildren().get(0));
+        body.getChildren().setAll(box, heading, counters(m, model.countersProperty().get()), history(m));
+        footer.getChildren().clear();
+        footer.setVisible(false);
+        footer.setManaged(false);
     }
 
     private HBox credentials() {
@@ -441,7 +470,9 @@ public final class ClerkConsole extends VBox {
             what = m.get(needs.reason().messageKey());
             next = Optional.of(m.get(needs.reason().nextStepKey()));
         } else if (state instanceof CheckInState.Refused refused) {
-            what = m.get(refused.refusal().messageKey()) + StationLine.of(m, refused).map(line -> "\n" + line).orElse("");
+            // In the clerk's words: the voter's screen says "you", the console says "the voter" (decision 0416).
+            what = m.get(RefusalWording.clerkHeadingKey(refused.refusal()))
+                    + StationLine.forClerk(m, refused).map(line -> "\n" + line).orElse("");
             next = Optional.of(m.get(refused.refusal().nextStepKey()));
         } else if (state instanceof CheckInState.Paused paused) {
             what = m.get("screen.paused");

@@ -28,6 +28,27 @@ final class RefusalWording {
         };
     }
 
+    /**
+     * The message key of the clerk console's heading of {@code refusal}: the case in the clerk's words ("The voter is
+     * on another precinct's list"), where the voter's screen addresses the voter ("You are registered at another
+     * polling station"); decision 0416.
+     */
+    static String clerkHeadingKey(Refusal refusal) {
+        Objects.requireNonNull(refusal, "refusal");
+        return switch (refusal) {
+            case NOT_IN_REGISTER -> "clerk.refusal.notInRegister";
+            case OTHER_PRECINCT -> "clerk.refusal.otherPrecinct";
+            case VOTED_EARLY -> "clerk.refusal.votedEarly";
+            case VOTED_BY_ABSENTEE_CERTIFICATE -> "clerk.refusal.absenteeCertificate";
+            case ON_THIS_REGISTER -> "clerk.refusal.onThisRegister";
+            case ALREADY_CHECKED_IN -> "clerk.refusal.alreadyCheckedIn";
+            case UNDER_AGE -> "clerk.refusal.underAge";
+            case DOCUMENT_EXPIRED -> "clerk.refusal.documentExpired";
+            case DOCUMENT_MISMATCH -> "clerk.refusal.documentMismatch";
+            case NOT_IDENTIFIED -> "clerk.refusal.notIdentified";
+        };
+    }
+
     /** Whether the voter acts next (and may leave the screen with "I understand"), rather than a commission member. */
     static boolean voterActsNext(Refusal refusal) {
         return refusal != Refusal.NOT_IDENTIFIED;

@@ -3,7 +3,6 @@ package kz.sailau.kiosk.checkin;
 import static kz.sailau.kiosk.checkin.Fixtures.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import kz.sailau.kiosk.biometric.ImageQuality;
 import kz.sailau.kiosk.checkin.CheckInEvent.*;
-import kz.sailau.kiosk.testing.FakeMatcher;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
-import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
-import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +29,7 @@ class AcceptedClerkEventsTest {
 
     @BeforeEach
     void setUp() {
-        FakeMatcher matcher = FakeMatcher.imageEncoded();
-        engine = new CheckInEngine(new CheckInMachine(Fixtures.POLICY), new InMemoryVoterDirectory(register, matcher),
-                ledger, new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, PIN.clone()),
-                new Fixtures.FakeTokenIssuer(), matcher, Fixtures.clock());
+        engine = Fixtures.engine(register, ledger, PIN, DeviceEffects.NONE);
         engine.addListener(seen::add);
     }
 

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.checkin;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ import kz.sailau.kiosk.model.mrz.IdentityDocument;
 import kz.sailau.kiosk.model.mrz.MrzParser;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
 import kz.sailau.kiosk.testing.FakeMatcher;
+import kz.sailau.kiosk.testing.InMemoryClerkAuthenticator;
+import kz.sailau.kiosk.testing.InMemoryVoterDirectory;
 import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.testing.TestIins;
 
@@ -83,6 +86,18 @@ final class Fixtures {
 
     static FingerImage goodImage(int identity) {
         return image(identity, 120, ImageQuality.GOOD);
+    }
+
+    /**
+     * An engine over {@code register} and {@code ledger} with the image-encoded fake matcher, {@link #CLERK} with
+     * {@code pin}, a fresh token issuer and clock, and {@code devices} running its device effects.
+     */
+    static CheckInEngine engine(List<RegisteredVoter> register, CheckInLedger ledger, char[] pin,
+                                DeviceEffects devices) {
+        FakeMatcher matcher = FakeMatcher.imageEncoded();
+        return new CheckInEngine(new CheckInMachine(POLICY), new InMemoryVoterDirectory(register, matcher), ledger,
+                new InMemoryClerkAuthenticator(new SecureRandom()).withClerk(CLERK, pin.clone()),
+                new FakeTokenIssuer(), matcher, clock(), devices);
     }
 
     /** Issues tokens T1, T2, ... ; can be told to fail. */

@@ -85,8 +85,10 @@ class AccessibilityUiTest {
         robot.clickOn("#open-clerk-console");
         WaitForAsyncUtils.waitForFxEvents();
         // The console keeps the clerk's own language (Kazakh here), whatever the voter chose.
-        assertTrue(text("#clerk-current").contains("Сіздің сайлау учаскеңіз № 102, №14 мектеп, Абай көшесі 5"),
-                "the clerk reads the same station, in the console's language: " + text("#clerk-current"));
+        // In the clerk's words (decision 0416): "the voter's polling station", not "your".
+        assertEquals("Сайлаушы басқа сайлау учаскесінің тізімінде\n"
+                + "Сайлаушының сайлау учаскесі № 102, №14 мектеп, Абай көшесі 5", text("#clerk-current"),
+                "the clerk reads the same station, in the console's language and words");
         // The special list is a form of its own: once opened, every field and its button are in view to tap.
         robot.clickOn("#clerk-special-list-open");
         robot.clickOn("#clerk-iin").write(OUTSIDER.iin().digits());

@@ -57,7 +57,9 @@ final class ElectionDayScreens {
                     + "in reach of the members, the leader, in the majority), live as the engine announces it"),
             new Screen("cut-off", "`CutOff`: this kiosk lost the polling station network (no majority): go to "
                     + "another kiosk or call a commission member; nothing is recorded, and the screen returns to the "
-                    + "welcome screen by itself when the network is back; the console says \"cut off\""));
+                    + "welcome screen by itself when the network is back; the console says \"cut off\""),
+            new Screen("polls-closed", "The day is closed: the voter screen takes no card; the console says the day "
+                    + "is closed and what to do, and offers nothing but its language and *Close the console*"));
 
     private ElectionDayScreens() {
     }

@@ -394,6 +394,74 @@ class ElectionDayScreensUiTest {
     }
 
     /**
+     * After the day is closed the console says so in the clerk's language and offers nothing but its language and
+     * *Close the console* (decision 0415: the engine takes no action any more): no IIN, no pause, no manual mode, no
+     * login or PIN, and not "nothing pending"; a tap on *Close the console* closes it. At 1024 × 768 too.
+     */
+    @Test
+    void afterTheCloseTheConsoleSaysSoAndOffersOnlyToCloseIt(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "polls-closed");
+        assertEquals(java.util.Set.of(), model.clerkActionsProperty().get(), "the engine offers no clerk action");
+        for (int[] size : ElectionDayScreens.SIZES) {
+            resize(robot, size[0], size[1]);
+            if (!view.clerkConsoleShowingProperty().get()) {
+                robot.interact(view::toggleClerkConsole);
+            }
+            for (Language language : Language.values()) {
+                robot.interact(() -> view.clerkConsole().language().choose(language));
+                Messages m = Messages.of(language);
+                String where = language + " at " + size[0] + "x" + size[1] + ": ";
+                assertEquals(m.get("clerk.dayClosed"), text("#clerk-current"), where + "the case");
+                assertEquals(m.get("clerk.nextStep", m.get("clerk.next.dayClosed")), text("#clerk-next-step"),
+                        where + "what to do");
+                for (String gone : List.of("#clerk-enter-iin", "#clerk-iin", "#clerk-pause", "#clerk-start-fallback",
+                        "#clerk-special-list-open", "#clerk-id", "#clerk-pin", "#clerk-kiosk-controls")) {
+                    Node node = view.clerkConsole().lookup(gone);
+                    assertTrue(node == null || !ClerkConsoleUiTest.visible(node), where + gone + " is not offered");
+                }
+                List<String> buttons = ClerkConsoleUiTest.all(view.clerkConsole(), ButtonBase.class).stream()
+                        .filter(ClerkConsoleUiTest::visible).map(Node::getId)
+                        .filter(id -> !id.startsWith("clerk-language-")).toList();
+                assertEquals(List.of("clerk-console-close"), buttons, where + "only the close button besides the "
+                        + "language bar");
+                assertEquals(m.get("clerk.count.checkIns"), text("#clerk-count-checkins-caption"),
+                        where + "the day's counters stay in view of the clerk");
+                assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene))
+                        .get(10, TimeUnit.SECONDS), where + "the screen checks");
+            }
+        }
+        tap(robot, "#clerk-console-close");
+        assertFalse(view.clerkConsoleShowingProperty().get(), "a tap on Close the console closes it");
+    }
+
+    /**
+     * A refusal's heading on the console is in the clerk's words ("The voter is on another precinct's list") in each
+     * language; the voter's screen keeps the voter's ("You are registered at another
+     * polling station"), and the console's history lists the case in the clerk's words.
+     */
+    @Test
+    void aRefusalOnTheConsoleIsInTheClerksWords(FxRobot robot) throws Exception {
+        open(robot);
+        drive(robot, "refused-other-precinct");
+        robot.interact(view::toggleClerkConsole);
+        for (Language language : Language.values()) {
+            robot.interact(() -> view.clerkConsole().language().choose(language));
+            Messages m = Messages.of(language);
+            String heading = text("#clerk-current");
+            // Voter 5 is on precinct 102's list, with no station in the redirection table: the heading alone (the
+            // station line in the clerk's words is checked in AccessibilityUiTest).
+            assertEquals(m.get("clerk.refusal.otherPrecinct"), heading, language + ": the clerk's heading");
+            assertFalse(heading.contains(m.get(Refusal.OTHER_PRECINCT.messageKey())),
+                    language + ": not the voter's words on the console");
+            assertEquals(m.get("clerk.refusal.otherPrecinct"), text("#clerk-notice-0"),
+                    language + ": the history in the clerk's words");
+        }
+        assertEquals(Messages.of(Language.KAZAKH).get(Refusal.OTHER_PRECINCT.messageKey()), text("#refusal-title"),
+                "the voter's screen keeps the voter's words");
+    }
+
+    /**
      * Opens the console and, in each of its languages, asserts its case box: {@code whatKey}'s text and
      * {@code nextKey}'s as what to do (no such line when it is null); then {@code also} for that language.
      */
@@ -557,7 +625,6 @@ class ElectionDayScreensUiTest {
 
     /** Screens checked like the others but not shown in docs/screens.md. */
     private static final List<ElectionDayScreens.Screen> NOT_IN_THE_DOCUMENT = List.of(
-            new ElectionDayScreens.Screen("polls-closed", "The day is closed: no more check-ins"),
             new ElectionDayScreens.Screen("welcome-card-unreadable", "The card could not be read: the hint"),
             new ElectionDayScreens.Screen("finger-scanner-fault", "The scanner failed: the notice, a clerk called"));
 
