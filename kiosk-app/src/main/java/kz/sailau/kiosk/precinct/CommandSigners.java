@@ -41,7 +41,22 @@ final class CommandSigners {
     private final Map<String, Signer> verified = new HashMap<>();
 
     /** A certificate that passed the authority's check: who it names and its key. */
-    private record Signer(NodeIdentity identity, PublicKey key) {
+    record Signer(NodeIdentity identity, PublicKey key) {
+
+        /**
+         * The signer a DER certificate names, if the authority issued it to a node (of any precinct: the caller
+         * compares the precinct); empty if the bytes are no certificate or not one the authority issued to a node.
+         * Shared by the ledger's commands and its snapshots ({@link SignedSnapshot}).
+         */
+        static Optional<Signer> certified(byte[] certificate, X509Certificate authority) {
+            try {
+                X509Certificate parsed = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(certificate));
+                return Optional.of(new Signer(NodeCertificates.identify(parsed, authority), parsed.getPublicKey()));
+            } catch (GeneralSecurityException | KioskCryptoException | IllegalArgumentException | ClassCastException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     CommandSigners(X509Certificate authority, PrecinctId precinct) {
@@ -66,22 +81,18 @@ final class CommandSigners {
         String fingerprint = HexFormat.of().formatHex(Digests.sha256(signed.certificate()));
         Signer signer = verified.get(fingerprint);
         if (signer == null) {
-            X509Certificate certificate;
-            NodeIdentity named;
-            try {
-                certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(signed.certificate()));
-                named = NodeCertificates.identify(certificate, authority);
-            } catch (GeneralSecurityException | KioskCryptoException | IllegalArgumentException | ClassCastException e) {
+            Optional<Signer> certified = Signer.certified(signed.certificate(), authority);
+            if (certified.isEmpty()) {
                 return Optional.of("a command signed with a certificate the authority did not issue to a node");
             }
+            NodeIdentity named = certified.get().identity();
             if (!named.precinct().equals(precinct)) {
                 return Optional.of("a command signed by " + named.name() + " of precinct " + named.precinct());
             }
             if (verified.size() >= CACHE_LIMIT) {
                 verified.clear();
             }
-            signer = new Signer(named, certificate.getPublicKey());
+            signer = certified.get();
             verified.put(fingerprint, signer);
         }
         NodeIdentity identity = signer.identity();

@@ -8,14 +8,11 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Objects;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
-import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -113,21 +110,15 @@ record SignedSnapshot(long index, byte[] engineState, byte[] ledger) {
         } catch (IOException e) {
             throw new DamagedLedgerException("the ledger snapshot is not a signed snapshot", e);
         }
-        X509Certificate signerCertificate;
-        NodeIdentity signer;
-        try {
-            signerCertificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificate));
-            signer = NodeCertificates.identify(signerCertificate, authority);
-        } catch (GeneralSecurityException | KioskCryptoException | IllegalArgumentException | ClassCastException e) {
-            throw new DamagedLedgerException("the ledger snapshot is signed with a certificate the authority did not "
-                    + "issue to a node", null);
-        }
+        CommandSigners.Signer certified = CommandSigners.Signer.certified(certificate, authority).orElseThrow(() ->
+                new DamagedLedgerException("the ledger snapshot is signed with a certificate the authority did not "
+                        + "issue to a node", null));
+        NodeIdentity signer = certified.identity();
         if (!signer.precinct().equals(precinct)) {
             throw new DamagedLedgerException("the ledger snapshot is signed by " + signer.name() + " of precinct "
                     + signer.precinct(), null);
         }
-        if (!NodeCredentials.verifyCommand(signerCertificate.getPublicKey(), content, signature)) {
+        if (!NodeCredentials.verifyCommand(certified.key(), content, signature)) {
             throw new DamagedLedgerException("the ledger snapshot signed by " + signer.name() + " was changed after "
                     + "it was signed", null);
         }
