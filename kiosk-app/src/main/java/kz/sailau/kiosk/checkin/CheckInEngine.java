@@ -262,12 +262,13 @@ public final class CheckInEngine {
         Objects.requireNonNull(pin, "pin");
         boolean ok;
         try {
+            if (dayClosed) {
+                // Nothing to authorise: no PIN is checked (no Argon2 work, no wrong attempt counted).
+                return state;
+            }
             ok = clerks.authenticate(event.clerk(), pin);
         } finally {
             Arrays.fill(pin, '\0');
-        }
-        if (dayClosed) {
-            return state;
         }
         return run(ok ? event : new CheckInEvent.ClerkPinRejected());
     }

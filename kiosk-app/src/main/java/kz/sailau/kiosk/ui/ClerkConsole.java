@@ -258,6 +258,10 @@ public final class ClerkConsole extends VBox {
         HBox titleRow = new HBox(8, languageBar, gap, close);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().setAll(titleRow);
+        if (model.pollsClosedProperty().get()) {
+            renderDayClosed(m, heading);
+            return;
+        }
         model.networkProperty().get().ifPresent(network -> header.getChildren().add(networkLine(m, network)));
         if (model.clerkCalledProperty().get()) {
             header.getChildren().add(alert(m.get("clerk.voterCalls"), "clerk-voter-calls"));
@@ -265,11 +269,6 @@ public final class ClerkConsole extends VBox {
         model.printerProblemProperty().get().ifPresent(key ->
                 header.getChildren().add(alert(KioskView.sentences(m.get(key), m.get("clerk.next.voidAndReprint")),
                         "clerk-printer-alert")));
-
-        if (model.pollsClosedProperty().get()) {
-            renderDayClosed(m, heading);
-            return;
-        }
         footer.setVisible(true);
         footer.setManaged(true);
 
@@ -311,7 +310,6 @@ public final class ClerkConsole extends VBox {
                 wrapped(m.get("clerk.nextStep", m.get("clerk.next.dayClosed")), "clerk-next-step"));
         box.setId("clerk-case");
         box.getStyleClass().addAll("console-case", "clerk-day-closed");
-        header.getChildren().setAll(header.getChildren().get(0));
         body.getChildren().setAll(box, heading, counters(m, model.countersProperty().get()), history(m));
         footer.getChildren().clear();
         footer.setVisible(false);
