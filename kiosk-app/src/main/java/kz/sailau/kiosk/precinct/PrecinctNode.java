@@ -554,6 +554,11 @@ public final class PrecinctNode implements AutoCloseable {
         return raft.currentTerm();
     }
 
+    /** The index of the last entry in this node's consensus log (tests wait for an append that cannot commit). */
+    long lastAppended() {
+        return raft.log().lastAppended();
+    }
+
     /**
      * Starts a voting round if this node coordinates the view (the engine's management operation; tests use it to
      * hold a round open while a peer is cut off).

@@ -82,6 +82,7 @@ class RewoundMetadataIT {
 
             // A appends two check-ins in T1 that never reach K.
             precinct.loopback.cut(a, k);
+            long appended = precinct.node("kiosk-1").lastAppended();
             List<Future<?>> stranded = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 byte[] voter = voter();
@@ -93,7 +94,11 @@ class RewoundMetadataIT {
                     }
                 }));
             }
-            Thread.sleep(1000);
+            // Until kiosk-1, the leader of T1, has appended both (a follower could not reach the leader and appends
+            // nothing).
+            InProcessPrecinct.await(() -> !leaderOfTermOne.equals("kiosk-1")
+                            || precinct.node("kiosk-1").lastAppended() >= appended + 2, WAIT,
+                    () -> "kiosk-1 did not append the two check-ins: " + precinct.states());
             precinct.nodes.remove(K).halt();
             Files.copy(earlier, metadata, StandardCopyOption.REPLACE_EXISTING);
             precinct.loopback.heal(b);
@@ -118,7 +123,6 @@ class RewoundMetadataIT {
                 precinct.loopback.heal(a);
                 precinct.awaitMajority(WAIT);
                 checkIns(rewound, K, 1);
-                Thread.sleep(5000);
                 throw new AssertionError("kiosk-2 started on its rewound metadata.raft: " + during + "; after A "
                         + "rejoined " + precinct.counts() + " " + precinct.states() + ", terms "
                         + precinct.node("kiosk-1").currentTerm() + "/" + rewound.currentTerm() + "/"
