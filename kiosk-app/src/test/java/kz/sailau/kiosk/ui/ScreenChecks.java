@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
@@ -19,6 +20,8 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.PopupWindow;
@@ -243,7 +246,7 @@ public final class ScreenChecks {
                         + round(keysBounds) + ")");
             }
             for (Node header : held) {
-                Bounds headerBounds = header.localToScene(header.getLayoutBounds());
+                Bounds headerBounds = heldBounds(header);
                 Bounds under = intersection(bounds, headerBounds);
                 if (!within(node, header) && under.getWidth() > SLACK && under.getHeight() > SLACK) {
                     problems.add(name(node) + ": under the held header " + name(header) + " (" + round(bounds)
@@ -253,7 +256,83 @@ public final class ScreenChecks {
             Node each = node;
             collectOutOfView(scene.getRoot(), windowBounds(scene), n -> n == each, problems);
         }
+        for (Node header : held) {
+            problems.addAll(cutByHeldHeader(scene, header));
+        }
         return problems;
+    }
+
+    /**
+     * What shows cut across by the lower edge of {@code header}, held over the screen panned under it (decision
+     * 0430): a button, field or text whose visible part lies partly under the header's background and partly below
+     * it (a strip of a button row under the header's shadow), or the top or bottom border line of a box crossing that
+     * edge. One line each. Call on the FX thread, laid out.
+     */
+    static List<String> cutByHeldHeader(Scene scene, Node header) {
+        double edge = heldBounds(header).getMaxY();
+        List<String> problems = new ArrayList<>();
+        // What slides under the header: its siblings (the console's middle and footer), not the voter screen beside.
+        for (Node sibling : header.getParent().getChildrenUnmodifiable()) {
+            collectCut(sibling, header, edge, windowBounds(scene), problems);
+        }
+        return problems;
+    }
+
+    /**
+     * What a held header covers, in the scene: its bounds, down to where its background ends (the dock may paint it
+     * below them, with negative insets, over what its edge would cut).
+     */
+    private static Bounds heldBounds(Node header) {
+        Bounds own = header.localToScene(header.getLayoutBounds());
+        double below = 0;
+        if (header instanceof Region region && region.getBackground() != null) {
+            for (BackgroundFill fill : region.getBackground().getFills()) {
+                below = Math.max(below, -fill.getInsets().getBottom());
+            }
+        }
+        return new javafx.geometry.BoundingBox(own.getMinX(), own.getMinY(), own.getWidth(), own.getHeight() + below);
+    }
+
+    private static void collectCut(Node node, Node header, double edge, Bounds visible, List<String> problems) {
+        if (node == header || !node.isVisible() || node.getOpacity() == 0 || node instanceof ScrollBar) {
+            return;
+        }
+        // As drawn: a button's background reaches a pixel below its bounds, a line a tester sees.
+        Bounds seen = intersection(node.localToScene(node.getBoundsInLocal()), visible);
+        boolean drawn = node instanceof ButtonBase || node instanceof TextInputControl || node instanceof ComboBoxBase
+                || node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank();
+        if (drawn) {
+            if (seen.getHeight() > 0 && seen.getMinY() < edge - SLACK && seen.getMaxY() > edge + SLACK) {
+                problems.add(name(node) + ": cut across by the held header's edge at " + Math.round(edge) + " ("
+                        + round(seen) + ")");
+            }
+            return;
+        }
+        if (node instanceof Region region && !(node instanceof Control)
+                && region.getBorder() != null && !region.getBorder().isEmpty() && seen.getHeight() > 0) {
+            Bounds own = node.localToScene(node.getLayoutBounds());
+            double top = region.getBorder().getInsets().getTop();
+            double bottom = region.getBorder().getInsets().getBottom();
+            for (double[] band : new double[][] {{own.getMinY(), own.getMinY() + top},
+                    {own.getMaxY() - bottom, own.getMaxY()}}) {
+                if (band[1] - band[0] > 0 && band[0] >= visible.getMinY() && band[1] <= visible.getMaxY()
+                        && band[0] < edge - SLACK && band[1] > edge + SLACK) {
+                    problems.add(name(node) + ": its border line cut across by the held header's edge at "
+                            + Math.round(edge));
+                }
+            }
+        }
+        Bounds inner = visible;
+        if (node instanceof ScrollPane scroll) {
+            Node port = scroll.lookup(".viewport");
+            inner = intersection(visible, (port == null ? scroll : port).localToScene(
+                    (port == null ? scroll : port).getLayoutBounds()));
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectCut(child, header, edge, inner, problems);
+            }
+        }
     }
 
     /**

@@ -493,6 +493,45 @@ class TouchKeyboardUiTest {
         }
     }
 
+    /**
+     * Nothing shows cut across under the held header (decision 0430): with the letter keys up for the login, idle and
+     * with a printer out of paper (the tallest header), at both kiosk sizes and in kk, ru and en, no button, field or
+     * text of the panned console lies partly under the header and partly below its shadow (the bottom strip of the
+     * *Enter IIN* row, of *Cancel*), nor a box's border line; the login stays clear of the keys and the header.
+     */
+    @Test
+    void nothingShowsCutUnderTheHeldHeader(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        checkHeldHeaderEdge(robot, "idle", problems);
+        fixtures.printer.paperOut = true;
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        ScreenStates.await(model, CheckInState.AwaitingFinger.class);
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        ScreenStates.await(model, s -> s instanceof CheckInState.TokenIssued t
+                && t.printout() instanceof CheckInState.Printout.NotPrinted);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#clerk-printer-alert") != null);
+        checkHeldHeaderEdge(robot, "out of paper", problems);
+        assertEquals(List.of(), problems);
+    }
+
+    /** In each size and console language, taps the login, checks the held header's edge and the keys, hides them. */
+    private void checkHeldHeaderEdge(FxRobot robot, String state, List<String> problems) throws Exception {
+        for (int[] size : KIOSK_SIZES) {
+            robot.interact(() -> scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]));
+            for (Language language : Language.values()) {
+                robot.interact(() -> screens.voterView().clerkConsole().language().choose(language));
+                tap(robot, "#clerk-id");
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
+                String where = state + " " + size[0] + "x" + size[1] + " " + language + ": ";
+                assertTrue(WaitForAsyncUtils.asyncFx(() -> screens.voterView().getTranslateY() < 0).get(5,
+                        TimeUnit.SECONDS), where + "the console is panned under its held header");
+                ScreenChecks.keysOverFieldFromTest(scene, CONSOLE_HEADER).forEach(p -> problems.add(where + p));
+                tap(robot, "#key-hide");
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !keysShown());
+            }
+        }
+    }
+
     /** A long passphrase or text: the echo shows its end and the caret, whole, after an ellipsis (decision 0375). */
     @Test
     void theEchoShowsTheEndOfALongTextWithItsCaret(FxRobot robot) throws Exception {

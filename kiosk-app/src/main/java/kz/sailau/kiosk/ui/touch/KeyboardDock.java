@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.ui.touch;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -220,7 +221,7 @@ public final class KeyboardDock extends BorderPane {
         } else {
             overlay.getChildren().remove(keyboard);
             panned.setTranslateY(0);
-            hold(null, 0);
+            hold(null, 0, 0);
         }
         own(null, false);
         panOnRelease = false;
@@ -306,7 +307,8 @@ public final class KeyboardDock extends BorderPane {
      * it is. The screen keeps its layout: it moves, it does not shrink (the clerk console's fixed header and footer
      * would leave its middle no room, decision 0360). A header the field {@link #keepsHeader keeps} stays where it
      * was, over what pans under it; the field (and its action, where both fit) then lies between it and the keys
-     * (decision 0400).
+     * (decision 0400); what the header's edge would cut across shows under its background instead ({@link
+     * HeaderEdge}, decision 0430).
      */
     private void keepFieldAboveKeys() {
         if (overlay == null || !showing.get() || owner == null || owner.getScene() == null) {
@@ -319,6 +321,7 @@ public final class KeyboardDock extends BorderPane {
         Bounds field = inOverlay(owner, now);
         Node header = shownNode(owner.getProperties().get(HEADER));
         double offset = 0;
+        double skirt = 0;
         if (keys.getMinX() < field.getMaxX() && field.getMinX() < keys.getMaxX()) {
             // The room above the keys: below the held header, where the field lies under one.
             double ceiling = header == null ? 0 : inOverlay(header, now).getMaxY() - header.getTranslateY();
@@ -334,9 +337,16 @@ public final class KeyboardDock extends BorderPane {
                 }
             }
             offset = Math.max(0, Math.min(keys.getHeight(), bottom + PAN_GAP - keys.getMinY()));
+            if (header != null) {
+                // As drawn: a button's background reaches a pixel below its bounds.
+                skirt = HeaderEdge.skirt(header, ceiling, offset, top, PAN_GAP, node -> {
+                    Bounds b = overlay.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    return new BoundingBox(b.getMinX(), b.getMinY() - now, b.getWidth(), b.getHeight());
+                });
+            }
         }
         panned.setTranslateY(-offset);
-        hold(offset > 0 ? header : null, offset);
+        hold(offset > 0 ? header : null, offset, skirt);
         // Read again, so that the next move of the field is heard.
         owner.getLocalToSceneTransform();
     }
@@ -349,18 +359,23 @@ public final class KeyboardDock extends BorderPane {
 
     /**
      * Holds {@code header} where it lies unpanned while the screen is panned up by {@code offset}: moved back down
-     * by as much, drawn over its siblings that slide under it, styled {@link #HELD}; lets the header held before go.
+     * by as much, drawn over its siblings that slide under it, styled {@link #HELD}, its background reaching
+     * {@code skirt} pixels below it over what its edge would cut (painted only: its layout stays); lets the header held
+     * before go.
      */
-    private void hold(Node header, double offset) {
+    private void hold(Node header, double offset, double skirt) {
         if (held != null && held != header) {
             held.setTranslateY(0);
             held.setViewOrder(0);
             held.getStyleClass().remove(HELD);
+            held.setStyle("");
         }
         held = header;
         if (header != null) {
             header.setTranslateY(offset);
             header.setViewOrder(-1);
+            // Negative background insets paint below the header's bounds without laying anything out anew.
+            header.setStyle(skirt > 0 ? String.format(Locale.ROOT, "-fx-background-insets: 0 0 %.1f 0;", -skirt) : "");
             if (!header.getStyleClass().contains(HELD)) {
                 header.getStyleClass().add(HELD);
             }
