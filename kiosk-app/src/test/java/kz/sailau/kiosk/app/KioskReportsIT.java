@@ -189,7 +189,7 @@ class KioskReportsIT {
             long forms = counts.byOverride() + counts.inFallback();
             assertTrue(forms > 0);
             for (String line : List.of("Checked in: " + counts.checkIns(),
-                    "- by fingerprint: " + counts.byFingerprint(), "- by clerk override: " + counts.byOverride(),
+                    "- by fingerprint: " + counts.byFingerprint(), "- overridden by a commission member: " + counts.byOverride(),
                     "- in manual fallback: " + counts.inFallback(), "Paper forms (override, fallback): " + forms,
                     "Tokens issued: " + counts.tokensIssued() + ", voided: " + counts.tokensVoided(),
                     "Check-ins = tokens issued - voided + by hand: YES",

@@ -167,7 +167,7 @@ class ClerksPaneUiTest {
         type(robot, "#clerks-pin", "135792");
         type(robot, "#clerks-pin-again", "135792");
         press(robot, "#clerks-add");
-        awaitText("#clerks-message", "A clerk with this login already exists");
+        awaitText("#clerks-message", "A commission member with this login already exists");
         type(robot, "#clerks-login", "");
         // C02 types wrong PINs until locked, as at the clerk console.
         for (int i = 0; i < ClerkRoster.MAX_FAILED_ATTEMPTS; i++) {

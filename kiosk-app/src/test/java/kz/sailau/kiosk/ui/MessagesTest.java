@@ -120,6 +120,48 @@ class MessagesTest {
         }
     }
 
+    /**
+     * What to do next reads as a sentence after "Не істеу керек:", "Что делать:" and "Next step:" (clerk.nextStep):
+     * every next step (a key with {@code .next.} in it: the console's, the check-in's, the refusals' and the clerk
+     * station's) starts with a capital letter in every language.
+     */
+    @Test
+    void everyNextStepStartsWithACapital() {
+        List<String> small = new ArrayList<>();
+        for (Language language : Language.values()) {
+            ResourceBundle bundle = Messages.bundle(language.locale());
+            for (String key : bundle.keySet()) {
+                String value = bundle.getString(key);
+                if (key.contains(".next.") && !Character.isUpperCase(value.codePointAt(0))) {
+                    small.add(language + " " + key + "=" + value);
+                }
+            }
+        }
+        assertEquals(List.of(), small);
+    }
+
+    /**
+     * The glossary's words for a commission member (the project glossary: комиссия мүшесі, член комиссии,
+     * commission member): no English text calls one a "clerk" (a role's identifier such as {@code clerk-station}
+     * aside), and no Kazakh or Russian text a secretary (хатшы, секретарь), on the administrator's screens or any other.
+     */
+    @Test
+    void aCommissionMemberIsCalledByTheGlossarysWord() {
+        Pattern english = Pattern.compile("(?i)\\bclerks?\\b(?!-)");
+        Pattern other = Pattern.compile("(?iu)хатшы|секретар");
+        List<String> found = new ArrayList<>();
+        for (Language language : Language.values()) {
+            ResourceBundle bundle = Messages.bundle(language.locale());
+            Pattern word = language == Language.ENGLISH ? english : other;
+            for (String key : bundle.keySet()) {
+                if (word.matcher(bundle.getString(key)).find()) {
+                    found.add(language + " " + key + "=" + bundle.getString(key));
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
     @Test
     void missingKeyShowsVisiblyInsteadOfThrowing() {
         assertEquals("!no.such.key!", Messages.of(Language.ENGLISH).get("no.such.key"));
