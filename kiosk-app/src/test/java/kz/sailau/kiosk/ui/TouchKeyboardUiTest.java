@@ -462,12 +462,7 @@ class TouchKeyboardUiTest {
      */
     @Test
     void theConsoleHeaderStaysInViewAndTakesATapWhileTheLetterKeysAreUp(FxRobot robot) throws Exception {
-        fixtures.printer.paperOut = true;
-        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
-        ScreenStates.await(model, CheckInState.AwaitingFinger.class);
-        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
-        ScreenStates.await(model, s -> s instanceof CheckInState.TokenIssued t
-                && t.printout() instanceof CheckInState.Printout.NotPrinted);
+        tokenNotPrinted();
         for (int[] size : KIOSK_SIZES) {
             robot.interact(() -> {
                 scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]);
@@ -503,12 +498,7 @@ class TouchKeyboardUiTest {
     void nothingShowsCutUnderTheHeldHeader(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         checkHeldHeaderEdge(robot, "idle", problems);
-        fixtures.printer.paperOut = true;
-        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
-        ScreenStates.await(model, CheckInState.AwaitingFinger.class);
-        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
-        ScreenStates.await(model, s -> s instanceof CheckInState.TokenIssued t
-                && t.printout() instanceof CheckInState.Printout.NotPrinted);
+        tokenNotPrinted();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#clerk-printer-alert") != null);
         checkHeldHeaderEdge(robot, "out of paper", problems);
         assertEquals(List.of(), problems);
@@ -594,6 +584,16 @@ class TouchKeyboardUiTest {
     private boolean keysShown() {
         Node keys = scene.lookup("#touch-keyboard");
         return keys != null && keys.getScene() != null;
+    }
+
+    /** The printer out of paper, voter 1's card and finger: a token not printed, the console's tallest header. */
+    private void tokenNotPrinted() throws Exception {
+        fixtures.printer.paperOut = true;
+        model.submitCard(fixtures.mrz(1)).get(5, TimeUnit.SECONDS);
+        ScreenStates.await(model, CheckInState.AwaitingFinger.class);
+        fixtures.scanner.fingers.add(UiFixtures.goodCapture(1));
+        ScreenStates.await(model, s -> s instanceof CheckInState.TokenIssued t
+                && t.printout() instanceof CheckInState.Printout.NotPrinted);
     }
 
     /** Voter 2's card, then a finger that matches no try: the kiosk waits for a clerk's decision. */
