@@ -3,6 +3,7 @@ package kz.sailau.kiosk.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
@@ -36,12 +37,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * button or cell whose rendered text is cut with an ellipsis or clipped by its bounds), every control lies inside
  * the window (inside a vertical scroll pane, inside its width: the rest is reached by panning), and every touch
  * target (button, field, combo box, list row) is at least {@link #TOUCH} pixels wide and high (≈ 15 mm on the
- * kiosk's screen), and an empty field's prompt is drawn whole. {@link #actionsOutOfView} is stricter for actions:
+ * kiosk's screen), an empty field's prompt is drawn whole, and no text or prompt shows a message key raw
+ * ({@code !key!}, what {@link Messages#get} gives for a key its bundle lacks). {@link #actionsOutOfView} is stricter for actions:
  * in view without scrolling at all. Each problem is one line naming the node's id, its text and what is wrong.
  * Shared by the screens' UI tests.
  */
 public final class ScreenChecks {
 
+    /** A message key shown as {@link Messages#get} shows a missing one: {@code !clerk.next.cutOff!}. */
+    private static final Pattern RAW_KEY = Pattern.compile("![a-zA-Z]\\w*(\\.\\w+)+!");
     /** The least touch target side, in pixels. */
     public static final double TOUCH = 60;
     private static final double SLACK = 0.5;
@@ -518,6 +522,11 @@ public final class ScreenChecks {
         }
         if (node instanceof Labeled labeled) {
             checkWhole(labeled, problems);
+        }
+        String shown = node instanceof Labeled labeled ? labeled.getText()
+                : node instanceof TextInputControl input ? input.getPromptText() : null;
+        if (shown != null && RAW_KEY.matcher(shown).find()) {
+            problems.add(name(node) + ": a message key shown raw");
         }
         Bounds inner = area;
         if (node instanceof ScrollPane scroll && scroll.getVbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {

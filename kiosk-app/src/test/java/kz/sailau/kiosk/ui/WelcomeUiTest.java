@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -45,6 +47,21 @@ class WelcomeUiTest {
         assertEquals("Welcome!", title.getText());
         Path shot = save("welcome-en");
         assertTrue(Files.size(shot) > 1000, "screenshot written");
+    }
+
+    /**
+     * The screen checks see a message key shown raw: a label whose bundle lacks its key reads "!no.such.key!" (what
+     * {@link Messages#get} gives), the welcome screen as drawn has none, so a pass of the screens' checks means it.
+     */
+    @Test
+    void theScreenChecksFindAMessageKeyShownRaw(FxRobot robot) throws Exception {
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene).stream()
+                .filter(p -> p.contains("shown raw")).toList()).get(10, TimeUnit.SECONDS), "the welcome screen");
+        robot.interact(() -> ((Label) scene.lookup("#welcome-title"))
+                .setText(Messages.of(Language.ENGLISH).get("no.such.key")));
+        assertEquals(List.of("Label#welcome-title \"!no.such.key!\": a message key shown raw"),
+                WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene).stream()
+                        .filter(p -> p.contains("shown raw")).toList()).get(10, TimeUnit.SECONDS));
     }
 
     private Path save(String name) throws Exception {
