@@ -99,7 +99,8 @@ final class AccuracyCommand implements Callable<Integer> {
                 throw e; // said as a full disk
             }
             throw new CliException("cli.error.report", "the folder that is to hold --report cannot be written ("
-                    + (e.getReason() == null ? "no such folder" : e.getReason()) + "): " + absolute.getParent());
+                    + (e.getReason() == null ? "no new folder can be made there" : e.getReason()) + "): "
+                    + absolute.getParent());
         }
     }
 
