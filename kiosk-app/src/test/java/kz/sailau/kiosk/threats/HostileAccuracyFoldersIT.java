@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
+import kz.sailau.kiosk.biometric.ImageFileFixtures;
 import kz.sailau.prints.CompetitionSetGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -278,30 +278,23 @@ class HostileAccuracyFoldersIT {
         return out.toByteArray();
     }
 
-    /** A PNG of one IDAT chunk holding {@code idat} as given (deflate of nothing, for a header-only bomb). */
+    /** A PNG at 500 dpi of one IDAT chunk: {@code raw} deflated (a few bytes, for a header-only bomb). */
     private static byte[] png(int width, int height, int depth, int colourType, byte[] raw) throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed)) {
             deflate.write(raw);
         }
+        byte[] header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) depth).put((byte) colourType)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array();
+        // pHYs: 19685 pixels per metre = 500 dpi, so the resolution is no reason to refuse.
+        byte[] resolution = ByteBuffer.allocate(9).putInt(19685).putInt(19685).put((byte) 1).array();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        out.write(chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) depth)
-                .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array()));
-        // pHYs: 19685 pixels per metre = 500 dpi, so the resolution is no reason to refuse.
-        out.write(chunk("pHYs", ByteBuffer.allocate(9).putInt(19685).putInt(19685).put((byte) 1).array()));
-        out.write(chunk("IDAT", compressed.toByteArray()));
-        out.write(chunk("IEND", new byte[0]));
+        out.write(ImageFileFixtures.chunk("IHDR", header));
+        out.write(ImageFileFixtures.chunk("pHYs", resolution));
+        out.write(ImageFileFixtures.chunk("IDAT", compressed.toByteArray()));
+        out.write(ImageFileFixtures.chunk("IEND", new byte[0]));
         return out.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data)
-                .putInt((int) crc.getValue()).array();
     }
 
     /** A little-endian baseline TIFF header of one 8-bit gray strip, stating its size and nothing to back it. */
