@@ -69,7 +69,9 @@ final class AccuracyCommand implements Callable<Integer> {
         List<CompetitionImages.Set> sets = CompetitionImages.read(images);
         // The report is written into a folder made beside it before the run (a place that cannot be written is said
         // before the measurement, not after it) and renamed into place at the end: whole or not at all.
-        Path staging = report == null ? null : stage(report);
+        // An existing (empty) folder may be reached through a link: the report replaces the folder, not the link.
+        Path target = report != null && Files.isDirectory(report) ? report.toRealPath() : report;
+        Path staging = target == null ? null : stage(target);
         try {
             FingerMatcher matcher = env.matcher().get();
             AccuracyResult result = new AccuracyRun(matcher, new RegisterBuilder(matcher, env.clock()))
@@ -77,7 +79,7 @@ final class AccuracyCommand implements Callable<Integer> {
             AccuracyReport output = new AccuracyReport(result);
             if (staging != null) {
                 output.write(staging);
-                Files.move(staging, report, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 staging = null;
             }
             output.lines().forEach(env.out()::println);

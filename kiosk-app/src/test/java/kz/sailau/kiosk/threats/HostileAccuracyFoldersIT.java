@@ -215,15 +215,18 @@ class HostileAccuracyFoldersIT {
         Files.write(set.resolve("102_1.bmp"), bytes(colour, "bmp"));
         Files.delete(set.resolve("102_1.png"));
         Files.write(set.resolve("103_1.png"), bytes(paletted, "png"));
-        Path report = work.resolve("control-report");
+        // The report folder exists, empty, and is reached through a link: the files go into it.
+        Path report = Files.createDirectories(work.resolve("control-report"));
+        Path link = Files.createSymbolicLink(work.resolve("control-report-link"), report);
         ThreatWorld.Run run = ThreatWorld.run("accuracy", "--images", images.toString(), "--enrol-impressions", "1",
-                "--live-impressions", "2,3", "--report", report.toString());
+                "--live-impressions", "2,3", "--report", link.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("accuracy voters=2 passed="), run.out());
         try (Stream<Path> files = Files.list(report)) {
             assertEquals(List.of("det.png", "enrolment-quality.tsv", "histograms.png", "scores.tsv", "summary.txt",
                     "voters.tsv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertTrue(Files.isSymbolicLink(link), "the link is left as it was");
         assertEquals(List.of(), stagingFolders(), "no staging folder left beside the report");
     }
 
