@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -91,11 +92,24 @@ final class AccuracyCommand implements Callable<Integer> {
         }
     }
 
-    /** A new empty folder beside {@code report}, hidden, on the same file system (so the rename is atomic). */
+    /**
+     * A new empty folder beside {@code report}, hidden ({@code .OUT.<pid>.<n>.tmp}), on the same file system (so the
+     * rename is atomic), made with the process's default permissions as a report folder always was.
+     */
     private static Path stage(Path report) throws IOException {
         Path absolute = report.toAbsolutePath();
         try {
-            return Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".");
+            for (int n = 0; ; n++) {
+                Path staging = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current()
+                        .pid() + "." + n + ".tmp");
+                try {
+                    return Files.createDirectory(staging);
+                } catch (FileAlreadyExistsException e) {
+                    if (n >= 100) {
+                        throw e;
+                    }
+                }
+            }
         } catch (FileSystemException e) {
             if (String.valueOf(e.getReason()).contains(CommandFailure.NO_SPACE)) {
                 throw e; // said as a full disk

@@ -227,6 +227,9 @@ class HostileAccuracyFoldersIT {
                     "voters.tsv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.isSymbolicLink(link), "the link is left as it was");
+        Path plain = Files.createDirectory(work.resolve("a-plain-folder"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(report),
+                "the report folder has the permissions any new folder gets (not a temporary folder's owner-only)");
         assertEquals(List.of(), stagingFolders(), "no staging folder left beside the report");
     }
 
