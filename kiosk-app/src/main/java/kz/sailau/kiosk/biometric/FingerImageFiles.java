@@ -134,6 +134,13 @@ public final class FingerImageFiles {
                     BufferedImage image = reader.read(0);
                     return new Decoded(width, height, gray(image), statedDpi(metadata));
                 } catch (IOException | RuntimeException e) {
+                    // The PNG reader wraps running out of memory in its own exception: that is no damaged file, and
+                    // the command says it as such (one line, cli.error.inputTooLarge).
+                    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                        if (cause instanceof OutOfMemoryError memory) {
+                            throw memory;
+                        }
+                    }
                     // A damaged file can make a reader throw anything; only the kind is said (no pixel data).
                     throw new IOException("the " + format.toUpperCase(Locale.ROOT) + " image is damaged or "
                             + "truncated (its pixels cannot be read)", e);
