@@ -225,7 +225,9 @@ public final class VoterRowValidator {
                 || c == 0x034F // combining grapheme joiner
                 || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) // variation selectors
                 || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
-                || c == 0x180E; // Mongolian vowel separator
+                || c == 0x180E // Mongolian vowel separator
+                || (c >= 0x180B && c <= 0x180F) // Mongolian free variation selectors (default ignorable marks)
+                || c == 0x17B4 || c == 0x17B5; // Khmer inherent vowels: default ignorable, drawn as nothing (H53)
     }
 
     /** U+2800 braille pattern blank: a symbol, not a space, that shows as one (H53: a surname of it alone passed). */
