@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,8 @@ public final class AccuracyReport {
     }
 
     /**
-     * Writes the report folder (created if missing; it must not hold files already).
+     * Writes the report files into {@code folder} (created if missing; it must not hold files already). The command
+     * writes into a staging folder and renames it into place, so that a failure leaves no half-written report.
      *
      * @throws IOException if a file cannot be written
      */
@@ -131,8 +133,18 @@ public final class AccuracyReport {
         quality.add("line\tvoter\tfield\tquality\treason\tdetail");
         result.enrolmentQuality().forEach(f -> quality.add(f.toTsv()));
         Files.write(folder.resolve("enrolment-quality.tsv"), quality, StandardCharsets.UTF_8);
-        ImageIO.write(det(), "png", folder.resolve("det.png").toFile());
-        ImageIO.write(histograms(), "png", folder.resolve("histograms.png").toFile());
+        // Encoded in memory and written as bytes: a full disk is then said as the operating system says it (ImageIO
+        // writing to a file wraps it in its own exception, which named no reason).
+        Files.write(folder.resolve("det.png"), png(det()));
+        Files.write(folder.resolve("histograms.png"), png(histograms()));
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("no PNG writer");
+        }
+        return bytes.toByteArray();
     }
 
     /** Every genuine and impostor template comparison, and every rejected live image. */

@@ -60,7 +60,8 @@ public final class CompetitionImages {
      * @return the sets in folder-name order
      * @throws AccuracyException {@code accuracy.error.images} when the folder is missing or holds no set with two
      *                           fingers, {@code accuracy.error.layout} for a misnamed image file or one that is no
-     *                           regular file, {@code accuracy.error.dpi} for a {@code dpi} file that is not a number
+     *                           regular file, a set of an odd number of fingers or a link in the folder that leads
+     *                           nowhere, {@code accuracy.error.dpi} for a {@code dpi} file that is not a number
      */
     public static List<Set> read(Path directory) {
         Objects.requireNonNull(directory, "directory");
@@ -69,8 +70,16 @@ public final class CompetitionImages {
         }
         List<Path> folders = new ArrayList<>();
         for (Path entry : sortedEntries(directory)) {
-            if (Files.isDirectory(entry) && !entry.getFileName().toString().startsWith(".")) {
+            if (entry.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(entry)) {
                 folders.add(entry);
+            } else if (!Files.exists(entry)) {
+                // A link that leads nowhere (or to itself) may be a set that went missing: never passed over.
+                throw new AccuracyException("accuracy.error.layout", "--images entry "
+                        + entry.getFileName() + " is a symbolic link that leads to nothing (broken, or a loop): "
+                        + "remove it or point it at a set folder");
             }
         }
         List<Set> sets = new ArrayList<>();
@@ -128,6 +137,12 @@ public final class CompetitionImages {
             dpi = EnrolmentImages.readDpiFile(folder.resolve(EnrolmentImages.DPI_FILE));
         } catch (RegisterException e) {
             throw new AccuracyException("accuracy.error.dpi", "set " + name + ": " + e.getMessage());
+        }
+        if (images.size() % 2 != 0) {
+            // Consecutive fingers make a voter: an odd last finger would be left out of the measurement unsaid.
+            throw new AccuracyException("accuracy.error.layout", "set " + name + " holds " + images.size()
+                    + " finger(s), finger " + images.lastKey() + " without a partner; each voter takes two fingers "
+                    + "(right and left index), so a set needs an even number: add its partner or remove it");
         }
         return new Set(name, dpi, images);
     }

@@ -86,39 +86,70 @@ public final class FingerImageFiles {
         }
     }
 
+    /** Smallest side of an image decoded, in pixels. */
+    public static final int MIN_SIDE = 16;
+    /** Largest side of an image decoded, in pixels: a header stating more is refused before any pixel is read. */
+    public static final int MAX_SIDE = 4096;
+
     /**
      * Decodes a file. Colour images are converted to gray by luma (ITU-R BT.601 weights).
      *
-     * @throws IOException when the bytes are not a readable PNG, TIFF or BMP image
+     * @throws IOException when the bytes are not a readable PNG, TIFF or BMP image; its message says which of these
+     *                     it is, in words fit for the one line a command prints (never a pixel or an exception's
+     *                     text): the file is empty, is no image, is an image of another format, states a size out of
+     *                     {@value #MIN_SIDE}..{@value #MAX_SIDE} pixels a side, or is damaged or truncated
      */
     public static Decoded decode(byte[] file) throws IOException {
         Objects.requireNonNull(file, "file");
+        if (file.length == 0) {
+            throw new IOException("the file is empty (0 bytes)");
+        }
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
-                throw new IOException("not an image in a known format");
+                throw new IOException("the file is not an image (its first bytes are of no image format)");
             }
             ImageReader reader = readers.next();
+            String format = reader.getFormatName().toLowerCase(Locale.ROOT);
             try {
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 if (!(format.equals("png") || format.startsWith("tif") || format.equals("bmp"))) {
                     throw new IOException("image format " + format + " is not PNG, TIFF or BMP");
                 }
                 reader.setInput(input, true, false);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width < 16 || height < 16 || width > 4096 || height > 4096) {
-                    throw new IOException("image size out of range: " + width + "x" + height);
+                int width;
+                int height;
+                try {
+                    width = reader.getWidth(0);
+                    height = reader.getHeight(0);
+                } catch (IOException | RuntimeException e) {
+                    throw new IOException("the " + format.toUpperCase(Locale.ROOT) + " header is damaged", e);
                 }
-                IIOMetadata metadata = reader.getImageMetadata(0);
-                BufferedImage image = reader.read(0);
-                return new Decoded(width, height, gray(image), statedDpi(metadata));
+                if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
+                    // Checked on the header alone: a decompression bomb (60000 x 60000) is never decoded.
+                    throw new IOException("the image is " + width + " x " + height + " pixels; a fingerprint "
+                            + "image is " + MIN_SIDE + " to " + MAX_SIDE + " pixels on each side");
+                }
+                try {
+                    IIOMetadata metadata = reader.getImageMetadata(0);
+                    BufferedImage image = reader.read(0);
+                    return new Decoded(width, height, gray(image), statedDpi(metadata));
+                } catch (IOException | RuntimeException e) {
+                    // The PNG reader wraps running out of memory in its own exception: that is no damaged file, and
+                    // the command says it as such (one line, cli.error.inputTooLarge).
+                    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                        if (cause instanceof OutOfMemoryError memory) {
+                            throw memory;
+                        }
+                    }
+                    // A damaged file can make a reader throw anything; only the kind is said (no pixel data).
+                    throw new IOException("the " + format.toUpperCase(Locale.ROOT) + " image is damaged or "
+                            + "truncated (its pixels cannot be read)", e);
+                }
             } finally {
                 reader.dispose();
             }
         } catch (RuntimeException e) {
-            // A damaged file can make a reader throw anything; only the type is kept (no pixel data in messages).
-            throw new IOException("image cannot be decoded: " + e.getClass().getSimpleName(), e);
+            throw new IOException("the file is not a readable image", e);
         }
     }
 

@@ -1,8 +1,12 @@
 package kz.sailau.kiosk.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,15 +68,68 @@ final class AccuracyCommand implements Callable<Integer> {
             checkReportFolder(report);
         }
         List<CompetitionImages.Set> sets = CompetitionImages.read(images);
-        FingerMatcher matcher = env.matcher().get();
-        AccuracyResult result = new AccuracyRun(matcher, new RegisterBuilder(matcher, env.clock()))
-                .run(new AccuracyRun.Request(sets, enrol, live, captures));
-        AccuracyReport output = new AccuracyReport(result);
-        if (report != null) {
-            output.write(report);
+        // The report is written into a folder made beside it before the run (a place that cannot be written is said
+        // before the measurement, not after it) and renamed into place at the end: whole or not at all.
+        // An existing (empty) folder may be reached through a link: the report replaces the folder, not the link.
+        Path target = report != null && Files.isDirectory(report) ? report.toRealPath() : report;
+        Path staging = target == null ? null : stage(target);
+        try {
+            FingerMatcher matcher = env.matcher().get();
+            AccuracyResult result = new AccuracyRun(matcher, new RegisterBuilder(matcher, env.clock()))
+                    .run(new AccuracyRun.Request(sets, enrol, live, captures));
+            AccuracyReport output = new AccuracyReport(result);
+            if (staging != null) {
+                output.write(staging);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                staging = null;
+            }
+            output.lines().forEach(env.out()::println);
+            return KioskCommandLine.OK;
+        } finally {
+            if (staging != null) {
+                removeStaging(staging);
+            }
         }
-        output.lines().forEach(env.out()::println);
-        return KioskCommandLine.OK;
+    }
+
+    /**
+     * A new empty folder beside {@code report}, hidden ({@code .OUT.<pid>.<n>.tmp}), on the same file system (so the
+     * rename is atomic), made with the process's default permissions as a report folder always was.
+     */
+    private static Path stage(Path report) throws IOException {
+        Path absolute = report.toAbsolutePath();
+        try {
+            for (int n = 0; ; n++) {
+                Path staging = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current()
+                        .pid() + "." + n + ".tmp");
+                try {
+                    return Files.createDirectory(staging);
+                } catch (FileAlreadyExistsException e) {
+                    if (n >= 100) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (FileSystemException e) {
+            if (String.valueOf(e.getReason()).contains(CommandFailure.NO_SPACE)) {
+                throw e; // said as a full disk
+            }
+            throw new CliException("cli.error.report", "the folder that is to hold --report cannot be written ("
+                    + (e.getReason() == null ? "no new folder can be made there" : e.getReason()) + "): "
+                    + absolute.getParent());
+        }
+    }
+
+    /** Removes a staging folder and the report files in it (no subfolders are ever written there). */
+    private static void removeStaging(Path staging) {
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            // The command's own failure is the one to report; a staging folder left behind is hidden and named so.
+        }
     }
 
     private static List<Integer> numbers(String option, String text) {
@@ -88,6 +145,10 @@ final class AccuracyCommand implements Callable<Integer> {
     }
 
     private static void checkReportFolder(Path folder) throws IOException {
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.exists(folder)) {
+            throw new CliException("cli.error.report", "--report is a symbolic link that leads to nothing (broken, "
+                    + "or a loop): " + folder);
+        }
         if (Files.exists(folder)) {
             if (!Files.isDirectory(folder)) {
                 throw new CliException("cli.error.report", "--report is a file, not a folder: " + folder);

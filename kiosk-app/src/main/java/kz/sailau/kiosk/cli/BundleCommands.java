@@ -102,14 +102,38 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            if ((bundle == null) == (precinct == null)) {
-                throw new CliException("bundle.error.precinctUsage", "give either BUNDLE or --precinct DIR");
+            // Each refusal names what is missing or extra, so that nobody takes it for a fault of the file or folder.
+            if (bundle == null && precinct == null) {
+                throw new CliException("bundle.error.nothingToVerify", "nothing to verify: give the kiosk's bundle "
+                        + "file (BUNDLE), or a precinct's folder with --precinct DIR --authority-cert FILE");
+            }
+            if (bundle != null && precinct != null) {
+                throw new CliException("bundle.error.bundleAndPrecinct", "give BUNDLE or --precinct DIR, not both "
+                        + "(a precinct's folder holds its kiosks' day bundles already)");
             }
             if (precinct != null) {
-                if (authorityCertificate == null || redeemed != null || redeemedLedger != null || !heads.isEmpty()
-                        || backup.given()) {
-                    throw new CliException("bundle.error.precinctUsage", "--precinct DIR takes --authority-cert "
-                            + "and nothing else: the redemptions are in the desk's bundle");
+                List<String> extra = new ArrayList<>();
+                if (redeemed != null) {
+                    extra.add("--redeemed");
+                }
+                if (redeemedLedger != null) {
+                    extra.add("--redeemed-ledger");
+                }
+                if (!heads.isEmpty()) {
+                    extra.add("--head");
+                }
+                if (backup.given()) {
+                    extra.add("--backup/--backup-elsewhere");
+                }
+                if (!extra.isEmpty()) {
+                    throw new CliException("bundle.error.notWithPrecinct", String.join(", ", extra) + " does not go "
+                            + "with --precinct DIR: the redemptions are in the desk's node bundle and each kiosk's "
+                            + "day bundle is checked in the folder; verify a single BUNDLE for those options");
+                }
+                if (authorityCertificate == null) {
+                    throw new CliException("bundle.error.precinctNeedsAuthority", "--precinct DIR also needs "
+                            + "--authority-cert FILE, the authority's certificate every node bundle is checked "
+                            + "against (the folder " + precinct + " was not looked at)");
                 }
                 Optional<ElectionId> expected = Optional.ofNullable(election)
                         .map(text -> ArgumentChecks.election(text, "--election"));

@@ -197,7 +197,16 @@ public final class EnrolmentImages {
             if (Files.size(file) > 64) {
                 throw new RegisterException("register.error.dpiFile", "dpi file is longer than one number", null);
             }
-            OptionalInt dpi = FingerImageFiles.parseDpi(Files.readString(file, StandardCharsets.US_ASCII));
+            byte[] bytes = Files.readAllBytes(file);
+            for (byte b : bytes) {
+                if (b < 0) {
+                    // Decoding as ASCII would fail as "cannot be read", which sends the reader to the permissions.
+                    throw new RegisterException("register.error.dpiFile", "dpi file holds a character that is not "
+                            + "ASCII (a byte order mark, non-Latin or full-width digits): write the number in the "
+                            + "digits 0-9", null);
+                }
+            }
+            OptionalInt dpi = FingerImageFiles.parseDpi(new String(bytes, StandardCharsets.US_ASCII));
             if (dpi.isEmpty()) {
                 throw new RegisterException("register.error.dpiFile", "dpi file must hold one number from "
                         + FingerImageFiles.MIN_PLAUSIBLE_DPI + " to " + FingerImageFiles.MAX_DPI, null);
@@ -262,8 +271,10 @@ public final class EnrolmentImages {
             bytes = Files.readAllBytes(path);
             decoded = FingerImageFiles.decode(bytes);
         } catch (IOException e) {
+            // The decoder's reason is its own sentence (empty, no image, another format, a size out of range, damaged
+            // or truncated); a read error's message is the operating system's.
             throw new RegisterException("register.error.imageUnreadable",
-                    "image cannot be decoded as PNG, TIFF or BMP", null);
+                    "image cannot be decoded as PNG, TIFF or BMP: " + e.getMessage(), null);
         }
         FingerImageFiles.Resolution resolution = FingerImageFiles.resolve(decoded.statedDpi(), told);
         if (resolution instanceof FingerImageFiles.Resolution.Known known) {

@@ -179,13 +179,17 @@ public final class VoterRowValidator {
      * Why a name's characters could make it show differently from what it holds, or empty: a bidirectional
      * control reorders what follows it (Unicode Standard Annex #9 section 2), a format character or filler shows
      * nothing (zero-width space U+200B, joiners, soft hyphen, byte order mark, variation selectors), a space other
-     * than U+0020 hides in plain sight, and an unassigned, private-use or surrogate code point is no letter at all.
+     * than U+0020 (or the braille blank U+2800, drawn as one) hides in plain sight, a combining mark at the start or
+     * after a space sits on no letter, and an unassigned, private-use or surrogate code point is no letter at all.
      * The reason names the code point, never the name.
      */
     static Optional<String> unsafeCharacter(String value) {
+        int previous = ' ';
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
+            int before = previous;
+            previous = c;
             String codePoint = String.format(Locale.ROOT, "U+%04X", c);
             if (BIDI_CONTROLS.contains(c)) {
                 return Optional.of(" contains the bidirectional control character " + codePoint
@@ -199,7 +203,12 @@ public final class VoterRowValidator {
             if (type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
                 return Optional.of(" contains " + codePoint + ", which is not a character of any script");
             }
-            if (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) && before == ' ') {
+                // At the start or after a space a mark sits on nothing: a name of marks alone shows as a blank.
+                return Optional.of(" contains the combining mark " + codePoint + " with no letter before it");
+            }
+            if (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == BRAILLE_BLANK)) {
                 return Optional.of(" contains the space character " + codePoint
                         + "; only the ordinary space U+0020 may separate the parts of a name");
             }
@@ -216,10 +225,16 @@ public final class VoterRowValidator {
                 || c == 0x034F // combining grapheme joiner
                 || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) // variation selectors
                 || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
-                || c == 0x180E; // Mongolian vowel separator
+                || c == 0x180E // Mongolian vowel separator
+                || (c >= 0x180B && c <= 0x180F) // Mongolian free variation selectors (default ignorable marks)
+                || c == 0x17B4 || c == 0x17B5; // Khmer inherent vowels: default ignorable, drawn as nothing (H53)
     }
 
+    /** U+2800 braille pattern blank: a symbol, not a space, that shows as one (H53: a surname of it alone passed). */
+    private static final int BRAILLE_BLANK = 0x2800;
+
     private static boolean looksBlank(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || invisible(c) || BIDI_CONTROLS.contains(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == BRAILLE_BLANK || invisible(c)
+                || BIDI_CONTROLS.contains(c);
     }
 }

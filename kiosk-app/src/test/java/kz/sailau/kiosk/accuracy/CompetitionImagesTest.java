@@ -2,6 +2,7 @@ package kz.sailau.kiosk.accuracy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +44,10 @@ class CompetitionImagesTest {
                 () -> CompetitionImages.read(dir.resolve("nothing")));
         assertEquals("accuracy.error.images", missing.messageKey());
         touch("S/101_1.png");
-        assertEquals("accuracy.error.images", assertThrows(AccuracyException.class,
-                () -> CompetitionImages.read(dir)).messageKey(), "one finger is no voter");
+        AccuracyException odd = assertThrows(AccuracyException.class, () -> CompetitionImages.read(dir));
+        assertEquals("accuracy.error.layout", odd.messageKey(), "one finger is no voter, and is not left out unsaid");
+        assertTrue(odd.getMessage().startsWith("set S holds 1 finger(s), finger 101 without a partner"),
+                odd.getMessage());
         touch("S/102_1.png");
         touch("S/finger-103.png");
         AccuracyException misnamed = assertThrows(AccuracyException.class, () -> CompetitionImages.read(dir));

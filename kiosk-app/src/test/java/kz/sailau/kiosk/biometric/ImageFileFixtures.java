@@ -105,7 +105,8 @@ public final class ImageFileFixtures {
         }
     }
 
-    private static byte[] chunk(String type, byte[] data) {
+    /** One PNG chunk: length, type, data and its CRC-32 (PNG 2nd edition, 5.3). */
+    public static byte[] chunk(String type, byte[] data) {
         byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(name);

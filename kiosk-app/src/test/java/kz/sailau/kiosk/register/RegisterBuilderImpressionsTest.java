@@ -133,7 +133,8 @@ class RegisterBuilderImpressionsTest {
                 "6\tleft_index#3\timpression 2 is missing",
                 "6\tright_index\timpression 1 is given by two files",
                 "6\tright_index\timpression must be 1..4",
-                "7\tleft_index\timage cannot be decoded as PNG, TIFF or BMP"),
+                "7\tleft_index\timage cannot be decoded as PNG, TIFF or BMP: the file is not an image (its first "
+                        + "bytes are of no image format)"),
                 report.problems().stream().map(RowProblem::toTsv).toList());
     }
 

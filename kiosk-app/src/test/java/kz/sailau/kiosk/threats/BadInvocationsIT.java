@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -514,12 +515,14 @@ class BadInvocationsIT {
                 "verify", "{G}", "--authority-cert", "{G}"));
         all.add(new Bad("bundle verify a garbage bundle", 1, "audit.error.bundleFormat", "bundle", "verify", "{G}",
                 "--authority-cert", "{ACERT}"));
-        all.add(new Bad("bundle verify with neither a bundle nor --precinct", 1, "bundle.error.precinctUsage",
+        all.add(new Bad("bundle verify with neither a bundle nor --precinct", 1, "bundle.error.nothingToVerify",
                 "bundle", "verify", "--authority-cert", "{ACERT}"));
-        all.add(new Bad("bundle verify --precinct without --authority-cert", 1, "bundle.error.precinctUsage",
-                "bundle", "verify", "--precinct", "{D}"));
-        all.add(new Bad("bundle verify --precinct and a bundle", 1, "bundle.error.precinctUsage", "bundle", "verify",
-                "{G}", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify --precinct without --authority-cert", 1,
+                "bundle.error.precinctNeedsAuthority", "bundle", "verify", "--precinct", "{D}"));
+        all.add(new Bad("bundle verify --precinct and a bundle", 1, "bundle.error.bundleAndPrecinct", "bundle",
+                "verify", "{G}", "--precinct", "{D}", "--authority-cert", "{ACERT}"));
+        all.add(new Bad("bundle verify --precinct with --redeemed", 1, "bundle.error.notWithPrecinct", "bundle",
+                "verify", "--precinct", "{D}", "--authority-cert", "{ACERT}", "--redeemed", "5"));
         all.add(new Bad("bundle verify BUNDLE --election not an election id", 1, "cli.error.election", "bundle",
                 "verify", "{G}", "--election", "KZ 2026\nPARL"));
         all.add(new Bad("bundle verify --precinct a missing directory", 1, "cli.error.noDirectory", "bundle",
@@ -637,6 +640,31 @@ class BadInvocationsIT {
                 || all.contains("at java."), bad + ": a stack trace or exception name leaked:\n" + all);
         assertEquals(before, ThreatWorld.snapshot(root), bad + ": files, directories or databases changed");
         return run;
+    }
+
+    /**
+     * {@code bundle verify}'s wrong combinations say what is missing or extra (session H53): before, all four read
+     * "give either BUNDLE or --precinct DIR" or "--precinct DIR takes --authority-cert and nothing else", under one key
+     * whose text ("Give either one bundle file or --precinct DIR with --authority-cert") read as if the file were wrong.
+     */
+    @Test
+    void bundleVerifySaysWhatIsMissingOrExtraNotThatTheFileIsWrong() throws Exception {
+        String[][] cases = {
+                {"bundle.error.precinctNeedsAuthority", "--precinct DIR also needs --authority-cert FILE",
+                        "bundle", "verify", "--precinct", "{D}"},
+                {"bundle.error.nothingToVerify", "nothing to verify: give the kiosk's bundle file (BUNDLE), or",
+                        "bundle", "verify"},
+                {"bundle.error.bundleAndPrecinct", "give BUNDLE or --precinct DIR, not both", "bundle", "verify",
+                        "{G}", "--precinct", "{D}"},
+                {"bundle.error.notWithPrecinct", "--redeemed-ledger, --head does not go with --precinct DIR",
+                        "bundle", "verify", "--precinct", "{D}", "--redeemed-ledger", "{G}", "--head",
+                        "sailau-head-v1:1:00"},
+        };
+        for (String[] c : cases) {
+            Bad bad = new Bad(String.join(" ", Arrays.copyOfRange(c, 2, c.length)), 1, c[0]);
+            ThreatWorld.Run run = assertRefused(bad, root, substitute(Arrays.copyOfRange(c, 2, c.length)));
+            assertTrue(run.errLines().get(0).contains(c[1]), bad + ": " + run.err());
+        }
     }
 
     /** A forged code refused at a desk whose ledger does not exist yet leaves no ledger behind. */

@@ -46,7 +46,12 @@ class ConfusableNamesIT {
                 row("V3", 3, "\u00A0\u00A0", "Ерлан"),
                 row("V4", 4, "Ив\u200Bан", "Ерлан"),
                 row("V5", 5, "Нұр\u2009ланов", "Ерлан"),
-                row("V6", 6, "Бекқали", "Ерлан\uFEFF")));
+                row("V6", 6, "Бекқали", "Ерлан\uFEFF"),
+                row("V7", 7, "\u2800", "Ерлан"),                 // braille blank alone (session H53)
+                row("V8", 8, "Бе\u2800кова", "Ерлан"),
+                row("V9", 9, "Омаров", "\u0301\u0301"),          // combining marks alone
+                row("V10", 10, "Омар \u0301ов", "Ерлан"),
+                row("V11", 11, "Ер\u17B4ғалиева", "Ерлан")));          // an invisible Khmer vowel after a letter
         assertEquals(3, build.exit(), build.out() + build.err());
         String out = build.out();
         assertTrue(out.contains("error\t2\tsurname\tsurname contains the bidirectional control character U+202E"), out);
@@ -55,6 +60,12 @@ class ConfusableNamesIT {
         assertTrue(out.contains("error\t5\tsurname\tsurname contains the invisible character U+200B"), out);
         assertTrue(out.contains("error\t6\tsurname\tsurname contains the space character U+2009"), out);
         assertTrue(out.contains("error\t7\tgiven_name\tgiven name contains the invisible character U+FEFF"), out);
+        assertTrue(out.contains("error\t8\tsurname\tsurname consists only of spaces or invisible characters"), out);
+        assertTrue(out.contains("error\t9\tsurname\tsurname contains the space character U+2800"), out);
+        assertTrue(out.contains("error\t10\tgiven_name\tgiven name contains the combining mark U+0301 with no "
+                + "letter before it"), out);
+        assertTrue(out.contains("error\t11\tsurname\tsurname contains the combining mark U+0301"), out);
+        assertTrue(out.contains("error\t12\tsurname\tsurname contains the invisible character U+17B4"), out);
         assertFalse(out.contains("Сейт") || out.contains("Жұмабаев"), "reasons never quote the name: " + out);
         assertFalse(Files.exists(root.resolve("register.srp")), "nothing is written");
     }

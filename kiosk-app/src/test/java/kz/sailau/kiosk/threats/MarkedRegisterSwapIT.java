@@ -179,7 +179,7 @@ class MarkedRegisterSwapIT {
         cases.add(new String[] {"bundle", "verify", "--precinct", dir.toString(), "--authority-cert",
                 authority.toString(), "--backup-elsewhere"});
         List<String> keys = List.of("cli.error.usage", "cli.error.noFile", "cli.error.isDirectory", "cli.error.usage",
-                "bundle.error.precinctUsage");
+                "bundle.error.notWithPrecinct");
         var before = ThreatWorld.snapshot(dir);
         for (int i = 0; i < cases.size(); i++) {
             DayFixture.Console console = DayFixture.console();

@@ -31,7 +31,11 @@
  *       heads with replaced in the directory it checks;</li>
  *   <li>{@link kz.sailau.kiosk.threats.ReportOverAnInputIT} — a report option pointed at an input, a key or the
  *       passphrase file;</li>
- *   <li>{@link kz.sailau.kiosk.threats.TwoInitsAtOnceIT} — two {@code kiosk init} at once on one directory.</li>
+ *   <li>{@link kz.sailau.kiosk.threats.TwoInitsAtOnceIT} — two {@code kiosk init} at once on one directory;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.HostileAccuracyFoldersIT} — decompression bombs, broken images, bad
+ *       {@code dpi} files, misnamed images, links to nowhere and odd fingers handed to {@code accuracy};</li>
+ *   <li>{@link kz.sailau.kiosk.threats.DeskCodeVariantsIT} — a genuine code in other forms and look-alikes at the
+ *       ballot desk, again after a restart.</li>
  * </ul>
  *
  * Attacks refused by tests that live beside the code they attack (and stay there, as they use its package-private
