@@ -122,7 +122,6 @@ final class AuditCommands {
             X509Certificate authority = null;
             if (authorityCertificate != null) {
                 authority = BundleCommands.readAuthority(authorityCertificate);
-                KioskSignatures.checkAuthorityCertificate(authority);
             }
             X509Certificate givenCertificate = kioskCertificate == null ? null
                     : Pem.readCertificate(ArgumentChecks.smallFile(kioskCertificate, "--kiosk-cert"));

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
@@ -75,7 +76,7 @@ final class AuthorityCommands {
                 throw new CliException("cli.error.name", "--name must be 1-64 printable characters");
             }
             argon2.parameters();
-            passphrase.useNew("New authority passphrase", secret -> {
+            AuthorityCredentials created = passphrase.useNew("New authority passphrase", secret -> {
                 AuthorityCredentials authority = AuthorityCredentials.generate(name, env.clock(),
                         Duration.ofDays(validityDays), env.random());
                 authority.save(out, secret, argon2.parameters(), env.random());
@@ -83,6 +84,8 @@ final class AuthorityCommands {
             });
             env.out().println("authority key created in " + out);
             env.out().println("certificate: " + out.resolve(AuthorityCredentials.CERTIFICATE_FILE));
+            env.out().println("certificate SHA-256 fingerprint (read it out at each kiosk's 'kiosk init'): "
+                    + Digests.fingerprintToReadAloud(created.certificate()));
             return KioskCommandLine.OK;
         }
     }
@@ -285,6 +288,7 @@ final class AuthorityCommands {
             }
             PassphraseOption desk = new PassphraseOption();
             desk.file = deskPassphraseFile;
+            desk.option = "--desk-passphrase-file";
             desk.useNew("New ballot desk passphrase", deskSecret -> {
                 AuthorityCredentials signer = authority.unseal(passphrase);
                 AtomicFileReplacement.write(out, PrecinctTokenKey.derive(signer, election, precinct)

@@ -140,8 +140,6 @@ final class BundleCommands {
                 ArgumentChecks.existingDirectory(precinct, "--precinct");
                 ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
                 X509Certificate authority = readAuthority(authorityCertificate);
-                // A node's or kiosk's certificate given as the authority would fail every signature line: one line.
-                KioskSignatures.checkAuthorityCertificate(authority);
                 PrecinctBundleVerifier.Result result = PrecinctBundleVerifier.verify(precinctBundles(precinct),
                         kioskDays(precinct), authority, expected);
                 for (PrecinctBundleVerifier.Check check : result.checks()) {
@@ -353,9 +351,15 @@ final class BundleCommands {
         }
     }
 
-    /** The authority certificate at {@code file}. */
+    /**
+     * The authority certificate at {@code file}: {@code kiosk.error.authorityNotCa} when it is no authority's (a
+     * kiosk's or a machine's certificate given by mistake would fail every signature line), for every command that
+     * takes {@code --authority-cert}.
+     */
     static X509Certificate readAuthority(Path file) {
-        return Pem.readCertificate(ArgumentChecks.smallFile(file, "--authority-cert"));
+        X509Certificate authority = Pem.readCertificate(ArgumentChecks.smallFile(file, "--authority-cert"));
+        KioskSignatures.checkAuthorityCertificate(authority);
+        return authority;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.Pem;
@@ -78,6 +79,8 @@ final class KioskCommands {
                     .initialise(precinctId, electionId, authority, secret, argon2.parameters(), env.random()));
             env.out().println("kiosk keys created in " + data + " for precinct " + precinctId);
             env.out().println("certification request: " + request);
+            env.out().println("pinned authority certificate, SHA-256 fingerprint "
+                    + Digests.fingerprintToReadAloud(authority) + ": compare it with the one the authority reads out");
             return KioskCommandLine.OK;
         }
     }

@@ -18,6 +18,9 @@ public final class PassphraseOption {
             description = "Read the passphrase from the first line of FILE instead of the console.")
     Path file;
 
+    /** The option that reads this passphrase from a file, named when there is no console to type it. */
+    String option = "--passphrase-file";
+
     /** Whether the passphrase comes from {@code --passphrase-file} (else it is typed, at the console or on a screen). */
     public boolean fromFile() {
         return file != null;
@@ -47,7 +50,8 @@ public final class PassphraseOption {
         }
         Console console = System.console();
         if (console == null) {
-            throw new CliException("cli.error.passphrase", "no console to type the passphrase; use --passphrase-file");
+            throw new CliException("cli.error.passphrase", "no console to type the "
+                    + prompt.toLowerCase(Locale.ROOT) + "; use " + option);
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null || first.length == 0) {

@@ -34,4 +34,20 @@ public final class Digests {
             throw new KioskCryptoException("crypto.error.certificateFormat", "certificate cannot be encoded", e);
         }
     }
+
+    /**
+     * A certificate's SHA-256 fingerprint as it is read aloud at the key ceremony: upper-case hex pairs joined by
+     * colons, the form {@code openssl x509 -noout -fingerprint -sha256} prints, so both sides compare it as printed.
+     */
+    public static String fingerprintToReadAloud(X509Certificate certificate) {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(sha256(encoded(certificate)));
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new KioskCryptoException("crypto.error.certificateFormat", "certificate cannot be encoded", e);
+        }
+    }
 }

@@ -513,6 +513,13 @@ class BadInvocationsIT {
                 "--authority-cert", "{N}/a.pem"));
         all.add(new Bad("bundle verify --authority-cert garbage", 1, "crypto.error.certificateFormat", "bundle",
                 "verify", "{G}", "--authority-cert", "{G}"));
+        // An observer who takes the kiosk's certificate from the stick for the authority's: one line, as --precinct.
+        all.add(new Bad("bundle verify BUNDLE --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                "bundle", "verify", "{G}", "--authority-cert", "{CERT}"));
+        all.add(new Bad("audit verify BUNDLE --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                "audit", "verify", "{G}", "--authority-cert", "{CERT}"));
+        all.add(new Bad("token reconcile --authority-cert a kiosk's certificate", 1, "kiosk.error.authorityNotCa",
+                "token", "reconcile", "--authority-cert", "{CERT}", "--redeemed-ledger", "{G}", "{G}"));
         all.add(new Bad("bundle verify a garbage bundle", 1, "audit.error.bundleFormat", "bundle", "verify", "{G}",
                 "--authority-cert", "{ACERT}"));
         all.add(new Bad("bundle verify with neither a bundle nor --precinct", 1, "bundle.error.nothingToVerify",
