@@ -33,6 +33,8 @@ public final class DurableSnapshotLog extends FileBasedLog {
 
     private Path directory;
     private volatile long tail = DAY_TAIL;
+    /** The index of the snapshot on disk, 0 while none is known; entries at or below it may go at any time. */
+    private volatile long snapshotIndex;
 
     /** How many committed entries the next truncations keep (0 at the end of the day). */
     void keepTail(long entries) {
@@ -47,9 +49,15 @@ public final class DurableSnapshotLog extends FileBasedLog {
      */
     @Override
     public void truncate(long indexExclusive) {
-        long index = indexExclusive - Math.max(tail - 1, 0);
-        if (index > firstAppended()) {
-            super.truncate(index);
+        // The engine truncates right after writing the snapshot of its commit index, which is this one.
+        snapshotIndex = Math.max(snapshotIndex, indexExclusive);
+        keepTheTailUpTo(indexExclusive);
+    }
+
+    private void keepTheTailUpTo(long index) {
+        long first = index - Math.max(tail - 1, 0);
+        if (first > firstAppended()) {
+            super.truncate(first);
         }
     }
 
@@ -73,6 +81,7 @@ public final class DurableSnapshotLog extends FileBasedLog {
     @Override
     public void reinitializeTo(long index, LogEntry entry) {
         long term = currentTerm();
+        snapshotIndex = Math.max(snapshotIndex, index);
         super.reinitializeTo(index, entry);
         if (currentTerm() < term) {
             super.currentTerm(term);
@@ -87,10 +96,26 @@ public final class DurableSnapshotLog extends FileBasedLog {
         } catch (Exception e) {
             throw new DamagedLedgerException("the consensus log cannot be read", e);
         }
+        ByteBuffer snapshot = getSnapshot();
+        if (snapshot != null) {
+            // Unverified here; the engine verifies the snapshot at start and refuses a node whose snapshot is not
+            // genuine, so a forged index never governs a truncation of a running node.
+            snapshotIndex = SignedSnapshot.indexOf(snapshot).orElse(0);
+        }
     }
 
+    /**
+     * Writes the snapshot of the commit index durably. Before it, the entries the snapshot already on disk covers are
+     * cut to the day's tail up to the new snapshot's index, so that a node killed between writing this snapshot and
+     * the engine's truncation behind it keeps no more than {@value #DAY_TAIL} entries up to the snapshot (one more
+     * appeared in {@code SeizedNodeIT} under load): what goes is only what the durable snapshot on disk holds.
+     */
     @Override
     public void setSnapshot(ByteBuffer snapshot) {
+        long covered = snapshotIndex;
+        if (covered > 0) {
+            keepTheTailUpTo(Math.min(commitIndex(), covered + Math.max(tail - 1, 0) + 1));
+        }
         Path target = directory.resolve(SNAPSHOT_FILE);
         Path temporary = directory.resolve(SNAPSHOT_FILE + ".new");
         try {

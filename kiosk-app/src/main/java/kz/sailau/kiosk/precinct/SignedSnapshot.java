@@ -8,10 +8,12 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalLong;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
@@ -90,6 +92,25 @@ record SignedSnapshot(long index, byte[] engineState, byte[] ledger) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The commit index a written snapshot names, read without checking its signature (for the log's own bookkeeping
+     * only: the engine checks the snapshot at start with {@link #read}).
+     *
+     * @return the index, or empty if the bytes are no snapshot of this form
+     */
+    static OptionalLong indexOf(ByteBuffer snapshot) {
+        byte[] bytes = new byte[snapshot.remaining()];
+        snapshot.duplicate().get(bytes);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            in.skipNBytes(in.readUnsignedShort());
+            in.skipNBytes(in.readUnsignedShort());
+            in.readInt();
+            return LABEL.equals(in.readUTF()) ? OptionalLong.of(in.readLong()) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /**

@@ -2,6 +2,10 @@ package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jgroups.protocols.raft.LogEntries;
@@ -53,6 +57,59 @@ class DurableSnapshotLogTest {
         DurableSnapshotLog reopened = open("installed");
         assertEquals(5, reopened.currentTerm(), "the term read back at the next start");
         reopened.close();
+    }
+
+    @Test
+    void aNodeKilledBetweenItsSnapshotAndTheTruncationKeepsNoMoreThanTheDaysTailUpToIt() throws Exception {
+        DurableSnapshotLog log = open("killed");
+        log.currentTerm(1);
+        appendUpTo(log, 40);
+        log.setSnapshot(snapshotAt(40));
+        log.truncate(40);
+        assertEquals(DurableSnapshotLog.DAY_TAIL, entriesUpTo(log, 40), "after the engine's truncation");
+        appendUpTo(log, 41);
+        log.setSnapshot(snapshotAt(41));
+        // Killed here, before the engine truncates behind the snapshot of 41 (session H49's bound, SeizedNodeIT).
+        assertEquals(DurableSnapshotLog.DAY_TAIL, entriesUpTo(log, 41), "between the snapshot and the truncation");
+        log.close();
+
+        DurableSnapshotLog reopened = open("killed");
+        appendUpTo(reopened, 45);
+        reopened.setSnapshot(snapshotAt(45));
+        assertEquals(DurableSnapshotLog.DAY_TAIL, entriesUpTo(reopened, 45),
+                "after a restart the index of the snapshot on disk is read back, so the first window is bounded too");
+        assertEquals(45, reopened.commitIndex());
+        reopened.close();
+    }
+
+    private static void appendUpTo(DurableSnapshotLog log, long last) {
+        long next = log.lastAppended() + 1;
+        for (long index = next; index <= last; index++) {
+            log.append(index, LogEntries.create(new LogEntry(1, new byte[] {(byte) index})));
+        }
+        log.commitIndex(last);
+    }
+
+    private static long entriesUpTo(DurableSnapshotLog log, long index) {
+        return index - log.firstAppended() + 1;
+    }
+
+    /** The layout {@code SignedSnapshot.write} gives, with an empty certificate and signature (the log reads no more). */
+    private static ByteBuffer snapshotAt(long index) throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(content)) {
+            out.writeUTF(SignedSnapshot.LABEL);
+            out.writeLong(index);
+            out.writeInt(0);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeShort(0);
+            out.writeShort(0);
+            out.writeInt(content.size());
+            out.write(content.toByteArray());
+        }
+        return ByteBuffer.wrap(bytes.toByteArray());
     }
 
     private DurableSnapshotLog open(String name) throws Exception {
