@@ -2,6 +2,7 @@ package kz.sailau.kiosk.audit;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,7 +65,9 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
 
     /** Duplicate keys are refused: a verifier must not read another bundle than the one that was signed. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // Nor a second document after the first (decision 0445): jq would read it, this reader would not.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Copies the entries. */
     public DayBundle {
@@ -199,7 +202,7 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                     Map.Entry<String, JsonNode> f = it.next();
                     fields.add(new AuditField(f.getKey(), f.getValue().asText()));
                 }
-                entries.add(new AuditEntry(e.path("sequence").asLong(), Instant.parse(e.path("time").asText()),
+                entries.add(new AuditEntry(whole(e, "sequence"), Instant.parse(e.path("time").asText()),
                         new AuditEvent(AuditEventType.valueOf(e.path("type").asText()), fields),
                         e.path("previousHash").asText(), e.path("hash").asText()));
             }
@@ -213,11 +216,11 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                 tokens.add(new IssuedToken(t.path("id").asText(), t.path("voided").asBoolean()));
             }
             JsonNode c = root.path("counts");
-            DayCounts counts = new DayCounts(c.path("byFingerprint").asLong(), c.path("byOverride").asLong(),
-                    c.path("inFallback").asLong(), longs(c.path("overridesByReason")),
-                    longs(c.path("refusalsByReason")), c.path("tokensIssued").asLong(),
-                    c.path("tokensVoided").asLong(), c.path("tokensNotIssued").asLong(),
-                    c.path("onSpecialList").asLong(0), c.path("paperMarks").asLong(0));
+            DayCounts counts = new DayCounts(whole(c, "byFingerprint"), whole(c, "byOverride"),
+                    whole(c, "inFallback"), longs(c.path("overridesByReason")),
+                    longs(c.path("refusalsByReason")), whole(c, "tokensIssued"),
+                    whole(c, "tokensVoided"), whole(c, "tokensNotIssued"),
+                    whole(c, "onSpecialList"), whole(c, "paperMarks"));
             PhaseTable waitTimes = PhaseTable.EMPTY;
             Optional<String> waitTimesProblem = Optional.empty();
             if (!root.path("waitTimes").isMissingNode()) {
@@ -227,13 +230,17 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                     waitTimesProblem = Optional.of(malformed.getMessage());
                 }
             }
-            DayBundle bundle = new DayBundle(root.path("election").asText(), root.path("precinct").asInt(),
-                    root.path("register").path("version").asLong(), text(root.path("register").path("sha256")),
+            long precinct = whole(root, "precinct");
+            if (precinct != (int) precinct) {
+                throw new BundleFormatException("precinct " + precinct + " is out of range", null);
+            }
+            DayBundle bundle = new DayBundle(root.path("election").asText(), (int) precinct,
+                    whole(root.path("register"), "version"), text(root.path("register").path("sha256")),
                     root.path("software").path("version").asText(), text(root.path("software").path("jarSha256")),
                     Instant.parse(root.path("closedAt").asText()), counts, entries, tokens, waitTimes,
                     markedRegister(root.path(MarkedRegisterBinding.JSON_KEY)));
-            return new Parsed(bundle, root.path("auditHead").path("sequence").asLong(),
-                    root.path("auditHead").path("hash").asText(), root.path("counts").path("checkIns").asLong(),
+            return new Parsed(bundle, whole(root.path("auditHead"), "sequence"),
+                    root.path("auditHead").path("hash").asText(), whole(root.path("counts"), "checkIns"),
                     root.path("reconciliation").path("balanced").asBoolean(), waitTimesProblem);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BundleFormatException b) {
@@ -243,6 +250,11 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
                     && parse.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new BundleFormatException("bundle cannot be read: " + parse.getOriginalMessage()
                         + " (a key given twice is ambiguous)", e);
+            }
+            if (e instanceof JsonProcessingException parse && parse.getOriginalMessage() != null
+                    && parse.getOriginalMessage().startsWith("Trailing token")) {
+                throw new BundleFormatException("bundle cannot be read: content after the bundle's one JSON object"
+                        + (parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()), e);
             }
             throw new BundleFormatException("bundle cannot be read (not JSON of the " + FORMAT + " format)", e);
         }
@@ -325,8 +337,24 @@ public record DayBundle(String election, int precinct, long registerVersion, Str
 
     private static Map<String, Long> longs(JsonNode node) {
         Map<String, Long> map = new TreeMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asLong()));
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), whole(node, e.getKey())));
         return map;
+    }
+
+    /**
+     * A whole number written as one (absent reads as 0, as before): text, a fraction, an exponent or a boolean is
+     * refused (decision 0445), since {@code asLong} read {@code "7"}, {@code 7.9} and {@code 7e0} as 7 where
+     * another reader of the same signed bytes sees text or 7.9.
+     */
+    private static long whole(JsonNode parent, String field) {
+        JsonNode value = parent.path(field);
+        if (value.isMissingNode()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new BundleFormatException("\"" + field + "\" is not a whole number written as one", null);
+        }
+        return value.longValue();
     }
 
     /**

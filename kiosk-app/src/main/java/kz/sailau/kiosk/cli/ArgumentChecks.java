@@ -165,10 +165,24 @@ public final class ArgumentChecks {
         existingDirectory(data, "--data");
         if (!Files.isRegularFile(data.resolve(KioskDataDirectory.PROFILE_FILE))
                 || !Files.isRegularFile(data.resolve(KioskCredentials.SEALED_KEYS_FILE))) {
-            throw new CliException("kiosk.error.notInitialised", "--data: " + data
-                    + " is not an initialised kiosk data directory; run 'kiosk init' first");
+            throw new CliException("kiosk.error.notInitialised", "--data: "
+                    + noKioskData(data, " is not an initialised kiosk data directory; run 'kiosk init' first"));
         }
         return KioskDataDirectory.at(data);
+    }
+
+    /**
+     * Why {@code data} is no kiosk data directory, in words: when a {@code data} subfolder holds a kiosk's key or
+     * profile (the folder above the data directory was given), that subfolder is named; otherwise {@code data}
+     * followed by {@code otherwise}.
+     */
+    static String noKioskData(Path data, String otherwise) {
+        Path child = data.resolve("data");
+        if (Files.isRegularFile(child.resolve(KioskCredentials.REQUEST_FILE))
+                || Files.isRegularFile(child.resolve(KioskDataDirectory.PROFILE_FILE))) {
+            return data + " holds no kiosk data; its subfolder " + child + " does: give --data " + child;
+        }
+        return data + otherwise;
     }
 
     /**

@@ -116,8 +116,9 @@ final class AuditCommands {
             }
             Path request = source.data.resolve(KioskCredentials.REQUEST_FILE);
             if (kioskCertificate == null && !Files.isRegularFile(request)) {
-                throw new CliException("kiosk.error.notInitialised", "no kiosk key in " + source.data
-                        + " (" + KioskCredentials.REQUEST_FILE + "); run 'kiosk init' first or give --kiosk-cert");
+                throw new CliException("kiosk.error.notInitialised", "--data: " + ArgumentChecks.noKioskData(
+                        source.data, " holds no kiosk data (no " + KioskCredentials.REQUEST_FILE + "); give the "
+                                + "kiosk's data folder, or --kiosk-cert"));
             }
             X509Certificate authority = null;
             if (authorityCertificate != null) {

@@ -126,8 +126,8 @@ public final class KioskSignatures {
     }
 
     /**
-     * Checks that a certificate can be pinned as the authority: a CA certificate (basic constraints CA, RFC 5280
-     * section 4.2.1.9) that may sign certificates (key usage keyCertSign, section 4.2.1.3) and is self-signed. A
+     * Checks that a certificate can serve as the authority (pinned, or given to a verifier): a CA certificate
+     * (basic constraints CA, RFC 5280 section 4.2.1.9) that may sign certificates (key usage keyCertSign, section 4.2.1.3) and is self-signed. A
      * kiosk's own certificate is not.
      *
      * @throws KioskCryptoException {@code kiosk.error.authorityNotCa} when it is not
@@ -136,14 +136,15 @@ public final class KioskSignatures {
         Objects.requireNonNull(authority, "authority");
         boolean[] usage = authority.getKeyUsage();
         if (authority.getBasicConstraints() < 0 || usage == null || usage.length < 6 || !usage[5]) {
-            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate to pin is not a CA "
-                    + "certificate that signs certificates (a kiosk certificate cannot be the authority)", null);
+            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate given as the authority is "
+                    + "not a CA certificate that signs certificates (a kiosk certificate cannot be the authority)",
+                    null);
         }
         try {
             authority.verify(authority.getPublicKey());
         } catch (GeneralSecurityException e) {
-            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate to pin is not self-signed",
-                    e);
+            throw new KioskCryptoException("kiosk.error.authorityNotCa", "the certificate given as the authority is "
+                    + "not self-signed", e);
         }
     }
 

@@ -138,10 +138,24 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
             throw new IllegalArgumentException("precinct.json is larger than " + MAX_FILE_BYTES + " bytes");
         }
         JsonNode root;
-        try {
-            root = mapper.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("precinct.json is not JSON: " + e.getOriginalMessage());
+        try (JsonParser parser = mapper.createParser(Files.readAllBytes(file))) {
+            try {
+                root = mapper.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("precinct.json is not JSON: " + e.getOriginalMessage());
+            }
+            // One way to read it (decision 0445): a second document or a word after the object is refused, not
+            // ignored as readTree alone does.
+            boolean after;
+            try {
+                after = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                after = true;
+            }
+            if (after) {
+                throw new IllegalArgumentException("content after the settings object at line "
+                        + parser.currentLocation().getLineNr() + "; precinct.json holds one object");
+            }
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("precinct.json must be an object");
@@ -165,6 +179,9 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
         Map<NodeName, InetSocketAddress> peers = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = peerNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> peer = it.next();
+            if (!peer.getValue().isTextual()) {
+                throw new IllegalArgumentException("peers must be an object of name: address");
+            }
             peers.put(new NodeName(peer.getKey()), address(peer.getValue().asText()));
         }
         JsonNode memberNode = root.get("members");
@@ -173,9 +190,18 @@ public record PrecinctNodeSettings(NodeName name, InetSocketAddress listen, Inet
         }
         List<NodeName> members = new ArrayList<>();
         for (JsonNode member : memberNode) {
+            if (!member.isTextual()) {
+                throw new IllegalArgumentException("members must be an array of node names");
+            }
             members.add(new NodeName(member.asText()));
         }
-        long timeout = root.has("commitTimeoutMillis") ? root.get("commitTimeoutMillis").asLong(-1) : 3000;
+        JsonNode timeoutNode = root.get("commitTimeoutMillis");
+        if (timeoutNode != null && (!timeoutNode.isIntegralNumber() || !timeoutNode.canConvertToLong())) {
+            // asLong read "3000" and 3000.9 as 3000 and true as 1 ms: another reader sees another value.
+            throw new IllegalArgumentException("commitTimeoutMillis must be a whole number of milliseconds, "
+                    + "written without quotes, fraction or exponent");
+        }
+        long timeout = timeoutNode != null ? timeoutNode.longValue() : 3000;
         return new PrecinctNodeSettings(name, listen, advertise, peers, members, dataDirectory,
                 Duration.ofMillis(timeout));
     }

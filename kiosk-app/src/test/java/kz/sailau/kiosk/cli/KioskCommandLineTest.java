@@ -56,4 +56,25 @@ class KioskCommandLineTest {
                 dir.resolve("missing.txt").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("error [cli.error.passphrase]"));
     }
+
+    /**
+     * The folder above the data directory given as {@code --data} (session H55): said as a folder without kiosk
+     * data, naming its {@code data} subfolder, not as a kiosk to initialise.
+     */
+    @Test
+    void theFolderAboveTheDataDirectoryIsSaidAndTheSubfolderNamed(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("kiosk.csr.pem"), "not read\n");
+        assertEquals(1, run("audit", "verify", "--data", dir.toString()));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("[kiosk.error.notInitialised]") && said.contains(dir + " holds no kiosk data")
+                && said.contains("give --data " + data) && !said.contains("kiosk init"), said);
+        err.reset();
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertEquals(1, run("audit", "verify", "--data", empty.toString()));
+        said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains(empty + " holds no kiosk data (no kiosk.csr.pem)") && !said.contains("give --data "
+                + empty.resolve("data")), said);
+        assertEquals(1, said.strip().lines().count(), said);
+    }
 }

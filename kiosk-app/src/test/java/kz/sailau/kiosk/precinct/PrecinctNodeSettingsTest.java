@@ -62,6 +62,24 @@ class PrecinctNodeSettingsTest {
         assertEquals(PrecinctNodeSettings.MAX_COMMIT_TIMEOUT, read(HONEST.replace("3000", "60000")).commitTimeout());
     }
 
+    /**
+     * Read one way only (session H57): a second document after the first (its {@code members} were ignored), a word
+     * after it, and a commit timeout written as text, a fraction, an exponent or {@code true} (read as 1 ms) were
+     * all accepted.
+     */
+    @Test
+    void contentAfterTheObjectIsRefused() {
+        assertRefused(HONEST + "{\"members\": [\"kiosk-9\"]}", "content after the settings object");
+        assertRefused(HONEST + " x", "content after the settings object");
+    }
+
+    @Test
+    void aCommitTimeoutThatIsNoWholeNumberIsRefused() {
+        for (String timeout : List.of("\"3000\"", "3000.9", "3e3", "true", "null")) {
+            assertRefused(HONEST.replace("3000", timeout), "commitTimeoutMillis must be a whole number");
+        }
+    }
+
     private PrecinctNodeSettings read(String json) throws IOException {
         Path file = Files.writeString(directory.resolve(PrecinctNodeSettings.FILE), json);
         return PrecinctNodeSettings.read(file, directory.resolve("ledger"));
