@@ -130,12 +130,13 @@ class RewoundMetadataIT {
             }
 
             // The technician's remedy, with the precinct's other machines up (A back): the ledger moved aside,
-            // kiosk-2 starts empty and catches up. Every check-in committed so far is on every replica.
+            // kiosk-2 started to rejoin (refused while a member is away, decision 0440) starts empty and catches up.
+            // Every check-in committed so far is on every replica.
             precinct.loopback.heal(a);
             precinct.nodes.put(B, cutOff);
             precinct.awaitMajority(WAIT);
             Files.move(k.directory().resolve("ledger"), root.resolve("moved-aside"));
-            PrecinctNode restored = precinct.start(K);
+            PrecinctNode restored = precinct.rejoin(K);
             precinct.awaitMajority(WAIT);
             checkIns(restored, K, 1);
             for (Future<?> attempt : stranded) {
