@@ -28,6 +28,7 @@ import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.precinct.NodeBindException;
 import kz.sailau.kiosk.precinct.NodeLedgerException;
+import kz.sailau.kiosk.precinct.RejoinGuard;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
@@ -144,7 +145,7 @@ public final class ClerkStationCommand implements Callable<Integer> {
                                 return Optional.<String>empty();
                             } catch (KioskCryptoException e) {
                                 return Optional.of(e.messageKey());
-                            } catch (NodeBindException | NodeLedgerException e) {
+                            } catch (NodeBindException | NodeLedgerException | RejoinGuard.Refused e) {
                                 LOG.warn("clerk station: {}", e.getMessage());
                                 return Optional.of(e.messageKey());
                             } catch (IOException | RuntimeException e) {

@@ -21,6 +21,7 @@ import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
+import kz.sailau.kiosk.precinct.RejoinGuard;
 
 /**
  * A kiosk that is a node of its precinct network: {@code kiosk.json} names the node directory
@@ -75,6 +76,11 @@ public final class PrecinctKiosk {
         if (!isLocal(settings.listen().getAddress())) {
             problems.add(where + ": listen " + settings.listen().getAddress().getHostAddress()
                     + " is not an address of this machine (the precinct interface's address) [node.error.listen]");
+        }
+        try {
+            RejoinGuard.refuseIfEmptied(settings);
+        } catch (RejoinGuard.Refused e) {
+            problems.add(where + ": " + e.getMessage() + " [" + e.messageKey() + "]");
         }
         for (String file : List.of(NodeCredentials.SEALED_KEY_FILE, NodeCredentials.CERTIFICATE_FILE,
                 NodeCredentials.AUTHORITY_FILE)) {

@@ -28,6 +28,7 @@ import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeConsole;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
+import kz.sailau.kiosk.precinct.RejoinGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -196,12 +197,18 @@ public final class NodeCommands {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Join the precinct network (DIR/precinct.json) and serve the node console on standard "
-                    + "input and output until 'quit'. The consensus log and snapshot live in DIR/ledger."})
+                    + "input and output until 'quit'. The consensus log and snapshot live in DIR/ledger; after the "
+                    + "first start DIR/ledger.joined marks the node as a member."})
     static final class Run implements Callable<Integer> {
         private final CliEnvironment env;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Node directory.")
         Path directory;
+
+        @Option(names = "--rejoin", description = {"Start a node whose ledger went missing (node.error.ledgerMissing): "
+                + "only when every other member of the precinct answers, else refused naming those that did not; "
+                + "the node then catches up from them (decision 0440)."})
+        boolean rejoin;
 
         @Mixin
         PassphraseOption passphrase;
@@ -212,7 +219,7 @@ public final class NodeCommands {
 
         @Override
         public Integer call() throws Exception {
-            PrecinctNodeSettings settings = settingsOf(directory);
+            PrecinctNodeSettings settings = rejoin ? checkedSettingsOf(directory) : settingsOf(directory);
             installedCertificateValidNow(directory, env.clock());
             char[] secret = passphrase.read("Node passphrase", false);
             PrintStream console = env.out();
@@ -220,7 +227,7 @@ public final class NodeCommands {
             System.setOut(System.err);
             PrecinctNode node;
             try {
-                node = PrecinctNode.start(directory, settings, secret, env.random());
+                node = PrecinctNode.start(directory, settings, secret, env.random(), rejoin);
             } catch (PrecinctUnavailableException e) {
                 throw new CliException(e.messageKey(), e.getMessage());
             }
@@ -273,12 +280,25 @@ public final class NodeCommands {
     /**
      * A node directory's settings ({@code DIR/precinct.json}, its ledger in {@code DIR/ledger}), checked before any
      * passphrase is asked: present, valid, and listening on an address of this machine (a node that could never bind
-     * would only say later that it is cut off). The one check of {@code node run}, {@code token desk} and
-     * {@code clerk-station}.
+     * would only say later that it is cut off); and a node that has been a member of the precinct network with its
+     * ledger missing or empty is refused ({@code node.error.ledgerMissing}, {@link RejoinGuard}: the remedy is
+     * {@code node run --rejoin}). The one check of {@code node run}, {@code token desk} and {@code clerk-station}.
      *
-     * @throws CliException {@code node.error.noSettings}, {@code node.error.settings} or {@code node.error.listen}
+     * @throws CliException {@code node.error.noSettings}, {@code node.error.settings}, {@code node.error.listen} or
+     *                      {@code node.error.ledgerMissing}
      */
     public static PrecinctNodeSettings settingsOf(Path directory) {
+        PrecinctNodeSettings settings = checkedSettingsOf(directory);
+        try {
+            RejoinGuard.refuseIfEmptied(settings);
+        } catch (PrecinctUnavailableException e) {
+            throw new CliException(e.messageKey(), e.getMessage());
+        }
+        return settings;
+    }
+
+    /** {@link #settingsOf} but for the ledger, which {@code node run --rejoin} may find missing. */
+    private static PrecinctNodeSettings checkedSettingsOf(Path directory) {
         Path file = directory.resolve(PrecinctNodeSettings.FILE);
         if (!Files.isRegularFile(file)) {
             throw new CliException("node.error.noSettings", "no " + PrecinctNodeSettings.FILE + " in " + directory);

@@ -18,8 +18,8 @@ public final class NodeLedgerException extends PrecinctUnavailableException {
     /** @param dataDirectory the node's ledger directory */
     public NodeLedgerException(Path dataDirectory) {
         super("the node's ledger in " + Objects.requireNonNull(dataDirectory, "dataDirectory") + " cannot be read "
-                + "(a damaged file): nothing was started; call the technician (moved aside, the node catches up "
-                + "from the other machines when it starts again)");
+                + "(a damaged file): nothing was started; call the technician (moved aside, the node catches up with "
+                + "node run --rejoin while every other machine of the precinct runs)");
     }
 
     @Override

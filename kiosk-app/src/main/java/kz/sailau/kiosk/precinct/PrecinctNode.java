@@ -168,10 +168,29 @@ public final class PrecinctNode implements AutoCloseable {
      * @param random      command ids
      * @throws NodeBindException            if the listener's port is taken
      * @throws NodeLedgerException          if the node's ledger files cannot be read
+     * @throws RejoinGuard.Refused          {@value RejoinGuard#LEDGER_MISSING}: a member whose ledger went missing
      * @throws PrecinctUnavailableException if the channel cannot start
      */
     public static PrecinctNode start(PrecinctNodeSettings settings, NodeCredentials credentials,
                                      X509Certificate authority, SecureRandom random) {
+        return start(settings, credentials, authority, random, false);
+    }
+
+    /**
+     * Starts a node whose ledger went missing, as {@link #start(PrecinctNodeSettings, NodeCredentials,
+     * X509Certificate, SecureRandom)} does, but only when every other member answers first (decision 0440).
+     *
+     * @throws RejoinGuard.Refused          {@value RejoinGuard#UNREACHABLE}, naming the members that did not answer
+     * @throws NodeBindException            if the listener's port is taken
+     * @throws PrecinctUnavailableException if the channel cannot start
+     */
+    public static PrecinctNode rejoin(PrecinctNodeSettings settings, NodeCredentials credentials,
+                                      X509Certificate authority, SecureRandom random) {
+        return start(settings, credentials, authority, random, true);
+    }
+
+    private static PrecinctNode start(PrecinctNodeSettings settings, NodeCredentials credentials,
+                                      X509Certificate authority, SecureRandom random, boolean rejoin) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(authority, "authority");
@@ -179,6 +198,11 @@ public final class PrecinctNode implements AutoCloseable {
         if (!settings.name().equals(credentials.name())) {
             throw new KioskCryptoException("node.error.certificateMismatch",
                     "precinct.json names " + settings.name() + " but the certificate " + credentials.name(), null);
+        }
+        if (rejoin) {
+            RejoinGuard.requireEveryMember(settings, credentials, authority);
+        } else {
+            RejoinGuard.refuseIfEmptied(settings);
         }
         PrecinctNode node;
         try {
@@ -193,7 +217,7 @@ public final class PrecinctNode implements AutoCloseable {
             try {
                 node.channel.connect(CLUSTER);
                 LOG.info("precinct node {} listening on {}", settings.name(), settings.listen());
-                return node;
+                break;
             } catch (Exception e) {
                 if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("duplicate")) {
                     node.channel.close();
@@ -209,6 +233,8 @@ public final class PrecinctNode implements AutoCloseable {
                 }
             }
         }
+        node.markJoined();
+        return node;
     }
 
     /**
@@ -241,13 +267,26 @@ public final class PrecinctNode implements AutoCloseable {
      */
     public static PrecinctNode start(Path directory, PrecinctNodeSettings settings, char[] passphrase,
                                      SecureRandom random) throws IOException {
+        return start(directory, settings, passphrase, random, false);
+    }
+
+    /**
+     * As {@link #start(Path, PrecinctNodeSettings, char[], SecureRandom)}, for a node whose ledger went missing:
+     * the node starts only when every other member answers ({@link #rejoin(PrecinctNodeSettings, NodeCredentials,
+     * X509Certificate, SecureRandom)}); when {@code rejoin} is false, as {@code start}.
+     *
+     * @throws RejoinGuard.Refused {@value RejoinGuard#UNREACHABLE} or {@value RejoinGuard#LEDGER_MISSING}
+     * @throws IOException         when a file cannot be read or the data directory made
+     */
+    public static PrecinctNode start(Path directory, PrecinctNodeSettings settings, char[] passphrase,
+                                     SecureRandom random, boolean rejoin) throws IOException {
         NodeCredentials credentials;
         try {
             credentials = NodeCredentials.unlock(directory, passphrase);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
-        return startInDataDirectory(settings, credentials, NodeCredentials.authorityOf(directory), random);
+        return startInDataDirectory(settings, credentials, NodeCredentials.authorityOf(directory), random, rejoin);
     }
 
     /**
@@ -263,11 +302,20 @@ public final class PrecinctNode implements AutoCloseable {
     public static PrecinctNode startInDataDirectory(PrecinctNodeSettings settings, NodeCredentials credentials,
                                                     X509Certificate authority, SecureRandom random)
             throws IOException {
+        return startInDataDirectory(settings, credentials, authority, random, false);
+    }
+
+    private static PrecinctNode startInDataDirectory(PrecinctNodeSettings settings, NodeCredentials credentials,
+                                                     X509Certificate authority, SecureRandom random, boolean rejoin)
+            throws IOException {
+        if (!rejoin) {
+            RejoinGuard.refuseIfEmptied(settings);
+        }
         Path data = settings.dataDirectory();
         boolean made = !Files.isDirectory(data);
         Files.createDirectories(data);
         try {
-            return start(settings, credentials, authority, random);
+            return start(settings, credentials, authority, random, rejoin);
         } catch (RuntimeException e) {
             if (made) {
                 try (Stream<Path> entries = Files.list(data)) {
@@ -277,6 +325,20 @@ public final class PrecinctNode implements AutoCloseable {
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * Writes the marker of a node that has been a member ({@link RejoinGuard}) after its start; a node whose marker
+     * cannot be written does not run unguarded.
+     */
+    private void markJoined() {
+        try {
+            RejoinGuard.markJoined(settings);
+        } catch (IOException e) {
+            channel.close();
+            throw new PrecinctUnavailableException("the node's marker " + RejoinGuard.marker(settings)
+                    + " cannot be written: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,12 @@ class PrecinctKioskTest {
         settings(renamed, "kiosk-1", "127.0.0.1:7800");
         assertOneProblem(renamed, "precinct.json names kiosk-1 but the certificate kiosk-2",
                 "[node.error.certificateMismatch]");
+
+        // A member whose ledger went missing (its marker beside the ledger folder, decision 0440).
+        Path emptied = node("kiosk-1", NodeRole.KIOSK, PRECINCT);
+        Files.writeString(emptied.resolve("ledger.joined"), "kiosk-1 has joined the precinct network\n");
+        assertOneProblem(emptied, "node run --rejoin", "[node.error.ledgerMissing]");
+        assertFalse(Files.exists(emptied.resolve(PrecinctKiosk.LEDGER_DIRECTORY)), "nothing created");
 
         Path otherAuthority = node("kiosk-1", NodeRole.KIOSK, PRECINCT);
         List<String> problems = PrecinctKiosk.problems(KioskConfiguration.defaults().asPrecinctNode(otherAuthority),

@@ -69,11 +69,21 @@ final class InProcessPrecinct implements AutoCloseable {
 
     /** Starts (or restarts) a machine's node in this JVM. */
     PrecinctNode start(NodeName name) throws IOException {
+        return start(name, false);
+    }
+
+    /** Starts a machine whose ledger went missing, as {@code node run --rejoin} does ({@link PrecinctNode#rejoin}). */
+    PrecinctNode rejoin(NodeName name) throws IOException {
+        return start(name, true);
+    }
+
+    private PrecinctNode start(NodeName name, boolean rejoin) throws IOException {
         Path directory = loopback.machine(name).directory();
         PrecinctNodeSettings settings = PrecinctNodeSettings.read(directory.resolve(PrecinctNodeSettings.FILE),
                 directory.resolve("ledger"));
-        PrecinctNode node = PrecinctNode.start(settings, NodeCredentials.unlock(directory, PASSPHRASE),
-                NodeCredentials.authorityOf(directory), RANDOM);
+        NodeCredentials credentials = NodeCredentials.unlock(directory, PASSPHRASE);
+        PrecinctNode node = rejoin ? PrecinctNode.rejoin(settings, credentials, NodeCredentials.authorityOf(directory),
+                RANDOM) : PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory), RANDOM);
         nodes.put(name, node);
         return node;
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * certificate's own refusal), its peers bring it back to the precinct's ledger, or it stays cut off. With kiosk-2
  * refused, the day is sealed and closed on the others, and the observer's {@code bundle verify --precinct} through
  * the real jar names kiosk-2's missing bundle. Then the technician's remedy: the ledger folder moved aside, kiosk-2
- * starts empty and catches up from its peers, and the precinct closes the day with a bundle whose node checks all
+ * started to rejoin (every other member answering, decision 0440) catches up from its peers, and the precinct closes the day with a bundle whose node checks all
  * pass, in process and through the jar (session H50). Every attempt's outcome is printed.
  */
 class InsiderNodeFilesIT {
@@ -156,10 +156,11 @@ class InsiderNodeFilesIT {
                     "the observer's verdict names kiosk-2's missing bundle:\n" + withoutKiosk2.out()
                             + withoutKiosk2.err());
 
-            // The technician's remedy for node.error.ledger: the ledger folder moved aside, the node catches up.
+            // The technician's remedy for node.error.ledger: the ledger folder moved aside, the node started to
+            // rejoin (every other member up) catches up (decision 0440).
             copy(ledger, root.resolve("moved-aside"));
             copy(root.resolve("empty"), ledger);
-            PrecinctNode restored = precinct.start(KIOSK_2);
+            PrecinctNode restored = precinct.rejoin(KIOSK_2);
             precinct.awaitMajority(WAIT);
             precinct.awaitSameCounts(WAIT);
             boolean caughtUp = restored.read(state -> voters.stream().allMatch(state::isCheckedIn));

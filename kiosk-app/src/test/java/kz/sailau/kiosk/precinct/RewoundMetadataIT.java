@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.precinct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * T1 (its second vote in T1) and led T1 beside A: two leaders of one term, each refusing the other's messages
  * ("Changing leader … illegally"), A's replica stale for good (session H50; threat model). Now the node refuses to
  * start: the metadata's term is older than its own log's last entry ({@code node.error.ledger},
- * {@link PrecinctRaft#initStateMachineFromLog}); if it starts, the test fails with the state it reached.
+ * {@link PrecinctRaft#initStateMachineFromLog}); if it starts, the test fails with the state it reached. The
+ * technician's remedy, the ledger moved aside and {@code --rejoin}, is refused while A is away and then catches up.
  */
 class RewoundMetadataIT {
 
@@ -129,13 +131,19 @@ class RewoundMetadataIT {
                         + cutOff.currentTerm());
             }
 
-            // The technician's remedy, with the precinct's other machines up (A back): the ledger moved aside,
-            // kiosk-2 starts empty and catches up. Every check-in committed so far is on every replica.
+            // The technician's remedy: the ledger moved aside, kiosk-2 started to rejoin (decision 0440). With A
+            // still away (H50's first try, which elected a second leader of T1 without A's check-ins) it is refused,
+            // naming A; with A back it starts empty and catches up. Every check-in committed so far is on every
+            // replica.
+            Files.move(k.directory().resolve("ledger"), root.resolve("moved-aside"));
+            RejoinGuard.Refused away = assertThrows(RejoinGuard.Refused.class, () -> precinct.rejoin(K));
+            assertEquals("node.error.rejoinUnreachable", away.messageKey(), away.getMessage());
+            assertTrue(away.getMessage().contains("kiosk-1") && !away.getMessage().contains("kiosk-3"),
+                    away.getMessage());
             precinct.loopback.heal(a);
             precinct.nodes.put(B, cutOff);
             precinct.awaitMajority(WAIT);
-            Files.move(k.directory().resolve("ledger"), root.resolve("moved-aside"));
-            PrecinctNode restored = precinct.start(K);
+            PrecinctNode restored = precinct.rejoin(K);
             precinct.awaitMajority(WAIT);
             checkIns(restored, K, 1);
             for (Future<?> attempt : stranded) {
