@@ -380,7 +380,7 @@ public final class CheckInEngine {
             state = step.state();
             for (Effect effect : step.effects()) {
                 if (!answers(effect)) {
-                    runEffect(effect, events);
+                    runEffect(effect, event, events);
                 }
             }
             if (changed) {
@@ -393,7 +393,7 @@ public final class CheckInEngine {
             }
             for (Effect effect : step.effects()) {
                 if (answers(effect)) {
-                    runEffect(effect, events);
+                    runEffect(effect, event, events);
                 }
             }
         }
@@ -406,12 +406,22 @@ public final class CheckInEngine {
                 || effect instanceof Effect.ClearClerkSignal || effect instanceof Effect.DeviceEffect);
     }
 
-    private void runEffect(Effect effect, Deque<CheckInEvent> events) {
+    /**
+     * Runs one effect of the step {@code cause} led to; a failure becomes {@link CheckInEvent.EffectFailed}, except
+     * the failed log entry of the machine's answer to a failure (decision 0450): on a full disk that entry fails as
+     * the first write did, and feeding it back would call the clerk and log the call again, forever.
+     */
+    private void runEffect(Effect effect, CheckInEvent cause, Deque<CheckInEvent> events) {
         try {
             effect.accept(effectRunner).ifPresent(events::addLast);
         } catch (RuntimeException e) {
             // Port failures carry technical messages only; the class name is enough to find them.
             LOG.warn("check-in effect {} failed: {}", effect.getClass().getSimpleName(), e.getClass().getName());
+            if (effect instanceof Effect.Audit && cause instanceof CheckInEvent.EffectFailed) {
+                LOG.warn("the audit entry of the clerk call after a failed effect was not written; the clerk is "
+                        + "called all the same");
+                return;
+            }
             events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
         }
     }

@@ -282,6 +282,8 @@ class CheckInEngineTest {
 
     @Test
     void failingLedgerCallsTheClerkAndRecordsNothing() {
+        List<CheckInAuditEvent> auditTried = new ArrayList<>();
+        boolean[] diskFull = {true};
         CheckInLedger broken = new CheckInLedger() {
             @Override
             public boolean isCheckedIn(kz.sailau.kiosk.model.Iin iin) {
@@ -305,6 +307,14 @@ class CheckInEngineTest {
 
             @Override
             public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
+                // A full disk takes the log entry of the clerk call too; an Error stops an engine that would loop.
+                auditTried.add(event);
+                if (auditTried.size() > 20) {
+                    throw new AssertionError("the engine keeps retrying the failing audit log: " + auditTried.size());
+                }
+                if (diskFull[0]) {
+                    throw new IllegalStateException("disk full");
+                }
             }
 
             @Override
@@ -320,6 +330,9 @@ class CheckInEngineTest {
         NeedsClerk fault = (NeedsClerk) faulty.submit(new FingerCaptured(Fixtures.goodImage(16)));
         assertEquals(ClerkReason.SYSTEM_FAULT, fault.reason());
         assertEquals(1, tokens.issued, "a token was made in memory; the ledger failing, it was never issued or shown");
+        assertEquals(List.of(CheckInAuditEvent.CLERK_CALLED), auditTried, "the clerk call is logged once, not retried");
+        assertEquals(ClerkReason.SYSTEM_FAULT, faulty.clerkCall().orElseThrow().reason());
+        diskFull[0] = false;
         assertEquals(AwaitingCard.FRESH, faulty.submitAsClerk(new ClerkCancels(CLERK), PIN.clone()));
     }
 
