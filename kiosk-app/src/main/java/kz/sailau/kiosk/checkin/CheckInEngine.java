@@ -422,7 +422,8 @@ public final class CheckInEngine {
                         + "called all the same");
                 return;
             }
-            events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName()));
+            events.addLast(new CheckInEvent.EffectFailed(effect.getClass().getSimpleName(),
+                    e instanceof LedgerFullException ? ClerkReason.STORE_FULL : ClerkReason.SYSTEM_FAULT));
         }
     }
 

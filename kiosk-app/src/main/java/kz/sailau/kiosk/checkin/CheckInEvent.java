@@ -173,8 +173,15 @@ public sealed interface CheckInEvent {
      * Effect result: a port failed while running an effect (nothing was recorded by it).
      *
      * @param effect the simple name of the effect that failed, for the audit log
+     * @param reason why the clerk is called: {@link ClerkReason#STORE_FULL} when the ledger's storage is full, else
+     *               {@link ClerkReason#SYSTEM_FAULT}
      */
-    record EffectFailed(String effect) implements CheckInEvent {
+    record EffectFailed(String effect, ClerkReason reason) implements CheckInEvent {
+
+        /** A port failure of no known kind: {@link ClerkReason#SYSTEM_FAULT}. */
+        public EffectFailed(String effect) {
+            this(effect, ClerkReason.SYSTEM_FAULT);
+        }
     }
 
     /** A clerk's PIN was wrong; the state stays. */

@@ -99,9 +99,9 @@ public final class CheckInMachine {
                     ClerkReason.SYSTEM_FAULT.messageKey(), ClerkReason.SYSTEM_FAULT.nextStepKey()))),
                     audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
         }
-        if (event instanceof EffectFailed) {
-            return Step.to(new NeedsClerk(ClerkReason.SYSTEM_FAULT, sessionOf(state)),
-                    audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.SYSTEM_FAULT.name()));
+        if (event instanceof EffectFailed failed) {
+            return Step.to(new NeedsClerk(failed.reason(), sessionOf(state)),
+                    audit(CheckInAuditEvent.CLERK_CALLED, failed.reason().name()));
         }
         if (event instanceof NetworkCutOff && (state instanceof Recording || OwedEffects.isIdle(state))) {
             // Before a voter starts, or the ledger's answer to a check-in: nothing was recorded for anyone.

@@ -31,6 +31,11 @@ public enum ClerkReason {
      * this voter; the clerk cancels and, if it repeats, switches to manual fallback mode.
      */
     SYSTEM_FAULT("checkin.clerk.systemFault", "checkin.next.cancelThenFallback", "checkin.clerk.systemFault"),
+    /**
+     * The kiosk's disk is full ({@link LedgerFullException}): nothing was recorded for this voter; the administrator
+     * frees space, then the clerk cancels and the voter checks in again (decision 0450).
+     */
+    STORE_FULL("checkin.clerk.storeFull", "checkin.next.freeSpaceThenCancel", "checkin.voter.storeFull"),
     /** The voter pressed "call a commission member". */
     VOTER_REQUEST("checkin.clerk.voterRequest", "checkin.next.helpTheVoter", "clerk.coming"),
     /**

@@ -34,11 +34,14 @@ import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.DayClosedException;
+import kz.sailau.kiosk.checkin.LedgerFullException;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.store.KioskDatabase;
 import kz.sailau.kiosk.store.Migration;
+import kz.sailau.kiosk.store.StoreException;
+import kz.sailau.kiosk.store.TransactionWork;
 
 /**
  * The {@link CheckInLedger} in the kiosk database. A check-in row, the issued token's id, the counters and the
@@ -237,7 +240,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         if (record.specialList().isPresent() && documents.isEmpty()) {
             throw new IllegalStateException("this ledger cannot keep special-list documents");
         }
-        return database.inTransaction(c -> {
+        return write(c -> {
             mark(c, index, record.method().name());
             increment(c, "check_ins");
             if (record.method() == CheckInMethod.CLERK_OVERRIDE) {
@@ -265,7 +268,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         Objects.requireNonNull(iin, "iin");
         Objects.requireNonNull(clerk, "clerk");
         byte[] index = voterIndex.of(iin.digits());
-        return database.inTransaction(c -> {
+        return write(c -> {
             mark(c, index, PAPER_MARK_METHOD);
             increment(c, "paper_marks");
             PaperFormReference reference = PaperFormReference.forPaperMark(readCounters(c));
@@ -303,7 +306,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         Objects.requireNonNull(voided, "voided");
         Objects.requireNonNull(replacement, "replacement");
         Objects.requireNonNull(clerk, "clerk");
-        return database.inTransaction(c -> {
+        return write(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE issued_token SET voided = 1 WHERE id = ? AND voided = 0")) {
                 s.setBytes(1, HexFormat.of().parseHex(voided.id()));
@@ -424,10 +427,25 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(detail, "detail");
-        database.inTransaction(c -> {
+        write(c -> {
             audit.append(c, clock.instant(), CheckInAuditMapping.of(event, detail, clerk));
             return null;
         });
+    }
+
+    /**
+     * One write transaction; a full disk (or size cap) becomes the engine's {@link LedgerFullException}, so the clerk
+     * reads that the disk is full (decision 0450).
+     */
+    private <T> T write(TransactionWork<T> work) {
+        try {
+            return database.inTransaction(work);
+        } catch (StoreException e) {
+            if ("store.error.full".equals(e.messageKey())) {
+                throw new LedgerFullException(e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     @Override

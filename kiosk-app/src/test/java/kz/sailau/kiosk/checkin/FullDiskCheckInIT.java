@@ -109,8 +109,8 @@ class FullDiskCheckInIT {
             }
             assertTrue(failing > 1, "the capped store filled at a check-in's commit within " + MAX_VOTERS + " voters");
             NeedsClerk called = assertInstanceOf(NeedsClerk.class, state, "the voter is sent to a commission member");
-            assertEquals(ClerkReason.SYSTEM_FAULT, called.reason());
-            assertEquals(ClerkReason.SYSTEM_FAULT, engine.clerkCall().orElseThrow().reason(), "the clerk is called");
+            assertEquals(ClerkReason.STORE_FULL, called.reason());
+            assertEquals(ClerkReason.STORE_FULL, engine.clerkCall().orElseThrow().reason(), "the clerk is called");
             // No token: none shown, none printed, none counted as issued; the token made in memory is dropped.
             assertFalse(screens.stream().anyMatch(TokenIssued.class::isInstance), screens.toString());
             assertFalse(devices.stream().anyMatch(Effect.PrintReceipt.class::isInstance), devices.toString());
@@ -120,7 +120,7 @@ class FullDiskCheckInIT {
             assertFalse(ledger.isCheckedIn(register.get(failing - 1).voter().iin()), "no mark without its record");
             // While nothing fits, the clerk's cancel cannot be logged: the kiosk stays with the clerk (decision 0450).
             CheckInState whileFull = engine.submitAsClerk(new ClerkCancels(Fixtures.CLERK), PIN.clone());
-            assertEquals(new NeedsClerk(ClerkReason.SYSTEM_FAULT, Optional.empty()), whileFull);
+            assertEquals(new NeedsClerk(ClerkReason.STORE_FULL, Optional.empty()), whileFull);
             assertIntact(capped, kioskKey, migrations, failing - 1);
 
             // Space is back (the cap raised on the running kiosk's connection): the clerk cancels, and the same
