@@ -51,6 +51,15 @@ public interface CheckInLedger {
      */
     PaperFormReference recordPaperMark(Iin iin, ClerkId clerk);
 
+    /**
+     * Refuses when this ledger's storage lacks the room of a write, before anything is written or sent anywhere
+     * (decision 0455); a ledger that cannot run out of room does nothing.
+     *
+     * @throws LedgerFullException when the storage is (nearly) full; nothing was changed
+     */
+    default void requireRoom() {
+    }
+
     /** Appends an audit event that changes no counter. */
     void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk);
 

@@ -9,6 +9,7 @@ import kz.sailau.kiosk.checkin.CheckInLedger;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.LedgerFullException;
 import kz.sailau.kiosk.checkin.NetworkCutOffException;
 import kz.sailau.kiosk.checkin.PaperFormReference;
 import kz.sailau.kiosk.checkin.PreparedToken;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * is voided again. A voter checked in elsewhere gives {@link AlreadyCheckedInException}; a kiosk cut off from the
  * majority throws {@link NetworkCutOffException} (message key {@code precinct.error.cutOff}) and records nothing,
  * and the engine shows the cut-off screen.
+ *
+ * <p>Every write first asks the kiosk's own ledger for its room ({@link CheckInLedger#requireRoom}): a kiosk whose
+ * disk is (nearly) full throws {@link LedgerFullException} before it issues a token id or
+ * submits anything to the precinct, so the precinct never counts a voter whose local record cannot be written
+ * (decision 0455).
  *
  * <p>Before its first check-in the kiosk opens with its register ({@link #openRegister}): the precinct keeps the
  * first register a kiosk opened with, and a kiosk holding another (another version, or another package of the
@@ -104,6 +110,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     public Counters record(CheckInRecord record, Optional<PreparedToken> token) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(token, "token");
+        local.requireRoom();
         try {
             openRegister();
             token.ifPresent(this::issue);
@@ -140,6 +147,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     public PaperFormReference recordPaperMark(Iin iin, ClerkId clerk) {
         Objects.requireNonNull(iin, "iin");
         Objects.requireNonNull(clerk, "clerk");
+        local.requireRoom();
         PrecinctOutcome outcome;
         try {
             openRegister();
@@ -159,6 +167,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     public Counters replaceToken(PreparedToken voided, Optional<PreparedToken> replacement, ClerkId clerk) {
         Objects.requireNonNull(voided, "voided");
         Objects.requireNonNull(replacement, "replacement");
+        local.requireRoom();
         replacement.ifPresent(this::issue);
         PrecinctOutcome outcome;
         try {
@@ -172,6 +181,11 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
             throw new IllegalStateException("the precinct ledger refused the void: " + outcome);
         }
         return local.replaceToken(voided, replacement, clerk);
+    }
+
+    @Override
+    public void requireRoom() {
+        local.requireRoom();
     }
 
     @Override

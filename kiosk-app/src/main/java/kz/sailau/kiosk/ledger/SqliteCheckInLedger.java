@@ -433,11 +433,18 @@ public final class SqliteCheckInLedger implements CheckInLedger {
         });
     }
 
+    /** Refuses, before anything is written, when the store lacks the room of a write ({@link LedgerRoom}, 0455). */
+    @Override
+    public void requireRoom() {
+        LedgerRoom.require(database);
+    }
+
     /**
-     * One write transaction; a full disk (or size cap) becomes the engine's {@link LedgerFullException}, so the clerk
-     * reads that the disk is full (decision 0450).
+     * One write transaction, begun only when the store has its room ({@link #requireRoom}); a full disk (or size cap)
+     * becomes the engine's {@link LedgerFullException}, so the clerk reads that the disk is full (decision 0450).
      */
     private <T> T write(TransactionWork<T> work) {
+        requireRoom();
         try {
             return database.inTransaction(work);
         } catch (StoreException e) {

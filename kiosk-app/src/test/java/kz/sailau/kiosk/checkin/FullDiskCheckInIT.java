@@ -29,6 +29,7 @@ import kz.sailau.kiosk.checkin.CheckInState.NeedsClerk;
 import kz.sailau.kiosk.checkin.CheckInState.Refused;
 import kz.sailau.kiosk.checkin.CheckInState.TokenIssued;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.ledger.LedgerRoom;
 import kz.sailau.kiosk.ledger.SqliteCheckInLedger;
 import kz.sailau.kiosk.model.mrz.MrzWriter;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -45,10 +46,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kiosk's real database cannot grow in the middle of a real check-in: the real {@link CheckInEngine}, the real
- * SQLite ledger with the signed audit log and seal, and a database capped at its own size ({@code max_page_count},
- * which fails exactly as a full disk, SQLITE_FULL). Voters check in until one check-in's durable commit no longer
- * fits: that voter gets no token (none shown, none printed, none counted), the kiosk calls a commission member
+ * The kiosk's real database runs out of room in the middle of a real election day: the real {@link CheckInEngine},
+ * the real SQLite ledger with the signed audit log and seal, and a database capped ({@code max_page_count}, which
+ * fails exactly as a full disk, SQLITE_FULL) at its own size plus the ledger's reserve ({@link LedgerRoom#PAGES}).
+ * Voters check in until the store has grown into its reserve, and the next check-in is refused before its
+ * transaction (decision 0455): that voter gets no token (none shown, none printed, none counted), the kiosk calls a commission member
  * without looping on the log entry of that call (which does not fit either) and stays with the clerk while nothing
  * can be logged, the record and its signed log stay intact with no half check-in, and once the cap is raised on the
  * running kiosk the clerk cancels and the same voter checks in exactly once.
@@ -86,8 +88,9 @@ class FullDiskCheckInIT {
         }
 
         int failing = 0;
-        // Capped at its own size, the store cannot grow by a page: it fills as a full disk would.
-        try (KioskDatabase capped = KioskDatabase.open(file, migrations, new StoreOptions(pages, 1000), clock)) {
+        // Capped at its own size and the reserve, the store is full for the ledger once it has grown by a page.
+        try (KioskDatabase capped = KioskDatabase.open(file, migrations,
+                new StoreOptions(pages + LedgerRoom.PAGES, 1000), clock)) {
             SqliteCheckInLedger ledger = ledger(capped, credentials, clock);
             List<Effect.DeviceEffect> devices = new ArrayList<>();
             Fixtures.FakeTokenIssuer tokens = new Fixtures.FakeTokenIssuer();
@@ -107,7 +110,7 @@ class FullDiskCheckInIT {
                     failing = n;
                 }
             }
-            assertTrue(failing > 1, "the capped store filled at a check-in's commit within " + MAX_VOTERS + " voters");
+            assertTrue(failing > 1, "the capped store ran out of room within " + MAX_VOTERS + " voters");
             NeedsClerk called = assertInstanceOf(NeedsClerk.class, state, "the voter is sent to a commission member");
             assertEquals(ClerkReason.STORE_FULL, called.reason());
             assertEquals(ClerkReason.STORE_FULL, engine.clerkCall().orElseThrow().reason(), "the clerk is called");
@@ -127,7 +130,7 @@ class FullDiskCheckInIT {
             // voter checks in, exactly once.
             capped.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA max_page_count = " + pages * 4);
+                    s.execute("PRAGMA max_page_count = " + (pages + LedgerRoom.PAGES) * 4);
                 }
                 return null;
             });

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +31,9 @@ import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInRecord;
 import kz.sailau.kiosk.checkin.ClerkId;
+import kz.sailau.kiosk.checkin.IssuedBallotToken;
+import kz.sailau.kiosk.checkin.LedgerFullException;
+import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.testing.Conditions;
 import kz.sailau.kiosk.testing.InMemoryCheckInLedger;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
@@ -39,6 +47,8 @@ import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.precinct.PrecinctLedgerState;
 import kz.sailau.kiosk.precinct.PrecinctNode;
 import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
+import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The check-in engine's ports on a precinct network: three nodes (in this JVM, real TCP and TLS on loopback);
  * two kiosks' ledgers race on the same voters through the replicated ledger, and each voter is checked in once; a
  * paper mark entered at one kiosk blocks the voter at the other, and a voter checked in at one cannot be marked at
- * the other.
+ * the other; a kiosk whose own disk is full checks nobody in precinct-wide.
  */
 class ReplicatedCheckInLedgerIT {
 
@@ -56,30 +66,9 @@ class ReplicatedCheckInLedgerIT {
 
     @Test
     void twoKiosksRacingThroughTheReplicatedLedgerCheckEachVoterInOnce(@TempDir Path root) throws Exception {
-        AuthorityCredentials authority = AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(),
-                Duration.ofDays(1), RANDOM);
-        List<String> names = List.of("kiosk-1", "kiosk-2", "desk-1");
-        Map<NodeName, InetSocketAddress> peers = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            InetAddress address = InetAddress.getByName("127.0.0." + (60 + i));
-            try (ServerSocket probe = new ServerSocket(0, 1, address)) {
-                peers.put(new NodeName(names.get(i)), new InetSocketAddress(address, probe.getLocalPort()));
-            }
-        }
         List<PrecinctNode> nodes = new ArrayList<>();
         try {
-            for (String name : names) {
-                NodeName node = new NodeName(name);
-                NodeCredentials key = NodeCredentials.generate(node, name.startsWith("desk") ? NodeRole.BALLOT_DESK
-                        : NodeRole.KIOSK, PRECINCT, RANDOM);
-                X509Certificate certificate = NodeCertificates.certify(authority, key.certificationRequest(),
-                        PRECINCT, Clock.systemUTC(), Duration.ofDays(1), RANDOM);
-                nodes.add(PrecinctNode.start(new PrecinctNodeSettings(node, peers.get(node), peers.get(node), peers,
-                        List.copyOf(peers.keySet()), root.resolve(name), Duration.ofSeconds(5)),
-                        key.withCertificate(certificate, authority.certificate()), authority.certificate(), RANDOM));
-            }
-            Conditions.await(() -> nodes.stream().allMatch(n -> n.networkState().withMajority()), WAIT,
-                    () -> "no majority: " + nodes.stream().map(n -> n.networkState().summary()).toList());
+            startPrecinct(root, 60, nodes);
             BlindIndex index = new BlindIndex(new byte[32], "iin");
             ReplicatedCheckInLedger kiosk1 = new ReplicatedCheckInLedger(new InMemoryCheckInLedger(), nodes.get(0),
                     index, Optional.empty());
@@ -135,6 +124,96 @@ class ReplicatedCheckInLedgerIT {
                 node.close();
             }
         }
+    }
+
+    /**
+     * A kiosk whose own disk is full checks nobody in precinct-wide (decision 0455): the precinct neither counts the
+     * voter nor issues the token id, so once space is back the same voter checks in, exactly once. Before 0455 the
+     * precinct counted the voter first, the local write failed, and the voter's retry was refused as already
+     * checked in.
+     */
+    @Test
+    void aKioskWhoseDiskIsFullChecksNobodyInPrecinctWide(@TempDir Path root) throws Exception {
+        List<PrecinctNode> nodes = new ArrayList<>();
+        try {
+            startPrecinct(root, 63, nodes);
+            Path file = root.resolve("kiosk.db");
+            long pages;
+            try (KioskDatabase fresh = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly())) {
+                pages = fresh.read(c -> pragma(c, "page_count"));
+            }
+            // Capped at its own size, the store cannot grow by a page, as on a full disk.
+            try (KioskDatabase capped = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly(),
+                    new StoreOptions(pages, 1000), Clock.systemUTC())) {
+                BlindIndex index = new BlindIndex(new byte[32], "iin");
+                SqliteCheckInLedger local = new SqliteCheckInLedger(capped, index, Clock.systemUTC());
+                ReplicatedCheckInLedger kiosk = new ReplicatedCheckInLedger(local, nodes.get(0), index,
+                        Optional.empty());
+                Iin voter = iin(0);
+                CheckInRecord record = new CheckInRecord(voter, CheckInMethod.FINGERPRINT, Optional.empty(),
+                        Optional.empty());
+                assertThrows(LedgerFullException.class, () -> kiosk.record(record, Optional.of(token(1))));
+                assertFalse(nodes.get(0).<Boolean>read(state -> state.isCheckedIn(index.of(voter.digits()))),
+                        "the precinct did not count the voter");
+                assertEquals(0L, (long) nodes.get(0).<Long>read(
+                        state -> state.total(PrecinctLedgerState.Count.TOKEN_ISSUED)), "nor issue a token id");
+                assertEquals(0, local.counters().checkIns());
+
+                capped.inTransaction(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA max_page_count = " + (pages + 4 * LedgerRoom.PAGES));
+                    }
+                    return null;
+                });
+                assertEquals(1, kiosk.record(record, Optional.of(token(2))).checkIns(), "space is back");
+                assertTrue(nodes.get(0).<Boolean>read(state -> state.isCheckedIn(index.of(voter.digits()))));
+                assertEquals(1, local.issuedTokens().size());
+                assertThrows(AlreadyCheckedInException.class, () -> kiosk.record(record, Optional.of(token(3))),
+                        "a second visit is refused");
+                assertEquals(1, local.counters().checkIns());
+            }
+        } finally {
+            for (PrecinctNode node : nodes) {
+                node.close();
+            }
+        }
+    }
+
+    /** Three nodes, kiosk-1, kiosk-2 and desk-1, on 127.0.0.{first}.. (real TCP and TLS), with a majority. */
+    private static void startPrecinct(Path root, int first, List<PrecinctNode> nodes) throws Exception {
+        AuthorityCredentials authority = AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(),
+                Duration.ofDays(1), RANDOM);
+        List<String> names = List.of("kiosk-1", "kiosk-2", "desk-1");
+        Map<NodeName, InetSocketAddress> peers = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            InetAddress address = InetAddress.getByName("127.0.0." + (first + i));
+            try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+                peers.put(new NodeName(names.get(i)), new InetSocketAddress(address, probe.getLocalPort()));
+            }
+        }
+        for (String name : names) {
+            NodeName node = new NodeName(name);
+            NodeCredentials key = NodeCredentials.generate(node, name.startsWith("desk") ? NodeRole.BALLOT_DESK
+                    : NodeRole.KIOSK, PRECINCT, RANDOM);
+            X509Certificate certificate = NodeCertificates.certify(authority, key.certificationRequest(),
+                    PRECINCT, Clock.systemUTC(), Duration.ofDays(1), RANDOM);
+            nodes.add(PrecinctNode.start(new PrecinctNodeSettings(node, peers.get(node), peers.get(node), peers,
+                    List.copyOf(peers.keySet()), root.resolve(name), Duration.ofSeconds(5)),
+                    key.withCertificate(certificate, authority.certificate()), authority.certificate(), RANDOM));
+        }
+        Conditions.await(() -> nodes.stream().allMatch(n -> n.networkState().withMajority()), WAIT,
+                () -> "no majority: " + nodes.stream().map(n -> n.networkState().summary()).toList());
+    }
+
+    private static long pragma(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static PreparedToken token(int n) {
+        return new PreparedToken(String.format("%032x", n), new IssuedBallotToken("T" + n, "QR" + n));
     }
 
     private static boolean attempt(ReplicatedCheckInLedger ledger, CheckInRecord record) {
