@@ -45,7 +45,8 @@ public final class PrecinctElectionDay {
         var voterIndex = PrecinctVoterIndex.of(tokenKey);
         Optional<AgreedRegister> register = standalone.database().read(RegisterStore::current)
                 .map(loaded -> new AgreedRegister(loaded.version(), loaded.packageSha256()));
-        return standalone.withLedger(assembly -> opened(new ReplicatedCheckInLedger(assembly.sqliteLedger(), node,
+        return standalone.withLedger(assembly -> opened(new ReplicatedCheckInLedger(
+                assembly.sqliteLedger().roomCheckedByCaller(), node,
                 voterIndex, register), node)).withNetwork(() -> status(node.networkState(),
                 refused(node, register)));
     }

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every write first asks the kiosk's own ledger for its room ({@link CheckInLedger#requireRoom}): a kiosk whose
  * disk is (nearly) full throws {@link LedgerFullException} before it issues a token id or
  * submits anything to the precinct, so the precinct never counts a voter whose local record cannot be written
- * (decision 0455).
+ * (decision 0455). That check is the only one: the local ledger is given with its own check left to this class
+ * ({@code SqliteCheckInLedger.roomCheckedByCaller}), so once the precinct counted the voter the local write is not
+ * refused by a margin that shrank meanwhile, only by a disk really full (decision 0475).
  *
  * <p>Before its first check-in the kiosk opens with its register ({@link #openRegister}): the precinct keeps the
  * first register a kiosk opened with, and a kiosk holding another (another version, or another package of the
@@ -190,6 +192,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
 
     @Override
     public void audit(CheckInAuditEvent event, String detail, Optional<ClerkId> clerk) {
+        local.requireRoom();
         local.audit(event, detail, clerk);
     }
 

@@ -161,6 +161,8 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     private final Optional<FieldCipher> documents;
     /** Reseals the marks, token ids and special list in every writing transaction; empty: unsealed (tests). */
     private final Optional<CheckInSeal> seal;
+    /** Whether each write checks the store's room first; false when the caller checks once before (0475). */
+    private final boolean checksRoom;
 
     /**
      * A ledger whose audit entries are hash-chained but whose chain head is not signed (no kiosk key).
@@ -180,17 +182,18 @@ public final class SqliteCheckInLedger implements CheckInLedger {
      * @param audit      appends the audit events and signs the chain head at intervals with the kiosk key
      */
     public SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit) {
-        this(database, voterIndex, clock, audit, Optional.empty(), Optional.empty());
+        this(database, voterIndex, clock, audit, Optional.empty(), Optional.empty(), true);
     }
 
     private SqliteCheckInLedger(KioskDatabase database, BlindIndex voterIndex, Clock clock, AuditRecorder audit,
-                                Optional<FieldCipher> documents, Optional<CheckInSeal> seal) {
+                                Optional<FieldCipher> documents, Optional<CheckInSeal> seal, boolean checksRoom) {
         this.database = Objects.requireNonNull(database, "database");
         this.voterIndex = Objects.requireNonNull(voterIndex, "voterIndex");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.documents = Objects.requireNonNull(documents, "documents");
         this.seal = Objects.requireNonNull(seal, "seal");
+        this.checksRoom = checksRoom;
     }
 
     /**
@@ -200,7 +203,7 @@ public final class SqliteCheckInLedger implements CheckInLedger {
      */
     public SqliteCheckInLedger withSpecialList(FieldCipher cipher) {
         return new SqliteCheckInLedger(database, voterIndex, clock, audit,
-                Optional.of(Objects.requireNonNull(cipher, "cipher")), seal);
+                Optional.of(Objects.requireNonNull(cipher, "cipher")), seal, checksRoom);
     }
 
     /**
@@ -209,7 +212,18 @@ public final class SqliteCheckInLedger implements CheckInLedger {
      */
     public SqliteCheckInLedger withSeal(CheckInSeal seal) {
         return new SqliteCheckInLedger(database, voterIndex, clock, audit, documents,
-                Optional.of(Objects.requireNonNull(seal, "seal")));
+                Optional.of(Objects.requireNonNull(seal, "seal")), checksRoom);
+    }
+
+    /**
+     * This ledger, leaving the room check to its caller: its writes no longer check the store's room first
+     * ({@link LedgerRoom}), while {@link #requireRoom} still does. For the precinct's ledger, which checks once before it
+     * submits anything to the precinct and must then write the voter the precinct counted even when the margin shrank
+     * meanwhile, e.g. by the consensus log written in between (decision 0475). A write that really does not fit still
+     * fails as {@link LedgerFullException}.
+     */
+    public SqliteCheckInLedger roomCheckedByCaller() {
+        return new SqliteCheckInLedger(database, voterIndex, clock, audit, documents, seal, false);
     }
 
     /** Rewrites the seal, when this ledger has one, on the caller's transaction. */
@@ -440,11 +454,14 @@ public final class SqliteCheckInLedger implements CheckInLedger {
     }
 
     /**
-     * One write transaction, begun only when the store has its room ({@link #requireRoom}); a full disk (or size cap)
-     * becomes the engine's {@link LedgerFullException}, so the clerk reads that the disk is full (decision 0450).
+     * One write transaction, begun only when the store has its room ({@link #requireRoom}; unless the caller checks it,
+     * {@link #roomCheckedByCaller}); a full disk (or size cap) becomes the engine's {@link LedgerFullException}, so the
+     * clerk reads that the disk is full (decision 0450).
      */
     private <T> T write(TransactionWork<T> work) {
-        requireRoom();
+        if (checksRoom) {
+            requireRoom();
+        }
         try {
             return database.inTransaction(work);
         } catch (StoreException e) {

@@ -147,7 +147,8 @@ class ReplicatedCheckInLedgerIT {
                     new StoreOptions(pages, 1000), Clock.systemUTC())) {
                 BlindIndex index = new BlindIndex(new byte[32], "iin");
                 SqliteCheckInLedger local = new SqliteCheckInLedger(capped, index, Clock.systemUTC());
-                ReplicatedCheckInLedger kiosk = new ReplicatedCheckInLedger(local, nodes.get(0), index,
+                ReplicatedCheckInLedger kiosk = new ReplicatedCheckInLedger(local.roomCheckedByCaller(), nodes.get(0),
+                        index,
                         Optional.empty());
                 Iin voter = iin(0);
                 CheckInRecord record = new CheckInRecord(voter, CheckInMethod.FINGERPRINT, Optional.empty(),

@@ -13,9 +13,11 @@ import kz.sailau.kiosk.checkin.AlreadyCheckedInException;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.Counters;
+import kz.sailau.kiosk.checkin.LedgerFullException;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.store.KioskDatabase;
+import kz.sailau.kiosk.store.StoreOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +60,40 @@ class SqliteCheckInLedgerIT {
         String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(text.contains(CrashChild.voter(0).digits()), "IIN must not be stored in clear");
         assertFalse(text.contains(CrashChild.voter(3).digits()), "IIN must not be stored in clear");
+    }
+
+    /**
+     * Within the reserve (fewer than {@link LedgerRoom#PAGES} pages left, room enough for one check-in) the ledger
+     * refuses a write before it starts; the same ledger with its room check left to the caller (the precinct's ledger,
+     * which checked once before the precinct counted the voter) writes it, and still reports the shortage when asked
+     * (decision 0475).
+     */
+    @Test
+    void aLedgerWhoseCallerCheckedTheRoomWritesWithinTheReserve() throws Exception {
+        Path file = dir.resolve("kiosk.db");
+        long pages;
+        try (KioskDatabase fresh = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly())) {
+            pages = fresh.read(c -> {
+                try (var s = c.createStatement(); var r = s.executeQuery("PRAGMA page_count")) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            });
+        }
+        try (KioskDatabase db = KioskDatabase.open(file, SqliteCheckInLedger.ledgerOnly(),
+                new StoreOptions(pages + 16, 1000), Clock.systemUTC())) {
+            SqliteCheckInLedger checking = new SqliteCheckInLedger(db,
+                    new BlindIndex(CrashChild.TEST_INDEX_KEY, "iin"), Clock.systemUTC());
+            assertThrows(LedgerFullException.class, () -> checking.record(CrashChild.record(0),
+                    Optional.of(CrashChild.token(0))), "16 pages left are inside the reserve");
+            assertEquals(0, checking.counters().checkIns(), "a refused write changed nothing");
+
+            SqliteCheckInLedger checkedByCaller = checking.roomCheckedByCaller();
+            assertThrows(LedgerFullException.class, checkedByCaller::requireRoom, "asked, it still says so");
+            assertEquals(1, checkedByCaller.record(CrashChild.record(0), Optional.of(CrashChild.token(0)))
+                    .checkIns(), "the write the caller let through fits");
+            assertTrue(checking.isCheckedIn(CrashChild.voter(0)));
+            assertEquals(1, checking.auditCount(CheckInAuditEvent.CHECKED_IN));
+        }
     }
 }

@@ -244,7 +244,7 @@ public final class ElectionDayAssembly {
      * The kiosk's own SQLite ledger with its audit recorder: the standalone ledger, and the local half of a
      * precinct network's replicated one.
      */
-    public CheckInLedger sqliteLedger() {
+    public SqliteCheckInLedger sqliteLedger() {
         return new SqliteCheckInLedger(database, credentials.storeKeys().blindIndex("iin"), clock, auditRecorder())
                 .withSpecialList(credentials.storeKeys().fieldCipher(random))
                 .withSeal(new CheckInSeal(ChainHeadSigner.kiosk(credentials)));
