@@ -339,6 +339,32 @@ public final class StateAnchor {
             throw new TamperedStateException("audit.error.stateMismatch", "templates or check-in marks are back "
                     + "after the signed wipe");
         }
+        if (phase != ElectionDay.Phase.WIPED) {
+            checkRegisterRows(connection);
+        }
+    }
+
+    /**
+     * Every voter row keeps its prior-vote mark (a load writes one for every voter, {@code NONE} included: a row
+     * without it would read as "did not vote before" and let a voter who voted early or by absentee certificate
+     * vote again), and the register holds the templates its last load recorded, when the log records them
+     * (decision 0461).
+     */
+    private static void checkRegisterRows(Connection connection) throws SQLException {
+        long unmarked = countWhere(connection, "voter", "prior_vote_enc IS NULL");
+        if (unmarked > 0) {
+            throw new TamperedStateException("audit.error.stateMismatch", unmarked + " voter row(s) lack the "
+                    + "prior-vote mark every register load writes: removed outside the kiosk");
+        }
+        List<AuditEntry> loads = AuditLog.readTypes(connection, Set.of(AuditEventType.REGISTER_LOADED));
+        String recorded = loads.isEmpty() ? null : loads.get(loads.size() - 1).event().field(AdministrationEvents.TEMPLATES_FIELD);
+        if (recorded != null) {
+            long templates = count(connection, "voter_finger");
+            if (templates != Long.parseLong(recorded)) {
+                throw new TamperedStateException("audit.error.stateMismatch", "the register holds " + templates
+                        + " templates but the signed audit log says " + recorded);
+            }
+        }
     }
 
     /**

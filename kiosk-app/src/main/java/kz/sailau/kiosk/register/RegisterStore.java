@@ -25,6 +25,7 @@ import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.FieldCipher;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.StoreKeys;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -492,8 +493,13 @@ public final class RegisterStore {
         }
         byImpression.forEach((position, impressions) -> templates.put(position, List.copyOf(impressions.values())));
         byte[] priorVote = row.getBytes(10);
-        String prior = priorVote == null ? NO_PRIOR_VOTE
-                : cipher.decryptText(priorVote, context(PRIOR_VOTE_COLUMN, index));
+        if (priorVote == null) {
+            // Every load writes the mark, NONE included: a row without it was edited outside the kiosk, and reading
+            // it as NONE would let a voter who voted early vote again (decision 0461).
+            throw new KioskCryptoException("store.error.fieldIntegrity", "a voter row lacks its prior-vote mark",
+                    null);
+        }
+        String prior = cipher.decryptText(priorVote, context(PRIOR_VOTE_COLUMN, index));
         return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates,
                 prior.equals(NO_PRIOR_VOTE) ? Optional.empty() : Optional.of(PriorVote.fromCode(prior)));
     }
