@@ -156,6 +156,15 @@ class InsiderRollbackIT {
     }
 
     @Test
+    void aVoterMovedToAnotherPrecinctByHandIsFound() throws Exception {
+        // Without any key (session H60): the row's precinct is read in clear, and the voter was turned away as one
+        // of another precinct; nothing said so.
+        sql("UPDATE voter SET precinct = 102 WHERE id = (SELECT min(id) FROM voter)");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+    }
+
+    @Test
     void aVotersTemplatesDeletedByHandAreFound() throws Exception {
         // Without any key (session H60): the voter's finger no longer matches and a clerk must override, which
         // makes the voter's check-in one of the few of its method in the log; nothing said so.
