@@ -168,6 +168,10 @@ class InsiderRollbackIT {
     void aVotersTemplatesDeletedByHandAreFound() throws Exception {
         // Without any key (session H60): the voter's finger no longer matches and a clerk must override, which
         // makes the voter's check-in one of the few of its method in the log; nothing said so.
+        sql("UPDATE voter_finger SET extractor_version = 'x' WHERE voter_id = (SELECT min(id) FROM voter)");
+        assertTampered("audit.error.stateMismatch");
+        sql("UPDATE voter_finger SET extractor_version = (SELECT extractor_version FROM register_meta)");
+        assertEquals(0, verify().exit(), "put back as loaded, the register agrees with its log again");
         sql("DELETE FROM voter_finger WHERE voter_id = (SELECT min(id) FROM voter)");
         assertTampered("audit.error.stateMismatch");
         assertStartRefused("audit.error.stateMismatch");
