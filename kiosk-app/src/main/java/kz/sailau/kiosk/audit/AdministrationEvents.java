@@ -2,6 +2,8 @@ package kz.sailau.kiosk.audit;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.Digests;
@@ -18,6 +20,9 @@ import kz.sailau.kiosk.store.KioskDatabase;
  * administrator screen and by {@code register load}; none of the fields can hold personal data.
  */
 public final class AdministrationEvents {
+
+    /** The field of {@code REGISTER_LOADED} that holds the number of templates the register holds after it. */
+    public static final String TEMPLATES_FIELD = "templates";
 
     private AdministrationEvents() {
     }
@@ -38,11 +43,24 @@ public final class AdministrationEvents {
      * observer checks it against the real authority, so a pinned certificate swapped in the data directory shows).
      */
     public static AuditEvent registerLoaded(LoadedRegister loaded, X509Certificate signer) {
+        return registerLoaded(loaded, -1, signer);
+    }
+
+    /**
+     * {@code REGISTER_LOADED} as {@link #registerLoaded(LoadedRegister, X509Certificate)}, with the number of
+     * templates the register holds after the load (field {@value #TEMPLATES_FIELD}; left out when negative), which
+     * every later check compares with the {@code voter_finger} rows (decision 0461).
+     */
+    public static AuditEvent registerLoaded(LoadedRegister loaded, long templates, X509Certificate signer) {
         Objects.requireNonNull(loaded, "loaded");
-        return AuditEvent.of(AuditEventType.REGISTER_LOADED, AuditField.count("version", loaded.version()),
+        List<AuditField> fields = new ArrayList<>(List.of(AuditField.count("version", loaded.version()),
                 AuditField.digest("packageHash", loaded.packageSha256()),
-                AuditField.count("voters", loaded.voterCount()),
-                AuditField.digest(RegisterSigners.FIELD, Digests.sha256Hex(signer)));
+                AuditField.count("voters", loaded.voterCount())));
+        if (templates >= 0) {
+            fields.add(AuditField.count(TEMPLATES_FIELD, templates));
+        }
+        fields.add(AuditField.digest(RegisterSigners.FIELD, Digests.sha256Hex(signer)));
+        return new AuditEvent(AuditEventType.REGISTER_LOADED, fields);
     }
 
     /**

@@ -11,7 +11,10 @@ public enum AuditEventType {
     STORE_UNLOCKED,
     /** Unlocking the store failed (wrong passphrase). */
     STORE_UNLOCK_FAILED,
-    /** A register package was loaded. Fields: register version, package hash, voter count. */
+    /**
+     * A register package was loaded. Fields: register version, package hash, voter count, template count (since
+     * decision 0461), SHA-256 of the authority certificate it was verified with.
+     */
     REGISTER_LOADED,
     /** A register package was refused. Fields: refusal code. */
     REGISTER_REFUSED,

@@ -1,6 +1,8 @@
 package kz.sailau.kiosk.audit;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -55,7 +57,12 @@ public final class RegisterLoadAudit implements LoadGuard {
     public void commit(Connection connection, LoadedRegister loaded, X509Certificate signer) throws SQLException {
         check(now(connection), loaded.version());
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
-        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded, signer));
+        long templates;
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM voter_finger");
+             ResultSet row = count.executeQuery()) {
+            templates = row.next() ? row.getLong(1) : 0;
+        }
+        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded, templates, signer));
         recorder.signHead(connection, clock.instant());
         StateAnchor.verify(connection, credentials.publicKey(), migrations);
     }

@@ -339,6 +339,47 @@ public final class StateAnchor {
             throw new TamperedStateException("audit.error.stateMismatch", "templates or check-in marks are back "
                     + "after the signed wipe");
         }
+        if (phase != ElectionDay.Phase.WIPED) {
+            checkRegisterRows(connection);
+        }
+    }
+
+    /**
+     * Every voter row names the loaded register's precinct and version (the check-in reads the precinct from the
+     * row: another number turns the voter away as one of another precinct), every template the register's
+     * extractor, every voter row keeps its prior-vote mark (a load writes one for every voter, {@code NONE}
+     * included: a row without it would read as "did not vote before" and let a voter who voted early or by absentee
+     * certificate vote again), and the register holds the templates its last load recorded, when the log records
+     * them (decision 0461).
+     */
+    private static void checkRegisterRows(Connection connection) throws SQLException {
+        long elsewhere = countWhere(connection, "voter", "precinct <> (SELECT precinct FROM register_meta) "
+                + "OR register_version <> (SELECT register_version FROM register_meta)");
+        if (elsewhere > 0) {
+            throw new TamperedStateException("audit.error.stateMismatch", elsewhere + " voter row(s) name another "
+                    + "precinct or register version than the loaded register (such a voter would be turned away)");
+        }
+        long foreign = countWhere(connection, "voter_finger",
+                "extractor_version <> (SELECT extractor_version FROM register_meta)");
+        if (foreign > 0) {
+            throw new TamperedStateException("audit.error.stateMismatch", foreign + " template(s) name another "
+                    + "extractor than the loaded register (such a voter's finger would not be matched)");
+        }
+        long unmarked = countWhere(connection, "voter", "prior_vote_enc IS NULL");
+        if (unmarked > 0) {
+            throw new TamperedStateException("audit.error.stateMismatch", unmarked + " voter row(s) lack the "
+                    + "prior-vote mark every register load writes: removed outside the kiosk");
+        }
+        List<AuditEntry> loads = AuditLog.readTypes(connection, Set.of(AuditEventType.REGISTER_LOADED));
+        String recorded = loads.isEmpty() ? null
+                : loads.get(loads.size() - 1).event().field(AdministrationEvents.TEMPLATES_FIELD);
+        if (recorded != null) {
+            long templates = count(connection, "voter_finger");
+            if (templates != Long.parseLong(recorded)) {
+                throw new TamperedStateException("audit.error.stateMismatch", "the register holds " + templates
+                        + " templates but the signed audit log says " + recorded);
+            }
+        }
     }
 
     /**

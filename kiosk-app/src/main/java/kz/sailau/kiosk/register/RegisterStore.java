@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.crypto.BlindIndex;
 import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.FieldCipher;
+import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.StoreKeys;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -45,6 +47,12 @@ import kz.sailau.kiosk.store.Migration;
  * <p>Voter row ids are stable across register versions for the same IIN, so that later tables (check-ins)
  * can refer to {@code voter(id)}. A new register replaces the old one in one transaction
  * ({@link #replace}); on any failure the old one stays as it was.
+ *
+ * <p><b>No list order and no lengths at rest</b> (decision 0460): a register's new voters are inserted in the order
+ * of their blind index, not the package's (the authority's list, which the printed voter list follows), and every
+ * personal field and the prior-vote code are padded to one length per column before they are encrypted, so that
+ * neither a row's id nor the size of its fields tells someone who holds the file without the key which person of
+ * the list the row is; a check-in mark names the same blind index as the voter's row.
  */
 public final class RegisterStore {
 
@@ -70,6 +78,13 @@ public final class RegisterStore {
 
     private static final String[] PERSONAL_COLUMNS =
             {"iin_enc", "surname_enc", "given_name_enc", "patronymic_enc", "birth_date_enc", "sex_enc"};
+    /**
+     * The padded size of each of {@link #PERSONAL_COLUMNS} and of the prior vote: more than the longest valid value
+     * (a name of {@code VoterRowValidator.MAX_NAME} UTF-16 units takes at most 300 bytes of UTF-8; an IIN 12, a
+     * date 10, the sex 1, a prior-vote code 8), so that all values of a column have one length.
+     */
+    private static final int[] PADDED_SIZES = {16, 304, 304, 304, 16, 16};
+    private static final int PRIOR_VOTE_PADDED_SIZE = 16;
     private static final int PROGRESS_STEP = 50;
     /** Every voter row gets this column encrypted, so that the rows of voters who voted early do not stand out. */
     private static final String PRIOR_VOTE_COLUMN = "prior_vote_enc";
@@ -291,20 +306,22 @@ public final class RegisterStore {
                  PreparedStatement insertFinger = connection.prepareStatement("INSERT INTO voter_finger "
                          + "(voter_id, position, extractor_version, template_enc) VALUES (?, ?, ?, ?)")) {
                 int done = 0;
-                for (RegisterRecord record : contents.records()) {
+                for (IndexedRecord indexed : inIndexOrder(contents.records())) {
+                    RegisterRecord record = indexed.record();
                     Voter voter = record.voter();
-                    byte[] index = iinIndex.of(voter.iin().digits());
+                    byte[] index = indexed.index();
                     String[] values = {voter.iin().digits(), voter.surname(), voter.givenName(), voter.patronymic(),
                             voter.birthDate().toString(), record.sex() == Sex.MALE ? "M" : "F"};
                     upsert.setBytes(1, index);
                     upsert.setInt(2, voter.precinct().number());
                     upsert.setLong(3, contents.version());
                     for (int i = 0; i < values.length; i++) {
-                        upsert.setBytes(4 + i, cipher.encrypt(values[i].getBytes(StandardCharsets.UTF_8),
-                                context(PERSONAL_COLUMNS[i], index)));
+                        upsert.setBytes(4 + i, cipher.encryptPadded(values[i].getBytes(StandardCharsets.UTF_8),
+                                PADDED_SIZES[i], context(PERSONAL_COLUMNS[i], index)));
                     }
-                    upsert.setBytes(10, cipher.encrypt(record.priorVote().map(PriorVote::code).orElse(NO_PRIOR_VOTE)
-                            .getBytes(StandardCharsets.UTF_8), context(PRIOR_VOTE_COLUMN, index)));
+                    upsert.setBytes(10, cipher.encryptPadded(record.priorVote().map(PriorVote::code)
+                            .orElse(NO_PRIOR_VOTE).getBytes(StandardCharsets.UTF_8), PRIOR_VOTE_PADDED_SIZE,
+                            context(PRIOR_VOTE_COLUMN, index)));
                     long id;
                     try (ResultSet returned = upsert.executeQuery()) {
                         returned.next();
@@ -433,6 +450,20 @@ public final class RegisterStore {
         }
     }
 
+    /** A register record with its blind index. */
+    private record IndexedRecord(byte[] index, RegisterRecord record) {
+    }
+
+    /** The records in the order of their blind index, so that new rows get ids in that order, not the list's. */
+    private List<IndexedRecord> inIndexOrder(List<RegisterRecord> records) {
+        List<IndexedRecord> indexed = new ArrayList<>(records.size());
+        for (RegisterRecord record : records) {
+            indexed.add(new IndexedRecord(iinIndex.of(record.voter().iin().digits()), record));
+        }
+        indexed.sort((a, b) -> Arrays.compareUnsigned(a.index(), b.index()));
+        return indexed;
+    }
+
     private RegisteredVoter readVoter(Connection connection, ResultSet row) throws SQLException {
         long id = row.getLong(1);
         byte[] index = row.getBytes(2);
@@ -462,8 +493,13 @@ public final class RegisterStore {
         }
         byImpression.forEach((position, impressions) -> templates.put(position, List.copyOf(impressions.values())));
         byte[] priorVote = row.getBytes(10);
-        String prior = priorVote == null ? NO_PRIOR_VOTE
-                : cipher.decryptText(priorVote, context(PRIOR_VOTE_COLUMN, index));
+        if (priorVote == null) {
+            // Every load writes the mark, NONE included: a row without it was edited outside the kiosk, and reading
+            // it as NONE would let a voter who voted early vote again (decision 0461).
+            throw new KioskCryptoException("store.error.fieldIntegrity", "a voter row lacks its prior-vote mark",
+                    null);
+        }
+        String prior = cipher.decryptText(priorVote, context(PRIOR_VOTE_COLUMN, index));
         return new RegisteredVoter(id, voter, "M".equals(values[5]) ? Sex.MALE : Sex.FEMALE, templates,
                 prior.equals(NO_PRIOR_VOTE) ? Optional.empty() : Optional.of(PriorVote.fromCode(prior)));
     }

@@ -123,4 +123,30 @@ class PackageCryptoTest {
         assertArrayEquals(keys.blindIndex("iin").of("x"), keys.blindIndex("iin").of("x"));
         assertTrue(!java.util.Arrays.equals(keys.blindIndex("iin").of("x"), keys.blindIndex("name").of("x")));
     }
+
+    @Test
+    void paddedFieldsHaveOneLengthAndCannotBeReadAsTheOtherVersion() {
+        FieldCipher cipher = new StoreKeys(new byte[32]).fieldCipher(RANDOM);
+        byte[] context = {7};
+        byte[] shortName = cipher.encryptPadded("Ли".getBytes(StandardCharsets.UTF_8), 64, context);
+        byte[] empty = cipher.encryptPadded(new byte[0], 64, context);
+        byte[] endsInMark = cipher.encryptPadded("Ѐ".getBytes(StandardCharsets.UTF_8), 64, context);
+        assertEquals(shortName.length, empty.length);
+        assertEquals(shortName.length, endsInMark.length);
+        assertEquals("Ли", cipher.decryptText(shortName, context));
+        assertEquals("", cipher.decryptText(empty, context));
+        assertEquals("Ѐ", cipher.decryptText(endsInMark, context), "a value ending in 0x80 keeps it");
+        byte[] tooLong = cipher.encryptPadded(new byte[64], 64, context);
+        assertEquals(shortName.length + 64, tooLong.length, "a value that does not fit takes a second block");
+        assertArrayEquals(new byte[64], cipher.decrypt(tooLong, context));
+        // The version byte is bound into the associated data: an unpadded value relabelled as padded, or the
+        // reverse, fails authentication instead of being read with (or without) its last bytes stripped.
+        byte[] plain = cipher.encryptText("Ѐ", context);
+        for (byte[] value : new byte[][] {plain, endsInMark}) {
+            byte[] relabelled = value.clone();
+            relabelled[0] = (byte) (relabelled[0] == 1 ? 2 : 1);
+            assertEquals("store.error.fieldIntegrity", assertThrows(KioskCryptoException.class,
+                    () -> cipher.decrypt(relabelled, context)).messageKey());
+        }
+    }
 }

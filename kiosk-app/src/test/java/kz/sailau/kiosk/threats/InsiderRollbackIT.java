@@ -146,6 +146,38 @@ class InsiderRollbackIT {
     }
 
     @Test
+    void aVotersPriorVoteMarkRemovedByHandIsFound() throws Exception {
+        // Without any key (session H60): a row without the mark read as "did not vote before", so every voter who
+        // voted early or by absentee certificate could check in and take a ballot again; nothing said so.
+        sql("UPDATE voter SET prior_vote_enc = NULL WHERE id = (SELECT min(id) FROM voter)");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+        assertRefused(tryLoad(world.registerPackage("v11.srp", 5, 11)), "audit.error.stateMismatch");
+    }
+
+    @Test
+    void aVoterMovedToAnotherPrecinctByHandIsFound() throws Exception {
+        // Without any key (session H60): the row's precinct is read in clear, and the voter was turned away as one
+        // of another precinct; nothing said so.
+        sql("UPDATE voter SET precinct = 102 WHERE id = (SELECT min(id) FROM voter)");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+    }
+
+    @Test
+    void aVotersTemplatesDeletedByHandAreFound() throws Exception {
+        // Without any key (session H60): the voter's finger no longer matches and a clerk must override, which
+        // makes the voter's check-in one of the few of its method in the log; nothing said so.
+        sql("UPDATE voter_finger SET extractor_version = 'x' WHERE voter_id = (SELECT min(id) FROM voter)");
+        assertTampered("audit.error.stateMismatch");
+        sql("UPDATE voter_finger SET extractor_version = (SELECT extractor_version FROM register_meta)");
+        assertEquals(0, verify().exit(), "put back as loaded, the register agrees with its log again");
+        sql("DELETE FROM voter_finger WHERE voter_id = (SELECT min(id) FROM voter)");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+    }
+
+    @Test
     void aCheckInMarksMethodEditedByHandIsFound() throws Exception {
         checkInByHand();
         // The marked register names each voter's method: a fingerprint match turned into an override, or a method

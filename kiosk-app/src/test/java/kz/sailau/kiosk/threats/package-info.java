@@ -45,6 +45,8 @@
  * {@code token.TokenLedgerIT} (forged and reused tokens), {@code app.LogicAccuracyIT} (test data on election day),
  * {@code clerk.ClerkRosterTest} (PIN guessing, lockout, moved hashes), {@code app.HostileConfigurationTest} (a
  * hostile {@code kiosk.json}), {@code register.RedirectionTest} and {@code register.RegisterBuilderTest} (hostile
- * authority inputs and voter rows).
+ * authority inputs and voter rows), {@code register.RegisterRowsAtRestTest} (who a voter row is, read from its id and
+ * the lengths of its encrypted fields without the key) and {@code token.DeskLedgerOrderAtRestIT} (the order of
+ * redemptions, read from the ballot desk's ledger).
  */
 package kz.sailau.kiosk.threats;
