@@ -1,0 +1,148 @@
+package kz.sailau.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import kz.sailau.kiosk.report.Turnout;
+import kz.sailau.kiosk.testing.ManualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The administrator's panes by touch alone at 1280 × 800 and 1024 × 768, as the outside testers try them: the
+ * passphrase typed on the keys, each pane's button tapped where a finger pans to it (at the bottom of the screen), the
+ * pane then shown from its title, no keys brought up by it, and back to the top of the main screen (decision 0466),
+ * in kk, ru and en.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AdministratorPanesByTouchUiTest {
+
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    /** A busy polling station's day from 07:00, seen after 15:00. */
+    private static final long[] BUSY_HOURS = {120, 1410, 630, 580, 370, 440, 700, 520};
+
+    private final List<String> printed = new CopyOnWriteArrayList<>();
+    private final LanguageViewModel language = new LanguageViewModel();
+    private AdministratorViewModel model;
+    private Region root;
+    private Stage stage;
+    private Scene scene;
+
+    private static Turnout busyDay() {
+        ZonedDateTime first = ZonedDateTime.of(2026, 12, 6, 7, 0, 0, 0, ALMATY);
+        List<Turnout.Hour> hours = new ArrayList<>();
+        for (int i = 0; i < BUSY_HOURS.length; i++) {
+            hours.add(new Turnout.Hour(first.plusHours(i), BUSY_HOURS[i]));
+        }
+        return new Turnout(first.plusHours(BUSY_HOURS.length), hours);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FakeAdministration actions = new FakeAdministration() {
+            @Override
+            public Optional<ReportPrinting> reportPrinting() {
+                return Optional.of(new ReportPrinting() {
+                    @Override
+                    public Turnout turnout() {
+                        return busyDay();
+                    }
+
+                    @Override
+                    public void printOpening(Messages messages) {
+                        printed.add("opening " + messages.language());
+                    }
+
+                    @Override
+                    public void printTurnout(Messages messages) {
+                        printed.add("turnout " + messages.language());
+                    }
+
+                    @Override
+                    public void printPaperForms(Messages messages) {
+                        printed.add("forms " + messages.language());
+                    }
+
+                    @Override
+                    public void printClosing(Messages messages, OptionalLong redeemed) {
+                        printed.add("closing " + messages.language() + " " + redeemed);
+                    }
+                });
+            }
+        };
+        model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
+                new ManualClock(Instant.parse("2026-12-06T10:20:00Z")), () -> { });
+        root = KioskScreens.scrolling(new AdministratorView(model, language));
+        scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void eachPaneOpenedByTouchShowsItsTitleAndBackShowsTheTopOfTheMainScreen(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : ElectionDayScreens.SIZES) {
+            unlockByTouch(robot, size);
+            for (Language each : Language.values()) {
+                robot.interact(() -> language.choose(each));
+                for (String[] pane : new String[][] {{"#admin-landa", "#la-title", "#la-back"},
+                        {"#admin-clerks", "#clerks-title", "#clerks-done"},
+                        {"#admin-reports", "#reports-title", "#reports-back"}}) {
+                    String where = size[0] + "x" + size[1] + " " + each + " " + pane[0] + ": ";
+                    // A finger pans the main screen to the button (at its bottom) and taps it there.
+                    AdminTouch.tap(robot, scene, pane[0]);
+                    ScreenChecks.notInViewFromTest(scene, pane[1]).forEach(p -> problems.add(where + p));
+                    if (keysShown()) {
+                        problems.add(where + "the on-screen keys came up with the pane");
+                    }
+                    AdminTouch.tap(robot, scene, pane[2]);
+                    ScreenChecks.notInViewFromTest(scene, "#admin-title")
+                            .forEach(p -> problems.add(where + "back: " + p));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** At {@code size}, the lock screen's passphrase typed on the on-screen keys, enter unlocking. */
+    private void unlockByTouch(FxRobot robot, int[] size) throws Exception {
+        robot.interact(() -> {
+            model.lock();
+            scene = ScreenChecks.resize(stage, scene, root, size[0], size[1]);
+        });
+        AdminTouch.typeByTouch(robot, scene, "#admin-passphrase", FakeAdministration.PASSPHRASE);
+        await(() -> model.unlockedProperty().get());
+    }
+
+    private boolean keysShown() {
+        Node keys = scene.lookup("#touch-keyboard");
+        return keys != null && keys.isVisible() && keys.getScene() != null;
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
