@@ -443,7 +443,7 @@ public final class ClerkConsole extends VBox {
                 {"paper-marks", c.paperMarks(), "clerk.count.paperMarks"}};
         double width = (CONTENT - 2 * 8) / 3;
         for (int i = 0; i < tiles.length; i++) {
-            Label number = new Label(String.valueOf(tiles[i][1]));
+            Label number = new Label(m.number((Long) tiles[i][1]));
             number.setId("clerk-count-" + tiles[i][0]);
             number.getStyleClass().add("counter-number");
             Label caption = wrapped(m.get((String) tiles[i][2]), "clerk-count-" + tiles[i][0] + "-caption");

@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.ui;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -67,6 +68,23 @@ public final class Messages {
     public String count(String key, long n) {
         Objects.requireNonNull(key, "key");
         return get(key + PluralCategory.of(language, n).suffix(), n);
+    }
+
+    /**
+     * A number as this language writes it, as {@link #get} fills a number into a text: "1 234" in Kazakh and Russian
+     * (a no-break space between thousands), "1,234" in English; {@code fractionDigits} after the decimal sign
+     * ("2,5" in Kazakh and Russian, "2.5" in English), rounded half-even.
+     */
+    public String number(double value, int fractionDigits) {
+        NumberFormat format = NumberFormat.getInstance(language.locale());
+        format.setMinimumFractionDigits(fractionDigits);
+        format.setMaximumFractionDigits(fractionDigits);
+        return format.format(value);
+    }
+
+    /** A whole number as this language writes it ({@link #number(double, int)} with no fraction). */
+    public String number(long value) {
+        return number(value, 0);
     }
 
     /** Whether the key exists in this language. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,9 +19,11 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.report.Turnout;
 import kz.sailau.kiosk.testing.ManualClock;
+import kz.sailau.kiosk.ui.touch.TouchKeyboard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -31,8 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The administrator's panes by touch alone at 1280 × 800 and 1024 × 768, as the outside testers try them: the
  * passphrase typed on the keys, each pane's button tapped where a finger pans to it (at the bottom of the screen), the
- * pane then shown from its title, no keys brought up by it, and back to the top of the main screen (decision 0466),
- * in kk, ru and en.
+ * pane then shown from its title, no keys brought up by it, and back to the top of the main screen (decision 0466);
+ * the turnout of a busy polling station (1 410 in its busiest hour), its count axis written as the language on screen
+ * writes numbers, in steps of 1, 2 or 5 times a power of ten (decision 0467); the ballot desk's redeemed count typed
+ * on the keypad, clear of the keys, and the closing tally printed with it by a tap, in kk, ru and en.
  */
 @ExtendWith(ApplicationExtension.class)
 class AdministratorPanesByTouchUiTest {
@@ -126,6 +131,44 @@ class AdministratorPanesByTouchUiTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void theTurnoutOfABusyStationAndTheClosingTallyByTouchInEveryLanguage(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : ElectionDayScreens.SIZES) {
+            unlockByTouch(robot, size);
+            AdminTouch.tap(robot, scene, "#admin-reports");
+            await(() -> model.reports().orElseThrow().turnoutProperty().get().total() == 4770);
+            robot.interact(() -> language.choose(Language.KAZAKH));
+            assertEquals(List.of("0", "500", "1\u00a0000", "1\u00a0500"), countAxis(),
+                    "the count axis in steps of 500, thousands as Kazakh writes them");
+            robot.interact(() -> language.choose(Language.RUSSIAN));
+            assertEquals(List.of("0", "500", "1\u00a0000", "1\u00a0500"), countAxis());
+            robot.interact(() -> language.choose(Language.ENGLISH));
+            assertEquals(List.of("0", "500", "1,000", "1,500"), countAxis());
+            ScreenChecks.checkEveryLanguage(robot, scene, language, "admin-touch", size, "reports-busy", problems);
+
+            // The ballot desk's count on the keypad: the field and Print the closing tally clear of the keys.
+            robot.interact(() -> model.reports().orElseThrow().redeemedProperty().set(""));
+            AdminTouch.tap(robot, scene, "#reports-redeemed");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, this::keysShown);
+            for (char digit : "4712".toCharArray()) {
+                TouchTaps.tap(robot, "#" + TouchKeyboard.keyId(digit));
+            }
+            ScreenChecks.keysOverFieldFromTest(scene).forEach(p -> problems.add(size[0] + " redeemed: " + p));
+            TouchTaps.tap(robot, "#key-enter");
+            robot.interact(() -> language.choose(Language.RUSSIAN));
+            AdminTouch.tap(robot, scene, "#reports-print-closing");
+            await(() -> model.reports().orElseThrow().messageProperty().get() != null);
+            robot.interact(() -> AdminTouch.reveal(scene.lookup("#reports-message")));
+            ScreenChecks.checkEveryLanguage(robot, scene, language, "admin-touch", size, "reports-closing-printed",
+                    problems);
+            AdminTouch.tap(robot, scene, "#reports-back");
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("closing RUSSIAN OptionalLong[4712]", "closing RUSSIAN OptionalLong[4712]"), printed,
+                "the tally printed by a tap, in the language on screen, with the count typed on the keypad");
+    }
+
     /** At {@code size}, the lock screen's passphrase typed on the on-screen keys, enter unlocking. */
     private void unlockByTouch(FxRobot robot, int[] size) throws Exception {
         robot.interact(() -> {
@@ -139,6 +182,21 @@ class AdministratorPanesByTouchUiTest {
     private boolean keysShown() {
         Node keys = scene.lookup("#touch-keyboard");
         return keys != null && keys.isVisible() && keys.getScene() != null;
+    }
+
+    /** The count axis's tick labels as drawn, from the bottom up. */
+    private List<String> countAxis() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            @SuppressWarnings("unchecked")
+            BarChart<String, Number> chart = (BarChart<String, Number>) scene.lookup("#reports-turnout-chart");
+            return chart.getYAxis().getChildrenUnmodifiable().stream()
+                    .filter(node -> node instanceof Text && node.isVisible())
+                    .sorted(Comparator.comparingDouble(node -> -node.localToScene(node.getBoundsInLocal()).getMinY()))
+                    .map(node -> ((Text) node).getText()).toList();
+        }).get(10, TimeUnit.SECONDS);
     }
 
     private static void await(Callable<Boolean> condition) throws Exception {
