@@ -38,6 +38,7 @@ import kz.sailau.kiosk.checkin.SpecialListReason;
 import kz.sailau.kiosk.checkin.Session;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.InvalidIinException;
+import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.ui.touch.InputKind;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
@@ -281,8 +282,8 @@ public final class ClerkConsole extends VBox {
         }
         body.getChildren().setAll(currentCase(m, state));
         identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
-                session.voter().voter().surname() + " " + session.voter().voter().givenName(),
-                session.voter().voter().birthDate().toString()), "clerk-confirm-who", PERSONAL_DATA)));
+                fullName(session.voter().voter()), m.date(session.voter().voter().birthDate())), "clerk-confirm-who",
+                PERSONAL_DATA)));
         VBox inputs = new VBox(6);
         inputs.setId("clerk-inputs");
         VBox buttons = new VBox(8);
@@ -666,6 +667,15 @@ public final class ClerkConsole extends VBox {
             n++;
         }
         return new VBox(6, section(m.get("clerk.queue"), "clerk-queue-title"), list);
+    }
+
+    /**
+     * The name as the identity card gives it, surname, given name and patronymic (when the voter has one): two voters
+     * may share the first two and a birth date (decision 0465).
+     */
+    private static String fullName(Voter voter) {
+        return voter.patronymic().isBlank() ? voter.surname() + " " + voter.givenName()
+                : voter.surname() + " " + voter.givenName() + " " + voter.patronymic();
     }
 
     private static Optional<Session> identityToConfirm(CheckInState state) {

@@ -2,6 +2,10 @@ package kz.sailau.kiosk.ui;
 
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -19,6 +23,12 @@ public final class Messages {
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** Day.month.year, two, two and four digits: {@code 20.05.1974}. */
+    private static final DateTimeFormatter CARD_DATE = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.DAY_OF_MONTH, 2).appendLiteral('.')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('.')
+            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.ROOT);
 
     private final Language language;
     private final ResourceBundle bundle;
@@ -85,6 +95,14 @@ public final class Messages {
     /** A whole number as this language writes it ({@link #number(double, int)} with no fraction). */
     public String number(long value) {
         return number(value, 0);
+    }
+
+    /**
+     * A date as the voter's identity card prints it and as Kazakh and Russian write it, day.month.year
+     * ({@code 14.03.1985}), in every language: the commission member compares it with the card (decision 0465).
+     */
+    public String date(LocalDate date) {
+        return CARD_DATE.format(Objects.requireNonNull(date, "date"));
     }
 
     /** Whether the key exists in this language. */
