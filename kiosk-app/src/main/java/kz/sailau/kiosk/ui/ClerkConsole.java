@@ -785,6 +785,12 @@ public final class ClerkConsole extends VBox {
         if (hint.filter(CheckInMachine.CLERK_PIN_REJECTED_KEY::equals).isPresent()) {
             return CheckInMachine.CLERK_PIN_REJECTED_KEY;
         }
+        // An override or a special-list entry over its cap is refused by a new case: not done, in red, in its words
+        // (it said "Done" in green beside "Override limit reached").
+        if (after instanceof CheckInState.NeedsClerk needs && (needs.reason() == ClerkReason.OVERRIDE_CAP_REACHED
+                || needs.reason() == ClerkReason.SPECIAL_LIST_CAP_REACHED)) {
+            return needs.reason().messageKey();
+        }
         // A paper mark refused for the same reason twice leaves the same state: the refusal is still the answer.
         if (after instanceof CheckInState.Paused paused
                 && paused.paperMark().orElse(null) instanceof PaperMarkEntry.NotEntered not) {
