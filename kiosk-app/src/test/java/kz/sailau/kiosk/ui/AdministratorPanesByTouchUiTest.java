@@ -8,20 +8,17 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import kz.sailau.kiosk.report.Turnout;
 import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.ui.touch.TouchKeyboard;
 import org.junit.jupiter.api.Test;
@@ -42,66 +39,25 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AdministratorPanesByTouchUiTest {
 
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    /** A busy polling station's day from 07:00, seen after 15:00. */
-    private static final long[] BUSY_HOURS = {120, 1410, 630, 580, 370, 440, 700, 520};
-
-    private final List<String> printed = new CopyOnWriteArrayList<>();
+    /** The printer of a busy polling station, whose day from 07:00 is seen after 15:00: 1 410 in its busiest hour. */
+    private final RecordingReportPrinting printer = new RecordingReportPrinting(RecordingReportPrinting.wholeHours(
+            ZonedDateTime.of(2026, 12, 6, 7, 0, 0, 0, ZoneId.of("Asia/Almaty")),
+            120, 1410, 630, 580, 370, 440, 700, 520), false);
     private final LanguageViewModel language = new LanguageViewModel();
     private AdministratorViewModel model;
     private Region root;
     private Stage stage;
     private Scene scene;
 
-    private static Turnout busyDay() {
-        ZonedDateTime first = ZonedDateTime.of(2026, 12, 6, 7, 0, 0, 0, ALMATY);
-        List<Turnout.Hour> hours = new ArrayList<>();
-        for (int i = 0; i < BUSY_HOURS.length; i++) {
-            hours.add(new Turnout.Hour(first.plusHours(i), BUSY_HOURS[i]));
-        }
-        return new Turnout(first.plusHours(BUSY_HOURS.length), hours);
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        FakeAdministration actions = new FakeAdministration() {
-            @Override
-            public Optional<ReportPrinting> reportPrinting() {
-                return Optional.of(new ReportPrinting() {
-                    @Override
-                    public Turnout turnout() {
-                        return busyDay();
-                    }
-
-                    @Override
-                    public void printOpening(Messages messages) {
-                        printed.add("opening " + messages.language());
-                    }
-
-                    @Override
-                    public void printTurnout(Messages messages) {
-                        printed.add("turnout " + messages.language());
-                    }
-
-                    @Override
-                    public void printPaperForms(Messages messages) {
-                        printed.add("forms " + messages.language());
-                    }
-
-                    @Override
-                    public void printClosing(Messages messages, OptionalLong redeemed) {
-                        printed.add("closing " + messages.language() + " " + redeemed);
-                    }
-                });
-            }
-        };
+        FakeAdministration actions = new FakeAdministration();
+        actions.reports = printer;
         model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
                 new ManualClock(Instant.parse("2026-12-06T10:20:00Z")), () -> { });
         root = KioskScreens.scrolling(new AdministratorView(model, language));
-        scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-        stage.setScene(scene);
+        scene = ScreenChecks.resize(stage, new Scene(new Group()), root, 1280, 800);
         stage.show();
     }
 
@@ -165,7 +121,8 @@ class AdministratorPanesByTouchUiTest {
             AdminTouch.tap(robot, scene, "#reports-back");
         }
         assertEquals(List.of(), problems);
-        assertEquals(List.of("closing RUSSIAN OptionalLong[4712]", "closing RUSSIAN OptionalLong[4712]"), printed,
+        assertEquals(List.of("closing RUSSIAN OptionalLong[4712]", "closing RUSSIAN OptionalLong[4712]"),
+                printer.printed,
                 "the tally printed by a tap, in the language on screen, with the count typed on the keypad");
     }
 

@@ -56,9 +56,7 @@ class ConfirmIdentityUiTest {
         // The kiosk's screens as it starts them: the keys docked over the voter side.
         view = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(), Platform::runLater);
         view.voterView().clerkConsole().suggestLogin(UiFixtures.CLERK.value());
-        scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-        stage.setScene(scene);
+        scene = ScreenChecks.resize(stage, new Scene(new Group()), view, 1280, 800);
         stage.show();
     }
 
@@ -73,13 +71,7 @@ class ConfirmIdentityUiTest {
         List<String> problems = new ArrayList<>();
         TouchTaps.tap(robot, "#open-clerk-console");
         for (int[] size : ElectionDayScreens.SIZES) {
-            robot.interact(() -> {
-                scene.setRoot(new Group());
-                scene = new Scene(view, size[0], size[1]);
-                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-                stage.setScene(scene);
-                stage.sizeToScene();
-            });
+            robot.interact(() -> scene = ScreenChecks.resize(stage, scene, view, size[0], size[1]));
             for (Language each : Language.values()) {
                 model.submit(new CheckInEvent.CardlessRequested()).get(5, TimeUnit.SECONDS);
                 awaitState(CheckInState.AwaitingFinger.class::isInstance);

@@ -124,11 +124,6 @@ class OverrideCapByTouchUiTest {
                     Platform::runLater);
             screens.voterView().clerkConsole().suggestLogin(UiFixtures.CLERK.value());
             scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]);
-            // A stage first shown with an empty scene has no place on the screen yet: taps need one.
-            if (Double.isNaN(stage.getX())) {
-                stage.setX(0);
-                stage.setY(0);
-            }
         });
     }
 
