@@ -272,6 +272,10 @@ public final class AdministratorView extends VBox {
     }
 
     private void scrollToTop() {
+        // The button tapped goes with its pane, and the focus it held would pass at the next pulse to the new pane's
+        // first control, which the scroll pane then scrolls into view: a pane opened by touch showed its bottom, its
+        // title scrolled away (decision 0466). These screens take the focus themselves; a tap gives it to a field.
+        requestFocus();
         for (Node n = getParent(); n != null; n = n.getParent()) {
             if (n instanceof ScrollPane scroll) {
                 scroll.setVvalue(scroll.getVmin());

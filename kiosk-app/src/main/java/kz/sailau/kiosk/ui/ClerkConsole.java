@@ -38,6 +38,7 @@ import kz.sailau.kiosk.checkin.SpecialListReason;
 import kz.sailau.kiosk.checkin.Session;
 import kz.sailau.kiosk.model.Iin;
 import kz.sailau.kiosk.model.InvalidIinException;
+import kz.sailau.kiosk.model.Voter;
 import kz.sailau.kiosk.ui.touch.InputKind;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
 
@@ -281,8 +282,8 @@ public final class ClerkConsole extends VBox {
         }
         body.getChildren().setAll(currentCase(m, state));
         identityToConfirm(state).ifPresent(session -> body.getChildren().add(wrapped(m.get("clerk.confirm.who",
-                session.voter().voter().surname() + " " + session.voter().voter().givenName(),
-                session.voter().voter().birthDate().toString()), "clerk-confirm-who", PERSONAL_DATA)));
+                fullName(session.voter().voter()), m.date(session.voter().voter().birthDate())), "clerk-confirm-who",
+                PERSONAL_DATA)));
         VBox inputs = new VBox(6);
         inputs.setId("clerk-inputs");
         VBox buttons = new VBox(8);
@@ -443,7 +444,7 @@ public final class ClerkConsole extends VBox {
                 {"paper-marks", c.paperMarks(), "clerk.count.paperMarks"}};
         double width = (CONTENT - 2 * 8) / 3;
         for (int i = 0; i < tiles.length; i++) {
-            Label number = new Label(String.valueOf(tiles[i][1]));
+            Label number = new Label(m.number((Long) tiles[i][1]));
             number.setId("clerk-count-" + tiles[i][0]);
             number.getStyleClass().add("counter-number");
             Label caption = wrapped(m.get((String) tiles[i][2]), "clerk-count-" + tiles[i][0] + "-caption");
@@ -668,6 +669,15 @@ public final class ClerkConsole extends VBox {
         return new VBox(6, section(m.get("clerk.queue"), "clerk-queue-title"), list);
     }
 
+    /**
+     * The name as the identity card gives it, surname, given name and patronymic (when the voter has one): two voters
+     * may share the first two and a birth date (decision 0465).
+     */
+    private static String fullName(Voter voter) {
+        return voter.patronymic().isBlank() ? voter.surname() + " " + voter.givenName()
+                : voter.surname() + " " + voter.givenName() + " " + voter.patronymic();
+    }
+
     private static Optional<Session> identityToConfirm(CheckInState state) {
         if (state instanceof CheckInState.NeedsClerk needs && needs.reason() == ClerkReason.CONFIRM_IDENTITY) {
             return needs.session();
@@ -774,6 +784,12 @@ public final class ClerkConsole extends VBox {
                 : after instanceof CheckInState.Fallback fallback ? fallback.hintKey() : Optional.empty();
         if (hint.filter(CheckInMachine.CLERK_PIN_REJECTED_KEY::equals).isPresent()) {
             return CheckInMachine.CLERK_PIN_REJECTED_KEY;
+        }
+        // An override or a special-list entry over its cap is refused by a new case: not done, in red, in its words
+        // (it said "Done" in green beside "Override limit reached").
+        if (after instanceof CheckInState.NeedsClerk needs && (needs.reason() == ClerkReason.OVERRIDE_CAP_REACHED
+                || needs.reason() == ClerkReason.SPECIAL_LIST_CAP_REACHED)) {
+            return needs.reason().messageKey();
         }
         // A paper mark refused for the same reason twice leaves the same state: the refusal is still the answer.
         if (after instanceof CheckInState.Paused paused

@@ -1,6 +1,11 @@
 package kz.sailau.kiosk.ui;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -18,6 +23,12 @@ public final class Messages {
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** Day.month.year, two, two and four digits: {@code 20.05.1974}. */
+    private static final DateTimeFormatter CARD_DATE = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.DAY_OF_MONTH, 2).appendLiteral('.')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('.')
+            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.ROOT);
 
     private final Language language;
     private final ResourceBundle bundle;
@@ -67,6 +78,31 @@ public final class Messages {
     public String count(String key, long n) {
         Objects.requireNonNull(key, "key");
         return get(key + PluralCategory.of(language, n).suffix(), n);
+    }
+
+    /**
+     * A number as this language writes it, as {@link #get} fills a number into a text: "1 234" in Kazakh and Russian
+     * (a no-break space between thousands), "1,234" in English; {@code fractionDigits} after the decimal sign
+     * ("2,5" in Kazakh and Russian, "2.5" in English), rounded half-even.
+     */
+    public String number(double value, int fractionDigits) {
+        NumberFormat format = NumberFormat.getInstance(language.locale());
+        format.setMinimumFractionDigits(fractionDigits);
+        format.setMaximumFractionDigits(fractionDigits);
+        return format.format(value);
+    }
+
+    /** A whole number as this language writes it ({@link #number(double, int)} with no fraction). */
+    public String number(long value) {
+        return number(value, 0);
+    }
+
+    /**
+     * A date as the voter's identity card prints it and as Kazakh and Russian write it, day.month.year
+     * ({@code 14.03.1985}), in every language: the commission member compares it with the card (decision 0465).
+     */
+    public String date(LocalDate date) {
+        return CARD_DATE.format(Objects.requireNonNull(date, "date"));
     }
 
     /** Whether the key exists in this language. */

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import kz.sailau.kiosk.report.Turnout;
 import kz.sailau.kiosk.ui.touch.InputKind;
 import kz.sailau.kiosk.ui.touch.KeyboardDock;
@@ -65,10 +66,22 @@ public final class ReportsPane extends VBox {
             }
             counts.setAutoRanging(false);
             counts.setLowerBound(0);
-            // Five ticks or so, with room above the busiest hour.
-            double tick = Math.max(1, Math.ceil(Math.max(1, now.peak()) / 5.0));
+            double tick = tickUnit(now.peak());
             counts.setTickUnit(tick);
             counts.setUpperBound(tick * (Math.floor(now.peak() / tick) + 1));
+            // The counts as the language on screen writes them ("1 410", not the JVM's "1,410"); a new formatter
+            // makes the axis draw its labels again when the language changes (decision 0467).
+            counts.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number count) {
+                    return messages.number(Math.round(count.doubleValue()));
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    throw new UnsupportedOperationException("the axis only draws counts");
+                }
+            });
             chart.getData().setAll(List.of(series));
         };
         model.turnoutProperty().addListener((o, a, b) -> show.run());
@@ -101,5 +114,20 @@ public final class ReportsPane extends VBox {
         FlowPane close = AdminControls.flow(closing, backButton);
         getChildren().setAll(title, intro, total, chart, day, redeemedLabel, redeemed, close,
                 AdminControls.message(language, model.messageProperty(), "reports-message"));
+    }
+
+    /**
+     * The step between the count axis's ticks: five ticks or so up to the busiest hour, each step 1, 2 or 5 times a
+     * power of ten (0, 200, 400 ..., not 0, 282, 564 ...), at least 1.
+     */
+    static double tickUnit(long peak) {
+        double rough = Math.max(1, peak / 5.0);
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double step : new double[] {1, 2, 5}) {
+            if (step * power >= rough) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 }

@@ -75,9 +75,9 @@ public final class WaitTimesPane extends VBox {
         for (PhaseTable.Row row : model.rows()) {
             String id = "wait-times-" + row.phase().name().toLowerCase(Locale.ROOT);
             table.addRow(r++, cell(messages.get(row.phase().messageKey()), id + "-name"),
-                    cell(String.valueOf(row.count()), id + "-count"),
-                    cell(WaitTimesViewModel.millis(row.p50()), id + "-p50"),
-                    cell(WaitTimesViewModel.millis(row.p95()), id + "-p95"));
+                    cell(messages.number(row.count()), id + "-count"),
+                    cell(WaitTimesViewModel.millis(row.p50(), messages), id + "-p50"),
+                    cell(WaitTimesViewModel.millis(row.p95(), messages), id + "-p95"));
         }
     }
 

@@ -1,7 +1,6 @@
 package kz.sailau.kiosk.ui;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -41,9 +40,12 @@ public final class WaitTimesViewModel {
         rows.clear();
     }
 
-    /** A duration as the table shows it: milliseconds, one decimal under 10 ms, whole above. */
-    public static String millis(Duration duration) {
+    /**
+     * A duration as the table shows it: milliseconds, one decimal under 10 ms, whole above, written as the language
+     * on screen writes numbers ("2,5" and "3 600" in Kazakh and Russian, "2.5" and "3,600" in English).
+     */
+    public static String millis(Duration duration, Messages messages) {
         double ms = PhaseTable.millis(duration);
-        return ms < 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+        return messages.number(ms, ms < 10 ? 1 : 0);
     }
 }

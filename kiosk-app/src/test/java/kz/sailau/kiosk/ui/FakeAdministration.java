@@ -37,6 +37,8 @@ class FakeAdministration implements AdministratorActions {
     volatile Optional<String> voterScreensBlocked = Optional.empty();
     volatile LogicAccuracyTesting.Status testStatus = LogicAccuracyTesting.Status.IDLE;
     RemovableMedia media = new RemovableMedia(List.of("/nonexistent-sailau-media/*"));
+    /** The reports pane's printer, or none (the kiosk then offers no reports pane). */
+    volatile ReportPrinting reports;
     final AtomicInteger exits = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
     final AtomicInteger wipes = new AtomicInteger();
@@ -45,6 +47,11 @@ class FakeAdministration implements AdministratorActions {
     final List<ClerkEntry> roster = new CopyOnWriteArrayList<>(List.of(
             new ClerkEntry(new ClerkId("C01"), ClerkState.ACTIVE, 0),
             new ClerkEntry(new ClerkId("C02"), ClerkState.LOCKED, 5)));
+
+    @Override
+    public Optional<ReportPrinting> reportPrinting() {
+        return Optional.ofNullable(reports);
+    }
 
     @Override
     public void unlock(char[] passphrase) throws AdministratorException {

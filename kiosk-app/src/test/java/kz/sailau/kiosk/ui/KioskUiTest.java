@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.time.format.DateTimeFormatter;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -258,8 +259,9 @@ class KioskUiTest {
         assertEquals(ClerkReason.CONFIRM_IDENTITY, needs.reason());
         TouchTaps.tap(robot, "#open-clerk-console");
         awaitPresent("#clerk-confirm-who");
-        assertTrue(text("#clerk-confirm-who").contains(fixtures.voters.get(1).voter().birthDate().toString()),
-                "the clerk sees the birth date to confirm with the voter");
+        assertTrue(text("#clerk-confirm-who").contains(DateTimeFormatter.ofPattern("dd.MM.yyyy")
+                        .format(fixtures.voters.get(1).voter().birthDate())),
+                "the clerk sees the birth date to confirm with the voter, as the card prints it");
         save("16-cardless-confirm-kk");
         TouchTaps.tap(robot, "#clerk-pin");
         robot.write(UiFixtures.PIN);

@@ -7,10 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -44,8 +41,8 @@ class ReportsPaneUiTest {
     /** A day from 07:00 to 15:00 at the polling station, seen at 15:20: eight whole hours. */
     private static final long[] COUNTS = {12, 41, 63, 58, 37, 44, 70, 52};
 
-    /** What was asked of the printer: the report, the language, the redeemed count. */
-    private final List<String> printed = new CopyOnWriteArrayList<>();
+    /** The pane's printer: the opening report refused (check-ins counted), the others recorded. */
+    private final RecordingReportPrinting printer = new RecordingReportPrinting(turnout(), true);
     private final LanguageViewModel language = new LanguageViewModel();
     private AdministratorViewModel model;
     private Region root;
@@ -53,48 +50,14 @@ class ReportsPaneUiTest {
     private Scene scene;
 
     private static Turnout turnout() {
-        ZonedDateTime first = ZonedDateTime.of(2026, 11, 20, 7, 0, 0, 0, ALMATY);
-        List<Turnout.Hour> hours = new ArrayList<>();
-        for (int i = 0; i < COUNTS.length; i++) {
-            hours.add(new Turnout.Hour(first.plusHours(i), COUNTS[i]));
-        }
-        return new Turnout(first.plusHours(COUNTS.length), hours);
+        return RecordingReportPrinting.wholeHours(ZonedDateTime.of(2026, 11, 20, 7, 0, 0, 0, ALMATY), COUNTS);
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        FakeAdministration actions = new FakeAdministration() {
-            @Override
-            public Optional<ReportPrinting> reportPrinting() {
-                return Optional.of(new ReportPrinting() {
-                    @Override
-                    public Turnout turnout() {
-                        return ReportsPaneUiTest.turnout();
-                    }
-
-                    @Override
-                    public void printOpening(Messages messages) throws AdministratorException {
-                        throw new AdministratorException("report.error.notZero", "check-ins recorded (test)");
-                    }
-
-                    @Override
-                    public void printTurnout(Messages messages) {
-                        printed.add("turnout " + messages.language());
-                    }
-
-                    @Override
-                    public void printPaperForms(Messages messages) {
-                        printed.add("forms " + messages.language());
-                    }
-
-                    @Override
-                    public void printClosing(Messages messages, OptionalLong redeemed) {
-                        printed.add("closing " + messages.language() + " " + redeemed);
-                    }
-                });
-            }
-        };
+        FakeAdministration actions = new FakeAdministration();
+        actions.reports = printer;
         model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
                 new ManualClock(java.time.Instant.parse("2026-11-20T10:20:00Z")), () -> { });
         root = KioskScreens.scrolling(new AdministratorView(model, language));
@@ -147,7 +110,7 @@ class ReportsPaneUiTest {
             check(robot, size, "03-closing-printed", problems);
         }
         assertEquals(List.of(), problems);
-        assertEquals(List.of("closing ENGLISH OptionalLong[350]", "closing ENGLISH OptionalLong[350]"), printed,
+        assertEquals(List.of("closing ENGLISH OptionalLong[350]", "closing ENGLISH OptionalLong[350]"), printer.printed,
                 "the refused count printed nothing; the closing tally went to the printer in the language on screen");
     }
 

@@ -140,7 +140,9 @@ public final class ScreenChecks {
 
     /**
      * Gives {@code root} a new scene of {@code width} × {@code height} on {@code stage}, styled, the stage sized to
-     * it (never explicitly: the next test class's scene sizes the shared stage again). Call on the FX thread.
+     * it (never explicitly: the next test class's scene sizes the shared stage again), and placed at the screen's
+     * corner if it had no place yet (a stage first shown with an empty scene has none, and taps need one). Call on
+     * the FX thread.
      */
     static Scene resize(Stage stage, Scene scene, Parent root, int width, int height) {
         scene.setRoot(new Group());
@@ -148,6 +150,10 @@ public final class ScreenChecks {
         resized.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(resized);
         stage.sizeToScene();
+        if (Double.isNaN(stage.getX())) {
+            stage.setX(0);
+            stage.setY(0);
+        }
         return resized;
     }
 

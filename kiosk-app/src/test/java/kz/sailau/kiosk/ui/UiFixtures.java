@@ -98,6 +98,14 @@ final class UiFixtures {
         this(otherScanner, false, 0);
     }
 
+    /**
+     * A standalone kiosk whose voter number 4 bears a name as long as the register's longest (double surname, double
+     * given name, patronymic): what the clerk confirms with a card-less voter must show whole.
+     */
+    static UiFixtures withLongestName() {
+        return new UiFixtures(null, false, 0, true);
+    }
+
     /** A kiosk of a 3-node precinct network, with the majority until a test cuts it off ({@link #network}). */
     static UiFixtures onPrecinctNetwork() {
         return new UiFixtures(null, true, 0);
@@ -121,8 +129,12 @@ final class UiFixtures {
     volatile PrecinctNetworkStatus network = WITH_MAJORITY;
 
     private UiFixtures(FingerprintScanner otherScanner, boolean precinctNetwork, int extra) {
+        this(otherScanner, precinctNetwork, extra, false);
+    }
+
+    private UiFixtures(FingerprintScanner otherScanner, boolean precinctNetwork, int extra, boolean longestName) {
         for (int n = 1; n <= 4; n++) {
-            voters.add(voter(n, PRECINCT));
+            voters.add(longestName && n == 4 ? longestNamed(n) : voter(n, PRECINCT));
         }
         voters.add(voter(5, new PrecinctId(102)));
         for (int n = 6; n < 6 + extra; n++) {
@@ -162,6 +174,14 @@ final class UiFixtures {
         Voter v = new Voter(iin(birth, n), "Демо" + (char) ('А' + n), "Сайлаушы", "", birth, precinct);
         return new RegisteredVoter(v, Map.of(FingerPosition.RIGHT_INDEX, List.of(template(n)),
                 FingerPosition.LEFT_INDEX, List.of(template(n))));
+    }
+
+    /** Voter {@code n} of precinct 101 named as long as a register's longest name. */
+    static RegisteredVoter longestNamed(int n) {
+        RegisteredVoter plain = voter(n, PRECINCT);
+        Voter v = plain.voter();
+        return new RegisteredVoter(new Voter(v.iin(), "Мұхамеджанова-Сейітқасымова", "Гүлнұр-Айгерім",
+                "Нұрмұхамедқызы", v.birthDate(), PRECINCT), plain.fingers());
     }
 
     /** The MRZ text of voter number {@code n} (1-based), a card valid until 2030. */

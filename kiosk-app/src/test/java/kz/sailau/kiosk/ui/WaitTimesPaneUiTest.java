@@ -82,6 +82,7 @@ class WaitTimesPaneUiTest {
 
         for (int i = 1; i <= 20; i++) {
             timeline.record(CheckInPhase.EXTRACTION, Duration.ofMillis(40 + i));
+            timeline.record(CheckInPhase.TOKEN_SIGNING, Duration.ofNanos(2_500_000));
             timeline.fingerPlaced();
             ticks.addAndGet(Duration.ofMillis(3_500).toNanos());
             timeline.tokenShown();
@@ -92,20 +93,28 @@ class WaitTimesPaneUiTest {
         awaitText("#wait-times-extraction-p50", "50");
         awaitText("#wait-times-extraction-p95", "59");
         awaitText("#wait-times-finger_to_token-name", "Finger on the scanner → token on the screen");
-        awaitText("#wait-times-finger_to_token-p95", "3500");
+        awaitText("#wait-times-finger_to_token-p95", "3,500");
+        awaitText("#wait-times-token_signing-p50", "2.5");
         assertTrue(scene.lookup("#wait-times-table").isVisible());
         assertFalse(scene.lookup("#wait-times-empty").isVisible());
 
+        // Numbers as the language on screen writes them: a decimal comma, a no-break space between thousands.
         Platform.runLater(() -> language.choose(Language.KAZAKH));
         awaitText("#wait-times-extraction-name", "Саусақ ізі үлгісін құру");
+        awaitText("#wait-times-finger_to_token-p95", "3\u00a0500");
+        awaitText("#wait-times-token_signing-p50", "2,5");
+        Platform.runLater(() -> language.choose(Language.RUSSIAN));
+        awaitText("#wait-times-finger_to_token-p95", "3\u00a0500");
+        awaitText("#wait-times-token_signing-p50", "2,5");
     }
 
     private void awaitText(String id, String expected) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            // Read on the FX thread: a language chosen redraws the table there while the test waits.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
                 Node node = scene.lookup(id);
                 return node instanceof Label l && expected.equals(l.getText());
-            });
+            }).get(5, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             throw new AssertionError(id + " never showed '" + expected + "'; it shows '"
                     + (scene.lookup(id) instanceof Label l ? l.getText() : "(nothing)") + "'", e);
