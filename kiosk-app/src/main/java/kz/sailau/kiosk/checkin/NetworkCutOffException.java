@@ -14,6 +14,8 @@ public final class NetworkCutOffException extends RuntimeException {
     public static final String MESSAGE_KEY = "precinct.error.cutOff";
     /** The message key when the precinct refused this kiosk's register (another version or package). */
     public static final String REGISTER_MISMATCH_KEY = "precinct.error.registerMismatch";
+    /** The message key when the precinct's day is sealed: the ledger takes no more check-ins (decision 0471). */
+    public static final String DAY_SEALED_KEY = "precinct.error.daySealed";
 
     private final String messageKey;
 
@@ -23,7 +25,7 @@ public final class NetworkCutOffException extends RuntimeException {
     }
 
     /**
-     * @param messageKey       {@value #MESSAGE_KEY} or {@value #REGISTER_MISMATCH_KEY}
+     * @param messageKey       {@value #MESSAGE_KEY}, {@value #REGISTER_MISMATCH_KEY} or {@value #DAY_SEALED_KEY}
      * @param technicalMessage for the log, never about the voter
      */
     public NetworkCutOffException(String messageKey, String technicalMessage) {

@@ -134,6 +134,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
             if (outcome == PrecinctOutcome.ALREADY_CHECKED_IN) {
                 throw new AlreadyCheckedInException();
             }
+            refuseIfSealed(outcome);
             throw new IllegalStateException("the precinct ledger answered " + outcome);
         }
         return local.record(record, token);
@@ -160,6 +161,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
         if (outcome == PrecinctOutcome.ALREADY_CHECKED_IN) {
             throw new AlreadyCheckedInException();
         } else if (outcome != PrecinctOutcome.ACCEPTED) {
+            refuseIfSealed(outcome);
             throw new IllegalStateException("the precinct ledger answered " + outcome + " to a paper mark");
         }
         return local.recordPaperMark(iin, clerk);
@@ -180,6 +182,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
         }
         if (outcome != PrecinctOutcome.ACCEPTED) {
             replacement.ifPresent(this::voidQuietly);
+            refuseIfSealed(outcome);
             throw new IllegalStateException("the precinct ledger refused the void: " + outcome);
         }
         return local.replaceToken(voided, replacement, clerk);
@@ -204,7 +207,19 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     private void issue(PreparedToken token) {
         PrecinctOutcome outcome = node.issueToken(bytes(token));
         if (outcome != PrecinctOutcome.ACCEPTED) {
+            refuseIfSealed(outcome);
             throw new IllegalStateException("the precinct ledger refused the token id: " + outcome);
+        }
+    }
+
+    /**
+     * The day's seal as the kiosk meets it: nothing was recorded, the kiosk checks nobody in and shows the cut-off
+     * screen, and the log says {@value NetworkCutOffException#DAY_SEALED_KEY} (decision 0471).
+     */
+    private static void refuseIfSealed(PrecinctOutcome outcome) {
+        if (outcome == PrecinctOutcome.DAY_SEALED) {
+            throw new NetworkCutOffException(NetworkCutOffException.DAY_SEALED_KEY,
+                    "the precinct's day is sealed: the ledger takes no more check-ins or tokens");
         }
     }
 

@@ -157,6 +157,9 @@ public final class PrecinctLedgerState {
     }
 
     private PrecinctOutcome decide(PrecinctCommand command) {
+        if (total(Count.SEAL) > 0 && changesTheDay(command)) {
+            return PrecinctOutcome.DAY_SEALED;
+        }
         if (command instanceof PrecinctCommand.CheckIn c) {
             if (checkedIn.putIfAbsent(new Key(c.voterIndex()), new VoterMark(c.origin(), false)) != null) {
                 return PrecinctOutcome.ALREADY_CHECKED_IN;
@@ -206,6 +209,16 @@ public final class PrecinctLedgerState {
             statuses.put(p.origin(), p.status());
         }
         return PrecinctOutcome.ACCEPTED;
+    }
+
+    /**
+     * Whether a command changes what the day's bundles list (check-ins, paper marks, tokens): refused once the day
+     * is sealed, so that every node closes on the same ledger whenever its {@code close} comes (decision 0471).
+     */
+    private static boolean changesTheDay(PrecinctCommand command) {
+        return command instanceof PrecinctCommand.CheckIn || command instanceof PrecinctCommand.PaperMark
+                || command instanceof PrecinctCommand.IssueToken || command instanceof PrecinctCommand.VoidToken
+                || command instanceof PrecinctCommand.RedeemToken;
     }
 
     private PrecinctOutcome changeToken(Key id, TokenStatus to, NodeName changer) {

@@ -622,6 +622,14 @@ public final class PrecinctNode implements AutoCloseable {
     }
 
     /**
+     * Forgets the leader this node follows, as a leader's announcement lost in a healed partition leaves it (tests of
+     * {@link PrecinctElection}'s leaderless check).
+     */
+    void forgetLeader() {
+        raft.setLeaderAndTerm(null);
+    }
+
+    /**
      * Starts a voting round if this node coordinates the view (the engine's management operation; tests use it to
      * hold a round open while a peer is cut off).
      *

@@ -28,7 +28,13 @@ public enum PrecinctOutcome {
      * submit (a ballot desk issuing a token, a kiosk redeeming one, a machine writing in another's name): nothing
      * changed (decision 0285).
      */
-    NOT_PERMITTED;
+    NOT_PERMITTED,
+    /**
+     * A check-in, paper mark, token issued, voided or redeemed after the day's seal: nothing changed, so that every
+     * node closes the day on the same ledger whenever it closes (decision 0471). Last, so that the earlier
+     * outcomes keep their numbers on the wire.
+     */
+    DAY_SEALED;
 
     private static final PrecinctOutcome[] ALL = values();
 

@@ -65,6 +65,7 @@ public final class PrecinctRedeemDesk {
             case ALREADY_REDEEMED -> Optional.of(TokenRefusal.ALREADY_REDEEMED);
             case UNKNOWN_TOKEN -> Optional.of(TokenRefusal.NOT_ISSUED);
             case TOKEN_VOIDED -> Optional.of(TokenRefusal.VOIDED);
+            case DAY_SEALED -> Optional.of(TokenRefusal.DAY_SEALED);
             default -> throw new IllegalStateException("the precinct ledger answered " + outcome);
         };
         return new TokenCheck.Verdict(verdict.id(), refusal, verdict.typed());

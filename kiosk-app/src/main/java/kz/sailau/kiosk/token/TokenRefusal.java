@@ -25,6 +25,8 @@ public enum TokenRefusal {
     NOT_ISSUED("token.refusal.notIssued"),
     /** On a precinct network: the kiosk voided this token (it failed to print and was replaced). */
     VOIDED("token.refusal.voided"),
+    /** On a precinct network: the day is sealed, the ledger redeems no more tokens (decision 0471). */
+    DAY_SEALED("token.refusal.daySealed"),
     /** A token of the pre-election logic-and-accuracy test ({@code LA-TEST-} election): never valid for a ballot. */
     TEST_TOKEN("token.refusal.testToken");
 

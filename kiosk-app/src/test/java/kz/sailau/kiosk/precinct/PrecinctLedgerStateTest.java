@@ -53,6 +53,27 @@ class PrecinctLedgerStateTest {
     }
 
     @Test
+    void aSealedLedgerTakesNoMoreCheckInsMarksOrTokenChangesSoEveryNodeClosesOnTheSameLedger() {
+        PrecinctLedgerState state = new PrecinctLedgerState();
+        byte[] issued = bytes(16);
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.IssueToken(bytes(16), KIOSK_1, issued))
+                .outcome());
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.Seal(bytes(16), KIOSK_1)).outcome());
+        String sealed = PrecinctNodeConsole.counts(state);
+
+        List<PrecinctCommand> late = List.of(new PrecinctCommand.CheckIn(bytes(16), KIOSK_2, bytes(32), 0),
+                new PrecinctCommand.PaperMark(bytes(16), KIOSK_2, bytes(32)),
+                new PrecinctCommand.IssueToken(bytes(16), KIOSK_2, bytes(16)),
+                new PrecinctCommand.VoidToken(bytes(16), KIOSK_1, issued),
+                new PrecinctCommand.RedeemToken(bytes(16), DESK, issued, false));
+        for (PrecinctCommand command : late) {
+            assertEquals(PrecinctOutcome.DAY_SEALED, state.apply(command).outcome(), command.getClass().getSimpleName());
+        }
+        assertEquals(sealed, PrecinctNodeConsole.counts(state), "a command after the seal changed the ledger");
+        assertEquals(PrecinctOutcome.ACCEPTED, state.apply(new PrecinctCommand.Seal(bytes(16), KIOSK_2)).outcome());
+    }
+
+    @Test
     void aPaperMarkEnteredAfterAnOutageBlocksALaterCheckIn() {
         PrecinctLedgerState state = new PrecinctLedgerState();
         byte[] voter = bytes(32);
