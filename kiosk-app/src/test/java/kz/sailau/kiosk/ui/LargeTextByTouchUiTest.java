@@ -68,8 +68,6 @@ class LargeTextByTouchUiTest {
                 problems.addAll(control(where, true));
                 ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), false)
                         .forEach(p -> problems.add(where + "large text: " + p));
-                Screenshots.saveFromTest(scene, "large-text-touch-" + size[0] + "x" + size[1] + "/finger-"
-                        + each.locale().getLanguage());
                 TouchTaps.tap(robot, "#access-large-text");
                 problems.addAll(control(where + "off: ", false));
                 // The clerk, with the console open over the voter's switch, switches it from the console, beside the
@@ -81,8 +79,6 @@ class LargeTextByTouchUiTest {
                 problems.addAll(consoleSwitch(where, each, true));
                 ScreenChecks.screenProblemsFromTest(scene, scene.getRoot(), false)
                         .forEach(p -> problems.add(where + "console, large text: " + p));
-                Screenshots.saveFromTest(scene, "large-text-touch-" + size[0] + "x" + size[1] + "/console-"
-                        + each.locale().getLanguage());
                 TouchTaps.tap(robot, "#clerk-large-text");
                 problems.addAll(control(where + "console, off: ", false));
                 problems.addAll(consoleSwitch(where, each, false));
