@@ -13,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
@@ -99,6 +100,8 @@ public final class ClerkConsole extends VBox {
     private boolean specialListOpen;
     private final TextField documentNumber = new TextField();
     private final Label result = wrapped("", "clerk-result");
+    /** The voter screen's large text, switched from the console: its own Large text lies under the console. */
+    private final ToggleButton largeText = new ToggleButton();
     private final VBox header = new VBox(10);
     private final VBox body = new VBox(10);
     private final VBox footer = new VBox(8);
@@ -168,6 +171,13 @@ public final class ClerkConsole extends VBox {
         result.setPrefHeight(RESULT_HEIGHT);
         kioskHint.getStyleClass().add("console-small");
         kioskHint.setMinHeight(44);
+        largeText.setId("clerk-large-text");
+        largeText.setMinHeight(TOUCH);
+        largeText.setWrapText(true);
+        largeText.setMaxWidth(CONTENT);
+        largeText.setSelected(model.largeTextProperty().get());
+        largeText.setOnAction(e -> model.toggleLargeText());
+        model.largeTextProperty().addListener((o, a, on) -> largeText.setSelected(on));
         languageBar = new LanguageBar(language, "clerk-language-", 112);
         languageBar.getStyleClass().add("console-language");
         languageBar.setSpacing(6);
@@ -352,7 +362,7 @@ public final class ClerkConsole extends VBox {
      */
     private void actions(Messages m, Set<Class<? extends CheckInEvent.ClerkEvent>> accepted, VBox inputs,
                          VBox buttons) {
-        List<Button> shown = new ArrayList<>();
+        List<ButtonBase> shown = new ArrayList<>();
         if (accepted.contains(CheckInEvent.ClerkOverride.class)) {
             inputs.getChildren().addAll(wrapped(m.get("clerk.override.reason"), "clerk-reason-title"),
                     reasonButtons(m));
@@ -390,6 +400,12 @@ public final class ClerkConsole extends VBox {
             Button assist = action(m, "access.assisted", "clerk-assist", CheckInEvent.ClerkAssistsVoter::new);
             assist.getStyleClass().add("secondary");
             shown.add(assist);
+            // With a voter's session, beside the help, the voter screen's large text: the voter's own switch lies
+            // under the console, and every console control is in view without panning (decision 0476).
+            if (accepted.contains(CheckInEvent.ClerkCancels.class)) {
+                largeText.setText(m.get("clerk.largeText"));
+                shown.add(largeText);
+            }
         }
         if (accepted.contains(CheckInEvent.ClerkCancels.class)) {
             Button cancel = action(m, "clerk.action.cancel", "clerk-cancel", CheckInEvent.ClerkCancels::new);
@@ -398,8 +414,11 @@ public final class ClerkConsole extends VBox {
         }
         // Two to a row; three side by side only for a case's decision (override, retry, cancel) so that the reasons
         // above keep their room on a 768-pixel screen, with less padding so that no word breaks (decision 0315).
-        boolean decision = shown.size() == 3 && accepted.contains(CheckInEvent.ClerkOverride.class);
+        // Likewise the help, large text and cancel of a voter at the kiosk: a third row would take the case's room.
+        boolean decision = shown.size() == 3 && (accepted.contains(CheckInEvent.ClerkOverride.class)
+                || shown.contains(largeText));
         int perRow = decision ? 3 : 2;
+        largeText.getStyleClass().remove("console-third");
         if (decision) {
             shown.forEach(button -> button.getStyleClass().add("console-third"));
         }
@@ -412,7 +431,7 @@ public final class ClerkConsole extends VBox {
      * Paper marks, while the kiosk is paused: the IIN of a voter marked on the printed voter list during an outage,
      * one at a time; the IIN field empties when the mark is entered, ready for the next.
      */
-    private void paperMarks(Messages m, VBox inputs, List<Button> shown) {
+    private void paperMarks(Messages m, VBox inputs, List<? super Button> shown) {
         iin.setMaxWidth(Double.MAX_VALUE);
         inputs.getChildren().addAll(wrapped(m.get("clerk.paperMark.title"), "clerk-paper-mark-title"), iin);
         shown.add(action(m, "clerk.action.paperMark", "clerk-paper-mark",
@@ -520,7 +539,7 @@ public final class ClerkConsole extends VBox {
      * The special list: the legal reason, the document's number and the IIN from the voter's identity document (the
      * IIN field is the one of "enter IIN"), the form's title heading them.
      */
-    private void specialList(Messages m, VBox inputs, List<Button> shown) {
+    private void specialList(Messages m, VBox inputs, List<? super Button> shown) {
         Node legal = choiceButtons(specialListReasons, SpecialListReason.values(), SpecialListReason::messageKey, m,
                 "clerk-special-list-reasons", "special-list-");
         documentNumber.setId("clerk-document-number");
@@ -686,10 +705,10 @@ public final class ClerkConsole extends VBox {
     }
 
     /** Touch buttons sharing the console's width equally. */
-    private static HBox row(List<Button> buttons) {
+    private static HBox row(List<? extends ButtonBase> buttons) {
         HBox row = new HBox(8);
         double each = (CONTENT - 8 * (buttons.size() - 1)) / buttons.size();
-        for (Button button : buttons) {
+        for (ButtonBase button : buttons) {
             button.setMaxWidth(Double.MAX_VALUE);
             // As tall as the row: a one-line button beside a wrapped one was shorter, the row ragged.
             button.setMaxHeight(Double.MAX_VALUE);

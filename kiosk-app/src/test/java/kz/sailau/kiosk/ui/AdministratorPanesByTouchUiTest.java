@@ -34,7 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * pane then shown from its title, no keys brought up by it, and back to the top of the main screen (decision 0466);
  * the turnout of a busy polling station (1 410 in its busiest hour), its count axis written as the language on screen
  * writes numbers, in steps of 1, 2 or 5 times a power of ten (decision 0467); the ballot desk's redeemed count typed
- * on the keypad, clear of the keys, and the closing tally printed with it by a tap, in kk, ru and en.
+ * on the keypad, clear of the keys, and the closing tally printed with it by a tap, in kk, ru and en. The guarded
+ * actions (close the day, wipe, exit) asked in each language, the question whole in view where the tap was, cancelled
+ * and confirmed by taps, the wipe's passphrase typed on the keys and a wrong one refused in view; the devices pane
+ * opened, a port list opened by a tap, and an invalid setting saved, its reason whole (touch pass 5).
  */
 @ExtendWith(ApplicationExtension.class)
 class AdministratorPanesByTouchUiTest {
@@ -44,6 +47,7 @@ class AdministratorPanesByTouchUiTest {
             ZonedDateTime.of(2026, 12, 6, 7, 0, 0, 0, ZoneId.of("Asia/Almaty")),
             120, 1410, 630, 580, 370, 440, 700, 520), false);
     private final LanguageViewModel language = new LanguageViewModel();
+    private FakeAdministration actions;
     private AdministratorViewModel model;
     private Region root;
     private Stage stage;
@@ -52,7 +56,7 @@ class AdministratorPanesByTouchUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        FakeAdministration actions = new FakeAdministration();
+        actions = new FakeAdministration();
         actions.reports = printer;
         model = new AdministratorViewModel(actions, ForkJoinPool.commonPool(), Platform::runLater,
                 new ManualClock(Instant.parse("2026-12-06T10:20:00Z")), () -> { });
@@ -126,6 +130,83 @@ class AdministratorPanesByTouchUiTest {
                 "the tally printed by a tap, in the language on screen, with the count typed on the keypad");
     }
 
+    @Test
+    void closeWipeAndExitAreCancelledAndConfirmedByTouchAtBothSizes(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        int closes = 0;
+        for (int[] size : ElectionDayScreens.SIZES) {
+            unlockByTouch(robot, size);
+            // In each language as a tester walks it: the question asked where the tap was, whole, then cancelled.
+            for (Language each : Language.values()) {
+                robot.interact(() -> language.choose(each));
+                for (String[] guarded : new String[][] {{"#admin-close-day", "close-day"}, {"#admin-exit", "exit"},
+                        {"#admin-wipe", "wipe"}}) {
+                    if (guarded[1].equals("wipe") && !actions.closed) {
+                        continue;
+                    }
+                    String where = size[0] + "x" + size[1] + " " + each + " " + guarded[1] + ": ";
+                    AdminTouch.tap(robot, scene, guarded[0]);
+                    String box = "#confirm-" + guarded[1];
+                    await(() -> shown(box));
+                    ScreenChecks.notInViewFromTest(scene, box).forEach(p -> problems.add(where + p));
+                    WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene)).get(10, TimeUnit.SECONDS)
+                            .forEach(p -> problems.add(where + p));
+                    Screenshots.saveFromTest(scene, "admin-guarded-" + size[0] + "x" + size[1] + "/confirm-"
+                            + guarded[1] + "-" + each.locale().getLanguage());
+                    AdminTouch.tap(robot, scene, box + "-cancel");
+                    await(() -> !shown(box));
+                }
+            }
+            if (!actions.closed) {
+                AdminTouch.tap(robot, scene, "#admin-close-day");
+                AdminTouch.tap(robot, scene, "#confirm-close-day-yes");
+                await(() -> actions.closed && !model.work().busyProperty().get());
+                closes++;
+            }
+            // The wipe: a wrong passphrase refused where it was typed, then cancelled, then wiped.
+            AdminTouch.tap(robot, scene, "#admin-wipe");
+            AdminTouch.typeByTouch(robot, scene, "#confirm-wipe-passphrase", "wrong");
+            await(() -> !model.work().busyProperty().get());
+            ScreenChecks.checkEveryLanguage(robot, scene, language, "admin-guarded", size, "wipe-refused", problems);
+            ScreenChecks.notInViewFromTest(scene, "#admin-day-message")
+                    .forEach(p -> problems.add(size[0] + " wipe refused: " + p));
+            if (shown("#confirm-wipe")) {
+                AdminTouch.tap(robot, scene, "#confirm-wipe-cancel");
+                await(() -> !shown("#confirm-wipe"));
+            }
+            AdminTouch.tap(robot, scene, "#admin-wipe");
+            AdminTouch.typeByTouch(robot, scene, "#confirm-wipe-passphrase", FakeAdministration.PASSPHRASE);
+            await(() -> !model.work().busyProperty().get() && !shown("#confirm-wipe"));
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(1, closes, "the day closed once, by the tap on Yes");
+        assertEquals(2, actions.wipes.get(), "wiped by touch at each size, never with the wrong passphrase");
+    }
+
+    @Test
+    void theDevicesPaneByTouchShowsAPortListAndAnInvalidSettingsReasonWhole(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : ElectionDayScreens.SIZES) {
+            unlockByTouch(robot, size);
+            AdminTouch.tap(robot, scene, "#devices-edit");
+            await(() -> shown("#devices-editor"));
+            AdminTouch.tap(robot, scene, "#devices-port-printer .arrow-button");
+            await(() -> robot.lookup(".combo-box-popup .list-cell").tryQuery().isPresent());
+            WaitForAsyncUtils.asyncFx(() -> ScreenChecks.popupProblems(scene)).get(10, TimeUnit.SECONDS)
+                    .forEach(p -> problems.add(size[0] + " port list: " + p));
+            TouchTaps.tap(robot, ".combo-box-popup .list-cell");
+            AdminTouch.tap(robot, scene, "#devices-save");
+            await(() -> model.devices().orElseThrow().messageProperty().get() != null);
+            ScreenChecks.notInViewFromTest(scene, "#devices-message")
+                    .forEach(p -> problems.add(size[0] + " saved: " + p));
+            ScreenChecks.checkEveryLanguage(robot, scene, language, "admin-guarded", size, "devices-invalid",
+                    problems);
+            AdminTouch.tap(robot, scene, "#devices-edit");
+            await(() -> !shown("#devices-editor"));
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** At {@code size}, the lock screen's passphrase typed on the on-screen keys, enter unlocking. */
     private void unlockByTouch(FxRobot robot, int[] size) throws Exception {
         robot.interact(() -> {
@@ -134,6 +215,11 @@ class AdministratorPanesByTouchUiTest {
         });
         AdminTouch.typeByTouch(robot, scene, "#admin-passphrase", FakeAdministration.PASSPHRASE);
         await(() -> model.unlockedProperty().get());
+    }
+
+    private boolean shown(String id) {
+        Node node = scene.lookup(id);
+        return node != null && node.isVisible() && node.getScene() != null;
     }
 
     private boolean keysShown() {
