@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.model.FingerPosition;
@@ -116,19 +118,26 @@ class RegisterImpressionsStoreTest {
             RegisterStore store = new RegisterStore(database, credentials.storeKeys(), RANDOM);
             new RegisterLoader(store, dir.profile(), dir.pinnedAuthority(), credentials, EXTRACTOR, CLOCK,
                     RegisterLoader.DEFAULT_MAX_PACKAGE_BYTES).load(file, (stage, done, total) -> { });
+            // Voter rows are written in blind-index order (decision 0460), so the voters' order depends on the
+            // kiosk's key: each voter's keys are compared, in a fixed order of voters.
             List<String> keys = database.read(connection -> {
-                List<String> read = new ArrayList<>();
+                Map<Long, List<String>> byVoter = new TreeMap<>();
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT position FROM voter_finger ORDER BY voter_id, position");
+                        "SELECT voter_id, position FROM voter_finger ORDER BY voter_id, position");
                      ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        read.add(row.getString(1));
+                        byVoter.computeIfAbsent(row.getLong(1), v -> new ArrayList<>()).add(row.getString(2));
                     }
                 }
+                List<String> read = new ArrayList<>();
+                for (List<String> positions : byVoter.values()) {
+                    read.add(String.join(" ", positions));
+                }
+                read.sort(null);
                 return read;
             });
-            assertEquals(List.of("left_index", "left_index#2", "left_middle", "right_index", "right_index#2",
-                    "left_index", "right_index", "left_index", "right_index"), keys);
+            assertEquals(List.of("left_index left_index#2 left_middle right_index right_index#2",
+                    "left_index right_index", "left_index right_index"), keys);
         }
         // No migration for impressions: register-1 holds them; register-2 (prior votes, redirection, decision 0210)
         // leaves voter_finger alone.
