@@ -78,6 +78,12 @@ class PrecinctKioskLogsIT {
 
     /** The same, the precinct having agreed on the register package of SHA-256 {@code agreedPackage}. */
     private static PrecinctLedgerState ledger(boolean extraValidId, String agreedPackage) {
+        return ledger(extraValidId, agreedPackage, List.of());
+    }
+
+    /** The same, with {@code more} applied before the seal (a sealed ledger takes no more, decision 0471). */
+    private static PrecinctLedgerState ledger(boolean extraValidId, String agreedPackage,
+                                              List<PrecinctCommand> more) {
         Random random = new Random(11);
         PrecinctLedgerState state = new PrecinctLedgerState();
         for (NodeName kiosk : DAYS.keySet()) {
@@ -103,6 +109,9 @@ class PrecinctKioskLogsIT {
         IssuedToken redeemed = DAYS.get(KIOSK_2).issuedTokens().get(0);
         apply(state, new PrecinctCommand.RedeemToken(bytes(random, 16), DESK, HexFormat.of().parseHex(redeemed.id()),
                 false));
+        for (PrecinctCommand command : more) {
+            apply(state, command);
+        }
         apply(state, new PrecinctCommand.Seal(bytes(random, 16), KIOSK_1));
         return state;
     }
@@ -295,8 +304,8 @@ class PrecinctKioskLogsIT {
 
     @Test
     void aPaperMarkInTheLedgerThatTheKiosksOwnLogLacksFails() throws Exception {
-        PrecinctLedgerState state = ledger(false);
-        apply(state, new PrecinctCommand.PaperMark(bytes(new Random(12), 16), KIOSK_2, bytes(new Random(13), 32)));
+        PrecinctLedgerState state = ledger(false, DAYS.get(KIOSK_1).registerSha256(), List.of(
+                new PrecinctCommand.PaperMark(bytes(new Random(12), 16), KIOSK_2, bytes(new Random(13), 32))));
         PrecinctBundleVerifier.Result result = verify(precinctDirectory("paper", state));
         assertFailed(result, "kiosk log kiosk-2", "its own log has 0 paper marks, the precinct ledger 1");
         assertTrue(check(result, "kiosk log kiosk-1").passed(), result.toString());
