@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
+import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
@@ -108,7 +109,9 @@ public final class NodeCommands {
     }
 
     @Command(name = "certify-node", mixinStandardHelpOptions = true,
-            description = "Check a node's request (name, role, precinct) and issue its TLS certificate.")
+            description = {"Check a node's request (name, role, precinct) and issue its TLS certificate. A machine name "
+                    + "is certified for one key per precinct (the authority directory's certified-nodes.tsv): a "
+                    + "renewal of the same key is allowed, another machine under a taken name is refused."})
     static final class CertifyNode implements Callable<Integer> {
         private final CliEnvironment env;
 
@@ -152,6 +155,12 @@ public final class NodeCommands {
             AuthorityCredentials signer = authority.unseal(passphrase);
             X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
                     env.clock(), Duration.ofDays(validityDays), env.random());
+            // One key per machine name and precinct (decision 0480): checked before anything is written.
+            NodeName name = NodeCertificates.identify(certificate, signer.certificate()).name();
+            String key = Digests.sha256Hex(certificate.getPublicKey().getEncoded());
+            if (CertifiedNodeNames.check(authority.directory, precinctId, name, key)) {
+                CertifiedNodeNames.record(authority.directory, precinctId, name, key);
+            }
             AtomicFileReplacement.write(out, Pem.certificate(certificate));
             env.out().println("node certificate written to " + out + " for "
                     + NodeCertificates.identify(certificate, signer.certificate()));
