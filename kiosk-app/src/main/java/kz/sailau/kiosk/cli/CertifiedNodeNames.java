@@ -1,6 +1,7 @@
 package kz.sailau.kiosk.cli;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.sailau.kiosk.model.NodeName;
+import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 
@@ -18,9 +21,11 @@ import kz.sailau.kiosk.store.AtomicFileReplacement;
  * key ({@value #FILE} in the authority directory, decision 0480): a second machine under a name already certified
  * for the precinct would take the first one's place on the precinct network (session H62), so
  * {@code authority certify-node} certifies a name for one key only. The same key again (a renewed certificate) is
- * allowed; a replacement machine gets a new name and joins with {@code admit}.
+ * allowed in the same role (session H64: a renewal as a ballot desk made one name a kiosk and a desk at once); a
+ * replacement machine gets a new name and joins with {@code admit}.
  *
- * <p>One line per name: {@code precinct TAB name TAB key-sha256}, under a header line. The list holds no personal
+ * <p>One line per name: {@code precinct TAB name TAB key-sha256 TAB role}, under a header line. A list written
+ * before the role was recorded (three columns) is still read; a renewal of one of its names records the role. The list holds no personal
  * data; it is the authority's own record, kept beside its key.
  */
 final class CertifiedNodeNames {
@@ -28,13 +33,17 @@ final class CertifiedNodeNames {
     /** The file in the authority directory. */
     static final String FILE = "certified-nodes.tsv";
 
-    private static final String HEADER = "precinct\tname\tkey_sha256";
+    private static final String HEADER = "precinct\tname\tkey_sha256\trole";
+    /** The header of a list written before the role was recorded (decision 0480): its lines have three fields. */
+    private static final String HEADER_WITHOUT_ROLES = "precinct\tname\tkey_sha256";
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     private static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private record Entry(PrecinctId precinct, NodeName name, String keySha256) {
+    /** One certified name; {@code role} is empty for a line written before the role was recorded. */
+    private record Entry(PrecinctId precinct, NodeName name, String keySha256, Optional<NodeRole> role) {
         String line() {
-            return precinct.number() + "\t" + name.value() + "\t" + keySha256;
+            return precinct.number() + "\t" + name.value() + "\t" + keySha256 + "\t"
+                    + role.map(NodeRole::label).orElse("");
         }
     }
 
@@ -42,33 +51,53 @@ final class CertifiedNodeNames {
     }
 
     /**
-     * Checks that {@code name} is free in {@code precinct} or certified for this same key; nothing is written.
+     * Reads the list as {@link #check} does, so that a damaged list is refused before the authority's passphrase is
+     * asked for.
      *
-     * @return whether the name is new (and must be {@linkplain #record recorded})
-     * @throws CliException {@code node.error.nameTaken} when the precinct has another machine of that name;
-     *                      {@code node.error.certifiedNames} when the list cannot be read as written
+     * @throws CliException {@code node.error.certifiedNames} when the list cannot be read as written
      */
-    static boolean check(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256)
-            throws IOException {
+    static void checkReadable(Path authorityDirectory) throws IOException {
+        read(authorityDirectory);
+    }
+
+    /**
+     * Checks that {@code name} is free in {@code precinct} or certified for this same key and role; nothing is
+     * written.
+     *
+     * @return whether the list must be {@linkplain #record written}: a new name, or a renewal of a name listed
+     *         without its role
+     * @throws CliException {@code node.error.nameTaken} when the precinct has another machine of that name;
+     *                      {@code node.error.roleChanged} when the same key asks for another role than the one the
+     *                      name was certified for; {@code node.error.certifiedNames} when the list cannot be read as
+     *                      written
+     */
+    static boolean check(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256,
+                         NodeRole role) throws IOException {
         for (Entry entry : read(authorityDirectory)) {
             if (entry.precinct().equals(precinct) && entry.name().equals(name)) {
-                if (entry.keySha256().equals(keySha256)) {
-                    return false;
+                if (!entry.keySha256().equals(keySha256)) {
+                    throw new CliException("node.error.nameTaken", "precinct " + precinct.number() + " already has "
+                            + "a machine named " + name.value() + " certified with another key (SHA-256 "
+                            + entry.keySha256().substring(0, 16) + "…): certify one machine per name; a replacement "
+                            + "gets a new name and joins with admit");
                 }
-                throw new CliException("node.error.nameTaken", "precinct " + precinct.number() + " already has a "
-                        + "machine named " + name.value() + " certified with another key (SHA-256 "
-                        + entry.keySha256().substring(0, 16) + "…): certify one machine per name; a replacement gets "
-                        + "a new name and joins with admit");
+                if (entry.role().isPresent() && entry.role().get() != role) {
+                    throw new CliException("node.error.roleChanged", "precinct " + precinct.number() + " certified "
+                            + name.value() + " as " + entry.role().get().label() + ", not " + role.label()
+                            + ": a renewal keeps the role; a machine in another role gets a new name and its own key");
+                }
+                return entry.role().isEmpty();
             }
         }
         return true;
     }
 
-    /** Adds the name, as {@link #check} allowed it: the whole list written anew, atomically. */
-    static void record(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256)
+    /** Lists the name, as {@link #check} allowed it (in place of its line without a role): the whole list anew. */
+    static void record(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256, NodeRole role)
             throws IOException {
         List<Entry> entries = new ArrayList<>(read(authorityDirectory));
-        entries.add(new Entry(precinct, name, keySha256));
+        entries.removeIf(entry -> entry.precinct().equals(precinct) && entry.name().equals(name));
+        entries.add(new Entry(precinct, name, keySha256, Optional.of(role)));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (Entry entry : entries) {
             text.append(entry.line()).append('\n');
@@ -84,20 +113,29 @@ final class CertifiedNodeNames {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
             throw unreadable(file, "it is not a regular file of at most 16 MiB");
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw unreadable(file, "it is not UTF-8 text");
+        }
+        boolean withRoles = !lines.isEmpty() && lines.get(0).equals(HEADER);
+        if (!withRoles && (lines.isEmpty() || !lines.get(0).equals(HEADER_WITHOUT_ROLES))) {
             throw unreadable(file, "its first line is not the header");
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] fields = lines.get(i).split("\t", -1);
             try {
-                if (fields.length != 3 || !DIGEST.matcher(fields[2]).matches()) {
-                    throw new IllegalArgumentException("three fields, the last a SHA-256");
+                if (fields.length != (withRoles ? 4 : 3) || !DIGEST.matcher(fields[2]).matches()) {
+                    throw new IllegalArgumentException("the fields of the header, the third a SHA-256");
                 }
-                entries.add(new Entry(PrecinctId.parse(fields[0]), new NodeName(fields[1]), fields[2]));
+                Optional<NodeRole> role = withRoles && !fields[3].isEmpty()
+                        ? Optional.of(NodeRole.parse(fields[3])) : Optional.empty();
+                entries.add(new Entry(PrecinctId.parse(fields[0]), new NodeName(fields[1]), fields[2], role));
             } catch (IllegalArgumentException e) {
-                throw unreadable(file, "line " + (i + 1) + " is not 'precinct TAB name TAB key-sha256'");
+                throw unreadable(file, "line " + (i + 1) + " is not 'precinct TAB name TAB key-sha256"
+                        + (withRoles ? " TAB role'" : "'"));
             }
         }
         return entries;

@@ -20,6 +20,7 @@ import kz.sailau.kiosk.crypto.Digests;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
+import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.NodeName;
@@ -110,8 +111,9 @@ public final class NodeCommands {
 
     @Command(name = "certify-node", mixinStandardHelpOptions = true,
             description = {"Check a node's request (name, role, precinct) and issue its TLS certificate. A machine name "
-                    + "is certified for one key per precinct (the authority directory's certified-nodes.tsv): a "
-                    + "renewal of the same key is allowed, another machine under a taken name is refused."})
+                    + "is certified for one key and one role per precinct (the authority directory's "
+                    + "certified-nodes.tsv): a renewal of the same key in the same role is allowed, another machine "
+                    + "under a taken name or another role is refused."})
     static final class CertifyNode implements Callable<Integer> {
         private final CliEnvironment env;
 
@@ -152,18 +154,20 @@ public final class NodeCommands {
             byte[] requestPem = ArgumentChecks.smallFile(request, "--request");
             ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
             ArgumentChecks.outside(out, "--out", authority.directory, "the authority directory");
+            CertifiedNodeNames.checkReadable(authority.directory);
             AuthorityCredentials signer = authority.unseal(passphrase);
             X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
                     env.clock(), Duration.ofDays(validityDays), env.random());
-            // One key per machine name and precinct (decision 0480): checked before anything is written.
-            NodeName name = NodeCertificates.identify(certificate, signer.certificate()).name();
+            // One key and one role per machine name and precinct (decision 0480, 0481): checked before anything is
+            // written.
+            NodeIdentity identity = NodeCertificates.identify(certificate, signer.certificate());
             String key = Digests.sha256Hex(certificate.getPublicKey().getEncoded());
-            if (CertifiedNodeNames.check(authority.directory, precinctId, name, key)) {
-                CertifiedNodeNames.record(authority.directory, precinctId, name, key);
+            if (CertifiedNodeNames.check(authority.directory, precinctId, identity.name(), key, identity.role())) {
+                CertifiedNodeNames.record(authority.directory, precinctId, identity.name(), key, identity.role());
             }
             AtomicFileReplacement.write(out, Pem.certificate(certificate));
             env.out().println("node certificate written to " + out + " for "
-                    + NodeCertificates.identify(certificate, signer.certificate()));
+                    + identity);
             return KioskCommandLine.OK;
         }
     }

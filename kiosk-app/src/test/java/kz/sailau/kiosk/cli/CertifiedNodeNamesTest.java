@@ -9,12 +9,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
+import kz.sailau.kiosk.crypto.Digests;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,5 +106,87 @@ class CertifiedNodeNamesTest {
         said = err.toString(StandardCharsets.UTF_8);
         assertTrue(said.startsWith("error [node.error.certifiedNames]: ") && said.contains("line 5"), said);
         assertFalse(Files.exists(dir.resolve("third.crt.pem")), "no certificate written");
+    }
+
+    /**
+     * Session H64: a renewal (the same key again) under another role was certified, so one name stood for a kiosk and
+     * a ballot desk at once; the list keeps the role now and refuses the change.
+     */
+    @Test
+    void aRenewalKeepsTheRoleTheNameWasCertifiedFor() throws Exception {
+        authority();
+        KeyPair key = nodeKey();
+        assertEquals(0, certify(request(key, "kiosk-2", "kiosk", "4711"), "4711", "kiosk.crt.pem"), err::toString);
+        assertEquals(0, certify(request(key, "kiosk-2", "kiosk", "4711"), "4711", "renewed.crt.pem"), err::toString);
+        Path list = dir.resolve("auth").resolve(CertifiedNodeNames.FILE);
+        String before = Files.readString(list);
+
+        assertEquals(1, certify(request(key, "kiosk-2", "ballot-desk", "4711"), "4711", "desk.crt.pem"));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error [node.error.roleChanged]: precinct 4711 certified kiosk-2 as kiosk")
+                && said.strip().lines().count() == 1, said);
+        assertFalse(Files.exists(dir.resolve("desk.crt.pem")), "no certificate written");
+        assertEquals(before, Files.readString(list), "the list unchanged");
+    }
+
+    /** A list written before the role was recorded (decision 0480's three columns) still reads; a renewal adds it. */
+    @Test
+    void aListWithoutRolesStillReadsAndARenewalRecordsTheRole() throws Exception {
+        authority();
+        KeyPair key = nodeKey();
+        Path list = dir.resolve("auth").resolve(CertifiedNodeNames.FILE);
+        Files.writeString(list, "precinct\tname\tkey_sha256\n4711\tkiosk-2\t"
+                + Digests.sha256Hex(key.getPublic().getEncoded()) + "\n4711\tkiosk-3\t" + "ab".repeat(32) + "\n");
+        assertEquals(1, certify(request(nodeKey(), "kiosk-3", "kiosk", "4711"), "4711", "taken.crt.pem"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error [node.error.nameTaken]: "), err::toString);
+        assertEquals(0, certify(request(key, "kiosk-2", "clerk-station", "4711"), "4711", "renewed.crt.pem"),
+                err::toString);
+        assertTrue(Files.readString(list).contains("4711\tkiosk-2\t" + Digests.sha256Hex(key.getPublic().getEncoded())
+                + "\tclerk-station\n"), Files.readString(list));
+        assertEquals(1, certify(request(key, "kiosk-2", "kiosk", "4711"), "4711", "changed.crt.pem"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error [node.error.roleChanged]: "), err::toString);
+    }
+
+    /**
+     * A list that is not UTF-8 said only {@code error [cli.error.io]: file error: malformed input}, naming neither the
+     * file nor what to do; and a damaged list was found only after the authority passphrase was typed.
+     */
+    @Test
+    void aListThatIsNotUtf8IsRefusedByNameBeforeThePassphrase() throws Exception {
+        authority();
+        Path list = dir.resolve("auth").resolve(CertifiedNodeNames.FILE);
+        Files.write(list, ("precinct\tname\tkey_sha256\n4711\tkiosk-\u00ff\t").getBytes(StandardCharsets.ISO_8859_1));
+        Path request = request(nodeKey(), "kiosk-4", "kiosk", "4711");
+        Files.writeString(passphrase(), "a wrong passphrase\n");
+        assertEquals(1, certify(request, "4711", "utf8.crt.pem"));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error [node.error.certifiedNames]: " + list) && said.contains("UTF-8")
+                && said.strip().lines().count() == 1, said);
+        assertFalse(Files.exists(dir.resolve("utf8.crt.pem")));
+    }
+
+    private void authority() throws Exception {
+        Files.writeString(passphrase(), "DEMO passphrase for tests only\n");
+        assertEquals(0, run(concat(new String[] {"authority", "init", "--out", dir.resolve("auth").toString(),
+                "--passphrase-file", passphrase().toString()})), err::toString);
+    }
+
+    private static KeyPair nodeKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    /** A node's request as {@code node init} writes it, for a key the test holds (so that one key can ask twice). */
+    private Path request(KeyPair key, String name, String role, String precinct) throws Exception {
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name)
+                .addRDN(BCStyle.OU, "Precinct " + precinct).addRDN(BCStyle.T, role).addRDN(BCStyle.O, "Sailau").build();
+        PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
+        Path file = Files.createTempFile(dir, "node", ".csr.pem");
+        Files.writeString(file, "-----BEGIN CERTIFICATE REQUEST-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(request.getEncoded())
+                + "\n-----END CERTIFICATE REQUEST-----\n");
+        return file;
     }
 }
