@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -96,7 +98,7 @@ final class CertifiedNodeNames {
     static void record(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256, NodeRole role)
             throws IOException {
         List<Entry> entries = new ArrayList<>(read(authorityDirectory));
-        entries.removeIf(entry -> entry.precinct().equals(precinct) && entry.name().equals(name));
+        entries.removeIf(entry -> entry.precinct().equals(precinct) && entry.name().equals(name)); // its line without a role
         entries.add(new Entry(precinct, name, keySha256, Optional.of(role)));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (Entry entry : entries) {
@@ -124,19 +126,26 @@ final class CertifiedNodeNames {
             throw unreadable(file, "its first line is not the header");
         }
         List<Entry> entries = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] fields = lines.get(i).split("\t", -1);
+            Entry entry;
             try {
                 if (fields.length != (withRoles ? 4 : 3) || !DIGEST.matcher(fields[2]).matches()) {
                     throw new IllegalArgumentException("the fields of the header, the third a SHA-256");
                 }
                 Optional<NodeRole> role = withRoles && !fields[3].isEmpty()
                         ? Optional.of(NodeRole.parse(fields[3])) : Optional.empty();
-                entries.add(new Entry(PrecinctId.parse(fields[0]), new NodeName(fields[1]), fields[2], role));
+                entry = new Entry(PrecinctId.parse(fields[0]), new NodeName(fields[1]), fields[2], role);
             } catch (IllegalArgumentException e) {
                 throw unreadable(file, "line " + (i + 1) + " is not 'precinct TAB name TAB key-sha256"
                         + (withRoles ? " TAB role'" : "'"));
             }
+            if (!names.add(entry.precinct().number() + "\t" + entry.name().value())) {
+                throw unreadable(file, "line " + (i + 1) + " names precinct " + entry.precinct().number()
+                        + "'s " + entry.name().value() + " again");
+            }
+            entries.add(entry);
         }
         return entries;
     }

@@ -165,6 +165,25 @@ class CertifiedNodeNamesTest {
         assertFalse(Files.exists(dir.resolve("utf8.crt.pem")));
     }
 
+    /**
+     * A list naming one machine of a precinct twice (two keys or two roles, by hand) cannot say which is certified:
+     * it was read by its first line, and the renewal of that line rewrote the list without the second.
+     */
+    @Test
+    void aListNamingAMachineTwiceIsRefused() throws Exception {
+        authority();
+        KeyPair key = nodeKey();
+        Path list = dir.resolve("auth").resolve(CertifiedNodeNames.FILE);
+        String twice = "precinct\tname\tkey_sha256\n4711\tkiosk-2\t" + Digests.sha256Hex(key.getPublic().getEncoded())
+                + "\n4712\tkiosk-2\t" + "cd".repeat(32) + "\n04711\tkiosk-2\t" + "ab".repeat(32) + "\n";
+        Files.writeString(list, twice);
+        assertEquals(1, certify(request(key, "kiosk-2", "kiosk", "4711"), "4711", "twice.crt.pem"));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error [node.error.certifiedNames]: ") && said.contains("line 4"), said);
+        assertFalse(Files.exists(dir.resolve("twice.crt.pem")));
+        assertEquals(twice, Files.readString(list), "the list unchanged");
+    }
+
     private void authority() throws Exception {
         Files.writeString(passphrase(), "DEMO passphrase for tests only\n");
         assertEquals(0, run(concat(new String[] {"authority", "init", "--out", dir.resolve("auth").toString(),
