@@ -121,6 +121,14 @@ final class RecordsCodec {
             for (VoterJson v : document.voters()) {
                 Voter voter = new Voter(new Iin(v.iin()), v.surname(), v.givenName(), v.patronymic(),
                         LocalDate.parse(v.birthDate()), new PrecinctId(v.precinct()));
+                // The builder's limit, read the same way: a longer name would not fit its column's padding at rest
+                // and would stand out in the store (decision 0460).
+                for (String name : new String[] {voter.surname(), voter.givenName(), voter.patronymic()}) {
+                    if (name.length() > VoterRowValidator.MAX_NAME) {
+                        throw new RegisterException("register.error.malformed", "a voter's name is longer than "
+                                + VoterRowValidator.MAX_NAME + " UTF-16 units, the most a register build writes", null);
+                    }
+                }
                 Sex sex = switch (v.sex()) {
                     case "M" -> Sex.MALE;
                     case "F" -> Sex.FEMALE;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kz.sailau.kiosk.FuzzSeeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,5 +73,22 @@ class RegisterJsonReadOneWayTest {
         assertTrue(!hostile.equals(honest), "the variant changed nothing: " + variant);
         RegisterException refused = assertThrows(RegisterException.class, () -> readManifest(hostile));
         assertTrue(List.of("register.error.malformed").contains(refused.messageKey()), refused.messageKey());
+    }
+
+    /** A name longer than {@code register build} writes is refused on reading too (decision 0460's padding). */
+    @Test
+    void aNameLongerThanTheBuilderWritesIsRefused() {
+        String honest = records();
+        Matcher surname = Pattern.compile("\"surname\":\"[^\"]*\"").matcher(honest);
+        assertTrue(surname.find(), "the seed has a surname");
+        String longest = honest.substring(0, surname.start()) + "\"surname\":\"" + "Ә".repeat(100) + "\""
+                + honest.substring(surname.end());
+        assertEquals(2, RecordsCodec.decode(longest.getBytes(StandardCharsets.UTF_8)).records().size(),
+                "100 UTF-16 units, the builder's limit, read");
+        String longer = longest.replace("Ә".repeat(100), "Ә".repeat(101));
+        RegisterException refused = assertThrows(RegisterException.class,
+                () -> RecordsCodec.decode(longer.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("register.error.malformed", refused.messageKey());
+        assertTrue(!refused.getMessage().contains("Ә"), "the name is not quoted");
     }
 }
