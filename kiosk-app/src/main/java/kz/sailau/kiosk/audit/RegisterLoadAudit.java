@@ -1,8 +1,6 @@
 package kz.sailau.kiosk.audit;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -57,12 +55,8 @@ public final class RegisterLoadAudit implements LoadGuard {
     public void commit(Connection connection, LoadedRegister loaded, X509Certificate signer) throws SQLException {
         check(now(connection), loaded.version());
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
-        long templates;
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM voter_finger");
-             ResultSet row = count.executeQuery()) {
-            templates = row.next() ? row.getLong(1) : 0;
-        }
-        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded, templates, signer));
+        recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded,
+                StateAnchor.count(connection, "voter_finger"), signer));
         recorder.signHead(connection, clock.instant());
         StateAnchor.verify(connection, credentials.publicKey(), migrations);
     }

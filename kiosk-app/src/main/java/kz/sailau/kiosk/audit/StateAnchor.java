@@ -556,7 +556,8 @@ public final class StateAnchor {
         }
     }
 
-    private static long count(Connection connection, String table) throws SQLException {
+    /** The rows of {@code table}, 0 when the table does not exist (a store opened without its migration). */
+    static long count(Connection connection, String table) throws SQLException {
         return countWhere(connection, table, "1 = 1");
     }
 
