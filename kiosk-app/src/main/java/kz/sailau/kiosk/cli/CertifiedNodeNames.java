@@ -49,17 +49,23 @@ final class CertifiedNodeNames {
         }
     }
 
-    private CertifiedNodeNames() {
+    private final Path file;
+    private final List<Entry> entries;
+
+    private CertifiedNodeNames(Path file, List<Entry> entries) {
+        this.file = file;
+        this.entries = List.copyOf(entries);
     }
 
     /**
-     * Reads the list as {@link #check} does, so that a damaged list is refused before the authority's passphrase is
-     * asked for.
+     * Reads the list once, before the authority's passphrase is asked for, so that a damaged list is refused first;
+     * an authority directory without one has an empty list.
      *
      * @throws CliException {@code node.error.certifiedNames} when the list cannot be read as written
      */
-    static void checkReadable(Path authorityDirectory) throws IOException {
-        read(authorityDirectory);
+    static CertifiedNodeNames read(Path authorityDirectory) throws IOException {
+        Path file = Objects.requireNonNull(authorityDirectory, "authorityDirectory").resolve(FILE);
+        return new CertifiedNodeNames(file, entries(file));
     }
 
     /**
@@ -70,12 +76,10 @@ final class CertifiedNodeNames {
      *         without its role
      * @throws CliException {@code node.error.nameTaken} when the precinct has another machine of that name;
      *                      {@code node.error.roleChanged} when the same key asks for another role than the one the
-     *                      name was certified for; {@code node.error.certifiedNames} when the list cannot be read as
-     *                      written
+     *                      name was certified for
      */
-    static boolean check(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256,
-                         NodeRole role) throws IOException {
-        for (Entry entry : read(authorityDirectory)) {
+    boolean check(PrecinctId precinct, NodeName name, String keySha256, NodeRole role) {
+        for (Entry entry : entries) {
             if (entry.precinct().equals(precinct) && entry.name().equals(name)) {
                 if (!entry.keySha256().equals(keySha256)) {
                     throw new CliException("node.error.nameTaken", "precinct " + precinct.number() + " already has "
@@ -94,21 +98,22 @@ final class CertifiedNodeNames {
         return true;
     }
 
-    /** Lists the name, as {@link #check} allowed it (in place of its line without a role): the whole list anew. */
-    static void record(Path authorityDirectory, PrecinctId precinct, NodeName name, String keySha256, NodeRole role)
-            throws IOException {
-        List<Entry> entries = new ArrayList<>(read(authorityDirectory));
-        entries.removeIf(entry -> entry.precinct().equals(precinct) && entry.name().equals(name)); // its line without a role
-        entries.add(new Entry(precinct, name, keySha256, Optional.of(role)));
+    /**
+     * Lists the name, as {@link #check} allowed it (in place of its line without a role): the list as read, with
+     * this line, written anew, whole and atomically.
+     */
+    void record(PrecinctId precinct, NodeName name, String keySha256, NodeRole role) throws IOException {
+        List<Entry> written = new ArrayList<>(entries);
+        written.removeIf(entry -> entry.precinct().equals(precinct) && entry.name().equals(name)); // its line without a role
+        written.add(new Entry(precinct, name, keySha256, Optional.of(role)));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        for (Entry entry : entries) {
+        for (Entry entry : written) {
             text.append(entry.line()).append('\n');
         }
-        AtomicFileReplacement.write(authorityDirectory.resolve(FILE), text.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFileReplacement.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<Entry> read(Path authorityDirectory) throws IOException {
-        Path file = Objects.requireNonNull(authorityDirectory, "authorityDirectory").resolve(FILE);
+    private static List<Entry> entries(Path file) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }

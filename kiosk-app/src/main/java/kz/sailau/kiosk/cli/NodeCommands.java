@@ -154,7 +154,7 @@ public final class NodeCommands {
             byte[] requestPem = ArgumentChecks.smallFile(request, "--request");
             ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
             ArgumentChecks.outside(out, "--out", authority.directory, "the authority directory");
-            CertifiedNodeNames.checkReadable(authority.directory);
+            CertifiedNodeNames certified = CertifiedNodeNames.read(authority.directory);
             AuthorityCredentials signer = authority.unseal(passphrase);
             X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
                     env.clock(), Duration.ofDays(validityDays), env.random());
@@ -162,8 +162,8 @@ public final class NodeCommands {
             // written.
             NodeIdentity identity = NodeCertificates.identify(certificate, signer.certificate());
             String key = Digests.sha256Hex(certificate.getPublicKey().getEncoded());
-            if (CertifiedNodeNames.check(authority.directory, precinctId, identity.name(), key, identity.role())) {
-                CertifiedNodeNames.record(authority.directory, precinctId, identity.name(), key, identity.role());
+            if (certified.check(precinctId, identity.name(), key, identity.role())) {
+                certified.record(precinctId, identity.name(), key, identity.role());
             }
             AtomicFileReplacement.write(out, Pem.certificate(certificate));
             env.out().println("node certificate written to " + out + " for "
