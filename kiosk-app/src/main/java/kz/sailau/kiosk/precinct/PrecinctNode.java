@@ -204,23 +204,23 @@ public final class PrecinctNode implements AutoCloseable {
         } else {
             RejoinGuard.refuseIfEmptied(settings);
         }
-        PrecinctNode node;
-        try {
-            node = new PrecinctNode(settings, credentials, authority, random);
-        } catch (Exception e) {
-            throw startFailure(e, settings);
-        }
         // A machine restarted right after a crash finds its old self still in the view until the others' failure
-        // detection drops it, and its join is refused as a duplicate: it tries again until that has happened.
+        // detection drops it, and its join is refused as a duplicate: it tries again until that has happened, each
+        // time with a new channel (JGroups Raft 1.1.4 closes the log when a failed connect stops the stack and does
+        // not reopen it: a second connect of one channel failed with "fileSize cannot be retrieved if closed").
         long deadline = System.nanoTime() + REJOIN_WAIT.toNanos();
         while (true) {
+            PrecinctNode node;
+            try {
+                node = new PrecinctNode(settings, credentials, authority, random);
+            } catch (Exception e) {
+                throw startFailure(e, settings);
+            }
             try {
                 node.channel.connect(CLUSTER);
-                LOG.info("precinct node {} listening on {}", settings.name(), settings.listen());
-                break;
             } catch (Exception e) {
+                node.halt();
                 if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("duplicate")) {
-                    node.channel.close();
                     throw startFailure(e, settings);
                 }
                 LOG.info("precinct node {}: its previous run is still in the view; joining again", settings.name());
@@ -228,13 +228,14 @@ public final class PrecinctNode implements AutoCloseable {
                     Thread.sleep(REJOIN_PAUSE_MILLIS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    node.channel.close();
                     throw new PrecinctUnavailableException("interrupted while joining the precinct network");
                 }
+                continue;
             }
+            LOG.info("precinct node {} listening on {}", settings.name(), settings.listen());
+            node.markJoined();
+            return node;
         }
-        node.markJoined();
-        return node;
     }
 
     /**
