@@ -134,8 +134,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
             if (outcome == PrecinctOutcome.ALREADY_CHECKED_IN) {
                 throw new AlreadyCheckedInException();
             }
-            refuseIfSealed(outcome);
-            throw new IllegalStateException("the precinct ledger answered " + outcome);
+            throw unexpected(outcome, "the precinct ledger answered " + outcome);
         }
         return local.record(record, token);
     }
@@ -161,8 +160,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
         if (outcome == PrecinctOutcome.ALREADY_CHECKED_IN) {
             throw new AlreadyCheckedInException();
         } else if (outcome != PrecinctOutcome.ACCEPTED) {
-            refuseIfSealed(outcome);
-            throw new IllegalStateException("the precinct ledger answered " + outcome + " to a paper mark");
+            throw unexpected(outcome, "the precinct ledger answered " + outcome + " to a paper mark");
         }
         return local.recordPaperMark(iin, clerk);
     }
@@ -182,8 +180,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
         }
         if (outcome != PrecinctOutcome.ACCEPTED) {
             replacement.ifPresent(this::voidQuietly);
-            refuseIfSealed(outcome);
-            throw new IllegalStateException("the precinct ledger refused the void: " + outcome);
+            throw unexpected(outcome, "the precinct ledger refused the void: " + outcome);
         }
         return local.replaceToken(voided, replacement, clerk);
     }
@@ -207,8 +204,7 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     private void issue(PreparedToken token) {
         PrecinctOutcome outcome = node.issueToken(bytes(token));
         if (outcome != PrecinctOutcome.ACCEPTED) {
-            refuseIfSealed(outcome);
-            throw new IllegalStateException("the precinct ledger refused the token id: " + outcome);
+            throw unexpected(outcome, "the precinct ledger refused the token id: " + outcome);
         }
     }
 
@@ -216,11 +212,16 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
      * The day's seal as the kiosk meets it: nothing was recorded, the kiosk checks nobody in and shows the cut-off
      * screen, and the log says {@value NetworkCutOffException#DAY_SEALED_KEY} (decision 0471).
      */
-    private static void refuseIfSealed(PrecinctOutcome outcome) {
+    /**
+     * What an answer the caller did not expect becomes: a sealed day the kiosk shows as such (decision 0471), any
+     * other a programming error naming the answer.
+     */
+    private static RuntimeException unexpected(PrecinctOutcome outcome, String message) {
         if (outcome == PrecinctOutcome.DAY_SEALED) {
-            throw new NetworkCutOffException(NetworkCutOffException.DAY_SEALED_KEY,
+            return new NetworkCutOffException(NetworkCutOffException.DAY_SEALED_KEY,
                     "the precinct's day is sealed: the ledger takes no more check-ins or tokens");
         }
+        return new IllegalStateException(message);
     }
 
     /** Voids an id nobody was shown; if that fails too the precinct's reconciliation shows one id issued too many. */
