@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import kz.sailau.kiosk.app.Main;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.crypto.Digests;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -36,18 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CertifiedNodeNamesTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCommandLine cli = new CapturedCommandLine(CapturedCommandLine.NOVEMBER_20);
+    private final ByteArrayOutputStream err = cli.err;
 
     @TempDir
     Path dir;
 
     private int run(String... args) {
         err.reset();
-        CliEnvironment environment = new CliEnvironment(Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"),
-                ZoneOffset.UTC), new SecureRandom(), Main.migrations(), SourceAfisMatcher::new,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return KioskCommandLine.create(environment).execute(args);
+        return cli.run(args);
     }
 
     private static final String[] FAST = {"--argon2-memory-kib", "8192", "--argon2-iterations", "1"};

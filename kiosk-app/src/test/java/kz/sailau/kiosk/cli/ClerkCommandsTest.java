@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.audit.AuditEntry;
 import kz.sailau.kiosk.audit.AuditEventType;
 import kz.sailau.kiosk.audit.AuditLog;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.clerk.PinCheck;
@@ -32,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code clerk add | list | reset | remove} in process on an initialised kiosk directory. */
 class ClerkCommandsTest {
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCommandLine cli = new CapturedCommandLine(CapturedCommandLine.NOVEMBER_20);
+    final ByteArrayOutputStream out = cli.out;
+    final ByteArrayOutputStream err = cli.err;
 
     @TempDir
     Path dir;
@@ -41,10 +38,7 @@ class ClerkCommandsTest {
     int run(String... args) {
         out.reset();
         err.reset();
-        CliEnvironment environment = new CliEnvironment(Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"),
-                ZoneOffset.UTC), new SecureRandom(), Main.migrations(), SourceAfisMatcher::new,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return KioskCommandLine.create(environment).execute(args);
+        return cli.run(args);
     }
 
     String out() {

@@ -4,30 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import kz.sailau.kiosk.app.Main;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command tree and its error reporting, in process. */
 class KioskCommandLineTest {
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCommandLine cli = new CapturedCommandLine(CapturedCommandLine.NOVEMBER_20);
+    final ByteArrayOutputStream out = cli.out;
+    final ByteArrayOutputStream err = cli.err;
 
     int run(String... args) {
-        CliEnvironment environment = new CliEnvironment(Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"),
-                ZoneOffset.UTC), new SecureRandom(), Main.migrations(), SourceAfisMatcher::new,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return KioskCommandLine.create(environment).execute(args);
+        return cli.run(args);
     }
 
     @Test

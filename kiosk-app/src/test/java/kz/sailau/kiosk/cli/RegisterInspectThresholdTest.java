@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.biometric.FingerTemplate;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.model.FingerPosition;
 import kz.sailau.kiosk.register.EnrolledFinger;
 import kz.sailau.kiosk.register.RegisterContents;
@@ -26,14 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code register inspect} shows the verify threshold each voter gets from its number of templates. */
 class RegisterInspectThresholdTest {
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCommandLine cli = new CapturedCommandLine(RegisterFixtures.CLOCK);
+    final ByteArrayOutputStream out = cli.out;
+    final ByteArrayOutputStream err = cli.err;
 
     int run(String... args) {
-        CliEnvironment environment = new CliEnvironment(RegisterFixtures.CLOCK, new SecureRandom(), Main.migrations(),
-                SourceAfisMatcher::new, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return KioskCommandLine.create(environment).execute(args);
+        return cli.run(args);
     }
 
     @Test
