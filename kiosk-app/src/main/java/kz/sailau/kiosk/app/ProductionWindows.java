@@ -98,6 +98,18 @@ final class ProductionWindows {
      */
     static int show(KioskConfiguration configuration, Path configFile, CliEnvironment environment,
                     StartWarmUp warmUp) throws InterruptedException {
+        // The display first: a kiosk that cannot open its window has not started, so it opens no database and records
+        // no KIOSK_STARTED (a refusal changes nothing; decision 0489).
+        try {
+            Platform.startup(() -> {
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            environment.err().println("cannot start: no display for the kiosk window (" + e.getMessage()
+                    + "): start it in the kiosk's session (sailau-kiosk.service), or check it without a window with "
+                    + "--check-only or --ready-check [start.error.noDisplay]");
+            warmUp.close();
+            return 1;
+        }
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = environment.openDatabase(directory);
         KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
@@ -108,52 +120,46 @@ final class ProductionWindows {
         AtomicReference<KioskAdministration> unlocked = new AtomicReference<>();
         ElectionDays days = new ElectionDays(configuration, environment, database, matcher, devicesOpen,
                 () -> unlocked.get().nodeCredentials());
-        try {
-            Platform.startup(() -> {
-                Stage stage = new Stage(StageStyle.UNDECORATED);
-                stage.setTitle("Sailau kiosk");
-                stage.setFullScreenExitHint("");
-                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-                stage.setOnCloseRequest(event -> event.consume());
-                stage.setOnHidden(event -> closed.countDown());
-                KioskAdministration administration = new KioskAdministration(directory, database, configuration,
-                        matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
-                        environment.clock(), environment.random(),
-                        stage::hide);
-                unlocked.set(administration);
-                administration.withReports(() -> SerialDevices.printer(configuration), ZoneId.systemDefault());
-                administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
-                        new SerialDeviceProbe(), SerialPortList::present,
-                        administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
-                administration.withWaitTimes(days::waitTimes);
-                if (configuration.precinctNode().isPresent()) {
-                    administration.withPrecinctMembership(new KioskPrecinctNetwork(days::node,
-                            administration::recordNow));
-                }
-                // One election day, built at the first need: the pre-election test (from the first unlock) or the
-                // voter screens.
-                administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
-                        KioskDataDirectory.at(configuration.dataDirectory()), database, environment.migrations(),
-                        new ElectionId(configuration.election()), matcher.extractorVersion(), days.of(credentials),
-                        environment.clock(), environment.random()));
-                LanguageViewModel language = new LanguageViewModel();
-                Scene scene = new Scene(new StackPane(), 1280, 800);
-                scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-                AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
-                        () -> administration.credentials().ifPresent(credentials ->
-                                scene.setRoot(voterScreens(database, days.forVoters(credentials, warmUp), language,
-                                        administration, worker, warmUp))));
-                unlock.setBackWhileLocked(false);
-                scene.setRoot(KioskScreens.scrolling(unlock));
-                stage.setScene(scene);
-                stage.setFullScreen(true);
-                stage.show();
-            });
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            environment.err().println("cannot start: no display for the kiosk window (" + e.getMessage() + ")");
-            database.close();
-            return 1;
-        }
+        Platform.runLater(() -> {
+            Stage stage = new Stage(StageStyle.UNDECORATED);
+            stage.setTitle("Sailau kiosk");
+            stage.setFullScreenExitHint("");
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setOnCloseRequest(event -> event.consume());
+            stage.setOnHidden(event -> closed.countDown());
+            KioskAdministration administration = new KioskAdministration(directory, database, configuration,
+                    matcher.extractorVersion(), configuration.dataDirectory().resolve(KIOSK_CERTIFICATE_FILE),
+                    environment.clock(), environment.random(),
+                    stage::hide);
+            unlocked.set(administration);
+            administration.withReports(() -> SerialDevices.printer(configuration), ZoneId.systemDefault());
+            administration.withDeviceSettings(new KioskDeviceSettings(configFile, configuration,
+                    new SerialDeviceProbe(), SerialPortList::present,
+                    administration::recordNow, "admin.devices.appliesRestart").withDevicesOpen(devicesOpen::get));
+            administration.withWaitTimes(days::waitTimes);
+            if (configuration.precinctNode().isPresent()) {
+                administration.withPrecinctMembership(new KioskPrecinctNetwork(days::node,
+                        administration::recordNow));
+            }
+            // One election day, built at the first need: the pre-election test (from the first unlock) or the
+            // voter screens.
+            administration.withLogicAccuracy(credentials -> new LogicAccuracyMode(
+                    KioskDataDirectory.at(configuration.dataDirectory()), database, environment.migrations(),
+                    new ElectionId(configuration.election()), matcher.extractorVersion(), days.of(credentials),
+                    environment.clock(), environment.random()));
+            LanguageViewModel language = new LanguageViewModel();
+            Scene scene = new Scene(new StackPane(), 1280, 800);
+            scene.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+            AdministratorView unlock = new AdministratorView(administration, language, worker, Platform::runLater,
+                    () -> administration.credentials().ifPresent(credentials ->
+                            scene.setRoot(voterScreens(database, days.forVoters(credentials, warmUp), language,
+                                    administration, worker, warmUp))));
+            unlock.setBackWhileLocked(false);
+            scene.setRoot(KioskScreens.scrolling(unlock));
+            stage.setScene(scene);
+            stage.setFullScreen(true);
+            stage.show();
+        });
         closed.await();
         warmUp.close();
         worker.shutdownNow();

@@ -52,7 +52,10 @@ public final class StartCommand implements Callable<Integer> {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
             String where = Files.exists(config) ? "" : "; " + whereTheConfigurationIs();
-            environment.err().println("cannot start: " + PrintableText.of(e.getMessage().replaceAll("[\\r\\n]+", " ")) + where
+            // One line: the problems the exception lists one a line ("\n  - ") joined with "; " (session H66).
+            String listed = e.getMessage().replaceFirst(":\\R\\s*- ", ": ").replaceAll("\\R\\s*- ", "; ")
+                    .replaceAll("[\\r\\n]+", " ");
+            environment.err().println("cannot start: " + PrintableText.of(listed) + where
                     + " [start.error.configuration]");
             return 1;
         }

@@ -202,7 +202,8 @@ public final class BundleVerifier {
      *                  carries and the signer is reported as not checked
      * @param redeemed  the ballot desk's count of redeemed tokens, if known
      * @param desk      the ballot desk's redemptions, if its ledger was given
-     * @throws BundleFormatException when the file is not a readable bundle
+     * @throws BundleFormatException when the file is not a readable bundle (saying so too when its signature does
+     *                               not match its bytes, decision 0488)
      */
     public static Result verify(byte[] json, byte[] signature, X509Certificate authority, OptionalLong redeemed,
                                 Optional<Reconciliation.Redeemed> desk) {
@@ -211,7 +212,15 @@ public final class BundleVerifier {
         Objects.requireNonNull(desk, "desk");
         List<Check> checks = new ArrayList<>();
         Optional<PublicKey> kioskKey = signature(json, signature, authority, checks);
-        DayBundle.Parsed parsed = DayBundle.parse(json);
+        DayBundle.Parsed parsed;
+        try {
+            parsed = DayBundle.parse(json);
+        } catch (BundleFormatException e) {
+            // A byte changed after signing can make the file unreadable: the one line then says it was changed.
+            throw checks.get(0).message().endsWith("[bundle.check.signatureMismatch]") ? new BundleFormatException(
+                    e.getMessage() + ", and its signature does not match its contents: the file was changed after it "
+                    + "was signed", e) : e;
+        }
         DayBundle bundle = parsed.bundle();
         AuditVerifier.Report audit = AuditVerifier.verify(bundle.entries(), kioskKey, parsed.statedHeadSequence(),
                 parsed.statedHeadHash());

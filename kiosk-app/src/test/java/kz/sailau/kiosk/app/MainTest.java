@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,6 +53,29 @@ class MainTest {
         assertTrue(help.contains("Usage: sailau-kiosk start") && help.contains("--ready-check"), help);
         assertEquals(KioskCommandLine.USAGE, run(cases.get(1), e -> Main.commandLineFor(cases.get(1), e)).exit());
         assertEquals(KioskCommandLine.FAILED, run(cases.get(3), e -> Main.commandLineFor(cases.get(3), e)).exit());
+    }
+
+    /**
+     * Session H66 (the administrator's guide walked): a configuration refusal read {@code cannot be used:   - file not
+     * found}, the exception's list of problems with its line breaks blanked out. Now it is one line, the problems
+     * joined with "; ".
+     */
+    @Test
+    void aConfigurationRefusalListsItsProblemsInOneLine() throws Exception {
+        String missing = temp.resolve("no-such-kiosk.json").toString();
+        Outcome absent = run(new String[] {"start", "--config", missing, "--check-only"}, Main::commandLine);
+        assertEquals(KioskCommandLine.FAILED, absent.exit());
+        assertTrue(absent.err().startsWith("cannot start: configuration " + missing + " cannot be used: file not "
+                + "found; a sample with every key is "), absent.err());
+        Path twice = Files.writeString(temp.resolve("kiosk.json"), "{\"precinct\": 0, \"maxFingerTries\": 9}");
+        Outcome wrong = run(new String[] {"start", "--config", twice.toString(), "--check-only"}, Main::commandLine);
+        assertEquals(KioskCommandLine.FAILED, wrong.exit());
+        assertEquals(1, wrong.err().lines().count(), wrong.err());
+        assertTrue(wrong.err().startsWith("cannot start: configuration " + twice + " cannot be used: ")
+                && wrong.err().contains("precinct") && wrong.err().contains("; ")
+                && wrong.err().contains("maxFingerTries")
+                && !wrong.err().contains(" - ") && wrong.err().strip().endsWith("[start.error.configuration]"),
+                wrong.err());
     }
 
     @Test

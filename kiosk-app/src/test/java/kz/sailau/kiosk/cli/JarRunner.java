@@ -56,11 +56,26 @@ public final class JarRunner {
     /** Runs to completion (at most {@code minutes} minutes: long measurements on a loaded machine). */
     public static Result run(int minutes, Path workingDirectory, String... args)
             throws IOException, InterruptedException {
+        return run(minutes, workingDirectory, List.of(), args);
+    }
+
+    /**
+     * Runs to completion (at most two minutes) without the environment variables {@code unset}: a start without a
+     * display ({@code DISPLAY}, {@code WAYLAND_DISPLAY}), whatever the machine running the tests has.
+     */
+    public static Result runWithout(List<String> unset, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
+        return run(2, workingDirectory, unset, args);
+    }
+
+    private static Result run(int minutes, Path workingDirectory, List<String> unset, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("sailau-out", ".txt");
         Path err = Files.createTempFile("sailau-err", ".txt");
-        Process process = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command(args)).directory(workingDirectory.toFile());
+        unset.forEach(builder.environment()::remove);
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         process.getOutputStream().close();
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -259,8 +259,10 @@ class PrecinctKioskLogsIT {
         PrecinctBundleVerifier.Result result = verify(directory);
         assertFailed(result, "kiosk log kiosk-1", "kiosk-1.day-bundle.json does not verify as a kiosk's day bundle: "
                 + "signature");
+        // Its signature file is kiosk-2's own: the garbage is said to be a change (decision 0488).
         assertFailed(result, "kiosk log kiosk-2", "kiosk-2.day-bundle.json is not a kiosk's day bundle: bundle cannot "
-                + "be read (not JSON of the sailau-day-bundle-v2 format) [audit.error.bundleFormat]");
+                + "be read (not JSON of the sailau-day-bundle-v2 format), and its signature does not match its "
+                + "contents: the file was changed after it was signed [audit.error.bundleFormat]");
         assertFailed(result, "signature desk-1", "desk-1.bundle: bundle signature cannot be read (not a CMS signature "
                 + "with one signer and its certificate) [audit.error.bundleSignature]");
         assertFalse(result.toString().contains("Exception"), result.toString());

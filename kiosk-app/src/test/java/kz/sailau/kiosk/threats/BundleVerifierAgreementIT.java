@@ -183,6 +183,61 @@ class BundleVerifierAgreementIT {
                 + "[bundle.check.signatureMissing]"), console.out());
     }
 
+    /**
+     * Session H66: the observer guide's Step 1 showed {@code register signer} after {@code issued tokens}, where the
+     * program prints it after {@code audit log}. The guide's example names its checks in the order both verifiers
+     * print them, and every check printed for a genuine bundle with {@code --authority-cert} and {@code --election}
+     * is in it.
+     */
+    @Test
+    void theObserverGuideShowsTheChecksInTheOrderTheyArePrinted() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "observer-guide.md"), StandardCharsets.UTF_8);
+        int step = guide.indexOf("## Step 1: verify the bundle");
+        int start = guide.indexOf("```\nok ", step) + 4;
+        List<String> shown = guide.substring(start, guide.indexOf("```", start)).lines()
+                .filter(line -> line.startsWith("ok ")).map(line -> line.substring(2).strip().split(" {2,}")[0])
+                .toList();
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(0, console.run("bundle", "verify", genuine.toString(), "--authority-cert", authority.toString(),
+                "--election", RegisterFixtures.ELECTION.value()), console.out());
+        List<String> printed = console.out().lines().filter(line -> line.startsWith("ok\t"))
+                .map(line -> line.split("\t")[1]).toList();
+        assertTrue(shown.containsAll(printed), "the guide's example lacks a check: " + shown + " vs " + printed);
+        assertEquals(printed, shown.stream().filter(printed::contains).toList(), "the guide's example: " + shown);
+    }
+
+    /**
+     * Session H66 (the observer guide walked): one byte changed so that the bundle cannot be read any more (a letter
+     * of an event type, a byte appended after the object) was refused as unreadable only, while the guide promises
+     * that any change fails the signature. Now the one line says both (decision 0488); a file that is no bundle and
+     * has no signature is refused as before, without a word about a change.
+     */
+    @Test
+    void aChangeThatMakesTheBundleUnreadableIsSaidToBeAChangeByBothVerifiers() throws Exception {
+        Map<String, Consumer<Path>> changes = new LinkedHashMap<>();
+        changes.put("an event type changed", bundle -> replace(bundle, "\"CHECK_IN_BY_FINGERPRINT\"",
+                "\"CHECK_IN_BY_FINGERPRINU\""));
+        changes.put("a letter appended", bundle -> write(bundle, append(read(bundle), (byte) 'x')));
+        for (Map.Entry<String, Consumer<Path>> change : changes.entrySet()) {
+            Path copy = copyOfGenuine("unreadable " + change.getKey());
+            change.getValue().accept(copy);
+            for (String command : List.of("audit", "bundle")) {
+                DayFixture.Console console = DayFixture.console();
+                assertEquals(1, console.run(command, "verify", copy.toString(), "--authority-cert",
+                        authority.toString()), change.getKey() + ": " + console.out() + console.err());
+                assertEquals(1, console.err().lines().count(), change.getKey() + ": " + console.err());
+                assertTrue(console.err().startsWith("error [audit.error.bundleFormat]: bundle cannot be read")
+                        && console.err().strip().endsWith(", and its signature does not match its contents: the "
+                        + "file was changed after it was signed"), change.getKey() + ": " + console.err());
+            }
+        }
+        Path garbage = Files.writeString(dir.resolve("garbage.json"), "{\"not\": \"a bundle\"}\n");
+        DayFixture.Console console = DayFixture.console();
+        assertEquals(1, console.run("bundle", "verify", garbage.toString()), console.err());
+        assertTrue(console.err().startsWith("error [audit.error.bundleFormat]: ")
+                && !console.err().contains("changed"), console.err());
+    }
+
     @Test
     void theRealJarGivesTheSameVerdictForBothCommands() throws Exception {
         Path copy = copyOfGenuine("jar");

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,29 @@ class ReadyCheckLeavesNothingIT {
         assertEquals(before, ThreatWorld.snapshot(world.kiosk), "nothing left behind after a later failure");
         assertFalse(Files.exists(world.kiosk.resolve("token-signing.key")));
         assertFalse(Files.exists(world.kiosk.resolve("token-public.key")));
+    }
+
+    /**
+     * Session H66 (the administrator's guide walked): {@code start} on a machine without a display opened the kiosk's
+     * database and recorded {@code KIOSK_STARTED} before it found that no window could open, and its one line had no
+     * key although the guide promises {@code cannot start: … [start.error.…]}. Now the display is checked first
+     * (decision 0489): one line with {@code start.error.noDisplay}, exit 1, the data directory as before. The real jar
+     * in its own JVM, without {@code DISPLAY} and {@code WAYLAND_DISPLAY}.
+     */
+    @Test
+    void aStartWithoutADisplayRefusesWithItsKeyAndRecordsNothing() throws Exception {
+        Files.write(world.kiosk.resolve(PrecinctTokenKey.KIOSK_FILE), tokenKey(RegisterFixtures.ELECTION.value()));
+        var before = ThreatWorld.snapshot(world.kiosk);
+        JarRunner.Result refused = JarRunner.runWithout(List.of("DISPLAY", "WAYLAND_DISPLAY"), root, "start",
+                "--config", config.toString(), "--passphrase-file", world.passphrase.toString());
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        List<String> lines = refused.err().lines().toList();
+        // JavaFX itself may warn first of the jar's unnamed module: the kiosk's own line is the last one.
+        assertTrue(lines.get(lines.size() - 1).startsWith("cannot start: no display for the kiosk window (")
+                && lines.get(lines.size() - 1).endsWith("[start.error.noDisplay]"), refused.err());
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("cannot start")).count(), refused.err());
+        assertFalse(refused.err().contains("Exception") || refused.err().contains("\tat "), refused.err());
+        assertEquals(before, ThreatWorld.snapshot(world.kiosk), "no database opened, no KIOSK_STARTED recorded");
     }
 
     private static ThreatWorld.Run readyCheck() {
