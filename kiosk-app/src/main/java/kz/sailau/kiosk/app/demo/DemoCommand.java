@@ -46,6 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        if (!check && !DemoWindows.startToolkit(environment.err())) {
+            return 1;
+        }
         DemoData demo = DemoData.create(data.toAbsolutePath(), quiet(), environment.out());
         try (DemoPrecinct network = precinct ? DemoPrecinct.start(demo.directory().resolve("precinct"),
                 new PrecinctId(KioskConfiguration.defaults().precinct()), environment.clock(), environment.random())

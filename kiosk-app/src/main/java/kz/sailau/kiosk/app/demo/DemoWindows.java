@@ -24,42 +24,57 @@ final class DemoWindows {
     private DemoWindows() {
     }
 
-    /** Shows the windows; returns the exit code once the kiosk window is closed. */
+    /**
+     * Starts the JavaFX toolkit, before the demo builds anything (decision 0489): without a display the demo says so
+     * in one line on {@code err} and builds nothing.
+     *
+     * @return whether windows can be shown
+     */
+    static boolean startToolkit(PrintStream err) {
+        try {
+            Platform.startup(() -> {
+            });
+            return true;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            err.println("demo: cannot open a window here (" + e.getMessage() + "): run it with a display, or use "
+                    + "'demo --check' for the headless end-to-end check [demo.error.noDisplay]");
+            return false;
+        }
+    }
+
+    /**
+     * Shows the windows on the toolkit {@link #startToolkit} started; returns the exit code once the kiosk window is
+     * closed.
+     */
     static int show(DemoKiosk kiosk, PrintStream out) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<CheckInScreenModel> model = new AtomicReference<>();
-        try {
-            Platform.startup(() -> {
-                CheckInScreenModel screens = kiosk.model(new LanguageViewModel(), Platform::runLater);
-                model.set(screens);
-                kiosk.electionDay().startTicking(Duration.ofSeconds(1));
-                Stage kioskStage = new Stage();
-                kioskStage.setTitle("Sailau kiosk — DEMO");
-                KioskScreens kioskScreens = new KioskScreens(screens, kiosk.administration(() ->
-                        Platform.runLater(kioskStage::close)), ForkJoinPool.commonPool(), Platform::runLater);
-                kioskScreens.voterView().clerkConsole().suggestLogin(DemoKiosk.CLERK.value());
-                Layout layout = layout(Screen.getPrimary().getVisualBounds());
-                kioskStage.setScene(styled(new Scene(kioskScreens, layout.kiosk().getWidth(),
-                        layout.kiosk().getHeight())));
-                kioskStage.setX(layout.kiosk().getMinX());
-                kioskStage.setY(layout.kiosk().getMinY());
-                kioskStage.setOnHidden(e -> closed.countDown());
-                Stage panelStage = new Stage();
-                panelStage.setTitle("Sailau — demo voter panel");
-                panelStage.setScene(styled(new Scene(DemoPanel.scrolling(new DemoPanel(kiosk, screens)),
-                        layout.panel().getWidth(), layout.panel().getHeight())));
-                panelStage.setX(layout.panel().getMinX());
-                panelStage.setY(layout.panel().getMinY());
-                // Over the kiosk window when the screen has no room beside it: it must stay visible.
-                panelStage.setAlwaysOnTop(layout.over());
-                kioskStage.show();
-                panelStage.show();
-            });
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            out.println("demo: cannot open a window here (" + e.getMessage() + "). Run with a display, or use "
-                    + "'demo --check' for the headless end-to-end check.");
-            return 1;
-        }
+        Platform.runLater(() -> {
+            CheckInScreenModel screens = kiosk.model(new LanguageViewModel(), Platform::runLater);
+            model.set(screens);
+            kiosk.electionDay().startTicking(Duration.ofSeconds(1));
+            Stage kioskStage = new Stage();
+            kioskStage.setTitle("Sailau kiosk — DEMO");
+            KioskScreens kioskScreens = new KioskScreens(screens, kiosk.administration(() ->
+                    Platform.runLater(kioskStage::close)), ForkJoinPool.commonPool(), Platform::runLater);
+            kioskScreens.voterView().clerkConsole().suggestLogin(DemoKiosk.CLERK.value());
+            Layout layout = layout(Screen.getPrimary().getVisualBounds());
+            kioskStage.setScene(styled(new Scene(kioskScreens, layout.kiosk().getWidth(),
+                    layout.kiosk().getHeight())));
+            kioskStage.setX(layout.kiosk().getMinX());
+            kioskStage.setY(layout.kiosk().getMinY());
+            kioskStage.setOnHidden(e -> closed.countDown());
+            Stage panelStage = new Stage();
+            panelStage.setTitle("Sailau — demo voter panel");
+            panelStage.setScene(styled(new Scene(DemoPanel.scrolling(new DemoPanel(kiosk, screens)),
+                    layout.panel().getWidth(), layout.panel().getHeight())));
+            panelStage.setX(layout.panel().getMinX());
+            panelStage.setY(layout.panel().getMinY());
+            // Over the kiosk window when the screen has no room beside it: it must stay visible.
+            panelStage.setAlwaysOnTop(layout.over());
+            kioskStage.show();
+            panelStage.show();
+        });
         out.println("demo: kiosk window open; close it to stop the demo");
         closed.await();
         if (model.get() != null) {

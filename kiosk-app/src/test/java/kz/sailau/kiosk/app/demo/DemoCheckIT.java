@@ -1,10 +1,12 @@
 package kz.sailau.kiosk.app.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import kz.sailau.kiosk.cli.JarRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,23 @@ class DemoCheckIT {
         assertTrue(Files.isRegularFile(dir.resolve("demo-data/kiosk/token-signing.key")), "a ready kiosk keeps its key");
         assertTrue(unlocked.out().matches("(?s)ready: [1-9][0-9]* voters in the 1:N gallery;.*"
                 + "gallery ready [0-9]+ ms since the JVM started.*heap: .* MiB in use after GC.*"), unlocked.out());
+    }
+
+    /**
+     * The README's first command on a machine without a display (a shell, SSH): one line saying so, before the demo
+     * builds anything (it built its data for 10 s, with {@code --precinct} 40 s, first; session H66).
+     */
+    @Test
+    void demoWithoutADisplaySaysSoBeforeItBuildsAnything() throws Exception {
+        JarRunner.Result refused = JarRunner.runWithout(List.of("DISPLAY", "WAYLAND_DISPLAY"), dir, "demo",
+                "--precinct");
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        List<String> lines = refused.err().lines().toList();
+        // JavaFX itself may warn first of the jar's unnamed module: the demo's own line is the last one.
+        assertTrue(lines.get(lines.size() - 1).startsWith("demo: cannot open a window here (")
+                && lines.get(lines.size() - 1).endsWith("[demo.error.noDisplay]"), refused.err());
+        assertFalse(refused.err().contains("Exception") || refused.err().contains("\tat "), refused.err());
+        assertFalse(Files.exists(dir.resolve("demo-data")), "nothing built: " + refused.out());
     }
 
     @Test
