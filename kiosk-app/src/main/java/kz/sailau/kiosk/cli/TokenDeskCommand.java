@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,6 +25,8 @@ import kz.sailau.kiosk.precinct.PrecinctUnavailableException;
 import kz.sailau.kiosk.token.PrecinctRedeemDesk;
 import kz.sailau.kiosk.token.TokenCheck;
 import kz.sailau.kiosk.token.TokenRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
  * kiosk issued, one voided, or one already redeemed at any desk is refused at once. Each line is answered with one
  * line: {@code ACCEPTED <id> signed|typed} (hand out the ballot) or {@code REFUSED <REASON> <key>} (do not); a desk
  * cut off from the majority answers {@code REFUSED CUT_OFF precinct.error.cutOff} and hands out nothing.
- * {@code state} prints the network line; {@code quit} (or the end of input) ends.
+ * {@code state} prints the network line; {@code quit} (or the end of input) ends. The desk says it is ready once its
+ * node is with the majority, or after {@link #READY_WAIT} without it (then it answers {@code CUT_OFF} until it is).
  *
  * <p>One passphrase opens both the desk package (the precinct token key, for typed codes) and the node key:
  * {@code node init} on the desk seals the node key under the desk package's passphrase. Every option and the node
@@ -56,6 +60,15 @@ public final class TokenDeskCommand implements Callable<Integer> {
     /** What a desk cut off from the majority answers: no ballot on this code here. */
     static final String CUT_OFF = "REFUSED CUT_OFF precinct.error.cutOff this desk has lost the precinct network: "
             + "hand out no ballot; use another desk or call a commission member";
+
+    /**
+     * How long a started desk waits for the majority before it says it is ready all the same (decision 0485): its
+     * node may have found no peer within its join and started in a view of its own, which merges with the precinct
+     * some seconds later (MERGE3 checks every few seconds, and a loaded machine is slower).
+     */
+    static final Duration READY_WAIT = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenDeskCommand.class);
 
     /** The key of a passphrase that does not open a sealed key. */
     private static final String WRONG_PASSPHRASE = "crypto.error.wrongPassphrase";
@@ -133,6 +146,12 @@ public final class TokenDeskCommand implements Callable<Integer> {
     }
 
     private void serve(PrecinctRedeemDesk redeemDesk, PrecinctNode node, PrintWriter out) throws IOException {
+        // "ready" only with the majority: the first token after it was refused as cut off while the node, alone in
+        // the view it started with, had not merged with the precinct yet (BallotDeskProcessIT on a loaded machine).
+        if (!node.awaitMajority(READY_WAIT)) {
+            LOG.warn("desk {}: no majority of the precinct after {} s ({}); every token is refused (CUT_OFF) until "
+                    + "there is", node.name(), READY_WAIT.toSeconds(), node.networkState().summary());
+        }
         out.println("desk " + node.name() + " ready: scan or type a ballot token, one a line; 'quit' ends");
         out.flush();
         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));

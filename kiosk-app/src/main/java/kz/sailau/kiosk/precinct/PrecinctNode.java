@@ -535,10 +535,25 @@ public final class PrecinctNode implements AutoCloseable {
      * election after a failure takes a moment and should not show as an outage.
      */
     private void awaitMajority() {
-        long deadline = System.nanoTime() + settings.commitTimeout().toNanos();
+        if (!awaitMajority(settings.commitTimeout())) {
+            throw new PrecinctUnavailableException("no majority of the precinct reachable from " + name());
+        }
+    }
+
+    /**
+     * Waits until this node is with the majority and knows the leader ({@link NetworkState#withMajority()}), up to
+     * {@code within}. A node whose join found no peer in time (discovery over TLS on a loaded machine) starts in a
+     * view of its own and merges with the precinct some seconds later; a console that says it is ready waits here.
+     *
+     * @return whether the node is with the majority
+     * @throws PrecinctUnavailableException if the waiting thread is interrupted
+     */
+    public boolean awaitMajority(Duration within) {
+        Objects.requireNonNull(within, "within");
+        long deadline = System.nanoTime() + within.toNanos();
         while (!networkState().withMajority()) {
-            if (System.nanoTime() > deadline) {
-                throw new PrecinctUnavailableException("no majority of the precinct reachable from " + name());
+            if (System.nanoTime() - deadline > 0) {
+                return false;
             }
             try {
                 Thread.sleep(20);
@@ -547,6 +562,7 @@ public final class PrecinctNode implements AutoCloseable {
                 throw new PrecinctUnavailableException("interrupted while waiting for the majority");
             }
         }
+        return true;
     }
 
     private byte[] await(CompletableFuture<byte[]> answer, String what) {

@@ -48,7 +48,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     /** Cuts the link from {@code peer}: its connections are closed and new ones refused. */
-    public void cut(InetAddress peer) {
+    public synchronized void cut(InetAddress peer) {
         cut.add(peer);
         for (Link link : links) {
             if (link.peer.equals(peer)) {
@@ -86,7 +86,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
                     continue;
                 }
                 Link link = new Link(peer, inbound, outbound);
-                links.add(link);
+                if (!register(link)) {
+                    // cut while the connection to the node was being made: refused, as if cut before
+                    link.close();
+                    continue;
+                }
                 link.start();
             } catch (IOException e) {
                 if (server.isClosed()) {
@@ -96,8 +100,21 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a link unless its peer is cut now. The peer was checked when the connection was accepted, but
+     * {@link #cut} may have run while the connection to the node was being made, and it closed only the links
+     * registered then: one added after it would have outlived the cut.
+     */
+    private synchronized boolean register(Link link) {
+        if (cut.contains(link.peer) || server.isClosed()) {
+            return false;
+        }
+        links.add(link);
+        return true;
+    }
+
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         server.close();
         for (Link link : links) {
             link.close();
