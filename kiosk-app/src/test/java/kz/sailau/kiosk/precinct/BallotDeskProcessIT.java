@@ -50,7 +50,7 @@ class BallotDeskProcessIT {
         if (jar == null) {
             throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
         }
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 70)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 44)) {
             Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
             precinct.members(machines);
@@ -124,7 +124,7 @@ class BallotDeskProcessIT {
         if (jar == null) {
             throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
         }
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 75)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 48)) {
             precinct.members(Map.of("kiosk-1", NodeRole.KIOSK));
             Ed25519TokenKeys key = Ed25519TokenKeys.generate(RANDOM);
             Path publicKey = Files.writeString(temp.resolve("kiosk-1.pub"),

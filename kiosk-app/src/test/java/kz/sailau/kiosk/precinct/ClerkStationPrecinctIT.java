@@ -67,7 +67,7 @@ class ClerkStationPrecinctIT {
     void aKioskWithAnOpenCaseAppearsOnTheStationAndLeavesItWhenResolved(FxRobot robot) throws Exception {
         Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
         machines.put("station-1", NodeRole.CLERK_STATION);
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4712), 60)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4712), 36)) {
             precinct.startAll(machines, 60);
             try (KioskStatusPublisher kiosk1 = KioskStatusPublisher.to(precinct.node("kiosk-1"));
                  KioskStatusPublisher kiosk2 = KioskStatusPublisher.to(precinct.node("kiosk-2"));

@@ -25,7 +25,7 @@ class ClosedNodeThreadsIT {
     @Test
     void aNodeClosedDuringAnElectionLeavesNoVotingThreadAndNoOtherNonDaemonThread() throws Exception {
         Set<Thread> before = nonDaemonThreads();
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4715), 95)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4715), 68)) {
             List<NodeName> members = precinct.members(InProcessPrecinct.kiosks(3));
             // kiosk-1 starts first and coordinates the view of two; kiosk-3 stays off.
             precinct.start(members.get(0));

@@ -55,7 +55,7 @@ class DeskStartedAloneIT {
         if (jar == null) {
             throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
         }
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 78)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 52)) {
             Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
             precinct.members(machines);

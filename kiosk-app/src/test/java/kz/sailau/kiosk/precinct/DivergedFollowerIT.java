@@ -42,7 +42,7 @@ class DivergedFollowerIT {
 
     @Test
     void aFollowerThatCommittedAReplacedEntryConvergesToTheLeadersLedger() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4714), 85)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4714), 10)) {
             List<NodeName> members = precinct.startAll(InProcessPrecinct.kiosks(3), WAIT);
             for (int i = 0; i < 3; i++) {
                 byte[] voter = voter();

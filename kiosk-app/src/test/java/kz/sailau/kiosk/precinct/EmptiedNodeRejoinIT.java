@@ -37,7 +37,7 @@ class EmptiedNodeRejoinIT {
 
     @Test
     void anEmptiedMemberStartsOnlyToRejoinAndOnlyWithEveryOtherMemberUp() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), new PrecinctId(4721), 170)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), new PrecinctId(4721), 152)) {
             precinct.startAll(InProcessPrecinct.kiosks(3), WAIT);
             Path directory = precinct.loopback.machine(K).directory();
             Path ledger = directory.resolve("ledger");

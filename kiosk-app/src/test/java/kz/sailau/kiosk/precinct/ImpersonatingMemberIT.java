@@ -62,7 +62,7 @@ class ImpersonatingMemberIT {
 
     @Test
     void aMemberAnnouncingAnotherMembersRaftNameIsRefusedAndCountsNothing() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), PRECINCT, 150)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), PRECINCT, 120)) {
             List<NodeName> members = precinct.members(InProcessPrecinct.kiosks(3));
             PrecinctNode kiosk1 = precinct.start(new NodeName("kiosk-1"));
             PrecinctNode kiosk3 = precinct.start(new NodeName("kiosk-3"));

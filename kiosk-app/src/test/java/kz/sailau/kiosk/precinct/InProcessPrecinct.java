@@ -33,6 +33,17 @@ final class InProcessPrecinct implements AutoCloseable {
     final LoopbackPrecinct loopback;
     final Map<NodeName, PrecinctNode> nodes = new LinkedHashMap<>();
 
+    /**
+     * @param addressBase the last octet of the first machine's loopback address. Failsafe runs two test classes at
+     *                    once (decision 0310), so every class has addresses of its own, machines at {@code
+     *                    addressBase} and up: 10 DivergedFollowerIT, 20 PrecinctNetworkIT, 28 PrecinctNodeProcessIT,
+     *                    36 ClerkStationPrecinctIT, 44/48 BallotDeskProcessIT, 52 DeskStartedAloneIT, 60–65
+     *                    ReplicatedCheckInLedgerIT, 68 ClosedNodeThreadsIT, 76/108/114 PrecinctCommandRefusalsIT, 84
+     *                    PrecinctSignedCommandsIT, 92 InsiderNodeFilesIT, 100 the simulation, 120 ImpersonatingMemberIT,
+     *                    128 SeizedNodeIT, 136/170 PrecinctElectionDayIT, 144 RewoundMetadataIT, 152
+     *                    EmptiedNodeRejoinIT, 160 LeaderlessMemberIT, 168 RestartedInTheViewIT, 180 the demo; a class
+     *                    sharing another's addresses could be handed a port the other just found free
+     */
     InProcessPrecinct(Path root, PrecinctId precinct, int addressBase) throws IOException {
         loopback = new LoopbackPrecinct(root, precinct, AuthorityCredentials.generate("Test-only authority",
                 Clock.systemUTC(), Duration.ofDays(2), RANDOM), PASSPHRASE, addressBase, RANDOM, Clock.systemUTC());

@@ -52,7 +52,7 @@ class InsiderNodeFilesIT {
 
     @Test
     void aStoppedNodesEditedRewoundOrSwappedFilesAreRefusedCorrectedOrCutOff() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), new PrecinctId(4717), 150)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), new PrecinctId(4717), 92)) {
             Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
             precinct.startAll(machines, WAIT);

@@ -26,7 +26,7 @@ class LeaderlessMemberIT {
 
     @Test
     void aFollowerThatLostTheLeaderInAWholeNetworkFindsOneAndChecksVotersInAgain() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4722), 180)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4722), 160)) {
             precinct.startAll(InProcessPrecinct.kiosks(3), WAIT);
             PrecinctNode follower = precinct.nodes.values().stream().filter(n -> !n.networkState().leader().equals(Optional.of(n.name()))).findFirst()
                     .orElseThrow();

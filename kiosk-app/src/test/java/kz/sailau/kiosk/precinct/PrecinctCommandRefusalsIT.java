@@ -52,7 +52,7 @@ class PrecinctCommandRefusalsIT {
 
     @Test
     void aListenPortTakenByAnotherProgramIsNamedByEveryCommandThatListens() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 100)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 76)) {
             Map<String, NodeRole> machines = new LinkedHashMap<>();
             machines.put("kiosk-1", NodeRole.KIOSK);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
@@ -81,7 +81,7 @@ class PrecinctCommandRefusalsIT {
 
     @Test
     void aDeskPackageOrANodeDirectoryOfAnotherAuthorityIsNamedAsSuch() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 110)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 108)) {
             precinct.members(Map.of("desk-1", NodeRole.BALLOT_DESK, "kiosk-1", NodeRole.KIOSK));
             AuthorityCredentials other = AuthorityCredentials.generate("Test-only other authority",
                     Clock.systemUTC(), Duration.ofDays(2), RANDOM);
@@ -107,7 +107,7 @@ class PrecinctCommandRefusalsIT {
 
     @Test
     void theNodeConsoleRefusesAnOverLongLineWithOneLineAndGoesOn() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 120)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 114)) {
             precinct.members(Map.of("kiosk-1", NodeRole.KIOSK));
             List<String> command = new ArrayList<>(JarRunner.command("node", "run", "--dir", dir(precinct, "kiosk-1"),
                     "--passphrase-file", precinct.loopback.passphraseFile().toString()));

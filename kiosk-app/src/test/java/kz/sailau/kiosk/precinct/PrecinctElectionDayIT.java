@@ -89,7 +89,7 @@ class PrecinctElectionDayIT {
     void twoKiosksRacingOnOneVoterThroughTheRealEnginesGiveOneTokenAndTheDeskRedeemsLive() throws Exception {
         RegisterContents register = RegisterFixtures.contents(VOTERS, 1, 42);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
-                140)) {
+                136)) {
             precinct.startAll(twoKiosksAndADesk(), 90);
             List<Kiosk> kiosks = new ArrayList<>();
             try {
@@ -160,7 +160,7 @@ class PrecinctElectionDayIT {
         RegisterContents register = RegisterFixtures.contents(2, 1, 43);
         RegisterRecord voter = register.records().get(0);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
-                160)) {
+                170)) {
             precinct.members(twoKiosksAndADesk());
             LoopbackPrecinct.Machine machine = precinct.machine("kiosk-1");
             // The kiosk says it is cut off after 2 s without the majority, not the loopback settings' 10 s.
@@ -234,7 +234,7 @@ class PrecinctElectionDayIT {
         // The same register, version and kiosks, built again: another file.
         Path rebuilt = precinctPackage("rebuilt", first, kioskA, kioskB);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), RegisterFixtures.PRECINCT,
-                140)) {
+                136)) {
             precinct.startAll(twoKiosksAndADesk(), 90);
             PrecinctNode other = precinct.node("kiosk-2");
             try (Kiosk opened = kiosk("kiosk-a", firstPackage, precinct.node("kiosk-1"));

@@ -35,7 +35,7 @@ class PrecinctNodeProcessIT {
         }
         try (LoopbackPrecinct precinct = new LoopbackPrecinct(root, new PrecinctId(4711),
                 AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(), Duration.ofDays(1), RANDOM),
-                "test-only node passphrase".toCharArray(), 40, RANDOM, Clock.systemUTC())) {
+                "test-only node passphrase".toCharArray(), 28, RANDOM, Clock.systemUTC())) {
             for (String name : List.of("kiosk-1", "kiosk-2", "kiosk-3", "desk-1")) {
                 precinct.add(name, name.startsWith("desk") ? NodeRole.BALLOT_DESK : NodeRole.KIOSK);
             }

@@ -31,7 +31,7 @@ class PrecinctSignedCommandsIT {
 
     @Test
     void noMachineWritesOutsideItsRoleOrInAnotherMachinesName() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(root, PRECINCT, 120)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(root, PRECINCT, 84)) {
             Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
             List<NodeName> members = precinct.startAll(machines, WAIT);

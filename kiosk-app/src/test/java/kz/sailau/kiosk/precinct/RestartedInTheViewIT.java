@@ -30,7 +30,7 @@ class RestartedInTheViewIT {
 
     @Test
     void aNodeStartedAgainWhileItsOldSelfIsStillInTheViewJoinsOnceThatIsDropped() throws Exception {
-        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4723), 190)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4723), 168)) {
             precinct.startAll(InProcessPrecinct.kiosks(3), WAIT);
             checkIn(precinct.node("kiosk-1"));
             precinct.awaitSameCounts(WAIT);

@@ -54,7 +54,7 @@ class RewoundMetadataIT {
     @Test
     void anEarlierMetadataPutBackOnAStoppedNodeIsRefusedBeforeItCanVoteTwiceInOneTerm() throws Exception {
         ExecutorService background = Executors.newCachedThreadPool();
-        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), new PrecinctId(4718), 160)) {
+        try (InProcessPrecinct precinct = new InProcessPrecinct(root.resolve("network"), new PrecinctId(4718), 144)) {
             precinct.startAll(InProcessPrecinct.kiosks(3), WAIT);
             LoopbackPrecinct.Machine a = precinct.loopback.machine(A);
             LoopbackPrecinct.Machine k = precinct.loopback.machine(K);

@@ -63,7 +63,7 @@ class SeizedNodeIT {
                 Clock.systemUTC(), Duration.ofDays(1), RANDOM);
         X509Certificate authority = authorityCredentials.certificate();
         try (LoopbackPrecinct precinct = new LoopbackPrecinct(root, PRECINCT, authorityCredentials,
-                "test-only node passphrase".toCharArray(), 140, RANDOM, Clock.systemUTC())) {
+                "test-only node passphrase".toCharArray(), 128, RANDOM, Clock.systemUTC())) {
             for (String name : List.of("kiosk-1", "kiosk-2", "desk-1")) {
                 precinct.add(name, name.startsWith("desk") ? NodeRole.BALLOT_DESK : NodeRole.KIOSK);
             }
