@@ -101,8 +101,7 @@ final class ProductionWindows {
         // The display first: a kiosk that cannot open its window has not started, so it opens no database and records
         // no KIOSK_STARTED (a refusal changes nothing; decision 0489).
         try {
-            Platform.startup(() -> {
-            });
+            JavaFxToolkit.start();
         } catch (UnsupportedOperationException | IllegalStateException e) {
             environment.err().println("cannot start: no display for the kiosk window (" + e.getMessage()
                     + "): start it in the kiosk's session (sailau-kiosk.service), or check it without a window with "

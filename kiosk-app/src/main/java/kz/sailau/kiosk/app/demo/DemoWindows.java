@@ -10,6 +10,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import kz.sailau.kiosk.app.JavaFxToolkit;
 import kz.sailau.kiosk.ui.CheckInScreenModel;
 import kz.sailau.kiosk.ui.KioskScreens;
 import kz.sailau.kiosk.ui.KioskView;
@@ -32,8 +33,7 @@ final class DemoWindows {
      */
     static boolean startToolkit(PrintStream err) {
         try {
-            Platform.startup(() -> {
-            });
+            JavaFxToolkit.start();
             return true;
         } catch (UnsupportedOperationException | IllegalStateException e) {
             err.println("demo: cannot open a window here (" + e.getMessage() + "): run it with a display, or use "
