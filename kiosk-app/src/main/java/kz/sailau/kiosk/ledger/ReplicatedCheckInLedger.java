@@ -209,12 +209,10 @@ public final class ReplicatedCheckInLedger implements CheckInLedger {
     }
 
     /**
-     * The day's seal as the kiosk meets it: nothing was recorded, the kiosk checks nobody in and shows the cut-off
-     * screen, and the log says {@value NetworkCutOffException#DAY_SEALED_KEY} (decision 0471).
-     */
-    /**
-     * What an answer the caller did not expect becomes: a sealed day the kiosk shows as such (decision 0471), any
-     * other a programming error naming the answer.
+     * What an answer the caller did not expect becomes. The day's seal as the kiosk meets it: nothing was recorded,
+     * the kiosk checks nobody in and shows the cut-off screen, and the log says
+     * {@value NetworkCutOffException#DAY_SEALED_KEY} (decision 0471); any other answer is a programming error naming
+     * it.
      */
     private static RuntimeException unexpected(PrecinctOutcome outcome, String message) {
         if (outcome == PrecinctOutcome.DAY_SEALED) {
