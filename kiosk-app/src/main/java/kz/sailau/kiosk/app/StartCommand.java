@@ -52,11 +52,8 @@ public final class StartCommand implements Callable<Integer> {
             configuration = KioskConfiguration.read(config);
         } catch (ConfigurationException e) {
             String where = Files.exists(config) ? "" : "; " + whereTheConfigurationIs();
-            // One line: the problems the exception lists one a line ("\n  - ") joined with "; " (session H66).
-            String listed = e.getMessage().replaceFirst(":\\R\\s*- ", ": ").replaceAll("\\R\\s*- ", "; ")
-                    .replaceAll("[\\r\\n]+", " ");
-            environment.err().println("cannot start: " + PrintableText.of(listed) + where
-                    + " [start.error.configuration]");
+            environment.err().println("cannot start: " + PrintableText.of(e.oneLine().replaceAll("[\\r\\n]+", " "))
+                    + where + " [start.error.configuration]");
             return 1;
         }
         List<String> problems = KioskPreflight.problems(configuration, environment);
