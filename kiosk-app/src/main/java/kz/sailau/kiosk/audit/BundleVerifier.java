@@ -115,6 +115,8 @@ public final class BundleVerifier {
     public static final String SIGNER = "signer";
     /** The name of the check of the marked-register backup against the bundle ({@link #markedRegister}). */
     public static final String MARKED_REGISTER = "marked register";
+    /** The key of a signature that does not match the bundle's bytes; a bundle that cannot be read looks for it. */
+    private static final String SIGNATURE_MISMATCH = "bundle.check.signatureMismatch";
 
     /** The marked-register backup an observer holds for a bundle. */
     public sealed interface Backup {
@@ -217,7 +219,7 @@ public final class BundleVerifier {
             parsed = DayBundle.parse(json);
         } catch (BundleFormatException e) {
             // A byte changed after signing can make the file unreadable: the one line then says it was changed.
-            throw checks.get(0).message().endsWith("[bundle.check.signatureMismatch]") ? new BundleFormatException(
+            throw checks.get(0).message().endsWith("[" + SIGNATURE_MISMATCH + "]") ? new BundleFormatException(
                     e.getMessage() + ", and its signature does not match its contents: the file was changed after it "
                     + "was signed", e) : e;
         }
@@ -324,7 +326,7 @@ public final class BundleVerifier {
         String words;
         if (e instanceof DetachedSignatureException detached) {
             key = detached.kind() == DetachedSignatureException.Kind.UNREADABLE ? "bundle.check.signatureUnreadable"
-                    : "bundle.check.signatureMismatch";
+                    : SIGNATURE_MISMATCH;
             words = e.getMessage();
         } else if ("audit.error.kioskCertificate".equals(e.messageKey())) {
             key = "bundle.check.signerNotCertified";
