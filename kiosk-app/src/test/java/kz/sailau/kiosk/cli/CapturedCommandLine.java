@@ -30,9 +30,16 @@ final class CapturedCommandLine {
 
     /** The exit code of one run; its output is appended to {@link #out} and {@link #err}. */
     int run(String... args) {
-        CliEnvironment environment = new CliEnvironment(clock, new SecureRandom(), Main.migrations(),
-                SourceAfisMatcher::new, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return KioskCommandLine.create(environment).execute(args);
+        return KioskCommandLine.create(environment()).execute(args);
+    }
+
+    /** As {@link #run}, with the command line {@link Main#main} would pick ({@code start}, {@code demo} too). */
+    int runAsMain(String... args) {
+        return Main.commandLineFor(args, environment()).execute(args);
+    }
+
+    private CliEnvironment environment() {
+        return new CliEnvironment(clock, new SecureRandom(), Main.migrations(), SourceAfisMatcher::new,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }
