@@ -8,14 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
-import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeName;
@@ -62,16 +58,9 @@ class BallotDeskProcessIT {
             Ed25519TokenKeys key1 = Ed25519TokenKeys.generate(RANDOM);
             Ed25519TokenKeys key2 = Ed25519TokenKeys.generate(RANDOM);
             Ed25519TokenKeys forger = Ed25519TokenKeys.generate(RANDOM);
-            Path public1 = Files.writeString(temp.resolve("kiosk-1.pub"),
-                    Base64.getEncoder().encodeToString(key1.publicKey()));
-            Path public2 = Files.writeString(temp.resolve("kiosk-2.pub"),
-                    Base64.getEncoder().encodeToString(key2.publicKey()));
+            DeskFiles files = DeskFiles.write(temp, precinct.loopback.authority(), ELECTION, PRECINCT,
+                    List.of(key1.publicKey(), key2.publicKey()), RANDOM);
             PrecinctTokenKey typedKey = PrecinctTokenKey.derive(precinct.loopback.authority(), ELECTION, PRECINCT);
-            Path deskKey = Files.write(temp.resolve("desk-key.p7"), typedKey.toDeskPackage(
-                    precinct.loopback.authority(), InProcessPrecinct.PASSPHRASE.clone(), Argon2idParameters.TEST_ONLY,
-                    RANDOM));
-            Path authority = Files.write(temp.resolve("authority.crt.pem"),
-                    Pem.certificate(precinct.loopback.authority().certificate()));
 
             TokenId scanned = tokenId();
             TokenId typed = tokenId();
@@ -81,13 +70,8 @@ class BallotDeskProcessIT {
             String qr = qr(key1, scanned);
             String code = HumanCode.encode(typedKey::mac, ELECTION, PRECINCT, typed);
 
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "token",
-                    "desk", "--dir", precinct.machine("desk-1").directory().toString(), "--election",
-                    ELECTION.value(), "--precinct", String.valueOf(PRECINCT.number()), "--kiosk-public-key",
-                    public1.toString(), "--kiosk-public-key", public2.toString(), "--desk-key", deskKey.toString(),
-                    "--authority-cert", authority.toString(), "--passphrase-file",
-                    precinct.loopback.passphraseFile().toString()));
+            List<String> command = files.process(jar, precinct.machine("desk-1").directory().toString(),
+                    precinct.loopback.passphraseFile().toString());
             Process desk = new ProcessBuilder(command)
                     .redirectError(temp.resolve("desk.log").toFile())
                     .start();
@@ -127,19 +111,10 @@ class BallotDeskProcessIT {
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 48)) {
             precinct.members(Map.of("kiosk-1", NodeRole.KIOSK));
             Ed25519TokenKeys key = Ed25519TokenKeys.generate(RANDOM);
-            Path publicKey = Files.writeString(temp.resolve("kiosk-1.pub"),
-                    Base64.getEncoder().encodeToString(key.publicKey()));
-            Path deskKey = Files.write(temp.resolve("desk-key.p7"), PrecinctTokenKey.derive(
-                    precinct.loopback.authority(), ELECTION, PRECINCT).toDeskPackage(precinct.loopback.authority(),
-                    InProcessPrecinct.PASSPHRASE.clone(), Argon2idParameters.TEST_ONLY, RANDOM));
-            Path authority = Files.write(temp.resolve("authority.crt.pem"),
-                    Pem.certificate(precinct.loopback.authority().certificate()));
+            DeskFiles files = DeskFiles.write(temp, precinct.loopback.authority(), ELECTION, PRECINCT,
+                    List.of(key.publicKey()), RANDOM);
             Path kioskDirectory = precinct.machine("kiosk-1").directory();
-            Process desk = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-jar", jar, "token", "desk", "--dir",
-                    kioskDirectory.toString(), "--election", ELECTION.value(), "--precinct",
-                    String.valueOf(PRECINCT.number()), "--kiosk-public-key", publicKey.toString(), "--desk-key",
-                    deskKey.toString(), "--authority-cert", authority.toString(), "--passphrase-file",
+            Process desk = new ProcessBuilder(files.process(jar, kioskDirectory.toString(),
                     precinct.loopback.passphraseFile().toString())).start();
             desk.getOutputStream().close();
             String out = new String(desk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

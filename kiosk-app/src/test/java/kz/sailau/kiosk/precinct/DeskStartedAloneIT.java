@@ -11,14 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
-import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -74,7 +70,10 @@ class DeskStartedAloneIT {
             LoopbackPrecinct.Machine desk = precinct.machine("desk-1");
             Path log = temp.resolve("desk.log");
             precinct.loopback.isolate(desk);
-            Process process = new ProcessBuilder(command(precinct, jar, key)).redirectError(log.toFile()).start();
+            DeskFiles files = DeskFiles.write(temp, precinct.loopback.authority(), ELECTION, PRECINCT,
+                    List.of(key.publicKey()), RANDOM);
+            Process process = new ProcessBuilder(files.process(jar, desk.directory().toString(),
+                    precinct.loopback.passphraseFile().toString())).redirectError(log.toFile()).start();
             try {
                 InProcessPrecinct.await(() -> read(log).contains("precinct node desk-1 listening on"), WAIT,
                         () -> "the desk's node did not start: " + read(log));
@@ -101,24 +100,6 @@ class DeskStartedAloneIT {
                 process.destroyForcibly();
             }
         }
-    }
-
-    /** {@code token desk} for desk-1 of {@code precinct}, with the keys and files it needs written here. */
-    private List<String> command(InProcessPrecinct precinct, String jar, Ed25519TokenKeys kiosk1)
-            throws IOException {
-        Path publicKey = Files.writeString(temp.resolve("kiosk-1.pub"),
-                Base64.getEncoder().encodeToString(kiosk1.publicKey()));
-        Path deskKey = Files.write(temp.resolve("desk-key.p7"), PrecinctTokenKey.derive(precinct.loopback.authority(),
-                ELECTION, PRECINCT).toDeskPackage(precinct.loopback.authority(), InProcessPrecinct.PASSPHRASE.clone(),
-                Argon2idParameters.TEST_ONLY, RANDOM));
-        Path authority = Files.write(temp.resolve("authority.crt.pem"),
-                Pem.certificate(precinct.loopback.authority().certificate()));
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "token", "desk", "--dir",
-                precinct.machine("desk-1").directory().toString(), "--election", ELECTION.value(), "--precinct",
-                String.valueOf(PRECINCT.number()), "--kiosk-public-key", publicKey.toString(), "--desk-key",
-                deskKey.toString(), "--authority-cert", authority.toString(), "--passphrase-file",
-                precinct.loopback.passphraseFile().toString());
     }
 
     private static String read(Path log) {

@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.sailau.kiosk.app.KioskPrecinctNetwork;
 import kz.sailau.kiosk.cli.JarRunner;
-import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
-import kz.sailau.kiosk.crypto.Pem;
-import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -58,7 +54,7 @@ class PrecinctCommandRefusalsIT {
             machines.put("desk-1", NodeRole.BALLOT_DESK);
             machines.put("station-1", NodeRole.CLERK_STATION);
             precinct.members(machines);
-            Desk desk = desk(precinct, precinct.loopback.authority());
+            DeskFiles desk = desk(precinct.loopback.authority());
             String passphrase = precinct.loopback.passphraseFile().toString();
             Map<String, List<String>> commands = new LinkedHashMap<>();
             commands.put("kiosk-1", List.of("node", "run", "--dir", dir(precinct, "kiosk-1"), "--passphrase-file",
@@ -85,13 +81,13 @@ class PrecinctCommandRefusalsIT {
             precinct.members(Map.of("desk-1", NodeRole.BALLOT_DESK, "kiosk-1", NodeRole.KIOSK));
             AuthorityCredentials other = AuthorityCredentials.generate("Test-only other authority",
                     Clock.systemUTC(), Duration.ofDays(2), RANDOM);
-            Desk otherPackage = desk(precinct, other);
+            DeskFiles otherPackage = desk(other);
             String deskDirectory = dir(precinct, "desk-1");
             String passphrase = precinct.loopback.passphraseFile().toString();
 
             // The desk package of another authority, the precinct's authority given: said so after the passphrase.
-            Desk mixed = new Desk(otherPackage.publicKey, otherPackage.deskKey,
-                    desk(precinct, precinct.loopback.authority()).authority);
+            DeskFiles mixed = new DeskFiles(otherPackage.kioskKeys(), otherPackage.deskKey(),
+                    desk(precinct.loopback.authority()).authority(), ELECTION, PRECINCT);
             JarRunner.Result run = JarRunner.run(temp, mixed.command(deskDirectory, passphrase)
                     .toArray(String[]::new));
             assertOneLine(run, "token.error.deskKeyAuthority", "desk package of another authority");
@@ -152,23 +148,11 @@ class PrecinctCommandRefusalsIT {
     }
 
     /** What a desk is given: a kiosk's public key, the desk package and the authority certificate (TEST keys). */
-    private record Desk(Path publicKey, Path deskKey, Path authority) {
-        List<String> command(String directory, String passphrase) {
-            return List.of("token", "desk", "--dir", directory, "--election", ELECTION.value(), "--precinct",
-                    String.valueOf(PRECINCT.number()), "--kiosk-public-key", publicKey.toString(), "--desk-key",
-                    deskKey.toString(), "--authority-cert", authority.toString(), "--passphrase-file", passphrase);
-        }
-    }
-
     /** A desk's files issued by {@code authority}, sealed under the precinct's TEST passphrase. */
-    private Desk desk(InProcessPrecinct precinct, AuthorityCredentials authority) throws Exception {
-        Path files = Files.createTempDirectory(temp, "desk");
+    private DeskFiles desk(AuthorityCredentials authority) throws Exception {
         byte[] kioskKey = new byte[32];
         RANDOM.nextBytes(kioskKey);
-        Path publicKey = Files.writeString(files.resolve("kiosk-1.pub"), Base64.getEncoder().encodeToString(kioskKey));
-        Path deskKey = Files.write(files.resolve("desk-key.p7"), PrecinctTokenKey.derive(authority, ELECTION, PRECINCT)
-                .toDeskPackage(authority, InProcessPrecinct.PASSPHRASE.clone(), Argon2idParameters.TEST_ONLY, RANDOM));
-        Path certificate = Files.write(files.resolve("authority.crt.pem"), Pem.certificate(authority.certificate()));
-        return new Desk(publicKey, deskKey, certificate);
+        return DeskFiles.write(Files.createTempDirectory(temp, "desk"), authority, ELECTION, PRECINCT,
+                List.of(kioskKey), RANDOM);
     }
 }
