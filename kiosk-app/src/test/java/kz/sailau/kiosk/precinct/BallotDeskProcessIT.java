@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
@@ -42,10 +43,7 @@ class BallotDeskProcessIT {
 
     @Test
     void theDeskRedeemsEachScannedOrTypedTokenOnceAcrossThePrecinct() throws Exception {
-        String jar = System.getProperty("sailau.kiosk.jar");
-        if (jar == null) {
-            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
-        }
+        String jar = JarRunner.jar().toString();
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 44)) {
             Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);
@@ -104,10 +102,7 @@ class BallotDeskProcessIT {
 
     @Test
     void aKioskNodeDirectoryIsRefusedAsADeskBeforeJoining() throws Exception {
-        String jar = System.getProperty("sailau.kiosk.jar");
-        if (jar == null) {
-            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
-        }
+        String jar = JarRunner.jar().toString();
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 48)) {
             precinct.members(Map.of("kiosk-1", NodeRole.KIOSK));
             Ed25519TokenKeys key = Ed25519TokenKeys.generate(RANDOM);

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeName;
@@ -47,10 +48,7 @@ class DeskStartedAloneIT {
 
     @Test
     void aDeskWhoseNodeStartedAloneSaysItIsReadyOnlyOnceItIsWithTheMajority() throws Exception {
-        String jar = System.getProperty("sailau.kiosk.jar");
-        if (jar == null) {
-            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
-        }
+        String jar = JarRunner.jar().toString();
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), PRECINCT, 52)) {
             Map<String, NodeRole> machines = InProcessPrecinct.kiosks(2);
             machines.put("desk-1", NodeRole.BALLOT_DESK);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -29,10 +30,7 @@ class PrecinctNodeProcessIT {
 
     @Test
     void aNodeListensOnlyOnItsConfiguredAddressAndAloneRefusesCheckIns(@TempDir Path root) throws Exception {
-        String jar = System.getProperty("sailau.kiosk.jar");
-        if (jar == null) {
-            throw new AssertionError("system property sailau.kiosk.jar not set: run through failsafe (mvn verify)");
-        }
+        String jar = JarRunner.jar().toString();
         try (LoopbackPrecinct precinct = new LoopbackPrecinct(root, new PrecinctId(4711),
                 AuthorityCredentials.generate("Test-only authority", Clock.systemUTC(), Duration.ofDays(1), RANDOM),
                 "test-only node passphrase".toCharArray(), 28, RANDOM, Clock.systemUTC())) {

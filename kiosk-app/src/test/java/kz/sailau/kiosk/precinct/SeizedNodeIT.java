@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.AuthorityCredentials;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
@@ -55,8 +56,7 @@ class SeizedNodeIT {
 
     @Test
     void aKioskKilledMidDayKeepsOnlyItsBoundedTailInTimeOrderAndTheRestSorted(@TempDir Path root) throws Exception {
-        Path jar = Path.of(System.getProperty("sailau.kiosk.jar", ""));
-        assertTrue(Files.isRegularFile(jar), "system property sailau.kiosk.jar not set: run through failsafe");
+        Path jar = JarRunner.jar();
         List<Sent> day = new ArrayList<>();
         Path seized;
         AuthorityCredentials authorityCredentials = AuthorityCredentials.generate("Test-only authority",
