@@ -285,6 +285,20 @@ public final class ScannerEmulator implements AutoCloseable {
         return awaitProgress(() -> generateImageCommands.get() >= count, timeout);
     }
 
+    /**
+     * Waits until the emulator has sent at least {@code count} uploads to the end. The host may hold an upload's
+     * last byte before the emulator's serving thread has counted it, so a test that has just captured waits here
+     * rather than reading {@link #uploadsCompleted()} at once.
+     *
+     * @param count   the number of completed uploads to wait for
+     * @param timeout how long to wait at most
+     * @return {@code true} if it happened within the timeout
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitUploadsCompleted(int count, Duration timeout) throws InterruptedException {
+        return awaitProgress(() -> uploadsCompleted.get() >= count, timeout);
+    }
+
     private boolean awaitProgress(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
@@ -413,6 +427,7 @@ public final class ScannerEmulator implements AutoCloseable {
             return false;
         } else if (plan.fault() == null) {
             uploadsCompleted.incrementAndGet();
+            signalProgress();
         }
         return true;
     }
