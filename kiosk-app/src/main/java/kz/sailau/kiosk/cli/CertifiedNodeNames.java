@@ -1,11 +1,15 @@
 package kz.sailau.kiosk.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +38,12 @@ final class CertifiedNodeNames {
 
     /** The file in the authority directory. */
     static final String FILE = "certified-nodes.tsv";
+
+    /**
+     * The lock file beside it (decision 0505): held from the list's second reading to its writing, so that two
+     * {@code certify-node} runs at once cannot both find a name free and each certify a key for it.
+     */
+    static final String LOCK_FILE = "certified-nodes.lock";
 
     private static final String HEADER = "precinct\tname\tkey_sha256\trole";
     /** The header of a list written before the role was recorded (decision 0480): its lines have three fields. */
@@ -66,6 +76,53 @@ final class CertifiedNodeNames {
     static CertifiedNodeNames read(Path authorityDirectory) throws IOException {
         Path file = Objects.requireNonNull(authorityDirectory, "authorityDirectory").resolve(FILE);
         return new CertifiedNodeNames(file, entries(file));
+    }
+
+    /**
+     * Takes the authority directory's lock for certifying (decision 0505), without waiting: another
+     * {@code certify-node} holding it is refused at once, before anything is written. Read the list again under the
+     * lock; what was read before the passphrase may be stale.
+     *
+     * @throws CliException {@code node.error.authorityBusy} when another run holds the lock
+     */
+    static Held lock(Path authorityDirectory) throws IOException {
+        Path lockFile = Objects.requireNonNull(authorityDirectory, "authorityDirectory").resolve(LOCK_FILE);
+        if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CliException("node.error.certifiedNames", lockFile + " is not a regular file; it is made only by "
+                    + "authority certify-node");
+        }
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new CliException("node.error.authorityBusy", "another authority certify-node is using "
+                    + authorityDirectory + " now: run this one again when it has finished");
+        }
+        return new Held(channel);
+    }
+
+    /** The authority directory's certifying lock, held until closed. */
+    static final class Held implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Held(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close(); // releases the lock
+        }
     }
 
     /**

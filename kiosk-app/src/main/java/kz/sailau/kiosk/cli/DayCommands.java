@@ -79,8 +79,9 @@ final class DayCommands {
                             + "as it was: " + e.getClass().getSimpleName() + " " + e.getMessage());
                 }
                 var counts = written.content().counts();
-                env.out().println("election day closed: " + counts.checkIns() + " check-ins"
-                        + (counts.paperMarks() > 0 ? " (and " + counts.paperMarks() + " paper marks)" : "")
+                // "label number" throughout, as the other counts: no "1 check-ins" (and no plural forms on a command line).
+                env.out().println("election day closed: check-ins " + counts.checkIns()
+                        + (counts.paperMarks() > 0 ? " (and paper marks " + counts.paperMarks() + ")" : "")
                         + ", tokens issued "
                         + counts.tokensIssued() + ", voided " + counts.tokensVoided()
                         + (counts.tokensNotIssued() > 0 ? ", not issued " + counts.tokensNotIssued() : "")

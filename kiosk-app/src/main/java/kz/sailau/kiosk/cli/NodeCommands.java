@@ -154,18 +154,22 @@ public final class NodeCommands {
             byte[] requestPem = ArgumentChecks.smallFile(request, "--request");
             ArgumentChecks.replaceableFile(out, "--out", "a certificate", "-----BEGIN CERTIFICATE-----");
             ArgumentChecks.outside(out, "--out", authority.directory, "the authority directory");
-            CertifiedNodeNames certified = CertifiedNodeNames.read(authority.directory);
+            CertifiedNodeNames.read(authority.directory); // a damaged list is refused before the passphrase
             AuthorityCredentials signer = authority.unseal(passphrase);
             X509Certificate certificate = NodeCertificates.certify(signer, requestPem, precinctId,
                     env.clock(), Duration.ofDays(validityDays), env.random());
             // One key and one role per machine name and precinct (decision 0480, 0481): checked before anything is
-            // written.
+            // written, under the directory's lock and on the list read again (decision 0505: a second run at once
+            // would otherwise find the same name free).
             NodeIdentity identity = NodeCertificates.identify(certificate, signer.certificate());
             String key = Digests.sha256Hex(certificate.getPublicKey().getEncoded());
-            if (certified.check(precinctId, identity.name(), key, identity.role())) {
-                certified.record(precinctId, identity.name(), key, identity.role());
+            try (CertifiedNodeNames.Held held = CertifiedNodeNames.lock(authority.directory)) {
+                CertifiedNodeNames current = CertifiedNodeNames.read(authority.directory);
+                if (current.check(precinctId, identity.name(), key, identity.role())) {
+                    current.record(precinctId, identity.name(), key, identity.role());
+                }
+                AtomicFileReplacement.write(out, Pem.certificate(certificate));
             }
-            AtomicFileReplacement.write(out, Pem.certificate(certificate));
             env.out().println("node certificate written to " + out + " for "
                     + identity);
             return KioskCommandLine.OK;

@@ -76,8 +76,8 @@ class ElectionDayIT {
         DayFixture.Console close = DayFixture.console();
         assertEquals(KioskCommandLine.OK, run(close, "day", "close", "--data", data.toString(), "--out", out.toString(),
                 "--passphrase-file", passphrase.toString()), close.out() + close.err());
-        assertTrue(close.out().contains(CHECK_INS + " check-ins, tokens issued " + (CHECK_INS + voided) + ", voided "
-                + voided + ", reconciliation balanced"), close.out());
+        assertTrue(close.out().contains("check-ins " + CHECK_INS + ", tokens issued " + (CHECK_INS + voided)
+                + ", voided " + voided + ", reconciliation balanced"), close.out());
 
         // After close the ledger refuses every check-in, and nothing changes.
         try (var reopened = kz.sailau.kiosk.store.KioskDatabase.open(data.resolve("kiosk.db"), DayFixture.migrations())) {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -172,6 +174,32 @@ class CertifiedNodeNamesTest {
         assertTrue(said.startsWith("error [node.error.certifiedNames]: ") && said.contains("line 4"), said);
         assertFalse(Files.exists(dir.resolve("twice.crt.pem")));
         assertEquals(twice, Files.readString(list), "the list unchanged");
+    }
+
+    /**
+     * Two {@code certify-node} runs at once each read the list before the other wrote it, so both found a name free
+     * and two keys were certified for one machine name (the last writer's line kept). The run that finds the
+     * directory's lock held is refused at once, nothing written; once the lock is free the same run certifies.
+     */
+    @Test
+    void aSecondCertificationAtOnceIsRefusedAndLeavesNothing() throws Exception {
+        authority();
+        Path list = dir.resolve("auth").resolve(CertifiedNodeNames.FILE);
+        assertEquals(0, certify(request(nodeKey(), "kiosk-1", "kiosk", "4711"), "4711", "one.crt.pem"), err::toString);
+        String before = Files.readString(list);
+        Path request = request(nodeKey(), "kiosk-2", "kiosk", "4711");
+        try (FileChannel other = FileChannel.open(dir.resolve("auth").resolve(CertifiedNodeNames.LOCK_FILE),
+                StandardOpenOption.WRITE); var held = other.lock()) {
+            assertEquals(1, certify(request, "4711", "two.crt.pem"));
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertTrue(said.startsWith("error [node.error.authorityBusy]: another authority certify-node is using ")
+                    && said.strip().lines().count() == 1, said);
+            assertFalse(Files.exists(dir.resolve("two.crt.pem")), "no certificate written");
+            assertEquals(before, Files.readString(list), "the list unchanged");
+            assertTrue(held.isValid(), "the other run's lock is left alone");
+        }
+        assertEquals(0, certify(request, "4711", "two.crt.pem"), err::toString);
+        assertTrue(Files.readString(list).contains("\tkiosk-2\t"), "listed once the lock is free");
     }
 
     private void authority() throws Exception {
