@@ -50,20 +50,33 @@ public final class BundleVerifier {
     /**
      * One check and its outcome.
      *
-     * @param name    what was checked
-     * @param status  its outcome
-     * @param message what was found
+     * @param name       what was checked
+     * @param status     its outcome
+     * @param message    what was found
+     * @param messageKey the failure's own message key when it has one (also written at the end of the message,
+     *                   {@code [key]}, for the reader); empty otherwise
      */
-    public record Check(String name, Status status, String message) {
+    public record Check(String name, Status status, String message, Optional<String> messageKey) {
         /** @throws NullPointerException on null */
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(messageKey, "messageKey");
+        }
+
+        /** A check without a message key of its own. */
+        public Check(String name, Status status, String message) {
+            this(name, status, message, Optional.empty());
         }
 
         static Check of(String name, boolean passed, String message) {
             return new Check(name, passed ? Status.PASSED : Status.FAILED, message);
+        }
+
+        /** A failed check with its message key, which also ends the message ({@code words [key]}). */
+        static Check failed(String name, String words, String messageKey) {
+            return new Check(name, Status.FAILED, words + " [" + messageKey + "]", Optional.of(messageKey));
         }
 
         /** Whether the check did not fail. */
@@ -157,9 +170,10 @@ public final class BundleVerifier {
                 + bundle.closedAt();
         boolean other = Objects.requireNonNull(expected, "expected").isPresent()
                 && !expected.get().equals(bundle.election());
-        return Check.of("election", !other, other ? "the bundle is of election " + bundle.election() + ", not "
-                + expected.get() + " (" + of + ") [bundle.check.otherElection]"
-                : of + (expected.isEmpty() ? " (give --election ID to require it)" : ", as given"));
+        return other ? Check.failed("election", "the bundle is of election " + bundle.election() + ", not "
+                + expected.get() + " (" + of + ")", "bundle.check.otherElection")
+                : Check.of("election", true, of + (expected.isEmpty() ? " (give --election ID to require it)"
+                : ", as given"));
     }
 
     /**
@@ -181,9 +195,9 @@ public final class BundleVerifier {
                     + "another list encrypted to the public authority certificate; the authority takes it only from "
                     + "the commission's own stick [bundle.check.backupNotBound]");
             case NONE_WRITTEN -> backup instanceof Backup.Found found
-                    ? Check.of(MARKED_REGISTER, false, "the bundle says no backup was written with it, but "
-                    + found.file() + " is there: that file is bound to nothing this bundle signed "
-                    + "[bundle.check.backupNotNamed]")
+                    ? Check.failed(MARKED_REGISTER, "the bundle says no backup was written with it, but "
+                    + found.file() + " is there: that file is bound to nothing this bundle signed",
+                    "bundle.check.backupNotNamed")
                     : Check.of(MARKED_REGISTER, true, "no backup was written with this bundle (no register was "
                     + "loaded at the close, or it was written again after the wipe)");
             case BOUND -> bound(binding, backup);
@@ -219,7 +233,7 @@ public final class BundleVerifier {
             parsed = DayBundle.parse(json);
         } catch (BundleFormatException e) {
             // A byte changed after signing can make the file unreadable: the one line then says it was changed.
-            throw checks.get(0).message().endsWith("[" + SIGNATURE_MISMATCH + "]") ? new BundleFormatException(
+            throw checks.get(0).messageKey().equals(Optional.of(SIGNATURE_MISMATCH)) ? new BundleFormatException(
                     e.getMessage() + ", and its signature does not match its contents: the file was changed after it "
                     + "was signed", e) : e;
         }
@@ -263,8 +277,8 @@ public final class BundleVerifier {
     private static Optional<PublicKey> signature(byte[] json, byte[] signature, X509Certificate authority,
                                                  List<Check> checks) {
         if (signature == null) {
-            checks.add(Check.of("signature", false, "no detached signature file (BUNDLE.p7s) "
-                    + "[bundle.check.signatureMissing]"));
+            checks.add(Check.failed("signature", "no detached signature file (BUNDLE.p7s)",
+                    "bundle.check.signatureMissing"));
             return Optional.empty();
         }
         if (authority == null) {
@@ -302,13 +316,13 @@ public final class BundleVerifier {
             return binding.matches(found.envelope())
                     ? Check.of(MARKED_REGISTER, true, found.file() + " is the backup the kiosk signed for (" + named
                     + ")")
-                    : Check.of(MARKED_REGISTER, false, found.file() + " is NOT the backup the kiosk signed for: its "
-                    + "SHA-256 differs from the one in the bundle [bundle.check.backupMismatch]");
+                    : Check.failed(MARKED_REGISTER, found.file() + " is NOT the backup the kiosk signed for: its "
+                    + "SHA-256 differs from the one in the bundle", "bundle.check.backupMismatch");
         }
         if (backup instanceof Backup.Missing missing) {
-            return Check.of(MARKED_REGISTER, false, "no backup file " + missing.file() + " (the bundle names one, "
-                    + named + "); give --backup FILE, or --backup-elsewhere when the authority keeps it "
-                    + "[bundle.check.backupMissing]");
+            return Check.failed(MARKED_REGISTER, "no backup file " + missing.file() + " (the bundle names one, "
+                    + named + "); give --backup FILE, or --backup-elsewhere when the authority keeps it",
+                    "bundle.check.backupMissing");
         }
         return new Check(MARKED_REGISTER, Status.NOT_CHECKED, "NOT checked here (--backup-elsewhere): the backup's "
                 + "SHA-256 must be " + binding.sha256());
@@ -335,7 +349,7 @@ public final class BundleVerifier {
             key = "bundle.check.signatureUnreadable";
             words = "the signature cannot be checked";
         }
-        return Check.of("signature", false, words + " [" + key + "]");
+        return Check.failed("signature", words, key);
     }
 
     /** The listed ids: well formed, strictly ascending (sorted, none twice), as many as the log's token events. */
