@@ -38,8 +38,8 @@ public final class AdministrationEvents {
     }
 
     /**
-     * {@code REGISTER_LOADED} with the register version, the package's SHA-256, the number of voters and the
-     * SHA-256 of the authority certificate the package's signature was verified with ({@link RegisterSigners}: an
+     * {@code REGISTER_LOADED} with the register version, the package's SHA-256, the number of voters, the election,
+     * precinct and extractor ({@link LoadedRegisterNames}) and the SHA-256 of the authority certificate the package's signature was verified with ({@link RegisterSigners}: an
      * observer checks it against the real authority, so a pinned certificate swapped in the data directory shows).
      */
     public static AuditEvent registerLoaded(LoadedRegister loaded, X509Certificate signer) {
@@ -56,6 +56,7 @@ public final class AdministrationEvents {
         List<AuditField> fields = new ArrayList<>(List.of(AuditField.count("version", loaded.version()),
                 AuditField.digest("packageHash", loaded.packageSha256()),
                 AuditField.count("voters", loaded.voterCount())));
+        fields.addAll(LoadedRegisterNames.fields(loaded)); // decision 0506
         if (templates >= 0) {
             fields.add(AuditField.count(TEMPLATES_FIELD, templates));
         }

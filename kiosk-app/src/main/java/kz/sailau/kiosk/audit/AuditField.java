@@ -2,6 +2,7 @@ package kz.sailau.kiosk.audit;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.NodeName;
 
 /**
@@ -50,6 +51,11 @@ public record AuditField(String name, String value) {
     /** The name of a machine on the precinct network (e.g. {@code kiosk-4}): names a machine, never a person. */
     public static AuditField machine(String name, NodeName machine) {
         return new AuditField(name, Objects.requireNonNull(machine, "machine").value());
+    }
+
+    /** An election's identifier, in its own form (capital letters, digits and hyphens: never personal data). */
+    public static AuditField election(String name, ElectionId election) {
+        return new AuditField(name, Objects.requireNonNull(election, "election").value());
     }
 
     /** A code from a catalogue: the enum constant's name. */

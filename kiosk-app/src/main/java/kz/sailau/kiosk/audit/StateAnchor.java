@@ -340,7 +340,7 @@ public final class StateAnchor {
                     + "after the signed wipe");
         }
         if (phase != ElectionDay.Phase.WIPED) {
-            checkRegisterRows(connection);
+            checkRegisterRows(connection, meta);
         }
     }
 
@@ -350,9 +350,10 @@ public final class StateAnchor {
      * extractor, every voter row keeps its prior-vote mark (a load writes one for every voter, {@code NONE}
      * included: a row without it would read as "did not vote before" and let a voter who voted early or by absentee
      * certificate vote again), and the register holds the templates its last load recorded, when the log records
-     * them (decision 0461).
+     * them (decision 0461); {@code register_meta} names the election, precinct and extractor the last load
+     * recorded, when it records them (decision 0506).
      */
-    private static void checkRegisterRows(Connection connection) throws SQLException {
+    private static void checkRegisterRows(Connection connection, Optional<LoadedRegister> meta) throws SQLException {
         long elsewhere = countWhere(connection, "voter", "precinct <> (SELECT precinct FROM register_meta) "
                 + "OR register_version <> (SELECT register_version FROM register_meta)");
         if (elsewhere > 0) {
@@ -371,6 +372,9 @@ public final class StateAnchor {
                     + "prior-vote mark every register load writes: removed outside the kiosk");
         }
         List<AuditEntry> loads = AuditLog.readTypes(connection, Set.of(AuditEventType.REGISTER_LOADED));
+        if (!loads.isEmpty() && meta.isPresent()) {
+            LoadedRegisterNames.check(loads.get(loads.size() - 1).event(), meta.get());
+        }
         String recorded = loads.isEmpty() ? null
                 : loads.get(loads.size() - 1).event().field(AdministrationEvents.TEMPLATES_FIELD);
         if (recorded != null) {

@@ -164,6 +164,32 @@ class InsiderRollbackIT {
         assertStartRefused("audit.error.stateMismatch");
     }
 
+    /**
+     * Left as found by session H60: {@code register_meta}'s election, precinct or extractor edited (and every voter
+     * row with it, so that the rows agree with the table) was refused by {@code start} at best, and
+     * {@code audit verify --data} did not look: the package hash that binds them is of a package the kiosk does not
+     * keep. The load now records them (decision 0506).
+     */
+    @Test
+    void theLoadedRegistersElectionPrecinctOrExtractorEditedByHandIsFound() throws Exception {
+        sql("UPDATE register_meta SET election = 'KZ-2026-OTHER'");
+        assertTampered("audit.error.stateMismatch");
+        sql("UPDATE register_meta SET election = 'KZ-2026-TEST'");
+        assertEquals(0, verify().exit(), "put back as loaded, the register agrees with its log again");
+
+        sql("UPDATE register_meta SET precinct = 102");
+        sql("UPDATE voter SET precinct = 102");
+        assertTampered("audit.error.stateMismatch");
+        sql("UPDATE register_meta SET precinct = 101");
+        sql("UPDATE voter SET precinct = 101");
+        assertEquals(0, verify().exit());
+
+        sql("UPDATE register_meta SET extractor_version = 'sourceafis-0.0.1'");
+        sql("UPDATE voter_finger SET extractor_version = 'sourceafis-0.0.1'");
+        assertTampered("audit.error.stateMismatch");
+        assertStartRefused("audit.error.stateMismatch");
+    }
+
     @Test
     void aVotersTemplatesDeletedByHandAreFound() throws Exception {
         // Without any key (session H60): the voter's finger no longer matches and a clerk must override, which
