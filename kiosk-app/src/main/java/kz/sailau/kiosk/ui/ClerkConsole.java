@@ -810,10 +810,21 @@ public final class ClerkConsole extends VBox {
                 || needs.reason() == ClerkReason.SPECIAL_LIST_CAP_REACHED)) {
             return needs.reason().messageKey();
         }
+        // A wrong PIN at the paused kiosk drops the last paper mark's outcome and nothing else (the machine's only
+        // way from a mark's outcome to none): it said "Done" in green, and the clerk took the next mark as entered.
+        if (before instanceof CheckInState.Paused was && was.paperMark().isPresent()
+                && after instanceof CheckInState.Paused paused && paused.paperMark().isEmpty()) {
+            return CheckInMachine.CLERK_PIN_REJECTED_KEY;
+        }
         // A paper mark refused for the same reason twice leaves the same state: the refusal is still the answer.
         if (after instanceof CheckInState.Paused paused
                 && paused.paperMark().orElse(null) instanceof PaperMarkEntry.NotEntered not) {
             return not.messageKey();
+        }
+        // The IIN typed (an unreadable card, manual mode, a card-less miss) or a special-list entry refused: the
+        // refusal in the clerk's words, in red; it said "Done" in green beside "The voter is already checked in".
+        if (after instanceof CheckInState.Refused refused && !after.equals(before)) {
+            return RefusalWording.clerkHeadingKey(refused.refusal());
         }
         return after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done";
     }
