@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.checkin.CheckInEvent;
 import kz.sailau.kiosk.checkin.CheckInMachine;
+import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.PaperMarkEntry;
@@ -39,7 +42,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * mark entered, then a wrong PIN for *Resume* says "PIN not accepted" in red (it said "Done", and the clerk took the
  * next paper mark as entered; decision 0496);</li>
  * <li>a voter of another precinct with the longest address the redirection table holds: read whole by the voter and
- * on the console, at both sizes, in the three languages.</li>
+ * on the console, at both sizes, in the three languages;</li>
+ * <li>the special list right after that refusal: the form outlives the refusal's timeout behind it, with what the
+ * clerk typed and the keys still typing (decision 0497).</li>
  * </ul>
  * Nothing cut on the way ({@link ScreenChecks}), the keys clear of the field typed and its action.
  */
@@ -154,6 +159,59 @@ class ExceptionFlowsByTouchUiTest {
             kiosk.close();
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The special list right after "registered at another polling station", as the clerk guide says, at 1024 × 768
+     * with the console in Russian: the clerk types the IIN on the keypad, chooses the reason and is typing the document
+     * number on the letter keys when the refusal behind the form times out (the idle timeout, on the manual clock) and
+     * the voter screen goes back to the welcome screen. The form stays open with all that was typed, the keys still
+     * type into the number, clear of it, and the entry is made. (It closed, and the IIN, the reason and the number were
+     * gone; the voter's *I understand* did the same.)
+     */
+    @Test
+    void theSpecialListFormOutlivesTheRefusalBehindIt(FxRobot robot) throws Exception {
+        kiosk.open(robot, new UiFixtures(), ElectionDayScreens.SIZES[1]);
+        kiosk.fixtures().elsewhere.put(UiFixtures.OUTSIDER.iin(), LONGEST_STATION);
+        kiosk.model().submitCard(UiFixtures.mrzOf(UiFixtures.OUTSIDER)).get(5, TimeUnit.SECONDS);
+        ScreenStates.await(kiosk.model(), s -> s instanceof CheckInState.Refused r
+                && r.refusal() == Refusal.OTHER_PRECINCT);
+        tap(robot, "#open-clerk-console");
+        tap(robot, "#clerk-language-russian");
+        tap(robot, "#clerk-special-list-open");
+        typeOnKeypad(robot, "#clerk-iin", UiFixtures.OUTSIDER.iin().digits());
+        tap(robot, "#special-list-absentee_certificate");
+        tap(robot, "#clerk-document-number");
+        for (String key : List.of("#key-layout-symbols", "#" + TouchKeyboard.keyId('№'), "#key-1", "#key-2")) {
+            tap(robot, key);
+        }
+
+        kiosk.fixtures().clock.advance(kiosk.fixtures().policy.idleTimeout());
+        kiosk.model().tick().get(5, TimeUnit.SECONDS);
+        ScreenStates.await(kiosk.model(), CheckInState.AwaitingCard.class);
+        List<String> kept = WaitForAsyncUtils.asyncFx(() -> {
+            TextField number = (TextField) kiosk.scene().lookup("#clerk-document-number");
+            TextField iin = (TextField) kiosk.scene().lookup("#clerk-iin");
+            ToggleButton reason = (ToggleButton) kiosk.scene().lookup("#special-list-absentee_certificate");
+            return number == null || iin == null || reason == null ? List.of("the special-list form closed")
+                    : List.of(String.valueOf(iin.getText().equals(UiFixtures.OUTSIDER.iin().digits())),
+                            String.valueOf(reason.isSelected()), number.getText());
+        }).get(5, TimeUnit.SECONDS);
+        // The IIN compared, not shown: no voter's number in a test's output either.
+        assertEquals(List.of("true", "true", "№12"), kept,
+                "the form, its IIN, reason and number outlive the refusal's timeout");
+        assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(kiosk.scene(), "#clerk-header"),
+                "the keys still up, the number clear of them");
+        tap(robot, "#key-3");
+        assertEquals("№123", ((TextField) kiosk.scene().lookup("#clerk-document-number")).getText(), "typing goes on");
+        tap(robot, "#key-hide");
+        typeOnKeypad(robot, "#clerk-pin", UiFixtures.PIN);
+        tap(robot, "#clerk-special-list");
+        assertEquals(CheckInMethod.SPECIAL_LIST,
+                ScreenStates.await(kiosk.model(), CheckInState.TokenIssued.class).method());
+        assertEquals(1, kiosk.fixtures().ledger.counters().specialList());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> kiosk.scene().lookup("#clerk-document-number") == null)
+                .get(5, TimeUnit.SECONDS), "the form goes with the entry made");
     }
 
     /** Taps {@code field}, types {@code digits} on the keypad and puts the keys away. */
