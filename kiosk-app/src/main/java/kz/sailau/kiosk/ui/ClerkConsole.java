@@ -57,7 +57,8 @@ import kz.sailau.kiosk.ui.touch.KeyboardDock;
  * bottom (pause or resume, manual mode on or off; one greyed out while the engine would not accept it). While a case
  * waits for the clerk's decision neither applies and the case takes their room: at 1024 × 768 the case, its reasons,
  * the credentials and the decision's buttons are all in view without scrolling (decision 0305). A new case clears
- * the IIN, the chosen reason and the last result. A refused case is headed in the clerk's words, not the voter's
+ * the IIN, the chosen reason and the last result; an open special-list form stays, with what was typed, while the
+ * engine still takes an entry (decision 0497). A refused case is headed in the clerk's words, not the voter's
  * (decision 0416). Once the polls are closed the case says so, and nothing is offered but the language and *Close the
  * console*: the engine takes no action after the close (decision 0415). The console only sends clerk events; every
  * decision stays with the engine.
@@ -219,18 +220,26 @@ public final class ClerkConsole extends VBox {
 
     /**
      * A new case clears what the clerk typed or chose for the last one, and the last result: the voter's IIN,
-     * the override reason. A case is the state's kind and, for a wait for a clerk or a refusal, its reason.
+     * the override reason; the special-list form only once the engine takes no entry in the new case. A case is the
+     * state's kind and, for a wait for a clerk or a refusal, its reason.
      */
     private void clearOnNewCase(CheckInState state) {
         Object now = caseOf(state);
         if (!now.equals(currentCase)) {
             currentCase = now;
-            iin.clear();
             reasons.selectToggle(null);
+            resultKey = "";
+            // The special-list form the clerk is filling in stays, with what was typed, while the engine still takes
+            // an entry: a refusal it follows times out to the welcome screen (or the voter taps "I understand") long
+            // before the IIN, reason and document number are typed by touch (decision 0497). Anything else closes it.
+            if (specialListOpen && model.clerkActionsProperty().get()
+                    .contains(CheckInEvent.ClerkAddsToSpecialList.class)) {
+                return;
+            }
+            iin.clear();
             specialListOpen = false;
             specialListReasons.selectToggle(null);
             documentNumber.clear();
-            resultKey = "";
             // The new case's heading opens in view.
             scroll.setVvalue(0);
         }
@@ -810,10 +819,21 @@ public final class ClerkConsole extends VBox {
                 || needs.reason() == ClerkReason.SPECIAL_LIST_CAP_REACHED)) {
             return needs.reason().messageKey();
         }
+        // A wrong PIN at the paused kiosk drops the last paper mark's outcome and nothing else (the machine's only
+        // way from a mark's outcome to none): it said "Done" in green, and the clerk took the next mark as entered.
+        if (before instanceof CheckInState.Paused was && was.paperMark().isPresent()
+                && after instanceof CheckInState.Paused paused && paused.paperMark().isEmpty()) {
+            return CheckInMachine.CLERK_PIN_REJECTED_KEY;
+        }
         // A paper mark refused for the same reason twice leaves the same state: the refusal is still the answer.
         if (after instanceof CheckInState.Paused paused
                 && paused.paperMark().orElse(null) instanceof PaperMarkEntry.NotEntered not) {
             return not.messageKey();
+        }
+        // The IIN typed (an unreadable card, manual mode, a card-less miss) or a special-list entry refused: the
+        // refusal in the clerk's words, in red; it said "Done" in green beside "The voter is already checked in".
+        if (after instanceof CheckInState.Refused refused && !after.equals(before)) {
+            return RefusalWording.clerkHeadingKey(refused.refusal());
         }
         return after.equals(before) ? "clerk.result.notAccepted" : "clerk.result.done";
     }

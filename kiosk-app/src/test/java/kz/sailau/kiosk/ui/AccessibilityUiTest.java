@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import kz.sailau.kiosk.checkin.CheckInState;
 import kz.sailau.kiosk.checkin.Refusal;
 import kz.sailau.kiosk.model.PollingStation;
 import kz.sailau.kiosk.model.PrecinctId;
-import kz.sailau.kiosk.model.Voter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,8 +34,6 @@ class AccessibilityUiTest {
 
     private static final PollingStation SCHOOL_14 = new PollingStation(new PrecinctId(102),
             "№14 мектеп, Абай көшесі 5", "Школа №14, ул. Абая 5", "School 14, Abai Street 5");
-    private static final Voter OUTSIDER = new Voter(UiFixtures.iin(LocalDate.of(1985, 4, 4), 77), "Басқа", "Сайлаушы",
-            "", LocalDate.of(1985, 4, 4), new PrecinctId(102));
 
     private UiFixtures fixtures;
     private LanguageViewModel language;
@@ -49,7 +45,7 @@ class AccessibilityUiTest {
     @Start
     void start(Stage stage) {
         fixtures = new UiFixtures();
-        fixtures.elsewhere.put(OUTSIDER.iin(), SCHOOL_14);
+        fixtures.elsewhere.put(UiFixtures.OUTSIDER.iin(), SCHOOL_14);
         language = new LanguageViewModel();
         model = fixtures.model(language);
         view = new KioskView(model);
@@ -69,7 +65,7 @@ class AccessibilityUiTest {
 
     @Test
     void aVoterOfAnotherPrecinctReadsWhereToVoteAndIsAddedToTheSpecialList(FxRobot robot) throws Exception {
-        model.submitCard(UiFixtures.mrzOf(OUTSIDER)).get(5, TimeUnit.SECONDS);
+        model.submitCard(UiFixtures.mrzOf(UiFixtures.OUTSIDER)).get(5, TimeUnit.SECONDS);
         CheckInState.Refused refused = (CheckInState.Refused) awaitState(CheckInState.Refused.class::isInstance);
         assertEquals(Refusal.OTHER_PRECINCT, refused.refusal());
         WaitForAsyncUtils.waitForFxEvents();
@@ -91,7 +87,7 @@ class AccessibilityUiTest {
                 "the clerk reads the same station, in the console's language and words");
         // The special list is a form of its own: once opened, every field and its button are in view to tap.
         robot.clickOn("#clerk-special-list-open");
-        robot.clickOn("#clerk-iin").write(OUTSIDER.iin().digits());
+        robot.clickOn("#clerk-iin").write(UiFixtures.OUTSIDER.iin().digits());
         robot.clickOn("#special-list-absentee_certificate");
         robot.clickOn("#clerk-document-number").write("AB 0456789");
         robot.clickOn("#clerk-pin").write(UiFixtures.PIN);

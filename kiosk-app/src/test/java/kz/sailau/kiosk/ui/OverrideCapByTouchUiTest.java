@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javafx.application.Platform;
-import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.biometric.ImageQuality;
@@ -35,34 +31,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class OverrideCapByTouchUiTest {
 
-    private Stage stage;
-    private Scene scene;
-    private UiFixtures fixtures;
-    private CheckInScreenModel model;
-    private KioskScreens screens;
+    private KioskOnStage kiosk;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        stage.setScene(scene = new Scene(new Group()));
-        stage.show();
+        kiosk = new KioskOnStage(stage);
     }
 
     @AfterEach
     void stop() {
-        close();
+        kiosk.close();
     }
 
     @Test
     void anOverridePastTheCapIsRefusedInRedNotDone(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         for (int[] size : ElectionDayScreens.SIZES) {
-            open(robot, size);
+            kiosk.open(robot, UiFixtures.withMoreVoters(3), size);
             openConsole(robot);
             for (int voter = 6; voter <= 8; voter++) {
-                model.submitCard(fixtures.mrz(voter)).get(5, TimeUnit.SECONDS);
-                for (int tries = 1; tries <= fixtures.policy.maxCaptures(); tries++) {
-                    fixtures.scanner.fingers.add(UiFixtures.capture(voter, 10, ImageQuality.GOOD));
+                kiosk.model().submitCard(kiosk.fixtures().mrz(voter)).get(5, TimeUnit.SECONDS);
+                for (int tries = 1; tries <= kiosk.fixtures().policy.maxCaptures(); tries++) {
+                    kiosk.fixtures().scanner.fingers.add(UiFixtures.capture(voter, 10, ImageQuality.GOOD));
                     int done = tries;
                     awaitState(s -> s instanceof CheckInState.AwaitingFinger f && f.captures() == done
                             || s instanceof CheckInState.NeedsClerk);
@@ -87,13 +77,13 @@ class OverrideCapByTouchUiTest {
                 TouchTaps.tap(robot, "#clerk-language-" + each.name().toLowerCase(Locale.ROOT));
                 awaitResult(Messages.of(each).get(ClerkReason.OVERRIDE_CAP_REACHED.messageKey()), "console-alert");
                 String where = size[0] + "x" + size[1] + " " + each + ": ";
-                WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(scene)).get(10, TimeUnit.SECONDS)
+                WaitForAsyncUtils.asyncFx(() -> ScreenChecks.problems(kiosk.scene())).get(10, TimeUnit.SECONDS)
                         .forEach(p -> problems.add(where + p));
-                Screenshots.saveFromTest(scene, "override-cap-" + size[0] + "x" + size[1] + "/"
+                Screenshots.saveFromTest(kiosk.scene(), "override-cap-" + size[0] + "x" + size[1] + "/"
                         + each.locale().getLanguage());
             }
-            assertEquals(2, fixtures.ledger.counters().overrides(), "two overrides done, the third refused");
-            close();
+            assertEquals(2, kiosk.fixtures().ledger.counters().overrides(), "two overrides done, the third refused");
+            kiosk.close();
         }
         assertEquals(List.of(), problems);
     }
@@ -101,10 +91,10 @@ class OverrideCapByTouchUiTest {
     /** Waits until the console's result line says {@code text} in the style {@code style} (and not the other). */
     private void awaitResult(String text, String style) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-            Label result = (Label) scene.lookup("#clerk-result");
+            Label result = (Label) kiosk.scene().lookup("#clerk-result");
             return text.equals(result.getText()) && result.getStyleClass().contains(style);
         }).get(5, TimeUnit.SECONDS));
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> ((Label) scene.lookup("#clerk-result")).getStyleClass()
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> ((Label) kiosk.scene().lookup("#clerk-result")).getStyleClass()
                 .stream().filter(c -> c.equals("console-done") || c.equals("console-alert")).count() == 1)
                 .get(5, TimeUnit.SECONDS), "the result is either done or an alert");
     }
@@ -113,30 +103,11 @@ class OverrideCapByTouchUiTest {
     private void openConsole(FxRobot robot) throws Exception {
         awaitState(CheckInState.AwaitingCard.class::isInstance);
         TouchTaps.tap(robot, "#open-clerk-console");
-        assertTrue(screens.voterView().clerkConsoleShowingProperty().get(), "a tap opens the console");
-    }
-
-    private void open(FxRobot robot, int[] size) {
-        fixtures = UiFixtures.withMoreVoters(3);
-        model = fixtures.model(new LanguageViewModel());
-        robot.interact(() -> {
-            screens = new KioskScreens(model, new FakeAdministration(), ForkJoinPool.commonPool(),
-                    Platform::runLater);
-            screens.voterView().clerkConsole().suggestLogin(UiFixtures.CLERK.value());
-            scene = ScreenChecks.resize(stage, scene, screens, size[0], size[1]);
-        });
-    }
-
-    private void close() {
-        if (model != null) {
-            model.close();
-            fixtures.close();
-            model = null;
-        }
+        assertTrue(kiosk.screens().voterView().clerkConsoleShowingProperty().get(), "a tap opens the console");
     }
 
     private void awaitState(Predicate<CheckInState> wanted) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wanted.test(model.stateProperty().get()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wanted.test(kiosk.model().stateProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

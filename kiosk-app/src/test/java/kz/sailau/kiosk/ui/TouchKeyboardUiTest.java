@@ -156,9 +156,10 @@ class TouchKeyboardUiTest {
      * Touch alone at 1024 × 768 in Kazakh (the voter screens' language at start, the longest strings after Russian)
      * and Russian: a voter with a card goes through the finger to the token and *Done*, all in Kazakh; the clerk
      * opens the console (in Kazakh) and adds a voter to the special list: the IIN on the keypad, the reason, the
-     * document number on the letter keys, the demo login as written (small letters, no shift) and the PIN; the next
-     * voter switches to Russian and the finger fails; the clerk chooses a reason, types the PIN and overrides; then,
-     * the console in Russian, types a voter's IIN on the keypad in manual mode and a paper mark's IIN while paused.
+     * document number on the letter keys (the numero sign and the nine Kazakh letters: the engine takes it), the
+     * demo login as written (small letters, no shift) and the PIN; the next voter switches to Russian and the finger
+     * fails; the clerk chooses a reason, types the PIN and overrides; then, the console in Russian, types a voter's
+     * IIN on the keypad in manual mode and a paper mark's IIN while paused.
      * Every tap goes through the real screen at the node's place: a control hidden under another, or scrolled out of
      * view, would take the tap elsewhere and the walk would stop.
      */
@@ -186,11 +187,19 @@ class TouchKeyboardUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#key-layout-kazakh") != null);
         assertEquals(List.of(), ScreenChecks.keysOverFieldFromTest(scene),
                 "the document number clear of the letter keys at 1024x768");
-        for (String key : List.of("#key-shift", "#key-a", "#key-b", "#key-shift", "#" + TouchKeyboard.keyId('-'),
-                "#key-4", "#key-5", "#key-6")) {
+        // A document number as a Kazakh court or certificate writes it: the numero sign (the symbols' keys, where no
+        // key had it: decision 0495), every Kazakh letter, capitals by shift, and the digits.
+        List<String> keys = new ArrayList<>(List.of("#key-layout-symbols", "#" + TouchKeyboard.keyId('№'),
+                "#key-space", "#key-layout-kazakh", "#key-shift"));
+        for (char c : "әғқңөұүһі".toCharArray()) {
+            keys.add("#" + TouchKeyboard.keyId(c));
+        }
+        keys.addAll(List.of("#key-shift", "#key-layout-symbols", "#" + TouchKeyboard.keyId('-'), "#key-4", "#key-5",
+                "#key-6"));
+        for (String key : keys) {
             tap(robot, key);
         }
-        assertEquals("AB-456", ((TextField) scene.lookup("#clerk-document-number")).getText());
+        assertEquals("№ ӘҒҚҢӨҰҮҺІ-456", ((TextField) scene.lookup("#clerk-document-number")).getText());
         tap(robot, "#key-hide");
         typeByTouch(robot, "#clerk-id", UiFixtures.CLERK.value());
         typeByTouch(robot, "#clerk-pin", UiFixtures.PIN);

@@ -69,6 +69,12 @@ final class UiFixtures {
     static final LocalDate ELECTION_DAY = LocalDate.of(2026, 12, 6);
     static final ClerkId CLERK = new ClerkId("clerk1");
     static final String PIN = "1234";
+    /**
+     * A voter of precinct 102, whom this register does not hold: refused as of another polling station, whose station
+     * the redirection table ({@link #elsewhere}) may name, and whom a clerk may add to the special list.
+     */
+    static final Voter OUTSIDER = new Voter(iin(LocalDate.of(1985, 4, 4), 77), "Басқа", "Сайлаушы", "",
+            LocalDate.of(1985, 4, 4), new PrecinctId(102));
 
     final ManualClock clock = new ManualClock(ELECTION_DAY.atTime(8, 0).toInstant(ManualClock.ZONE));
     final Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(new SecureRandom());

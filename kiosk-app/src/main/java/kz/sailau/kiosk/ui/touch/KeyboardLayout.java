@@ -15,8 +15,11 @@ public enum KeyboardLayout {
     KAZAKH("ҚАЗ", List.of("әіңғүұқөһ", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбюё")),
     /** The 33 letters of the Russian alphabet. */
     RUSSIAN("РУС", List.of("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбюё")),
-    /** Digits and the symbols a passphrase may hold. */
-    SYMBOLS("123", List.of("1234567890", "-_./:;()@#", "!?\"'+=*%&,", "<>[]{}\\|~$"));
+    /**
+     * Digits and the symbols a passphrase or a document number may hold: the numero sign № after the digits (shift and 3 on a Russian
+     * desk keyboard), for a special-list document number such as "№ 0456" (decision 0495).
+     */
+    SYMBOLS("123", List.of("1234567890№", "-_./:;()@#", "!?\"'+=*%&,", "<>[]{}\\|~$"));
 
     private final String label;
     private final List<String> rows;
