@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import kz.sailau.kiosk.audit.ElectionDayRecord;
 import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.Pem;
@@ -27,7 +28,8 @@ import kz.sailau.kiosk.store.StoreException;
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
  * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
- * audit log, every configured serial port exists, and what the close of the day will need is in place: the kiosk
+ * audit log, the configuration's election day is the one the log's voters were judged on (decision 0490), every
+ * configured serial port exists, and what the close of the day will need is in place: the kiosk
  * certificate {@code DATA/kiosk.crt.pem}, issued by the pinned authority for this kiosk's own key (closing the day
  * signs the bundle with it, and would otherwise fail only at the close of polls); on a precinct network, the
  * node directory ({@link PrecinctKiosk#problems}: settings, listen address, key and certificates, precinct).
@@ -75,6 +77,8 @@ final class KioskPreflight {
                             + ", precinct " + loaded.get().precinct().number() + ", not " + configuration.election()
                             + ", precinct " + configuration.precinct());
                 }
+                ElectionDayRecord.startProblem(database.read(ElectionDayRecord::of), configuration.electionDay())
+                        .ifPresent(problems::add);
                 if (database.read(ClerkRoster::activeClerks) == 0) {
                     problems.add(ClerkWiring.NO_ACTIVE_CLERK);
                 }

@@ -111,7 +111,8 @@ final class ProductionWindows {
         }
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = environment.openDatabase(directory);
-        KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
+        KioskAdministration.recordStarted(database, Optional.empty(), environment.clock(),
+                configuration.electionDay());
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.audit;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +28,13 @@ public final class AdministrationEvents {
     private AdministrationEvents() {
     }
 
-    /** {@code KIOSK_STARTED} with the software version (e.g. {@code 0.1.0-SNAPSHOT}). */
-    public static AuditEvent kioskStarted(String softwareVersion) {
-        return AuditEvent.of(AuditEventType.KIOSK_STARTED, AuditField.version("software", softwareVersion));
+    /**
+     * {@code KIOSK_STARTED} with the software version (e.g. {@code 0.1.0-SNAPSHOT}) and the election day the kiosk
+     * judges ages and card expiry on from this start (its configuration's; decision 0490, {@link ElectionDayRecord}).
+     */
+    public static AuditEvent kioskStarted(String softwareVersion, LocalDate electionDay) {
+        return AuditEvent.of(AuditEventType.KIOSK_STARTED, AuditField.version("software", softwareVersion),
+                AuditField.electionDay(ElectionDayRecord.FIELD, electionDay));
     }
 
     /** {@code STORE_UNLOCKED} or {@code STORE_UNLOCK_FAILED}. */

@@ -35,7 +35,9 @@
  *   <li>{@link kz.sailau.kiosk.threats.HostileAccuracyFoldersIT} — decompression bombs, broken images, bad
  *       {@code dpi} files, misnamed images, links to nowhere and odd fingers handed to {@code accuracy};</li>
  *   <li>{@link kz.sailau.kiosk.threats.DeskCodeVariantsIT} — a genuine code in other forms and look-alikes at the
- *       ballot desk, again after a restart.</li>
+ *       ballot desk, again after a restart;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.ElectionDayFromTheConfigurationIT} — the configuration's election day moved
+ *       after voters were judged on it (session H67).</li>
  * </ul>
  *
  * Attacks refused by tests that live beside the code they attack (and stay there, as they use its package-private
