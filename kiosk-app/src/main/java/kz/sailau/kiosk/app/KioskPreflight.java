@@ -12,6 +12,7 @@ import java.util.Arrays;
 import kz.sailau.kiosk.audit.ElectionDayRecord;
 import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -107,11 +108,11 @@ final class KioskPreflight {
             return;
         }
         try {
-            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(file));
+            X509Certificate certificate = Pem.readCertificate(MachineFiles.read(file));
             KioskSignatures.checkIssuedBy(certificate, directory.pinnedAuthority());
             Path request = data.resolve(KioskCredentials.REQUEST_FILE);
             if (Files.isRegularFile(request)) {
-                PublicKey kioskKey = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+                PublicKey kioskKey = KioskSignatures.publicKeyOfRequest(MachineFiles.read(request));
                 if (!Arrays.equals(kioskKey.getEncoded(), certificate.getPublicKey().getEncoded())) {
                     problems.add("kioskCertificate: " + file + " certifies another kiosk's key, not this kiosk's "
                             + "(" + KioskCredentials.REQUEST_FILE + "): copy the certificate made for this kiosk");
@@ -131,7 +132,7 @@ final class KioskPreflight {
      */
     private static Optional<String> stateProblem(KioskDataDirectory directory, KioskDatabase database) {
         try {
-            PublicKey key = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(
+            PublicKey key = KioskSignatures.publicKeyOfRequest(MachineFiles.read(
                     directory.path().resolve(KioskCredentials.REQUEST_FILE)));
             database.read(c -> StateAnchor.verify(c, key, database.migrations()));
             return Optional.empty();
