@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import kz.sailau.kiosk.audit.ElectionDayRecord;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
 import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.MachineFiles;
@@ -29,7 +30,8 @@ import kz.sailau.kiosk.store.StoreException;
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
  * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
- * audit log, the configuration's election day is the one the log's voters were judged on (decision 0490), every
+ * audit log, the configuration's election day is the one the log's voters were judged on (decision 0490), a
+ * package built for several kiosks is opened only by a node of the precinct network (decision 0492), every
  * configured serial port exists, and what the close of the day will need is in place: the kiosk
  * certificate {@code DATA/kiosk.crt.pem}, issued by the pinned authority for this kiosk's own key (closing the day
  * signs the bundle with it, and would otherwise fail only at the close of polls); on a precinct network, the
@@ -80,6 +82,14 @@ final class KioskPreflight {
                 }
                 ElectionDayRecord.startProblem(database.read(ElectionDayRecord::of), configuration.electionDay())
                         .ifPresent(problems::add);
+                int kiosks = database.read(RegisterLoadAudit::kiosksOfTheLoadedRegister);
+                if (kiosks > 1 && configuration.precinctNode().isEmpty()) {
+                    problems.add("register: the loaded package was built for " + kiosks + " kiosks of the precinct, "
+                            + "which check voters in as one precinct network; started alone, this kiosk would let "
+                            + "a voter check in here and again at another of them: set precinctNetwork in "
+                            + "kiosk.json, or load a package built for this kiosk alone "
+                            + "[register.error.precinctPackageStandalone]");
+                }
                 if (database.read(ClerkRoster::activeClerks) == 0) {
                     problems.add(ClerkWiring.NO_ACTIVE_CLERK);
                 }

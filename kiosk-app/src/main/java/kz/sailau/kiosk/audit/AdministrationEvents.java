@@ -24,6 +24,8 @@ public final class AdministrationEvents {
 
     /** The field of {@code REGISTER_LOADED} that holds the number of templates the register holds after it. */
     public static final String TEMPLATES_FIELD = "templates";
+    /** The field of {@code REGISTER_LOADED} that holds how many kiosks a precinct package was built for. */
+    public static final String KIOSKS_FIELD = "kiosks";
 
     private AdministrationEvents() {
     }
@@ -57,12 +59,25 @@ public final class AdministrationEvents {
      * every later check compares with the {@code voter_finger} rows (decision 0461).
      */
     public static AuditEvent registerLoaded(LoadedRegister loaded, long templates, X509Certificate signer) {
+        return registerLoaded(loaded, templates, 1, signer);
+    }
+
+    /**
+     * {@code REGISTER_LOADED} as {@link #registerLoaded(LoadedRegister, long, X509Certificate)}, with the number of
+     * kiosks a precinct package was built for (field {@value #KIOSKS_FIELD}, only when more than one; decision
+     * 0492): such a package is for the kiosks of a precinct network, and a standalone kiosk refuses to start on it.
+     */
+    public static AuditEvent registerLoaded(LoadedRegister loaded, long templates, int kiosks,
+                                            X509Certificate signer) {
         Objects.requireNonNull(loaded, "loaded");
         List<AuditField> fields = new ArrayList<>(List.of(AuditField.count("version", loaded.version()),
                 AuditField.digest("packageHash", loaded.packageSha256()),
                 AuditField.count("voters", loaded.voterCount())));
         if (templates >= 0) {
             fields.add(AuditField.count(TEMPLATES_FIELD, templates));
+        }
+        if (kiosks > 1) {
+            fields.add(AuditField.count(KIOSKS_FIELD, kiosks));
         }
         fields.add(AuditField.digest(RegisterSigners.FIELD, Digests.sha256Hex(signer)));
         return new AuditEvent(AuditEventType.REGISTER_LOADED, fields);

@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import kz.sailau.kiosk.app.KioskAdministration;
-import kz.sailau.kiosk.app.Main;
 import kz.sailau.kiosk.audit.DayFixture;
-import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.checkin.CheckInAuditEvent;
-import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,17 +37,19 @@ class ElectionDayFromTheConfigurationIT {
         try (DayFixture day = DayFixture.open(kiosk, 16)) {
             // Before the first voter the day may still be corrected: a start of another day is no problem yet.
             KioskAdministration.recordStarted(day.database, Optional.of(day.credentials), DayFixture.CLOCK, A_YEAR_ON);
-            assertFalse(checkOnly(kiosk, ELECTION_DAY).contains("electionDay:"), "no voter was judged yet");
+            assertFalse(ThreatWorld.checkOnlyOfFixture(kiosk, ELECTION_DAY).contains("electionDay:"),
+                    "no voter was judged yet");
             KioskAdministration.recordStarted(day.database, Optional.of(day.credentials), DayFixture.CLOCK,
                     ELECTION_DAY);
             day.simulate(4);
         }
-        String moved = checkOnly(kiosk, A_YEAR_ON);
+        String moved = ThreatWorld.checkOnlyOfFixture(kiosk, A_YEAR_ON);
         assertTrue(moved.contains("electionDay: kiosk.json says 2027-11-20, but this kiosk's signed audit log shows its"
                 + " "), moved);
         assertTrue(moved.contains("judged on 2026-11-20") && moved.contains("[audit.error.electionDayChanged]"), moved);
         assertFalse(moved.contains("\tat "), "no stack trace");
-        assertFalse(checkOnly(kiosk, ELECTION_DAY).contains("electionDay:"), "the day the voters were judged on");
+        assertFalse(ThreatWorld.checkOnlyOfFixture(kiosk, ELECTION_DAY).contains("electionDay:"),
+                "the day the voters were judged on");
     }
 
     @Test
@@ -92,23 +87,5 @@ class ElectionDayFromTheConfigurationIT {
             assertTrue(failed.out().contains("[bundle.check.electionDayChanged]"), failed.out());
             assertTrue(failed.err().isEmpty(), failed.err());
         }
-    }
-
-    /** {@code start --check-only} with the configuration naming {@code electionDay}; its standard error. */
-    private String checkOnly(Path kiosk, LocalDate electionDay) throws Exception {
-        Path config = Files.writeString(root.resolve("kiosk.json"), "{\"dataDirectory\": \""
-                + kiosk.toString().replace("\\", "\\\\") + "\", \"election\": \""
-                + RegisterFixtures.ELECTION.value() + "\", \"precinct\": " + RegisterFixtures.PRECINCT.number()
-                + ", \"electionDay\": \"" + electionDay + "\", "
-                + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
-                + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
-                + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
-        // The fixture's kiosk database holds the fixture's migrations: the start opens it with the same.
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliEnvironment environment = new CliEnvironment(DayFixture.CLOCK, RegisterFixtures.RANDOM,
-                DayFixture.migrations(), SourceAfisMatcher::new, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        Main.commandLine(environment).execute("start", "--config", config.toString(), "--check-only");
-        return err.toString(StandardCharsets.UTF_8);
     }
 }

@@ -73,8 +73,9 @@ class MachineDirectoryFilesIT {
         ThreatWorld.succeed("node", "install", "--dir", node.toString(), "--certificate", certificate.toString(),
                 "--authority-cert", world.authorityCertificateFile.toString(), "--passphrase-file",
                 passphrase.toString());
-        Files.writeString(node.resolve("precinct.json"), "{\"name\": \"kiosk-1\", \"listen\": \"127.0.0.1:17899\", \"peers\": {\"kiosk-1\": \"127.0.0.1:17899\"}, "
-                + "\"members\": [\"kiosk-1\"]}", StandardCharsets.UTF_8);
+        // Never listened on: every attempt is refused before the node binds its port.
+        Files.writeString(node.resolve("precinct.json"), "{\"name\": \"kiosk-1\", \"listen\": \"127.0.0.1:17899\", "
+                + "\"peers\": {\"kiosk-1\": \"127.0.0.1:17899\"}, \"members\": [\"kiosk-1\"]}", StandardCharsets.UTF_8);
         for (String name : List.of("node.crt.pem", "authority.crt.pem", "node-key.sealed")) {
             Path file = node.resolve(name);
             Path kept = root.resolve(name + ".kept");
