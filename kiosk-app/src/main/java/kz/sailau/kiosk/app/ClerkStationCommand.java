@@ -21,6 +21,7 @@ import kz.sailau.kiosk.cli.CliException;
 import kz.sailau.kiosk.cli.NodeCommands;
 import kz.sailau.kiosk.cli.PassphraseOption;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
@@ -199,7 +200,7 @@ public final class ClerkStationCommand implements Callable<Integer> {
                         + NodeCredentials.AUTHORITY_FILE + " cannot be used: " + e.getMessage());
             }
             Path file = directory.resolve(NodeCredentials.CERTIFICATE_FILE);
-            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(file));
+            X509Certificate certificate = Pem.readCertificate(MachineFiles.read(file));
             NodeCommands.validNow(certificate, "the installed node certificate " + file, clock);
             identity = NodeCertificates.identify(certificate, authority);
         } catch (KioskCryptoException e) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -279,9 +280,13 @@ public final class KioskAdministration implements AdministratorActions {
         AdministrationEvents.record(database, key, event, clock);
     }
 
-    /** Records {@code KIOSK_STARTED} with the software version (signed heads once the key is given). */
-    public static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock) {
-        record(database, key, AdministrationEvents.kioskStarted(softwareVersion()), clock);
+    /**
+     * Records {@code KIOSK_STARTED} with the software version and the election day this start judges voters on
+     * (signed heads once the key is given; decision 0490).
+     */
+    public static void recordStarted(KioskDatabase database, Optional<KioskCredentials> key, Clock clock,
+                                     LocalDate electionDay) {
+        record(database, key, AdministrationEvents.kioskStarted(softwareVersion(), electionDay), clock);
     }
 
     /** Whether the day in {@code database} is closed or wiped. */

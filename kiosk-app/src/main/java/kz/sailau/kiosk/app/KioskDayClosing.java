@@ -17,6 +17,7 @@ import kz.sailau.kiosk.audit.DayCounts;
 import kz.sailau.kiosk.audit.EndOfDay;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.timeline.PhaseTable;
@@ -73,7 +74,7 @@ final class KioskDayClosing implements DayClosing {
             throw new AdministratorException("admin.error.noKioskCertificate", "no kiosk certificate file");
         }
         try {
-            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(kioskCertificate));
+            X509Certificate certificate = Pem.readCertificate(MachineFiles.read(kioskCertificate));
             EndOfDay.Written written = EndOfDay.close(database, unlocked, certificate, directory.pinnedAuthority(),
                     directory.profile(), KioskAdministration.software(), waitTimes.get(), bundle, clock, random);
             DayCounts counts = written.content().counts();

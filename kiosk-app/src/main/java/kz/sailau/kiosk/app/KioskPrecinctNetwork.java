@@ -15,6 +15,7 @@ import kz.sailau.kiosk.audit.AdministrationEvents;
 import kz.sailau.kiosk.audit.AdministrationEvents.MembershipAction;
 import kz.sailau.kiosk.audit.AuditEvent;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.NodeIdentity;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.model.NodeName;
@@ -176,7 +177,7 @@ public final class KioskPrecinctNetwork implements PrecinctMembership {
     private X509Certificate read(Path certificate, MembershipAction action) throws AdministratorException {
         Objects.requireNonNull(certificate, "certificate");
         try {
-            return Pem.readCertificate(Files.readAllBytes(certificate));
+            return Pem.readCertificate(MachineFiles.read(certificate));
         } catch (IOException | RuntimeException e) {
             throw refused(action, UNREADABLE, "the certificate file cannot be read as PEM: "
                     + e.getClass().getSimpleName());

@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import kz.sailau.kiosk.audit.ElectionDayRecord;
+import kz.sailau.kiosk.audit.RegisterLoadAudit;
 import kz.sailau.kiosk.audit.StateAnchor;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.clerk.ClerkRoster;
 import kz.sailau.kiosk.crypto.KioskCredentials;
@@ -27,7 +30,9 @@ import kz.sailau.kiosk.store.StoreException;
  * The checks before a production start, each problem one sentence naming what to fix: the data directory
  * is an initialised kiosk of the configured precinct, a register of the configured election and precinct is
  * loaded, the clerk roster has at least one active clerk, the database agrees with the state anchored in its signed
- * audit log, every configured serial port exists, and what the close of the day will need is in place: the kiosk
+ * audit log, the configuration's election day is the one the log's voters were judged on (decision 0490), a
+ * package built for several kiosks is opened only by a node of the precinct network (decision 0492), every
+ * configured serial port exists, and what the close of the day will need is in place: the kiosk
  * certificate {@code DATA/kiosk.crt.pem}, issued by the pinned authority for this kiosk's own key (closing the day
  * signs the bundle with it, and would otherwise fail only at the close of polls); on a precinct network, the
  * node directory ({@link PrecinctKiosk#problems}: settings, listen address, key and certificates, precinct).
@@ -75,6 +80,16 @@ final class KioskPreflight {
                             + ", precinct " + loaded.get().precinct().number() + ", not " + configuration.election()
                             + ", precinct " + configuration.precinct());
                 }
+                ElectionDayRecord.startProblem(database.read(ElectionDayRecord::of), configuration.electionDay())
+                        .ifPresent(problems::add);
+                int kiosks = database.read(RegisterLoadAudit::kiosksOfTheLoadedRegister);
+                if (kiosks > 1 && configuration.precinctNode().isEmpty()) {
+                    problems.add("register: the loaded package was built for " + kiosks + " kiosks of the precinct, "
+                            + "which check voters in as one precinct network; started alone, this kiosk would let "
+                            + "a voter check in here and again at another of them: set precinctNetwork in "
+                            + "kiosk.json, or load a package built for this kiosk alone "
+                            + "[register.error.precinctPackageStandalone]");
+                }
                 if (database.read(ClerkRoster::activeClerks) == 0) {
                     problems.add(ClerkWiring.NO_ACTIVE_CLERK);
                 }
@@ -103,11 +118,11 @@ final class KioskPreflight {
             return;
         }
         try {
-            X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(file));
+            X509Certificate certificate = Pem.readCertificate(MachineFiles.read(file));
             KioskSignatures.checkIssuedBy(certificate, directory.pinnedAuthority());
             Path request = data.resolve(KioskCredentials.REQUEST_FILE);
             if (Files.isRegularFile(request)) {
-                PublicKey kioskKey = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(request));
+                PublicKey kioskKey = KioskSignatures.publicKeyOfRequest(MachineFiles.read(request));
                 if (!Arrays.equals(kioskKey.getEncoded(), certificate.getPublicKey().getEncoded())) {
                     problems.add("kioskCertificate: " + file + " certifies another kiosk's key, not this kiosk's "
                             + "(" + KioskCredentials.REQUEST_FILE + "): copy the certificate made for this kiosk");
@@ -127,7 +142,7 @@ final class KioskPreflight {
      */
     private static Optional<String> stateProblem(KioskDataDirectory directory, KioskDatabase database) {
         try {
-            PublicKey key = KioskSignatures.publicKeyOfRequest(Files.readAllBytes(
+            PublicKey key = KioskSignatures.publicKeyOfRequest(MachineFiles.read(
                     directory.path().resolve(KioskCredentials.REQUEST_FILE)));
             database.read(c -> StateAnchor.verify(c, key, database.migrations()));
             return Optional.empty();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.NodeCertificates;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.NodeIdentity;
@@ -97,7 +98,7 @@ public final class PrecinctKiosk {
                 problems.add(where + ": " + NodeCredentials.AUTHORITY_FILE + " is not the authority this kiosk "
                         + "pinned [node.error.otherAuthority]");
             }
-            NodeIdentity identity = NodeCertificates.identify(Pem.readCertificate(Files.readAllBytes(
+            NodeIdentity identity = NodeCertificates.identify(Pem.readCertificate(MachineFiles.read(
                     directory.resolve(NodeCredentials.CERTIFICATE_FILE))), authority);
             if (identity.precinct().number() != configuration.precinct()) {
                 problems.add(where + ": the node certificate is for precinct " + identity.precinct().number()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -39,7 +40,7 @@ public final class PrecinctTokenKeys {
         }
         PrecinctTokenKey key;
         try {
-            key = PrecinctTokenKey.openKioskPackage(Files.readAllBytes(file), credentials,
+            key = PrecinctTokenKey.openKioskPackage(MachineFiles.read(file), credentials,
                     KioskDataDirectory.at(dataDirectory).pinnedAuthority());
         } catch (IOException | KioskCryptoException e) {
             throw new ConfigurationException(file, List.of("the precinct token key cannot be opened: "

@@ -32,6 +32,7 @@ import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
 import kz.sailau.kiosk.crypto.FieldCipher;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.NodeCredentials;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
 import kz.sailau.kiosk.devices.SerialPortList;
@@ -111,7 +112,8 @@ final class ProductionWindows {
         }
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         KioskDatabase database = environment.openDatabase(directory);
-        KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
+        KioskAdministration.recordStarted(database, Optional.empty(), environment.clock(),
+                configuration.electionDay());
         FingerMatcher matcher = environment.matcher().get();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch closed = new CountDownLatch(1);
@@ -340,7 +342,7 @@ final class ProductionWindows {
         FieldCipher cipher = credentials.storeKeys().fieldCipher(environment.random());
         try {
             if (Files.exists(file)) {
-                return Ed25519TokenKeys.fromPrivateKey(cipher.decrypt(Files.readAllBytes(file), context));
+                return Ed25519TokenKeys.fromPrivateKey(cipher.decrypt(MachineFiles.read(file), context));
             }
             Ed25519TokenKeys keys = Ed25519TokenKeys.generate(environment.random());
             AtomicFileReplacement.write(file, cipher.encrypt(keys.privateKey(), context));

@@ -65,7 +65,8 @@ final class ReadyCheck {
         KioskDataDirectory directory = KioskDataDirectory.at(configuration.dataDirectory());
         FingerMatcher matcher = environment.matcher().get();
         try (KioskDatabase database = environment.openDatabase(directory)) {
-            KioskAdministration.recordStarted(database, Optional.empty(), environment.clock());
+            KioskAdministration.recordStarted(database, Optional.empty(), environment.clock(),
+                    configuration.electionDay());
             KioskAdministration administration = new KioskAdministration(directory, database, configuration,
                     matcher.extractorVersion(),
                     configuration.dataDirectory().resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE),

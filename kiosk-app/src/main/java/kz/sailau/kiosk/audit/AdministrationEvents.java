@@ -2,6 +2,7 @@ package kz.sailau.kiosk.audit;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,13 +24,19 @@ public final class AdministrationEvents {
 
     /** The field of {@code REGISTER_LOADED} that holds the number of templates the register holds after it. */
     public static final String TEMPLATES_FIELD = "templates";
+    /** The field of {@code REGISTER_LOADED} that holds how many kiosks a precinct package was built for. */
+    public static final String KIOSKS_FIELD = "kiosks";
 
     private AdministrationEvents() {
     }
 
-    /** {@code KIOSK_STARTED} with the software version (e.g. {@code 0.1.0-SNAPSHOT}). */
-    public static AuditEvent kioskStarted(String softwareVersion) {
-        return AuditEvent.of(AuditEventType.KIOSK_STARTED, AuditField.version("software", softwareVersion));
+    /**
+     * {@code KIOSK_STARTED} with the software version (e.g. {@code 0.1.0-SNAPSHOT}) and the election day the kiosk
+     * judges ages and card expiry on from this start (its configuration's; decision 0490, {@link ElectionDayRecord}).
+     */
+    public static AuditEvent kioskStarted(String softwareVersion, LocalDate electionDay) {
+        return AuditEvent.of(AuditEventType.KIOSK_STARTED, AuditField.version("software", softwareVersion),
+                AuditField.electionDay(ElectionDayRecord.FIELD, electionDay));
     }
 
     /** {@code STORE_UNLOCKED} or {@code STORE_UNLOCK_FAILED}. */
@@ -39,8 +46,9 @@ public final class AdministrationEvents {
 
     /**
      * {@code REGISTER_LOADED} with the register version, the package's SHA-256, the number of voters, the election,
-     * precinct and extractor ({@link LoadedRegisterNames}) and the SHA-256 of the authority certificate the package's signature was verified with ({@link RegisterSigners}: an
-     * observer checks it against the real authority, so a pinned certificate swapped in the data directory shows).
+     * precinct and extractor ({@link LoadedRegisterNames}) and the SHA-256 of the authority certificate the
+     * package's signature was verified with ({@link RegisterSigners}: an observer checks it against the real
+     * authority, so a pinned certificate swapped in the data directory shows).
      */
     public static AuditEvent registerLoaded(LoadedRegister loaded, X509Certificate signer) {
         return registerLoaded(loaded, -1, signer);
@@ -52,6 +60,16 @@ public final class AdministrationEvents {
      * every later check compares with the {@code voter_finger} rows (decision 0461).
      */
     public static AuditEvent registerLoaded(LoadedRegister loaded, long templates, X509Certificate signer) {
+        return registerLoaded(loaded, templates, 1, signer);
+    }
+
+    /**
+     * {@code REGISTER_LOADED} as {@link #registerLoaded(LoadedRegister, long, X509Certificate)}, with the number of
+     * kiosks a precinct package was built for (field {@value #KIOSKS_FIELD}, only when more than one; decision
+     * 0492): such a package is for the kiosks of a precinct network, and a standalone kiosk refuses to start on it.
+     */
+    public static AuditEvent registerLoaded(LoadedRegister loaded, long templates, int kiosks,
+                                            X509Certificate signer) {
         Objects.requireNonNull(loaded, "loaded");
         List<AuditField> fields = new ArrayList<>(List.of(AuditField.count("version", loaded.version()),
                 AuditField.digest("packageHash", loaded.packageSha256()),
@@ -59,6 +77,9 @@ public final class AdministrationEvents {
         fields.addAll(LoadedRegisterNames.fields(loaded)); // decision 0506
         if (templates >= 0) {
             fields.add(AuditField.count(TEMPLATES_FIELD, templates));
+        }
+        if (kiosks > 1) {
+            fields.add(AuditField.count(KIOSKS_FIELD, kiosks));
         }
         fields.add(AuditField.digest(RegisterSigners.FIELD, Digests.sha256Hex(signer)));
         return new AuditEvent(AuditEventType.REGISTER_LOADED, fields);

@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.audit;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import kz.sailau.kiosk.model.ElectionId;
@@ -8,7 +9,7 @@ import kz.sailau.kiosk.model.NodeName;
 /**
  * One field of an audit event. Values can only be made by the factory methods, each of which admits a
  * kind of value that cannot be personal data: a catalogue code (an enum constant), a count, a
- * hexadecimal digest, a version string, or a base64 signature.
+ * hexadecimal digest, a version string, the election's day, or a base64 signature.
  *
  * @param name  the field name, lower camel case
  * @param value the value in its canonical text form
@@ -96,6 +97,14 @@ public record AuditField(String name, String value) {
             throw new IllegalArgumentException("reference must be a kind letter, a hyphen and 4-6 digits");
         }
         return new AuditField(name, reference);
+    }
+
+    /**
+     * The day of the election the kiosk judges ages and card expiry on ({@code yyyy-MM-dd}, decision 0490): the
+     * election's date from the configuration, recorded at each start; never a person's date (no factory takes one).
+     */
+    public static AuditField electionDay(String name, LocalDate day) {
+        return new AuditField(name, Objects.requireNonNull(day, "day").toString());
     }
 
     /** A signature in base64. */

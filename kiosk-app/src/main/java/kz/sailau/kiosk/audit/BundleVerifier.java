@@ -262,6 +262,7 @@ public final class BundleVerifier {
                 + (recomputed.tokensNotIssued() > 0 ? ", served by hand " + recomputed.tokensNotIssued() : "")));
         checks.add(issuedTokens(bundle.issuedTokens(), recomputed));
         checks.add(tokenEventTimes(bundle.entries()));
+        checks.add(ElectionDayRecord.check(bundle.entries()));
         checks.add(waitTimes(parsed, recomputed));
         if (redeemed.isPresent()) {
             long unused = valid - redeemed.getAsLong();

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.LoadGuard;
 import kz.sailau.kiosk.register.LoadedRegister;
@@ -29,6 +30,8 @@ public final class RegisterLoadAudit implements LoadGuard {
     private final KioskCredentials credentials;
     private final List<Migration> migrations;
     private final Clock clock;
+    /** The kiosks the package being loaded was built for, from its manifest ({@link #beforeLoad}). */
+    private int kiosks = 1;
 
     /**
      * @param credentials the unlocked kiosk keys (the head is signed, the anchor checked with its public key)
@@ -44,6 +47,18 @@ public final class RegisterLoadAudit implements LoadGuard {
     @Override
     public void beforeLoad(Connection connection, PackageManifest manifest) throws SQLException {
         check(StateAnchor.verify(connection, credentials.publicKey(), migrations), manifest.registerVersion());
+        kiosks = manifest.recipients().size();
+    }
+
+    /**
+     * How many kiosks the last register this kiosk loaded was built for, from its signed {@code REGISTER_LOADED}
+     * (1 for a kiosk's own package, or when no register was loaded; decision 0492).
+     */
+    public static int kiosksOfTheLoadedRegister(Connection connection) throws SQLException {
+        List<AuditEntry> loads = AuditLog.readTypes(connection, Set.of(AuditEventType.REGISTER_LOADED));
+        String kiosks = loads.isEmpty() ? null
+                : loads.get(loads.size() - 1).event().field(AdministrationEvents.KIOSKS_FIELD);
+        return kiosks == null ? 1 : Integer.parseInt(kiosks);
     }
 
     /**
@@ -56,7 +71,7 @@ public final class RegisterLoadAudit implements LoadGuard {
         check(now(connection), loaded.version());
         AuditRecorder recorder = AuditRecorder.signing(ChainHeadSigner.kiosk(credentials));
         recorder.append(connection, clock.instant(), AdministrationEvents.registerLoaded(loaded,
-                StateAnchor.count(connection, "voter_finger"), signer));
+                StateAnchor.count(connection, "voter_finger"), kiosks, signer));
         recorder.signHead(connection, clock.instant());
         StateAnchor.verify(connection, credentials.publicKey(), migrations);
     }

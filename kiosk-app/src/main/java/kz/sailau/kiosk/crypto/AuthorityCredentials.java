@@ -123,8 +123,8 @@ public final class AuthorityCredentials {
      * @throws IOException          when a file cannot be read
      */
     public static AuthorityCredentials load(Path directory, char[] passphrase) throws IOException {
-        X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(directory.resolve(CERTIFICATE_FILE)));
-        byte[] pkcs8 = PassphraseSeal.unseal(passphrase, Files.readAllBytes(directory.resolve(SEALED_KEY_FILE)),
+        X509Certificate certificate = Pem.readCertificate(MachineFiles.read(directory.resolve(CERTIFICATE_FILE)));
+        byte[] pkcs8 = PassphraseSeal.unseal(passphrase, MachineFiles.read(directory.resolve(SEALED_KEY_FILE)),
                 SEAL_LABEL);
         try {
             PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -136,7 +136,7 @@ public final class AuthorityCredentials {
 
     /** Reads only the public certificate of an authority directory. */
     public static X509Certificate loadCertificate(Path directory) throws IOException {
-        return Pem.readCertificate(Files.readAllBytes(directory.resolve(CERTIFICATE_FILE)));
+        return Pem.readCertificate(MachineFiles.read(directory.resolve(CERTIFICATE_FILE)));
     }
 
     /**

@@ -125,7 +125,7 @@ public final class KioskCredentials {
             throw new KioskCryptoException("kiosk.error.notInitialised",
                     "no kiosk keys in " + dataDirectory + "; run 'kiosk init' first", null);
         }
-        byte[] secret = PassphraseSeal.unseal(passphrase, Files.readAllBytes(file), SEAL_LABEL);
+        byte[] secret = PassphraseSeal.unseal(passphrase, MachineFiles.read(file), SEAL_LABEL);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(secret);
             int length = buffer.getInt();

@@ -210,7 +210,7 @@ public final class NodeCredentials {
                     "no node certificate in " + directory + "; certify the node and run 'node install'", null);
         }
         NodeCredentials plain = unlockUncertified(directory, passphrase);
-        X509Certificate certificate = Pem.readCertificate(Files.readAllBytes(directory.resolve(CERTIFICATE_FILE)));
+        X509Certificate certificate = Pem.readCertificate(MachineFiles.read(directory.resolve(CERTIFICATE_FILE)));
         return plain.withCertificate(certificate, authorityOf(directory));
     }
 
@@ -227,7 +227,7 @@ public final class NodeCredentials {
             throw new KioskCryptoException("node.error.notInitialised",
                     "no node key in " + directory + "; run 'node init' first", null);
         }
-        byte[] secret = PassphraseSeal.unseal(passphrase, Files.readAllBytes(sealed), SEAL_LABEL);
+        byte[] secret = PassphraseSeal.unseal(passphrase, MachineFiles.read(sealed), SEAL_LABEL);
         try {
             int cut = 0;
             for (int lines = 0; lines < 3; cut++) {
@@ -264,7 +264,7 @@ public final class NodeCredentials {
 
     /** Reads the pinned authority certificate of a node directory. */
     public static X509Certificate authorityOf(Path directory) throws IOException {
-        return Pem.readCertificate(Files.readAllBytes(directory.resolve(AUTHORITY_FILE)));
+        return Pem.readCertificate(MachineFiles.read(directory.resolve(AUTHORITY_FILE)));
     }
 
     /** The node's name. */

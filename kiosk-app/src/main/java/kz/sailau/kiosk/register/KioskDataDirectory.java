@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.sailau.kiosk.crypto.Argon2idParameters;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.Pem;
 import kz.sailau.kiosk.store.AtomicFileReplacement;
 import kz.sailau.kiosk.model.ElectionId;
@@ -129,7 +130,7 @@ public final class KioskDataDirectory {
             throw new RegisterException("kiosk.error.notInitialised",
                     "no pinned authority certificate in " + directory + "; run 'kiosk init' first", null);
         }
-        return Pem.readCertificate(Files.readAllBytes(file));
+        return Pem.readCertificate(MachineFiles.read(file));
     }
 
     /** Unseals the kiosk's keys. */

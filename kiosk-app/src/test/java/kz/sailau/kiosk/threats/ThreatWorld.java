@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.app.Main;
+import kz.sailau.kiosk.audit.DayFixture;
 import kz.sailau.kiosk.biometric.FingerTemplate;
 import kz.sailau.kiosk.biometric.SourceAfisMatcher;
 import kz.sailau.kiosk.cli.CliEnvironment;
@@ -137,6 +139,27 @@ final class ThreatWorld {
                 new PrintStream(watched, true, StandardCharsets.UTF_8));
         int exit = Main.commandLine(environment).execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code start --check-only} of a standalone {@link DayFixture} kiosk in {@code data} whose configuration names
+     * {@code electionDay} (written beside {@code data}); its standard error. The fixture's database holds the
+     * fixture's migrations, so the start opens it with the same.
+     */
+    static String checkOnlyOfFixture(Path data, LocalDate electionDay) throws IOException {
+        Path config = Files.writeString(data.resolveSibling(data.getFileName() + ".kiosk.json"),
+                "{\"dataDirectory\": \"" + data.toString().replace("\\", "\\\\") + "\", \"election\": \""
+                + RegisterFixtures.ELECTION.value() + "\", \"precinct\": " + RegisterFixtures.PRECINCT.number()
+                + ", \"electionDay\": \"" + electionDay
+                + "\", \"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
+                + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
+                + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliEnvironment environment = new CliEnvironment(DayFixture.CLOCK, RegisterFixtures.RANDOM,
+                DayFixture.migrations(), SourceAfisMatcher::new, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Main.commandLine(environment).execute("start", "--config", config.toString(), "--check-only");
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     /** Runs and fails the test unless the command succeeded. */

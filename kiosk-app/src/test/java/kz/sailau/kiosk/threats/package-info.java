@@ -35,7 +35,13 @@
  *   <li>{@link kz.sailau.kiosk.threats.HostileAccuracyFoldersIT} — decompression bombs, broken images, bad
  *       {@code dpi} files, misnamed images, links to nowhere and odd fingers handed to {@code accuracy};</li>
  *   <li>{@link kz.sailau.kiosk.threats.DeskCodeVariantsIT} — a genuine code in other forms and look-alikes at the
- *       ballot desk, again after a restart.</li>
+ *       ballot desk, again after a restart;</li>
+ *   <li>{@link kz.sailau.kiosk.threats.ElectionDayFromTheConfigurationIT} — the configuration's election day moved
+ *       after voters were judged on it (session H67);</li>
+ *   <li>{@link kz.sailau.kiosk.threats.MachineDirectoryFilesIT} — a named pipe, a link to a device or a folder, or a
+ *       huge file in place of a machine's own key or certificate file (session H67);</li>
+ *   <li>{@link kz.sailau.kiosk.threats.StandaloneKiosksOfOnePrecinctIT} — the kiosks of a precinct package started
+ *       standalone, a voter checked in at each (session H67).</li>
  * </ul>
  *
  * Attacks refused by tests that live beside the code they attack (and stay there, as they use its package-private

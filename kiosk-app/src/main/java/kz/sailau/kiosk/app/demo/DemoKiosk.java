@@ -177,7 +177,8 @@ public final class DemoKiosk implements AutoCloseable {
                 clock);
         EmulatedDevices devices = null;
         try {
-            KioskAdministration.recordStarted(database, Optional.of(credentials), clock);
+            KioskAdministration.recordStarted(database, Optional.of(credentials), clock,
+                    configuration.electionDay());
             addDemoClerk(database, credentials, random, clock);
             Ed25519TokenKeys tokenKeys = Ed25519TokenKeys.generate(random);
             Files.writeString(data.directory().resolve("DEMO-token-public.key"),
