@@ -2,6 +2,7 @@ package kz.sailau.kiosk.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +63,11 @@ final class KioskPreflight {
         }
         checkKioskCertificate(directory, data, problems);
         problems.addAll(PrecinctKiosk.problems(configuration, pinnedAuthority(directory)));
-        if (!Files.isRegularFile(data.resolve(PrecinctTokenKey.KIOSK_FILE))) {
-            problems.add("precinctTokenKey: no " + PrecinctTokenKey.KIOSK_FILE + " in " + data
-                    + " (ask the authority: 'authority token-key')");
+        Path tokenKey = data.resolve(PrecinctTokenKey.KIOSK_FILE);
+        if (!Files.isRegularFile(tokenKey)) {
+            problems.add("precinctTokenKey: " + (Files.exists(tokenKey, LinkOption.NOFOLLOW_LINKS)
+                    ? PrecinctTokenKey.KIOSK_FILE + " in " + data + " is not a regular file"
+                    : "no " + PrecinctTokenKey.KIOSK_FILE + " in " + data) + " (ask the authority: 'authority token-key')");
         }
         if (!Files.isRegularFile(directory.databaseFile())) {
             problems.add("register: no register loaded in " + data + " (run 'register load')");
@@ -113,7 +116,8 @@ final class KioskPreflight {
     private static void checkKioskCertificate(KioskDataDirectory directory, Path data, List<String> problems) {
         Path file = data.resolve(ProductionWindows.KIOSK_CERTIFICATE_FILE);
         if (!Files.isRegularFile(file)) {
-            problems.add("kioskCertificate: " + file + " is missing: copy there the certificate that 'authority "
+            problems.add("kioskCertificate: " + file + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    ? " is not a regular file" : " is missing") + ": copy there the certificate that 'authority "
                     + "certify-kiosk' made for this kiosk (closing the day signs the bundle with it)");
             return;
         }

@@ -2,6 +2,7 @@ package kz.sailau.kiosk.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +36,9 @@ public final class PrecinctTokenKeys {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Path file = dataDirectory.resolve(PrecinctTokenKey.KIOSK_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException(file, List.of("no precinct token key: ask the authority for "
-                    + "it ('authority token-key') and copy it there"));
+            throw new ConfigurationException(file, List.of((Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    ? "not a regular file, so no precinct token key" : "no precinct token key")
+                    + ": ask the authority for it ('authority token-key') and copy it there"));
         }
         PrecinctTokenKey key;
         try {

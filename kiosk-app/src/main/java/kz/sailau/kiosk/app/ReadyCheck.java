@@ -75,9 +75,13 @@ final class ReadyCheck {
             try {
                 administration.unlock(passphrase);
             } catch (AdministratorActions.AdministratorException e) {
-                String what = String.valueOf(e.getMessage()).startsWith(KioskAdministration.NODE_KEY)
-                        ? "the precinct node key" : "the store";
-                environment.err().println("not ready: " + what + " cannot be unlocked [" + e.messageKey() + "]");
+                String message = String.valueOf(e.getMessage());
+                boolean node = message.startsWith(KioskAdministration.NODE_KEY);
+                String detail = node ? message.substring(KioskAdministration.NODE_KEY.length()) : message;
+                // The technical message names the file that failed (a pipe or a folder in a key's place, session
+                // H67); it never holds personal data.
+                environment.err().println("not ready: " + (node ? "the precinct node key" : "the store")
+                        + " cannot be unlocked [" + e.messageKey() + "]: " + detail.strip().replace('\n', ' '));
                 return 1;
             } finally {
                 Arrays.fill(passphrase, '\0');

@@ -41,6 +41,13 @@ class KioskPreflightTest {
                         + "'authority certify-kiosk' made for this kiosk (closing the day signs the bundle with it)"),
                 certificateProblems(configuration), "no certificate installed");
 
+        // Session H67: a named pipe (here a folder) in its place was called missing.
+        Files.createDirectory(certificate);
+        assertEquals(List.of("kioskCertificate: " + certificate + " is not a regular file: copy there the certificate "
+                        + "that 'authority certify-kiosk' made for this kiosk (closing the day signs the bundle with it)"),
+                certificateProblems(configuration), "a folder in the certificate's place");
+        Files.delete(certificate);
+
         Files.writeString(certificate, "not a certificate\n");
         List<String> garbage = certificateProblems(configuration);
         assertEquals(1, garbage.size(), garbage.toString());
