@@ -138,6 +138,10 @@ public final class EndOfDay {
                 // A kiosk whose tables disagree with its signed log is not closed (nor its bundle written again):
                 // the marked register would carry the edited marks under the kiosk's signature.
                 StateAnchor.verify(c, credentials.publicKey(), database.migrations());
+                // What an earlier close of this bundle staged and could not publish (killed: a power loss) goes first.
+                for (Path target : List.of(out, signature, backupFile)) {
+                    discardLeftovers(target);
+                }
                 if (ElectionDay.phase(c) == ElectionDay.Phase.OPEN) {
                     ElectionDay.enter(c, ElectionDay.Phase.CLOSED, now);
                     DayCounts counts = DayCounts.of(AuditLog.readAll(c));
@@ -201,6 +205,14 @@ public final class EndOfDay {
     private static void stage(Map<Path, Path> staged, Path target, byte[] content) {
         try {
             staged.put(target, AtomicFileReplacement.stage(target, content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void discardLeftovers(Path target) {
+        try {
+            AtomicFileReplacement.discardLeftovers(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.model.ElectionId;
 import kz.sailau.kiosk.model.PrecinctId;
@@ -163,6 +164,10 @@ public final class ArgumentChecks {
     /** An initialised kiosk data directory (profile and keys present); nothing is created. */
     static KioskDataDirectory initialisedKiosk(Path data) {
         existingDirectory(data, "--data");
+        Optional<String> unfinished = KioskDataDirectory.at(data).unfinishedInitialisation();
+        if (unfinished.isPresent()) {
+            throw new CliException("kiosk.error.notInitialised", "--data: " + unfinished.get());
+        }
         if (!Files.isRegularFile(data.resolve(KioskDataDirectory.PROFILE_FILE))
                 || !Files.isRegularFile(data.resolve(KioskCredentials.SEALED_KEYS_FILE))) {
             throw new CliException("kiosk.error.notInitialised", "--data: "

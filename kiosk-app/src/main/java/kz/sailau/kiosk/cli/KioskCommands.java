@@ -61,6 +61,10 @@ final class KioskCommands {
         public Integer call() throws Exception {
             ArgumentChecks.directoryToWrite(data, "--data");
             if (Files.exists(data.resolve(KioskCredentials.SEALED_KEYS_FILE))) {
+                Optional<String> unfinished = KioskDataDirectory.at(data).unfinishedInitialisation();
+                if (unfinished.isPresent()) {
+                    throw new CliException("kiosk.error.exists", unfinished.get());
+                }
                 throw new CliException("kiosk.error.exists", "kiosk keys already exist in " + data
                         + "; refusing to overwrite");
             }

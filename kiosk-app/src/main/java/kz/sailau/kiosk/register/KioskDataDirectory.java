@@ -78,12 +78,36 @@ public final class KioskDataDirectory {
     }
 
     /**
+     * Why this directory holds a {@code kiosk init} that did not finish, when it does. The init creates the sealed keys
+     * first and writes the profile last, so keys without a profile are an init cut off by a power loss or a kill (or one
+     * still running there). Its keys were never certified, so deleting them loses nothing, and {@code kiosk init}
+     * refuses to replace keys: without this line the administrator met "keys already exist" from {@code kiosk init}
+     * and "run 'kiosk init' first" from every other command (decision 0500).
+     *
+     * @return one line saying so and what to do, or empty when the directory is not in that state
+     */
+    public Optional<String> unfinishedInitialisation() {
+        Path keys = directory.resolve(KioskCredentials.SEALED_KEYS_FILE);
+        if (!Files.exists(keys) || Files.exists(directory.resolve(PROFILE_FILE))) {
+            return Optional.empty();
+        }
+        return Optional.of("'kiosk init' did not finish in " + directory + ": its sealed keys are there but not its "
+                + "profile (a power loss or a kill cut it off, or another 'kiosk init' is still running there) and "
+                + "nothing was certified; once no other 'kiosk init' runs, delete " + keys
+                + " and run 'kiosk init' again");
+    }
+
+    /**
      * The kiosk's precinct and pinned election.
      *
      * @throws RegisterException {@code kiosk.error.notInitialised} when there is no profile
      */
     public KioskProfile profile() throws IOException {
         Path file = directory.resolve(PROFILE_FILE);
+        Optional<String> unfinished = unfinishedInitialisation();
+        if (unfinished.isPresent()) {
+            throw new RegisterException("kiosk.error.notInitialised", unfinished.get(), null);
+        }
         if (!Files.exists(file)) {
             throw new RegisterException("kiosk.error.notInitialised",
                     "no kiosk profile in " + directory + "; run 'kiosk init' first", null);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file so that it holds either the old or the new content, never a mix, even after a crash: the new
@@ -135,6 +137,31 @@ public final class AtomicFileReplacement {
             Files.deleteIfExists(staged);
         }
         forceDirectory(absolute.getParent());
+    }
+
+    /**
+     * Deletes the temporary files that earlier writes of {@code target} staged beside it and never published or
+     * deleted: a process killed between {@link #stage} and {@link #publish} (a power loss) leaves them, named as
+     * {@link #stage} names them ({@code .NAME.<digits>.tmp}), and nothing else ever removes them. For a caller whose
+     * writes of {@code target} cannot overlap (the end-of-day bundle, staged under the database's write lock): a
+     * write of the same target running at the same moment would lose its staged file.
+     *
+     * @return how many were deleted
+     * @throws IOException when the directory cannot be read or a leftover cannot be deleted
+     */
+    public static int discardLeftovers(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Pattern leftover = Pattern.compile("\\." + Pattern.quote(absolute.getFileName().toString()) + "\\.[0-9]+\\.tmp");
+        int deleted = 0;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(absolute.getParent())) {
+            for (Path sibling : siblings) {
+                if (leftover.matcher(sibling.getFileName().toString()).matches()
+                        && Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(sibling)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /**

@@ -72,6 +72,24 @@ class AtomicFileReplacementTest {
         assertEquals(List.of(file), files());
     }
 
+    /** Session H69: a close killed between stage and publish left its staged files on the stick for good. */
+    @Test
+    void leftoversOfAKilledWriteGoAndOnlyThose() throws IOException {
+        Path target = dir.resolve("day.json");
+        Path leftover = AtomicFileReplacement.stage(target, "killed before publish".getBytes(StandardCharsets.UTF_8));
+        Path otherTarget = AtomicFileReplacement.stage(dir.resolve("day.json.p7s"), new byte[] {1});
+        Path ownFile = Files.writeString(dir.resolve(".day.json.notes.tmp"), "not staged by a write");
+        Files.writeString(target, "the bundle");
+
+        assertEquals(1, AtomicFileReplacement.discardLeftovers(target));
+
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(otherTarget), "another target's staged file stays");
+        assertTrue(Files.exists(ownFile), "a file not named as a staged one stays");
+        assertEquals("the bundle", Files.readString(target));
+        assertEquals(0, AtomicFileReplacement.discardLeftovers(target));
+    }
+
     @Test
     void aDirectoryIsNeverReplaced() throws IOException {
         Path directory = Files.createDirectories(dir.resolve("day.json.p7s"));
