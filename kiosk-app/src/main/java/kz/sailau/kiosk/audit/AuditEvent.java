@@ -9,16 +9,22 @@ import java.util.Objects;
  * (see {@link AuditField}). Fields are kept sorted by name so that the encoding is canonical.
  *
  * @param type   the catalogue type
- * @param fields the fields, at most 8, names unique
+ * @param fields the fields, at most {@value #MAX_FIELDS}, names unique
  */
 public record AuditEvent(AuditEventType type, List<AuditField> fields) {
+
+    /**
+     * The most fields one event carries: a bound on an entry's size, not a schema. The largest is a precinct package's
+     * {@code REGISTER_LOADED} with 9 (decisions 0461, 0492, 0506).
+     */
+    public static final int MAX_FIELDS = 12;
 
     /** Validates and sorts the fields. */
     public AuditEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(fields, "fields");
-        if (fields.size() > 8) {
-            throw new IllegalArgumentException("an audit event has at most 8 fields");
+        if (fields.size() > MAX_FIELDS) {
+            throw new IllegalArgumentException("an audit event has at most " + MAX_FIELDS + " fields");
         }
         fields = fields.stream().sorted(Comparator.comparing(AuditField::name)).toList();
         for (int i = 1; i < fields.size(); i++) {
