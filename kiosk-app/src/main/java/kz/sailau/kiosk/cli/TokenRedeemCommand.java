@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code token redeem --ledger FILE CODE}: the ballot desk checks a token and records it as redeemed, durably
  * and atomically, in its own SQLite ledger. Exit 0 with {@code ACCEPTED ...}: hand out the ballot; exit 1 with
- * {@code REFUSED <REASON> <message key>}: do not.
+ * {@code REFUSED <REASON> <message key>}: do not. Exit 0 with {@code ACCEPTED <id> signed|typed AGAIN
+ * token.redeem.answeredAgain}: the run before redeemed this token and was stopped before it answered; hand out the
+ * ballot only if that run printed nothing for this voter (decision 0510).
  */
 @Command(name = "redeem", mixinStandardHelpOptions = true,
         description = "Check a ballot token and redeem it once in the ballot desk's ledger.")
@@ -46,11 +48,30 @@ public final class TokenRedeemCommand implements Callable<Integer> {
                 return report(verdict, spec.commandLine().getOut());
             }
         }
+        PrintWriter out = spec.commandLine().getOut();
         try (RedeemLedger redeemLedger = new RedeemLedger(ledger, check)) {
-            return report(redeemLedger.redeem(code), spec.commandLine().getOut());
+            // The answer is printed after the commit and before the unanswered slot is emptied (decision 0510).
+            RedeemLedger.Redeemed redeemed = redeemLedger.redeem(code, r -> {
+                if (r.again()) {
+                    reportAgain(r.verdict(), out);
+                } else {
+                    report(r.verdict(), out);
+                }
+            });
+            return redeemed.verdict().accepted() ? KioskCommandLine.OK : KioskCommandLine.FAILED;
         } catch (TokenStoreException e) {
             throw new CliException(e.messageKey(), e.getMessage());
         }
+    }
+
+    /**
+     * The answer to a run whose token the run before redeemed, stopped before it answered (decision 0510): the
+     * ballot is handed out only if that run showed no answer for this voter.
+     */
+    private static void reportAgain(TokenCheck.Verdict verdict, PrintWriter out) {
+        out.println("ACCEPTED " + verdict.id().orElseThrow() + (verdict.typed() ? " typed" : " signed")
+                + " AGAIN token.redeem.answeredAgain");
+        out.flush();
     }
 
     static int report(TokenCheck.Verdict verdict, PrintWriter out) {

@@ -8,10 +8,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The ballot desk's redeem-once ledger, in its own SQLite file:
@@ -21,20 +23,30 @@ import java.util.Properties;
  *   id    BLOB    NOT NULL PRIMARY KEY CHECK (length(id) = 16),
  *   typed INTEGER NOT NULL CHECK (typed IN (0, 1))
  * ) WITHOUT ROWID
+ * CREATE TABLE unanswered_redemption (
+ *   id    BLOB    NOT NULL PRIMARY KEY CHECK (length(id) = 16)
+ * ) WITHOUT ROWID
  * </pre>
  *
- * A redemption is one {@code INSERT} in its own transaction with full fsync: it is durable when
- * {@link #redeem} returns, and the primary key makes a second redemption of the same id fail atomically, even
- * from two desks sharing the file. Like the kiosk's table it has no time and no order (the file is rewritten
- * in id order after each redemption).
+ * A redemption is one {@code INSERT} in its own transaction with full fsync: it is durable when it is answered,
+ * and the transaction (taken {@code IMMEDIATE}) makes a second redemption of the same id fail, even from two desks
+ * sharing the file. Like the kiosk's table it has no time and no order (the file is rewritten in id order after
+ * each redemption).
+ *
+ * <p>The same transaction puts the id in {@code unanswered_redemption}, a slot of at most one row, which is
+ * emptied once the answer is given ({@link #redeem(String, Consumer)}). A run killed between the commit and its
+ * answer leaves the id there, and the next run with a valid token of the precinct empties it: the same token is
+ * answered {@link Redeemed#again() again} (once), any other token as it would be anyway (decision 0510).
  */
 public final class RedeemLedger implements AutoCloseable {
 
-    /** The schema, created if absent. */
+    /** The schema of the redemptions, created if absent. */
     public static final String SCHEMA = "CREATE TABLE IF NOT EXISTS redeemed_token ("
             + "id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16), "
             + "typed INTEGER NOT NULL CHECK (typed IN (0, 1))) WITHOUT ROWID";
-    private static final int SQLITE_CONSTRAINT = 19;
+    /** The schema of the slot of a redemption not yet answered (decision 0510), created if absent. */
+    public static final String UNANSWERED_SCHEMA = "CREATE TABLE IF NOT EXISTS unanswered_redemption ("
+            + "id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16)) WITHOUT ROWID";
 
     private final Connection connection;
     private final TokenCheck check;
@@ -45,36 +57,126 @@ public final class RedeemLedger implements AutoCloseable {
      * @throws TokenStoreException {@code token.error.ledger} when the file holds another program's tables
      */
     public RedeemLedger(Path file, TokenCheck check) {
-        this.connection = SqliteTokenFile.open(Objects.requireNonNull(file, "file"), "redeemed_token", SCHEMA);
+        this.connection = SqliteTokenFile.open(Objects.requireNonNull(file, "file"),
+                List.of("redeemed_token", "unanswered_redemption"), List.of(SCHEMA, UNANSWERED_SCHEMA));
         this.check = Objects.requireNonNull(check, "check");
     }
 
     /**
-     * Checks and redeems a scanned or typed token.
+     * The outcome of one run at the desk.
+     *
+     * @param verdict the verdict: accepted, or why not
+     * @param again   accepted because the run before redeemed this token and was stopped before its answer
+     *                (decision 0510): hand out the ballot only if that run showed no answer for this voter
+     */
+    public record Redeemed(TokenCheck.Verdict verdict, boolean again) {
+        /** @throws NullPointerException on a null verdict; IllegalArgumentException for a refusal "again" */
+        public Redeemed {
+            Objects.requireNonNull(verdict, "verdict");
+            if (again && !verdict.accepted()) {
+                throw new IllegalArgumentException("only an acceptance is given again");
+            }
+        }
+    }
+
+    /**
+     * Checks and redeems a scanned or typed token, without a way to answer in between (tests, tools).
      *
      * @return the verdict; accepted only if the token was valid and not redeemed before
      * @throws TokenStoreException if the ledger cannot be written (the ballot is not handed out)
      */
-    public synchronized TokenCheck.Verdict redeem(String text) {
+    public TokenCheck.Verdict redeem(String text) {
+        return redeem(text, redeemed -> { }).verdict();
+    }
+
+    /**
+     * Checks and redeems a scanned or typed token, and gives the answer once the redemption is durable: the
+     * redemption and its unanswered slot commit together, {@code answer} is called, and only if it returns is the
+     * slot emptied. A token that was not redeemed before is accepted; the token of a run stopped after its commit
+     * and before its answer is accepted {@link Redeemed#again() again} by the next run with a valid token, if it
+     * is the same token, and only then; any other is refused.
+     *
+     * @param answer tells the clerk (prints the line); if it throws, the slot stays for the next run
+     * @return what was answered
+     * @throws TokenStoreException if the ledger cannot be written (the ballot is not handed out)
+     */
+    public synchronized Redeemed redeem(String text, Consumer<Redeemed> answer) {
+        Objects.requireNonNull(answer, "answer");
         TokenCheck.Verdict verdict = check.check(text);
         if (!verdict.accepted()) {
-            return verdict;
+            Redeemed refused = new Redeemed(verdict, false); // an unreadable code leaves the slot as it was
+            answer.accept(refused);
+            return refused;
         }
-        TokenId id = verdict.id().orElseThrow();
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO redeemed_token (id, typed) VALUES (?, ?)")) {
-            s.setBytes(1, id.bytes());
-            s.setInt(2, verdict.typed() ? 1 : 0);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            if (e.getErrorCode() == SQLITE_CONSTRAINT || isRedeemed(id)) {
-                return new TokenCheck.Verdict(verdict.id(), Optional.of(TokenRefusal.ALREADY_REDEEMED),
-                        verdict.typed());
-            }
-            throw new TokenStoreException("cannot record redemption: " + e.getMessage(), e);
+        Redeemed redeemed = record(verdict);
+        answer.accept(redeemed);
+        if (redeemed.verdict().accepted() && !redeemed.again()) {
+            inTransaction("cannot record redemption", () -> {
+                try (Statement s = connection.createStatement()) {
+                    s.executeUpdate("DELETE FROM unanswered_redemption");
+                }
+                return null;
+            });
         }
         SqliteTokenFile.compact(connection);
-        return verdict;
+        return redeemed;
+    }
+
+    /** In one transaction: empties the slot, and redeems the id unless it was redeemed before. */
+    private Redeemed record(TokenCheck.Verdict verdict) {
+        TokenId id = verdict.id().orElseThrow();
+        return inTransaction("cannot record redemption", () -> {
+            boolean unanswered;
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT 1 FROM unanswered_redemption WHERE id = ?")) {
+                s.setBytes(1, id.bytes());
+                try (ResultSet r = s.executeQuery()) {
+                    unanswered = r.next();
+                }
+            }
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("DELETE FROM unanswered_redemption");
+            }
+            if (isRedeemed(id)) {
+                return unanswered ? new Redeemed(verdict, true) : new Redeemed(new TokenCheck.Verdict(verdict.id(),
+                        Optional.of(TokenRefusal.ALREADY_REDEEMED), verdict.typed()), false);
+            }
+            try (PreparedStatement s = connection.prepareStatement(
+                    "INSERT INTO redeemed_token (id, typed) VALUES (?, ?)");
+                 PreparedStatement slot = connection.prepareStatement(
+                         "INSERT INTO unanswered_redemption (id) VALUES (?)")) {
+                s.setBytes(1, id.bytes());
+                s.setInt(2, verdict.typed() ? 1 : 0);
+                s.executeUpdate();
+                slot.setBytes(1, id.bytes());
+                slot.executeUpdate();
+            }
+            return new Redeemed(verdict, false);
+        });
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in an {@code IMMEDIATE} transaction (the write lock taken first: no upgrade deadlock). */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                T result = work.run();
+                s.execute("COMMIT");
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    s.execute("ROLLBACK");
+                }
+            }
+        } catch (SQLException e) {
+            throw new TokenStoreException(what + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether an id has been redeemed. */

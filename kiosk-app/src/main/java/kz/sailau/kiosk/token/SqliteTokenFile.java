@@ -1,6 +1,8 @@
 package kz.sailau.kiosk.token;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,18 +23,21 @@ final class SqliteTokenFile {
     }
 
     /**
-     * Opens (creating if absent) a file that holds only {@code table}.
+     * Opens (creating if absent) a file that holds only {@code tables}, each created by its schema if absent.
      *
      * @throws TokenStoreException {@code token.error.ledger} when the file is an SQLite database holding other
      *                             tables (a kiosk's database given by mistake): it is refused before anything in it
      *                             changes, its journal mode included
      */
-    static Connection open(Path file, String table, String schema) {
+    static Connection open(Path file, List<String> tables, List<String> schemas) {
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (PreparedStatement others = c.prepareStatement("SELECT count(*) FROM sqlite_master WHERE type = "
-                    + "'table' AND name <> ? AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
-                others.setString(1, table);
+                    + "'table' AND name NOT IN (" + String.join(", ", Collections.nCopies(tables.size(), "?"))
+                    + ") AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                for (int n = 0; n < tables.size(); n++) {
+                    others.setString(n + 1, tables.get(n));
+                }
                 try (ResultSet row = others.executeQuery()) {
                     if (row.next() && row.getLong(1) > 0) {
                         c.close();
@@ -47,7 +52,9 @@ final class SqliteTokenFile {
                 s.execute("PRAGMA secure_delete=ON");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute(schema);
+                for (String schema : schemas) {
+                    s.execute(schema);
+                }
             }
             return c;
         } catch (SQLException e) {

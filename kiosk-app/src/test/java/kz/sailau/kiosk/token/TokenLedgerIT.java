@@ -2,11 +2,13 @@ package kz.sailau.kiosk.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class TokenLedgerIT {
     void redeemOnceSurvivesReopening() {
         Path file = dir.resolve("desk.db");
         TokenId id = TokenId.random(new SecureRandom());
-        String qr = TokenTest.qr(TokenTest.ELECTION, TokenTest.PRECINCT, TokenTest.TEST_KEY, id);
+        String qr = qr(id);
         try (RedeemLedger ledger = new RedeemLedger(file, TokenTest.desk())) {
             assertTrue(ledger.redeem(qr).accepted());
             assertEquals(Optional.of(TokenRefusal.ALREADY_REDEEMED), ledger.redeem(qr).refusal());
@@ -37,6 +39,80 @@ class TokenLedgerIT {
             assertEquals(1, reopened.count());
         }
         assertEquals(List.of(new RedeemLedger.Redemption(id, false)), RedeemLedger.readRedemptions(file));
+    }
+
+    private static String qr(TokenId id) {
+        return TokenTest.qr(TokenTest.ELECTION, TokenTest.PRECINCT, TokenTest.TEST_KEY, id);
+    }
+
+    /** A stand-in for the power going between the commit and the printed answer. */
+    private static final class PowerCut extends RuntimeException {
+    }
+
+    private static RedeemLedger.Redeemed cutBeforeTheAnswer(Path file, String code) {
+        RedeemLedger.Redeemed[] committed = new RedeemLedger.Redeemed[1];
+        try (RedeemLedger ledger = new RedeemLedger(file, TokenTest.desk())) {
+            assertThrows(PowerCut.class, () -> ledger.redeem(code, redeemed -> {
+                committed[0] = redeemed;
+                throw new PowerCut();
+            }));
+        }
+        return committed[0];
+    }
+
+    @Test
+    void aRedemptionCutBeforeItsAnswerIsAcceptedAgainOnceThenRefused() {
+        Path file = dir.resolve("desk.db");
+        TokenId id = TokenId.random(new SecureRandom());
+        String qr = qr(id);
+        assertTrue(cutBeforeTheAnswer(file, qr).verdict().accepted());
+        try (RedeemLedger ledger = new RedeemLedger(file, TokenTest.desk())) {
+            assertTrue(ledger.isRedeemed(id), "committed before the answer");
+            List<RedeemLedger.Redeemed> answers = new ArrayList<>();
+            RedeemLedger.Redeemed retry = ledger.redeem(TokenTest.typed(id), answers::add);
+            assertTrue(retry.verdict().accepted() && retry.again(), "the same token, typed, is the voter's retry");
+            assertEquals(List.of(retry), answers);
+            RedeemLedger.Redeemed photocopy = ledger.redeem(qr, answers::add);
+            assertEquals(Optional.of(TokenRefusal.ALREADY_REDEEMED), photocopy.verdict().refusal());
+            assertFalse(photocopy.again());
+            assertEquals(1, ledger.count());
+        }
+    }
+
+    @Test
+    void aNormalAnswerLeavesNothingToAnswerAgain() {
+        Path file = dir.resolve("desk.db");
+        TokenId id = TokenId.random(new SecureRandom());
+        String qr = qr(id);
+        try (RedeemLedger ledger = new RedeemLedger(file, TokenTest.desk())) {
+            RedeemLedger.Redeemed voter = ledger.redeem(qr, redeemed -> { });
+            assertTrue(voter.verdict().accepted() && !voter.again());
+            // The forger right behind the voter, with a photocopy of the receipt.
+            RedeemLedger.Redeemed forger = ledger.redeem(qr, redeemed -> { });
+            assertEquals(Optional.of(TokenRefusal.ALREADY_REDEEMED), forger.verdict().refusal());
+        }
+    }
+
+    @Test
+    void anyOtherValidTokenEndsTheRetryButAMistypedCodeDoesNot() {
+        Path file = dir.resolve("desk.db");
+        TokenId cut = TokenId.random(new SecureRandom());
+        String cutQr = qr(cut);
+        cutBeforeTheAnswer(file, cutQr);
+        try (RedeemLedger ledger = new RedeemLedger(file, TokenTest.desk())) {
+            assertFalse(ledger.redeem("not a code").accepted());
+            assertTrue(ledger.redeem(qr(TokenId.random(new SecureRandom()))).accepted(), "another voter's token");
+            RedeemLedger.Redeemed late = ledger.redeem(cutQr, redeemed -> { });
+            assertEquals(Optional.of(TokenRefusal.ALREADY_REDEEMED), late.verdict().refusal(),
+                    "the retry is only the next valid token's");
+        }
+        TokenId second = TokenId.random(new SecureRandom());
+        String secondQr = qr(second);
+        cutBeforeTheAnswer(file, secondQr);
+        try (RedeemLedger ledger = new RedeemLedger(file, TokenTest.desk())) {
+            assertFalse(ledger.redeem("ABC").accepted(), "a mistyped code");
+            assertTrue(ledger.redeem(secondQr, redeemed -> { }).again(), "a mistyped code left the slot as it was");
+        }
     }
 
     @Test
