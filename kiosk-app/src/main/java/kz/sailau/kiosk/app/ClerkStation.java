@@ -1,5 +1,6 @@
 package kz.sailau.kiosk.app;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The clerk station's wiring: reads the station node's replica of the ledger (every kiosk's latest
  * {@link KioskStatus}, the check-in counts per node) and its view of the network, and shows them on the
- * {@link ClerkStationModel} on the FX thread, about once a second. Reads only: the station commits nothing.
+ * {@link ClerkStationModel} on the FX thread, about once a second; the check-in counts as read on the hour
+ * ({@link CheckInsOnTheHour}). Reads only: the station commits nothing.
  */
 public final class ClerkStation implements AutoCloseable {
 
@@ -42,20 +44,35 @@ public final class ClerkStation implements AutoCloseable {
     }
 
     /**
-     * Follows {@code node} and shows what it reads on {@code model} every {@code period}.
+     * Follows {@code node} and shows what it reads on {@code model} every {@code period}, the check-in counts by the
+     * system clock's hours.
      *
      * @param fxThread runs an action on the FX thread ({@code Platform::runLater})
      */
     public static ClerkStation follow(PrecinctNode node, ClerkStationModel model, Consumer<Runnable> fxThread,
                                       Duration period) {
+        return follow(node, model, fxThread, period, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Follows {@code node} and shows what it reads on {@code model} every {@code period}.
+     *
+     * @param fxThread runs an action on the FX thread ({@code Platform::runLater})
+     * @param clock    the polling station's clock and zone: the check-in counts move on its hours
+     */
+    public static ClerkStation follow(PrecinctNode node, ClerkStationModel model, Consumer<Runnable> fxThread,
+                                      Duration period, Clock clock) {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(fxThread, "fxThread");
+        Objects.requireNonNull(clock, "clock");
         ClerkStation station = new ClerkStation();
+        CheckInsOnTheHour onTheHour = new CheckInsOnTheHour();
         station.reader.scheduleWithFixedDelay(() -> {
             try {
                 NetworkState network = node.networkState();
-                List<KioskLine> lines = node.read(state -> lines(state, network));
+                List<KioskLine> lines = onTheHour.shown(node.read(state -> lines(state, network)),
+                        clock.instant().atZone(clock.getZone()));
                 StationNetwork own = new StationNetwork((int) network.members().stream()
                         .filter(network.reachable()::contains).count(), network.members().size(),
                         network.withMajority());

@@ -22,11 +22,13 @@ public final class SerialLine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SerialLine.class);
 
     private final Path path;
+    private final boolean logged;
     private volatile SerialConnection port;
 
-    private SerialLine(Path path, SerialConnection port) {
+    private SerialLine(Path path, SerialConnection port, boolean logged) {
         this.path = path;
         this.port = port;
+        this.logged = logged;
     }
 
     /**
@@ -38,11 +40,28 @@ public final class SerialLine implements AutoCloseable {
      * @throws DeviceException NOT_FOUND, BUSY or ACCESS_DENIED
      */
     public static SerialLine open(Path path, int baud, int readSliceMillis) throws DeviceException {
+        return open(path, baud, readSliceMillis, true);
+    }
+
+    /**
+     * Opens the line for one voter's job (a ballot-token receipt) and logs neither its opening nor its closing:
+     * the kiosk's log goes to the journal, each line to the millisecond, and a line per receipt would stamp every
+     * token's issue there, which the audit log keeps to the day (decision 0513). A failure is still thrown.
+     *
+     * @throws DeviceException NOT_FOUND, BUSY or ACCESS_DENIED
+     */
+    public static SerialLine openForOneVoter(Path path, int baud, int readSliceMillis) throws DeviceException {
+        return open(path, baud, readSliceMillis, false);
+    }
+
+    private static SerialLine open(Path path, int baud, int readSliceMillis, boolean logged) throws DeviceException {
         Objects.requireNonNull(path, "path");
         try {
             SerialConnection connection = SerialPorts.open(path, baud, readSliceMillis);
-            LOG.info("Opened serial line {} at {} baud", path, baud);
-            return new SerialLine(path, connection);
+            if (logged) {
+                LOG.info("Opened serial line {} at {} baud", path, baud);
+            }
+            return new SerialLine(path, connection, logged);
         } catch (SerialPortException e) {
             DeviceException.Kind kind = switch (e.reason()) {
                 case NOT_FOUND, NOT_A_SERIAL_DEVICE -> DeviceException.Kind.NOT_FOUND;
@@ -127,7 +146,9 @@ public final class SerialLine implements AutoCloseable {
         port = null;
         if (current != null) {
             current.close();
-            LOG.info("Closed serial line {}", path);
+            if (logged) {
+                LOG.info("Closed serial line {}", path);
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package kz.sailau.kiosk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -50,6 +52,34 @@ class ClerkStationTest {
                         List.of("clerk.FINGER_NOT_RECOGNISED"), 2),
                 new KioskLine("kiosk-3", false, false, false, false, false, false, List.of(), 0)),
                 ClerkStation.lines(state, network));
+    }
+
+    /**
+     * A count that moves while the room watches tells everyone which minute the voter they saw at that kiosk was
+     * checked in (decision 0201): the station showed each kiosk's live count, read every second (session H71). It
+     * now shows the count read on the hour, from its first read on.
+     */
+    @Test
+    void theCheckInCountsMoveOnlyOnTheHour() {
+        ZoneId almaty = ZoneId.of("Asia/Almaty");
+        ZonedDateTime opened = ZonedDateTime.of(2026, 12, 6, 10, 20, 0, 0, almaty);
+        CheckInsOnTheHour onTheHour = new CheckInsOnTheHour();
+
+        assertEquals(List.of(line("kiosk-1", 3)), onTheHour.shown(List.of(line("kiosk-1", 3)), opened));
+        // A voter checks in at kiosk-1, another at kiosk-2 (opened since): nothing on the station moves.
+        assertEquals(List.of(line("kiosk-1", 3), line("kiosk-2", 0)),
+                onTheHour.shown(List.of(line("kiosk-1", 4), line("kiosk-2", 1)), opened.plusMinutes(25)));
+        assertEquals(List.of(line("kiosk-1", 3), line("kiosk-2", 0)),
+                onTheHour.shown(List.of(line("kiosk-1", 4), line("kiosk-2", 1)), opened.plusMinutes(39)));
+        // 11:00: both counts at once.
+        assertEquals(List.of(line("kiosk-1", 4), line("kiosk-2", 1)),
+                onTheHour.shown(List.of(line("kiosk-1", 4), line("kiosk-2", 1)), opened.plusMinutes(40)));
+        assertEquals(List.of(line("kiosk-1", 4), line("kiosk-2", 1)),
+                onTheHour.shown(List.of(line("kiosk-1", 6), line("kiosk-2", 1)), opened.plusMinutes(99)));
+    }
+
+    private static KioskLine line(String kiosk, long checkIns) {
+        return new KioskLine(kiosk, true, true, false, false, false, false, List.of(), checkIns);
     }
 
     private byte[] id() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -21,6 +22,7 @@ import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.model.NodeName;
 import kz.sailau.kiosk.model.NodeRole;
 import kz.sailau.kiosk.model.PrecinctId;
+import kz.sailau.kiosk.testing.ManualClock;
 import kz.sailau.kiosk.ui.ClerkStationModel;
 import kz.sailau.kiosk.ui.ClerkStationView;
 import kz.sailau.kiosk.ui.KioskView;
@@ -69,10 +71,11 @@ class ClerkStationPrecinctIT {
         machines.put("station-1", NodeRole.CLERK_STATION);
         try (InProcessPrecinct precinct = new InProcessPrecinct(temp.resolve("network"), new PrecinctId(4712), 36)) {
             precinct.startAll(machines, 60);
+            ManualClock clock = new ManualClock(Instant.parse("2026-12-06T05:20:00Z"));
             try (KioskStatusPublisher kiosk1 = KioskStatusPublisher.to(precinct.node("kiosk-1"));
                  KioskStatusPublisher kiosk2 = KioskStatusPublisher.to(precinct.node("kiosk-2"));
                  ClerkStation station = ClerkStation.follow(precinct.node("station-1"), model, Platform::runLater,
-                         Duration.ofMillis(100))) {
+                         Duration.ofMillis(100), clock)) {
                 kiosk1.observe(IDLE, Optional.empty());
                 kiosk2.observe(IDLE, Optional.empty());
                 awaitText("#station-kiosk-2-state", "kiosk-2 — " + EN.get("station.state.working"));
@@ -93,6 +96,10 @@ class ClerkStationPrecinctIT {
                 assertEquals(PrecinctOutcome.ACCEPTED, InProcessPrecinct.committed(precinct.node("kiosk-2"),
                         id -> new PrecinctCommand.CheckIn(id, new NodeName("kiosk-2"), voter, 2), 60));
                 kiosk2.observe(IDLE, Optional.empty());
+                // The count moves on the hour only (decision 0514): once the station's replica holds the check-in.
+                InProcessPrecinct.await(() -> precinct.node("station-1").read(s -> s.checkedInCount()) == 1, 20,
+                        () -> "the station's replica holds no check-in");
+                clock.advance(Duration.ofHours(1));
                 awaitText("#station-kiosk-2-checkins", EN.get("station.checkIns", 1));
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#station-kiosk-2-go") == null);
                 assertNull(lookup("#station-kiosk-2-case-0"));

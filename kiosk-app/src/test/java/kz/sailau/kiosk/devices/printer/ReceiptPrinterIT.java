@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import kz.sailau.kiosk.devices.DeviceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The real serial printer driver against the printer emulator on a pseudo-terminal. */
 class ReceiptPrinterIT {
@@ -78,5 +83,35 @@ class ReceiptPrinterIT {
             printer.print(RECEIPT);
             assertNotNull(second.nextReceipt(5, TimeUnit.SECONDS), "same printer object prints after replug");
         }
+    }
+
+    /**
+     * The audit log stamps a token's issue with the day only (decision 0121); the kiosk's log goes to the journal,
+     * each line to the millisecond, and logback's default level (the kiosk ships no configuration) is DEBUG. A
+     * line per receipt would put the time of every ballot token's issue there (session H71 found two per receipt:
+     * "Opened serial line" and "Closed serial line").
+     */
+    @Test
+    void printingReceiptsWritesNoLogLine() throws Exception {
+        Logger devices = (Logger) LoggerFactory.getLogger("kz.sailau.kiosk.devices");
+        Level before = devices.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        try (ReceiptPrinterEmulator emulator = ReceiptPrinterEmulator.start(null)) {
+            SerialReceiptPrinter printer = printer(emulator.devicePath());
+            devices.setLevel(Level.DEBUG);
+            devices.addAppender(logged);
+            for (int i = 0; i < 3; i++) {
+                printer.print(RECEIPT);
+                assertNotNull(emulator.nextReceipt(5, TimeUnit.SECONDS), "receipt " + i);
+            }
+        } finally {
+            devices.detachAppender(logged);
+            devices.setLevel(before);
+        }
+        List<String> lines = logged.list.stream()
+                .filter(e -> !e.getLoggerName().equals(ReceiptPrinterEmulator.class.getName()))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of(), lines, "three receipts printed");
     }
 }
