@@ -337,6 +337,13 @@ public final class CheckInMachine {
         if (event instanceof Acknowledged || (event instanceof Tick && timedOut(s.since(), now))) {
             return Step.to(idle(s.fallback()));
         }
+        if ((event instanceof CardRead || event instanceof CardUnreadable) && s.refusal() != Refusal.NOT_IDENTIFIED
+                && !s.fallback()) {
+            // A refusal the voter leaves (to the desk, the chair, their own polling station) is the last voter's:
+            // the next voter's card clears it and is read as on the idle screen, as on the token screen (decision
+            // 0517). A card-less voter not identified waits for the clerk who types the IIN here; nothing clears it.
+            return fromAwaitingCard(AwaitingCard.FRESH, event, now);
+        }
         if (event instanceof ClerkEnteredIin e && s.refusal() == Refusal.NOT_IDENTIFIED && !s.fallback()) {
             // A card-less miss goes to the clerk, who checks the document and types the IIN; the finger is then
             // verified 1:1 against that voter at the verify threshold (decision 0040), not identified 1:N.

@@ -148,6 +148,24 @@ class CheckInMachineTest {
         assertEquals(AwaitingCard.FRESH, machine.next(refused, new Tick(), T0.plusSeconds(60), Counters.ZERO).state());
     }
 
+    @Test
+    void theNextVotersCardClearsARefusalTheVoterLeavesAndIsReadAtOnce() {
+        CheckingEligibility read = new CheckingEligibility(Route.CARD, voter.voter().iin(), Optional.of(card),
+                Optional.empty());
+        for (Refusal refusal : Refusal.values()) {
+            Refused refused = new Refused(refusal, false, T0);
+            if (refusal == Refusal.NOT_IDENTIFIED) {
+                assertEquals(refused, next(refused, new CardRead(card)).state(), "the clerk types the IIN here");
+                continue;
+            }
+            assertEquals(read, next(refused, new CardRead(card)).state(), refusal.name());
+            assertEquals(new AwaitingCard(Optional.of(MrzField.LAYOUT.messageKey()), 1),
+                    next(refused, new CardUnreadable(MrzField.LAYOUT)).state(), refusal.name());
+        }
+        Refused manual = new Refused(Refusal.ALREADY_CHECKED_IN, true, T0);
+        assertEquals(manual, next(manual, new CardRead(card)).state(), "manual mode takes no card");
+    }
+
     // --- 1:1 verification, quality hints, identity swap ---
 
     @Test

@@ -43,6 +43,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * next paper mark as entered; decision 0496);</li>
  * <li>a voter of another precinct with the longest address the redirection table holds: read whole by the voter and
  * on the console, at both sizes, in the three languages;</li>
+ * <li>the next voter's card right after that refusal (the voter walked off in English, large text on): read at once,
+ * the refusal gone, the next voter in Kazakh in normal text (the card was ignored for the idle timeout; decision
+ * 0517);</li>
  * <li>the special list right after that refusal: the form outlives the refusal's timeout behind it, with what the
  * clerk typed and the keys still typing (decision 0497).</li>
  * </ul>
@@ -156,6 +159,23 @@ class ExceptionFlowsByTouchUiTest {
             }
             tap(robot, "#open-clerk-console");
             checkEveryLanguage(Language.KAZAKH, where + "console ", problems);
+
+            // The refused voter walks off to their own polling station, the screen in English, large text on; the
+            // next voter in the queue presents their card at once. It is read: the refusal, the previous voter's
+            // polling station and language go (the card was ignored, and the redirection stayed for the idle
+            // timeout, 60 s; decision 0517).
+            tap(robot, "#clerk-console-close");
+            tap(robot, "#access-large-text");
+            CheckInState next = kiosk.model().submitCard(kiosk.fixtures().mrz(2)).get(5, TimeUnit.SECONDS);
+            assertTrue(next instanceof CheckInState.CheckingEligibility || next instanceof CheckInState.AwaitingFinger,
+                    where + "the next voter's card is read: " + next.getClass().getSimpleName());
+            ScreenStates.await(kiosk.model(), CheckInState.AwaitingFinger.class);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of("false", "KAZAKH", "false"), WaitForAsyncUtils.asyncFx(() -> List.of(
+                    String.valueOf(kiosk.scene().lookup("#state-refused") != null),
+                    kiosk.model().language().languageProperty().get().name(),
+                    String.valueOf(kiosk.model().largeTextProperty().get()))).get(5, TimeUnit.SECONDS),
+                    where + "no refusal left on screen, the next voter starts in Kazakh in normal text");
             kiosk.close();
         }
         assertEquals(List.of(), problems);
