@@ -471,7 +471,9 @@ public final class CheckInScreenModel implements AutoCloseable {
     private static boolean voterLeft(CheckInState previous, CheckInState next) {
         return next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)
                 || (previous instanceof CheckInState.TokenIssued || previous instanceof CheckInState.Refused)
-                && next instanceof CheckInState.CheckingEligibility c && c.route() == Route.CARD;
+                && next instanceof CheckInState.CheckingEligibility c && c.route() == Route.CARD
+                || previous instanceof CheckInState.AwaitingCard p && p.unreadableCards() > 0
+                && next instanceof CheckInState.AwaitingCard n && n.unreadableCards() == 0;
     }
 
     private static Optional<String> printerProblem(CheckInState state) {

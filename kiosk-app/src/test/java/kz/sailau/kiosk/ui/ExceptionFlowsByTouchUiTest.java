@@ -37,7 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * pass had not gone:
  * <ul>
  * <li>the console's answer to a clerk's action, at 1280 × 800 (console in Kazakh) and 1024 × 768 (in Russian), checked
- * in all three languages: a card unreadable twice, the clerk types the IIN of a voter already checked in on the keypad,
+ * in all three languages: a card unreadable once and its voter gone, the hint gone at the idle timeout (decision 0518);
+ * a card unreadable twice, the clerk types the IIN of a voter already checked in on the keypad,
  * and the console says so in red (it said "Done" in green beside "The voter is already checked in"); paused, a paper
  * mark entered, then a wrong PIN for *Resume* says "PIN not accepted" in red (it said "Done", and the clerk took the
  * next paper mark as entered; decision 0496);</li>
@@ -90,6 +91,19 @@ class ExceptionFlowsByTouchUiTest {
             ScreenStates.await(kiosk.model(), CheckInState.TokenIssued.class);
             tap(robot, "#token-done");
             ScreenStates.await(kiosk.model(), CheckInState.AwaitingCard.class);
+
+            // A voter's card cannot be read once; they switch to Russian and walk away. After the idle timeout the
+            // next voter reads no hint of theirs, in Kazakh, and their own first unreadable card is not a clerk call
+            // (the hint stayed for good, and the next voter's first bad read called a clerk; decision 0518).
+            kiosk.model().submit(new CheckInEvent.CardUnreadable(MrzField.LAYOUT)).get(5, TimeUnit.SECONDS);
+            tap(robot, "#language-russian");
+            kiosk.fixtures().clock.advance(kiosk.fixtures().policy.idleTimeout());
+            kiosk.model().tick().get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of("false", "KAZAKH"), WaitForAsyncUtils.asyncFx(() -> List.of(
+                    String.valueOf(kiosk.scene().lookup("#card-hint") != null),
+                    kiosk.model().language().languageProperty().get().name())).get(5, TimeUnit.SECONDS),
+                    where + "the welcome screen after a voter left with an unreadable card");
 
             // The card cannot be read twice: the clerk types the IIN from the document, and that voter already voted.
             tap(robot, "#open-clerk-console");
