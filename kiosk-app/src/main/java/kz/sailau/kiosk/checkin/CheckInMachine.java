@@ -113,14 +113,15 @@ public final class CheckInMachine {
         }
         if (event instanceof CardReaderFailed e) {
             CheckInState shown = state instanceof AwaitingCard s
-                    ? new AwaitingCard(Optional.of(ClerkReason.CARD_READER_FAULT.voterMessageKey()), s.unreadableCards())
+                    ? new AwaitingCard(Optional.of(ClerkReason.CARD_READER_FAULT.voterMessageKey()),
+                            s.unreadableCards(), s.since())
                     : state;
             return deviceFault(shown, ClerkReason.CARD_READER_FAULT, e.fault());
         }
         if (event instanceof CardReaderRestored) {
             CheckInState shown = state instanceof AwaitingCard s
                     && s.hintKey().equals(Optional.of(ClerkReason.CARD_READER_FAULT.voterMessageKey()))
-                    ? new AwaitingCard(Optional.empty(), s.unreadableCards()) : state;
+                    ? new AwaitingCard(Optional.empty(), s.unreadableCards(), s.since()) : state;
             return Step.to(shown, audit(CheckInAuditEvent.DEVICE_RESTORED, DeviceFault.Device.CARD_READER.name()));
         }
         if (event instanceof PrintFailed e && !(state instanceof TokenIssued s && s.token().equals(e.token()))) {
@@ -208,7 +209,7 @@ public final class CheckInMachine {
             return s.unreadableCards() >= 1
                     ? Step.to(new NeedsClerk(ClerkReason.CARD_UNREADABLE, Optional.empty()),
                             audit(CheckInAuditEvent.CLERK_CALLED, ClerkReason.CARD_UNREADABLE.name()))
-                    : Step.to(new AwaitingCard(Optional.of(e.field().messageKey()), s.unreadableCards() + 1));
+                    : Step.to(new AwaitingCard(Optional.of(e.field().messageKey()), s.unreadableCards() + 1, now));
         } else if (event instanceof ClerkEnteredIin e) {
             return Step.to(new CheckingEligibility(Route.CLERK_ENTRY, e.iin(), Optional.empty(),
                     Optional.of(e.clerk())), new Effect.LookUpVoter(e.iin()));
@@ -218,8 +219,16 @@ public final class CheckInMachine {
             return Step.to(new Paused(false), audit(CheckInAuditEvent.PAUSED, "", e.clerk()));
         } else if (event instanceof ClerkStartsFallback e) {
             return Step.to(new Fallback(Optional.empty()), audit(CheckInAuditEvent.FALLBACK_STARTED, "", e.clerk()));
+        } else if (event instanceof Tick && timedOut(s.since(), now) && (s.unreadableCards() > 0
+                || s.hintKey().equals(Optional.of(CLERK_PIN_REJECTED_KEY)))) {
+            // The voter who left after an unreadable card (or the clerk after a refused PIN) is gone: the next voter
+            // reads no hint of theirs, and their first unreadable card is their first (decision 0518). A card
+            // reader's fault stays until the reader is back.
+            Optional<String> readerFault = s.hintKey()
+                    .filter(ClerkReason.CARD_READER_FAULT.voterMessageKey()::equals);
+            return Step.to(readerFault.isEmpty() ? AwaitingCard.FRESH : new AwaitingCard(readerFault, 0, s.since()));
         } else if (event instanceof ClerkPinRejected) {
-            return Step.to(new AwaitingCard(Optional.of(CLERK_PIN_REJECTED_KEY), s.unreadableCards()),
+            return Step.to(new AwaitingCard(Optional.of(CLERK_PIN_REJECTED_KEY), s.unreadableCards(), now),
                     audit(CheckInAuditEvent.CLERK_PIN_REJECTED, ""));
         }
         return Step.to(s);
@@ -336,6 +345,13 @@ public final class CheckInMachine {
     private Step fromRefused(Refused s, CheckInEvent event, Instant now) {
         if (event instanceof Acknowledged || (event instanceof Tick && timedOut(s.since(), now))) {
             return Step.to(idle(s.fallback()));
+        }
+        if ((event instanceof CardRead || event instanceof CardUnreadable) && s.refusal() != Refusal.NOT_IDENTIFIED
+                && !s.fallback()) {
+            // A refusal the voter leaves (to the desk, the chair, their own polling station) is the last voter's:
+            // the next voter's card clears it and is read as on the idle screen, as on the token screen (decision
+            // 0517). A card-less voter not identified waits for the clerk who types the IIN here; nothing clears it.
+            return fromAwaitingCard(AwaitingCard.FRESH, event, now);
         }
         if (event instanceof ClerkEnteredIin e && s.refusal() == Refusal.NOT_IDENTIFIED && !s.fallback()) {
             // A card-less miss goes to the clerk, who checks the document and types the IIN; the finger is then

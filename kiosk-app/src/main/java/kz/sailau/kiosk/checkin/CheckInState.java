@@ -66,8 +66,10 @@ public sealed interface CheckInState {
      *
      * @param hintKey         message key after an unreadable card, empty otherwise
      * @param unreadableCards unreadable reads in a row (the second one calls a clerk)
+     * @param since           when the hint was shown: a voter's hint (an unreadable card, a clerk's PIN refused) goes
+     *                        at the idle timeout after it, with the count (decision 0518)
      */
-    record AwaitingCard(Optional<String> hintKey, int unreadableCards) implements CheckInState {
+    record AwaitingCard(Optional<String> hintKey, int unreadableCards, Instant since) implements CheckInState {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.awaitingCard(this);
@@ -76,9 +78,15 @@ public sealed interface CheckInState {
         /** The fresh idle state. */
         public static final AwaitingCard FRESH = new AwaitingCard(Optional.empty(), 0);
 
-        /** @throws NullPointerException on a null hint */
+        /** @throws NullPointerException on a null hint or time */
         public AwaitingCard {
             Objects.requireNonNull(hintKey, "hintKey");
+            Objects.requireNonNull(since, "since");
+        }
+
+        /** An idle state whose hint, if any, never times out (a device's): since the epoch. */
+        public AwaitingCard(Optional<String> hintKey, int unreadableCards) {
+            this(hintKey, unreadableCards, Instant.EPOCH);
         }
     }
 

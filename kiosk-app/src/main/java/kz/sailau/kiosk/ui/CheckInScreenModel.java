@@ -30,6 +30,7 @@ import kz.sailau.kiosk.checkin.ClerkReason;
 import kz.sailau.kiosk.checkin.Counters;
 import kz.sailau.kiosk.checkin.DeviceFault;
 import kz.sailau.kiosk.checkin.PrecinctNetworkStatus;
+import kz.sailau.kiosk.checkin.Route;
 import kz.sailau.kiosk.devices.printer.Receipt;
 import kz.sailau.kiosk.runner.DeviceRunner;
 import org.slf4j.Logger;
@@ -469,7 +470,10 @@ public final class CheckInScreenModel implements AutoCloseable {
 
     private static boolean voterLeft(CheckInState previous, CheckInState next) {
         return next instanceof CheckInState.AwaitingCard && !(previous instanceof CheckInState.AwaitingCard)
-                || previous instanceof CheckInState.TokenIssued && next instanceof CheckInState.CheckingEligibility;
+                || (previous instanceof CheckInState.TokenIssued || previous instanceof CheckInState.Refused)
+                && next instanceof CheckInState.CheckingEligibility c && c.route() == Route.CARD
+                || previous instanceof CheckInState.AwaitingCard p && p.unreadableCards() > 0
+                && next instanceof CheckInState.AwaitingCard n && n.unreadableCards() == 0;
     }
 
     private static Optional<String> printerProblem(CheckInState state) {

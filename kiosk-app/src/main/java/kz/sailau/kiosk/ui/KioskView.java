@@ -26,6 +26,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -166,6 +167,15 @@ public final class KioskView extends StackPane {
         actions.setAlignment(Pos.CENTER);
         actions.setPadding(new Insets(12, 0, 0, 0));
         actions.setMinHeight(Region.USE_PREF_SIZE);
+        // The second or third tap of an impatient double or triple tap acts on nothing: the first one changed the
+        // screen, and the next screen's button in the same place (Done, then No card) is not what the voter meant
+        // (decision 0519).
+        actions.addEventFilter(MouseEvent.ANY, e -> {
+            if (e.getClickCount() > 1 && (e.getEventType() == MouseEvent.MOUSE_PRESSED
+                    || e.getEventType() == MouseEvent.MOUSE_RELEASED || e.getEventType() == MouseEvent.MOUSE_CLICKED)) {
+                e.consume();
+            }
+        });
         voterPane.setBottom(actions);
         clerkConsole = new ClerkConsole(model);
         clerkConsole.setOnClose(this::toggleClerkConsole);

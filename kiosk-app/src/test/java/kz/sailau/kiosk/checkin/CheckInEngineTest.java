@@ -170,7 +170,8 @@ class CheckInEngineTest {
 
     @Test
     void unknownCardIsRefusedAndUnreadableCardsCallTheClerk() {
-        assertEquals(new AwaitingCard(Optional.of("mrz.error.layout"), 1), engine.submitCard("garbage"));
+        assertEquals(new AwaitingCard(Optional.of("mrz.error.layout"), 1, clock.instant()),
+                engine.submitCard("garbage"));
         assertEquals(ClerkReason.CARD_UNREADABLE, ((NeedsClerk) engine.submitCard("")).reason());
         assertInstanceOf(AwaitingFinger.class, asClerk(new ClerkEnteredIin(CLERK, register.get(6).voter().iin())));
         assertInstanceOf(TokenIssued.class, engine.submit(new FingerCaptured(Fixtures.goodImage(7))));

@@ -60,7 +60,7 @@ class CheckInMachineTest {
     @Test
     void unreadableCardGivesAHintThenCallsTheClerk() {
         Step first = next(AwaitingCard.FRESH, new CardUnreadable(MrzField.BIRTH_DATE));
-        assertEquals(new AwaitingCard(Optional.of("mrz.error.birthDate"), 1), first.state());
+        assertEquals(new AwaitingCard(Optional.of("mrz.error.birthDate"), 1, T0), first.state());
         assertTrue(first.effects().isEmpty());
         Step second = next(first.state(), new CardUnreadable(MrzField.LAYOUT));
         assertEquals(new NeedsClerk(ClerkReason.CARD_UNREADABLE, Optional.empty()), second.state());
@@ -68,6 +68,23 @@ class CheckInMachineTest {
         Step typed = next(second.state(), new ClerkEnteredIin(CLERK, voter.voter().iin()));
         assertEquals(new CheckingEligibility(Route.CLERK_ENTRY, voter.voter().iin(), Optional.empty(),
                 Optional.of(CLERK)), typed.state());
+    }
+
+    @Test
+    void anUnreadableCardsHintAndCountGoAtTheIdleTimeoutForTheNextVoter() {
+        AwaitingCard hinted = (AwaitingCard) next(AwaitingCard.FRESH, new CardUnreadable(MrzField.LAYOUT)).state();
+        assertEquals(hinted, machine.next(hinted, new Tick(), T0.plusSeconds(59), Counters.ZERO).state());
+        Step gone = machine.next(hinted, new Tick(), T0.plusSeconds(60), Counters.ZERO);
+        assertEquals(AwaitingCard.FRESH, gone.state(), "the voter who left took their hint with them");
+        assertEquals(new AwaitingCard(Optional.of(MrzField.LAYOUT.messageKey()), 1, T0.plusSeconds(60)),
+                machine.next(gone.state(), new CardUnreadable(MrzField.LAYOUT), T0.plusSeconds(60), Counters.ZERO)
+                        .state(), "the next voter's first unreadable card is their first, not a clerk call");
+        AwaitingCard pinRefused = (AwaitingCard) next(AwaitingCard.FRESH, new ClerkPinRejected()).state();
+        assertEquals(AwaitingCard.FRESH, machine.next(pinRefused, new Tick(), T0.plusSeconds(60), Counters.ZERO)
+                .state());
+        AwaitingCard readerFault = new AwaitingCard(Optional.of(ClerkReason.CARD_READER_FAULT.voterMessageKey()), 0);
+        assertEquals(readerFault, machine.next(readerFault, new Tick(), T0.plusSeconds(3600), Counters.ZERO).state(),
+                "a card reader's fault stays until the reader is back");
     }
 
     @Test
@@ -146,6 +163,24 @@ class CheckInMachineTest {
         assertEquals(AwaitingCard.FRESH, next(refused, new Acknowledged()).state());
         assertEquals(refused, machine.next(refused, new Tick(), T0.plusSeconds(59), Counters.ZERO).state());
         assertEquals(AwaitingCard.FRESH, machine.next(refused, new Tick(), T0.plusSeconds(60), Counters.ZERO).state());
+    }
+
+    @Test
+    void theNextVotersCardClearsARefusalTheVoterLeavesAndIsReadAtOnce() {
+        CheckingEligibility read = new CheckingEligibility(Route.CARD, voter.voter().iin(), Optional.of(card),
+                Optional.empty());
+        for (Refusal refusal : Refusal.values()) {
+            Refused refused = new Refused(refusal, false, T0);
+            if (refusal == Refusal.NOT_IDENTIFIED) {
+                assertEquals(refused, next(refused, new CardRead(card)).state(), "the clerk types the IIN here");
+                continue;
+            }
+            assertEquals(read, next(refused, new CardRead(card)).state(), refusal.name());
+            assertEquals(new AwaitingCard(Optional.of(MrzField.LAYOUT.messageKey()), 1, T0),
+                    next(refused, new CardUnreadable(MrzField.LAYOUT)).state(), refusal.name());
+        }
+        Refused manual = new Refused(Refusal.ALREADY_CHECKED_IN, true, T0);
+        assertEquals(manual, next(manual, new CardRead(card)).state(), "manual mode takes no card");
     }
 
     // --- 1:1 verification, quality hints, identity swap ---
