@@ -77,12 +77,12 @@ public final class CompetitionSetGenerator {
         for (int s = 0; s < RECIPES.size(); s++) {
             Recipe recipe = RECIPES.get(s);
             FingerprintGenerator generator = new FingerprintGenerator(SeededRandom.derive(seed, 30), recipe.difficulty());
-            int setIndex = s;
+            // Each finger grown once for all its impressions (growing is most of the work; it was once per image).
+            List<MasterFinger> masters = generator.masters(s * fingers, fingers);
             List<byte[]> images = Parallel.map(fingers * impressions, i -> {
                 int finger = i / impressions;
                 int impression = i % impressions + 1;
-                MasterFinger master = generator.master(setIndex * fingers + finger);
-                BufferedImage image = generator.impression(master, impression, size(impression),
+                BufferedImage image = generator.impression(masters.get(finger), impression, size(impression),
                         condition(recipe, finger, impression), recipe.dpi());
                 return PngEncoder.encode(image, recipe.statesDpi() ? OptionalInt.of(recipe.dpi()) : OptionalInt.empty());
             });
