@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kz.sailau.kiosk.cli.JarRunner;
 import org.junit.jupiter.api.Test;
@@ -44,14 +43,9 @@ class KilledDayCloseIT {
         boolean killedWhileStaging = false;
         Path err = dir.resolve("err.txt");
         for (int attempt = 0; attempt < 5 && !killedWhileStaging; attempt++) {
-            Process process = new ProcessBuilder(JarRunner.command(close))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-            while (process.isAlive() && temporaries(stick).isEmpty()) {
-                Thread.onSpinWait();
-            }
-            killedWhileStaging = process.isAlive();
-            process.destroyForcibly(); // SIGKILL: no finally blocks, no shutdown hooks
-            assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+            killedWhileStaging = KillOnSight.killWhen(new ProcessBuilder(JarRunner.command(close))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()), stick,
+                    () -> staged(stick));
             killedWhileStaging &= !temporaries(stick).isEmpty();
         }
         assertTrue(killedWhileStaging, () -> "a close must be killed while its files are staged; the last said: "
@@ -73,6 +67,15 @@ class KilledDayCloseIT {
             return Files.readString(file);
         } catch (IOException e) {
             return e.toString();
+        }
+    }
+
+    /** Whether a staged file shows on the stick (a look taken while the close runs: an unreadable stick is none). */
+    private static boolean staged(Path stick) {
+        try {
+            return !temporaries(stick).isEmpty();
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.register.KioskDataDirectory;
@@ -34,15 +33,10 @@ class KilledKioskInitIT {
         Path data = null;
         for (int attempt = 0; attempt < 5 && data == null; attempt++) {
             Path candidate = dir.resolve("kiosk-" + attempt);
-            Process process = new ProcessBuilder(JarRunner.command(init(candidate, authority, passphrase)))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
             Path keys = candidate.resolve(KioskCredentials.SEALED_KEYS_FILE);
-            while (process.isAlive() && !Files.exists(keys)) {
-                Thread.onSpinWait();
-            }
-            process.destroyForcibly(); // SIGKILL: no finally blocks, no shutdown hooks
-            assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+            KillOnSight.killWhen(new ProcessBuilder(JarRunner.command(init(candidate, authority, passphrase)))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD),
+                    candidate, () -> Files.exists(keys));
             if (Files.exists(keys) && !Files.exists(candidate.resolve(KioskDataDirectory.PROFILE_FILE))) {
                 data = candidate;
             }

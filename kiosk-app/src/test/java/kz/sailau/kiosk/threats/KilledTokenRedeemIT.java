@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.cli.JarRunner;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
@@ -57,15 +56,9 @@ class KilledTokenRedeemIT {
         Path err = dir.resolve("err.txt");
         try (RandomAccessFile pipe = new RandomAccessFile(fifo.toFile(), "rw")) { // read-write: opening never blocks
             pipe.write(new byte[PIPE_CAPACITY]);
-            Process process = new ProcessBuilder(JarRunner.command(redeem.toArray(String[]::new)))
-                    .redirectOutput(fifo.toFile()).redirectError(err.toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (process.isAlive() && !holdsOne(ledger) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            boolean committedUnanswered = process.isAlive() && holdsOne(ledger);
-            process.destroyForcibly(); // SIGKILL: no finally blocks, no shutdown hooks
-            assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+            boolean committedUnanswered = KillOnSight.killWhen(new ProcessBuilder(JarRunner.command(
+                    redeem.toArray(String[]::new))).redirectOutput(fifo.toFile()).redirectError(err.toFile()), dir,
+                    () -> holdsOne(ledger));
             assertTrue(committedUnanswered, () -> "the run must be killed after its commit, before its answer: "
                     + read(err));
         }
