@@ -34,7 +34,11 @@ public final class Screenshots {
 
     /** Snapshots the scene (call on the FX thread) and writes {@code target/screenshots/NAME.png}. */
     public static Path save(Scene scene, String name) {
-        BufferedImage image = SwingFXUtils.fromFXImage(withoutPersonalData(scene), null);
+        WritableImage snapshot = withoutPersonalData(scene);
+        // Into an RGB image when the snapshot is opaque (a scene's fill makes it so): left to itself SwingFXUtils gives
+        // premultiplied ARGB, which the PNG writer un-premultiplies pixel by pixel, two thirds of a screenshot's time.
+        BufferedImage image = SwingFXUtils.fromFXImage(snapshot, new BufferedImage((int) snapshot.getWidth(),
+                (int) snapshot.getHeight(), BufferedImage.TYPE_INT_RGB));
         try {
             Path file = DIRECTORY.resolve(name + ".png");
             Files.createDirectories(file.getParent());
