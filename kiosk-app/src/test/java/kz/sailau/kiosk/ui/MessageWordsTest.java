@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -61,33 +62,15 @@ class MessageWordsTest {
 
     @Test
     void noWordMixesLatinAndCyrillicLetters() {
-        List<String> found = new ArrayList<>();
-        for (Map.Entry<String, String> text : allTexts().entrySet()) {
-            Matcher word = LETTERS.matcher(words(text.getValue()));
-            while (word.find()) {
-                if (has(word.group(), Character.UnicodeScript.LATIN)
-                        && has(word.group(), Character.UnicodeScript.CYRILLIC)) {
-                    found.add(text.getKey() + ": \"" + word.group() + "\" in " + text.getValue());
-                }
-            }
-        }
-        assertEquals(List.of(), found);
+        assertEquals(List.of(), wordsWhere(allTexts(), LETTERS,
+                word -> has(word, Character.UnicodeScript.LATIN) && has(word, Character.UnicodeScript.CYRILLIC)));
     }
 
     /** A code (letters with digits, such as the badge login C01) is Latin: a Cyrillic С in it looks the same. */
     @Test
     void noCodeIsWrittenWithCyrillicLetters() {
-        List<String> found = new ArrayList<>();
-        for (Map.Entry<String, String> text : allTexts().entrySet()) {
-            Matcher code = LETTERS_AND_DIGITS.matcher(words(text.getValue()));
-            while (code.find()) {
-                if (code.group().codePoints().anyMatch(Character::isDigit)
-                        && has(code.group(), Character.UnicodeScript.CYRILLIC)) {
-                    found.add(text.getKey() + ": \"" + code.group() + "\" in " + text.getValue());
-                }
-            }
-        }
-        assertEquals(List.of(), found);
+        assertEquals(List.of(), wordsWhere(allTexts(), LETTERS_AND_DIGITS,
+                code -> code.codePoints().anyMatch(Character::isDigit) && has(code, Character.UnicodeScript.CYRILLIC)));
     }
 
     @Test
@@ -122,20 +105,12 @@ class MessageWordsTest {
 
     @Test
     void kazakhHasNoRussianWordButTheListedLoanwords() {
-        List<String> found = new ArrayList<>();
-        for (Map.Entry<String, String> text : allTexts().entrySet()) {
-            if (!text.getKey().startsWith("kk ")) {
-                continue;
-            }
-            Matcher word = LETTERS.matcher(words(text.getValue()));
-            while (word.find()) {
-                String lower = word.group().toLowerCase(Locale.ROOT);
-                if (RUSSIAN_ONLY.matcher(lower).find() && KAZAKH_LOANWORD_STEMS.stream().noneMatch(lower::startsWith)) {
-                    found.add(text.getKey() + ": \"" + word.group() + "\" in " + text.getValue());
-                }
-            }
-        }
-        assertEquals(List.of(), found);
+        Map<String, String> kazakh = new TreeMap<>(allTexts());
+        kazakh.keySet().removeIf(key -> !key.startsWith("kk "));
+        assertEquals(List.of(), wordsWhere(kazakh, LETTERS, word -> {
+            String lower = word.toLowerCase(Locale.ROOT);
+            return RUSSIAN_ONLY.matcher(lower).find() && KAZAKH_LOANWORD_STEMS.stream().noneMatch(lower::startsWith);
+        }));
     }
 
     /** Kazakh does not leak into Russian, nor either into English. */
@@ -190,6 +165,20 @@ class MessageWordsTest {
         }
         assertTrue(clips.size() >= 40, "expected the clips' texts, found " + clips.size());
         return clips;
+    }
+
+    /** The words (runs of {@code unit}) of {@code texts} that are {@code wrong}, each with its text's key and text. */
+    private static List<String> wordsWhere(Map<String, String> texts, Pattern unit, Predicate<String> wrong) {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            Matcher word = unit.matcher(words(text.getValue()));
+            while (word.find()) {
+                if (wrong.test(word.group())) {
+                    found.add(text.getKey() + ": \"" + word.group() + "\" in " + text.getValue());
+                }
+            }
+        }
+        return found;
     }
 
     /** The text without its MessageFormat placeholders, which are filled in by the code. */
