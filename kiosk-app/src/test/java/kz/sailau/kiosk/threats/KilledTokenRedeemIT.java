@@ -83,6 +83,54 @@ class KilledTokenRedeemIT {
                 "the ledger keeps the id once: nothing says it was the last one redeemed");
     }
 
+    /**
+     * Two desks on one ledger file (session H74, decision 0523): the voter's run at the first desk has committed and
+     * is still giving its answer (its terminal paused, here its standard output a full pipe) when a photocopy of
+     * the receipt is run at the second. The slot then held the voter's id, and the photocopy was answered
+     * {@code ACCEPTED ... AGAIN} (exit 0) although no run had been stopped: two ballots for one code. A run now
+     * holds the ledger's answer lock from its commit to its emptied slot, so the photocopy is refused while the
+     * voter's run lives; once that run is killed the lock goes with it and the voter's retry gets its answer.
+     */
+    @Test
+    void aPhotocopyAtASecondDeskWhileTheFirstStillAnswersIsNotAnsweredAgain() throws Exception {
+        Ed25519TokenKeys kioskKey = Ed25519TokenKeys.generate(new SecureRandom()); // test key, not for use
+        List<String> desk = BallotDesk.write(dir, kioskKey, ELECTION, PRECINCT).options();
+        PreparedToken token = BallotDesk.kioskIssuer(kioskKey, ELECTION, PRECINCT).prepare();
+        Path ledger = dir.resolve("desk.db");
+        List<String> redeem = new ArrayList<>(List.of("token", "redeem", "--ledger", ledger.toString()));
+        redeem.addAll(desk);
+        redeem.add(token.token().qrPayload());
+
+        Path fifo = dir.resolve("answer.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path err = dir.resolve("err.txt");
+        try (RandomAccessFile pipe = new RandomAccessFile(fifo.toFile(), "rw")) { // read-write: opening never blocks
+            pipe.write(new byte[PIPE_CAPACITY]);
+            Process voter = new ProcessBuilder(JarRunner.command(redeem.toArray(String[]::new)))
+                    .redirectOutput(fifo.toFile()).redirectError(err.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (voter.isAlive() && !holdsOne(ledger) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(voter.isAlive() && holdsOne(ledger), () -> "the voter's run must be answering: " + read(err));
+
+            JarRunner.Result photocopy = JarRunner.run(dir, redeem.toArray(String[]::new));
+            assertTrue(voter.isAlive(), "the photocopy ran while the voter's run was still answering");
+            assertEquals(1, photocopy.exitCode(), photocopy.out() + photocopy.err());
+            assertEquals("", photocopy.out().strip(), "no ACCEPTED line for the photocopy");
+            assertTrue(photocopy.err().contains("[token.error.ledgerBusy]"), photocopy.err());
+            assertEquals(1, photocopy.err().strip().lines().count(), photocopy.err());
+
+            voter.destroyForcibly(); // the power cut at the first desk: its lock goes with it
+            assertTrue(voter.waitFor(1, TimeUnit.MINUTES));
+        }
+        JarRunner.Result retry = JarRunner.run(dir, redeem.toArray(String[]::new));
+        assertEquals("ACCEPTED " + token.id() + " signed AGAIN token.redeem.answeredAgain", retry.out().strip(),
+                retry.err());
+        assertEquals(List.of(new RedeemLedger.Redemption(TokenId.fromHex(token.id()), false)),
+                RedeemLedger.readRedemptions(ledger));
+    }
+
     private static boolean holdsOne(Path ledger) {
         try {
             return Files.exists(ledger) && RedeemLedger.readRedemptions(ledger).size() == 1;
