@@ -41,17 +41,7 @@ class StandaloneKiosksOfOnePrecinctIT {
 
     @Test
     void aKioskOfAPrecinctPackageDoesNotStartStandaloneAndItsOwnPackageStillDoes() throws Exception {
-        List<DayFixture> kiosks = DayFixture.openPrecinct(List.of(root.resolve("kiosk-1"), root.resolve("kiosk-2")),
-                16);
-        try {
-            for (DayFixture kiosk : kiosks) {
-                // The same voters at both: nothing between two standalone kiosks stops the second check-in.
-                kiosk.simulate(3);
-                assertEquals(2, kiosk.database.read(RegisterLoadAudit::kiosksOfTheLoadedRegister));
-            }
-        } finally {
-            kiosks.forEach(DayFixture::close);
-        }
+        twoKiosksOfOnePackageCheckInTheSameVoters();
         for (String name : List.of("kiosk-1", "kiosk-2")) {
             String start = ThreatWorld.checkOnlyOfFixture(root.resolve(name), ELECTION_DAY);
             assertTrue(start.contains("register: the loaded package was built for 2 kiosks of the precinct, which "
@@ -76,15 +66,7 @@ class StandaloneKiosksOfOnePrecinctIT {
      */
     @Test
     void aKioskOfAPrecinctPackageDoesNotStartOnANetworkOfItsOwn() throws Exception {
-        List<DayFixture> kiosks = DayFixture.openPrecinct(List.of(root.resolve("kiosk-1"), root.resolve("kiosk-2")),
-                16);
-        try {
-            for (DayFixture kiosk : kiosks) {
-                kiosk.simulate(3);
-            }
-        } finally {
-            kiosks.forEach(DayFixture::close);
-        }
+        twoKiosksOfOnePackageCheckInTheSameVoters();
         Path alone = node("kiosk-1", List.of("kiosk-1"));
         String start = ThreatWorld.checkOnlyOfFixture(root.resolve("kiosk-1"), ELECTION_DAY, Optional.of(alone));
         assertTrue(start.contains("[register.error.precinctNetworkTooSmall]"), start);
@@ -96,6 +78,21 @@ class StandaloneKiosksOfOnePrecinctIT {
         String member = ThreatWorld.checkOnlyOfFixture(root.resolve("kiosk-1"), ELECTION_DAY, Optional.of(precinct));
         assertFalse(member.contains("precinctNetworkTooSmall"), member);
         assertFalse(member.contains("precinctPackageStandalone"), member);
+    }
+
+    /** Two kiosks of one precinct package, each having checked in the same three voters, closed again. */
+    private void twoKiosksOfOnePackageCheckInTheSameVoters() throws Exception {
+        List<DayFixture> kiosks = DayFixture.openPrecinct(List.of(root.resolve("kiosk-1"), root.resolve("kiosk-2")),
+                16);
+        try {
+            for (DayFixture kiosk : kiosks) {
+                // The same voters at both: nothing between two kiosks with a ledger each stops the second check-in.
+                kiosk.simulate(3);
+                assertEquals(2, kiosk.database.read(RegisterLoadAudit::kiosksOfTheLoadedRegister));
+            }
+        } finally {
+            kiosks.forEach(DayFixture::close);
+        }
     }
 
     /** A kiosk's node directory as node init, authority certify-node and node install leave it, with its members. */
