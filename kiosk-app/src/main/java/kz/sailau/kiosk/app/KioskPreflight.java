@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import kz.sailau.kiosk.crypto.KioskCredentials;
 import kz.sailau.kiosk.crypto.KioskSignatures;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.PrecinctTokenKey;
+import kz.sailau.kiosk.precinct.PrecinctNodeSettings;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.LoadedRegister;
 import kz.sailau.kiosk.register.RegisterStore;
@@ -92,6 +94,15 @@ final class KioskPreflight {
                             + "a voter check in here and again at another of them: set precinctNetwork in "
                             + "kiosk.json, or load a package built for this kiosk alone "
                             + "[register.error.precinctPackageStandalone]");
+                }
+                OptionalInt members = PrecinctKiosk.votingMembers(configuration);
+                if (kiosks > 1 && members.isPresent() && members.getAsInt() < kiosks) {
+                    problems.add("register: the loaded package was built for " + kiosks + " kiosks of the precinct, "
+                            + "but " + configuration.precinctNode().orElseThrow().resolve(PrecinctNodeSettings.FILE)
+                            + " lists " + members.getAsInt() + " voting member(s): a network this kiosk is the "
+                            + "majority of alone keeps a check-in ledger of its own, and a voter would check in here "
+                            + "and again at another of them; list the precinct's members as on every machine "
+                            + "[register.error.precinctNetworkTooSmall]");
                 }
                 if (database.read(ClerkRoster::activeClerks) == 0) {
                     problems.add(ClerkWiring.NO_ACTIVE_CLERK);

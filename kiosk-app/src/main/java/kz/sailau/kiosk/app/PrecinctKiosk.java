@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import kz.sailau.kiosk.crypto.KioskCryptoException;
 import kz.sailau.kiosk.crypto.MachineFiles;
 import kz.sailau.kiosk.crypto.NodeCertificates;
@@ -156,6 +157,23 @@ public final class PrecinctKiosk {
         PrecinctNodeSettings settings = settings(configuration);
         Files.createDirectories(settings.dataDirectory());
         return PrecinctNode.start(settings, credentials, NodeCredentials.authorityOf(directory), random);
+    }
+
+    /**
+     * How many voting members the configured node's {@code precinct.json} lists; empty for a standalone kiosk or
+     * settings that cannot be read (which {@link #problems} names). A kiosk of a package built for several kiosks
+     * needs at least that many, or a network it holds the majority of alone would be a ledger of its own
+     * (decision 0525).
+     */
+    public static OptionalInt votingMembers(KioskConfiguration configuration) {
+        if (Objects.requireNonNull(configuration, "configuration").precinctNode().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(settings(configuration).members().size());
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     private static PrecinctNodeSettings settings(KioskConfiguration configuration) throws IOException {

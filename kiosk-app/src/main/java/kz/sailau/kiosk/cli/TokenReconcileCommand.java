@@ -4,12 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import kz.sailau.kiosk.audit.BundleVerifier;
+import kz.sailau.kiosk.audit.DayBundle;
 import kz.sailau.kiosk.audit.Reconciliation;
+import kz.sailau.kiosk.model.ElectionId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +45,10 @@ public final class TokenReconcileCommand implements Callable<Integer> {
             description = "The authority certificate: also check that each bundle is signed by one of its kiosks.")
     Path authorityCertificate;
 
+    @Option(names = "--election", paramLabel = "ID",
+            description = "The election every bundle must be of, so that an earlier election's bundles fail.")
+    String election;
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +63,8 @@ public final class TokenReconcileCommand implements Callable<Integer> {
         if (authorityCertificate != null) {
             ArgumentChecks.existingFile(authorityCertificate, "--authority-cert");
         }
+        Optional<ElectionId> expected = Optional.ofNullable(election)
+                .map(text -> ArgumentChecks.election(text, "--election"));
         X509Certificate authority = authorityCertificate == null ? null
                 : BundleCommands.readAuthority(authorityCertificate);
         List<Reconciliation.Redeemed> redeemed = new ArrayList<>();
@@ -63,16 +73,26 @@ public final class TokenReconcileCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Reconciliation.Issued> issued = new ArrayList<>();
+        Map<String, List<String>> precincts = new LinkedHashMap<>();
         boolean bundlesVerified = true;
         for (Path bundle : bundles) {
             BundleVerifier.Result result = BundleCommands.verify(bundle, authority, OptionalLong.empty(),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty(), expected);
             boolean ok = result.passed();
             bundlesVerified &= ok;
             out.println((ok ? "ok" : "FAILED") + "\tbundle\t" + bundle + (ok ? (result.signerChecked() ? ""
                     : " (signer NOT checked: no --authority-cert)") : ": " + firstFailure(result)));
-            issued.add(new Reconciliation.Issued(bundle.toString(), BundleCommands.parse(bundle).issuedTokens()));
+            DayBundle parsed = BundleCommands.parse(bundle);
+            issued.add(new Reconciliation.Issued(bundle.toString(), parsed.issuedTokens()));
+            precincts.computeIfAbsent("election " + parsed.election() + ", precinct " + parsed.precinct(),
+                    k -> new ArrayList<>()).add(bundle.getFileName().toString());
         }
+        boolean onePrecinct = precincts.size() == 1;
+        out.println(onePrecinct ? "ok\tprecinct\tevery bundle is of " + precincts.keySet().iterator().next()
+                : "FAILED\tprecinct\tthe bundles are of " + precincts.size() + " precincts or elections ("
+                + String.join("; ", precincts.entrySet().stream().map(e -> e.getKey() + ": "
+                        + String.join(", ", e.getValue())).toList()) + "): one precinct's day is reconciled alone, "
+                + "and its desk takes no code of another [token.reconcile.otherPrecinct]");
         Reconciliation.Report report = Reconciliation.reconcile(issued, redeemed);
         for (Reconciliation.Mismatch mismatch : report.mismatches()) {
             out.println("MISMATCH\t" + mismatch.kind() + "\t" + mismatch.id() + "\t" + String.join(", ",
@@ -80,7 +100,7 @@ public final class TokenReconcileCommand implements Callable<Integer> {
         }
         out.println((report.exact() ? "ok" : "FAILED") + "\treconciliation\t" + bundles.size() + " kiosk bundles, "
                 + ledgers.size() + " desk ledgers: " + report.describe());
-        boolean exact = bundlesVerified && report.exact();
+        boolean exact = bundlesVerified && onePrecinct && report.exact();
         out.println(exact ? "reconciliation exact" : "reconciliation NOT exact");
         out.flush();
         return exact ? KioskCommandLine.OK : KioskCommandLine.FAILED;

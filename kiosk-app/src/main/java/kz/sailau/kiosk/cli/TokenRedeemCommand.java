@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * and atomically, in its own SQLite ledger. Exit 0 with {@code ACCEPTED ...}: hand out the ballot; exit 1 with
  * {@code REFUSED <REASON> <message key>}: do not. Exit 0 with {@code ACCEPTED <id> signed|typed AGAIN
  * token.redeem.answeredAgain}: the run before redeemed this token and was stopped before it answered; hand out the
- * ballot only if that run printed nothing for this voter (decision 0510).
+ * ballot only if that run printed nothing for this voter (decision 0510). An answer that cannot be written to the
+ * standard output is an error ({@code token.error.answerNotShown}, exit 1) that leaves the redemption to be answered
+ * again, as a run stopped before its answer does.
  */
 @Command(name = "redeem", mixinStandardHelpOptions = true,
         description = "Check a ballot token and redeem it once in the ballot desk's ledger.")
@@ -56,6 +58,12 @@ public final class TokenRedeemCommand implements Callable<Integer> {
                     reportAgain(r.verdict(), out);
                 } else {
                     report(r.verdict(), out);
+                }
+                if (out.checkError()) {
+                    // Nobody saw the answer: thrown from the answer, the slot stays for the retry (decision 0510).
+                    throw new CliException("token.error.answerNotShown", "the answer could not be written to the "
+                            + "standard output (closed, or a device that refuses writes), so nobody has seen it: run "
+                            + "the same code again at once (a redemption this run recorded is then answered AGAIN)");
                 }
             });
             return redeemed.verdict().accepted() ? KioskCommandLine.OK : KioskCommandLine.FAILED;

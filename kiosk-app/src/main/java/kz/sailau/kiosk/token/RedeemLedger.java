@@ -1,17 +1,24 @@
 package kz.sailau.kiosk.token;
 
-import java.util.Optional;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -37,6 +44,12 @@ import java.util.function.Consumer;
  * emptied once the answer is given ({@link #redeem(String, Consumer)}). A run killed between the commit and its
  * answer leaves the id there, and the next run with a valid token of the precinct empties it: the same token is
  * answered {@link Redeemed#again() again} (once), any other token as it would be anyway (decision 0510).
+ *
+ * <p>A run holds the ledger's answer lock ({@code LEDGER.lock} beside the file, an operating-system lock that goes
+ * with the process, even on {@code kill -9}) from before its commit until its slot is emptied, so the slot is only
+ * ever read by a run when the run that filled it has ended: a second desk on the same file cannot take a live run's
+ * unanswered id for a stopped one (decision 0523). A run that finds the lock held waits for it up to
+ * {@link #ANSWER_WAIT}, then is refused with {@code token.error.ledgerBusy}, nothing changed.
  */
 public final class RedeemLedger implements AutoCloseable {
 
@@ -48,8 +61,12 @@ public final class RedeemLedger implements AutoCloseable {
     public static final String UNANSWERED_SCHEMA = "CREATE TABLE IF NOT EXISTS unanswered_redemption ("
             + "id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16)) WITHOUT ROWID";
 
+    /** How long a run waits for another run on the same ledger to give its answer (decision 0523). */
+    public static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
+
     private final Connection connection;
     private final TokenCheck check;
+    private final Path lockFile;
 
     /**
      * @param file  the ledger file (created if absent)
@@ -60,6 +77,7 @@ public final class RedeemLedger implements AutoCloseable {
         this.connection = SqliteTokenFile.open(Objects.requireNonNull(file, "file"),
                 List.of("redeemed_token", "unanswered_redemption"), List.of(SCHEMA, UNANSWERED_SCHEMA));
         this.check = Objects.requireNonNull(check, "check");
+        this.lockFile = file.toAbsolutePath().resolveSibling(file.getFileName() + ".lock");
     }
 
     /**
@@ -108,18 +126,70 @@ public final class RedeemLedger implements AutoCloseable {
             answer.accept(refused);
             return refused;
         }
-        Redeemed redeemed = record(verdict);
-        answer.accept(redeemed);
-        if (redeemed.verdict().accepted() && !redeemed.again()) {
-            inTransaction("cannot record redemption", () -> {
-                try (Statement s = connection.createStatement()) {
-                    s.executeUpdate("DELETE FROM unanswered_redemption");
-                }
-                return null;
-            });
+        try (FileChannel held = answerLock()) {
+            Redeemed redeemed = record(verdict);
+            answer.accept(redeemed);
+            if (redeemed.verdict().accepted() && !redeemed.again()) {
+                inTransaction("cannot record redemption", () -> {
+                    try (Statement s = connection.createStatement()) {
+                        s.executeUpdate("DELETE FROM unanswered_redemption");
+                    }
+                    return null;
+                });
+            }
+            SqliteTokenFile.compact(connection);
+            return redeemed;
+        } catch (IOException e) {
+            throw new TokenStoreException("token.error.ledger", "cannot use the answer lock " + lockFile.getFileName()
+                    + " beside the ledger: " + e.getMessage(), e);
         }
-        SqliteTokenFile.compact(connection);
-        return redeemed;
+    }
+
+    /**
+     * Takes the ledger's answer lock (decision 0523), waiting up to {@link #ANSWER_WAIT} for a run that holds it;
+     * closing the channel releases it.
+     *
+     * @throws TokenStoreException {@code token.error.ledgerBusy} when another run still holds it after the wait,
+     *                             {@code token.error.ledger} when the lock file is not a regular file
+     */
+    private FileChannel answerLock() throws IOException {
+        if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TokenStoreException("token.error.ledger", lockFile + " is not a regular file; it is made only "
+                    + "by token redeem, as the ledger's answer lock", null);
+        }
+        // Read-write: a named pipe put in its place meanwhile opens at once on Linux (fifo(7)) instead of waiting.
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // another ledger of this process holds it
+                }
+                if (lock != null) {
+                    return channel;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TokenStoreException("token.error.ledgerBusy", "another token redeem on the same "
+                            + "ledger (" + lockFile.getFileName() + " held) has not given its answer after "
+                            + ANSWER_WAIT.toSeconds() + " s: nothing was recorded for this code; run it again when "
+                            + "that desk has answered", null);
+                }
+                Thread.sleep(20);
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            throw new TokenStoreException("token.error.ledgerBusy", "interrupted while waiting for the answer lock",
+                    e);
+        }
     }
 
     /** In one transaction: empties the slot, and redeems the id unless it was redeemed before. */

@@ -566,10 +566,9 @@ public final class ClerkConsole extends VBox {
                 LegalDocument document = new LegalDocument(
                         (SpecialListReason) specialListReasons.getSelectedToggle().getUserData(),
                         documentNumber.getText());
-                CheckInEvent.ClerkAddsToSpecialList event = new CheckInEvent.ClerkAddsToSpecialList(id,
-                        new Iin(iin.getText().trim()), document);
-                documentNumber.clear();
-                return event;
+                // The number stays typed until the engine takes the entry: a wrong PIN must not cost the clerk
+                // the document's number typed by touch (decision 0531).
+                return new CheckInEvent.ClerkAddsToSpecialList(id, new Iin(iin.getText().trim()), document);
             } catch (InvalidIinException e) {
                 showResult(e.reason().messageKey());
                 return null;
@@ -799,6 +798,9 @@ public final class ClerkConsole extends VBox {
                         && paused.paperMark().orElse(null) instanceof PaperMarkEntry.Entered) {
                     // Entered: the field is ready for the next IIN on the paper list.
                     iin.clear();
+                }
+                if (clerkEvent instanceof CheckInEvent.ClerkAddsToSpecialList && !after.equals(before)) {
+                    documentNumber.clear();
                 }
                 showResult(resultOf(before, after));
             });

@@ -22,6 +22,7 @@ import kz.sailau.kiosk.checkin.ClerkId;
 import kz.sailau.kiosk.checkin.OverrideReason;
 import kz.sailau.kiosk.cli.CliEnvironment;
 import kz.sailau.kiosk.crypto.KioskCredentials;
+import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.KioskDataDirectory;
 import kz.sailau.kiosk.register.RegisterContents;
 import kz.sailau.kiosk.register.RegisterFixtures;
@@ -93,13 +94,19 @@ public final class DayFixture implements AutoCloseable {
      * same package SHA-256 on each), each with its certificate at DIR/kiosk.crt.pem.
      */
     public static List<DayFixture> openPrecinct(List<Path> directories, int voters) throws Exception {
-        RegisterContents contents = RegisterFixtures.contents(voters, 1, 42);
+        return openPrecinct(directories, voters, RegisterFixtures.PRECINCT);
+    }
+
+    /** As {@link #openPrecinct(List, int)}, for kiosks of {@code precinct}. */
+    public static List<DayFixture> openPrecinct(List<Path> directories, int voters, PrecinctId precinct)
+            throws Exception {
+        RegisterContents contents = RegisterFixtures.contents(voters, 1, 42, precinct, RegisterFixtures.ELECTION);
         List<DayFixture> fixtures = new ArrayList<>();
         for (Path directory : directories) {
             // Each kiosk its own key: the cached template for the first, fresh keys for the others.
             X509Certificate certificate = fixtures.isEmpty()
-                    ? RegisterFixtures.initKiosk(directory, RegisterFixtures.PRECINCT)
-                    : RegisterFixtures.initFreshKiosk(directory, RegisterFixtures.PRECINCT);
+                    ? RegisterFixtures.initKiosk(directory, precinct)
+                    : RegisterFixtures.initFreshKiosk(directory, precinct);
             RegisterFixtures.writeCertificate(directory.resolve("kiosk.crt.pem"), certificate);
             RegisterFixtures.writeCertificate(directory.resolve("authority-copy.crt.pem"),
                     RegisterFixtures.authority().certificate());

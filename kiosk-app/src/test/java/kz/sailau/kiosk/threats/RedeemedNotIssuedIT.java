@@ -15,6 +15,7 @@ import java.util.List;
 import kz.sailau.kiosk.audit.DayFixture;
 import kz.sailau.kiosk.checkin.PreparedToken;
 import kz.sailau.kiosk.crypto.Ed25519TokenKeys;
+import kz.sailau.kiosk.model.PrecinctId;
 import kz.sailau.kiosk.register.RegisterFixtures;
 import kz.sailau.kiosk.token.KioskTokenIssuer;
 import kz.sailau.kiosk.token.TokenId;
@@ -54,10 +55,14 @@ class RedeemedNotIssuedIT {
 
     /** A kiosk's day of 12 check-ins, one token voided and replaced; {@code issued} receives its tokens in order. */
     private static Path day(String name, List<PreparedToken> issued) throws Exception {
-        KioskTokenIssuer issuer = BallotDesk.kioskIssuer(KIOSK_KEY, RegisterFixtures.ELECTION,
-                RegisterFixtures.PRECINCT);
+        return day(name, RegisterFixtures.PRECINCT, issued);
+    }
+
+    /** As {@link #day(String, List)}, at a kiosk of {@code precinct}. */
+    private static Path day(String name, PrecinctId precinct, List<PreparedToken> issued) throws Exception {
+        KioskTokenIssuer issuer = BallotDesk.kioskIssuer(KIOSK_KEY, RegisterFixtures.ELECTION, precinct);
         Path bundle = dir.resolve(name + ".json");
-        try (DayFixture day = DayFixture.open(dir.resolve(name), 16)) {
+        try (DayFixture day = DayFixture.openPrecinct(List.of(dir.resolve(name)), 16, precinct).get(0)) {
             day.issuer = () -> {
                 PreparedToken token = issuer.prepare();
                 issued.add(token);
@@ -140,6 +145,33 @@ class RedeemedNotIssuedIT {
         DayFixture.Console console = reconcile(ledger, tampered);
         assertEquals(1, exit);
         assertTrue(console.out().contains("FAILED\tbundle\t" + tampered), console.out());
+    }
+
+    /**
+     * Parts of two honest days (session H74, decision 0524): after the close an insider pads the desk's ledger with
+     * the unused ids of another precinct's kiosk, whose bundle is public and honest, and hands it to the observer
+     * as a second kiosk of the precinct; as many ballots more go into the box. Every bundle verified, every
+     * redeemed id was issued once, and the reconciliation said exact, though no desk of this precinct could have
+     * accepted a code of another precinct. Now the bundles must name one election and one precinct.
+     */
+    @Test
+    void aBundleOfAnotherPrecinctDoesNotPassForAKioskOfThisOne() throws Exception {
+        List<PreparedToken> foreign = new ArrayList<>();
+        Path otherPrecinct = day("kiosk-of-102", new PrecinctId(102), foreign);
+        Path ledger = dir.resolve("padded.db");
+        redeemOk(ledger, FIRST.get(0).token().humanCode());
+        for (int i = 0; i < 3; i++) {
+            insertRedemption(ledger, foreign.get(i).id());
+        }
+        DayFixture.Console console = reconcile(ledger, firstBundle, otherPrecinct);
+        assertEquals(1, exit, console.out());
+        assertTrue(console.out().contains("FAILED\tprecinct\t"), console.out());
+        assertTrue(console.out().contains("[token.reconcile.otherPrecinct]"), console.out());
+        assertTrue(console.out().strip().endsWith("reconciliation NOT exact"), console.out());
+
+        DayFixture.Console honest = reconcile(ledger, firstBundle, secondBundle);
+        assertTrue(honest.out().contains("election " + RegisterFixtures.ELECTION.value() + ", precinct "
+                + RegisterFixtures.PRECINCT), honest.out());
     }
 
     private static int exit;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -147,11 +148,18 @@ final class ThreatWorld {
      * fixture's migrations, so the start opens it with the same.
      */
     static String checkOnlyOfFixture(Path data, LocalDate electionDay) throws IOException {
+        return checkOnlyOfFixture(data, electionDay, Optional.empty());
+    }
+
+    /** As {@link #checkOnlyOfFixture(Path, LocalDate)}, the configuration naming {@code node} as its precinct node. */
+    static String checkOnlyOfFixture(Path data, LocalDate electionDay, Optional<Path> node) throws IOException {
         Path config = Files.writeString(data.resolveSibling(data.getFileName() + ".kiosk.json"),
                 "{\"dataDirectory\": \"" + data.toString().replace("\\", "\\\\") + "\", \"election\": \""
                 + RegisterFixtures.ELECTION.value() + "\", \"precinct\": " + RegisterFixtures.PRECINCT.number()
-                + ", \"electionDay\": \"" + electionDay
-                + "\", \"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
+                + ", \"electionDay\": \"" + electionDay + "\", "
+                + node.map(n -> "\"precinctNetwork\": {\"node\": \"" + n.toString().replace("\\", "\\\\")
+                        + "\"}, ").orElse("")
+                + "\"scanner\": {\"port\": \"/dev/null\", \"baud\": 57600}, "
                 + "\"mrzReader\": {\"port\": \"/dev/null\", \"baud\": 9600}, "
                 + "\"printer\": {\"port\": \"/dev/null\", \"baud\": 19200}}");
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import kz.sailau.kiosk.checkin.CheckInMethod;
 import kz.sailau.kiosk.checkin.CheckInState;
@@ -90,6 +91,13 @@ class AccessibilityUiTest {
         robot.clickOn("#clerk-iin").write(UiFixtures.OUTSIDER.iin().digits());
         robot.clickOn("#special-list-absentee_certificate");
         robot.clickOn("#clerk-document-number").write("AB 0456789");
+        // A wrong PIN first: refused, and the form keeps what was typed (decision 0531).
+        robot.clickOn("#clerk-pin").write("9999");
+        robot.clickOn("#clerk-special-list");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text("#clerk-result").isEmpty());
+        assertEquals("AB 0456789", field("#clerk-document-number"), "a wrong PIN keeps the document's number");
+        assertEquals(UiFixtures.OUTSIDER.iin().digits(), field("#clerk-iin"), "a wrong PIN keeps the IIN");
+        assertEquals(0, fixtures.ledger.counters().specialList());
         robot.clickOn("#clerk-pin").write(UiFixtures.PIN);
         save("access-2-special-list-clerk-en");
         robot.clickOn("#clerk-special-list");
@@ -130,6 +138,10 @@ class AccessibilityUiTest {
     /** The screenshot {@code name}, and the screen checks at the kiosk's 1280 × 800 (every action in view). */
     private void save(String name) throws Exception {
         ScreenChecks.screenshotAndCheck(scene, scene.getRoot(), name, true, problems);
+    }
+
+    private String field(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((TextInputControl) scene.lookup(id)).getText()).get(5, TimeUnit.SECONDS);
     }
 
     private String text(String id) throws Exception {

@@ -111,7 +111,7 @@ class CloseDayUiIT {
         screenshot("24-polls-closed-en");
         robot.interact(() -> language.choose(Language.RUSSIAN));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#state-polls-closed-title")
-                instanceof Label l && l.getText().equals("День голосования закрыт: регистрация невозможна"));
+                instanceof Label l && l.getText().equals("День выборов закрыт: регистрация невозможна"));
         screenshot("24-polls-closed-ru");
         robot.interact(() -> language.choose(Language.ENGLISH));
 
