@@ -5,15 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.effect.ColorInput;
-import javafx.scene.effect.Effect;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
@@ -22,8 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Saves scene snapshots under {@code target/screenshots/} for review and for docs/screens.md. Every snapshot a test
  * takes goes through {@link #withoutPersonalData}: what identifies a voter (the nodes of style class
- * {@link ClerkConsole#PERSONAL_DATA}: name and birth date to confirm, IIN, document number) is drawn as a grey box,
- * so that no committed screenshot keeps it, not even a synthetic one.
+ * {@link ClerkConsole#PERSONAL_DATA}: name and birth date to confirm, IIN, document number) is painted over as a grey
+ * box, so that no committed screenshot keeps it, not even a synthetic one.
  */
 public final class Screenshots {
 
@@ -56,24 +54,58 @@ public final class Screenshots {
     }
 
     /**
-     * The scene's snapshot with every {@link ClerkConsole#PERSONAL_DATA} node drawn as a grey box of its size; the
-     * nodes are as before afterwards. Call on the FX thread.
+     * The scene's snapshot with the shown part of every {@link ClerkConsole#PERSONAL_DATA} node painted over in grey on
+     * the snapshot's pixels (the scene itself is not touched; the tests run with effects off, decision 0532). Call on
+     * the FX thread.
      */
     public static WritableImage withoutPersonalData(Scene scene) {
-        List<Node> marked = new ArrayList<>(scene.getRoot().lookupAll("." + ClerkConsole.PERSONAL_DATA));
-        List<Effect> effects = new ArrayList<>();
-        for (Node node : marked) {
-            effects.add(node.getEffect());
-            Bounds bounds = node.getLayoutBounds();
-            node.setEffect(new ColorInput(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
-                    Color.DARKGRAY));
-        }
-        try {
-            return scene.snapshot(null);
-        } finally {
-            for (int i = 0; i < marked.size(); i++) {
-                marked.get(i).setEffect(effects.get(i));
+        WritableImage snapshot = scene.snapshot(null);
+        PixelWriter pixels = snapshot.getPixelWriter();
+        int width = (int) snapshot.getWidth();
+        int height = (int) snapshot.getHeight();
+        for (Node node : scene.getRoot().lookupAll("." + ClerkConsole.PERSONAL_DATA)) {
+            Bounds shown = shownBounds(node);
+            if (shown == null) {
+                continue;
+            }
+            int fromX = Math.max(0, (int) Math.floor(shown.getMinX()));
+            int toX = Math.min(width, (int) Math.ceil(shown.getMaxX()));
+            int fromY = Math.max(0, (int) Math.floor(shown.getMinY()));
+            int toY = Math.min(height, (int) Math.ceil(shown.getMaxY()));
+            for (int y = fromY; y < toY; y++) {
+                for (int x = fromX; x < toX; x++) {
+                    pixels.setColor(x, y, MASK);
+                }
             }
         }
+        return snapshot;
+    }
+
+    /** The grey of a masked node. */
+    static final Color MASK = Color.DARKGRAY;
+
+    /**
+     * The part of {@code node} the scene draws, in scene coordinates: its layout bounds cut by every clip on the way
+     * up (a scroll pane's viewport); {@code null} when it or an ancestor is hidden or the clips leave nothing.
+     */
+    static Bounds shownBounds(Node node) {
+        Bounds bounds = node.localToScene(node.getLayoutBounds());
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible() || at.getOpacity() == 0) {
+                return null;
+            }
+            if (at.getClip() != null) {
+                Bounds clip = at.localToScene(at.getClip().getBoundsInParent());
+                double minX = Math.max(bounds.getMinX(), clip.getMinX());
+                double minY = Math.max(bounds.getMinY(), clip.getMinY());
+                double maxX = Math.min(bounds.getMaxX(), clip.getMaxX());
+                double maxY = Math.min(bounds.getMaxY(), clip.getMaxY());
+                if (maxX <= minX || maxY <= minY) {
+                    return null;
+                }
+                bounds = new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+            }
+        }
+        return bounds;
     }
 }
