@@ -42,6 +42,7 @@ class CommandLineIT {
         assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR.toAbsolutePath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1"); // C1 only: a short command (decision 0533)
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(arguments));
