@@ -48,11 +48,9 @@ class KilledTokenRedeemIT {
         PreparedToken token = redemption.token();
         Path ledger = redemption.ledger();
         String[] redeem = redemption.command();
-        Path fifo = dir.resolve("answer.fifo");
         Path err = dir.resolve("err.txt");
-        try (RandomAccessFile pipe = namedPipe(fifo)) {
-            pipe.write(new byte[PIPE_CAPACITY]); // full: the run's first answer line blocks
-            Process process = startHeldAtItsAnswer(redemption, fifo, err);
+        try (HeldRun held = heldAtItsAnswer(redemption, err)) {
+            Process process = held.process();
             boolean committedUnanswered = process.isAlive() && holdsOne(ledger);
             process.destroyForcibly(); // SIGKILL: no finally blocks, no shutdown hooks
             assertTrue(process.waitFor(1, TimeUnit.MINUTES));
@@ -87,11 +85,9 @@ class KilledTokenRedeemIT {
         PreparedToken token = redemption.token();
         Path ledger = redemption.ledger();
         String[] redeem = redemption.command();
-        Path fifo = dir.resolve("answer.fifo");
         Path err = dir.resolve("err.txt");
-        try (RandomAccessFile pipe = namedPipe(fifo)) {
-            pipe.write(new byte[PIPE_CAPACITY]); // full: the run's first answer line blocks
-            Process voter = startHeldAtItsAnswer(redemption, fifo, err);
+        try (HeldRun held = heldAtItsAnswer(redemption, err)) {
+            Process voter = held.process();
             assertTrue(voter.isAlive() && holdsOne(ledger), () -> "the voter's run must be answering: " + read(err));
 
             JarRunner.Result photocopy = JarRunner.run(dir, redeem);
@@ -163,11 +159,33 @@ class KilledTokenRedeemIT {
         return new RandomAccessFile(fifo.toFile(), "rw");
     }
 
-    /** Starts the redemption with its answer going into the full pipe, and waits until the ledger holds the id. */
-    private static Process startHeldAtItsAnswer(DeskRun redemption, Path fifo, Path err) throws Exception {
-        return KillOnSight.startAndAwait(new ProcessBuilder(JarRunner.command(redemption.command()))
-                .redirectOutput(fifo.toFile()).redirectError(err.toFile()), redemption.ledger().getParent(),
-                () -> holdsOne(redemption.ledger()));
+    /**
+     * A redemption run whose answer goes into a full named pipe, so its first answer line blocks; closing it closes
+     * the pipe (the run itself is the test's to kill).
+     *
+     * @param pipe    the pipe's end the test holds open
+     * @param process the run, alive once the ledger holds the id
+     */
+    private record HeldRun(RandomAccessFile pipe, Process process) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            pipe.close();
+        }
+    }
+
+    /** Starts the redemption with its answer going into a full pipe, and waits until the ledger holds the id. */
+    private HeldRun heldAtItsAnswer(DeskRun redemption, Path err) throws Exception {
+        Path fifo = dir.resolve("answer.fifo");
+        RandomAccessFile pipe = namedPipe(fifo);
+        try {
+            pipe.write(new byte[PIPE_CAPACITY]); // full: the run's first answer line blocks
+            return new HeldRun(pipe, KillOnSight.startAndAwait(new ProcessBuilder(JarRunner.command(
+                    redemption.command())).redirectOutput(fifo.toFile()).redirectError(err.toFile()),
+                    redemption.ledger().getParent(), () -> holdsOne(redemption.ledger())));
+        } catch (Exception | AssertionError e) {
+            pipe.close();
+            throw e;
+        }
     }
 
     private static boolean holdsOne(Path ledger) {
